@@ -1,0 +1,113 @@
+// Type-aware lint with zero warnings; the import bans encode the architecture of DESIGN.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.chainlead/', 'web/dist/', 'src/db/migrations/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'src/domain is pure logic: no I/O (node:*) here.' },
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*'],
+              message: 'src/domain must not touch the database; that is src/db.',
+            },
+            {
+              group: ['hono', 'hono/*', '@hono/*'],
+              message: 'src/domain knows nothing of HTTP; that is src/server.',
+            },
+            {
+              group: ['**/db/**', '**/services/**', '**/server/**', '**/cli/**'],
+              message: 'Dependencies point one way: domain ← db ← services ← {server, cli}.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/**', '**/server/**', '**/cli/**'],
+              message: 'Dependencies point one way: domain ← db ← services ← {server, cli}.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/cli/**'],
+              message: 'Services serve both the server and the CLI; they import neither.',
+            },
+            {
+              group: ['hono', 'hono/*', '@hono/*'],
+              message: 'Services know nothing of HTTP; map errors in src/server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/**', '**/db/**', '**/services/**', '**/server/**', '**/cli/**'],
+              message:
+                'The web app and the API contract (src/shared) share only src/shared with the server.',
+            },
+            {
+              group: ['node:*'],
+              message: 'src/shared and web/ run in the browser too: no node:* imports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly' },
+    },
+  },
+);

@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import { withDatabase, type GlobalOptions } from '../cli-context.ts';
+
+export function registerDbCommand(program: Command): void {
+  const db = program
+    .command('db')
+    .description('Database maintenance')
+    .addHelpText('after', '\nExample:\n  $ chainlead db migrate');
+  db.command('migrate')
+    .description('Apply pending migrations (also done at every start)')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ DATABASE_URL=postgres://chainlead@127.0.0.1/chainlead chainlead db migrate',
+    )
+    .action(async (_options: unknown, command: Command) => {
+      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+        await database.migrate();
+        console.log(`Migrations applied (${database.kind}: ${database.location}).`);
+      });
+    });
+}

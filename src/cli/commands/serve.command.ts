@@ -1,0 +1,115 @@
+import { serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import { AppError } from '../../domain/app-error.ts';
+import { openDatabase, resolveDatabaseOptions } from '../../db/connection.ts';
+import { DEMO_USERS } from '../../services/demo/demo-plan.ts';
+import { prepareInstallation, type SetupResult } from '../../services/setup.service.ts';
+import { findSetting } from '../../db/setting.repository.ts';
+import { createApp } from '../../server/app.ts';
+import { progressReporter, type GlobalOptions } from '../cli-context.ts';
+import { APP_VERSION } from '../version.ts';
+import { printDemoSummary } from './demo.command.ts';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  demoOnFirstRun?: boolean;
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the web app and REST API (migrates and prepares the database first)')
+    .option('-p, --port <port>', 'port to listen on', process.env.CHAINLEAD_PORT ?? '3000')
+    .option('--host <host>', 'address to listen on', process.env.CHAINLEAD_HOST ?? '127.0.0.1')
+    .option('--demo-on-first-run', 'load the Wuxi demo when the database is new')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ chainlead serve --port 8080\n  $ DATABASE_URL=postgres://chainlead@127.0.0.1/chainlead chainlead serve',
+    )
+    .action(async (options: ServeOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `--port must be a port number, not "${options.port}".`,
+        );
+      }
+      const progress = progressReporter(globals);
+      const database = await openDatabase(resolveDatabaseOptions(globals));
+      let setup: SetupResult;
+      try {
+        setup = await prepareInstallation(database, {
+          adminPassword: process.env.CHAINLEAD_ADMIN_PASSWORD,
+          demoOnFirstRun: options.demoOnFirstRun ?? false,
+          progress,
+        });
+      } catch (error) {
+        await database.close();
+        throw error;
+      }
+      const app = createApp({ database, version: APP_VERSION });
+      const server = serve({ fetch: app.fetch, port, hostname: options.host });
+      await new Promise<void>((resolve, reject) => {
+        server.once('listening', resolve);
+        server.once('error', (error: NodeJS.ErrnoException) => {
+          void database.close();
+          reject(
+            error.code === 'EADDRINUSE'
+              ? new AppError(
+                  'VALIDATION_FAILED',
+                  `Port ${port} on ${options.host} is in use: stop what holds it or pass --port.`,
+                )
+              : error,
+          );
+        });
+      });
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${actualPort}`;
+      await printStartBanner(database.kind, database.location, setup, url, database.db);
+
+      let stopping = false;
+      const stop = (): void => {
+        if (stopping) return;
+        stopping = true;
+        console.log('Stopping chainlead…');
+        server.close(() => {
+          void database.close().then(() => process.exit(0));
+        });
+        // Open keep-alive connections would hold close() back; end them.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+}
+
+async function printStartBanner(
+  kind: string,
+  location: string,
+  setup: SetupResult,
+  url: string,
+  db: Parameters<typeof findSetting>[0],
+): Promise<void> {
+  const lines = [
+    `chainlead ${APP_VERSION} on ${kind === 'pglite' ? 'the embedded database at' : 'PostgreSQL'} ${location}`,
+  ];
+  if (setup.generatedAdminPassword) {
+    lines.push(
+      `Created the user "admin" with password: ${setup.generatedAdminPassword}`,
+      '  (shown only now; change it with: npx chainlead user passwd admin)',
+    );
+  } else if (setup.adminCreated) {
+    lines.push('Created the user "admin" with the password in CHAINLEAD_ADMIN_PASSWORD.');
+  }
+  if (setup.demo) lines.push(...printDemoSummary(setup.demo));
+  else if (await findSetting(db, 'demo_loaded')) {
+    lines.push(
+      `Demo logins: ${DEMO_USERS.map((u) => `${u.username} / ${u.password} (${u.role})`).join(', ')}`,
+    );
+  }
+  lines.push(`Serving on ${url}  (API docs: ${url}/api/docs; stop with Ctrl-C)`);
+  console.log(lines.join('\n'));
+}

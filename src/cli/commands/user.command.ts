@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { AppError } from '../../domain/app-error.ts';
+import { generatePassword } from '../../services/auth/password.ts';
+import { addUser, changePassword, listUserViews } from '../../services/auth/users.service.ts';
+import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+
+async function readPasswordFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+  if (!password) throw new AppError('VALIDATION_FAILED', 'No password arrived on standard input.');
+  return password;
+}
+
+/** The password from stdin when asked, else a generated one (which the command prints). */
+async function choosePassword(fromStdin: boolean | undefined) {
+  if (fromStdin) return { password: await readPasswordFromStdin(), generated: false };
+  return { password: generatePassword(), generated: true };
+}
+
+export function registerUserCommand(program: Command): void {
+  const user = program
+    .command('user')
+    .description('Manage local user accounts')
+    .addHelpText('after', '\nExample:\n  $ chainlead user add li.wei --role analyst');
+
+  user
+    .command('add <username>')
+    .description('Create a user (roles: admin, analyst, viewer)')
+    .option('-r, --role <role>', 'admin, analyst or viewer', 'viewer')
+    .option('--name <displayName>', 'display name, e.g. 李伟')
+    .option('--password-stdin', 'read the password from standard input instead of generating one')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ chainlead user add li.wei --role analyst --name 李伟\n' +
+        "  $ printf 'a-long-password' | chainlead user add zhang.min --password-stdin",
+    )
+    .action(
+      async (
+        username: string,
+        options: { role: string; name?: string; passwordStdin?: boolean },
+        command: Command,
+      ) => {
+        const { password, generated } = await choosePassword(options.passwordStdin);
+        await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+          await database.migrate();
+          const created = await addUser(database.db, cliActor(), {
+            username,
+            password,
+            role: options.role,
+            displayName: options.name ?? null,
+          });
+          console.log(
+            `Created user "${created.username}" (${created.role}).` +
+              (generated ? `\nPassword: ${password}  (shown only now)` : ''),
+          );
+        });
+      },
+    );
+
+  user
+    .command('list')
+    .description('List users')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  $ chainlead user list --json')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+        await database.migrate();
+        const users = await listUserViews(database.db);
+        if (options.json) {
+          console.log(JSON.stringify(users, null, 2));
+          return;
+        }
+        const rows = users.map(
+          (u) =>
+            `${u.username.padEnd(20)} ${u.role.padEnd(8)} ${u.disabled ? 'disabled' : 'active  '} ${u.displayName ?? ''}`,
+        );
+        console.log(
+          [`${'USERNAME'.padEnd(20)} ${'ROLE'.padEnd(8)} STATUS   NAME`, ...rows].join('\n'),
+        );
+      });
+    });
+
+  user
+    .command('passwd <username>')
+    .description(
+      "Set a user's password (a new random one unless --password-stdin); ends their sessions",
+    )
+    .option('--password-stdin', 'read the new password from standard input')
+    .addHelpText(
+      'after',
+      "\nExample:\n  $ chainlead user passwd admin\n  $ printf 'new-long-password' | chainlead user passwd admin --password-stdin",
+    )
+    .action(async (username: string, options: { passwordStdin?: boolean }, command: Command) => {
+      const { password, generated } = await choosePassword(options.passwordStdin);
+      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+        await database.migrate();
+        await changePassword(database.db, cliActor(), username, password);
+        console.log(
+          `Password of "${username}" changed.` +
+            (generated ? `\nPassword: ${password}  (shown only now)` : ''),
+        );
+      });
+    });
+}

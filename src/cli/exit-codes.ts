@@ -1,0 +1,39 @@
+import type { ErrorCode } from '../shared/error-codes.ts';
+
+/** Process exit codes, documented in docs/cli.md. */
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  database: 3,
+  notFound: 4,
+  conflict: 5,
+  auth: 6,
+} as const;
+
+/** The exit code for an error code; the switch is exhaustive so a new code must be mapped. */
+export function exitCodeFor(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'TEMPLATE_INVALID':
+      return EXIT.usage;
+    case 'DB_UNREACHABLE':
+    case 'DB_MIGRATION_FAILED':
+      return EXIT.database;
+    case 'ROUTE_NOT_FOUND':
+    case 'CHAIN_NOT_FOUND':
+    case 'ENTERPRISE_NOT_FOUND':
+    case 'PARK_NOT_FOUND':
+    case 'REGION_NOT_FOUND':
+    case 'USER_NOT_FOUND':
+      return EXIT.notFound;
+    case 'USER_EXISTS':
+      return EXIT.conflict;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'FORBIDDEN':
+      return EXIT.auth;
+    case 'INTERNAL':
+      return EXIT.internal;
+  }
+}

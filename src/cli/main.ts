@@ -1,0 +1,58 @@
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../domain/app-error.ts';
+import { registerDbCommand } from './commands/db.command.ts';
+import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerInitCommand } from './commands/init.command.ts';
+import { registerServeCommand } from './commands/serve.command.ts';
+import { registerTemplateCommand } from './commands/template.command.ts';
+import { registerUserCommand } from './commands/user.command.ts';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { APP_VERSION } from './version.ts';
+
+/** The `chainlead` command tree. */
+export function buildProgram(): Command {
+  const program = new Command('chainlead')
+    .description(
+      'chainlead: run a regional industry chain (链长制) — registry, chain map, analytics',
+    )
+    .version(APP_VERSION)
+    .option('--db <path>', 'embedded database folder (env CHAINLEAD_DB; default .chainlead/db)')
+    .option('-q, --quiet', 'no progress output')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ chainlead serve --demo-on-first-run\n' +
+        '\nEnvironment: DATABASE_URL (use a PostgreSQL server), CHAINLEAD_DB, ' +
+        'CHAINLEAD_ADMIN_PASSWORD, CHAINLEAD_PORT, CHAINLEAD_HOST.\n' +
+        'Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 database unreachable or migration ' +
+        'failed, 4 not found, 5 conflict, 6 not allowed.',
+    )
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerInitCommand(program);
+  registerDemoCommand(program);
+  registerServeCommand(program);
+  registerDbCommand(program);
+  registerUserCommand(program);
+  registerTemplateCommand(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; errors are printed as one clear message. */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version "fail" with exit code 0; usage errors were already printed.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof AppError) {
+      console.error(`Error [${error.code}]: ${error.message}`);
+      return exitCodeFor(error.code);
+    }
+    console.error(error);
+    return EXIT.internal;
+  }
+}

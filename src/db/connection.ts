@@ -1,0 +1,196 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { AppError } from '../domain/app-error.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The database handle every repository takes first: PGlite and a PostgreSQL server look alike. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; repositories accept it wherever they accept `Db`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for messages: a folder, `memory`, or the server URL without password. */
+  location: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL server URL; when set, it wins over `path`. */
+  url?: string | undefined;
+  /** PGlite data folder, or `memory://` for a throw-away database. */
+  path?: string | undefined;
+}
+
+export const DEFAULT_DB_PATH = '.chainlead/db';
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Where the database is, from flags then environment: DATABASE_URL, --db / CHAINLEAD_DB, default. */
+export function resolveDatabaseOptions(flags: { db?: string | undefined }): DatabaseOptions {
+  const url = process.env.DATABASE_URL?.trim();
+  if (url) return { url };
+  return { path: flags.db ?? process.env.CHAINLEAD_DB ?? DEFAULT_DB_PATH };
+}
+
+/**
+ * Opens the embedded database or connects to a PostgreSQL server.
+ * Throws DB_UNREACHABLE when the server cannot be reached or the data folder is in use.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url);
+  return openPglite(options.path ?? DEFAULT_DB_PATH);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const location = redactUrl(url);
+  let pool: pg.Pool;
+  try {
+    pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  } catch (error) {
+    throw new AppError(
+      'DB_UNREACHABLE',
+      `DATABASE_URL is not a valid PostgreSQL URL: ${location}`,
+      {
+        cause: messageOf(error),
+      },
+    );
+  }
+  // The pool reports idle-client errors (server restarts) here instead of crashing the process.
+  pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new AppError(
+      'DB_UNREACHABLE',
+      `Cannot connect to PostgreSQL at ${location}: ${messageOf(error)}. ` +
+        'Check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use ' +
+        'the embedded database.',
+      { location },
+    );
+  }
+  const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    location,
+    async migrate() {
+      // One migrator at a time across processes: an advisory lock held for the migration.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock(727001)');
+        await runMigration(() =>
+          migratePostgres(drizzlePostgres({ client, schema }), {
+            migrationsFolder: MIGRATIONS_FOLDER,
+          }),
+        );
+      } finally {
+        await client.query('select pg_advisory_unlock(727001)').catch(() => undefined);
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(path: string): Promise<Database> {
+  const inMemory = path === 'memory://' || path === ':memory:';
+  const dataDir = inMemory ? undefined : resolve(path);
+  const releaseLock = dataDir ? lockDataFolder(dataDir) : () => undefined;
+  let client: PGlite;
+  try {
+    if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
+    client = new PGlite(dataDir);
+    await client.waitReady;
+  } catch (error) {
+    releaseLock();
+    throw new AppError(
+      'DB_UNREACHABLE',
+      `Cannot open the embedded database at ${dataDir ?? 'memory'}: ${messageOf(error)}`,
+      { location: dataDir ?? 'memory' },
+    );
+  }
+  const pgliteDb = drizzlePglite({ client, schema });
+  return {
+    db: pgliteDb as unknown as Db,
+    kind: 'pglite',
+    location: dataDir ?? 'memory',
+    async migrate() {
+      await runMigration(() => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }));
+    },
+    async close() {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+async function runMigration(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    throw new AppError('DB_MIGRATION_FAILED', `Database migration failed: ${messageOf(error)}`);
+  }
+}
+
+/**
+ * PGlite is single-process: two processes on one folder corrupt it. A lock file beside the folder
+ * names the holder; a lock left by a dead process is taken over.
+ */
+function lockDataFolder(dataDir: string): () => void {
+  const lockPath = `${dataDir}.lock`;
+  mkdirSync(dirname(lockPath), { recursive: true });
+  try {
+    writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lockPath, 'utf8').trim());
+    if (holder !== process.pid && isProcessAlive(holder)) {
+      throw new AppError(
+        'DB_UNREACHABLE',
+        `The embedded database at ${dataDir} is in use by process ${holder} (is "chainlead serve" ` +
+          'running?). Stop it first, use the API, or run on a PostgreSQL server (DATABASE_URL).',
+        { location: dataDir, pid: holder },
+      );
+    }
+    writeFileSync(lockPath, String(process.pid));
+  }
+  return () => rmSync(lockPath, { force: true });
+}
+
+function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return messageOf(error.errors[0]);
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

@@ -1,0 +1,115 @@
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from './connection.ts';
+import { enterprise, enterpriseYear, park, region } from './schema.ts';
+
+export type EnterpriseRow = typeof enterprise.$inferSelect;
+export type NewEnterpriseRow = typeof enterprise.$inferInsert;
+export type EnterpriseYearRow = typeof enterpriseYear.$inferSelect;
+
+export interface EnterpriseFilter {
+  /** Region code prefix: 32 (Jiangsu) includes 3202 (Wuxi) includes 320214. */
+  regionCode?: string | undefined;
+  tag?: string | undefined;
+  text?: string | undefined;
+}
+
+function filterConditions(filter: EnterpriseFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.regionCode)
+    conditions.push(sql`${enterprise.regionCode} like ${`${filter.regionCode}%`}`);
+  if (filter.tag) conditions.push(sql`${filter.tag} = any(${enterprise.tags})`);
+  if (filter.text) {
+    const pattern = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const textMatch = or(
+      ilike(enterprise.name, pattern),
+      ilike(enterprise.nameEn, pattern),
+      eq(enterprise.uscc, filter.text.toUpperCase()),
+    );
+    if (textMatch) conditions.push(textMatch);
+  }
+  return and(...conditions);
+}
+
+const latestYear = sql<number | null>`(
+  select max(${enterpriseYear.year}) from ${enterpriseYear}
+  where ${enterpriseYear.enterpriseId} = ${enterprise.id})`;
+const latestOutput = sql<string | null>`(
+  select ${enterpriseYear.outputYuan} from ${enterpriseYear}
+  where ${enterpriseYear.enterpriseId} = ${enterprise.id}
+  order by ${enterpriseYear.year} desc limit 1)`;
+
+/** One page of enterprises matching `filter`, by name, with region name and latest output. */
+export async function listEnterprises(
+  db: DbOrTx,
+  filter: EnterpriseFilter,
+  page: { offset: number; limit: number },
+) {
+  const where = filterConditions(filter);
+  const rows = await db
+    .select({
+      enterprise,
+      regionName: region.name,
+      latestYear,
+      latestOutput,
+    })
+    .from(enterprise)
+    .leftJoin(region, eq(region.code, enterprise.regionCode))
+    .where(where)
+    .orderBy(asc(enterprise.name), asc(enterprise.id))
+    .offset(page.offset)
+    .limit(page.limit);
+  return rows.map((row) => ({
+    ...row,
+    latestOutput: row.latestOutput === null ? null : Number(row.latestOutput),
+  }));
+}
+
+/** How many enterprises match `filter`. */
+export async function countEnterprises(db: DbOrTx, filter: EnterpriseFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(enterprise).where(filterConditions(filter));
+  return row?.n ?? 0;
+}
+
+/** One enterprise with its region and park names, or null. */
+export async function findEnterpriseById(db: DbOrTx, id: number) {
+  const rows = await db
+    .select({ enterprise, regionName: region.name, parkName: park.name })
+    .from(enterprise)
+    .leftJoin(region, eq(region.code, enterprise.regionCode))
+    .leftJoin(park, eq(park.id, enterprise.parkId))
+    .where(eq(enterprise.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** An enterprise's yearly figures, oldest first. */
+export async function listEnterpriseYears(db: DbOrTx, id: number): Promise<EnterpriseYearRow[]> {
+  return db
+    .select()
+    .from(enterpriseYear)
+    .where(eq(enterpriseYear.enterpriseId, id))
+    .orderBy(asc(enterpriseYear.year));
+}
+
+/** Inserts enterprises in batches; returns their ids in input order. */
+export async function insertEnterprises(db: DbOrTx, rows: NewEnterpriseRow[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let start = 0; start < rows.length; start += 500) {
+    const inserted = await db
+      .insert(enterprise)
+      .values(rows.slice(start, start + 500))
+      .returning({ id: enterprise.id });
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}
+
+/** Inserts yearly figures in batches. */
+export async function insertEnterpriseYears(
+  db: DbOrTx,
+  rows: (typeof enterpriseYear.$inferInsert)[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += 1_000) {
+    await db.insert(enterpriseYear).values(rows.slice(start, start + 1_000));
+  }
+}

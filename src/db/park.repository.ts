@@ -1,0 +1,54 @@
+import { asc, count, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from './connection.ts';
+import { enterprise, park, parkSpace, region } from './schema.ts';
+
+export type ParkRow = typeof park.$inferSelect;
+export type ParkSpaceRow = typeof parkSpace.$inferSelect;
+
+/** Parks with their region names, by code. */
+export async function listParks(db: DbOrTx) {
+  return db
+    .select({ park, regionName: region.name })
+    .from(park)
+    .leftJoin(region, eq(region.code, park.regionCode))
+    .orderBy(asc(park.code));
+}
+
+/** One park with its region name, or null. */
+export async function findParkById(db: DbOrTx, id: number) {
+  const rows = await db
+    .select({ park, regionName: region.name })
+    .from(park)
+    .leftJoin(region, eq(region.code, park.regionCode))
+    .where(eq(park.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Space units of the given parks (all parks when `parkId` is omitted). */
+export async function listParkSpaces(db: DbOrTx, parkId?: number): Promise<ParkSpaceRow[]> {
+  return db
+    .select()
+    .from(parkSpace)
+    .where(parkId === undefined ? undefined : eq(parkSpace.parkId, parkId))
+    .orderBy(asc(parkSpace.parkId), asc(parkSpace.code));
+}
+
+/** Tenant counts per park. */
+export async function countTenantsByPark(db: DbOrTx): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ parkId: enterprise.parkId, n: count() })
+    .from(enterprise)
+    .where(sql`${enterprise.parkId} is not null`)
+    .groupBy(enterprise.parkId);
+  return new Map(rows.map((row) => [row.parkId ?? 0, row.n]));
+}
+
+/** A park's tenants by name. */
+export async function listParkTenants(db: DbOrTx, parkId: number) {
+  return db
+    .select({ id: enterprise.id, name: enterprise.name })
+    .from(enterprise)
+    .where(eq(enterprise.parkId, parkId))
+    .orderBy(asc(enterprise.name));
+}

@@ -1,0 +1,308 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+// Large tables carry region_code so that a distributed deployment (Citus) can shard on it;
+// reference tables (region, chain, chain_node) are small enough to replicate.
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const yuan = (name: string) => numeric(name, { precision: 20, scale: 2, mode: 'number' });
+
+export const region = pgTable(
+  'region',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    /** province | city | county | custom */
+    level: text('level').notNull(),
+    parentCode: text('parent_code'),
+  },
+  (t) => [index('region_parent_idx').on(t.parentCode)],
+);
+
+export const chain = pgTable('chain', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  descriptionZh: text('description_zh'),
+  descriptionEn: text('description_en'),
+  industryScheme: text('industry_scheme').notNull(),
+  templateVersion: integer('template_version').notNull(),
+  templateHash: text('template_hash').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const chainNode = pgTable(
+  'chain_node',
+  {
+    id: serial('id').primaryKey(),
+    chainId: integer('chain_id')
+      .notNull()
+      .references(() => chain.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id'),
+    code: text('code').notNull(),
+    /** stage | segment | subsegment */
+    level: text('level').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    weight: doublePrecision('weight').notNull().default(1),
+    focus: boolean('focus').notNull().default(false),
+    sortOrder: integer('sort_order').notNull(),
+    rules: jsonb('rules'),
+  },
+  (t) => [uniqueIndex('chain_node_code_idx').on(t.chainId, t.code)],
+);
+
+export const chainFlow = pgTable(
+  'chain_flow',
+  {
+    id: serial('id').primaryKey(),
+    chainId: integer('chain_id')
+      .notNull()
+      .references(() => chain.id, { onDelete: 'cascade' }),
+    fromNodeId: integer('from_node_id')
+      .notNull()
+      .references(() => chainNode.id, { onDelete: 'cascade' }),
+    toNodeId: integer('to_node_id')
+      .notNull()
+      .references(() => chainNode.id, { onDelete: 'cascade' }),
+    noteZh: text('note_zh'),
+    noteEn: text('note_en'),
+  },
+  (t) => [uniqueIndex('chain_flow_pair_idx').on(t.chainId, t.fromNodeId, t.toNodeId)],
+);
+
+export const park = pgTable('park', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en'),
+  regionCode: text('region_code').notNull(),
+  address: text('address'),
+  focusNodeCodes: text('focus_node_codes')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const parkSpace = pgTable(
+  'park_space',
+  {
+    id: serial('id').primaryKey(),
+    parkId: integer('park_id')
+      .notNull()
+      .references(() => park.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    building: text('building'),
+    /** wet_lab | gmp_plant | office | warehouse */
+    kind: text('kind').notNull(),
+    floor: smallint('floor'),
+    areaM2: doublePrecision('area_m2').notNull(),
+    occupiedM2: doublePrecision('occupied_m2').notNull().default(0),
+    availableFrom: date('available_from'),
+    rentYuanPerM2Month: doublePrecision('rent_yuan_per_m2_month'),
+  },
+  (t) => [uniqueIndex('park_space_code_idx').on(t.parkId, t.code)],
+);
+
+export const enterprise = pgTable(
+  'enterprise',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+    uscc: text('uscc'),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    address: text('address'),
+    foundedOn: date('founded_on'),
+    registeredCapitalYuan: yuan('registered_capital_yuan'),
+    /** GB/T 4754-2017 class code. */
+    industryCode: text('industry_code'),
+    businessScope: text('business_scope'),
+    products: text('products')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** listed, high_tech, specialized_new, chain_master, foreign_invested, illustrative ... */
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    parkId: integer('park_id').references(() => park.id, { onDelete: 'set null' }),
+    source: text('source').notNull(),
+    /** active | closed */
+    status: text('status').notNull().default('active'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('enterprise_uscc_idx').on(t.uscc),
+    index('enterprise_region_idx').on(t.regionCode),
+    index('enterprise_name_idx').on(t.name),
+    index('enterprise_tags_idx').using('gin', t.tags),
+  ],
+);
+
+export const enterpriseYear = pgTable(
+  'enterprise_year',
+  {
+    enterpriseId: bigint('enterprise_id', { mode: 'number' })
+      .notNull()
+      .references(() => enterprise.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code').notNull(),
+    year: smallint('year').notNull(),
+    revenueYuan: yuan('revenue_yuan'),
+    outputYuan: yuan('output_yuan'),
+    taxYuan: yuan('tax_yuan'),
+    rdSpendYuan: yuan('rd_spend_yuan'),
+    exportsYuan: yuan('exports_yuan'),
+    employees: integer('employees'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enterpriseId, t.year] }),
+    index('enterprise_year_region_idx').on(t.regionCode, t.year),
+  ],
+);
+
+export const classification = pgTable(
+  'classification',
+  {
+    enterpriseId: bigint('enterprise_id', { mode: 'number' })
+      .notNull()
+      .references(() => enterprise.id, { onDelete: 'cascade' }),
+    nodeId: integer('node_id')
+      .notNull()
+      .references(() => chainNode.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code').notNull(),
+    score: real('score').notNull(),
+    /** confirmed | uncertain | rejected */
+    decision: text('decision').notNull(),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    evidence: jsonb('evidence')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** rule | manual */
+    method: text('method').notNull(),
+    reviewerId: integer('reviewer_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enterpriseId, t.nodeId] }),
+    index('classification_node_idx').on(t.nodeId, t.decision),
+  ],
+);
+
+export const target = pgTable(
+  'target',
+  {
+    id: serial('id').primaryKey(),
+    chainId: integer('chain_id')
+      .notNull()
+      .references(() => chain.id, { onDelete: 'cascade' }),
+    nodeId: integer('node_id').references(() => chainNode.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code').notNull(),
+    /** output | enterprises | ... */
+    metric: text('metric').notNull(),
+    year: smallint('year').notNull(),
+    value: doublePrecision('value').notNull(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [
+    unique('target_key').on(t.chainId, t.regionCode, t.metric, t.year, t.nodeId).nullsNotDistinct(),
+  ],
+);
+
+export const regionStat = pgTable(
+  'region_stat',
+  {
+    regionCode: text('region_code').notNull(),
+    regionName: text('region_name'),
+    scheme: text('scheme').notNull(),
+    industryCode: text('industry_code').notNull(),
+    industryName: text('industry_name'),
+    industryType: text('industry_type'),
+    year: smallint('year').notNull(),
+    employment: doublePrecision('employment'),
+    establishments: doublePrecision('establishments'),
+    payroll: doublePrecision('payroll'),
+    output: doublePrecision('output'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.scheme, t.industryCode, t.year] })],
+);
+
+export const appUser = pgTable('app_user', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name'),
+  passwordHash: text('password_hash').notNull(),
+  /** admin | analyst | viewer */
+  role: text('role').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const session = pgTable(
+  'session',
+  {
+    /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+);
+
+/** Small key/value facts about this installation (for example, when the demo was loaded). */
+export const appSetting = pgTable('app_setting', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+});

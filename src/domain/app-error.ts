@@ -1,0 +1,22 @@
+import type { ErrorCode } from '../shared/error-codes.ts';
+
+/**
+ * The one error type services throw. The message says what was wrong, where, and what to do;
+ * `details` carries machine-readable specifics (file, row, column, field).
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `error` is an AppError carrying `code`. */
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,70 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import type { Context } from 'hono';
+import { AppError } from '../domain/app-error.ts';
+import type { ErrorResponse } from '../shared/api/common.ts';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { httpStatusFor } from './http-errors.ts';
+import { plainRoute, type PlainRoutePermissions } from './route-registry.ts';
+import { sessionMiddleware } from './session.middleware.ts';
+import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerChainRoutes } from './routes/chains.routes.ts';
+import { registerDocsRoutes } from './routes/docs.routes.ts';
+import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
+import { registerHealthRoutes } from './routes/health.routes.ts';
+import { registerParkRoutes } from './routes/parks.routes.ts';
+import { registerRegionRoutes } from './routes/regions.routes.ts';
+import { registerUserRoutes } from './routes/users.routes.ts';
+
+export type App = OpenAPIHono<AppEnv> & { plainRoutePermissions: PlainRoutePermissions };
+
+function errorBody(code: AppError['code'], message: string, details?: unknown): ErrorResponse {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+function respondWithError(error: unknown, c: Context<AppEnv>) {
+  if (error instanceof AppError) {
+    return c.json(errorBody(error.code, error.message, error.details), httpStatusFor(error.code));
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    // Hono raises these for malformed requests, e.g. a body that is not JSON.
+    return c.json(errorBody('VALIDATION_FAILED', error.message || 'Malformed request.'), 400);
+  }
+  console.error(error);
+  return c.json(errorBody('INTERNAL', 'Something went wrong on the server; it was logged.'), 500);
+}
+
+/** Builds the HTTP app (no listening): the API, its OpenAPI document and docs page. */
+export function createApp(deps: AppDeps): App {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return undefined;
+      const details = result.error.issues.map((issue) => ({
+        field: issue.path.join('.'),
+        message: issue.message,
+      }));
+      const summary = details.map((d) => `${d.field || '(body)'}: ${d.message}`).join('; ');
+      return c.json(errorBody('VALIDATION_FAILED', `Invalid request: ${summary}`, details), 400);
+    },
+  });
+  const plainRoutePermissions: PlainRoutePermissions = new Map();
+
+  app.onError(respondWithError);
+  app.notFound((c) =>
+    c.json(errorBody('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404),
+  );
+  app.use('/api/*', sessionMiddleware(deps.database.db));
+
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerChainRoutes(app, deps);
+  registerRegionRoutes(app, deps);
+  registerEnterpriseRoutes(app, deps);
+  registerParkRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerDocsRoutes(app, deps, plainRoutePermissions);
+  // Until the web app is built (npm run build), the root leads to the API documentation.
+  plainRoute(app, plainRoutePermissions, 'GET', '/', 'public', (c) => c.redirect('/api/docs'));
+
+  return Object.assign(app, { plainRoutePermissions });
+}

@@ -1,0 +1,30 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../shared/error-codes.ts';
+
+/** The HTTP status for each error code; the switch is exhaustive so a new code must be mapped. */
+export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'TEMPLATE_INVALID':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'ROUTE_NOT_FOUND':
+    case 'CHAIN_NOT_FOUND':
+    case 'ENTERPRISE_NOT_FOUND':
+    case 'PARK_NOT_FOUND':
+    case 'REGION_NOT_FOUND':
+    case 'USER_NOT_FOUND':
+      return 404;
+    case 'USER_EXISTS':
+      return 409;
+    case 'DB_UNREACHABLE':
+      return 503;
+    case 'DB_MIGRATION_FAILED':
+    case 'INTERNAL':
+      return 500;
+  }
+}

@@ -1,0 +1,71 @@
+import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context, Handler, MiddlewareHandler } from 'hono';
+import { AppError } from '../domain/app-error.ts';
+import { roleHasPermission, type Permission } from '../shared/permissions.ts';
+import { errorResponseSchema } from '../shared/api/common.ts';
+import type { AppEnv } from './app-env.ts';
+
+/** Refuses the request unless its user holds `permission`: 401 without a session, 403 without it. */
+export function requirePermission(permission: Permission): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (permission !== 'public') {
+      const user = c.get('user');
+      if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first: this needs a session.');
+      if (!roleHasPermission(user.role, permission)) {
+        throw new AppError(
+          'FORBIDDEN',
+          `Your role (${user.role}) may not do this: it needs the "${permission}" permission.`,
+          { permission },
+        );
+      }
+    }
+    await next();
+  };
+}
+
+const errorContent = { 'application/json': { schema: errorResponseSchema } };
+const commonErrors = {
+  400: { description: 'Invalid input', content: errorContent },
+  401: { description: 'No valid session', content: errorContent },
+  403: { description: 'The role lacks the permission', content: errorContent },
+};
+
+/**
+ * Declares an API route with the one permission it needs. The permission guards the route, shows
+ * in the OpenAPI document as `x-permission`, and is what the route-coverage test checks.
+ */
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
+  config: R & { permission: Permission },
+) {
+  const { permission, ...route } = config;
+  return createRoute({
+    ...route,
+    'x-permission': permission,
+    security: permission === 'public' ? [] : [{ cookieAuth: [] }],
+    middleware: [requirePermission(permission)] as const,
+    responses: { ...commonErrors, ...route.responses },
+  });
+}
+
+/** The permission of routes that are not API operations (documents, pages), by method and path. */
+export type PlainRoutePermissions = Map<string, Permission>;
+
+/** Registers a route outside the OpenAPI document (docs, static files) with its permission. */
+export function plainRoute(
+  app: OpenAPIHono<AppEnv>,
+  registry: PlainRoutePermissions,
+  method: 'GET',
+  path: string,
+  permission: Permission,
+  handler: Handler<AppEnv>,
+): void {
+  registry.set(`${method} ${path}`, permission);
+  app.on(method, path, requirePermission(permission), handler);
+}
+
+/** The current user, for handlers behind a non-public permission (it always has one there). */
+export function currentUser(c: Context<AppEnv>) {
+  const user = c.get('user');
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first: this needs a session.');
+  return user;
+}

@@ -1,0 +1,80 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import {
+  currentUserSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  type CurrentUser,
+} from '../../shared/api/auth.ts';
+import { ROLE_PERMISSIONS } from '../../shared/permissions.ts';
+import { login, logout, type UserView } from '../../services/auth/users.service.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { currentUser, defineRoute } from '../route-registry.ts';
+import { SESSION_COOKIE } from '../session.middleware.ts';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const postLogin = defineRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  permission: 'public',
+  tags: ['Auth'],
+  summary: 'Sign in with username and password; sets the session cookie',
+  request: { body: { content: json(loginRequestSchema), required: true } },
+  responses: { 200: { description: 'Signed in', content: json(loginResponseSchema) } },
+});
+
+const postLogout = defineRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  permission: 'authenticated',
+  tags: ['Auth'],
+  summary: 'End the current session',
+  responses: { 204: { description: 'Signed out' } },
+});
+
+const getMe = defineRoute({
+  method: 'get',
+  path: '/api/auth/me',
+  permission: 'authenticated',
+  tags: ['Auth'],
+  summary: 'The signed-in user and what they may do',
+  responses: { 200: { description: 'The current user', content: json(currentUserSchema) } },
+});
+
+function presentCurrentUser(user: UserView): CurrentUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    permissions: [...ROLE_PERMISSIONS[user.role]],
+  };
+}
+
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.openapi(postLogin, async (c) => {
+    const { username, password } = c.req.valid('json');
+    const session = await login(db, username, password);
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: deps.secureCookies ?? false,
+      expires: session.expiresAt,
+    });
+    return c.json(
+      { user: presentCurrentUser(session.user), expiresAt: session.expiresAt.toISOString() },
+      200,
+    );
+  });
+  app.openapi(postLogout, async (c) => {
+    const user = currentUser(c);
+    const token = c.get('sessionToken');
+    if (token) await logout(db, { id: user.id, name: user.username }, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+  app.openapi(getMe, (c) => c.json(presentCurrentUser(currentUser(c)), 200));
+}

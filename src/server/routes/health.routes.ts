@@ -1,0 +1,34 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { findSetting } from '../../db/setting.repository.ts';
+import { healthSchema } from '../../shared/api/auth.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { defineRoute } from '../route-registry.ts';
+
+const getHealth = defineRoute({
+  method: 'get',
+  path: '/api/health',
+  permission: 'public',
+  tags: ['System'],
+  summary: 'Liveness and database check',
+  responses: {
+    200: {
+      description: 'The server and its database answer',
+      content: { 'application/json': { schema: healthSchema } },
+    },
+  },
+});
+
+export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(getHealth, async (c) => {
+    const demo = await findSetting(deps.database.db, 'demo_loaded');
+    return c.json(
+      {
+        status: 'ok' as const,
+        version: deps.version,
+        database: deps.database.kind,
+        demoLoaded: demo !== null,
+      },
+      200,
+    );
+  });
+}

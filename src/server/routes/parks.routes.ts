@@ -1,0 +1,33 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { idParamSchema, listSchema } from '../../shared/api/common.ts';
+import { parkDetailSchema, parkSummarySchema } from '../../shared/api/parks.ts';
+import { getPark, listParkSummaries } from '../../services/parks/park-query.service.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { defineRoute } from '../route-registry.ts';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const listParksRoute = defineRoute({
+  method: 'get',
+  path: '/api/parks',
+  permission: 'park:read',
+  tags: ['Parks'],
+  summary: 'Parks with their space by kind and occupancy',
+  responses: { 200: { description: 'The parks', content: json(listSchema(parkSummarySchema)) } },
+});
+
+const getParkRoute = defineRoute({
+  method: 'get',
+  path: '/api/parks/{id}',
+  permission: 'park:read',
+  tags: ['Parks'],
+  summary: 'One park with its space units and tenants',
+  request: { params: idParamSchema },
+  responses: { 200: { description: 'The park', content: json(parkDetailSchema) } },
+});
+
+export function registerParkRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.openapi(listParksRoute, async (c) => c.json(await listParkSummaries(db), 200));
+  app.openapi(getParkRoute, async (c) => c.json(await getPark(db, c.req.valid('param').id), 200));
+}

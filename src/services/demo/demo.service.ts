@@ -1,0 +1,131 @@
+import { AppError } from '../../domain/app-error.ts';
+import type { Db } from '../../db/connection.ts';
+import { recordAudit, type Actor } from '../../db/audit.repository.ts';
+import { findChainByCode, mapNodeIdsByCode } from '../../db/chain.repository.ts';
+import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
+import { findSetting, saveSetting } from '../../db/setting.repository.ts';
+import { findUserByUsername, insertUser } from '../../db/user.repository.ts';
+import { park, parkSpace, target } from '../../db/schema.ts';
+import { hashPassword } from '../auth/password.ts';
+import { chinaDivisionRegions } from '../reference/regions.service.ts';
+import { generateDemoDataset } from './demo-generator.ts';
+import { DEMO_CHAIN, DEMO_PARKS, DEMO_TARGETS, DEMO_USERS, WUXI } from './demo-plan.ts';
+
+export interface DemoSummary {
+  alreadyLoaded: boolean;
+  enterprises: number;
+  wuxiEnterprises: number;
+  parks: number;
+  parkAreaM2: number;
+  users: { username: string; password: string; role: string }[];
+}
+
+/** Reports each step of a long load; the CLI prints it, servers and tests pass nothing. */
+export type ProgressReporter = (message: string) => void;
+
+/**
+ * Loads the seeded Wuxi biomedical demo in one transaction: all of it or nothing. Loading twice
+ * changes nothing. Throws CHAIN_NOT_FOUND when the biomedical template has not been loaded.
+ */
+export async function loadDemo(
+  db: Db,
+  actor: Actor,
+  progress: ProgressReporter = () => undefined,
+): Promise<DemoSummary> {
+  const loaded = await findSetting(db, 'demo_loaded');
+  if (loaded) return { ...(loaded as Omit<DemoSummary, 'alreadyLoaded'>), alreadyLoaded: true };
+  const chainRow = await findChainByCode(db, DEMO_CHAIN);
+  if (!chainRow) {
+    throw new AppError(
+      'CHAIN_NOT_FOUND',
+      `The demo needs the "${DEMO_CHAIN}" chain template; run "chainlead init" first.`,
+    );
+  }
+  progress('generating the demo dataset');
+  const dataset = generateDemoDataset(chinaDivisionRegions());
+  const passwordHashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+
+  const summary = await db.transaction(async (tx) => {
+    progress('writing parks');
+    const parkRows = await tx
+      .insert(park)
+      .values(
+        DEMO_PARKS.map((p) => ({ ...p, focusNodeCodes: [...p.focusNodeCodes], isDemo: true })),
+      )
+      .returning({ id: park.id });
+    const parkIds = parkRows.map((row) => row.id);
+    await tx
+      .insert(parkSpace)
+      .values(
+        dataset.spaces.map(({ parkIndex, ...space }) => ({
+          ...space,
+          parkId: parkIds[parkIndex] ?? 0,
+        })),
+      );
+
+    progress(`writing ${dataset.enterprises.length} enterprises`);
+    const ids = await insertEnterprises(
+      tx,
+      dataset.enterprises.map(({ years: _years, nodeCode: _node, parkIndex, ...e }) => ({
+        ...e,
+        parkId: parkIndex === null ? null : (parkIds[parkIndex] ?? null),
+        source: 'demo',
+        isDemo: true,
+      })),
+    );
+    progress('writing yearly figures');
+    await insertEnterpriseYears(
+      tx,
+      dataset.enterprises.flatMap((e, index) =>
+        e.years.map((y) => ({ ...y, enterpriseId: ids[index] ?? 0, regionCode: e.regionCode })),
+      ),
+    );
+
+    progress('writing targets and demo users');
+    const nodeIds = await mapNodeIdsByCode(
+      tx,
+      chainRow.id,
+      DEMO_TARGETS.flatMap((t) => (t.nodeCode ? [t.nodeCode] : [])),
+    );
+    await tx.insert(target).values(
+      DEMO_TARGETS.map((t) => ({
+        chainId: chainRow.id,
+        nodeId: t.nodeCode ? (nodeIds.get(t.nodeCode) ?? null) : null,
+        regionCode: WUXI,
+        metric: 'output',
+        year: t.year,
+        value: t.valueYuan,
+        isDemo: true,
+      })),
+    );
+    const users: DemoSummary['users'] = [];
+    for (const [index, user] of DEMO_USERS.entries()) {
+      if (await findUserByUsername(tx, user.username)) continue;
+      await insertUser(tx, {
+        username: user.username,
+        displayName: user.displayName,
+        passwordHash: passwordHashes[index] ?? '',
+        role: user.role,
+      });
+      users.push({ username: user.username, password: user.password, role: user.role });
+    }
+
+    const result = {
+      enterprises: ids.length,
+      wuxiEnterprises: dataset.enterprises.filter((e) => e.regionCode.startsWith(WUXI)).length,
+      parks: parkIds.length,
+      parkAreaM2: dataset.spaces.reduce((sum, s) => sum + s.areaM2, 0),
+      users,
+    };
+    await saveSetting(tx, 'demo_loaded', { ...result, loadedAt: new Date().toISOString() });
+    await recordAudit(tx, actor, {
+      action: 'demo.load',
+      entityType: 'dataset',
+      entityId: 'demo',
+      after: result,
+    });
+    return result;
+  });
+  progress('demo loaded');
+  return { ...summary, alreadyLoaded: false };
+}

@@ -1,0 +1,96 @@
+import { AppError } from '../../domain/app-error.ts';
+import type { Db } from '../../db/connection.ts';
+import {
+  countTenantsByPark,
+  findParkById,
+  listParkSpaces,
+  listParkTenants,
+  listParks,
+  type ParkRow,
+  type ParkSpaceRow,
+} from '../../db/park.repository.ts';
+import {
+  SPACE_KINDS,
+  type ParkDetail,
+  type ParkSummary,
+  type SpaceKind,
+} from '../../shared/api/parks.ts';
+
+function asSpaceKind(kind: string): SpaceKind {
+  return (SPACE_KINDS as readonly string[]).includes(kind) ? (kind as SpaceKind) : 'office';
+}
+
+function presentPark(
+  row: ParkRow,
+  regionName: string | null,
+  spaces: ParkSpaceRow[],
+  tenantCount: number,
+): ParkSummary {
+  const totalAreaM2 = spaces.reduce((sum, s) => sum + s.areaM2, 0);
+  const occupiedM2 = spaces.reduce((sum, s) => sum + s.occupiedM2, 0);
+  const spaceByKind = SPACE_KINDS.map((kind) => {
+    const ofKind = spaces.filter((s) => s.kind === kind);
+    return {
+      kind,
+      areaM2: ofKind.reduce((sum, s) => sum + s.areaM2, 0),
+      occupiedM2: ofKind.reduce((sum, s) => sum + s.occupiedM2, 0),
+    };
+  }).filter((entry) => entry.areaM2 > 0);
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    nameEn: row.nameEn,
+    regionCode: row.regionCode,
+    regionName,
+    address: row.address,
+    focusNodeCodes: row.focusNodeCodes,
+    totalAreaM2,
+    occupiedM2,
+    availableM2: totalAreaM2 - occupiedM2,
+    occupancyRate: totalAreaM2 > 0 ? occupiedM2 / totalAreaM2 : 0,
+    spaceByKind,
+    tenantCount,
+    demo: row.isDemo,
+  };
+}
+
+/** Every park with its space totals by kind and occupancy. */
+export async function listParkSummaries(db: Db): Promise<{ items: ParkSummary[]; total: number }> {
+  const [parks, spaces, tenants] = await Promise.all([
+    listParks(db),
+    listParkSpaces(db),
+    countTenantsByPark(db),
+  ]);
+  const items = parks.map(({ park, regionName }) =>
+    presentPark(
+      park,
+      regionName,
+      spaces.filter((s) => s.parkId === park.id),
+      tenants.get(park.id) ?? 0,
+    ),
+  );
+  return { items, total: items.length };
+}
+
+/** One park with its space units and tenants. Throws PARK_NOT_FOUND. */
+export async function getPark(db: Db, id: number): Promise<ParkDetail> {
+  const found = await findParkById(db, id);
+  if (!found) throw new AppError('PARK_NOT_FOUND', `No park has id ${id}.`, { id });
+  const [spaces, tenants] = await Promise.all([listParkSpaces(db, id), listParkTenants(db, id)]);
+  return {
+    ...presentPark(found.park, found.regionName, spaces, tenants.length),
+    spaces: spaces.map((s) => ({
+      id: s.id,
+      code: s.code,
+      building: s.building,
+      kind: asSpaceKind(s.kind),
+      floor: s.floor,
+      areaM2: s.areaM2,
+      occupiedM2: s.occupiedM2,
+      availableFrom: s.availableFrom,
+      rentYuanPerM2Month: s.rentYuanPerM2Month,
+    })),
+    tenants,
+  };
+}

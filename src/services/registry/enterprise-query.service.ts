@@ -1,0 +1,95 @@
+import { AppError } from '../../domain/app-error.ts';
+import type { Db } from '../../db/connection.ts';
+import {
+  countEnterprises,
+  findEnterpriseById,
+  listEnterpriseYears,
+  listEnterprises,
+  type EnterpriseRow,
+} from '../../db/enterprise.repository.ts';
+import type {
+  EnterpriseDetail,
+  EnterpriseQuery,
+  EnterpriseSummary,
+} from '../../shared/api/enterprises.ts';
+
+function presentSummary(
+  row: EnterpriseRow,
+  regionName: string | null,
+  latest: { year: number | null; output: number | null },
+): EnterpriseSummary {
+  return {
+    id: row.id,
+    uscc: row.uscc,
+    name: row.name,
+    nameEn: row.nameEn,
+    regionCode: row.regionCode,
+    regionName,
+    industryCode: row.industryCode,
+    foundedOn: row.foundedOn,
+    tags: row.tags,
+    parkId: row.parkId,
+    status: row.status,
+    source: row.source,
+    demo: row.isDemo,
+    latestYear: latest.year,
+    latestOutputYuan: latest.output,
+  };
+}
+
+/** One page of the registry, filtered by region (prefix), tag and text. */
+export async function searchEnterprises(
+  db: Db,
+  query: EnterpriseQuery,
+): Promise<{ items: EnterpriseSummary[]; total: number }> {
+  const filter = { regionCode: query.region, tag: query.tag, text: query.q };
+  const [rows, total] = await Promise.all([
+    listEnterprises(db, filter, {
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    }),
+    countEnterprises(db, filter),
+  ]);
+  return {
+    items: rows.map((row) =>
+      presentSummary(row.enterprise, row.regionName, {
+        year: row.latestYear === null ? null : Number(row.latestYear),
+        output: row.latestOutput,
+      }),
+    ),
+    total,
+  };
+}
+
+/** One enterprise with its yearly figures. Throws ENTERPRISE_NOT_FOUND. */
+export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetail> {
+  const found = await findEnterpriseById(db, id);
+  if (!found) throw new AppError('ENTERPRISE_NOT_FOUND', `No enterprise has id ${id}.`, { id });
+  const years = await listEnterpriseYears(db, id);
+  const row = found.enterprise;
+  const latest = years.at(-1);
+  return {
+    ...presentSummary(row, found.regionName, {
+      year: latest?.year ?? null,
+      output: latest?.outputYuan ?? null,
+    }),
+    aliases: row.aliases,
+    address: row.address,
+    registeredCapitalYuan: row.registeredCapitalYuan,
+    businessScope: row.businessScope,
+    products: row.products,
+    park: row.parkId !== null && found.parkName ? { id: row.parkId, name: found.parkName } : null,
+    figuresIllustrative: row.tags.includes('illustrative'),
+    years: years.map((y) => ({
+      year: y.year,
+      revenueYuan: y.revenueYuan,
+      outputYuan: y.outputYuan,
+      taxYuan: y.taxYuan,
+      rdSpendYuan: y.rdSpendYuan,
+      exportsYuan: y.exportsYuan,
+      employees: y.employees,
+    })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

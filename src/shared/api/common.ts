@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../error-codes.ts';
+
+/** The body of every error answer. */
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const bilingualSchema = z
+  .object({ zh: z.string(), en: z.string() })
+  .meta({ id: 'Bilingual' });
+
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1).meta({ description: 'Page number, from 1.' }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(20)
+    .meta({ description: 'Items per page, at most 500.' }),
+});
+
+/** Lists answer `{ items, total }`, total counting every match, not just this page. */
+export function listSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}
+
+export const idParamSchema = z.object({
+  id: z.coerce.number().int().positive().meta({ description: 'Numeric id.' }),
+});
