@@ -122,11 +122,21 @@ async function openPglite(path: string): Promise<Database> {
       { location: dataDir ?? 'memory' },
     );
   }
+  return wrapPglite(client, dataDir ?? 'memory', releaseLock);
+}
+
+/** Wraps an already created PGlite client (for example one loaded from a dump) as a Database. */
+export async function openPgliteClient(client: PGlite): Promise<Database> {
+  await client.waitReady;
+  return wrapPglite(client, 'memory', () => undefined);
+}
+
+function wrapPglite(client: PGlite, location: string, releaseLock: () => void): Database {
   const pgliteDb = drizzlePglite({ client, schema });
   return {
-    db: pgliteDb as unknown as Db,
+    db: pgliteDb,
     kind: 'pglite',
-    location: dataDir ?? 'memory',
+    location,
     async migrate() {
       await runMigration(() => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }));
     },

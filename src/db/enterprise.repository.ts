@@ -94,22 +94,36 @@ export async function listEnterpriseYears(db: DbOrTx, id: number): Promise<Enter
 /** Inserts enterprises in batches; returns their ids in input order. */
 export async function insertEnterprises(db: DbOrTx, rows: NewEnterpriseRow[]): Promise<number[]> {
   const ids: number[] = [];
-  for (let start = 0; start < rows.length; start += 500) {
+  for (let start = 0; start < rows.length; start += 2_000) {
     const inserted = await db
       .insert(enterprise)
-      .values(rows.slice(start, start + 500))
+      .values(rows.slice(start, start + 2_000))
       .returning({ id: enterprise.id });
     ids.push(...inserted.map((row) => row.id));
   }
   return ids;
 }
 
-/** Inserts yearly figures in batches. */
+/**
+ * Inserts yearly figures. Rows travel as one array per column through unnest(): one statement and
+ * ten parameters however many rows, which is far faster than multi-row VALUES on PGlite.
+ */
 export async function insertEnterpriseYears(
   db: DbOrTx,
   rows: (typeof enterpriseYear.$inferInsert)[],
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += 1_000) {
-    await db.insert(enterpriseYear).values(rows.slice(start, start + 1_000));
+  for (let start = 0; start < rows.length; start += 20_000) {
+    const batch = rows.slice(start, start + 20_000);
+    const column = <K extends keyof (typeof batch)[number]>(key: K) =>
+      sql.param(batch.map((row) => row[key] ?? null));
+    await db.execute(sql`
+      insert into enterprise_year (enterprise_id, region_code, year, revenue_yuan, output_yuan,
+        tax_yuan, rd_spend_yuan, exports_yuan, employees)
+      select * from unnest(
+        ${column('enterpriseId')}::bigint[], ${column('regionCode')}::text[],
+        ${column('year')}::smallint[], ${column('revenueYuan')}::numeric[],
+        ${column('outputYuan')}::numeric[], ${column('taxYuan')}::numeric[],
+        ${column('rdSpendYuan')}::numeric[], ${column('exportsYuan')}::numeric[],
+        ${column('employees')}::integer[])`);
   }
 }

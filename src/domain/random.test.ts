@@ -13,7 +13,9 @@ describe('SeededRandom', () => {
 
   it('draws log-normals around the median', () => {
     const random = new SeededRandom(7);
-    const draws = Array.from({ length: 4001 }, () => random.logNormal(100, 2)).sort((x, y) => x - y);
+    const draws = Array.from({ length: 4001 }, () => random.logNormal(100, 2)).sort(
+      (x, y) => x - y,
+    );
     expect(draws[2000]).toBeGreaterThan(90);
     expect(draws[2000]).toBeLessThan(110);
   });

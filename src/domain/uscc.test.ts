@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildUscc, isValidUscc, orgCodeCheckCharacter, usccProblem } from './uscc.ts';
 
 // USCCs printed on real business licences (public registry records).
-const PUBLISHED = ['91440300708461136T', '914403001922038216', '91330100799655058B', '91350100M000100Y43'];
+const PUBLISHED = [
+  '91440300708461136T',
+  '914403001922038216',
+  '91330100799655058B',
+  '91350100M000100Y43',
+];
 
 describe('USCC check character (GB 32100-2015)', () => {
   it('accepts codes published on real licences', () => {

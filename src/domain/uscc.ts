@@ -54,6 +54,7 @@ export function orgCodeCheckCharacter(body8: string): string {
 export function buildUscc(regionCode: string, serial8: string): string {
   const body = `91${regionCode}${serial8}${orgCodeCheckCharacter(serial8)}`;
   const check = usccCheckCharacter(body);
-  if (check === null) throw new Error(`cannot build a USCC from "${body}": bad length or character`);
+  if (check === null)
+    throw new Error(`cannot build a USCC from "${body}": bad length or character`);
   return body + check;
 }

@@ -112,6 +112,7 @@ class EnterpriseFactory {
   private readonly usedNames = new Set<string>();
   private readonly usedSerials = new Set<string>();
   private readonly countiesByCity = new Map<string, RegionRow[]>();
+  private readonly countyName = new Map<string, string>();
   private readonly cityName = new Map<string, string>();
   private readonly provinceName = new Map<string, string>();
   private readonly drafts: DraftFirm[] = [];
@@ -125,6 +126,7 @@ class EnterpriseFactory {
         const list = this.countiesByCity.get(region.parentCode) ?? [];
         list.push(region);
         this.countiesByCity.set(region.parentCode, list);
+        this.countyName.set(region.code, region.name);
       }
       if (region.level === 'city') this.cityName.set(region.code, region.name);
       if (region.level === 'province') this.provinceName.set(region.code, region.name);
@@ -217,7 +219,7 @@ class EnterpriseFactory {
     return {
       uscc: this.uscc(regionCode),
       name: this.uniqueName(place, vocabulary.nameStems, vocabulary.nameSuffixes),
-      nameEn: foreign ? this.englishName(vocabulary) : null,
+      nameEn: foreign ? this.englishName(nodeCode, pinyinPlace(regionCode)) : null,
       regionCode,
       address: this.address(regionCode),
       foundedOn: this.date(founded),
@@ -237,7 +239,8 @@ class EnterpriseFactory {
   }
 
   private yearSeries(nodeCode: string | null, output2024: number, founded: number): DemoYear[] {
-    const meanGrowth = (nodeCode && NODE_GROWTH[nodeCode]) ?? DEFAULT_NODE_GROWTH;
+    const meanGrowth =
+      (nodeCode === null ? undefined : NODE_GROWTH[nodeCode]) ?? DEFAULT_NODE_GROWTH;
     const growth = meanGrowth + this.random.normal() * 0.06;
     const firstYear = Math.max(FIRST_YEAR, founded + 1);
     const productivity = this.random.between(1.2e6, 3.5e6);
@@ -292,10 +295,10 @@ class EnterpriseFactory {
     return name;
   }
 
-  private englishName(vocabulary: NodeVocabulary): string {
-    const stem = this.random.pick(['Sino', 'Orient', 'Lake', 'Jade', 'Taihu', 'Grand', 'Vita']);
-    const word = vocabulary.productsEn[0]?.split(' ')[0] ?? 'Life';
-    return `${stem} ${word} (Wuxi) Co., Ltd.`;
+  private englishName(nodeCode: string, place: string): string {
+    const stem = this.random.pick(['Sino', 'Orient', 'Lakeside', 'Jade', 'Grand', 'Vita', 'Nova']);
+    const business = ENGLISH_BUSINESS[nodeCode.split('.')[1] ?? ''] ?? ['Life Sciences'];
+    return `${stem} ${this.random.pick(business)} (${place}) Co., Ltd.`;
   }
 
   private uscc(regionCode: string): string {
@@ -309,7 +312,6 @@ class EnterpriseFactory {
   }
 
   private address(regionCode: string): string {
-    const county = [...this.countiesByCity.values()].flat().find((r) => r.code === regionCode);
     const cityCode = regionCode.slice(0, 4);
     const provinceCode = regionCode.slice(0, 2);
     const province = this.provinceName.get(provinceCode) ?? '';
@@ -319,7 +321,7 @@ class EnterpriseFactory {
       ? this.random.pick(roads)
       : `${this.random.pick(['科技', '创新', '发展', '人民', '建设', '工业', '高新', '滨江'])}路`;
     const cityPart = city === province ? '' : city;
-    return `${province}${cityPart}${county?.name ?? ''}${road}${this.random.int(1, 999)}号`;
+    return `${province}${cityPart}${this.countyName.get(regionCode) ?? ''}${road}${this.random.int(1, 999)}号`;
   }
 
   private date(year: number): string {
@@ -350,6 +352,33 @@ function vocabularyOf(nodeCode: string): NodeVocabulary {
   const vocabulary = BIOMED_VOCABULARY[nodeCode];
   if (!vocabulary) throw new Error(`demo: no vocabulary for node ${nodeCode}`);
   return vocabulary;
+}
+
+const ENGLISH_BUSINESS: Readonly<Record<string, readonly string[]>> = {
+  up: ['Pharmaceutical Materials', 'Bioscience', 'Life Science Instruments', 'Research Services'],
+  mid: ['Pharmaceutical', 'Biotech', 'Medical Technology', 'Healthcare Products'],
+  down: ['Health Services', 'Medical Services', 'Healthcare', 'Health Technology'],
+};
+
+/** English place names for foreign-invested firms' names; elsewhere the province's pinyin. */
+function pinyinPlace(regionCode: string): string {
+  const known: Record<string, string> = {
+    '3202': 'Wuxi',
+    '3101': 'Shanghai',
+    '1101': 'Beijing',
+    '3205': 'Suzhou',
+    '3301': 'Hangzhou',
+    '4403': 'Shenzhen',
+    '4401': 'Guangzhou',
+    '5101': 'Chengdu',
+    '4201': 'Wuhan',
+    '1201': 'Tianjin',
+    '3201': 'Nanjing',
+    '3212': 'Taizhou',
+    '2201': 'Changchun',
+    '3702': 'Qingdao',
+  };
+  return known[regionCode.slice(0, 4)] ?? 'China';
 }
 
 /** 北京市 → 北京, 苏州市 → 苏州: the way a city appears inside an enterprise name. */

@@ -54,14 +54,12 @@ export async function loadDemo(
       )
       .returning({ id: park.id });
     const parkIds = parkRows.map((row) => row.id);
-    await tx
-      .insert(parkSpace)
-      .values(
-        dataset.spaces.map(({ parkIndex, ...space }) => ({
-          ...space,
-          parkId: parkIds[parkIndex] ?? 0,
-        })),
-      );
+    await tx.insert(parkSpace).values(
+      dataset.spaces.map(({ parkIndex, ...space }) => ({
+        ...space,
+        parkId: parkIds[parkIndex] ?? 0,
+      })),
+    );
 
     progress(`writing ${dataset.enterprises.length} enterprises`);
     const ids = await insertEnterprises(

@@ -9,17 +9,38 @@ import type { Database } from '../../db/connection.ts';
 import { listChainFlows, listChainNodes, findChainByCode } from '../../db/chain.repository.ts';
 import { createTestDatabase } from '../../db/test-database.ts';
 import { sharedDataFile } from '../../test-support/shared-data.ts';
-import { DEFAULT_TEMPLATES_DIR, readChainTemplate, saveChainTemplates } from './chain-templates.service.ts';
+import {
+  DEFAULT_TEMPLATES_DIR,
+  readChainTemplate,
+  saveChainTemplates,
+} from './chain-templates.service.ts';
 
 const BIOMED_FILE = join(DEFAULT_TEMPLATES_DIR, 'biomed.yaml');
 
 // The node codes of DESIGN.md: a public contract that must not change.
 const DESIGN_NODE_CODES = [
-  'biomed.up.api', 'biomed.up.excipient', 'biomed.up.reagent', 'biomed.up.equipment', 'biomed.up.cro',
-  'biomed.mid.chem', 'biomed.mid.tcm', 'biomed.mid.bio', 'biomed.mid.vaccine', 'biomed.mid.blood',
-  'biomed.mid.cdmo', 'biomed.mid.device', 'biomed.mid.consumable', 'biomed.mid.ivd',
-  'biomed.mid.healthfood', 'biomed.mid.vet', 'biomed.down.distribution', 'biomed.down.retail',
-  'biomed.down.medical', 'biomed.down.diagnostics', 'biomed.down.precision', 'biomed.down.digital',
+  'biomed.up.api',
+  'biomed.up.excipient',
+  'biomed.up.reagent',
+  'biomed.up.equipment',
+  'biomed.up.cro',
+  'biomed.mid.chem',
+  'biomed.mid.tcm',
+  'biomed.mid.bio',
+  'biomed.mid.vaccine',
+  'biomed.mid.blood',
+  'biomed.mid.cdmo',
+  'biomed.mid.device',
+  'biomed.mid.consumable',
+  'biomed.mid.ivd',
+  'biomed.mid.healthfood',
+  'biomed.mid.vet',
+  'biomed.down.distribution',
+  'biomed.down.retail',
+  'biomed.down.medical',
+  'biomed.down.diagnostics',
+  'biomed.down.precision',
+  'biomed.down.digital',
 ];
 
 function expectTemplateError(file: string, pattern: RegExp): void {
@@ -53,11 +74,12 @@ describe('the biomedical template', () => {
   });
 
   it('marks the three focus industries', () => {
-    expect(nodes.filter((n) => n.focus).map((n) => n.code).sort()).toEqual([
-      'biomed.down.digital',
-      'biomed.down.precision',
-      'biomed.mid.device',
-    ]);
+    expect(
+      nodes
+        .filter((n) => n.focus)
+        .map((n) => n.code)
+        .sort(),
+    ).toEqual(['biomed.down.digital', 'biomed.down.precision', 'biomed.mid.device']);
   });
 
   it('has the supply flows the chain office expects', () => {
@@ -126,7 +148,10 @@ describe('template errors', () => {
       if (!node) throw new Error('template changed shape');
       node.code = 'biomed.up.stray';
     });
-    expectTemplateError(stray, /node biomed\.up\.stray, field code: must start with "biomed\.mid\."/);
+    expectTemplateError(
+      stray,
+      /node biomed\.up\.stray, field code: must start with "biomed\.mid\."/,
+    );
     const badCode = writeVariant('bad-code.yaml', (doc) => {
       const node = doc.stages[1]?.nodes[0];
       if (!node) throw new Error('template changed shape');
@@ -162,7 +187,9 @@ describe('saving templates', () => {
     if (!chainRow) throw new Error('chain not saved');
     const nodesBefore = await listChainNodes(database.db, chainRow.id);
     expect(nodesBefore.filter((n) => n.level === 'segment')).toHaveLength(22);
-    expect((await listChainFlows(database.db, chainRow.id)).length).toBe(loaded.template.flows.length);
+    expect((await listChainFlows(database.db, chainRow.id)).length).toBe(
+      loaded.template.flows.length,
+    );
 
     expect(await saveChainTemplates(database.db, [loaded], system)).toEqual([]);
 

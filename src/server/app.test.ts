@@ -1,0 +1,296 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../db/schema.ts';
+import type { Database } from '../db/connection.ts';
+import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { prepareInstallation } from '../services/setup.service.ts';
+import type { ChainDetail } from '../shared/api/chains.ts';
+import type { EnterpriseDetail, EnterpriseSummary } from '../shared/api/enterprises.ts';
+import type { ErrorResponse } from '../shared/api/common.ts';
+import type { ParkDetail, ParkSummary } from '../shared/api/parks.ts';
+import type { Region } from '../shared/api/regions.ts';
+import { ApiClient } from '../test-support/api-client.ts';
+import { createApp, type App } from './app.ts';
+
+const ADMIN_PASSWORD = 'admin-test-password';
+type List<T> = { items: T[]; total: number };
+
+describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
+  let database: Database;
+  let app: App;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await prepareInstallation(database, { adminPassword: ADMIN_PASSWORD, demoOnFirstRun: true });
+    app = createApp({ database, version: 'test' });
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  async function signedIn(username = 'admin', password = ADMIN_PASSWORD): Promise<ApiClient> {
+    const client = new ApiClient(app);
+    await client.login(username, password);
+    return client;
+  }
+
+  it('answers the health check without a session', async () => {
+    const { status, body } = await new ApiClient(app).json('GET', '/api/health');
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      status: 'ok',
+      version: 'test',
+      database: testDatabaseKind(),
+      demoLoaded: true,
+    });
+  });
+
+  it('refuses data without a session (401) in the documented error shape', async () => {
+    const { status, body } = await new ApiClient(app).json<ErrorResponse>(
+      'GET',
+      '/api/enterprises',
+    );
+    expect(status).toBe(401);
+    expect(body.error.code).toBe('UNAUTHENTICATED');
+    expect(body.error.message).toMatch(/Sign in/);
+  });
+
+  it('refuses a wrong password with 401 and says nothing about which half was wrong', async () => {
+    const client = new ApiClient(app);
+    const wrong = await client.request('POST', '/api/auth/login', {
+      username: 'admin',
+      password: 'not-the-password',
+    });
+    const unknown = await client.request('POST', '/api/auth/login', {
+      username: 'nobody',
+      password: 'not-the-password',
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const [wrongBody, unknownBody] = [await wrong.json(), await unknown.json()];
+    expect(wrongBody).toEqual(unknownBody);
+    expect(JSON.stringify(wrongBody)).not.toMatch(/scrypt|hash|admin/);
+  });
+
+  it('signs in with a cookie session, tells who is signed in, and signs out', async () => {
+    const client = await signedIn();
+    const me = await client.json<{ username: string; role: string; permissions: string[] }>(
+      'GET',
+      '/api/auth/me',
+    );
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ username: 'admin', role: 'admin' });
+    expect(me.body.permissions).toContain('user:manage');
+    expect((await client.request('POST', '/api/auth/logout')).status).toBe(204);
+    expect((await client.request('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite', async () => {
+    const response = await new ApiClient(app).request('POST', '/api/auth/login', {
+      username: 'viewer',
+      password: 'chainlead-viewer',
+    });
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^chainlead_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('returns the biomedical chain with 3 stages, the 22 node codes and its flows', async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const { status, body } = await client.json<ChainDetail>('GET', '/api/chains/biomed');
+    expect(status).toBe(200);
+    expect(body.stages.map((s) => s.code)).toEqual(['biomed.up', 'biomed.mid', 'biomed.down']);
+    const codes = body.stages.flatMap((s) => s.nodes.map((n) => n.code));
+    expect(codes).toHaveLength(22);
+    expect(codes).toContain('biomed.down.digital');
+    expect(body.stages[0]?.nodes[0]).toMatchObject({
+      code: 'biomed.up.api',
+      name: { zh: '原料药与医药中间体', en: 'APIs and intermediates' },
+      industryCodes: ['2710'],
+    });
+    expect(body.flows).toContainEqual(
+      expect.objectContaining({ from: 'biomed.up.api', to: 'biomed.mid.chem' }),
+    );
+    const list = await client.json<List<{ code: string; nodeCount: number }>>('GET', '/api/chains');
+    expect(list.body.items).toEqual([expect.objectContaining({ code: 'biomed', nodeCount: 22 })]);
+    expect((await client.json<ErrorResponse>('GET', '/api/chains/nope')).body.error.code).toBe(
+      'CHAIN_NOT_FOUND',
+    );
+  });
+
+  it('lists at least 1,200 Wuxi enterprises, paged, all marked demo', async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const { status, body } = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?region=3202&pageSize=50',
+    );
+    expect(status).toBe(200);
+    expect(body.total).toBeGreaterThanOrEqual(1200);
+    expect(body.items).toHaveLength(50);
+    for (const item of body.items) {
+      expect(item.regionCode.startsWith('3202')).toBe(true);
+      expect(item.demo).toBe(true);
+    }
+    const page2 = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?region=3202&pageSize=50&page=2',
+    );
+    expect(page2.body.items[0]?.id).not.toBe(body.items[0]?.id);
+    const all = await client.json<List<EnterpriseSummary>>('GET', '/api/enterprises?pageSize=1');
+    expect(all.body.total).toBeGreaterThan(body.total);
+  });
+
+  it('filters enterprises by district, tag and text', async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const district = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?region=320214&pageSize=500',
+    );
+    expect(district.body.total).toBeGreaterThan(0);
+    expect(district.body.items.every((e) => e.regionCode === '320214')).toBe(true);
+
+    const masters = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?region=3202&tag=chain_master&pageSize=500',
+    );
+    expect(masters.body.total).toBeGreaterThan(5);
+    expect(masters.body.items.every((e) => e.tags.includes('chain_master'))).toBe(true);
+
+    const text = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      `/api/enterprises?q=${encodeURIComponent('药明康德')}`,
+    );
+    expect(text.body.items.map((e) => e.name)).toContain('无锡药明康德新药开发股份有限公司');
+
+    const bad = await client.json<ErrorResponse>(
+      'GET',
+      '/api/enterprises?region=abc&pageSize=9999',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error.message).toMatch(/region/);
+    expect(bad.body.error.message).toMatch(/pageSize/);
+  });
+
+  it('shows one enterprise with yearly figures; a real name carries illustrative figures', async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const found = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      `/api/enterprises?q=${encodeURIComponent('阿斯利康')}`,
+    );
+    const id = found.body.items[0]?.id;
+    const { status, body } = await client.json<EnterpriseDetail>('GET', `/api/enterprises/${id}`);
+    expect(status).toBe(200);
+    expect(body.figuresIllustrative).toBe(true);
+    expect(body.years.map((y) => y.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(body.years.every((y) => (y.outputYuan ?? 0) > 1e9)).toBe(true);
+
+    const missing = await client.json<ErrorResponse>('GET', '/api/enterprises/99999999');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('ENTERPRISE_NOT_FOUND');
+  });
+
+  it('returns 4 parks whose space adds up to 860,000 m², with space by kind', async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const { status, body } = await client.json<List<ParkSummary>>('GET', '/api/parks');
+    expect(status).toBe(200);
+    expect(body.total).toBe(4);
+    expect(body.items.reduce((sum, p) => sum + p.totalAreaM2, 0)).toBe(860_000);
+    for (const parkItem of body.items) {
+      expect(parkItem.occupancyRate).toBeGreaterThan(0.3);
+      expect(parkItem.occupancyRate).toBeLessThan(1);
+      const kinds = parkItem.spaceByKind.reduce((sum, k) => sum + k.areaM2, 0);
+      expect(kinds).toBe(parkItem.totalAreaM2);
+    }
+    const first = body.items[0];
+    const detail = await client.json<ParkDetail>('GET', `/api/parks/${first?.id}`);
+    expect(detail.body.spaces.reduce((sum, s) => sum + s.areaM2, 0)).toBe(first?.totalAreaM2);
+    expect(detail.body.tenants.length).toBe(first?.tenantCount);
+  });
+
+  it('lists provinces, and the districts of Wuxi', async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const provinces = await client.json<List<Region>>('GET', '/api/regions');
+    expect(provinces.body.total).toBe(31);
+    const wuxi = await client.json<List<Region>>('GET', '/api/regions?parent=3202');
+    expect(wuxi.body.items.map((r) => r.code)).toEqual([
+      '320205',
+      '320206',
+      '320211',
+      '320213',
+      '320214',
+      '320281',
+      '320282',
+    ]);
+    expect(wuxi.body.items.find((r) => r.code === '320214')?.name).toBe('新吴区');
+    const unknown = await client.json<ErrorResponse>('GET', '/api/regions?parent=9999');
+    expect(unknown.body.error.code).toBe('REGION_NOT_FOUND');
+  });
+
+  it('refuses a viewer a write (403) and changes nothing; an admin may make it', async () => {
+    const viewer = await signedIn('viewer', 'chainlead-viewer');
+    const auditBefore = await database.db.$count(auditLog);
+    const refused = await viewer.json<ErrorResponse>('POST', '/api/users', {
+      username: 'intruder',
+      password: 'long-enough-password',
+      role: 'admin',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('FORBIDDEN');
+    expect(await database.db.$count(auditLog)).toBe(auditBefore);
+
+    const admin = await signedIn();
+    const created = await admin.json<{ username: string; role: string }>('POST', '/api/users', {
+      username: 'li.wei',
+      password: 'long-enough-password',
+      role: 'analyst',
+      displayName: '李伟',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ username: 'li.wei', role: 'analyst' });
+    const duplicate = await admin.json<ErrorResponse>('POST', '/api/users', {
+      username: 'li.wei',
+      password: 'long-enough-password',
+      role: 'viewer',
+    });
+    expect(duplicate.status).toBe(409);
+    await new ApiClient(app).login('li.wei', 'long-enough-password');
+  });
+
+  it('records every write in the audit log with who, what and before/after', async () => {
+    const admin = await signedIn();
+    await admin.json('POST', '/api/users', {
+      username: 'audited',
+      password: 'long-enough-password',
+      role: 'viewer',
+    });
+    const rows = await database.db.select().from(auditLog);
+    const entry = rows.find(
+      (r) =>
+        r.action === 'user.create' &&
+        r.entityType === 'user' &&
+        (r.after as { username?: string }).username === 'audited',
+    );
+    expect(entry).toMatchObject({ actorName: 'admin' });
+    expect(entry?.after).not.toHaveProperty('passwordHash');
+    expect(rows.some((r) => r.action === 'demo.load')).toBe(true);
+    expect(rows.some((r) => r.action === 'session.login')).toBe(true);
+  });
+
+  it('rejects a body that is not JSON with a 400, not a crash', async () => {
+    const response = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorResponse).error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const { status, body } = await new ApiClient(app).json<ErrorResponse>('GET', '/api/nothing');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});

@@ -1,0 +1,39 @@
+import type { App } from '../server/app.ts';
+
+/** A tiny client over `app.request` that keeps the session cookie like a browser would. */
+export class ApiClient {
+  private cookie: string | null = null;
+
+  constructor(private readonly app: App) {}
+
+  async request(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.app.request(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const pair = setCookie.split(';')[0] ?? '';
+      this.cookie = pair.endsWith('=') ? null : pair;
+    }
+    return response;
+  }
+
+  async json<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const response = await this.request(method, path, body);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  async login(username: string, password: string): Promise<void> {
+    const response = await this.request('POST', '/api/auth/login', { username, password });
+    if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status}`);
+  }
+}
