@@ -103,6 +103,11 @@ async function printStartBanner(
     );
   } else if (setup.adminCreated) {
     lines.push('Created the user "admin" with the password in CHAINLEAD_ADMIN_PASSWORD.');
+  } else {
+    lines.push(
+      'Sign in as "admin" with the password shown at the first start ' +
+        '(to reset it: stop the server, then npx chainlead user passwd admin).',
+    );
   }
   if (setup.demo) lines.push(...printDemoSummary(setup.demo));
   else if (await findSetting(db, 'demo_loaded')) {
