@@ -36,3 +36,32 @@ export function cliActor(): Actor {
   }
   return { id: null, name: `cli:${name}` };
 }
+
+/**
+ * A one-line progress bar with rate and time left on a terminal (stderr); silent with --quiet or
+ * when stderr is not a terminal, so scripts see only results.
+ */
+export function progressBar(options: GlobalOptions, label: string) {
+  const enabled = !options.quiet && process.stderr.isTTY;
+  const started = Date.now();
+  let last = 0;
+  const update = (done: number, total: number): void => {
+    if (!enabled) return;
+    const now = Date.now();
+    if (now - last < 200 && done < total) return;
+    last = now;
+    const seconds = Math.max(0.001, (now - started) / 1000);
+    const rate = done / seconds;
+    const left = rate > 0 && total > done ? Math.round((total - done) / rate) : 0;
+    const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
+    process.stderr.write(
+      `\r${label}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${percent}%), ` +
+        `${Math.round(rate).toLocaleString('en')}/s, ${left}s left   `,
+    );
+  };
+  return Object.assign(update, {
+    finish: () => {
+      if (enabled) process.stderr.write('\n');
+    },
+  });
+}

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/app-error.ts';
+import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerDbCommand(program);
   registerUserCommand(program);
   registerTemplateCommand(program);
+  registerClassifyCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

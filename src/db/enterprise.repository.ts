@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
-import { enterprise, enterpriseYear, park, region } from './schema.ts';
+import { chainNode, classification, enterprise, enterpriseYear, park, region } from './schema.ts';
 
 export type EnterpriseRow = typeof enterprise.$inferSelect;
 export type NewEnterpriseRow = typeof enterprise.$inferInsert;
@@ -11,6 +11,10 @@ export interface EnterpriseFilter {
   regionCode?: string | undefined;
   tag?: string | undefined;
   text?: string | undefined;
+  /** A node code, or a stage code (all nodes beneath it). */
+  nodeCode?: string | undefined;
+  /** With nodeCode: one decision; by default confirmed or uncertain. */
+  decision?: string | undefined;
 }
 
 function filterConditions(filter: EnterpriseFilter): SQL | undefined {
@@ -26,6 +30,14 @@ function filterConditions(filter: EnterpriseFilter): SQL | undefined {
       eq(enterprise.uscc, filter.text.toUpperCase()),
     );
     if (textMatch) conditions.push(textMatch);
+  }
+  if (filter.nodeCode) {
+    const decisions = filter.decision ? [filter.decision] : ['confirmed', 'uncertain'];
+    conditions.push(sql`exists (
+      select 1 from ${classification} c join ${chainNode} n on n.id = c.node_id
+      where c.enterprise_id = ${enterprise.id}
+        and (n.code = ${filter.nodeCode} or n.code like ${`${filter.nodeCode}.%`})
+        and c.decision = any(${sql.param(decisions)}::text[]))`);
   }
   return and(...conditions);
 }

@@ -7,6 +7,8 @@ import {
   saveChainTemplates,
 } from './reference/chain-templates.service.ts';
 import { ensureRegionsLoaded } from './reference/regions.service.ts';
+import { classifyEnterprises } from './classification/classification.service.ts';
+import { DEMO_CHAIN } from './demo/demo-plan.ts';
 import { loadDemo, type DemoSummary, type ProgressReporter } from './demo/demo.service.ts';
 
 export interface SetupOptions {
@@ -51,6 +53,10 @@ export async function prepareInstallation(
     firstRun && options.demoOnFirstRun
       ? await loadDemo(db, { id: null, name: 'demo' }, progress)
       : null;
+  if (demo && !demo.alreadyLoaded) {
+    progress('classifying the demo enterprises');
+    await classifyEnterprises(db, { chainCode: DEMO_CHAIN });
+  }
   return {
     firstRun,
     generatedAdminPassword: admin.generatedPassword,

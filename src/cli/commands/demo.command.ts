@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadDemo, type DemoSummary } from '../../services/demo/demo.service.ts';
 import { prepareInstallation } from '../../services/setup.service.ts';
+import { classifyEnterprises } from '../../services/classification/classification.service.ts';
+import { DEMO_CHAIN } from '../../services/demo/demo-plan.ts';
 import { cliActor, progressReporter, withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 /** The lines that tell a person what the demo holds and how to sign in. */
@@ -35,6 +37,10 @@ export function registerDemoCommand(program: Command): void {
           progress,
         });
         const summary = await loadDemo(database.db, cliActor(), progress);
+        if (!summary.alreadyLoaded) {
+          progress('classifying the demo enterprises');
+          await classifyEnterprises(database.db, { chainCode: DEMO_CHAIN });
+        }
         console.log(
           options.json ? JSON.stringify(summary, null, 2) : printDemoSummary(summary).join('\n'),
         );

@@ -7,11 +7,21 @@ import {
   listEnterprises,
   type EnterpriseRow,
 } from '../../db/enterprise.repository.ts';
-import type {
-  EnterpriseDetail,
-  EnterpriseQuery,
-  EnterpriseSummary,
+import { listEnterpriseClassifications } from '../../db/classification.repository.ts';
+import {
+  DECISIONS,
+  type EnterpriseClassification,
+  type EvidenceView,
+  type EnterpriseDetail,
+  type EnterpriseQuery,
+  type EnterpriseSummary,
 } from '../../shared/api/enterprises.ts';
+
+function asDecision(value: string): EnterpriseClassification['decision'] {
+  return (DECISIONS as readonly string[]).includes(value)
+    ? (value as EnterpriseClassification['decision'])
+    : 'uncertain';
+}
 
 function presentSummary(
   row: EnterpriseRow,
@@ -42,7 +52,13 @@ export async function searchEnterprises(
   db: Db,
   query: EnterpriseQuery,
 ): Promise<{ items: EnterpriseSummary[]; total: number }> {
-  const filter = { regionCode: query.region, tag: query.tag, text: query.q };
+  const filter = {
+    regionCode: query.region,
+    tag: query.tag,
+    text: query.q,
+    nodeCode: query.node,
+    decision: query.decision,
+  };
   const [rows, total] = await Promise.all([
     listEnterprises(db, filter, {
       offset: (query.page - 1) * query.pageSize,
@@ -65,7 +81,10 @@ export async function searchEnterprises(
 export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetail> {
   const found = await findEnterpriseById(db, id);
   if (!found) throw new AppError('ENTERPRISE_NOT_FOUND', `No enterprise has id ${id}.`, { id });
-  const years = await listEnterpriseYears(db, id);
+  const [years, classifications] = await Promise.all([
+    listEnterpriseYears(db, id),
+    listEnterpriseClassifications(db, id),
+  ]);
   const row = found.enterprise;
   const latest = years.at(-1);
   return {
@@ -88,6 +107,16 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
       rdSpendYuan: y.rdSpendYuan,
       exportsYuan: y.exportsYuan,
       employees: y.employees,
+    })),
+    classifications: classifications.map((c) => ({
+      nodeCode: c.nodeCode,
+      nodeName: { zh: c.nodeNameZh, en: c.nodeNameEn },
+      score: c.classification.score,
+      decision: asDecision(c.classification.decision),
+      primary: c.classification.isPrimary,
+      method: c.classification.method === 'manual' ? 'manual' : 'rule',
+      evidence: c.classification.evidence as EvidenceView[],
+      decidedAt: c.classification.decidedAt.toISOString(),
     })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

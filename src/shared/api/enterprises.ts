@@ -14,6 +14,18 @@ export const enterpriseQuerySchema = pageQuerySchema.extend({
     .max(100)
     .optional()
     .meta({ description: 'Text: part of the Chinese or English name, or a whole USCC.' }),
+  node: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/)
+    .optional()
+    .meta({
+      description:
+        'Only enterprises classified on this node (or under this stage), e.g. biomed.mid.device.',
+    }),
+  decision: z
+    .enum(['confirmed', 'uncertain', 'rejected'])
+    .optional()
+    .meta({ description: 'With node: only this decision (default: confirmed or uncertain).' }),
 });
 export type EnterpriseQuery = z.infer<typeof enterpriseQuerySchema>;
 
@@ -51,6 +63,46 @@ export const enterpriseYearSchema = z
   .meta({ id: 'EnterpriseYear' });
 export type EnterpriseYear = z.infer<typeof enterpriseYearSchema>;
 
+export const evidenceSchema = z
+  .object({
+    kind: z.enum(['products', 'scope', 'name', 'industry_code', 'exclusion']),
+    rule: z.string().meta({ description: 'The template rule that fired, e.g. products.zh.' }),
+    keyword: z.string(),
+    matched: z.string().meta({ description: 'The enterprise text it matched, with context.' }),
+    weight: z.number(),
+  })
+  .meta({ id: 'Evidence' });
+export type EvidenceView = z.infer<typeof evidenceSchema>;
+
+export const DECISIONS = ['confirmed', 'uncertain', 'rejected'] as const;
+
+export const enterpriseClassificationSchema = z
+  .object({
+    nodeCode: z.string(),
+    nodeName: z.object({ zh: z.string(), en: z.string() }),
+    score: z.number(),
+    decision: z.enum(DECISIONS),
+    primary: z.boolean(),
+    method: z.enum(['rule', 'manual']),
+    evidence: z.array(evidenceSchema),
+    decidedAt: z.string(),
+  })
+  .meta({ id: 'EnterpriseClassification' });
+export type EnterpriseClassification = z.infer<typeof enterpriseClassificationSchema>;
+
+export const classificationDecisionSchema = z
+  .object({
+    decision: z.enum(['confirmed', 'rejected']),
+    moveTo: z
+      .string()
+      .optional()
+      .meta({
+        description: 'Move the enterprise from this node to another node (its new primary).',
+      }),
+  })
+  .meta({ id: 'ClassificationDecision' });
+export type ClassificationDecisionRequest = z.infer<typeof classificationDecisionSchema>;
+
 export const enterpriseDetailSchema = enterpriseSummarySchema
   .extend({
     aliases: z.array(z.string()),
@@ -63,6 +115,7 @@ export const enterpriseDetailSchema = enterpriseSummarySchema
       .boolean()
       .meta({ description: 'A real name with made-up figures: the figures illustrate only.' }),
     years: z.array(enterpriseYearSchema),
+    classifications: z.array(enterpriseClassificationSchema),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

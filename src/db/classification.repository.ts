@@ -1,0 +1,116 @@
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from './connection.ts';
+import { chainNode, classification, enterprise } from './schema.ts';
+
+export type ClassificationRow = typeof classification.$inferSelect;
+
+/** A batch of enterprises to classify, by id after `afterId` (keyset paging over the registry). */
+export async function listEnterprisesToClassify(
+  db: DbOrTx,
+  options: { afterId: number; limit: number; ids?: number[] | undefined },
+) {
+  return db
+    .select({
+      id: enterprise.id,
+      regionCode: enterprise.regionCode,
+      name: enterprise.name,
+      nameEn: enterprise.nameEn,
+      businessScope: enterprise.businessScope,
+      products: enterprise.products,
+      industryCode: enterprise.industryCode,
+    })
+    .from(enterprise)
+    .where(
+      and(
+        gt(enterprise.id, options.afterId),
+        options.ids ? inArray(enterprise.id, options.ids) : undefined,
+      ),
+    )
+    .orderBy(asc(enterprise.id))
+    .limit(options.limit);
+}
+
+/** The manual decisions on a chain for some enterprises: they survive re-classification. */
+export async function listManualDecisions(db: DbOrTx, chainId: number, enterpriseIds: number[]) {
+  if (enterpriseIds.length === 0) return [];
+  return db
+    .select({
+      enterpriseId: classification.enterpriseId,
+      nodeId: classification.nodeId,
+      decision: classification.decision,
+      isPrimary: classification.isPrimary,
+    })
+    .from(classification)
+    .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
+    .where(
+      and(
+        eq(chainNode.chainId, chainId),
+        eq(classification.method, 'manual'),
+        inArray(classification.enterpriseId, enterpriseIds),
+      ),
+    );
+}
+
+export interface RuleClassificationRow {
+  enterpriseId: number;
+  nodeId: number;
+  regionCode: string;
+  score: number;
+  decision: string;
+  isPrimary: boolean;
+  evidence: unknown;
+}
+
+/**
+ * Replaces the rule-made classifications of the given enterprises on a chain with `rows`; manual
+ * rows are never touched. Rows travel as column arrays through unnest(): one statement per batch.
+ */
+export async function replaceRuleClassifications(
+  db: DbOrTx,
+  chainId: number,
+  enterpriseIds: number[],
+  rows: RuleClassificationRow[],
+): Promise<void> {
+  if (enterpriseIds.length === 0) return;
+  await db.execute(sql`
+    delete from classification c using chain_node n
+    where n.id = c.node_id and n.chain_id = ${chainId} and c.method = 'rule'
+      and c.enterprise_id = any(${sql.param(enterpriseIds)}::bigint[])`);
+  if (rows.length === 0) return;
+  const column = <K extends keyof RuleClassificationRow>(key: K) =>
+    sql.param(rows.map((r) => r[key]));
+  await db.execute(sql`
+    insert into classification
+      (enterprise_id, node_id, region_code, score, decision, is_primary, evidence, method)
+    select e, n, r, s, d, p, ev::jsonb, 'rule'
+    from unnest(${column('enterpriseId')}::bigint[], ${column('nodeId')}::integer[],
+      ${column('regionCode')}::text[], ${column('score')}::real[], ${column('decision')}::text[],
+      ${column('isPrimary')}::boolean[],
+      ${sql.param(rows.map((r) => JSON.stringify(r.evidence)))}::text[]) as t(e, n, r, s, d, p, ev)
+    on conflict (enterprise_id, node_id) do nothing`);
+}
+
+/** An enterprise's classifications on every chain, with node codes and names. */
+export async function listEnterpriseClassifications(db: DbOrTx, enterpriseId: number) {
+  return db
+    .select({
+      classification,
+      nodeCode: chainNode.code,
+      nodeNameZh: chainNode.nameZh,
+      nodeNameEn: chainNode.nameEn,
+    })
+    .from(classification)
+    .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
+    .where(eq(classification.enterpriseId, enterpriseId))
+    .orderBy(sql`${classification.isPrimary} desc`, sql`${classification.score} desc`);
+}
+
+/** One classification row, or null. */
+export async function findClassification(db: DbOrTx, enterpriseId: number, nodeId: number) {
+  const rows = await db
+    .select()
+    .from(classification)
+    .where(and(eq(classification.enterpriseId, enterpriseId), eq(classification.nodeId, nodeId)))
+    .limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,228 @@
+import type { ClassificationRules } from './chain-template.ts';
+import { KeywordAutomaton } from './keyword-automaton.ts';
+
+/** What the classifier reads of an enterprise. */
+export interface ClassifiableEnterprise {
+  name: string;
+  nameEn?: string | null;
+  businessScope?: string | null;
+  products?: readonly string[];
+  industryCode?: string | null;
+}
+
+export type EvidenceKind = 'products' | 'scope' | 'name' | 'industry_code' | 'exclusion';
+export type Decision = 'confirmed' | 'uncertain' | 'rejected';
+
+/** One reason for (or, for exclusions, against) placing an enterprise on a node. */
+export interface Evidence {
+  kind: EvidenceKind;
+  /** The template rule that fired, e.g. `products.zh`, `industryCodes`, `exclusions.en`. */
+  rule: string;
+  /** The keyword or code of the rule. */
+  keyword: string;
+  /** The enterprise text it matched, with a little context. */
+  matched: string;
+  weight: number;
+}
+
+export interface NodeClassification {
+  nodeCode: string;
+  score: number;
+  decision: Decision;
+  primary: boolean;
+  evidence: Evidence[];
+}
+
+/**
+ * How much each kind of evidence counts. Products name what a firm makes (strong); the scope on
+ * its licence and its industry code say what it may do (medium); its name hints (weak).
+ */
+export const EVIDENCE_WEIGHTS = {
+  products: 3,
+  scope: 1.5,
+  industry_code: 1.5,
+  name: 0.75,
+  exclusion: -2.5,
+} as const;
+/** Repeated hits of one kind add less each time, so a long scope cannot outvote a product. */
+const REPEAT_FACTOR = 0.35;
+/** A product keyword inside a product name, not at its end, describes rather than names it. */
+const MODIFIER_FACTOR = 0.5;
+/** score = raw / (raw + SCORE_HALF): a single product hit scores 0.5. */
+const SCORE_HALF = 3;
+export const CONFIRM_SCORE = 0.5;
+export const UNCERTAIN_SCORE = 0.25;
+/** A secondary node must carry this share of the primary's raw weight to be kept. */
+const SECONDARY_SHARE = 0.45;
+
+type TextField = 'products' | 'scope' | 'name';
+interface KeywordRule {
+  nodeCode: string;
+  kind: TextField | 'exclusion';
+  rule: string;
+}
+
+function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+function isLatin(keyword: string): boolean {
+  return /^[\x20-\x7e]+$/.test(keyword);
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[a-z0-9]/.test(ch);
+}
+
+/**
+ * Classifies enterprises onto the nodes of one chain. Build it once per chain; `classify` is pure
+ * and fast (one automaton pass per text field).
+ */
+export class ChainClassifier {
+  private readonly automaton = new KeywordAutomaton<KeywordRule>();
+  private readonly codeRules = new Map<string, { nodeCode: string; requiresText: boolean }[]>();
+  private readonly nodeCodes: string[];
+
+  constructor(nodes: readonly { code: string; rules: ClassificationRules }[]) {
+    this.nodeCodes = nodes.map((n) => n.code);
+    for (const { code, rules } of nodes) {
+      const groups = [
+        ['products', rules.products],
+        ['scope', rules.scope],
+        ['name', rules.names],
+        ['exclusion', rules.exclusions],
+      ] as const;
+      for (const [kind, keywords] of groups) {
+        for (const language of ['zh', 'en'] as const) {
+          const rule = `${kind === 'exclusion' ? 'exclusions' : kind === 'name' ? 'names' : kind}.${language}`;
+          for (const keyword of keywords[language]) {
+            this.automaton.add(normalizeText(keyword), { nodeCode: code, kind, rule });
+          }
+        }
+      }
+      for (const industry of rules.industryCodes) {
+        const list = this.codeRules.get(industry.code) ?? [];
+        list.push({ nodeCode: code, requiresText: industry.requiresText });
+        this.codeRules.set(industry.code, list);
+      }
+    }
+  }
+
+  /** The nodes an enterprise belongs on (none when it is off the chain), with evidence. */
+  classify(enterprise: ClassifiableEnterprise): NodeClassification[] {
+    const evidence = new Map<string, Evidence[]>();
+    const push = (nodeCode: string, item: Omit<Evidence, 'weight'>, weight: number) => {
+      const list = evidence.get(nodeCode) ?? [];
+      if (!list.some((e) => e.rule === item.rule && e.keyword === item.keyword)) {
+        list.push({ ...item, weight });
+      }
+      evidence.set(nodeCode, list);
+    };
+
+    // Each product is read on its own: Chinese product names are head-final, so a keyword that
+    // ends the name (…注射液, …灌装加塞机) says what the product is, while one inside it
+    // (肝素钠 in 依诺肝素钠注射液, 西林瓶 in 西林瓶灌装加塞机) only says what it is made of or for.
+    const texts: { field: TextField; text: string; headFinal: boolean }[] = [
+      ...(enterprise.products ?? []).map((text) => ({
+        field: 'products' as const,
+        text,
+        headFinal: true,
+      })),
+      { field: 'scope', text: enterprise.businessScope ?? '', headFinal: false },
+      { field: 'name', text: `${enterprise.name} ${enterprise.nameEn ?? ''}`, headFinal: false },
+    ];
+    for (const { field, text: rawText, headFinal } of texts) {
+      if (!rawText.trim()) continue;
+      const normalized = normalizeText(rawText);
+      const headEnd = normalized.replace(/[\s(（][^()（）]*[)）]\s*$/u, '').trimEnd().length;
+      for (const hit of this.hitsIn(normalized)) {
+        for (const payload of hit.payloads) {
+          // Exclusions read every field; positive keywords count only in their own field.
+          if (payload.kind !== 'exclusion' && payload.kind !== field) continue;
+          const matched = rawText.normalize('NFKC').slice(Math.max(0, hit.start - 6), hit.end + 6);
+          const modifier = headFinal && payload.kind === 'products' && hit.end < headEnd;
+          push(
+            payload.nodeCode,
+            { kind: payload.kind, rule: payload.rule, keyword: hit.keyword, matched },
+            EVIDENCE_WEIGHTS[payload.kind] * (modifier ? MODIFIER_FACTOR : 1),
+          );
+        }
+      }
+    }
+
+    const code = enterprise.industryCode?.trim();
+    for (const rule of code ? (this.codeRules.get(code) ?? []) : []) {
+      const textEvidence = (evidence.get(rule.nodeCode) ?? []).some((e) => e.kind !== 'exclusion');
+      if (rule.requiresText && !textEvidence) continue;
+      push(
+        rule.nodeCode,
+        { kind: 'industry_code', rule: 'industryCodes', keyword: code ?? '', matched: code ?? '' },
+        EVIDENCE_WEIGHTS.industry_code,
+      );
+    }
+
+    const scored = [...evidence.entries()].map(([nodeCode, items]) => ({
+      nodeCode,
+      items,
+      raw: rawWeight(items),
+    }));
+    const top = Math.max(0, ...scored.map((s) => s.raw));
+    const results: NodeClassification[] = [];
+    for (const { nodeCode, items, raw } of scored) {
+      const positive = items.some((e) => e.weight > 0);
+      if (!positive) continue;
+      const score = raw > 0 ? raw / (raw + SCORE_HALF) : 0;
+      let decision: Decision;
+      if (raw <= 0) decision = 'rejected';
+      else if (raw < top * SECONDARY_SHARE) continue;
+      else if (score >= CONFIRM_SCORE) decision = 'confirmed';
+      else if (score >= UNCERTAIN_SCORE) decision = 'uncertain';
+      else continue;
+      results.push({ nodeCode, score: round(score), decision, primary: false, evidence: items });
+    }
+    results.sort(
+      (a, b) =>
+        b.score - a.score ||
+        this.nodeCodes.indexOf(a.nodeCode) - this.nodeCodes.indexOf(b.nodeCode),
+    );
+    const first = results[0];
+    if (first && first.decision !== 'rejected') first.primary = true;
+    return results;
+  }
+
+  /** Keyword hits, dropping any hit that lies inside a longer hit of another node. */
+  private hitsIn(text: string) {
+    const hits = this.automaton.search(text).filter((hit) => {
+      if (!isLatin(hit.keyword)) return true;
+      return !isWordChar(text[hit.start - 1]) && !isWordChar(text[hit.end]);
+    });
+    return hits.filter(
+      (hit) =>
+        !hits.some(
+          (other) =>
+            other !== hit &&
+            other.start <= hit.start &&
+            other.end >= hit.end &&
+            other.end - other.start > hit.end - hit.start &&
+            other.payloads.some((p) => p.kind !== 'exclusion') &&
+            !other.payloads.some((p) => hit.payloads.some((h) => h.nodeCode === p.nodeCode)),
+        ),
+    );
+  }
+}
+
+function rawWeight(items: readonly Evidence[]): number {
+  const byKind = new Map<EvidenceKind, number[]>();
+  for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item.weight]);
+  let total = 0;
+  for (const weights of byKind.values()) {
+    weights.forEach((weight, index) => {
+      total += index === 0 ? weight : weight * REPEAT_FACTOR;
+    });
+  }
+  return total;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,91 @@
+/**
+ * Aho–Corasick automaton: finds every occurrence of many keywords in one pass over a text, so
+ * classifying an enterprise costs the length of its text, not the number of keywords.
+ */
+export interface KeywordHit<T> {
+  start: number;
+  end: number;
+  keyword: string;
+  payloads: readonly T[];
+}
+
+interface State<T> {
+  next: Map<string, number>;
+  fail: number;
+  /** Keywords ending here (own, and through the fail chain), with their payloads. */
+  outputs: { keyword: string; payloads: T[] }[];
+}
+
+export class KeywordAutomaton<T> {
+  private readonly states: State<T>[] = [{ next: new Map(), fail: 0, outputs: [] }];
+  private built = false;
+
+  /** Adds a keyword (matched as given; callers normalise case) with a payload. */
+  add(keyword: string, payload: T): void {
+    if (this.built) throw new Error('KeywordAutomaton: add() after the first search');
+    if (keyword.length === 0) return;
+    let state = 0;
+    for (const ch of keyword) {
+      const current = this.states[state];
+      if (!current) throw new Error('corrupt automaton');
+      let target = current.next.get(ch);
+      if (target === undefined) {
+        target = this.states.length;
+        this.states.push({ next: new Map(), fail: 0, outputs: [] });
+        current.next.set(ch, target);
+      }
+      state = target;
+    }
+    const end = this.states[state];
+    if (!end) throw new Error('corrupt automaton');
+    const own = end.outputs.find((o) => o.keyword === keyword);
+    if (own) own.payloads.push(payload);
+    else end.outputs.push({ keyword, payloads: [payload] });
+  }
+
+  private build(): void {
+    const queue: number[] = [];
+    const root = this.states[0];
+    if (!root) return;
+    for (const child of root.next.values()) queue.push(child);
+    for (let head = 0; head < queue.length; head++) {
+      const index = queue[head] ?? 0;
+      const state = this.states[index];
+      if (!state) continue;
+      for (const [ch, child] of state.next) {
+        let fail = state.fail;
+        while (fail !== 0 && !this.states[fail]?.next.has(ch)) fail = this.states[fail]?.fail ?? 0;
+        const candidate = this.states[fail]?.next.get(ch);
+        const childState = this.states[child];
+        if (!childState) continue;
+        childState.fail = candidate !== undefined && candidate !== child ? candidate : 0;
+        childState.outputs.push(...(this.states[childState.fail]?.outputs ?? []));
+        queue.push(child);
+      }
+    }
+    this.built = true;
+  }
+
+  /** Every keyword occurrence in `text`, by position (UTF-16 offsets). */
+  search(text: string): KeywordHit<T>[] {
+    if (!this.built) this.build();
+    const hits: KeywordHit<T>[] = [];
+    let state = 0;
+    let offset = 0;
+    for (const ch of text) {
+      offset += ch.length;
+      while (state !== 0 && !this.states[state]?.next.has(ch))
+        state = this.states[state]?.fail ?? 0;
+      state = this.states[state]?.next.get(ch) ?? 0;
+      for (const output of this.states[state]?.outputs ?? []) {
+        hits.push({
+          start: offset - output.keyword.length,
+          end: offset,
+          keyword: output.keyword,
+          payloads: output.payloads,
+        });
+      }
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,257 @@
+import { AppError } from '../../domain/app-error.ts';
+import type { ClassificationRules } from '../../domain/chain-template.ts';
+import { ChainClassifier } from '../../domain/classification.ts';
+import type { Db } from '../../db/connection.ts';
+import { recordAudit, type Actor } from '../../db/audit.repository.ts';
+import { findChainByCode, listChainNodes, type ChainRow } from '../../db/chain.repository.ts';
+import {
+  findClassification,
+  listEnterprisesToClassify,
+  listManualDecisions,
+  replaceRuleClassifications,
+  type RuleClassificationRow,
+} from '../../db/classification.repository.ts';
+import { classification } from '../../db/schema.ts';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { findEnterpriseById } from '../../db/enterprise.repository.ts';
+
+const BATCH = 2_000;
+
+export interface ClassifyProgress {
+  done: number;
+  total: number;
+}
+
+export interface ClassifySummary {
+  chain: string;
+  enterprises: number;
+  /** Enterprises with at least one confirmed node. */
+  onChain: number;
+  /** Enterprises whose best node is only uncertain: for review. */
+  uncertain: number;
+  offChain: number;
+  byNode: Record<string, number>;
+}
+
+/** The classifier for a chain, built from its stored node rules. Throws CHAIN_NOT_FOUND. */
+export async function loadChainClassifier(db: Db, chainCode: string) {
+  const chainRow = await findChainByCode(db, chainCode);
+  if (!chainRow) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${chainCode}".`);
+  const nodes = (await listChainNodes(db, chainRow.id)).filter((n) => n.level !== 'stage');
+  const classifier = new ChainClassifier(
+    nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
+  );
+  return { chain: chainRow, classifier, nodeIdByCode: new Map(nodes.map((n) => [n.code, n.id])) };
+}
+
+/**
+ * Classifies the registry (or the given enterprises) onto a chain's nodes, in batches, each batch
+ * in its own transaction. Manual decisions are kept and win over rules. Throws CHAIN_NOT_FOUND.
+ */
+export async function classifyEnterprises(
+  db: Db,
+  options: {
+    chainCode: string;
+    enterpriseIds?: number[];
+    progress?: (progress: ClassifyProgress) => void;
+  },
+): Promise<ClassifySummary> {
+  const { chain, classifier, nodeIdByCode } = await loadChainClassifier(db, options.chainCode);
+  const codeByNodeId = new Map([...nodeIdByCode].map(([code, id]) => [id, code]));
+  const total = options.enterpriseIds?.length ?? (await db.$count(sql`enterprise`));
+  const summary: ClassifySummary = {
+    chain: chain.code,
+    enterprises: 0,
+    onChain: 0,
+    uncertain: 0,
+    offChain: 0,
+    byNode: {},
+  };
+  let afterId = 0;
+  for (;;) {
+    const batch = await listEnterprisesToClassify(db, {
+      afterId,
+      limit: BATCH,
+      ids: options.enterpriseIds,
+    });
+    if (batch.length === 0) break;
+    afterId = batch.at(-1)?.id ?? afterId;
+    const ids = batch.map((e) => e.id);
+    await db.transaction(async (tx) => {
+      const manual = await listManualDecisions(tx, chain.id, ids);
+      const rows: RuleClassificationRow[] = [];
+      for (const enterpriseRow of batch) {
+        const mine = manual.filter((m) => m.enterpriseId === enterpriseRow.id);
+        const manualPrimary = mine.some((m) => m.isPrimary);
+        const rejected = new Set(
+          mine.filter((m) => m.decision === 'rejected').map((m) => m.nodeId),
+        );
+        const results = classifier.classify(enterpriseRow);
+        let primaryTaken = manualPrimary;
+        for (const result of results) {
+          const nodeId = nodeIdByCode.get(result.nodeCode);
+          if (nodeId === undefined || mine.some((m) => m.nodeId === nodeId)) continue;
+          const isPrimary =
+            !primaryTaken && result.decision !== 'rejected' && !rejected.has(nodeId);
+          if (isPrimary) primaryTaken = true;
+          rows.push({
+            enterpriseId: enterpriseRow.id,
+            nodeId,
+            regionCode: enterpriseRow.regionCode,
+            score: result.score,
+            decision: result.decision,
+            isPrimary,
+            evidence: result.evidence,
+          });
+        }
+        tallyEnterprise(summary, results, mine, codeByNodeId);
+      }
+      await replaceRuleClassifications(tx, chain.id, ids, rows);
+    });
+    summary.enterprises += batch.length;
+    options.progress?.({ done: summary.enterprises, total });
+  }
+  return summary;
+}
+
+function tallyEnterprise(
+  summary: ClassifySummary,
+  results: ReturnType<ChainClassifier['classify']>,
+  manual: { nodeId: number; decision: string }[],
+  codeByNodeId: Map<number, string>,
+): void {
+  const confirmed = new Set(
+    results.filter((r) => r.decision === 'confirmed').map((r) => r.nodeCode),
+  );
+  for (const m of manual) {
+    const code = codeByNodeId.get(m.nodeId);
+    if (!code) continue;
+    if (m.decision === 'confirmed') confirmed.add(code);
+    else confirmed.delete(code);
+  }
+  if (confirmed.size > 0) summary.onChain++;
+  else if (results.some((r) => r.decision === 'uncertain')) summary.uncertain++;
+  else summary.offChain++;
+  for (const code of confirmed) summary.byNode[code] = (summary.byNode[code] ?? 0) + 1;
+}
+
+export type ManualDecision = 'confirmed' | 'rejected';
+
+/**
+ * Records an analyst's decision on an enterprise's place on a node: confirm it, reject it, or
+ * move the enterprise from this node to another (`moveTo`), which then becomes its primary node.
+ * Kept across re-classification. Throws ENTERPRISE_NOT_FOUND, CHAIN_NOT_FOUND, VALIDATION_FAILED.
+ */
+export async function decideClassification(
+  db: Db,
+  actor: Actor,
+  input: {
+    enterpriseId: number;
+    chainCode: string;
+    nodeCode: string;
+    decision: ManualDecision;
+    moveTo?: string | undefined;
+  },
+): Promise<void> {
+  const { chain, nodeIdByCode } = await loadChainClassifier(db, input.chainCode);
+  const nodeId = requireNode(nodeIdByCode, input.nodeCode, chain);
+  const targetId = input.moveTo ? requireNode(nodeIdByCode, input.moveTo, chain) : null;
+  const found = await findEnterpriseById(db, input.enterpriseId);
+  if (!found) {
+    throw new AppError('ENTERPRISE_NOT_FOUND', `No enterprise has id ${input.enterpriseId}.`);
+  }
+  const regionCode = found.enterprise.regionCode;
+  await db.transaction(async (tx) => {
+    const before = await findClassification(tx, input.enterpriseId, nodeId);
+    const decision = targetId !== null ? 'rejected' : input.decision;
+    const makePrimary = decision === 'confirmed' && (before?.isPrimary ?? false);
+    await upsertManual(tx, {
+      enterpriseId: input.enterpriseId,
+      nodeId,
+      regionCode,
+      decision,
+      isPrimary: makePrimary,
+      score: before?.score ?? 1,
+    });
+    if (targetId !== null) {
+      await clearPrimary(tx, input.enterpriseId, chain.id, targetId);
+      await upsertManual(tx, {
+        enterpriseId: input.enterpriseId,
+        nodeId: targetId,
+        regionCode,
+        decision: 'confirmed',
+        isPrimary: true,
+        score: 1,
+      });
+    } else if (decision === 'rejected' && before?.isPrimary) {
+      await clearPrimary(tx, input.enterpriseId, chain.id, null);
+    }
+    await recordAudit(tx, actor, {
+      action:
+        targetId !== null
+          ? 'classification.move'
+          : `classification.${decision === 'confirmed' ? 'confirm' : 'reject'}`,
+      entityType: 'enterprise',
+      entityId: input.enterpriseId,
+      before: before
+        ? {
+            node: input.nodeCode,
+            decision: before.decision,
+            method: before.method,
+            primary: before.isPrimary,
+          }
+        : null,
+      after: { node: input.nodeCode, decision, moveTo: input.moveTo ?? null },
+    });
+  });
+}
+
+function requireNode(ids: Map<string, number>, code: string, chain: ChainRow): number {
+  const id = ids.get(code);
+  if (id === undefined) {
+    throw new AppError('VALIDATION_FAILED', `The ${chain.code} chain has no node "${code}".`, {
+      field: 'nodeCode',
+    });
+  }
+  return id;
+}
+
+async function upsertManual(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  row: {
+    enterpriseId: number;
+    nodeId: number;
+    regionCode: string;
+    decision: string;
+    isPrimary: boolean;
+    score: number;
+  },
+): Promise<void> {
+  const values = { ...row, method: 'manual', decidedAt: new Date() };
+  await tx
+    .insert(classification)
+    .values({ ...values, evidence: [] })
+    .onConflictDoUpdate({
+      target: [classification.enterpriseId, classification.nodeId],
+      set: values,
+    });
+}
+
+async function clearPrimary(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  enterpriseId: number,
+  chainId: number,
+  exceptNodeId: number | null,
+): Promise<void> {
+  const nodeIds = sql`(select id from chain_node where chain_id = ${chainId})`;
+  await tx
+    .update(classification)
+    .set({ isPrimary: false })
+    .where(
+      and(
+        eq(classification.enterpriseId, enterpriseId),
+        inArray(classification.nodeId, nodeIds),
+        exceptNodeId === null ? undefined : ne(classification.nodeId, exceptNodeId),
+      ),
+    );
+}
