@@ -50,7 +50,7 @@ const REPEAT_FACTOR = 0.35;
 const MODIFIER_FACTOR = 0.5;
 /** score = raw / (raw + SCORE_HALF): a single product hit scores 0.5. */
 const SCORE_HALF = 3;
-export const CONFIRM_SCORE = 0.5;
+export const CONFIRM_SCORE = 0.4;
 export const UNCERTAIN_SCORE = 0.25;
 /** A secondary node must carry this share of the primary's raw weight to be kept. */
 const SECONDARY_SHARE = 0.45;
@@ -137,14 +137,14 @@ export class ChainClassifier {
       const headEnd = normalized.replace(/[\s(（][^()（）]*[)）]\s*$/u, '').trimEnd().length;
       for (const hit of this.hitsIn(normalized)) {
         for (const payload of hit.payloads) {
-          // Exclusions read every field; positive keywords count only in their own field.
-          if (payload.kind !== 'exclusion' && payload.kind !== field) continue;
+          const kind = evidenceKind(payload.kind, field);
+          if (kind === null) continue;
           const matched = rawText.normalize('NFKC').slice(Math.max(0, hit.start - 6), hit.end + 6);
-          const modifier = headFinal && payload.kind === 'products' && hit.end < headEnd;
+          const modifier = headFinal && kind === 'products' && hit.end < headEnd;
           push(
             payload.nodeCode,
-            { kind: payload.kind, rule: payload.rule, keyword: hit.keyword, matched },
-            EVIDENCE_WEIGHTS[payload.kind] * (modifier ? MODIFIER_FACTOR : 1),
+            { kind, rule: payload.rule, keyword: hit.keyword, matched },
+            EVIDENCE_WEIGHTS[kind] * (modifier ? MODIFIER_FACTOR : 1),
           );
         }
       }
@@ -209,6 +209,18 @@ export class ChainClassifier {
         ),
     );
   }
+}
+
+/**
+ * What a keyword hit counts as. Exclusions read every field. Product and scope keywords both
+ * describe what a firm does, so either counts in either field: as a product only when a product
+ * keyword names a product, otherwise at the scope's weight. Name keywords count only in names.
+ */
+function evidenceKind(keyword: KeywordRule['kind'], field: TextField): EvidenceKind | null {
+  if (keyword === 'exclusion') return 'exclusion';
+  if (field === 'name') return keyword === 'name' ? 'name' : null;
+  if (keyword === 'name') return null;
+  return keyword === 'products' && field === 'products' ? 'products' : 'scope';
 }
 
 function rawWeight(items: readonly Evidence[]): number {
