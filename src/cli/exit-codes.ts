@@ -26,6 +26,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'PARK_NOT_FOUND':
     case 'REGION_NOT_FOUND':
     case 'USER_NOT_FOUND':
+    case 'DUPLICATE_NOT_FOUND':
+    case 'IMPORT_NOT_FOUND':
       return EXIT.notFound;
     case 'USER_EXISTS':
       return EXIT.conflict;

@@ -157,6 +157,17 @@ export const enterprise = pgTable(
       .default(sql`'{}'::text[]`),
     parkId: integer('park_id').references(() => park.id, { onDelete: 'set null' }),
     source: text('source').notNull(),
+    /** The normalised name (legal forms, brackets, full-width and traditional forms folded). */
+    nameKey: text('name_key'),
+    /** Blocking keys for fuzzy matching: records that may match share at least one. */
+    matchKeys: text('match_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Where the record's data came from, newest last: [{ source, importId, at, fields }]. */
+    provenance: jsonb('provenance')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** active | closed */
     status: text('status').notNull().default('active'),
     isDemo: boolean('is_demo').notNull().default(false),
@@ -168,6 +179,61 @@ export const enterprise = pgTable(
     index('enterprise_region_idx').on(t.regionCode),
     index('enterprise_name_idx').on(t.name),
     index('enterprise_tags_idx').using('gin', t.tags),
+    index('enterprise_name_key_idx').on(t.nameKey),
+    index('enterprise_match_keys_idx').using('gin', t.matchKeys),
+  ],
+);
+
+/** One import of a file: its options, progress, outcome and error report. */
+export const importBatch = pgTable('import_batch', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').notNull(),
+  fileName: text('file_name').notNull(),
+  source: text('source').notNull(),
+  options: jsonb('options')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+  /** running | done | failed | rolled_back (strict or dry run) */
+  status: text('status').notNull(),
+  rowsRead: integer('rows_read').notNull().default(0),
+  counts: jsonb('counts')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+  errors: jsonb('errors')
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  message: text('message'),
+  actorName: text('actor_name').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+/** A pair of enterprises that may be one: queued for an analyst to merge or dismiss. */
+export const duplicateCandidate = pgTable(
+  'duplicate_candidate',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: bigint('enterprise_id', { mode: 'number' })
+      .notNull()
+      .references(() => enterprise.id, { onDelete: 'cascade' }),
+    otherId: bigint('other_id', { mode: 'number' })
+      .notNull()
+      .references(() => enterprise.id, { onDelete: 'cascade' }),
+    score: real('score').notNull(),
+    reasons: text('reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** open | merged | dismissed */
+    status: text('status').notNull().default('open'),
+    importId: integer('import_id'),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: text('decided_by'),
+  },
+  (t) => [
+    uniqueIndex('duplicate_pair_idx').on(t.enterpriseId, t.otherId),
+    index('duplicate_status_idx').on(t.status),
   ],
 );
 

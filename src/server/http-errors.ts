@@ -18,6 +18,8 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'PARK_NOT_FOUND':
     case 'REGION_NOT_FOUND':
     case 'USER_NOT_FOUND':
+    case 'DUPLICATE_NOT_FOUND':
+    case 'IMPORT_NOT_FOUND':
       return 404;
     case 'USER_EXISTS':
       return 409;

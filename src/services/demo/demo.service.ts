@@ -8,6 +8,7 @@ import { findUserByUsername, insertUser } from '../../db/user.repository.ts';
 import { park, parkSpace, target } from '../../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { chinaDivisionRegions } from '../reference/regions.service.ts';
+import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import { generateDemoDataset } from './demo-generator.ts';
 import { DEMO_CHAIN, DEMO_PARKS, DEMO_TARGETS, DEMO_USERS, WUXI } from './demo-plan.ts';
 
@@ -66,6 +67,7 @@ export async function loadDemo(
       tx,
       dataset.enterprises.map(({ years: _years, nodeCode: _node, parkIndex, ...e }) => ({
         ...e,
+        ...enterpriseKeys(e),
         parkId: parkIndex === null ? null : (parkIds[parkIndex] ?? null),
         source: 'demo',
         isDemo: true,

@@ -93,12 +93,9 @@ export type EnterpriseClassification = z.infer<typeof enterpriseClassificationSc
 export const classificationDecisionSchema = z
   .object({
     decision: z.enum(['confirmed', 'rejected']),
-    moveTo: z
-      .string()
-      .optional()
-      .meta({
-        description: 'Move the enterprise from this node to another node (its new primary).',
-      }),
+    moveTo: z.string().optional().meta({
+      description: 'Move the enterprise from this node to another node (its new primary).',
+    }),
   })
   .meta({ id: 'ClassificationDecision' });
 export type ClassificationDecisionRequest = z.infer<typeof classificationDecisionSchema>;

@@ -1,0 +1,72 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from './connection.ts';
+import { duplicateCandidate, enterprise } from './schema.ts';
+
+export type DuplicateRow = typeof duplicateCandidate.$inferSelect;
+
+/** Queues a possible duplicate pair (once per pair). */
+export async function insertDuplicateCandidate(
+  db: DbOrTx,
+  values: {
+    enterpriseId: number;
+    otherId: number;
+    score: number;
+    reasons: string[];
+    importId: number | null;
+  },
+): Promise<void> {
+  const [a, b] =
+    values.enterpriseId < values.otherId
+      ? [values.enterpriseId, values.otherId]
+      : [values.otherId, values.enterpriseId];
+  await db
+    .insert(duplicateCandidate)
+    .values({ ...values, enterpriseId: a, otherId: b })
+    .onConflictDoNothing();
+}
+
+/** Duplicate pairs by status, oldest first, with both names. */
+export async function listDuplicateCandidates(
+  db: DbOrTx,
+  status: string,
+  page: { offset: number; limit: number },
+) {
+  const other = sql`(select name from enterprise o where o.id = ${duplicateCandidate.otherId})`;
+  const rows = await db
+    .select({
+      duplicate: duplicateCandidate,
+      name: enterprise.name,
+      otherName: sql<string>`${other}`,
+    })
+    .from(duplicateCandidate)
+    .innerJoin(enterprise, eq(enterprise.id, duplicateCandidate.enterpriseId))
+    .where(eq(duplicateCandidate.status, status))
+    .orderBy(asc(duplicateCandidate.id))
+    .offset(page.offset)
+    .limit(page.limit);
+  const total = await db.$count(duplicateCandidate, eq(duplicateCandidate.status, status));
+  return { rows, total };
+}
+
+/** One duplicate pair, or null. */
+export async function findDuplicateCandidate(db: DbOrTx, id: number): Promise<DuplicateRow | null> {
+  const rows = await db
+    .select()
+    .from(duplicateCandidate)
+    .where(eq(duplicateCandidate.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Closes a duplicate pair as merged or dismissed. */
+export async function closeDuplicateCandidate(
+  db: DbOrTx,
+  id: number,
+  status: 'merged' | 'dismissed',
+  decidedBy: string,
+): Promise<void> {
+  await db
+    .update(duplicateCandidate)
+    .set({ status, decidedBy, decidedAt: new Date() })
+    .where(and(eq(duplicateCandidate.id, id), eq(duplicateCandidate.status, 'open')));
+}

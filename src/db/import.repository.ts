@@ -1,0 +1,154 @@
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from './connection.ts';
+import { enterprise, enterpriseYear, importBatch } from './schema.ts';
+
+export type ImportBatchRow = typeof importBatch.$inferSelect;
+
+/** Starts the record of an import. */
+export async function insertImportBatch(
+  db: DbOrTx,
+  values: { kind: string; fileName: string; source: string; options: unknown; actorName: string },
+): Promise<ImportBatchRow> {
+  const [row] = await db
+    .insert(importBatch)
+    .values({ ...values, status: 'running' })
+    .returning();
+  if (!row) throw new Error('import batch was not inserted');
+  return row;
+}
+
+/** Updates an import's progress or outcome. */
+export async function updateImportBatch(
+  db: DbOrTx,
+  id: number,
+  values: Partial<
+    Pick<ImportBatchRow, 'status' | 'rowsRead' | 'counts' | 'errors' | 'message' | 'finishedAt'>
+  >,
+): Promise<void> {
+  await db.update(importBatch).set(values).where(eq(importBatch.id, id));
+}
+
+/** One import by id, or null. */
+export async function findImportBatch(db: DbOrTx, id: number): Promise<ImportBatchRow | null> {
+  const rows = await db.select().from(importBatch).where(eq(importBatch.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** The latest imports, newest first. */
+export async function listImportBatches(db: DbOrTx, limit: number): Promise<ImportBatchRow[]> {
+  return db.select().from(importBatch).orderBy(desc(importBatch.id)).limit(limit);
+}
+
+export type MatchableEnterprise = Pick<
+  typeof enterprise.$inferSelect,
+  | 'id'
+  | 'uscc'
+  | 'name'
+  | 'nameEn'
+  | 'regionCode'
+  | 'address'
+  | 'nameKey'
+  | 'foundedOn'
+  | 'registeredCapitalYuan'
+  | 'industryCode'
+  | 'businessScope'
+  | 'products'
+  | 'tags'
+  | 'provenance'
+>;
+
+const matchable = {
+  id: enterprise.id,
+  uscc: enterprise.uscc,
+  name: enterprise.name,
+  nameEn: enterprise.nameEn,
+  regionCode: enterprise.regionCode,
+  address: enterprise.address,
+  nameKey: enterprise.nameKey,
+  foundedOn: enterprise.foundedOn,
+  registeredCapitalYuan: enterprise.registeredCapitalYuan,
+  industryCode: enterprise.industryCode,
+  businessScope: enterprise.businessScope,
+  products: enterprise.products,
+  tags: enterprise.tags,
+  provenance: enterprise.provenance,
+};
+
+/** Enterprises holding any of the USCCs. */
+export async function findEnterprisesByUscc(
+  db: DbOrTx,
+  usccs: string[],
+): Promise<MatchableEnterprise[]> {
+  if (usccs.length === 0) return [];
+  return db.select(matchable).from(enterprise).where(inArray(enterprise.uscc, usccs));
+}
+
+/** Enterprises whose normalised name is any of the keys. */
+export async function findEnterprisesByNameKey(
+  db: DbOrTx,
+  keys: string[],
+): Promise<MatchableEnterprise[]> {
+  if (keys.length === 0) return [];
+  return db.select(matchable).from(enterprise).where(inArray(enterprise.nameKey, keys));
+}
+
+/** Enterprises sharing a blocking key with `keys`: the candidates for a fuzzy match. */
+export async function findEnterprisesByMatchKeys(
+  db: DbOrTx,
+  keys: string[],
+  limit: number,
+): Promise<MatchableEnterprise[]> {
+  if (keys.length === 0) return [];
+  return db
+    .select(matchable)
+    .from(enterprise)
+    .where(sql`${enterprise.matchKeys} && ${sql.param(keys)}::text[]`)
+    .limit(limit);
+}
+
+/** Changes an enterprise's fields. */
+export async function updateEnterprise(
+  db: DbOrTx,
+  id: number,
+  values: Partial<typeof enterprise.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(enterprise)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(enterprise.id, id));
+}
+
+/** Writes yearly figures, replacing the given fields of a year that exists. */
+export async function upsertEnterpriseYear(
+  db: DbOrTx,
+  row: typeof enterpriseYear.$inferInsert,
+): Promise<boolean> {
+  const set: Partial<typeof enterpriseYear.$inferInsert> = {};
+  if (row.revenueYuan != null) set.revenueYuan = row.revenueYuan;
+  if (row.outputYuan != null) set.outputYuan = row.outputYuan;
+  if (row.employees != null) set.employees = row.employees;
+  const existing = await db
+    .select()
+    .from(enterpriseYear)
+    .where(
+      sql`${enterpriseYear.enterpriseId} = ${row.enterpriseId} and ${enterpriseYear.year} = ${row.year}`,
+    )
+    .limit(1);
+  const current = existing[0];
+  if (!current) {
+    await db.insert(enterpriseYear).values(row);
+    return true;
+  }
+  const changed = Object.entries(set).some(
+    ([key, value]) => current[key as keyof typeof current] !== value,
+  );
+  if (changed) {
+    await db
+      .update(enterpriseYear)
+      .set(set)
+      .where(
+        sql`${enterpriseYear.enterpriseId} = ${row.enterpriseId} and ${enterpriseYear.year} = ${row.year}`,
+      );
+  }
+  return changed;
+}

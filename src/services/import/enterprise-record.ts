@@ -1,0 +1,202 @@
+import {
+  ENTERPRISE_COLUMNS,
+  normalizeIndustryCode,
+  normalizeUscc,
+  parseCount,
+  parseDate,
+  parseMoney,
+  parseYear,
+  splitProducts,
+  splitTags,
+  type CanonicalColumn,
+  type HeaderMapping,
+  type MoneyUnit,
+} from '../../domain/import-values.ts';
+import { usccCheckCharacter, usccProblem } from '../../domain/uscc.ts';
+
+/** A row that failed validation: where, which column, the value, and why. */
+export interface RowError {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+/** A validated enterprise from one row of an import file. */
+export interface EnterpriseRecord {
+  row: number;
+  uscc: string | null;
+  name: string;
+  nameEn: string | null;
+  regionCode: string;
+  address: string | null;
+  foundedOn: string | null;
+  registeredCapitalYuan: number | null;
+  industryCode: string | null;
+  businessScope: string | null;
+  products: string[] | null;
+  tags: string[] | null;
+  figures: {
+    year: number;
+    revenueYuan: number | null;
+    outputYuan: number | null;
+    employees: number | null;
+  } | null;
+}
+
+export interface RecordContext {
+  mapping: HeaderMapping;
+  headers: string[];
+  /** --region: the region of rows that name none. */
+  defaultRegion: string | null;
+  /** --revenue-unit: the unit of money cells whose header and cell state none. */
+  defaultMoneyUnit: MoneyUnit;
+  regionExists: (code: string) => boolean;
+}
+
+/** GB/T 4754-2011 classes that the 2017 edition renumbered, for registries that still use them. */
+const INDUSTRY_2011_TO_2017: Readonly<Record<string, string>> = {
+  // 2011's 2760 生物药品制造 was split into 2761 生物药品制造 and 2762 基因工程药物和疫苗制造.
+  '2760': '2761',
+};
+
+/**
+ * Validates one row into an enterprise record, or lists every problem of the row (so a person
+ * fixes a file in one pass, not one error at a time).
+ */
+export function buildEnterpriseRecord(
+  row: number,
+  cells: string[],
+  context: RecordContext,
+): { record: EnterpriseRecord } | { errors: RowError[] } {
+  const errors: RowError[] = [];
+  const cell = (
+    column: CanonicalColumn,
+  ): { text: string; header: string; index: number } | null => {
+    const index = context.mapping.columns.indexOf(column);
+    if (index < 0) return null;
+    return { text: (cells[index] ?? '').trim(), header: context.headers[index] ?? column, index };
+  };
+  const fail = (column: CanonicalColumn, value: string, reason: string) => {
+    errors.push({
+      row,
+      column: cell(column)?.header ?? ENTERPRISE_COLUMNS[column].label,
+      value,
+      reason,
+    });
+  };
+  const text = (column: CanonicalColumn): string | null => cell(column)?.text || null;
+  const money = (column: CanonicalColumn): number | null => {
+    const found = cell(column);
+    if (!found || !found.text) return null;
+    const parsed = parseMoney(
+      found.text,
+      context.mapping.units[found.index] ?? null,
+      context.defaultMoneyUnit,
+    );
+    if (!parsed.ok) {
+      fail(column, found.text, parsed.reason);
+      return null;
+    }
+    return parsed.yuan;
+  };
+
+  const name = text('name');
+  if (!name) fail('name', '', 'the enterprise name is required');
+
+  let uscc: string | null = null;
+  const usccText = text('uscc');
+  if (usccText) {
+    const normalized = normalizeUscc(usccText);
+    const problem = usccProblem(normalized);
+    if (problem === 'length')
+      fail('uscc', usccText, `a USCC has 18 characters, this has ${normalized.length}`);
+    else if (problem === 'character')
+      fail('uscc', usccText, 'a USCC uses only digits and the letters ABCDEFGHJKLMNPQRTUWXY');
+    else if (problem === 'check') {
+      const expected = usccCheckCharacter(normalized.slice(0, 17));
+      fail(
+        'uscc',
+        usccText,
+        `the check character is wrong (GB 32100-2015 expects ${expected ?? '?'}): a typo?`,
+      );
+    } else uscc = normalized;
+  }
+
+  // Statistical codes come as 12 digits (320214000000); a region is at most the county's six.
+  const regionText = text('region_code')?.replace(/\s/g, '') ?? null;
+  let regionCode: string | null = context.defaultRegion;
+  if (regionText && !/^\d{2}(?:\d{2}){0,2}(?:\d{3}){0,2}$/.test(regionText)) {
+    fail('region_code', regionText, 'not a region code (2, 4 or 6 digits, e.g. 320214)');
+    regionCode = null;
+  } else if (regionText) {
+    regionCode = regionText.slice(0, 6).replace(/(00)+$/, '') || regionText.slice(0, 2);
+  } else if (!regionCode && uscc) {
+    regionCode = uscc.slice(2, 8);
+  }
+  if (regionCode && !context.regionExists(regionCode)) {
+    fail('region_code', regionText ?? regionCode, `no region has code ${regionCode}`);
+  } else if (!regionCode && !regionText) {
+    fail('region_code', '', 'no region: give a 行政区划代码 column, a USCC, or --region');
+  }
+
+  let foundedOn: string | null = null;
+  const dateText = text('founded_on');
+  if (dateText) {
+    const parsed = parseDate(dateText);
+    if (parsed.ok) foundedOn = parsed.date;
+    else fail('founded_on', dateText, parsed.reason);
+  }
+
+  let industryCode: string | null = null;
+  const codeText = text('industry_code');
+  if (codeText) {
+    const parsed = normalizeIndustryCode(codeText);
+    if (parsed.ok)
+      industryCode = parsed.code && (INDUSTRY_2011_TO_2017[parsed.code] ?? parsed.code);
+    else fail('industry_code', codeText, parsed.reason);
+  }
+
+  const registeredCapitalYuan = money('registered_capital');
+  const revenueYuan = money('revenue');
+  const outputYuan = money('output');
+  let employees: number | null = null;
+  const employeesText = text('employees');
+  if (employeesText) {
+    const parsed = parseCount(employeesText);
+    if (parsed.ok) employees = parsed.count;
+    else fail('employees', employeesText, parsed.reason);
+  }
+  let year: number | null = null;
+  const yearText = text('year');
+  if (yearText) {
+    const parsed = parseYear(yearText);
+    if (parsed.ok) year = parsed.year;
+    else fail('year', yearText, parsed.reason);
+  }
+  const hasFigures = revenueYuan !== null || outputYuan !== null || employees !== null;
+  if (hasFigures && year === null && !yearText) {
+    fail('year', '', 'revenue, output and employees need the year (年份) they belong to');
+  }
+
+  if (errors.length > 0 || !name || !regionCode) return { errors };
+  const productsText = cell('products');
+  const tagsText = cell('tags');
+  return {
+    record: {
+      row,
+      uscc,
+      name,
+      nameEn: text('name_en'),
+      regionCode,
+      address: text('address'),
+      foundedOn,
+      registeredCapitalYuan,
+      industryCode,
+      businessScope: text('business_scope'),
+      products: productsText ? splitProducts(productsText.text) : null,
+      tags: tagsText ? splitTags(tagsText.text) : null,
+      figures: hasFigures && year !== null ? { year, revenueYuan, outputYuan, employees } : null,
+    },
+  };
+}

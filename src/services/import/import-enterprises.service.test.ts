@@ -1,0 +1,224 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUscc } from '../../domain/uscc.ts';
+import type { Database } from '../../db/connection.ts';
+import { enterprise, enterpriseYear } from '../../db/schema.ts';
+import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
+import {
+  dismissDuplicate,
+  listDuplicates,
+  mergeDuplicate,
+} from '../registry/duplicates.service.ts';
+import { getEnterprise, searchEnterprises } from '../registry/enterprise-query.service.ts';
+import { prepareInstallation } from '../setup.service.ts';
+import { importEnterprises } from './import-enterprises.service.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'chainlead-import-'));
+const actor = { id: null, name: 'test-importer' };
+const USCC_A = buildUscc('320214', 'MA1XMP01');
+const USCC_B = buildUscc('320206', 'MA1XMP02');
+const HEADER =
+  '统一社会信用代码,企业名称,行政区划代码,成立日期,注册资本（万元）,行业代码,经营范围,主营产品,从业人数,营业收入（万元）,年份,标签';
+
+function csv(name: string, lines: string[], encoding: 'utf8' | 'gb18030' | 'bom' = 'utf8'): string {
+  const file = join(dir, name);
+  const text = [HEADER, ...lines].join('\r\n');
+  if (encoding === 'gb18030') writeFileSync(file, iconv.encode(text, 'gb18030'));
+  else writeFileSync(file, (encoding === 'bom' ? '\uFEFF' : '') + text);
+  return file;
+}
+
+const GOOD = [
+  `${USCC_A},无锡新测生物科技有限公司,320214,2019/3/5,500,2761,体外诊断试剂的研发、生产和销售,化学发光检测试剂盒；新冠抗原检测试剂盒,120,8000,2024,高新技术企业`,
+  `${USCC_B},无锡惠泽制药有限公司,320206,2020年1月5日,1000,2720,化学药制剂的研发、生产,缓释片；肠溶片,80,5000,2024,`,
+  `,无锡锡山康护医疗器械有限公司,320205,43835,200,,一次性使用无菌医疗器械的生产,一次性使用输液器,30,1200,2024,`,
+];
+
+describe(`importing enterprises (${testDatabaseKind()})`, () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await prepareInstallation(database, { adminPassword: 'test-admin-password' });
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const count = () => database.db.$count(enterprise);
+
+  it('imports valid rows, rejects bad ones with row, column, value and reason', async () => {
+    const file = csv('first.csv', [
+      ...GOOD,
+      `${USCC_A.slice(0, 17)}X,坏的代码企业,320214,,,,,,,,,`,
+      `,,320214,,,,,,,,,`,
+      `,日期错误企业,320214,2020-02-30,-5,27,,,abc,,2024,`,
+      `,无区划企业,999999,,,,,,,,,`,
+    ]);
+    const result = await importEnterprises(database.db, actor, { file });
+    expect(result.counts).toMatchObject({ inserted: 3, rejected: 4, updated: 0, merged: 0 });
+    const reasons = result.errors.map((e) => `${e.row}:${e.column}:${e.reason}`);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^5:统一社会信用代码:the check character is wrong/),
+        expect.stringMatching(/^6:企业名称:the enterprise name is required/),
+        expect.stringMatching(/^7:成立日期:no such date/),
+        expect.stringMatching(/^7:注册资本（万元）:must not be negative/),
+        expect.stringMatching(/^7:从业人数:not a number/),
+        expect.stringMatching(/^8:行政区划代码:no region has code 999999/),
+      ]),
+    );
+    expect(await count()).toBe(3);
+
+    const found = await searchEnterprises(database.db, { q: '新测', page: 1, pageSize: 5 });
+    const detail = await getEnterprise(database.db, found.items[0]?.id ?? 0);
+    expect(detail).toMatchObject({
+      uscc: USCC_A,
+      foundedOn: '2019-03-05',
+      registeredCapitalYuan: 5_000_000,
+      products: ['化学发光检测试剂盒', '新冠抗原检测试剂盒'],
+      tags: ['高新技术企业'],
+    });
+    expect(detail.years).toEqual([
+      expect.objectContaining({ year: 2024, revenueYuan: 80_000_000, employees: 120 }),
+    ]);
+    // Classified right after the import, with evidence.
+    expect(detail.classifications.find((c) => c.primary)?.nodeCode).toBe('biomed.mid.ivd');
+    const serial = await searchEnterprises(database.db, { q: '康护', page: 1, pageSize: 5 });
+    expect((await getEnterprise(database.db, serial.items[0]?.id ?? 0)).foundedOn).toBe(
+      '2020-01-05',
+    );
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const years = await database.db.$count(enterpriseYear);
+    const result = await importEnterprises(database.db, actor, { file: join(dir, 'first.csv') });
+    expect(result.counts).toMatchObject({ inserted: 0, updated: 0, merged: 0, unchanged: 3 });
+    expect(await count()).toBe(3);
+    expect(await database.db.$count(enterpriseYear)).toBe(years);
+  });
+
+  it('updates a changed row and keeps where each change came from', async () => {
+    const changed = GOOD[1]?.replace('80,5000,2024', '95,6500,2024') ?? '';
+    const result = await importEnterprises(database.db, actor, {
+      file: csv('changed.csv', [
+        changed.replace('化学药制剂的研发、生产', '化学药制剂的研发、生产和销售'),
+      ]),
+      source: '统计局2024',
+    });
+    expect(result.counts).toMatchObject({ updated: 1, inserted: 0 });
+    const [row] = await database.db.select().from(enterprise).where(sqlEq(enterprise.uscc, USCC_B));
+    expect(row?.businessScope).toBe('化学药制剂的研发、生产和销售');
+    expect(row?.provenance).toEqual([
+      expect.objectContaining({ action: 'insert', source: 'first.csv' }),
+      expect.objectContaining({
+        action: 'update',
+        source: '统计局2024',
+        fields: ['businessScope'],
+      }),
+    ]);
+  });
+
+  it('merges a record without USCC by its normalised name, in GB18030 and full-width forms', async () => {
+    const file = csv(
+      'gbk.csv',
+      [
+        `,无锡锡山康护医疗器械有限责任公司,320205,,,,一次性使用无菌医疗器械的生产,一次性使用注射器,,,,`,
+      ],
+      'gb18030',
+    );
+    const result = await importEnterprises(database.db, actor, { file });
+    expect(result.encoding).toBe('gb18030');
+    expect(result.counts).toMatchObject({ merged: 1, inserted: 0 });
+    expect(await count()).toBe(3);
+  });
+
+  it('--strict and --dry-run leave the database as it was', async () => {
+    const before = await count();
+    const strict = await importEnterprises(database.db, actor, {
+      file: csv('strict.csv', [`,严格模式新企业有限公司,320214,,,,,,,,,`, `,,320214,,,,,,,,,`]),
+      strict: true,
+    });
+    expect(strict.status).toBe('rolled_back');
+    expect(strict.counts).toMatchObject({ inserted: 1, rejected: 1 });
+    const dry = await importEnterprises(database.db, actor, {
+      file: csv('dry.csv', [`,试运行企业有限公司,320214,,,,,,,,,`]),
+      dryRun: true,
+    });
+    expect(dry.status).toBe('rolled_back');
+    expect(dry.counts.inserted).toBe(1);
+    expect(await count()).toBe(before);
+  });
+
+  it('queues near-duplicates for review; merge and dismiss close them', async () => {
+    await importEnterprises(database.db, actor, {
+      file: csv('near.csv', [
+        `,无锡新测生物技术有限公司,320214,,,,体外诊断试剂,,,,,`,
+        `,无锡惠泽药业有限公司,320206,,,,化学药制剂,,,,,`,
+      ]),
+    });
+    const queue = await listDuplicates(database.db, { page: 1, pageSize: 10 });
+    expect(queue.total).toBeGreaterThanOrEqual(1);
+    const pair = queue.items.find((d) =>
+      [d.enterprise.name, d.other.name].includes('无锡新测生物技术有限公司'),
+    );
+    expect(pair?.reasons.length).toBeGreaterThan(0);
+    const before = await count();
+    await mergeDuplicate(database.db, actor, pair?.id ?? 0);
+    expect(await count()).toBe(before - 1);
+    const kept = await getEnterprise(database.db, pair?.enterprise.id ?? 0);
+    expect(
+      kept.aliases.length + (kept.name === '无锡新测生物技术有限公司' ? 1 : 0),
+    ).toBeGreaterThan(0);
+    await expect(mergeDuplicate(database.db, actor, pair?.id ?? 0)).rejects.toThrow(
+      /No possible duplicate has id/,
+    );
+    const rest = await listDuplicates(database.db, { page: 1, pageSize: 10 });
+    for (const item of rest.items) await dismissDuplicate(database.db, actor, item.id);
+    expect((await listDuplicates(database.db, { page: 1, pageSize: 10 })).total).toBe(0);
+  });
+
+  it('reads XLSX and JSON Lines with the same columns', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('企业');
+    sheet.addRow(['企业名称', '行政区划代码', '成立日期', '营业收入(亿元)', '年份', '经营范围']);
+    sheet.addRow([
+      '无锡表格医疗科技有限公司',
+      '320213',
+      new Date(Date.UTC(2018, 4, 6)),
+      1.5,
+      2023,
+      '医用成像设备的研发',
+    ]);
+    const xlsx = join(dir, 'book.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const fromXlsx = await importEnterprises(database.db, actor, { file: xlsx });
+    expect(fromXlsx.counts.inserted).toBe(1);
+    const jsonl = join(dir, 'rows.jsonl');
+    writeFileSync(
+      jsonl,
+      `${JSON.stringify({ name: '无锡行数据科技有限公司', region_code: '320211', business_scope: '互联网医院平台运营' })}\n`,
+    );
+    expect((await importEnterprises(database.db, actor, { file: jsonl })).counts.inserted).toBe(1);
+    const hit = await searchEnterprises(database.db, { q: '表格医疗', page: 1, pageSize: 1 });
+    const detail = await getEnterprise(database.db, hit.items[0]?.id ?? 0);
+    expect(detail.foundedOn).toBe('2018-05-06');
+    expect(detail.years[0]).toMatchObject({ year: 2023, revenueYuan: 150_000_000 });
+  });
+
+  it('refuses a file without a name column, naming the file and what was found', async () => {
+    const file = join(dir, 'no-name.csv');
+    writeFileSync(file, 'uscc,address\n91320214MA1IMP01X,somewhere\n');
+    await expect(importEnterprises(database.db, actor, { file })).rejects.toThrow(
+      /no-name\.csv: no column for name \(企业名称\)\. Headers found: uscc, address/,
+    );
+  });
+});
+
+function sqlEq<T>(column: T, value: string) {
+  return eq(column as never, value);
+}
+import { eq } from 'drizzle-orm';
