@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../domain/app-error.ts';
 import { decideMatch, scoreMatch, MATCH_THRESHOLDS } from '../../domain/entity-matching.ts';
 import { mapHeaders, type MoneyUnit } from '../../domain/import-values.ts';
-import type { Db, Tx } from '../../db/connection.ts';
+import type { Db, DbOrTx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import { insertDuplicateCandidate } from '../../db/duplicate.repository.ts';
 import { insertEnterprises } from '../../db/enterprise.repository.ts';
@@ -25,7 +25,7 @@ import {
   type EnterpriseRecord,
   type RowError,
 } from './enterprise-record.ts';
-import { readTable, type ReadTableOptions } from './table-reader.ts';
+import { readTable, type ReadTableOptions, type Table } from './table-reader.ts';
 
 export interface ImportOptions {
   file: string;
@@ -73,14 +73,14 @@ const BATCH = 1_000;
 /** Errors kept in the import record for the API; the CSV report from the CLI has them all. */
 const STORED_ERRORS = 5_000;
 
-/** Rolls the transaction back on purpose (dry run, or --strict with bad rows). */
+/** Rolls the dry run's transaction back on purpose. */
 class Rollback extends Error {}
 
 /**
  * Imports an enterprise registry file: validates every row, matches each record against the
  * registry (USCC, then normalised name in the same city, then a fuzzy score), inserts, updates or
- * merges, queues possible duplicates, and classifies what changed. All in one transaction: a
- * failure, a dry run or --strict with any bad row leaves the database as it was.
+ * merges, queues possible duplicates, and classifies what changed. Batches commit one by one and
+ * a re-run is idempotent; a dry run, or --strict with any bad row, leaves the database as it was.
  * Throws VALIDATION_FAILED for an unreadable file or missing required columns.
  */
 export async function importEnterprises(
@@ -138,41 +138,72 @@ export async function importEnterprises(
     regionExists: (code: string) => regionCodes.has(code),
   };
   const source = options.source ?? shown;
+  const writer = new RecordWriter(batchRow.id, source, counts, touched);
   let status: ImportResult['status'] = 'done';
-  try {
-    await db.transaction(async (tx) => {
-      const writer = new RecordWriter(tx, batchRow.id, source, counts, touched);
-      let pending: EnterpriseRecord[] = [];
-      for await (const row of table.rows) {
+
+  // One pass over the file; `writeBatch` (when given) writes each batch of valid records.
+  const runPass = async (
+    source: Table,
+    writeBatch: ((records: EnterpriseRecord[]) => Promise<void>) | null,
+  ): Promise<void> => {
+    rowsRead = 0;
+    let pending: EnterpriseRecord[] = [];
+    try {
+      for await (const row of source.rows) {
         rowsRead++;
         const built = buildEnterpriseRecord(row.rowNumber, row.cells, context);
         if ('errors' in built) {
           counts.rejected++;
           errors.push(...built.errors);
-        } else {
+        } else if (writeBatch) {
           pending.push(built.record);
         }
-        if (pending.length >= BATCH) {
-          await writer.write(pending);
+        if (writeBatch && pending.length >= BATCH) {
+          const batch = pending;
           pending = [];
+          await writeBatch(batch);
         }
-        if (rowsRead % BATCH === 0) options.progress?.({ rowsRead, ...table.progress() });
+        if (rowsRead % BATCH === 0) options.progress?.({ rowsRead, ...source.progress() });
       }
-      await writer.write(pending);
-      options.progress?.({ rowsRead, ...table.progress() });
-      if (options.dryRun || (options.strict && counts.rejected > 0)) throw new Rollback();
-    });
-  } catch (error) {
-    if (!(error instanceof Rollback)) {
-      await updateImportBatch(db, batchRow.id, {
-        status: 'failed',
-        rowsRead,
-        message: error instanceof Error ? error.message : String(error),
-        finishedAt: new Date(),
-      });
-      throw error;
+      if (writeBatch) await writeBatch(pending);
+      options.progress?.({ rowsRead, ...source.progress() });
+    } finally {
+      source.close();
     }
-    status = 'rolled_back';
+  };
+  // Each batch commits on its own, so a long import does not hold the embedded database (one
+  // connection) away from everyone else; a failure leaves whole batches, and a re-run completes.
+  const writeInOwnTransaction = (records: EnterpriseRecord[]) =>
+    db.transaction((tx) => writer.write(tx, records));
+
+  try {
+    if (options.dryRun) {
+      await db
+        .transaction(async (tx) => {
+          await runPass(table, (records) => writer.write(tx, records));
+          throw new Rollback();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof Rollback)) throw error;
+        });
+      status = 'rolled_back';
+    } else if (options.strict) {
+      // Validate the whole file first: with any invalid row, nothing is written at all.
+      await runPass(table, null);
+      if (counts.rejected > 0) status = 'rolled_back';
+      else await runPass(await readTable(options.file, options.table), writeInOwnTransaction);
+    } else {
+      await runPass(table, writeInOwnTransaction);
+    }
+  } catch (error) {
+    await updateImportBatch(db, batchRow.id, {
+      status: 'failed',
+      rowsRead,
+      counts,
+      message: error instanceof Error ? error.message : String(error),
+      finishedAt: new Date(),
+    });
+    throw error;
   } finally {
     table.close();
   }
@@ -224,16 +255,19 @@ class RecordWriter {
   private readonly seenUscc = new Map<string, MatchableEnterprise>();
   private readonly seenName = new Map<string, MatchableEnterprise>();
 
+  private tx!: DbOrTx;
+
   constructor(
-    private readonly tx: Tx,
     private readonly importId: number,
     private readonly source: string,
     private readonly counts: ImportCounts,
     private readonly touched: number[],
   ) {}
 
-  async write(records: EnterpriseRecord[]): Promise<void> {
+  /** Writes one batch through `tx` (a transaction of its own, or the dry run's). */
+  async write(tx: DbOrTx, records: EnterpriseRecord[]): Promise<void> {
     if (records.length === 0) return;
+    this.tx = tx;
     const keyed = records.map((record) => ({ record, keys: enterpriseKeys(record) }));
     const byUscc = groupBy(
       await findEnterprisesByUscc(
