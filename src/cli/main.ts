@@ -3,6 +3,7 @@ import { AppError } from '../domain/app-error.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
+import { registerRegistryCommands } from './commands/registry.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerTemplateCommand(program);
   registerClassifyCommand(program);
   registerImportCommand(program);
+  registerRegistryCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -12,6 +12,7 @@ import { registerChainRoutes } from './routes/chains.routes.ts';
 import { registerDocsRoutes } from './routes/docs.routes.ts';
 import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
+import { registerImportRoutes } from './routes/imports.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): App {
   registerEnterpriseRoutes(app, deps);
   registerParkRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerImportRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Until the web app is built (npm run build), the root leads to the API documentation.
   plainRoute(app, plainRoutePermissions, 'GET', '/', 'public', (c) => c.redirect('/api/docs'));

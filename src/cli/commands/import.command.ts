@@ -21,18 +21,27 @@ export function registerImportCommand(program: Command): void {
   const importCommand = program
     .command('import')
     .description('Import data files into the registry')
-    .addHelpText('after', '\nExample:\n  $ chainlead import enterprises companies.xlsx --source 市场监管局2024');
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ chainlead import enterprises companies.xlsx --source 市场监管局2024',
+    );
   importCommand
     .command('enterprises <file>')
     .description(
       'Import enterprises from CSV (UTF-8 or GB18030), XLSX or JSON Lines: validate, match, merge, classify',
     )
-    .option('--source <name>', 'where the data comes from (kept as provenance); default: the file name')
+    .option(
+      '--source <name>',
+      'where the data comes from (kept as provenance); default: the file name',
+    )
     .option('--region <code>', 'region code for rows that name none, e.g. 320214')
     .option('--revenue-unit <unit>', 'unit of money cells that state none: 元, 万元 or 亿元', '元')
     .option('--dry-run', 'validate and match, report what would change, write nothing')
     .option('--strict', 'write nothing if any row is invalid')
-    .option('--errors <out.csv>', 'write every rejected row (file, row, column, value, reason) here')
+    .option(
+      '--errors <out.csv>',
+      'write every rejected row (file, row, column, value, reason) here',
+    )
     .option('--no-classify', 'do not classify the imported enterprises afterwards')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
@@ -47,7 +56,10 @@ export function registerImportCommand(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const unit = UNITS[(options.revenueUnit ?? '元') as keyof typeof UNITS];
       if (!unit) {
-        throw new AppError('VALIDATION_FAILED', `--revenue-unit must be 元, 万元 or 亿元, not "${options.revenueUnit}".`);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `--revenue-unit must be 元, 万元 or 亿元, not "${options.revenueUnit}".`,
+        );
       }
       await withDatabase(globals, async (database) => {
         await database.migrate();
@@ -60,7 +72,8 @@ export function registerImportCommand(program: Command): void {
           dryRun: options.dryRun,
           strict: options.strict,
           classify: options.classify,
-          progress: ({ bytesRead, totalBytes, rowsRead }) => bar(Math.min(bytesRead, totalBytes), totalBytes || rowsRead),
+          progress: ({ bytesRead, totalBytes, rowsRead }) =>
+            bar(Math.min(bytesRead, totalBytes), totalBytes || rowsRead),
         });
         bar.finish();
         if (options.errors) await writeErrorReport(options.errors, result.file, result.errors);
@@ -69,12 +82,16 @@ export function registerImportCommand(program: Command): void {
         } else {
           console.log(summaryLines(result, options.errors).join('\n'));
         }
-        if (options.strict && result.status === 'rolled_back' && !options.dryRun) process.exitCode = 2;
+        if (options.strict && result.status === 'rolled_back' && !options.dryRun)
+          process.exitCode = 2;
       });
     });
 }
 
-function summaryLines(result: Awaited<ReturnType<typeof importEnterprises>>, errorsFile?: string): string[] {
+function summaryLines(
+  result: Awaited<ReturnType<typeof importEnterprises>>,
+  errorsFile?: string,
+): string[] {
   const c = result.counts;
   const verb = result.status === 'done' ? '' : ' (nothing written)';
   const lines = [
@@ -84,12 +101,17 @@ function summaryLines(result: Awaited<ReturnType<typeof importEnterprises>>, err
   if (result.status === 'rolled_back' && !result.dryRun) {
     lines.push(`--strict: ${c.rejected} invalid rows, so nothing was imported.`);
   }
-  if (result.unknownColumns.length > 0) lines.push(`Ignored columns: ${result.unknownColumns.join(', ')}`);
+  if (result.unknownColumns.length > 0)
+    lines.push(`Ignored columns: ${result.unknownColumns.join(', ')}`);
   for (const error of result.errors.slice(0, 10)) {
-    lines.push(`  row ${error.row}, ${error.column}: ${error.reason}${error.value ? ` ("${error.value}")` : ''}`);
+    lines.push(
+      `  row ${error.row}, ${error.column}: ${error.reason}${error.value ? ` ("${error.value}")` : ''}`,
+    );
   }
   if (result.errors.length > 10) {
-    lines.push(`  … and ${result.errors.length - 10} more${errorsFile ? ` in ${errorsFile}` : ' (write them all with --errors FILE.csv)'}`);
+    lines.push(
+      `  … and ${result.errors.length - 10} more${errorsFile ? ` in ${errorsFile}` : ' (write them all with --errors FILE.csv)'}`,
+    );
   }
   return lines;
 }

@@ -54,6 +54,11 @@ export interface RecordContext {
   regionExists: (code: string) => boolean;
 }
 
+/** Undoes the quote our exports put before formula-like text, so an export re-imports unchanged. */
+function restoreNeutralized(text: string): string {
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+}
+
 /** GB/T 4754-2011 classes that the 2017 edition renumbered, for registries that still use them. */
 const INDUSTRY_2011_TO_2017: Readonly<Record<string, string>> = {
   // 2011's 2760 生物药品制造 was split into 2761 生物药品制造 and 2762 基因工程药物和疫苗制造.
@@ -75,7 +80,11 @@ export function buildEnterpriseRecord(
   ): { text: string; header: string; index: number } | null => {
     const index = context.mapping.columns.indexOf(column);
     if (index < 0) return null;
-    return { text: (cells[index] ?? '').trim(), header: context.headers[index] ?? column, index };
+    return {
+      text: restoreNeutralized((cells[index] ?? '').trim()),
+      header: context.headers[index] ?? column,
+      index,
+    };
   };
   const fail = (column: CanonicalColumn, value: string, reason: string) => {
     errors.push({

@@ -40,6 +40,8 @@ export interface ImportOptions {
   classify?: boolean;
   table?: ReadTableOptions;
   progress?: (progress: ImportProgress) => void;
+  /** Called with the import's id as soon as it is recorded (before any row is read). */
+  onStart?: (importId: number) => void;
 }
 
 export interface ImportProgress {
@@ -114,6 +116,7 @@ export async function importEnterprises(
     },
     actorName: actor.name,
   });
+  options.onStart?.(batchRow.id);
   const counts: ImportCounts = {
     inserted: 0,
     updated: 0,

@@ -58,7 +58,11 @@ export async function dismissDuplicate(db: Db, actor: Actor, id: number): Promis
   await openDuplicate(db, id);
   await db.transaction(async (tx) => {
     await closeDuplicateCandidate(tx, id, 'dismissed', actor.name);
-    await recordAudit(tx, actor, { action: 'duplicate.dismiss', entityType: 'duplicate', entityId: id });
+    await recordAudit(tx, actor, {
+      action: 'duplicate.dismiss',
+      entityType: 'duplicate',
+      entityId: id,
+    });
   });
 }
 
@@ -78,14 +82,27 @@ export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<
   const gone = drop.enterprise;
   await db.transaction(async (tx) => {
     const fill: Partial<typeof enterprise.$inferInsert> = {};
-    for (const field of ['uscc', 'nameEn', 'address', 'foundedOn', 'registeredCapitalYuan', 'industryCode', 'businessScope', 'parkId'] as const) {
-      if (kept[field] === null && gone[field] !== null) Object.assign(fill, { [field]: gone[field] });
+    for (const field of [
+      'uscc',
+      'nameEn',
+      'address',
+      'foundedOn',
+      'registeredCapitalYuan',
+      'industryCode',
+      'businessScope',
+      'parkId',
+    ] as const) {
+      if (kept[field] === null && gone[field] !== null)
+        Object.assign(fill, { [field]: gone[field] });
     }
-    const aliases = [...new Set([...kept.aliases, gone.name, ...gone.aliases])].filter((n) => n !== kept.name);
+    const aliases = [...new Set([...kept.aliases, gone.name, ...gone.aliases])].filter(
+      (n) => n !== kept.name,
+    );
     const tags = [...new Set([...kept.tags, ...gone.tags])];
     const products = kept.products.length > 0 ? kept.products : gone.products;
     // The dropped record's USCC must be free before the kept one can take it.
-    if (fill.uscc) await tx.update(enterprise).set({ uscc: null }).where(eq(enterprise.id, gone.id));
+    if (fill.uscc)
+      await tx.update(enterprise).set({ uscc: null }).where(eq(enterprise.id, gone.id));
     await updateEnterprise(tx, kept.id, { ...fill, aliases, tags, products });
     await tx.execute(sql`
       update ${enterpriseYear} set enterprise_id = ${kept.id}
@@ -101,7 +118,10 @@ export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<
       action: 'duplicate.merge',
       entityType: 'enterprise',
       entityId: kept.id,
-      before: { kept: { id: kept.id, name: kept.name }, merged: { id: gone.id, name: gone.name, uscc: gone.uscc } },
+      before: {
+        kept: { id: kept.id, name: kept.name },
+        merged: { id: gone.id, name: gone.name, uscc: gone.uscc },
+      },
       after: { id: kept.id, filled: Object.keys(fill), aliases },
     });
   });

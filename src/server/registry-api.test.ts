@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/connection.ts';
+import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { prepareInstallation } from '../services/setup.service.ts';
+import type { ErrorResponse } from '../shared/api/common.ts';
+import type { EnterpriseDetail, EnterpriseSummary } from '../shared/api/enterprises.ts';
+import type { ImportView } from '../shared/api/imports.ts';
+import { ApiClient } from '../test-support/api-client.ts';
+import { createApp, type App } from './app.ts';
+
+type List<T> = { items: T[]; total: number };
+
+const CSV = [
+  '企业名称,行政区划代码,经营范围,主营产品,营业收入（万元）,年份',
+  '无锡上传测试生物医药有限公司,320214,体外诊断试剂的研发和生产,化学发光检测试剂盒,3000,2024',
+  '无锡上传测试精密医疗器械有限公司,320206,医用成像设备的研发与生产,彩色多普勒超声诊断仪,5000,2024',
+  '坏行企业有限公司,999999,,,-1,2024',
+].join('\n');
+
+describe(`registry API: imports, classifications, duplicates (${testDatabaseKind()})`, () => {
+  let database: Database;
+  let app: App;
+  let analyst: ApiClient;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await prepareInstallation(database, { adminPassword: 'admin-password-x' });
+    app = createApp({ database, version: 'test' });
+    const admin = new ApiClient(app);
+    await admin.login('admin', 'admin-password-x');
+    await admin.json('POST', '/api/users', {
+      username: 'ana',
+      password: 'analyst-password',
+      role: 'analyst',
+    });
+    await admin.json('POST', '/api/users', {
+      username: 'vic',
+      password: 'viewer-password',
+      role: 'viewer',
+    });
+    analyst = new ApiClient(app);
+    await analyst.login('ana', 'analyst-password');
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  async function upload(client: ApiClient, name: string, content: string): Promise<Response> {
+    const form = new FormData();
+    form.set('file', new File([content], name, { type: 'text/csv' }));
+    form.set('source', 'API test');
+    return client.request('POST', '/api/imports', form);
+  }
+
+  async function finished(id: number): Promise<ImportView> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const { body } = await analyst.json<ImportView>('GET', `/api/imports/${id}`);
+      if (body.status !== 'running') return body;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`import ${id} did not finish`);
+  }
+
+  it('imports an uploaded CSV, reports progress and a bad row, and serves the error report', async () => {
+    const response = await upload(analyst, '企业名录.csv', CSV);
+    expect(response.status).toBe(202);
+    const started = (await response.json()) as ImportView;
+    expect(started.fileName).toBe('企业名录.csv');
+    const done = await finished(started.id);
+    expect(done).toMatchObject({ status: 'done', rowsRead: 3, errorCount: 2 });
+    expect(done.counts).toMatchObject({ inserted: 2, rejected: 1 });
+    expect(done.errors.map((e) => `${e.row}:${e.column}`)).toEqual([
+      '4:行政区划代码',
+      '4:营业收入（万元）',
+    ]);
+    const report = await analyst.request('GET', `/api/imports/${started.id}/errors.csv`);
+    expect(report.headers.get('content-type')).toMatch(/text\/csv/);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await report.arrayBuffer());
+    expect(text).toMatch(
+      /^\uFEFFfile,row,column,value,reason\n企业名录\.csv,4,行政区划代码,999999,no region has code 999999/,
+    );
+    const list = await analyst.json<List<ImportView>>('GET', '/api/imports');
+    expect(list.body.items[0]?.id).toBe(started.id);
+  });
+
+  it('refuses an upload without a name column at once, and a viewer altogether', async () => {
+    const bad = await upload(analyst, 'x.csv', 'uscc,address\n1,2\n');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorResponse).error.message).toMatch(
+      /x\.csv: no column for name/,
+    );
+    const viewer = new ApiClient(app);
+    await viewer.login('vic', 'viewer-password');
+    expect((await upload(viewer, 'y.csv', CSV)).status).toBe(403);
+  });
+
+  it('lists enterprises by node with their evidence, and keeps an analyst decision', async () => {
+    const onNode = await analyst.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?node=biomed.mid.device',
+    );
+    expect(onNode.body.items.map((e) => e.name)).toEqual(['无锡上传测试精密医疗器械有限公司']);
+    const id = onNode.body.items[0]?.id ?? 0;
+    const detail = await analyst.json<EnterpriseDetail>('GET', `/api/enterprises/${id}`);
+    const primary = detail.body.classifications.find((c) => c.primary);
+    expect(primary?.evidence.some((e) => e.kind === 'products' && e.matched.includes('超声'))).toBe(
+      true,
+    );
+
+    const moved = await analyst.json<EnterpriseDetail>(
+      'PUT',
+      `/api/enterprises/${id}/classifications/biomed.mid.device`,
+      { decision: 'confirmed', moveTo: 'biomed.mid.ivd' },
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body.classifications.find((c) => c.primary)?.nodeCode).toBe('biomed.mid.ivd');
+    const byStage = await analyst.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?node=biomed.mid&decision=rejected',
+    );
+    expect(byStage.body.items.map((e) => e.id)).toContain(id);
+
+    const unknown = await analyst.json<ErrorResponse>(
+      'PUT',
+      `/api/enterprises/${id}/classifications/biomed.mid.nope`,
+      {
+        decision: 'confirmed',
+      },
+    );
+    expect(unknown.status).toBe(400);
+  });
+
+  it('queues a near-duplicate from an upload and lets an analyst dismiss it', async () => {
+    const response = await upload(
+      analyst,
+      'again.csv',
+      '企业名称,行政区划代码,经营范围\n无锡上传测生物医药有限公司,320214,体外诊断试剂\n',
+    );
+    await finished(((await response.json()) as ImportView).id);
+    const queue = await analyst.json<List<{ id: number; reasons: string[] }>>(
+      'GET',
+      '/api/duplicates',
+    );
+    expect(queue.body.total).toBe(1);
+    const pair = queue.body.items[0];
+    expect((await analyst.request('POST', `/api/duplicates/${pair?.id}/dismiss`)).status).toBe(204);
+    expect((await analyst.json<List<unknown>>('GET', '/api/duplicates')).body.total).toBe(0);
+  });
+});

@@ -1,0 +1,166 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from '../../domain/app-error.ts';
+import { idParamSchema, listSchema, pageQuerySchema } from '../../shared/api/common.ts';
+import { duplicateSchema, importSchema, importUploadSchema } from '../../shared/api/imports.ts';
+import { csvLine } from '../../services/import/error-report.ts';
+import {
+  getImport,
+  getImportErrors,
+  listImports,
+  startImport,
+} from '../../services/import/import-jobs.service.ts';
+import {
+  dismissDuplicate,
+  listDuplicates,
+  mergeDuplicate,
+} from '../../services/registry/duplicates.service.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { currentUser, defineRoute } from '../route-registry.ts';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+/** Uploads above this are refused before they are read into memory. */
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+const uploadRoute = defineRoute({
+  method: 'post',
+  path: '/api/imports',
+  permission: 'enterprise:write',
+  tags: ['Imports'],
+  summary: 'Upload an enterprise file (multipart) and start importing it',
+  description: 'Answers 202 with the import at once; follow it with GET /api/imports/{id}.',
+  request: {
+    body: { content: { 'multipart/form-data': { schema: importUploadSchema } }, required: true },
+  },
+  responses: { 202: { description: 'Import started', content: json(importSchema) } },
+});
+
+const listImportsRoute = defineRoute({
+  method: 'get',
+  path: '/api/imports',
+  permission: 'enterprise:read',
+  tags: ['Imports'],
+  summary: 'The latest imports',
+  responses: {
+    200: { description: 'Imports, newest first', content: json(listSchema(importSchema)) },
+  },
+});
+
+const getImportRoute = defineRoute({
+  method: 'get',
+  path: '/api/imports/{id}',
+  permission: 'enterprise:read',
+  tags: ['Imports'],
+  summary: "An import's progress, counts and first 200 errors",
+  request: { params: idParamSchema },
+  responses: { 200: { description: 'The import', content: json(importSchema) } },
+});
+
+const importErrorsRoute = defineRoute({
+  method: 'get',
+  path: '/api/imports/{id}/errors.csv',
+  permission: 'enterprise:read',
+  tags: ['Imports'],
+  summary: "An import's error report: file,row,column,value,reason",
+  request: { params: idParamSchema },
+  responses: {
+    200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
+  },
+});
+
+const listDuplicatesRoute = defineRoute({
+  method: 'get',
+  path: '/api/duplicates',
+  permission: 'enterprise:read',
+  tags: ['Duplicates'],
+  summary: 'Possible duplicate enterprises waiting for review',
+  request: {
+    query: pageQuerySchema.extend({ status: z.enum(['open', 'merged', 'dismissed']).optional() }),
+  },
+  responses: {
+    200: { description: 'Pairs, oldest first', content: json(listSchema(duplicateSchema)) },
+  },
+});
+
+const decideDuplicateRoute = defineRoute({
+  method: 'post',
+  path: '/api/duplicates/{id}/{action}',
+  permission: 'enterprise:write',
+  tags: ['Duplicates'],
+  summary: 'Merge the pair (the second into the first) or dismiss it',
+  request: { params: idParamSchema.extend({ action: z.enum(['merge', 'dismiss']) }) },
+  responses: { 204: { description: 'Done' } },
+});
+
+function flag(value: unknown): boolean {
+  return value === 'true' || value === 'on' || value === '1';
+}
+
+export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.openapi(uploadRoute, async (c) => {
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > MAX_UPLOAD_BYTES) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import it with the CLI.`,
+      );
+    }
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Send the file as multipart/form-data in the field "file".',
+        { field: 'file' },
+      );
+    }
+    const text = (key: string) =>
+      typeof form[key] === 'string' ? (form[key] as string) : undefined;
+    const unit = text('revenueUnit');
+    if (unit && !['yuan', 'wan', 'yi'].includes(unit)) {
+      throw new AppError('VALIDATION_FAILED', 'revenueUnit must be yuan, wan or yi.', {
+        field: 'revenueUnit',
+      });
+    }
+    const user = currentUser(c);
+    const { id } = await startImport(
+      db,
+      { id: user.id, name: user.username },
+      { fileName: file.name || 'upload.csv', bytes: new Uint8Array(await file.arrayBuffer()) },
+      {
+        source: text('source'),
+        region: text('region'),
+        revenueUnit: unit as 'yuan' | 'wan' | 'yi' | undefined,
+        strict: flag(form.strict),
+        dryRun: flag(form.dryRun),
+      },
+    );
+    return c.json(await getImport(db, id), 202);
+  });
+  app.openapi(listImportsRoute, async (c) => c.json(await listImports(db), 200));
+  app.openapi(getImportRoute, async (c) =>
+    c.json(await getImport(db, c.req.valid('param').id), 200),
+  );
+  app.openapi(importErrorsRoute, async (c) => {
+    const { fileName, errors } = await getImportErrors(db, c.req.valid('param').id);
+    const body =
+      '\uFEFF' +
+      csvLine(['file', 'row', 'column', 'value', 'reason']) +
+      errors.map((e) => csvLine([fileName, e.row, e.column, e.value, e.reason])).join('');
+    return c.body(body, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="import-${c.req.valid('param').id}-errors.csv"`,
+    });
+  });
+  app.openapi(listDuplicatesRoute, async (c) =>
+    c.json(await listDuplicates(db, c.req.valid('query')), 200),
+  );
+  app.openapi(decideDuplicateRoute, async (c) => {
+    const { id, action } = c.req.valid('param');
+    const user = currentUser(c);
+    const actor = { id: user.id, name: user.username };
+    if (action === 'merge') await mergeDuplicate(db, actor, id);
+    else await dismissDuplicate(db, actor, id);
+    return c.body(null, 204);
+  });
+}

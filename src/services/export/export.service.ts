@@ -1,0 +1,214 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { CanonicalColumn } from '../../domain/import-values.ts';
+import type { Db } from '../../db/connection.ts';
+import { findChainByCode } from '../../db/chain.repository.ts';
+import { chainNode, classification, enterprise, enterpriseYear } from '../../db/schema.ts';
+import { AppError } from '../../domain/app-error.ts';
+import { csvLine } from '../import/error-report.ts';
+import type { Evidence } from '../../domain/classification.ts';
+
+const PAGE = 5_000;
+
+/** The import's own columns, so an exported file imports back unchanged. */
+export const EXPORT_ENTERPRISE_COLUMNS: CanonicalColumn[] = [
+  'uscc',
+  'name',
+  'name_en',
+  'region_code',
+  'address',
+  'founded_on',
+  'registered_capital',
+  'industry_code',
+  'business_scope',
+  'products',
+  'employees',
+  'revenue',
+  'output',
+  'year',
+  'tags',
+];
+
+type Cell = string | number | null;
+
+/** A sink for rows: CSV (UTF-8 with BOM, formula-safe) or XLSX (streamed). */
+interface RowSink {
+  row(cells: Cell[]): void;
+  close(): Promise<void>;
+}
+
+function csvSink(path: string | null): RowSink {
+  const out: WriteStream | NodeJS.WriteStream = path ? createWriteStream(path) : process.stdout;
+  if (path) out.write('\uFEFF');
+  return {
+    row: (cells) => out.write(csvLine(cells)),
+    close: () =>
+      new Promise((resolve, reject) => {
+        if (!path) return resolve();
+        (out as WriteStream).end(() => resolve());
+        out.on('error', reject);
+      }),
+  };
+}
+
+function xlsxSink(path: string, sheetName: string): RowSink {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName);
+  return {
+    row: (cells) => sheet.addRow(cells).commit(),
+    close: async () => {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Writes the registry (optionally one region) in the import's columns. Returns the row count. */
+export async function exportEnterprises(
+  db: Db,
+  options: { format: ExportFormat; out: string | null; regionCode?: string | undefined },
+): Promise<number> {
+  if (options.format === 'xlsx' && !options.out) {
+    throw new AppError('VALIDATION_FAILED', 'XLSX goes to a file: give --out FILE.xlsx.');
+  }
+  const sink =
+    options.format === 'xlsx' ? xlsxSink(options.out ?? '', '企业') : csvSink(options.out);
+  sink.row(EXPORT_ENTERPRISE_COLUMNS);
+  let afterId = 0;
+  let count = 0;
+  const latest = sql`(select row_to_json(y) from ${enterpriseYear} y
+    where y.enterprise_id = ${enterprise.id} order by y.year desc limit 1)`;
+  for (;;) {
+    const rows = await db
+      .select({ e: enterprise, latest: sql<Record<string, unknown> | null>`${latest}` })
+      .from(enterprise)
+      .where(
+        and(
+          gt(enterprise.id, afterId),
+          options.regionCode
+            ? sql`${enterprise.regionCode} like ${`${options.regionCode}%`}`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(enterprise.id))
+      .limit(PAGE);
+    if (rows.length === 0) break;
+    for (const { e, latest: year } of rows) {
+      const values: Record<CanonicalColumn, Cell> = {
+        uscc: e.uscc,
+        name: e.name,
+        name_en: e.nameEn,
+        region_code: e.regionCode,
+        address: e.address,
+        founded_on: e.foundedOn,
+        registered_capital: e.registeredCapitalYuan,
+        industry_code: e.industryCode,
+        business_scope: e.businessScope,
+        products: e.products.join('；'),
+        employees: (year?.employees as number | null | undefined) ?? null,
+        revenue: numberOrNull(year?.revenue_yuan),
+        output: numberOrNull(year?.output_yuan),
+        year: (year?.year as number | undefined) ?? null,
+        tags: e.tags.join('；'),
+      };
+      sink.row(EXPORT_ENTERPRISE_COLUMNS.map((column) => values[column]));
+      count++;
+    }
+    afterId = rows.at(-1)?.e.id ?? afterId;
+  }
+  await sink.close();
+  return count;
+}
+
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+export const CLASSIFICATION_EXPORT_COLUMNS = [
+  'enterprise_id',
+  'uscc',
+  'name',
+  'node_code',
+  'node_name',
+  'primary',
+  'score',
+  'decision',
+  'evidence',
+] as const;
+
+/** Evidence in one readable cell: `products.zh「缓释片」; industryCodes「2720」`. */
+export function formatEvidence(evidence: readonly Evidence[]): string {
+  return evidence.map((e) => `${e.rule}「${e.keyword}」`).join('; ');
+}
+
+/** Writes every classification of a chain with its evidence. Throws CHAIN_NOT_FOUND. */
+export async function exportClassifications(
+  db: Db,
+  options: { chainCode: string; format: ExportFormat; out: string | null },
+): Promise<number> {
+  const chainRow = await findChainByCode(db, options.chainCode);
+  if (!chainRow) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${options.chainCode}".`);
+  if (options.format === 'xlsx' && !options.out) {
+    throw new AppError('VALIDATION_FAILED', 'XLSX goes to a file: give --out FILE.xlsx.');
+  }
+  const sink =
+    options.format === 'xlsx' ? xlsxSink(options.out ?? '', '分类') : csvSink(options.out);
+  sink.row([...CLASSIFICATION_EXPORT_COLUMNS]);
+  let afterId = 0;
+  let count = 0;
+  for (;;) {
+    const ids = await db
+      .selectDistinct({ id: classification.enterpriseId })
+      .from(classification)
+      .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
+      .where(and(eq(chainNode.chainId, chainRow.id), gt(classification.enterpriseId, afterId)))
+      .orderBy(asc(classification.enterpriseId))
+      .limit(PAGE);
+    if (ids.length === 0) break;
+    const last = ids.at(-1)?.id ?? afterId;
+    const rows = await db
+      .select({
+        c: classification,
+        node: chainNode,
+        e: { id: enterprise.id, uscc: enterprise.uscc, name: enterprise.name },
+      })
+      .from(classification)
+      .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
+      .innerJoin(enterprise, eq(enterprise.id, classification.enterpriseId))
+      .where(
+        and(
+          eq(chainNode.chainId, chainRow.id),
+          gt(classification.enterpriseId, afterId),
+          sql`${classification.enterpriseId} <= ${last}`,
+        ),
+      )
+      .orderBy(
+        asc(classification.enterpriseId),
+        sql`${classification.isPrimary} desc`,
+        asc(chainNode.sortOrder),
+      );
+    for (const { c, node, e } of rows) {
+      sink.row([
+        e.id,
+        e.uscc,
+        e.name,
+        node.code,
+        node.nameZh,
+        c.isPrimary ? 'true' : 'false',
+        c.score,
+        c.decision,
+        c.method === 'manual' ? `manual (${c.decision})` : formatEvidence(c.evidence as Evidence[]),
+      ]);
+      count++;
+    }
+    afterId = last;
+  }
+  await sink.close();
+  return count;
+}

@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '../../domain/app-error.ts';
+import type { MoneyUnit } from '../../domain/import-values.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Actor } from '../../db/audit.repository.ts';
+import {
+  findImportBatch,
+  listImportBatches,
+  type ImportBatchRow,
+} from '../../db/import.repository.ts';
+import { importEnterprises, type ImportProgress } from './import-enterprises.service.ts';
+import type { RowError } from './enterprise-record.ts';
+
+/** Live progress of imports running in this process, by import id. */
+const running = new Map<number, ImportProgress>();
+
+export interface ImportView {
+  id: number;
+  fileName: string;
+  source: string;
+  status: string;
+  rowsRead: number;
+  progress: { bytesRead: number; totalBytes: number } | null;
+  counts: Record<string, number>;
+  errorCount: number;
+  errors: RowError[];
+  message: string | null;
+  actorName: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+function present(row: ImportBatchRow, errorLimit: number): ImportView {
+  const live = running.get(row.id);
+  const errors = row.errors as RowError[];
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    source: row.source,
+    status: row.status,
+    rowsRead: live?.rowsRead ?? row.rowsRead,
+    progress: live ? { bytesRead: live.bytesRead, totalBytes: live.totalBytes } : null,
+    counts: row.counts as Record<string, number>,
+    errorCount: errors.length,
+    errors: errors.slice(0, errorLimit),
+    message: row.message,
+    actorName: row.actorName,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Starts importing an uploaded file in the background and answers at once with its id; progress
+ * and the outcome are read with `getImport`. The upload is kept in a temporary folder until done.
+ */
+export async function startImport(
+  db: Db,
+  actor: Actor,
+  upload: { fileName: string; bytes: Uint8Array },
+  options: {
+    source?: string | undefined;
+    region?: string | undefined;
+    revenueUnit?: MoneyUnit | undefined;
+    strict?: boolean | undefined;
+    dryRun?: boolean | undefined;
+  },
+): Promise<{ id: number }> {
+  const folder = mkdtempSync(join(tmpdir(), 'chainlead-upload-'));
+  // Keep the extension: it tells the reader the format.
+  const safeName = upload.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'upload.csv';
+  const file = join(folder, safeName);
+  writeFileSync(file, upload.bytes);
+  let jobId = -1;
+  let resolveId: (id: number) => void = () => undefined;
+  const started = new Promise<number>((resolve) => (resolveId = resolve));
+  const job = importEnterprises(db, actor, {
+    file,
+    displayName: upload.fileName,
+    source: options.source,
+    defaultRegion: options.region ?? null,
+    revenueUnit: options.revenueUnit,
+    strict: options.strict,
+    dryRun: options.dryRun,
+    onStart: (id) => {
+      jobId = id;
+      running.set(id, { rowsRead: 0, bytesRead: 0, totalBytes: upload.bytes.length });
+      resolveId(id);
+    },
+    progress: (progress) => running.set(jobId, progress),
+  });
+  // A file rejected before it started (unreadable, no name column) fails the request itself.
+  const id = await Promise.race([started, job.then(() => -1)]).catch((error: unknown) => {
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  });
+  void job
+    .catch((error: unknown) => console.error(`import ${id} failed:`, error))
+    .finally(() => {
+      running.delete(id);
+      rmSync(folder, { recursive: true, force: true });
+    });
+  if (id < 0) throw new AppError('INTERNAL', 'The import ended before it started.');
+  return { id };
+}
+
+/** One import with its progress, counts and the first errors. Throws IMPORT_NOT_FOUND. */
+export async function getImport(db: Db, id: number, errorLimit = 200): Promise<ImportView> {
+  const row = await findImportBatch(db, id);
+  if (!row) throw new AppError('IMPORT_NOT_FOUND', `No import has id ${id}.`);
+  return present(row, errorLimit);
+}
+
+/** The latest imports, newest first. */
+export async function listImports(db: Db): Promise<{ items: ImportView[]; total: number }> {
+  const rows = await listImportBatches(db, 50);
+  return { items: rows.map((row) => present(row, 0)), total: rows.length };
+}
+
+/** Every error of an import, for its CSV report. Throws IMPORT_NOT_FOUND. */
+export async function getImportErrors(
+  db: Db,
+  id: number,
+): Promise<{ fileName: string; errors: RowError[] }> {
+  const row = await findImportBatch(db, id);
+  if (!row) throw new AppError('IMPORT_NOT_FOUND', `No import has id ${id}.`);
+  return { fileName: row.fileName, errors: row.errors as RowError[] };
+}

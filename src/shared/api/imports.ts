@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+export const rowErrorSchema = z
+  .object({
+    row: z
+      .number()
+      .int()
+      .meta({ description: 'Row number as the spreadsheet shows it (header = 1).' }),
+    column: z.string(),
+    value: z.string(),
+    reason: z.string(),
+  })
+  .meta({ id: 'RowError' });
+export type RowErrorView = z.infer<typeof rowErrorSchema>;
+
+export const importSchema = z
+  .object({
+    id: z.number().int(),
+    fileName: z.string(),
+    source: z.string(),
+    status: z.enum(['running', 'done', 'failed', 'rolled_back']).or(z.string()),
+    rowsRead: z.number().int(),
+    progress: z.object({ bytesRead: z.number(), totalBytes: z.number() }).nullable(),
+    counts: z.record(z.string(), z.number()),
+    errorCount: z.number().int(),
+    errors: z.array(rowErrorSchema),
+    message: z.string().nullable(),
+    actorName: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Import' });
+export type ImportView = z.infer<typeof importSchema>;
+
+export const importUploadSchema = z
+  .object({
+    file: z
+      .any()
+      .meta({ type: 'string', format: 'binary', description: 'CSV, XLSX or JSON Lines.' }),
+    source: z.string().optional(),
+    region: z
+      .string()
+      .regex(/^\d{2,6}$/)
+      .optional(),
+    revenueUnit: z.enum(['yuan', 'wan', 'yi']).optional(),
+    strict: z.enum(['true', 'false']).optional(),
+    dryRun: z.enum(['true', 'false']).optional(),
+  })
+  .meta({ id: 'ImportUpload' });
+
+export const duplicateSchema = z
+  .object({
+    id: z.number().int(),
+    enterprise: z.object({ id: z.number().int(), name: z.string() }),
+    other: z.object({ id: z.number().int(), name: z.string() }),
+    score: z.number(),
+    reasons: z.array(z.string()),
+    status: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Duplicate' });
