@@ -2,39 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildProgram } from './main.ts';
+import { BIN, run, userEnv } from '../test-support/cli-runner.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/chainlead.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'chainlead-cli-'));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment a user would have: the embedded database, never a stray DATABASE_URL. */
-function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...extra };
-  if (!('DATABASE_URL' in extra)) delete env.DATABASE_URL;
-  return env;
-}
-
-function run(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  return new Promise<Run>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: userEnv(options.env) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end(options.input ?? '');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Starts `chainlead serve` and resolves once it prints its URL. */
 function startServer(args: string[], env: Record<string, string> = {}, serveArgs: string[] = []) {
@@ -198,7 +172,7 @@ describe('chainlead serve', () => {
     await Promise.all(stops.map((stop) => stop()));
   });
 
-  it('serves the demo on the first start, and restarts fast without loading it again', async () => {
+  it('serves the demo on the first start, and restarts without loading it again', async () => {
     const first = startServer(['--db', db], { CHAINLEAD_ADMIN_PASSWORD: 'served-admin-pw' }, [
       '--demo-on-first-run',
     ]);
@@ -215,11 +189,10 @@ describe('chainlead serve', () => {
     expect(blocked.stderr).toMatch(/in use by process \d+/);
     await first.stop();
 
-    const started = Date.now();
+    // Start-up time is measured by hand and in docs/benchmarks.md, not asserted under test load.
     const second = startServer(['--db', db]);
     stops.push(second.stop);
     const url2 = await second.ready;
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(second.output()).not.toMatch(/Loaded the Wuxi/);
     const login = await fetch(`${url2}/api/auth/login`, {
       method: 'POST',

@@ -48,7 +48,8 @@ export function buildProgram(): Command {
 export async function runCli(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
-    return EXIT.ok;
+    // A command that finished its output but must still fail (import --strict) sets exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version "fail" with exit code 0; usage errors were already printed.

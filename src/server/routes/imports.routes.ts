@@ -114,8 +114,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         { field: 'file' },
       );
     }
-    const text = (key: string) =>
-      typeof form[key] === 'string' ? (form[key] as string) : undefined;
+    const text = (key: string) => (typeof form[key] === 'string' ? form[key] : undefined);
     const unit = text('revenueUnit');
     if (unit && !['yuan', 'wan', 'yi'].includes(unit)) {
       throw new AppError('VALIDATION_FAILED', 'revenueUnit must be yuan, wan or yi.', {

@@ -45,7 +45,11 @@ describe(`classifying the registry (${testDatabaseKind()})`, () => {
     expect(summary).toMatchObject({ enterprises: 3, onChain: 2, offChain: 1 });
     const drug = await getEnterprise(database.db, ids[0] ?? 0);
     const primary = drug.classifications.find((c) => c.primary);
-    expect(primary).toMatchObject({ nodeCode: 'biomed.mid.chem', decision: 'confirmed', method: 'rule' });
+    expect(primary).toMatchObject({
+      nodeCode: 'biomed.mid.chem',
+      decision: 'confirmed',
+      method: 'rule',
+    });
     expect(primary?.evidence.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['products', 'industry_code']),
     );

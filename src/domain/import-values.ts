@@ -1,0 +1,547 @@
+/**
+ * Cell values of enterprise registries as Chinese registries, statistics bureaus and park operators
+ * export them: header names, money with 元/万元/亿元 units, dates in every common spelling, counts,
+ * product lists, USCCs and GB/T 4754-2017 industry codes. Pure functions; the reader is elsewhere.
+ */
+
+/** How a column's cells are parsed; the importer picks the parser by kind. */
+export type ColumnKind =
+  'uscc' | 'text' | 'region' | 'date' | 'money' | 'industry' | 'count' | 'year' | 'list';
+
+export interface EnterpriseColumnSpec {
+  /** The header we write in templates and exports. */
+  label: string;
+  aliases: readonly string[];
+  kind: ColumnKind;
+  required: boolean;
+}
+
+/** The canonical enterprise columns and the headers accepted for each (the key itself is one). */
+export const ENTERPRISE_COLUMNS = {
+  uscc: {
+    label: '统一社会信用代码',
+    aliases: ['信用代码', '社会信用代码', 'USCC'],
+    kind: 'uscc',
+    required: false,
+  },
+  name: {
+    label: '企业名称',
+    aliases: ['名称', '公司名称', '单位名称'],
+    kind: 'text',
+    required: true,
+  },
+  name_en: { label: '英文名称', aliases: [], kind: 'text', required: false },
+  region_code: {
+    label: '行政区划代码',
+    aliases: ['区划代码', '地区代码'],
+    kind: 'region',
+    required: false,
+  },
+  address: {
+    label: '地址',
+    aliases: ['注册地址', '住所', '企业地址'],
+    kind: 'text',
+    required: false,
+  },
+  founded_on: {
+    label: '成立日期',
+    aliases: ['注册日期', '成立时间'],
+    kind: 'date',
+    required: false,
+  },
+  registered_capital: { label: '注册资本', aliases: [], kind: 'money', required: false },
+  industry_code: {
+    label: '行业代码',
+    aliases: ['国民经济行业代码', '行业分类代码'],
+    kind: 'industry',
+    required: false,
+  },
+  business_scope: { label: '经营范围', aliases: [], kind: 'text', required: false },
+  products: { label: '主营产品', aliases: ['主要产品'], kind: 'list', required: false },
+  employees: {
+    label: '从业人数',
+    aliases: ['员工人数', '职工人数'],
+    kind: 'count',
+    required: false,
+  },
+  revenue: {
+    label: '营业收入',
+    aliases: ['营收', '主营业务收入'],
+    kind: 'money',
+    required: false,
+  },
+  output: { label: '工业总产值', aliases: ['产值'], kind: 'money', required: false },
+  year: { label: '年份', aliases: ['年度'], kind: 'year', required: false },
+  tags: { label: '标签', aliases: [], kind: 'list', required: false },
+} as const satisfies Record<string, EnterpriseColumnSpec>;
+
+export type CanonicalColumn = keyof typeof ENTERPRISE_COLUMNS;
+
+const CANONICAL_COLUMNS = Object.keys(ENTERPRISE_COLUMNS) as CanonicalColumn[];
+
+/** Money units a cell or header may state; everything is stored in 元. */
+export type MoneyUnit = 'yuan' | 'wan' | 'yi';
+
+/** How many 元 one of each unit is. */
+export const MONEY_UNIT_YUAN: Readonly<Record<MoneyUnit, number>> = {
+  yuan: 1,
+  wan: 10_000,
+  yi: 100_000_000,
+};
+
+export type ParseFailure = { ok: false; reason: string };
+export type MoneyParse = { ok: true; yuan: number | null } | ParseFailure;
+export type DateParse = { ok: true; date: string | null } | ParseFailure;
+export type CountParse = { ok: true; count: number | null } | ParseFailure;
+export type YearParse = { ok: true; year: number | null } | ParseFailure;
+export type IndustryCodeParse = { ok: true; code: string | null } | ParseFailure;
+
+export interface HeaderMapping {
+  /** The canonical column of each header, or null for unknown, empty, duplicate or bad-unit ones. */
+  columns: (CanonicalColumn | null)[];
+  /** The money unit a money column's header states, e.g. 营业收入（万元） → 'wan'. */
+  units: (MoneyUnit | null)[];
+  /** Headers that match no column, as written. */
+  unknown: string[];
+  /** Headers naming a column an earlier header already took, as written; their cells are ignored. */
+  duplicates: string[];
+  /** Required columns no header names. */
+  missingRequired: CanonicalColumn[];
+  /**
+   * Money headers whose unit we cannot convert (万美元, 千元), with what to do; the column is
+   * ignored rather than read in the wrong unit.
+   */
+  badUnits: string[];
+}
+
+// NFKC folds full-width letters, digits, brackets and punctuation to their ASCII forms.
+function fold(text: string): string {
+  return text.normalize('NFKC');
+}
+
+const TRAILING_BRACKET = /[([【{<《]([^()[\]【】{}<>《》]*)[)\]】}>》]$/;
+
+/** Lower-cased, without spaces, underscores or dashes: 'Registered Capital' = registered_capital. */
+function headerKey(text: string): string {
+  return text.toLowerCase().replace(/[\s_\-*]+/g, '');
+}
+
+const HEADER_INDEX: ReadonlyMap<string, CanonicalColumn> = (() => {
+  const index = new Map<string, CanonicalColumn>();
+  for (const column of CANONICAL_COLUMNS) {
+    const spec: EnterpriseColumnSpec = ENTERPRISE_COLUMNS[column];
+    for (const header of [column, spec.label, ...spec.aliases]) {
+      index.set(headerKey(fold(header)), column);
+    }
+  }
+  return index;
+})();
+
+/** Splits '营业收入（万元）' into its name and the bracketed suffix ('万元'), if any. */
+function splitHeader(header: string): { name: string; suffix: string | null } {
+  // Templates mark required headers with asterisks (*企业名称); they are not part of the name.
+  const text = fold(header)
+    .trim()
+    .replace(/^\*+|\*+$/g, '')
+    .trim();
+  const match = TRAILING_BRACKET.exec(text);
+  if (!match) return { name: text, suffix: null };
+  return { name: text.slice(0, match.index).trim(), suffix: (match[1] ?? '').trim() };
+}
+
+/** Maps a registry's header row to canonical columns and the money unit each header states. */
+export function mapHeaders(headers: string[]): HeaderMapping {
+  const columns: (CanonicalColumn | null)[] = [];
+  const units: (MoneyUnit | null)[] = [];
+  const unknown: string[] = [];
+  const duplicates: string[] = [];
+  const badUnits: string[] = [];
+  const taken = new Set<CanonicalColumn>();
+
+  for (const header of headers) {
+    const { name, suffix } = splitHeader(header);
+    const matched = name === '' ? null : (HEADER_INDEX.get(headerKey(name)) ?? null);
+    let column: CanonicalColumn | null = null;
+    let unit: MoneyUnit | null = null;
+    if (name === '') {
+      // Blank headers are the padding Excel leaves after the last column; nothing to report.
+    } else if (matched === null) {
+      unknown.push(header);
+    } else if (taken.has(matched)) {
+      duplicates.push(header);
+    } else {
+      // Taken even when its unit is bad, so a later duplicate is not silently read instead.
+      taken.add(matched);
+      column = matched;
+      if (ENTERPRISE_COLUMNS[matched].kind === 'money' && suffix !== null) {
+        const stated = classifyMoneyUnit(suffix);
+        if (stated.kind === 'unit') {
+          unit = stated.unit;
+        } else if (stated.kind === 'currency') {
+          badUnits.push(`${header}: currency ${stated.code} is not supported; convert to 元`);
+          column = null;
+        } else if (stated.kind === 'unsupported') {
+          badUnits.push(`${header}: unit ${suffix} is not supported; use 元, 万元 or 亿元`);
+          column = null;
+        }
+        // Anything else in brackets (a year, a note) says nothing about the unit.
+      }
+    }
+    columns.push(column);
+    units.push(unit);
+  }
+
+  const missingRequired = CANONICAL_COLUMNS.filter(
+    (column) => ENTERPRISE_COLUMNS[column].required && !taken.has(column),
+  );
+  return { columns, units, unknown, duplicates, missingRequired, badUnits };
+}
+
+type UnitClass =
+  | { kind: 'unit'; unit: MoneyUnit }
+  | { kind: 'currency'; code: string }
+  | { kind: 'unsupported' }
+  | { kind: 'unknown' }
+  | { kind: 'none' };
+
+// Checked in order: the bare '$' is last because 'hk$', 'us$', 's$' and friends contain it.
+const FOREIGN_CURRENCIES: readonly (readonly [RegExp, string])[] = [
+  [/港元|港币|hkd|hk\$/, 'HKD'],
+  [/us\$/, 'USD'],
+  [/澳门元|澳门币|澳门幣|mop/, 'MOP'],
+  [/新台币|台币|twd|nt\$/, 'TWD'],
+  [/新加坡元|sgd|s\$/, 'SGD'],
+  [/澳元|澳大利亚元|aud|a\$/, 'AUD'],
+  [/加元|加拿大元|cad|c\$/, 'CAD'],
+  [/美元|美金|usd|us\$|\$/, 'USD'],
+  [/欧元|eur|€/, 'EUR'],
+  [/日元|日圆|jpy|円/, 'JPY'],
+  [/英镑|gbp|£/, 'GBP'],
+  [/韩元|krw|₩/, 'KRW'],
+  [/瑞士法郎|法郎|chf/, 'CHF'],
+  [/卢布|rub|₽/, 'RUB'],
+];
+
+const YUAN_WORDS = new Set(['元', 'yuan']);
+const WAN_WORDS = new Set(['万', '万元', 'wan', 'wanyuan', '10k', '10kyuan']);
+const YI_WORDS = new Set([
+  '亿',
+  '亿元',
+  'yi',
+  'yiyuan',
+  '100m',
+  '100myuan',
+  '100million',
+  '100millionyuan',
+]);
+const UNSUPPORTED_WORD = /千|百万|千万|十万|thousand|million|billion|^k|^m|^bn/;
+
+function classifyMoneyUnit(text: string): UnitClass {
+  const raw = fold(text)
+    .toLowerCase()
+    .replace(/[\s()[\]【】]+/g, '');
+  for (const [pattern, code] of FOREIGN_CURRENCIES)
+    if (pattern.test(raw)) return { kind: 'currency', code };
+  // 人民币, RMB, CNY and ¥ only say the currency we already assume.
+  const word = raw.replace(/人民币|rmb|cny|¥/g, '');
+  if (word === '') return raw === '' ? { kind: 'none' } : { kind: 'unit', unit: 'yuan' };
+  if (YUAN_WORDS.has(word)) return { kind: 'unit', unit: 'yuan' };
+  if (WAN_WORDS.has(word)) return { kind: 'unit', unit: 'wan' };
+  if (YI_WORDS.has(word)) return { kind: 'unit', unit: 'yi' };
+  if (UNSUPPORTED_WORD.test(word)) return { kind: 'unsupported' };
+  return { kind: 'unknown' };
+}
+
+/** The money unit a text such as '万元', '亿', '10k yuan' or '100m yuan' names, or null. */
+export function parseMoneyUnit(text: string): MoneyUnit | null {
+  const stated = classifyMoneyUnit(text);
+  return stated.kind === 'unit' ? stated.unit : null;
+}
+
+// Statistics tables print a dash or slash for "no figure"; they mean empty, not zero.
+const EMPTY_MARKS = new Set(['', '-', '--', '—', '——', '/', '\\']);
+
+function isEmptyCell(text: string): boolean {
+  return EMPTY_MARKS.has(text);
+}
+
+// Thousands separators must group by three, so a European '1,5' is not read as 15.
+const NUMBER_PART = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
+const MONEY_PATTERN = new RegExp(
+  String.raw`^([+-]?)\s*(${NUMBER_PART})(?:e([+-]?\d+))?\s*(.*)$`,
+  'i',
+);
+
+/** Fixes binary noise such as 1.1 × 10000 = 11000.000000000002; 15 digits is all Excel keeps. */
+function clean(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
+/**
+ * Reads an amount of money in 元 from a cell such as '1,234.5', '１２３４', '1234.5万元', '3亿' or
+ * '500万元人民币'; a unit in the cell wins over the header's, which wins over the default.
+ */
+export function parseMoney(
+  text: string,
+  headerUnit: MoneyUnit | null,
+  defaultUnit: MoneyUnit,
+): MoneyParse {
+  let value = fold(text).trim();
+  if (isEmptyCell(value)) return { ok: true, yuan: null };
+  // Accounting notation writes negatives in brackets.
+  if (/^\(.*\)$/.test(value)) return { ok: false, reason: 'must not be negative' };
+  value = value.replace(/^(?:人民币|rmb|cny|¥)\s*/i, '');
+  const foreignPrefix = /^(us\$|hk\$|\$|€|£|₩)/i.exec(value);
+  if (foreignPrefix) return classifyAsCurrencyError(foreignPrefix[1] ?? '');
+
+  const match = MONEY_PATTERN.exec(value);
+  if (!match) return { ok: false, reason: 'not a number' };
+  const [, sign, digits = '', exponent, unitText = ''] = match;
+  if (/^[\d,.]/.test(unitText)) return { ok: false, reason: 'not a number' };
+
+  let unit = headerUnit ?? defaultUnit;
+  if (unitText !== '') {
+    const stated = classifyMoneyUnit(unitText);
+    switch (stated.kind) {
+      case 'unit':
+        unit = stated.unit;
+        break;
+      case 'currency':
+        return { ok: false, reason: `currency ${stated.code} is not supported; convert to 元` };
+      case 'unsupported':
+      case 'unknown':
+        return { ok: false, reason: `unit "${unitText}" is not supported; use 元, 万元 or 亿元` };
+      case 'none':
+        break;
+    }
+  }
+
+  const amount = Number(digits.replace(/,/g, '')) * 10 ** Number(exponent ?? 0);
+  if (!Number.isFinite(amount)) return { ok: false, reason: 'not a number' };
+  if (sign === '-' && amount !== 0) return { ok: false, reason: 'must not be negative' };
+  return { ok: true, yuan: clean(amount * MONEY_UNIT_YUAN[unit]) };
+}
+
+function classifyAsCurrencyError(symbol: string): ParseFailure {
+  const stated = classifyMoneyUnit(symbol);
+  const code = stated.kind === 'currency' ? stated.code : symbol;
+  return { ok: false, reason: `currency ${code} is not supported; convert to 元` };
+}
+
+const DAY_MS = 86_400_000;
+
+function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function isoOfUtc(ms: number): string {
+  const d = new Date(ms);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function checkDate(year: number, month: number, day: number, today: Date): DateParse {
+  if (year < 1900) return { ok: false, reason: `year ${year} is before 1900` };
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
+    return { ok: false, reason: `no such date: ${isoDate(year, month, day)}` };
+  const iso = isoDate(year, month, day);
+  // One day of slack: a record made this morning in Beijing is still "yesterday" in UTC.
+  if (iso > isoOfUtc(today.getTime() + DAY_MS))
+    return { ok: false, reason: `${iso} is in the future` };
+  return { ok: true, date: iso };
+}
+
+const SEPARATED_DATE =
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/i;
+const CHINESE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const EXCEL_SERIAL = /^(\d{1,5})(?:\.\d+)?$/;
+
+/** Converts an Excel 1900-system serial day number (with its fictitious 1900-02-29) to a date. */
+function excelSerialDate(serial: number, today: Date): DateParse {
+  if (serial === 60) return { ok: false, reason: 'no such date: 1900-02-29 (an Excel serial)' };
+  if (serial < 1) return { ok: false, reason: 'not a date' };
+  // Lotus 1-2-3 counted 1900 as a leap year and Excel kept the bug, so from serial 61 on the epoch
+  // is 1899-12-30; before the fictitious day it is 1899-12-31.
+  const epoch = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const d = new Date(epoch + serial * DAY_MS);
+  return checkDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), today);
+}
+
+/**
+ * Reads a date such as 2020-01-05, 2020/1/5, 2020.1.5, 2020年1月5日, 20200105 or an Excel serial
+ * (43835) as ISO 'YYYY-MM-DD'; rejects impossible dates, years before 1900 and future dates.
+ */
+export function parseDate(text: string, today: Date = new Date()): DateParse {
+  const value = fold(text).trim();
+  if (isEmptyCell(value)) return { ok: true, date: null };
+  const separated = SEPARATED_DATE.exec(value);
+  if (separated)
+    return checkDate(Number(separated[1]), Number(separated[3]), Number(separated[4]), today);
+  const written = CHINESE_DATE.exec(value) ?? COMPACT_DATE.exec(value);
+  if (written) return checkDate(Number(written[1]), Number(written[2]), Number(written[3]), today);
+  const serial = EXCEL_SERIAL.exec(value);
+  if (serial) {
+    const days = Number(serial[1]);
+    // '2020' alone is a year, not Excel's 1905-07-12; refuse rather than guess.
+    if (days >= 1900 && days <= today.getUTCFullYear() + 1)
+      return { ok: false, reason: `${value} looks like a year; give the full date as YYYY-MM-DD` };
+    return excelSerialDate(days, today);
+  }
+  return { ok: false, reason: `not a date; use YYYY-MM-DD` };
+}
+
+/** Reads a whole number such as a head count, strictly digits with thousands separators. */
+function parseWholeNumber(text: string, suffix: RegExp): CountParse {
+  const value = fold(text).trim().replace(suffix, '').trim();
+  if (isEmptyCell(value)) return { ok: true, count: null };
+  const match = new RegExp(String.raw`^([+-]?)(${NUMBER_PART})$`).exec(value);
+  if (!match) return { ok: false, reason: 'not a number' };
+  const [, sign, digits = ''] = match;
+  const number = Number(digits.replace(/,/g, ''));
+  if (sign === '-' && number !== 0) return { ok: false, reason: 'must not be negative' };
+  // Excel numbers arrive as '120.0'; a real fraction is a mistake.
+  if (!Number.isInteger(number)) return { ok: false, reason: 'not a whole number' };
+  if (!Number.isSafeInteger(number)) return { ok: false, reason: 'too large' };
+  return { ok: true, count: number };
+}
+
+/** Reads a non-negative whole count such as employees ('1,200', '１２０', '120人'). */
+export function parseCount(text: string): CountParse {
+  return parseWholeNumber(text, /[人名]$/);
+}
+
+/** Reads a statistics year ('2023', '2023年', '2023.0') between 1900 and next year. */
+export function parseYear(text: string, today: Date = new Date()): YearParse {
+  const parsed = parseWholeNumber(text, /[年度]+$/);
+  if (!parsed.ok) return { ok: false, reason: 'not a year' };
+  if (parsed.count === null) return { ok: true, year: null };
+  const last = today.getUTCFullYear() + 1;
+  if (parsed.count < 1900 || parsed.count > last)
+    return { ok: false, reason: `year must be between 1900 and ${last}` };
+  return { ok: true, year: parsed.count };
+}
+
+// Numbered lists ("1、锂电池；2、电解液", "（1）…", "①…") are common in 主营产品; the numbers are not items.
+const ENUMERATOR = /(^|[;,、\n\r|])\s*(?:\d{1,2}[、.．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*/g;
+const LIST_SEPARATOR = /[;,、\n\r|]+/;
+
+function splitList(text: string): string[] {
+  // Fold only the separators (full-width ；，｜), never the items: an export must re-import unchanged.
+  const separated = text.replace(/[；，｜]/g, (ch) => fold(ch));
+  const items: string[] = [];
+  const seen = new Set<string>();
+  for (const part of separated.replace(ENUMERATOR, '$1').split(LIST_SEPARATOR)) {
+    const item = part.trim();
+    const key = fold(item).toLowerCase();
+    if (item === '' || seen.has(key)) continue;
+    seen.add(key);
+    items.push(item);
+  }
+  return items;
+}
+
+/** Splits a 主营产品 cell on ；;、,，| and newlines into trimmed, distinct products. */
+export function splitProducts(text: string): string[] {
+  return splitList(text);
+}
+
+/** Splits a 标签 cell on ；;、,，| and newlines into trimmed, distinct tags. */
+export function splitTags(text: string): string[] {
+  return splitList(text);
+}
+
+/** A USCC as registries print it made comparable: half-width, upper-case, no spaces or dashes. */
+export function normalizeUscc(text: string): string {
+  // A leading apostrophe is how people force Excel to keep long digit strings as text.
+  return fold(text)
+    .trim()
+    .replace(/^'/, '')
+    .toUpperCase()
+    .replace(/[\s\-‐‑‒–—―]+/g, '');
+}
+
+const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * True when a spreadsheet would run `text` as a formula: it starts with = + - @, a tab or a carriage
+ * return (OWASP CSV injection); plain numbers such as -5 are data, not formulas.
+ */
+export function isFormulaLike(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** Prefixes formula-like text with ' for CSV/XLSX export so spreadsheets show it as text. */
+export function neutralizeFormula(text: string): string {
+  return isFormulaLike(text) ? `'${text}` : text;
+}
+
+/**
+ * True for the error values spreadsheets show in a cell (#N/A, #DIV/0!, #REF! and so on), and for
+ * #ERROR!, which the table reader writes for a formula whose saved result is an error.
+ */
+export function isSpreadsheetError(text: string): boolean {
+  return /^#(?:N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)$/i.test(
+    text.trim(),
+  );
+}
+
+// GB/T 4754-2017 sections and the divisions (first two digits) each one holds.
+const SECTION_DIVISIONS: Readonly<Record<string, readonly [number, number]>> = {
+  A: [1, 5],
+  B: [6, 12],
+  C: [13, 43],
+  D: [44, 46],
+  E: [47, 50],
+  F: [51, 52],
+  G: [53, 60],
+  H: [61, 62],
+  I: [63, 65],
+  J: [66, 69],
+  K: [70, 70],
+  L: [71, 72],
+  M: [73, 75],
+  N: [76, 79],
+  O: [80, 82],
+  P: [83, 83],
+  Q: [84, 85],
+  R: [86, 90],
+  S: [91, 96],
+  T: [97, 97],
+};
+
+/**
+ * The 4-digit GB/T 4754-2017 class code in a cell such as '2710', 'C2710' or Excel's '2710.0';
+ * a section letter must agree with the division.
+ */
+export function normalizeIndustryCode(text: string): IndustryCodeParse {
+  const value = fold(text).trim().replace(/^'/, '').toUpperCase();
+  if (isEmptyCell(value)) return { ok: true, code: null };
+  const match = /^([A-Z])?\s*(\d+)(?:\.0+)?$/.exec(value);
+  if (!match) return { ok: false, reason: 'not an industry code; expected 4 digits such as 2710' };
+  const [, section, digits = ''] = match;
+  if (digits.length !== 4) {
+    // Excel turns 0111 into 111 when the column is numeric; we cannot tell that from group 111.
+    const hint =
+      digits.length === 3 ? '; if Excel dropped a leading 0, format the column as text' : '';
+    return {
+      ok: false,
+      reason: `industry code ${digits} has ${digits.length} digits; GB/T 4754 classes have 4${hint}`,
+    };
+  }
+  const division = Number(digits.slice(0, 2));
+  if (division < 1 || division > 97)
+    return {
+      ok: false,
+      reason: `industry code ${digits}: there is no division ${digits.slice(0, 2)}`,
+    };
+  if (section !== undefined) {
+    const range = SECTION_DIVISIONS[section];
+    if (!range || division < range[0] || division > range[1])
+      return {
+        ok: false,
+        reason: `industry code ${section}${digits}: section ${section} has no division ${digits.slice(0, 2)}`,
+      };
+  }
+  return { ok: true, code: digits };
+}
