@@ -1,4 +1,11 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { importEnterprises } from '../src/services/import/import-enterprises.service.ts';
+import { REGISTRY_HEADER, writeRegistryCsv } from './registry-generator.ts';
 import { openDatabase } from '../src/db/connection.ts';
 import { createTestDatabase } from '../src/db/test-database.ts';
 import { generateDemoDataset } from '../src/services/demo/demo-generator.ts';
@@ -8,6 +15,12 @@ import { searchEnterprises } from '../src/services/registry/enterprise-query.ser
 
 /** A benchmark prints its own figures; names are what `npm run bench -- NAME` takes. */
 const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
+  import: {
+    about:
+      'Generate a national registry CSV (--rows N, default 100000), then time a bare COPY of it ' +
+      'against chainlead import + classify into a fresh database (DATABASE_URL, else PGlite)',
+    run: benchImport,
+  },
   demo: {
     about:
       'Generate and load the Wuxi demo into a fresh database (PGlite, or the server in ' +
@@ -50,6 +63,64 @@ async function benchDemo(): Promise<void> {
     }
   } finally {
     await database.close();
+  }
+}
+
+function flagValue(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index > 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+async function benchImport(): Promise<void> {
+  const rows = flagValue('rows', 100_000);
+  const folder = mkdtempSync(join(tmpdir(), 'chainlead-bench-'));
+  chmodSync(folder, 0o755);
+  const file = join(folder, 'registry.csv');
+  await timed(`generate ${rows.toLocaleString('en')}-row registry CSV`, () =>
+    writeRegistryCsv(file, rows, chinaDivisionRegions()),
+  );
+  chmodSync(file, 0o644);
+  console.log(`  ${(statSync(file).size / 1e6).toFixed(1)} MB at ${file}`);
+  const database = process.env.DATABASE_URL
+    ? await createTestDatabase()
+    : await openDatabase({ path: join(folder, 'db') });
+  try {
+    await prepareInstallation(database, { adminPassword: 'bench-password' });
+    const columns = REGISTRY_HEADER.map((c) => `${c} text`).join(', ');
+    await database.db.execute(sql.raw(`create table bench_copy (${columns})`));
+    const copyStarted = performance.now();
+    if (database.kind === 'postgres') {
+      await database.db.execute(sql.raw(`copy bench_copy from '${file}' with (format csv, header true)`));
+    } else {
+      const client = (database.db as unknown as { $client: PGlite }).$client;
+      await client.query(`copy bench_copy from '/dev/blob' with (format csv, header true)`, [], {
+        blob: new Blob([readFileSync(file)]),
+      });
+    }
+    const copyMs = performance.now() - copyStarted;
+    console.log(`${'bare COPY into a table of the same shape'.padEnd(44)} ${copyMs.toFixed(0).padStart(7)} ms`);
+    const started = performance.now();
+    let lastReport = 0;
+    const result = await importEnterprises(database.db, { id: null, name: 'bench' }, {
+      file,
+      progress: ({ rowsRead }) => {
+        if (process.stderr.isTTY && rowsRead - lastReport >= 10_000) {
+          lastReport = rowsRead;
+          process.stderr.write(`\r  ${rowsRead.toLocaleString('en')} rows…`);
+        }
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const importMs = performance.now() - started;
+    console.log(`${'chainlead import + classify'.padEnd(44)} ${importMs.toFixed(0).padStart(7)} ms`);
+    console.log(`  ${JSON.stringify(result.counts)}`);
+    console.log(`  ${Math.round(rows / (importMs / 1000)).toLocaleString('en')} rows/s; ratio to COPY ${(importMs / copyMs).toFixed(1)}×`);
+    console.log(`  peak memory (max RSS) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB on ${database.kind}`);
+  } finally {
+    await database.close();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

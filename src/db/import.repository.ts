@@ -55,6 +55,7 @@ export type MatchableEnterprise = Pick<
   | 'products'
   | 'tags'
   | 'provenance'
+  | 'matchKeys'
 >;
 
 const matchable = {
@@ -72,6 +73,7 @@ const matchable = {
   products: enterprise.products,
   tags: enterprise.tags,
   provenance: enterprise.provenance,
+  matchKeys: enterprise.matchKeys,
 };
 
 /** Enterprises holding any of the USCCs. */

@@ -5,7 +5,7 @@ import { mapHeaders, type MoneyUnit } from '../../domain/import-values.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import { insertDuplicateCandidate } from '../../db/duplicate.repository.ts';
-import { insertEnterprises } from '../../db/enterprise.repository.ts';
+import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
 import {
   findEnterprisesByMatchKeys,
   findEnterprisesByNameKey,
@@ -72,6 +72,11 @@ export interface ImportResult {
 }
 
 const BATCH = 1_000;
+/** Fuzzy-match candidates fetched per batch, and kept per blocking key. */
+const FUZZY_CANDIDATES = 5_000;
+const CANDIDATES_PER_KEY = 50;
+/** Beyond this many touched enterprises, classifying everything is cheaper than a list of ids. */
+const CLASSIFY_ALL_ABOVE = 20_000;
 /** Errors kept in the import record for the API; the CSV report from the CLI has them all. */
 const STORED_ERRORS = 5_000;
 
@@ -212,8 +217,12 @@ export async function importEnterprises(
   }
 
   if (status === 'done' && options.classify !== false && touched.length > 0) {
+    const enterpriseIds = touched.length > CLASSIFY_ALL_ABOVE ? undefined : [...new Set(touched)];
     for (const chainRow of await listChains(db)) {
-      await classifyEnterprises(db, { chainCode: chainRow.code, enterpriseIds: touched });
+      await classifyEnterprises(db, {
+        chainCode: chainRow.code,
+        ...(enterpriseIds ? { enterpriseIds } : {}),
+      });
     }
   }
   await updateImportBatch(db, batchRow.id, {
@@ -286,6 +295,21 @@ class RecordWriter {
       ),
       (e) => e.nameKey ?? '',
     );
+    // Fuzzy candidates for the whole batch in one query, indexed by blocking key. A record with a
+    // USCC is matched by its USCC or exact name only: fuzzy matching is for records without one.
+    const unmatched = keyed.filter(
+      ({ record, keys }) => !record.uscc && !byName.has(keys.nameKey),
+    );
+    const candidatesByKey = new Map<string, MatchableEnterprise[]>();
+    const wanted = new Set(unmatched.flatMap(({ keys }) => keys.matchKeys));
+    for (const candidate of await findEnterprisesByMatchKeys(this.tx, [...wanted], FUZZY_CANDIDATES)) {
+      for (const key of candidate.matchKeys) {
+        if (!wanted.has(key)) continue;
+        const list = candidatesByKey.get(key) ?? [];
+        if (list.length < CANDIDATES_PER_KEY) list.push(candidate);
+        candidatesByKey.set(key, list);
+      }
+    }
     let inserts: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[] = [];
     const pendingKeys = new Set<string>();
     for (const { record, keys } of keyed) {
@@ -308,9 +332,10 @@ class RecordWriter {
           byName.get(keys.nameKey)?.find((e) => sameCity(e) && (!e.uscc || !record.uscc));
       }
       let possible: { other: MatchableEnterprise; score: number; reasons: string[] } | null = null;
-      if (!match) {
+      if (!match && !record.uscc) {
         how = 'fuzzy';
-        const best = await this.bestFuzzyCandidate(record, keys.matchKeys);
+        const candidates = new Set(keys.matchKeys.flatMap((key) => candidatesByKey.get(key) ?? []));
+        const best = bestFuzzyCandidate(record, candidates);
         if (best && decideMatch(best.score) === 'match') match = best.other;
         else if (best && best.score >= MATCH_THRESHOLDS.review) possible = best;
       }
@@ -331,16 +356,6 @@ class RecordWriter {
     { other: MatchableEnterprise; score: number; reasons: string[] }
   >();
 
-  private async bestFuzzyCandidate(record: EnterpriseRecord, matchKeys: string[]) {
-    const candidates = await findEnterprisesByMatchKeys(this.tx, matchKeys, 50);
-    let best: { other: MatchableEnterprise; score: number; reasons: string[] } | null = null;
-    for (const other of candidates) {
-      const scored = scoreMatch(record, other);
-      if (!best || scored.score > best.score) best = { other, ...scored };
-    }
-    return best;
-  }
-
   private async insert(
     items: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[],
   ): Promise<void> {
@@ -359,6 +374,15 @@ class RecordWriter {
         ],
       })),
     );
+    // New enterprises have no yearly figures yet: one bulk insert, no look-ups.
+    await insertEnterpriseYears(
+      this.tx,
+      items.flatMap(({ record }, index) =>
+        record.figures
+          ? [{ enterpriseId: ids[index] ?? 0, regionCode: record.regionCode, ...record.figures }]
+          : [],
+      ),
+    );
     for (const [index, { record, keys }] of items.entries()) {
       const id = ids[index] ?? 0;
       this.counts.inserted++;
@@ -367,17 +391,12 @@ class RecordWriter {
         id,
         ...recordFields(record),
         nameKey: keys.nameKey,
+        matchKeys: keys.matchKeys,
         products: record.products ?? [],
         tags: record.tags ?? [],
         provenance: [],
       };
       this.remember(stored);
-      if (record.figures)
-        await upsertEnterpriseYear(this.tx, {
-          enterpriseId: id,
-          regionCode: record.regionCode,
-          ...record.figures,
-        });
       const possible = this.pendingDuplicates.get(record);
       if (possible) {
         await insertDuplicateCandidate(this.tx, {
@@ -455,6 +474,16 @@ class RecordWriter {
       );
     }
   }
+}
+
+/** The candidate most likely to be the same enterprise as `record`, with its score. */
+function bestFuzzyCandidate(record: EnterpriseRecord, candidates: Iterable<MatchableEnterprise>) {
+  let best: { other: MatchableEnterprise; score: number; reasons: string[] } | null = null;
+  for (const other of candidates) {
+    const scored = scoreMatch(record, other);
+    if (!best || scored.score > best.score) best = { other, ...scored };
+  }
+  return best;
 }
 
 function recordFields(record: EnterpriseRecord) {
