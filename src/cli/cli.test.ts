@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
+
+// Each test runs the real command several times; on a loaded two-core machine a run takes seconds.
+const SPAWNING = { timeout: 240_000 };
 import { buildProgram } from './main.ts';
 import { BIN, run, userEnv } from '../test-support/cli-runner.ts';
 
@@ -43,7 +46,7 @@ function allCommands(command: Command, path: string[] = []): string[][] {
 }
 
 describe('chainlead --help', () => {
-  it('shows an example on every command', async () => {
+  it('shows an example on every command', SPAWNING, async () => {
     const commands = allCommands(buildProgram());
     expect(commands.length).toBeGreaterThanOrEqual(10);
     for (const path of [[], ...commands]) {
@@ -69,89 +72,97 @@ describe('chainlead --help', () => {
 describe('chainlead commands on an embedded database', () => {
   const db = join(work, 'db');
 
-  it('initialises, manages users, and refuses bad input with clear errors and exit codes', async () => {
-    const init = await run(['--db', db, 'init'], {
-      env: { CHAINLEAD_ADMIN_PASSWORD: 'first-admin-pw' },
-    });
-    expect(init.stderr).toBe('');
-    expect(init.code).toBe(0);
-    expect(init.stdout).toMatch(/Chains written from templates: biomed/);
-    expect(init.stdout).toMatch(/password in CHAINLEAD_ADMIN_PASSWORD/);
+  it(
+    'initialises, manages users, and refuses bad input with clear errors and exit codes',
+    SPAWNING,
+    async () => {
+      const init = await run(['--db', db, 'init'], {
+        env: { CHAINLEAD_ADMIN_PASSWORD: 'first-admin-pw' },
+      });
+      expect(init.stderr).toBe('');
+      expect(init.code).toBe(0);
+      expect(init.stdout).toMatch(/Chains written from templates: biomed/);
+      expect(init.stdout).toMatch(/password in CHAINLEAD_ADMIN_PASSWORD/);
 
-    const add = await run([
-      '--db',
-      db,
-      'user',
-      'add',
-      'li.wei',
-      '--role',
-      'analyst',
-      '--name',
-      '李伟',
-    ]);
-    expect(add.code).toBe(0);
-    expect(add.stdout).toMatch(/Created user "li.wei" \(analyst\)\.\nPassword: \S{19}/);
+      const add = await run([
+        '--db',
+        db,
+        'user',
+        'add',
+        'li.wei',
+        '--role',
+        'analyst',
+        '--name',
+        '李伟',
+      ]);
+      expect(add.code).toBe(0);
+      expect(add.stdout).toMatch(/Created user "li.wei" \(analyst\)\.\nPassword: \S{19}/);
 
-    const piped = await run(['--db', db, 'user', 'add', 'zhang.min', '--password-stdin'], {
-      input: 'a-piped-password\n',
-    });
-    expect(piped.code).toBe(0);
-    expect(piped.stdout).not.toMatch(/Password:/);
+      const piped = await run(['--db', db, 'user', 'add', 'zhang.min', '--password-stdin'], {
+        input: 'a-piped-password\n',
+      });
+      expect(piped.code).toBe(0);
+      expect(piped.stdout).not.toMatch(/Password:/);
 
-    const list = await run(['--db', db, 'user', 'list', '--json']);
-    const users = JSON.parse(list.stdout) as { username: string; role: string }[];
-    expect(users.map((u) => `${u.username}:${u.role}`)).toEqual([
-      'admin:admin',
-      'li.wei:analyst',
-      'zhang.min:viewer',
-    ]);
-    expect(list.stdout).not.toMatch(/scrypt/);
+      const list = await run(['--db', db, 'user', 'list', '--json']);
+      const users = JSON.parse(list.stdout) as { username: string; role: string }[];
+      expect(users.map((u) => `${u.username}:${u.role}`)).toEqual([
+        'admin:admin',
+        'li.wei:analyst',
+        'zhang.min:viewer',
+      ]);
+      expect(list.stdout).not.toMatch(/scrypt/);
 
-    const passwd = await run(['--db', db, 'user', 'passwd', 'zhang.min']);
-    expect(passwd.code).toBe(0);
-    expect(passwd.stdout).toMatch(/Password of "zhang.min" changed/);
+      const passwd = await run(['--db', db, 'user', 'passwd', 'zhang.min']);
+      expect(passwd.code).toBe(0);
+      expect(passwd.stdout).toMatch(/Password of "zhang.min" changed/);
 
-    const duplicate = await run(['--db', db, 'user', 'add', 'li.wei']);
-    expect(duplicate.code).toBe(5);
-    expect(duplicate.stderr).toMatch(/USER_EXISTS.*already exists/);
-    const badRole = await run(['--db', db, 'user', 'add', 'wang.fang', '--role', 'boss']);
-    expect(badRole.code).toBe(2);
-    expect(badRole.stderr).toMatch(/"boss" is not a role/);
-    const nobody = await run(['--db', db, 'user', 'passwd', 'nobody']);
-    expect(nobody.code).toBe(4);
-    const usage = await run(['--db', db, 'user', 'frobnicate']);
-    expect(usage.code).toBe(2);
-  });
+      const duplicate = await run(['--db', db, 'user', 'add', 'li.wei']);
+      expect(duplicate.code).toBe(5);
+      expect(duplicate.stderr).toMatch(/USER_EXISTS.*already exists/);
+      const badRole = await run(['--db', db, 'user', 'add', 'wang.fang', '--role', 'boss']);
+      expect(badRole.code).toBe(2);
+      expect(badRole.stderr).toMatch(/"boss" is not a role/);
+      const nobody = await run(['--db', db, 'user', 'passwd', 'nobody']);
+      expect(nobody.code).toBe(4);
+      const usage = await run(['--db', db, 'user', 'frobnicate']);
+      expect(usage.code).toBe(2);
+    },
+  );
 
-  it('checks a template and names the file, node and field of a missing one', async () => {
-    const good = await run(['template', 'check', 'templates/biomed.yaml']);
-    expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/valid chain "biomed".*3 stages, 22 nodes/);
+  it(
+    'checks a template and names the file, node and field of a missing one',
+    SPAWNING,
+    async () => {
+      const good = await run(['template', 'check', 'templates/biomed.yaml']);
+      expect(good.code).toBe(0);
+      expect(good.stdout).toMatch(/valid chain "biomed".*3 stages, 22 nodes/);
 
-    const broken = join(work, 'broken.yaml');
-    writeFileSync(
-      broken,
-      [
-        'code: demo-chain',
-        'version: 1',
-        'name: { zh: 示例, en: Example }',
-        'industryScheme: GB/T 4754-2017',
-        'stages:',
-        '  - code: demo-chain.up',
-        '    name: { zh: 上游, en: Upstream }',
-        '    nodes:',
-        '      - code: demo-chain.up.parts',
-        '        name: { zh: 零件 }',
-        '        rules: { scope: { zh: [零件] }, products: { zh: [零件] }, names: {} }',
-      ].join('\n'),
-    );
-    const bad = await run(['--db', join(work, 'untouched'), 'template', 'load', broken]);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/broken\.yaml: the chain template is invalid/);
-    expect(bad.stderr).toMatch(/node demo-chain\.up\.parts, field name\.en/);
-  });
+      const broken = join(work, 'broken.yaml');
+      writeFileSync(
+        broken,
+        [
+          'code: demo-chain',
+          'version: 1',
+          'name: { zh: 示例, en: Example }',
+          'industryScheme: GB/T 4754-2017',
+          'stages:',
+          '  - code: demo-chain.up',
+          '    name: { zh: 上游, en: Upstream }',
+          '    nodes:',
+          '      - code: demo-chain.up.parts',
+          '        name: { zh: 零件 }',
+          '        rules: { scope: { zh: [零件] }, products: { zh: [零件] }, names: {} }',
+        ].join('\n'),
+      );
+      const bad = await run(['--db', join(work, 'untouched'), 'template', 'load', broken]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/broken\.yaml: the chain template is invalid/);
+      expect(bad.stderr).toMatch(/node demo-chain\.up\.parts, field name\.en/);
+    },
+  );
 
-  it('fails fast and clearly when DATABASE_URL points at a closed port', async () => {
+  it('fails fast and clearly when DATABASE_URL points at a closed port', SPAWNING, async () => {
     const started = Date.now();
     const result = await run(['db', 'migrate'], {
       env: { DATABASE_URL: 'postgres://chainlead:secret@127.0.0.1:9/chainlead' },
@@ -172,39 +183,43 @@ describe('chainlead serve', () => {
     await Promise.all(stops.map((stop) => stop()));
   });
 
-  it('serves the demo on the first start, and restarts without loading it again', async () => {
-    const first = startServer(['--db', db], { CHAINLEAD_ADMIN_PASSWORD: 'served-admin-pw' }, [
-      '--demo-on-first-run',
-    ]);
-    stops.push(first.stop);
-    const url = await first.ready;
-    expect(first.output()).toMatch(/Loaded the Wuxi biomedical demo/);
-    expect(first.output()).toMatch(/Demo logins: analyst \/ chainlead-analyst/);
-    const health = (await (await fetch(`${url}/api/health`)).json()) as { demoLoaded: boolean };
-    expect(health.demoLoaded).toBe(true);
+  it(
+    'serves the demo on the first start, and restarts without loading it again',
+    SPAWNING,
+    async () => {
+      const first = startServer(['--db', db], { CHAINLEAD_ADMIN_PASSWORD: 'served-admin-pw' }, [
+        '--demo-on-first-run',
+      ]);
+      stops.push(first.stop);
+      const url = await first.ready;
+      expect(first.output()).toMatch(/Loaded the Wuxi biomedical demo/);
+      expect(first.output()).toMatch(/Demo logins: analyst \/ chainlead-analyst/);
+      const health = (await (await fetch(`${url}/api/health`)).json()) as { demoLoaded: boolean };
+      expect(health.demoLoaded).toBe(true);
 
-    // While it runs, the embedded database refuses a second process rather than corrupt it.
-    const blocked = await run(['--db', db, 'user', 'list']);
-    expect(blocked.code).toBe(3);
-    expect(blocked.stderr).toMatch(/in use by process \d+/);
-    await first.stop();
+      // While it runs, the embedded database refuses a second process rather than corrupt it.
+      const blocked = await run(['--db', db, 'user', 'list']);
+      expect(blocked.code).toBe(3);
+      expect(blocked.stderr).toMatch(/in use by process \d+/);
+      await first.stop();
 
-    // Start-up time is measured by hand and in docs/benchmarks.md, not asserted under test load.
-    const second = startServer(['--db', db]);
-    stops.push(second.stop);
-    const url2 = await second.ready;
-    expect(second.output()).not.toMatch(/Loaded the Wuxi/);
-    const login = await fetch(`${url2}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'served-admin-pw' }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const list = (await (
-      await fetch(`${url2}/api/enterprises?region=3202&pageSize=1`, { headers: { cookie } })
-    ).json()) as { total: number };
-    expect(list.total).toBe(1393);
-    await second.stop();
-  });
+      // Start-up time is measured by hand and in docs/benchmarks.md, not asserted under test load.
+      const second = startServer(['--db', db]);
+      stops.push(second.stop);
+      const url2 = await second.ready;
+      expect(second.output()).not.toMatch(/Loaded the Wuxi/);
+      const login = await fetch(`${url2}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'served-admin-pw' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const list = (await (
+        await fetch(`${url2}/api/enterprises?region=3202&pageSize=1`, { headers: { cookie } })
+      ).json()) as { total: number };
+      expect(list.total).toBe(1393);
+      await second.stop();
+    },
+  );
 });

@@ -2,6 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+
+// Each test runs the real command several times; on a loaded two-core machine a run takes seconds.
+const SPAWNING = { timeout: 240_000 };
 import { run } from '../test-support/cli-runner.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'chainlead-registry-cli-'));
@@ -28,7 +31,7 @@ describe('registry commands as a user runs them', () => {
     expect(init.code).toBe(0);
   });
 
-  it('imports with an error report, and --strict refuses the whole file', async () => {
+  it('imports with an error report, and --strict refuses the whole file', SPAWNING, async () => {
     const csv = file('registry.csv', REGISTRY);
     const errors = join(work, 'errors.csv');
     const strict = await run(['--db', db, 'import', 'enterprises', csv, '--strict']);
@@ -49,25 +52,29 @@ describe('registry commands as a user runs them', () => {
     expect(again.stdout).toMatch(/0 inserted, 0 updated, 0 merged, 3 unchanged, 1 rejected/);
   });
 
-  it('exports enterprises in the import columns, formula-safe, and the export round-trips', async () => {
-    const out = join(work, 'export.csv');
-    const exported = await run(['--db', db, 'export', 'enterprises', '--out', out]);
-    expect(exported.code).toBe(0);
-    const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe(
-      '\uFEFFuscc,name,name_en,region_code,address,founded_on,registered_capital,industry_code,business_scope,products,employees,revenue,output,year,tags',
-    );
-    expect(text).toMatch(/,"'=HYPERLINK\(""http:\/\/x""\)",/);
-    const reimport = await run(['--db', db, 'import', 'enterprises', out]);
-    expect(reimport.stdout).toMatch(/0 inserted, 0 updated, 0 merged, 3 unchanged, 0 rejected/);
+  it(
+    'exports enterprises in the import columns, formula-safe, and the export round-trips',
+    SPAWNING,
+    async () => {
+      const out = join(work, 'export.csv');
+      const exported = await run(['--db', db, 'export', 'enterprises', '--out', out]);
+      expect(exported.code).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(text.split('\n')[0]).toBe(
+        '\uFEFFuscc,name,name_en,region_code,address,founded_on,registered_capital,industry_code,business_scope,products,employees,revenue,output,year,tags',
+      );
+      expect(text).toMatch(/,"'=HYPERLINK\(""http:\/\/x""\)",/);
+      const reimport = await run(['--db', db, 'import', 'enterprises', out]);
+      expect(reimport.stdout).toMatch(/0 inserted, 0 updated, 0 merged, 3 unchanged, 0 rejected/);
 
-    const xlsx = join(work, 'export.xlsx');
-    expect((await run(['--db', db, 'export', 'enterprises', '--out', xlsx])).code).toBe(0);
-    const fromXlsx = await run(['--db', db, 'import', 'enterprises', xlsx]);
-    expect(fromXlsx.stdout).toMatch(/0 inserted, 0 updated, 0 merged, 3 unchanged, 0 rejected/);
-  });
+      const xlsx = join(work, 'export.xlsx');
+      expect((await run(['--db', db, 'export', 'enterprises', '--out', xlsx])).code).toBe(0);
+      const fromXlsx = await run(['--db', db, 'import', 'enterprises', xlsx]);
+      expect(fromXlsx.stdout).toMatch(/0 inserted, 0 updated, 0 merged, 3 unchanged, 0 rejected/);
+    },
+  );
 
-  it('classifies and exports classifications with their evidence', async () => {
+  it('classifies and exports classifications with their evidence', SPAWNING, async () => {
     const classify = await run(['--db', db, 'classify', '--chain', 'biomed']);
     expect(classify.stdout).toMatch(/Classified 3 enterprises on "biomed": 2 on the chain/);
     expect(classify.stdout).toMatch(/biomed\.mid\.device\s+1/);
@@ -85,7 +92,7 @@ describe('registry commands as a user runs them', () => {
     ).toBe(true);
   });
 
-  it('queues near-duplicates, lists and merges them', async () => {
+  it('queues near-duplicates, lists and merges them', SPAWNING, async () => {
     const near = file('near.csv', '企业名称,行政区划代码\n无锡命令型医疗器械有限公司,320206\n');
     await run(['--db', db, 'import', 'enterprises', near]);
     const list = await run(['--db', db, 'duplicates', 'list', '--json']);
@@ -100,7 +107,7 @@ describe('registry commands as a user runs them', () => {
     expect(missing.code).toBe(4);
   });
 
-  it('scores record pairs of two files with the matcher', async () => {
+  it('scores record pairs of two files with the matcher', SPAWNING, async () => {
     const left = file(
       'left.csv',
       'id,name,address\nL1,阿斯利康（无锡）贸易有限公司,无锡市新吴区\nL2,Acme Garments Ltd,Dhaka\n',

@@ -1,11 +1,9 @@
-import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { openDatabase, resolveDatabaseOptions } from '../../db/connection.ts';
 import { DEMO_USERS } from '../../services/demo/demo-plan.ts';
 import { prepareInstallation, type SetupResult } from '../../services/setup.service.ts';
 import { findSetting } from '../../db/setting.repository.ts';
-import { createApp } from '../../server/app.ts';
 import { progressReporter, type GlobalOptions } from '../cli-context.ts';
 import { APP_VERSION } from '../version.ts';
 import { printDemoSummary } from './demo.command.ts';
@@ -49,6 +47,11 @@ export function registerServeCommand(program: Command): void {
         await database.close();
         throw error;
       }
+      // The HTTP stack loads only for `serve`, keeping every other command quick to start.
+      const [{ serve }, { createApp }] = await Promise.all([
+        import('@hono/node-server'),
+        import('../../server/app.ts'),
+      ]);
       const app = createApp({ database, version: APP_VERSION });
       const server = serve({ fetch: app.fetch, port, hostname: options.host });
       await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,4 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CanonicalColumn } from '../../domain/import-values.ts';
 import type { Db } from '../../db/connection.ts';
@@ -52,8 +51,10 @@ function csvSink(path: string | null): RowSink {
   };
 }
 
-function xlsxSink(path: string, sheetName: string): RowSink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+async function xlsxSink(path: string, sheetName: string): Promise<RowSink> {
+  // exceljs takes half a second to load: only XLSX exports pay for it.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     filename: path,
     useSharedStrings: false,
   });
@@ -78,7 +79,7 @@ export async function exportEnterprises(
     throw new AppError('VALIDATION_FAILED', 'XLSX goes to a file: give --out FILE.xlsx.');
   }
   const sink =
-    options.format === 'xlsx' ? xlsxSink(options.out ?? '', '企业') : csvSink(options.out);
+    options.format === 'xlsx' ? await xlsxSink(options.out ?? '', '企业') : csvSink(options.out);
   sink.row(EXPORT_ENTERPRISE_COLUMNS);
   let afterId = 0;
   let count = 0;
@@ -158,7 +159,7 @@ export async function exportClassifications(
     throw new AppError('VALIDATION_FAILED', 'XLSX goes to a file: give --out FILE.xlsx.');
   }
   const sink =
-    options.format === 'xlsx' ? xlsxSink(options.out ?? '', '分类') : csvSink(options.out);
+    options.format === 'xlsx' ? await xlsxSink(options.out ?? '', '分类') : csvSink(options.out);
   sink.row([...CLASSIFICATION_EXPORT_COLUMNS]);
   let afterId = 0;
   let count = 0;

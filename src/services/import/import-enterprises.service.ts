@@ -297,12 +297,14 @@ class RecordWriter {
     );
     // Fuzzy candidates for the whole batch in one query, indexed by blocking key. A record with a
     // USCC is matched by its USCC or exact name only: fuzzy matching is for records without one.
-    const unmatched = keyed.filter(
-      ({ record, keys }) => !record.uscc && !byName.has(keys.nameKey),
-    );
+    const unmatched = keyed.filter(({ record, keys }) => !record.uscc && !byName.has(keys.nameKey));
     const candidatesByKey = new Map<string, MatchableEnterprise[]>();
     const wanted = new Set(unmatched.flatMap(({ keys }) => keys.matchKeys));
-    for (const candidate of await findEnterprisesByMatchKeys(this.tx, [...wanted], FUZZY_CANDIDATES)) {
+    for (const candidate of await findEnterprisesByMatchKeys(
+      this.tx,
+      [...wanted],
+      FUZZY_CANDIDATES,
+    )) {
       for (const key of candidate.matchKeys) {
         if (!wanted.has(key)) continue;
         const list = candidatesByKey.get(key) ?? [];

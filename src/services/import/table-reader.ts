@@ -4,7 +4,7 @@ import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { CsvError, parse, type Options as CsvOptions } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../domain/app-error.ts';
 
@@ -617,8 +617,10 @@ async function openXlsx(
   wanted: string | undefined,
   size: number,
 ): Promise<Table> {
+  // exceljs takes half a second to load: only XLSX imports pay for it.
+  const { default: excel } = await import('exceljs');
   const bytes = createReadStream(file, { highWaterMark: HEAD_BYTES });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
+  const reader = new excel.stream.xlsx.WorkbookReader(bytes, {
     worksheets: 'emit',
     // Shared strings are one table for the whole workbook; the streaming reader must keep it.
     sharedStrings: 'cache',
