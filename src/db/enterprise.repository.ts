@@ -103,15 +103,76 @@ export async function listEnterpriseYears(db: DbOrTx, id: number): Promise<Enter
     .orderBy(asc(enterpriseYear.year));
 }
 
-/** Inserts enterprises in batches; returns their ids in input order. */
+// Columns a bulk insert writes: [row key, column, SQL type]. Arrays travel as JSON arrays.
+const BULK_COLUMNS = [
+  ['regionCode', 'region_code', 'text'],
+  ['uscc', 'uscc', 'text'],
+  ['name', 'name', 'text'],
+  ['nameEn', 'name_en', 'text'],
+  ['address', 'address', 'text'],
+  ['foundedOn', 'founded_on', 'date'],
+  ['registeredCapitalYuan', 'registered_capital_yuan', 'numeric'],
+  ['industryCode', 'industry_code', 'text'],
+  ['businessScope', 'business_scope', 'text'],
+  ['parkId', 'park_id', 'integer'],
+  ['source', 'source', 'text'],
+  ['status', 'status', 'text'],
+  ['isDemo', 'is_demo', 'boolean'],
+  ['nameKey', 'name_key', 'text'],
+  ['provenance', 'provenance', 'jsonb'],
+  ['aliases', 'aliases', 'text[]'],
+  ['products', 'products', 'text[]'],
+  ['tags', 'tags', 'text[]'],
+  ['matchKeys', 'match_keys', 'text[]'],
+] as const;
+
+const DEFAULTS: Partial<NewEnterpriseRow> = {
+  status: 'active',
+  isDemo: false,
+  provenance: [],
+  aliases: [],
+  products: [],
+  tags: [],
+  matchKeys: [],
+};
+
+/**
+ * Inserts enterprises; returns their ids in input order. A batch travels as one JSON parameter
+ * (jsonb_to_recordset) with ids drawn from the sequence first, so the order is certain and the
+ * statement stays small however many columns and rows it carries.
+ */
 export async function insertEnterprises(db: DbOrTx, rows: NewEnterpriseRow[]): Promise<number[]> {
   const ids: number[] = [];
-  for (let start = 0; start < rows.length; start += 2_000) {
-    const inserted = await db
-      .insert(enterprise)
-      .values(rows.slice(start, start + 2_000))
-      .returning({ id: enterprise.id });
-    ids.push(...inserted.map((row) => row.id));
+  const recordType = [
+    'id bigint',
+    ...BULK_COLUMNS.map(([, column, type]) => `${column} ${type.endsWith('[]') ? 'jsonb' : type}`),
+  ].join(', ');
+  const selectList = [
+    'r.id',
+    ...BULK_COLUMNS.map(([, column, type]) =>
+      type.endsWith('[]')
+        ? `array(select jsonb_array_elements_text(coalesce(r.${column}, '[]'::jsonb)))`
+        : `r.${column}`,
+    ),
+  ].join(', ');
+  const columnList = ['id', ...BULK_COLUMNS.map(([, column]) => column)].join(', ');
+  for (let start = 0; start < rows.length; start += 5_000) {
+    const batch = rows.slice(start, start + 5_000);
+    const allocated = await db.execute(
+      sql`select nextval('enterprise_id_seq') as id from generate_series(1, ${batch.length})`,
+    );
+    const batchIds = ((allocated as { rows: { id: string | number }[] }).rows).map((row) => Number(row.id));
+    const records = batch.map((row, index) => {
+      const full = { ...DEFAULTS, ...row };
+      const record: Record<string, unknown> = { id: batchIds[index] };
+      for (const [key, column] of BULK_COLUMNS) record[column] = full[key] ?? null;
+      return record;
+    });
+    await db.execute(sql`
+      insert into enterprise (${sql.raw(columnList)})
+      select ${sql.raw(selectList)}
+      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${sql.raw(recordType)})`);
+    ids.push(...batchIds);
   }
   return ids;
 }
