@@ -161,7 +161,9 @@ export async function insertEnterprises(db: DbOrTx, rows: NewEnterpriseRow[]): P
     const allocated = await db.execute(
       sql`select nextval('enterprise_id_seq') as id from generate_series(1, ${batch.length})`,
     );
-    const batchIds = ((allocated as { rows: { id: string | number }[] }).rows).map((row) => Number(row.id));
+    const batchIds = (allocated as { rows: { id: string | number }[] }).rows.map((row) =>
+      Number(row.id),
+    );
     const records = batch.map((row, index) => {
       const full = { ...DEFAULTS, ...row };
       const record: Record<string, unknown> = { id: batchIds[index] };

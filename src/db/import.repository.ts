@@ -94,18 +94,54 @@ export async function findEnterprisesByNameKey(
   return db.select(matchable).from(enterprise).where(inArray(enterprise.nameKey, keys));
 }
 
-/** Enterprises sharing a blocking key with `keys`: the candidates for a fuzzy match. */
-export async function findEnterprisesByMatchKeys(
+/** What fuzzy matching reads of a candidate: enough to score, not the whole record. */
+export interface FuzzyCandidate {
+  id: number;
+  name: string;
+  nameEn: string | null;
+  address: string | null;
+  regionCode: string;
+  uscc: string | null;
+  /** The blocking key through which it was found. */
+  key: string;
+}
+
+/**
+ * Candidates for a fuzzy match: enterprises holding any of the blocking keys (at most `limit`),
+ * each listed under every wanted key it holds.
+ */
+export async function findFuzzyCandidates(
   db: DbOrTx,
   keys: string[],
   limit: number,
-): Promise<MatchableEnterprise[]> {
+): Promise<FuzzyCandidate[]> {
   if (keys.length === 0) return [];
-  return db
-    .select(matchable)
+  const rows = await db
+    .select({
+      id: enterprise.id,
+      name: enterprise.name,
+      nameEn: enterprise.nameEn,
+      address: enterprise.address,
+      regionCode: enterprise.regionCode,
+      uscc: enterprise.uscc,
+      matchKeys: enterprise.matchKeys,
+    })
     .from(enterprise)
     .where(sql`${enterprise.matchKeys} && ${sql.param(keys)}::text[]`)
     .limit(limit);
+  const wanted = new Set(keys);
+  return rows.flatMap(({ matchKeys, ...row }) =>
+    matchKeys.filter((key) => wanted.has(key)).map((key) => ({ ...row, key })),
+  );
+}
+
+/** Enterprises by id, in full, for the matcher's chosen candidates. */
+export async function findEnterprisesByIds(
+  db: DbOrTx,
+  ids: number[],
+): Promise<MatchableEnterprise[]> {
+  if (ids.length === 0) return [];
+  return db.select(matchable).from(enterprise).where(inArray(enterprise.id, ids));
 }
 
 /** Changes an enterprise's fields. */

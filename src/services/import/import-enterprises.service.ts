@@ -7,13 +7,15 @@ import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import { insertDuplicateCandidate } from '../../db/duplicate.repository.ts';
 import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
 import {
-  findEnterprisesByMatchKeys,
+  findEnterprisesByIds,
+  findFuzzyCandidates,
   findEnterprisesByNameKey,
   findEnterprisesByUscc,
   insertImportBatch,
   updateEnterprise,
   updateImportBatch,
   upsertEnterpriseYear,
+  type FuzzyCandidate,
   type MatchableEnterprise,
 } from '../../db/import.repository.ts';
 import { region } from '../../db/schema.ts';
@@ -298,19 +300,13 @@ class RecordWriter {
     // Fuzzy candidates for the whole batch in one query, indexed by blocking key. A record with a
     // USCC is matched by its USCC or exact name only: fuzzy matching is for records without one.
     const unmatched = keyed.filter(({ record, keys }) => !record.uscc && !byName.has(keys.nameKey));
-    const candidatesByKey = new Map<string, MatchableEnterprise[]>();
-    const wanted = new Set(unmatched.flatMap(({ keys }) => keys.matchKeys));
-    for (const candidate of await findEnterprisesByMatchKeys(
-      this.tx,
-      [...wanted],
-      FUZZY_CANDIDATES,
-    )) {
-      for (const key of candidate.matchKeys) {
-        if (!wanted.has(key)) continue;
-        const list = candidatesByKey.get(key) ?? [];
-        if (list.length < CANDIDATES_PER_KEY) list.push(candidate);
-        candidatesByKey.set(key, list);
-      }
+    const candidatesByKey = new Map<string, FuzzyCandidate[]>();
+    const wanted = [...new Set(unmatched.flatMap(({ keys }) => keys.matchKeys))];
+    for (const candidate of await findFuzzyCandidates(this.tx, wanted, CANDIDATES_PER_KEY)) {
+      candidatesByKey.set(candidate.key, [
+        ...(candidatesByKey.get(candidate.key) ?? []),
+        candidate,
+      ]);
     }
     let inserts: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[] = [];
     const pendingKeys = new Set<string>();
@@ -333,13 +329,18 @@ class RecordWriter {
           this.seenName.get(nameKeyInCity) ??
           byName.get(keys.nameKey)?.find((e) => sameCity(e) && (!e.uscc || !record.uscc));
       }
-      let possible: { other: MatchableEnterprise; score: number; reasons: string[] } | null = null;
+      let possible: { other: FuzzyCandidate; score: number; reasons: string[] } | null = null;
       if (!match && !record.uscc) {
         how = 'fuzzy';
-        const candidates = new Set(keys.matchKeys.flatMap((key) => candidatesByKey.get(key) ?? []));
-        const best = bestFuzzyCandidate(record, candidates);
-        if (best && decideMatch(best.score) === 'match') match = best.other;
-        else if (best && best.score >= MATCH_THRESHOLDS.review) possible = best;
+        const candidates = new Map(
+          keys.matchKeys.flatMap((key) => candidatesByKey.get(key) ?? []).map((c) => [c.id, c]),
+        );
+        const best = bestFuzzyCandidate(record, candidates.values());
+        if (best && decideMatch(best.score) === 'match') {
+          match = (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
+        } else if (best && best.score >= MATCH_THRESHOLDS.review) {
+          possible = best;
+        }
       }
       if (match) {
         await this.update(match, record, keys, how);
@@ -355,7 +356,7 @@ class RecordWriter {
 
   private readonly pendingDuplicates = new Map<
     EnterpriseRecord,
-    { other: MatchableEnterprise; score: number; reasons: string[] }
+    { other: FuzzyCandidate; score: number; reasons: string[] }
   >();
 
   private async insert(
@@ -479,8 +480,8 @@ class RecordWriter {
 }
 
 /** The candidate most likely to be the same enterprise as `record`, with its score. */
-function bestFuzzyCandidate(record: EnterpriseRecord, candidates: Iterable<MatchableEnterprise>) {
-  let best: { other: MatchableEnterprise; score: number; reasons: string[] } | null = null;
+function bestFuzzyCandidate(record: EnterpriseRecord, candidates: Iterable<FuzzyCandidate>) {
+  let best: { other: FuzzyCandidate; score: number; reasons: string[] } | null = null;
   for (const other of candidates) {
     const scored = scoreMatch(record, other);
     if (!best || scored.score > best.score) best = { other, ...scored };
