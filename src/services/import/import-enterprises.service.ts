@@ -302,11 +302,10 @@ class RecordWriter {
     const unmatched = keyed.filter(({ record, keys }) => !record.uscc && !byName.has(keys.nameKey));
     const candidatesByKey = new Map<string, FuzzyCandidate[]>();
     const wanted = [...new Set(unmatched.flatMap(({ keys }) => keys.matchKeys))];
-    for (const candidate of await findFuzzyCandidates(this.tx, wanted, CANDIDATES_PER_KEY)) {
-      candidatesByKey.set(candidate.key, [
-        ...(candidatesByKey.get(candidate.key) ?? []),
-        candidate,
-      ]);
+    for (const candidate of await findFuzzyCandidates(this.tx, wanted, FUZZY_CANDIDATES)) {
+      const list = candidatesByKey.get(candidate.key) ?? [];
+      if (list.length < CANDIDATES_PER_KEY) list.push(candidate);
+      candidatesByKey.set(candidate.key, list);
     }
     let inserts: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[] = [];
     const pendingKeys = new Set<string>();
