@@ -23,7 +23,10 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
   };
 }
 
-const errorContent = { 'application/json': { schema: errorResponseSchema } };
+/** The `content` of a JSON request body or response, for route definitions. */
+export const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const errorContent = json(errorResponseSchema);
 const commonErrors = {
   400: { description: 'Invalid input', content: errorContent },
   401: { description: 'No valid session', content: errorContent },

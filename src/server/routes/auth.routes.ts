@@ -9,10 +9,8 @@ import {
 import { ROLE_PERMISSIONS } from '../../shared/permissions.ts';
 import { login, logout, type UserView } from '../../services/auth/users.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { currentUser, defineRoute } from '../route-registry.ts';
+import { currentUser, defineRoute, json } from '../route-registry.ts';
 import { SESSION_COOKIE } from '../session.middleware.ts';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const postLogin = defineRoute({
   method: 'post',

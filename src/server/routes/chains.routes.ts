@@ -7,9 +7,7 @@ import {
 import { listSchema } from '../../shared/api/common.ts';
 import { getChainDetail, listChainSummaries } from '../../services/chains/chain-query.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { defineRoute } from '../route-registry.ts';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { defineRoute, json } from '../route-registry.ts';
 
 const listChainsRoute = defineRoute({
   method: 'get',

@@ -12,9 +12,7 @@ import {
   searchEnterprises,
 } from '../../services/registry/enterprise-query.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { currentUser, defineRoute } from '../route-registry.ts';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { currentUser, defineRoute, json } from '../route-registry.ts';
 
 const listEnterprisesRoute = defineRoute({
   method: 'get',

@@ -15,9 +15,8 @@ import {
   mergeDuplicate,
 } from '../../services/registry/duplicates.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { currentUser, defineRoute } from '../route-registry.ts';
+import { currentUser, defineRoute, json } from '../route-registry.ts';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 /** Uploads above this are refused before they are read into memory. */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 

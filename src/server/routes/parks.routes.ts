@@ -3,9 +3,7 @@ import { idParamSchema, listSchema } from '../../shared/api/common.ts';
 import { parkDetailSchema, parkSummarySchema } from '../../shared/api/parks.ts';
 import { getPark, listParkSummaries } from '../../services/parks/park-query.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { defineRoute } from '../route-registry.ts';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { defineRoute, json } from '../route-registry.ts';
 
 const listParksRoute = defineRoute({
   method: 'get',

@@ -3,9 +3,7 @@ import { listSchema } from '../../shared/api/common.ts';
 import { createUserRequestSchema, userSchema, type User } from '../../shared/api/users.ts';
 import { addUser, listUserViews, type UserView } from '../../services/auth/users.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { currentUser, defineRoute } from '../route-registry.ts';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { currentUser, defineRoute, json } from '../route-registry.ts';
 
 const listUsersRoute = defineRoute({
   method: 'get',
