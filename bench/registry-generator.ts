@@ -8,21 +8,10 @@ import {
   OFF_CHAIN_VOCABULARY,
 } from '../src/services/demo/demo-vocabulary.ts';
 import type { RegionRow } from '../src/db/region.repository.ts';
+import { EXPORT_ENTERPRISE_COLUMNS } from '../src/services/export/export.service.ts';
 
-export const REGISTRY_HEADER = [
-  'uscc',
-  'name',
-  'region_code',
-  'address',
-  'founded_on',
-  'registered_capital',
-  'industry_code',
-  'business_scope',
-  'products',
-  'employees',
-  'revenue',
-  'year',
-];
+/** The import's own columns: the generated file is what `export enterprises` would write. */
+export const REGISTRY_HEADER = EXPORT_ENTERPRISE_COLUMNS;
 
 const SERIAL = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -42,7 +31,9 @@ export async function writeRegistryCsv(
   const nodes = Object.values(BIOMED_VOCABULARY);
   const out = createWriteStream(path);
   const write = (line: string) =>
-    out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', resolve));
+    out.write(line)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => out.once('drain', resolve));
   await write(csvLine(REGISTRY_HEADER));
   for (let i = 0; i < rows; i++) {
     const county = random.pick(counties);
@@ -53,22 +44,26 @@ export async function writeRegistryCsv(
     const name = `${place}${random.pick(vocabulary.nameStems)}${i.toString(36)}${random.pick(vocabulary.nameSuffixes)}${random.weighted(LEGAL_FORMS, (f) => f.weight).text}`;
     let serial = '';
     for (let k = 0; k < 8; k++) serial += SERIAL.charAt(random.int(0, SERIAL.length - 1));
-    await write(
-      csvLine([
-        random.chance(0.85) ? buildUscc(county.code, serial) : '',
-        name,
-        county.code,
-        `${county.name}${random.pick(['科技', '创新', '发展', '人民'])}路${random.int(1, 999)}号`,
-        `${random.int(1995, 2023)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
-        random.int(100, 50_000) * 10_000,
-        random.chance(0.7) ? random.pick(vocabulary.industryCodes) : '',
-        random.pick(vocabulary.scopes),
-        Array.from({ length: random.int(1, 3) }, () => random.pick(vocabulary.products)).join('；'),
-        random.int(5, 3_000),
-        random.int(100, 500_000) * 1_000,
-        2024,
-      ]),
-    );
+    const row: Record<(typeof REGISTRY_HEADER)[number], string | number> = {
+      uscc: random.chance(0.85) ? buildUscc(county.code, serial) : '',
+      name,
+      name_en: '',
+      region_code: county.code,
+      address: `${county.name}${random.pick(['科技', '创新', '发展', '人民'])}路${random.int(1, 999)}号`,
+      founded_on: `${random.int(1995, 2023)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
+      registered_capital: random.int(100, 50_000) * 10_000,
+      industry_code: random.chance(0.7) ? random.pick(vocabulary.industryCodes) : '',
+      business_scope: random.pick(vocabulary.scopes),
+      products: Array.from({ length: random.int(1, 3) }, () =>
+        random.pick(vocabulary.products),
+      ).join('；'),
+      employees: random.int(5, 3_000),
+      revenue: random.int(100, 500_000) * 1_000,
+      output: '',
+      year: 2024,
+      tags: '',
+    };
+    await write(csvLine(REGISTRY_HEADER.map((column) => row[column])));
   }
   await new Promise<void>((resolve, reject) => {
     out.end(() => resolve());

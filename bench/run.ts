@@ -69,7 +69,8 @@ async function benchDemo(): Promise<void> {
 function flagValue(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = index > 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`--${name} must be a positive whole number`);
   return value;
 }
 
@@ -92,7 +93,9 @@ async function benchImport(): Promise<void> {
     await database.db.execute(sql.raw(`create table bench_copy (${columns})`));
     const copyStarted = performance.now();
     if (database.kind === 'postgres') {
-      await database.db.execute(sql.raw(`copy bench_copy from '${file}' with (format csv, header true)`));
+      await database.db.execute(
+        sql.raw(`copy bench_copy from '${file}' with (format csv, header true)`),
+      );
     } else {
       const client = (database.db as unknown as { $client: PGlite }).$client;
       await client.query(`copy bench_copy from '/dev/blob' with (format csv, header true)`, [], {
@@ -100,24 +103,36 @@ async function benchImport(): Promise<void> {
       });
     }
     const copyMs = performance.now() - copyStarted;
-    console.log(`${'bare COPY into a table of the same shape'.padEnd(44)} ${copyMs.toFixed(0).padStart(7)} ms`);
+    console.log(
+      `${'bare COPY into a table of the same shape'.padEnd(44)} ${copyMs.toFixed(0).padStart(7)} ms`,
+    );
     const started = performance.now();
     let lastReport = 0;
-    const result = await importEnterprises(database.db, { id: null, name: 'bench' }, {
-      file,
-      progress: ({ rowsRead }) => {
-        if (process.stderr.isTTY && rowsRead - lastReport >= 10_000) {
-          lastReport = rowsRead;
-          process.stderr.write(`\r  ${rowsRead.toLocaleString('en')} rows…`);
-        }
+    const result = await importEnterprises(
+      database.db,
+      { id: null, name: 'bench' },
+      {
+        file,
+        progress: ({ rowsRead }) => {
+          if (process.stderr.isTTY && rowsRead - lastReport >= 10_000) {
+            lastReport = rowsRead;
+            process.stderr.write(`\r  ${rowsRead.toLocaleString('en')} rows…`);
+          }
+        },
       },
-    });
+    );
     if (process.stderr.isTTY) process.stderr.write('\n');
     const importMs = performance.now() - started;
-    console.log(`${'chainlead import + classify'.padEnd(44)} ${importMs.toFixed(0).padStart(7)} ms`);
+    console.log(
+      `${'chainlead import + classify'.padEnd(44)} ${importMs.toFixed(0).padStart(7)} ms`,
+    );
     console.log(`  ${JSON.stringify(result.counts)}`);
-    console.log(`  ${Math.round(rows / (importMs / 1000)).toLocaleString('en')} rows/s; ratio to COPY ${(importMs / copyMs).toFixed(1)}×`);
-    console.log(`  peak memory (max RSS) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB on ${database.kind}`);
+    console.log(
+      `  ${Math.round(rows / (importMs / 1000)).toLocaleString('en')} rows/s; ratio to COPY ${(importMs / copyMs).toFixed(1)}×`,
+    );
+    console.log(
+      `  peak memory (max RSS) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB on ${database.kind}`,
+    );
   } finally {
     await database.close();
     rmSync(folder, { recursive: true, force: true });
