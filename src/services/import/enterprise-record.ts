@@ -11,6 +11,7 @@ import {
   type CanonicalColumn,
   type HeaderMapping,
   type MoneyUnit,
+  type ParseFailure,
 } from '../../domain/import-values.ts';
 import { usccCheckCharacter, usccProblem } from '../../domain/uscc.ts';
 
@@ -149,40 +150,28 @@ export function buildEnterpriseRecord(
     fail('region_code', '', 'no region: give a 行政区划代码 column, a USCC, or --region');
   }
 
-  let foundedOn: string | null = null;
-  const dateText = text('founded_on');
-  if (dateText) {
-    const parsed = parseDate(dateText);
-    if (parsed.ok) foundedOn = parsed.date;
-    else fail('founded_on', dateText, parsed.reason);
-  }
+  /** The parsed value of a cell, or null when it is empty or invalid (then reported). */
+  const parseCell = <R extends { ok: true }>(
+    column: CanonicalColumn,
+    parse: (text: string) => R | ParseFailure,
+  ): R | null => {
+    const value = text(column);
+    if (!value) return null;
+    const parsed = parse(value);
+    if (parsed.ok) return parsed;
+    fail(column, value, parsed.reason);
+    return null;
+  };
 
-  let industryCode: string | null = null;
-  const codeText = text('industry_code');
-  if (codeText) {
-    const parsed = normalizeIndustryCode(codeText);
-    if (parsed.ok)
-      industryCode = parsed.code && (INDUSTRY_2011_TO_2017[parsed.code] ?? parsed.code);
-    else fail('industry_code', codeText, parsed.reason);
-  }
-
+  const foundedOn = parseCell('founded_on', parseDate)?.date ?? null;
+  const code = parseCell('industry_code', normalizeIndustryCode)?.code ?? null;
+  const industryCode = code && (INDUSTRY_2011_TO_2017[code] ?? code);
   const registeredCapitalYuan = money('registered_capital');
   const revenueYuan = money('revenue');
   const outputYuan = money('output');
-  let employees: number | null = null;
-  const employeesText = text('employees');
-  if (employeesText) {
-    const parsed = parseCount(employeesText);
-    if (parsed.ok) employees = parsed.count;
-    else fail('employees', employeesText, parsed.reason);
-  }
-  let year: number | null = null;
+  const employees = parseCell('employees', parseCount)?.count ?? null;
+  const year = parseCell('year', parseYear)?.year ?? null;
   const yearText = text('year');
-  if (yearText) {
-    const parsed = parseYear(yearText);
-    if (parsed.ok) year = parsed.year;
-    else fail('year', yearText, parsed.reason);
-  }
   const hasFigures = revenueYuan !== null || outputYuan !== null || employees !== null;
   if (hasFigures && year === null && !yearText) {
     fail('year', '', 'revenue, output and employees need the year (年份) they belong to');
