@@ -33,15 +33,21 @@ export interface ClassifySummary {
   byNode: Record<string, number>;
 }
 
-/** The classifier for a chain, built from its stored node rules. Throws CHAIN_NOT_FOUND. */
-export async function loadChainClassifier(db: Db, chainCode: string) {
+/** A chain with its classifiable (non-stage) nodes. Throws CHAIN_NOT_FOUND. */
+async function loadChainNodes(db: Db, chainCode: string) {
   const chainRow = await findChainByCode(db, chainCode);
   if (!chainRow) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${chainCode}".`);
   const nodes = (await listChainNodes(db, chainRow.id)).filter((n) => n.level !== 'stage');
+  return { chain: chainRow, nodes, nodeIdByCode: new Map(nodes.map((n) => [n.code, n.id])) };
+}
+
+/** The classifier for a chain, built from its stored node rules. Throws CHAIN_NOT_FOUND. */
+export async function loadChainClassifier(db: Db, chainCode: string) {
+  const { chain, nodes, nodeIdByCode } = await loadChainNodes(db, chainCode);
   const classifier = new ChainClassifier(
     nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
   );
-  return { chain: chainRow, classifier, nodeIdByCode: new Map(nodes.map((n) => [n.code, n.id])) };
+  return { chain, classifier, nodeIdByCode };
 }
 
 /**
@@ -153,7 +159,8 @@ export async function decideClassification(
     moveTo?: string | undefined;
   },
 ): Promise<void> {
-  const { chain, nodeIdByCode } = await loadChainClassifier(db, input.chainCode);
+  // A decision needs the node ids only, not the keyword automaton.
+  const { chain, nodeIdByCode } = await loadChainNodes(db, input.chainCode);
   const nodeId = requireNode(nodeIdByCode, input.nodeCode, chain);
   const targetId = input.moveTo ? requireNode(nodeIdByCode, input.moveTo, chain) : null;
   const found = await findEnterpriseById(db, input.enterpriseId);
