@@ -107,32 +107,46 @@ export interface FuzzyCandidate {
 }
 
 /**
- * Candidates for a fuzzy match: enterprises holding any of the blocking keys (at most `limit`),
- * each listed under every wanted key it holds.
+ * Candidates for a fuzzy match: for each blocking key, at most `perKey` enterprises holding it.
+ * Per key, so that a common key (two characters of a trade name shared by thousands) cannot
+ * crowd out the selective ones.
  */
 export async function findFuzzyCandidates(
   db: DbOrTx,
   keys: string[],
-  limit: number,
+  perKey: number,
 ): Promise<FuzzyCandidate[]> {
   if (keys.length === 0) return [];
-  const rows = await db
-    .select({
-      id: enterprise.id,
-      name: enterprise.name,
-      nameEn: enterprise.nameEn,
-      address: enterprise.address,
-      regionCode: enterprise.regionCode,
-      uscc: enterprise.uscc,
-      matchKeys: enterprise.matchKeys,
-    })
-    .from(enterprise)
-    .where(sql`${enterprise.matchKeys} && ${sql.param(keys)}::text[]`)
-    .limit(limit);
-  const wanted = new Set(keys);
-  return rows.flatMap(({ matchKeys, ...row }) =>
-    matchKeys.filter((key) => wanted.has(key)).map((key) => ({ ...row, key })),
-  );
+  const result = await db.execute(sql`
+    select c.id, c.name, c.name_en, c.address, c.region_code, c.uscc, k.key
+    from unnest(${sql.param(keys)}::text[]) as k(key)
+    cross join lateral (
+      select e.id, e.name, e.name_en, e.address, e.region_code, e.uscc
+      from enterprise e
+      where e.match_keys @> array[k.key]
+      limit ${perKey}
+    ) c`);
+  return (
+    result as {
+      rows: {
+        id: string | number;
+        name: string;
+        name_en: string | null;
+        address: string | null;
+        region_code: string;
+        uscc: string | null;
+        key: string;
+      }[];
+    }
+  ).rows.map((row) => ({
+    id: Number(row.id),
+    name: row.name,
+    nameEn: row.name_en,
+    address: row.address,
+    regionCode: row.region_code,
+    uscc: row.uscc,
+    key: row.key,
+  }));
 }
 
 /** Enterprises by id, in full, for the matcher's chosen candidates. */

@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { ClassificationRules } from '../../domain/chain-template.ts';
 import { ChainClassifier } from '../../domain/classification.ts';
-import type { Db } from '../../db/connection.ts';
+import type { Db, DbOrTx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import { findChainByCode, listChainNodes, type ChainRow } from '../../db/chain.repository.ts';
 import {
@@ -34,20 +34,40 @@ export interface ClassifySummary {
 }
 
 /** A chain with its classifiable (non-stage) nodes. Throws CHAIN_NOT_FOUND. */
-async function loadChainNodes(db: Db, chainCode: string) {
+async function loadChainNodes(db: DbOrTx, chainCode: string) {
   const chainRow = await findChainByCode(db, chainCode);
   if (!chainRow) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${chainCode}".`);
   const nodes = (await listChainNodes(db, chainRow.id)).filter((n) => n.level !== 'stage');
   return { chain: chainRow, nodes, nodeIdByCode: new Map(nodes.map((n) => [n.code, n.id])) };
 }
 
+/** A chain's classifier with its node ids, ready to classify batches of enterprises. */
+export interface PreparedChainClassifier {
+  chain: ChainRow;
+  classifier: ChainClassifier;
+  nodeIdByCode: Map<string, number>;
+  codeByNodeId: Map<number, string>;
+}
+
+/** The enterprise fields classification reads. */
+export type ClassifiableRow = Awaited<ReturnType<typeof listEnterprisesToClassify>>[number];
+
 /** The classifier for a chain, built from its stored node rules. Throws CHAIN_NOT_FOUND. */
-export async function loadChainClassifier(db: Db, chainCode: string) {
+export async function loadChainClassifier(
+  db: DbOrTx,
+  chainCode: string,
+): Promise<PreparedChainClassifier> {
   const { chain, nodes, nodeIdByCode } = await loadChainNodes(db, chainCode);
   const classifier = new ChainClassifier(
     nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
   );
-  return { chain, classifier, nodeIdByCode };
+  const codeByNodeId = new Map([...nodeIdByCode].map(([code, id]) => [id, code]));
+  return { chain, classifier, nodeIdByCode, codeByNodeId };
+}
+
+/** An empty tally for a chain. */
+export function emptyClassifySummary(chainCode: string): ClassifySummary {
+  return { chain: chainCode, enterprises: 0, onChain: 0, uncertain: 0, offChain: 0, byNode: {} };
 }
 
 /**
@@ -62,17 +82,9 @@ export async function classifyEnterprises(
     progress?: (progress: ClassifyProgress) => void;
   },
 ): Promise<ClassifySummary> {
-  const { chain, classifier, nodeIdByCode } = await loadChainClassifier(db, options.chainCode);
-  const codeByNodeId = new Map([...nodeIdByCode].map(([code, id]) => [id, code]));
+  const prepared = await loadChainClassifier(db, options.chainCode);
   const total = options.enterpriseIds?.length ?? (await db.$count(sql`enterprise`));
-  const summary: ClassifySummary = {
-    chain: chain.code,
-    enterprises: 0,
-    onChain: 0,
-    uncertain: 0,
-    offChain: 0,
-    byNode: {},
-  };
+  const summary = emptyClassifySummary(prepared.chain.code);
   let afterId = 0;
   for (;;) {
     const batch = await listEnterprisesToClassify(db, {
@@ -82,42 +94,62 @@ export async function classifyEnterprises(
     });
     if (batch.length === 0) break;
     afterId = batch.at(-1)?.id ?? afterId;
-    const ids = batch.map((e) => e.id);
-    await db.transaction(async (tx) => {
-      const manual = await listManualDecisions(tx, chain.id, ids);
-      const rows: RuleClassificationRow[] = [];
-      for (const enterpriseRow of batch) {
-        const mine = manual.filter((m) => m.enterpriseId === enterpriseRow.id);
-        const manualPrimary = mine.some((m) => m.isPrimary);
-        const rejected = new Set(
-          mine.filter((m) => m.decision === 'rejected').map((m) => m.nodeId),
-        );
-        const results = classifier.classify(enterpriseRow);
-        let primaryTaken = manualPrimary;
-        for (const result of results) {
-          const nodeId = nodeIdByCode.get(result.nodeCode);
-          if (nodeId === undefined || mine.some((m) => m.nodeId === nodeId)) continue;
-          const isPrimary =
-            !primaryTaken && result.decision !== 'rejected' && !rejected.has(nodeId);
-          if (isPrimary) primaryTaken = true;
-          rows.push({
-            enterpriseId: enterpriseRow.id,
-            nodeId,
-            regionCode: enterpriseRow.regionCode,
-            score: result.score,
-            decision: result.decision,
-            isPrimary,
-            evidence: result.evidence,
-          });
-        }
-        tallyEnterprise(summary, results, mine, codeByNodeId);
-      }
-      await replaceRuleClassifications(tx, chain.id, ids, rows);
-    });
-    summary.enterprises += batch.length;
+    await db.transaction((tx) => classifyBatch(tx, prepared, batch, summary));
     options.progress?.({ done: summary.enterprises, total });
   }
   return summary;
+}
+
+/**
+ * Classifies one batch of enterprises through `tx` (the caller's transaction): replaces their
+ * rule-made placements on the chain and keeps manual ones, adding the outcome to `summary`.
+ */
+export async function classifyBatch(
+  tx: DbOrTx,
+  prepared: PreparedChainClassifier,
+  batch: readonly ClassifiableRow[],
+  summary: ClassifySummary,
+): Promise<void> {
+  if (batch.length === 0) return;
+  const { chain, classifier, nodeIdByCode, codeByNodeId } = prepared;
+  const ids = batch.map((e) => e.id);
+  const manual = groupManual(await listManualDecisions(tx, chain.id, ids));
+  const rows: RuleClassificationRow[] = [];
+  for (const enterpriseRow of batch) {
+    const mine = manual.get(enterpriseRow.id) ?? [];
+    const manualPrimary = mine.some((m) => m.isPrimary);
+    const rejected = new Set(mine.filter((m) => m.decision === 'rejected').map((m) => m.nodeId));
+    const results = classifier.classify(enterpriseRow);
+    let primaryTaken = manualPrimary;
+    for (const result of results) {
+      const nodeId = nodeIdByCode.get(result.nodeCode);
+      if (nodeId === undefined || mine.some((m) => m.nodeId === nodeId)) continue;
+      const isPrimary = !primaryTaken && result.decision !== 'rejected' && !rejected.has(nodeId);
+      if (isPrimary) primaryTaken = true;
+      rows.push({
+        enterpriseId: enterpriseRow.id,
+        nodeId,
+        regionCode: enterpriseRow.regionCode,
+        score: result.score,
+        decision: result.decision,
+        isPrimary,
+        evidence: result.evidence,
+      });
+    }
+    tallyEnterprise(summary, results, mine, codeByNodeId);
+  }
+  await replaceRuleClassifications(tx, chain.id, ids, rows);
+  summary.enterprises += batch.length;
+}
+
+function groupManual<T extends { enterpriseId: number }>(rows: T[]): Map<number, T[]> {
+  const byEnterprise = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = byEnterprise.get(row.enterpriseId);
+    if (list) list.push(row);
+    else byEnterprise.set(row.enterpriseId, [row]);
+  }
+  return byEnterprise;
 }
 
 function tallyEnterprise(

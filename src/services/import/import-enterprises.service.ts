@@ -20,7 +20,13 @@ import {
 } from '../../db/import.repository.ts';
 import { region } from '../../db/schema.ts';
 import { listChains } from '../../db/chain.repository.ts';
-import { classifyEnterprises } from '../classification/classification.service.ts';
+import {
+  classifyBatch,
+  emptyClassifySummary,
+  loadChainClassifier,
+  type ClassifiableRow,
+  type PreparedChainClassifier,
+} from '../classification/classification.service.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import {
   buildEnterpriseRecord,
@@ -73,12 +79,9 @@ export interface ImportResult {
   encoding: string;
 }
 
-const BATCH = 1_000;
-/** Fuzzy-match candidates fetched per batch, and kept per blocking key. */
-const FUZZY_CANDIDATES = 5_000;
+const BATCH = 2_000;
+/** Fuzzy-match candidates fetched per blocking key: enough for name variants, bounded for common keys. */
 const CANDIDATES_PER_KEY = 50;
-/** Beyond this many touched enterprises, classifying everything is cheaper than a list of ids. */
-const CLASSIFY_ALL_ABOVE = 20_000;
 /** Errors kept in the import record for the API; the CSV report from the CLI has them all. */
 const STORED_ERRORS = 5_000;
 
@@ -139,7 +142,12 @@ export async function importEnterprises(
     reason: 'unit not supported; the column was ignored',
   }));
   let rowsRead = 0;
-  const touched: number[] = [];
+  // Classification runs inside each batch's transaction, on the records as written: no second
+  // pass over the registry, and a batch is never committed unclassified.
+  const chains: PreparedChainClassifier[] =
+    options.classify === false
+      ? []
+      : await Promise.all((await listChains(db)).map((c) => loadChainClassifier(db, c.code)));
   const context = {
     mapping,
     headers: table.headers,
@@ -148,7 +156,7 @@ export async function importEnterprises(
     regionExists: (code: string) => regionCodes.has(code),
   };
   const source = options.source ?? shown;
-  const writer = new RecordWriter(batchRow.id, source, counts, touched);
+  const writer = new RecordWriter(batchRow.id, source, counts, chains);
   let status: ImportResult['status'] = 'done';
 
   // One pass over the file; `writeBatch` (when given) writes each batch of valid records.
@@ -158,6 +166,16 @@ export async function importEnterprises(
   ): Promise<void> => {
     rowsRead = 0;
     let pending: EnterpriseRecord[] = [];
+    // One batch is written while the next is read and validated: on a server the two overlap.
+    // Batches still write in file order, one at a time.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (batch: EnterpriseRecord[]): Promise<void> => {
+      if (!writeBatch) return;
+      await writing;
+      writing = writeBatch(batch);
+      // Handled here so that a failure never goes unobserved; it is rethrown by the next await.
+      writing.catch(() => undefined);
+    };
     try {
       for await (const row of source.rows) {
         rowsRead++;
@@ -168,17 +186,19 @@ export async function importEnterprises(
         } else if (writeBatch) {
           pending.push(built.record);
         }
-        if (writeBatch && pending.length >= BATCH) {
-          const batch = pending;
+        if (pending.length >= BATCH) {
+          await write(pending);
           pending = [];
-          await writeBatch(batch);
         }
         if (rowsRead % BATCH === 0) options.progress?.({ rowsRead, ...source.progress() });
       }
-      if (writeBatch) await writeBatch(pending);
+      await write(pending);
+      await writing;
       options.progress?.({ rowsRead, ...source.progress() });
     } finally {
       source.close();
+      // Nothing may still be writing when the import reports how it ended.
+      await writing.catch(() => undefined);
     }
   };
   // Each batch commits on its own, so a long import does not hold the embedded database (one
@@ -218,15 +238,6 @@ export async function importEnterprises(
     table.close();
   }
 
-  if (status === 'done' && options.classify !== false && touched.length > 0) {
-    const enterpriseIds = touched.length > CLASSIFY_ALL_ABOVE ? undefined : [...new Set(touched)];
-    for (const chainRow of await listChains(db)) {
-      await classifyEnterprises(db, {
-        chainCode: chainRow.code,
-        ...(enterpriseIds ? { enterpriseIds } : {}),
-      });
-    }
-  }
   await updateImportBatch(db, batchRow.id, {
     status,
     rowsRead,
@@ -270,12 +281,14 @@ class RecordWriter {
   private readonly seenName = new Map<string, MatchableEnterprise>();
 
   private tx!: DbOrTx;
+  /** What this batch inserted or changed, as it now stands, for classification. */
+  private readonly touched = new Map<number, ClassifiableRow>();
 
   constructor(
     private readonly importId: number,
     private readonly source: string,
     private readonly counts: ImportCounts,
-    private readonly touched: number[],
+    private readonly chains: readonly PreparedChainClassifier[],
   ) {}
 
   /** Writes one batch through `tx` (a transaction of its own, or the dry run's). */
@@ -302,10 +315,10 @@ class RecordWriter {
     const unmatched = keyed.filter(({ record, keys }) => !record.uscc && !byName.has(keys.nameKey));
     const candidatesByKey = new Map<string, FuzzyCandidate[]>();
     const wanted = [...new Set(unmatched.flatMap(({ keys }) => keys.matchKeys))];
-    for (const candidate of await findFuzzyCandidates(this.tx, wanted, FUZZY_CANDIDATES)) {
-      const list = candidatesByKey.get(candidate.key) ?? [];
-      if (list.length < CANDIDATES_PER_KEY) list.push(candidate);
-      candidatesByKey.set(candidate.key, list);
+    for (const candidate of await findFuzzyCandidates(this.tx, wanted, CANDIDATES_PER_KEY)) {
+      const list = candidatesByKey.get(candidate.key);
+      if (list) list.push(candidate);
+      else candidatesByKey.set(candidate.key, [candidate]);
     }
     let inserts: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[] = [];
     const pendingKeys = new Set<string>();
@@ -351,6 +364,11 @@ class RecordWriter {
       }
     }
     await this.insert(inserts);
+    const touched = [...this.touched.values()];
+    this.touched.clear();
+    for (const prepared of this.chains) {
+      await classifyBatch(this.tx, prepared, touched, emptyClassifySummary(prepared.chain.code));
+    }
   }
 
   private readonly pendingDuplicates = new Map<
@@ -388,7 +406,6 @@ class RecordWriter {
     for (const [index, { record, keys }] of items.entries()) {
       const id = ids[index] ?? 0;
       this.counts.inserted++;
-      this.touched.push(id);
       const stored: MatchableEnterprise = {
         id,
         ...recordFields(record),
@@ -399,6 +416,7 @@ class RecordWriter {
         provenance: [],
       };
       this.remember(stored);
+      this.touched.set(id, classifiable(stored));
       const possible = this.pendingDuplicates.get(record);
       if (possible) {
         await insertDuplicateCandidate(this.tx, {
@@ -458,7 +476,7 @@ class RecordWriter {
       Object.assign(existing, change, { provenance });
     }
     if (fieldsChanged || yearChanged) {
-      this.touched.push(existing.id);
+      this.touched.set(existing.id, classifiable(existing));
       if (how === 'uscc') this.counts.updated++;
       else this.counts.merged++;
     } else {
@@ -486,6 +504,11 @@ function bestFuzzyCandidate(record: EnterpriseRecord, candidates: Iterable<Fuzzy
     if (!best || scored.score > best.score) best = { other, ...scored };
   }
   return best;
+}
+
+function classifiable(stored: MatchableEnterprise): ClassifiableRow {
+  const { id, regionCode, name, nameEn, businessScope, products, industryCode } = stored;
+  return { id, regionCode, name, nameEn, businessScope, products, industryCode };
 }
 
 function recordFields(record: EnterpriseRecord) {
