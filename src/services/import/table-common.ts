@@ -1,0 +1,267 @@
+import { createReadStream, type ReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { Transform, type TransformCallback } from 'node:stream';
+import iconv from 'iconv-lite';
+import { AppError } from '../../domain/app-error.ts';
+
+// What every table format shares: row and table types, errors naming the file, checked UTF-8
+// decoding, and aligning rows with their header.
+
+export type TableFormat = 'csv' | 'xlsx' | 'jsonl';
+export type TableEncoding = 'utf8' | 'gb18030';
+
+export interface ReadTableOptions {
+  /** Overrides the format the extension implies. */
+  format?: TableFormat;
+  /** Overrides encoding detection for CSV and JSON Lines. */
+  encoding?: TableEncoding;
+  /** The XLSX worksheet to read; the first one by default. */
+  sheet?: string;
+}
+
+export interface TableRow {
+  /** The line (CSV, JSON Lines) or row (XLSX) where the record starts, as an editor or Excel shows it. */
+  rowNumber: number;
+  /** One string per header; '' where the row has no value. */
+  cells: string[];
+  /** JSON Lines only: keys the first line did not have, which this row's cells therefore omit. */
+  unknownKeys?: string[];
+}
+
+export interface Table {
+  format: TableFormat;
+  /** The encoding text was decoded with (XLSX is always UTF-8 inside). */
+  encoding: TableEncoding;
+  /** The worksheet read, for XLSX; null otherwise. */
+  sheet: string | null;
+  headers: string[];
+  /** The data rows, once; blank rows are skipped. */
+  rows: AsyncIterable<TableRow>;
+  /** How far reading has got, for progress bars (XLSX counts compressed bytes). */
+  progress(): { bytesRead: number; totalBytes: number };
+  /** Releases the file when the caller stops before the last row. */
+  close(): void;
+}
+
+export const HEAD_BYTES = 64 * 1024;
+// No enterprise record is megabytes long; one that is means a quote never closed.
+export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export interface Head {
+  bytes: Buffer;
+  /** True when `bytes` is the whole file. */
+  complete: boolean;
+  size: number;
+}
+
+export function fail(shown: string, message: string, row?: number): AppError {
+  const where = row === undefined ? shown : `${shown} row ${row}`;
+  return new AppError('VALIDATION_FAILED', `${where}: ${message}`, { file: shown, row });
+}
+
+export const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a folder, not a file',
+  EACCES: 'permission denied; check that you may read the file',
+  EPERM: 'permission denied; check that you may read the file',
+};
+
+export function fileError(error: unknown, shown: string): AppError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const known = code === undefined ? undefined : FILE_ERRORS[code];
+  const reason = error instanceof Error ? error.message : String(error);
+  return fail(shown, known ?? `cannot read the file (${reason})`);
+}
+
+/** The length of the longest prefix of `bytes` that does not end inside a UTF-8 character. */
+export function wholeCharacters(bytes: Buffer): number {
+  for (let at = bytes.length - 1; at >= Math.max(0, bytes.length - 4); at--) {
+    const byte = bytes[at] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue;
+    const size = byte >= 0xf0 && byte < 0xf8 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return at + size <= bytes.length ? bytes.length : at;
+  }
+  // Nothing but continuation bytes: not UTF-8, and isUtf8 will say so.
+  return bytes.length;
+}
+
+export function countByte(bytes: Buffer, byte: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(byte); at >= 0; at = bytes.indexOf(byte, at + 1)) count++;
+  return count;
+}
+
+/**
+ * Bytes in, UTF-8 out: as bytes for csv-parse, or as strings for JSON Lines. UTF-8 is checked
+ * and passed through untouched (decoding and re-encoding it costs a third of a CSV import);
+ * GB18030 is converted. Fails naming the line where the bytes stop being UTF-8.
+ */
+export function decodingStream(
+  encoding: TableEncoding,
+  output: 'bytes' | 'text',
+  shown: string,
+): Transform {
+  const gb18030 = encoding === 'gb18030' ? iconv.getDecoder('gb18030') : null;
+  let carry = Buffer.alloc(0);
+  let lines = 1;
+  let first = true;
+  const notUtf8 = (bytes: Buffer): AppError => {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    return fail(
+      shown,
+      'is not valid UTF-8 from here on (the file mixes encodings); save it again as "CSV UTF-8", or read it as GB18030',
+      lines + countNewlines(bad < 0 ? text : text.slice(0, bad)),
+    );
+  };
+  return new Transform({
+    readableObjectMode: output === 'text',
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      if (gb18030 !== null) {
+        const text = gb18030.write(chunk);
+        if (text !== '') this.push(text);
+        done();
+        return;
+      }
+      let bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      if (first) {
+        first = false;
+        if (bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
+      }
+      // A character cut in two by the chunk boundary waits for the rest of it.
+      const whole = wholeCharacters(bytes);
+      const body = bytes.subarray(0, whole);
+      if (!isUtf8(body)) {
+        done(notUtf8(body));
+        return;
+      }
+      lines += countByte(body, 0x0a);
+      carry = Buffer.from(bytes.subarray(whole));
+      if (body.length > 0) this.push(output === 'text' ? body.toString('utf8') : body);
+      done();
+    },
+    flush(done: TransformCallback) {
+      const rest = gb18030?.end() ?? '';
+      if (rest !== '') this.push(rest);
+      if (carry.length > 0)
+        done(fail(shown, 'ends in the middle of a character; the file is cut short', lines));
+      else done();
+    },
+  });
+}
+
+export function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** Opens the file as bytes, checked or converted to UTF-8, for CSV and JSON Lines. */
+export function textSource(
+  file: string,
+  shown: string,
+  encoding: TableEncoding,
+  output: 'bytes' | 'text',
+): { bytes: ReadStream; text: Transform } {
+  const bytes = createReadStream(file, { highWaterMark: HEAD_BYTES });
+  return { bytes, text: decodingStream(encoding, output, shown) };
+}
+
+export interface TableShape {
+  format: TableFormat;
+  encoding: TableEncoding;
+  sheet: string | null;
+  shown: string;
+  progress: Table['progress'];
+  close: () => void;
+  /** Turns what the source threw (other than an AppError) into one naming the file. */
+  failure: (error: unknown) => AppError;
+}
+
+/** Takes the first non-blank record as the header and aligns every later one with it. */
+export async function tableFromRecords(
+  source: AsyncIterator<TableRow>,
+  shape: TableShape,
+): Promise<Table> {
+  const { shown } = shape;
+  const explain = (error: unknown): AppError =>
+    error instanceof AppError ? error : shape.failure(error);
+  let header: TableRow | undefined;
+  try {
+    for (;;) {
+      const next = await source.next();
+      if (next.done) break;
+      if (!isBlank(next.value.cells)) {
+        header = next.value;
+        break;
+      }
+    }
+  } catch (error) {
+    shape.close();
+    throw explain(error);
+  }
+  if (header === undefined) {
+    shape.close();
+    const where = shape.sheet === null ? '' : `sheet "${shape.sheet}" `;
+    throw fail(shown, `${where}is empty; the first row must hold the column headers`);
+  }
+  const headers = [...header.cells];
+  // Excel pads rows with empty columns after the last real one; they are not headers.
+  while (headers.length > 0 && (headers[headers.length - 1] ?? '').trim() === '') headers.pop();
+  const width = headers.length;
+
+  async function* rows(): AsyncGenerator<TableRow> {
+    try {
+      for await (const row of { [Symbol.asyncIterator]: () => source }) {
+        if (isBlank(row.cells)) continue;
+        yield { rowNumber: row.rowNumber, cells: align(row, width, shown) };
+      }
+    } catch (error) {
+      throw explain(error);
+    } finally {
+      shape.close();
+    }
+  }
+
+  return {
+    format: shape.format,
+    encoding: shape.encoding,
+    sheet: shape.sheet,
+    headers,
+    rows: rows(),
+    progress: shape.progress,
+    close: shape.close,
+  };
+}
+
+export function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+/** Pads a short row with '' and refuses values in columns that have no header. */
+export function align(row: TableRow, width: number, shown: string): string[] {
+  const { cells } = row;
+  for (let column = width; column < cells.length; column++) {
+    const value = (cells[column] ?? '').trim();
+    if (value !== '') {
+      const preview = value.length > 20 ? `${value.slice(0, 20)}…` : value;
+      throw fail(
+        shown,
+        `column ${column + 1} (${columnLetters(column + 1)}) has a value ("${preview}") but no header; add a header or remove the value`,
+        row.rowNumber,
+      );
+    }
+  }
+  if (cells.length === width) return cells;
+  if (cells.length > width) return cells.slice(0, width);
+  return [...cells, ...Array<string>(width - cells.length).fill('')];
+}
+
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}

@@ -1,0 +1,149 @@
+import { createReadStream } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import { AppError } from '../../domain/app-error.ts';
+import {
+  HEAD_BYTES,
+  fail,
+  fileError,
+  tableFromRecords,
+  type Table,
+  type TableRow,
+} from './table-common.ts';
+
+interface WorkbookInternals {
+  properties?: { model?: { date1904?: boolean } };
+}
+
+export async function openXlsx(
+  file: string,
+  shown: string,
+  wanted: string | undefined,
+  size: number,
+): Promise<Table> {
+  // exceljs takes half a second to load: only XLSX imports pay for it.
+  const { default: excel } = await import('exceljs');
+  const bytes = createReadStream(file, { highWaterMark: HEAD_BYTES });
+  const reader = new excel.stream.xlsx.WorkbookReader(bytes, {
+    worksheets: 'emit',
+    // Shared strings are one table for the whole workbook; the streaming reader must keep it.
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    // Styles tell a date from a number.
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  // exceljs reads the workbook's 1900/1904 date system but does not type it.
+  const date1904 = (): boolean =>
+    (reader as unknown as WorkbookInternals).properties?.model?.date1904 === true;
+  let sheet: string | null = null;
+
+  async function* records(): AsyncGenerator<TableRow> {
+    const names: string[] = [];
+    try {
+      for await (const worksheet of reader) {
+        const name = (worksheet as unknown as { name: string }).name;
+        names.push(name);
+        if (wanted !== undefined && name !== wanted) continue;
+        sheet = name;
+        for await (const row of worksheet) {
+          const cells: string[] = [];
+          row.eachCell({ includeEmpty: false }, (cell, column) => {
+            cells[column - 1] = xlsxCellText(cell, date1904, shown, row.number);
+          });
+          yield { rowNumber: row.number, cells: Array.from(cells, (cell) => cell ?? '') };
+        }
+        return;
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw fail(
+        shown,
+        `cannot read the workbook (${reason}); open it in Excel or WPS and save it again as .xlsx`,
+      );
+    } finally {
+      bytes.destroy();
+    }
+    if (wanted !== undefined)
+      throw fail(
+        shown,
+        `has no sheet named "${wanted}"; its sheets are ${names.map((n) => `"${n}"`).join(', ')}`,
+      );
+  }
+
+  // The sheet's name is known once its first row arrives, which is before tableFromRecords
+  // reads `sheet`; hence the getter.
+  return tableFromRecords(records(), {
+    format: 'xlsx',
+    encoding: 'utf8',
+    get sheet() {
+      return sheet;
+    },
+    shown,
+    progress: () => ({ bytesRead: bytes.bytesRead, totalBytes: size }),
+    close: () => bytes.destroy(),
+    failure: (error) => fileError(error, shown),
+  });
+}
+
+function xlsxCellText(
+  cell: ExcelJS.Cell,
+  date1904: () => boolean,
+  shown: string,
+  row: number,
+): string {
+  const value = cell.value;
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    ('formula' in value || 'sharedFormula' in value)
+  ) {
+    // cell.value drops falsy results (0, '', NaN); cell.result keeps them.
+    const result = cell.result as ExcelJS.CellValue;
+    if (result === undefined)
+      throw fail(
+        shown,
+        `cell ${cell.address} is a formula with no saved result; open the file in Excel or WPS and save it again`,
+        row,
+      );
+    // The streaming reader turns an error result (#DIV/0!, #N/A…) into NaN, losing which error.
+    if (typeof result === 'number' && Number.isNaN(result)) return '#ERROR!';
+    // Only plain values carry a date format; a formula's date result arrives as a serial number.
+    if (typeof result === 'number' && isDateFormat(cell.numFmt))
+      return isoDateTime(excelSerialToDate(result, date1904()));
+    return valueText(result);
+  }
+  return valueText(value);
+}
+
+function valueText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  // Excel shows 15 significant digits; its files sometimes store binary noise past them.
+  if (typeof value === 'number') return String(Number(value.toPrecision(15)));
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return isoDateTime(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('hyperlink' in value) return valueText(value.text);
+  if ('error' in value) return value.error;
+  return '';
+}
+
+/** Excel's rule (as exceljs applies it): a number format with date or time letters is a date. */
+function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhsb]/i.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+function excelSerialToDate(serial: number, date1904: boolean): Date {
+  // Serial 25569 is 1970-01-01 in the 1900 system; the 1904 system starts 1462 days later.
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/** 'YYYY-MM-DD', with the time of day only when there is one; exceljs dates are UTC wall times. */
+function isoDateTime(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const iso = date.toISOString();
+  const time = iso.slice(11, 19);
+  return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+}
