@@ -1,4 +1,6 @@
-import { basename } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { AppError } from '../../domain/app-error.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
@@ -206,4 +208,46 @@ function describe(
       regions: entry.regions.size,
       industries: entry.industries.size,
     }));
+}
+
+/** Row errors returned with a refused upload; the CLI's --errors report has them all. */
+const UPLOAD_ERRORS = 1_000;
+
+/**
+ * Imports an uploaded statistics file (kept in a temporary folder while it is read). Unlike
+ * `importStats`, a file with any invalid row is refused with VALIDATION_FAILED whose details list
+ * the row errors (file, row, column, value, reason); nothing is written then.
+ */
+export async function importStatsUpload(
+  db: Db,
+  actor: Actor,
+  upload: { fileName: string; bytes: Uint8Array },
+): Promise<ImportStatsResult> {
+  const folder = await mkdtemp(join(tmpdir(), 'chainlead-stats-'));
+  // Keep the extension: it tells the reader the format.
+  const safeName = upload.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'stats.csv';
+  try {
+    const file = join(folder, safeName);
+    await writeFile(file, upload.bytes);
+    const result = await importStats(db, actor, { file, displayName: upload.fileName });
+    if (result.status === 'rolled_back') {
+      const first = result.errors[0];
+      const example = first
+        ? ` First: row ${first.row}, ${first.column}: ${first.reason}${first.value ? ` ("${first.value}")` : ''}.`
+        : '';
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${result.file}: ${result.counts.rejected} invalid rows, so nothing was imported; fix them and upload the file again.${example}`,
+        {
+          file: result.file,
+          rowsRead: result.rowsRead,
+          rejected: result.counts.rejected,
+          errors: result.errors.slice(0, UPLOAD_ERRORS),
+        },
+      );
+    }
+    return result;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
