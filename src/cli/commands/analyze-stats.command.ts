@@ -168,7 +168,7 @@ export function registerAnalyzeStatsCommands(analyze: Command): void {
         console.log(
           `Location quotients, ${table.scheme} ${table.year}: ${table.measure}, ${table.denominator} denominator, ` +
             `benchmark ${table.benchmark ?? 'the sum of all regions'}; ${rows.length} rows, ` +
-            `${rows.filter((r) => r.strong).length} strong clusters.`,
+            `strong clusters: ${rows.filter((r) => r.strong).length}.`,
         );
         printTable(
           ['REGION', 'NAME', 'INDUSTRY', 'NAME', 'VALUE', 'LQ', 'STRONG'],
