@@ -113,7 +113,7 @@ export function registerAnalyzeStatsCommands(analyze: Command): void {
     .option('--industry <code>', 'only this industry')
     .option(
       '--out <file.csv>',
-      'write region_code,industry_code,value,lq,region_share,national_share,strong,strong10',
+      'write CSV: region_code, industry_code, value, lq, region_share, national_share, strong, strong10',
     )
     .option('--json', 'print JSON')
     .addHelpText(
@@ -199,7 +199,7 @@ export function registerAnalyzeStatsCommands(analyze: Command): void {
     .option('--region <code>', 'only this region')
     .option(
       '--out <file.csv>',
-      'write region_code,region_name,traded_employment,strong_employment,strong_clusters,strength,strength10',
+      'write CSV: region_code, region_name, traded_employment, strong_employment, strong_clusters, strength, strength10',
     )
     .option('--json', 'print JSON')
     .addHelpText(
@@ -279,7 +279,7 @@ export function registerAnalyzeStatsCommands(analyze: Command): void {
     .option('--industry <code>', 'only this industry')
     .option(
       '--out <file.csv>',
-      'write region_code,industry_code,base,end,change,national_share,industry_mix,regional_share',
+      'write CSV: region_code, industry_code, base, end, change, national_share, industry_mix, regional_share',
     )
     .option('--json', 'print JSON')
     .addHelpText(

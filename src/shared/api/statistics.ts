@@ -82,12 +82,9 @@ export type LoadedStatsView = z.infer<typeof loadedStatsSchema>;
 export const lqQuerySchema = z.object({
   scheme,
   year,
-  denominator: z
-    .enum(LQ_DENOMINATORS)
-    .default('total')
-    .meta({
-      description: 'total: all industries of the region; same-type: only those of its type.',
-    }),
+  denominator: z.enum(LQ_DENOMINATORS).default('total').meta({
+    description: 'total: all industries of the region; same-type: only those of its type.',
+  }),
   measure: z.enum(STAT_MEASURES).default('employment'),
   benchmark,
   region: code.optional().meta({ description: 'Only this region.' }),
