@@ -28,6 +28,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'USER_NOT_FOUND':
     case 'DUPLICATE_NOT_FOUND':
     case 'IMPORT_NOT_FOUND':
+    case 'STATS_NOT_FOUND':
       return EXIT.notFound;
     case 'USER_EXISTS':
       return EXIT.conflict;

@@ -1,5 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/app-error.ts';
+import {
+  registerAnalyzeStatsCommands,
+  registerStatsCommand,
+} from './commands/analyze-stats.command.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
@@ -40,6 +44,13 @@ export function buildProgram(): Command {
   registerClassifyCommand(program);
   registerImportCommand(program);
   registerRegistryCommands(program);
+  // One `analyze` parent; each analysis area adds its subcommands to it.
+  const analyze = program
+    .command('analyze')
+    .description('Analyse the loaded data: regional statistics, chains')
+    .addHelpText('after', '\nExample:\n  $ chainlead analyze lq --scheme gbt4754 --year 2024');
+  registerAnalyzeStatsCommands(analyze);
+  registerStatsCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

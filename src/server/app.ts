@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
+import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
 
 export type App = OpenAPIHono<AppEnv> & { plainRoutePermissions: PlainRoutePermissions };
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): App {
   registerParkRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerStatisticsRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Until the web app is built (npm run build), the root leads to the API documentation.
   plainRoute(app, plainRoutePermissions, 'GET', '/', 'public', (c) => c.redirect('/api/docs'));

@@ -20,6 +20,7 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'USER_NOT_FOUND':
     case 'DUPLICATE_NOT_FOUND':
     case 'IMPORT_NOT_FOUND':
+    case 'STATS_NOT_FOUND':
       return 404;
     case 'USER_EXISTS':
       return 409;

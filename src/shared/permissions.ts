@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'park:write',
   'user:manage',
   'audit:read',
+  'stats:read',
+  'stats:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,11 +29,12 @@ const READ: Permission[] = [
   'region:read',
   'enterprise:read',
   'park:read',
+  'stats:read',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  analyst: [...READ, 'enterprise:write', 'chain:write', 'park:write'],
+  analyst: [...READ, 'enterprise:write', 'chain:write', 'park:write', 'stats:write'],
   viewer: READ,
 };
 

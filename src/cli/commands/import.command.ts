@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { importEnterprises } from '../../services/import/import-enterprises.service.ts';
 import { writeErrorReport } from '../../services/import/error-report.ts';
+import { importStats } from '../../services/statistics/import-stats.service.ts';
 import { cliActor, progressBar, withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 interface ImportEnterprisesOptions {
@@ -20,7 +21,7 @@ const UNITS = { yuan: 'yuan', 元: 'yuan', wan: 'wan', 万元: 'wan', yi: 'yi', 
 export function registerImportCommand(program: Command): void {
   const importCommand = program
     .command('import')
-    .description('Import data files into the registry')
+    .description('Import data files: an enterprise registry, regional statistics')
     .addHelpText(
       'after',
       '\nExample:\n  $ chainlead import enterprises companies.xlsx --source 市场监管局2024',
@@ -86,6 +87,80 @@ export function registerImportCommand(program: Command): void {
           process.exitCode = 2;
       });
     });
+  registerImportStatsCommand(importCommand);
+}
+
+function registerImportStatsCommand(importCommand: Command): void {
+  importCommand
+    .command('stats <file>')
+    .description(
+      'Import regional statistics (CSV in UTF-8 or GB18030, or XLSX): all rows or none, re-runs change nothing',
+    )
+    .option('--errors <out.csv>', 'write every invalid row (file, row, column, value, reason) here')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ chainlead import stats cluster-employment-2016.csv --errors bad-rows.csv\n' +
+        '\nColumns: region_code,region_name,scheme,industry_code,industry_name,industry_type,year,\n' +
+        'employment,establishments,payroll,output (region_code, scheme, industry_code and year required;\n' +
+        'figures may be empty). Any scheme: gbt4754, naics2012, us-cmp clusters …; industry_type e.g.\n' +
+        'traded or local. Exit code 2 when a row is invalid (then nothing is written).',
+    )
+    .action(
+      async (file: string, options: { errors?: string; json?: boolean }, command: Command) => {
+        const globals = command.optsWithGlobals<GlobalOptions>();
+        await withDatabase(globals, async (database) => {
+          await database.migrate();
+          const bar = progressBar(globals, 'importing statistics');
+          const result = await importStats(database.db, cliActor(), {
+            file,
+            progress: ({ bytesRead, totalBytes, rowsRead }) =>
+              bar(Math.min(bytesRead, totalBytes), totalBytes || rowsRead),
+          });
+          bar.finish();
+          if (options.errors) await writeErrorReport(options.errors, result.file, result.errors);
+          if (options.json) {
+            console.log(
+              JSON.stringify({ ...result, errors: result.errors.slice(0, 100) }, null, 2),
+            );
+          } else {
+            const c = result.counts;
+            const lines = [
+              result.status === 'done'
+                ? `${result.file}: ${result.rowsRead} rows read (${result.encoding}): ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged.`
+                : `${result.file}: ${result.rowsRead} rows read (${result.encoding}): ${c.rejected} invalid, so nothing was imported.`,
+              ...result.schemes.map(
+                (s) =>
+                  `  ${s.scheme} ${s.years.join(', ')}: ${s.regions} regions, ${s.industries} industries`,
+              ),
+            ];
+            if (result.unknownColumns.length > 0)
+              lines.push(`Ignored columns: ${result.unknownColumns.join(', ')}`);
+            lines.push(...errorLines(result.errors, options.errors));
+            console.log(lines.join('\n'));
+          }
+          if (result.status === 'rolled_back') process.exitCode = 2;
+        });
+      },
+    );
+}
+
+function errorLines(
+  errors: { row: number; column: string; value: string; reason: string }[],
+  errorsFile?: string,
+): string[] {
+  const lines = errors
+    .slice(0, 10)
+    .map(
+      (error) =>
+        `  row ${error.row}, ${error.column}: ${error.reason}${error.value ? ` ("${error.value}")` : ''}`,
+    );
+  if (errors.length > 10) {
+    lines.push(
+      `  … and ${errors.length - 10} more${errorsFile ? ` in ${errorsFile}` : ' (write them all with --errors FILE.csv)'}`,
+    );
+  }
+  return lines;
 }
 
 function summaryLines(

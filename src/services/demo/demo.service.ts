@@ -9,6 +9,7 @@ import { park, parkSpace, target } from '../../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { chinaDivisionRegions } from '../reference/regions.service.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
+import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
 import { generateDemoDataset } from './demo-generator.ts';
 import { DEMO_CHAIN, DEMO_PARKS, DEMO_TARGETS, DEMO_USERS, WUXI } from './demo-plan.ts';
 
@@ -80,6 +81,7 @@ export async function loadDemo(
         e.years.map((y) => ({ ...y, enterpriseId: ids[index] ?? 0, regionCode: e.regionCode })),
       ),
     );
+    await loadDemoStatistics(tx);
 
     progress('writing targets and demo users');
     const nodeIds = await mapNodeIdsByCode(

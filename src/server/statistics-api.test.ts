@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/connection.ts';
+import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { prepareInstallation } from '../services/setup.service.ts';
+import type { ErrorResponse } from '../shared/api/common.ts';
+import type {
+  LoadedStatsView,
+  LqTableView,
+  ShiftShareTableView,
+  StatsImport,
+  StrengthTableView,
+} from '../shared/api/statistics.ts';
+import { ApiClient } from '../test-support/api-client.ts';
+import { createApp, type App } from './app.ts';
+
+const HEADER =
+  'region_code,region_name,scheme,industry_code,industry_name,industry_type,year,employment,establishments,payroll,output';
+const STATS = [
+  HEADER,
+  'A,Alpha,toy,x,Gadgets,traded,2020,8,2,,',
+  'A,Alpha,toy,y,Widgets,traded,2020,32,4,,',
+  'B,Beta,toy,x,Gadgets,traded,2020,32,3,,',
+  'B,Beta,toy,y,Widgets,traded,2020,28,5,,',
+  'A,Alpha,toy,x,Gadgets,traded,2022,14,2,,',
+  'A,Alpha,toy,y,Widgets,traded,2022,36,4,,',
+  'B,Beta,toy,x,Gadgets,traded,2022,46,3,,',
+  'B,Beta,toy,y,Widgets,traded,2022,29,5,,',
+].join('\n');
+
+type Failure = ErrorResponse & {
+  error: {
+    details?: { errors?: { row: number; column: string; value: string; reason: string }[] };
+  };
+};
+
+describe(`statistics API (${testDatabaseKind()})`, () => {
+  let database: Database;
+  let app: App;
+  let analyst: ApiClient;
+  let viewer: ApiClient;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await prepareInstallation(database, { adminPassword: 'admin-password-x' });
+    app = createApp({ database, version: 'test' });
+    const admin = new ApiClient(app);
+    await admin.login('admin', 'admin-password-x');
+    for (const [username, role] of [
+      ['ana', 'analyst'],
+      ['vic', 'viewer'],
+    ])
+      await admin.json('POST', '/api/users', { username, password: `${role}-password`, role });
+    analyst = new ApiClient(app);
+    await analyst.login('ana', 'analyst-password');
+    viewer = new ApiClient(app);
+    await viewer.login('vic', 'viewer-password');
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  function form(name: string, content: string): FormData {
+    const data = new FormData();
+    data.set('file', new File([content], name, { type: 'text/csv' }));
+    return data;
+  }
+
+  it('refuses an upload without a session (401) or by a viewer (403)', async () => {
+    const anonymous = await new ApiClient(app).json<ErrorResponse>(
+      'POST',
+      '/api/statistics/imports',
+      form('toy.csv', STATS),
+    );
+    expect(anonymous.status).toBe(401);
+    const refused = await viewer.json<ErrorResponse>(
+      'POST',
+      '/api/statistics/imports',
+      form('toy.csv', STATS),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/stats:write/);
+  });
+
+  it('refuses a file with an invalid row with 400 and the row errors, writing nothing', async () => {
+    const bad = `${STATS}\nC,Gamma,toy,x,,traded,2020,lots,1,,\nC,Gamma,toy,y,,traded,,5,1,,\n`;
+    const { status, body } = await analyst.json<Failure>(
+      'POST',
+      '/api/statistics/imports',
+      form('bad.csv', bad),
+    );
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.message).toMatch(/^bad\.csv: 2 invalid rows, so nothing was imported/);
+    expect(body.error.details?.errors).toEqual([
+      {
+        row: 10,
+        column: 'employment',
+        value: 'lots',
+        reason: expect.stringMatching(/^not a number/) as string,
+      },
+      { row: 11, column: 'year', value: '', reason: 'the year is required' },
+    ]);
+    const loaded = await viewer.json<LoadedStatsView>('GET', '/api/statistics');
+    expect(loaded.body.datasets).toEqual([]);
+    const noFile = await analyst.json<ErrorResponse>(
+      'POST',
+      '/api/statistics/imports',
+      new FormData(),
+    );
+    expect(noFile.status).toBe(400);
+  });
+
+  it('imports an upload, and uploading it again changes nothing', async () => {
+    const first = await analyst.json<StatsImport>(
+      'POST',
+      '/api/statistics/imports',
+      form('toy.csv', STATS),
+    );
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      file: 'toy.csv',
+      status: 'done',
+      rowsRead: 8,
+      counts: { inserted: 8, updated: 0, unchanged: 0, rejected: 0 },
+      schemes: [{ scheme: 'toy', years: [2020, 2022], regions: 2, industries: 2 }],
+    });
+    const again = await analyst.json<StatsImport>(
+      'POST',
+      '/api/statistics/imports',
+      form('toy.csv', STATS),
+    );
+    expect(again.body.counts).toEqual({ inserted: 0, updated: 0, unchanged: 8, rejected: 0 });
+  });
+
+  it('lists what is loaded to any signed-in role', async () => {
+    const { status, body } = await viewer.json<LoadedStatsView>(
+      'GET',
+      '/api/statistics?scheme=toy',
+    );
+    expect(status).toBe(200);
+    expect(body.datasets.map((d) => `${d.scheme} ${d.year}`)).toEqual(['toy 2020', 'toy 2022']);
+    expect(body.regions.map((r) => r.regionName)).toEqual(['Alpha', 'Beta']);
+    expect((await new ApiClient(app).json('GET', '/api/statistics')).status).toBe(401);
+  });
+
+  it('serves the LQ table with the CLI parameters', async () => {
+    const { status, body } = await viewer.json<LqTableView>(
+      'GET',
+      '/api/statistics/lq?scheme=toy&year=2020&region=A&industry=x',
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ denominator: 'total', measure: 'employment', benchmark: null });
+    // A: 8 of 40; both regions: 40 of 100.
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        regionCode: 'A',
+        regionName: 'Alpha',
+        industryCode: 'x',
+        value: 8,
+        regionShare: 0.2,
+      }),
+    ]);
+    expect(body.items[0]?.lq).toBeCloseTo(0.5, 12);
+    const versusB = await viewer.json<LqTableView>(
+      'GET',
+      '/api/statistics/lq?scheme=toy&year=2020&benchmark=B&denominator=same-type',
+    );
+    expect(versusB.body.items.map((r) => r.regionCode)).toEqual(['A', 'A']);
+  });
+
+  it('answers 400 for bad parameters and 404 for statistics or regions not loaded', async () => {
+    const badDenominator = await viewer.json<ErrorResponse>(
+      'GET',
+      '/api/statistics/lq?scheme=toy&year=2020&denominator=traded',
+    );
+    expect(badDenominator.status).toBe(400);
+    expect(badDenominator.body.error.message).toMatch(/denominator/);
+    const noYear = await viewer.json<ErrorResponse>('GET', '/api/statistics/lq?scheme=toy');
+    expect(noYear.status).toBe(400);
+    const missing = await viewer.json<ErrorResponse>(
+      'GET',
+      '/api/statistics/lq?scheme=toy&year=1999',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'STATS_NOT_FOUND' });
+    expect(missing.body.error.message).toMatch(/Loaded: toy 2020, toy 2022/);
+    const region = await viewer.json<ErrorResponse>(
+      'GET',
+      '/api/statistics/strength?scheme=toy&year=2020&benchmark=Z',
+    );
+    expect(region.status).toBe(404);
+    expect(region.body.error.code).toBe('REGION_NOT_FOUND');
+  });
+
+  it('serves cluster strength and shift-share', async () => {
+    const strength = await viewer.json<StrengthTableView>(
+      'GET',
+      '/api/statistics/strength?scheme=toy&year=2020',
+    );
+    expect(strength.status).toBe(200);
+    expect(strength.body.denominator).toBe('same-type');
+    expect(strength.body.items.map((r) => [r.regionCode, r.tradedEmployment]).sort()).toEqual([
+      ['A', 40],
+      ['B', 60],
+    ]);
+    const shift = await viewer.json<ShiftShareTableView>(
+      'GET',
+      '/api/statistics/shift-share?scheme=toy&from=2020&to=2022&region=A',
+    );
+    expect(shift.status).toBe(200);
+    // National 100 → 125 (gN 0.25); x 40 → 60 (gi 0.5); A's x 8 → 14: 2 + 2 + 2.
+    expect(shift.body.items.find((r) => r.industryCode === 'x')).toMatchObject({
+      base: 8,
+      end: 14,
+      change: 6,
+      nationalShare: 2,
+      industryMix: 2,
+      regionalShare: 2,
+    });
+    expect(shift.body.totals).toEqual([expect.objectContaining({ regionCode: 'A', change: 10 })]);
+    const backwards = await viewer.json<ErrorResponse>(
+      'GET',
+      '/api/statistics/shift-share?scheme=toy&from=2022&to=2020',
+    );
+    expect(backwards.status).toBe(400);
+  });
+
+  it('documents the routes with their permissions', async () => {
+    const document = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { 'x-permission'?: string }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(document.paths['/api/statistics/imports']?.post?.['x-permission']).toBe('stats:write');
+    for (const path of [
+      '/api/statistics',
+      '/api/statistics/lq',
+      '/api/statistics/strength',
+      '/api/statistics/shift-share',
+    ])
+      expect(document.paths[path]?.get?.['x-permission']).toBe('stats:read');
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'LqTable',
+        'LqRow',
+        'ClusterStrengthTable',
+        'ShiftShareTable',
+        'LoadedStats',
+        'StatsImport',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/connection.ts';
+import { listRegionStats } from '../../db/region-stat.repository.ts';
+import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
+import { generateDemoDataset } from '../demo/demo-generator.ts';
+import { loadDemo } from '../demo/demo.service.ts';
+import { chinaDivisionRegions } from '../reference/regions.service.ts';
+import { prepareInstallation } from '../setup.service.ts';
+import { DEMO_STATS_SCHEME, TRADED_DIVISIONS, loadDemoStatistics } from './demo-statistics.ts';
+import {
+  clusterStrengths,
+  listLoadedStats,
+  locationQuotients,
+  shiftShareAnalysis,
+} from './regional-analysis.service.ts';
+
+const dataset = generateDemoDataset(chinaDivisionRegions());
+
+describe(`demo statistics derived from the demo registry (${testDatabaseKind()})`, () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await prepareInstallation(database, { adminPassword: 'admin-password-1' });
+    await loadDemo(database.db, { id: null, name: 'test' });
+  }, 120_000);
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('agrees with the registry: city × industry × year sums of employees, firms and output', async () => {
+    const expected = new Map<
+      string,
+      { employment: number; establishments: number; output: number }
+    >();
+    for (const e of dataset.enterprises) {
+      for (const y of e.years) {
+        const key = `${e.regionCode.slice(0, 4)}/${e.industryCode}/${y.year}`;
+        const entry = expected.get(key) ?? { employment: 0, establishments: 0, output: 0 };
+        entry.employment += y.employees;
+        entry.establishments++;
+        entry.output += y.outputYuan;
+        expected.set(key, entry);
+      }
+    }
+    const years = [...new Set(dataset.enterprises.flatMap((e) => e.years.map((y) => y.year)))];
+    const rows = await listRegionStats(database.db, DEMO_STATS_SCHEME, years);
+    expect(rows).toHaveLength(expected.size);
+    for (const row of rows) {
+      const want = expected.get(`${row.regionCode}/${row.industryCode}/${row.year}`);
+      expect(row.employment).toBe(want?.employment);
+      expect(row.establishments).toBe(want?.establishments);
+      expect(row.output).toBeCloseTo(want?.output ?? NaN, 0);
+      const traded = TRADED_DIVISIONS.includes(row.industryCode.slice(0, 2));
+      expect(row.industryType).toBe(traded ? 'traded' : 'local');
+    }
+    const wuxi = rows.find((r) => r.regionCode === '3202');
+    expect(wuxi?.regionName).toBe('无锡市');
+  });
+
+  it('is enough for the analyses: Wuxi LQs, strength and shift-share', async () => {
+    const loaded = await listLoadedStats(database.db);
+    expect(loaded.datasets.map((d) => `${d.scheme} ${d.year}`)).toEqual(
+      [2019, 2020, 2021, 2022, 2023, 2024].map((y) => `gbt4754 ${y}`),
+    );
+    expect(loaded.datasets.at(-1)?.regions).toBeGreaterThan(30);
+    const lq = await locationQuotients(database.db, {
+      scheme: 'gbt4754',
+      year: 2024,
+      region: '3202',
+      denominator: 'same-type',
+    });
+    expect(lq.items.length).toBeGreaterThan(20);
+    // The seeded demo gives Wuxi a dominant vaccine maker and a large CRO sector (a focus).
+    const strong = lq.items.filter((r) => r.strong && r.industryType === 'traded');
+    expect(strong.map((r) => r.industryCode)).toEqual(expect.arrayContaining(['2762', '7340']));
+    const strength = await clusterStrengths(database.db, { scheme: 'gbt4754', year: 2024 });
+    expect(strength.items.find((r) => r.regionCode === '3202')?.strength).toBeGreaterThan(0);
+    const shift = await shiftShareAnalysis(database.db, {
+      scheme: 'gbt4754',
+      from: 2019,
+      to: 2024,
+      region: '3202',
+    });
+    const [total] = shift.totals;
+    expect(total?.change).toBeGreaterThan(0);
+  });
+
+  it('re-deriving changes nothing and is quick', async () => {
+    const before = await listRegionStats(database.db, DEMO_STATS_SCHEME, [2024]);
+    const started = performance.now();
+    await loadDemoStatistics(database.db);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await listRegionStats(database.db, DEMO_STATS_SCHEME, [2024])).toEqual(before);
+  });
+});
