@@ -1,18 +1,13 @@
 import { z } from 'zod';
+import { DECISIONS, ENTERPRISE_SORTS } from '../enterprise-values.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 
-/** Tags the registry knows; imports may add others. */
-export const KNOWN_TAGS = [
-  'chain_master',
-  'listed',
-  'high_tech',
-  'specialized_new',
-  'foreign_invested',
-  'illustrative',
-] as const;
-
-export const ENTERPRISE_SORTS = ['name', 'foundedOn', 'latestOutput', 'region'] as const;
-export type EnterpriseSort = (typeof ENTERPRISE_SORTS)[number];
+export {
+  DECISIONS,
+  ENTERPRISE_SORTS,
+  KNOWN_TAGS,
+  type EnterpriseSort,
+} from '../enterprise-values.ts';
 
 /** What selects enterprises, for a page of the list and for an export alike. */
 export const enterpriseFilterSchema = z.object({
@@ -110,8 +105,6 @@ export const evidenceSchema = z
   })
   .meta({ id: 'Evidence' });
 export type EvidenceView = z.infer<typeof evidenceSchema>;
-
-export const DECISIONS = ['confirmed', 'uncertain', 'rejected'] as const;
 
 export const enterpriseClassificationSchema = z
   .object({

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: Chromium against the real server on the demo (see e2e/support/global-setup.ts).
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    globalSetup: ['e2e/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // One server and two cores: files take turns, each with its own Chromium.
+    fileParallelism: false,
+  },
+});
