@@ -9,7 +9,11 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
   const { t, locale } = useI18n();
   const none = <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Descriptions column={{ xs: 1, sm: 2 }} size="small" data-testid="enterprise-facts">
+    <Descriptions
+      column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }}
+      size="small"
+      data-testid="enterprise-facts"
+    >
       <Descriptions.Item label={t('enterprise.uscc')}>{enterprise.uscc ?? none}</Descriptions.Item>
       <Descriptions.Item label={t('enterprise.region')}>
         {enterprise.regionName ?? enterprise.regionCode}

@@ -1,6 +1,6 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '../utils/Locale.ts';
 import { LocaleContext, type LocaleContextValue } from '../utils/LocaleContext.ts';

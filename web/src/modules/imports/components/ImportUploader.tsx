@@ -52,7 +52,6 @@ export function ImportUploader({ onStarted }: { onStarted: (started: ImportView)
         fileList={file ? [file] : []}
         beforeUpload={() => false}
         onChange={({ fileList }) => setFile(fileList.at(-1) ?? null)}
-        data-testid="import-file"
       >
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
