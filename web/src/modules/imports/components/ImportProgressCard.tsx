@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { RowErrorView } from '@shared/api/imports.ts';
 import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table } from 'antd';
+import { useEffect } from 'react';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -17,10 +18,15 @@ const COUNTS = [
 ] as const;
 
 /** One import as it runs and when done: progress, counts, and the rows it could not take. */
-export function ImportProgressCard({ id }: { id: number }) {
+export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: () => void }) {
   const { t } = useI18n();
   const query = useImportProgress(id);
   const current = query.data?.id === id ? query.data : undefined;
+  const settled = current !== undefined && current.status !== 'running';
+  useEffect(() => {
+    // The list of past imports shows the outcome too once the import ends.
+    if (settled) onSettled();
+  }, [settled, onSettled]);
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   if (!current) return <PageSpinner />;
   const percent =

@@ -36,7 +36,9 @@ export function ImportsPage() {
           />
         </Card>
       )}
-      {selected !== null && <ImportProgressCard key={selected} id={selected} />}
+      {selected !== null && (
+        <ImportProgressCard key={selected} id={selected} onSettled={list.reload} />
+      )}
       <Card title={t('imports.history')}>
         {list.error && <ApiErrorAlert error={list.error} onRetry={list.reload} />}
         <ImportList
