@@ -1,11 +1,17 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { LoginPage } from '../../auth/components/LoginPage.tsx';
 import { RequireSession } from '../../auth/components/RequireSession.tsx';
-import { AppLayout } from './AppLayout.tsx';
-import { NotFoundPage } from './NotFoundPage.tsx';
+import { PageSpinner } from './PageSpinner.tsx';
 
-// Each page is its own chunk: the first page loads only what it shows.
+// Each page, the login page and the signed-in frame are chunks of their own: the first page
+// loads only what it shows (the login page needs no menu, the registry no charts).
+const LoginPage = lazy(() =>
+  import('../../auth/components/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+);
+const AppLayout = lazy(() => import('./AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
+const NotFoundPage = lazy(() =>
+  import('./NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
+);
 const EnterprisesPage = lazy(() =>
   import('../../enterprises/components/EnterprisesPage.tsx').then((m) => ({
     default: m.EnterprisesPage,
@@ -34,24 +40,26 @@ const ParkPage = lazy(() =>
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route
-        element={
-          <RequireSession>
-            <AppLayout />
-          </RequireSession>
-        }
-      >
-        <Route index element={<Navigate to="/enterprises" replace />} />
-        <Route path="enterprises" element={<EnterprisesPage />} />
-        <Route path="enterprises/:id" element={<EnterprisePage />} />
-        <Route path="duplicates" element={<DuplicatesPage />} />
-        <Route path="imports" element={<ImportsPage />} />
-        <Route path="parks" element={<ParksPage />} />
-        <Route path="parks/:id" element={<ParkPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Navigate to="/enterprises" replace />} />
+          <Route path="enterprises" element={<EnterprisesPage />} />
+          <Route path="enterprises/:id" element={<EnterprisePage />} />
+          <Route path="duplicates" element={<DuplicatesPage />} />
+          <Route path="imports" element={<ImportsPage />} />
+          <Route path="parks" element={<ParksPage />} />
+          <Route path="parks/:id" element={<ParkPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
   );
 }
