@@ -14,7 +14,9 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
       size="small"
       data-testid="enterprise-facts"
     >
-      <Descriptions.Item label={t('enterprise.uscc')}>{enterprise.uscc ?? none}</Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.uscc')}>
+        <span style={{ whiteSpace: 'nowrap' }}>{enterprise.uscc ?? none}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.region')}>
         {enterprise.regionName ?? enterprise.regionCode}
       </Descriptions.Item>

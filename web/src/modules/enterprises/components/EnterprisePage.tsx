@@ -21,7 +21,8 @@ export function EnterprisePage() {
 
   if (detail.error) return <ApiErrorAlert error={detail.error} onRetry={detail.reload} />;
   if (!enterprise) return <PageSpinner />;
-  const otherName = locale === 'en' ? enterprise.name : enterprise.nameEn;
+  const title = locale === 'en' && enterprise.nameEn ? enterprise.nameEn : enterprise.name;
+  const otherName = [enterprise.name, enterprise.nameEn].find((n) => n && n !== title);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -36,7 +37,7 @@ export function EnterprisePage() {
             {t('common.back')}
           </Button>
           <Typography.Title level={3} data-testid="enterprise-name">
-            {locale === 'en' && enterprise.nameEn ? enterprise.nameEn : enterprise.name}
+            {title}
           </Typography.Title>
           {otherName && <Typography.Text type="secondary">{otherName}</Typography.Text>}
           <div style={{ marginTop: 8 }}>

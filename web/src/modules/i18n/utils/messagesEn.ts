@@ -50,7 +50,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'enterprise.tags': 'Tags',
   'enterprise.foundedOn': 'Founded',
   'enterprise.latestOutput': 'Latest output',
-  'enterprise.uscc': 'Unified social credit code',
+  'enterprise.uscc': 'USCC',
   'enterprise.industryCode': 'Industry code',
   'enterprise.registeredCapital': 'Registered capital',
   'enterprise.park': 'Park',
