@@ -20,9 +20,10 @@ const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   if (!chromiumPath()) {
+    const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     console.log(
-      'Browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium ' +
-        'fonts-noto-cjk, or set CHROMIUM_PATH).',
+      `Browser tests skipped: no Chromium at ${path} ` +
+        '(apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH).',
     );
     project.provide('baseUrl', '');
     return;
