@@ -1,5 +1,6 @@
 // Type-aware lint with zero warnings; the import bans encode the architecture of DESIGN.md.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -105,7 +106,30 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      // Warnings would pass unseen: the lint runs with zero warnings allowed.
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@shared/api/*'],
+              allowTypeImports: true,
+              message:
+                'Import only types from the API schemas: their values would bundle zod. ' +
+                'Plain values live in src/shared/*.ts beside them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { chainNode, classification, enterprise, enterpriseYear, park, region } from './schema.ts';
 
@@ -13,12 +13,15 @@ export interface EnterpriseFilter {
   text?: string | undefined;
   /** A node code, or a stage code (all nodes beneath it). */
   nodeCode?: string | undefined;
-  /** With nodeCode: one decision; by default confirmed or uncertain. */
+  /** With nodeCode: one decision there (by default confirmed or uncertain); alone: on any node. */
   decision?: string | undefined;
+  parkId?: number | undefined;
 }
 
-function filterConditions(filter: EnterpriseFilter): SQL | undefined {
+/** The SQL condition selecting enterprises that match `filter` (undefined: all of them). */
+export function enterpriseFilterConditions(filter: EnterpriseFilter): SQL | undefined {
   const conditions: SQL[] = [];
+  if (filter.parkId !== undefined) conditions.push(eq(enterprise.parkId, filter.parkId));
   if (filter.regionCode)
     conditions.push(sql`${enterprise.regionCode} like ${`${filter.regionCode}%`}`);
   if (filter.tag) conditions.push(sql`${filter.tag} = any(${enterprise.tags})`);
@@ -38,6 +41,10 @@ function filterConditions(filter: EnterpriseFilter): SQL | undefined {
       where c.enterprise_id = ${enterprise.id}
         and (n.code = ${filter.nodeCode} or n.code like ${`${filter.nodeCode}.%`})
         and c.decision = any(${sql.param(decisions)}::text[]))`);
+  } else if (filter.decision) {
+    conditions.push(sql`exists (
+      select 1 from ${classification} c
+      where c.enterprise_id = ${enterprise.id} and c.decision = ${filter.decision})`);
   }
   return and(...conditions);
 }
@@ -49,25 +56,53 @@ const latestOutput = sql<string | null>`(
   select ${enterpriseYear.outputYuan} from ${enterpriseYear}
   where ${enterpriseYear.enterpriseId} = ${enterprise.id}
   order by ${enterpriseYear.year} desc limit 1)`;
+const primaryNode = sql<{ code: string; zh: string; en: string } | null>`(
+  select json_build_object('code', n.code, 'zh', n.name_zh, 'en', n.name_en)
+  from ${classification} c join ${chainNode} n on n.id = c.node_id
+  where c.enterprise_id = ${enterprise.id} and c.is_primary
+  order by n.sort_order limit 1)`;
 
-/** One page of enterprises matching `filter`, by name, with region name and latest output. */
+export type EnterpriseSortField = 'name' | 'foundedOn' | 'latestOutput' | 'region';
+
+function orderBy(field: EnterpriseSortField, direction: 'asc' | 'desc'): SQL[] {
+  const dir = direction === 'asc' ? asc : desc;
+  // Empty values go last whichever way the list runs: a sort shows what is known first.
+  const nullsLast = (expression: SQL) => sql`${expression} ${sql.raw(direction)} nulls last`;
+  switch (field) {
+    case 'name':
+      return [dir(enterprise.name), asc(enterprise.id)];
+    case 'foundedOn':
+      return [nullsLast(sql`${enterprise.foundedOn}`), asc(enterprise.id)];
+    case 'latestOutput':
+      return [nullsLast(sql`${latestOutput}::numeric`), asc(enterprise.id)];
+    case 'region':
+      return [dir(enterprise.regionCode), asc(enterprise.name), asc(enterprise.id)];
+  }
+}
+
+/** One page of enterprises matching `filter` with region name, latest output and primary node. */
 export async function listEnterprises(
   db: DbOrTx,
   filter: EnterpriseFilter,
   page: { offset: number; limit: number },
+  sort: { field: EnterpriseSortField; direction: 'asc' | 'desc' } = {
+    field: 'name',
+    direction: 'asc',
+  },
 ) {
-  const where = filterConditions(filter);
+  const where = enterpriseFilterConditions(filter);
   const rows = await db
     .select({
       enterprise,
       regionName: region.name,
       latestYear,
       latestOutput,
+      primaryNode,
     })
     .from(enterprise)
     .leftJoin(region, eq(region.code, enterprise.regionCode))
     .where(where)
-    .orderBy(asc(enterprise.name), asc(enterprise.id))
+    .orderBy(...orderBy(sort.field, sort.direction))
     .offset(page.offset)
     .limit(page.limit);
   return rows.map((row) => ({
@@ -78,7 +113,10 @@ export async function listEnterprises(
 
 /** How many enterprises match `filter`. */
 export async function countEnterprises(db: DbOrTx, filter: EnterpriseFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(enterprise).where(filterConditions(filter));
+  const [row] = await db
+    .select({ n: count() })
+    .from(enterprise)
+    .where(enterpriseFilterConditions(filter));
   return row?.n ?? 0;
 }
 

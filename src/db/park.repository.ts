@@ -1,6 +1,6 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
-import { enterprise, park, parkSpace, region } from './schema.ts';
+import { chainNode, classification, enterprise, park, parkSpace, region } from './schema.ts';
 
 export type ParkRow = typeof park.$inferSelect;
 export type ParkSpaceRow = typeof parkSpace.$inferSelect;
@@ -44,11 +44,22 @@ export async function countTenantsByPark(db: DbOrTx): Promise<Map<number, number
   return new Map(rows.map((row) => [row.parkId ?? 0, row.n]));
 }
 
-/** A park's tenants by name. */
+/** A park's tenants by name, each with its primary chain node (null when unclassified). */
 export async function listParkTenants(db: DbOrTx, parkId: number) {
   return db
-    .select({ id: enterprise.id, name: enterprise.name })
+    .select({
+      id: enterprise.id,
+      name: enterprise.name,
+      nodeCode: chainNode.code,
+      nodeNameZh: chainNode.nameZh,
+      nodeNameEn: chainNode.nameEn,
+    })
     .from(enterprise)
+    .leftJoin(
+      classification,
+      and(eq(classification.enterpriseId, enterprise.id), eq(classification.isPrimary, true)),
+    )
+    .leftJoin(chainNode, eq(chainNode.id, classification.nodeId))
     .where(eq(enterprise.parkId, parkId))
-    .orderBy(asc(enterprise.name));
+    .orderBy(asc(enterprise.name), asc(enterprise.id));
 }

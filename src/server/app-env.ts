@@ -5,6 +5,8 @@ import type { UserView } from '../services/auth/users.service.ts';
 export interface AppDeps {
   database: Database;
   version: string;
+  /** The built web app (Vite's output folder) to serve at `/`; without it `/` says how to build. */
+  webDist?: string | null;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
 }

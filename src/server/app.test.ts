@@ -3,6 +3,7 @@ import { auditLog } from '../db/schema.ts';
 import type { Database } from '../db/connection.ts';
 import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
+import type { SessionState } from '../shared/api/auth.ts';
 import type { ChainDetail } from '../shared/api/chains.ts';
 import type { EnterpriseDetail, EnterpriseSummary } from '../shared/api/enterprises.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
@@ -207,6 +208,129 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     const detail = await client.json<ParkDetail>('GET', `/api/parks/${first?.id}`);
     expect(detail.body.spaces.reduce((sum, s) => sum + s.areaM2, 0)).toBe(first?.totalAreaM2);
     expect(detail.body.tenants.length).toBe(first?.tenantCount);
+  });
+
+  it('tells the session state without a 401: null signed out, the user signed in', async () => {
+    const anonymous = await new ApiClient(app).json<SessionState>('GET', '/api/auth/session');
+    expect(anonymous).toEqual({ status: 200, body: { user: null } });
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const { body } = await client.json<SessionState>('GET', '/api/auth/session');
+    expect(body.user).toMatchObject({ username: 'viewer', role: 'viewer' });
+    expect(body.user?.permissions).not.toContain('enterprise:write');
+  });
+
+  it('sorts the whole registry server-side, by output, founding date and name', async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const path = '/api/enterprises?region=3202&pageSize=500';
+    const byOutput = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      `${path}&sort=latestOutput&order=desc`,
+    );
+    const outputs = byOutput.body.items.map((e) => e.latestOutputYuan ?? -1);
+    expect(outputs).toEqual([...outputs].sort((a, b) => b - a));
+    const lastPage = Math.ceil(byOutput.body.total / 500);
+    const tail = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      `${path}&sort=latestOutput&order=asc&page=${lastPage}`,
+    );
+    const tailOutputs = tail.body.items.map((e) => e.latestOutputYuan);
+    expect(tailOutputs.at(-1)).toBe(Math.max(...outputs));
+
+    const byFounding = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      `${path}&sort=foundedOn&order=asc`,
+    );
+    const dates = byFounding.body.items.map((e) => e.foundedOn).filter((d) => d !== null);
+    expect(dates).toEqual([...dates].sort());
+    const byName = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      `${path}&sort=name&order=desc`,
+    );
+    const names = byName.body.items.map((e) => e.name);
+    expect(names[0]! >= names.at(-1)!).toBe(true);
+    const bad = await client.json<ErrorResponse>('GET', '/api/enterprises?sort=uscc');
+    expect(bad.status).toBe(400);
+  });
+
+  it('filters by park and by decision alone, and names each primary node', async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const parks = await client.json<List<ParkSummary>>('GET', '/api/parks');
+    const first = parks.body.items[0];
+    const tenants = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      `/api/enterprises?park=${first?.id}&pageSize=500`,
+    );
+    expect(tenants.body.total).toBe(first?.tenantCount);
+    expect(tenants.body.items.every((e) => e.parkId === first?.id)).toBe(true);
+
+    const uncertain = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?decision=uncertain&pageSize=5',
+    );
+    expect(uncertain.body.total).toBeGreaterThan(0);
+    const all = await client.json<List<EnterpriseSummary>>('GET', '/api/enterprises?pageSize=1');
+    expect(uncertain.body.total).toBeLessThan(all.body.total);
+    const detail = await client.json<EnterpriseDetail>(
+      'GET',
+      `/api/enterprises/${uncertain.body.items[0]?.id}`,
+    );
+    expect(detail.body.classifications.some((c) => c.decision === 'uncertain')).toBe(true);
+
+    const onDevice = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?node=biomed.mid.device&decision=confirmed&pageSize=50',
+    );
+    const placed = onDevice.body.items.filter((e) => e.primaryNode?.code === 'biomed.mid.device');
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed[0]?.primaryNode?.name).toEqual({ zh: '医疗设备', en: 'Medical equipment' });
+  });
+
+  it("exports the list's filter as an Excel workbook that a viewer may download", async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const filter = 'region=3202&tag=chain_master';
+    const list = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      `/api/enterprises?${filter}&pageSize=500`,
+    );
+    const response = await client.request('GET', `/api/enterprises/export.xlsx?${filter}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.xlsx"/);
+    const { default: excel } = await import('exceljs');
+    const workbook = new excel.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['uscc', 'name', 'name_en', 'region_code']);
+    const names: unknown[] = [];
+    sheet?.eachRow((row, number) => {
+      if (number > 1) names.push(row.getCell(2).value);
+    });
+    expect(names.sort()).toEqual(list.body.items.map((e) => e.name).sort());
+    expect(list.body.total).toBeGreaterThan(5);
+
+    const anonymous = await new ApiClient(app).request('GET', '/api/enterprises/export.xlsx');
+    expect(anonymous.status).toBe(401);
+    const bad = await client.request('GET', '/api/enterprises/export.xlsx?region=x');
+    expect(bad.status).toBe(400);
+  });
+
+  it("counts a park's tenants by their primary node", async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const parks = await client.json<List<ParkSummary>>('GET', '/api/parks');
+    for (const item of parks.body.items) {
+      const { body } = await client.json<ParkDetail>('GET', `/api/parks/${item.id}`);
+      const counted = body.tenantsByNode.reduce((sum, n) => sum + n.count, 0);
+      expect(counted).toBe(body.tenants.length);
+      const counts = body.tenantsByNode.filter((n) => n.nodeCode !== null).map((n) => n.count);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      for (const entry of body.tenantsByNode) {
+        expect(body.tenants.filter((t) => t.nodeCode === entry.nodeCode)).toHaveLength(entry.count);
+      }
+    }
+    const withTenants = parks.body.items.find((p) => p.tenantCount > 0);
+    const { body } = await client.json<ParkDetail>('GET', `/api/parks/${withTenants?.id}`);
+    expect(body.tenantsByNode[0]?.nodeName?.zh).toMatch(/\p{Script=Han}/u);
   });
 
   it('lists provinces, and the districts of Wuxi', async () => {

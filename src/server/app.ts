@@ -5,7 +5,7 @@ import { AppError } from '../domain/app-error.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { httpStatusFor } from './http-errors.ts';
-import { plainRoute, type PlainRoutePermissions } from './route-registry.ts';
+import type { PlainRoutePermissions } from './route-registry.ts';
 import { sessionMiddleware } from './session.middleware.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerChainRoutes } from './routes/chains.routes.ts';
@@ -17,6 +17,7 @@ import { registerParkRoutes } from './routes/parks.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
+import { registerWebRoutes } from './routes/web.routes.ts';
 
 export type App = OpenAPIHono<AppEnv> & { plainRoutePermissions: PlainRoutePermissions };
 
@@ -36,7 +37,7 @@ function respondWithError(error: unknown, c: Context<AppEnv>) {
   return c.json(errorBody('INTERNAL', 'Something went wrong on the server; it was logged.'), 500);
 }
 
-/** Builds the HTTP app (no listening): the API, its OpenAPI document and docs page. */
+/** Builds the HTTP app (no listening): the API, its OpenAPI document, docs page and web app. */
 export function createApp(deps: AppDeps): App {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -67,8 +68,8 @@ export function createApp(deps: AppDeps): App {
   registerImportRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
-  // Until the web app is built (npm run build), the root leads to the API documentation.
-  plainRoute(app, plainRoutePermissions, 'GET', '/', 'public', (c) => c.redirect('/api/docs'));
+  // Last: every other GET outside /api is the web app.
+  registerWebRoutes(app, deps, plainRoutePermissions);
 
   return Object.assign(app, { plainRoutePermissions });
 }

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { openDatabase, resolveDatabaseOptions } from '../../db/connection.ts';
@@ -7,6 +8,9 @@ import { findSetting } from '../../db/setting.repository.ts';
 import { progressReporter, type GlobalOptions } from '../cli-context.ts';
 import { APP_VERSION } from '../version.ts';
 import { printDemoSummary } from './demo.command.ts';
+
+/** The built web app (npm run build:web; npm start builds it when needed). */
+const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 interface ServeOptions {
   port: string;
@@ -52,7 +56,7 @@ export function registerServeCommand(program: Command): void {
         import('@hono/node-server'),
         import('../../server/app.ts'),
       ]);
-      const app = createApp({ database, version: APP_VERSION });
+      const app = createApp({ database, version: APP_VERSION, webDist: WEB_DIST });
       const server = serve({ fetch: app.fetch, port, hostname: options.host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);

@@ -4,6 +4,7 @@ import {
   currentUserSchema,
   loginRequestSchema,
   loginResponseSchema,
+  sessionStateSchema,
   type CurrentUser,
 } from '../../shared/api/auth.ts';
 import { ROLE_PERMISSIONS } from '../../shared/permissions.ts';
@@ -38,6 +39,15 @@ const getMe = defineRoute({
   tags: ['Auth'],
   summary: 'The signed-in user and what they may do',
   responses: { 200: { description: 'The current user', content: json(currentUserSchema) } },
+});
+
+const getSession = defineRoute({
+  method: 'get',
+  path: '/api/auth/session',
+  permission: 'public',
+  tags: ['Auth'],
+  summary: 'The signed-in user, or null: lets a page ask without provoking a 401',
+  responses: { 200: { description: 'The session state', content: json(sessionStateSchema) } },
 });
 
 function presentCurrentUser(user: UserView): CurrentUser {
@@ -75,4 +85,8 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     return c.body(null, 204);
   });
   app.openapi(getMe, (c) => c.json(presentCurrentUser(currentUser(c)), 200));
+  app.openapi(getSession, (c) => {
+    const user = c.get('user');
+    return c.json({ user: user ? presentCurrentUser(user) : null }, 200);
+  });
 }

@@ -1,13 +1,17 @@
+import { PassThrough, Readable } from 'node:stream';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { exportEnterprises } from '../../services/export/export.service.ts';
 import { decideClassification } from '../../services/classification/classification.service.ts';
 import { idParamSchema, listSchema } from '../../shared/api/common.ts';
 import {
   classificationDecisionSchema,
   enterpriseDetailSchema,
+  enterpriseFilterSchema,
   enterpriseQuerySchema,
   enterpriseSummarySchema,
 } from '../../shared/api/enterprises.ts';
 import {
+  enterpriseFilterOf,
   getEnterprise,
   searchEnterprises,
 } from '../../services/registry/enterprise-query.service.ts';
@@ -19,12 +23,30 @@ const listEnterprisesRoute = defineRoute({
   path: '/api/enterprises',
   permission: 'enterprise:read',
   tags: ['Enterprises'],
-  summary: 'Search the enterprise registry by region, tag and text, a page at a time',
+  summary: 'Search the registry by region, tag, text, node, decision and park, sorted, by page',
   request: { query: enterpriseQuerySchema },
   responses: {
     200: {
       description: 'A page of enterprises',
       content: json(listSchema(enterpriseSummarySchema)),
+    },
+  },
+});
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const exportEnterprisesRoute = defineRoute({
+  method: 'get',
+  path: '/api/enterprises/export.xlsx',
+  permission: 'enterprise:read',
+  tags: ['Enterprises'],
+  summary: "Every enterprise matching the list's filter, as Excel in the import's own columns",
+  description: 'Streamed; the file imports back unchanged (chainlead import enterprises).',
+  request: { query: enterpriseFilterSchema },
+  responses: {
+    200: {
+      description: 'An XLSX workbook',
+      content: { [XLSX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
     },
   },
 });
@@ -65,6 +87,25 @@ export function registerEnterpriseRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
   app.openapi(listEnterprisesRoute, async (c) =>
     c.json(await searchEnterprises(db, c.req.valid('query')), 200),
   );
+  // Before /api/enterprises/{id}, which would otherwise take "export.xlsx" for an id.
+  app.openapi(exportEnterprisesRoute, (c) => {
+    const stream = new PassThrough();
+    exportEnterprises(db, {
+      format: 'xlsx',
+      out: null,
+      filter: enterpriseFilterOf(c.req.valid('query')),
+      stream,
+    }).catch((error: unknown) => {
+      // Headers are gone by now: log it, and cut the download short so it is seen as broken.
+      console.error(error);
+      stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    const stamp = new Date().toISOString().slice(0, 10);
+    return c.body(Readable.toWeb(stream) as ReadableStream, 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': `attachment; filename="enterprises-${stamp}.xlsx"`,
+    });
+  });
   app.openapi(getEnterpriseRoute, async (c) =>
     c.json(await getEnterprise(db, c.req.valid('param').id), 200),
   );

@@ -1,8 +1,13 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CanonicalColumn } from '../../domain/import-values.ts';
 import type { Db } from '../../db/connection.ts';
 import { findChainByCode } from '../../db/chain.repository.ts';
+import {
+  enterpriseFilterConditions,
+  type EnterpriseFilter,
+} from '../../db/enterprise.repository.ts';
 import { chainNode, classification, enterprise, enterpriseYear } from '../../db/schema.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { csvLine } from '../import/error-report.ts';
@@ -37,25 +42,29 @@ interface RowSink {
   close(): Promise<void>;
 }
 
-function csvSink(path: string | null): RowSink {
-  const out: WriteStream | NodeJS.WriteStream = path ? createWriteStream(path) : process.stdout;
-  if (path) out.write('\uFEFF');
+/** Where an export goes: a file, standard output (null), or a stream the caller owns and ends. */
+type Target = string | null | Writable;
+
+function csvSink(target: Target): RowSink {
+  const out: Writable =
+    typeof target === 'string' ? createWriteStream(target) : (target ?? process.stdout);
+  if (target !== null) out.write('\uFEFF');
   return {
     row: (cells) => out.write(csvLine(cells)),
     close: () =>
       new Promise((resolve, reject) => {
-        if (!path) return resolve();
-        (out as WriteStream).end(() => resolve());
+        if (target === null) return resolve();
+        out.end(() => resolve());
         out.on('error', reject);
       }),
   };
 }
 
-async function xlsxSink(path: string, sheetName: string): Promise<RowSink> {
+async function xlsxSink(target: string | Writable, sheetName: string): Promise<RowSink> {
   // exceljs takes half a second to load: only XLSX exports pay for it.
   const { default: excel } = await import('exceljs');
   const workbook = new excel.stream.xlsx.WorkbookWriter({
-    filename: path,
+    ...(typeof target === 'string' ? { filename: target } : { stream: target }),
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet(sheetName);
@@ -70,16 +79,29 @@ async function xlsxSink(path: string, sheetName: string): Promise<RowSink> {
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-/** Writes the registry (optionally one region) in the import's columns. Returns the row count. */
+/**
+ * Writes the registry (optionally one region, or the enterprises matching `filter`) in the
+ * import's columns to a file, standard output or `stream` (ended when done). Returns the row
+ * count. Throws VALIDATION_FAILED for XLSX without a file or stream.
+ */
 export async function exportEnterprises(
   db: Db,
-  options: { format: ExportFormat; out: string | null; regionCode?: string | undefined },
+  options: {
+    format: ExportFormat;
+    out: string | null;
+    regionCode?: string | undefined;
+    filter?: EnterpriseFilter | undefined;
+    stream?: Writable | undefined;
+  },
 ): Promise<number> {
-  if (options.format === 'xlsx' && !options.out) {
+  const target: Target = options.stream ?? options.out;
+  if (options.format === 'xlsx' && target === null) {
     throw new AppError('VALIDATION_FAILED', 'XLSX goes to a file: give --out FILE.xlsx.');
   }
   const sink =
-    options.format === 'xlsx' ? await xlsxSink(options.out ?? '', '企业') : csvSink(options.out);
+    options.format === 'xlsx' && target !== null ? await xlsxSink(target, '企业') : csvSink(target);
+  const filter: EnterpriseFilter = { ...options.filter };
+  if (options.regionCode) filter.regionCode = options.regionCode;
   sink.row(EXPORT_ENTERPRISE_COLUMNS);
   let afterId = 0;
   let count = 0;
@@ -89,14 +111,7 @@ export async function exportEnterprises(
     const rows = await db
       .select({ e: enterprise, latest: sql<Record<string, unknown> | null>`${latest}` })
       .from(enterprise)
-      .where(
-        and(
-          gt(enterprise.id, afterId),
-          options.regionCode
-            ? sql`${enterprise.regionCode} like ${`${options.regionCode}%`}`
-            : undefined,
-        ),
-      )
+      .where(and(gt(enterprise.id, afterId), enterpriseFilterConditions(filter)))
       .orderBy(asc(enterprise.id))
       .limit(PAGE);
     if (rows.length === 0) break;

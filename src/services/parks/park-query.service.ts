@@ -73,7 +73,32 @@ export async function listParkSummaries(db: Db): Promise<{ items: ParkSummary[];
   return { items, total: items.length };
 }
 
-/** One park with its space units and tenants. Throws PARK_NOT_FOUND. */
+/** Tenants counted per primary node, most first, the unclassified last. */
+function countByNode(
+  tenants: { nodeCode: string | null; nodeNameZh: string | null; nodeNameEn: string | null }[],
+): ParkDetail['tenantsByNode'] {
+  const byNode = new Map<string | null, ParkDetail['tenantsByNode'][number]>();
+  for (const tenant of tenants) {
+    const entry = byNode.get(tenant.nodeCode) ?? {
+      nodeCode: tenant.nodeCode,
+      nodeName:
+        tenant.nodeCode === null
+          ? null
+          : { zh: tenant.nodeNameZh ?? tenant.nodeCode, en: tenant.nodeNameEn ?? tenant.nodeCode },
+      count: 0,
+    };
+    entry.count++;
+    byNode.set(tenant.nodeCode, entry);
+  }
+  return [...byNode.values()].sort(
+    (a, b) =>
+      Number(a.nodeCode === null) - Number(b.nodeCode === null) ||
+      b.count - a.count ||
+      (a.nodeCode ?? '').localeCompare(b.nodeCode ?? ''),
+  );
+}
+
+/** One park with its space units, tenants and tenants by node. Throws PARK_NOT_FOUND. */
 export async function getPark(db: Db, id: number): Promise<ParkDetail> {
   const found = await findParkById(db, id);
   if (!found) throw new AppError('PARK_NOT_FOUND', `No park has id ${id}.`, { id });
@@ -91,6 +116,7 @@ export async function getPark(db: Db, id: number): Promise<ParkDetail> {
       availableFrom: s.availableFrom,
       rentYuanPerM2Month: s.rentYuanPerM2Month,
     })),
-    tenants,
+    tenants: tenants.map((t) => ({ id: t.id, name: t.name, nodeCode: t.nodeCode })),
+    tenantsByNode: countByNode(tenants),
   };
 }

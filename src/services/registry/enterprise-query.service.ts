@@ -5,6 +5,7 @@ import {
   findEnterpriseById,
   listEnterpriseYears,
   listEnterprises,
+  type EnterpriseFilter,
   type EnterpriseRow,
 } from '../../db/enterprise.repository.ts';
 import { listEnterpriseClassifications } from '../../db/classification.repository.ts';
@@ -13,6 +14,7 @@ import {
   type EnterpriseClassification,
   type EvidenceView,
   type EnterpriseDetail,
+  type EnterpriseFilterQuery,
   type EnterpriseQuery,
   type EnterpriseSummary,
 } from '../../shared/api/enterprises.ts';
@@ -27,6 +29,7 @@ function presentSummary(
   row: EnterpriseRow,
   regionName: string | null,
   latest: { year: number | null; output: number | null },
+  primaryNode: EnterpriseSummary['primaryNode'],
 ): EnterpriseSummary {
   return {
     id: row.id,
@@ -44,34 +47,50 @@ function presentSummary(
     demo: row.isDemo,
     latestYear: latest.year,
     latestOutputYuan: latest.output,
+    primaryNode,
   };
 }
 
-/** One page of the registry, filtered by region (prefix), tag and text. */
-export async function searchEnterprises(
-  db: Db,
-  query: EnterpriseQuery,
-): Promise<{ items: EnterpriseSummary[]; total: number }> {
-  const filter = {
+/** The repository's filter from the API's query parameters. */
+export function enterpriseFilterOf(query: EnterpriseFilterQuery): EnterpriseFilter {
+  return {
     regionCode: query.region,
     tag: query.tag,
     text: query.q,
     nodeCode: query.node,
     decision: query.decision,
+    parkId: query.park,
   };
+}
+
+/** One page of the registry, filtered by region (prefix), tag, text, node, decision and park, sorted. */
+export async function searchEnterprises(
+  db: Db,
+  query: Omit<EnterpriseQuery, 'sort' | 'order'> & Partial<Pick<EnterpriseQuery, 'sort' | 'order'>>,
+): Promise<{ items: EnterpriseSummary[]; total: number }> {
+  const filter = enterpriseFilterOf(query);
   const [rows, total] = await Promise.all([
-    listEnterprises(db, filter, {
-      offset: (query.page - 1) * query.pageSize,
-      limit: query.pageSize,
-    }),
+    listEnterprises(
+      db,
+      filter,
+      { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+      { field: query.sort ?? 'name', direction: query.order ?? 'asc' },
+    ),
     countEnterprises(db, filter),
   ]);
   return {
     items: rows.map((row) =>
-      presentSummary(row.enterprise, row.regionName, {
-        year: row.latestYear === null ? null : Number(row.latestYear),
-        output: row.latestOutput,
-      }),
+      presentSummary(
+        row.enterprise,
+        row.regionName,
+        {
+          year: row.latestYear === null ? null : Number(row.latestYear),
+          output: row.latestOutput,
+        },
+        row.primaryNode
+          ? { code: row.primaryNode.code, name: { zh: row.primaryNode.zh, en: row.primaryNode.en } }
+          : null,
+      ),
     ),
     total,
   };
@@ -87,11 +106,16 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
   ]);
   const row = found.enterprise;
   const latest = years.at(-1);
+  const primary = classifications.find((c) => c.classification.isPrimary);
   return {
-    ...presentSummary(row, found.regionName, {
-      year: latest?.year ?? null,
-      output: latest?.outputYuan ?? null,
-    }),
+    ...presentSummary(
+      row,
+      found.regionName,
+      { year: latest?.year ?? null, output: latest?.outputYuan ?? null },
+      primary
+        ? { code: primary.nodeCode, name: { zh: primary.nodeNameZh, en: primary.nodeNameEn } }
+        : null,
+    ),
     aliases: row.aliases,
     address: row.address,
     registeredCapitalYuan: row.registeredCapitalYuan,

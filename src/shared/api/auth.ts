@@ -17,6 +17,11 @@ export const currentUserSchema = z
   .meta({ id: 'CurrentUser' });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
+export const sessionStateSchema = z
+  .object({ user: currentUserSchema.nullable() })
+  .meta({ id: 'SessionState' });
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
 export const loginResponseSchema = z
   .object({ user: currentUserSchema, expiresAt: z.string() })
   .meta({ id: 'LoginResponse' });

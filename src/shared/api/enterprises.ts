@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { pageQuerySchema } from './common.ts';
+import { DECISIONS, ENTERPRISE_SORTS } from '../enterprise-values.ts';
+import { bilingualSchema, pageQuerySchema } from './common.ts';
 
-export const enterpriseQuerySchema = pageQuerySchema.extend({
+export {
+  DECISIONS,
+  ENTERPRISE_SORTS,
+  KNOWN_TAGS,
+  type EnterpriseSort,
+} from '../enterprise-values.ts';
+
+/** What selects enterprises, for a page of the list and for an export alike. */
+export const enterpriseFilterSchema = z.object({
   region: z
     .string()
     .regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits')
@@ -25,7 +34,26 @@ export const enterpriseQuerySchema = pageQuerySchema.extend({
   decision: z
     .enum(['confirmed', 'uncertain', 'rejected'])
     .optional()
-    .meta({ description: 'With node: only this decision (default: confirmed or uncertain).' }),
+    .meta({
+      description:
+        'With node: only this decision there (default: confirmed or uncertain). Without node: ' +
+        'enterprises with a placement of this decision on any node (uncertain: the review queue).',
+    }),
+  park: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: 'Only tenants of this park (its id).' }),
+});
+export type EnterpriseFilterQuery = z.infer<typeof enterpriseFilterSchema>;
+
+export const enterpriseQuerySchema = pageQuerySchema.extend(enterpriseFilterSchema.shape).extend({
+  sort: z
+    .enum(ENTERPRISE_SORTS)
+    .default('name')
+    .meta({ description: 'Order by name, founding date, latest output or region code.' }),
+  order: z.enum(['asc', 'desc']).default('asc').meta({ description: 'Ascending or descending.' }),
 });
 export type EnterpriseQuery = z.infer<typeof enterpriseQuerySchema>;
 
@@ -46,6 +74,10 @@ export const enterpriseSummarySchema = z
     demo: z.boolean().meta({ description: 'Generated demo data, not a real record.' }),
     latestYear: z.number().int().nullable(),
     latestOutputYuan: z.number().nullable(),
+    primaryNode: z
+      .object({ code: z.string(), name: bilingualSchema })
+      .nullable()
+      .meta({ description: 'The node the enterprise mainly sits on, if classified.' }),
   })
   .meta({ id: 'EnterpriseSummary' });
 export type EnterpriseSummary = z.infer<typeof enterpriseSummarySchema>;
@@ -73,8 +105,6 @@ export const evidenceSchema = z
   })
   .meta({ id: 'Evidence' });
 export type EvidenceView = z.infer<typeof evidenceSchema>;
-
-export const DECISIONS = ['confirmed', 'uncertain', 'rejected'] as const;
 
 export const enterpriseClassificationSchema = z
   .object({

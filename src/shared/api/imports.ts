@@ -59,3 +59,4 @@ export const duplicateSchema = z
     createdAt: z.string(),
   })
   .meta({ id: 'Duplicate' });
+export type Duplicate = z.infer<typeof duplicateSchema>;

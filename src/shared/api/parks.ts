@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingualSchema } from './common.ts';
 
 export const SPACE_KINDS = ['wet_lab', 'gmp_plant', 'office', 'warehouse'] as const;
 export type SpaceKind = (typeof SPACE_KINDS)[number];
@@ -46,7 +47,22 @@ export type ParkSpace = z.infer<typeof parkSpaceSchema>;
 export const parkDetailSchema = parkSummarySchema
   .extend({
     spaces: z.array(parkSpaceSchema),
-    tenants: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    tenants: z.array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        nodeCode: z.string().nullable().meta({ description: 'Its primary chain node, if any.' }),
+      }),
+    ),
+    tenantsByNode: z
+      .array(
+        z.object({
+          nodeCode: z.string().nullable(),
+          nodeName: bilingualSchema.nullable(),
+          count: z.number().int(),
+        }),
+      )
+      .meta({ description: 'Tenants per primary node, most first; null: not on the chain.' }),
   })
   .meta({ id: 'ParkDetail' });
 export type ParkDetail = z.infer<typeof parkDetailSchema>;

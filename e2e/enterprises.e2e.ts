@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumPath } from './support/chromium-path.ts';
+import { signIn, useBrowserSession } from './support/browser-session.ts';
+
+const ROWS = '[data-testid="enterprise-table"] tbody tr.ant-table-row';
+
+describe.skipIf(!chromiumPath())('the enterprise registry in the browser', () => {
+  const browser = useBrowserSession();
+
+  it('filters by text, tag and node, then opens an enterprise with its figures', async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
+    const totalText = () => page.locator('.ant-pagination-total-text').textContent();
+    const before = await totalText();
+
+    await page.locator('[data-testid="filter-tag"]').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('链主企业').click();
+    await expect.poll(totalText).not.toBe(before);
+    await expect.poll(() => new URL(page.url()).searchParams.get('tag')).toBe('chain_master');
+    const masters = await page.locator(ROWS).count();
+    expect(masters).toBeGreaterThan(3);
+    for (const row of await page.locator(ROWS).all()) {
+      expect(await row.textContent()).toContain('链主企业');
+    }
+
+    const search = page.getByPlaceholder('企业名称或统一社会信用代码');
+    await search.fill('药明康德');
+    await search.press('Enter');
+    await expect.poll(() => page.locator(ROWS).count()).toBe(1);
+    await page.locator(ROWS).first().locator('a').click();
+    await page.waitForURL(/\/enterprises\/\d+$/);
+    expect(await page.locator('[data-testid="enterprise-name"]').textContent()).toBe(
+      '无锡药明康德新药开发股份有限公司',
+    );
+    expect(await page.locator('[data-testid="enterprise-facts"]').textContent()).toContain(
+      '统一社会信用代码',
+    );
+    await page.locator('[data-testid="yearly-chart"] canvas').waitFor();
+    expect(await page.getByText('数据仅为示意').count()).toBe(1);
+
+    // Back to the list: the filter is kept in the address.
+    await page.goBack();
+    await expect.poll(() => page.locator(ROWS).count()).toBe(1);
+    await page.goto(
+      `${browser.baseUrl}/enterprises?node=biomed.mid.device&sort=latestOutput&order=desc`,
+    );
+    await page.locator(ROWS).first().waitFor();
+    expect(await page.locator(ROWS).first().textContent()).toContain('医疗设备');
+    expect(await page.locator('[data-testid="filter-node"]').textContent()).toContain('医疗设备');
+  });
+
+  it('confirms a classification to review, and the decision is still there after a reload', async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
+    await page.goto(`${browser.baseUrl}/enterprises?decision=uncertain`);
+    await page.locator(`${ROWS} a`).first().click();
+    await page.waitForURL(/\/enterprises\/\d+$/);
+    const placement = page
+      .locator('[data-testid^="classification-"]')
+      .filter({ has: page.locator('[data-testid="decision"]', { hasText: '待审核' }) })
+      .first();
+    const testId = await placement.getAttribute('data-testid');
+    expect(testId).toMatch(/^classification-biomed\./);
+    await placement.locator('[data-testid="confirm"]').click();
+    await page.getByText('已保存，重新归类时保留此判定').waitFor();
+
+    await page.reload();
+    const reloaded = page.locator(`[data-testid="${testId}"]`);
+    await reloaded.waitFor();
+    expect(await reloaded.locator('[data-testid="decision"]').textContent()).toBe('已确认');
+    expect(await reloaded.textContent()).toContain('人工判定');
+    expect(await reloaded.locator('[data-testid="confirm"]').isDisabled()).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  ApartmentOutlined,
+  CloudUploadOutlined,
+  DatabaseOutlined,
+  LogoutOutlined,
+  MergeCellsOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@shared/permissions.ts';
+import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Suspense, type ReactNode } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useSession } from '../../auth/hooks/useSession.ts';
+import { roleHasPermission } from '@shared/permissions.ts';
+import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import type { MessageKey } from '../../i18n/utils/messagesZh.ts';
+import { PageSpinner } from './PageSpinner.tsx';
+
+interface Section {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission: Permission;
+}
+
+const SECTIONS: Section[] = [
+  {
+    path: '/enterprises',
+    label: 'nav.enterprises',
+    icon: <DatabaseOutlined />,
+    permission: 'enterprise:read',
+  },
+  {
+    path: '/duplicates',
+    label: 'nav.duplicates',
+    icon: <MergeCellsOutlined />,
+    permission: 'enterprise:read',
+  },
+  {
+    path: '/imports',
+    label: 'nav.imports',
+    icon: <CloudUploadOutlined />,
+    permission: 'enterprise:read',
+  },
+  { path: '/parks', label: 'nav.parks', icon: <ApartmentOutlined />, permission: 'park:read' },
+];
+
+/** The frame of every signed-in page: side menu, language switch, the user and sign-out. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const { user, signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const sections = SECTIONS.filter(
+    (section) => user !== null && roleHasPermission(user.role, section.permission),
+  );
+  const selected = sections.find((s) => location.pathname.startsWith(s.path))?.path;
+
+  const logout = async () => {
+    await signOut();
+    void navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="dark">
+        <Link to="/" className="app-brand">
+          <span className="app-brand-mark">链</span>
+          <span className="app-brand-name">{t('app.shortTitle')}</span>
+        </Link>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={sections.map((section) => ({
+            key: section.path,
+            icon: section.icon,
+            label: <Link to={section.path}>{t(section.label)}</Link>,
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Typography.Text strong className="app-header-title">
+            {t('app.title')}
+          </Typography.Text>
+          <Space size="middle">
+            <LanguageSwitch />
+            <Dropdown
+              menu={{
+                items: [
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: t('app.logout'),
+                    onClick: () => void logout(),
+                  },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                {user?.displayName ?? user?.username}
+                {user && (
+                  <Typography.Text type="secondary"> · {t(`role.${user.role}`)}</Typography.Text>
+                )}
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

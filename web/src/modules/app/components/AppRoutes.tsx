@@ -1,0 +1,65 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireSession } from '../../auth/components/RequireSession.tsx';
+import { PageSpinner } from './PageSpinner.tsx';
+
+// Each page, the login page and the signed-in frame are chunks of their own: the first page
+// loads only what it shows (the login page needs no menu, the registry no charts).
+const LoginPage = lazy(() =>
+  import('../../auth/components/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+);
+const AppLayout = lazy(() => import('./AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
+const NotFoundPage = lazy(() =>
+  import('./NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
+);
+const EnterprisesPage = lazy(() =>
+  import('../../enterprises/components/EnterprisesPage.tsx').then((m) => ({
+    default: m.EnterprisesPage,
+  })),
+);
+const EnterprisePage = lazy(() =>
+  import('../../enterprises/components/EnterprisePage.tsx').then((m) => ({
+    default: m.EnterprisePage,
+  })),
+);
+const DuplicatesPage = lazy(() =>
+  import('../../enterprises/components/DuplicatesPage.tsx').then((m) => ({
+    default: m.DuplicatesPage,
+  })),
+);
+const ImportsPage = lazy(() =>
+  import('../../imports/components/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })),
+);
+const ParksPage = lazy(() =>
+  import('../../parks/components/ParksPage.tsx').then((m) => ({ default: m.ParksPage })),
+);
+const ParkPage = lazy(() =>
+  import('../../parks/components/ParkPage.tsx').then((m) => ({ default: m.ParkPage })),
+);
+
+/** The app's addresses; everything but /login needs a session. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Navigate to="/enterprises" replace />} />
+          <Route path="enterprises" element={<EnterprisesPage />} />
+          <Route path="enterprises/:id" element={<EnterprisePage />} />
+          <Route path="duplicates" element={<DuplicatesPage />} />
+          <Route path="imports" element={<ImportsPage />} />
+          <Route path="parks" element={<ParksPage />} />
+          <Route path="parks/:id" element={<ParkPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,79 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { Health, LoginResponse } from '@shared/api/auth.ts';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { ApiError } from '../../api/utils/ApiError.ts';
+import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { useSession } from '../hooks/useSession.ts';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** Sign-in with username and password; the server sets the session cookie. */
+export function LoginPage() {
+  const { t } = useI18n();
+  const { user, signedIn } = useSession();
+  const location = useLocation();
+  const health = useApiQuery<Health>('/api/health');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  if (user) return <Navigate to={from === '/login' ? '/' : from} replace />;
+
+  const submit = async (values: LoginForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await apiRequest<LoginResponse>('POST', '/api/auth/login', values);
+      signedIn(response.user);
+    } catch (caught) {
+      const wrong = caught instanceof ApiError && caught.code === 'INVALID_CREDENTIALS';
+      setError(t(wrong ? 'login.wrongPassword' : 'error.unreachable'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <div className="login-language">
+        <LanguageSwitch />
+      </div>
+      <Card className="login-card">
+        <Typography.Title level={3}>{t('app.title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('login.intro')}</Typography.Paragraph>
+        {error && <Alert type="error" showIcon message={error} className="login-error" />}
+        <Form<LoginForm> layout="vertical" onFinish={(values) => void submit(values)}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        {health.data?.demoLoaded && (
+          <Typography.Paragraph type="secondary" className="login-demo">
+            {t('login.demoAccounts')}
+          </Typography.Paragraph>
+        )}
+      </Card>
+    </div>
+  );
+}

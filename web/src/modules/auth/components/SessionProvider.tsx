@@ -1,0 +1,45 @@
+import type { CurrentUser, SessionState } from '@shared/api/auth.ts';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { UNAUTHENTICATED_EVENT } from '../../api/utils/unauthenticatedEvent.ts';
+import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { SessionContext, type SessionContextValue } from '../utils/SessionContext.ts';
+
+type Loaded = { user: CurrentUser | null } | null;
+
+/** Knows who is signed in: asks the server once, then follows sign-in, sign-out and 401s. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [loaded, setLoaded] = useState<Loaded>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    apiRequest<SessionState>('GET', '/api/auth/session', undefined, controller.signal).then(
+      (state) => setLoaded({ user: state.user }),
+      () => {
+        if (!controller.signal.aborted) setLoaded({ user: null });
+      },
+    );
+    const expired = () => setLoaded({ user: null });
+    window.addEventListener(UNAUTHENTICATED_EVENT, expired);
+    return () => {
+      controller.abort();
+      window.removeEventListener(UNAUTHENTICATED_EVENT, expired);
+    };
+  }, []);
+
+  const signedIn = useCallback((user: CurrentUser) => setLoaded({ user }), []);
+  const signOut = useCallback(async () => {
+    try {
+      await apiRequest('POST', '/api/auth/logout');
+    } finally {
+      setLoaded({ user: null });
+    }
+  }, []);
+  const value = useMemo<SessionContextValue>(
+    () => ({ user: loaded?.user ?? null, signedIn, signOut }),
+    [loaded, signedIn, signOut],
+  );
+
+  if (!loaded) return <PageSpinner />;
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,26 @@
+import type { ChainDetail, ChainNode, ChainSummary } from '@shared/api/chains.ts';
+import { useMemo } from 'react';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+
+export interface ChainView {
+  chain: ChainDetail | undefined;
+  /** Every node of the chain by code (stages included). */
+  nodeByCode: Map<string, { code: string; name: ChainNode['name'] }>;
+}
+
+/** The first chain of the installation (the biomedical chain on the demo) with its nodes. */
+export function useChain(): ChainView {
+  const chains = useApiQuery<{ items: ChainSummary[] }>('/api/chains');
+  const code = chains.data?.items[0]?.code;
+  const detail = useApiQuery<ChainDetail>(code ? `/api/chains/${encodeURIComponent(code)}` : null);
+  const chain = detail.data;
+  const nodeByCode = useMemo(() => {
+    const map = new Map<string, { code: string; name: ChainNode['name'] }>();
+    for (const stage of chain?.stages ?? []) {
+      map.set(stage.code, { code: stage.code, name: stage.name });
+      for (const node of stage.nodes) map.set(node.code, node);
+    }
+    return map;
+  }, [chain]);
+  return { chain, nodeByCode };
+}

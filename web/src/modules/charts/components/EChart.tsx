@@ -1,0 +1,37 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { useEffect, useRef } from 'react';
+import { echarts } from '../utils/echarts.ts';
+
+/** One ECharts chart that follows `option` and its box's size. */
+export function EChart({
+  option,
+  height = 320,
+  testId,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  testId?: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return undefined;
+    const instance = echarts.init(element);
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={box} className="chart-box" style={{ height }} data-testid={testId} />;
+}

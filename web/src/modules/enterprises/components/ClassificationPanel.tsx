@@ -1,0 +1,132 @@
+import { CheckOutlined, CloseOutlined, SwapOutlined } from '@ant-design/icons';
+import type { EnterpriseClassification, EnterpriseDetail } from '@shared/api/enterprises.ts';
+import { App, Button, Card, Empty, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../../api/utils/ApiError.ts';
+import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { useCan } from '../../auth/hooks/useCan.ts';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { localName } from '../../i18n/utils/localName.ts';
+import { EvidenceList } from './EvidenceList.tsx';
+import { MoveNodeModal } from './MoveNodeModal.tsx';
+
+const DECISION_COLORS = { confirmed: 'green', uncertain: 'orange', rejected: 'default' } as const;
+
+/**
+ * The enterprise's places on the chain with their evidence. An analyst confirms, rejects or
+ * moves each one; the server keeps these decisions across re-classification.
+ */
+export function ClassificationPanel({
+  enterprise,
+  onChanged,
+}: {
+  enterprise: EnterpriseDetail;
+  onChanged: (detail: EnterpriseDetail) => void;
+}) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const canDecide = useCan('enterprise:write');
+  const [moving, setMoving] = useState<EnterpriseClassification | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const placements = [...enterprise.classifications].sort(
+    (a, b) => Number(b.primary) - Number(a.primary) || b.score - a.score,
+  );
+
+  const decide = async (
+    placement: EnterpriseClassification,
+    body: { decision: 'confirmed' | 'rejected'; moveTo?: string },
+  ) => {
+    setBusy(placement.nodeCode);
+    try {
+      const path = `/api/enterprises/${enterprise.id}/classifications/${encodeURIComponent(placement.nodeCode)}`;
+      onChanged(await apiRequest<EnterpriseDetail>('PUT', path, body));
+      void message.success(t('classification.saved'));
+    } catch (error) {
+      void message.error(error instanceof ApiError ? error.message : t('error.failed'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card title={t('classification.title')} data-testid="classifications">
+      {placements.length === 0 && <Empty description={t('classification.none')} />}
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {placements.map((placement) => (
+          <Card
+            key={placement.nodeCode}
+            type="inner"
+            data-testid={`classification-${placement.nodeCode}`}
+            title={
+              <Space wrap>
+                <Typography.Text strong>{localName(placement.nodeName, locale)}</Typography.Text>
+                <Typography.Text type="secondary">{placement.nodeCode}</Typography.Text>
+                {placement.primary && <Tag color="blue">{t('classification.primary')}</Tag>}
+                <Tag color={DECISION_COLORS[placement.decision]} data-testid="decision">
+                  {t(`decision.${placement.decision}`)}
+                </Tag>
+                <Tag>{t(`method.${placement.method}`)}</Tag>
+                <Typography.Text type="secondary">
+                  {t('classification.score', { score: placement.score.toFixed(2) })}
+                </Typography.Text>
+              </Space>
+            }
+            extra={
+              canDecide && (
+                <Space>
+                  <Button
+                    size="small"
+                    icon={<CheckOutlined />}
+                    disabled={placement.decision === 'confirmed'}
+                    loading={busy === placement.nodeCode}
+                    onClick={() => void decide(placement, { decision: 'confirmed' })}
+                    data-testid="confirm"
+                  >
+                    {t('classification.confirm')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    icon={<CloseOutlined />}
+                    disabled={placement.decision === 'rejected'}
+                    onClick={() => void decide(placement, { decision: 'rejected' })}
+                    data-testid="reject"
+                  >
+                    {t('classification.reject')}
+                  </Button>
+                  <Button
+                    size="small"
+                    icon={<SwapOutlined />}
+                    onClick={() => setMoving(placement)}
+                    data-testid="move"
+                  >
+                    {t('classification.move')}
+                  </Button>
+                </Space>
+              )
+            }
+          >
+            {placement.method === 'manual' && placement.evidence.length === 0 ? (
+              <Typography.Text type="secondary">
+                {t('classification.manualNote', { at: placement.decidedAt.slice(0, 10) })}
+              </Typography.Text>
+            ) : (
+              <EvidenceList evidence={placement.evidence} />
+            )}
+          </Card>
+        ))}
+      </Space>
+      {moving && (
+        <MoveNodeModal
+          fromName={localName(moving.nodeName, locale)}
+          fromCode={moving.nodeCode}
+          onCancel={() => setMoving(null)}
+          onMove={async (target) => {
+            await decide(moving, { decision: 'confirmed', moveTo: target });
+            setMoving(null);
+          }}
+        />
+      )}
+    </Card>
+  );
+}

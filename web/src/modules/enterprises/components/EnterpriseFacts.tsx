@@ -1,0 +1,52 @@
+import type { EnterpriseDetail } from '@shared/api/enterprises.ts';
+import { Descriptions, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { formatYuan } from '../../i18n/utils/formatYuan.ts';
+
+/** The registry facts of an enterprise: codes, region, dates, capital, park, scope, products. */
+export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }) {
+  const { t, locale } = useI18n();
+  const none = <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Descriptions
+      column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }}
+      size="small"
+      data-testid="enterprise-facts"
+    >
+      <Descriptions.Item label={t('enterprise.uscc')}>
+        <span style={{ whiteSpace: 'nowrap' }}>{enterprise.uscc ?? none}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.region')}>
+        {enterprise.regionName ?? enterprise.regionCode}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.industryCode')}>
+        {enterprise.industryCode ?? none}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.foundedOn')}>
+        {enterprise.foundedOn ?? none}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.registeredCapital')}>
+        {formatYuan(enterprise.registeredCapitalYuan, locale)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.park')}>
+        {enterprise.park ? (
+          <Link to={`/parks/${enterprise.park.id}`}>{enterprise.park.name}</Link>
+        ) : (
+          none
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.source')}>{enterprise.source}</Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.status')}>{enterprise.status}</Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.address')} span="filled">
+        {enterprise.address ?? none}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.products')} span="filled">
+        {enterprise.products.length > 0 ? enterprise.products.join('、') : none}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.businessScope')} span="filled">
+        {enterprise.businessScope ?? none}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}

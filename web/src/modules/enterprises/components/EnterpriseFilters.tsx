@@ -1,0 +1,86 @@
+import type { ParkSummary } from '@shared/api/parks.ts';
+import { DECISIONS, KNOWN_TAGS } from '@shared/enterprise-values.ts';
+import { Button, Input, Select, Space } from 'antd';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import type { EnterpriseListState } from '../utils/EnterpriseListState.ts';
+import { tagLabel } from '../utils/tagLabel.ts';
+import { RegionCascader } from './RegionCascader.tsx';
+
+/** Text search and the filters of the enterprise list: region, node, decision, park, tag. */
+export function EnterpriseFilters({
+  state,
+  update,
+}: {
+  state: EnterpriseListState;
+  update: (change: Partial<EnterpriseListState>) => void;
+}) {
+  const { t } = useI18n();
+  const parks = useApiQuery<{ items: ParkSummary[] }>('/api/parks');
+  const filtered =
+    state.q ?? state.region ?? state.node ?? state.decision ?? state.park ?? state.tag;
+
+  return (
+    <Space wrap className="filter-bar">
+      <Input.Search
+        key={state.q ?? ''}
+        defaultValue={state.q}
+        placeholder={t('enterprises.filter.search')}
+        allowClear
+        enterButton
+        onSearch={(q) => update({ q: q.trim() || undefined })}
+        style={{ width: 300 }}
+        data-testid="filter-search"
+      />
+      <RegionCascader value={state.region} onChange={(region) => update({ region })} />
+      <NodeTreeSelect
+        value={state.node}
+        onChange={(node) => update({ node })}
+        placeholder={t('enterprises.filter.node')}
+        testId="filter-node"
+      />
+      <Select
+        value={state.decision}
+        onChange={(decision) => update({ decision })}
+        allowClear
+        placeholder={t('enterprises.filter.decision')}
+        options={DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) }))}
+        data-testid="filter-decision"
+      />
+      <Select
+        value={state.park}
+        onChange={(park) => update({ park })}
+        allowClear
+        placeholder={t('enterprises.filter.park')}
+        options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        popupMatchSelectWidth={false}
+        data-testid="filter-park"
+      />
+      <Select
+        value={state.tag}
+        onChange={(tag) => update({ tag })}
+        allowClear
+        placeholder={t('enterprises.filter.tag')}
+        options={KNOWN_TAGS.map((tag) => ({ value: tag, label: tagLabel(tag, t) }))}
+        data-testid="filter-tag"
+      />
+      {filtered !== undefined && (
+        <Button
+          onClick={() =>
+            update({
+              q: undefined,
+              region: undefined,
+              node: undefined,
+              decision: undefined,
+              park: undefined,
+              tag: undefined,
+            })
+          }
+        >
+          {t('common.reset')}
+        </Button>
+      )}
+    </Space>
+  );
+}

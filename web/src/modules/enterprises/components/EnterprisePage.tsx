@@ -1,0 +1,68 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { EnterpriseDetail } from '@shared/api/enterprises.ts';
+import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { ClassificationPanel } from './ClassificationPanel.tsx';
+import { EnterpriseFacts } from './EnterpriseFacts.tsx';
+import { TagList } from './TagList.tsx';
+import { YearlyFiguresChart } from './YearlyFiguresChart.tsx';
+
+/** One enterprise: its facts, yearly figures, tags and its place on the chain with evidence. */
+export function EnterprisePage() {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const { id } = useParams();
+  const detail = useApiQuery<EnterpriseDetail>(`/api/enterprises/${Number(id)}`);
+  const enterprise = detail.data?.id === Number(id) ? detail.data : undefined;
+
+  if (detail.error) return <ApiErrorAlert error={detail.error} onRetry={detail.reload} />;
+  if (!enterprise) return <PageSpinner />;
+  const title = locale === 'en' && enterprise.nameEn ? enterprise.nameEn : enterprise.name;
+  const otherName = [enterprise.name, enterprise.nameEn].find((n) => n && n !== title);
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <div className="page-header">
+        <div>
+          <Button
+            type="link"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => void navigate(-1)}
+            style={{ paddingLeft: 0 }}
+          >
+            {t('common.back')}
+          </Button>
+          <Typography.Title level={3} data-testid="enterprise-name">
+            {title}
+          </Typography.Title>
+          {otherName && <Typography.Text type="secondary">{otherName}</Typography.Text>}
+          <div style={{ marginTop: 8 }}>
+            <TagList tags={enterprise.tags} />
+          </div>
+        </div>
+      </div>
+      {enterprise.figuresIllustrative ? (
+        <Alert type="warning" showIcon message={t('enterprise.illustrative')} />
+      ) : (
+        enterprise.demo && <Alert type="info" showIcon message={t('enterprise.demo')} />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={t('enterprise.facts')} style={{ height: '100%' }}>
+            <EnterpriseFacts enterprise={enterprise} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('enterprise.yearlyFigures')} style={{ height: '100%' }}>
+            <YearlyFiguresChart years={enterprise.years} />
+          </Card>
+        </Col>
+      </Row>
+      <ClassificationPanel enterprise={enterprise} onChanged={detail.setData} />
+    </Space>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Region } from '@shared/api/regions.ts';
+import { Cascader } from 'antd';
+import { useEffect, useState } from 'react';
+import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+
+interface RegionOption {
+  value: string;
+  label: string;
+  isLeaf: boolean;
+  children?: RegionOption[];
+}
+
+const toOption = (region: Region): RegionOption => ({
+  value: region.code,
+  label: region.name,
+  isLeaf: region.level === 'county' || region.level === 'custom',
+});
+
+/** The path of codes from province to `code`: 320214 → 32, 3202, 320214. */
+function pathOf(code: string | undefined): string[] {
+  if (!code) return [];
+  return [code.slice(0, 2), code.slice(0, 4), code.slice(0, 6)].filter(
+    (part, index, all) => part.length === 2 + 2 * index && all.indexOf(part) === index,
+  );
+}
+
+async function children(parent: string | null): Promise<RegionOption[]> {
+  const query = parent ? `?parent=${parent}` : '';
+  const list = await apiRequest<{ items: Region[] }>('GET', `/api/regions${query}`);
+  return list.items.map(toOption);
+}
+
+function attach(options: RegionOption[], path: string[], loaded: RegionOption[]): RegionOption[] {
+  const [head, ...rest] = path;
+  return options.map((option) => {
+    if (option.value !== head) return option;
+    if (rest.length === 0) return { ...option, children: loaded };
+    return { ...option, children: attach(option.children ?? [], rest, loaded) };
+  });
+}
+
+/** Province → city → district, loaded level by level from /api/regions. */
+export function RegionCascader({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (code: string | undefined) => void;
+}) {
+  const { t } = useI18n();
+  const [options, setOptions] = useState<RegionOption[]>([]);
+  const initialPath = pathOf(value);
+  const [firstPath] = useState(initialPath);
+
+  useEffect(() => {
+    let cancelled = false;
+    // The provinces, and the levels down to a region already chosen (so its names show).
+    void (async () => {
+      let tree = await children(null);
+      for (let depth = 1; depth < firstPath.length; depth++) {
+        const parents = firstPath.slice(0, depth);
+        const parent = parents.at(-1) ?? null;
+        tree = attach(tree, parents, await children(parent));
+      }
+      if (!cancelled) setOptions(tree);
+    })().catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [firstPath]);
+
+  const loadData = (selected: RegionOption[]) => {
+    const target = selected.at(-1);
+    if (!target || target.children) return;
+    void children(target.value).then((loaded) =>
+      setOptions((current) =>
+        attach(
+          current,
+          selected.map((o) => o.value),
+          loaded,
+        ),
+      ),
+    );
+  };
+
+  return (
+    <Cascader<RegionOption>
+      options={options}
+      loadData={loadData}
+      value={initialPath}
+      changeOnSelect
+      allowClear
+      placeholder={t('enterprises.filter.region')}
+      onChange={(path) => onChange(path?.at(-1)?.toString())}
+      data-testid="filter-region"
+    />
+  );
+}

@@ -1,0 +1,103 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import type { RowErrorView } from '@shared/api/imports.ts';
+import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table } from 'antd';
+import { useEffect } from 'react';
+import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { useImportProgress } from '../hooks/useImportProgress.ts';
+import { ImportStatusTag } from './ImportStatusTag.tsx';
+
+const COUNTS = [
+  'inserted',
+  'updated',
+  'merged',
+  'unchanged',
+  'rejected',
+  'possibleDuplicates',
+] as const;
+
+/** One import as it runs and when done: progress, counts, and the rows it could not take. */
+export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: () => void }) {
+  const { t } = useI18n();
+  const query = useImportProgress(id);
+  const current = query.data?.id === id ? query.data : undefined;
+  const settled = current !== undefined && current.status !== 'running';
+  useEffect(() => {
+    // The list of past imports shows the outcome too once the import ends.
+    if (settled) onSettled();
+  }, [settled, onSettled]);
+  if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
+  if (!current) return <PageSpinner />;
+  const percent =
+    current.status === 'running'
+      ? current.progress && current.progress.totalBytes > 0
+        ? Math.round((current.progress.bytesRead / current.progress.totalBytes) * 100)
+        : 0
+      : 100;
+
+  return (
+    <Card
+      title={
+        <Space>
+          {current.fileName}
+          <ImportStatusTag status={current.status} />
+        </Space>
+      }
+      extra={
+        current.errorCount > 0 && (
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/imports/${current.id}/errors.csv`}
+            data-testid="import-errors-csv"
+          >
+            {t('imports.errorReport')}
+          </Button>
+        )
+      }
+      data-testid="import-progress"
+    >
+      <Progress
+        percent={percent}
+        status={
+          current.status === 'running'
+            ? 'active'
+            : current.status === 'done'
+              ? 'success'
+              : 'exception'
+        }
+      />
+      {current.message && (
+        <Alert type="warning" showIcon message={current.message} style={{ margin: '12px 0' }} />
+      )}
+      <Row gutter={[16, 16]} style={{ margin: '12px 0' }}>
+        <Col xs={12} md={6} xl={3}>
+          <Statistic title={t('imports.rowsRead')} value={current.rowsRead} />
+        </Col>
+        {COUNTS.map((key) => (
+          <Col xs={12} md={6} xl={3} key={key}>
+            <Statistic title={t(`imports.count.${key}`)} value={current.counts[key] ?? 0} />
+          </Col>
+        ))}
+        <Col xs={12} md={6} xl={3}>
+          <Statistic title={t('imports.errorCount')} value={current.errorCount} />
+        </Col>
+      </Row>
+      {current.errors.length > 0 && (
+        <Table<RowErrorView>
+          size="small"
+          rowKey={(e) => `${e.row} ${e.column}`}
+          dataSource={current.errors}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          data-testid="import-errors"
+          columns={[
+            { key: 'row', title: t('imports.error.row'), dataIndex: 'row', width: 80 },
+            { key: 'column', title: t('imports.error.column'), dataIndex: 'column', width: 180 },
+            { key: 'value', title: t('imports.error.value'), dataIndex: 'value', width: 180 },
+            { key: 'reason', title: t('imports.error.reason'), dataIndex: 'reason' },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

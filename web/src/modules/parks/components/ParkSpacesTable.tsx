@@ -1,0 +1,52 @@
+import type { ParkSpace } from '@shared/api/parks.ts';
+import { Table } from 'antd';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { formatNumber } from '../../i18n/utils/formatNumber.ts';
+import { formatPercent } from '../../i18n/utils/formatPercent.ts';
+
+/** A park's space units: building, kind, area, occupancy, when free, rent. */
+export function ParkSpacesTable({ spaces }: { spaces: ParkSpace[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <Table<ParkSpace>
+      rowKey="id"
+      size="small"
+      dataSource={spaces}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      columns={[
+        { key: 'code', title: t('parks.space.code'), dataIndex: 'code', width: 140 },
+        { key: 'building', title: t('parks.space.building'), dataIndex: 'building' },
+        {
+          key: 'kind',
+          title: t('parks.space.kind'),
+          width: 140,
+          render: (_, s) => t(`space.${s.kind}`),
+        },
+        {
+          key: 'area',
+          title: t('parks.space.area'),
+          align: 'right',
+          render: (_, s) => `${formatNumber(s.areaM2, locale)} m²`,
+        },
+        {
+          key: 'occupied',
+          title: t('parks.occupancy'),
+          align: 'right',
+          render: (_, s) => formatPercent(s.areaM2 > 0 ? s.occupiedM2 / s.areaM2 : 0),
+        },
+        {
+          key: 'availableFrom',
+          title: t('parks.space.availableFrom'),
+          render: (_, s) => s.availableFrom ?? '—',
+        },
+        {
+          key: 'rent',
+          title: t('parks.space.rent'),
+          align: 'right',
+          render: (_, s) =>
+            s.rentYuanPerM2Month === null ? '—' : `¥${s.rentYuanPerM2Month.toFixed(0)}`,
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import type { ParkSummary } from '@shared/api/parks.ts';
+import { Col, Row, Typography } from 'antd';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { formatNumber } from '../../i18n/utils/formatNumber.ts';
+import { formatPercent } from '../../i18n/utils/formatPercent.ts';
+import { ParkCard } from './ParkCard.tsx';
+
+/** 园区: every park's space by kind, occupancy and tenants. */
+export function ParksPage() {
+  const { t, locale } = useI18n();
+  const parks = useApiQuery<{ items: ParkSummary[] }>('/api/parks');
+  if (parks.error) return <ApiErrorAlert error={parks.error} onRetry={parks.reload} />;
+  if (!parks.data) return <PageSpinner />;
+  const items = parks.data.items;
+  const total = items.reduce((sum, p) => sum + p.totalAreaM2, 0);
+  const occupied = items.reduce((sum, p) => sum + p.occupiedM2, 0);
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <Typography.Title level={3}>{t('parks.title')}</Typography.Title>
+          <Typography.Text type="secondary" data-testid="parks-summary">
+            {t('parks.summary', {
+              count: items.length,
+              area: formatNumber(total, locale),
+              occupancy: formatPercent(total > 0 ? occupied / total : 0),
+            })}
+          </Typography.Text>
+        </div>
+      </div>
+      <Row gutter={[16, 16]}>
+        {items.map((park) => (
+          <Col key={park.id} xs={24} lg={12} xxl={12}>
+            <ParkCard park={park} />
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}
