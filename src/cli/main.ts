@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/app-error.ts';
+import { registerAnalyzeChainCommands } from './commands/analyze-chain.command.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
@@ -7,6 +8,7 @@ import { registerRegistryCommands } from './commands/registry.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
+import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
@@ -40,6 +42,8 @@ export function buildProgram(): Command {
   registerClassifyCommand(program);
   registerImportCommand(program);
   registerRegistryCommands(program);
+  registerAnalyzeChainCommands(program);
+  registerTargetCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
