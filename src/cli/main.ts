@@ -8,6 +8,7 @@ import { registerRegistryCommands } from './commands/registry.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
+import { registerReportCommand } from './commands/report.command.ts';
 import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerRegistryCommands(program);
   registerAnalyzeChainCommands(program);
   registerTargetCommand(program);
+  registerReportCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

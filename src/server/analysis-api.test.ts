@@ -169,6 +169,32 @@ describe(`analysis API (${testDatabaseKind()})`, () => {
     expect((await analyst.json('PUT', '/api/chains/nope/targets', body)).status).toBe(404);
   });
 
+  it('serves the briefing as HTML (Chinese by default), Markdown or JSON', async () => {
+    const html = await viewer.request('GET', '/api/chains/biomed/report?region=3202&year=2024');
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await html.text();
+    expect(page).toMatch(/<html lang="zh-CN">/);
+    expect(page.match(/<svg[\s>]/g)).toHaveLength(3);
+    const md = await viewer.request(
+      'GET',
+      '/api/chains/biomed/report?region=3202&format=md&lang=en',
+    );
+    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(await md.text()).toMatch(/^# Biomedicine chain briefing: 无锡市/);
+    const json = await viewer.json<{ analysis: ChainAnalysis }>(
+      'GET',
+      '/api/chains/biomed/report?region=3202&format=json',
+    );
+    expect(json.body.analysis.totals.outputYuan).toBe(1250);
+    const bad = await viewer.json<ErrorResponse>(
+      'GET',
+      '/api/chains/biomed/report?region=3202&format=pdf',
+    );
+    expect(bad.status).toBe(400);
+    expect((await viewer.json('GET', '/api/chains/biomed/report?region=9999')).status).toBe(404);
+  });
+
   it('documents the analysis operations and schemas in the OpenAPI document', async () => {
     const document = (await (await app.request('/api/openapi.json')).json()) as {
       paths: Record<string, Record<string, { 'x-permission'?: string }>>;
@@ -179,6 +205,7 @@ describe(`analysis API (${testDatabaseKind()})`, () => {
       'chain:read',
     );
     expect(document.paths['/api/chains/{code}/targets']?.put?.['x-permission']).toBe('chain:write');
+    expect(document.paths['/api/chains/{code}/report']?.get?.['x-permission']).toBe('chain:read');
     for (const schema of [
       'ChainAnalysis',
       'NodeAnalysis',

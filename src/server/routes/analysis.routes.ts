@@ -1,9 +1,11 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
   analysisQuerySchema,
   chainAnalysisSchema,
   chainComparisonSchema,
+  chainReportSchema,
   comparisonQuerySchema,
+  reportQuerySchema,
   setTargetRequestSchema,
   targetQuerySchema,
   targetSchema,
@@ -13,6 +15,7 @@ import { listSchema } from '../../shared/api/common.ts';
 import { analyzeChainCached } from '../../services/analysis/chain-analysis.service.ts';
 import { compareRegions } from '../../services/analysis/chain-comparison.service.ts';
 import { listTargetViews, setTarget } from '../../services/analysis/targets.service.ts';
+import { renderChainReport } from '../../services/report/report.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 
@@ -65,6 +68,28 @@ const setTargetRoute = defineRoute({
   responses: { 200: { description: 'The target as saved', content: json(targetSchema) } },
 });
 
+const reportRoute = defineRoute({
+  method: 'get',
+  path: '/api/chains/{code}/report',
+  permission: 'chain:read',
+  tags: ['Analysis'],
+  summary: 'The chain-leader briefing for a region and year (HTML, Markdown or JSON; zh or en)',
+  description:
+    'HTML is one self-contained file: inline SVG charts (ECharts server-side rendering), an A4 ' +
+    'print stylesheet and no external resources. Chinese by default.',
+  request: { params: chainCodeParamSchema, query: reportQuerySchema },
+  responses: {
+    200: {
+      description: 'The briefing',
+      content: {
+        'text/html': { schema: z.string() },
+        'text/markdown': { schema: z.string() },
+        'application/json': { schema: chainReportSchema },
+      },
+    },
+  },
+});
+
 export function registerAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const db = deps.database.db;
   app.openapi(analysisRoute, async (c) => {
@@ -79,6 +104,21 @@ export function registerAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       await compareRegions(db, { chainCode, regionCodes: regions.split(','), year }),
       200,
     );
+  });
+  app.openapi(reportRoute, async (c) => {
+    const { region, year, format, lang } = c.req.valid('query');
+    const report = await renderChainReport(db, {
+      chainCode: c.req.valid('param').code,
+      regionCode: region,
+      year,
+      format,
+      lang,
+      cached: true,
+    });
+    return c.body(report.body, 200, {
+      'content-type': report.contentType,
+      'content-disposition': `inline; filename="${report.fileName}"`,
+    });
   });
   app.openapi(listTargetsRoute, async (c) => {
     const chainCode = c.req.valid('param').code;

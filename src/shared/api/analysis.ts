@@ -288,3 +288,50 @@ export type SetTargetRequest = z.infer<typeof setTargetRequestSchema>;
 export const targetQuerySchema = z.object({
   region: regionCode.meta({ description: 'Region code, e.g. 3202.' }),
 });
+
+const gapSchema = z.object({ name: z.string(), code: z.string(), reasons: z.string() });
+
+/** The briefing's content (format=json): texts in one language, and the analysis it rests on. */
+export const chainReportSchema = z
+  .object({
+    lang: z.enum(LANGS),
+    title: z.string(),
+    subtitle: z.string(),
+    generatedOn: z.string(),
+    headline: z.array(z.object({ label: z.string(), value: z.string(), note: z.string() })),
+    targets: z.array(z.string()),
+    nodes: z.array(
+      z.object({
+        code: z.string(),
+        stage: z.string(),
+        name: z.string(),
+        status: z.enum(NODE_STATUSES),
+        statusLabel: z.string(),
+        enterprises: z.string(),
+        output: z.string(),
+        share: z.string(),
+        growth: z.string(),
+        lq: z.string(),
+        hhi: z.string(),
+        reasons: z.string(),
+      }),
+    ),
+    missing: z.array(gapSchema),
+    weak: z.array(gapSchema),
+    extension: z.array(z.object({ name: z.string(), code: z.string(), reason: z.string() })),
+    topEnterprises: z.array(
+      z.object({
+        rank: z.number().int(),
+        name: z.string(),
+        node: z.string(),
+        output: z.string(),
+        growth: z.string(),
+        chainMaster: z.boolean(),
+      }),
+    ),
+    changes: z.array(z.string()),
+    method: z.array(z.string()),
+    analysis: chainAnalysisSchema,
+  })
+  .meta({ id: 'ChainReport' });
+export type ChainReport = z.infer<typeof chainReportSchema>;
