@@ -212,6 +212,7 @@ describe(`analysis API (${testDatabaseKind()})`, () => {
       'TargetProgress',
       'ChainComparison',
       'Target',
+      'ChainReport',
     ]) {
       expect(Object.keys(document.components.schemas)).toContain(schema);
     }
