@@ -171,11 +171,14 @@ export function buildNodeAnalyses(input: {
       outputYuan && outputYuan > 0 && local?.topOutputYuan != null
         ? local.topOutputYuan / outputYuan
         : null;
+    // A missing node's LQ is 0; a present node without reported output has none.
     const lq =
-      enterprises === 0 && chainOutput > 0
-        ? 0
+      outputYuan === null
+        ? enterprises === 0 && chainOutput > 0
+          ? 0
+          : null
         : locationQuotient({
-            regionValue: outputYuan ?? 0,
+            regionValue: outputYuan,
             regionTotal: chainOutput,
             benchmarkValue: national?.outputYuan ?? 0,
             benchmarkTotal: nationalOutput,
@@ -184,7 +187,7 @@ export function buildNodeAnalyses(input: {
     const judged = nodeStatus({
       enterprises,
       outputYuan,
-      lq: outputYuan === null ? null : lq,
+      lq,
       hhi,
       topShare,
     });
