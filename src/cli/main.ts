@@ -4,6 +4,7 @@ import {
   registerAnalyzeStatsCommands,
   registerStatsCommand,
 } from './commands/analyze-stats.command.ts';
+import { analyzeGroup, registerAnalyzeChainCommands } from './commands/analyze-chain.command.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
@@ -11,6 +12,8 @@ import { registerRegistryCommands } from './commands/registry.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
+import { registerReportCommand } from './commands/report.command.ts';
+import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
@@ -45,12 +48,11 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerRegistryCommands(program);
   // One `analyze` parent; each analysis area adds its subcommands to it.
-  const analyze = program
-    .command('analyze')
-    .description('Analyse the loaded data: regional statistics, chains')
-    .addHelpText('after', '\nExample:\n  $ chainlead analyze lq --scheme gbt4754 --year 2024');
-  registerAnalyzeStatsCommands(analyze);
+  registerAnalyzeStatsCommands(analyzeGroup(program));
   registerStatsCommand(program);
+  registerAnalyzeChainCommands(program);
+  registerTargetCommand(program);
+  registerReportCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

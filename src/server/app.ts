@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 import { httpStatusFor } from './http-errors.ts';
 import type { PlainRoutePermissions } from './route-registry.ts';
 import { sessionMiddleware } from './session.middleware.ts';
+import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerChainRoutes } from './routes/chains.routes.ts';
 import { registerDocsRoutes } from './routes/docs.routes.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): App {
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerChainRoutes(app, deps);
+  registerAnalysisRoutes(app, deps);
   registerRegionRoutes(app, deps);
   registerEnterpriseRoutes(app, deps);
   registerParkRoutes(app, deps);

@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/connection.ts';
+import { createApp } from '../src/server/app.ts';
+import { DEMO_USERS } from '../src/services/demo/demo-plan.ts';
+import { prepareInstallation } from '../src/services/setup.service.ts';
+
+// `npm run bench -- api [--connections N] [--duration S]`: the demo in an in-memory PGlite, the
+// API served in-process on 127.0.0.1 (port 0), and autocannon asking for Wuxi's chain analysis
+// as a signed-in viewer: 32 connections for 10 s by default. Prints p50/p99 latency and
+// requests per second (goal: p99 under 100 ms).
+
+const PATH = '/api/chains/biomed/analysis?region=3202';
+
+function flag(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = Number(index > 0 ? process.argv[index + 1] : fallback);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+/** The `api` benchmark: see the comment at the top of this file. */
+export async function benchApi(): Promise<void> {
+  const connections = flag('connections', 32);
+  const duration = flag('duration', 10);
+  const database = await openDatabase({ path: 'memory://' });
+  const started = performance.now();
+  await prepareInstallation(database, { adminPassword: 'bench-password', demoOnFirstRun: true });
+  console.log(`demo loaded into PGlite (memory) in ${(performance.now() - started).toFixed(0)} ms`);
+  const app = createApp({ database, version: 'bench' });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const viewer = DEMO_USERS.find((u) => u.role === 'viewer');
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: viewer?.username, password: viewer?.password }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    if (login.status !== 200 || !cookie) throw new Error(`login failed: ${login.status}`);
+    const first = performance.now();
+    const response = await fetch(`${base}${PATH}`, { headers: { cookie } });
+    const bytes = (await response.arrayBuffer()).byteLength;
+    console.log(
+      `first request (computes the analysis): ${response.status}, ${(bytes / 1024).toFixed(0)} KB, ` +
+        `${(performance.now() - first).toFixed(0)} ms`,
+    );
+    const result = await autocannon({
+      url: `${base}${PATH}`,
+      connections,
+      duration,
+      headers: { cookie },
+    });
+    const { latency, requests } = result;
+    console.log(`autocannon ${connections} connections × ${duration} s on GET ${PATH}`);
+    console.log(
+      `  latency p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms; ` +
+        `${requests.average.toFixed(0)} req/s (${result.requests.total.toLocaleString('en')} requests)`,
+    );
+    console.log(
+      `  non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; ` +
+        `goal p99 < 100 ms: ${latency.p99 < 100 ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.close();
+  }
+}

@@ -1,0 +1,396 @@
+import { createReadStream, createWriteStream, chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'csv-parse';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { SeededRandom } from '../src/domain/random.ts';
+import { openDatabase, type Database, type Db } from '../src/db/connection.ts';
+import { findSetting, saveSetting } from '../src/db/setting.repository.ts';
+import { analyzeChain, loadChainScope } from '../src/services/analysis/chain-analysis.service.ts';
+import { loadChainClassifier } from '../src/services/classification/classification.service.ts';
+import { chinaDivisionRegions } from '../src/services/reference/regions.service.ts';
+import { prepareInstallation } from '../src/services/setup.service.ts';
+import type { NodeAnalysis } from '../src/shared/api/analysis.ts';
+import { writeRegistryCsv } from './registry-generator.ts';
+
+// `npm run bench -- report [--rows N] [--region CODE] [--runs N] [--fresh]`: a national
+// registry of N enterprises (default 1,000,000) from the import benchmark's generator, loaded
+// with COPY and classified by the real classifier in the same pass, on the PostgreSQL server in
+// DATABASE_URL. Then the chain analysis of one city is timed against one hand-written SQL query
+// that computes the same node figures, in the same run. The loaded database is kept
+// (chainlead_bench_report_N) so later runs go straight to the timing; --fresh reloads it.
+
+const YEARS = [2020, 2021, 2022, 2023, 2024] as const;
+const YEAR = 2024;
+
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : undefined;
+}
+
+function wholeNumber(name: string, fallback: number): number {
+  const value = Number(flag(name) ?? fallback);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+/** A field of a PostgreSQL text-format COPY line (tabs, newlines and backslashes escaped). */
+function copyField(value: string | number | boolean | null): string {
+  if (value === null) return '\\N';
+  return String(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/\t/g, '\\t')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r');
+}
+
+/** A text[] literal: every element quoted. */
+function arrayLiteral(items: readonly string[]): string {
+  return `{${items.map((item) => `"${item.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+class CopyFile {
+  private readonly out;
+  constructor(readonly path: string) {
+    this.out = createWriteStream(path);
+  }
+  write(fields: (string | number | boolean | null)[]): Promise<void> | void {
+    if (!this.out.write(`${fields.map(copyField).join('\t')}\n`)) {
+      return new Promise((resolve) => this.out.once('drain', resolve));
+    }
+  }
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.out.end(() => resolve());
+      this.out.on('error', reject);
+    });
+  }
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  console.log(`${label.padEnd(52)} ${(performance.now() - started).toFixed(0).padStart(8)} ms`);
+  return result;
+}
+
+/**
+ * Generates the registry CSV, classifies each row with the chain's real classifier and writes
+ * enterprise, enterprise_year (2020–2024, from the generated 2024 revenue) and classification
+ * rows as COPY files, then loads them with server-side COPY.
+ */
+async function loadRegistry(database: Database, rows: number): Promise<void> {
+  const db = database.db;
+  const folder = mkdtempSync(join(tmpdir(), 'chainlead-bench-report-'));
+  chmodSync(folder, 0o755);
+  try {
+    const csv = join(folder, 'registry.csv');
+    await timed(`generate a ${rows.toLocaleString('en')}-enterprise registry CSV`, () =>
+      writeRegistryCsv(csv, rows, chinaDivisionRegions()),
+    );
+    const { classifier, nodeIdByCode } = await loadChainClassifier(db, 'biomed');
+    const files = {
+      enterprise: new CopyFile(join(folder, 'enterprise.copy')),
+      enterpriseYear: new CopyFile(join(folder, 'enterprise_year.copy')),
+      classification: new CopyFile(join(folder, 'classification.copy')),
+    };
+    const random = new SeededRandom(11);
+    let id = 0;
+    let placements = 0;
+    await timed('classify with the real classifier, write COPY files', async () => {
+      const parser = createReadStream(csv).pipe(parse({ columns: true, bom: true }));
+      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        id++;
+        const products = record.products ? record.products.split('；') : [];
+        const revenue = Number(record.revenue) || null;
+        // A few large firms lead their node: the chain masters (链主) the analysis lists.
+        const tags = revenue !== null && revenue > 495_000_000 ? ['chain_master'] : [];
+        const enterprise = {
+          id,
+          regionCode: record.region_code ?? '',
+          name: record.name ?? '',
+          nameEn: null,
+          businessScope: record.business_scope || null,
+          products,
+          industryCode: record.industry_code || null,
+        };
+        await files.enterprise.write([
+          id,
+          enterprise.regionCode,
+          record.uscc || null,
+          enterprise.name,
+          record.address || null,
+          record.founded_on || null,
+          record.registered_capital || null,
+          enterprise.industryCode,
+          enterprise.businessScope,
+          arrayLiteral(products),
+          arrayLiteral(tags),
+          'bench',
+        ]);
+        const growth = random.between(-0.05, 0.25);
+        const outputRatio = random.between(0.85, 1.05);
+        for (const year of YEARS) {
+          if (revenue === null) continue;
+          const yearRevenue = Math.round(revenue * (1 + growth) ** (year - YEAR));
+          await files.enterpriseYear.write([
+            id,
+            enterprise.regionCode,
+            year,
+            yearRevenue,
+            Math.round(yearRevenue * outputRatio),
+            Number(record.employees) || null,
+          ]);
+        }
+        for (const result of classifier.classify(enterprise)) {
+          placements++;
+          await files.classification.write([
+            id,
+            nodeIdByCode.get(result.nodeCode) ?? 0,
+            enterprise.regionCode,
+            result.score,
+            result.decision,
+            result.primary,
+            JSON.stringify(result.evidence),
+            'rule',
+          ]);
+        }
+      }
+      await Promise.all(Object.values(files).map((f) => f.close()));
+    });
+    console.log(
+      `  ${id.toLocaleString('en')} enterprises, ${placements.toLocaleString('en')} placements`,
+    );
+    for (const file of Object.values(files)) chmodSync(file.path, 0o644);
+    const copy = (table: string, columns: string, file: CopyFile) =>
+      timed(`COPY ${table}`, () =>
+        db.execute(sql.raw(`copy ${table} (${columns}) from '${file.path}'`)),
+      );
+    await copy(
+      'enterprise',
+      'id, region_code, uscc, name, address, founded_on, registered_capital_yuan, industry_code, business_scope, products, tags, source',
+      files.enterprise,
+    );
+    await copy(
+      'enterprise_year',
+      'enterprise_id, region_code, year, revenue_yuan, output_yuan, employees',
+      files.enterpriseYear,
+    );
+    await copy(
+      'classification',
+      'enterprise_id, node_id, region_code, score, decision, is_primary, evidence, method',
+      files.classification,
+    );
+    await db.execute(sql`select setval('enterprise_id_seq', ${id})`);
+    // What autovacuum would do soon after a load; the plans below should not depend on luck.
+    await timed('ANALYZE', () => db.execute(sql`analyze`));
+    await saveSetting(db, 'bench_report_rows', rows);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+interface NodeFigures {
+  nodeId: number;
+  enterprises: number;
+  outputYuan: number | null;
+  share: number | null;
+  growth: number | null;
+  cagr: number | null;
+  hhi: number | null;
+  topShare: number | null;
+  lq: number | null;
+}
+
+/**
+ * The baseline: one hand-written query for the node figures of one region (enterprises, output,
+ * share, growth, CAGR, HHI, top share, location quotient against the whole registry).
+ */
+async function singleQueryNodeFigures(
+  db: Db,
+  chainId: number,
+  region: string,
+): Promise<NodeFigures[]> {
+  const result = await db.execute(sql`
+    with nodes as (
+      select id from chain_node where chain_id = ${chainId} and level <> 'stage'
+    ),
+    counted as (
+      select distinct on (c.enterprise_id) c.enterprise_id, c.node_id,
+             c.region_code like ${`${region}%`} as local
+      from classification c
+      where c.node_id in (select id from nodes) and c.decision = 'confirmed'
+      order by c.enterprise_id, c.is_primary desc, c.score desc, c.node_id
+    ),
+    figures as (
+      select k.node_id, k.local, k.enterprise_id, y.year,
+             coalesce(y.output_yuan, y.revenue_yuan)::float8 as output
+      from counted k join enterprise_year y on y.enterprise_id = k.enterprise_id
+      where y.year = ${YEAR} or (k.local and y.year < ${YEAR})
+    ),
+    local_now as (select * from figures where local and year = ${YEAR}),
+    node_now as (
+      select node_id, sum(output) as output, max(output) as top_output, count(output) as reporting
+      from local_now group by node_id
+    ),
+    node_hhi as (
+      select l.node_id, sum(power(l.output / n.output, 2)) * 10000 as hhi
+      from local_now l join node_now n using (node_id)
+      where n.output > 0 and l.output is not null group by l.node_id
+    ),
+    node_years as (
+      select node_id, year, sum(output) as output, count(output) as reporting
+      from figures where local group by node_id, year
+    ),
+    node_first as (
+      select distinct on (node_id) node_id, year, output from node_years
+      where output > 0 and year < ${YEAR} order by node_id, year
+    ),
+    national as (
+      select node_id, sum(output) as output from figures where year = ${YEAR} group by node_id
+    ),
+    local_count as (select node_id, count(*) as enterprises from counted where local group by node_id),
+    totals as (
+      select (select sum(output) from node_now where reporting > 0) as chain_output,
+             (select sum(output) from national) as national_output
+    )
+    select n.id as "nodeId",
+           coalesce(lc.enterprises, 0)::int as "enterprises",
+           case when nn.reporting > 0 then nn.output end as "outputYuan",
+           case when nn.reporting > 0 and t.chain_output > 0 then nn.output / t.chain_output end as "share",
+           case when p.reporting > 0 and p.output > 0 and nn.reporting > 0
+                then nn.output / p.output - 1 end as "growth",
+           case when f.output > 0 and nn.reporting > 0
+                then power(nn.output / f.output, 1.0 / (${YEAR} - f.year)) - 1 end as "cagr",
+           h.hhi::float8 as "hhi",
+           case when nn.output > 0 then nn.top_output / nn.output end as "topShare",
+           case when coalesce(lc.enterprises, 0) = 0 and t.chain_output > 0 then 0
+                when nn.reporting > 0 and t.chain_output > 0 and na.output > 0
+                then (nn.output / t.chain_output) / (na.output / t.national_output) end as "lq"
+    from nodes n cross join totals t
+    left join local_count lc on lc.node_id = n.id
+    left join node_now nn on nn.node_id = n.id
+    left join node_hhi h on h.node_id = n.id
+    left join node_years p on p.node_id = n.id and p.year = ${YEAR - 1}
+    left join node_first f on f.node_id = n.id
+    left join national na on na.node_id = n.id
+    order by n.id`);
+  return (result as { rows: NodeFigures[] }).rows;
+}
+
+/** The analysis and the single query agree on every node figure (to 1e-9 relative). */
+function compareFigures(
+  nodes: readonly NodeAnalysis[],
+  ids: readonly number[],
+  rows: readonly NodeFigures[],
+) {
+  const problems: string[] = [];
+  nodes.forEach((node, index) => {
+    const row = rows.find((r) => r.nodeId === ids[index]);
+    for (const key of [
+      'enterprises',
+      'outputYuan',
+      'share',
+      'growth',
+      'cagr',
+      'hhi',
+      'topShare',
+      'lq',
+    ] as const) {
+      const a = node[key];
+      const b = row?.[key] ?? null;
+      const same =
+        a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+      if (!same) problems.push(`${node.code} ${key}: analysis ${a}, query ${b}`);
+    }
+  });
+  return problems;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** The `report` benchmark: see the comment at the top of this file. */
+export async function benchReport(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL?.trim();
+  if (!serverUrl) {
+    console.error(
+      'The report benchmark needs a PostgreSQL server: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres).',
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const rows = wholeNumber('rows', 1_000_000);
+  const runs = wholeNumber('runs', 7);
+  const region = flag('region') ?? '3202';
+  const name = `chainlead_bench_report_${rows}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists =
+    (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (exists && process.argv.includes('--fresh'))
+    await admin.query(`drop database ${name} with (force)`);
+  if (!exists || process.argv.includes('--fresh')) await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  try {
+    await prepareInstallation(database, { adminPassword: 'bench-password' });
+    if ((await findSetting(database.db, 'bench_report_rows')) !== rows) {
+      await loadRegistry(database, rows);
+    } else {
+      console.log(`Reusing ${name} (run with --fresh to reload it).`);
+    }
+    const db = database.db;
+    const scope = await loadChainScope(db, 'biomed');
+    const ids = scope.nodes.map((n) => n.id);
+    const analyse = () => analyzeChain(db, { chainCode: 'biomed', regionCode: region, year: YEAR });
+    const single = () => singleQueryNodeFigures(db, scope.chain.id, region);
+    // Warm both (plans, caches), and check they agree before timing them.
+    const analysis = await analyse();
+    const problems = compareFigures(analysis.nodes, ids, await single());
+    console.log(
+      problems.length === 0
+        ? `Figures agree on all ${analysis.nodes.length} nodes (${analysis.totals.enterprises.toLocaleString('en')} enterprises in ${region}).`
+        : `Figures DIFFER:\n  ${problems.join('\n  ')}`,
+    );
+    const times = { analysis: [] as number[], single: [] as number[] };
+    for (let i = 0; i < runs; i++) {
+      for (const [key, work] of [
+        ['analysis', analyse],
+        ['single', single],
+      ] as const) {
+        const started = performance.now();
+        await work();
+        times[key].push(performance.now() - started);
+      }
+    }
+    const a = median(times.analysis);
+    const s = median(times.single);
+    console.log(
+      `chain analysis of ${region} (analyzeChain, median of ${runs})`.padEnd(52),
+      `${a.toFixed(0).padStart(8)} ms`,
+    );
+    console.log(
+      `one hand-written SQL query, same node figures`.padEnd(52),
+      `${s.toFixed(0).padStart(8)} ms`,
+    );
+    console.log(
+      `ratio ${(a / s).toFixed(2)}× (goal ≤ 1.5×); analysis ${a < 1000 ? 'under' : 'OVER'} 1 s`,
+    );
+    const counts = await db.execute(sql`
+      select (select count(*) from enterprise)::int as enterprises,
+             (select count(*) from enterprise_year)::int as years,
+             (select count(*) from classification)::int as placements`);
+    console.log(`  on ${JSON.stringify((counts as { rows: unknown[] }).rows[0])}`);
+  } finally {
+    await database.close();
+  }
+}

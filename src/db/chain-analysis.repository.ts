@@ -1,0 +1,255 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from './connection.ts';
+
+// The chain analysis in SQL: each query is named after what it returns and reads as SQL.
+//
+// Counting rule: a confirmed enterprise counts once on a chain, on its primary node (or, when
+// its primary placement is not confirmed, on its best-scoring confirmed node), so that node
+// figures add up to the chain's and output is never counted twice. Secondary confirmed
+// placements are reported apart, as "also on the node".
+//
+// Output is `output_yuan`, or `revenue_yuan` where an enterprise reports no output (registries
+// often carry revenue only). A region is a code prefix: 32 (Jiangsu) ⊃ 3202 (Wuxi) ⊃ 320214.
+
+/**
+ * The enterprises counted on a chain, one row each: (enterprise_id, node_id, region_code). The
+ * primary rows need no sort; the rare enterprise without a confirmed primary takes its best
+ * confirmed node, found by DISTINCT ON over the non-primary rows only.
+ */
+function countedEnterprises(nodeIds: readonly number[], regionFilter: (column: SQL) => SQL): SQL {
+  const nodes = sql`${sql.param(nodeIds)}::int[]`;
+  const region = regionFilter(sql`c.region_code`);
+  return sql`
+    counted as (
+      select c.enterprise_id, c.node_id, c.region_code
+      from classification c
+      where c.node_id = any(${nodes}) and c.decision = 'confirmed' and c.is_primary and ${region}
+      union all
+      select * from (
+        select distinct on (c.enterprise_id) c.enterprise_id, c.node_id, c.region_code
+        from classification c
+        where c.node_id = any(${nodes}) and c.decision = 'confirmed' and not c.is_primary
+          and ${region}
+          and not exists (
+            select 1 from classification p
+            where p.enterprise_id = c.enterprise_id and p.node_id = any(${nodes})
+              and p.is_primary and p.decision = 'confirmed')
+        order by c.enterprise_id, c.score desc, c.node_id
+      ) fallback
+    )`;
+}
+
+const everywhere = () => sql`true`;
+// One LIKE per region (not LIKE ANY) so that an index on the region code can serve each prefix.
+const within = (codes: readonly string[]) => (column: SQL) =>
+  sql`(${sql.join(
+    codes.map((code) => sql`${column} like ${`${code}%`}`),
+    sql` or `,
+  )})`;
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+export interface NationalNodeFigures {
+  nodeId: number;
+  enterprises: number;
+  /** Enterprises reporting output (or revenue) in the year. */
+  reporting: number;
+  outputYuan: number;
+}
+
+/**
+ * The benchmark for location quotients: per node, the enterprises and output of the whole
+ * registry (every region, the analysed one included) in `year`.
+ */
+export async function listNationalNodeFigures(
+  db: DbOrTx,
+  input: { nodeIds: readonly number[]; year: number },
+): Promise<NationalNodeFigures[]> {
+  const result = await db.execute(sql`
+    with ${countedEnterprises(input.nodeIds, everywhere)}
+    select k.node_id as "nodeId",
+           count(*)::int as "enterprises",
+           count(coalesce(y.output_yuan, y.revenue_yuan))::int as "reporting",
+           coalesce(sum(coalesce(y.output_yuan, y.revenue_yuan)), 0)::float8 as "outputYuan"
+    from counted k
+    left join enterprise_year y on y.enterprise_id = k.enterprise_id and y.year = ${input.year}
+    group by k.node_id`);
+  return rowsOf<NationalNodeFigures>(result);
+}
+
+export interface RegionalNodeFigures {
+  regionCode: string;
+  nodeId: number;
+  enterprises: number;
+  /** Confirmed on the node as a secondary placement (counted on another node). */
+  alsoOnNode: number;
+  reporting: number;
+  outputYuan: number;
+  /** HHI over the node's enterprises' output shares (0–10,000); null without output. */
+  hhi: number | null;
+  topOutputYuan: number | null;
+  chainMasters: number;
+}
+
+/**
+ * Per region and node (only nodes with confirmed enterprises): enterprises, secondary placements,
+ * output in `year`, its HHI and largest enterprise's output, and chain masters (链主).
+ */
+export async function listRegionalNodeFigures(
+  db: DbOrTx,
+  input: { nodeIds: readonly number[]; regionCodes: readonly string[]; year: number },
+): Promise<RegionalNodeFigures[]> {
+  const codes = sql.param(input.regionCodes);
+  const result = await db.execute(sql`
+    with ${countedEnterprises(input.nodeIds, within(input.regionCodes))},
+    regions as (select unnest(${codes}::text[]) as code),
+    local as (
+      select r.code as region_code, k.node_id, k.enterprise_id,
+             coalesce(y.output_yuan, y.revenue_yuan)::float8 as output,
+             'chain_master' = any(e.tags) as chain_master
+      from counted k
+      join regions r on k.region_code like r.code || '%'
+      join enterprise e on e.id = k.enterprise_id
+      left join enterprise_year y on y.enterprise_id = k.enterprise_id and y.year = ${input.year}
+    ),
+    node_totals as (
+      select region_code, node_id, count(*)::int as enterprises, count(output)::int as reporting,
+             coalesce(sum(output), 0)::float8 as output, max(output) as top_output,
+             count(*) filter (where chain_master)::int as chain_masters
+      from local group by region_code, node_id
+    ),
+    concentration as (
+      select l.region_code, l.node_id, sum(power(l.output / t.output, 2)) * 10000 as hhi
+      from local l join node_totals t using (region_code, node_id)
+      where t.output > 0 and l.output is not null
+      group by l.region_code, l.node_id
+    ),
+    placements as (
+      select r.code as region_code, c.node_id, count(*)::int as confirmed
+      from classification c join regions r on c.region_code like r.code || '%'
+      where c.node_id = any(${sql.param(input.nodeIds)}::int[]) and c.decision = 'confirmed'
+      group by r.code, c.node_id
+    )
+    select p.region_code as "regionCode", p.node_id as "nodeId",
+           coalesce(t.enterprises, 0) as "enterprises",
+           p.confirmed - coalesce(t.enterprises, 0) as "alsoOnNode",
+           coalesce(t.reporting, 0) as "reporting",
+           coalesce(t.output, 0) as "outputYuan",
+           h.hhi::float8 as "hhi",
+           t.top_output as "topOutputYuan",
+           coalesce(t.chain_masters, 0) as "chainMasters"
+    from placements p
+    left join node_totals t using (region_code, node_id)
+    left join concentration h using (region_code, node_id)
+    order by p.region_code, p.node_id`);
+  return rowsOf<RegionalNodeFigures>(result);
+}
+
+export interface NodeYearFigures {
+  nodeId: number;
+  year: number;
+  /** Counted enterprises reporting figures that year. */
+  reporting: number;
+  outputYuan: number;
+}
+
+/** A region's output per node and year, up to `toYear` (for growth, CAGR and trends). */
+export async function listRegionalNodeSeries(
+  db: DbOrTx,
+  input: { nodeIds: readonly number[]; regionCode: string; toYear: number },
+): Promise<NodeYearFigures[]> {
+  const result = await db.execute(sql`
+    with ${countedEnterprises(input.nodeIds, within([input.regionCode]))}
+    select k.node_id as "nodeId", y.year::int as "year",
+           count(coalesce(y.output_yuan, y.revenue_yuan))::int as "reporting",
+           coalesce(sum(coalesce(y.output_yuan, y.revenue_yuan)), 0)::float8 as "outputYuan"
+    from counted k
+    join enterprise_year y on y.enterprise_id = k.enterprise_id
+    where y.year <= ${input.toYear}
+    group by k.node_id, y.year
+    order by k.node_id, y.year`);
+  return rowsOf<NodeYearFigures>(result);
+}
+
+export interface LeadingEnterprise {
+  id: number;
+  name: string;
+  nameEn: string | null;
+  regionCode: string;
+  nodeId: number;
+  tags: string[];
+  outputYuan: number | null;
+  previousOutputYuan: number | null;
+  /** 1 for the node's largest enterprise by output in the year. */
+  nodeRank: number;
+  chainRank: number;
+}
+
+/**
+ * A region's leading enterprises on a chain: the `perNode` largest of each node, the `top`
+ * largest of the chain, and every chain master (链主), by output in `year` (with the year before).
+ */
+export async function listLeadingEnterprises(
+  db: DbOrTx,
+  input: {
+    nodeIds: readonly number[];
+    regionCode: string;
+    year: number;
+    perNode: number;
+    top: number;
+  },
+): Promise<LeadingEnterprise[]> {
+  const result = await db.execute(sql`
+    with ${countedEnterprises(input.nodeIds, within([input.regionCode]))},
+    local as (
+      select k.node_id, e.id, e.name, e.name_en, e.region_code, e.tags,
+             coalesce(cur.output_yuan, cur.revenue_yuan)::float8 as output,
+             coalesce(prev.output_yuan, prev.revenue_yuan)::float8 as previous_output
+      from counted k
+      join enterprise e on e.id = k.enterprise_id
+      left join enterprise_year cur on cur.enterprise_id = e.id and cur.year = ${input.year}
+      left join enterprise_year prev on prev.enterprise_id = e.id and prev.year = ${input.year - 1}
+    ),
+    ranked as (
+      select *,
+             row_number() over (partition by node_id order by output desc nulls last, id)::int
+               as node_rank,
+             row_number() over (order by output desc nulls last, id)::int as chain_rank
+      from local
+    )
+    select id::float8 as "id", name, name_en as "nameEn", region_code as "regionCode",
+           node_id as "nodeId", tags, output as "outputYuan",
+           previous_output as "previousOutputYuan", node_rank as "nodeRank",
+           chain_rank as "chainRank"
+    from ranked
+    where node_rank <= ${input.perNode} or chain_rank <= ${input.top}
+       or 'chain_master' = any(tags)
+    order by chain_rank`);
+  return rowsOf<LeadingEnterprise>(result);
+}
+
+/** The years with yearly figures anywhere in the registry, newest first. */
+export async function listFigureYears(db: DbOrTx): Promise<number[]> {
+  // A loose index scan: one probe of the year index per distinct year, not a pass over the table.
+  const result = await db.execute(sql`
+    with recursive years as (
+      (select year from enterprise_year order by year desc limit 1)
+      union all
+      select (select y.year from enterprise_year y where y.year < years.year
+              order by y.year desc limit 1)
+      from years where years.year is not null
+    )
+    select year::int as "year" from years where year is not null`);
+  return rowsOf<{ year: number }>(result).map((row) => row.year);
+}
+
+/**
+ * A fingerprint of the database's state: it changes with every committed write (the WAL insert
+ * position moves), so results cached under it are never stale. Read it before the work it keys.
+ */
+export async function readDataVersion(db: DbOrTx): Promise<string> {
+  const result = await db.execute(sql`select pg_current_wal_lsn()::text as "lsn"`);
+  return rowsOf<{ lsn: string }>(result)[0]?.lsn ?? '';
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../../db/connection.ts';
+import type { ChainAnalysis, ChainReport, Lang, ReportFormat } from '../../shared/api/analysis.ts';
+import { analyzeChain, analyzeChainCached } from '../analysis/chain-analysis.service.ts';
+import { renderReportCharts } from './report-charts.ts';
+import { assembleReport } from './report-data.ts';
+import { renderReportHtml } from './report-html.ts';
+import { renderReportMarkdown } from './report-markdown.ts';
+
+export interface RenderedReport {
+  contentType: string;
+  /** A file name for downloads, e.g. biomed-3202-2024-zh.html. */
+  fileName: string;
+  body: string;
+}
+
+/**
+ * The chain-leader briefing for a chain, region and year, as HTML (with inline SVG charts and an
+ * A4 print stylesheet), Markdown or JSON, in Chinese or English. The figures are the analysis's.
+ * Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND, VALIDATION_FAILED.
+ */
+export async function renderChainReport(
+  db: Db,
+  input: {
+    chainCode: string;
+    regionCode: string;
+    year?: number | undefined;
+    format: ReportFormat;
+    lang: Lang;
+    /** Reuse a cached analysis while the data is unchanged (the API does; the CLI needs not). */
+    cached?: boolean;
+    today?: string;
+  },
+): Promise<RenderedReport> {
+  const analysis = await (input.cached ? analyzeChainCached : analyzeChain)(db, input);
+  return renderAnalysisReport(analysis, input);
+}
+
+/** Renders a briefing from an analysis already made (for callers that hold one). */
+export async function renderAnalysisReport(
+  analysis: ChainAnalysis,
+  input: { format: ReportFormat; lang: Lang; today?: string | undefined },
+): Promise<RenderedReport> {
+  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const report = assembleReport(analysis, input.lang, today);
+  const base = `${analysis.chain.code}-${analysis.region.code}-${analysis.year}-${input.lang}`;
+  switch (input.format) {
+    case 'html':
+      return {
+        contentType: 'text/html; charset=utf-8',
+        fileName: `${base}.html`,
+        body: renderReportHtml(report, await renderReportCharts(report)),
+      };
+    case 'md':
+      return {
+        contentType: 'text/markdown; charset=utf-8',
+        fileName: `${base}.md`,
+        body: renderReportMarkdown(report),
+      };
+    case 'json': {
+      const { labels: _labels, ...json } = report;
+      return {
+        contentType: 'application/json; charset=utf-8',
+        fileName: `${base}.json`,
+        body: JSON.stringify(json satisfies ChainReport, null, 2),
+      };
+    }
+  }
+}
