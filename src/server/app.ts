@@ -7,13 +7,16 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 import { httpStatusFor } from './http-errors.ts';
 import { plainRoute, type PlainRoutePermissions } from './route-registry.ts';
 import { sessionMiddleware } from './session.middleware.ts';
+import { registerAttractRoutes } from './routes/attract.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerChainRoutes } from './routes/chains.routes.ts';
 import { registerDocsRoutes } from './routes/docs.routes.ts';
 import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
+import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
+import { registerProjectRoutes } from './routes/projects.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
 
@@ -64,6 +67,9 @@ export function createApp(deps: AppDeps): App {
   registerParkRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerAttractRoutes(app, deps);
+  registerProjectRoutes(app, deps);
+  registerParkSpaceRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Until the web app is built (npm run build), the root leads to the API documentation.
   plainRoute(app, plainRoutePermissions, 'GET', '/', 'public', (c) => c.redirect('/api/docs'));
