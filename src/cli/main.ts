@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/app-error.ts';
+import { registerAttractCommand } from './commands/attract.command.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerRegistryCommands } from './commands/registry.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerProjectCommand } from './commands/project.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
@@ -40,6 +42,8 @@ export function buildProgram(): Command {
   registerClassifyCommand(program);
   registerImportCommand(program);
   registerRegistryCommands(program);
+  registerAttractCommand(program);
+  registerProjectCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

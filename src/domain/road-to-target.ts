@@ -74,6 +74,8 @@ export interface RoadFigures {
 const TREND_YEARS = 3;
 /** With no target the road runs this many years past the latest record. */
 const HORIZON_WITHOUT_TARGET = 3;
+/** Never further than this past the latest record. */
+const MAX_HORIZON = 10;
 
 /**
  * Compound yearly growth of a series over its last (up to) three years; null with fewer than two
@@ -163,9 +165,16 @@ export function computeRoad(input: RoadInput): RoadFigures {
     PROJECT_STAGES.reduce((total, s) => total + byStage[s], 0);
 
   const firstYear = actualYears[0] ?? targetYear ?? new Date().getUTCFullYear();
-  const lastYear = Math.max(
-    targetYear ?? (latestActualYear ?? firstYear) + HORIZON_WITHOUT_TARGET,
-    (latestActualYear ?? firstYear) + 1,
+  const base = latestActualYear ?? firstYear;
+  // The road runs to the target and on to the last counted project's first year of output, so
+  // a chart shows what the pipeline brings even after the target year.
+  const lastStart = Math.max(
+    0,
+    ...projects.filter((p) => p.counted).map((p) => p.outputStartYear ?? 0),
+  );
+  const lastYear = Math.min(
+    base + MAX_HORIZON,
+    Math.max(targetYear ?? base + HORIZON_WITHOUT_TARGET, base + 1, lastStart),
   );
   const years: RoadYearFigures[] = [];
   for (let year = firstYear; year <= lastYear; year++) {
