@@ -58,6 +58,8 @@ export interface RoadNodeFigures {
 export interface RoadProjectFigures extends RoadProjectInput {
   probability: number;
   weightedOutputYuan: number;
+  /** Producing since a recorded year: its output is already in the recorded figures. */
+  alreadyRecorded: boolean;
   counted: boolean;
 }
 
@@ -107,10 +109,26 @@ export function isCounted(
 }
 
 /**
+ * A project producing since a year already recorded is in the recorded output; counting it again
+ * would count it twice. A project late to produce still has its output ahead, so it counts.
+ */
+export function isAlreadyRecorded(
+  project: { stage: ProjectStage; outputStartYear: number | null },
+  latestActualYear: number | null,
+): boolean {
+  return (
+    project.stage === 'producing' &&
+    project.outputStartYear !== null &&
+    latestActualYear !== null &&
+    project.outputStartYear <= latestActualYear
+  );
+}
+
+/**
  * Computes the road to the target. The baseline holds the latest recorded output flat or grows it
  * by its recent trend; the pipeline adds, from each project's output start year on and only after
- * the latest recorded year (recorded output already holds what produced before), its expected
- * output times its stage's probability.
+ * the latest recorded year, its expected output times its stage's probability; projects already
+ * producing in a recorded year are in the record and not added again.
  */
 export function computeRoad(input: RoadInput): RoadFigures {
   const totals = new Map<number, number>();
@@ -144,11 +162,13 @@ export function computeRoad(input: RoadInput): RoadFigures {
 
   const projects: RoadProjectFigures[] = input.projects.map((p) => {
     const probability = input.probabilities[p.stage];
+    const alreadyRecorded = isAlreadyRecorded(p, latestActualYear);
     return {
       ...p,
       probability,
       weightedOutputYuan: (p.expectedOutputYuan ?? 0) * probability,
-      counted: isCounted(p, input.exclude, input.include),
+      alreadyRecorded,
+      counted: !alreadyRecorded && isCounted(p, input.exclude, input.include),
     };
   });
   const pipelineIn = (year: number, nodeCode?: string) => {

@@ -76,7 +76,9 @@ export function matchSpace(input: SpaceNeedInput, parks: readonly MatchPark[]): 
     const coverage =
       kinds.reduce((sum, k) => sum + Math.min(1, k.freeM2 / k.need.areaM2), 0) / kinds.length;
     const unitCount = kinds.reduce((sum, k) => sum + k.units.length, 0);
-    const compactness = unitCount === 0 ? 0 : kinds.length / unitCount;
+    // One unit per needed kind is best; each extra unit to split a need over costs.
+    const compactness =
+      unitCount === 0 ? 0 : kinds.filter((k) => k.units.length > 0).length / unitCount;
     const focusNode = input.nodeCode !== null && park.focusNodeCodes.includes(input.nodeCode);
     const coversNeed = kinds.every((k) => k.freeM2 >= k.need.areaM2);
     const reasons = kinds.map(({ need, freeM2, units }) => {

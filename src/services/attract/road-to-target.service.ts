@@ -89,6 +89,7 @@ export async function roadToTarget(db: Db, options: RoadOptions): Promise<RoadTo
       expectedOutputYuan: p.expectedOutputYuan,
       outputStartYear: p.outputStartYear,
       weightedOutputYuan: p.weightedOutputYuan,
+      alreadyRecorded: p.alreadyRecorded,
       counted: p.counted,
     })),
     excluded: exclude,

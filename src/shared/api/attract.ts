@@ -142,6 +142,9 @@ export const roadProjectSchema = z
     expectedOutputYuan: z.number().nullable(),
     outputStartYear: z.number().int().nullable(),
     weightedOutputYuan: z.number(),
+    alreadyRecorded: z.boolean().meta({
+      description: 'Producing since a recorded year: its output is in the actual figures already.',
+    }),
     counted: z.boolean().meta({ description: 'Whether it counts in this computation.' }),
   })
   .meta({ id: 'RoadProject' });
