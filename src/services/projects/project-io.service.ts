@@ -334,7 +334,11 @@ export async function importProjects(
     if (!(error instanceof RollBack)) throw error;
   }
   if (errors.length > 0) {
-    errors.sort((a, b) => a.row - b.row);
+    const position = (column: string) => {
+      const index = table.headers.indexOf(column);
+      return index < 0 ? table.headers.length : index;
+    };
+    errors.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
     throw new AppError(
       'VALIDATION_FAILED',
       `${errors.length} error${errors.length === 1 ? '' : 's'} in ${file.split(/[\\/]/).pop() ?? file}, so nothing was imported: ` +
