@@ -245,11 +245,9 @@ export const projectDetailSchema = projectSummarySchema
     events: z.array(projectEventSchema),
     attachments: z.array(attachmentSchema),
     reservations: z.array(reservationSchema),
-    allowedMoves: z
-      .array(z.enum(PROJECT_STAGES))
-      .meta({
-        description: 'Stages it may move to now (forward one step, or back with a reason).',
-      }),
+    allowedMoves: z.array(z.enum(PROJECT_STAGES)).meta({
+      description: 'Stages it may move to now (forward one step, or back with a reason).',
+    }),
   })
   .meta({ id: 'ProjectDetail' });
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;
@@ -273,11 +271,9 @@ export const projectBoardSchema = z
   .object({
     items: z.array(projectSummarySchema),
     total: z.number().int(),
-    columns: z
-      .array(stageColumnSchema)
-      .meta({
-        description: 'The same projects grouped by stage, in stage order (a kanban board).',
-      }),
+    columns: z.array(stageColumnSchema).meta({
+      description: 'The same projects grouped by stage, in stage order (a kanban board).',
+    }),
     stalledDays: z.number().int(),
   })
   .meta({ id: 'ProjectBoard' });
@@ -321,7 +317,9 @@ export const attachmentUploadSchema = z
 
 export const projectImportUploadSchema = z
   .object({
-    file: z.any().meta({ type: 'string', format: 'binary', description: 'XLSX, CSV or JSON Lines.' }),
+    file: z
+      .any()
+      .meta({ type: 'string', format: 'binary', description: 'XLSX, CSV or JSON Lines.' }),
     chain: z.string().optional().meta({ description: 'Chain code for rows without one (biomed).' }),
     region: z
       .string()
