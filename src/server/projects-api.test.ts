@@ -245,6 +245,7 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
       .set({ updatedAt: new Date(Date.now() - 40 * 86_400_000) })
       .where(eq(project.id, p.id));
     const board = await viewer.json<ProjectBoard>('GET', '/api/projects?chain=biomed&region=3202');
+    expect(board.body.items.find((i) => i.id === p.id)?.allowedMoves).toEqual(['negotiating']);
     expect(board.body.columns.map((c) => c.stage)).toEqual([
       'lead',
       'negotiating',
@@ -472,6 +473,13 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
     });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ code: 'L1', freeM2: 1200, reservedM2: 0 });
+    const duplicate = await parkUser.json<ErrorResponse>('POST', `/api/parks/${parkA}/spaces`, {
+      code: 'L1',
+      kind: 'office',
+      areaM2: 10,
+    });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.error.message).toMatch(/already has a unit coded "L1"/);
     const updated = await parkUser.json<ParkSpace>(
       'PATCH',
       `/api/parks/${parkA}/spaces/${added.body.id}`,

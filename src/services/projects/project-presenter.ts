@@ -1,4 +1,9 @@
-import { daysSince, isStalled, weightedOutput } from '../../domain/project-pipeline.ts';
+import {
+  allowedMoves,
+  daysSince,
+  isStalled,
+  weightedOutput,
+} from '../../domain/project-pipeline.ts';
 import type { ProjectView } from '../../db/project.repository.ts';
 import type { ReservationView } from '../../db/space.repository.ts';
 import { SPACE_KINDS, type SpaceKind } from '../../shared/api/parks.ts';
@@ -82,6 +87,7 @@ export function presentProjectSummary(
     updatedAt: p.updatedAt.toISOString(),
     daysSinceChange: daysSince(p.updatedAt, now),
     stalled: isStalled({ stage, status, updatedAt: p.updatedAt }, now, settings.stalledDays),
+    allowedMoves: allowedMoves(stage, status),
     demo: p.isDemo,
   };
 }

@@ -1,5 +1,4 @@
 import { AppError } from '../../domain/app-error.ts';
-import { allowedMoves } from '../../domain/project-pipeline.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
 import {
   listAttachments,
@@ -23,7 +22,6 @@ import { assertParkInScope, type ParkScope } from '../parks/park-scope.ts';
 import { getPipelineSettings } from './pipeline-settings.service.ts';
 import {
   asStage,
-  asStatus,
   presentProjectSummary,
   presentReservation,
 } from './project-presenter.ts';
@@ -110,22 +108,19 @@ export async function listProjectBoard(
 
 /** One project with its history, attachments and reservations. Throws PROJECT_NOT_FOUND. */
 export async function getProject(db: DbOrTx, id: number): Promise<ProjectDetail> {
-  const [summary] = await listProjectSummaries(db, { ids: [id] });
-  if (!summary) {
-    throw new AppError('PROJECT_NOT_FOUND', `No project has id ${id}.`, { id });
-  }
-  const [views, events, attachments, reservations] = await Promise.all([
+  const [[view], settings, events, attachments, reservations] = await Promise.all([
     listProjectViews(db, { ids: [id] }),
+    getPipelineSettings(db),
     listProjectEvents(db, id),
     listAttachments(db, id),
     listReservations(db, { projectId: id }),
   ]);
-  const row = views[0]?.project;
+  if (!view) throw new AppError('PROJECT_NOT_FOUND', `No project has id ${id}.`, { id });
   return {
-    ...summary,
-    notes: row?.notes ?? null,
-    dropReason: row?.dropReason ?? null,
-    createdAt: row?.createdAt.toISOString() ?? summary.updatedAt,
+    ...presentProjectSummary(view, settings, new Date()),
+    notes: view.project.notes,
+    dropReason: view.project.dropReason,
+    createdAt: view.project.createdAt.toISOString(),
     events: events.map((e) => ({
       id: e.id,
       kind: PROJECT_EVENT_KINDS.find((k) => k === e.kind) ?? 'stage',
@@ -146,7 +141,6 @@ export async function getProject(db: DbOrTx, id: number): Promise<ProjectDetail>
       uploadedAt: a.uploadedAt.toISOString(),
     })),
     reservations: reservations.map(presentReservation),
-    allowedMoves: allowedMoves(summary.stage, asStatus(summary.status)),
   };
 }
 

@@ -184,6 +184,9 @@ export const projectSummarySchema = z
     updatedAt: z.string(),
     daysSinceChange: z.number().int(),
     stalled: z.boolean().meta({ description: 'Active, not producing, and unchanged too long.' }),
+    allowedMoves: z.array(z.enum(PROJECT_STAGES)).meta({
+      description: 'Stages it may move to now: the next one, or an earlier one with a reason.',
+    }),
     demo: z.boolean(),
   })
   .meta({ id: 'ProjectSummary' });
