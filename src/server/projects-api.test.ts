@@ -480,6 +480,8 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
     });
     expect(duplicate.status).toBe(400);
     expect(duplicate.body.error.message).toMatch(/already has a unit coded "L1"/);
+    const listed = await parkUser.json<List<ParkSpace>>('GET', `/api/parks/${parkA}/spaces`);
+    expect(listed.body.items.map((u) => u.code)).toContain('L1');
     const updated = await parkUser.json<ParkSpace>(
       'PATCH',
       `/api/parks/${parkA}/spaces/${added.body.id}`,

@@ -7,6 +7,7 @@ import {
   updateSpaceSchema,
 } from '../../shared/api/parks.ts';
 import { projectSummarySchema, reservationSchema } from '../../shared/api/projects.ts';
+import { getPark } from '../../services/parks/park-query.service.ts';
 import { parkScopeFor } from '../../services/parks/park-scope.ts';
 import { parkSupplyDemand } from '../../services/parks/space-matching.service.ts';
 import { addSpace, listParkReservations, updateSpace } from '../../services/parks/space.service.ts';
@@ -16,6 +17,16 @@ import { currentUser, defineRoute, json } from '../route-registry.ts';
 
 const TAGS = ['Parks'];
 const scopeNote = 'A park operator (role park) may act on its own park only: 403 otherwise.';
+
+const listSpacesRoute = defineRoute({
+  method: 'get',
+  path: '/api/parks/{id}/spaces',
+  permission: 'park:read',
+  tags: TAGS,
+  summary: "A park's space units with occupied, reserved and free area",
+  request: { params: idParamSchema },
+  responses: { 200: { description: 'The units', content: json(listSchema(parkSpaceSchema)) } },
+});
 
 const addSpaceRoute = defineRoute({
   method: 'post',
@@ -88,6 +99,10 @@ const supplyDemandRoute = defineRoute({
 export function registerParkSpaceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const db = deps.database.db;
   const who = (user: { id: number; username: string }) => ({ id: user.id, name: user.username });
+  app.openapi(listSpacesRoute, async (c) => {
+    const { spaces } = await getPark(db, c.req.valid('param').id);
+    return c.json({ items: spaces, total: spaces.length }, 200);
+  });
   app.openapi(addSpaceRoute, async (c) => {
     const user = currentUser(c);
     const space = await addSpace(
