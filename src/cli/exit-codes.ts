@@ -29,8 +29,15 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'DUPLICATE_NOT_FOUND':
     case 'IMPORT_NOT_FOUND':
     case 'STATS_NOT_FOUND':
+    case 'PROJECT_NOT_FOUND':
+    case 'SPACE_NOT_FOUND':
+    case 'RESERVATION_NOT_FOUND':
+    case 'ATTACHMENT_NOT_FOUND':
       return EXIT.notFound;
     case 'USER_EXISTS':
+    case 'PROJECT_EXISTS':
+    case 'STAGE_MOVE_INVALID':
+    case 'SPACE_UNAVAILABLE':
       return EXIT.conflict;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':

@@ -5,11 +5,13 @@ import {
   registerStatsCommand,
 } from './commands/analyze-stats.command.ts';
 import { analyzeGroup, registerAnalyzeChainCommands } from './commands/analyze-chain.command.ts';
+import { registerAttractCommand } from './commands/attract.command.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerRegistryCommands } from './commands/registry.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerProjectCommand } from './commands/project.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerReportCommand } from './commands/report.command.ts';
@@ -53,6 +55,8 @@ export function buildProgram(): Command {
   registerAnalyzeChainCommands(program);
   registerTargetCommand(program);
   registerReportCommand(program);
+  registerAttractCommand(program);
+  registerProjectCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -10,6 +10,12 @@ export async function findUserByUsername(db: DbOrTx, username: string): Promise<
   return rows[0] ?? null;
 }
 
+/** One user by id, or null. */
+export async function findUserById(db: DbOrTx, id: number): Promise<UserRow | null> {
+  const rows = await db.select().from(appUser).where(eq(appUser.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
 /** All users by username. */
 export async function listUsers(db: DbOrTx): Promise<UserRow[]> {
   return db.select().from(appUser).orderBy(asc(appUser.username));
@@ -18,7 +24,13 @@ export async function listUsers(db: DbOrTx): Promise<UserRow[]> {
 /** Inserts a user and returns it. */
 export async function insertUser(
   db: DbOrTx,
-  values: { username: string; displayName: string | null; passwordHash: string; role: string },
+  values: {
+    username: string;
+    displayName: string | null;
+    passwordHash: string;
+    role: string;
+    parkId?: number | null;
+  },
 ): Promise<UserRow> {
   const [row] = await db.insert(appUser).values(values).returning();
   if (!row) throw new Error('user was not inserted');

@@ -8,13 +8,16 @@ import { httpStatusFor } from './http-errors.ts';
 import type { PlainRoutePermissions } from './route-registry.ts';
 import { sessionMiddleware } from './session.middleware.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
+import { registerAttractRoutes } from './routes/attract.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerChainRoutes } from './routes/chains.routes.ts';
 import { registerDocsRoutes } from './routes/docs.routes.ts';
 import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
+import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
+import { registerProjectRoutes } from './routes/projects.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
@@ -69,6 +72,9 @@ export function createApp(deps: AppDeps): App {
   registerUserRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
+  registerAttractRoutes(app, deps);
+  registerProjectRoutes(app, deps);
+  registerParkSpaceRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.
   registerWebRoutes(app, deps, plainRoutePermissions);

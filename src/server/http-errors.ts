@@ -21,8 +21,15 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'DUPLICATE_NOT_FOUND':
     case 'IMPORT_NOT_FOUND':
     case 'STATS_NOT_FOUND':
+    case 'PROJECT_NOT_FOUND':
+    case 'SPACE_NOT_FOUND':
+    case 'RESERVATION_NOT_FOUND':
+    case 'ATTACHMENT_NOT_FOUND':
       return 404;
     case 'USER_EXISTS':
+    case 'PROJECT_EXISTS':
+    case 'STAGE_MOVE_INVALID':
+    case 'SPACE_UNAVAILABLE':
       return 409;
     case 'DB_UNREACHABLE':
       return 503;

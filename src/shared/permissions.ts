@@ -1,5 +1,5 @@
 /** Roles a user can hold; later features add roles here and grant them permissions below. */
-export const ROLES = ['admin', 'analyst', 'viewer'] as const;
+export const ROLES = ['admin', 'analyst', 'viewer', 'investment', 'park'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'enterprise:write',
   'park:read',
   'park:write',
+  'project:read',
+  'project:write',
+  'space:write',
+  'space:reserve',
   'user:manage',
   'audit:read',
   'stats:read',
@@ -32,10 +36,24 @@ const READ: Permission[] = [
   'stats:read',
 ];
 
+/**
+ * `investment` manages leads and projects and reserves space for them; `park` manages the space of
+ * the one park it is bound to (services refuse other parks) and sees the projects matched to it,
+ * but not the whole pipeline.
+ */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  analyst: [...READ, 'enterprise:write', 'chain:write', 'park:write', 'stats:write'],
-  viewer: READ,
+  analyst: [
+    ...READ,
+    'project:read',
+    'enterprise:write',
+    'chain:write',
+    'park:write',
+    'stats:write',
+  ],
+  viewer: [...READ, 'project:read'],
+  investment: [...READ, 'project:read', 'project:write', 'space:reserve'],
+  park: [...READ, 'space:write', 'space:reserve'],
 };
 
 /** True when `role` carries `permission` (`public` is granted to everyone). */

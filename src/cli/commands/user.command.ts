@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { generatePassword } from '../../services/auth/password.ts';
 import { addUser, changePassword, listUserViews } from '../../services/auth/users.service.ts';
+import { resolvePark } from '../../services/parks/park-query.service.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 async function readPasswordFromStdin(): Promise<string> {
@@ -28,32 +29,39 @@ export function registerUserCommand(program: Command): void {
 
   user
     .command('add <username>')
-    .description('Create a user (roles: admin, analyst, viewer)')
-    .option('-r, --role <role>', 'admin, analyst or viewer', 'viewer')
+    .description('Create a user (roles: admin, analyst, viewer, investment, park)')
+    .option('-r, --role <role>', 'admin, analyst, viewer, investment or park', 'viewer')
     .option('--name <displayName>', 'display name, e.g. 李伟')
+    .option('--park <id|code>', 'for role park: the one park it manages')
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .addHelpText(
       'after',
       '\nExample:\n  $ chainlead user add li.wei --role analyst --name 李伟\n' +
+        '  $ chainlead user add wang.fang --role park --park wx-mashan-lifesci\n' +
         "  $ printf 'a-long-password' | chainlead user add zhang.min --password-stdin",
     )
     .action(
       async (
         username: string,
-        options: { role: string; name?: string; passwordStdin?: boolean },
+        options: { role: string; name?: string; park?: string; passwordStdin?: boolean },
         command: Command,
       ) => {
         const { password, generated } = await choosePassword(options.passwordStdin);
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           await database.migrate();
+          const parkId =
+            options.park === undefined ? null : (await resolvePark(database.db, options.park)).id;
           const created = await addUser(database.db, cliActor(), {
             username,
             password,
             role: options.role,
             displayName: options.name ?? null,
+            parkId,
           });
           console.log(
-            `Created user "${created.username}" (${created.role}).` +
+            `Created user "${created.username}" (${created.role}` +
+              (created.parkId === null ? '' : `, park ${created.parkId}`) +
+              ').' +
               (generated ? `\nPassword: ${password}  (shown only now)` : ''),
           );
         });
@@ -75,10 +83,11 @@ export function registerUserCommand(program: Command): void {
         }
         const rows = users.map(
           (u) =>
-            `${u.username.padEnd(20)} ${u.role.padEnd(8)} ${u.disabled ? 'disabled' : 'active  '} ${u.displayName ?? ''}`,
+            `${u.username.padEnd(20)} ${u.role.padEnd(10)} ${u.disabled ? 'disabled' : 'active  '} ${u.displayName ?? ''}` +
+            (u.parkId === null ? '' : ` (park ${u.parkId})`),
         );
         console.log(
-          [`${'USERNAME'.padEnd(20)} ${'ROLE'.padEnd(8)} STATUS   NAME`, ...rows].join('\n'),
+          [`${'USERNAME'.padEnd(20)} ${'ROLE'.padEnd(10)} STATUS   NAME`, ...rows].join('\n'),
         );
       });
     });

@@ -56,6 +56,7 @@ function presentCurrentUser(user: UserView): CurrentUser {
     username: user.username,
     displayName: user.displayName,
     role: user.role,
+    parkId: user.parkId,
     permissions: [...ROLE_PERMISSIONS[user.role]],
   };
 }

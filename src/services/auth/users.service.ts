@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../domain/app-error.ts';
-import type { Db } from '../../db/connection.ts';
+import type { Db, DbOrTx } from '../../db/connection.ts';
+import { findParkById } from '../../db/park.repository.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import { findSetting, saveSetting } from '../../db/setting.repository.ts';
 import {
@@ -15,7 +16,7 @@ import {
   updateUserPassword,
   type UserRow,
 } from '../../db/user.repository.ts';
-import { isRole, type Role } from '../../shared/permissions.ts';
+import { isRole, ROLES, type Role } from '../../shared/permissions.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -28,6 +29,8 @@ export interface UserView {
   username: string;
   displayName: string | null;
   role: Role;
+  /** The park a `park` user manages; null for other roles. */
+  parkId: number | null;
   disabled: boolean;
   createdAt: Date;
 }
@@ -38,6 +41,7 @@ function toUserView(row: UserRow): UserView {
     username: row.username,
     displayName: row.displayName,
     role: isRole(row.role) ? row.role : 'viewer',
+    parkId: row.parkId,
     disabled: row.disabled,
     createdAt: row.createdAt,
   };
@@ -53,13 +57,49 @@ function checkPassword(password: string): void {
   }
 }
 
+/** A `park` user is bound to exactly one existing park; other roles to none. */
+async function checkParkBinding(
+  db: DbOrTx,
+  role: Role,
+  parkId: number | null | undefined,
+): Promise<number | null> {
+  if (role !== 'park') {
+    if (parkId != null) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Only a park user is bound to a park; drop the park for role ${role}.`,
+        { field: 'parkId' },
+      );
+    }
+    return null;
+  }
+  if (parkId == null) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'A park user manages one park: name it (--park ID or CODE, or parkId).',
+      { field: 'parkId' },
+    );
+  }
+  if (!(await findParkById(db, parkId))) {
+    throw new AppError('PARK_NOT_FOUND', `No park has id ${parkId}.`, { field: 'parkId' });
+  }
+  return parkId;
+}
+
 /**
- * Creates a local user. Throws VALIDATION_FAILED (bad name, role or password) or USER_EXISTS.
+ * Creates a local user; a `park` user names the park it manages. Throws VALIDATION_FAILED (bad
+ * name, role, password or park binding), PARK_NOT_FOUND or USER_EXISTS.
  */
 export async function addUser(
   db: Db,
   actor: Actor,
-  input: { username: string; password: string; role: string; displayName?: string | null },
+  input: {
+    username: string;
+    password: string;
+    role: string;
+    displayName?: string | null;
+    parkId?: number | null;
+  },
 ): Promise<UserView> {
   if (!USERNAME_PATTERN.test(input.username)) {
     throw new AppError(
@@ -72,13 +112,15 @@ export async function addUser(
   if (!isRole(input.role)) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `"${input.role}" is not a role: use admin, analyst or viewer.`,
+      `"${input.role}" is not a role: use ${ROLES.join(', ')}.`,
       { field: 'role' },
     );
   }
   checkPassword(input.password);
+  const role = input.role;
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
+    const parkId = await checkParkBinding(tx, role, input.parkId);
     if (await findUserByUsername(tx, input.username)) {
       throw new AppError('USER_EXISTS', `A user named "${input.username}" already exists.`, {
         field: 'username',
@@ -88,14 +130,20 @@ export async function addUser(
       username: input.username,
       displayName: input.displayName ?? null,
       passwordHash,
-      role: input.role,
+      role,
+      parkId,
     });
     const view = toUserView(row);
     await recordAudit(tx, actor, {
       action: 'user.create',
       entityType: 'user',
       entityId: row.id,
-      after: { username: view.username, role: view.role, displayName: view.displayName },
+      after: {
+        username: view.username,
+        role: view.role,
+        displayName: view.displayName,
+        parkId: view.parkId,
+      },
     });
     return view;
   });

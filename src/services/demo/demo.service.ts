@@ -11,6 +11,7 @@ import { chinaDivisionRegions } from '../reference/regions.service.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
 import { generateDemoDataset } from './demo-generator.ts';
+import { loadDemoPipeline } from './demo-pipeline.ts';
 import { DEMO_CHAIN, DEMO_PARKS, DEMO_TARGETS, DEMO_USERS, WUXI } from './demo-plan.ts';
 
 export interface DemoSummary {
@@ -111,6 +112,14 @@ export async function loadDemo(
       });
       users.push({ username: user.username, password: user.password, role: user.role });
     }
+    users.push(
+      ...(await loadDemoPipeline(tx, {
+        chainId: chainRow.id,
+        parkIds,
+        enterprises: dataset.enterprises,
+        enterpriseIds: ids,
+      })),
+    );
 
     const result = {
       enterprises: ids.length,

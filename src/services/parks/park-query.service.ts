@@ -12,12 +12,30 @@ import {
 import {
   SPACE_KINDS,
   type ParkDetail,
+  type ParkSpace,
   type ParkSummary,
   type SpaceKind,
 } from '../../shared/api/parks.ts';
 
 function asSpaceKind(kind: string): SpaceKind {
   return (SPACE_KINDS as readonly string[]).includes(kind) ? (kind as SpaceKind) : 'office';
+}
+
+/** A space unit with what is free of it. */
+export function presentSpace(s: ParkSpaceRow): ParkSpace {
+  return {
+    id: s.id,
+    code: s.code,
+    building: s.building,
+    kind: asSpaceKind(s.kind),
+    floor: s.floor,
+    areaM2: s.areaM2,
+    occupiedM2: s.occupiedM2,
+    reservedM2: s.reservedM2,
+    freeM2: s.areaM2 - s.occupiedM2 - s.reservedM2,
+    availableFrom: s.availableFrom,
+    rentYuanPerM2Month: s.rentYuanPerM2Month,
+  };
 }
 
 function presentPark(
@@ -28,12 +46,14 @@ function presentPark(
 ): ParkSummary {
   const totalAreaM2 = spaces.reduce((sum, s) => sum + s.areaM2, 0);
   const occupiedM2 = spaces.reduce((sum, s) => sum + s.occupiedM2, 0);
+  const reservedM2 = spaces.reduce((sum, s) => sum + s.reservedM2, 0);
   const spaceByKind = SPACE_KINDS.map((kind) => {
     const ofKind = spaces.filter((s) => s.kind === kind);
     return {
       kind,
       areaM2: ofKind.reduce((sum, s) => sum + s.areaM2, 0),
       occupiedM2: ofKind.reduce((sum, s) => sum + s.occupiedM2, 0),
+      reservedM2: ofKind.reduce((sum, s) => sum + s.reservedM2, 0),
     };
   }).filter((entry) => entry.areaM2 > 0);
   return {
@@ -47,7 +67,8 @@ function presentPark(
     focusNodeCodes: row.focusNodeCodes,
     totalAreaM2,
     occupiedM2,
-    availableM2: totalAreaM2 - occupiedM2,
+    reservedM2,
+    availableM2: totalAreaM2 - occupiedM2 - reservedM2,
     occupancyRate: totalAreaM2 > 0 ? occupiedM2 / totalAreaM2 : 0,
     spaceByKind,
     tenantCount,
@@ -98,6 +119,24 @@ function countByNode(
   );
 }
 
+/** The park with this id or code. Throws PARK_NOT_FOUND. */
+export async function resolvePark(db: Db, ref: string | number): Promise<ParkRow> {
+  const text = String(ref).trim();
+  const found = /^\d+$/.test(text)
+    ? await findParkById(db, Number(text))
+    : (await listParks(db)).find((p) => p.park.code === text);
+  if (!found) {
+    throw new AppError(
+      'PARK_NOT_FOUND',
+      `No park has id or code "${text}"; GET /api/parks lists them.`,
+      {
+        park: text,
+      },
+    );
+  }
+  return found.park;
+}
+
 /** One park with its space units, tenants and tenants by node. Throws PARK_NOT_FOUND. */
 export async function getPark(db: Db, id: number): Promise<ParkDetail> {
   const found = await findParkById(db, id);
@@ -105,17 +144,7 @@ export async function getPark(db: Db, id: number): Promise<ParkDetail> {
   const [spaces, tenants] = await Promise.all([listParkSpaces(db, id), listParkTenants(db, id)]);
   return {
     ...presentPark(found.park, found.regionName, spaces, tenants.length),
-    spaces: spaces.map((s) => ({
-      id: s.id,
-      code: s.code,
-      building: s.building,
-      kind: asSpaceKind(s.kind),
-      floor: s.floor,
-      areaM2: s.areaM2,
-      occupiedM2: s.occupiedM2,
-      availableFrom: s.availableFrom,
-      rentYuanPerM2Month: s.rentYuanPerM2Month,
-    })),
+    spaces: spaces.map(presentSpace),
     tenants: tenants.map((t) => ({ id: t.id, name: t.name, nodeCode: t.nodeCode })),
     tenantsByNode: countByNode(tenants),
   };

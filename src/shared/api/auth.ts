@@ -12,6 +12,11 @@ export const currentUserSchema = z
     username: z.string(),
     displayName: z.string().nullable(),
     role: z.enum(ROLES),
+    parkId: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'The park a park user manages; null for other roles.' }),
     permissions: z.array(z.enum(PERMISSIONS)),
   })
   .meta({ id: 'CurrentUser' });

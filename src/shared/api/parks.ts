@@ -4,8 +4,20 @@ import { bilingualSchema } from './common.ts';
 export const SPACE_KINDS = ['wet_lab', 'gmp_plant', 'office', 'warehouse'] as const;
 export type SpaceKind = (typeof SPACE_KINDS)[number];
 
+export const SPACE_KIND_NAMES: Readonly<Record<SpaceKind, { zh: string; en: string }>> = {
+  wet_lab: { zh: '湿实验室', en: 'wet lab' },
+  gmp_plant: { zh: 'GMP 厂房', en: 'GMP plant' },
+  office: { zh: '办公', en: 'office' },
+  warehouse: { zh: '仓储', en: 'warehouse' },
+};
+
 export const spaceByKindSchema = z
-  .object({ kind: z.enum(SPACE_KINDS), areaM2: z.number(), occupiedM2: z.number() })
+  .object({
+    kind: z.enum(SPACE_KINDS),
+    areaM2: z.number(),
+    occupiedM2: z.number(),
+    reservedM2: z.number().meta({ description: 'Held for projects, not yet occupied.' }),
+  })
   .meta({ id: 'SpaceByKind' });
 
 export const parkSummarySchema = z
@@ -20,7 +32,8 @@ export const parkSummarySchema = z
     focusNodeCodes: z.array(z.string()),
     totalAreaM2: z.number(),
     occupiedM2: z.number(),
-    availableM2: z.number(),
+    reservedM2: z.number(),
+    availableM2: z.number().meta({ description: 'Neither occupied nor reserved.' }),
     occupancyRate: z.number().meta({ description: 'Occupied share of the total area, 0 to 1.' }),
     spaceByKind: z.array(spaceByKindSchema),
     tenantCount: z.number().int(),
@@ -38,6 +51,8 @@ export const parkSpaceSchema = z
     floor: z.number().int().nullable(),
     areaM2: z.number(),
     occupiedM2: z.number(),
+    reservedM2: z.number(),
+    freeM2: z.number().meta({ description: 'area − occupied − reserved.' }),
     availableFrom: z.string().nullable(),
     rentYuanPerM2Month: z.number().nullable(),
   })
@@ -66,3 +81,111 @@ export const parkDetailSchema = parkSummarySchema
   })
   .meta({ id: 'ParkDetail' });
 export type ParkDetail = z.infer<typeof parkDetailSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+
+export const createSpaceSchema = z
+  .object({
+    code: z.string().trim().min(1).max(40),
+    building: z.string().max(100).nullable().optional(),
+    kind: z.enum(SPACE_KINDS),
+    floor: z.number().int().min(-5).max(200).nullable().optional(),
+    areaM2: z.number().positive().max(10_000_000),
+    occupiedM2: z.number().min(0).default(0),
+    availableFrom: isoDate.nullable().optional(),
+    rentYuanPerM2Month: z.number().min(0).max(100_000).nullable().optional(),
+  })
+  .meta({ id: 'CreateParkSpaceRequest' });
+export type CreateSpaceRequest = z.infer<typeof createSpaceSchema>;
+
+export const updateSpaceSchema = z
+  .object({
+    building: z.string().max(100).nullable(),
+    kind: z.enum(SPACE_KINDS),
+    floor: z.number().int().min(-5).max(200).nullable(),
+    areaM2: z.number().positive().max(10_000_000),
+    occupiedM2: z.number().min(0),
+    availableFrom: isoDate.nullable(),
+    rentYuanPerM2Month: z.number().min(0).max(100_000).nullable(),
+  })
+  .partial()
+  .meta({ id: 'UpdateParkSpaceRequest' });
+export type UpdateSpaceRequest = z.infer<typeof updateSpaceSchema>;
+
+export const spaceMatchSchema = z
+  .object({
+    parkId: z.number().int(),
+    parkName: z.string(),
+    score: z.number().meta({ description: '0 to 100.' }),
+    coversNeed: z.boolean().meta({ description: 'Free units of every needed kind suffice.' }),
+    focusNode: z.boolean().meta({ description: "The project's node is one of the park's focus." }),
+    reasons: z.array(z.object({ zh: z.string(), en: z.string() })),
+    kinds: z.array(
+      z.object({
+        kind: z.enum(SPACE_KINDS),
+        neededM2: z.number(),
+        freeM2: z.number().meta({ description: 'Free in units available by the needed date.' }),
+        units: z
+          .array(
+            z.object({
+              spaceId: z.number().int(),
+              code: z.string(),
+              building: z.string().nullable(),
+              floor: z.number().int().nullable(),
+              freeM2: z.number(),
+              availableFrom: z.string().nullable(),
+              rentYuanPerM2Month: z.number().nullable(),
+            }),
+          )
+          .meta({ description: 'Suggested units, enough to cover the need where possible.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'SpaceMatch' });
+export type SpaceMatch = z.infer<typeof spaceMatchSchema>;
+
+export const reserveSpaceSchema = z
+  .union([
+    z.object({
+      spaceId: z.number().int().positive(),
+      areaM2: z
+        .number()
+        .positive()
+        .optional()
+        .meta({ description: "Default: the unit's whole free area." }),
+      note: z.string().max(500).optional(),
+    }),
+    z.object({
+      parkId: z.number().int().positive(),
+      kind: z.enum(SPACE_KINDS),
+      areaM2: z.number().positive(),
+      note: z.string().max(500).optional(),
+    }),
+  ])
+  .meta({
+    id: 'ReserveSpaceRequest',
+    description: 'A unit (all or part of it), or an area of one kind in a park spread over units.',
+  });
+export type ReserveSpaceRequest = z.infer<typeof reserveSpaceSchema>;
+
+export const supplyDemandSchema = z
+  .object({
+    parkId: z.number().int(),
+    parkName: z.string(),
+    rows: z.array(
+      z.object({
+        kind: z.enum(SPACE_KINDS),
+        year: z.number().int(),
+        freeM2: z
+          .number()
+          .meta({ description: 'Free area in units available by the end of that year.' }),
+        demandM2: z
+          .number()
+          .meta({ description: 'Unreserved need of its active projects wanting space by then.' }),
+        weightedDemandM2: z.number().meta({ description: 'The same, times stage probability.' }),
+        balanceM2: z.number().meta({ description: 'free − demand; negative means short.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'ParkSupplyDemand' });
+export type SupplyDemand = z.infer<typeof supplyDemandSchema>;

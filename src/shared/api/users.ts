@@ -7,6 +7,11 @@ export const userSchema = z
     username: z.string(),
     displayName: z.string().nullable(),
     role: z.enum(ROLES),
+    parkId: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'The park a park user manages; null for other roles.' }),
     disabled: z.boolean(),
     createdAt: z.string(),
   })
@@ -19,6 +24,13 @@ export const createUserRequestSchema = z
     password: z.string().min(8).max(256),
     role: z.enum(ROLES),
     displayName: z.string().max(64).nullable().optional(),
+    parkId: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .optional()
+      .meta({ description: 'Required for role park: the one park it manages.' }),
   })
   .meta({ id: 'CreateUserRequest' });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;

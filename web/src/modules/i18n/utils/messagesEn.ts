@@ -9,6 +9,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'role.admin': 'administrator',
   'role.analyst': 'analyst',
   'role.viewer': 'read only',
+  'role.investment': 'investment promotion',
+  'role.park': 'park operator',
   'nav.enterprises': 'Enterprises',
   'nav.duplicates': 'Possible duplicates',
   'nav.imports': 'Imports',

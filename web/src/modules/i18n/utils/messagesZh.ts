@@ -7,6 +7,8 @@ export const messagesZh = {
   'role.admin': '管理员',
   'role.analyst': '分析员',
   'role.viewer': '只读',
+  'role.investment': '招商',
+  'role.park': '园区',
   'nav.enterprises': '企业库',
   'nav.duplicates': '疑似重复',
   'nav.imports': '数据导入',

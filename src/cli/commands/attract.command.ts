@@ -1,0 +1,203 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { AppError } from '../../domain/app-error.ts';
+import { rankCandidates } from '../../services/attract/candidates.service.ts';
+import { roadToTarget } from '../../services/attract/road-to-target.service.ts';
+import { csvLine } from '../../services/import/error-report.ts';
+import type { CandidateList, RoadToTarget } from '../../shared/api/attract.ts';
+import { formatYuanZh } from '../../shared/money-format.ts';
+import { withDatabase, type GlobalOptions } from '../cli-context.ts';
+
+const CANDIDATE_COLUMNS = ['enterprise_id', 'name', 'region_code', 'node_code', 'score', 'reasons'];
+
+function idList(text: string | undefined, option: string): number[] {
+  if (!text) return [];
+  if (!/^\d+(,\d+)*$/.test(text)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${option} takes project ids separated by commas, e.g. 3,7.`,
+    );
+  }
+  return text.split(',').map(Number);
+}
+
+function positiveInt(text: string, option: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 500) {
+    throw new AppError('VALIDATION_FAILED', `${option} must be a whole number from 1 to 500.`);
+  }
+  return n;
+}
+
+/** The candidates as CSV: one line each, reasons joined in the chosen language. */
+export function candidatesCsv(list: CandidateList, lang: 'zh' | 'en'): string {
+  return (
+    csvLine(CANDIDATE_COLUMNS) +
+    list.items
+      .map((c) =>
+        csvLine([
+          c.enterpriseId,
+          c.name,
+          c.regionCode,
+          c.nodeCode,
+          c.score.toFixed(2),
+          c.reasons.map((r) => r[lang]).join(lang === 'zh' ? '；' : '; '),
+        ]),
+      )
+      .join('')
+  );
+}
+
+const yi = (yuan: number | null) => (yuan === null ? '' : (yuan / 1e8).toFixed(1));
+
+/** The road to the target as a table people read (亿元). */
+export function roadTable(road: RoadToTarget): string {
+  const pad = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(10))).join(' ');
+  const lines = [
+    `Road to the target: chain ${road.chainCode}, region ${road.regionCode} (亿元; baseline ${road.baseline}` +
+      (road.trendGrowth ? `, trend ${(road.trendGrowth * 100).toFixed(1)}% a year` : '') +
+      ')',
+    pad(['YEAR', 'ACTUAL', 'BASELINE', 'PIPELINE', 'PROJECTED', 'TARGET', 'GAP']),
+    ...road.years.map((y) =>
+      pad([
+        String(y.year),
+        yi(y.actualYuan),
+        yi(y.baselineYuan),
+        yi(y.pipelineYuan),
+        yi(y.projectedYuan),
+        yi(y.targetYuan),
+        yi(y.gapYuan),
+      ]),
+    ),
+  ];
+  const gaps = road.nodes.filter((n) => n.targetYuan !== null || n.status !== 'present');
+  if (gaps.length > 0) {
+    lines.push('', `Nodes to fill or with targets (by ${road.targetYear ?? 'the last year'}):`);
+    for (const n of gaps) {
+      lines.push(
+        `  ${n.code.padEnd(26)} ${n.status.padEnd(8)} actual ${formatYuanZh(n.actualYuan)}, ` +
+          `pipeline ${formatYuanZh(n.pipelineYuan)}` +
+          (n.targetYuan === null
+            ? ''
+            : `, target ${formatYuanZh(n.targetYuan)}, gap ${formatYuanZh(n.gapYuan ?? 0)}`),
+      );
+    }
+  }
+  const left = road.projects.filter((p) => !p.counted).map((p) => `#${p.id}`);
+  if (left.length > 0) lines.push('', `Not counted: ${left.join(', ')}`);
+  return lines.join('\n');
+}
+
+export function registerAttractCommand(program: Command): void {
+  const attract = program
+    .command('attract')
+    .description(
+      'Investment attraction (招商): candidates for weak and missing links, the road to the target',
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ chainlead attract candidates --chain biomed --region 3202 --top 20',
+    );
+
+  attract
+    .command('candidates')
+    .description('Rank enterprises elsewhere as candidates for the nodes a region should fill')
+    .requiredOption('--region <code>', 'the region, e.g. 3202 (Wuxi)')
+    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--node <code>', 'one node (default: every missing and weak node)')
+    .option('--top <n>', 'candidates per node', '50')
+    .option('--out <file.csv>', 'write CSV here (default: standard output)')
+    .option('--lang <zh|en>', 'language of the reasons', 'zh')
+    .option('--json', 'print JSON with every score component')
+    .addHelpText(
+      'after',
+      '\nColumns: enterprise_id,name,region_code,node_code,score,reasons\n' +
+        'Example:\n  $ chainlead attract candidates --chain biomed --region 3202 --node biomed.mid.blood --top 10\n' +
+        '  $ chainlead attract candidates --region 3202 --out candidates.csv',
+    )
+    .action(
+      async (
+        options: {
+          region: string;
+          chain: string;
+          node?: string;
+          top: string;
+          out?: string;
+          lang: string;
+          json?: boolean;
+        },
+        command: Command,
+      ) => {
+        if (options.lang !== 'zh' && options.lang !== 'en') {
+          throw new AppError('VALIDATION_FAILED', '--lang must be zh or en.');
+        }
+        const lang = options.lang;
+        const top = positiveInt(options.top, '--top');
+        await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+          await database.migrate();
+          const list = await rankCandidates(database.db, {
+            chainCode: options.chain,
+            regionCode: options.region,
+            nodeCode: options.node,
+            top,
+          });
+          if (options.json) return void console.log(JSON.stringify(list, null, 2));
+          const csv = candidatesCsv(list, lang);
+          if (options.out) {
+            writeFileSync(options.out, '\uFEFF' + csv);
+            console.error(
+              `Wrote ${list.total} candidates for ${list.nodes.length} nodes ` +
+                `(${list.nodes.map((n) => `${n.code} ${n.status}`).join(', ')}) to ${options.out}.`,
+            );
+          } else {
+            process.stdout.write(csv);
+          }
+        });
+      },
+    );
+
+  attract
+    .command('road')
+    .description('Actual output plus the weighted pipeline against the target, by year and node')
+    .requiredOption('--region <code>', 'the region, e.g. 3202 (Wuxi)')
+    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--exclude <ids>', 'what-if: leave these project ids out, e.g. 3,7')
+    .option('--include <ids>', 'what-if: count these dropped projects')
+    .option('--baseline <trend|flat>', 'future actual output: recent trend or held flat', 'trend')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ chainlead attract road --chain biomed --region 3202\n' +
+        '  $ chainlead attract road --region 3202 --exclude 3,7 --json',
+    )
+    .action(
+      async (
+        options: {
+          region: string;
+          chain: string;
+          exclude?: string;
+          include?: string;
+          baseline: string;
+          json?: boolean;
+        },
+        command: Command,
+      ) => {
+        if (options.baseline !== 'trend' && options.baseline !== 'flat') {
+          throw new AppError('VALIDATION_FAILED', '--baseline must be trend or flat.');
+        }
+        const baseline = options.baseline;
+        await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+          await database.migrate();
+          const road = await roadToTarget(database.db, {
+            chainCode: options.chain,
+            regionCode: options.region,
+            exclude: idList(options.exclude, '--exclude'),
+            include: idList(options.include, '--include'),
+            baseline,
+          });
+          console.log(options.json ? JSON.stringify(road, null, 2) : roadTable(road));
+        });
+      },
+    );
+}

@@ -1,0 +1,215 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from './connection.ts';
+import {
+  appUser,
+  chain,
+  chainNode,
+  enterprise,
+  park,
+  project,
+  projectAttachment,
+  projectStageEvent,
+  spaceReservation,
+} from './schema.ts';
+
+export type ProjectRow = typeof project.$inferSelect;
+export type NewProjectRow = typeof project.$inferInsert;
+export type ProjectEventRow = typeof projectStageEvent.$inferSelect;
+
+export interface ProjectFilter {
+  chainId?: number | undefined;
+  /** Region code prefix. */
+  regionCode?: string | undefined;
+  stage?: string | undefined;
+  /** active | dropped; all when omitted. */
+  status?: string | undefined;
+  nodeId?: number | undefined;
+  parkId?: number | undefined;
+  ownerId?: number | undefined;
+  text?: string | undefined;
+  ids?: number[] | undefined;
+  /** Only projects matched to this park: aimed at it or holding space in it. */
+  matchedToParkId?: number | undefined;
+}
+
+function conditions(filter: ProjectFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = [];
+  if (filter.chainId !== undefined) where.push(eq(project.chainId, filter.chainId));
+  if (filter.regionCode) where.push(sql`${project.regionCode} like ${`${filter.regionCode}%`}`);
+  if (filter.stage) where.push(eq(project.stage, filter.stage));
+  if (filter.status) where.push(eq(project.status, filter.status));
+  if (filter.nodeId !== undefined) where.push(eq(project.nodeId, filter.nodeId));
+  if (filter.parkId !== undefined) where.push(eq(project.parkId, filter.parkId));
+  if (filter.ownerId !== undefined) where.push(eq(project.ownerId, filter.ownerId));
+  if (filter.ids) where.push(sql`${project.id} = any(${sql.param(filter.ids)}::integer[])`);
+  if (filter.text) {
+    const pattern = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(
+      or(
+        ilike(project.name, pattern),
+        ilike(project.investor, pattern),
+        ilike(project.notes, pattern),
+      ),
+    );
+  }
+  if (filter.matchedToParkId !== undefined) {
+    where.push(
+      or(
+        eq(project.parkId, filter.matchedToParkId),
+        sql`exists (select 1 from ${spaceReservation} r where r.project_id = ${project.id}
+          and r.park_id = ${filter.matchedToParkId} and r.status = 'reserved')`,
+      ),
+    );
+  }
+  return and(...where);
+}
+
+const reservedM2 = sql<number>`coalesce((select sum(r.area_m2) from ${spaceReservation} r
+  where r.project_id = ${project.id} and r.status = 'reserved'), 0)::float8`;
+
+/** Projects with what a list shows of their chain, node, enterprise, park and owner. */
+export async function listProjectViews(db: DbOrTx, filter: ProjectFilter) {
+  const rows = await db
+    .select({
+      project,
+      chainCode: chain.code,
+      node: { code: chainNode.code, nameZh: chainNode.nameZh, nameEn: chainNode.nameEn },
+      enterprise: { id: enterprise.id, name: enterprise.name, regionCode: enterprise.regionCode },
+      park: { id: park.id, name: park.name },
+      owner: { id: appUser.id, username: appUser.username, displayName: appUser.displayName },
+      reservedM2,
+    })
+    .from(project)
+    .innerJoin(chain, eq(chain.id, project.chainId))
+    .leftJoin(chainNode, eq(chainNode.id, project.nodeId))
+    .leftJoin(enterprise, eq(enterprise.id, project.enterpriseId))
+    .leftJoin(park, eq(park.id, project.parkId))
+    .leftJoin(appUser, eq(appUser.id, project.ownerId))
+    .where(conditions(filter))
+    .orderBy(desc(project.updatedAt), asc(project.id));
+  return rows.map((row) => ({ ...row, reservedM2: Number(row.reservedM2) }));
+}
+export type ProjectView = Awaited<ReturnType<typeof listProjectViews>>[number];
+
+/** One project, or null. */
+export async function findProjectById(db: DbOrTx, id: number): Promise<ProjectRow | null> {
+  const rows = await db.select().from(project).where(eq(project.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** One project locked for update until the transaction ends, or null. */
+export async function lockProject(db: DbOrTx, id: number): Promise<ProjectRow | null> {
+  const rows = await db.select().from(project).where(eq(project.id, id)).for('update').limit(1);
+  return rows[0] ?? null;
+}
+
+/** Inserts a project and returns it. */
+export async function insertProject(db: DbOrTx, values: NewProjectRow): Promise<ProjectRow> {
+  const [row] = await db.insert(project).values(values).returning();
+  if (!row) throw new Error('project was not inserted');
+  return row;
+}
+
+/** Updates a project (and its updated time) and returns it. */
+export async function updateProject(
+  db: DbOrTx,
+  id: number,
+  values: Partial<NewProjectRow>,
+): Promise<ProjectRow> {
+  const [row] = await db
+    .update(project)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(project.id, id))
+    .returning();
+  if (!row) throw new Error(`project ${id} was not updated`);
+  return row;
+}
+
+/** Marks a project as changed now (an attachment or reservation counts as activity). */
+export async function touchProject(db: DbOrTx, id: number): Promise<void> {
+  await db.update(project).set({ updatedAt: new Date() }).where(eq(project.id, id));
+}
+
+/** Records a stage change, drop, reopening or capital arrival. */
+export async function insertProjectEvent(
+  db: DbOrTx,
+  values: typeof projectStageEvent.$inferInsert,
+): Promise<void> {
+  await db.insert(projectStageEvent).values(values);
+}
+
+/** A project's events, oldest first. */
+export async function listProjectEvents(db: DbOrTx, projectId: number) {
+  return db
+    .select()
+    .from(projectStageEvent)
+    .where(eq(projectStageEvent.projectId, projectId))
+    .orderBy(asc(projectStageEvent.at), asc(projectStageEvent.id));
+}
+
+const attachmentMeta = {
+  id: projectAttachment.id,
+  projectId: projectAttachment.projectId,
+  fileName: projectAttachment.fileName,
+  contentType: projectAttachment.contentType,
+  sizeBytes: projectAttachment.sizeBytes,
+  sha256: projectAttachment.sha256,
+  uploadedBy: projectAttachment.uploadedBy,
+  uploadedAt: projectAttachment.uploadedAt,
+};
+
+/** A project's attachments without their bytes, oldest first. */
+export async function listAttachments(db: DbOrTx, projectId: number) {
+  return db
+    .select(attachmentMeta)
+    .from(projectAttachment)
+    .where(eq(projectAttachment.projectId, projectId))
+    .orderBy(asc(projectAttachment.id));
+}
+
+/** Stores an attachment and returns it without its bytes. */
+export async function insertAttachment(db: DbOrTx, values: typeof projectAttachment.$inferInsert) {
+  const [row] = await db.insert(projectAttachment).values(values).returning(attachmentMeta);
+  if (!row) throw new Error('attachment was not inserted');
+  return row;
+}
+
+/** One attachment of a project with its bytes, or null. */
+export async function findAttachment(db: DbOrTx, projectId: number, id: number) {
+  const rows = await db
+    .select()
+    .from(projectAttachment)
+    .where(and(eq(projectAttachment.projectId, projectId), eq(projectAttachment.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Deletes one attachment of a project; true when it existed. */
+export async function deleteAttachment(db: DbOrTx, projectId: number, id: number) {
+  const rows = await db
+    .delete(projectAttachment)
+    .where(and(eq(projectAttachment.projectId, projectId), eq(projectAttachment.id, id)))
+    .returning({ id: projectAttachment.id });
+  return rows.length > 0;
+}
+
+/**
+ * Active projects courting an enterprise for a chain in the same city (a project may name the city
+ * or one of its counties; both are one courtship).
+ */
+export async function findActiveProjectsForEnterprise(
+  db: DbOrTx,
+  options: { chainId: number; regionCode: string; enterpriseId: number },
+) {
+  return db
+    .select({ id: project.id, name: project.name })
+    .from(project)
+    .where(
+      and(
+        eq(project.chainId, options.chainId),
+        eq(project.enterpriseId, options.enterpriseId),
+        eq(project.status, 'active'),
+        sql`${project.regionCode} like ${`${options.regionCode.slice(0, 4)}%`}`,
+      ),
+    );
+}

@@ -1,0 +1,609 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/connection.ts';
+import { insertEnterprises } from '../db/enterprise.repository.ts';
+import { auditLog, park, parkSpace, project, spaceReservation } from '../db/schema.ts';
+import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { prepareInstallation } from '../services/setup.service.ts';
+import type { ErrorResponse } from '../shared/api/common.ts';
+import type { ParkDetail, ParkSpace, SpaceMatch, SupplyDemand } from '../shared/api/parks.ts';
+import type {
+  Attachment,
+  ImportProjectsResult,
+  PipelineSettings,
+  ProjectBoard,
+  ProjectDetail,
+  ProjectSummary,
+  Reservation,
+} from '../shared/api/projects.ts';
+import { ApiClient } from '../test-support/api-client.ts';
+import { makeEnterprise } from '../test-support/factories.ts';
+import { createApp, type App } from './app.ts';
+
+type List<T> = { items: T[]; total: number };
+const ADMIN = 'admin-password-p';
+
+describe(`projects, space and the park role over the API (${testDatabaseKind()})`, () => {
+  let database: Database;
+  let app: App;
+  let admin: ApiClient;
+  let investor: ApiClient;
+  let parkUser: ApiClient;
+  let viewer: ApiClient;
+  let parkA: number;
+  let parkB: number;
+  let unitA1: number;
+  let enterpriseId: number;
+
+  const count = async (table: typeof project | typeof spaceReservation | typeof auditLog) =>
+    database.db.$count(table);
+  const reservedOf = async (spaceId: number) =>
+    (await database.db.select().from(parkSpace).where(eq(parkSpace.id, spaceId)))[0]?.reservedM2;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await prepareInstallation(database, { adminPassword: ADMIN });
+    const db = database.db;
+    const parks = await db
+      .insert(park)
+      .values([
+        {
+          code: 'park-a',
+          name: '甲园区',
+          regionCode: '320214',
+          focusNodeCodes: ['biomed.mid.blood'],
+        },
+        {
+          code: 'park-b',
+          name: '乙园区',
+          regionCode: '320206',
+          focusNodeCodes: ['biomed.mid.device'],
+        },
+      ])
+      .returning({ id: park.id });
+    parkA = parks[0]?.id ?? 0;
+    parkB = parks[1]?.id ?? 0;
+    const units = await db
+      .insert(parkSpace)
+      .values([
+        { parkId: parkA, code: 'G1', kind: 'gmp_plant', areaM2: 5000, occupiedM2: 1000 },
+        { parkId: parkA, code: 'G2', kind: 'gmp_plant', areaM2: 3000, availableFrom: '2026-01-01' },
+        { parkId: parkA, code: 'O1', kind: 'office', areaM2: 800 },
+        { parkId: parkB, code: 'G1', kind: 'gmp_plant', areaM2: 10000 },
+      ])
+      .returning({ id: parkSpace.id });
+    unitA1 = units[0]?.id ?? 0;
+    [enterpriseId = 0] = await insertEnterprises(db, [
+      makeEnterprise({ regionCode: '120111', name: '天津测试血液制品有限公司' }),
+    ]);
+
+    app = createApp({ database, version: 'test' });
+    admin = new ApiClient(app);
+    await admin.login('admin', ADMIN);
+    for (const user of [
+      { username: 'inv', password: 'investment-pw', role: 'investment' },
+      { username: 'pk', password: 'park-user-pw', role: 'park', parkId: parkA },
+      { username: 'vic', password: 'viewer-password', role: 'viewer' },
+    ]) {
+      const created = await admin.json('POST', '/api/users', user);
+      expect(created.status).toBe(201);
+    }
+    investor = new ApiClient(app);
+    await investor.login('inv', 'investment-pw');
+    parkUser = new ApiClient(app);
+    await parkUser.login('pk', 'park-user-pw');
+    viewer = new ApiClient(app);
+    await viewer.login('vic', 'viewer-password');
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  async function newProject(body: Record<string, unknown> = {}): Promise<ProjectDetail> {
+    const created = await investor.json<ProjectDetail>('POST', '/api/projects', {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      name: `项目 ${Math.random().toString(36).slice(2, 8)}`,
+      nodeCode: 'biomed.mid.blood',
+      expectedOutputYuan: 1e9,
+      outputStartYear: 2027,
+      spaceNeed: [{ kind: 'gmp_plant', areaM2: 2000 }],
+      ...body,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body;
+  }
+
+  it('binds a park user to one park and refuses a park user without one', async () => {
+    const me = await parkUser.json<{ role: string; parkId: number }>('GET', '/api/auth/me');
+    expect(me.body).toMatchObject({ role: 'park', parkId: parkA });
+    const unbound = await admin.json<ErrorResponse>('POST', '/api/users', {
+      username: 'pk2',
+      password: 'park-user-pw',
+      role: 'park',
+    });
+    expect(unbound.status).toBe(400);
+    expect(unbound.body.error.message).toMatch(/park user manages one park/);
+  });
+
+  it('creates a lead from a candidate, owned by its creator, and refuses courting it twice', async () => {
+    const created = await newProject({ name: undefined, enterpriseId });
+    expect(created).toMatchObject({
+      name: '天津测试血液制品有限公司投资项目',
+      stage: 'lead',
+      status: 'active',
+      probability: 0.1,
+      weightedOutputYuan: 1e8,
+      owner: { username: 'inv' },
+      enterprise: { id: enterpriseId, regionCode: '120111' },
+      node: { code: 'biomed.mid.blood' },
+      allowedMoves: ['negotiating'],
+    });
+    expect(created.events).toMatchObject([{ kind: 'create', toStage: 'lead', actorName: 'inv' }]);
+    const twice = await investor.json<ErrorResponse>('POST', '/api/projects', {
+      chainCode: 'biomed',
+      regionCode: '320214',
+      enterpriseId,
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('PROJECT_EXISTS');
+  });
+
+  it('refuses writes to a viewer and the whole pipeline to a park user, changing nothing', async () => {
+    const before = await count(project);
+    const refused = await viewer.json<ErrorResponse>('POST', '/api/projects', {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      name: 'x',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/project:write/);
+    expect((await parkUser.json('GET', '/api/projects')).status).toBe(403);
+    expect((await viewer.json('GET', '/api/projects')).status).toBe(200);
+    expect(await count(project)).toBe(before);
+  });
+
+  it('moves forward one stage at a time, back only with a reason, and records who and when', async () => {
+    const p = await newProject();
+    const path = `/api/projects/${p.id}/move`;
+    expect((await investor.json('POST', path, { to: 'negotiating' })).status).toBe(200);
+    const skip = await investor.json<ErrorResponse>('POST', path, { to: 'started' });
+    expect(skip.status).toBe(409);
+    expect(skip.body.error.code).toBe('STAGE_MOVE_INVALID');
+    const back = await investor.json<ErrorResponse>('POST', path, { to: 'lead' });
+    expect(back.status).toBe(409);
+    expect(back.body.error.message).toMatch(/needs a reason/);
+    const unchanged = await investor.json<ProjectDetail>('GET', `/api/projects/${p.id}`);
+    expect(unchanged.body.stage).toBe('negotiating');
+    const moved = await investor.json<ProjectDetail>('POST', path, {
+      to: 'lead',
+      reason: '投资方暂缓',
+    });
+    expect(moved.body.stage).toBe('lead');
+    expect(moved.body.events.map((e) => [e.kind, e.fromStage, e.toStage, e.reason])).toEqual([
+      ['create', null, 'lead', null],
+      ['stage', 'lead', 'negotiating', null],
+      ['stage', 'negotiating', 'lead', '投资方暂缓'],
+    ]);
+    expect(moved.body.events.every((e) => e.actorName === 'inv')).toBe(true);
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.entityType} = 'project' and ${auditLog.entityId} = ${String(p.id)}`);
+    expect(audits.map((a) => a.action)).toEqual(['project.create', 'project.move', 'project.move']);
+  });
+
+  it('walks every stage, takes capital once signed, and drops and reopens with reasons', async () => {
+    const p = await newProject();
+    const capitalEarly = await investor.json<ErrorResponse>(
+      'POST',
+      `/api/projects/${p.id}/capital`,
+      {
+        amountYuan: 1e7,
+      },
+    );
+    expect(capitalEarly.status).toBe(409);
+    for (const to of ['negotiating', 'signed', 'started', 'producing']) {
+      expect((await investor.json('POST', `/api/projects/${p.id}/move`, { to })).status).toBe(200);
+    }
+    const capital = await investor.json<ProjectDetail>('POST', `/api/projects/${p.id}/capital`, {
+      amountYuan: 3e7,
+    });
+    expect(capital.body).toMatchObject({
+      stage: 'producing',
+      capitalInPlaceYuan: 3e7,
+      probability: 1,
+    });
+    expect(capital.body.events.at(-1)).toMatchObject({ kind: 'capital', amountYuan: 3e7 });
+    const dropped = await investor.json<ProjectDetail>('POST', `/api/projects/${p.id}/drop`, {
+      reason: '企业战略调整',
+    });
+    expect(dropped.body).toMatchObject({
+      status: 'dropped',
+      stage: 'producing',
+      weightedOutputYuan: 0,
+    });
+    expect(dropped.body.allowedMoves).toEqual([]);
+    const moveDropped = await investor.json('POST', `/api/projects/${p.id}/move`, {
+      to: 'started',
+      reason: 'x',
+    });
+    expect(moveDropped.status).toBe(409);
+    const reopened = await investor.json<ProjectDetail>('POST', `/api/projects/${p.id}/reopen`, {
+      reason: '重新接洽',
+    });
+    expect(reopened.body.status).toBe('active');
+  });
+
+  it('lists projects as a board by stage with totals, flags stalled ones by the setting', async () => {
+    const p = await newProject({ name: '停滞项目' });
+    await database.db
+      .update(project)
+      .set({ updatedAt: new Date(Date.now() - 40 * 86_400_000) })
+      .where(eq(project.id, p.id));
+    const board = await viewer.json<ProjectBoard>('GET', '/api/projects?chain=biomed&region=3202');
+    expect(board.body.items.find((i) => i.id === p.id)?.allowedMoves).toEqual(['negotiating']);
+    expect(board.body.columns.map((c) => c.stage)).toEqual([
+      'lead',
+      'negotiating',
+      'signed',
+      'started',
+      'producing',
+    ]);
+    const lead = board.body.columns[0];
+    expect(lead?.count).toBe(lead?.items.length);
+    expect(lead?.weightedOutputYuan).toBeCloseTo(
+      (lead?.items ?? []).reduce((s, i) => s + (i.weightedOutputYuan ?? 0), 0),
+      2,
+    );
+    const stalled = await viewer.json<ProjectBoard>('GET', '/api/projects?stalled=true');
+    expect(stalled.body.items.map((i) => i.name)).toEqual(['停滞项目']);
+    expect(stalled.body.items[0]).toMatchObject({ stalled: true, daysSinceChange: 40 });
+
+    const settings = await investor.json<PipelineSettings>('PUT', '/api/settings/pipeline', {
+      stalledDays: 60,
+    });
+    expect(settings.body.stalledDays).toBe(60);
+    const none = await viewer.json<ProjectBoard>('GET', '/api/projects?stalled=true');
+    expect(none.body.total).toBe(0);
+    await investor.json('PUT', '/api/settings/pipeline', { stalledDays: 30 });
+  });
+
+  it('lets investment edit stage probabilities (non-decreasing) and not a viewer', async () => {
+    const refused = await viewer.json('PUT', '/api/settings/pipeline', { stalledDays: 5 });
+    expect(refused.status).toBe(403);
+    const bad = await investor.json<ErrorResponse>('PUT', '/api/settings/pipeline', {
+      stageProbabilities: { lead: 0.5, negotiating: 0.3, signed: 0.6, started: 0.85, producing: 1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/negotiating \(0\.3\) is below/);
+    const ok = await investor.json<PipelineSettings>('PUT', '/api/settings/pipeline', {
+      stageProbabilities: { lead: 0.2, negotiating: 0.3, signed: 0.6, started: 0.85, producing: 1 },
+    });
+    expect(ok.body.stageProbabilities.lead).toBe(0.2);
+    const p = await newProject({ expectedOutputYuan: 5e8 });
+    expect(p.weightedOutputYuan).toBeCloseTo(1e8, 2);
+    await investor.json('PUT', '/api/settings/pipeline', {
+      stageProbabilities: { lead: 0.1, negotiating: 0.3, signed: 0.6, started: 0.85, producing: 1 },
+    });
+  });
+
+  it('keeps attachments: stored, downloaded byte for byte, refused when unsafe or too big', async () => {
+    const p = await newProject();
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 1, 2, 3, 255]);
+    const form = new FormData();
+    form.set('file', new File([bytes], '意向书.pdf', { type: 'text/html' }));
+    const stored = await investor.request('POST', `/api/projects/${p.id}/attachments`, form);
+    expect(stored.status).toBe(201);
+    const attachment = (await stored.json()) as Attachment;
+    expect(attachment).toMatchObject({
+      fileName: '意向书.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 9,
+    });
+    const download = await viewer.request(
+      'GET',
+      `/api/projects/${p.id}/attachments/${attachment.id}`,
+    );
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''%E6%84%8F/);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
+
+    const html = new FormData();
+    html.set('file', new File(['<script>alert(1)</script>'], 'x.html'));
+    const refused = await investor.request('POST', `/api/projects/${p.id}/attachments`, html);
+    expect(refused.status).toBe(400);
+    const big = new FormData();
+    big.set('file', new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.pdf'));
+    expect((await investor.request('POST', `/api/projects/${p.id}/attachments`, big)).status).toBe(
+      400,
+    );
+    const viewerUpload = new FormData();
+    viewerUpload.set('file', new File([bytes], 'a.pdf'));
+    expect(
+      (await viewer.request('POST', `/api/projects/${p.id}/attachments`, viewerUpload)).status,
+    ).toBe(403);
+    const detail = await viewer.json<ProjectDetail>('GET', `/api/projects/${p.id}`);
+    expect(detail.body.attachments).toHaveLength(1);
+  });
+
+  it('matches space by kind, area, date and focus, with reasons', async () => {
+    const p = await newProject({
+      spaceNeed: [
+        { kind: 'gmp_plant', areaM2: 6000 },
+        { kind: 'office', areaM2: 500 },
+      ],
+      spaceNeededFrom: '2026-06-01',
+    });
+    const matches = await viewer.json<List<SpaceMatch>>(
+      'GET',
+      `/api/projects/${p.id}/space-matches`,
+    );
+    expect(matches.body.items.map((m) => m.parkId)).toEqual([parkA, parkB]);
+    const [a] = matches.body.items;
+    // Park A: 4,000 m² free in G1 plus G2 (3,000, available 2026-01-01), office 800; its focus.
+    expect(a).toMatchObject({ coversNeed: true, focusNode: true });
+    expect(a?.kinds[0]).toMatchObject({ kind: 'gmp_plant', neededM2: 6000, freeM2: 7000 });
+    expect(a?.reasons.at(-1)?.en).toBe("the project's node is a focus of the park");
+  });
+
+  it('reserves space and refuses over-allocation with SPACE_UNAVAILABLE, changing nothing', async () => {
+    const p = await newProject();
+    const first = await investor.json<List<Reservation>>(
+      'POST',
+      `/api/projects/${p.id}/reservations`,
+      {
+        spaceId: unitA1,
+        areaM2: 3000,
+      },
+    );
+    expect(first.status).toBe(201);
+    expect(first.body.items[0]).toMatchObject({ areaM2: 3000, status: 'reserved', parkId: parkA });
+    expect(await reservedOf(unitA1)).toBe(3000);
+    const reservations = await count(spaceReservation);
+    const audits = await count(auditLog);
+
+    const over = await investor.json<ErrorResponse>('POST', `/api/projects/${p.id}/reservations`, {
+      spaceId: unitA1,
+      areaM2: 1500,
+    });
+    expect(over.status).toBe(409);
+    expect(over.body.error).toMatchObject({
+      code: 'SPACE_UNAVAILABLE',
+      details: { spaceId: unitA1, freeM2: 1000, requestedM2: 1500 },
+    });
+    const overKind = await investor.json<ErrorResponse>(
+      'POST',
+      `/api/projects/${p.id}/reservations`,
+      {
+        parkId: parkA,
+        kind: 'office',
+        areaM2: 900,
+      },
+    );
+    expect(overKind.body.error.code).toBe('SPACE_UNAVAILABLE');
+    expect(await reservedOf(unitA1)).toBe(3000);
+    expect(await count(spaceReservation)).toBe(reservations);
+    expect(await count(auditLog)).toBe(audits);
+
+    const detail = await viewer.json<ProjectDetail>('GET', `/api/projects/${p.id}`);
+    expect(detail.body).toMatchObject({ reservedM2: 3000, park: { id: parkA } });
+    const released = await investor.json<Reservation>(
+      'POST',
+      `/api/projects/${p.id}/reservations/${first.body.items[0]?.id}/release`,
+    );
+    expect(released.body).toMatchObject({ status: 'released', releasedBy: 'inv' });
+    expect(await reservedOf(unitA1)).toBe(0);
+    const again = await investor.json<ErrorResponse>(
+      'POST',
+      `/api/projects/${p.id}/reservations/${first.body.items[0]?.id}/release`,
+    );
+    expect(again.status).toBe(400);
+  });
+
+  it('spreads a reservation by kind over units free by the needed date', async () => {
+    const p = await newProject({ spaceNeededFrom: '2026-03-01' });
+    const made = await investor.json<List<Reservation>>(
+      'POST',
+      `/api/projects/${p.id}/reservations`,
+      {
+        parkId: parkA,
+        kind: 'gmp_plant',
+        areaM2: 6000,
+      },
+    );
+    expect(made.status).toBe(201);
+    expect(made.body.items.map((r) => [r.spaceCode, r.areaM2]).sort()).toEqual([
+      ['G1', 4000],
+      ['G2', 2000],
+    ]);
+    const parkDetail = await viewer.json<ParkDetail>('GET', `/api/parks/${parkA}`);
+    expect(parkDetail.body.reservedM2).toBe(6000);
+    expect(parkDetail.body.availableM2).toBe(8800 - 1000 - 6000);
+    for (const r of made.body.items) {
+      await investor.json('POST', `/api/projects/${p.id}/reservations/${r.id}/release`);
+    }
+  });
+
+  it('never over-allocates a unit, even with concurrent reservations', async () => {
+    const projects = await Promise.all([1, 2, 3, 4, 5, 6].map(() => newProject()));
+    const area = 1600; // 4,000 m² free: only two of six fit.
+    const answers = await Promise.all(
+      projects.map((p) =>
+        investor.json<ErrorResponse>('POST', `/api/projects/${p.id}/reservations`, {
+          spaceId: unitA1,
+          areaM2: area,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, 201, 409, 409, 409, 409]);
+    for (const refused of answers.filter((a) => a.status === 409)) {
+      expect(refused.body.error.code).toBe('SPACE_UNAVAILABLE');
+    }
+    expect(await reservedOf(unitA1)).toBe(2 * area);
+    const live = await database.db
+      .select()
+      .from(spaceReservation)
+      .where(
+        sql`${spaceReservation.spaceId} = ${unitA1} and ${spaceReservation.status} = 'reserved'`,
+      );
+    expect(live.reduce((s, r) => s + r.areaM2, 0)).toBe(2 * area);
+  });
+
+  it('holds the line in the database too: a unit cannot hold more than its area', async () => {
+    await expect(
+      database.db.update(parkSpace).set({ reservedM2: 99_999 }).where(eq(parkSpace.id, unitA1)),
+    ).rejects.toThrow();
+    expect(await reservedOf(unitA1)).toBe(3200);
+  });
+
+  it("lets a park user manage its own park's space and nothing of another park", async () => {
+    const added = await parkUser.json<ParkSpace>('POST', `/api/parks/${parkA}/spaces`, {
+      code: 'L1',
+      kind: 'wet_lab',
+      areaM2: 1200,
+      floor: 3,
+      availableFrom: '2026-01-01',
+      rentYuanPerM2Month: 65,
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ code: 'L1', freeM2: 1200, reservedM2: 0 });
+    const duplicate = await parkUser.json<ErrorResponse>('POST', `/api/parks/${parkA}/spaces`, {
+      code: 'L1',
+      kind: 'office',
+      areaM2: 10,
+    });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.error.message).toMatch(/already has a unit coded "L1"/);
+    const listed = await parkUser.json<List<ParkSpace>>('GET', `/api/parks/${parkA}/spaces`);
+    expect(listed.body.items.map((u) => u.code)).toContain('L1');
+    const updated = await parkUser.json<ParkSpace>(
+      'PATCH',
+      `/api/parks/${parkA}/spaces/${added.body.id}`,
+      { rentYuanPerM2Month: 60 },
+    );
+    expect(updated.body.rentYuanPerM2Month).toBe(60);
+    const shrink = await parkUser.json<ErrorResponse>(
+      'PATCH',
+      `/api/parks/${parkA}/spaces/${unitA1}`,
+      {
+        areaM2: 2000,
+      },
+    );
+    expect(shrink.status).toBe(409);
+
+    const spacesBefore = await database.db.$count(parkSpace);
+    const reservationsBefore = await count(spaceReservation);
+    const parkBUnit = (await viewer.json<ParkDetail>('GET', `/api/parks/${parkB}`)).body.spaces[0];
+    const attempts = [
+      await parkUser.json<ErrorResponse>('POST', `/api/parks/${parkB}/spaces`, {
+        code: 'X1',
+        kind: 'office',
+        areaM2: 100,
+      }),
+      await parkUser.json<ErrorResponse>('PATCH', `/api/parks/${parkB}/spaces/${parkBUnit?.id}`, {
+        areaM2: 1,
+      }),
+      await parkUser.json<ErrorResponse>('GET', `/api/parks/${parkB}/projects`),
+      await parkUser.json<ErrorResponse>('GET', `/api/parks/${parkB}/supply-demand`),
+      await parkUser.json<ErrorResponse>('POST', `/api/projects/1/reservations`, {
+        spaceId: parkBUnit?.id,
+        areaM2: 10,
+      }),
+    ];
+    for (const attempt of attempts) {
+      expect(attempt.status).toBe(403);
+      expect(attempt.body.error.code).toBe('FORBIDDEN');
+    }
+    expect(await database.db.$count(parkSpace)).toBe(spacesBefore);
+    expect(await count(spaceReservation)).toBe(reservationsBefore);
+    const unchanged = (await viewer.json<ParkDetail>('GET', `/api/parks/${parkB}`)).body.spaces[0];
+    expect(unchanged?.areaM2).toBe(parkBUnit?.areaM2);
+    expect(
+      (
+        await viewer.json('POST', `/api/parks/${parkA}/spaces`, {
+          code: 'V',
+          kind: 'office',
+          areaM2: 1,
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it("shows a park user the projects matched to its park and the park's supply and demand", async () => {
+    const mine = await parkUser.json<List<ProjectSummary>>('GET', `/api/parks/${parkA}/projects`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.total).toBeGreaterThanOrEqual(2);
+    expect(mine.body.items.every((p) => p.park?.id === parkA || p.reservedM2 > 0)).toBe(true);
+    const aimed = await newProject({ parkId: parkA, spaceNeed: [{ kind: 'office', areaM2: 300 }] });
+    const supply = await parkUser.json<SupplyDemand>(
+      'GET',
+      `/api/parks/${parkA}/supply-demand?from=2026&years=2`,
+    );
+    const office2026 = supply.body.rows.find((r) => r.kind === 'office' && r.year === 2026);
+    expect(office2026).toMatchObject({ freeM2: 800, demandM2: 300, balanceM2: 500 });
+    expect(office2026?.weightedDemandM2).toBeCloseTo(30, 6);
+    expect(aimed.park?.id).toBe(parkA);
+  });
+
+  it('exports projects to Excel and imports the file back unchanged; a bad row imports nothing', async () => {
+    const exported = await investor.request('GET', '/api/projects/export?format=xlsx');
+    expect(exported.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const bytes = new Uint8Array(await exported.arrayBuffer());
+    const total = (await viewer.json<ProjectBoard>('GET', '/api/projects?status=all')).body.total;
+    const form = new FormData();
+    form.set('file', new File([bytes], 'projects.xlsx'));
+    const back = await investor.request('POST', '/api/projects/import', form);
+    expect(back.status).toBe(200);
+    expect((await back.json()) as ImportProjectsResult).toEqual({
+      rowsRead: total,
+      created: 0,
+      updated: 0,
+      unchanged: total,
+    });
+
+    const dir = mkdtempSync(join(tmpdir(), 'chainlead-projects-test-'));
+    const csv = join(dir, 'new.csv');
+    writeFileSync(
+      csv,
+      [
+        '项目名称,落地区域,环节,阶段,投资额（亿元）,空间需求,园区',
+        '新建抗体项目,3202,biomed.mid.bio,在谈,3,湿实验室 1000,park-a',
+        '坏项目,3202,biomed.mid.nope,谈判中,x,车间 5,no-park',
+      ].join('\n'),
+    );
+    const badForm = new FormData();
+    badForm.set('file', new File([readFileSync(csv)], 'new.csv'));
+    const before = await count(project);
+    const refused = await investor.request('POST', '/api/projects/import', badForm);
+    expect(refused.status).toBe(400);
+    const error = ((await refused.json()) as ErrorResponse).error;
+    expect(error.message).toMatch(/nothing was imported/);
+    const details = error.details as { row: number; column: string; reason: string }[];
+    expect(details.map((d) => `${d.row}:${d.column}`)).toEqual([
+      '3:阶段',
+      '3:投资额（亿元）',
+      '3:空间需求',
+      '3:园区',
+    ]);
+    expect(await count(project)).toBe(before);
+
+    writeFileSync(csv, readFileSync(csv, 'utf8').split('\n').slice(0, 2).join('\n'));
+    const goodForm = new FormData();
+    goodForm.set('file', new File([readFileSync(csv)], 'new.csv'));
+    const ok = await investor.request('POST', '/api/projects/import', goodForm);
+    expect((await ok.json()) as ImportProjectsResult).toMatchObject({ created: 1 });
+    const imported = await viewer.json<ProjectBoard>('GET', '/api/projects?q=新建抗体项目');
+    expect(imported.body.items[0]).toMatchObject({
+      stage: 'negotiating',
+      investmentYuan: 3e8,
+      spaceNeed: [{ kind: 'wet_lab', areaM2: 1000 }],
+      park: { id: parkA },
+    });
+  });
+});

@@ -1,0 +1,376 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { AppError } from '../../domain/app-error.ts';
+import { idParamSchema, listSchema } from '../../shared/api/common.ts';
+import { reserveSpaceSchema, spaceMatchSchema } from '../../shared/api/parks.ts';
+import {
+  attachmentSchema,
+  attachmentUploadSchema,
+  capitalSchema,
+  createProjectSchema,
+  importProjectsResultSchema,
+  moveProjectSchema,
+  projectBoardSchema,
+  projectDetailSchema,
+  projectExportQuerySchema,
+  projectImportUploadSchema,
+  projectQuerySchema,
+  reasonSchema,
+  reservationSchema,
+  updateProjectSchema,
+} from '../../shared/api/projects.ts';
+import { parkScopeFor } from '../../services/parks/park-scope.ts';
+import { matchSpaceForProject } from '../../services/parks/space-matching.service.ts';
+import { releaseSpace, reserveSpace } from '../../services/parks/space.service.ts';
+import {
+  addAttachment,
+  deleteAttachment,
+  getAttachment,
+  MAX_ATTACHMENT_BYTES,
+} from '../../services/projects/attachments.service.ts';
+import { exportProjects, importProjectUpload } from '../../services/projects/project-io.service.ts';
+import { getProject, listProjectBoard } from '../../services/projects/project-query.service.ts';
+import {
+  createProject,
+  moveProject,
+  recordCapital,
+  setProjectStatus,
+  updateProject,
+} from '../../services/projects/project.service.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { currentUser, defineRoute, json } from '../route-registry.ts';
+
+const TAGS = ['Projects'];
+const detail = { 200: { description: 'The project', content: json(projectDetailSchema) } };
+const attachmentParams = idParamSchema.extend({
+  attachmentId: z.coerce.number().int().positive(),
+});
+const reservationParams = idParamSchema.extend({
+  reservationId: z.coerce.number().int().positive(),
+});
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const listRoute = defineRoute({
+  method: 'get',
+  path: '/api/projects',
+  permission: 'project:read',
+  tags: TAGS,
+  summary: 'Projects (leads included) as a kanban board: a list and the same by stage',
+  request: { query: projectQuerySchema },
+  responses: { 200: { description: 'The board', content: json(projectBoardSchema) } },
+});
+
+const createRoute = defineRoute({
+  method: 'post',
+  path: '/api/projects',
+  permission: 'project:write',
+  tags: TAGS,
+  summary: 'Create a project by hand or from a candidate (enterpriseId)',
+  request: { body: { content: json(createProjectSchema), required: true } },
+  responses: { 201: { description: 'Created', content: json(projectDetailSchema) } },
+});
+
+const getRoute = defineRoute({
+  method: 'get',
+  path: '/api/projects/{id}',
+  permission: 'project:read',
+  tags: TAGS,
+  summary: 'One project with its stage history, attachments, reservations and allowed moves',
+  request: { params: idParamSchema },
+  responses: detail,
+});
+
+const updateRoute = defineRoute({
+  method: 'patch',
+  path: '/api/projects/{id}',
+  permission: 'project:write',
+  tags: TAGS,
+  summary: "Change a project's fields (its stage moves through /move)",
+  request: { params: idParamSchema, body: { content: json(updateProjectSchema), required: true } },
+  responses: detail,
+});
+
+const moveRoute = defineRoute({
+  method: 'post',
+  path: '/api/projects/{id}/move',
+  permission: 'project:write',
+  tags: TAGS,
+  summary: 'Move a project one stage forward, or back with a reason',
+  request: { params: idParamSchema, body: { content: json(moveProjectSchema), required: true } },
+  responses: detail,
+});
+
+const statusRoute = (action: 'drop' | 'reopen') =>
+  defineRoute({
+    method: 'post',
+    path: `/api/projects/{id}/${action}`,
+    permission: 'project:write',
+    tags: TAGS,
+    summary:
+      action === 'drop'
+        ? 'Drop a project (no longer pursued), with a reason; it keeps its stage'
+        : 'Reopen a dropped project, with a reason',
+    request: { params: idParamSchema, body: { content: json(reasonSchema), required: true } },
+    responses: detail,
+  });
+const dropRoute = statusRoute('drop');
+const reopenRoute = statusRoute('reopen');
+
+const capitalRoute = defineRoute({
+  method: 'post',
+  path: '/api/projects/{id}/capital',
+  permission: 'project:write',
+  tags: TAGS,
+  summary: 'Record capital that arrived (到资), once signed',
+  request: { params: idParamSchema, body: { content: json(capitalSchema), required: true } },
+  responses: detail,
+});
+
+const uploadAttachmentRoute = defineRoute({
+  method: 'post',
+  path: '/api/projects/{id}/attachments',
+  permission: 'project:write',
+  tags: TAGS,
+  summary: 'Attach a file (multipart field "file", at most 10 MB)',
+  request: {
+    params: idParamSchema,
+    body: {
+      content: { 'multipart/form-data': { schema: attachmentUploadSchema } },
+      required: true,
+    },
+  },
+  responses: { 201: { description: 'Stored', content: json(attachmentSchema) } },
+});
+
+const downloadAttachmentRoute = defineRoute({
+  method: 'get',
+  path: '/api/projects/{id}/attachments/{attachmentId}',
+  permission: 'project:read',
+  tags: TAGS,
+  summary: 'Download an attachment',
+  request: { params: attachmentParams },
+  responses: {
+    200: {
+      description: 'The file',
+      content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+    },
+  },
+});
+
+const deleteAttachmentRoute = defineRoute({
+  method: 'delete',
+  path: '/api/projects/{id}/attachments/{attachmentId}',
+  permission: 'project:write',
+  tags: TAGS,
+  summary: 'Delete an attachment',
+  request: { params: attachmentParams },
+  responses: { 204: { description: 'Deleted' } },
+});
+
+const spaceMatchesRoute = defineRoute({
+  method: 'get',
+  path: '/api/projects/{id}/space-matches',
+  permission: 'project:read',
+  tags: TAGS,
+  summary: "Parks and units that fit the project's space need, best first, with reasons",
+  request: { params: idParamSchema },
+  responses: {
+    200: { description: 'Matching parks', content: json(listSchema(spaceMatchSchema)) },
+  },
+});
+
+const reserveRoute = defineRoute({
+  method: 'post',
+  path: '/api/projects/{id}/reservations',
+  permission: 'space:reserve',
+  tags: TAGS,
+  summary: 'Reserve park space for the project (a unit, or an area of one kind in a park)',
+  description:
+    'Refused with 409 SPACE_UNAVAILABLE, nothing changed, when the space is not free; a park ' +
+    'operator may reserve only in its own park.',
+  request: { params: idParamSchema, body: { content: json(reserveSpaceSchema), required: true } },
+  responses: {
+    201: { description: 'The reservations made', content: json(listSchema(reservationSchema)) },
+  },
+});
+
+const releaseRoute = defineRoute({
+  method: 'post',
+  path: '/api/projects/{id}/reservations/{reservationId}/release',
+  permission: 'space:reserve',
+  tags: TAGS,
+  summary: 'Release a reservation, returning its area to the unit',
+  request: { params: reservationParams },
+  responses: { 200: { description: 'The released reservation', content: json(reservationSchema) } },
+});
+
+const exportRoute = defineRoute({
+  method: 'get',
+  path: '/api/projects/export',
+  permission: 'project:read',
+  tags: TAGS,
+  summary: 'Projects as a spreadsheet (XLSX or CSV) that imports back unchanged',
+  request: { query: projectExportQuerySchema },
+  responses: {
+    200: {
+      description: 'The file',
+      content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+    },
+  },
+});
+
+const importRoute = defineRoute({
+  method: 'post',
+  path: '/api/projects/import',
+  permission: 'project:write',
+  tags: TAGS,
+  summary: 'Import projects from a spreadsheet: all rows or none',
+  description:
+    'Rows with an id update that project, others create one. Any bad row: 400 with ' +
+    '`details` listing row, column and reason, and nothing written.',
+  request: {
+    body: {
+      content: { 'multipart/form-data': { schema: projectImportUploadSchema } },
+      required: true,
+    },
+  },
+  responses: { 200: { description: 'Imported', content: json(importProjectsResultSchema) } },
+});
+
+function actorOf(c: Context<AppEnv>) {
+  const user = currentUser(c);
+  return { id: user.id, name: user.username };
+}
+
+/** The uploaded file of a multipart body, refused above `maxBytes` before it is read. */
+async function uploadedFile(c: Context<AppEnv>, maxBytes: number) {
+  if (Number(c.req.header('content-length') ?? 0) > maxBytes + 64 * 1024) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The upload is larger than ${maxBytes / 1024 / 1024} MB.`,
+      {
+        field: 'file',
+      },
+    );
+  }
+  const form = await c.req.parseBody();
+  const file = form.file;
+  if (!(file instanceof File)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Send the file as multipart/form-data in the field "file".',
+      {
+        field: 'file',
+      },
+    );
+  }
+  const text = (key: string) => (typeof form[key] === 'string' ? form[key] : undefined);
+  return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), text };
+}
+
+/** `attachment; filename*=` with the UTF-8 name (RFC 6266), so Chinese names survive. */
+function disposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const db = deps.database.db;
+  // Fixed paths before /api/projects/{id}, which would otherwise take "export".
+  app.openapi(exportRoute, async (c) => {
+    const { format, ...query } = c.req.valid('query');
+    const { bytes } = await exportProjects(db, query, format);
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': disposition(`projects.${format}`),
+    });
+  });
+  app.openapi(importRoute, async (c) => {
+    const upload = await uploadedFile(c, MAX_IMPORT_BYTES);
+    const result = await importProjectUpload(db, actorOf(c), upload, {
+      chainCode: upload.text('chain') ?? 'biomed',
+      regionCode: upload.text('region'),
+    });
+    return c.json(result, 200);
+  });
+  app.openapi(listRoute, async (c) =>
+    c.json(await listProjectBoard(db, c.req.valid('query')), 200),
+  );
+  app.openapi(createRoute, async (c) =>
+    c.json(await createProject(db, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(getRoute, async (c) => c.json(await getProject(db, c.req.valid('param').id), 200));
+  app.openapi(updateRoute, async (c) =>
+    c.json(await updateProject(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(moveRoute, async (c) =>
+    c.json(await moveProject(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(dropRoute, async (c) =>
+    c.json(
+      await setProjectStatus(db, actorOf(c), c.req.valid('param').id, {
+        status: 'dropped',
+        reason: c.req.valid('json').reason,
+      }),
+      200,
+    ),
+  );
+  app.openapi(reopenRoute, async (c) =>
+    c.json(
+      await setProjectStatus(db, actorOf(c), c.req.valid('param').id, {
+        status: 'active',
+        reason: c.req.valid('json').reason,
+      }),
+      200,
+    ),
+  );
+  app.openapi(capitalRoute, async (c) =>
+    c.json(await recordCapital(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(uploadAttachmentRoute, async (c) => {
+    const upload = await uploadedFile(c, MAX_ATTACHMENT_BYTES);
+    return c.json(await addAttachment(db, actorOf(c), c.req.valid('param').id, upload), 201);
+  });
+  app.openapi(downloadAttachmentRoute, async (c) => {
+    const { id, attachmentId } = c.req.valid('param');
+    const file = await getAttachment(db, id, attachmentId);
+    return c.body(new Uint8Array(file.bytes), 200, {
+      'content-type': file.contentType,
+      'content-disposition': disposition(file.fileName),
+      'x-content-type-options': 'nosniff',
+    });
+  });
+  app.openapi(deleteAttachmentRoute, async (c) => {
+    const { id, attachmentId } = c.req.valid('param');
+    await deleteAttachment(db, actorOf(c), id, attachmentId);
+    return c.body(null, 204);
+  });
+  app.openapi(spaceMatchesRoute, async (c) =>
+    c.json(await matchSpaceForProject(db, c.req.valid('param').id), 200),
+  );
+  app.openapi(reserveRoute, async (c) => {
+    const user = currentUser(c);
+    const items = await reserveSpace(
+      db,
+      actorOf(c),
+      parkScopeFor(user),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json({ items, total: items.length }, 201);
+  });
+  app.openapi(releaseRoute, async (c) => {
+    const { id, reservationId } = c.req.valid('param');
+    const released = await releaseSpace(
+      db,
+      actorOf(c),
+      parkScopeFor(currentUser(c)),
+      id,
+      reservationId,
+    );
+    return c.json(released, 200);
+  });
+}

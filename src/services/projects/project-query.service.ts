@@ -1,0 +1,159 @@
+import { AppError } from '../../domain/app-error.ts';
+import type { Db, DbOrTx } from '../../db/connection.ts';
+import {
+  listAttachments,
+  listProjectEvents,
+  listProjectViews,
+  type ProjectFilter,
+} from '../../db/project.repository.ts';
+import { listReservations } from '../../db/space.repository.ts';
+import { findUserByUsername } from '../../db/user.repository.ts';
+import { findChainByCode, listChainNodes } from '../../db/chain.repository.ts';
+import {
+  PROJECT_EVENT_KINDS,
+  PROJECT_STAGE_NAMES,
+  PROJECT_STAGES,
+  type ProjectBoard,
+  type ProjectDetail,
+  type ProjectQuery,
+  type ProjectSummary,
+} from '../../shared/api/projects.ts';
+import { assertParkInScope, type ParkScope } from '../parks/park-scope.ts';
+import { getPipelineSettings } from './pipeline-settings.service.ts';
+import {
+  asStage,
+  presentProjectSummary,
+  presentReservation,
+} from './project-presenter.ts';
+
+/** Projects matching a filter, presented, newest change first. */
+export async function listProjectSummaries(
+  db: DbOrTx,
+  filter: ProjectFilter,
+  now = new Date(),
+): Promise<ProjectSummary[]> {
+  const [views, settings] = await Promise.all([
+    listProjectViews(db, filter),
+    getPipelineSettings(db),
+  ]);
+  return views.map((view) => presentProjectSummary(view, settings, now));
+}
+
+/** Translates the API's query (codes and usernames) into a repository filter. */
+async function filterOf(db: Db, query: Partial<ProjectQuery>): Promise<ProjectFilter> {
+  const filter: ProjectFilter = {
+    regionCode: query.region,
+    stage: query.stage,
+    status: query.status === 'all' ? undefined : (query.status ?? 'active'),
+    parkId: query.park,
+    text: query.q,
+  };
+  if (query.chain) {
+    const chain = await findChainByCode(db, query.chain);
+    if (!chain) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${query.chain}".`);
+    filter.chainId = chain.id;
+  }
+  if (query.node) {
+    const chainId = filter.chainId;
+    const nodes = chainId === undefined ? [] : await listChainNodes(db, chainId);
+    const node = nodes.find((n) => n.code === query.node);
+    if (!node) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `"${query.node}" is not a node of ${query.chain ? `chain ${query.chain}` : 'the chain'}` +
+          (query.chain ? '.' : ': give chain too.'),
+        { field: 'node' },
+      );
+    }
+    filter.nodeId = node.id;
+  }
+  if (query.owner) {
+    const owner = await findUserByUsername(db, query.owner);
+    if (!owner) throw new AppError('USER_NOT_FOUND', `No user is named "${query.owner}".`);
+    filter.ownerId = owner.id;
+  }
+  return filter;
+}
+
+/**
+ * The pipeline as a kanban board: projects matching the query, and the same grouped by stage with
+ * each column's count, stalled count and amounts. Throws CHAIN_NOT_FOUND, USER_NOT_FOUND or
+ * VALIDATION_FAILED (unknown node).
+ */
+export async function listProjectBoard(
+  db: Db,
+  query: Partial<ProjectQuery>,
+): Promise<ProjectBoard> {
+  const [filter, settings] = await Promise.all([filterOf(db, query), getPipelineSettings(db)]);
+  let items = await listProjectSummaries(db, filter);
+  if (query.stalled !== undefined) items = items.filter((p) => p.stalled === query.stalled);
+  const columns = PROJECT_STAGES.map((stage) => {
+    const inStage = items.filter((p) => p.stage === stage);
+    const sum = (pick: (p: ProjectSummary) => number | null) =>
+      inStage.reduce((total, p) => total + (pick(p) ?? 0), 0);
+    return {
+      stage,
+      name: PROJECT_STAGE_NAMES[stage],
+      probability: settings.stageProbabilities[stage],
+      count: inStage.length,
+      stalledCount: inStage.filter((p) => p.stalled).length,
+      investmentYuan: sum((p) => p.investmentYuan),
+      expectedOutputYuan: sum((p) => p.expectedOutputYuan),
+      weightedOutputYuan: sum((p) => p.weightedOutputYuan),
+      items: inStage,
+    };
+  });
+  return { items, total: items.length, columns, stalledDays: settings.stalledDays };
+}
+
+/** One project with its history, attachments and reservations. Throws PROJECT_NOT_FOUND. */
+export async function getProject(db: DbOrTx, id: number): Promise<ProjectDetail> {
+  const [[view], settings, events, attachments, reservations] = await Promise.all([
+    listProjectViews(db, { ids: [id] }),
+    getPipelineSettings(db),
+    listProjectEvents(db, id),
+    listAttachments(db, id),
+    listReservations(db, { projectId: id }),
+  ]);
+  if (!view) throw new AppError('PROJECT_NOT_FOUND', `No project has id ${id}.`, { id });
+  return {
+    ...presentProjectSummary(view, settings, new Date()),
+    notes: view.project.notes,
+    dropReason: view.project.dropReason,
+    createdAt: view.project.createdAt.toISOString(),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: PROJECT_EVENT_KINDS.find((k) => k === e.kind) ?? 'stage',
+      fromStage: e.fromStage === null ? null : asStage(e.fromStage),
+      toStage: asStage(e.toStage),
+      reason: e.reason,
+      amountYuan: e.amountYuan,
+      actorName: e.actorName,
+      at: e.at.toISOString(),
+    })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      sizeBytes: a.sizeBytes,
+      sha256: a.sha256,
+      uploadedBy: a.uploadedBy,
+      uploadedAt: a.uploadedAt.toISOString(),
+    })),
+    reservations: reservations.map(presentReservation),
+  };
+}
+
+/**
+ * The projects matched to a park (aimed at it or holding space in it), for its operator.
+ * Throws FORBIDDEN when the scope does not cover the park.
+ */
+export async function listParkProjects(
+  db: Db,
+  scope: ParkScope,
+  parkId: number,
+): Promise<{ items: ProjectSummary[]; total: number }> {
+  assertParkInScope(scope, parkId);
+  const items = await listProjectSummaries(db, { matchedToParkId: parkId, status: 'active' });
+  return { items, total: items.length };
+}
