@@ -276,7 +276,11 @@ type Change = Partial<Record<string, unknown>>;
 
 /** Writes validated records: match, then insert or update, one batch at a time. */
 class RecordWriter {
-  /** Records written by this import, so a file that repeats an enterprise merges it. */
+  /**
+   * Records written by this batch, so a batch that repeats an enterprise merges it. Earlier
+   * batches are in the database (committed, or in the dry run's transaction) and are found there,
+   * so memory stays bounded by the batch, not the file.
+   */
   private readonly seenUscc = new Map<string, MatchableEnterprise>();
   private readonly seenName = new Map<string, MatchableEnterprise>();
 
@@ -364,6 +368,8 @@ class RecordWriter {
       }
     }
     await this.insert(inserts);
+    this.seenUscc.clear();
+    this.seenName.clear();
     const touched = [...this.touched.values()];
     this.touched.clear();
     for (const prepared of this.chains) {
