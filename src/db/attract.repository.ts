@@ -75,7 +75,7 @@ export async function listCandidateEnterprises(
     .orderBy(asc(classification.nodeId), asc(enterprise.id));
 }
 
-/** How many enterprises of the nodes are left out because an active project courts them. */
+/** How many enterprises elsewhere on the nodes are left out because an active project courts them. */
 export async function countCandidatesInPipeline(
   db: DbOrTx,
   options: { chainId: number; regionCode: string; nodeIds: number[] },
@@ -85,8 +85,10 @@ export async function countCandidatesInPipeline(
     .select({ n: sql<number>`count(distinct ${project.enterpriseId})::int` })
     .from(project)
     .innerJoin(classification, eq(classification.enterpriseId, project.enterpriseId))
+    .innerJoin(enterprise, eq(enterprise.id, project.enterpriseId))
     .where(
       and(
+        sql`${enterprise.regionCode} not like ${`${options.regionCode}%`}`,
         eq(project.chainId, options.chainId),
         eq(project.status, 'active'),
         inRegion(project.regionCode, options.regionCode),

@@ -488,6 +488,12 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
       { rentYuanPerM2Month: 60 },
     );
     expect(updated.body.rentYuanPerM2Month).toBe(60);
+    const nothing = await parkUser.json<ParkSpace>(
+      'PATCH',
+      `/api/parks/${parkA}/spaces/${added.body.id}`,
+      {},
+    );
+    expect(nothing.body).toEqual(updated.body);
     const shrink = await parkUser.json<ErrorResponse>(
       'PATCH',
       `/api/parks/${parkA}/spaces/${unitA1}`,

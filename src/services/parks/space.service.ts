@@ -137,6 +137,7 @@ export async function updateSpace(
         { spaceId },
       );
     }
+    if (Object.values(changes).every((v) => v === undefined)) return presentSpace(before);
     const after = await writeSpace(tx, spaceId, changes);
     await recordAudit(tx, actor, {
       action: 'space.update',

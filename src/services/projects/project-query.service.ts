@@ -20,11 +20,7 @@ import {
 } from '../../shared/api/projects.ts';
 import { assertParkInScope, type ParkScope } from '../parks/park-scope.ts';
 import { getPipelineSettings } from './pipeline-settings.service.ts';
-import {
-  asStage,
-  presentProjectSummary,
-  presentReservation,
-} from './project-presenter.ts';
+import { asStage, presentProjectSummary, presentReservation } from './project-presenter.ts';
 
 /** Projects matching a filter, presented, newest change first. */
 export async function listProjectSummaries(
