@@ -371,3 +371,15 @@ export function analyzeChainCached(
   const key = `analysis:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}`;
   return cachedPerDataVersion(db, key, () => analyzeChain(db, input));
 }
+
+/**
+ * The analysis as JSON text, reused while the data has not changed: a repeated request costs a
+ * version check, not a serialisation. Throws as analyzeChain does.
+ */
+export function analyzeChainJsonCached(
+  db: Db,
+  input: { chainCode: string; regionCode: string; year?: number | undefined },
+): Promise<string> {
+  const key = `analysis-json:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}`;
+  return cachedPerDataVersion(db, key, async () => JSON.stringify(await analyzeChain(db, input)));
+}
