@@ -199,6 +199,7 @@ export function buildNodeAnalyses(input: {
     const hhi = local?.hhi ?? null;
     const judged = nodeStatus({
       enterprises,
+      alsoOnNode: local?.alsoOnNode ?? 0,
       outputYuan,
       lq,
       hhi,
