@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse';
@@ -403,7 +403,7 @@ export async function benchReport(): Promise<void> {
     line(`chain analysis of ${region}, benchmark reused`, warm, `  ${(warm / one).toFixed(2)}×`);
     line('one hand-written SQL query, same node figures', one);
     console.log(
-      `medians of ${runs}; goal ≤ 1.5× the single query and under 1 s: ` +
+      `medians of ${runs} (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores); goal ≤ 1.5× the single query and under 1 s: ` +
         `after a write ${cold / one <= 1.5 && cold < 1000 ? 'met' : 'NOT met'}, ` +
         `reused ${warm / one <= 1.5 && warm < 1000 ? 'met' : 'NOT met'}`,
     );
