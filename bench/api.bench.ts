@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
@@ -56,9 +57,13 @@ export async function benchApi(): Promise<void> {
       connections,
       duration,
       headers: { cookie },
+      // The load comes from a worker thread, so the server's event loop serves requests only.
+      workers: 1,
     });
     const { latency, requests } = result;
-    console.log(`autocannon ${connections} connections × ${duration} s on GET ${PATH}`);
+    console.log(
+      `autocannon ${connections} connections × ${duration} s on GET ${PATH} (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`,
+    );
     console.log(
       `  latency p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms; ` +
         `${requests.average.toFixed(0)} req/s (${result.requests.total.toLocaleString('en')} requests)`,

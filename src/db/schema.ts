@@ -269,6 +269,9 @@ export const enterpriseYear = pgTable(
   (t) => [
     primaryKey({ columns: [t.enterpriseId, t.year] }),
     index('enterprise_year_region_idx').on(t.regionCode, t.year),
+    // A year's figures in enterprise order, read from the index alone: the national benchmark
+    // of the chain analysis joins it with the counted placements; the list of years probes it.
+    index('enterprise_year_year_idx').on(t.year, t.enterpriseId, t.outputYuan, t.revenueYuan),
   ],
 );
 
@@ -297,6 +300,18 @@ export const classification = pgTable(
   (t) => [
     primaryKey({ columns: [t.enterpriseId, t.nodeId] }),
     index('classification_node_idx').on(t.nodeId, t.decision),
+    // The chain analysis counts each confirmed enterprise once, on its primary node (else its
+    // best confirmed node); these partial indexes hold exactly those rows, in enterprise order.
+    index('classification_counted_primary_idx')
+      .on(t.enterpriseId, t.nodeId, t.regionCode)
+      .where(sql`decision = 'confirmed' and is_primary`),
+    index('classification_confirmed_secondary_idx')
+      .on(t.enterpriseId, t.score, t.nodeId, t.regionCode)
+      .where(sql`decision = 'confirmed' and not is_primary`),
+    // A region is a code prefix (3202%): text_pattern_ops serves LIKE under any collation.
+    index('classification_confirmed_region_idx')
+      .on(t.regionCode.op('text_pattern_ops'))
+      .where(sql`decision = 'confirmed'`),
   ],
 );
 

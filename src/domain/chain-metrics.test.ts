@@ -132,6 +132,13 @@ describe('nodeStatus', () => {
     expect(result.reasons[0]?.zh).toMatch(/没有/);
   });
 
+  it('is weak, not missing, when firms mainly on other nodes are confirmed on it too', () => {
+    const result = nodeStatus({ ...base, enterprises: 0, alsoOnNode: 2, outputYuan: null, lq: 0 });
+    expect(result.status).toBe('weak');
+    expect(result.reasons[0]).toMatchObject({ code: 'secondary_only' });
+    expect(result.reasons[0]?.en).toMatch(/^Only 2 enterprise\(s\) mainly on other nodes/);
+  });
+
   it('is strong at LQ ≥ 1 and moderate concentration, and says so in both languages', () => {
     const result = nodeStatus({ ...base, lq: 1 });
     expect(result.status).toBe('strong');
@@ -176,6 +183,12 @@ describe('completeness and extension candidates', () => {
         { weight: 1, enterprises: 1 },
       ]),
     ).toEqual({ weighted: 0.75, present: 2, total: 3 });
+    expect(
+      completeness([
+        { weight: 2, enterprises: 0, alsoOnNode: 1 },
+        { weight: 2, enterprises: 0 },
+      ]).weighted,
+    ).toBe(0.5);
     expect(completeness([]).weighted).toBe(0);
   });
 

@@ -25,6 +25,7 @@ export type Bilingual = { zh: string; en: string };
 export interface StatusReason extends Bilingual {
   code:
     | 'no_enterprises'
+    | 'secondary_only'
     | 'no_output'
     | 'low_lq'
     | 'lq_at_least_one'
@@ -199,6 +200,8 @@ export function targetOutlook(
 export interface NodeStatusInput {
   /** Confirmed local enterprises counted on the node. */
   enterprises: number;
+  /** Confirmed local enterprises active on the node but counted on their primary node. */
+  alsoOnNode?: number;
   /** Local output of the node in the year (null when none of them reports it). */
   outputYuan: number | null;
   lq: number | null;
@@ -207,7 +210,8 @@ export interface NodeStatusInput {
 }
 
 /**
- * A node's status per DESIGN.md: missing with no confirmed local enterprise; weak when its
+ * A node's status per DESIGN.md: missing with no confirmed local enterprise (weak when only
+ * firms mainly on other nodes are confirmed on it as well); weak when its
  * location quotient is below 1, its HHI above 2,500 or one enterprise holds most of its output
  * (or no output is reported, so it cannot be judged); strong otherwise. Reasons say why, zh and en.
  */
@@ -215,6 +219,19 @@ export function nodeStatus(input: NodeStatusInput): {
   status: NodeStatus;
   reasons: StatusReason[];
 } {
+  const secondary = input.alsoOnNode ?? 0;
+  if (input.enterprises <= 0 && secondary > 0) {
+    return {
+      status: 'weak',
+      reasons: [
+        {
+          code: 'secondary_only',
+          zh: `仅有 ${secondary} 家以其他环节为主业的企业兼营此环节，本环节未计产值`,
+          en: `Only ${secondary} enterprise(s) mainly on other nodes are also active here; no output is counted on this node`,
+        },
+      ],
+    };
+  }
   if (input.enterprises <= 0) {
     return {
       status: 'missing',
@@ -290,15 +307,17 @@ export function nodeStatus(input: NodeStatusInput): {
 
 /**
  * Chain completeness: the weighted share of nodes with at least one confirmed local enterprise
- * (0–1), with the plain counts beside it.
+ * (counted there or, as a secondary placement, on another node) (0–1), with the plain counts.
  */
-export function completeness(nodes: readonly { weight: number; enterprises: number }[]): {
+export function completeness(
+  nodes: readonly { weight: number; enterprises: number; alsoOnNode?: number }[],
+): {
   weighted: number;
   present: number;
   total: number;
 } {
   const totalWeight = nodes.reduce((sum, n) => sum + n.weight, 0);
-  const present = nodes.filter((n) => n.enterprises > 0);
+  const present = nodes.filter((n) => n.enterprises > 0 || (n.alsoOnNode ?? 0) > 0);
   const presentWeight = present.reduce((sum, n) => sum + n.weight, 0);
   return {
     weighted: totalWeight > 0 ? presentWeight / totalWeight : 0,

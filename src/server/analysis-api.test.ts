@@ -77,7 +77,14 @@ describe(`analysis API (${testDatabaseKind()})`, () => {
       chainMasters: [{ name: '链测ivdMaster有限公司' }],
     });
     expect(body.topEnterprises.map((e) => e.outputYuan)).toEqual([600, 300, 200, 100, 50]);
-    expect(body.completeness.present).toBe(3);
+    // Reagents hold only a firm counted on API (a secondary placement): present, but weak.
+    expect(body.nodes.find((n) => n.code === 'biomed.up.reagent')).toMatchObject({
+      enterprises: 0,
+      alsoOnNode: 1,
+      status: 'weak',
+      reasons: [{ code: 'secondary_only' }],
+    });
+    expect(body.completeness.present).toBe(4);
   });
 
   it('refuses unknown chains and regions with 404 and bad parameters with 400', async () => {

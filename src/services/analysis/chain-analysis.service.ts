@@ -138,6 +138,19 @@ export async function resolveAnalysisYear(db: Db, year: number | undefined): Pro
   return year;
 }
 
+/**
+ * The registry's national figures per node for a year: the location quotients' benchmark. It is
+ * the same for every region analysed, and the costliest figure (a pass over the registry), so it
+ * is kept per data version: reused until the next write, never stale.
+ */
+export function nationalBenchmark(
+  db: Db,
+  input: { nodeIds: readonly number[]; year: number },
+): Promise<NationalNodeFigures[]> {
+  const key = `national:${input.nodeIds.join(',')}:${input.year}`;
+  return cachedPerDataVersion(db, key, () => listNationalNodeFigures(db, input));
+}
+
 /** Per-node figures of one region with the registry's national benchmark, as analysis nodes. */
 export function buildNodeAnalyses(input: {
   scope: ChainScope;
@@ -186,6 +199,7 @@ export function buildNodeAnalyses(input: {
     const hhi = local?.hhi ?? null;
     const judged = nodeStatus({
       enterprises,
+      alsoOnNode: local?.alsoOnNode ?? 0,
       outputYuan,
       lq,
       hhi,
@@ -240,7 +254,7 @@ export async function analyzeChain(
   const chainId = scope.chain.id;
   const regionCode = region.code;
   const [national, regional, series, leaders, targets] = await Promise.all([
-    listNationalNodeFigures(db, { nodeIds, year }),
+    nationalBenchmark(db, { nodeIds, year }),
     listRegionalNodeFigures(db, { nodeIds, regionCodes: [regionCode], year }),
     listRegionalNodeSeries(db, { nodeIds, regionCode, toYear: year }),
     listLeadingEnterprises(db, {
@@ -357,4 +371,16 @@ export function analyzeChainCached(
 ): Promise<ChainAnalysis> {
   const key = `analysis:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}`;
   return cachedPerDataVersion(db, key, () => analyzeChain(db, input));
+}
+
+/**
+ * The analysis as JSON text, reused while the data has not changed: a repeated request costs a
+ * version check, not a serialisation. Throws as analyzeChain does.
+ */
+export function analyzeChainJsonCached(
+  db: Db,
+  input: { chainCode: string; regionCode: string; year?: number | undefined },
+): Promise<string> {
+  const key = `analysis-json:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}`;
+  return cachedPerDataVersion(db, key, async () => JSON.stringify(await analyzeChain(db, input)));
 }

@@ -1,15 +1,13 @@
 import { AppError } from '../../domain/app-error.ts';
 import { completeness } from '../../domain/chain-metrics.ts';
-import {
-  listNationalNodeFigures,
-  listRegionalNodeFigures,
-} from '../../db/chain-analysis.repository.ts';
+import { listRegionalNodeFigures } from '../../db/chain-analysis.repository.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ChainComparison } from '../../shared/api/analysis.ts';
 import {
   buildNodeAnalyses,
   countStatuses,
   loadChainScope,
+  nationalBenchmark,
   requireAnalysisRegion,
   resolveAnalysisYear,
 } from './chain-analysis.service.ts';
@@ -41,7 +39,7 @@ export async function compareRegions(
   ]);
   const nodeIds = scope.nodes.map((n) => n.id);
   const [national, regional] = await Promise.all([
-    listNationalNodeFigures(db, { nodeIds, year }),
+    nationalBenchmark(db, { nodeIds, year }),
     listRegionalNodeFigures(db, { nodeIds, regionCodes: codes, year }),
   ]);
   const byRegion = regions.map((region) => {

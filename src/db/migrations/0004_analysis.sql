@@ -1,0 +1,4 @@
+CREATE INDEX "classification_counted_primary_idx" ON "classification" USING btree ("enterprise_id","node_id","region_code") WHERE decision = 'confirmed' and is_primary;--> statement-breakpoint
+CREATE INDEX "classification_confirmed_secondary_idx" ON "classification" USING btree ("enterprise_id","score","node_id","region_code") WHERE decision = 'confirmed' and not is_primary;--> statement-breakpoint
+CREATE INDEX "classification_confirmed_region_idx" ON "classification" USING btree ("region_code" text_pattern_ops) WHERE decision = 'confirmed';--> statement-breakpoint
+CREATE INDEX "enterprise_year_year_idx" ON "enterprise_year" USING btree ("year","enterprise_id","output_yuan","revenue_yuan");
