@@ -10,6 +10,15 @@ import { NodeStatusTag } from './NodeStatusTag.tsx';
 
 type NodeRow = ChainComparison['nodes'][number];
 
+/** How many rows the stage cell of row `index` spans: its stage's nodes from the first, else 0. */
+function stageSpan(nodes: NodeRow[], index: number): number {
+  const stage = nodes[index]?.stageCode;
+  if (index > 0 && nodes[index - 1]?.stageCode === stage) return 0;
+  let span = 1;
+  while (nodes[index + span]?.stageCode === stage) span += 1;
+  return span;
+}
+
 const cellOf = (node: NodeRow, region: string) => node.cells.find((c) => c.regionCode === region);
 
 /** The chain node by node, each region's enterprises, output, LQ and status side by side. */
@@ -26,7 +35,9 @@ export function ComparisonTable({
       key: 'stage',
       title: t('analysis.stage'),
       fixed: 'left',
-      width: 110,
+      width: 150,
+      // One cell per stage: its nodes follow one another in the chain's order.
+      onCell: (node, index = 0) => ({ rowSpan: stageSpan(comparison.nodes, index) }),
       render: (_, node) => stageName(node.stageCode),
     },
     {
@@ -81,7 +92,7 @@ export function ComparisonTable({
       dataSource={comparison.nodes}
       columns={columns}
       pagination={false}
-      scroll={{ x: 330 + comparison.regions.length * 400 }}
+      scroll={{ x: 370 + comparison.regions.length * 400 }}
       data-testid="comparison-table"
     />
   );

@@ -20,7 +20,7 @@ export function LqChart({ rows, region }: { rows: LqRow[]; region: string | unde
       .sort((a, b) => (b.lq ?? 0) - (a.lq ?? 0))
       .slice(0, MOST);
     return {
-      grid: { left: 48, right: 24, top: 24, bottom: 72 },
+      grid: { left: 48, right: 56, top: 24, bottom: 72 },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },

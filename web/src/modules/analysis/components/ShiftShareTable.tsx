@@ -1,14 +1,18 @@
 import type { ShiftShareTableView } from '@shared/api/statistics.ts';
 import { Table, Typography } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import type { Locale } from '../../i18n/utils/Locale.ts';
 import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 
 type ShiftRow = ShiftShareTableView['items'][number];
 type ShiftTotal = ShiftShareTableView['totals'][number];
 
-/** Signed, with one decimal: the parts are fractions of a job or a yuan. */
-function signed(value: number): string {
-  const text = value.toFixed(1);
+/** Signed, grouped, with one decimal: the parts are fractions of a job or a yuan. */
+function signed(value: number, locale: Locale): string {
+  const text = value.toLocaleString(locale === 'en' ? 'en' : 'zh-CN', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   return value > 0 ? `+${text}` : text;
 }
 
@@ -63,7 +67,11 @@ export function ShiftShareTable({
           sorter: (a: ShiftRow, b: ShiftRow) => a[part] - b[part],
           render: (_: unknown, row: ShiftRow) => (
             <span data-testid={`ss-${part}`} data-value={row[part]}>
-              {part === 'change' ? <strong>{signed(row[part])}</strong> : signed(row[part])}
+              {part === 'change' ? (
+                <strong>{signed(row[part], locale)}</strong>
+              ) : (
+                signed(row[part], locale)
+              )}
             </span>
           ),
         })),
@@ -83,7 +91,7 @@ export function ShiftShareTable({
               </Table.Summary.Cell>
               {PARTS.map((part, i) => (
                 <Table.Summary.Cell key={part} index={3 + i} align="right">
-                  <Typography.Text strong>{signed(total[part])}</Typography.Text>
+                  <Typography.Text strong>{signed(total[part], locale)}</Typography.Text>
                 </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>
