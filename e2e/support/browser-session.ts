@@ -20,6 +20,11 @@ export interface BrowserSession {
   baseUrl: string;
   /** A new page (tab) whose console errors and page errors fail the test. */
   newPage: (viewport?: { width: number; height: number }) => Promise<Page>;
+  /**
+   * Lets this test's console errors matching `pattern` pass: Chromium logs every 4xx answer,
+   * also the ones a test provokes on purpose (a refused upload).
+   */
+  allowConsoleError: (pattern: RegExp) => void;
 }
 
 /**
@@ -32,6 +37,7 @@ export function useBrowserSession(): BrowserSession {
   let profile: string | null = null;
   let pages: Page[] = [];
   let problems: string[] = [];
+  let allowed: RegExp[] = [];
 
   beforeAll(async () => {
     const executablePath = chromiumPath();
@@ -48,8 +54,9 @@ export function useBrowserSession(): BrowserSession {
   });
 
   afterEach(async () => {
-    const seen = problems;
+    const seen = problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
     problems = [];
+    allowed = [];
     for (const page of pages) await page.close();
     pages = [];
     expect(seen, 'browser console errors').toEqual([]);
@@ -62,6 +69,9 @@ export function useBrowserSession(): BrowserSession {
 
   return {
     baseUrl,
+    allowConsoleError(pattern) {
+      allowed.push(pattern);
+    },
     async newPage(viewport) {
       if (!context) throw new Error('No browser: Chromium is missing or the server did not start.');
       const page = await context.newPage();

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   CloudUploadOutlined,
   DatabaseOutlined,
   LogoutOutlined,
@@ -44,6 +45,12 @@ const SECTIONS: Section[] = [
     permission: 'enterprise:read',
   },
   { path: '/parks', label: 'nav.parks', icon: <ApartmentOutlined />, permission: 'park:read' },
+  {
+    path: '/analysis',
+    label: 'nav.analysis',
+    icon: <BarChartOutlined />,
+    permission: 'stats:read',
+  },
 ];
 
 /** The frame of every signed-in page: side menu, language switch, the user and sign-out. */

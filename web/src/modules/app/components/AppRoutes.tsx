@@ -36,6 +36,9 @@ const ParksPage = lazy(() =>
 const ParkPage = lazy(() =>
   import('../../parks/components/ParkPage.tsx').then((m) => ({ default: m.ParkPage })),
 );
+const AnalysisPage = lazy(() =>
+  import('../../analysis/components/AnalysisPage.tsx').then((m) => ({ default: m.AnalysisPage })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -57,6 +60,7 @@ export function AppRoutes() {
           <Route path="imports" element={<ImportsPage />} />
           <Route path="parks" element={<ParksPage />} />
           <Route path="parks/:id" element={<ParkPage />} />
+          <Route path="analysis/*" element={<AnalysisPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,0 +1,64 @@
+import { Tabs, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { NotFoundPage } from '../../app/components/NotFoundPage.tsx';
+import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useCan } from '../../auth/hooks/useCan.ts';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import type { MessageKey } from '../../i18n/utils/messagesZh.ts';
+
+// Each tab is a chunk of its own: the upload form need not load with the charts.
+const LqPage = lazy(() => import('./LqPage.tsx').then((m) => ({ default: m.LqPage })));
+const ShiftSharePage = lazy(() =>
+  import('./ShiftSharePage.tsx').then((m) => ({ default: m.ShiftSharePage })),
+);
+const ComparisonPage = lazy(() =>
+  import('./ComparisonPage.tsx').then((m) => ({ default: m.ComparisonPage })),
+);
+const StatsUploadPage = lazy(() =>
+  import('./StatsUploadPage.tsx').then((m) => ({ default: m.StatsUploadPage })),
+);
+
+const TABS: { key: string; label: MessageKey }[] = [
+  { key: 'lq', label: 'analysis.tab.lq' },
+  { key: 'shift-share', label: 'analysis.tab.shiftShare' },
+  { key: 'compare', label: 'analysis.tab.compare' },
+  { key: 'upload', label: 'analysis.tab.upload' },
+];
+
+/** 分析: location quotients, shift-share, the chain across regions and the statistics upload. */
+export function AnalysisPage() {
+  const { t } = useI18n();
+  const canUpload = useCan('stats:write');
+  const location = useLocation();
+  const navigate = useNavigate();
+  const tabs = TABS.filter((tab) => tab.key !== 'upload' || canUpload);
+  const active = location.pathname.split('/')[2] ?? 'lq';
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <Typography.Title level={3}>{t('analysis.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('analysis.subtitle')}</Typography.Text>
+        </div>
+      </div>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => void navigate(`/analysis/${key}`)}
+        items={tabs.map((tab) => ({ key: tab.key, label: t(tab.label) }))}
+        data-testid="analysis-tabs"
+      />
+      <Suspense fallback={<PageSpinner />}>
+        <Routes>
+          <Route index element={<Navigate to="lq" replace />} />
+          <Route path="lq" element={<LqPage />} />
+          <Route path="shift-share" element={<ShiftSharePage />} />
+          <Route path="compare" element={<ComparisonPage />} />
+          {canUpload && <Route path="upload" element={<StatsUploadPage />} />}
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { LoadedStatsView } from '@shared/api/statistics.ts';
+import { Table, Tag } from 'antd';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { formatNumber } from '../../i18n/utils/formatNumber.ts';
+
+type Dataset = LoadedStatsView['datasets'][number];
+
+/** What statistics are loaded: scheme × year with its regions, industries and rows. */
+export function LoadedStatsTable({ datasets, loading }: { datasets: Dataset[]; loading: boolean }) {
+  const { t, locale } = useI18n();
+  return (
+    <Table<Dataset>
+      rowKey={(d) => `${d.scheme}/${d.year}`}
+      size="small"
+      loading={loading}
+      dataSource={datasets}
+      data-testid="loaded-stats"
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      columns={[
+        { key: 'scheme', title: t('analysis.scheme'), dataIndex: 'scheme' },
+        { key: 'year', title: t('analysis.year'), dataIndex: 'year' },
+        { key: 'regions', title: t('analysis.regions'), dataIndex: 'regions', align: 'right' },
+        {
+          key: 'industries',
+          title: t('analysis.industries'),
+          dataIndex: 'industries',
+          align: 'right',
+        },
+        {
+          key: 'rows',
+          title: t('analysis.rowCount'),
+          align: 'right',
+          render: (_, d) => formatNumber(d.rows, locale),
+        },
+        {
+          key: 'types',
+          title: t('analysis.industryTypes'),
+          render: (_, d) => d.industryTypes.map((type) => <Tag key={type}>{type}</Tag>),
+        },
+      ]}
+    />
+  );
+}

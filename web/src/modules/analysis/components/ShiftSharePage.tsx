@@ -1,0 +1,124 @@
+import type { ShiftShareTableView } from '@shared/api/statistics.ts';
+import { Alert, Card, Empty, Select, Space } from 'antd';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { formatNumber } from '../../i18n/utils/formatNumber.ts';
+import { useLoadedStats } from '../hooks/useLoadedStats.ts';
+import { useSearchState } from '../hooks/useSearchState.ts';
+import { statsPath } from '../utils/statsPath.ts';
+import { ShiftShareChart } from './ShiftShareChart.tsx';
+import { ShiftShareTable } from './ShiftShareTable.tsx';
+
+/** The region the page opens on: the founding case where it is loaded. */
+const HOME_REGION = '3202';
+
+/** 偏离-份额: a region's change between two years, per industry, split into three parts. */
+export function ShiftSharePage() {
+  const { t, locale } = useI18n();
+  const loaded = useLoadedStats();
+  const search = useSearchState();
+  const scheme = search.get('scheme') ?? loaded.schemes[0];
+  const years = loaded.yearsOf(scheme);
+  const to = Number(search.get('to')) || years.at(-1);
+  const from = Number(search.get('from')) || years[0];
+  const regions = loaded.regionsOf(scheme);
+  const region =
+    search.get('region') ??
+    (regions.find((r) => r.regionCode === HOME_REGION) ?? regions[0])?.regionCode;
+  const measure = search.get('measure') === 'output' ? 'output' : 'employment';
+  const ready =
+    scheme !== undefined && from !== undefined && to !== undefined && region !== undefined;
+  const result = useApiQuery<ShiftShareTableView>(
+    ready && from < to
+      ? statsPath('/api/statistics/shift-share', { scheme, from, to, region, measure })
+      : null,
+  );
+
+  if (loaded.query.error)
+    return <ApiErrorAlert error={loaded.query.error} onRetry={loaded.query.reload} />;
+  if (!loaded.query.data) return <PageSpinner />;
+  if (!ready || years.length < 2) return <Empty description={t('analysis.needTwoYears')} />;
+
+  const total = result.data?.totals[0];
+  const yearOptions = years.map((y) => ({ value: y, label: String(y) }));
+  return (
+    <>
+      <Space wrap className="filter-bar" data-testid="shift-share-filters">
+        <Select
+          value={scheme}
+          style={{ width: 140 }}
+          options={loaded.schemes.map((s) => ({ value: s, label: s }))}
+          onChange={(next) =>
+            search.set({ scheme: next, from: undefined, to: undefined, region: undefined })
+          }
+        />
+        <Space>
+          <Select
+            value={from}
+            style={{ width: 100 }}
+            options={yearOptions}
+            onChange={(y) => search.set({ from: y })}
+            data-testid="ss-from"
+          />
+          →
+          <Select
+            value={to}
+            style={{ width: 100 }}
+            options={yearOptions}
+            onChange={(y) => search.set({ to: y })}
+            data-testid="ss-to"
+          />
+        </Space>
+        <Select
+          value={region}
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 180 }}
+          options={regions.map((r) => ({
+            value: r.regionCode,
+            label: r.regionName ? `${r.regionName} ${r.regionCode}` : r.regionCode,
+          }))}
+          onChange={(next: string) => search.set({ region: next })}
+          data-testid="ss-region"
+        />
+        <Select
+          value={measure}
+          style={{ width: 130 }}
+          options={(['employment', 'output'] as const).map((m) => ({
+            value: m,
+            label: t(`analysis.measure.${m}`),
+          }))}
+          onChange={(next) => search.set({ measure: next })}
+        />
+      </Space>
+      {from >= to && <Alert type="warning" showIcon message={t('analysis.fromBeforeTo')} />}
+      {result.error && <ApiErrorAlert error={result.error} onRetry={result.reload} />}
+      {total && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="shift-share-identity"
+          message={t('analysis.identity', {
+            region: total.regionName ?? total.regionCode,
+            from,
+            to,
+            change: formatNumber(total.change, locale),
+            national: formatNumber(total.nationalShare, locale),
+            mix: formatNumber(total.industryMix, locale),
+            regional: formatNumber(total.regionalShare, locale),
+          })}
+          description={t('analysis.identityNote')}
+        />
+      )}
+      <Card title={t('analysis.shiftShareChart')} style={{ marginBottom: 16 }}>
+        <ShiftShareChart rows={result.data?.items ?? []} />
+      </Card>
+      <Card title={t('analysis.shiftShareTable')}>
+        <ShiftShareTable rows={result.data?.items ?? []} total={total} loading={result.loading} />
+      </Card>
+    </>
+  );
+}

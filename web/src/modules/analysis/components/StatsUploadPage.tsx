@@ -1,0 +1,151 @@
+import { InboxOutlined } from '@ant-design/icons';
+import type { StatsImport } from '@shared/api/statistics.ts';
+import { Alert, Button, Card, Descriptions, Space, Typography, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../../api/utils/ApiError.ts';
+import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { useLoadedStats } from '../hooks/useLoadedStats.ts';
+import { LoadedStatsTable } from './LoadedStatsTable.tsx';
+import { StatsRowErrors, type StatsRowError } from './StatsRowErrors.tsx';
+
+/** The columns of `chainlead import stats`, in order; the first four of each row are required. */
+const COLUMNS = [
+  'region_code',
+  'region_name',
+  'scheme',
+  'industry_code',
+  'industry_name',
+  'industry_type',
+  'year',
+  'employment',
+  'establishments',
+  'payroll',
+  'output',
+];
+const REQUIRED = new Set(['region_code', 'scheme', 'industry_code', 'year']);
+
+/** The row errors a 400 carries in `details.errors`, when it carries them. */
+function rowErrors(error: ApiError): StatsRowError[] {
+  const details = error.details as { errors?: StatsRowError[] } | undefined;
+  return Array.isArray(details?.errors) ? details.errors : [];
+}
+
+/** 统计数据上传: a CSV or XLSX of regional statistics, all rows or none. */
+export function StatsUploadPage() {
+  const { t } = useI18n();
+  const loaded = useLoadedStats();
+  const [file, setFile] = useState<UploadFile | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<StatsImport | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+
+  const upload = async () => {
+    if (!file?.originFileObj) return;
+    const body = new FormData();
+    body.set('file', file.originFileObj, file.name);
+    setBusy(true);
+    setResult(null);
+    setFailure(null);
+    try {
+      setResult(await apiRequest<StatsImport>('POST', '/api/statistics/imports', body));
+      setFile(null);
+      loaded.query.reload();
+    } catch (caught) {
+      setFailure(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errors = failure ? rowErrors(failure) : [];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={t('analysis.upload.title')}>
+        <Typography.Paragraph>{t('analysis.upload.intro')}</Typography.Paragraph>
+        <Typography.Paragraph data-testid="stats-columns">
+          {COLUMNS.map((column) => (
+            <Typography.Text key={column} code strong={REQUIRED.has(column)}>
+              {column}
+            </Typography.Text>
+          ))}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('analysis.upload.columnsNote')}
+        </Typography.Paragraph>
+        <Upload.Dragger
+          accept=".csv,.xlsx,.txt"
+          maxCount={1}
+          fileList={file ? [file] : []}
+          beforeUpload={() => false}
+          onChange={({ fileList }) => setFile(fileList.at(-1) ?? null)}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('analysis.upload.drop')}</p>
+        </Upload.Dragger>
+        <Button
+          type="primary"
+          style={{ marginTop: 16 }}
+          disabled={!file}
+          loading={busy}
+          onClick={() => void upload()}
+          data-testid="stats-upload"
+        >
+          {t('analysis.upload.start')}
+        </Button>
+      </Card>
+      {failure && (
+        <Card title={t('analysis.upload.refused')} data-testid="stats-refused">
+          <Alert
+            type="error"
+            showIcon
+            message={failure.message}
+            style={{ marginBottom: errors.length ? 16 : 0 }}
+          />
+          {errors.length > 0 && <StatsRowErrors errors={errors} />}
+        </Card>
+      )}
+      {result && (
+        <Card title={t('analysis.upload.done', { file: result.file })} data-testid="stats-summary">
+          <Descriptions size="small" column={{ xs: 1, md: 3, xl: 5 }}>
+            <Descriptions.Item label={t('analysis.upload.rowsRead')}>
+              {result.rowsRead}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('analysis.upload.inserted')}>
+              <span data-testid="stats-inserted">{result.counts.inserted}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('analysis.upload.updated')}>
+              {result.counts.updated}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('analysis.upload.unchanged')}>
+              {result.counts.unchanged}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('analysis.upload.encoding')}>
+              {result.encoding}
+            </Descriptions.Item>
+          </Descriptions>
+          {result.unknownColumns.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('analysis.upload.ignored', { columns: result.unknownColumns.join(', ') })}
+            />
+          )}
+        </Card>
+      )}
+      <Card title={t('analysis.upload.loaded')}>
+        {loaded.query.error && (
+          <ApiErrorAlert error={loaded.query.error} onRetry={loaded.query.reload} />
+        )}
+        <LoadedStatsTable
+          datasets={loaded.query.data?.datasets ?? []}
+          loading={loaded.query.loading}
+        />
+      </Card>
+    </Space>
+  );
+}
