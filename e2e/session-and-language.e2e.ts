@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium-path.ts';
-import { signIn, useBrowserSession } from './support/browser-session.ts';
+import { openRegistry, signIn, useBrowserSession } from './support/browser-session.ts';
 
 describe.skipIf(!chromiumPath())('signing in, the language and what a role sees', () => {
   const browser = useBrowserSession();
 
-  it('signs in as the analyst, lands on the registry in Chinese, and signs out', async () => {
+  it('signs in as the analyst, lands on the cockpit in Chinese, and signs out', async () => {
     const page = await browser.newPage();
     await page.goto(`${browser.baseUrl}/enterprises`);
     await page.waitForURL(/\/login/);
     expect(await page.locator('h3').textContent()).toBe('链长制产业链服务平台');
     await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
-    expect(await page.locator('h3').first().textContent()).toBe('企业库');
+    expect(await page.locator('h3').first().textContent()).toBe('生物医药产业链驾驶舱');
+    await page.locator('.ant-menu').getByText('企业库').click();
+    await expect.poll(() => page.locator('h3').first().textContent()).toBe('企业库');
     expect(await page.locator('.ant-menu').textContent()).toContain('园区载体');
     await expect
       .poll(() => page.locator('.ant-pagination-total-text').textContent())
@@ -26,6 +28,7 @@ describe.skipIf(!chromiumPath())('signing in, the language and what a role sees'
   it('switches to English, and remembers it after a reload', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
+    await openRegistry(page, browser.baseUrl);
     expect(await page.locator('.ant-pagination-options').textContent()).toContain('条/页');
     await page.locator('[data-testid="language-switch"]').getByText('English').click();
     await expect.poll(() => page.locator('h3').first().textContent()).toBe('Enterprises');

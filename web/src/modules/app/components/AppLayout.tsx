@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   LogoutOutlined,
   MergeCellsOutlined,
@@ -25,6 +26,7 @@ interface Section {
 }
 
 const SECTIONS: Section[] = [
+  { path: '/', label: 'nav.cockpit', icon: <DashboardOutlined />, permission: 'chain:read' },
   {
     path: '/enterprises',
     label: 'nav.enterprises',
@@ -55,7 +57,10 @@ export function AppLayout() {
   const sections = SECTIONS.filter(
     (section) => user !== null && roleHasPermission(user.role, section.permission),
   );
-  const selected = sections.find((s) => location.pathname.startsWith(s.path))?.path;
+  // The cockpit is at / itself: every other section matches its own path and what lies under it.
+  const selected = sections.find((s) =>
+    s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path),
+  )?.path;
 
   const logout = async () => {
     await signOut();

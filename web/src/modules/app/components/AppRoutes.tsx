@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { RequireSession } from '../../auth/components/RequireSession.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
 
@@ -36,6 +36,9 @@ const ParksPage = lazy(() =>
 const ParkPage = lazy(() =>
   import('../../parks/components/ParkPage.tsx').then((m) => ({ default: m.ParkPage })),
 );
+const CockpitPage = lazy(() =>
+  import('../../cockpit/components/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -50,7 +53,7 @@ export function AppRoutes() {
             </RequireSession>
           }
         >
-          <Route index element={<Navigate to="/enterprises" replace />} />
+          <Route index element={<CockpitPage />} />
           <Route path="enterprises" element={<EnterprisesPage />} />
           <Route path="enterprises/:id" element={<EnterprisePage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />

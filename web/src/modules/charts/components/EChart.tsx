@@ -9,7 +9,8 @@ export function EChart({
   testId,
 }: {
   option: EChartsCoreOption;
-  height?: number;
+  /** Pixels, or a CSS length such as '100%' to fill a box that has a height. */
+  height?: number | string;
   testId?: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
