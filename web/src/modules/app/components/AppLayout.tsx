@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  DeploymentUnitOutlined,
   DatabaseOutlined,
   LogoutOutlined,
   MergeCellsOutlined,
@@ -27,6 +28,12 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { path: '/', label: 'nav.cockpit', icon: <DashboardOutlined />, permission: 'chain:read' },
+  {
+    path: '/chain-map',
+    label: 'nav.chainMap',
+    icon: <DeploymentUnitOutlined />,
+    permission: 'chain:read',
+  },
   {
     path: '/enterprises',
     label: 'nav.enterprises',

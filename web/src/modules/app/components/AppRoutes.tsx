@@ -39,6 +39,9 @@ const ParkPage = lazy(() =>
 const CockpitPage = lazy(() =>
   import('../../cockpit/components/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })),
 );
+const ChainMapPage = lazy(() =>
+  import('../../chainmap/components/ChainMapPage.tsx').then((m) => ({ default: m.ChainMapPage })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -54,6 +57,7 @@ export function AppRoutes() {
           }
         >
           <Route index element={<CockpitPage />} />
+          <Route path="chain-map" element={<ChainMapPage />} />
           <Route path="enterprises" element={<EnterprisesPage />} />
           <Route path="enterprises/:id" element={<EnterprisePage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
