@@ -4,6 +4,7 @@ import {
   DashboardOutlined,
   DeploymentUnitOutlined,
   DatabaseOutlined,
+  FileTextOutlined,
   LogoutOutlined,
   MergeCellsOutlined,
   UserOutlined,
@@ -53,6 +54,7 @@ const SECTIONS: Section[] = [
     permission: 'enterprise:read',
   },
   { path: '/parks', label: 'nav.parks', icon: <ApartmentOutlined />, permission: 'park:read' },
+  { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, permission: 'chain:read' },
 ];
 
 /** The frame of every signed-in page: side menu, language switch, the user and sign-out. */

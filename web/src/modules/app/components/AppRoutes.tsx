@@ -42,6 +42,9 @@ const CockpitPage = lazy(() =>
 const ChainMapPage = lazy(() =>
   import('../../chainmap/components/ChainMapPage.tsx').then((m) => ({ default: m.ChainMapPage })),
 );
+const ReportsPage = lazy(() =>
+  import('../../reports/components/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -58,6 +61,7 @@ export function AppRoutes() {
         >
           <Route index element={<CockpitPage />} />
           <Route path="chain-map" element={<ChainMapPage />} />
+          <Route path="reports" element={<ReportsPage />} />
           <Route path="enterprises" element={<EnterprisesPage />} />
           <Route path="enterprises/:id" element={<EnterprisePage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />

@@ -244,4 +244,14 @@ export const messagesEn: Record<MessageKey, string> = {
   'chainMap.region': 'Region',
   'chainMap.latestOutput': 'Latest output',
   'chainMap.allEnterprises': 'See them all in the registry →',
+  'reports.title': 'Reports',
+  'reports.subtitle':
+    "The chain leader's briefing: target progress, link status, missing and weak links, extension and leading enterprises",
+  'reports.year': 'Year',
+  'reports.language': 'Language',
+  'reports.generate': 'Generate',
+  'reports.downloadHtml': 'Download HTML',
+  'reports.downloadMd': 'Download Markdown',
+  'reports.preview': 'Briefing preview',
+  'reports.empty': 'Choose a region, a year and a language, then generate the briefing',
 };
