@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium-path.ts';
-import { signIn, useBrowserSession } from './support/browser-session.ts';
+import { openRegistry, signIn, useBrowserSession } from './support/browser-session.ts';
 
 const ROWS = '[data-testid="enterprise-table"] tbody tr.ant-table-row';
 
@@ -10,6 +10,7 @@ describe.skipIf(!chromiumPath())('the enterprise registry in the browser', () =>
   it('filters by text, tag and node, then opens an enterprise with its figures', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
+    await openRegistry(page, browser.baseUrl);
     const totalText = () => page.locator('.ant-pagination-total-text').textContent();
     const before = await totalText();
 

@@ -86,13 +86,19 @@ export function useBrowserSession(): BrowserSession {
   };
 }
 
-/** Signs in afresh through the login page and waits for the enterprise list. */
+/** Signs in afresh through the login page and waits for the landing page, the cockpit's figures. */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string) {
   await page.context().clearCookies();
   await page.goto(`${baseUrl}/login`);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/enterprises/);
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.locator('[data-testid="cockpit-figures"]').waitFor();
+}
+
+/** Opens the enterprise registry and waits for its first row. */
+export async function openRegistry(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/enterprises`);
   await page.locator('[data-testid="enterprise-table"] tbody tr.ant-table-row').first().waitFor();
 }

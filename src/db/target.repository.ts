@@ -8,17 +8,26 @@ export interface TargetWithNode extends TargetRow {
   nodeCode: string | null;
 }
 
-/** A chain's targets for a region (the chain's own first, then by node order and year). */
+/**
+ * A chain's targets for a region, or every region's when none is given (by region; the chain's own
+ * first, then by node order and year).
+ */
 export async function listTargets(
   db: DbOrTx,
-  input: { chainId: number; regionCode: string },
+  input: { chainId: number; regionCode?: string | undefined },
 ): Promise<TargetWithNode[]> {
   const rows = await db
     .select({ target, nodeCode: chainNode.code })
     .from(target)
     .leftJoin(chainNode, eq(chainNode.id, target.nodeId))
-    .where(and(eq(target.chainId, input.chainId), eq(target.regionCode, input.regionCode)))
+    .where(
+      and(
+        eq(target.chainId, input.chainId),
+        input.regionCode === undefined ? undefined : eq(target.regionCode, input.regionCode),
+      ),
+    )
     .orderBy(
+      asc(target.regionCode),
       sql`${target.nodeId} is not null`,
       asc(chainNode.sortOrder),
       asc(target.metric),

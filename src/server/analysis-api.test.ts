@@ -156,6 +156,16 @@ describe(`analysis API (${testDatabaseKind()})`, () => {
       [null, 2000],
       ['biomed.mid.device', 1500],
     ]);
+    // Without a region: every region's targets, which is how the cockpit finds its default region.
+    const everywhere = await viewer.json<{ items: TargetView[] }>(
+      'GET',
+      '/api/chains/biomed/targets',
+    );
+    expect(everywhere.status).toBe(200);
+    expect(everywhere.body.items.map((t) => [t.regionCode, t.nodeCode])).toEqual([
+      ['3202', null],
+      ['3202', 'biomed.mid.device'],
+    ]);
     const analysis = await viewer.json<ChainAnalysis>(
       'GET',
       '/api/chains/biomed/analysis?region=3202',

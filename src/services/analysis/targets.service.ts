@@ -137,13 +137,16 @@ export async function setTarget(
   });
 }
 
-/** A chain's targets for a region. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND. */
+/**
+ * A chain's targets for a region, or in every region when none is named (how a cockpit finds the
+ * region a chain is steered in). Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND.
+ */
 export async function listTargetViews(
   db: Db,
-  input: { chainCode: string; regionCode: string },
+  input: { chainCode: string; regionCode?: string | undefined },
 ): Promise<{ items: TargetView[]; total: number }> {
   const chainRow = await requireChain(db, input.chainCode);
-  await requireRegion(db, input.regionCode);
+  if (input.regionCode !== undefined) await requireRegion(db, input.regionCode);
   const rows = await listTargets(db, { chainId: chainRow.id, regionCode: input.regionCode });
   const items = rows.map((row) => presentTarget(row, chainRow.code, row.nodeCode));
   return { items, total: items.length };

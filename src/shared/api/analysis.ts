@@ -286,7 +286,9 @@ export const setTargetRequestSchema = z
 export type SetTargetRequest = z.infer<typeof setTargetRequestSchema>;
 
 export const targetQuerySchema = z.object({
-  region: regionCode.meta({ description: 'Region code, e.g. 3202.' }),
+  region: regionCode
+    .optional()
+    .meta({ description: 'Region code, e.g. 3202; omit for the targets of every region.' }),
 });
 
 const gapSchema = z.object({ name: z.string(), code: z.string(), reasons: z.string() });

@@ -2,7 +2,10 @@ import {
   ApartmentOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
+  DeploymentUnitOutlined,
   DatabaseOutlined,
+  FileTextOutlined,
   LogoutOutlined,
   MergeCellsOutlined,
   UserOutlined,
@@ -26,6 +29,13 @@ interface Section {
 }
 
 const SECTIONS: Section[] = [
+  { path: '/', label: 'nav.cockpit', icon: <DashboardOutlined />, permission: 'chain:read' },
+  {
+    path: '/chain-map',
+    label: 'nav.chainMap',
+    icon: <DeploymentUnitOutlined />,
+    permission: 'chain:read',
+  },
   {
     path: '/enterprises',
     label: 'nav.enterprises',
@@ -51,6 +61,7 @@ const SECTIONS: Section[] = [
     icon: <BarChartOutlined />,
     permission: 'stats:read',
   },
+  { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, permission: 'chain:read' },
 ];
 
 /** The frame of every signed-in page: side menu, language switch, the user and sign-out. */
@@ -62,7 +73,10 @@ export function AppLayout() {
   const sections = SECTIONS.filter(
     (section) => user !== null && roleHasPermission(user.role, section.permission),
   );
-  const selected = sections.find((s) => location.pathname.startsWith(s.path))?.path;
+  // The cockpit is at / itself: every other section matches its own path and what lies under it.
+  const selected = sections.find((s) =>
+    s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path),
+  )?.path;
 
   const logout = async () => {
     await signOut();

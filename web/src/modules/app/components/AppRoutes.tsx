@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { RequireSession } from '../../auth/components/RequireSession.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
 
@@ -39,6 +39,15 @@ const ParkPage = lazy(() =>
 const AnalysisPage = lazy(() =>
   import('../../analysis/components/AnalysisPage.tsx').then((m) => ({ default: m.AnalysisPage })),
 );
+const CockpitPage = lazy(() =>
+  import('../../cockpit/components/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })),
+);
+const ChainMapPage = lazy(() =>
+  import('../../chainmap/components/ChainMapPage.tsx').then((m) => ({ default: m.ChainMapPage })),
+);
+const ReportsPage = lazy(() =>
+  import('../../reports/components/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -53,7 +62,9 @@ export function AppRoutes() {
             </RequireSession>
           }
         >
-          <Route index element={<Navigate to="/enterprises" replace />} />
+          <Route index element={<CockpitPage />} />
+          <Route path="chain-map" element={<ChainMapPage />} />
+          <Route path="reports" element={<ReportsPage />} />
           <Route path="enterprises" element={<EnterprisesPage />} />
           <Route path="enterprises/:id" element={<EnterprisePage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />

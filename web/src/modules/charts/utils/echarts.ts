@@ -1,4 +1,4 @@
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, GaugeChart, GraphChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -11,6 +11,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 // Only the charts and components the pages use: the whole of ECharts would triple the chunk.
 echartsCore.use([
   BarChart,
+  GaugeChart,
+  GraphChart,
   LineChart,
   GridComponent,
   LegendComponent,

@@ -1,0 +1,79 @@
+import type { ChainAnalysis } from '../src/shared/api/analysis.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath } from './support/chromium-path.ts';
+import { signIn, useBrowserSession } from './support/browser-session.ts';
+
+describe.skipIf(!chromiumPath())('the chain map', () => {
+  const browser = useBrowserSession();
+
+  it('opens a node in a drawer with its name, status and enterprises', async () => {
+    const page = await browser.newPage({ width: 1920, height: 1080 });
+    await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
+    await page.locator('.ant-menu').getByText('产业链图谱').click();
+    const map = page.locator('[data-testid="chain-map"] canvas').first();
+    await map.waitFor();
+    const analysis = (await page.evaluate(async () => {
+      const response = await fetch('/api/chains/biomed/analysis?region=3202');
+      return await response.json();
+    })) as ChainAnalysis;
+    const device = analysis.nodes.find((n) => n.code === 'biomed.mid.device');
+    expect(device?.enterprises).toBeGreaterThan(0);
+
+    // Where the map draws the node: the page's layout (columns 760 apart, rows 86 apart, shorter
+    // columns centred, headings a row above), fitted into the chart's box as ECharts fits it.
+    const box = await page.locator('[data-testid="chain-map"]').boundingBox();
+    if (!box || !device) throw new Error('No chain map or no device node.');
+    const { x, y } = nodePixel(analysis, device.code, box);
+    await page.mouse.move(x, y);
+    await expect
+      .poll(() => page.locator('.chart-box div').last().textContent())
+      .toContain('企业数');
+    await page.mouse.click(x, y);
+    const drawer = page.locator('.ant-drawer-content');
+    await expect
+      .poll(() => drawer.locator('.ant-drawer-title').textContent())
+      .toBe(device?.name.zh);
+    expect(await drawer.locator('[data-testid="node-status"]').textContent()).toBe(
+      { strong: '强', weak: '弱', missing: '缺' }[device?.status ?? 'strong'],
+    );
+    await drawer
+      .locator('[data-testid="node-enterprises"] tbody tr.ant-table-row')
+      .first()
+      .waitFor();
+    expect(await drawer.locator('h5').allTextContents()).toContain(
+      `本地已确认企业（${device?.enterprises} 家）`,
+    );
+    await drawer.locator('[data-testid="node-enterprises-link"]').click();
+    await page.waitForURL(/\/enterprises\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('node')).toBe('biomed.mid.device');
+    expect(url.searchParams.get('decision')).toBe('confirmed');
+  });
+});
+
+function nodePixel(
+  analysis: ChainAnalysis,
+  code: string,
+  box: { x: number; y: number; width: number; height: number },
+): { x: number; y: number } {
+  const [COLUMN, ROW] = [760, 86];
+  const columns = analysis.stages.map((s) => analysis.nodes.filter((n) => n.stageCode === s.code));
+  const rows = Math.max(...columns.map((c) => c.length));
+  let at: { x: number; y: number } | null = null;
+  columns.forEach((members, column) => {
+    members.forEach((node, row) => {
+      if (node.code === code) {
+        at = { x: column * COLUMN, y: ((rows - members.length) * ROW) / 2 + row * ROW };
+      }
+    });
+  });
+  if (!at) throw new Error(`No node ${code} on the map.`);
+  const point: { x: number; y: number } = at;
+  // The data's bounds (headings at y = -ROW) into the box less the series' margins, aspect kept.
+  const [minX, maxX, minY, maxY] = [0, (columns.length - 1) * COLUMN, -ROW, (rows - 1) * ROW];
+  const area = { x: box.x + 40, y: box.y + 30, width: box.width - 190, height: box.height - 60 };
+  const scale = Math.min(area.width / (maxX - minX), area.height / (maxY - minY));
+  const left = area.x + (area.width - (maxX - minX) * scale) / 2;
+  const top = area.y + (area.height - (maxY - minY) * scale) / 2;
+  return { x: left + (point.x - minX) * scale, y: top + (point.y - minY) * scale };
+}

@@ -1,0 +1,63 @@
+import type { ChainAnalysis } from '../src/shared/api/analysis.ts';
+import { formatPercent, formatYuan } from '../src/shared/format.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath } from './support/chromium-path.ts';
+import { signIn, useBrowserSession } from './support/browser-session.ts';
+
+describe.skipIf(!chromiumPath())('the cockpit', () => {
+  const browser = useBrowserSession();
+
+  it('shows the target and the growth it needs as the API computes them, fast', async () => {
+    const page = await browser.newPage({ width: 1920, height: 1080 });
+    await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
+    const analysis = (await page.evaluate(async () => {
+      const response = await fetch('/api/chains/biomed/analysis?region=3202');
+      return await response.json();
+    })) as ChainAnalysis;
+    const target = analysis.targets.find((t) => t.nodeCode === null);
+    expect(target?.valueYuan).toBe(250e9);
+    const needed = formatPercent(target?.requiredGrowth ?? null);
+
+    // A fresh load of the cockpit: from navigation to the target figures on screen.
+    const started = Date.now();
+    await page.goto(`${browser.baseUrl}/`);
+    await page.locator('[data-testid="figure-needed"]').getByText(needed).waitFor();
+    const elapsed = Date.now() - started;
+    console.log(`Cockpit figures visible ${elapsed} ms after navigation`);
+    expect(elapsed).toBeLessThan(2000);
+
+    expect(await page.locator('[data-testid="figure-target"]').textContent()).toContain(
+      formatYuan(250e9, 'zh'),
+    );
+    expect(await page.locator('[data-testid="cockpit"] h3').textContent()).toBe(
+      '生物医药产业链驾驶舱',
+    );
+    await page.locator('[data-testid="target-gauge"] canvas').waitFor();
+    await page.locator('[data-testid="output-trend"] canvas').waitFor();
+    const weak = await page.locator('[data-testid="weak-links"] li').allTextContents();
+    const missing = analysis.nodes.find((n) => n.status === 'missing');
+    expect(weak[0]).toContain(missing?.name.zh);
+    expect(weak[0]).toContain(missing?.reasons[0]?.zh);
+
+    await page.locator('[data-testid="cockpit-fullscreen"]').click();
+    await page.locator('.cockpit-large').waitFor();
+    await page.locator('[data-testid="cockpit-fullscreen"]').click();
+    await expect.poll(() => page.locator('.cockpit-large').count()).toBe(0);
+  });
+
+  it('reads in English after the switch', async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
+    await page.locator('[data-testid="language-switch"]').getByText('English').click();
+    await expect
+      .poll(() => page.locator('[data-testid="cockpit"] h3').textContent())
+      .toBe('Biomedicine chain cockpit');
+    const figures = await page.locator('[data-testid="cockpit-figures"]').textContent();
+    expect(figures).toContain(formatYuan(250e9, 'en'));
+    expect(figures).toContain('Growth needed a year');
+    expect(await page.locator('[data-testid="weak-links"]').textContent()).not.toMatch(
+      /[\u4e00-\u9fff]/,
+    );
+    await page.locator('[data-testid="language-switch"]').getByText('中文').click();
+  });
+});

@@ -1,0 +1,68 @@
+// Takes the README's screenshots from the real app: builds the web app if needed, serves it with
+// the API on the Wuxi demo (in-memory PostgreSQL) at a free port, and photographs pages with
+// Chromium at 1920×1080 in Chinese. Run: npx tsx scripts/screenshots.ts [OUT_DIR] [WIDTHxHEIGHT]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { chromium, type Page } from 'playwright-core';
+import { createTestDatabase } from '../src/db/test-database.ts';
+import { createApp } from '../src/server/app.ts';
+import { prepareInstallation } from '../src/services/setup.service.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = process.argv[2] ?? join(root, 'docs', 'screenshots');
+const [width, height] = (process.argv[3] ?? '1920x1080').split('x').map(Number);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // Let the charts finish their entry animation.
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(outDir, `${name}.png`) });
+  console.log(`wrote ${join(outDir, `${name}.png`)}`);
+}
+
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-web-if-needed.mjs')], {
+  stdio: 'inherit',
+});
+if (build.status !== 0) throw new Error('Building the web app failed.');
+mkdirSync(outDir, { recursive: true });
+
+const database = await createTestDatabase();
+await prepareInstallation(database, { adminPassword: 'screenshots-admin', demoOnFirstRun: true });
+const app = createApp({ database, version: 'screenshots', webDist: join(root, 'web', 'dist') });
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise<void>((resolve) => server.once('listening', resolve));
+const address = server.address();
+if (!address || typeof address === 'string') throw new Error('The server has no port.');
+const base = `http://127.0.0.1:${address.port}`;
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--hide-scrollbars'],
+});
+try {
+  const page = await browser.newPage({
+    viewport: { width: width ?? 1920, height: height ?? 1080 },
+    locale: 'zh-CN',
+  });
+  await page.goto(`${base}/login`);
+  await page.locator('#username').fill('analyst');
+  await page.locator('#password').fill('chainlead-analyst');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('[data-testid="target-gauge"] canvas').waitFor();
+  await shoot(page, 'cockpit');
+  if (process.argv.includes('--all')) {
+    await page.locator('[data-testid="cockpit-fullscreen"]').click();
+    await shoot(page, 'cockpit-fullscreen');
+    await page.locator('[data-testid="cockpit-fullscreen"]').click();
+  }
+  await page.goto(`${base}/chain-map`);
+  await page.locator('[data-testid="chain-map"] canvas').waitFor();
+  await shoot(page, 'chain-map');
+} finally {
+  await browser.close();
+  server.close();
+  await database.close();
+}

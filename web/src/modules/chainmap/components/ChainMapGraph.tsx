@@ -1,0 +1,130 @@
+import type { ChainAnalysis } from '@shared/api/analysis.ts';
+import { formatPercent, formatRatio, formatYuan } from '@shared/format.ts';
+import { useMemo } from 'react';
+import { EChart } from '../../charts/components/EChart.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { localName } from '../../i18n/utils/localName.ts';
+import { langOf } from '../../cockpit/utils/langOf.ts';
+import { chainMapLayout } from '../utils/chainMapLayout.ts';
+import { STATUS_COLORS } from '../utils/statusColors.ts';
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
+  );
+
+interface NodeDatum {
+  code?: string;
+}
+
+/** The chain as a graph: stages as columns, nodes coloured by status and sized by output. */
+export function ChainMapGraph({
+  analysis,
+  height,
+  onSelect,
+}: {
+  analysis: ChainAnalysis;
+  height: number;
+  onSelect: (code: string) => void;
+}) {
+  const { t, locale } = useI18n();
+  const option = useMemo(() => {
+    const lang = langOf(locale);
+    const { nodes, stages } = chainMapLayout(analysis);
+    const byCode = new Map(nodes.map((p) => [p.node.code, p.node]));
+    const tooltip = (code: string): string => {
+      const node = byCode.get(code);
+      if (!node) return '';
+      const rows: [string, string][] = [
+        [t('chainMap.enterprises'), String(node.enterprises)],
+        [t('chainMap.output'), formatYuan(node.outputYuan, lang)],
+        [t('chainMap.share'), formatPercent(node.share)],
+        [t('chainMap.growth'), formatPercent(node.growth, 1, true)],
+        [t('chainMap.lq'), formatRatio(node.lq)],
+      ];
+      return [
+        `<b>${escape(localName(node.name, locale))}</b> · ${t(`cockpit.status.${node.status}`)}`,
+        ...rows.map(([label, value]) => `${escape(label)}: <b>${escape(value)}</b>`),
+      ].join('<br/>');
+    };
+    return {
+      tooltip: {
+        formatter: (params: { dataType?: string; data?: NodeDatum }) =>
+          params.dataType === 'node' && params.data?.code ? tooltip(params.data.code) : '',
+      },
+      series: [
+        {
+          type: 'graph',
+          layout: 'none',
+          roam: false,
+          preserveAspect: true,
+          left: 40,
+          right: 150,
+          top: 30,
+          bottom: 30,
+          edgeSymbol: ['none', 'arrow'],
+          edgeSymbolSize: 7,
+          lineStyle: { color: '#a3b1c6', width: 1.2, curveness: 0.12, opacity: 0.7 },
+          emphasis: { focus: 'adjacency', lineStyle: { width: 2.5, opacity: 1 } },
+          label: { show: true, position: 'right', fontSize: 13, color: '#262626' },
+          data: [
+            ...stages.map((stage) => ({
+              name: stage.code,
+              x: stage.x,
+              y: stage.y,
+              symbol: 'rect',
+              symbolSize: 1,
+              itemStyle: { color: 'transparent' },
+              label: {
+                position: 'inside',
+                color: '#fff',
+                backgroundColor: '#0b2a5b',
+                borderRadius: 4,
+                padding: [7, 18],
+                fontWeight: 600,
+                fontSize: 15,
+                // "上游：原料、辅料…" → 上游: the column's heading; the rest is in the nodes.
+                formatter: localName(stage.name, locale).split(/[:：]/)[0],
+              },
+              tooltip: { show: false },
+              emphasis: { disabled: true },
+              silent: true,
+            })),
+            ...nodes.map(({ node, x, y, size }) => ({
+              name: node.code,
+              code: node.code,
+              x,
+              y,
+              symbolSize: size,
+              itemStyle: {
+                color: node.status === 'missing' ? '#fff' : STATUS_COLORS[node.status],
+                borderColor: STATUS_COLORS[node.status],
+                borderWidth: node.status === 'missing' ? 2 : 0,
+                borderType: node.status === 'missing' ? 'dashed' : 'solid',
+              },
+              label: {
+                formatter: localName(node.name, locale) + (node.focus ? ' ★' : ''),
+                fontWeight: node.focus ? 600 : 400,
+              },
+            })),
+          ],
+          links: analysis.flows
+            .filter((flow) => byCode.has(flow.from) && byCode.has(flow.to))
+            .map((flow) => ({ source: flow.from, target: flow.to })),
+        },
+      ],
+    };
+  }, [analysis, t, locale]);
+  return (
+    <EChart
+      option={option}
+      height={height}
+      testId="chain-map"
+      onClick={(event) => {
+        const data = event.data as NodeDatum | undefined;
+        if (event.dataType === 'node' && data?.code) onSelect(data.code);
+      }}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import type { TargetView } from '@shared/api/analysis.ts';
+import type { ChainSummary } from '@shared/api/chains.ts';
+import type { Region } from '@shared/api/regions.ts';
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+
+export interface ChainRegion {
+  /** The chain's code (the installation's first chain), once known. */
+  chainCode: string | undefined;
+  /** The chosen region: `?region=` in the address, else the region the chain has targets in. */
+  regionCode: string | undefined;
+  /** The cities one may choose: those of the default region's province. */
+  cities: Region[];
+  setRegion: (code: string) => void;
+  /** True when the installation has no chain or no target to choose a default region from. */
+  unresolved: boolean;
+}
+
+/** The chain and region the cockpit, the chain map and the reports look at, kept in the address. */
+export function useChainRegion(): ChainRegion {
+  const [params, setParams] = useSearchParams();
+  const chains = useApiQuery<{ items: ChainSummary[] }>('/api/chains');
+  const chainCode = chains.data?.items[0]?.code;
+  const targets = useApiQuery<{ items: TargetView[] }>(
+    chainCode ? `/api/chains/${encodeURIComponent(chainCode)}/targets` : null,
+  );
+  const items = targets.data?.items;
+  // The chain's own target names the region it is steered in; a node's target will do otherwise.
+  const steered = (items?.find((t) => t.nodeCode === null) ?? items?.[0])?.regionCode;
+  const chosen = params.get('region') ?? undefined;
+  const regionCode = chosen ?? steered;
+  const province = (regionCode ?? steered)?.slice(0, 2);
+  const cities = useApiQuery<{ items: Region[] }>(
+    province ? `/api/regions?parent=${province}` : null,
+  );
+
+  const setRegion = useCallback(
+    (code: string) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set('region', code);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  return {
+    chainCode,
+    regionCode,
+    cities: cities.data?.items ?? [],
+    setRegion,
+    unresolved:
+      (chains.data !== undefined && chainCode === undefined) ||
+      (items !== undefined && regionCode === undefined),
+  };
+}

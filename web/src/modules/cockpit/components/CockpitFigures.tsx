@@ -1,0 +1,82 @@
+import type { ChainAnalysis, TargetProgress } from '@shared/api/analysis.ts';
+import { formatNumber, formatPercent, formatYuan } from '@shared/format.ts';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { langOf } from '../utils/langOf.ts';
+
+function Figure({
+  label,
+  value,
+  note,
+  testId,
+}: {
+  label: string;
+  value: string;
+  note?: ReactNode;
+  testId: string;
+}) {
+  return (
+    <div className="cockpit-figure" data-testid={testId}>
+      <div className="cockpit-figure-label">{label}</div>
+      <div className="cockpit-figure-value">{value}</div>
+      {note !== undefined && <div className="cockpit-figure-note">{note}</div>}
+    </div>
+  );
+}
+
+/** The headline figures: output, the target and the growth it needs, enterprises, masters, completeness. */
+export function CockpitFigures({
+  analysis,
+  target,
+}: {
+  analysis: ChainAnalysis;
+  target: TargetProgress | undefined;
+}) {
+  const { t, locale } = useI18n();
+  const lang = langOf(locale);
+  const { totals, completeness } = analysis;
+  return (
+    <div className="cockpit-figures" data-testid="cockpit-figures">
+      <Figure
+        testId="figure-output"
+        label={t('cockpit.output', { year: analysis.year })}
+        value={formatYuan(totals.outputYuan, lang)}
+        note={t('cockpit.growth', { growth: formatPercent(totals.growth, 1, true) })}
+      />
+      <Figure
+        testId="figure-target"
+        label={target ? t('cockpit.targetOf', { year: target.year }) : t('cockpit.target')}
+        value={target ? formatYuan(target.valueYuan, lang) : t('cockpit.noTarget')}
+        note={target ? t('cockpit.progress', { progress: formatPercent(target.progress) }) : ''}
+      />
+      <Figure
+        testId="figure-needed"
+        label={t('cockpit.neededGrowth')}
+        value={formatPercent(target?.requiredGrowth ?? null)}
+        note={
+          target
+            ? t('cockpit.trendGrowth', { growth: formatPercent(target.trendGrowth) })
+            : undefined
+        }
+      />
+      <Figure
+        testId="figure-enterprises"
+        label={t('cockpit.enterprises')}
+        value={formatNumber(totals.enterprises)}
+        note={t('cockpit.reporting', { count: formatNumber(totals.reporting) })}
+      />
+      <Figure
+        testId="figure-masters"
+        label={t('cockpit.chainMasters')}
+        value={formatNumber(totals.chainMasters)}
+        note={t('cockpit.nationalShare', { share: formatPercent(totals.nationalShare) })}
+      />
+      <Figure
+        testId="figure-completeness"
+        label={t('cockpit.completeness')}
+        value={formatPercent(completeness.weighted)}
+        note={t('cockpit.present', { present: completeness.present, total: completeness.total })}
+      />
+    </div>
+  );
+}
