@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   CloudUploadOutlined,
   DatabaseOutlined,
@@ -22,6 +23,8 @@ interface Section {
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
+  /** Sub-pages shown as a sub-menu under this entry. */
+  children?: Section[];
 }
 
 const SECTIONS: Section[] = [
@@ -44,6 +47,32 @@ const SECTIONS: Section[] = [
     permission: 'enterprise:read',
   },
   { path: '/parks', label: 'nav.parks', icon: <ApartmentOutlined />, permission: 'park:read' },
+  {
+    path: '/investment',
+    label: 'invest.nav',
+    icon: <AimOutlined />,
+    permission: 'project:read',
+    children: [
+      {
+        path: '/investment/candidates',
+        label: 'invest.nav.candidates',
+        icon: null,
+        permission: 'project:read',
+      },
+      {
+        path: '/investment/projects',
+        label: 'invest.nav.kanban',
+        icon: null,
+        permission: 'project:read',
+      },
+      {
+        path: '/investment/road',
+        label: 'invest.nav.road',
+        icon: null,
+        permission: 'project:read',
+      },
+    ],
+  },
 ];
 
 /** The frame of every signed-in page: side menu, language switch, the user and sign-out. */
@@ -55,7 +84,10 @@ export function AppLayout() {
   const sections = SECTIONS.filter(
     (section) => user !== null && roleHasPermission(user.role, section.permission),
   );
-  const selected = sections.find((s) => location.pathname.startsWith(s.path))?.path;
+  const selected = sections
+    .flatMap((s) => [s, ...(s.children ?? [])])
+    .filter((s) => location.pathname.startsWith(s.path))
+    .pop()?.path;
 
   const logout = async () => {
     await signOut();
@@ -73,11 +105,24 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={sections.map((section) => ({
-            key: section.path,
-            icon: section.icon,
-            label: <Link to={section.path}>{t(section.label)}</Link>,
-          }))}
+          defaultOpenKeys={sections.filter((s) => s.children).map((s) => s.path)}
+          items={sections.map((section) =>
+            section.children
+              ? {
+                  key: section.path,
+                  icon: section.icon,
+                  label: t(section.label),
+                  children: section.children.map((child) => ({
+                    key: child.path,
+                    label: <Link to={child.path}>{t(child.label)}</Link>,
+                  })),
+                }
+              : {
+                  key: section.path,
+                  icon: section.icon,
+                  label: <Link to={section.path}>{t(section.label)}</Link>,
+                },
+          )}
         />
       </Layout.Sider>
       <Layout>

@@ -36,6 +36,19 @@ const ParksPage = lazy(() =>
 const ParkPage = lazy(() =>
   import('../../parks/components/ParkPage.tsx').then((m) => ({ default: m.ParkPage })),
 );
+const CandidatesPage = lazy(() =>
+  import('../../investment/components/CandidatesPage.tsx').then((m) => ({
+    default: m.CandidatesPage,
+  })),
+);
+const KanbanPage = lazy(() =>
+  import('../../investment/components/KanbanPage.tsx').then((m) => ({ default: m.KanbanPage })),
+);
+const RoadToTargetPage = lazy(() =>
+  import('../../investment/components/RoadToTargetPage.tsx').then((m) => ({
+    default: m.RoadToTargetPage,
+  })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -57,6 +70,9 @@ export function AppRoutes() {
           <Route path="imports" element={<ImportsPage />} />
           <Route path="parks" element={<ParksPage />} />
           <Route path="parks/:id" element={<ParkPage />} />
+          <Route path="investment/candidates" element={<CandidatesPage />} />
+          <Route path="investment/projects" element={<KanbanPage />} />
+          <Route path="investment/road" element={<RoadToTargetPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
