@@ -5,6 +5,8 @@ import {
   DatabaseOutlined,
   LogoutOutlined,
   MergeCellsOutlined,
+  ProjectOutlined,
+  RiseOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shared/permissions.ts';
@@ -50,25 +52,25 @@ const SECTIONS: Section[] = [
   {
     path: '/investment',
     label: 'invest.nav',
-    icon: <AimOutlined />,
+    icon: null,
     permission: 'project:read',
     children: [
       {
         path: '/investment/candidates',
         label: 'invest.nav.candidates',
-        icon: null,
+        icon: <AimOutlined />,
         permission: 'project:read',
       },
       {
         path: '/investment/projects',
         label: 'invest.nav.kanban',
-        icon: null,
+        icon: <ProjectOutlined />,
         permission: 'project:read',
       },
       {
         path: '/investment/road',
         label: 'invest.nav.road',
-        icon: null,
+        icon: <RiseOutlined />,
         permission: 'project:read',
       },
     ],
@@ -105,15 +107,16 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={sections.filter((s) => s.children).map((s) => s.path)}
           items={sections.map((section) =>
             section.children
               ? {
+                  // A group, not a sub-menu: always open, and no menu nested in the menu.
+                  type: 'group' as const,
                   key: section.path,
-                  icon: section.icon,
                   label: t(section.label),
                   children: section.children.map((child) => ({
                     key: child.path,
+                    icon: child.icon,
                     label: <Link to={child.path}>{t(child.label)}</Link>,
                   })),
                 }

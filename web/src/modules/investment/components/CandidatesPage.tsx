@@ -3,7 +3,7 @@ import type { Candidate, CandidateList } from '@shared/api/attract.ts';
 import type { ProjectDetail } from '@shared/api/projects.ts';
 import { App, Button, Card, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiRequest } from '../../api/utils/apiRequest.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
@@ -24,7 +24,8 @@ export function CandidatesPage() {
   const { chain } = useChain();
   const canWrite = useCan('project:write');
   const action = useAction();
-  const [node, setNode] = useState<string | undefined>();
+  const [searchParams] = useSearchParams();
+  const [node, setNode] = useState<string | undefined>(searchParams.get('node') ?? undefined);
   const [region, setRegion] = useState(HOME_REGION);
   const [top, setTop] = useState(10);
   const [added, setAdded] = useState<Map<number, number>>(new Map());
@@ -75,14 +76,14 @@ export function CandidatesPage() {
             testId="candidate-node"
           />
           <Input
-            addonBefore={t('invest.region')}
+            prefix={t('invest.region')}
             value={region}
             onChange={(e) => setRegion(e.target.value.trim())}
             style={{ width: 180 }}
             data-testid="candidate-region"
           />
           <InputNumber
-            addonBefore={t('invest.candidates.top')}
+            prefix={t('invest.candidates.top')}
             min={1}
             max={500}
             value={top}
@@ -111,7 +112,11 @@ export function CandidatesPage() {
         expandable={{ expandedRowRender: (c) => <CandidateReasons candidate={c} /> }}
         columns={[
           { key: 'rank', title: '#', dataIndex: 'rank', width: 48 },
-          { key: 'name', title: t('invest.name'), dataIndex: 'name' },
+          {
+            key: 'name',
+            title: t('invest.name'),
+            render: (_, c) => <span data-testid="candidate-name">{c.name}</span>,
+          },
           {
             key: 'region',
             title: t('invest.region'),

@@ -68,10 +68,14 @@ export function MoveButtons({
         title={back ? t('invest.move.backTitle', { stage: t(`invest.stage.${back}`) }) : ''}
         okText={t('invest.move.confirm')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: reason.trim() === '', loading: action.busy }}
+        okButtonProps={{
+          disabled: reason.trim() === '',
+          loading: action.busy,
+          'data-testid': 'move-confirm',
+        }}
         onOk={() => back && void move(back, reason.trim())}
         onCancel={() => setBack(null)}
-        destroyOnClose
+        destroyOnHidden
       >
         <Input.TextArea
           rows={3}

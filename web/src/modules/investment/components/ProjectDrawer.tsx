@@ -42,7 +42,7 @@ export function ProjectDrawer({
       onClose={onClose}
       width={760}
       title={project?.name ?? ''}
-      destroyOnClose
+      destroyOnHidden
       extra={
         canWrite &&
         project && (

@@ -105,6 +105,7 @@ export function ProjectFormModal({
       okText={t('invest.form.save')}
       cancelText={t('common.cancel')}
       confirmLoading={action.busy}
+      okButtonProps={{ 'data-testid': 'form-save' }}
       onOk={() => form.submit()}
       onCancel={onClose}
       width={640}
@@ -151,7 +152,7 @@ export function ProjectFormModal({
                     />
                   </Form.Item>
                   <Form.Item name={[field.name, 'areaM2']} noStyle rules={[{ required: true }]}>
-                    <InputNumber min={1} addonAfter="m²" data-testid="form-space-area" />
+                    <InputNumber min={1} suffix="m²" data-testid="form-space-area" />
                   </Form.Item>
                   <Button type="link" onClick={() => remove(field.name)}>
                     {t('invest.form.remove')}

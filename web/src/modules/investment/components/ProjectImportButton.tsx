@@ -19,7 +19,7 @@ function rowErrorsOf(details: unknown): RowError[] {
   const list = Array.isArray(details)
     ? details
     : details && typeof details === 'object' && 'errors' in details
-      ? (details).errors
+      ? details.errors
       : [];
   return Array.isArray(list) ? (list as RowError[]) : [];
 }

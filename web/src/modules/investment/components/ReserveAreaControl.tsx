@@ -39,7 +39,7 @@ export function ReserveAreaControl({
         min={1}
         value={area}
         onChange={setArea}
-        addonAfter="m²"
+        suffix="m²"
         style={{ width: 130 }}
       />
       <Button

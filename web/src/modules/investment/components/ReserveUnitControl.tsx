@@ -36,7 +36,7 @@ export function ReserveUnitControl({
         min={1}
         value={area}
         onChange={setArea}
-        addonAfter="m²"
+        suffix="m²"
         style={{ width: 140 }}
         data-testid="reserve-area"
       />

@@ -41,7 +41,7 @@ export function StageProbabilitiesCard({ onSaved }: { onSaved: () => void }) {
                 max={100}
                 value={Math.round(draft[stage] * 100)}
                 onChange={(v) => setDraft({ ...draft, [stage]: (v ?? 0) / 100 })}
-                addonAfter="%"
+                suffix="%"
                 style={{ width: 110 }}
                 data-testid={`probability-${stage}`}
               />
