@@ -20,6 +20,11 @@ export interface BrowserSession {
   baseUrl: string;
   /** A new page (tab) whose console errors and page errors fail the test. */
   newPage: (viewport?: { width: number; height: number }) => Promise<Page>;
+  /**
+   * Lets one console error matching `pattern` through in the current test: the browser logs a
+   * refusal the test provokes on purpose (e.g. "status of 409") as an error.
+   */
+  expectConsoleError: (pattern: RegExp) => void;
 }
 
 /**
@@ -32,6 +37,7 @@ export function useBrowserSession(): BrowserSession {
   let profile: string | null = null;
   let pages: Page[] = [];
   let problems: string[] = [];
+  let expected: RegExp[] = [];
 
   beforeAll(async () => {
     const executablePath = chromiumPath();
@@ -50,6 +56,7 @@ export function useBrowserSession(): BrowserSession {
   afterEach(async () => {
     const seen = problems;
     problems = [];
+    expected = [];
     for (const page of pages) await page.close();
     pages = [];
     expect(seen, 'browser console errors').toEqual([]);
@@ -67,11 +74,17 @@ export function useBrowserSession(): BrowserSession {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        const index = expected.findIndex((pattern) => pattern.test(message.text()));
+        if (index >= 0) expected.splice(index, 1);
+        else problems.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       pages.push(page);
       return page;
+    },
+    expectConsoleError(pattern) {
+      expected.push(pattern);
     },
   };
 }
