@@ -77,7 +77,8 @@ export function useBrowserSession(): BrowserSession {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        problems.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       pages.push(page);

@@ -12,7 +12,7 @@ function parse(text: string): unknown {
 
 /** Calls the chainlead API with the session cookie; answers the parsed body or throws ApiError. */
 export async function apiRequest<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,

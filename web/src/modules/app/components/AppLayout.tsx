@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
@@ -8,6 +9,8 @@ import {
   FileTextOutlined,
   LogoutOutlined,
   MergeCellsOutlined,
+  ProjectOutlined,
+  RiseOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shared/permissions.ts';
@@ -26,6 +29,8 @@ interface Section {
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
+  /** Sub-pages shown as a sub-menu under this entry. */
+  children?: Section[];
 }
 
 const SECTIONS: Section[] = [
@@ -62,6 +67,32 @@ const SECTIONS: Section[] = [
     permission: 'stats:read',
   },
   { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, permission: 'chain:read' },
+  {
+    path: '/investment',
+    label: 'invest.nav',
+    icon: null,
+    permission: 'project:read',
+    children: [
+      {
+        path: '/investment/candidates',
+        label: 'invest.nav.candidates',
+        icon: <AimOutlined />,
+        permission: 'project:read',
+      },
+      {
+        path: '/investment/projects',
+        label: 'invest.nav.kanban',
+        icon: <ProjectOutlined />,
+        permission: 'project:read',
+      },
+      {
+        path: '/investment/road',
+        label: 'invest.nav.road',
+        icon: <RiseOutlined />,
+        permission: 'project:read',
+      },
+    ],
+  },
 ];
 
 /** The frame of every signed-in page: side menu, language switch, the user and sign-out. */
@@ -74,9 +105,12 @@ export function AppLayout() {
     (section) => user !== null && roleHasPermission(user.role, section.permission),
   );
   // The cockpit is at / itself: every other section matches its own path and what lies under it.
-  const selected = sections.find((s) =>
-    s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path),
-  )?.path;
+  const selected = sections
+    .flatMap((s) => [s, ...(s.children ?? [])])
+    .filter((s) =>
+      s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path),
+    )
+    .pop()?.path;
 
   const logout = async () => {
     await signOut();
@@ -94,11 +128,25 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={sections.map((section) => ({
-            key: section.path,
-            icon: section.icon,
-            label: <Link to={section.path}>{t(section.label)}</Link>,
-          }))}
+          items={sections.map((section) =>
+            section.children
+              ? {
+                  // A group, not a sub-menu: always open, and no menu nested in the menu.
+                  type: 'group' as const,
+                  key: section.path,
+                  label: t(section.label),
+                  children: section.children.map((child) => ({
+                    key: child.path,
+                    icon: child.icon,
+                    label: <Link to={child.path}>{t(child.label)}</Link>,
+                  })),
+                }
+              : {
+                  key: section.path,
+                  icon: section.icon,
+                  label: <Link to={section.path}>{t(section.label)}</Link>,
+                },
+          )}
         />
       </Layout.Sider>
       <Layout>

@@ -48,6 +48,19 @@ const ChainMapPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import('../../reports/components/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
+const CandidatesPage = lazy(() =>
+  import('../../investment/components/CandidatesPage.tsx').then((m) => ({
+    default: m.CandidatesPage,
+  })),
+);
+const KanbanPage = lazy(() =>
+  import('../../investment/components/KanbanPage.tsx').then((m) => ({ default: m.KanbanPage })),
+);
+const RoadToTargetPage = lazy(() =>
+  import('../../investment/components/RoadToTargetPage.tsx').then((m) => ({
+    default: m.RoadToTargetPage,
+  })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -72,6 +85,9 @@ export function AppRoutes() {
           <Route path="parks" element={<ParksPage />} />
           <Route path="parks/:id" element={<ParkPage />} />
           <Route path="analysis/*" element={<AnalysisPage />} />
+          <Route path="investment/candidates" element={<CandidatesPage />} />
+          <Route path="investment/projects" element={<KanbanPage />} />
+          <Route path="investment/road" element={<RoadToTargetPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

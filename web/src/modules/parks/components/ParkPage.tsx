@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { ParkPipelineCard } from '../../investment/components/ParkPipelineCard.tsx';
 import { formatPercent } from '../../i18n/utils/formatPercent.ts';
 import { ParkSpacesTable } from './ParkSpacesTable.tsx';
 import { ParkTenantsTable } from './ParkTenantsTable.tsx';
@@ -66,6 +67,7 @@ export function ParkPage() {
           </Card>
         </Col>
       </Row>
+      <ParkPipelineCard parkId={park.id} onChanged={query.reload} />
       <Card title={t('parks.spaces')}>
         <ParkSpacesTable spaces={park.spaces} />
       </Card>

@@ -1,0 +1,86 @@
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import type { ProjectDetail } from '@shared/api/projects.ts';
+import { Button, Card, List, Upload } from 'antd';
+import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { useCan } from '../../auth/hooks/useCan.ts';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { useAction } from '../hooks/useAction.ts';
+
+/** A project's files: download each, upload more, delete (for those who edit projects). */
+export function AttachmentsPanel({
+  project,
+  onChanged,
+}: {
+  project: ProjectDetail;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const canWrite = useCan('project:write');
+  const action = useAction();
+  const base = `/api/projects/${project.id}/attachments`;
+
+  const upload = async (file: File) => {
+    const body = new FormData();
+    body.append('file', file);
+    const done = await action.run(() => apiRequest('POST', base, body));
+    if (done !== undefined) onChanged();
+  };
+  const remove = async (id: number) => {
+    await action.run(() => apiRequest('DELETE', `${base}/${id}`));
+    onChanged();
+  };
+
+  return (
+    <Card
+      size="small"
+      title={t('invest.attachments')}
+      data-testid="attachments"
+      extra={
+        canWrite && (
+          <Upload
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void upload(file);
+              return false;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={action.busy}>
+              {t('invest.upload')}
+            </Button>
+          </Upload>
+        )
+      }
+    >
+      <List
+        size="small"
+        dataSource={project.attachments}
+        locale={{ emptyText: t('invest.noAttachments') }}
+        renderItem={(file) => (
+          <List.Item
+            actions={
+              canWrite
+                ? [
+                    <Button
+                      key="delete"
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      onClick={() => void remove(file.id)}
+                    />,
+                  ]
+                : []
+            }
+          >
+            <a href={`${base}/${file.id}`} download={file.fileName} data-testid="attachment-link">
+              <PaperClipOutlined /> {file.fileName}
+            </a>
+            <span className="invest-muted">
+              {(file.sizeBytes / 1024).toFixed(1)} KB · {file.uploadedBy}
+            </span>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,111 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ProjectBoard } from '@shared/api/projects.ts';
+import { Badge, Button, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useCan } from '../../auth/hooks/useCan.ts';
+import { useChain } from '../../chains/hooks/useChain.ts';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { formatYuan } from '../../i18n/utils/formatYuan.ts';
+import { HOME_REGION } from '../utils/homeRegion.ts';
+import { ProjectCard } from './ProjectCard.tsx';
+import { ProjectDrawer } from './ProjectDrawer.tsx';
+import { ProjectFormModal } from './ProjectFormModal.tsx';
+import { ProjectImportButton } from './ProjectImportButton.tsx';
+
+/** 项目看板: the pipeline by stage, 线索 → 投产, with moves, a project drawer, import and export. */
+export function KanbanPage() {
+  const { t, locale } = useI18n();
+  const { chain } = useChain();
+  const canWrite = useCan('project:write');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const openId = Number(searchParams.get('open')) || null;
+  const filter = chain ? `chain=${chain.code}&region=${HOME_REGION}` : null;
+  const board = useApiQuery<ProjectBoard>(filter ? `/api/projects?${filter}` : null);
+  const open = (id: number | null) =>
+    setSearchParams(id === null ? {} : { open: String(id) }, { replace: true });
+
+  if (board.error) return <ApiErrorAlert error={board.error} onRetry={board.reload} />;
+  if (!board.data || !chain) return <PageSpinner />;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <div className="page-header">
+        <div>
+          <Typography.Title level={3}>{t('invest.kanban.title')}</Typography.Title>
+          <Typography.Text type="secondary">
+            {t('invest.kanban.summary', {
+              count: board.data.total,
+              days: board.data.stalledDays,
+            })}
+          </Typography.Text>
+        </div>
+        <Space wrap>
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/projects/export?${filter}`}
+            data-testid="project-export"
+          >
+            {t('invest.kanban.export')}
+          </Button>
+          {canWrite && <ProjectImportButton chainCode={chain.code} onImported={board.reload} />}
+          {canWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="project-new"
+            >
+              {t('invest.kanban.new')}
+            </Button>
+          )}
+        </Space>
+      </div>
+      <div className="invest-board" data-testid="kanban">
+        {board.data.columns.map((column) => (
+          <div key={column.stage} className="invest-column" data-testid={`column-${column.stage}`}>
+            <div className="invest-column-head">
+              <Space>
+                <Typography.Text strong>{t(`invest.stage.${column.stage}`)}</Typography.Text>
+                <Badge count={column.count} showZero color="#1677ff" />
+                {column.stalledCount > 0 && <Badge count={column.stalledCount} color="red" />}
+              </Space>
+              <Typography.Text type="secondary" className="invest-column-sub">
+                {t('invest.kanban.weighted', {
+                  value: formatYuan(column.weightedOutputYuan, locale),
+                  probability: Math.round(column.probability * 100),
+                })}
+              </Typography.Text>
+            </div>
+            <div className="invest-column-body">
+              {column.items.map((project) => (
+                <ProjectCard
+                  key={project.id}
+                  project={project}
+                  onOpen={() => open(project.id)}
+                  onMoved={board.reload}
+                />
+              ))}
+            </div>
+          </div>
+        ))}
+      </div>
+      <ProjectDrawer projectId={openId} onClose={() => open(null)} onChanged={board.reload} />
+      <ProjectFormModal
+        open={creating}
+        chainCode={chain.code}
+        regionCode={HOME_REGION}
+        onClose={() => setCreating(false)}
+        onSaved={(project) => {
+          setCreating(false);
+          board.reload();
+          open(project.id);
+        }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,134 @@
+import type { ProjectSummary, Reservation } from '@shared/api/projects.ts';
+import type { SpaceKind } from '@shared/api/parks.ts';
+import { Card, Select, Space, Table } from 'antd';
+import { useState } from 'react';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { useSession } from '../../auth/hooks/useSession.ts';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { formatNumber } from '../../i18n/utils/formatNumber.ts';
+import { formatYuan } from '../../i18n/utils/formatYuan.ts';
+import { localName } from '../../i18n/utils/localName.ts';
+import { useCanReserveIn } from '../hooks/useCanReserveIn.ts';
+import { ReserveAreaControl } from './ReserveAreaControl.tsx';
+
+/**
+ * The projects matched to a park (aimed at it or holding space in it) and its reservations; shown
+ * only to those who may see them (a park user: its own park), reserving where allowed.
+ */
+export function ParkPipelineCard({ parkId, onChanged }: { parkId: number; onChanged: () => void }) {
+  const { user } = useSession();
+  const visible = user !== null && (user.role !== 'park' || user.parkId === parkId);
+  return visible ? <ParkPipeline parkId={parkId} onChanged={onChanged} /> : null;
+}
+
+function ParkPipeline({ parkId, onChanged }: { parkId: number; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const canReserveIn = useCanReserveIn();
+  const [kind, setKind] = useState<SpaceKind>('office');
+  const projects = useApiQuery<{ items: ProjectSummary[] }>(`/api/parks/${parkId}/projects`);
+  const reservations = useApiQuery<{ items: Reservation[] }>(`/api/parks/${parkId}/reservations`);
+  const changed = () => {
+    projects.reload();
+    reservations.reload();
+    onChanged();
+  };
+  const error = projects.error ?? reservations.error;
+  return (
+    <Card title={t('invest.park.title')} data-testid="park-pipeline">
+      {error && <ApiErrorAlert error={error} />}
+      <Table<ProjectSummary>
+        rowKey="id"
+        size="small"
+        loading={projects.loading}
+        dataSource={projects.data?.items ?? []}
+        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        data-testid="park-projects"
+        columns={[
+          { key: 'name', title: t('invest.name'), dataIndex: 'name' },
+          {
+            key: 'stage',
+            title: t('invest.stage'),
+            render: (_, p) => t(`invest.stage.${p.stage}`),
+          },
+          {
+            key: 'node',
+            title: t('invest.node'),
+            render: (_, p) => (p.node ? localName(p.node.name, locale) : '—'),
+          },
+          {
+            key: 'output',
+            title: t('invest.expectedOutput'),
+            align: 'right',
+            render: (_, p) => formatYuan(p.expectedOutputYuan, locale),
+          },
+          {
+            key: 'need',
+            title: t('invest.form.spaceNeed'),
+            render: (_, p) =>
+              p.spaceNeed
+                .map((n) => `${t(`space.${n.kind}`)} ${formatNumber(n.areaM2, locale)} m²`)
+                .join('，') || '—',
+          },
+          {
+            key: 'reserved',
+            title: t('invest.park.reserved'),
+            align: 'right',
+            render: (_, p) => `${formatNumber(p.reservedM2, locale)} m²`,
+          },
+          ...(canReserveIn(parkId)
+            ? [
+                {
+                  key: 'reserve',
+                  title: (
+                    <Select<SpaceKind>
+                      size="small"
+                      value={kind}
+                      onChange={setKind}
+                      style={{ width: 130 }}
+                      options={(['wet_lab', 'gmp_plant', 'office', 'warehouse'] as const).map(
+                        (k) => ({ value: k, label: t(`space.${k}`) }),
+                      )}
+                    />
+                  ),
+                  render: (_: unknown, p: ProjectSummary) => (
+                    <ReserveAreaControl
+                      projectId={p.id}
+                      parkId={parkId}
+                      kind={kind}
+                      onReserved={changed}
+                    />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+        <Table<Reservation>
+          rowKey="id"
+          size="small"
+          dataSource={(reservations.data?.items ?? []).filter((r) => r.status === 'reserved')}
+          pagination={{ pageSize: 8, hideOnSinglePage: true }}
+          data-testid="park-reservations"
+          columns={[
+            { key: 'project', title: t('invest.park.project'), dataIndex: 'projectName' },
+            { key: 'unit', title: t('parks.space.code'), dataIndex: 'spaceCode' },
+            { key: 'kind', title: t('parks.space.kind'), render: (_, r) => t(`space.${r.kind}`) },
+            {
+              key: 'area',
+              title: t('parks.space.area'),
+              align: 'right',
+              render: (_, r) => `${formatNumber(r.areaM2, locale)} m²`,
+            },
+            {
+              key: 'by',
+              title: t('invest.park.by'),
+              render: (_, r) => `${r.reservedBy} · ${r.reservedAt.slice(0, 10)}`,
+            },
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,71 @@
+import type { RoadToTarget } from '@shared/api/attract.ts';
+import { Table, Tag } from 'antd';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { formatYuan } from '../../i18n/utils/formatYuan.ts';
+import { localName } from '../../i18n/utils/localName.ts';
+
+type RoadNode = RoadToTarget['nodes'][number];
+
+/** The gap left to fill at the target year, node by node, largest first. */
+export function RoadGapTable({ nodes }: { nodes: RoadNode[] }) {
+  const { t, locale } = useI18n();
+  const sorted = [...nodes].sort((a, b) => (b.gapYuan ?? -Infinity) - (a.gapYuan ?? -Infinity));
+  return (
+    <Table<RoadNode>
+      rowKey="code"
+      size="small"
+      dataSource={sorted}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      data-testid="road-gap-table"
+      columns={[
+        { key: 'node', title: t('invest.node'), render: (_, n) => localName(n.name, locale) },
+        {
+          key: 'status',
+          title: t('invest.road.status'),
+          render: (_, n) => (
+            <Tag color={n.status === 'missing' ? 'red' : n.status === 'weak' ? 'orange' : 'green'}>
+              {t(`invest.nodeStatus.${n.status}`)}
+            </Tag>
+          ),
+        },
+        {
+          key: 'actual',
+          title: t('invest.road.actual'),
+          align: 'right',
+          render: (_, n) => formatYuan(n.actualYuan, locale),
+        },
+        {
+          key: 'pipeline',
+          title: t('invest.road.pipeline'),
+          align: 'right',
+          render: (_, n) => formatYuan(n.pipelineYuan, locale),
+        },
+        {
+          key: 'projected',
+          title: t('invest.road.projected'),
+          align: 'right',
+          render: (_, n) => formatYuan(n.projectedYuan, locale),
+        },
+        {
+          key: 'target',
+          title: t('invest.road.target'),
+          align: 'right',
+          render: (_, n) => formatYuan(n.targetYuan, locale),
+        },
+        {
+          key: 'gap',
+          title: t('invest.road.gap'),
+          align: 'right',
+          render: (_, n) =>
+            n.gapYuan === null ? (
+              '—'
+            ) : (
+              <span style={{ color: n.gapYuan > 0 ? '#cf1322' : '#389e0d' }}>
+                {formatYuan(n.gapYuan, locale)}
+              </span>
+            ),
+        },
+      ]}
+    />
+  );
+}

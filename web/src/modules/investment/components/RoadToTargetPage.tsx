@@ -1,0 +1,105 @@
+import type { RoadToTarget } from '@shared/api/attract.ts';
+import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import { useState } from 'react';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useChain } from '../../chains/hooks/useChain.ts';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { formatYuan } from '../../i18n/utils/formatYuan.ts';
+import { HOME_REGION } from '../utils/homeRegion.ts';
+import { PipelineSummaryCard } from './PipelineSummaryCard.tsx';
+import { RoadChart } from './RoadChart.tsx';
+import { RoadGapTable } from './RoadGapTable.tsx';
+import { RoadProjectsToggle } from './RoadProjectsToggle.tsx';
+import { StageProbabilitiesCard } from './StageProbabilitiesCard.tsx';
+
+/** 目标路径: actual output plus the weighted pipeline against the target, with what-if toggles. */
+export function RoadToTargetPage() {
+  const { t, locale } = useI18n();
+  const { chain } = useChain();
+  const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
+  const [version, setVersion] = useState(0);
+  const exclude = [...excluded].sort((a, b) => a - b).join(',');
+  const query = useApiQuery<RoadToTarget>(
+    chain
+      ? `/api/chains/${chain.code}/road-to-target?region=${HOME_REGION}` +
+          (exclude ? `&exclude=${exclude}` : '') +
+          `&v=${version}`
+      : null,
+  );
+  const road = query.data;
+  const targetYear = road?.years.find((y) => y.year === road.targetYear);
+  const toggle = (id: number, counted: boolean) => {
+    const next = new Set(excluded);
+    if (counted) next.delete(id);
+    else next.add(id);
+    setExcluded(next);
+  };
+
+  if (query.error && !road) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
+  if (!road) return <PageSpinner />;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <div className="page-header">
+        <div>
+          <Typography.Title level={3}>{t('invest.road.title')}</Typography.Title>
+          <Typography.Text type="secondary">
+            {t('invest.road.subtitle', {
+              year: road.latestActualYear ?? '—',
+              growth: road.trendGrowth === null ? '—' : `${(road.trendGrowth * 100).toFixed(1)}%`,
+            })}
+          </Typography.Text>
+        </div>
+      </div>
+      <PipelineSummaryCard key={version} />
+      <Card>
+        <Row gutter={16}>
+          <Col xs={12} md={6}>
+            <Statistic
+              title={t('invest.road.targetIn', { year: road.targetYear ?? '—' })}
+              value={formatYuan(targetYear?.targetYuan, locale)}
+            />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic
+              title={t('invest.road.projected')}
+              value={formatYuan(targetYear?.projectedYuan, locale)}
+            />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic
+              title={t('invest.road.pipeline')}
+              value={formatYuan(targetYear?.pipelineYuan, locale)}
+            />
+          </Col>
+          <Col xs={12} md={6}>
+            <div data-testid="road-gap" data-gap={targetYear?.gapYuan ?? ''}>
+              <Statistic
+                title={t('invest.road.gap')}
+                value={formatYuan(targetYear?.gapYuan, locale)}
+              />
+            </div>
+          </Col>
+        </Row>
+      </Card>
+      <Card title={t('invest.road.byYear')}>
+        <RoadChart road={road} />
+      </Card>
+      <StageProbabilitiesCard onSaved={() => setVersion((v) => v + 1)} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={t('invest.road.whatIf')} style={{ height: '100%' }}>
+            <RoadProjectsToggle projects={road.projects} excluded={excluded} onToggle={toggle} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('invest.road.byNode')} style={{ height: '100%' }}>
+            <RoadGapTable nodes={road.nodes} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

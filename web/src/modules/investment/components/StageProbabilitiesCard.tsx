@@ -1,0 +1,65 @@
+import type { PipelineSettings, ProjectStage } from '@shared/api/projects.ts';
+import { Button, Card, InputNumber, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { useCan } from '../../auth/hooks/useCan.ts';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { useAction } from '../hooks/useAction.ts';
+import { STAGES } from '../utils/stageIndex.ts';
+
+/** The probability each stage weighs with; editable (in %) by those who manage projects. */
+export function StageProbabilitiesCard({ onSaved }: { onSaved: () => void }) {
+  const { t } = useI18n();
+  const canWrite = useCan('project:write');
+  const action = useAction();
+  const settings = useApiQuery<PipelineSettings>('/api/settings/pipeline');
+  const [edited, setDraft] = useState<Record<ProjectStage, number> | null>(null);
+  const draft = edited ?? settings.data?.stageProbabilities ?? null;
+
+  const save = async () => {
+    if (!draft) return;
+    const saved = await action.run(() =>
+      apiRequest<PipelineSettings>('PUT', '/api/settings/pipeline', { stageProbabilities: draft }),
+    );
+    if (!saved) return;
+    settings.setData(saved);
+    setDraft(null);
+    onSaved();
+  };
+
+  return (
+    <Card size="small" title={t('invest.road.probabilities')} data-testid="stage-probabilities">
+      <Space wrap size="middle">
+        {STAGES.map((stage) => (
+          <Space key={stage} direction="vertical" size={0}>
+            <Typography.Text type="secondary">{t(`invest.stage.${stage}`)}</Typography.Text>
+            {canWrite && draft ? (
+              <InputNumber
+                size="small"
+                min={0}
+                max={100}
+                value={Math.round(draft[stage] * 100)}
+                onChange={(v) => setDraft({ ...draft, [stage]: (v ?? 0) / 100 })}
+                suffix="%"
+                style={{ width: 110 }}
+                data-testid={`probability-${stage}`}
+              />
+            ) : (
+              <Typography.Text strong>
+                {settings.data
+                  ? `${Math.round(settings.data.stageProbabilities[stage] * 100)}%`
+                  : '—'}
+              </Typography.Text>
+            )}
+          </Space>
+        ))}
+        {canWrite && (
+          <Button type="primary" size="small" loading={action.busy} onClick={() => void save()}>
+            {t('invest.form.save')}
+          </Button>
+        )}
+      </Space>
+    </Card>
+  );
+}

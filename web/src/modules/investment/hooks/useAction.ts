@@ -1,0 +1,34 @@
+import { App } from 'antd';
+import { useCallback, useState } from 'react';
+import { ApiError } from '../../api/utils/ApiError.ts';
+
+export interface Action {
+  busy: boolean;
+  /** Runs a write; on failure shows the server's own message and answers undefined. */
+  run: <T>(write: () => Promise<T>) => Promise<T | undefined>;
+}
+
+/** A write the user started: busy while it runs, the server's refusal shown when it fails. */
+export function useAction(): Action {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async <T>(write: () => Promise<T>): Promise<T | undefined> => {
+      setBusy(true);
+      try {
+        return await write();
+      } catch (error) {
+        void message.error({
+          content: error instanceof ApiError ? error.message : String(error),
+          className: 'invest-action-error',
+          duration: 8,
+        });
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [message],
+  );
+  return { busy, run };
+}
