@@ -3,6 +3,8 @@ import type { ChainAnalysis } from '@shared/api/analysis.ts';
 import { Alert, Button, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { useCan } from '../../auth/hooks/useCan.ts';
+import { PipelineSummaryCard } from '../../investment/components/PipelineSummaryCard.tsx';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useChainRegion } from '../../chains/hooks/useChainRegion.ts';
@@ -47,6 +49,7 @@ export function CockpitPage() {
   const { t, locale } = useI18n();
   const { chainCode, regionCode, cities, setRegion, unresolved } = useChainRegion();
   const fullscreen = useFullscreen();
+  const seesPipeline = useCan('project:read');
   const analysis = useApiQuery<ChainAnalysis>(
     chainCode && regionCode
       ? `/api/chains/${encodeURIComponent(chainCode)}/analysis?region=${regionCode}`
@@ -127,6 +130,8 @@ export function CockpitPage() {
           <WeakLinksPanel analysis={data} limit={dark ? 6 : 5} />
         </Panel>
       </div>
+      {/* The pipeline's figures (issue 6) on the everyday cockpit; the large display keeps to the chain. */}
+      {seesPipeline && !dark && <PipelineSummaryCard regionCode={data.region.code} />}
     </div>
   );
 }
