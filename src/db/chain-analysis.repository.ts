@@ -276,6 +276,13 @@ export async function listFigureYears(db: DbOrTx): Promise<number[]> {
  * position moves), so results cached under it are never stale. Read it before the work it keys.
  */
 export async function readDataVersion(db: DbOrTx): Promise<string> {
-  const result = await db.execute(sql`select pg_current_wal_lsn()::text as "lsn"`);
+  const text = 'select pg_current_wal_lsn()::text as lsn';
+  // Asked on every cached API request: straight to the driver (PGlite or the pg pool, both
+  // answer `query(text)` with rows), which costs half of a query through the builder.
+  const client = (db as { $client?: { query?: unknown } }).$client;
+  const result =
+    client && typeof client.query === 'function'
+      ? await (client as { query(text: string): Promise<unknown> }).query(text)
+      : await db.execute(sql.raw(text));
   return rowsOf<{ lsn: string }>(result)[0]?.lsn ?? '';
 }
