@@ -1,10 +1,15 @@
+import { BarChart } from 'echarts/charts';
 import type { LqTableView } from '@shared/api/statistics.ts';
 import { Empty } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
+import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { formatNumber } from '../../i18n/utils/formatNumber.ts';
+
+// Each chart registers its own series type: a page loads only the ECharts code it draws.
+echarts.use([BarChart]);
 
 type LqRow = LqTableView['items'][number];
 

@@ -1,8 +1,13 @@
+import { BarChart, LineChart } from 'echarts/charts';
 import type { ShiftShareTableView } from '@shared/api/statistics.ts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
+import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+
+// Each chart registers its own series type: a page loads only the ECharts code it draws.
+echarts.use([BarChart, LineChart]);
 
 type ShiftRow = ShiftShareTableView['items'][number];
 

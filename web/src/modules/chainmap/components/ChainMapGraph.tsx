@@ -1,12 +1,17 @@
+import { GraphChart } from 'echarts/charts';
 import type { ChainAnalysis } from '@shared/api/analysis.ts';
 import { formatPercent, formatRatio, formatYuan } from '@shared/format.ts';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
+import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { langOf } from '../../cockpit/utils/langOf.ts';
 import { chainMapLayout } from '../utils/chainMapLayout.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
+
+// Each chart registers its own series type: a page loads only the ECharts code it draws.
+echarts.use([GraphChart]);
 
 const escape = (text: string) =>
   text.replace(

@@ -1,4 +1,3 @@
-import { BarChart, GaugeChart, GraphChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -8,12 +7,10 @@ import {
 import * as echartsCore from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-// Only the charts and components the pages use: the whole of ECharts would triple the chunk.
+// The renderer and the components the charts share. Series types (bar, line, gauge, graph) are
+// registered by the chart that draws them, `echarts.use([BarChart])`, so that a page loads only
+// its own: the graph's force layout is not in the cockpit's JavaScript.
 echartsCore.use([
-  BarChart,
-  GaugeChart,
-  GraphChart,
-  LineChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -21,5 +18,5 @@ echartsCore.use([
   CanvasRenderer,
 ]);
 
-/** ECharts core with the charts this app registers. */
+/** ECharts core with the renderer and the shared components registered. */
 export const echarts = echartsCore;

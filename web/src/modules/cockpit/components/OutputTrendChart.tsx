@@ -1,9 +1,14 @@
+import { LineChart } from 'echarts/charts';
 import type { ChainAnalysis, TargetProgress } from '@shared/api/analysis.ts';
 import { formatYuan } from '@shared/format.ts';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
+import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { langOf } from '../utils/langOf.ts';
+
+// Each chart registers its own series type: a page loads only the ECharts code it draws.
+echarts.use([LineChart]);
 
 const YI = 1e8;
 

@@ -1,5 +1,10 @@
+import { GaugeChart } from 'echarts/charts';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
+import { echarts } from '../../charts/utils/echarts.ts';
+
+// Each chart registers its own series type: a page loads only the ECharts code it draws.
+echarts.use([GaugeChart]);
 
 /** Progress towards the target (actual / target) as a gauge from 0 to 100%. */
 export function TargetGauge({

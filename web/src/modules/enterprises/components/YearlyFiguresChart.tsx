@@ -1,8 +1,13 @@
+import { BarChart, LineChart } from 'echarts/charts';
 import type { EnterpriseYear } from '@shared/api/enterprises.ts';
 import { Empty } from 'antd';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
+import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+
+// Each chart registers its own series type: a page loads only the ECharts code it draws.
+echarts.use([BarChart, LineChart]);
 
 /** Output, revenue and tax per year (bars, in 亿元 or ¥ m) with employees (line, right axis). */
 export function YearlyFiguresChart({ years }: { years: EnterpriseYear[] }) {

@@ -1,8 +1,13 @@
+import { BarChart, LineChart } from 'echarts/charts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
+import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { STAGES } from '../utils/stageIndex.ts';
+
+// Each chart registers its own series type: a page loads only the ECharts code it draws.
+echarts.use([BarChart, LineChart]);
 
 const STAGE_COLORS = ['#d3adf7', '#adc6ff', '#87e8de', '#95de64', '#ffd666'];
 const YI = 1e8;

@@ -1,7 +1,12 @@
+import { BarChart } from 'echarts/charts';
 import type { ParkSummary } from '@shared/api/parks.ts';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
+import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+
+// Each chart registers its own series type: a page loads only the ECharts code it draws.
+echarts.use([BarChart]);
 
 /** A park's space by kind: occupied and available m², stacked. */
 export function SpaceByKindChart({

@@ -1,9 +1,14 @@
+import { BarChart } from 'echarts/charts';
 import type { ParkDetail } from '@shared/api/parks.ts';
 import { Empty } from 'antd';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
+import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
+
+// Each chart registers its own series type: a page loads only the ECharts code it draws.
+echarts.use([BarChart]);
 
 /** How many of a park's tenants sit on each chain node (by their primary node). */
 export function TenantsByNodeChart({ byNode }: { byNode: ParkDetail['tenantsByNode'] }) {
