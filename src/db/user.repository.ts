@@ -54,15 +54,18 @@ export async function insertSession(
   await db.insert(session).values(values);
 }
 
-/** The user behind a live (unexpired) session, or null. */
-export async function findSessionUser(db: DbOrTx, tokenHash: string): Promise<UserRow | null> {
+/** The user behind a live (unexpired) session and when it expires, or null. */
+export async function findSessionUser(
+  db: DbOrTx,
+  tokenHash: string,
+): Promise<{ user: UserRow; expiresAt: Date } | null> {
   const rows = await db
-    .select({ user: appUser })
+    .select({ user: appUser, expiresAt: session.expiresAt })
     .from(session)
     .innerJoin(appUser, eq(session.userId, appUser.id))
     .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, new Date())))
     .limit(1);
-  return rows[0]?.user ?? null;
+  return rows[0] ?? null;
 }
 
 /** Ends one session. */

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../db/schema.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { auditLog, session } from '../db/schema.ts';
 import type { Database } from '../db/connection.ts';
 import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { SESSION_TTL_MS } from '../services/auth/users.service.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { SessionState } from '../shared/api/auth.ts';
 import type { ChainDetail } from '../shared/api/chains.ts';
@@ -84,6 +85,24 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     expect(me.body.permissions).toContain('user:manage');
     expect((await client.request('POST', '/api/auth/logout')).status).toBe(204);
     expect((await client.request('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends a session removed by another process, and one whose time ran out, at the next request', async () => {
+    const removed = await signedIn('viewer', 'chainlead-viewer');
+    expect((await removed.request('GET', '/api/auth/me')).status).toBe(200);
+    // Another server process on the same database signs the viewer out: only the row goes.
+    await database.db.delete(session);
+    expect((await removed.request('GET', '/api/auth/me')).status).toBe(401);
+
+    const expiring = await signedIn('viewer', 'chainlead-viewer');
+    expect((await expiring.request('GET', '/api/auth/me')).status).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + SESSION_TTL_MS + 1000);
+      expect((await expiring.request('GET', '/api/auth/me')).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sets the session cookie HttpOnly and SameSite', async () => {

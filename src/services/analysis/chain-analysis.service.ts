@@ -35,7 +35,7 @@ import type { Db } from '../../db/connection.ts';
 import { findRegion, type RegionRow } from '../../db/region.repository.ts';
 import { listTargets } from '../../db/target.repository.ts';
 import type { ChainAnalysis, NodeAnalysis } from '../../shared/api/analysis.ts';
-import { cachedPerDataVersion } from './analysis-cache.ts';
+import { cachedPerDataVersion } from '../data-version-cache.ts';
 import { targetProgress } from './targets.service.ts';
 
 /** Largest enterprises per node and for the chain that the analysis lists. */

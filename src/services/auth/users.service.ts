@@ -17,6 +17,7 @@ import {
   type UserRow,
 } from '../../db/user.repository.ts';
 import { isRole, ROLES, type Role } from '../../shared/permissions.ts';
+import { cachedPerDataVersion } from '../data-version-cache.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -221,10 +222,23 @@ const UNKNOWN_USER_HASH =
   'scrypt$32768$8$AAAAAAAAAAAAAAAAAAAAAA==$' +
   'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
 
-/** The signed-in user for a session token, or null when it is unknown or expired. */
+/** Sessions remembered per database between writes; a busy office has far fewer signed in. */
+const SESSION_CACHE_ENTRIES = 10_000;
+
+/**
+ * The signed-in user for a session token, or null when it is unknown or expired. Asked on every
+ * API request, so the answer is kept until the database changes (a sign-out, a password change or
+ * a disabled user is a write, and any write moves the data version, on every server process
+ * sharing the database); expiry is checked against the clock on each use.
+ */
 export async function userForSession(db: Db, token: string): Promise<UserView | null> {
-  const row = await findSessionUser(db, hashToken(token));
-  return row && !row.disabled ? toUserView(row) : null;
+  const tokenHash = hashToken(token);
+  const found = await cachedPerDataVersion(db, tokenHash, () => findSessionUser(db, tokenHash), {
+    kind: 'session',
+    maxEntries: SESSION_CACHE_ENTRIES,
+  });
+  if (!found || found.expiresAt.getTime() <= Date.now() || found.user.disabled) return null;
+  return toUserView(found.user);
 }
 
 /** Ends the session behind `token`. */
