@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium-path.ts';
 import { signIn, useBrowserSession } from './support/browser-session.ts';
@@ -5,7 +6,7 @@ import { signIn, useBrowserSession } from './support/browser-session.ts';
 describe.skipIf(!chromiumPath())('the reports page', () => {
   const browser = useBrowserSession();
 
-  it('generates the briefing, previews it, and offers HTML and Markdown', async () => {
+  it('generates the briefing, previews it, and offers HTML, Markdown and PDF', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
     await page.locator('.ant-menu').getByText('分析报告').click();
@@ -19,6 +20,13 @@ describe.skipIf(!chromiumPath())('the reports page', () => {
     const download = page.waitForEvent('download');
     await page.locator('[data-testid="report-download-html"]').click();
     expect((await download).suggestedFilename()).toMatch(/\.html$/);
+    // The server has Chromium here, so it offers the briefing printed to PDF.
+    const pdfDownload = page.waitForEvent('download');
+    await page.locator('[data-testid="report-download-pdf"]').click();
+    const pdf = await pdfDownload;
+    expect(pdf.suggestedFilename()).toMatch(/^biomed-3202-2024-zh\.pdf$/);
+    const pdfPath = await pdf.path();
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // In English: the briefing's own language, chosen here.
     await page.locator('[data-testid="report-lang"]').click();

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../services/report/report-pdf.ts';
 import type { ChainAnalysis, ChainComparison, TargetView } from '../shared/api/analysis.ts';
 import { run } from '../test-support/cli-runner.ts';
 
@@ -203,8 +204,24 @@ describe('analysis commands on the Wuxi demo, as a user runs them', () => {
       expect(md.stdout).toMatch(
         /\*\*Blood products\*\* \(`biomed\.mid\.blood`\): No confirmed local enterprise/,
       );
-      const bad = await run(['--db', db, 'report', '--region', '3202', '--format', 'pdf']);
+      const bad = await run(['--db', db, 'report', '--region', '3202', '--format', 'docx']);
       expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--format must be html, md, json or pdf, not "docx"/);
+      const pdfToStdout = await run(['--db', db, 'report', '--region', '3202', '--format', 'pdf']);
+      expect(pdfToStdout.code).toBe(2);
+      expect(pdfToStdout.stderr).toMatch(/A PDF briefing needs --out FILE\.pdf/);
+    },
+  );
+
+  it.skipIf(!findChromium())(
+    'prints the briefing to PDF with Chromium when --out names a .pdf',
+    SPAWNING,
+    async () => {
+      const pdfFile = join(work, 'briefing.pdf');
+      const pdf = await run(['--db', db, 'report', '--region', '3202', '--out', pdfFile]);
+      expect(pdf.code, pdf.stderr).toBe(0);
+      expect(pdf.stderr).toMatch(/Wrote the pdf briefing to/);
+      expect(readFileSync(pdfFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     },
   );
 });

@@ -16,6 +16,7 @@ export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'TEMPLATE_INVALID':
+    case 'PDF_UNAVAILABLE': // ask for another format, or point CHROMIUM_PATH at a browser
       return EXIT.usage;
     case 'DB_UNREACHABLE':
     case 'DB_MIGRATION_FAILED':

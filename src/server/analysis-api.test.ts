@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
 import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { findChromium } from '../services/report/report-pdf.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { ChainAnalysis, ChainComparison, TargetView } from '../shared/api/analysis.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
@@ -206,10 +207,52 @@ describe(`analysis API (${testDatabaseKind()})`, () => {
     expect(json.body.analysis.totals.outputYuan).toBe(1250);
     const bad = await viewer.json<ErrorResponse>(
       'GET',
-      '/api/chains/biomed/report?region=3202&format=pdf',
+      '/api/chains/biomed/report?region=3202&format=docx',
     );
     expect(bad.status).toBe(400);
     expect((await viewer.json('GET', '/api/chains/biomed/report?region=9999')).status).toBe(404);
+  });
+
+  it.skipIf(!findChromium())(
+    "prints the briefing as an A4 PDF with the server's Chromium",
+    async () => {
+      const response = await viewer.request(
+        'GET',
+        '/api/chains/biomed/report?region=3202&year=2024&format=pdf&lang=en',
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toContain('biomed-3202-2024-en.pdf');
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // A4 (210 × 297 mm) is about 595 × 842 points; the briefing runs to more than one page.
+      const text = pdf.toString('latin1');
+      const [width, height] = (text.match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/) ?? [])
+        .slice(1)
+        .map(Number);
+      expect(width).toBeCloseTo(595, -1);
+      expect(height).toBeCloseTo(842, -1);
+      expect(text.match(/\/Type \/Page\b/g)?.length).toBeGreaterThan(1);
+      expect((await viewer.json('GET', '/api/health')).body).toMatchObject({ pdfReports: true });
+    },
+  );
+
+  it('refuses a PDF with 501 and says why where the server has no Chromium', async () => {
+    const configured = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const refused = await viewer.json<ErrorResponse>(
+        'GET',
+        '/api/chains/biomed/report?region=3202&format=pdf',
+      );
+      expect(refused.status).toBe(501);
+      expect(refused.body.error.code).toBe('PDF_UNAVAILABLE');
+      expect(refused.body.error.message).toMatch(/Chromium.*HTML/s);
+      expect((await viewer.json('GET', '/api/health')).body).toMatchObject({ pdfReports: false });
+    } finally {
+      if (configured === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = configured;
+    }
   });
 
   it('documents the analysis operations and schemas in the OpenAPI document', async () => {

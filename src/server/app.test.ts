@@ -3,6 +3,7 @@ import { auditLog, session } from '../db/schema.ts';
 import type { Database } from '../db/connection.ts';
 import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
 import { SESSION_TTL_MS } from '../services/auth/users.service.ts';
+import { findChromium } from '../services/report/report-pdf.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { SessionState } from '../shared/api/auth.ts';
 import type { ChainDetail } from '../shared/api/chains.ts';
@@ -43,6 +44,7 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
       version: 'test',
       database: testDatabaseKind(),
       demoLoaded: true,
+      pdfReports: findChromium() !== null,
     });
   });
 

@@ -31,6 +31,8 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'STAGE_MOVE_INVALID':
     case 'SPACE_UNAVAILABLE':
       return 409;
+    case 'PDF_UNAVAILABLE':
+      return 501;
     case 'DB_UNREACHABLE':
       return 503;
     case 'DB_MIGRATION_FAILED':

@@ -35,7 +35,10 @@ export async function cachedPerDataVersion<T>(
   db: Db,
   key: string,
   compute: () => Promise<T>,
-  { kind = 'analysis', maxEntries = DEFAULT_MAX_ENTRIES }: { kind?: string; maxEntries?: number } = {},
+  {
+    kind = 'analysis',
+    maxEntries = DEFAULT_MAX_ENTRIES,
+  }: { kind?: string; maxEntries?: number } = {},
 ): Promise<T> {
   const cache = cacheFor(db, kind);
   // Read before computing: a write that lands during the computation moves the version past

@@ -7,7 +7,7 @@ import { withDatabase, type GlobalOptions } from '../cli-context.ts';
 import { parseLang, parseRegion, parseYear } from '../option-parsers.ts';
 
 function formatOf(value: string | undefined, out: string | undefined): ReportFormat {
-  const extension = out?.toLowerCase().match(/\.(html?|md|markdown|json)$/)?.[1];
+  const extension = out?.toLowerCase().match(/\.(html?|md|markdown|json|pdf)$/)?.[1];
   const guessed = extension?.startsWith('htm')
     ? 'html'
     : extension?.startsWith('m')
@@ -15,7 +15,10 @@ function formatOf(value: string | undefined, out: string | undefined): ReportFor
       : extension;
   const format = value ?? guessed ?? 'html';
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new AppError('VALIDATION_FAILED', `--format must be html, md or json, not "${format}".`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `--format must be html, md, json or pdf, not "${format}".`,
+    );
   }
   return format as ReportFormat;
 }
@@ -32,14 +35,15 @@ export function registerReportCommand(program: Command): void {
     .option('--year <year>', 'year of the figures (default: the latest with figures)')
     .option(
       '--format <format>',
-      'html (charts, prints on A4), md or json (default: from --out, else html)',
+      'html (charts, prints on A4), md, json or pdf (printed by Chromium; default: from --out, else html)',
     )
     .option('--lang <lang>', 'zh or en', 'zh')
     .option('--out <file>', 'write here (default: standard output)')
     .addHelpText(
       'after',
       '\nExample:\n  $ chainlead report --chain biomed --region 3202 --year 2024 --out 无锡生物医药简报.html\n' +
-        '  $ chainlead report --region 3202 --format md --lang en > briefing.md',
+        '  $ chainlead report --region 3202 --format md --lang en > briefing.md\n' +
+        '  $ chainlead report --region 3202 --out briefing.pdf   # needs Chromium (CHROMIUM_PATH)',
     )
     .action(
       async (
@@ -60,6 +64,9 @@ export function registerReportCommand(program: Command): void {
           format: formatOf(options.format, options.out),
           lang: parseLang(options.lang),
         };
+        if (input.format === 'pdf' && !options.out) {
+          throw new AppError('VALIDATION_FAILED', 'A PDF briefing needs --out FILE.pdf.');
+        }
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           await database.migrate();
           const report = await renderChainReport(database.db, input);

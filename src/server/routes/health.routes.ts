@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { findSetting } from '../../db/setting.repository.ts';
+import { findChromium } from '../../services/report/report-pdf.ts';
 import { healthSchema } from '../../shared/api/auth.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { defineRoute } from '../route-registry.ts';
@@ -27,6 +28,7 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         version: deps.version,
         database: deps.database.kind,
         demoLoaded: demo !== null,
+        pdfReports: findChromium() !== null,
       },
       200,
     );

@@ -5,38 +5,48 @@ import { renderReportCharts } from './report-charts.ts';
 import { assembleReport } from './report-data.ts';
 import { renderReportHtml } from './report-html.ts';
 import { renderReportMarkdown } from './report-markdown.ts';
+import { printPdf } from './report-pdf.ts';
 
-export interface RenderedReport {
+export interface RenderedReport<F extends ReportFormat = ReportFormat> {
   contentType: string;
   /** A file name for downloads, e.g. biomed-3202-2024-zh.html. */
   fileName: string;
-  body: string;
+  /** Bytes for PDF, text for the rest. */
+  body: F extends 'pdf' ? Uint8Array<ArrayBuffer> : string;
 }
 
 /**
  * The chain-leader briefing for a chain, region and year, as HTML (with inline SVG charts and an
- * A4 print stylesheet), Markdown or JSON, in Chinese or English. The figures are the analysis's.
- * Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND, VALIDATION_FAILED.
+ * A4 print stylesheet), Markdown, JSON or PDF (that HTML printed by the server's Chromium), in
+ * Chinese or English. The figures are the analysis's.
+ * Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND, VALIDATION_FAILED, PDF_UNAVAILABLE.
  */
-export async function renderChainReport(
+export async function renderChainReport<F extends ReportFormat>(
   db: Db,
   input: {
     chainCode: string;
     regionCode: string;
     year?: number | undefined;
-    format: ReportFormat;
+    format: F;
     lang: Lang;
     /** Reuse a cached analysis while the data is unchanged (the API does; the CLI needs not). */
     cached?: boolean;
     today?: string;
   },
-): Promise<RenderedReport> {
+): Promise<RenderedReport<F>> {
   const analysis = await (input.cached ? analyzeChainCached : analyzeChain)(db, input);
   return renderAnalysisReport(analysis, input);
 }
 
 /** Renders a briefing from an analysis already made (for callers that hold one). */
-export async function renderAnalysisReport(
+export async function renderAnalysisReport<F extends ReportFormat>(
+  analysis: ChainAnalysis,
+  input: { format: F; lang: Lang; today?: string | undefined },
+): Promise<RenderedReport<F>> {
+  return await renderFormat(analysis, input);
+}
+
+async function renderFormat(
   analysis: ChainAnalysis,
   input: { format: ReportFormat; lang: Lang; today?: string | undefined },
 ): Promise<RenderedReport> {
@@ -49,6 +59,12 @@ export async function renderAnalysisReport(
         contentType: 'text/html; charset=utf-8',
         fileName: `${base}.html`,
         body: renderReportHtml(report, await renderReportCharts(report)),
+      };
+    case 'pdf':
+      return {
+        contentType: 'application/pdf',
+        fileName: `${base}.pdf`,
+        body: await printPdf(renderReportHtml(report, await renderReportCharts(report))),
       };
     case 'md':
       return {

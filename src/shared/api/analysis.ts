@@ -9,7 +9,7 @@ const year = z.coerce.number().int().min(1949).max(2100);
 
 export const NODE_STATUSES = ['strong', 'weak', 'missing'] as const;
 export const TARGET_STATES = ['achieved', 'missed', 'on_track', 'off_track', 'no_data'] as const;
-export const REPORT_FORMATS = ['html', 'md', 'json'] as const;
+export const REPORT_FORMATS = ['html', 'md', 'json', 'pdf'] as const;
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -35,10 +35,10 @@ export const comparisonQuerySchema = z.object({
 });
 
 export const reportQuerySchema = analysisQuerySchema.extend({
-  format: z
-    .enum(REPORT_FORMATS)
-    .default('html')
-    .meta({ description: 'html (default), md or json.' }),
+  format: z.enum(REPORT_FORMATS).default('html').meta({
+    description:
+      "html (default), md, json, or pdf (A4, printed by the server's Chromium; 501 PDF_UNAVAILABLE without one).",
+  }),
   lang: z.enum(LANGS).default('zh').meta({ description: 'zh (default) or en.' }),
 });
 

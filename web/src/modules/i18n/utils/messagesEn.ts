@@ -341,6 +341,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'reports.generate': 'Generate',
   'reports.downloadHtml': 'Download HTML',
   'reports.downloadMd': 'Download Markdown',
+  'reports.downloadPdf': 'Download PDF',
   'reports.preview': 'Briefing preview',
   'reports.empty': 'Choose a region, a year and a language, then generate the briefing',
   // investment (招商): candidates, project board, park space, road to the target

@@ -331,6 +331,7 @@ export const messagesZh = {
   'reports.generate': '生成报告',
   'reports.downloadHtml': '下载 HTML',
   'reports.downloadMd': '下载 Markdown',
+  'reports.downloadPdf': '下载 PDF',
   'reports.preview': '报告预览',
   'reports.empty': '选择地区、年份和语言，然后生成报告',
   // investment (招商): candidates, project board, park space, road to the target

@@ -1,5 +1,6 @@
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { ChainAnalysis } from '@shared/api/analysis.ts';
+import type { Health } from '@shared/api/auth.ts';
 import type { ErrorResponse } from '@shared/api/common.ts';
 import { Alert, Button, Card, Empty, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
@@ -25,6 +26,8 @@ export function ReportsPage() {
   const [briefing, setBriefing] = useState<Briefing | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // PDF is offered where the server can print it (it has Chromium).
+  const health = useApiQuery<Health>('/api/health');
   const analysis = useApiQuery<ChainAnalysis>(
     chainCode && regionCode
       ? `/api/chains/${encodeURIComponent(chainCode)}/analysis?region=${regionCode}`
@@ -33,7 +36,7 @@ export function ReportsPage() {
   if (unresolved) return <Alert type="info" showIcon message={t('cockpit.noRegion')} />;
   const years = analysis.data?.years ?? [];
   const chosenYear = year ?? analysis.data?.year;
-  const reportUrl = (format: 'html' | 'md') => {
+  const reportUrl = (format: 'html' | 'md' | 'pdf') => {
     const params = new URLSearchParams({ region: regionCode ?? '', format, lang });
     if (chosenYear !== undefined) params.set('year', String(chosenYear));
     return `/api/chains/${encodeURIComponent(chainCode ?? '')}/report?${params.toString()}`;
@@ -131,6 +134,16 @@ export function ReportsPage() {
               >
                 {t('reports.downloadMd')}
               </Button>
+              {health.data?.pdfReports && (
+                <Button
+                  icon={<DownloadOutlined />}
+                  href={reportUrl('pdf')}
+                  download
+                  data-testid="report-download-pdf"
+                >
+                  {t('reports.downloadPdf')}
+                </Button>
+              )}
             </>
           )}
         </Space>
