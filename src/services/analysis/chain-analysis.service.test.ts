@@ -46,12 +46,13 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
       const n = node(code);
       expect(n.enterprises, code).toBeLessThanOrEqual(3);
       expect(n.status, code).toBe('weak');
-      expect(n.topShare ?? 0, code).toBeGreaterThan(0.9);
-      expect(n.hhi ?? 0, code).toBeGreaterThan(8_000);
+      expect(n.topShare ?? 0, code).toBeGreaterThan(0.7);
+      expect(n.hhi ?? 0, code).toBeGreaterThan(5_000);
+      expect(n.lq ?? 1, code).toBeLessThan(0.5);
       expect(
         n.reasons.map((r) => r.code),
         code,
-      ).toEqual(expect.arrayContaining(['dominant_enterprise', 'concentrated']));
+      ).toEqual(expect.arrayContaining(['low_lq', 'dominant_enterprise', 'concentrated']));
     }
     const precision = node('biomed.down.precision');
     expect(precision.enterprises).toBeLessThanOrEqual(8);

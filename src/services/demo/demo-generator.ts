@@ -135,12 +135,17 @@ class EnterpriseFactory {
 
   remember(firms: DraftFirm[]): void {
     this.drafts.push(...firms);
-    // The dominant firm of a thin node gets most of the node's output.
+    // The dominant firm of a thin node gets three quarters of the node's output: three times what
+    // the others make together (the node stays small; one firm holds most of it).
+    const latest = (firm: DraftFirm) => firm.enterprise.years.at(-1)?.outputYuan ?? 0;
     for (const firm of firms) {
       if (!firm.dominant) continue;
+      const others = firms.filter((other) => other !== firm).reduce((sum, f) => sum + latest(f), 0);
+      if (others <= 0 || latest(firm) <= 0) continue;
+      const factor = (3 * others) / latest(firm);
       for (const year of firm.enterprise.years) {
-        for (const key of MONEY_KEYS) year[key] *= 25;
-        year.employees *= 25;
+        for (const key of MONEY_KEYS) year[key] *= factor;
+        year.employees = Math.max(3, Math.round(year.employees * factor));
       }
     }
   }

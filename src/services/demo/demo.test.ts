@@ -59,7 +59,9 @@ describe('the generated Wuxi demo', () => {
     const vaccines = inNode('biomed.mid.vaccine');
     expect(vaccines.length).toBeLessThanOrEqual(3);
     const shares = vaccines.map((e) => outputIn(2024, [e]) / outputIn(2024, vaccines));
-    expect(Math.max(...shares)).toBeGreaterThan(0.9);
+    // One firm makes three quarters of a node that is a small part of the chain.
+    expect(Math.max(...shares)).toBeCloseTo(0.75, 6);
+    expect(outputIn(2024, vaccines) / outputIn(2024)).toBeLessThan(0.02);
     const national = dataset.enterprises.filter((e) => !e.regionCode.startsWith('3202'));
     expect(inNode('biomed.mid.blood', national).length).toBeGreaterThan(20);
     expect(new Set(national.map((e) => e.regionCode.slice(0, 4))).size).toBeGreaterThan(30);
