@@ -3,6 +3,7 @@ import type { Database } from '../db/connection.ts';
 import { project, spaceReservation } from '../db/schema.ts';
 import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
+import type { ChainAnalysis } from '../shared/api/analysis.ts';
 import type { CandidateList, RoadToTarget } from '../shared/api/attract.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type { ParkSummary, SpaceMatch } from '../shared/api/parks.ts';
@@ -106,6 +107,16 @@ describe(`investment attraction on the Wuxi demo (${testDatabaseKind()})`, () =>
       'biomed.down.precision': 'weak',
     });
     expect(statuses['biomed.mid.device']).toBeUndefined();
+    // Exactly the nodes the chain analysis finds missing or weak, with its statuses.
+    const analysis = await investment.json<ChainAnalysis>(
+      'GET',
+      '/api/chains/biomed/analysis?region=3202',
+    );
+    expect(statuses).toEqual(
+      Object.fromEntries(
+        analysis.body.nodes.filter((n) => n.status !== 'strong').map((n) => [n.code, n.status]),
+      ),
+    );
     expect(new Set(body.items.map((c) => c.nodeCode))).toEqual(
       new Set(body.nodes.map((n) => n.code)),
     );

@@ -71,7 +71,7 @@ export function roadTable(road: RoadToTarget): string {
       ]),
     ),
   ];
-  const gaps = road.nodes.filter((n) => n.targetYuan !== null || n.status !== 'present');
+  const gaps = road.nodes.filter((n) => n.targetYuan !== null || n.status !== 'strong');
   if (gaps.length > 0) {
     lines.push('', `Nodes to fill or with targets (by ${road.targetYear ?? 'the last year'}):`);
     for (const n of gaps) {

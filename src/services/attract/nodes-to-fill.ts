@@ -1,48 +1,83 @@
-import type { DbOrTx } from '../../db/connection.ts';
 import { countConfirmedByNode } from '../../db/attract.repository.ts';
+import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../domain/app-error.ts';
+import type { NodeAnalysis } from '../../shared/api/analysis.ts';
 import type { NodeToFill } from '../../shared/api/attract.ts';
+import { analyzeChainCached } from '../analysis/chain-analysis.service.ts';
 import type { ChainContext } from './chain-context.ts';
 
 /**
- * A node with fewer confirmed local enterprises than this is weak. A stand-in until the chain
- * analysis (LQ and concentration, DESIGN.md) decides node status; only this file would change.
+ * Every node of the chain with its status in the region, as the chain analysis decides it
+ * (missing, weak or strong: location quotient and concentration, docs/analysis.md), and why.
+ * Before the registry holds any yearly figures, a node with confirmed enterprises cannot be
+ * judged and counts as weak.
  */
-export const WEAK_BELOW_ENTERPRISES = 10;
-
-/** Every node of the chain with its status in the region: missing, weak or present, and why. */
 export async function nodeGapStatuses(
-  db: DbOrTx,
+  db: Db,
   context: ChainContext,
   regionCode: string,
 ): Promise<NodeToFill[]> {
+  const analysed = await analysedNodes(db, context, regionCode);
+  if (analysed) {
+    return context.nodes.flatMap((node) => {
+      const found = analysed.get(node.code);
+      if (!found) return [];
+      return [
+        {
+          code: node.code,
+          name: { zh: node.nameZh, en: node.nameEn },
+          status: found.status,
+          localEnterprises: found.enterprises,
+          reason: {
+            zh: found.reasons.map((r) => r.zh).join('；'),
+            en: found.reasons.map((r) => r.en).join('; '),
+          },
+        },
+      ];
+    });
+  }
   const counts = await countConfirmedByNode(db, context.chain.id, regionCode);
   return context.nodes.map((node) => {
     const n = counts.get(node.id) ?? 0;
-    const status = n === 0 ? 'missing' : n < WEAK_BELOW_ENTERPRISES ? 'weak' : 'present';
-    const reason =
-      status === 'missing'
-        ? { zh: '本地无已确认企业（缺链）', en: 'no confirmed local enterprise (missing link)' }
-        : status === 'weak'
-          ? {
-              zh: `本地仅 ${n} 家已确认企业，少于 ${WEAK_BELOW_ENTERPRISES} 家（弱链）`,
-              en: `only ${n} confirmed local enterprises, fewer than ${WEAK_BELOW_ENTERPRISES} (weak link)`,
-            }
-          : { zh: `本地有 ${n} 家已确认企业`, en: `${n} confirmed local enterprises` };
     return {
       code: node.code,
       name: { zh: node.nameZh, en: node.nameEn },
-      status,
+      status: n === 0 ? 'missing' : 'weak',
       localEnterprises: n,
-      reason,
+      reason:
+        n === 0
+          ? {
+              zh: '本地没有确认在该环节的企业（补链）',
+              en: 'No confirmed local enterprise (missing link)',
+            }
+          : {
+              zh: `本地有 ${n} 家确认企业，但登记库尚无年度数据，无法判断强弱`,
+              en: `${n} confirmed local enterprises, but the registry holds no yearly figures to judge them by`,
+            },
     };
   });
 }
 
+/** The analysis's nodes by code, or null while the registry holds no yearly figures at all. */
+async function analysedNodes(
+  db: Db,
+  context: ChainContext,
+  regionCode: string,
+): Promise<Map<string, NodeAnalysis> | null> {
+  try {
+    const analysis = await analyzeChainCached(db, { chainCode: context.chain.code, regionCode });
+    return new Map(analysis.nodes.map((node) => [node.code, node]));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return null;
+    throw error;
+  }
+}
+
 /** The nodes a region should fill on a chain: missing and weak ones, in chain order. */
 export async function nodesToFill(
-  db: DbOrTx,
+  db: Db,
   context: ChainContext,
   regionCode: string,
 ): Promise<NodeToFill[]> {
-  return (await nodeGapStatuses(db, context, regionCode)).filter((n) => n.status !== 'present');
+  return (await nodeGapStatuses(db, context, regionCode)).filter((n) => n.status !== 'strong');
 }

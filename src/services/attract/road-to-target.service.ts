@@ -76,7 +76,7 @@ export async function roadToTarget(db: Db, options: RoadOptions): Promise<RoadTo
       return {
         ...n,
         name: status?.name ?? { zh: n.code, en: n.code },
-        status: status?.status ?? 'present',
+        status: status?.status ?? 'strong',
       };
     }),
     projects: road.projects.map((p) => ({

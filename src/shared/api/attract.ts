@@ -30,7 +30,8 @@ export const candidateQuerySchema = z.object({
 });
 export type CandidateQuery = z.infer<typeof candidateQuerySchema>;
 
-export const NODE_GAP_STATUSES = ['missing', 'weak', 'present'] as const;
+/** The chain analysis's node statuses (docs/analysis.md). */
+export const NODE_GAP_STATUSES = ['missing', 'weak', 'strong'] as const;
 
 export const nodeToFillSchema = z
   .object({

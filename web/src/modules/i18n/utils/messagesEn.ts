@@ -362,7 +362,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.event.capital': 'Capital in place',
   'invest.nodeStatus.missing': 'missing',
   'invest.nodeStatus.weak': 'weak',
-  'invest.nodeStatus.present': 'present',
+  'invest.nodeStatus.strong': 'strong',
   'invest.component.fit': 'Node fit',
   'invest.component.size': 'Size',
   'invest.component.growth': 'Growth',

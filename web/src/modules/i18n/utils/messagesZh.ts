@@ -352,7 +352,7 @@ export const messagesZh = {
   'invest.event.capital': '到资',
   'invest.nodeStatus.missing': '缺失',
   'invest.nodeStatus.weak': '薄弱',
-  'invest.nodeStatus.present': '已有',
+  'invest.nodeStatus.strong': '较强',
   'invest.component.fit': '环节契合',
   'invest.component.size': '规模',
   'invest.component.growth': '成长',
