@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium-path.ts';
 import { openRegistry, signIn, useBrowserSession } from './support/browser-session.ts';
@@ -23,6 +24,17 @@ describe.skipIf(!chromiumPath())('the enterprise registry in the browser', () =>
     for (const row of await page.locator(ROWS).all()) {
       expect(await row.textContent()).toContain('链主企业');
     }
+    // The export is the filtered list, as an Excel workbook: a header and one row per master.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-xlsx"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0];
+    const total = Number((await totalText())?.match(/\d+/)?.[0]);
+    expect(sheet?.actualRowCount).toBe(total + 1);
 
     const search = page.getByPlaceholder('企业名称或统一社会信用代码');
     await search.fill('药明康德');

@@ -31,7 +31,7 @@ export async function listDuplicateCandidates(
   status: string,
   page: { offset: number; limit: number },
 ) {
-  const other = sql`(select name from enterprise o where o.id = ${duplicateCandidate.otherId})`;
+  const other = sql`coalesce((select name from enterprise o where o.id = ${duplicateCandidate.otherId}), ${duplicateCandidate.otherName}, '')`;
   const rows = await db
     .select({
       duplicate: duplicateCandidate,
@@ -58,15 +58,19 @@ export async function findDuplicateCandidate(db: DbOrTx, id: number): Promise<Du
   return rows[0] ?? null;
 }
 
-/** Closes a duplicate pair as merged or dismissed. */
+/**
+ * Closes a duplicate pair as merged or dismissed. A merge keeps the second enterprise's name
+ * (`otherName`): the record itself is deleted, and the history still says what went into what.
+ */
 export async function closeDuplicateCandidate(
   db: DbOrTx,
   id: number,
   status: 'merged' | 'dismissed',
   decidedBy: string,
+  otherName: string | null = null,
 ): Promise<void> {
   await db
     .update(duplicateCandidate)
-    .set({ status, decidedBy, decidedAt: new Date() })
+    .set({ status, decidedBy, decidedAt: new Date(), ...(otherName ? { otherName } : {}) })
     .where(and(eq(duplicateCandidate.id, id), eq(duplicateCandidate.status, 'open')));
 }

@@ -230,9 +230,12 @@ export const duplicateCandidate = pgTable(
     enterpriseId: bigint('enterprise_id', { mode: 'number' })
       .notNull()
       .references(() => enterprise.id, { onDelete: 'cascade' }),
-    otherId: bigint('other_id', { mode: 'number' })
-      .notNull()
-      .references(() => enterprise.id, { onDelete: 'cascade' }),
+    /** The second enterprise; null once merged into the first (it is deleted then). */
+    otherId: bigint('other_id', { mode: 'number' }).references(() => enterprise.id, {
+      onDelete: 'set null',
+    }),
+    /** The second enterprise's name when the pair was merged, for the history. */
+    otherName: text('other_name'),
     score: real('score').notNull(),
     reasons: text('reasons')
       .array()

@@ -105,7 +105,7 @@ export function registerRegistryCommands(program: Command): void {
         );
         for (const d of items) {
           console.log(
-            `#${d.id}  ${d.score.toFixed(2)}  ${d.enterprise.name} [${d.enterprise.id}]  ~  ${d.other.name} [${d.other.id}]  (${d.reasons.join('; ')})`,
+            `#${d.id}  ${d.score.toFixed(2)}  ${d.enterprise.name} [${d.enterprise.id}]  ~  ${d.other.name} [${d.other.id ?? "merged"}]  (${d.reasons.join('; ')})`,
           );
         }
       });

@@ -174,8 +174,18 @@ describe(`importing enterprises (${testDatabaseKind()})`, () => {
       kept.aliases.length + (kept.name === '无锡新测生物技术有限公司' ? 1 : 0),
     ).toBeGreaterThan(0);
     await expect(mergeDuplicate(database.db, actor, pair?.id ?? 0)).rejects.toThrow(
-      /No possible duplicate has id/,
+      /was already merged/,
     );
+    // The history keeps the pair: what was merged into what, though the second record is gone.
+    const merged = await listDuplicates(database.db, { status: 'merged', page: 1, pageSize: 10 });
+    expect(merged.items).toEqual([
+      expect.objectContaining({
+        id: pair?.id,
+        enterprise: pair?.enterprise,
+        other: { id: null, name: pair?.other.name },
+        status: 'merged',
+      }),
+    ]);
     const rest = await listDuplicates(database.db, { page: 1, pageSize: 10 });
     for (const item of rest.items) await dismissDuplicate(database.db, actor, item.id);
     expect((await listDuplicates(database.db, { page: 1, pageSize: 10 })).total).toBe(0);

@@ -14,7 +14,8 @@ import { classification, enterprise, enterpriseYear } from '../../db/schema.ts';
 export interface DuplicateView {
   id: number;
   enterprise: { id: number; name: string };
-  other: { id: number; name: string };
+  /** id null once merged: the record went into `enterprise`. */
+  other: { id: number | null; name: string };
   score: number;
   reasons: string[];
   status: string;
@@ -75,7 +76,7 @@ export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<
   const pair = await openDuplicate(db, id);
   const [keep, drop] = await Promise.all([
     findEnterpriseById(db, pair.enterpriseId),
-    findEnterpriseById(db, pair.otherId),
+    pair.otherId === null ? null : findEnterpriseById(db, pair.otherId),
   ]);
   if (!keep || !drop) throw new AppError('ENTERPRISE_NOT_FOUND', 'One side of the pair is gone.');
   const kept = keep.enterprise;
@@ -112,7 +113,7 @@ export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<
       update ${classification} set enterprise_id = ${kept.id}
       where enterprise_id = ${gone.id} and method = 'manual'
         and node_id not in (select node_id from ${classification} where enterprise_id = ${kept.id})`);
-    await closeDuplicateCandidate(tx, id, 'merged', actor.name);
+    await closeDuplicateCandidate(tx, id, 'merged', actor.name, gone.name);
     await tx.delete(enterprise).where(and(eq(enterprise.id, gone.id)));
     await recordAudit(tx, actor, {
       action: 'duplicate.merge',

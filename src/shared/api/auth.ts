@@ -38,11 +38,9 @@ export const healthSchema = z
     version: z.string(),
     database: z.enum(['pglite', 'postgres']),
     demoLoaded: z.boolean(),
-    pdfReports: z
-      .boolean()
-      .meta({
-        description: 'Whether briefings can be downloaded as PDF (the server has Chromium).',
-      }),
+    pdfReports: z.boolean().meta({
+      description: 'Whether briefings can be downloaded as PDF (the server has Chromium).',
+    }),
   })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof healthSchema>;

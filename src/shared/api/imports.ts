@@ -52,7 +52,14 @@ export const duplicateSchema = z
   .object({
     id: z.number().int(),
     enterprise: z.object({ id: z.number().int(), name: z.string() }),
-    other: z.object({ id: z.number().int(), name: z.string() }),
+    other: z.object({
+      id: z
+        .number()
+        .int()
+        .nullable()
+        .meta({ description: 'null once merged: the record was merged into `enterprise`.' }),
+      name: z.string(),
+    }),
     score: z.number(),
     reasons: z.array(z.string()),
     status: z.string(),

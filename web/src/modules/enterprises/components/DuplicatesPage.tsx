@@ -76,9 +76,12 @@ export function DuplicatesPage() {
             {
               key: 'other',
               title: t('duplicates.other'),
-              render: (_, pair) => (
-                <Link to={`/enterprises/${pair.other.id}`}>{pair.other.name}</Link>
-              ),
+              render: (_, pair) =>
+                pair.other.id === null ? (
+                  pair.other.name
+                ) : (
+                  <Link to={`/enterprises/${pair.other.id}`}>{pair.other.name}</Link>
+                ),
             },
             {
               key: 'score',

@@ -1,0 +1,54 @@
+import type { ParkDetail, ParkSummary } from '../src/shared/api/parks.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath } from './support/chromium-path.ts';
+import { signIn, useBrowserSession } from './support/browser-session.ts';
+
+describe.skipIf(!chromiumPath())('the parks pages', () => {
+  const browser = useBrowserSession();
+
+  it("shows each park's space, occupancy and tenants as the API counts them", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
+    await page.locator('.ant-menu').getByText('园区载体').click();
+    await page.waitForURL((url) => url.pathname === '/parks');
+    const parks = await page.evaluate(async () => {
+      const response = await fetch('/api/parks');
+      return (await response.json()) as { items: ParkSummary[] };
+    });
+    expect(parks.items).toHaveLength(4);
+
+    // The page's total is the parks' space added up: 860,000 m² on the demo.
+    const total = parks.items.reduce((sum, p) => sum + p.totalAreaM2, 0);
+    expect(total).toBe(860_000);
+    await expect
+      .poll(() => page.locator('[data-testid="parks-summary"]').textContent())
+      .toContain('4 个园区，专业载体 860,000 m²');
+    const cards = page.locator('[data-testid="park-card"]');
+    await expect.poll(() => cards.count()).toBe(4);
+    // Every card draws its space by kind.
+    await expect.poll(() => cards.locator('canvas').count()).toBeGreaterThanOrEqual(4);
+
+    // A park's page: space by kind and tenants by node as charts, its units and tenants as tables.
+    const first = parks.items[0];
+    if (!first) throw new Error('The demo has no park.');
+    await cards.first().locator('.ant-card-head a').click();
+    await page.waitForURL((url) => url.pathname === `/parks/${first.id}`);
+    await expect.poll(() => page.locator('h3').first().textContent()).toContain(first.name);
+    const detail = await page.evaluate(async (id) => {
+      const response = await fetch(`/api/parks/${id}`);
+      return (await response.json()) as ParkDetail;
+    }, first.id);
+    await expect.poll(() => page.locator('.chart-box canvas').count()).toBeGreaterThanOrEqual(2);
+    const tenantsCard = page.locator('.ant-card').filter({ hasText: '入驻企业名单' });
+    await expect
+      .poll(() => tenantsCard.locator('tbody tr.ant-table-row').count())
+      .toBe(Math.min(10, detail.tenants.length));
+    const firstTenant = detail.tenants[0];
+    if (firstTenant) {
+      expect(await tenantsCard.locator('tbody tr.ant-table-row').first().textContent()).toContain(
+        firstTenant.name,
+      );
+    }
+    expect(detail.tenants.length).toBe(first.tenantCount);
+  });
+});
