@@ -41,7 +41,9 @@ describe('analysis commands on the Wuxi demo, as a user runs them', () => {
     expect(zh.stdout).toMatch(/延链方向\n {2}血液制品 \(biomed\.mid\.blood\)/);
     const en = await run(['--db', db, 'analyze', 'chain', '--region', '3202', '--lang', 'en']);
     expect(en.stdout).toMatch(/^Biomedicine chain · 无锡市 \(3202\) · 2024/);
-    expect(en.stdout).toMatch(/biomed\.mid\.vaccine\s+Vaccines\s+2 .* weak\s+One enterprise holds/);
+    expect(en.stdout).toMatch(
+      /biomed\.mid\.vaccine\s+Vaccines\s+2 .* weak\s+Location quotient 0\.20 is below 1.*; One enterprise holds/,
+    );
     const json = await run(['--db', db, 'analyze', 'chain', '--region', '3202', '--json']);
     const analysis = JSON.parse(json.stdout) as ChainAnalysis;
     expect(analysis.nodes).toHaveLength(22);
