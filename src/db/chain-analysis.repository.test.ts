@@ -151,7 +151,8 @@ describe(`chain analysis SQL on real rows (${testDatabaseKind()})`, () => {
   it('knows the years with figures and notices every committed write', async () => {
     expect(await listFigureYears(database.db)).toEqual([2024, 2023]);
     const before = await readDataVersion(database.db);
-    expect(await readDataVersion(database.db)).toBe(before);
+    // Unchanged without a write; on a shared server other databases' writes move it too.
+    if (testDatabaseKind() === 'pglite') expect(await readDataVersion(database.db)).toBe(before);
     await saveSetting(database.db, 'test_write', { at: 1 });
     expect(await readDataVersion(database.db)).not.toBe(before);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../domain/app-error.ts';
 import { hhi, requiredGrowth } from '../../domain/chain-metrics.ts';
 import type { Database } from '../../db/connection.ts';
+import { readDataVersion } from '../../db/chain-analysis.repository.ts';
 import { auditLog } from '../../db/schema.ts';
 import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
 import type { ChainAnalysis } from '../../shared/api/analysis.ts';
@@ -220,13 +221,23 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
   });
 
   it('sets targets with an audit entry, and the cached analysis follows every write', async () => {
+    const versionBefore = await readDataVersion(database.db);
     const first = await analyzeChainCached(database.db, {
       chainCode: 'biomed',
       regionCode: '3202',
     });
-    expect(await analyzeChainCached(database.db, { chainCode: 'biomed', regionCode: '3202' })).toBe(
-      first,
-    );
+    const second = await analyzeChainCached(database.db, {
+      chainCode: 'biomed',
+      regionCode: '3202',
+    });
+    // Reused while nothing was written. The version is the server's WAL position: on a shared
+    // PostgreSQL server other databases' writes (other test files, in parallel) move it too, and
+    // then recomputing is right; on PGlite nothing else writes, so the reuse is always checked.
+    if (testDatabaseKind() === 'pglite' || (await readDataVersion(database.db)) === versionBefore) {
+      expect(second).toBe(first);
+    } else {
+      expect(second).toEqual(first);
+    }
     const saved = await setTarget(database.db, actor, {
       chainCode: 'biomed',
       regionCode: '3202',
