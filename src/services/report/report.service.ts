@@ -53,18 +53,20 @@ async function renderFormat(
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const report = assembleReport(analysis, input.lang, today);
   const base = `${analysis.chain.code}-${analysis.region.code}-${analysis.year}-${input.lang}`;
+  // The HTML briefing, also what the PDF prints.
+  const html = async () => renderReportHtml(report, await renderReportCharts(report));
   switch (input.format) {
     case 'html':
       return {
         contentType: 'text/html; charset=utf-8',
         fileName: `${base}.html`,
-        body: renderReportHtml(report, await renderReportCharts(report)),
+        body: await html(),
       };
     case 'pdf':
       return {
         contentType: 'application/pdf',
         fileName: `${base}.pdf`,
-        body: await printPdf(renderReportHtml(report, await renderReportCharts(report))),
+        body: await printPdf(await html()),
       };
     case 'md':
       return {

@@ -1,10 +1,8 @@
-import type { ChainAnalysis } from '@shared/api/analysis.ts';
 import { Alert, Card, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
-import { useChainRegion } from '../../chains/hooks/useChainRegion.ts';
+import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
@@ -17,13 +15,8 @@ const ChainMapGraph = lazy(() =>
 /** 产业链图谱: the chain's stages and nodes with their status, and a drawer for each node. */
 export function ChainMapPage() {
   const { t, locale } = useI18n();
-  const { chainCode, regionCode, cities, setRegion, unresolved } = useChainRegion();
+  const { cities, setRegion, unresolved, analysis } = useChainAnalysis();
   const [selected, setSelected] = useState<string | null>(null);
-  const analysis = useApiQuery<ChainAnalysis>(
-    chainCode && regionCode
-      ? `/api/chains/${encodeURIComponent(chainCode)}/analysis?region=${regionCode}`
-      : null,
-  );
   if (unresolved) return <Alert type="info" showIcon message={t('cockpit.noRegion')} />;
   if (analysis.error) return <ApiErrorAlert error={analysis.error} onRetry={analysis.reload} />;
   const data = analysis.data;

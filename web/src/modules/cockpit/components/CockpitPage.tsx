@@ -1,13 +1,11 @@
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
-import type { ChainAnalysis } from '@shared/api/analysis.ts';
 import { Alert, Button, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { PipelineSummaryCard } from '../../investment/components/PipelineSummaryCard.tsx';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
-import { useChainRegion } from '../../chains/hooks/useChainRegion.ts';
+import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
@@ -47,14 +45,9 @@ function Panel({
 /** 驾驶舱: where the chain stands against its target, and its weakest links, at a glance. */
 export function CockpitPage() {
   const { t, locale } = useI18n();
-  const { chainCode, regionCode, cities, setRegion, unresolved } = useChainRegion();
+  const { cities, setRegion, unresolved, analysis } = useChainAnalysis();
   const fullscreen = useFullscreen();
   const seesPipeline = useCan('project:read');
-  const analysis = useApiQuery<ChainAnalysis>(
-    chainCode && regionCode
-      ? `/api/chains/${encodeURIComponent(chainCode)}/analysis?region=${regionCode}`
-      : null,
-  );
   if (unresolved) return <Alert type="info" showIcon message={t('cockpit.noRegion')} />;
   if (analysis.error) return <ApiErrorAlert error={analysis.error} onRetry={analysis.reload} />;
   const data = analysis.data;

@@ -10,7 +10,7 @@ import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useCanReserveIn } from '../hooks/useCanReserveIn.ts';
-import { ReserveAreaControl } from './ReserveAreaControl.tsx';
+import { ReserveSpaceControl } from './ReserveSpaceControl.tsx';
 
 /**
  * The projects matched to a park (aimed at it or holding space in it) and its reservations; shown
@@ -92,10 +92,11 @@ function ParkPipeline({ parkId, onChanged }: { parkId: number; onChanged: () => 
                     />
                   ),
                   render: (_: unknown, p: ProjectSummary) => (
-                    <ReserveAreaControl
+                    <ReserveSpaceControl
                       projectId={p.id}
-                      parkId={parkId}
-                      kind={kind}
+                      place={{ parkId, kind }}
+                      suggestedM2={100}
+                      testIds={{ button: 'park-reserve' }}
                       onReserved={changed}
                     />
                   ),

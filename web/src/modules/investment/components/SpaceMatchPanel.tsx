@@ -10,7 +10,7 @@ import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useAction } from '../hooks/useAction.ts';
 import { useCanReserveIn } from '../hooks/useCanReserveIn.ts';
-import { ReserveUnitControl } from './ReserveUnitControl.tsx';
+import { ReserveSpaceControl } from './ReserveSpaceControl.tsx';
 
 type Unit = SpaceMatch['kinds'][number]['units'][number] & { kind: string };
 
@@ -144,10 +144,11 @@ export function SpaceMatchPanel({
                           key: 'reserve',
                           title: '',
                           render: (_: unknown, u: Unit) => (
-                            <ReserveUnitControl
+                            <ReserveSpaceControl
                               projectId={project.id}
-                              spaceId={u.spaceId}
+                              place={{ spaceId: u.spaceId }}
                               suggestedM2={Math.min(u.freeM2, kind.neededM2)}
+                              testIds={{ area: 'reserve-area', button: 'reserve' }}
                               onReserved={changed}
                             />
                           ),

@@ -1,5 +1,4 @@
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
-import type { ChainAnalysis } from '@shared/api/analysis.ts';
 import type { Health } from '@shared/api/auth.ts';
 import type { ErrorResponse } from '@shared/api/common.ts';
 import { Alert, Button, Card, Empty, Select, Space, Spin, Typography } from 'antd';
@@ -7,7 +6,7 @@ import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { useChainRegion } from '../../chains/hooks/useChainRegion.ts';
+import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 type Lang = 'zh' | 'en';
@@ -20,7 +19,7 @@ interface Briefing {
 /** 分析报告: the chain-leader briefing for a region, year and language; preview and download. */
 export function ReportsPage() {
   const { t, locale } = useI18n();
-  const { chainCode, regionCode, cities, setRegion, unresolved } = useChainRegion();
+  const { chainCode, regionCode, cities, setRegion, unresolved, analysis } = useChainAnalysis();
   const [year, setYear] = useState<number | undefined>(undefined);
   const [lang, setLang] = useState<Lang>(locale === 'en' ? 'en' : 'zh');
   const [briefing, setBriefing] = useState<Briefing | null>(null);
@@ -28,11 +27,6 @@ export function ReportsPage() {
   const [error, setError] = useState<ApiError | null>(null);
   // PDF is offered where the server can print it (it has Chromium).
   const health = useApiQuery<Health>('/api/health');
-  const analysis = useApiQuery<ChainAnalysis>(
-    chainCode && regionCode
-      ? `/api/chains/${encodeURIComponent(chainCode)}/analysis?region=${regionCode}`
-      : null,
-  );
   if (unresolved) return <Alert type="info" showIcon message={t('cockpit.noRegion')} />;
   const years = analysis.data?.years ?? [];
   const chosenYear = year ?? analysis.data?.year;

@@ -6,28 +6,36 @@ import { apiRequest } from '../../api/utils/apiRequest.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../hooks/useAction.ts';
 
-/** Reserve an area of one kind in a park for a project, spread by the server over free units. */
-export function ReserveAreaControl({
+/**
+ * Where a reservation goes: one unit (the server refuses more than it has free), or an area of
+ * one kind in a park, which the server spreads over free units.
+ */
+export type ReservePlace = { spaceId: number } | { parkId: number; kind: SpaceKind };
+
+/** An area and a reserve button for a project: the same control for a unit or a park's kind. */
+export function ReserveSpaceControl({
   projectId,
-  parkId,
-  kind,
+  place,
+  suggestedM2,
+  testIds,
   onReserved,
 }: {
   projectId: number;
-  parkId: number;
-  kind: SpaceKind;
+  place: ReservePlace;
+  suggestedM2: number;
+  testIds: { area?: string; button: string };
   onReserved: () => void;
 }) {
   const { t } = useI18n();
   const action = useAction();
-  const [area, setArea] = useState<number | null>(100);
+  const [area, setArea] = useState<number | null>(suggestedM2);
   const reserve = async () => {
-    if (!area) return;
+    // A unit without an area is reserved whole; a park's kind needs the area.
+    if (!area && !('spaceId' in place)) return;
     const made = await action.run(() =>
       apiRequest<{ items: Reservation[] }>('POST', `/api/projects/${projectId}/reservations`, {
-        parkId,
-        kind,
-        areaM2: area,
+        ...place,
+        ...(area ? { areaM2: area } : {}),
       }),
     );
     if (made) onReserved();
@@ -40,14 +48,15 @@ export function ReserveAreaControl({
         value={area}
         onChange={setArea}
         suffix="m²"
-        style={{ width: 130 }}
+        style={{ width: 140 }}
+        data-testid={testIds.area}
       />
       <Button
         size="small"
         type="primary"
         loading={action.busy}
         onClick={() => void reserve()}
-        data-testid="park-reserve"
+        data-testid={testIds.button}
       >
         {t('invest.space.reserve')}
       </Button>
