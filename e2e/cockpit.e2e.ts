@@ -29,7 +29,7 @@ describe.skipIf(!chromiumPath())('the cockpit', () => {
     expect(await page.locator('[data-testid="figure-target"]').textContent()).toContain(
       formatYuan(250e9, 'zh'),
     );
-    expect(await page.locator('[data-testid="cockpit"] h3').textContent()).toBe(
+    expect(await page.locator('[data-testid="cockpit"] h3.cockpit-title').textContent()).toBe(
       '生物医药产业链驾驶舱',
     );
     await page.locator('[data-testid="target-gauge"] canvas').waitFor();
@@ -50,7 +50,7 @@ describe.skipIf(!chromiumPath())('the cockpit', () => {
     await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
     await page.locator('[data-testid="language-switch"]').getByText('English').click();
     await expect
-      .poll(() => page.locator('[data-testid="cockpit"] h3').textContent())
+      .poll(() => page.locator('[data-testid="cockpit"] h3.cockpit-title').textContent())
       .toBe('Biomedicine chain cockpit');
     const figures = await page.locator('[data-testid="cockpit-figures"]').textContent();
     expect(figures).toContain(formatYuan(250e9, 'en'));
