@@ -1,4 +1,4 @@
-// Type-aware lint with zero warnings; the import bans encode the architecture of DESIGN.md.
+// Type-aware lint with zero warnings; the import bans encode the architecture of docs/architecture.md.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';

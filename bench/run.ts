@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { importEnterprises } from '../src/services/import/import-enterprises.service.ts';
 import { REGISTRY_HEADER, writeRegistryCsv } from './registry-generator.ts';
 import { openDatabase } from '../src/db/connection.ts';
-import { createTestDatabase } from '../src/db/test-database.ts';
+import { createTestDatabase } from '../src/test-support/test-database.ts';
 import { generateDemoDataset } from '../src/services/demo/demo-generator.ts';
 import { prepareInstallation } from '../src/services/setup.service.ts';
 import { chinaDivisionRegions } from '../src/services/reference/regions.service.ts';
