@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { chainNode, classification, enterprise } from './schema.ts';
 
@@ -113,4 +113,46 @@ export async function findClassification(db: DbOrTx, enterpriseId: number, nodeI
     .where(and(eq(classification.enterpriseId, enterpriseId), eq(classification.nodeId, nodeId)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** Records a manual decision on an enterprise's node, over any earlier one. */
+export async function upsertManualClassification(
+  tx: DbOrTx,
+  row: {
+    enterpriseId: number;
+    nodeId: number;
+    regionCode: string;
+    decision: string;
+    isPrimary: boolean;
+    score: number;
+  },
+): Promise<void> {
+  const values = { ...row, method: 'manual', decidedAt: new Date() };
+  await tx
+    .insert(classification)
+    .values({ ...values, evidence: [] })
+    .onConflictDoUpdate({
+      target: [classification.enterpriseId, classification.nodeId],
+      set: values,
+    });
+}
+
+/** Clears an enterprise's primary placement on a chain, except on `exceptNodeId`. */
+export async function clearPrimaryClassifications(
+  tx: DbOrTx,
+  enterpriseId: number,
+  chainId: number,
+  exceptNodeId: number | null,
+): Promise<void> {
+  const nodeIds = sql`(select id from chain_node where chain_id = ${chainId})`;
+  await tx
+    .update(classification)
+    .set({ isPrimary: false })
+    .where(
+      and(
+        eq(classification.enterpriseId, enterpriseId),
+        inArray(classification.nodeId, nodeIds),
+        exceptNodeId === null ? undefined : ne(classification.nodeId, exceptNodeId),
+      ),
+    );
 }

@@ -25,6 +25,12 @@ export async function findParkById(db: DbOrTx, id: number) {
   return rows[0] ?? null;
 }
 
+/** One park by its code, or null. */
+export async function findParkByCode(db: DbOrTx, code: string): Promise<ParkRow | null> {
+  const rows = await db.select().from(park).where(eq(park.code, code)).limit(1);
+  return rows[0] ?? null;
+}
+
 /** Space units of the given parks (all parks when `parkId` is omitted). */
 export async function listParkSpaces(db: DbOrTx, parkId?: number): Promise<ParkSpaceRow[]> {
   return db

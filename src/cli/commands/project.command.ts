@@ -10,7 +10,7 @@ import {
   type CellParse,
 } from '../../domain/project-columns.ts';
 import { findUserByUsername } from '../../db/user.repository.ts';
-import { resolvePark } from '../../services/parks/park-query.service.ts';
+import { resolvePark } from '../../services/lookup/lookup.service.ts';
 import { exportProjects, importProjects } from '../../services/projects/project-io.service.ts';
 import { listProjectBoard } from '../../services/projects/project-query.service.ts';
 import { createProject, moveProject, parseInput } from '../../services/projects/project.service.ts';

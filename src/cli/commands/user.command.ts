@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { generatePassword } from '../../services/auth/password.ts';
 import { addUser, changePassword, listUserViews } from '../../services/auth/users.service.ts';
-import { resolvePark } from '../../services/parks/park-query.service.ts';
+import { resolvePark } from '../../services/lookup/lookup.service.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 async function readPasswordFromStdin(): Promise<string> {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../domain/app-error.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
-import { findParkById } from '../../db/park.repository.ts';
+import { requirePark } from '../lookup/lookup.service.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import { findSetting, saveSetting } from '../../db/setting.repository.ts';
 import {
@@ -81,9 +81,7 @@ async function checkParkBinding(
       { field: 'parkId' },
     );
   }
-  if (!(await findParkById(db, parkId))) {
-    throw new AppError('PARK_NOT_FOUND', `No park has id ${parkId}.`, { field: 'parkId' });
-  }
+  await requirePark(db, parkId, 'parkId');
   return parkId;
 }
 

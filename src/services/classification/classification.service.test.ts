@@ -94,6 +94,6 @@ describe(`classifying the registry (${testDatabaseKind()})`, () => {
         nodeCode: 'biomed.mid.nothing',
         decision: 'confirmed',
       }),
-    ).rejects.toThrow(/has no node "biomed.mid.nothing"/);
+    ).rejects.toThrow(/"biomed.mid.nothing" is not a node of chain biomed/);
   });
 });

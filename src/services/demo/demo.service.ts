@@ -1,7 +1,7 @@
-import { AppError } from '../../domain/app-error.ts';
 import type { Db } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
-import { findChainByCode, mapNodeIdsByCode } from '../../db/chain.repository.ts';
+import { mapNodeIdsByCode } from '../../db/chain.repository.ts';
+import { requireChain } from '../lookup/lookup.service.ts';
 import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
 import { findSetting, saveSetting } from '../../db/setting.repository.ts';
 import { findUserByUsername, insertUser } from '../../db/user.repository.ts';
@@ -37,13 +37,7 @@ export async function loadDemo(
 ): Promise<DemoSummary> {
   const loaded = await findSetting(db, 'demo_loaded');
   if (loaded) return { ...(loaded as Omit<DemoSummary, 'alreadyLoaded'>), alreadyLoaded: true };
-  const chainRow = await findChainByCode(db, DEMO_CHAIN);
-  if (!chainRow) {
-    throw new AppError(
-      'CHAIN_NOT_FOUND',
-      `The demo needs the "${DEMO_CHAIN}" chain template; run "chainlead init" first.`,
-    );
-  }
+  const chainRow = await requireChain(db, DEMO_CHAIN);
   progress('generating the demo dataset');
   const dataset = generateDemoDataset(chinaDivisionRegions());
   const passwordHashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CanonicalColumn } from '../../domain/import-values.ts';
 import type { Db } from '../../db/connection.ts';
-import { findChainByCode } from '../../db/chain.repository.ts';
+import { requireChain } from '../lookup/lookup.service.ts';
 import {
   enterpriseFilterConditions,
   type EnterpriseFilter,
@@ -168,8 +168,7 @@ export async function exportClassifications(
   db: Db,
   options: { chainCode: string; format: ExportFormat; out: string | null },
 ): Promise<number> {
-  const chainRow = await findChainByCode(db, options.chainCode);
-  if (!chainRow) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${options.chainCode}".`);
+  const chainRow = await requireChain(db, options.chainCode);
   if (options.format === 'xlsx' && !options.out) {
     throw new AppError('VALIDATION_FAILED', 'XLSX goes to a file: give --out FILE.xlsx.');
   }

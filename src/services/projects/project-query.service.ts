@@ -8,7 +8,8 @@ import {
 } from '../../db/project.repository.ts';
 import { listReservations } from '../../db/space.repository.ts';
 import { findUserByUsername } from '../../db/user.repository.ts';
-import { findChainByCode, listChainNodes } from '../../db/chain.repository.ts';
+import { listChainNodes } from '../../db/chain.repository.ts';
+import { requireChain } from '../lookup/lookup.service.ts';
 import {
   PROJECT_EVENT_KINDS,
   PROJECT_STAGE_NAMES,
@@ -45,8 +46,7 @@ async function filterOf(db: Db, query: Partial<ProjectQuery>): Promise<ProjectFi
     text: query.q,
   };
   if (query.chain) {
-    const chain = await findChainByCode(db, query.chain);
-    if (!chain) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${query.chain}".`);
+    const chain = await requireChain(db, query.chain);
     filter.chainId = chain.id;
   }
   if (query.node) {
