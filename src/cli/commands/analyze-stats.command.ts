@@ -7,7 +7,7 @@ import {
   type LqDenominator,
   type StatMeasure,
 } from '../../domain/regional-statistics.ts';
-import { csvLine } from '../../services/import/error-report.ts';
+import { csvDocument } from '../../shared/csv.ts';
 import {
   clusterStrengths,
   listLoadedStats,
@@ -57,7 +57,7 @@ function printTable(headers: string[], rows: Cell[][]): void {
 
 /** Writes CSV (UTF-8 with BOM so spreadsheets show Chinese names) and says so on stderr. */
 function writeCsv(out: string, headers: string[], rows: Cell[][], what: string): void {
-  writeFileSync(out, '\uFEFF' + csvLine(headers) + rows.map((r) => csvLine(r)).join(''));
+  writeFileSync(out, csvDocument(headers, rows));
   console.error(`Wrote ${rows.length} ${what} to ${out}.`);
 }
 

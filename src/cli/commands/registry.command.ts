@@ -6,7 +6,7 @@ import {
   exportEnterprises,
   type ExportFormat,
 } from '../../services/export/export.service.ts';
-import { csvLine } from '../../services/import/error-report.ts';
+import { csvDocument } from '../../shared/csv.ts';
 import {
   dismissDuplicate,
   listDuplicates,
@@ -105,7 +105,7 @@ export function registerRegistryCommands(program: Command): void {
         );
         for (const d of items) {
           console.log(
-            `#${d.id}  ${d.score.toFixed(2)}  ${d.enterprise.name} [${d.enterprise.id}]  ~  ${d.other.name} [${d.other.id ?? "merged"}]  (${d.reasons.join('; ')})`,
+            `#${d.id}  ${d.score.toFixed(2)}  ${d.enterprise.name} [${d.enterprise.id}]  ~  ${d.other.name} [${d.other.id ?? 'merged'}]  (${d.reasons.join('; ')})`,
           );
         }
       });
@@ -138,9 +138,11 @@ export function registerRegistryCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ chainlead match left.csv right.csv --out pairs.csv')
     .action(async (left: string, right: string, options: { out?: string; all?: boolean }) => {
       const pairs = await matchFiles(left, right, { all: options.all });
-      const text =
-        csvLine(['left_id', 'right_id', 'score', 'decision']) +
-        pairs.map((p) => csvLine([p.leftId, p.rightId, p.score.toFixed(4), p.decision])).join('');
+      const text = csvDocument(
+        ['left_id', 'right_id', 'score', 'decision'],
+        pairs.map((p) => [p.leftId, p.rightId, p.score.toFixed(4), p.decision]),
+        { bom: false },
+      );
       if (options.out) {
         writeFileSync(options.out, text);
         console.error(`Wrote ${pairs.length} pairs to ${options.out}.`);

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../domain/app-error.ts';
 import { idParamSchema, listSchema, pageQuerySchema } from '../../shared/api/common.ts';
 import { duplicateSchema, importSchema, importUploadSchema } from '../../shared/api/imports.ts';
-import { csvLine } from '../../services/import/error-report.ts';
+import { errorReportCsv } from '../../services/import/error-report.ts';
 import {
   getImport,
   getImportErrors,
@@ -141,10 +141,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
   app.openapi(importErrorsRoute, async (c) => {
     const { fileName, errors } = await getImportErrors(db, c.req.valid('param').id);
-    const body =
-      '\uFEFF' +
-      csvLine(['file', 'row', 'column', 'value', 'reason']) +
-      errors.map((e) => csvLine([fileName, e.row, e.column, e.value, e.reason])).join('');
+    const body = errorReportCsv(fileName, errors);
     return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="import-${c.req.valid('param').id}-errors.csv"`,

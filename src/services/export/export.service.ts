@@ -10,7 +10,7 @@ import {
 } from '../../db/enterprise.repository.ts';
 import { chainNode, classification, enterprise, enterpriseYear } from '../../db/schema.ts';
 import { AppError } from '../../domain/app-error.ts';
-import { csvLine } from '../import/error-report.ts';
+import { CSV_BOM, csvLine } from '../../shared/csv.ts';
 import type { Evidence } from '../../domain/classification.ts';
 
 const PAGE = 5_000;
@@ -48,7 +48,7 @@ type Target = string | null | Writable;
 function csvSink(target: Target): RowSink {
   const out: Writable =
     typeof target === 'string' ? createWriteStream(target) : (target ?? process.stdout);
-  if (target !== null) out.write('\uFEFF');
+  if (target !== null) out.write(CSV_BOM);
   return {
     row: (cells) => out.write(csvLine(cells)),
     close: () =>

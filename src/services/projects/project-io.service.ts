@@ -28,7 +28,7 @@ import {
   type ProjectSummary,
   type UpdateProjectRequest,
 } from '../../shared/api/projects.ts';
-import { csvLine } from '../import/error-report.ts';
+import { csvDocument } from '../../shared/csv.ts';
 import { readTable } from '../import/table-reader.ts';
 import { createProject, updateProject } from './project.service.ts';
 import { listProjectBoard, listProjectSummaries } from './project-query.service.ts';
@@ -89,7 +89,7 @@ export async function exportProjects(
   const rows = board.items.map((p) => exportRow(p, notes, parkCodes));
   const headers = PROJECT_COLUMN_KEYS.map(header);
   if (format === 'csv') {
-    const text = '\uFEFF' + csvLine(headers) + rows.map((r) => csvLine(r)).join('');
+    const text = csvDocument(headers, rows);
     return { bytes: new TextEncoder().encode(text), count: rows.length };
   }
   // exceljs takes half a second to load: only spreadsheet exports pay for it.
