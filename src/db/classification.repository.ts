@@ -156,3 +156,51 @@ export async function clearPrimaryClassifications(
       ),
     );
 }
+
+/** Ids of enterprises classified on a chain after `afterId`, ascending (keyset paging). */
+export async function listClassifiedEnterpriseIds(
+  db: DbOrTx,
+  options: { chainId: number; afterId: number; limit: number },
+): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ id: classification.enterpriseId })
+    .from(classification)
+    .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
+    .where(
+      and(eq(chainNode.chainId, options.chainId), gt(classification.enterpriseId, options.afterId)),
+    )
+    .orderBy(asc(classification.enterpriseId))
+    .limit(options.limit);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The classifications on a chain of the enterprises with ids in (afterId, lastId], with their
+ * nodes: by enterprise, its primary placement first, then in template order.
+ */
+export async function listClassificationsOfEnterprises(
+  db: DbOrTx,
+  options: { chainId: number; afterId: number; lastId: number },
+) {
+  return db
+    .select({
+      c: classification,
+      node: chainNode,
+      e: { id: enterprise.id, uscc: enterprise.uscc, name: enterprise.name },
+    })
+    .from(classification)
+    .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
+    .innerJoin(enterprise, eq(enterprise.id, classification.enterpriseId))
+    .where(
+      and(
+        eq(chainNode.chainId, options.chainId),
+        gt(classification.enterpriseId, options.afterId),
+        sql`${classification.enterpriseId} <= ${options.lastId}`,
+      ),
+    )
+    .orderBy(
+      asc(classification.enterpriseId),
+      sql`${classification.isPrimary} desc`,
+      asc(chainNode.sortOrder),
+    );
+}

@@ -69,3 +69,20 @@ export async function listParkTenants(db: DbOrTx, parkId: number) {
     .where(eq(enterprise.parkId, parkId))
     .orderBy(asc(enterprise.name), asc(enterprise.id));
 }
+
+/** Inserts parks; their ids in the order given. */
+export async function insertParks(
+  db: DbOrTx,
+  rows: (typeof park.$inferInsert)[],
+): Promise<number[]> {
+  const inserted = await db.insert(park).values(rows).returning({ id: park.id });
+  return inserted.map((row) => row.id);
+}
+
+/** Inserts park space units. */
+export async function insertParkSpaces(
+  db: DbOrTx,
+  rows: (typeof parkSpace.$inferInsert)[],
+): Promise<void> {
+  if (rows.length > 0) await db.insert(parkSpace).values(rows);
+}

@@ -134,7 +134,6 @@ export function registerAnalyzeStatsCommands(analyze: Command): void {
         industry: options.industry,
       };
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const table = await locationQuotients(database.db, query);
         if (options.json) return void console.log(JSON.stringify(table, null, 2));
         const rows = table.items;
@@ -216,7 +215,6 @@ export function registerAnalyzeStatsCommands(analyze: Command): void {
         region: options.region,
       };
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const table = await clusterStrengths(database.db, query);
         if (options.json) return void console.log(JSON.stringify(table, null, 2));
         const rows = table.items;
@@ -298,7 +296,6 @@ export function registerAnalyzeStatsCommands(analyze: Command): void {
         industry: options.industry,
       };
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const table = await shiftShareAnalysis(database.db, query);
         if (options.json) return void console.log(JSON.stringify(table, null, 2));
         if (options.out) {
@@ -383,7 +380,6 @@ export function registerStatsCommand(program: Command): void {
     )
     .action(async (options: { scheme?: string; json?: boolean }, command: Command) => {
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const loaded = await listLoadedStats(database.db, options.scheme);
         if (options.json) return void console.log(JSON.stringify(loaded, null, 2));
         if (loaded.datasets.length === 0) {

@@ -132,7 +132,6 @@ export function registerAttractCommand(program: Command): void {
         const lang = options.lang;
         const top = positiveInt(options.top, '--top');
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const list = await rankCandidates(database.db, {
             chainCode: options.chain,
             regionCode: options.region,
@@ -185,7 +184,6 @@ export function registerAttractCommand(program: Command): void {
         }
         const baseline = options.baseline;
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const road = await roadToTarget(database.db, {
             chainCode: options.chain,
             regionCode: options.region,

@@ -9,8 +9,7 @@ import {
   parseStage,
   type CellParse,
 } from '../../domain/project-columns.ts';
-import { findUserByUsername } from '../../db/user.repository.ts';
-import { resolvePark } from '../../services/lookup/lookup.service.ts';
+import { requireUser, resolvePark } from '../../services/lookup/lookup.service.ts';
 import { exportProjects, importProjects } from '../../services/projects/project-io.service.ts';
 import { listProjectBoard } from '../../services/projects/project-query.service.ts';
 import { createProject, moveProject, parseInput } from '../../services/projects/project.service.ts';
@@ -103,13 +102,10 @@ export function registerProjectCommand(program: Command): void {
     )
     .action(async (options: AddOptions, command: Command) => {
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const db = database.db;
         let ownerId: number | undefined;
         if (options.owner) {
-          const owner = await findUserByUsername(db, options.owner);
-          if (!owner) throw new AppError('USER_NOT_FOUND', `No user is named "${options.owner}".`);
-          ownerId = owner.id;
+          ownerId = (await requireUser(db, options.owner, 'owner')).id;
         }
         const input = parseInput(createProjectSchema, {
           chainCode: options.chain,
@@ -169,7 +165,6 @@ export function registerProjectCommand(program: Command): void {
         command: Command,
       ) => {
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const db = database.db;
           const query = parseInput(projectQuerySchema, {
             chain: options.node && !options.chain ? 'biomed' : options.chain,
@@ -228,7 +223,6 @@ export function registerProjectCommand(program: Command): void {
         }
         const to = stageOf(options.to, '--to');
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const moved = await moveProject(database.db, cliActor(), projectId, {
             to,
             reason: options.reason,
@@ -262,7 +256,6 @@ export function registerProjectCommand(program: Command): void {
           status: options.status,
         });
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const { bytes, count } = await exportProjects(database.db, query, format);
           writeFileSync(options.out, bytes);
           console.error(`Wrote ${count} projects to ${options.out}.`);
@@ -280,7 +273,6 @@ export function registerProjectCommand(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ chainlead project import projects.xlsx --region 3202')
     .action(async (file: string, options: { chain: string; region?: string }, command: Command) => {
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         try {
           const result = await importProjects(database.db, cliActor(), file, {
             chainCode: options.chain,

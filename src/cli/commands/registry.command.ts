@@ -53,7 +53,6 @@ export function registerRegistryCommands(program: Command): void {
       async (options: { format?: string; out?: string; region?: string }, command: Command) => {
         const format = formatOf(options.format, options.out);
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const n = await exportEnterprises(database.db, {
             format,
             out: options.out ?? null,
@@ -76,7 +75,6 @@ export function registerRegistryCommands(program: Command): void {
     .action(async (options: { chain: string; format?: string; out?: string }, command: Command) => {
       const format = formatOf(options.format, options.out);
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const n = await exportClassifications(database.db, {
           chainCode: options.chain,
           format,
@@ -97,7 +95,6 @@ export function registerRegistryCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ chainlead duplicates list --json')
     .action(async (options: { json?: boolean }, command: Command) => {
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const { items, total } = await listDuplicates(database.db, { page: 1, pageSize: 500 });
         if (options.json) return void console.log(JSON.stringify({ items, total }, null, 2));
         console.log(
@@ -120,7 +117,6 @@ export function registerRegistryCommands(program: Command): void {
       .addHelpText('after', `\nExample:\n  $ chainlead duplicates ${verb} 12`)
       .action(async (id: string, _options: unknown, command: Command) => {
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           await run(database.db, cliActor(), parseId(id));
           console.log(`Possible duplicate #${id}: ${verb === 'merge' ? 'merged' : 'dismissed'}.`);
         });

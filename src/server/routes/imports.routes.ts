@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../domain/app-error.ts';
 import { idParamSchema, listSchema, pageQuerySchema } from '../../shared/api/common.ts';
 import { duplicateSchema, importSchema, importUploadSchema } from '../../shared/api/imports.ts';
-import { errorReportCsv } from '../../services/import/error-report.ts';
+import { errorReportCsv } from '../../services/tables/error-report.ts';
 import {
   getImport,
   getImportErrors,

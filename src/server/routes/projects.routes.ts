@@ -19,7 +19,7 @@ import {
   reservationSchema,
   updateProjectSchema,
 } from '../../shared/api/projects.ts';
-import { parkScopeFor } from '../../services/parks/park-scope.ts';
+import { parkScopeFor } from '../../services/auth/park-scope.ts';
 import { matchSpaceForProject } from '../../services/parks/space-matching.service.ts';
 import { releaseSpace, reserveSpace } from '../../services/parks/space.service.ts';
 import {

@@ -18,7 +18,7 @@ import {
   type FuzzyCandidate,
   type MatchableEnterprise,
 } from '../../db/import.repository.ts';
-import { region } from '../../db/schema.ts';
+import { listRegionCodes } from '../../db/region.repository.ts';
 import { listChains } from '../../db/chain.repository.ts';
 import {
   classifyBatch,
@@ -33,7 +33,7 @@ import {
   type EnterpriseRecord,
   type RowError,
 } from './enterprise-record.ts';
-import { readTable, type ReadTableOptions, type Table } from './table-reader.ts';
+import { readTable, type ReadTableOptions, type Table } from '../tables/table-reader.ts';
 
 export interface ImportOptions {
   file: string;
@@ -112,9 +112,7 @@ export async function importEnterprises(
       { file: shown, missing: mapping.missingRequired },
     );
   }
-  const regionCodes = new Set(
-    (await db.select({ code: region.code }).from(region)).map((row) => row.code),
-  );
+  const regionCodes = new Set(await listRegionCodes(db));
   const batchRow = await insertImportBatch(db, {
     kind: 'enterprises',
     fileName: shown,

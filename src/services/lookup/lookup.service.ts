@@ -11,6 +11,7 @@ import {
 import type { DbOrTx } from '../../db/connection.ts';
 import { findParkByCode, findParkById, type ParkRow } from '../../db/park.repository.ts';
 import { findRegion, type RegionRow } from '../../db/region.repository.ts';
+import { findUserById, findUserByUsername, type UserRow } from '../../db/user.repository.ts';
 
 /*
  * The one place services look up what a request names (a chain, a node, a region, a year, a
@@ -178,5 +179,23 @@ export async function resolvePark(db: DbOrTx, ref: string | number): Promise<Par
     ? (await findParkById(db, Number(text)))?.park
     : await findParkByCode(db, text);
   if (!found) throw parkNotFound(text, undefined);
+  return found;
+}
+
+/** The user with this username or id. Throws USER_NOT_FOUND (naming `field`). */
+export async function requireUser(
+  db: DbOrTx,
+  ref: string | number,
+  field?: string,
+): Promise<UserRow> {
+  const found =
+    typeof ref === 'number' ? await findUserById(db, ref) : await findUserByUsername(db, ref);
+  if (!found) {
+    throw new AppError(
+      'USER_NOT_FOUND',
+      `No user has the name or id "${ref}"; GET /api/users (or "chainlead user list") lists them.`,
+      field === undefined ? { user: ref } : { user: ref, field },
+    );
+  }
   return found;
 }

@@ -8,7 +8,7 @@ import { SPACE_KINDS, type SpaceMatch, type SupplyDemand } from '../../shared/ap
 import { getPipelineSettings } from '../projects/pipeline-settings.service.ts';
 import { asSpaceKind, asStage, spaceNeedOf } from '../projects/project-presenter.ts';
 import { requirePark } from '../lookup/lookup.service.ts';
-import { assertParkInScope, type ParkScope } from './park-scope.ts';
+import { assertParkInScope, type ParkScope } from '../auth/park-scope.ts';
 
 const freeOf = (s: ParkSpaceRow) => Math.max(0, s.areaM2 - s.occupiedM2 - s.reservedM2);
 

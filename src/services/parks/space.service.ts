@@ -25,7 +25,7 @@ import type {
 import type { Reservation } from '../../shared/api/projects.ts';
 import { asSpaceKind, presentReservation } from '../projects/project-presenter.ts';
 import { presentSpace } from './park-query.service.ts';
-import { assertParkInScope, type ParkScope } from './park-scope.ts';
+import { assertParkInScope, type ParkScope } from '../auth/park-scope.ts';
 
 /** Area is compared to a hundredth of a square metre: floating sums must not refuse a full unit. */
 const EPSILON_M2 = 0.01;

@@ -29,7 +29,7 @@ import {
   type UpdateProjectRequest,
 } from '../../shared/api/projects.ts';
 import { csvDocument } from '../../shared/csv.ts';
-import { readTable } from '../import/table-reader.ts';
+import { readTable } from '../tables/table-reader.ts';
 import { createProject, updateProject } from './project.service.ts';
 import { listProjectBoard, listProjectSummaries } from './project-query.service.ts';
 

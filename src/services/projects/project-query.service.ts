@@ -7,9 +7,8 @@ import {
   type ProjectFilter,
 } from '../../db/project.repository.ts';
 import { listReservations } from '../../db/space.repository.ts';
-import { findUserByUsername } from '../../db/user.repository.ts';
 import { listChainNodes } from '../../db/chain.repository.ts';
-import { requireChain } from '../lookup/lookup.service.ts';
+import { requireChain, requireUser } from '../lookup/lookup.service.ts';
 import {
   PROJECT_EVENT_KINDS,
   PROJECT_STAGE_NAMES,
@@ -19,7 +18,7 @@ import {
   type ProjectQuery,
   type ProjectSummary,
 } from '../../shared/api/projects.ts';
-import { assertParkInScope, type ParkScope } from '../parks/park-scope.ts';
+import { assertParkInScope, type ParkScope } from '../auth/park-scope.ts';
 import { getPipelineSettings } from './pipeline-settings.service.ts';
 import { asStage, presentProjectSummary, presentReservation } from './project-presenter.ts';
 
@@ -64,9 +63,7 @@ async function filterOf(db: Db, query: Partial<ProjectQuery>): Promise<ProjectFi
     filter.nodeId = node.id;
   }
   if (query.owner) {
-    const owner = await findUserByUsername(db, query.owner);
-    if (!owner) throw new AppError('USER_NOT_FOUND', `No user is named "${query.owner}".`);
-    filter.ownerId = owner.id;
+    filter.ownerId = (await requireUser(db, query.owner, 'owner')).id;
   }
   return filter;
 }

@@ -28,6 +28,7 @@ import {
   requireNode,
   requirePark,
   requireRegion,
+  requireUser,
 } from '../lookup/lookup.service.ts';
 import { getProject } from './project-query.service.ts';
 import { asStage, asStatus } from './project-presenter.ts';
@@ -75,9 +76,7 @@ function snapshot(row: ProjectRow) {
 }
 
 async function requireOwner(tx: Tx, ownerId: number): Promise<void> {
-  const owner = await findUserById(tx, ownerId);
-  if (!owner)
-    throw new AppError('USER_NOT_FOUND', `No user has id ${ownerId}.`, { field: 'ownerId' });
+  const owner = await requireUser(tx, ownerId, 'ownerId');
   if (!isRole(owner.role) || !roleHasPermission(owner.role, 'project:write')) {
     throw new AppError(
       'VALIDATION_FAILED',

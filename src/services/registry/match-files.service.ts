@@ -7,7 +7,7 @@ import {
   type MatchDecision,
   type MatchRecord,
 } from '../../domain/entity-matching.ts';
-import { readTable } from '../import/table-reader.ts';
+import { readTable } from '../tables/table-reader.ts';
 
 interface IdentifiedRecord extends MatchRecord {
   id: string;

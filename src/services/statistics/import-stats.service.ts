@@ -9,8 +9,8 @@ import {
   upsertRegionStats,
   type RegionStatRow,
 } from '../../db/region-stat.repository.ts';
-import type { RowError } from '../import/enterprise-record.ts';
-import { readTable, type ReadTableOptions } from '../import/table-reader.ts';
+import type { RowError } from '../tables/error-report.ts';
+import { readTable, type ReadTableOptions } from '../tables/table-reader.ts';
 import { STAT_COLUMNS, buildStatRecord, mapStatHeaders, type StatRecord } from './stat-record.ts';
 
 export interface ImportStatsOptions {

@@ -1,5 +1,5 @@
 import { parseYear } from '../../domain/import-values.ts';
-import type { RowError } from '../import/enterprise-record.ts';
+import type { RowError } from '../tables/error-report.ts';
 
 /**
  * The columns of a regional statistics file and the validation of one of its rows. Any industry

@@ -1,6 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { csvDocument } from '../../shared/csv.ts';
-import type { RowError } from './enterprise-record.ts';
+
+/** A row that failed validation: where, which column, the value, and why. */
+export interface RowError {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
 
 /** An import's error report as CSV text (UTF-8 with BOM, so Excel shows the Chinese right). */
 export function errorReportCsv(file: string, errors: readonly RowError[]): string {
