@@ -33,7 +33,7 @@ import {
   type EnterpriseRecord,
   type RowError,
 } from './enterprise-record.ts';
-import { readTable, type ReadTableOptions, type Table } from '../tables/table-reader.ts';
+import { readTableFile, type ReadTableOptions, type Table } from '../tables/table-reader.ts';
 
 export interface ImportOptions {
   file: string;
@@ -101,7 +101,7 @@ export async function importEnterprises(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const shown = options.displayName ?? basename(options.file);
-  const table = await readTable(options.file, options.table);
+  const table = await readTableFile(options.file, options.table);
   const mapping = mapHeaders(table.headers);
   if (mapping.missingRequired.length > 0) {
     table.close();
@@ -219,7 +219,7 @@ export async function importEnterprises(
       // Validate the whole file first: with any invalid row, nothing is written at all.
       await runPass(table, null);
       if (counts.rejected > 0) status = 'rolled_back';
-      else await runPass(await readTable(options.file, options.table), writeInOwnTransaction);
+      else await runPass(await readTableFile(options.file, options.table), writeInOwnTransaction);
     } else {
       await runPass(table, writeInOwnTransaction);
     }
