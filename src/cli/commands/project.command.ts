@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AppError, isAppError } from '../../domain/app-error.ts';
+import { AppError } from '../../domain/app-error.ts';
 import {
   parseProjectDate,
   parseProjectMoney,
@@ -10,7 +9,6 @@ import {
   type CellParse,
 } from '../../domain/project-columns.ts';
 import { requireUser, resolvePark } from '../../services/lookup/lookup.service.ts';
-import { exportProjects, importProjects } from '../../services/projects/project-io.service.ts';
 import { listProjectBoard } from '../../services/projects/project-query.service.ts';
 import { createProject, moveProject, parseInput } from '../../services/projects/project.service.ts';
 import {
@@ -20,6 +18,7 @@ import {
   type ProjectDetail,
 } from '../../shared/api/projects.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import { registerProjectFileCommands } from './project-file.command.ts';
 
 /** A flag's value parsed like a spreadsheet cell; a bad value names the flag. */
 function flag<T>(
@@ -234,62 +233,5 @@ export function registerProjectCommand(program: Command): void {
       },
     );
 
-  project
-    .command('export')
-    .description(
-      'Export projects as XLSX or CSV (Chinese headers, money in 万元); imports back unchanged',
-    )
-    .requiredOption('--out <file>', 'FILE.xlsx or FILE.csv')
-    .option('--chain <code>', 'chain code')
-    .option('--region <code>', 'region code prefix')
-    .option('--status <status>', 'active, dropped or all (default)', 'all')
-    .addHelpText('after', '\nExample:\n  $ chainlead project export --out projects.xlsx')
-    .action(
-      async (
-        options: { out: string; chain?: string; region?: string; status: string },
-        command: Command,
-      ) => {
-        const format = options.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-        const query = parseInput(projectQuerySchema, {
-          chain: options.chain,
-          region: options.region,
-          status: options.status,
-        });
-        await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          const { bytes, count } = await exportProjects(database.db, query, format);
-          writeFileSync(options.out, bytes);
-          console.error(`Wrote ${count} projects to ${options.out}.`);
-        });
-      },
-    );
-
-  project
-    .command('import <file>')
-    .description(
-      'Import projects (XLSX, CSV, JSON Lines): rows with an id update, others create; all or nothing',
-    )
-    .option('--chain <code>', 'chain for rows without one', 'biomed')
-    .option('--region <code>', 'region for new rows without one')
-    .addHelpText('after', '\nExample:\n  $ chainlead project import projects.xlsx --region 3202')
-    .action(async (file: string, options: { chain: string; region?: string }, command: Command) => {
-      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        try {
-          const result = await importProjects(database.db, cliActor(), file, {
-            chainCode: options.chain,
-            regionCode: options.region,
-          });
-          console.log(
-            `${result.rowsRead} rows read: ${result.created} created, ${result.updated} updated, ` +
-              `${result.unchanged} unchanged.`,
-          );
-        } catch (error) {
-          if (isAppError(error, 'VALIDATION_FAILED') && Array.isArray(error.details)) {
-            for (const e of error.details as { row: number; column: string; reason: string }[]) {
-              console.log(`row ${e.row}, ${e.column || '-'}: ${e.reason}`);
-            }
-          }
-          throw error;
-        }
-      });
-    });
+  registerProjectFileCommands(project);
 }
