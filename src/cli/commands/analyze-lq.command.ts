@@ -7,7 +7,7 @@ import {
 } from '../../domain/regional-statistics.ts';
 import { locationQuotients } from '../../services/statistics/regional-analysis.service.ts';
 import { withDatabase, type GlobalOptions } from '../cli-context.ts';
-import { choice, fixed, printTable, writeCsv, year } from './stats-output.ts';
+import { choice, emitStats, fixed, printTable, year } from './stats-output.ts';
 
 interface LqOptions {
   scheme: string;
@@ -61,12 +61,11 @@ export function registerAnalyzeLqCommand(analyze: Command): void {
       };
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
         const table = await locationQuotients(database.db, query);
-        if (options.json) return void console.log(JSON.stringify(table, null, 2));
         const rows = table.items;
-        if (options.out) {
-          writeCsv(
-            options.out,
-            [
+        emitStats(options, {
+          json: table,
+          csv: () => ({
+            headers: [
               'region_code',
               'industry_code',
               'value',
@@ -76,7 +75,7 @@ export function registerAnalyzeLqCommand(analyze: Command): void {
               'strong',
               'strong10',
             ],
-            rows.map((r) => [
+            rows: rows.map((r) => [
               r.regionCode,
               r.industryCode,
               r.value,
@@ -86,27 +85,28 @@ export function registerAnalyzeLqCommand(analyze: Command): void {
               r.strong,
               r.strong10,
             ]),
-            'location quotients',
-          );
-          return;
-        }
-        console.log(
-          `Location quotients, ${table.scheme} ${table.year}: ${table.measure}, ${table.denominator} denominator, ` +
-            `benchmark ${table.benchmark ?? 'the sum of all regions'}; ${rows.length} rows, ` +
-            `strong clusters: ${rows.filter((r) => r.strong).length}.`,
-        );
-        printTable(
-          ['REGION', 'NAME', 'INDUSTRY', 'NAME', 'VALUE', 'LQ', 'STRONG'],
-          rows.map((r) => [
-            r.regionCode,
-            r.regionName ?? '',
-            r.industryCode,
-            r.industryName ?? '',
-            r.value,
-            fixed(r.lq, 3),
-            r.strong10 ? 'strong10' : r.strong ? 'strong' : '',
-          ]),
-        );
+            what: 'location quotients',
+          }),
+          print: () => {
+            console.log(
+              `Location quotients, ${table.scheme} ${table.year}: ${table.measure}, ${table.denominator} denominator, ` +
+                `benchmark ${table.benchmark ?? 'the sum of all regions'}; ${rows.length} rows, ` +
+                `strong clusters: ${rows.filter((r) => r.strong).length}.`,
+            );
+            printTable(
+              ['REGION', 'NAME', 'INDUSTRY', 'NAME', 'VALUE', 'LQ', 'STRONG'],
+              rows.map((r) => [
+                r.regionCode,
+                r.regionName ?? '',
+                r.industryCode,
+                r.industryName ?? '',
+                r.value,
+                fixed(r.lq, 3),
+                r.strong10 ? 'strong10' : r.strong ? 'strong' : '',
+              ]),
+            );
+          },
+        });
       });
     });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { LQ_DENOMINATORS, type LqDenominator } from '../../domain/regional-statistics.ts';
 import { clusterStrengths } from '../../services/statistics/regional-analysis.service.ts';
 import { withDatabase, type GlobalOptions } from '../cli-context.ts';
-import { choice, printTable, writeCsv, year } from './stats-output.ts';
+import { choice, emitStats, printTable, year } from './stats-output.ts';
 
 interface StrengthOptions {
   scheme: string;
@@ -48,12 +48,11 @@ export function registerAnalyzeStrengthCommand(analyze: Command): void {
       };
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
         const table = await clusterStrengths(database.db, query);
-        if (options.json) return void console.log(JSON.stringify(table, null, 2));
         const rows = table.items;
-        if (options.out) {
-          writeCsv(
-            options.out,
-            [
+        emitStats(options, {
+          json: table,
+          csv: () => ({
+            headers: [
               'region_code',
               'region_name',
               'traded_employment',
@@ -62,7 +61,7 @@ export function registerAnalyzeStrengthCommand(analyze: Command): void {
               'strength',
               'strength10',
             ],
-            rows.map((r) => [
+            rows: rows.map((r) => [
               r.regionCode,
               r.regionName,
               r.tradedEmployment,
@@ -71,24 +70,25 @@ export function registerAnalyzeStrengthCommand(analyze: Command): void {
               r.strength,
               r.strength10,
             ]),
-            'regions',
-          );
-          return;
-        }
-        console.log(
-          `Cluster strength, ${table.scheme} ${table.year} (${table.denominator} LQ): share of traded employment in strong clusters.`,
-        );
-        printTable(
-          ['REGION', 'NAME', 'TRADED EMPLOYMENT', 'IN STRONG CLUSTERS', 'CLUSTERS', 'STRENGTH'],
-          rows.map((r) => [
-            r.regionCode,
-            r.regionName ?? '',
-            r.tradedEmployment,
-            r.strongEmployment,
-            r.strongClusters,
-            r.strength === null ? '–' : `${(r.strength * 100).toFixed(1)}%`,
-          ]),
-        );
+            what: 'regions',
+          }),
+          print: () => {
+            console.log(
+              `Cluster strength, ${table.scheme} ${table.year} (${table.denominator} LQ): share of traded employment in strong clusters.`,
+            );
+            printTable(
+              ['REGION', 'NAME', 'TRADED EMPLOYMENT', 'IN STRONG CLUSTERS', 'CLUSTERS', 'STRENGTH'],
+              rows.map((r) => [
+                r.regionCode,
+                r.regionName ?? '',
+                r.tradedEmployment,
+                r.strongEmployment,
+                r.strongClusters,
+                r.strength === null ? '–' : `${(r.strength * 100).toFixed(1)}%`,
+              ]),
+            );
+          },
+        });
       });
     });
 }

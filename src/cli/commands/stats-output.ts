@@ -52,3 +52,27 @@ export function writeCsv(out: string, headers: string[], rows: Cell[][], what: s
   writeFileSync(out, csvDocument(headers, rows));
   console.error(`Wrote ${rows.length} ${what} to ${out}.`);
 }
+
+/** One answer of a statistics command, in each of the forms a user may ask for. */
+export interface StatsOutput {
+  /** The answer as the API gives it (--json). */
+  json: unknown;
+  /** The rows of the --out CSV file, and what they are ("regions"). */
+  csv: () => { headers: string[]; rows: Cell[][]; what: string };
+  /** Prints the answer for a person. */
+  print: () => void;
+}
+
+/** Prints JSON with --json, writes CSV with --out, else prints the answer for a person. */
+export function emitStats(options: { json?: boolean; out?: string }, output: StatsOutput): void {
+  if (options.json) {
+    console.log(JSON.stringify(output.json, null, 2));
+    return;
+  }
+  if (options.out) {
+    const { headers, rows, what } = output.csv();
+    writeCsv(options.out, headers, rows, what);
+    return;
+  }
+  output.print();
+}
