@@ -33,6 +33,9 @@ export async function readOpenApiDocument(): Promise<OpenAPI3> {
 export async function generateApiTypes(): Promise<string> {
   const document = await readOpenApiDocument();
   const ast = await openapiTS(document, {
+    // The document's `required` lists say what is required; a default makes a field optional
+    // to send (POST /projects without a stage starts a lead), not required.
+    defaultNonNullable: false,
     // Uploads are files: the browser sends a Blob where the document says binary.
     transform: (schema) =>
       schema.format === 'binary' ? ts.factory.createTypeReferenceNode('Blob') : undefined,

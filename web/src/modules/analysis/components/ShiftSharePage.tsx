@@ -1,13 +1,12 @@
-import type { ShiftShareTableView } from '@shared/api/statistics.ts';
 import { Alert, Card, Empty, Select, Space } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
-import { statsPath } from '../utils/statsPath.ts';
 import { ShiftShareChart } from './ShiftShareChart.tsx';
 import { ShiftShareTable } from './ShiftShareTable.tsx';
 
@@ -30,9 +29,11 @@ export function ShiftSharePage() {
   const measure = search.get('measure') === 'output' ? 'output' : 'employment';
   const ready =
     scheme !== undefined && from !== undefined && to !== undefined && region !== undefined;
-  const result = useApiQuery<ShiftShareTableView>(
+  const result = useApiQuery(
     ready && from < to
-      ? statsPath('/api/statistics/shift-share', { scheme, from, to, region, measure })
+      ? apiGet('/statistics/shift-share', {
+          params: { query: { scheme, from, to, region: region || undefined, measure } },
+        })
       : null,
   );
 

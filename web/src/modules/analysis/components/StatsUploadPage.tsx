@@ -4,7 +4,7 @@ import { Alert, Button, Card, Descriptions, Space, Typography, Upload } from 'an
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api, asFormData } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
@@ -44,13 +44,12 @@ export function StatsUploadPage() {
 
   const upload = async () => {
     if (!file?.originFileObj) return;
-    const body = new FormData();
-    body.set('file', file.originFileObj, file.name);
+    const body = { file: file.originFileObj };
     setBusy(true);
     setResult(null);
     setFailure(null);
     try {
-      setResult(await apiRequest<StatsImport>('POST', '/api/statistics/imports', body));
+      setResult(await api.POST('/statistics/imports', { body, bodySerializer: asFormData }));
       setFile(null);
       loaded.query.reload();
     } catch (caught) {

@@ -4,7 +4,7 @@ import createClient, {
   defaultPathSerializer,
 } from 'openapi-fetch';
 import { ApiError } from './ApiError.ts';
-import type { paths } from './openapi.gen.ts';
+import type { components, paths } from './openapi.gen.ts';
 import { UNAUTHENTICATED_EVENT } from './unauthenticatedEvent.ts';
 
 const BASE_URL = '/api';
@@ -112,6 +112,14 @@ type GetParams<Path extends ApiPathWith<'get'>> = ApiPaths[Path] extends {
 }
   ? Pick<P, Extract<keyof P, 'path' | 'query'>>
   : never;
+
+/** The query parameters a GET of `Path` takes, e.g. `ApiQueryOf<'/enterprises'>`. */
+export type ApiQueryOf<Path extends ApiPathWith<'get'>> = NonNullable<
+  GetParams<Path> extends { query?: infer Query } ? Query : never
+>;
+
+/** A contract schema by its OpenAPI name, e.g. `ApiSchema<'ParkSummary'>`. */
+export type ApiSchema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
 const querySerializer = createQuerySerializer();
 

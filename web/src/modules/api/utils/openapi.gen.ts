@@ -4364,7 +4364,7 @@ export interface components {
        * @default output
        * @enum {string}
        */
-      metric: 'output';
+      metric?: 'output';
     };
     Region: {
       code: string;
@@ -4805,11 +4805,11 @@ export interface components {
       /** @description Yearly growth of the baseline (the recent CAGR); 0 when flat. */
       trendGrowth: number | null;
       stageProbabilities: {
-        lead?: number;
-        negotiating?: number;
-        signed?: number;
-        started?: number;
-        producing?: number;
+        lead: number;
+        negotiating: number;
+        signed: number;
+        started: number;
+        producing: number;
       };
       years: components['schemas']['RoadYear'][];
       nodes: components['schemas']['RoadNode'][];
@@ -4826,11 +4826,11 @@ export interface components {
       /** @description Weighted expected output of the pipeline. */
       pipelineYuan: number;
       pipelineByStage: {
-        lead?: number;
-        negotiating?: number;
-        signed?: number;
-        started?: number;
-        producing?: number;
+        lead: number;
+        negotiating: number;
+        signed: number;
+        started: number;
+        producing: number;
       };
       /** @description baseline + pipeline. */
       projectedYuan: number;
@@ -5100,7 +5100,7 @@ export interface components {
        * @default lead
        * @enum {string}
        */
-      stage: 'lead' | 'negotiating' | 'signed' | 'started' | 'producing';
+      stage?: 'lead' | 'negotiating' | 'signed' | 'started' | 'producing';
     };
     UpdateProjectRequest: {
       name?: string;
@@ -5200,7 +5200,7 @@ export interface components {
       floor?: number | null;
       areaM2: number;
       /** @default 0 */
-      occupiedM2: number;
+      occupiedM2?: number;
       availableFrom?: string | null;
       rentYuanPerM2Month?: number | null;
     };

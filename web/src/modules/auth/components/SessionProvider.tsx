@@ -1,6 +1,6 @@
-import type { CurrentUser, SessionState } from '@shared/api/auth.ts';
+import type { CurrentUser } from '@shared/api/auth.ts';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api } from '../../api/utils/apiClient.ts';
 import { UNAUTHENTICATED_EVENT } from '../../api/utils/unauthenticatedEvent.ts';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { SessionContext, type SessionContextValue } from '../utils/SessionContext.ts';
@@ -13,7 +13,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    apiRequest<SessionState>('GET', '/api/auth/session', undefined, controller.signal).then(
+    api.GET('/auth/session', { signal: controller.signal }).then(
       (state) => setLoaded({ user: state.user }),
       () => {
         if (!controller.signal.aborted) setLoaded({ user: null });
@@ -30,7 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback((user: CurrentUser) => setLoaded({ user }), []);
   const signOut = useCallback(async () => {
     try {
-      await apiRequest('POST', '/api/auth/logout');
+      await api.POST('/auth/logout');
     } finally {
       setLoaded({ user: null });
     }

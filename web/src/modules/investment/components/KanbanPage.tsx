@@ -1,9 +1,9 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ProjectBoard } from '@shared/api/projects.ts';
 import { Badge, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet, apiUrl } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
@@ -24,8 +24,8 @@ export function KanbanPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const openId = Number(searchParams.get('open')) || null;
-  const filter = chain ? `chain=${chain.code}&region=${HOME_REGION}` : null;
-  const board = useApiQuery<ProjectBoard>(filter ? `/api/projects?${filter}` : null);
+  const filter = chain ? { chain: chain.code, region: HOME_REGION } : null;
+  const board = useApiQuery(filter ? apiGet('/projects', { params: { query: filter } }) : null);
   const open = (id: number | null) =>
     setSearchParams(id === null ? {} : { open: String(id) }, { replace: true });
 
@@ -47,7 +47,7 @@ export function KanbanPage() {
         <Space wrap>
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/projects/export?${filter}`}
+            href={apiUrl('/projects/export', { query: { chain: chain.code, region: HOME_REGION } })}
             data-testid="project-export"
           >
             {t('invest.kanban.export')}

@@ -1,13 +1,8 @@
-import type {
-  CreateProjectRequest,
-  ProjectDetail,
-  SpaceNeed,
-  UpdateProjectRequest,
-} from '@shared/api/projects.ts';
+import type { ProjectDetail, SpaceNeed, UpdateProjectRequest } from '@shared/api/projects.ts';
 import type { SpaceKind } from '@shared/api/parks.ts';
 import { Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useEffect } from 'react';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api } from '../../api/utils/apiClient.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../hooks/useAction.ts';
@@ -88,12 +83,8 @@ export function ProjectFormModal({
     };
     const saved = await action.run(() =>
       project
-        ? apiRequest<ProjectDetail>('PATCH', `/api/projects/${project.id}`, fields)
-        : apiRequest<ProjectDetail>('POST', '/api/projects', {
-            ...fields,
-            chainCode,
-            regionCode,
-          } satisfies Partial<CreateProjectRequest>),
+        ? api.PATCH('/projects/{id}', { params: { path: { id: project.id } }, body: fields })
+        : api.POST('/projects', { body: { ...fields, chainCode, regionCode } }),
     );
     if (saved) onSaved(saved);
   };
