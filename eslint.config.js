@@ -3,6 +3,19 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// A string or template text that starts with /api or contains /api/: a hand-written API path.
+const API_PATH = String.raw`/(^\/api\b)|(\/api\/)/`;
+// Import paths such as '@shared/api/parks.ts' name modules, not API paths.
+const MODULE_SOURCES = [
+  'ImportDeclaration > Literal',
+  'ExportNamedDeclaration > Literal',
+  'ExportAllDeclaration > Literal',
+  'ImportExpression > Literal',
+].join(', ');
+const API_PATH_MESSAGE =
+  'Call the API through the typed client (api, apiGet, apiUrl in web/src/modules/api), ' +
+  'so the type checker sees the contract: a literal /api/ path has a hand-picked type.';
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.chainlead/', 'web/dist/', 'src/db/migrations/'] },
   js.configs.recommended,
@@ -125,6 +138,21 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    // The typed client is the one place that knows the API lives under /api.
+    ignores: ['web/src/modules/api/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `Literal[value=${API_PATH}]:not(${MODULE_SOURCES})`,
+          message: API_PATH_MESSAGE,
+        },
+        { selector: `TemplateElement[value.raw=${API_PATH}]`, message: API_PATH_MESSAGE },
       ],
     },
   },
