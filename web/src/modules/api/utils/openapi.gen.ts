@@ -4036,6 +4036,8 @@ export interface components {
     };
     SessionState: {
       user: components['schemas']['CurrentUser'] & (Record<string, never> | null);
+      /** @description The region the chain office works for, e.g. 3202 (serve --home-region or CHAINLEAD_HOME_REGION; the demo region 3202 when neither is set): the region the pipeline, candidates and shift-share pages start from. */
+      homeRegion: string;
     };
     ChainSummary: {
       code: string;

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useChain } from '../../chains/hooks/useChain.ts';
@@ -13,7 +14,6 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useAction } from '../hooks/useAction.ts';
-import { HOME_REGION } from '../utils/homeRegion.ts';
 import { CandidateReasons } from './CandidateReasons.tsx';
 
 /** 招商目标: enterprises elsewhere that would fill the region's missing and weak nodes, ranked. */
@@ -25,7 +25,8 @@ export function CandidatesPage() {
   const action = useAction();
   const [searchParams] = useSearchParams();
   const [node, setNode] = useState<string | undefined>(searchParams.get('node') ?? undefined);
-  const [region, setRegion] = useState(HOME_REGION);
+  const homeRegion = useHomeRegion();
+  const [region, setRegion] = useState(homeRegion);
   const [top, setTop] = useState(10);
   const [added, setAdded] = useState<Map<number, number>>(new Map());
   const query = useApiQuery(

@@ -4,10 +4,10 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { formatYuan } from '../../i18n/utils/formatYuan.ts';
-import { HOME_REGION } from '../utils/homeRegion.ts';
 import { PipelineSummaryCard } from './PipelineSummaryCard.tsx';
 import { RoadChart } from './RoadChart.tsx';
 import { RoadGapTable } from './RoadGapTable.tsx';
@@ -18,6 +18,7 @@ import { StageProbabilitiesCard } from './StageProbabilitiesCard.tsx';
 export function RoadToTargetPage() {
   const { t, locale } = useI18n();
   const { chain } = useChain();
+  const homeRegion = useHomeRegion();
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   const [version, setVersion] = useState(0);
   const exclude = [...excluded].sort((a, b) => a - b).join(',');
@@ -26,7 +27,7 @@ export function RoadToTargetPage() {
       ? apiGet('/chains/{code}/road-to-target', {
           params: {
             path: { code: chain.code },
-            query: { region: HOME_REGION, exclude: exclude || undefined },
+            query: { region: homeRegion, exclude: exclude || undefined },
           },
         })
       : null,
