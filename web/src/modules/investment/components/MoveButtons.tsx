@@ -1,11 +1,11 @@
 import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
 import type { ProjectDetail, ProjectStage, ProjectSummary } from '@shared/api/projects.ts';
+import { stageIndex } from '@shared/project-stages.ts';
 import { Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../hooks/useAction.ts';
-import { stageIndex } from '../utils/stageIndex.ts';
 
 /** The stage moves a project may make now: forward one step, or back with a reason asked for. */
 export function MoveButtons({

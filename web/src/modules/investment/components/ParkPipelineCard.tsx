@@ -1,5 +1,5 @@
 import type { ProjectSummary, Reservation } from '@shared/api/projects.ts';
-import type { SpaceKind } from '@shared/api/parks.ts';
+import { SPACE_KINDS, type SpaceKind } from '@shared/space-kinds.ts';
 import { Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
@@ -88,9 +88,7 @@ function ParkPipeline({ parkId, onChanged }: { parkId: number; onChanged: () => 
                       value={kind}
                       onChange={setKind}
                       style={{ width: 130 }}
-                      options={(['wet_lab', 'gmp_plant', 'office', 'warehouse'] as const).map(
-                        (k) => ({ value: k, label: t(`space.${k}`) }),
-                      )}
+                      options={SPACE_KINDS.map((k) => ({ value: k, label: t(`space.${k}`) }))}
                     />
                   ),
                   render: (_: unknown, p: ProjectSummary) => (
