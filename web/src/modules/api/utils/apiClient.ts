@@ -4,7 +4,7 @@ import createClient, {
   defaultPathSerializer,
 } from 'openapi-fetch';
 import { ApiError } from './ApiError.ts';
-import type { components, paths } from './openapi.gen.ts';
+import type { paths } from './openapi.gen.ts';
 import { UNAUTHENTICATED_EVENT } from './unauthenticatedEvent.ts';
 
 const BASE_URL = '/api';
@@ -43,6 +43,7 @@ function failure(status: number, statusText: string, payload: unknown): ApiError
     typeof body.error === 'object' && body.error !== null ? body.error : {};
   return new ApiError(
     status,
+    // The error body is the documented one; its code is one of the server's ErrorCodes.
     typeof error.code === 'string' ? (error.code as ApiError['code']) : 'INTERNAL',
     typeof error.message === 'string' ? error.message : statusText,
     error.details,
@@ -118,18 +119,18 @@ export type ApiQueryOf<Path extends ApiPathWith<'get'>> = NonNullable<
   GetParams<Path> extends { query?: infer Query } ? Query : never
 >;
 
-/** A contract schema by its OpenAPI name, e.g. `ApiSchema<'ParkSummary'>`. */
-export type ApiSchema<Name extends keyof components['schemas']> = components['schemas'][Name];
-
 const querySerializer = createQuerySerializer();
+
+/** The parameters argument: optional when the path needs none. */
+type ParamsArg<Params> = object extends Params ? [params?: Params] : [params: Params];
 
 /**
  * The URL of a GET for a link or a download, e.g.
- * `apiUrl('/enterprises/export.xlsx', { query: { chain: 'biomed' } })`.
+ * `apiUrl('/enterprises/export.xlsx', { query: { region: '3202' } })`.
  */
 export function apiUrl<Path extends ApiPathWith<'get'>>(
   path: Path,
-  params?: GetParams<Path>,
+  ...[params]: ParamsArg<GetParams<Path>>
 ): string {
   const { path: pathParams, query } = (params ?? {}) as {
     path?: Record<string, unknown>;

@@ -36,6 +36,9 @@ export function urlsAreChecked(): string[] {
     apiUrl('/enterprises/export.xlsx', { query: { region: '3202' } }),
     // @ts-expect-error the export takes no page
     apiUrl('/enterprises/export.xlsx', { query: { page: 2 } }),
+    // @ts-expect-error the import's id is a required path parameter
+    apiUrl('/imports/{id}/errors.csv'),
+    apiUrl('/imports/{id}/errors.csv', { path: { id: 1 } }),
   ];
 }
 
