@@ -17,6 +17,7 @@ interface ServeOptions {
   port: string;
   host: string;
   demoOnFirstRun?: boolean;
+  homeRegion?: string;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -26,9 +27,15 @@ export function registerServeCommand(program: Command): void {
     .option('-p, --port <port>', 'port to listen on', process.env.CHAINLEAD_PORT ?? '3000')
     .option('--host <host>', 'address to listen on', process.env.CHAINLEAD_HOST ?? '127.0.0.1')
     .option('--demo-on-first-run', 'load the Wuxi demo when the database is new')
+    .option(
+      '--home-region <code>',
+      "region code the chain office works for, where the web app's pipeline starts " +
+        "(env CHAINLEAD_HOME_REGION; default: the demo's 3202, Wuxi)",
+      process.env.CHAINLEAD_HOME_REGION,
+    )
     .addHelpText(
       'after',
-      '\nExample:\n  $ chainlead serve --port 8080\n  $ DATABASE_URL=postgres://chainlead@127.0.0.1/chainlead chainlead serve',
+      '\nExample:\n  $ chainlead serve --port 8080 --home-region 3205\n  $ DATABASE_URL=postgres://chainlead@127.0.0.1/chainlead chainlead serve',
     )
     .action(async (options: ServeOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -37,6 +44,14 @@ export function registerServeCommand(program: Command): void {
         throw new AppError(
           'VALIDATION_FAILED',
           `--port must be a port number, not "${options.port}".`,
+        );
+      }
+      const homeRegion = options.homeRegion?.trim() || undefined;
+      if (homeRegion !== undefined && !/^\d{2,12}$/.test(homeRegion)) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `--home-region (or CHAINLEAD_HOME_REGION) must be a region code of 2 to 12 digits, ` +
+            `such as 3202, not "${homeRegion}".`,
         );
       }
       const progress = progressReporter(globals);
@@ -57,7 +72,7 @@ export function registerServeCommand(program: Command): void {
         import('@hono/node-server'),
         import('../../server/app.ts'),
       ]);
-      const app = createApp({ database, version: APP_VERSION, webDist: WEB_DIST });
+      const app = createApp({ database, version: APP_VERSION, webDist: WEB_DIST, homeRegion });
       const server = serve({ fetch: app.fetch, port, hostname: options.host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);

@@ -1,22 +1,13 @@
 import { AppError } from '../../domain/app-error.ts';
-import type { Role } from '../../shared/permissions.ts';
+import { isParkInScope, type ParkScope } from '../../shared/park-scope.ts';
 
-/**
- * Which parks a user may act on: every park, or the one park a `park` user is bound to (none when
- * the binding was lost, e.g. the park was deleted).
- */
-export type ParkScope = { kind: 'all' } | { kind: 'park'; parkId: number | null };
-
-export const ALL_PARKS: ParkScope = { kind: 'all' };
-
-/** The park scope of a signed-in user: park users are bound to their park, others see all. */
-export function parkScopeFor(user: { role: Role; parkId: number | null }): ParkScope {
-  return user.role === 'park' ? { kind: 'park', parkId: user.parkId } : ALL_PARKS;
-}
+// The rule itself is shared with the web app, which hides what the server would refuse.
+export { ALL_PARKS, parkScopeFor, type ParkScope } from '../../shared/park-scope.ts';
 
 /** Throws FORBIDDEN unless the scope covers `parkId`; called before anything is read or written. */
 export function assertParkInScope(scope: ParkScope, parkId: number): void {
-  if (scope.kind === 'all' || scope.parkId === parkId) return;
+  // Every park is in the 'all' scope; saying so again tells the type checker the rest is 'park'.
+  if (isParkInScope(scope, parkId) || scope.kind === 'all') return;
   throw new AppError(
     'FORBIDDEN',
     scope.parkId === null
