@@ -63,9 +63,7 @@ export async function readUpload(c: Context<AppEnv>, limits: UploadLimits): Prom
     fileName: file.name,
     name: file.name || (limits.defaultName ?? ''),
     size: file.size,
-    get bytes() {
-      return Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>);
-    },
+    bytes: Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>),
     text,
     flag: (key) => ['true', 'on', '1'].includes(text(key) ?? ''),
     allBytes: async () => new Uint8Array(await file.arrayBuffer()),

@@ -189,9 +189,10 @@ export async function openTableBytes(
   input: TableInput,
   shown: string,
 ): Promise<{ head: Head; bytes: TableBytes }> {
-  const iterator = input.bytes[Symbol.asyncIterator]();
+  const source = input.bytes;
+  const iterator = source[Symbol.asyncIterator]();
   const release = (): void => {
-    if (input.bytes instanceof Readable) input.bytes.destroy();
+    if (source instanceof Readable) source.destroy();
     else void iterator.return?.();
   };
   const chunks: Buffer[] = [];
