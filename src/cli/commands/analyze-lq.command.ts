@@ -6,8 +6,7 @@ import {
   type StatMeasure,
 } from '../../domain/regional-statistics.ts';
 import { locationQuotients } from '../../services/statistics/regional-analysis.service.ts';
-import { withDatabase, type GlobalOptions } from '../cli-context.ts';
-import { choice, emitStats, fixed, printTable, year } from './stats-output.ts';
+import { choice, runStatsCommand, fixed, printTable, year } from './stats-output.ts';
 
 interface LqOptions {
   scheme: string;
@@ -59,54 +58,57 @@ export function registerAnalyzeLqCommand(analyze: Command): void {
         region: options.region,
         industry: options.industry,
       };
-      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        const table = await locationQuotients(database.db, query);
-        const rows = table.items;
-        emitStats(options, {
-          json: table,
-          csv: () => ({
-            headers: [
-              'region_code',
-              'industry_code',
-              'value',
-              'lq',
-              'region_share',
-              'national_share',
-              'strong',
-              'strong10',
-            ],
-            rows: rows.map((r) => [
-              r.regionCode,
-              r.industryCode,
-              r.value,
-              r.lq,
-              r.regionShare,
-              r.nationalShare,
-              r.strong,
-              r.strong10,
-            ]),
-            what: 'location quotients',
-          }),
-          print: () => {
-            console.log(
-              `Location quotients, ${table.scheme} ${table.year}: ${table.measure}, ${table.denominator} denominator, ` +
-                `benchmark ${table.benchmark ?? 'the sum of all regions'}; ${rows.length} rows, ` +
-                `strong clusters: ${rows.filter((r) => r.strong).length}.`,
-            );
-            printTable(
-              ['REGION', 'NAME', 'INDUSTRY', 'NAME', 'VALUE', 'LQ', 'STRONG'],
-              rows.map((r) => [
+      await runStatsCommand(
+        command,
+        options,
+        (db) => locationQuotients(db, query),
+        (table) => {
+          const rows = table.items;
+          return {
+            csv: () => ({
+              headers: [
+                'region_code',
+                'industry_code',
+                'value',
+                'lq',
+                'region_share',
+                'national_share',
+                'strong',
+                'strong10',
+              ],
+              rows: rows.map((r) => [
                 r.regionCode,
-                r.regionName ?? '',
                 r.industryCode,
-                r.industryName ?? '',
                 r.value,
-                fixed(r.lq, 3),
-                r.strong10 ? 'strong10' : r.strong ? 'strong' : '',
+                r.lq,
+                r.regionShare,
+                r.nationalShare,
+                r.strong,
+                r.strong10,
               ]),
-            );
-          },
-        });
-      });
+              what: 'location quotients',
+            }),
+            print: () => {
+              console.log(
+                `Location quotients, ${table.scheme} ${table.year}: ${table.measure}, ${table.denominator} denominator, ` +
+                  `benchmark ${table.benchmark ?? 'the sum of all regions'}; ${rows.length} rows, ` +
+                  `strong clusters: ${rows.filter((r) => r.strong).length}.`,
+              );
+              printTable(
+                ['REGION', 'NAME', 'INDUSTRY', 'NAME', 'VALUE', 'LQ', 'STRONG'],
+                rows.map((r) => [
+                  r.regionCode,
+                  r.regionName ?? '',
+                  r.industryCode,
+                  r.industryName ?? '',
+                  r.value,
+                  fixed(r.lq, 3),
+                  r.strong10 ? 'strong10' : r.strong ? 'strong' : '',
+                ]),
+              );
+            },
+          };
+        },
+      );
     });
 }

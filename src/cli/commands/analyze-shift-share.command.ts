@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { STAT_MEASURES, type StatMeasure } from '../../domain/regional-statistics.ts';
 import { shiftShareAnalysis } from '../../services/statistics/regional-analysis.service.ts';
-import { withDatabase, type GlobalOptions } from '../cli-context.ts';
-import { choice, emitStats, fixed, printTable, year } from './stats-output.ts';
+import { choice, runStatsCommand, fixed, printTable, year } from './stats-output.ts';
 
 interface ShiftShareOptions {
   scheme: string;
@@ -53,70 +52,73 @@ export function registerAnalyzeShiftShareCommand(analyze: Command): void {
         region: options.region,
         industry: options.industry,
       };
-      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        const table = await shiftShareAnalysis(database.db, query);
-        emitStats(options, {
-          json: table,
-          csv: () => ({
-            headers: [
-              'region_code',
-              'industry_code',
-              'base',
-              'end',
-              'change',
-              'national_share',
-              'industry_mix',
-              'regional_share',
-            ],
-            rows: table.items.map((r) => [
-              r.regionCode,
-              r.industryCode,
-              r.base,
-              r.end,
-              r.change,
-              r.nationalShare,
-              r.industryMix,
-              r.regionalShare,
-            ]),
-            what: 'region × industry rows',
-          }),
-          print: () => {
-            console.log(
-              `Shift-share of ${table.measure}, ${table.scheme} ${table.from}–${table.to}, ` +
-                `national growth from ${table.benchmark ?? 'the sum of all regions'}.`,
-            );
-            const headers = ['BASE', 'END', 'CHANGE', 'NATIONAL', 'INDUSTRY MIX', 'REGIONAL'];
-            const figures = (r: {
-              base: number;
-              end: number;
-              change: number;
-              nationalShare: number;
-              industryMix: number;
-              regionalShare: number;
-            }) =>
-              [r.base, r.end, r.change, r.nationalShare, r.industryMix, r.regionalShare].map((v) =>
-                fixed(v, 1),
+      await runStatsCommand(
+        command,
+        options,
+        (db) => shiftShareAnalysis(db, query),
+        (table) => {
+          return {
+            csv: () => ({
+              headers: [
+                'region_code',
+                'industry_code',
+                'base',
+                'end',
+                'change',
+                'national_share',
+                'industry_mix',
+                'regional_share',
+              ],
+              rows: table.items.map((r) => [
+                r.regionCode,
+                r.industryCode,
+                r.base,
+                r.end,
+                r.change,
+                r.nationalShare,
+                r.industryMix,
+                r.regionalShare,
+              ]),
+              what: 'region × industry rows',
+            }),
+            print: () => {
+              console.log(
+                `Shift-share of ${table.measure}, ${table.scheme} ${table.from}–${table.to}, ` +
+                  `national growth from ${table.benchmark ?? 'the sum of all regions'}.`,
               );
-            if (options.region || options.industry) {
-              printTable(
-                ['REGION', 'INDUSTRY', 'NAME', ...headers],
-                table.items.map((r) => [
-                  r.regionCode,
-                  r.industryCode,
-                  r.industryName ?? '',
-                  ...figures(r),
-                ]),
-              );
-            }
-            if (!options.industry) {
-              if (options.region) console.log('');
-              printTable(
-                ['REGION', 'NAME', ...headers],
-                table.totals.map((r) => [r.regionCode, r.regionName ?? '', ...figures(r)]),
-              );
-            }
-          },
-        });
-      });
+              const headers = ['BASE', 'END', 'CHANGE', 'NATIONAL', 'INDUSTRY MIX', 'REGIONAL'];
+              const figures = (r: {
+                base: number;
+                end: number;
+                change: number;
+                nationalShare: number;
+                industryMix: number;
+                regionalShare: number;
+              }) =>
+                [r.base, r.end, r.change, r.nationalShare, r.industryMix, r.regionalShare].map(
+                  (v) => fixed(v, 1),
+                );
+              if (options.region || options.industry) {
+                printTable(
+                  ['REGION', 'INDUSTRY', 'NAME', ...headers],
+                  table.items.map((r) => [
+                    r.regionCode,
+                    r.industryCode,
+                    r.industryName ?? '',
+                    ...figures(r),
+                  ]),
+                );
+              }
+              if (!options.industry) {
+                if (options.region) console.log('');
+                printTable(
+                  ['REGION', 'NAME', ...headers],
+                  table.totals.map((r) => [r.regionCode, r.regionName ?? '', ...figures(r)]),
+                );
+              }
+            },
+          };
+        },
+      );
     });
 }

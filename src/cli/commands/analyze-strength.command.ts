@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { LQ_DENOMINATORS, type LqDenominator } from '../../domain/regional-statistics.ts';
 import { clusterStrengths } from '../../services/statistics/regional-analysis.service.ts';
-import { withDatabase, type GlobalOptions } from '../cli-context.ts';
-import { choice, emitStats, printTable, year } from './stats-output.ts';
+import { choice, runStatsCommand, printTable, year } from './stats-output.ts';
 
 interface StrengthOptions {
   scheme: string;
@@ -46,49 +45,59 @@ export function registerAnalyzeStrengthCommand(analyze: Command): void {
         benchmark: options.benchmark,
         region: options.region,
       };
-      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        const table = await clusterStrengths(database.db, query);
-        const rows = table.items;
-        emitStats(options, {
-          json: table,
-          csv: () => ({
-            headers: [
-              'region_code',
-              'region_name',
-              'traded_employment',
-              'strong_employment',
-              'strong_clusters',
-              'strength',
-              'strength10',
-            ],
-            rows: rows.map((r) => [
-              r.regionCode,
-              r.regionName,
-              r.tradedEmployment,
-              r.strongEmployment,
-              r.strongClusters,
-              r.strength,
-              r.strength10,
-            ]),
-            what: 'regions',
-          }),
-          print: () => {
-            console.log(
-              `Cluster strength, ${table.scheme} ${table.year} (${table.denominator} LQ): share of traded employment in strong clusters.`,
-            );
-            printTable(
-              ['REGION', 'NAME', 'TRADED EMPLOYMENT', 'IN STRONG CLUSTERS', 'CLUSTERS', 'STRENGTH'],
-              rows.map((r) => [
+      await runStatsCommand(
+        command,
+        options,
+        (db) => clusterStrengths(db, query),
+        (table) => {
+          const rows = table.items;
+          return {
+            csv: () => ({
+              headers: [
+                'region_code',
+                'region_name',
+                'traded_employment',
+                'strong_employment',
+                'strong_clusters',
+                'strength',
+                'strength10',
+              ],
+              rows: rows.map((r) => [
                 r.regionCode,
-                r.regionName ?? '',
+                r.regionName,
                 r.tradedEmployment,
                 r.strongEmployment,
                 r.strongClusters,
-                r.strength === null ? '–' : `${(r.strength * 100).toFixed(1)}%`,
+                r.strength,
+                r.strength10,
               ]),
-            );
-          },
-        });
-      });
+              what: 'regions',
+            }),
+            print: () => {
+              console.log(
+                `Cluster strength, ${table.scheme} ${table.year} (${table.denominator} LQ): share of traded employment in strong clusters.`,
+              );
+              printTable(
+                [
+                  'REGION',
+                  'NAME',
+                  'TRADED EMPLOYMENT',
+                  'IN STRONG CLUSTERS',
+                  'CLUSTERS',
+                  'STRENGTH',
+                ],
+                rows.map((r) => [
+                  r.regionCode,
+                  r.regionName ?? '',
+                  r.tradedEmployment,
+                  r.strongEmployment,
+                  r.strongClusters,
+                  r.strength === null ? '–' : `${(r.strength * 100).toFixed(1)}%`,
+                ]),
+              );
+            },
+          };
+        },
+      );
     });
 }

@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { csvDocument } from '../../shared/csv.ts';
+import { withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 // What the regional-statistics commands share: option parsing, tables on a terminal, CSV files.
 
@@ -75,4 +78,17 @@ export function emitStats(options: { json?: boolean; out?: string }, output: Sta
     return;
   }
   output.print();
+}
+
+/** Runs a statistics query on the command's database and emits the answer (see emitStats). */
+export async function runStatsCommand<T>(
+  command: Command,
+  options: { json?: boolean; out?: string },
+  query: (db: Db) => Promise<T>,
+  output: (answer: T) => Omit<StatsOutput, 'json'>,
+): Promise<void> {
+  await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+    const answer = await query(database.db);
+    emitStats(options, { json: answer, ...output(answer) });
+  });
 }
