@@ -1,7 +1,11 @@
-// Type-aware lint with zero warnings; the import bans encode the architecture of DESIGN.md.
+// Type-aware lint with zero warnings; the import bans encode the architecture of docs/architecture.md.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import noServiceFolderCycles from './eslint-rules/no-service-folder-cycles.js';
+
+/** The project's own rules, loaded as a local plugin. */
+const chainlead = { rules: { 'no-service-folder-cycles': noServiceFolderCycles } };
 
 // A string or template text that starts with /api or contains /api/: a hand-written API path.
 const API_PATH = String.raw`/(^\/api\b)|(\/api\/)/`;
@@ -79,7 +83,9 @@ export default tseslint.config(
   },
   {
     files: ['src/services/**/*.ts'],
+    plugins: { chainlead },
     rules: {
+      'chainlead/no-service-folder-cycles': 'error',
       'no-restricted-imports': [
         'error',
         {
@@ -91,6 +97,45 @@ export default tseslint.config(
             {
               group: ['hono', 'hono/*', '@hono/*'],
               message: 'Services know nothing of HTTP; map errors in src/server.',
+            },
+            {
+              group: ['**/db/schema', '**/db/schema.ts', '**/db/schema/**'],
+              message:
+                'SQL lives in the repositories (src/db/*.repository.ts): a service calls one, ' +
+                'so each query is named, reviewed and tested in one place.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests may read and seed rows to check what a service wrote; the code under test may not.
+    // Tests may also borrow fixtures across folders; the import loops that matter are in the code.
+    files: ['src/services/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off', 'chainlead/no-service-folder-cycles': 'off' },
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    // Tests may read and seed rows to check what a route or command wrote; the code may not.
+    ignores: ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/*', '**/db/**', '!**/db/connection.ts'],
+              message:
+                'The server and the CLI reach the database through services (src/services), ' +
+                'never repositories or the schema: one place holds each rule and each query.',
+            },
+            {
+              group: ['**/db/connection.ts'],
+              allowTypeImports: true,
+              message:
+                'Only the types of src/db/connection.ts (Database, Db) may be named here; open ' +
+                'the database through a service (openMigratedDatabase).',
             },
           ],
         },

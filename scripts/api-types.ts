@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 import ts from 'typescript';
-import { createTestDatabase } from '../src/db/test-database.ts';
+import { createTestDatabase } from '../src/test-support/test-database.ts';
 import { createApp } from '../src/server/app.ts';
 
 /** The committed file the web app's typed client reads the API contract from. */

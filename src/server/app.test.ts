@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, session } from '../db/schema.ts';
 import type { Database } from '../db/connection.ts';
-import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { SESSION_TTL_MS } from '../services/auth/users.service.ts';
 import { findChromium } from '../services/report/report-pdf.ts';
 import { prepareInstallation } from '../services/setup.service.ts';

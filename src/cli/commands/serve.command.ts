@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
-import { openDatabase, resolveDatabaseOptions } from '../../db/connection.ts';
+import type { Db } from '../../db/connection.ts';
+import { openMigratedDatabase } from '../../services/database.service.ts';
+import { isDemoLoaded } from '../../services/demo/demo.service.ts';
 import { DEMO_USERS } from '../../services/demo/demo-plan.ts';
 import { prepareInstallation, type SetupResult } from '../../services/setup.service.ts';
-import { findSetting } from '../../db/setting.repository.ts';
 import { progressReporter, type GlobalOptions } from '../cli-context.ts';
 import { APP_VERSION } from '../version.ts';
 import { printDemoSummary } from './demo.command.ts';
@@ -54,7 +55,7 @@ export function registerServeCommand(program: Command): void {
         );
       }
       const progress = progressReporter(globals);
-      const database = await openDatabase(resolveDatabaseOptions(globals));
+      const database = await openMigratedDatabase(globals);
       let setup: SetupResult;
       try {
         setup = await prepareInstallation(database, {
@@ -113,7 +114,7 @@ async function printStartBanner(
   location: string,
   setup: SetupResult,
   url: string,
-  db: Parameters<typeof findSetting>[0],
+  db: Db,
 ): Promise<void> {
   const lines = [
     `chainlead ${APP_VERSION} on ${kind === 'pglite' ? 'the embedded database at' : 'PostgreSQL'} ${location}`,
@@ -132,7 +133,7 @@ async function printStartBanner(
     );
   }
   if (setup.demo) lines.push(...printDemoSummary(setup.demo));
-  else if (await findSetting(db, 'demo_loaded')) {
+  else if (await isDemoLoaded(db)) {
     lines.push(
       `Demo logins: ${DEMO_USERS.map((u) => `${u.username} / ${u.password} (${u.role})`).join(', ')}`,
     );

@@ -15,13 +15,9 @@ import {
 } from '../../domain/import-values.ts';
 import { usccCheckCharacter, usccProblem } from '../../domain/uscc.ts';
 
-/** A row that failed validation: where, which column, the value, and why. */
-export interface RowError {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
+import type { RowError } from '../tables/error-report.ts';
+
+export type { RowError };
 
 /** A validated enterprise from one row of an import file. */
 export interface EnterpriseRecord {

@@ -1,6 +1,6 @@
 import { parseYear } from '../../domain/import-values.ts';
 import { REQUIRED_STAT_COLUMNS, STAT_COLUMNS, type StatColumn } from '../../shared/stat-columns.ts';
-import type { RowError } from '../import/enterprise-record.ts';
+import type { RowError } from '../tables/error-report.ts';
 
 /**
  * The columns of a regional statistics file and the validation of one of its rows. Any industry
