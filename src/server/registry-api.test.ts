@@ -47,8 +47,9 @@ describe(`registry API: imports, classifications, duplicates (${testDatabaseKind
 
   async function upload(client: ApiClient, name: string, content: string): Promise<Response> {
     const form = new FormData();
-    form.set('file', new File([content], name, { type: 'text/csv' }));
+    // The fields before the file: the server reads the form as it streams in.
     form.set('source', 'API test');
+    form.set('file', new File([content], name, { type: 'text/csv' }));
     return client.request('POST', '/api/imports', form);
   }
 
