@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { AppError } from '../domain/app-error.ts';
 import { roleHasPermission, type Permission } from '../shared/permissions.ts';
-import { errorResponseSchema } from '../shared/api/common.ts';
+import { UPLOAD_FIELD_ORDER, errorResponseSchema } from '../shared/api/common.ts';
 import type { AppEnv } from './app-env.ts';
 
 /** Refuses the request unless its user holds `permission`: 401 without a session, 403 without it. */
@@ -32,18 +32,13 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
 /** The `content` of a JSON request body or response, for route definitions. */
 export const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
-/** What every upload body says about the order of its parts. */
-const FIELD_ORDER =
-  'Read as it streams in: send every other field before the part "file" (FormData: append the ' +
-  'file last). A field after the file is refused with 400 VALIDATION_FAILED naming it.';
-
 /**
  * The multipart/form-data body of an upload route, for its OpenAPI document; serve the route with
  * `openapiUpload`, which leaves the body to `readUpload`.
  */
 export function multipartBody<S extends z.ZodType>(schema: S, description?: string) {
   return {
-    description: description ? `${description} ${FIELD_ORDER}` : FIELD_ORDER,
+    description: description ? `${description} ${UPLOAD_FIELD_ORDER}` : UPLOAD_FIELD_ORDER,
     content: { 'multipart/form-data': { schema } },
     required: true,
   };

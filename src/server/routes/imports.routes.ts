@@ -16,13 +16,7 @@ import {
 } from '../../services/registry/duplicates.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { readUpload } from '../upload.ts';
-import {
-  currentUser,
-  defineRoute,
-  json,
-  multipartBody,
-  openapiUpload,
-} from '../route-registry.ts';
+import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '../route-registry.ts';
 
 /** Uploads above this are refused: at once when the length is declared, else when reached. */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;

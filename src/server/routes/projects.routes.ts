@@ -38,13 +38,7 @@ import {
 } from '../../services/projects/project.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { readUpload } from '../upload.ts';
-import {
-  currentUser,
-  defineRoute,
-  json,
-  multipartBody,
-  openapiUpload,
-} from '../route-registry.ts';
+import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '../route-registry.ts';
 
 const TAGS = ['Projects'];
 const detail = { 200: { description: 'The project', content: json(projectDetailSchema) } };

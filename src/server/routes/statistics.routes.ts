@@ -20,13 +20,7 @@ import {
 } from '../../services/statistics/regional-analysis.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { readUpload } from '../upload.ts';
-import {
-  currentUser,
-  defineRoute,
-  json,
-  multipartBody,
-  openapiUpload,
-} from '../route-registry.ts';
+import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '../route-registry.ts';
 
 /** Statistics files are tables of figures; anything larger goes through the CLI. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;

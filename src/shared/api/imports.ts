@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UPLOAD_FIELD_ORDER } from './common.ts';
 
 export const rowErrorSchema = z
   .object({
@@ -46,7 +47,7 @@ export const importUploadSchema = z
     strict: z.enum(['true', 'false']).optional(),
     dryRun: z.enum(['true', 'false']).optional(),
   })
-  .meta({ id: 'ImportUpload' });
+  .meta({ id: 'ImportUpload', description: UPLOAD_FIELD_ORDER });
 
 export const duplicateSchema = z
   .object({
