@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readTable } from '../services/tables/table-reader.ts';
 import type { AppEnv } from './app-env.ts';
-import { isAppError } from '../domain/app-error.ts';
+import { AppError, isAppError } from '../domain/app-error.ts';
 import { httpStatusFor } from './http-errors.ts';
 import { readUpload } from './upload.ts';
+import { chunkedMultipart } from '../test-support/chunked-multipart.ts';
 
 // The one upload helper: its refusals (too large, no file) and the file as a table stream.
 const app = new Hono<AppEnv>();
@@ -29,6 +30,14 @@ app.post('/upload', async (c) => {
 });
 
 /** A form as the web client builds it: the fields, then the file last (readUpload's rule). */
+// A service that gives up after the header (as one refusing a file's columns does).
+app.post('/header-only', async (c) => {
+  const upload = await readUpload(c, { maxBytes: 64 * 1024 * 1024 });
+  const table = await readTable(upload);
+  table.close();
+  throw new AppError('VALIDATION_FAILED', `No column for name in ${table.headers.join(',')}.`);
+});
+
 function form(file: Blob | null, fields: Record<string, string> = {}): FormData {
   const body = new FormData();
   for (const [key, value] of Object.entries(fields)) body.append(key, value);
@@ -156,5 +165,38 @@ describe('readUpload, streaming', () => {
     const cut = await postChunked(bytes.subarray(0, bytes.length - 20), type);
     expect(cut.status).toBe(400);
     expect((await messageOf(cut)).message).toMatch(/^The upload was cut short or is not valid/);
+  });
+
+  it('stops reading the body when the service gives up on the file', async () => {
+    const { body, contentType } = chunkedMultipart(
+      [{ name: 'file', fileName: 'wide.csv', content: 'uscc,address\n' }],
+      { fileTailBytes: 48 * 1024 * 1024 },
+    );
+    let pulled = 0;
+    let cancelled = false;
+    const reader = body.getReader();
+    const counted = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await reader.read();
+        if (next.done) return controller.close();
+        pulled += next.value.length;
+        controller.enqueue(next.value);
+      },
+      async cancel() {
+        cancelled = true;
+        await reader.cancel();
+      },
+    });
+    const response = await app.request('/header-only', {
+      method: 'POST',
+      body: counted,
+      headers: { 'content-type': contentType },
+      duplex: 'half',
+    });
+    expect(response.status).toBe(400);
+    expect((await messageOf(response)).message).toBe('No column for name in uscc,address.');
+    // Cancelling settles once the reads in flight have.
+    await vi.waitFor(() => expect(cancelled).toBe(true));
+    expect(pulled).toBeLessThan(8 * 1024 * 1024);
   });
 });
