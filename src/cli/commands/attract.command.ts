@@ -5,7 +5,7 @@ import { rankCandidates } from '../../services/attract/candidates.service.ts';
 import { roadToTarget } from '../../services/attract/road-to-target.service.ts';
 import { csvLine } from '../../services/import/error-report.ts';
 import type { CandidateList, RoadToTarget } from '../../shared/api/attract.ts';
-import { formatYuanZh } from '../../shared/money-format.ts';
+import { formatYuan } from '../../shared/format.ts';
 import { withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 const CANDIDATE_COLUMNS = ['enterprise_id', 'name', 'region_code', 'node_code', 'score', 'reasons'];
@@ -76,11 +76,11 @@ export function roadTable(road: RoadToTarget): string {
     lines.push('', `Nodes to fill or with targets (by ${road.targetYear ?? 'the last year'}):`);
     for (const n of gaps) {
       lines.push(
-        `  ${n.code.padEnd(26)} ${n.status.padEnd(8)} actual ${formatYuanZh(n.actualYuan)}, ` +
-          `pipeline ${formatYuanZh(n.pipelineYuan)}` +
+        `  ${n.code.padEnd(26)} ${n.status.padEnd(8)} actual ${formatYuan(n.actualYuan, 'zh')}, ` +
+          `pipeline ${formatYuan(n.pipelineYuan, 'zh')}` +
           (n.targetYuan === null
             ? ''
-            : `, target ${formatYuanZh(n.targetYuan)}, gap ${formatYuanZh(n.gapYuan ?? 0)}`),
+            : `, target ${formatYuan(n.targetYuan, 'zh')}, gap ${formatYuan(n.gapYuan ?? 0, 'zh')}`),
       );
     }
   }

@@ -1,3 +1,4 @@
+import { formatPercent, formatYuan } from '@shared/format.ts';
 import type { ChainComparison } from '@shared/api/analysis.ts';
 import { Card, Col, Empty, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
@@ -5,8 +6,6 @@ import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatPercent } from '../../i18n/utils/formatPercent.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';

@@ -1,11 +1,9 @@
+import { formatNumber, formatRatio, formatYuan } from '@shared/format.ts';
 import type { ChainComparison } from '@shared/api/analysis.ts';
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { formatRatio } from '../utils/formatRatio.ts';
 import { NodeStatusTag } from './NodeStatusTag.tsx';
 
 type NodeRow = ChainComparison['nodes'][number];
@@ -58,7 +56,7 @@ export function ComparisonTable({
           title: t('analysis.enterprises'),
           align: 'right' as const,
           render: (_: unknown, node: NodeRow) =>
-            formatNumber(cellOf(node, region.code)?.enterprises, locale),
+            formatNumber(cellOf(node, region.code)?.enterprises),
         },
         {
           key: `${region.code}-output`,

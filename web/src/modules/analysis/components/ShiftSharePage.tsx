@@ -1,10 +1,10 @@
+import { formatNumber } from '@shared/format.ts';
 import type { ShiftShareTableView } from '@shared/api/statistics.ts';
 import { Alert, Card, Empty, Select, Space } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
 import { statsPath } from '../utils/statsPath.ts';
@@ -16,7 +16,7 @@ const HOME_REGION = '3202';
 
 /** 偏离-份额: a region's change between two years, per industry, split into three parts. */
 export function ShiftSharePage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const loaded = useLoadedStats();
   const search = useSearchState();
   const scheme = search.get('scheme') ?? loaded.schemes[0];
@@ -105,10 +105,10 @@ export function ShiftSharePage() {
             region: total.regionName ?? total.regionCode,
             from,
             to,
-            change: formatNumber(total.change, locale),
-            national: formatNumber(total.nationalShare, locale),
-            mix: formatNumber(total.industryMix, locale),
-            regional: formatNumber(total.regionalShare, locale),
+            change: formatNumber(total.change),
+            national: formatNumber(total.nationalShare),
+            mix: formatNumber(total.industryMix),
+            regional: formatNumber(total.regionalShare),
           })}
           description={t('analysis.identityNote')}
         />

@@ -1,8 +1,8 @@
+import { formatDate, formatYuan } from '@shared/format.ts';
 import type { EnterpriseDetail } from '@shared/api/enterprises.ts';
 import { Descriptions, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 
 /** The registry facts of an enterprise: codes, region, dates, capital, park, scope, products. */
 export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }) {
@@ -24,7 +24,7 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
         {enterprise.industryCode ?? none}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.foundedOn')}>
-        {enterprise.foundedOn ?? none}
+        {enterprise.foundedOn ? formatDate(enterprise.foundedOn, locale) : none}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.registeredCapital')}>
         {formatYuan(enterprise.registeredCapitalYuan, locale)}

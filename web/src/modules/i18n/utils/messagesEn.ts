@@ -71,7 +71,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'figure.revenue': 'Revenue',
   'figure.tax': 'Tax',
   'figure.employees': 'Employees',
-  'chart.moneyUnit': '¥ m',
   'chart.people': 'people',
   'tag.chain_master': 'Chain master',
   'tag.listed': 'Listed',

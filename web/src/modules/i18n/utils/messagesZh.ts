@@ -68,7 +68,6 @@ export const messagesZh = {
   'figure.revenue': '营业收入',
   'figure.tax': '税收',
   'figure.employees': '从业人数',
-  'chart.moneyUnit': '亿元',
   'chart.people': '人',
   'tag.chain_master': '链主企业',
   'tag.listed': '上市企业',

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@shared/format.ts';
 import type { ImportView } from '@shared/api/imports.ts';
 import { Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -15,7 +16,7 @@ export function ImportList({
   selected: number | null;
   onSelect: (id: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Table<ImportView>
       rowKey="id"
@@ -43,7 +44,7 @@ export function ImportList({
           key: 'started',
           title: t('imports.startedAt'),
           width: 180,
-          render: (_, row) => new Date(row.startedAt).toLocaleString(),
+          render: (_, row) => formatDateTime(row.startedAt, locale),
         },
       ]}
     />

@@ -1,3 +1,4 @@
+import { formatYuan } from '@shared/format.ts';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProjectBoard } from '@shared/api/projects.ts';
 import { Badge, Button, Space, Typography } from 'antd';
@@ -9,7 +10,6 @@ import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { HOME_REGION } from '../utils/homeRegion.ts';
 import { ProjectCard } from './ProjectCard.tsx';
 import { ProjectDrawer } from './ProjectDrawer.tsx';

@@ -1,3 +1,4 @@
+import { formatYuan } from '@shared/format.ts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
 import type { ProjectBoard } from '@shared/api/projects.ts';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
@@ -6,7 +7,6 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { HOME_REGION } from '../utils/homeRegion.ts';
 
 /**

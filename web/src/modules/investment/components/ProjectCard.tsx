@@ -1,8 +1,8 @@
+import { formatYuan } from '@shared/format.ts';
 import type { ProjectDetail, ProjectSummary } from '@shared/api/projects.ts';
 import { Card, Tag, Typography } from 'antd';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { MoveButtons } from './MoveButtons.tsx';
 

@@ -1,3 +1,4 @@
+import { formatYuan } from '@shared/format.ts';
 import { EditOutlined } from '@ant-design/icons';
 import type { ProjectDetail } from '@shared/api/projects.ts';
 import { Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
@@ -7,7 +8,6 @@ import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { MoveButtons } from './MoveButtons.tsx';

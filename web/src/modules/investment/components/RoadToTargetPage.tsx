@@ -1,3 +1,4 @@
+import { formatYuan } from '@shared/format.ts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,7 +7,6 @@ import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { HOME_REGION } from '../utils/homeRegion.ts';
 import { PipelineSummaryCard } from './PipelineSummaryCard.tsx';
 import { RoadChart } from './RoadChart.tsx';

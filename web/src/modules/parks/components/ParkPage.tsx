@@ -1,3 +1,4 @@
+import { formatPercent } from '@shared/format.ts';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ParkDetail } from '@shared/api/parks.ts';
 import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
@@ -7,7 +8,6 @@ import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ParkPipelineCard } from '../../investment/components/ParkPipelineCard.tsx';
-import { formatPercent } from '../../i18n/utils/formatPercent.ts';
 import { ParkSpacesTable } from './ParkSpacesTable.tsx';
 import { ParkTenantsTable } from './ParkTenantsTable.tsx';
 import { SpaceByKindChart } from './SpaceByKindChart.tsx';

@@ -1,8 +1,7 @@
+import { formatDate, formatNumber, formatPercent } from '@shared/format.ts';
 import type { ParkSpace } from '@shared/api/parks.ts';
 import { Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
-import { formatPercent } from '../../i18n/utils/formatPercent.ts';
 
 /** A park's space units: building, kind, area, occupancy, when free, rent. */
 export function ParkSpacesTable({ spaces }: { spaces: ParkSpace[] }) {
@@ -26,7 +25,7 @@ export function ParkSpacesTable({ spaces }: { spaces: ParkSpace[] }) {
           key: 'area',
           title: t('parks.space.area'),
           align: 'right',
-          render: (_, s) => `${formatNumber(s.areaM2, locale)} m²`,
+          render: (_, s) => `${formatNumber(s.areaM2)} m²`,
         },
         {
           key: 'occupied',
@@ -37,7 +36,7 @@ export function ParkSpacesTable({ spaces }: { spaces: ParkSpace[] }) {
         {
           key: 'availableFrom',
           title: t('parks.space.availableFrom'),
-          render: (_, s) => s.availableFrom ?? '—',
+          render: (_, s) => formatDate(s.availableFrom, locale),
         },
         {
           key: 'rent',
