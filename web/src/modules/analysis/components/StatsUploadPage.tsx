@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { apiRequest } from '../../api/utils/apiRequest.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { LoadedStatsTable } from './LoadedStatsTable.tsx';
@@ -35,7 +36,7 @@ function rowErrors(error: ApiError): StatsRowError[] {
 
 /** 统计数据上传: a CSV or XLSX of regional statistics, all rows or none. */
 export function StatsUploadPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const loaded = useLoadedStats();
   const [file, setFile] = useState<UploadFile | null>(null);
   const [busy, setBusy] = useState(false);
@@ -103,7 +104,7 @@ export function StatsUploadPage() {
           <Alert
             type="error"
             showIcon
-            message={failure.message}
+            message={errorText(failure, locale)}
             style={{ marginBottom: errors.length ? 16 : 0 }}
           />
           {errors.length > 0 && <StatsRowErrors errors={errors} />}

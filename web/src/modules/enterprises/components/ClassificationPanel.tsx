@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { apiRequest } from '../../api/utils/apiRequest.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
+import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { EvidenceList } from './EvidenceList.tsx';
@@ -42,7 +43,7 @@ export function ClassificationPanel({
       onChanged(await apiRequest<EnterpriseDetail>('PUT', path, body));
       void message.success(t('classification.saved'));
     } catch (error) {
-      void message.error(error instanceof ApiError ? error.message : t('error.failed'));
+      void message.error(error instanceof ApiError ? errorText(error, locale) : t('error.failed'));
     } finally {
       setBusy(null);
     }

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table } from
 import { useEffect } from 'react';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { rowReasonText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useImportProgress } from '../hooks/useImportProgress.ts';
 import { ImportStatusTag } from './ImportStatusTag.tsx';
@@ -19,7 +20,7 @@ const COUNTS = [
 
 /** One import as it runs and when done: progress, counts, and the rows it could not take. */
 export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const query = useImportProgress(id);
   const current = query.data?.id === id ? query.data : undefined;
   const settled = current !== undefined && current.status !== 'running';
@@ -94,7 +95,11 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
             { key: 'row', title: t('imports.error.row'), dataIndex: 'row', width: 80 },
             { key: 'column', title: t('imports.error.column'), dataIndex: 'column', width: 180 },
             { key: 'value', title: t('imports.error.value'), dataIndex: 'value', width: 180 },
-            { key: 'reason', title: t('imports.error.reason'), dataIndex: 'reason' },
+            {
+              key: 'reason',
+              title: t('imports.error.reason'),
+              render: (_, e) => rowReasonText(e, locale),
+            },
           ]}
         />
       )}

@@ -4,6 +4,8 @@ import { App, Button, Modal, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { errorText, rowReasonText } from '../../i18n/utils/errorMessages.ts';
+import type { ReasonParams } from '@shared/row-reasons.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { HOME_REGION } from '../utils/homeRegion.ts';
 
@@ -12,6 +14,8 @@ interface RowError {
   column?: string;
   reason?: string;
   message?: string;
+  code?: string;
+  params?: ReasonParams;
 }
 
 /** The row errors a refused import carries in `details` (any shape the server sends). */
@@ -32,7 +36,7 @@ export function ProjectImportButton({
   chainCode: string;
   onImported: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; rows: RowError[] } | null>(null);
@@ -49,7 +53,7 @@ export function ProjectImportButton({
       onImported();
     } catch (error) {
       if (error instanceof ApiError)
-        setRefusal({ message: error.message, rows: rowErrorsOf(error.details) });
+        setRefusal({ message: errorText(error, locale), rows: rowErrorsOf(error.details) });
       else throw error;
     } finally {
       setBusy(false);
@@ -90,7 +94,7 @@ export function ProjectImportButton({
             {
               key: 'reason',
               title: t('invest.import.reason'),
-              render: (_, r) => r.reason ?? r.message,
+              render: (_, r) => rowReasonText({ ...r, reason: r.reason ?? r.message }, locale),
             },
           ]}
         />
