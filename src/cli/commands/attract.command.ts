@@ -55,10 +55,10 @@ export function roadTable(road: RoadToTarget): string {
   const pad = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(10))).join(' ');
   const lines = [
-    `Road to the target: chain ${road.chainCode}, region ${road.regionCode} (亿元; baseline ${road.baseline}` +
+    `Road to the target: chain ${road.chainCode}, region ${road.regionCode} (亿元; gap = target − latest actual, shortfall = target − projected; baseline ${road.baseline}` +
       (road.trendGrowth ? `, trend ${(road.trendGrowth * 100).toFixed(1)}% a year` : '') +
       ')',
-    pad(['YEAR', 'ACTUAL', 'BASELINE', 'PIPELINE', 'PROJECTED', 'TARGET', 'GAP']),
+    pad(['YEAR', 'ACTUAL', 'BASELINE', 'PIPELINE', 'PROJECTED', 'TARGET', 'GAP', 'SHORTFALL']),
     ...road.years.map((y) =>
       pad([
         String(y.year),
@@ -68,6 +68,7 @@ export function roadTable(road: RoadToTarget): string {
         yi(y.projectedYuan),
         yi(y.targetYuan),
         yi(y.gapYuan),
+        yi(y.shortfallYuan),
       ]),
     ),
   ];
@@ -80,7 +81,8 @@ export function roadTable(road: RoadToTarget): string {
           `pipeline ${formatYuan(n.pipelineYuan, 'zh')}` +
           (n.targetYuan === null
             ? ''
-            : `, target ${formatYuan(n.targetYuan, 'zh')}, gap ${formatYuan(n.gapYuan ?? 0, 'zh')}`),
+            : `, target ${formatYuan(n.targetYuan, 'zh')}, gap ${formatYuan(n.gapYuan ?? 0, 'zh')}` +
+              `, shortfall ${formatYuan(n.shortfallYuan ?? 0, 'zh')}`),
       );
     }
   }

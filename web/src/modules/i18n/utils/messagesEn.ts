@@ -450,6 +450,12 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.road.target': 'Target',
   'invest.road.targetIn': 'Target {year}',
   'invest.road.gap': 'Gap',
+  'invest.road.shortfall': 'Short after the pipeline',
+  'gap.definition':
+    'Gap = {year} target − {actualYear} actual output (the latest actual); positive: output still to add. Every page and the briefing use this definition.',
+  'shortfall.definition':
+    'Short after the pipeline = {year} target − projected output (trend baseline + weighted output of counted projects); positive: the projects are not enough.',
+  'cockpit.gap': 'gap {gap}',
   'invest.road.byYear': 'Output by year against the target',
   'invest.road.probabilities': 'Stage probabilities',
   'invest.road.whatIf': 'What-if: projects counted',
@@ -460,6 +466,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.summary.open': 'Project board',
   'invest.summary.stalled': '{count} stalled',
   'invest.summary.weighted': 'Weighted expected output',
-  'invest.summary.gap': 'Target {year}: {target}; projected {projected}; gap {gap}',
+  'invest.summary.gap': 'Target {year}: {target}; gap {gap}; with the pipeline, projected {projected}',
   'invest.summary.noTarget': 'No output target set',
 };

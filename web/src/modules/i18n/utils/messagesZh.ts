@@ -440,6 +440,12 @@ export const messagesZh = {
   'invest.road.target': '目标',
   'invest.road.targetIn': '{year} 年目标',
   'invest.road.gap': '缺口',
+  'invest.road.shortfall': '计入项目后仍差',
+  'gap.definition':
+    '缺口 = {year} 年目标 − {actualYear} 年实际产值（最近一年的实际值）；为正表示仍需增加的产值。各页面与简报同此定义。',
+  'shortfall.definition':
+    '计入项目后仍差 = {year} 年目标 − 预计产值（趋势基线 + 计入项目的加权产出）；为正表示项目还不够。',
+  'cockpit.gap': '缺口 {gap}',
   'invest.road.byYear': '逐年产值与目标',
   'invest.road.probabilities': '阶段概率',
   'invest.road.whatIf': '情景模拟：计入的项目',
@@ -450,7 +456,7 @@ export const messagesZh = {
   'invest.summary.open': '项目看板',
   'invest.summary.stalled': '{count} 停滞',
   'invest.summary.weighted': '加权预期产值',
-  'invest.summary.gap': '{year} 年目标 {target}，预计 {projected}，缺口 {gap}',
+  'invest.summary.gap': '{year} 年目标 {target}，缺口 {gap}；计入项目预计 {projected}',
   'invest.summary.noTarget': '尚未设定产值目标',
 } as const;
 

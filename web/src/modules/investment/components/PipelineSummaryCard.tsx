@@ -1,3 +1,4 @@
+import { DefinedTerm } from '../../app/components/DefinedTerm.tsx';
 import { formatYuan } from '@shared/format.ts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
 import type { ProjectBoard } from '@shared/api/projects.ts';
@@ -58,15 +59,23 @@ export function PipelineSummaryCard({ regionCode = HOME_REGION }: { regionCode?:
             />
           </Col>
           <Col xs={24}>
-            <Typography.Text data-testid="pipeline-gap">
-              {targetYear && targetYear.targetYuan !== null
-                ? t('invest.summary.gap', {
+            <Typography.Text data-testid="pipeline-gap" data-gap={targetYear?.gapYuan ?? ''}>
+              {targetYear && targetYear.targetYuan !== null ? (
+                <DefinedTerm
+                  label={t('invest.summary.gap', {
                     year: targetYear.year,
                     target: formatYuan(targetYear.targetYuan, locale),
                     projected: formatYuan(targetYear.projectedYuan, locale),
-                    gap: formatYuan(targetYear.gapYuan, locale),
-                  })
-                : t('invest.summary.noTarget')}
+                    gap: formatYuan(Math.max(0, targetYear.gapYuan ?? 0), locale),
+                  })}
+                  definition={t('gap.definition', {
+                    year: targetYear.year,
+                    actualYear: road.data.latestActualYear ?? '—',
+                  })}
+                />
+              ) : (
+                t('invest.summary.noTarget')
+              )}
             </Typography.Text>
           </Col>
         </Row>

@@ -1,4 +1,5 @@
-import { formatYuan } from '@shared/format.ts';
+import { DefinedTerm } from '../../app/components/DefinedTerm.tsx';
+import { formatPercent, formatYuan } from '@shared/format.ts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
@@ -48,7 +49,7 @@ export function RoadToTargetPage() {
           <Typography.Text type="secondary">
             {t('invest.road.subtitle', {
               year: road.latestActualYear ?? '—',
-              growth: road.trendGrowth === null ? '—' : `${(road.trendGrowth * 100).toFixed(1)}%`,
+              growth: formatPercent(road.trendGrowth),
             })}
           </Typography.Text>
         </div>
@@ -56,29 +57,50 @@ export function RoadToTargetPage() {
       <PipelineSummaryCard key={version} />
       <Card>
         <Row gutter={16}>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={5}>
             <Statistic
               title={t('invest.road.targetIn', { year: road.targetYear ?? '—' })}
               value={formatYuan(targetYear?.targetYuan, locale)}
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={5}>
             <Statistic
               title={t('invest.road.projected')}
               value={formatYuan(targetYear?.projectedYuan, locale)}
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={5}>
             <Statistic
               title={t('invest.road.pipeline')}
               value={formatYuan(targetYear?.pipelineYuan, locale)}
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={4}>
             <div data-testid="road-gap" data-gap={targetYear?.gapYuan ?? ''}>
               <Statistic
-                title={t('invest.road.gap')}
+                title={
+                  <DefinedTerm
+                    label={t('invest.road.gap')}
+                    definition={t('gap.definition', {
+                      year: road.targetYear ?? '—',
+                      actualYear: road.latestActualYear ?? '—',
+                    })}
+                  />
+                }
                 value={formatYuan(targetYear?.gapYuan, locale)}
+              />
+            </div>
+          </Col>
+          <Col xs={12} md={4}>
+            <div data-testid="road-shortfall" data-shortfall={targetYear?.shortfallYuan ?? ''}>
+              <Statistic
+                title={
+                  <DefinedTerm
+                    label={t('invest.road.shortfall')}
+                    definition={t('shortfall.definition', { year: road.targetYear ?? '—' })}
+                  />
+                }
+                value={formatYuan(targetYear?.shortfallYuan, locale)}
               />
             </div>
           </Col>
