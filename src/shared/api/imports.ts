@@ -30,7 +30,14 @@ export const importSchema = z
     rowsRead: z.number().int(),
     progress: z.object({ bytesRead: z.number(), totalBytes: z.number() }).nullable(),
     counts: z.record(z.string(), z.number()),
-    errorCount: z.number().int(),
+    rowsRejected: z
+      .number()
+      .int()
+      .meta({ description: 'Rows refused; one row may carry several errors.' }),
+    errorCount: z
+      .number()
+      .int()
+      .meta({ description: 'Errors found (a row with two bad cells counts two).' }),
     errors: z.array(rowErrorSchema),
     message: z.string().nullable(),
     actorName: z.string(),

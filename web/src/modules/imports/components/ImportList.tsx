@@ -38,6 +38,12 @@ export function ImportList({
           render: (_, row) => <ImportStatusTag status={row.status} />,
         },
         { key: 'rows', title: t('imports.rowsRead'), dataIndex: 'rowsRead', width: 100 },
+        {
+          key: 'rejected',
+          title: t('imports.rowsRejected'),
+          dataIndex: 'rowsRejected',
+          width: 100,
+        },
         { key: 'errors', title: t('imports.errorCount'), dataIndex: 'errorCount', width: 100 },
         { key: 'actor', title: t('imports.actor'), dataIndex: 'actorName', width: 120 },
         {

@@ -9,14 +9,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useImportProgress } from '../hooks/useImportProgress.ts';
 import { ImportStatusTag } from './ImportStatusTag.tsx';
 
-const COUNTS = [
-  'inserted',
-  'updated',
-  'merged',
-  'unchanged',
-  'rejected',
-  'possibleDuplicates',
-] as const;
+const COUNTS = ['inserted', 'updated', 'merged', 'unchanged', 'possibleDuplicates'] as const;
 
 /** One import as it runs and when done: progress, counts, and the rows it could not take. */
 export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: () => void }) {
@@ -81,7 +74,18 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
           </Col>
         ))}
         <Col xs={12} md={6} xl={3}>
-          <Statistic title={t('imports.errorCount')} value={current.errorCount} />
+          <Statistic
+            title={t('imports.rowsRejected')}
+            value={current.rowsRejected}
+            data-testid="import-rows-rejected"
+          />
+        </Col>
+        <Col xs={12} md={6} xl={3}>
+          <Statistic
+            title={t('imports.errorCount')}
+            value={current.errorCount}
+            data-testid="import-error-count"
+          />
         </Col>
       </Row>
       {current.errors.length > 0 && (
