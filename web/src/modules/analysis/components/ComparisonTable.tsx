@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { formatNumber, formatRatio, formatYuan } from '@shared/format.ts';
 import type { ChainComparison } from '@shared/api/analysis.ts';
 import { Table } from 'antd';
@@ -49,7 +50,7 @@ export function ComparisonTable({
     },
     ...comparison.regions.map((region) => ({
       key: region.code,
-      title: `${region.name} ${region.code}`,
+      title: <DataText>{`${region.name} ${region.code}`}</DataText>,
       children: [
         {
           key: `${region.code}-enterprises`,

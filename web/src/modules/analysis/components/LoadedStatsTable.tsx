@@ -1,6 +1,7 @@
+import { IndustryTypeTag } from './IndustryTypeTag.tsx';
 import { formatNumber } from '@shared/format.ts';
 import type { LoadedStatsView } from '@shared/api/statistics.ts';
-import { Table, Tag } from 'antd';
+import { Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 type Dataset = LoadedStatsView['datasets'][number];
@@ -35,7 +36,8 @@ export function LoadedStatsTable({ datasets, loading }: { datasets: Dataset[]; l
         {
           key: 'types',
           title: t('analysis.industryTypes'),
-          render: (_, d) => d.industryTypes.map((type) => <Tag key={type}>{type}</Tag>),
+          render: (_, d) =>
+            d.industryTypes.map((type) => <IndustryTypeTag key={type} type={type} />),
         },
       ]}
     />

@@ -1,3 +1,4 @@
+import { IndustryTypeTag } from './IndustryTypeTag.tsx';
 import { formatNumber, formatRatio, formatShare } from '@shared/format.ts';
 import type { LqTableView } from '@shared/api/statistics.ts';
 import { Table, Tag } from 'antd';
@@ -40,11 +41,7 @@ export function LqTable({ rows, loading }: { rows: LqRow[]; loading: boolean }) 
           render: (_, row) => (
             <span data-testid="lq-industry-code" data-code={row.industryCode}>
               {row.industryCode} {row.industryName ?? ''}
-              {row.industryType && (
-                <Tag bordered={false} style={{ marginLeft: 6 }}>
-                  {row.industryType}
-                </Tag>
-              )}
+              {row.industryType && <IndustryTypeTag type={row.industryType} />}
             </span>
           ),
         },

@@ -1,3 +1,4 @@
+import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { formatNumber } from '@shared/format.ts';
 import type { ShiftShareTableView } from '@shared/api/statistics.ts';
 import { Alert, Card, Empty, Select, Space } from 'antd';
@@ -81,6 +82,7 @@ export function ShiftSharePage() {
             label: r.regionName ? `${r.regionName} ${r.regionCode}` : r.regionCode,
           }))}
           onChange={(next: string) => search.set({ region: next })}
+          labelRender={(p) => <DataText>{p.label}</DataText>}
           data-testid="ss-region"
         />
         <Select
@@ -101,15 +103,19 @@ export function ShiftSharePage() {
           showIcon
           style={{ marginBottom: 16 }}
           data-testid="shift-share-identity"
-          message={t('analysis.identity', {
-            region: total.regionName ?? total.regionCode,
-            from,
-            to,
-            change: formatNumber(total.change),
-            national: formatNumber(total.nationalShare),
-            mix: formatNumber(total.industryMix),
-            regional: formatNumber(total.regionalShare),
-          })}
+          message={
+            <Phrase
+              text={t('analysis.identity', {
+                from,
+                to,
+                change: formatNumber(total.change),
+                national: formatNumber(total.nationalShare),
+                mix: formatNumber(total.industryMix),
+                regional: formatNumber(total.regionalShare),
+              })}
+              slots={{ region: <DataText>{total.regionName ?? total.regionCode}</DataText> }}
+            />
+          }
           description={t('analysis.identityNote')}
         />
       )}

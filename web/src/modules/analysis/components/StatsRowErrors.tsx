@@ -29,7 +29,7 @@ export function StatsRowErrors({ errors }: { errors: StatsRowError[] }) {
         {
           key: 'reason',
           title: t('analysis.error.reason'),
-          render: (_, e) => rowReasonText(e, locale),
+          render: (_, e) => <span data-content="ui">{rowReasonText(e, locale)}</span>,
         },
       ]}
     />

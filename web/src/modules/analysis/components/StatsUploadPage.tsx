@@ -1,3 +1,4 @@
+import { Phrase } from '../../i18n/components/Phrase.tsx';
 import { InboxOutlined } from '@ant-design/icons';
 import type { StatsImport } from '@shared/api/statistics.ts';
 import { Alert, Button, Card, Descriptions, Space, Typography, Upload } from 'antd';
@@ -65,7 +66,12 @@ export function StatsUploadPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('analysis.upload.title')}>
-        <Typography.Paragraph>{t('analysis.upload.intro')}</Typography.Paragraph>
+        <Typography.Paragraph>
+          <Phrase
+            text={t('analysis.upload.intro')}
+            slots={{ command: <Typography.Text code>chainlead import stats</Typography.Text> }}
+          />
+        </Typography.Paragraph>
         <Typography.Paragraph data-testid="stats-columns">
           {COLUMNS.map((column) => (
             <Typography.Text key={column} code strong={REQUIRED.has(column)}>

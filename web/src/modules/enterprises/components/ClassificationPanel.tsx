@@ -61,7 +61,9 @@ export function ClassificationPanel({
             title={
               <Space wrap>
                 <Typography.Text strong>{localName(placement.nodeName, locale)}</Typography.Text>
-                <Typography.Text type="secondary">{placement.nodeCode}</Typography.Text>
+                <Typography.Text type="secondary" code>
+                  {placement.nodeCode}
+                </Typography.Text>
                 {placement.primary && <Tag color="blue">{t('classification.primary')}</Tag>}
                 <Tag color={DECISION_COLORS[placement.decision]} data-testid="decision">
                   {t(`decision.${placement.decision}`)}

@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { formatDate, formatYuan } from '@shared/format.ts';
 import type { EnterpriseDetail } from '@shared/api/enterprises.ts';
 import { Descriptions, Typography } from 'antd';
@@ -18,7 +19,7 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
         <span style={{ whiteSpace: 'nowrap' }}>{enterprise.uscc ?? none}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.region')}>
-        {enterprise.regionName ?? enterprise.regionCode}
+        <DataText>{enterprise.regionName ?? enterprise.regionCode}</DataText>
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.industryCode')}>
         {enterprise.industryCode ?? none}
@@ -31,21 +32,35 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.park')}>
         {enterprise.park ? (
-          <Link to={`/parks/${enterprise.park.id}`}>{enterprise.park.name}</Link>
+          <Link to={`/parks/${enterprise.park.id}`}>
+            <DataText>{enterprise.park.name}</DataText>
+          </Link>
         ) : (
           none
         )}
       </Descriptions.Item>
-      <Descriptions.Item label={t('enterprise.source')}>{enterprise.source}</Descriptions.Item>
-      <Descriptions.Item label={t('enterprise.status')}>{enterprise.status}</Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.source')}>
+        <DataText>{enterprise.source}</DataText>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.status')}>
+        {enterprise.status === 'active' ? (
+          t('enterprise.status.active')
+        ) : (
+          <DataText>{enterprise.status}</DataText>
+        )}
+      </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.address')} span="filled">
-        {enterprise.address ?? none}
+        {enterprise.address ? <DataText>{enterprise.address}</DataText> : none}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.products')} span="filled">
-        {enterprise.products.length > 0 ? enterprise.products.join('、') : none}
+        {enterprise.products.length > 0 ? (
+          <DataText>{enterprise.products.join('、')}</DataText>
+        ) : (
+          none
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.businessScope')} span="filled">
-        {enterprise.businessScope ?? none}
+        {enterprise.businessScope ? <DataText>{enterprise.businessScope}</DataText> : none}
       </Descriptions.Item>
     </Descriptions>
   );

@@ -33,8 +33,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'login.passwordRequired': 'Enter your password',
   'login.submit': 'Sign in',
   'login.wrongPassword': 'Wrong username or password',
-  'login.demoAccounts':
-    'Demo accounts: analyst / chainlead-analyst (analyst), viewer / chainlead-viewer (read only)',
+  'login.demoAccounts': 'Demo accounts: {analyst} (analyst), {viewer} (read only)',
   'enterprises.title': 'Enterprises',
   'enterprises.subtitle': 'Search, filter and sort the whole registry; export the result to Excel',
   'enterprises.export': 'Export to Excel',
@@ -64,6 +63,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'enterprise.facts': 'Facts',
   'enterprise.yearlyFigures': 'Yearly figures',
   'enterprise.noFigures': 'No yearly figures',
+  'enterprise.status.active': 'Active',
   'enterprise.demo': 'Demo data: this enterprise was generated, it is not a real record.',
   'enterprise.illustrative':
     "A real name with illustrative figures: these are not the enterprise's real figures.",
@@ -229,6 +229,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'analysis.strengthTitle': 'Cluster strength (share of traded employment in strong clusters)',
   'analysis.strength': 'Strength',
   'analysis.strongClusters': 'Strong clusters',
+  'analysis.industryType.traded': 'traded',
+  'analysis.industryType.local': 'local',
   'analysis.tradedEmployment': 'Traded employment',
   'analysis.strength10': 'Top-10% strength',
   'analysis.needTwoYears': 'Shift-share needs statistics of at least two years in one scheme.',
@@ -259,7 +261,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'analysis.status.missing': 'missing',
   'analysis.upload.title': 'Upload statistics',
   'analysis.upload.intro':
-    'Upload a CSV (UTF-8 or GB18030) or Excel (XLSX) file with the columns of chainlead import stats:',
+    'Upload a CSV (UTF-8 or GB18030) or Excel (XLSX) file with the columns of {command}:',
   'analysis.upload.columnsNote':
     'The bold columns are required; figures may not be negative. One bad row and nothing is imported; uploading the same file again changes nothing.',
   'analysis.upload.drop': 'Click or drop a statistics file here',
@@ -466,6 +468,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.summary.open': 'Project board',
   'invest.summary.stalled': '{count} stalled',
   'invest.summary.weighted': 'Weighted expected output',
-  'invest.summary.gap': 'Target {year}: {target}; gap {gap}; with the pipeline, projected {projected}',
+  'invest.summary.gap':
+    'Target {year}: {target}; gap {gap}; with the pipeline, projected {projected}',
   'invest.summary.noTarget': 'No output target set',
 };

@@ -31,8 +31,7 @@ export const messagesZh = {
   'login.passwordRequired': '请输入密码',
   'login.submit': '登录',
   'login.wrongPassword': '用户名或密码不正确',
-  'login.demoAccounts':
-    '演示账号：analyst / chainlead-analyst（分析员），viewer / chainlead-viewer（只读）',
+  'login.demoAccounts': '演示账号：{analyst}（分析员），{viewer}（只读）',
   'enterprises.title': '企业库',
   'enterprises.subtitle': '全部企业的检索、筛选与排序，结果可导出为 Excel',
   'enterprises.export': '导出 Excel',
@@ -62,6 +61,7 @@ export const messagesZh = {
   'enterprise.facts': '基本信息',
   'enterprise.yearlyFigures': '年度经营数据',
   'enterprise.noFigures': '暂无年度数据',
+  'enterprise.status.active': '存续',
   'enterprise.demo': '演示数据：该企业由系统生成，并非真实记录。',
   'enterprise.illustrative': '企业名称真实，数据仅为示意，并非该企业的真实经营数据。',
   'figure.output': '产值',
@@ -222,6 +222,8 @@ export const messagesZh = {
   'analysis.strength': '集群强度',
   'analysis.strongClusters': '优势集群数',
   'analysis.tradedEmployment': '可贸易就业',
+  'analysis.industryType.traded': '可贸易',
+  'analysis.industryType.local': '本地',
   'analysis.strength10': '前 10% 强度',
   'analysis.needTwoYears': '偏离-份额分析需要同一分类体系下至少两个年份的统计数据。',
   'analysis.fromBeforeTo': '起始年份须早于结束年份。',
@@ -250,7 +252,7 @@ export const messagesZh = {
   'analysis.status.missing': '缺失',
   'analysis.upload.title': '上传统计数据',
   'analysis.upload.intro':
-    '上传 CSV（UTF-8 或 GB18030）或 Excel（XLSX）文件，列与 chainlead import stats 相同：',
+    '上传 CSV（UTF-8 或 GB18030）或 Excel（XLSX）文件，列与 {command} 相同：',
   'analysis.upload.columnsNote':
     '加粗的列必填；数值不得为负。任一行有误则整份文件不导入；重复上传同一文件不会改变数据。',
   'analysis.upload.drop': '点击或拖入统计数据文件',

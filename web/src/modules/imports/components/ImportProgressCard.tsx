@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { RowErrorView } from '@shared/api/imports.ts';
 import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table } from 'antd';
@@ -34,7 +35,7 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
     <Card
       title={
         <Space>
-          {current.fileName}
+          <DataText>{current.fileName}</DataText>
           <ImportStatusTag status={current.status} />
         </Space>
       }
@@ -102,7 +103,7 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
             {
               key: 'reason',
               title: t('imports.error.reason'),
-              render: (_, e) => rowReasonText(e, locale),
+              render: (_, e) => <span data-content="ui">{rowReasonText(e, locale)}</span>,
             },
           ]}
         />

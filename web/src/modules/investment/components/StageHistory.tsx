@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { formatDateTime, formatYuan } from '@shared/format.ts';
 import type { ProjectEvent } from '@shared/api/projects.ts';
 import { Card, Timeline, Typography } from 'antd';
@@ -29,7 +30,7 @@ export function StageHistory({ events }: { events: ProjectEvent[] }) {
               </Typography.Text>
               <div>
                 <Typography.Text type="secondary">
-                  {event.actorName} · {formatDateTime(event.at, locale)}
+                  <DataText>{event.actorName}</DataText> · {formatDateTime(event.at, locale)}
                 </Typography.Text>
               </div>
               {event.reason && <div>{event.reason}</div>}

@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { formatPercent } from '@shared/format.ts';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ParkDetail } from '@shared/api/parks.ts';
@@ -35,7 +36,7 @@ export function ParkPage() {
             {locale === 'en' && park.nameEn ? park.nameEn : park.name}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {[park.regionName, park.address].filter(Boolean).join(' · ')}
+            <DataText>{[park.regionName, park.address].filter(Boolean).join(' · ')}</DataText>
           </Typography.Text>
         </div>
       </div>

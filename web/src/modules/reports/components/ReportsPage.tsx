@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { Health } from '@shared/api/auth.ts';
 import type { ErrorResponse } from '@shared/api/common.ts';
@@ -79,6 +80,7 @@ export function ReportsPage() {
             showSearch
             optionFilterProp="label"
             aria-label={t('cockpit.region')}
+            labelRender={(p) => <DataText>{p.label}</DataText>}
             data-testid="report-region"
           />
           <Select
