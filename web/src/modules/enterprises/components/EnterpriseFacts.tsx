@@ -1,3 +1,4 @@
+import { nameIn } from '../../i18n/utils/localName.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { formatDate, formatYuan } from '@shared/format.ts';
 import type { EnterpriseDetail } from '@shared/api/enterprises.ts';
@@ -33,7 +34,7 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
       <Descriptions.Item label={t('enterprise.park')}>
         {enterprise.park ? (
           <Link to={`/parks/${enterprise.park.id}`}>
-            <DataText>{enterprise.park.name}</DataText>
+            <DataText>{nameIn(enterprise.park.name, enterprise.park.nameEn, locale)}</DataText>
           </Link>
         ) : (
           none

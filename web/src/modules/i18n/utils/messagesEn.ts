@@ -185,7 +185,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'parks.space.kind': 'Kind',
   'parks.space.area': 'Area',
   'parks.space.availableFrom': 'Available from',
-  'parks.space.rent': 'Rent (¥/m²·month)',
+  'parks.space.rent': 'Rent (yuan/m²/month)',
   'space.wet_lab': 'Wet lab',
   'space.gmp_plant': 'GMP plant',
   'space.office': 'Office',

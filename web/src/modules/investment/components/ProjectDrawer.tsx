@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { localName } from '../../i18n/utils/localName.ts';
+import { localName, nameIn } from '../../i18n/utils/localName.ts';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { MoveButtons } from './MoveButtons.tsx';
 import { ProjectFormModal } from './ProjectFormModal.tsx';
@@ -106,7 +106,9 @@ export function ProjectDrawer({
               {project.spaceNeededFrom && ` · ${formatDate(project.spaceNeededFrom, locale)}`}
             </Descriptions.Item>
             <Descriptions.Item label={t('invest.park')}>
-              <DataText>{project.park?.name ?? '—'}</DataText>
+              <DataText>
+                {project.park ? nameIn(project.park.name, project.park.nameEn, locale) : '—'}
+              </DataText>
             </Descriptions.Item>
             <Descriptions.Item label={t('invest.owner')}>
               <DataText>

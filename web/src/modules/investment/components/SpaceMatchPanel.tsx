@@ -1,3 +1,4 @@
+import { nameIn } from '../../i18n/utils/localName.ts';
 import { formatDate, formatNumber } from '@shared/format.ts';
 import type { SpaceMatch } from '@shared/api/parks.ts';
 import type { ProjectDetail } from '@shared/api/projects.ts';
@@ -76,7 +77,8 @@ export function SpaceMatchPanel({
                 : []
             }
           >
-            {r.parkName} · {r.spaceCode} · {t(`space.${r.kind}`)} · {formatNumber(r.areaM2)} m²
+            {nameIn(r.parkName, r.parkNameEn, locale)} · {r.spaceCode} · {t(`space.${r.kind}`)} ·{' '}
+            {formatNumber(r.areaM2)} m²
           </List.Item>
         )}
       />

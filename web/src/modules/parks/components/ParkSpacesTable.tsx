@@ -43,7 +43,8 @@ export function ParkSpacesTable({ spaces }: { spaces: ParkSpace[] }) {
           title: t('parks.space.rent'),
           align: 'right',
           render: (_, s) =>
-            s.rentYuanPerM2Month === null ? '—' : `¥${s.rentYuanPerM2Month.toFixed(0)}`,
+            // The column title states the unit (元/m²·月, yuan/m²/month); the cell is the number.
+            formatNumber(s.rentYuanPerM2Month),
         },
       ]}
     />
