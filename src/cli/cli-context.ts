@@ -1,3 +1,4 @@
+import { formatNumber } from '../shared/format.ts';
 import { openDatabase, resolveDatabaseOptions, type Database } from '../db/connection.ts';
 import type { Actor } from '../db/audit.repository.ts';
 import { userInfo } from 'node:os';
@@ -55,8 +56,8 @@ export function progressBar(options: GlobalOptions, label: string) {
     const left = rate > 0 && total > done ? Math.round((total - done) / rate) : 0;
     const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
     process.stderr.write(
-      `\r${label}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${percent}%), ` +
-        `${Math.round(rate).toLocaleString('en')}/s, ${left}s left   `,
+      `\r${label}: ${formatNumber(done)}/${formatNumber(total)} (${percent}%), ` +
+        `${formatNumber(rate)}/s, ${left}s left   `,
     );
   };
   return Object.assign(update, {

@@ -1,3 +1,6 @@
+import type { ImportView } from '@shared/api/imports.ts';
+import type { Locale } from '../../i18n/utils/Locale.ts';
+import type { LocaleContextValue } from '../../i18n/utils/LocaleContext.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { RowErrorView } from '@shared/api/imports.ts';
@@ -11,6 +14,23 @@ import { useImportProgress } from '../hooks/useImportProgress.ts';
 import { ImportStatusTag } from './ImportStatusTag.tsx';
 
 const COUNTS = ['inserted', 'updated', 'merged', 'unchanged', 'possibleDuplicates'] as const;
+
+/**
+ * Why an import wrote nothing, in the interface's language. The server stores an English
+ * sentence (the CLI's); its cases are told apart by status, and a failure's own detail is shown
+ * only in English.
+ */
+function outcomeText(view: ImportView, t: LocaleContextValue['t'], locale: Locale): string {
+  if (view.status === 'rolled_back')
+    return view.message?.startsWith('dry run')
+      ? t('imports.outcome.dryRun')
+      : t('imports.outcome.strict', { rows: view.rowsRejected });
+  if (view.status === 'failed')
+    return locale === 'en' && view.message
+      ? `${t('imports.outcome.failed')}: ${view.message}`
+      : t('imports.outcome.failed');
+  return locale === 'en' ? (view.message ?? '') : '';
+}
 
 /** One import as it runs and when done: progress, counts, and the rows it could not take. */
 export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: () => void }) {
@@ -63,7 +83,12 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
         }
       />
       {current.message && (
-        <Alert type="warning" showIcon message={current.message} style={{ margin: '12px 0' }} />
+        <Alert
+          type="warning"
+          showIcon
+          message={outcomeText(current, t, locale)}
+          style={{ margin: '12px 0' }}
+        />
       )}
       <Row gutter={[16, 16]} style={{ margin: '12px 0' }}>
         <Col xs={12} md={6} xl={3}>
