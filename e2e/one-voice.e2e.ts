@@ -167,6 +167,10 @@ describe.skipIf(!chromiumPath())('one voice: each language speaks only itself', 
       for (const path of PAGES) {
         await page.goto(`${browser.baseUrl}${path}`);
         await check(page, locale, path);
+        if (path === '/' || path === '/investment/road' || path === '/enterprises')
+          await page.screenshot({
+            path: `/tmp/one-voice${path.replace(/\//g, '-')}-${locale}.png`,
+          });
       }
 
       // An enterprise, a park, and a project's drawer.

@@ -51,7 +51,8 @@ export function CockpitFigures({
         note={
           target ? (
             <span data-testid="cockpit-gap" data-gap={target.gapYuan ?? ''}>
-              {t('cockpit.progress', { progress: formatPercent(target.progress) })} ·{' '}
+              {t('cockpit.progress', { progress: formatPercent(target.progress) })}
+              <br />
               <DefinedTerm
                 label={t('cockpit.gap', {
                   gap: formatYuan(Math.max(0, target.gapYuan ?? 0), lang),

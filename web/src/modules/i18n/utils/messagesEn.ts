@@ -448,7 +448,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.road.title': 'Road to the target',
   'invest.road.subtitle':
     'Actual output up to {year}, then its recent growth of {growth}, plus pipeline output weighted by stage probability',
-  'invest.road.unit': '100 m yuan',
   'invest.road.actual': 'Actual / baseline',
   'invest.road.pipeline': 'Weighted pipeline',
   'invest.road.projected': 'Projected',

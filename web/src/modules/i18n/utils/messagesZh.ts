@@ -438,7 +438,6 @@ export const messagesZh = {
   'invest.road.title': '目标路径',
   'invest.road.subtitle':
     '实际产值至 {year} 年，此后按近年增速 {growth} 推算，再加上按阶段概率加权的项目产值',
-  'invest.road.unit': '亿元',
   'invest.road.actual': '实际/基线',
   'invest.road.pipeline': '项目加权产值',
   'invest.road.projected': '预计产值',
