@@ -5,7 +5,7 @@ import { rankCandidates } from '../../services/attract/candidates.service.ts';
 import { roadToTarget } from '../../services/attract/road-to-target.service.ts';
 import { csvLine } from '../../services/import/error-report.ts';
 import type { CandidateList, RoadToTarget } from '../../shared/api/attract.ts';
-import { formatYuan } from '../../shared/format.ts';
+import { formatNumber, formatPercent, formatYuan } from '../../shared/format.ts';
 import { withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 const CANDIDATE_COLUMNS = ['enterprise_id', 'name', 'region_code', 'node_code', 'score', 'reasons'];
@@ -48,7 +48,8 @@ export function candidatesCsv(list: CandidateList, lang: 'zh' | 'en'): string {
   );
 }
 
-const yi = (yuan: number | null) => (yuan === null ? '' : (yuan / 1e8).toFixed(1));
+// The table's unit is stated once (亿元); cells are grouped numbers with one decimal, as formatYuan writes them.
+const yi = (yuan: number | null) => (yuan === null ? '' : formatNumber(yuan / 1e8, 1));
 
 /** The road to the target as a table people read (亿元). */
 export function roadTable(road: RoadToTarget): string {
@@ -56,7 +57,7 @@ export function roadTable(road: RoadToTarget): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(10))).join(' ');
   const lines = [
     `Road to the target: chain ${road.chainCode}, region ${road.regionCode} (亿元; gap = target − latest actual, shortfall = target − projected; baseline ${road.baseline}` +
-      (road.trendGrowth ? `, trend ${(road.trendGrowth * 100).toFixed(1)}% a year` : '') +
+      (road.trendGrowth ? `, trend ${formatPercent(road.trendGrowth)} a year` : '') +
       ')',
     pad(['YEAR', 'ACTUAL', 'BASELINE', 'PIPELINE', 'PROJECTED', 'TARGET', 'GAP', 'SHORTFALL']),
     ...road.years.map((y) =>
