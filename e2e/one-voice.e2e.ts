@@ -181,6 +181,7 @@ describe.skipIf(!chromiumPath())('one voice: each language speaks only itself', 
         .click();
       await page.waitForURL(/\/enterprises\/\d+/);
       await check(page, locale, 'an enterprise');
+      await page.screenshot({ path: `/tmp/one-voice-enterprise-${locale}.png`, fullPage: true });
       await page.goto(`${browser.baseUrl}/parks`);
       await page.locator('a[href^="/parks/"]').first().click();
       await page.waitForURL(/\/parks\/\d+/);
