@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { SeededRandom } from '../src/domain/random.ts';
 import { buildUscc } from '../src/domain/uscc.ts';
-import { csvLine } from '../src/services/import/error-report.ts';
+import { csvLine } from '../src/shared/csv.ts';
 import {
   BIOMED_VOCABULARY,
   LEGAL_FORMS,

@@ -8,7 +8,8 @@ import pg from 'pg';
 import { SeededRandom } from '../src/domain/random.ts';
 import { openDatabase, type Database, type Db } from '../src/db/connection.ts';
 import { findSetting, saveSetting } from '../src/db/setting.repository.ts';
-import { analyzeChain, loadChainScope } from '../src/services/analysis/chain-analysis.service.ts';
+import { analyzeChain } from '../src/services/analysis/chain-analysis.service.ts';
+import { loadChainContext } from '../src/services/lookup/lookup.service.ts';
 import { loadChainClassifier } from '../src/services/classification/classification.service.ts';
 import { chinaDivisionRegions } from '../src/services/reference/regions.service.ts';
 import { prepareInstallation } from '../src/services/setup.service.ts';
@@ -369,7 +370,7 @@ export async function benchReport(): Promise<void> {
     // What autovacuum does soon after a load (statistics, the visibility map for index-only
     // scans); the timings below should not depend on when it last ran.
     await timed('VACUUM ANALYZE', () => db.execute(sql`vacuum analyze`));
-    const scope = await loadChainScope(db, 'biomed');
+    const scope = await loadChainContext(db, 'biomed');
     const ids = scope.nodes.map((n) => n.id);
     const analyse = () => analyzeChain(db, { chainCode: 'biomed', regionCode: region, year: YEAR });
     const single = () => singleQueryNodeFigures(db, ids, region);

@@ -7,12 +7,12 @@ import { sql } from 'drizzle-orm';
 import { importEnterprises } from '../src/services/import/import-enterprises.service.ts';
 import { REGISTRY_HEADER, writeRegistryCsv } from './registry-generator.ts';
 import { openDatabase } from '../src/db/connection.ts';
-import { createTestDatabase } from '../src/db/test-database.ts';
+import { createTestDatabase } from '../src/test-support/test-database.ts';
 import { generateDemoDataset } from '../src/services/demo/demo-generator.ts';
 import { prepareInstallation } from '../src/services/setup.service.ts';
 import { chinaDivisionRegions } from '../src/services/reference/regions.service.ts';
 import { searchEnterprises } from '../src/services/registry/enterprise-query.service.ts';
-import { readTable } from '../src/services/import/table-reader.ts';
+import { readTableFile } from '../src/services/tables/table-reader.ts';
 import { buildEnterpriseRecord } from '../src/services/import/enterprise-record.ts';
 import { enterpriseKeys } from '../src/services/registry/enterprise-keys.ts';
 import { mapHeaders } from '../src/domain/import-values.ts';
@@ -170,7 +170,7 @@ async function cpuFloor(file: string, limit: number): Promise<void> {
   const classifiers = readChainTemplates().map(
     ({ template }) => new ChainClassifier(template.stages.flatMap((stage) => stage.nodes)),
   );
-  const table = await readTable(file);
+  const table = await readTableFile(file);
   const context = {
     mapping: mapHeaders(table.headers),
     headers: table.headers,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { chromium, type Page } from 'playwright-core';
-import { createTestDatabase } from '../src/db/test-database.ts';
+import { createTestDatabase } from '../src/test-support/test-database.ts';
 import { createApp } from '../src/server/app.ts';
 import { prepareInstallation } from '../src/services/setup.service.ts';
 

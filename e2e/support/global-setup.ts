@@ -37,7 +37,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 
   const [{ createTestDatabase }, { prepareInstallation }, { createApp }, { serve }] =
     await Promise.all([
-      import('../../src/db/test-database.ts'),
+      import('../../src/test-support/test-database.ts'),
       import('../../src/services/setup.service.ts'),
       import('../../src/server/app.ts'),
       import('@hono/node-server'),

@@ -163,7 +163,7 @@ describe('analysis commands on the Wuxi demo, as a user runs them', () => {
         'biomed.mid.nope',
       ]);
       expect(node.code).toBe(2);
-      expect(node.stderr).toMatch(/has no node "biomed\.mid\.nope"/);
+      expect(node.stderr).toMatch(/"biomed\.mid\.nope" is not a node of chain biomed/);
     },
   );
 

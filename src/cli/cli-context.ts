@@ -1,6 +1,7 @@
+import type { Database } from '../db/connection.ts';
+import type { Actor } from '../services/auth/users.service.ts';
+import { openMigratedDatabase } from '../services/database.service.ts';
 import { formatNumber } from '../shared/format.ts';
-import { openDatabase, resolveDatabaseOptions, type Database } from '../db/connection.ts';
-import type { Actor } from '../db/audit.repository.ts';
 import { userInfo } from 'node:os';
 
 export interface GlobalOptions {
@@ -14,12 +15,15 @@ export function progressReporter(options: GlobalOptions): (message: string) => v
   return (message) => process.stderr.write(`… ${message}\n`);
 }
 
-/** Opens the database named by --db / CHAINLEAD_DB / DATABASE_URL, runs `work`, always closes. */
+/**
+ * Opens the database named by --db / CHAINLEAD_DB / DATABASE_URL, migrated (the one place the CLI
+ * migrates), runs `work`, always closes.
+ */
 export async function withDatabase<T>(
   options: GlobalOptions,
   work: (database: Database) => Promise<T>,
 ): Promise<T> {
-  const database = await openDatabase(resolveDatabaseOptions(options));
+  const database = await openMigratedDatabase(options);
   try {
     return await work(database);
   } finally {

@@ -14,7 +14,7 @@ import {
 } from './chain-analysis.repository.ts';
 import { findChainByCode, listChainNodes, saveChainTemplate } from './chain.repository.ts';
 import type { Database } from './connection.ts';
-import { createTestDatabase, testDatabaseKind } from './test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { saveSetting } from './setting.repository.ts';
 
 describe(`chain analysis SQL on real rows (${testDatabaseKind()})`, () => {

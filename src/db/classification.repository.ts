@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { chainNode, classification, enterprise } from './schema.ts';
 
@@ -113,4 +113,94 @@ export async function findClassification(db: DbOrTx, enterpriseId: number, nodeI
     .where(and(eq(classification.enterpriseId, enterpriseId), eq(classification.nodeId, nodeId)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** Records a manual decision on an enterprise's node, over any earlier one. */
+export async function upsertManualClassification(
+  tx: DbOrTx,
+  row: {
+    enterpriseId: number;
+    nodeId: number;
+    regionCode: string;
+    decision: string;
+    isPrimary: boolean;
+    score: number;
+  },
+): Promise<void> {
+  const values = { ...row, method: 'manual', decidedAt: new Date() };
+  await tx
+    .insert(classification)
+    .values({ ...values, evidence: [] })
+    .onConflictDoUpdate({
+      target: [classification.enterpriseId, classification.nodeId],
+      set: values,
+    });
+}
+
+/** Clears an enterprise's primary placement on a chain, except on `exceptNodeId`. */
+export async function clearPrimaryClassifications(
+  tx: DbOrTx,
+  enterpriseId: number,
+  chainId: number,
+  exceptNodeId: number | null,
+): Promise<void> {
+  const nodeIds = sql`(select id from chain_node where chain_id = ${chainId})`;
+  await tx
+    .update(classification)
+    .set({ isPrimary: false })
+    .where(
+      and(
+        eq(classification.enterpriseId, enterpriseId),
+        inArray(classification.nodeId, nodeIds),
+        exceptNodeId === null ? undefined : ne(classification.nodeId, exceptNodeId),
+      ),
+    );
+}
+
+/** Ids of enterprises classified on a chain after `afterId`, ascending (keyset paging). */
+export async function listClassifiedEnterpriseIds(
+  db: DbOrTx,
+  options: { chainId: number; afterId: number; limit: number },
+): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ id: classification.enterpriseId })
+    .from(classification)
+    .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
+    .where(
+      and(eq(chainNode.chainId, options.chainId), gt(classification.enterpriseId, options.afterId)),
+    )
+    .orderBy(asc(classification.enterpriseId))
+    .limit(options.limit);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The classifications on a chain of the enterprises with ids in (afterId, lastId], with their
+ * nodes: by enterprise, its primary placement first, then in template order.
+ */
+export async function listClassificationsOfEnterprises(
+  db: DbOrTx,
+  options: { chainId: number; afterId: number; lastId: number },
+) {
+  return db
+    .select({
+      c: classification,
+      node: chainNode,
+      e: { id: enterprise.id, uscc: enterprise.uscc, name: enterprise.name },
+    })
+    .from(classification)
+    .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
+    .innerJoin(enterprise, eq(enterprise.id, classification.enterpriseId))
+    .where(
+      and(
+        eq(chainNode.chainId, options.chainId),
+        gt(classification.enterpriseId, options.afterId),
+        sql`${classification.enterpriseId} <= ${options.lastId}`,
+      ),
+    )
+    .orderBy(
+      asc(classification.enterpriseId),
+      sql`${classification.isPrimary} desc`,
+      asc(chainNode.sortOrder),
+    );
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { chainNode, classification, enterprise, enterpriseYear, park, region } from './schema.ts';
 
@@ -244,4 +244,50 @@ export async function insertEnterpriseYears(
         ${column('rdSpendYuan')}::numeric[], ${column('exportsYuan')}::numeric[],
         ${column('employees')}::integer[])`);
   }
+}
+
+/**
+ * A page of enterprises matching `filter` after `afterId` (keyset paging by id), each with its
+ * latest yearly figures as JSON (snake_case keys), or null.
+ */
+export async function listEnterprisesWithLatestYear(
+  db: DbOrTx,
+  options: { afterId: number; filter: EnterpriseFilter; limit: number },
+) {
+  const latest = sql`(select row_to_json(y) from ${enterpriseYear} y
+    where y.enterprise_id = ${enterprise.id} order by y.year desc limit 1)`;
+  return db
+    .select({ e: enterprise, latest: sql<Record<string, unknown> | null>`${latest}` })
+    .from(enterprise)
+    .where(and(gt(enterprise.id, options.afterId), enterpriseFilterConditions(options.filter)))
+    .orderBy(asc(enterprise.id))
+    .limit(options.limit);
+}
+
+/** Clears an enterprise's USCC (so another record may take it). */
+export async function clearEnterpriseUscc(db: DbOrTx, id: number): Promise<void> {
+  await db.update(enterprise).set({ uscc: null }).where(eq(enterprise.id, id));
+}
+
+/**
+ * Moves one enterprise's yearly figures and manual classifications to another, where the other
+ * has none for that year or node (its own win).
+ */
+export async function moveEnterpriseFacts(
+  db: DbOrTx,
+  ids: { from: number; to: number },
+): Promise<void> {
+  await db.execute(sql`
+    update ${enterpriseYear} set enterprise_id = ${ids.to}
+    where enterprise_id = ${ids.from}
+      and year not in (select year from ${enterpriseYear} where enterprise_id = ${ids.to})`);
+  await db.execute(sql`
+    update ${classification} set enterprise_id = ${ids.to}
+    where enterprise_id = ${ids.from} and method = 'manual'
+      and node_id not in (select node_id from ${classification} where enterprise_id = ${ids.to})`);
+}
+
+/** Deletes an enterprise (its remaining figures and placements go with it). */
+export async function deleteEnterprise(db: DbOrTx, id: number): Promise<void> {
+  await db.delete(enterprise).where(eq(enterprise.id, id));
 }

@@ -25,6 +25,12 @@ export async function findParkById(db: DbOrTx, id: number) {
   return rows[0] ?? null;
 }
 
+/** One park by its code, or null. */
+export async function findParkByCode(db: DbOrTx, code: string): Promise<ParkRow | null> {
+  const rows = await db.select().from(park).where(eq(park.code, code)).limit(1);
+  return rows[0] ?? null;
+}
+
 /** Space units of the given parks (all parks when `parkId` is omitted). */
 export async function listParkSpaces(db: DbOrTx, parkId?: number): Promise<ParkSpaceRow[]> {
   return db
@@ -62,4 +68,21 @@ export async function listParkTenants(db: DbOrTx, parkId: number) {
     .leftJoin(chainNode, eq(chainNode.id, classification.nodeId))
     .where(eq(enterprise.parkId, parkId))
     .orderBy(asc(enterprise.name), asc(enterprise.id));
+}
+
+/** Inserts parks; their ids in the order given. */
+export async function insertParks(
+  db: DbOrTx,
+  rows: (typeof park.$inferInsert)[],
+): Promise<number[]> {
+  const inserted = await db.insert(park).values(rows).returning({ id: park.id });
+  return inserted.map((row) => row.id);
+}
+
+/** Inserts park space units. */
+export async function insertParkSpaces(
+  db: DbOrTx,
+  rows: (typeof parkSpace.$inferInsert)[],
+): Promise<void> {
+  if (rows.length > 0) await db.insert(parkSpace).values(rows);
 }

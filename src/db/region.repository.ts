@@ -37,3 +37,8 @@ export async function findRegion(db: DbOrTx, code: string): Promise<RegionRow | 
   const rows = await db.select().from(region).where(eq(region.code, code)).limit(1);
   return rows[0] ?? null;
 }
+
+/** Every region code loaded. */
+export async function listRegionCodes(db: DbOrTx): Promise<string[]> {
+  return (await db.select({ code: region.code }).from(region)).map((row) => row.code);
+}

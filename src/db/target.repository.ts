@@ -81,3 +81,11 @@ export async function upsertTarget(
   if (!saved) throw new Error('the target was not saved');
   return saved;
 }
+
+/** Inserts targets as they are (the demo's; setTarget upserts one at a time). */
+export async function insertTargets(
+  db: DbOrTx,
+  rows: (typeof target.$inferInsert)[],
+): Promise<void> {
+  if (rows.length > 0) await db.insert(target).values(rows);
+}

@@ -2,7 +2,7 @@
  * The chain office's metrics, as pure functions: concentration (HHI), growth (year on year, CAGR,
  * the rate a target needs, a projection on the recent trend), a node's status (strong, weak,
  * missing) with its reasons in words, the chain's completeness and extension candidates (延链).
- * Definitions follow DESIGN.md "Metrics"; docs/analysis.md states them for users.
+ * Definitions: docs/analysis.md, which states them for users.
  */
 
 /** A node is weak when its location quotient is below this (under-represented locally). */
@@ -212,7 +212,7 @@ export interface NodeStatusInput {
 }
 
 /**
- * A node's status per DESIGN.md: missing with no confirmed local enterprise (weak when only
+ * A node's status per docs/analysis.md "Status": missing with no confirmed local enterprise (weak when only
  * firms mainly on other nodes are confirmed on it as well); weak when its
  * location quotient is below 1, its HHI above 2,500 or one enterprise holds most of its output
  * (or no output is reported, so it cannot be judged); strong otherwise. Reasons say why, zh and en.

@@ -3,8 +3,8 @@ import { locationQuotient } from './location-quotient.ts';
 /**
  * Regional statistics over region × industry figures of any scheme (GB/T 4754 classes, NAICS, US
  * benchmark clusters): percentiles, location-quotient tables with the US Cluster Mapping strong-
- * cluster flags, cluster strength, and shift-share. Pure functions; definitions in DESIGN.md
- * "Metrics".
+ * cluster flags, cluster strength, and shift-share. Pure functions; the README
+ * section "Regional statistics" states the definitions for users.
  */
 
 /** Which regional total an LQ divides by: all industries, or only those of the industry's type. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
-import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { findChromium } from '../services/report/report-pdf.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { ChainAnalysis, ChainComparison, TargetView } from '../shared/api/analysis.ts';

@@ -7,6 +7,11 @@ export interface AppDeps {
   version: string;
   /** The built web app (Vite's output folder) to serve at `/`; without it `/` says how to build. */
   webDist?: string | null;
+  /**
+   * The region the chain office works for (serve --home-region, CHAINLEAD_HOME_REGION); when
+   * nothing sets it, the demo's region (3202, Wuxi). The web app reads it from the session state.
+   */
+  homeRegion?: string | undefined;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, session } from '../db/schema.ts';
 import type { Database } from '../db/connection.ts';
-import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { SESSION_TTL_MS } from '../services/auth/users.service.ts';
 import { findChromium } from '../services/report/report-pdf.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
@@ -233,11 +233,17 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
 
   it('tells the session state without a 401: null signed out, the user signed in', async () => {
     const anonymous = await new ApiClient(app).json<SessionState>('GET', '/api/auth/session');
-    expect(anonymous).toEqual({ status: 200, body: { user: null } });
+    expect(anonymous).toEqual({ status: 200, body: { user: null, homeRegion: '3202' } });
     const client = await signedIn('viewer', 'chainlead-viewer');
     const { body } = await client.json<SessionState>('GET', '/api/auth/session');
     expect(body.user).toMatchObject({ username: 'viewer', role: 'viewer' });
     expect(body.user?.permissions).not.toContain('enterprise:write');
+  });
+
+  it("tells the web app the home region it is served for, the demo's when none is set", async () => {
+    const elsewhere = createApp({ database, version: 'test', homeRegion: '3205' });
+    const { body } = await new ApiClient(elsewhere).json<SessionState>('GET', '/api/auth/session');
+    expect(body).toEqual({ user: null, homeRegion: '3205' });
   });
 
   it('sorts the whole registry server-side, by output, founding date and name', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
 import { project, spaceReservation } from '../db/schema.ts';
-import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { ChainAnalysis } from '../shared/api/analysis.ts';
 import type { CandidateList, RoadToTarget } from '../shared/api/attract.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
 import { insertEnterprises } from '../db/enterprise.repository.ts';
 import { auditLog, park, parkSpace, project, spaceReservation } from '../db/schema.ts';
-import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type { ParkDetail, ParkSpace, SpaceMatch, SupplyDemand } from '../shared/api/parks.ts';

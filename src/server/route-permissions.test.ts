@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
-import { createTestDatabase } from '../db/test-database.ts';
+import { createTestDatabase } from '../test-support/test-database.ts';
 import { PERMISSIONS } from '../shared/permissions.ts';
 import { createApp, type App } from './app.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
-import { createTestDatabase, testDatabaseKind } from '../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
-import { createTestDatabase } from '../db/test-database.ts';
+import { createTestDatabase } from '../test-support/test-database.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import { createApp, type App } from './app.ts';
 

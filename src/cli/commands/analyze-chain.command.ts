@@ -133,7 +133,6 @@ export function registerAnalyzeChainCommands(program: Command): void {
         year: parseYear(options.year),
       };
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const analysis = await analyzeChain(database.db, input);
         console.log(
           options.json ? JSON.stringify(analysis, null, 2) : formatAnalysis(analysis, lang),
@@ -163,7 +162,6 @@ export function registerAnalyzeChainCommands(program: Command): void {
         year: parseYear(options.year),
       };
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const comparison = await compareRegions(database.db, input);
         console.log(
           options.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison, lang),

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { rankCandidates } from '../../services/attract/candidates.service.ts';
 import { roadToTarget } from '../../services/attract/road-to-target.service.ts';
-import { csvLine } from '../../services/import/error-report.ts';
+import { csvDocument } from '../../shared/csv.ts';
 import type { CandidateList, RoadToTarget } from '../../shared/api/attract.ts';
 import { formatNumber, formatPercent, formatYuan } from '../../shared/format.ts';
 import { withDatabase, type GlobalOptions } from '../cli-context.ts';
@@ -31,20 +31,17 @@ function positiveInt(text: string, option: string): number {
 
 /** The candidates as CSV: one line each, reasons joined in the chosen language. */
 export function candidatesCsv(list: CandidateList, lang: 'zh' | 'en'): string {
-  return (
-    csvLine(CANDIDATE_COLUMNS) +
-    list.items
-      .map((c) =>
-        csvLine([
-          c.enterpriseId,
-          c.name,
-          c.regionCode,
-          c.nodeCode,
-          c.score.toFixed(2),
-          c.reasons.map((r) => r[lang]).join(lang === 'zh' ? '；' : '; '),
-        ]),
-      )
-      .join('')
+  return csvDocument(
+    CANDIDATE_COLUMNS,
+    list.items.map((c) => [
+      c.enterpriseId,
+      c.name,
+      c.regionCode,
+      c.nodeCode,
+      c.score.toFixed(2),
+      c.reasons.map((r) => r[lang]).join(lang === 'zh' ? '；' : '; '),
+    ]),
+    { bom: false },
   );
 }
 
@@ -138,7 +135,6 @@ export function registerAttractCommand(program: Command): void {
         const lang = options.lang;
         const top = positiveInt(options.top, '--top');
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const list = await rankCandidates(database.db, {
             chainCode: options.chain,
             regionCode: options.region,
@@ -191,7 +187,6 @@ export function registerAttractCommand(program: Command): void {
         }
         const baseline = options.baseline;
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const road = await roadToTarget(database.db, {
             chainCode: options.chain,
             regionCode: options.region,

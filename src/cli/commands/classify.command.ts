@@ -14,7 +14,6 @@ export function registerClassifyCommand(program: Command): void {
     .action(async (options: { chain: string; json?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       await withDatabase(globals, async (database) => {
-        await database.migrate();
         const bar = progressBar(globals, 'classifying');
         const summary = await classifyEnterprises(database.db, {
           chainCode: options.chain,

@@ -13,9 +13,11 @@ export function registerDbCommand(program: Command): void {
       '\nExample:\n  $ DATABASE_URL=postgres://chainlead@127.0.0.1/chainlead chainlead db migrate',
     )
     .action(async (_options: unknown, command: Command) => {
-      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
-        console.log(`Migrations applied (${database.kind}: ${database.location}).`);
-      });
+      // Opening the database migrates it.
+      const { kind, location } = await withDatabase(
+        command.optsWithGlobals<GlobalOptions>(),
+        (database) => Promise.resolve(database),
+      );
+      console.log(`Migrations applied (${kind}: ${location}).`);
     });
 }

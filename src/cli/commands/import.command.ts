@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { importEnterprises } from '../../services/import/import-enterprises.service.ts';
-import { writeErrorReport } from '../../services/import/error-report.ts';
+import { writeErrorReport } from '../../services/tables/error-report.ts';
 import { importStats } from '../../services/statistics/import-stats.service.ts';
 import { cliActor, progressBar, withDatabase, type GlobalOptions } from '../cli-context.ts';
 
@@ -63,7 +63,6 @@ export function registerImportCommand(program: Command): void {
         );
       }
       await withDatabase(globals, async (database) => {
-        await database.migrate();
         const bar = progressBar(globals, 'importing');
         const result = await importEnterprises(database.db, cliActor(), {
           file,
@@ -110,7 +109,6 @@ function registerImportStatsCommand(importCommand: Command): void {
       async (file: string, options: { errors?: string; json?: boolean }, command: Command) => {
         const globals = command.optsWithGlobals<GlobalOptions>();
         await withDatabase(globals, async (database) => {
-          await database.migrate();
           const bar = progressBar(globals, 'importing statistics');
           const result = await importStats(database.db, cliActor(), {
             file,

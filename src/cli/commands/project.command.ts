@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AppError, isAppError } from '../../domain/app-error.ts';
+import { AppError } from '../../domain/app-error.ts';
 import {
   parseProjectDate,
   parseProjectMoney,
@@ -9,9 +8,7 @@ import {
   parseStage,
   type CellParse,
 } from '../../domain/project-columns.ts';
-import { findUserByUsername } from '../../db/user.repository.ts';
-import { resolvePark } from '../../services/parks/park-query.service.ts';
-import { exportProjects, importProjects } from '../../services/projects/project-io.service.ts';
+import { requireUser, resolvePark } from '../../services/lookup/lookup.service.ts';
 import { listProjectBoard } from '../../services/projects/project-query.service.ts';
 import { createProject, moveProject, parseInput } from '../../services/projects/project.service.ts';
 import {
@@ -21,6 +18,7 @@ import {
   type ProjectDetail,
 } from '../../shared/api/projects.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import { registerProjectFileCommands } from './project-file.command.ts';
 
 /** A flag's value parsed like a spreadsheet cell; a bad value names the flag. */
 function flag<T>(
@@ -103,13 +101,10 @@ export function registerProjectCommand(program: Command): void {
     )
     .action(async (options: AddOptions, command: Command) => {
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const db = database.db;
         let ownerId: number | undefined;
         if (options.owner) {
-          const owner = await findUserByUsername(db, options.owner);
-          if (!owner) throw new AppError('USER_NOT_FOUND', `No user is named "${options.owner}".`);
-          ownerId = owner.id;
+          ownerId = (await requireUser(db, options.owner, 'owner')).id;
         }
         const input = parseInput(createProjectSchema, {
           chainCode: options.chain,
@@ -169,7 +164,6 @@ export function registerProjectCommand(program: Command): void {
         command: Command,
       ) => {
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const db = database.db;
           const query = parseInput(projectQuerySchema, {
             chain: options.node && !options.chain ? 'biomed' : options.chain,
@@ -228,7 +222,6 @@ export function registerProjectCommand(program: Command): void {
         }
         const to = stageOf(options.to, '--to');
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const moved = await moveProject(database.db, cliActor(), projectId, {
             to,
             reason: options.reason,
@@ -240,64 +233,5 @@ export function registerProjectCommand(program: Command): void {
       },
     );
 
-  project
-    .command('export')
-    .description(
-      'Export projects as XLSX or CSV (Chinese headers, money in 万元); imports back unchanged',
-    )
-    .requiredOption('--out <file>', 'FILE.xlsx or FILE.csv')
-    .option('--chain <code>', 'chain code')
-    .option('--region <code>', 'region code prefix')
-    .option('--status <status>', 'active, dropped or all (default)', 'all')
-    .addHelpText('after', '\nExample:\n  $ chainlead project export --out projects.xlsx')
-    .action(
-      async (
-        options: { out: string; chain?: string; region?: string; status: string },
-        command: Command,
-      ) => {
-        const format = options.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-        const query = parseInput(projectQuerySchema, {
-          chain: options.chain,
-          region: options.region,
-          status: options.status,
-        });
-        await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
-          const { bytes, count } = await exportProjects(database.db, query, format);
-          writeFileSync(options.out, bytes);
-          console.error(`Wrote ${count} projects to ${options.out}.`);
-        });
-      },
-    );
-
-  project
-    .command('import <file>')
-    .description(
-      'Import projects (XLSX, CSV, JSON Lines): rows with an id update, others create; all or nothing',
-    )
-    .option('--chain <code>', 'chain for rows without one', 'biomed')
-    .option('--region <code>', 'region for new rows without one')
-    .addHelpText('after', '\nExample:\n  $ chainlead project import projects.xlsx --region 3202')
-    .action(async (file: string, options: { chain: string; region?: string }, command: Command) => {
-      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
-        try {
-          const result = await importProjects(database.db, cliActor(), file, {
-            chainCode: options.chain,
-            regionCode: options.region,
-          });
-          console.log(
-            `${result.rowsRead} rows read: ${result.created} created, ${result.updated} updated, ` +
-              `${result.unchanged} unchanged.`,
-          );
-        } catch (error) {
-          if (isAppError(error, 'VALIDATION_FAILED') && Array.isArray(error.details)) {
-            for (const e of error.details as { row: number; column: string; reason: string }[]) {
-              console.log(`row ${e.row}, ${e.column || '-'}: ${e.reason}`);
-            }
-          }
-          throw error;
-        }
-      });
-    });
+  registerProjectFileCommands(project);
 }

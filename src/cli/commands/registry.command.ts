@@ -6,7 +6,7 @@ import {
   exportEnterprises,
   type ExportFormat,
 } from '../../services/export/export.service.ts';
-import { csvLine } from '../../services/import/error-report.ts';
+import { csvDocument } from '../../shared/csv.ts';
 import {
   dismissDuplicate,
   listDuplicates,
@@ -53,7 +53,6 @@ export function registerRegistryCommands(program: Command): void {
       async (options: { format?: string; out?: string; region?: string }, command: Command) => {
         const format = formatOf(options.format, options.out);
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const n = await exportEnterprises(database.db, {
             format,
             out: options.out ?? null,
@@ -76,7 +75,6 @@ export function registerRegistryCommands(program: Command): void {
     .action(async (options: { chain: string; format?: string; out?: string }, command: Command) => {
       const format = formatOf(options.format, options.out);
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const n = await exportClassifications(database.db, {
           chainCode: options.chain,
           format,
@@ -97,7 +95,6 @@ export function registerRegistryCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ chainlead duplicates list --json')
     .action(async (options: { json?: boolean }, command: Command) => {
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const { items, total } = await listDuplicates(database.db, { page: 1, pageSize: 500 });
         if (options.json) return void console.log(JSON.stringify({ items, total }, null, 2));
         console.log(
@@ -105,7 +102,7 @@ export function registerRegistryCommands(program: Command): void {
         );
         for (const d of items) {
           console.log(
-            `#${d.id}  ${d.score.toFixed(2)}  ${d.enterprise.name} [${d.enterprise.id}]  ~  ${d.other.name} [${d.other.id ?? "merged"}]  (${d.reasons.join('; ')})`,
+            `#${d.id}  ${d.score.toFixed(2)}  ${d.enterprise.name} [${d.enterprise.id}]  ~  ${d.other.name} [${d.other.id ?? 'merged'}]  (${d.reasons.join('; ')})`,
           );
         }
       });
@@ -120,7 +117,6 @@ export function registerRegistryCommands(program: Command): void {
       .addHelpText('after', `\nExample:\n  $ chainlead duplicates ${verb} 12`)
       .action(async (id: string, _options: unknown, command: Command) => {
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           await run(database.db, cliActor(), parseId(id));
           console.log(`Possible duplicate #${id}: ${verb === 'merge' ? 'merged' : 'dismissed'}.`);
         });
@@ -138,9 +134,11 @@ export function registerRegistryCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ chainlead match left.csv right.csv --out pairs.csv')
     .action(async (left: string, right: string, options: { out?: string; all?: boolean }) => {
       const pairs = await matchFiles(left, right, { all: options.all });
-      const text =
-        csvLine(['left_id', 'right_id', 'score', 'decision']) +
-        pairs.map((p) => csvLine([p.leftId, p.rightId, p.score.toFixed(4), p.decision])).join('');
+      const text = csvDocument(
+        ['left_id', 'right_id', 'score', 'decision'],
+        pairs.map((p) => [p.leftId, p.rightId, p.score.toFixed(4), p.decision]),
+        { bom: false },
+      );
       if (options.out) {
         writeFileSync(options.out, text);
         console.error(`Wrote ${pairs.length} pairs to ${options.out}.`);

@@ -68,7 +68,6 @@ export function registerReportCommand(program: Command): void {
           throw new AppError('VALIDATION_FAILED', 'A PDF briefing needs --out FILE.pdf.');
         }
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const report = await renderChainReport(database.db, input);
           if (options.out) {
             writeFileSync(options.out, report.body);

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
-import { openDatabase, resolveDatabaseOptions } from '../../db/connection.ts';
+import type { Db } from '../../db/connection.ts';
+import { openMigratedDatabase } from '../../services/database.service.ts';
+import { isDemoLoaded } from '../../services/demo/demo.service.ts';
 import { DEMO_USERS } from '../../services/demo/demo-plan.ts';
 import { prepareInstallation, type SetupResult } from '../../services/setup.service.ts';
-import { findSetting } from '../../db/setting.repository.ts';
 import { progressReporter, type GlobalOptions } from '../cli-context.ts';
 import { APP_VERSION } from '../version.ts';
 import { printDemoSummary } from './demo.command.ts';
@@ -16,6 +17,7 @@ interface ServeOptions {
   port: string;
   host: string;
   demoOnFirstRun?: boolean;
+  homeRegion?: string;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -25,9 +27,15 @@ export function registerServeCommand(program: Command): void {
     .option('-p, --port <port>', 'port to listen on', process.env.CHAINLEAD_PORT ?? '3000')
     .option('--host <host>', 'address to listen on', process.env.CHAINLEAD_HOST ?? '127.0.0.1')
     .option('--demo-on-first-run', 'load the Wuxi demo when the database is new')
+    .option(
+      '--home-region <code>',
+      "region code the chain office works for, where the web app's pipeline starts " +
+        "(env CHAINLEAD_HOME_REGION; default: the demo's 3202, Wuxi)",
+      process.env.CHAINLEAD_HOME_REGION,
+    )
     .addHelpText(
       'after',
-      '\nExample:\n  $ chainlead serve --port 8080\n  $ DATABASE_URL=postgres://chainlead@127.0.0.1/chainlead chainlead serve',
+      '\nExample:\n  $ chainlead serve --port 8080 --home-region 3205\n  $ DATABASE_URL=postgres://chainlead@127.0.0.1/chainlead chainlead serve',
     )
     .action(async (options: ServeOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -38,8 +46,16 @@ export function registerServeCommand(program: Command): void {
           `--port must be a port number, not "${options.port}".`,
         );
       }
+      const homeRegion = options.homeRegion?.trim() || undefined;
+      if (homeRegion !== undefined && !/^\d{2,12}$/.test(homeRegion)) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `--home-region (or CHAINLEAD_HOME_REGION) must be a region code of 2 to 12 digits, ` +
+            `such as 3202, not "${homeRegion}".`,
+        );
+      }
       const progress = progressReporter(globals);
-      const database = await openDatabase(resolveDatabaseOptions(globals));
+      const database = await openMigratedDatabase(globals);
       let setup: SetupResult;
       try {
         setup = await prepareInstallation(database, {
@@ -56,7 +72,7 @@ export function registerServeCommand(program: Command): void {
         import('@hono/node-server'),
         import('../../server/app.ts'),
       ]);
-      const app = createApp({ database, version: APP_VERSION, webDist: WEB_DIST });
+      const app = createApp({ database, version: APP_VERSION, webDist: WEB_DIST, homeRegion });
       const server = serve({ fetch: app.fetch, port, hostname: options.host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);
@@ -98,7 +114,7 @@ async function printStartBanner(
   location: string,
   setup: SetupResult,
   url: string,
-  db: Parameters<typeof findSetting>[0],
+  db: Db,
 ): Promise<void> {
   const lines = [
     `chainlead ${APP_VERSION} on ${kind === 'pglite' ? 'the embedded database at' : 'PostgreSQL'} ${location}`,
@@ -117,7 +133,7 @@ async function printStartBanner(
     );
   }
   if (setup.demo) lines.push(...printDemoSummary(setup.demo));
-  else if (await findSetting(db, 'demo_loaded')) {
+  else if (await isDemoLoaded(db)) {
     lines.push(
       `Demo logins: ${DEMO_USERS.map((u) => `${u.username} / ${u.password} (${u.role})`).join(', ')}`,
     );

@@ -70,7 +70,6 @@ export function registerTargetCommand(program: Command): void {
           nodeCode: options.node ?? null,
         };
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const saved = await setTarget(database.db, cliActor(), input);
           console.log(
             options.json ? JSON.stringify(saved, null, 2) : `Target set: ${describe(saved)}.`,
@@ -90,7 +89,6 @@ export function registerTargetCommand(program: Command): void {
       async (options: { region: string; chain: string; json?: boolean }, command: Command) => {
         const regionCode = parseRegion(options.region);
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const list = await listTargetViews(database.db, { chainCode: options.chain, regionCode });
           if (options.json) return void console.log(JSON.stringify(list, null, 2));
           if (list.total === 0) {

@@ -31,7 +31,6 @@ export function registerTemplateCommand(program: Command): void {
     .action(async (file: string, _options: unknown, command: Command) => {
       const loaded = readChainTemplate(file);
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const written = await saveChainTemplates(database.db, [loaded], cliActor());
         console.log(
           written.length > 0

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { generatePassword } from '../../services/auth/password.ts';
 import { addUser, changePassword, listUserViews } from '../../services/auth/users.service.ts';
-import { resolvePark } from '../../services/parks/park-query.service.ts';
+import { resolvePark } from '../../services/lookup/lookup.service.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 async function readPasswordFromStdin(): Promise<string> {
@@ -48,7 +48,6 @@ export function registerUserCommand(program: Command): void {
       ) => {
         const { password, generated } = await choosePassword(options.passwordStdin);
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          await database.migrate();
           const parkId =
             options.park === undefined ? null : (await resolvePark(database.db, options.park)).id;
           const created = await addUser(database.db, cliActor(), {
@@ -75,7 +74,6 @@ export function registerUserCommand(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ chainlead user list --json')
     .action(async (options: { json?: boolean }, command: Command) => {
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         const users = await listUserViews(database.db);
         if (options.json) {
           console.log(JSON.stringify(users, null, 2));
@@ -105,7 +103,6 @@ export function registerUserCommand(program: Command): void {
     .action(async (username: string, options: { passwordStdin?: boolean }, command: Command) => {
       const { password, generated } = await choosePassword(options.passwordStdin);
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        await database.migrate();
         await changePassword(database.db, cliActor(), username, password);
         console.log(
           `Password of "${username}" changed.` +

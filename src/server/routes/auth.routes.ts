@@ -9,6 +9,7 @@ import {
 } from '../../shared/api/auth.ts';
 import { ROLE_PERMISSIONS } from '../../shared/permissions.ts';
 import { login, logout, type UserView } from '../../services/auth/users.service.ts';
+import { WUXI } from '../../services/demo/demo-plan.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 import { SESSION_COOKIE } from '../session.middleware.ts';
@@ -86,8 +87,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     return c.body(null, 204);
   });
   app.openapi(getMe, (c) => c.json(presentCurrentUser(currentUser(c)), 200));
+  // Unset, the home region is the demo's: the region a first start shows.
+  const homeRegion = deps.homeRegion ?? WUXI;
   app.openapi(getSession, (c) => {
     const user = c.get('user');
-    return c.json({ user: user ? presentCurrentUser(user) : null }, 200);
+    return c.json({ user: user ? presentCurrentUser(user) : null, homeRegion }, 200);
   });
 }

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { findSetting } from '../../db/setting.repository.ts';
+import { isDemoLoaded } from '../../services/demo/demo.service.ts';
 import { findChromium } from '../../services/report/report-pdf.ts';
 import { healthSchema } from '../../shared/api/auth.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
@@ -21,13 +21,13 @@ const getHealth = defineRoute({
 
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(getHealth, async (c) => {
-    const demo = await findSetting(deps.database.db, 'demo_loaded');
+    const demoLoaded = await isDemoLoaded(deps.database.db);
     return c.json(
       {
         status: 'ok' as const,
         version: deps.version,
         database: deps.database.kind,
-        demoLoaded: demo !== null,
+        demoLoaded,
         pdfReports: findChromium() !== null,
       },
       200,

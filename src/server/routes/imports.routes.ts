@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../domain/app-error.ts';
 import { idParamSchema, listSchema, pageQuerySchema } from '../../shared/api/common.ts';
 import { duplicateSchema, importSchema, importUploadSchema } from '../../shared/api/imports.ts';
-import { csvLine } from '../../services/import/error-report.ts';
+import { errorReportCsv } from '../../services/tables/error-report.ts';
 import {
   getImport,
   getImportErrors,
@@ -15,6 +15,7 @@ import {
   mergeDuplicate,
 } from '../../services/registry/duplicates.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
+import { readUpload } from '../upload.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 
 /** Uploads above this are refused before they are read into memory. */
@@ -90,49 +91,28 @@ const decideDuplicateRoute = defineRoute({
   responses: { 204: { description: 'Done' } },
 });
 
-function flag(value: unknown): boolean {
-  return value === 'true' || value === 'on' || value === '1';
-}
-
 export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const db = deps.database.db;
   app.openapi(uploadRoute, async (c) => {
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_UPLOAD_BYTES) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import it with the CLI.`,
-      );
-    }
-    const form = await c.req.parseBody();
-    const file = form.file;
-    if (!(file instanceof File)) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'Send the file as multipart/form-data in the field "file".',
-        { field: 'file' },
-      );
-    }
-    const text = (key: string) => (typeof form[key] === 'string' ? form[key] : undefined);
-    const unit = text('revenueUnit');
+    const upload = await readUpload(c, {
+      maxBytes: MAX_UPLOAD_BYTES,
+      instead: 'import it with the CLI',
+      defaultName: 'upload.csv',
+    });
+    const unit = upload.text('revenueUnit');
     if (unit && !['yuan', 'wan', 'yi'].includes(unit)) {
       throw new AppError('VALIDATION_FAILED', 'revenueUnit must be yuan, wan or yi.', {
         field: 'revenueUnit',
       });
     }
     const user = currentUser(c);
-    const { id } = await startImport(
-      db,
-      { id: user.id, name: user.username },
-      { fileName: file.name || 'upload.csv', bytes: new Uint8Array(await file.arrayBuffer()) },
-      {
-        source: text('source'),
-        region: text('region'),
-        revenueUnit: unit as 'yuan' | 'wan' | 'yi' | undefined,
-        strict: flag(form.strict),
-        dryRun: flag(form.dryRun),
-      },
-    );
+    const { id } = await startImport(db, { id: user.id, name: user.username }, upload, {
+      source: upload.text('source'),
+      region: upload.text('region'),
+      revenueUnit: unit as 'yuan' | 'wan' | 'yi' | undefined,
+      strict: upload.flag('strict'),
+      dryRun: upload.flag('dryRun'),
+    });
     return c.json(await getImport(db, id), 202);
   });
   app.openapi(listImportsRoute, async (c) => c.json(await listImports(db), 200));
@@ -141,10 +121,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
   app.openapi(importErrorsRoute, async (c) => {
     const { fileName, errors } = await getImportErrors(db, c.req.valid('param').id);
-    const body =
-      '\uFEFF' +
-      csvLine(['file', 'row', 'column', 'value', 'reason']) +
-      errors.map((e) => csvLine([fileName, e.row, e.column, e.value, e.reason])).join('');
+    const body = errorReportCsv(fileName, errors);
     return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="import-${c.req.valid('param').id}-errors.csv"`,

@@ -8,7 +8,7 @@ import {
 } from '../../shared/api/parks.ts';
 import { projectSummarySchema, reservationSchema } from '../../shared/api/projects.ts';
 import { getPark } from '../../services/parks/park-query.service.ts';
-import { parkScopeFor } from '../../services/parks/park-scope.ts';
+import { parkScopeFor } from '../../services/auth/park-scope.ts';
 import { parkSupplyDemand } from '../../services/parks/space-matching.service.ts';
 import { addSpace, listParkReservations, updateSpace } from '../../services/parks/space.service.ts';
 import { listParkProjects } from '../../services/projects/project-query.service.ts';

@@ -1,6 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { AppError } from '../../domain/app-error.ts';
 import { idParamSchema, listSchema } from '../../shared/api/common.ts';
 import { reserveSpaceSchema, spaceMatchSchema } from '../../shared/api/parks.ts';
 import {
@@ -19,7 +18,7 @@ import {
   reservationSchema,
   updateProjectSchema,
 } from '../../shared/api/projects.ts';
-import { parkScopeFor } from '../../services/parks/park-scope.ts';
+import { parkScopeFor } from '../../services/auth/park-scope.ts';
 import { matchSpaceForProject } from '../../services/parks/space-matching.service.ts';
 import { releaseSpace, reserveSpace } from '../../services/parks/space.service.ts';
 import {
@@ -28,7 +27,7 @@ import {
   getAttachment,
   MAX_ATTACHMENT_BYTES,
 } from '../../services/projects/attachments.service.ts';
-import { exportProjects, importProjectUpload } from '../../services/projects/project-io.service.ts';
+import { exportProjects, importProjects } from '../../services/projects/project-io.service.ts';
 import { getProject, listProjectBoard } from '../../services/projects/project-query.service.ts';
 import {
   createProject,
@@ -38,6 +37,7 @@ import {
   updateProject,
 } from '../../services/projects/project.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
+import { readUpload } from '../upload.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 
 const TAGS = ['Projects'];
@@ -49,6 +49,8 @@ const reservationParams = idParamSchema.extend({
   reservationId: z.coerce.number().int().positive(),
 });
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Project uploads allow 64 KB of form around the file and name the field when too large. */
+const PROJECT_UPLOAD = { envelopeBytes: 64 * 1024, details: { field: 'file' } };
 
 const listRoute = defineRoute({
   method: 'get',
@@ -242,32 +244,6 @@ function actorOf(c: Context<AppEnv>) {
   return { id: user.id, name: user.username };
 }
 
-/** The uploaded file of a multipart body, refused above `maxBytes` before it is read. */
-async function uploadedFile(c: Context<AppEnv>, maxBytes: number) {
-  if (Number(c.req.header('content-length') ?? 0) > maxBytes + 64 * 1024) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `The upload is larger than ${maxBytes / 1024 / 1024} MB.`,
-      {
-        field: 'file',
-      },
-    );
-  }
-  const form = await c.req.parseBody();
-  const file = form.file;
-  if (!(file instanceof File)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Send the file as multipart/form-data in the field "file".',
-      {
-        field: 'file',
-      },
-    );
-  }
-  const text = (key: string) => (typeof form[key] === 'string' ? form[key] : undefined);
-  return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), text };
-}
-
 /** `attachment; filename*=` with the UTF-8 name (RFC 6266), so Chinese names survive. */
 function disposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
@@ -289,8 +265,12 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     });
   });
   app.openapi(importRoute, async (c) => {
-    const upload = await uploadedFile(c, MAX_IMPORT_BYTES);
-    const result = await importProjectUpload(db, actorOf(c), upload, {
+    const upload = await readUpload(c, {
+      ...PROJECT_UPLOAD,
+      maxBytes: MAX_IMPORT_BYTES,
+      defaultName: 'projects.xlsx',
+    });
+    const result = await importProjects(db, actorOf(c), upload, {
       chainCode: upload.text('chain') ?? 'biomed',
       regionCode: upload.text('region'),
     });
@@ -331,8 +311,9 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     c.json(await recordCapital(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(uploadAttachmentRoute, async (c) => {
-    const upload = await uploadedFile(c, MAX_ATTACHMENT_BYTES);
-    return c.json(await addAttachment(db, actorOf(c), c.req.valid('param').id, upload), 201);
+    const upload = await readUpload(c, { ...PROJECT_UPLOAD, maxBytes: MAX_ATTACHMENT_BYTES });
+    const file = { fileName: upload.fileName, bytes: await upload.allBytes() };
+    return c.json(await addAttachment(db, actorOf(c), c.req.valid('param').id, file), 201);
   });
   app.openapi(downloadAttachmentRoute, async (c) => {
     const { id, attachmentId } = c.req.valid('param');

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { AppError } from '../../domain/app-error.ts';
 import {
   loadedStatsQuerySchema,
   loadedStatsSchema,
@@ -20,6 +19,7 @@ import {
   shiftShareAnalysis,
 } from '../../services/statistics/regional-analysis.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
+import { readUpload } from '../upload.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 
 /** Statistics files are tables of figures; anything larger goes through the CLI. */
@@ -91,26 +91,13 @@ const shiftShareRoute = defineRoute({
 export function registerStatisticsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const db = deps.database.db;
   app.openapi(uploadRoute, async (c) => {
-    if (Number(c.req.header('content-length') ?? 0) > MAX_UPLOAD_BYTES) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import it with "chainlead import stats".`,
-      );
-    }
-    const file = (await c.req.parseBody()).file;
-    if (!(file instanceof File)) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'Send the file as multipart/form-data in the field "file".',
-        { field: 'file' },
-      );
-    }
+    const upload = await readUpload(c, {
+      maxBytes: MAX_UPLOAD_BYTES,
+      instead: 'import it with "chainlead import stats"',
+      defaultName: 'stats.csv',
+    });
     const user = currentUser(c);
-    const result = await importStatsUpload(
-      db,
-      { id: user.id, name: user.username },
-      { fileName: file.name || 'stats.csv', bytes: new Uint8Array(await file.arrayBuffer()) },
-    );
+    const result = await importStatsUpload(db, { id: user.id, name: user.username }, upload);
     const { errors: _none, ...imported } = result;
     return c.json({ ...imported, status: 'done' as const }, 200);
   });

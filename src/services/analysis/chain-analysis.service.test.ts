@@ -5,7 +5,7 @@ import { hhi, requiredGrowth } from '../../domain/chain-metrics.ts';
 import type { Database } from '../../db/connection.ts';
 import { readDataVersion } from '../../db/chain-analysis.repository.ts';
 import { auditLog } from '../../db/schema.ts';
-import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import type { ChainAnalysis } from '../../shared/api/analysis.ts';
 import { WUXI_CHAIN_OUTPUT_YUAN } from '../demo/demo-plan.ts';
 import { prepareInstallation } from '../setup.service.ts';

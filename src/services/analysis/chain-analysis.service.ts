@@ -1,4 +1,3 @@
-import { AppError } from '../../domain/app-error.ts';
 import {
   HHI_WEAK_ABOVE,
   LQ_WEAK_BELOW,
@@ -14,7 +13,6 @@ import {
 } from '../../domain/chain-metrics.ts';
 import { locationQuotient } from '../../domain/location-quotient.ts';
 import {
-  listFigureYears,
   listLeadingEnterprises,
   listNationalNodeFigures,
   listRegionalNodeFigures,
@@ -24,30 +22,28 @@ import {
   type NodeYearFigures,
   type RegionalNodeFigures,
 } from '../../db/chain-analysis.repository.ts';
-import {
-  findChainByCode,
-  listChainFlows,
-  listChainNodes,
-  type ChainNodeRow,
-  type ChainRow,
-} from '../../db/chain.repository.ts';
 import type { Db } from '../../db/connection.ts';
-import { findRegion, type RegionRow } from '../../db/region.repository.ts';
+import type { RegionRow } from '../../db/region.repository.ts';
 import { listTargets } from '../../db/target.repository.ts';
 import type { ChainAnalysis, NodeAnalysis } from '../../shared/api/analysis.ts';
 import { cachedPerDataVersion } from '../data-version-cache.ts';
+import {
+  loadChainContext,
+  requireRegion,
+  resolveFigureYear,
+  type ChainContext,
+} from '../lookup/lookup.service.ts';
 import { targetProgress } from './targets.service.ts';
 
 /** Largest enterprises per node and for the chain that the analysis lists. */
 const LEADERS_PER_NODE = 3;
 const TOP_ENTERPRISES = 10;
 
-export interface ChainScope {
-  chain: ChainRow;
-  stages: ChainNodeRow[];
-  /** The chain's nodes below its stages, in template order. */
-  nodes: ChainNodeRow[];
-  flows: { from: string; to: string }[];
+/** What an analysis is asked for: a chain, a region, and a year (default: the latest). */
+export interface AnalysisInput {
+  chainCode: string;
+  regionCode: string;
+  year?: number | undefined;
 }
 
 export const METHOD: ChainAnalysis['method'] = {
@@ -71,73 +67,6 @@ export const METHOD: ChainAnalysis['method'] = {
   },
 };
 
-/** A chain with its stages, nodes and flows. Throws CHAIN_NOT_FOUND. */
-export async function loadChainScope(db: Db, chainCode: string): Promise<ChainScope> {
-  const chain = await findChainByCode(db, chainCode);
-  if (!chain) {
-    throw new AppError(
-      'CHAIN_NOT_FOUND',
-      `No chain has code "${chainCode}"; list them with GET /api/chains.`,
-      {
-        code: chainCode,
-      },
-    );
-  }
-  const [all, flowRows] = await Promise.all([
-    listChainNodes(db, chain.id),
-    listChainFlows(db, chain.id),
-  ]);
-  const codeById = new Map(all.map((n) => [n.id, n.code]));
-  return {
-    chain,
-    stages: all.filter((n) => n.level === 'stage'),
-    nodes: all.filter((n) => n.level !== 'stage'),
-    flows: flowRows.map((f) => ({
-      from: codeById.get(f.fromNodeId) ?? '',
-      to: codeById.get(f.toNodeId) ?? '',
-    })),
-  };
-}
-
-/** A region by code. Throws REGION_NOT_FOUND. */
-export async function requireAnalysisRegion(db: Db, code: string): Promise<RegionRow> {
-  const row = await findRegion(db, code);
-  if (!row) {
-    throw new AppError(
-      'REGION_NOT_FOUND',
-      `No region has code ${code}; use an administrative code such as 3202 (Wuxi) or 320214.`,
-      { region: code },
-    );
-  }
-  return row;
-}
-
-/**
- * The year to analyse: the one asked for if the registry holds figures for it, else the latest
- * with figures. Throws VALIDATION_FAILED when there are none (for that year, or at all).
- */
-export async function resolveAnalysisYear(db: Db, year: number | undefined): Promise<number> {
-  const years = await listFigureYears(db);
-  const latest = years[0];
-  if (latest === undefined) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'The registry holds no yearly figures yet; import enterprises with a year and output or revenue first.',
-      { field: 'year' },
-    );
-  }
-  if (year === undefined) return latest;
-  if (!years.includes(year)) {
-    const earliest = years.at(-1) ?? latest;
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `The registry holds no figures for ${year}; years with figures are ${earliest}–${latest}.`,
-      { field: 'year', years },
-    );
-  }
-  return year;
-}
-
 /**
  * The registry's national figures per node for a year: the location quotients' benchmark. It is
  * the same for every region analysed, and the costliest figure (a pass over the registry), so it
@@ -153,20 +82,20 @@ export function nationalBenchmark(
 
 /** Per-node figures of one region with the registry's national benchmark, as analysis nodes. */
 export function buildNodeAnalyses(input: {
-  scope: ChainScope;
+  context: ChainContext;
   year: number;
   regional: readonly RegionalNodeFigures[];
   national: readonly NationalNodeFigures[];
   series?: readonly NodeYearFigures[];
   leaders?: readonly LeadingEnterprise[];
 }): NodeAnalysis[] {
-  const { scope, year } = input;
+  const { context, year } = input;
   const regionalByNode = new Map(input.regional.map((r) => [r.nodeId, r]));
   const nationalByNode = new Map(input.national.map((r) => [r.nodeId, r]));
   const chainOutput = input.regional.reduce((sum, r) => sum + r.outputYuan, 0);
   const nationalOutput = input.national.reduce((sum, r) => sum + r.outputYuan, 0);
-  const stageCode = new Map(scope.stages.map((s) => [s.id, s.code]));
-  return scope.nodes.map((node): NodeAnalysis => {
+  const stageCode = new Map(context.stages.map((s) => [s.id, s.code]));
+  return context.nodes.map((node): NodeAnalysis => {
     const local = regionalByNode.get(node.id);
     const national = nationalByNode.get(node.id);
     const enterprises = local?.enterprises ?? 0;
@@ -241,15 +170,21 @@ export function buildNodeAnalyses(input: {
  * completeness, targets and extension candidates. One call renders a cockpit or a chain map.
  * Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND, VALIDATION_FAILED (a year without figures).
  */
-export async function analyzeChain(
-  db: Db,
-  input: { chainCode: string; regionCode: string; year?: number | undefined },
-): Promise<ChainAnalysis> {
-  const [scope, region, year] = await Promise.all([
-    loadChainScope(db, input.chainCode),
-    requireAnalysisRegion(db, input.regionCode),
-    resolveAnalysisYear(db, input.year),
+export async function analyzeChain(db: Db, input: AnalysisInput): Promise<ChainAnalysis> {
+  const [context, region, year] = await Promise.all([
+    loadChainContext(db, input.chainCode),
+    requireRegion(db, input.regionCode),
+    resolveFigureYear(db, input.year),
   ]);
+  return analyzeLookedUp(db, { context, region, year });
+}
+
+/** The analysis of a chain and region already looked up, in a year with figures. */
+async function analyzeLookedUp(
+  db: Db,
+  input: { context: ChainContext; region: RegionRow; year: number },
+): Promise<ChainAnalysis> {
+  const { context: scope, region, year } = input;
   const nodeIds = scope.nodes.map((n) => n.id);
   const chainId = scope.chain.id;
   const regionCode = region.code;
@@ -266,7 +201,14 @@ export async function analyzeChain(
     }),
     listTargets(db, { chainId, regionCode }),
   ]);
-  const nodes = buildNodeAnalyses({ scope, year, regional, national, series, leaders });
+  const nodes = buildNodeAnalyses({
+    context: scope,
+    year,
+    regional,
+    national,
+    series,
+    leaders,
+  });
   const chainSeries = sumSeries(series);
   const totals = chainTotals(nodes, chainSeries, year);
   const nodeNames = new Map<string, Bilingual>(nodes.map((n) => [n.code, n.name]));
@@ -286,12 +228,12 @@ export async function analyzeChain(
     years: chainSeries.map((s) => s.year),
     stages: scope.stages.map((s) => ({ code: s.code, name: { zh: s.nameZh, en: s.nameEn } })),
     nodes,
-    flows: scope.flows,
+    flows: scope.flowCodes,
     totals,
     completeness: completeness(nodes),
     statusCounts: countStatuses(nodes),
     targets: targetProgress(targets, { chainName, nodeNames, seriesOf }),
-    extensionCandidates: rankExtensionCandidates(nodes, scope.flows),
+    extensionCandidates: rankExtensionCandidates(nodes, scope.flowCodes),
     topEnterprises: leaders
       .filter((l) => l.chainRank <= TOP_ENTERPRISES)
       .map((l) => ({
@@ -365,22 +307,30 @@ function chainTotals(
  * analyzeChain, reused while the data has not changed (for the API: the cockpit asks often).
  * Throws as analyzeChain does.
  */
-export function analyzeChainCached(
-  db: Db,
-  input: { chainCode: string; regionCode: string; year?: number | undefined },
-): Promise<ChainAnalysis> {
+export function analyzeChainCached(db: Db, input: AnalysisInput): Promise<ChainAnalysis> {
   const key = `analysis:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}`;
   return cachedPerDataVersion(db, key, () => analyzeChain(db, input));
+}
+
+/**
+ * analyzeChainCached for a chain and region the caller has looked up already (no second
+ * lookup), in the latest year with figures. Throws VALIDATION_FAILED when there are none.
+ */
+export function analyzeLookedUpCached(
+  db: Db,
+  input: { context: ChainContext; region: RegionRow },
+): Promise<ChainAnalysis> {
+  const key = `analysis:${input.context.chain.code}:${input.region.code}:latest`;
+  return cachedPerDataVersion(db, key, async () =>
+    analyzeLookedUp(db, { ...input, year: await resolveFigureYear(db, undefined) }),
+  );
 }
 
 /**
  * The analysis as JSON text, reused while the data has not changed: a repeated request costs a
  * version check, not a serialisation. Throws as analyzeChain does.
  */
-export function analyzeChainJsonCached(
-  db: Db,
-  input: { chainCode: string; regionCode: string; year?: number | undefined },
-): Promise<string> {
+export function analyzeChainJsonCached(db: Db, input: AnalysisInput): Promise<string> {
   const key = `analysis-json:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}`;
   return cachedPerDataVersion(db, key, async () => JSON.stringify(await analyzeChain(db, input)));
 }

@@ -3,14 +3,8 @@ import { completeness } from '../../domain/chain-metrics.ts';
 import { listRegionalNodeFigures } from '../../db/chain-analysis.repository.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ChainComparison } from '../../shared/api/analysis.ts';
-import {
-  buildNodeAnalyses,
-  countStatuses,
-  loadChainScope,
-  nationalBenchmark,
-  requireAnalysisRegion,
-  resolveAnalysisYear,
-} from './chain-analysis.service.ts';
+import { buildNodeAnalyses, countStatuses, nationalBenchmark } from './chain-analysis.service.ts';
+import { loadChainContext, requireRegion, resolveFigureYear } from '../lookup/lookup.service.ts';
 
 /** More regions than this make a table no one reads; compare in groups instead. */
 export const MAX_COMPARED_REGIONS = 12;
@@ -33,9 +27,9 @@ export async function compareRegions(
     );
   }
   const [scope, regions, year] = await Promise.all([
-    loadChainScope(db, input.chainCode),
-    Promise.all(codes.map((code) => requireAnalysisRegion(db, code))),
-    resolveAnalysisYear(db, input.year),
+    loadChainContext(db, input.chainCode),
+    Promise.all(codes.map((code) => requireRegion(db, code))),
+    resolveFigureYear(db, input.year),
   ]);
   const nodeIds = scope.nodes.map((n) => n.id);
   const [national, regional] = await Promise.all([
@@ -44,7 +38,7 @@ export async function compareRegions(
   ]);
   const byRegion = regions.map((region) => {
     const nodes = buildNodeAnalyses({
-      scope,
+      context: scope,
       year,
       national,
       regional: regional.filter((r) => r.regionCode === region.code),

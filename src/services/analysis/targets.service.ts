@@ -7,8 +7,6 @@ import {
 } from '../../domain/chain-metrics.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import type { Db } from '../../db/connection.ts';
-import { findChainByCode, listChainNodes, type ChainRow } from '../../db/chain.repository.ts';
-import { findRegion } from '../../db/region.repository.ts';
 import {
   findTarget,
   listTargets,
@@ -18,34 +16,17 @@ import {
 } from '../../db/target.repository.ts';
 import type { TargetProgress, TargetView } from '../../shared/api/analysis.ts';
 import { formatPercent, formatYuan } from '../../shared/format.ts';
+import {
+  loadChainContext,
+  requireChain,
+  requireNode,
+  requirePlanYear,
+  requireRegion,
+} from '../lookup/lookup.service.ts';
 
 /** Targets the analysis understands; the table allows more metrics later. */
 export const TARGET_METRICS = ['output'] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
-
-async function requireChain(db: Db, code: string): Promise<ChainRow> {
-  const row = await findChainByCode(db, code);
-  if (!row) {
-    throw new AppError(
-      'CHAIN_NOT_FOUND',
-      `No chain has code "${code}"; see "chainlead template".`,
-      {
-        code,
-      },
-    );
-  }
-  return row;
-}
-
-async function requireRegion(db: Db, code: string): Promise<void> {
-  if (!(await findRegion(db, code))) {
-    throw new AppError(
-      'REGION_NOT_FOUND',
-      `No region has code ${code}; use an administrative code such as 3202 (Wuxi).`,
-      { region: code },
-    );
-  }
-}
 
 function presentTarget(row: TargetRow, chainCode: string, nodeCode: string | null): TargetView {
   return {
@@ -91,30 +72,13 @@ export async function setTarget(
       { field: 'value' },
     );
   }
-  if (!Number.isInteger(input.year) || input.year < 1949 || input.year > 2100) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `"${input.year}" is not a year between 1949 and 2100.`,
-      {
-        field: 'year',
-      },
-    );
-  }
-  const chainRow = await requireChain(db, input.chainCode);
-  await requireRegion(db, input.regionCode);
-  let nodeId: number | null = null;
-  if (input.nodeCode) {
-    const nodes = (await listChainNodes(db, chainRow.id)).filter((n) => n.level !== 'stage');
-    const node = nodes.find((n) => n.code === input.nodeCode);
-    if (!node) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `Chain "${chainRow.code}" has no node "${input.nodeCode}"; nodes are ${nodes.map((n) => n.code).join(', ')}.`,
-        { field: 'node' },
-      );
-    }
-    nodeId = node.id;
-  }
+  requirePlanYear(input.year);
+  const [context] = await Promise.all([
+    loadChainContext(db, input.chainCode),
+    requireRegion(db, input.regionCode),
+  ]);
+  const chainRow = context.chain;
+  const nodeId = input.nodeCode ? requireNode(context, input.nodeCode).id : null;
   const key = {
     chainId: chainRow.id,
     regionCode: input.regionCode,

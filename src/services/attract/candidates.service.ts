@@ -18,7 +18,7 @@ import {
   requireNode,
   requireRegion,
   type ChainContext,
-} from './chain-context.ts';
+} from '../lookup/lookup.service.ts';
 import { nodeGapStatuses, nodesToFill } from './nodes-to-fill.ts';
 
 export interface CandidateOptions {
@@ -72,16 +72,16 @@ function nodeLinks(
  * left out. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND or VALIDATION_FAILED (unknown node).
  */
 export async function rankCandidates(db: Db, options: CandidateOptions): Promise<CandidateList> {
-  const context = await loadChainContext(db, options.chainCode);
-  await requireRegion(db, options.regionCode);
+  const [context, region] = await Promise.all([
+    loadChainContext(db, options.chainCode),
+    requireRegion(db, options.regionCode),
+  ]);
   let nodes: NodeToFill[];
   if (options.nodeCode) {
     const node = requireNode(context, options.nodeCode);
-    nodes = (await nodeGapStatuses(db, context, options.regionCode)).filter(
-      (n) => n.code === node.code,
-    );
+    nodes = (await nodeGapStatuses(db, context, region)).filter((n) => n.code === node.code);
   } else {
-    nodes = await nodesToFill(db, context, options.regionCode);
+    nodes = await nodesToFill(db, context, region);
   }
   const nodeIds = nodes.flatMap((n) => {
     const id = context.nodeByCode.get(n.code)?.id;

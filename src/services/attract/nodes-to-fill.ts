@@ -1,10 +1,11 @@
 import { countConfirmedByNode } from '../../db/attract.repository.ts';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../domain/app-error.ts';
+import type { RegionRow } from '../../db/region.repository.ts';
 import type { NodeAnalysis } from '../../shared/api/analysis.ts';
 import type { NodeToFill } from '../../shared/api/attract.ts';
-import { analyzeChainCached } from '../analysis/chain-analysis.service.ts';
-import type { ChainContext } from './chain-context.ts';
+import { analyzeLookedUpCached } from '../analysis/chain-analysis.service.ts';
+import type { ChainContext } from '../lookup/lookup.service.ts';
 
 /**
  * Every node of the chain with its status in the region, as the chain analysis decides it
@@ -15,9 +16,9 @@ import type { ChainContext } from './chain-context.ts';
 export async function nodeGapStatuses(
   db: Db,
   context: ChainContext,
-  regionCode: string,
+  region: RegionRow,
 ): Promise<NodeToFill[]> {
-  const analysed = await analysedNodes(db, context, regionCode);
+  const analysed = await analysedNodes(db, context, region);
   if (analysed) {
     return context.nodes.flatMap((node) => {
       const found = analysed.get(node.code);
@@ -36,7 +37,7 @@ export async function nodeGapStatuses(
       ];
     });
   }
-  const counts = await countConfirmedByNode(db, context.chain.id, regionCode);
+  const counts = await countConfirmedByNode(db, context.chain.id, region.code);
   return context.nodes.map((node) => {
     const n = counts.get(node.id) ?? 0;
     return {
@@ -62,10 +63,10 @@ export async function nodeGapStatuses(
 async function analysedNodes(
   db: Db,
   context: ChainContext,
-  regionCode: string,
+  region: RegionRow,
 ): Promise<Map<string, NodeAnalysis> | null> {
   try {
-    const analysis = await analyzeChainCached(db, { chainCode: context.chain.code, regionCode });
+    const analysis = await analyzeLookedUpCached(db, { context, region });
     return new Map(analysis.nodes.map((node) => [node.code, node]));
   } catch (error) {
     if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return null;
@@ -77,7 +78,7 @@ async function analysedNodes(
 export async function nodesToFill(
   db: Db,
   context: ChainContext,
-  regionCode: string,
+  region: RegionRow,
 ): Promise<NodeToFill[]> {
-  return (await nodeGapStatuses(db, context, regionCode)).filter((n) => n.status !== 'strong');
+  return (await nodeGapStatuses(db, context, region)).filter((n) => n.status !== 'strong');
 }

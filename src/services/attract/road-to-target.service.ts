@@ -5,7 +5,7 @@ import { listProjectViews } from '../../db/project.repository.ts';
 import type { RoadToTarget } from '../../shared/api/attract.ts';
 import { getPipelineSettings } from '../projects/pipeline-settings.service.ts';
 import { asStage, asStatus } from '../projects/project-presenter.ts';
-import { loadChainContext, requireRegion } from './chain-context.ts';
+import { loadChainContext, requireRegion } from '../lookup/lookup.service.ts';
 import { nodeGapStatuses } from './nodes-to-fill.ts';
 
 export interface RoadOptions {
@@ -25,14 +25,16 @@ export interface RoadOptions {
  * Throws CHAIN_NOT_FOUND or REGION_NOT_FOUND.
  */
 export async function roadToTarget(db: Db, options: RoadOptions): Promise<RoadToTarget> {
-  const context = await loadChainContext(db, options.chainCode);
-  await requireRegion(db, options.regionCode);
+  const [context, region] = await Promise.all([
+    loadChainContext(db, options.chainCode),
+    requireRegion(db, options.regionCode),
+  ]);
   const [outputs, targets, views, settings, statuses] = await Promise.all([
     sumOutputByYearAndNode(db, context.chain.id, options.regionCode),
     listOutputTargets(db, context.chain.id, options.regionCode),
     listProjectViews(db, { chainId: context.chain.id, regionCode: options.regionCode }),
     getPipelineSettings(db),
-    nodeGapStatuses(db, context, options.regionCode),
+    nodeGapStatuses(db, context, region),
   ]);
   const actual = new Map<number, Map<string, number>>();
   for (const row of outputs) {

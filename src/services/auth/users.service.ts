@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../domain/app-error.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
-import { findParkById } from '../../db/park.repository.ts';
+import { requirePark, requireUser } from '../lookup/lookup.service.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
+
+/** Who does a write, as the audit log records it (a user, the CLI's OS user, the system). */
+export type { Actor };
 import { findSetting, saveSetting } from '../../db/setting.repository.ts';
 import {
   deleteExpiredSessions,
@@ -81,9 +84,7 @@ async function checkParkBinding(
       { field: 'parkId' },
     );
   }
-  if (!(await findParkById(db, parkId))) {
-    throw new AppError('PARK_NOT_FOUND', `No park has id ${parkId}.`, { field: 'parkId' });
-  }
+  await requirePark(db, parkId, 'parkId');
   return parkId;
 }
 
@@ -167,8 +168,7 @@ export async function changePassword(
   checkPassword(password);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const user = await findUserByUsername(tx, username);
-    if (!user) throw new AppError('USER_NOT_FOUND', `No user is named "${username}".`);
+    const user = await requireUser(tx, username);
     await updateUserPassword(tx, user.id, passwordHash);
     await deleteUserSessions(tx, user.id);
     await recordAudit(tx, actor, {

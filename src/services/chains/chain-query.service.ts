@@ -1,15 +1,13 @@
-import { AppError } from '../../domain/app-error.ts';
 import type { ClassificationRules } from '../../domain/chain-template.ts';
 import type { Db } from '../../db/connection.ts';
 import {
-  findChainByCode,
-  listChainFlows,
   listChainNodes,
   listChains,
   type ChainNodeRow,
   type ChainRow,
 } from '../../db/chain.repository.ts';
 import type { ChainDetail, ChainSummary } from '../../shared/api/chains.ts';
+import { loadChainContext } from '../lookup/lookup.service.ts';
 
 function presentSummary(row: ChainRow, nodes: ChainNodeRow[]): ChainSummary {
   return {
@@ -35,12 +33,13 @@ export async function listChainSummaries(
 
 /** A chain's node tree (stages → nodes) with its supply flows. Throws CHAIN_NOT_FOUND. */
 export async function getChainDetail(db: Db, code: string): Promise<ChainDetail> {
-  const row = await findChainByCode(db, code);
-  if (!row) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${code}".`, { code });
-  const [nodes, flows] = await Promise.all([
-    listChainNodes(db, row.id),
-    listChainFlows(db, row.id),
-  ]);
+  const {
+    chain: row,
+    stages: stageRows,
+    nodes: nodeRows,
+    flows,
+  } = await loadChainContext(db, code);
+  const nodes = [...stageRows, ...nodeRows];
   const codeById = new Map(nodes.map((n) => [n.id, n.code]));
   const stages = nodes
     .filter((n) => n.level === 'stage')

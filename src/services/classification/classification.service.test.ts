@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
 import { insertEnterprises } from '../../db/enterprise.repository.ts';
-import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import { makeEnterprise } from '../../test-support/factories.ts';
 import { getEnterprise } from '../registry/enterprise-query.service.ts';
 import { prepareInstallation } from '../setup.service.ts';
@@ -94,6 +94,6 @@ describe(`classifying the registry (${testDatabaseKind()})`, () => {
         nodeCode: 'biomed.mid.nothing',
         decision: 'confirmed',
       }),
-    ).rejects.toThrow(/has no node "biomed.mid.nothing"/);
+    ).rejects.toThrow(/"biomed.mid.nothing" is not a node of chain biomed/);
   });
 });

@@ -3,17 +3,18 @@ import type { ClassificationRules } from '../../domain/chain-template.ts';
 import { ChainClassifier } from '../../domain/classification.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
-import { findChainByCode, listChainNodes, type ChainRow } from '../../db/chain.repository.ts';
+import type { ChainRow } from '../../db/chain.repository.ts';
 import {
+  clearPrimaryClassifications,
   findClassification,
   listEnterprisesToClassify,
   listManualDecisions,
   replaceRuleClassifications,
+  upsertManualClassification,
   type RuleClassificationRow,
 } from '../../db/classification.repository.ts';
-import { classification } from '../../db/schema.ts';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { findEnterpriseById } from '../../db/enterprise.repository.ts';
+import { countEnterprises, findEnterpriseById } from '../../db/enterprise.repository.ts';
+import { loadChainContext, requireNode } from '../lookup/lookup.service.ts';
 
 const BATCH = 2_000;
 
@@ -33,14 +34,6 @@ export interface ClassifySummary {
   byNode: Record<string, number>;
 }
 
-/** A chain with its classifiable (non-stage) nodes. Throws CHAIN_NOT_FOUND. */
-async function loadChainNodes(db: DbOrTx, chainCode: string) {
-  const chainRow = await findChainByCode(db, chainCode);
-  if (!chainRow) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${chainCode}".`);
-  const nodes = (await listChainNodes(db, chainRow.id)).filter((n) => n.level !== 'stage');
-  return { chain: chainRow, nodes, nodeIdByCode: new Map(nodes.map((n) => [n.code, n.id])) };
-}
-
 /** A chain's classifier with its node ids, ready to classify batches of enterprises. */
 export interface PreparedChainClassifier {
   chain: ChainRow;
@@ -57,7 +50,8 @@ export async function loadChainClassifier(
   db: DbOrTx,
   chainCode: string,
 ): Promise<PreparedChainClassifier> {
-  const { chain, nodes, nodeIdByCode } = await loadChainNodes(db, chainCode);
+  const { chain, nodes } = await loadChainContext(db, chainCode);
+  const nodeIdByCode = new Map(nodes.map((n) => [n.code, n.id]));
   const classifier = new ChainClassifier(
     nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
   );
@@ -83,7 +77,7 @@ export async function classifyEnterprises(
   },
 ): Promise<ClassifySummary> {
   const prepared = await loadChainClassifier(db, options.chainCode);
-  const total = options.enterpriseIds?.length ?? (await db.$count(sql`enterprise`));
+  const total = options.enterpriseIds?.length ?? (await countEnterprises(db, {}));
   const summary = emptyClassifySummary(prepared.chain.code);
   let afterId = 0;
   for (;;) {
@@ -192,9 +186,9 @@ export async function decideClassification(
   },
 ): Promise<void> {
   // A decision needs the node ids only, not the keyword automaton.
-  const { chain, nodeIdByCode } = await loadChainNodes(db, input.chainCode);
-  const nodeId = requireNode(nodeIdByCode, input.nodeCode, chain);
-  const targetId = input.moveTo ? requireNode(nodeIdByCode, input.moveTo, chain) : null;
+  const context = await loadChainContext(db, input.chainCode);
+  const nodeId = requireNode(context, input.nodeCode, 'nodeCode').id;
+  const targetId = input.moveTo ? requireNode(context, input.moveTo, 'moveTo').id : null;
   const found = await findEnterpriseById(db, input.enterpriseId);
   if (!found) {
     throw new AppError('ENTERPRISE_NOT_FOUND', `No enterprise has id ${input.enterpriseId}.`);
@@ -204,7 +198,7 @@ export async function decideClassification(
     const before = await findClassification(tx, input.enterpriseId, nodeId);
     const decision = targetId !== null ? 'rejected' : input.decision;
     const makePrimary = decision === 'confirmed' && (before?.isPrimary ?? false);
-    await upsertManual(tx, {
+    await upsertManualClassification(tx, {
       enterpriseId: input.enterpriseId,
       nodeId,
       regionCode,
@@ -213,8 +207,8 @@ export async function decideClassification(
       score: before?.score ?? 1,
     });
     if (targetId !== null) {
-      await clearPrimary(tx, input.enterpriseId, chain.id, targetId);
-      await upsertManual(tx, {
+      await clearPrimaryClassifications(tx, input.enterpriseId, context.chain.id, targetId);
+      await upsertManualClassification(tx, {
         enterpriseId: input.enterpriseId,
         nodeId: targetId,
         regionCode,
@@ -223,7 +217,7 @@ export async function decideClassification(
         score: 1,
       });
     } else if (decision === 'rejected' && before?.isPrimary) {
-      await clearPrimary(tx, input.enterpriseId, chain.id, null);
+      await clearPrimaryClassifications(tx, input.enterpriseId, context.chain.id, null);
     }
     await recordAudit(tx, actor, {
       action:
@@ -243,54 +237,4 @@ export async function decideClassification(
       after: { node: input.nodeCode, decision, moveTo: input.moveTo ?? null },
     });
   });
-}
-
-function requireNode(ids: Map<string, number>, code: string, chain: ChainRow): number {
-  const id = ids.get(code);
-  if (id === undefined) {
-    throw new AppError('VALIDATION_FAILED', `The ${chain.code} chain has no node "${code}".`, {
-      field: 'nodeCode',
-    });
-  }
-  return id;
-}
-
-async function upsertManual(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  row: {
-    enterpriseId: number;
-    nodeId: number;
-    regionCode: string;
-    decision: string;
-    isPrimary: boolean;
-    score: number;
-  },
-): Promise<void> {
-  const values = { ...row, method: 'manual', decidedAt: new Date() };
-  await tx
-    .insert(classification)
-    .values({ ...values, evidence: [] })
-    .onConflictDoUpdate({
-      target: [classification.enterpriseId, classification.nodeId],
-      set: values,
-    });
-}
-
-async function clearPrimary(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  enterpriseId: number,
-  chainId: number,
-  exceptNodeId: number | null,
-): Promise<void> {
-  const nodeIds = sql`(select id from chain_node where chain_id = ${chainId})`;
-  await tx
-    .update(classification)
-    .set({ isPrimary: false })
-    .where(
-      and(
-        eq(classification.enterpriseId, enterpriseId),
-        inArray(classification.nodeId, nodeIds),
-        exceptNodeId === null ? undefined : ne(classification.nodeId, exceptNodeId),
-      ),
-    );
 }

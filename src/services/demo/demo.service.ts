@@ -1,11 +1,12 @@
-import { AppError } from '../../domain/app-error.ts';
-import type { Db } from '../../db/connection.ts';
+import type { Db, DbOrTx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
-import { findChainByCode, mapNodeIdsByCode } from '../../db/chain.repository.ts';
+import { mapNodeIdsByCode } from '../../db/chain.repository.ts';
+import { requireChain } from '../lookup/lookup.service.ts';
 import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
 import { findSetting, saveSetting } from '../../db/setting.repository.ts';
 import { findUserByUsername, insertUser } from '../../db/user.repository.ts';
-import { park, parkSpace, target } from '../../db/schema.ts';
+import { insertParkSpaces, insertParks } from '../../db/park.repository.ts';
+import { insertTargets } from '../../db/target.repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import { chinaDivisionRegions } from '../reference/regions.service.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
@@ -26,6 +27,11 @@ export interface DemoSummary {
 /** Reports each step of a long load; the CLI prints it, servers and tests pass nothing. */
 export type ProgressReporter = (message: string) => void;
 
+/** True once the demo has been loaded into this database. */
+export async function isDemoLoaded(db: DbOrTx): Promise<boolean> {
+  return (await findSetting(db, 'demo_loaded')) !== null;
+}
+
 /**
  * Loads the seeded Wuxi biomedical demo in one transaction: all of it or nothing. Loading twice
  * changes nothing. Throws CHAIN_NOT_FOUND when the biomedical template has not been loaded.
@@ -37,27 +43,19 @@ export async function loadDemo(
 ): Promise<DemoSummary> {
   const loaded = await findSetting(db, 'demo_loaded');
   if (loaded) return { ...(loaded as Omit<DemoSummary, 'alreadyLoaded'>), alreadyLoaded: true };
-  const chainRow = await findChainByCode(db, DEMO_CHAIN);
-  if (!chainRow) {
-    throw new AppError(
-      'CHAIN_NOT_FOUND',
-      `The demo needs the "${DEMO_CHAIN}" chain template; run "chainlead init" first.`,
-    );
-  }
+  const chainRow = await requireChain(db, DEMO_CHAIN);
   progress('generating the demo dataset');
   const dataset = generateDemoDataset(chinaDivisionRegions());
   const passwordHashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
 
   const summary = await db.transaction(async (tx) => {
     progress('writing parks');
-    const parkRows = await tx
-      .insert(park)
-      .values(
-        DEMO_PARKS.map((p) => ({ ...p, focusNodeCodes: [...p.focusNodeCodes], isDemo: true })),
-      )
-      .returning({ id: park.id });
-    const parkIds = parkRows.map((row) => row.id);
-    await tx.insert(parkSpace).values(
+    const parkIds = await insertParks(
+      tx,
+      DEMO_PARKS.map((p) => ({ ...p, focusNodeCodes: [...p.focusNodeCodes], isDemo: true })),
+    );
+    await insertParkSpaces(
+      tx,
       dataset.spaces.map(({ parkIndex, ...space }) => ({
         ...space,
         parkId: parkIds[parkIndex] ?? 0,
@@ -90,7 +88,8 @@ export async function loadDemo(
       chainRow.id,
       DEMO_TARGETS.flatMap((t) => (t.nodeCode ? [t.nodeCode] : [])),
     );
-    await tx.insert(target).values(
+    await insertTargets(
+      tx,
       DEMO_TARGETS.map((t) => ({
         chainId: chainRow.id,
         nodeId: t.nodeCode ? (nodeIds.get(t.nodeCode) ?? null) : null,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidUscc } from '../../domain/uscc.ts';
 import type { Database } from '../../db/connection.ts';
 import { enterprise, enterpriseYear, target } from '../../db/schema.ts';
-import { createTestDatabase } from '../../db/test-database.ts';
+import { createTestDatabase } from '../../test-support/test-database.ts';
 import { DEFAULT_TEMPLATES_DIR, readChainTemplate } from '../reference/chain-templates.service.ts';
 import { chinaDivisionRegions } from '../reference/regions.service.ts';
 import { prepareInstallation } from '../setup.service.ts';

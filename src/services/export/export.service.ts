@@ -1,16 +1,18 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CanonicalColumn } from '../../domain/import-values.ts';
 import type { Db } from '../../db/connection.ts';
-import { findChainByCode } from '../../db/chain.repository.ts';
+import { requireChain } from '../lookup/lookup.service.ts';
 import {
-  enterpriseFilterConditions,
+  listEnterprisesWithLatestYear,
   type EnterpriseFilter,
 } from '../../db/enterprise.repository.ts';
-import { chainNode, classification, enterprise, enterpriseYear } from '../../db/schema.ts';
+import {
+  listClassificationsOfEnterprises,
+  listClassifiedEnterpriseIds,
+} from '../../db/classification.repository.ts';
 import { AppError } from '../../domain/app-error.ts';
-import { csvLine } from '../import/error-report.ts';
+import { CSV_BOM, csvLine } from '../../shared/csv.ts';
 import type { Evidence } from '../../domain/classification.ts';
 
 const PAGE = 5_000;
@@ -48,7 +50,7 @@ type Target = string | null | Writable;
 function csvSink(target: Target): RowSink {
   const out: Writable =
     typeof target === 'string' ? createWriteStream(target) : (target ?? process.stdout);
-  if (target !== null) out.write('\uFEFF');
+  if (target !== null) out.write(CSV_BOM);
   return {
     row: (cells) => out.write(csvLine(cells)),
     close: () =>
@@ -105,15 +107,8 @@ export async function exportEnterprises(
   sink.row(EXPORT_ENTERPRISE_COLUMNS);
   let afterId = 0;
   let count = 0;
-  const latest = sql`(select row_to_json(y) from ${enterpriseYear} y
-    where y.enterprise_id = ${enterprise.id} order by y.year desc limit 1)`;
   for (;;) {
-    const rows = await db
-      .select({ e: enterprise, latest: sql<Record<string, unknown> | null>`${latest}` })
-      .from(enterprise)
-      .where(and(gt(enterprise.id, afterId), enterpriseFilterConditions(filter)))
-      .orderBy(asc(enterprise.id))
-      .limit(PAGE);
+    const rows = await listEnterprisesWithLatestYear(db, { afterId, filter, limit: PAGE });
     if (rows.length === 0) break;
     for (const { e, latest: year } of rows) {
       const values: Record<CanonicalColumn, Cell> = {
@@ -168,8 +163,7 @@ export async function exportClassifications(
   db: Db,
   options: { chainCode: string; format: ExportFormat; out: string | null },
 ): Promise<number> {
-  const chainRow = await findChainByCode(db, options.chainCode);
-  if (!chainRow) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${options.chainCode}".`);
+  const chainRow = await requireChain(db, options.chainCode);
   if (options.format === 'xlsx' && !options.out) {
     throw new AppError('VALIDATION_FAILED', 'XLSX goes to a file: give --out FILE.xlsx.');
   }
@@ -179,36 +173,18 @@ export async function exportClassifications(
   let afterId = 0;
   let count = 0;
   for (;;) {
-    const ids = await db
-      .selectDistinct({ id: classification.enterpriseId })
-      .from(classification)
-      .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
-      .where(and(eq(chainNode.chainId, chainRow.id), gt(classification.enterpriseId, afterId)))
-      .orderBy(asc(classification.enterpriseId))
-      .limit(PAGE);
+    const ids = await listClassifiedEnterpriseIds(db, {
+      chainId: chainRow.id,
+      afterId,
+      limit: PAGE,
+    });
     if (ids.length === 0) break;
-    const last = ids.at(-1)?.id ?? afterId;
-    const rows = await db
-      .select({
-        c: classification,
-        node: chainNode,
-        e: { id: enterprise.id, uscc: enterprise.uscc, name: enterprise.name },
-      })
-      .from(classification)
-      .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
-      .innerJoin(enterprise, eq(enterprise.id, classification.enterpriseId))
-      .where(
-        and(
-          eq(chainNode.chainId, chainRow.id),
-          gt(classification.enterpriseId, afterId),
-          sql`${classification.enterpriseId} <= ${last}`,
-        ),
-      )
-      .orderBy(
-        asc(classification.enterpriseId),
-        sql`${classification.isPrimary} desc`,
-        asc(chainNode.sortOrder),
-      );
+    const last = ids.at(-1) ?? afterId;
+    const rows = await listClassificationsOfEnterprises(db, {
+      chainId: chainRow.id,
+      afterId,
+      lastId: last,
+    });
     for (const { c, node, e } of rows) {
       sink.row([
         e.id,

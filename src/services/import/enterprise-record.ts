@@ -16,18 +16,9 @@ import {
 import { usccCheckCharacter, usccProblem } from '../../domain/uscc.ts';
 import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
 
-/**
- * A row that failed validation: where, which column, the value, and why: `reason` in English (the
- * CLI, errors.csv), `code` and `params` for the web app to say it in the reader's language.
- */
-export interface RowError {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-  code: RowReason;
-  params?: ReasonParams;
-}
+import type { RowError } from '../tables/error-report.ts';
+
+export type { RowError };
 
 /** A validated enterprise from one row of an import file. */
 export interface EnterpriseRecord {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUscc } from '../../domain/uscc.ts';
 import type { Database } from '../../db/connection.ts';
 import { enterprise, enterpriseYear } from '../../db/schema.ts';
-import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import {
   dismissDuplicate,
   listDuplicates,

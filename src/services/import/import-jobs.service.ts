@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AppError } from '../../domain/app-error.ts';
 import type { MoneyUnit } from '../../domain/import-values.ts';
 import type { Db } from '../../db/connection.ts';
@@ -12,6 +9,8 @@ import {
 } from '../../db/import.repository.ts';
 import { importEnterprises, type ImportProgress } from './import-enterprises.service.ts';
 import type { RowError } from './enterprise-record.ts';
+import { spoolToTempFile } from '../tables/spool.ts';
+import type { TableInput } from '../tables/table-reader.ts';
 
 /** Live progress of imports running in this process, by import id. */
 const running = new Map<number, ImportProgress>();
@@ -60,12 +59,13 @@ function present(row: ImportBatchRow, errorLimit: number): ImportView {
 
 /**
  * Starts importing an uploaded file in the background and answers at once with its id; progress
- * and the outcome are read with `getImport`. The upload is kept in a temporary folder until done.
+ * and the outcome are read with `getImport`. The upload is spooled to a temporary file (see
+ * spoolToTempFile for why) and removed when the job ends.
  */
 export async function startImport(
   db: Db,
   actor: Actor,
-  upload: { fileName: string; bytes: Uint8Array },
+  upload: TableInput,
   options: {
     source?: string | undefined;
     region?: string | undefined;
@@ -74,17 +74,14 @@ export async function startImport(
     dryRun?: boolean | undefined;
   },
 ): Promise<{ id: number }> {
-  const folder = mkdtempSync(join(tmpdir(), 'chainlead-upload-'));
-  // Keep the extension: it tells the reader the format.
-  const safeName = upload.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'upload.csv';
-  const file = join(folder, safeName);
-  writeFileSync(file, upload.bytes);
+  const { file, remove } = await spoolToTempFile(upload, 'upload.csv');
+  const remover = () => remove().catch(() => undefined);
   let jobId = -1;
   let resolveId: (id: number) => void = () => undefined;
   const started = new Promise<number>((resolve) => (resolveId = resolve));
   const job = importEnterprises(db, actor, {
     file,
-    displayName: upload.fileName,
+    displayName: upload.name,
     source: options.source,
     defaultRegion: options.region ?? null,
     revenueUnit: options.revenueUnit,
@@ -92,21 +89,21 @@ export async function startImport(
     dryRun: options.dryRun,
     onStart: (id) => {
       jobId = id;
-      running.set(id, { rowsRead: 0, bytesRead: 0, totalBytes: upload.bytes.length });
+      running.set(id, { rowsRead: 0, bytesRead: 0, totalBytes: upload.size ?? 0 });
       resolveId(id);
     },
     progress: (progress) => running.set(jobId, progress),
   });
   // A file rejected before it started (unreadable, no name column) fails the request itself.
-  const id = await Promise.race([started, job.then(() => -1)]).catch((error: unknown) => {
-    rmSync(folder, { recursive: true, force: true });
+  const id = await Promise.race([started, job.then(() => -1)]).catch(async (error: unknown) => {
+    await remover();
     throw error;
   });
   void job
     .catch((error: unknown) => console.error(`import ${id} failed:`, error))
     .finally(() => {
       running.delete(id);
-      rmSync(folder, { recursive: true, force: true });
+      void remover();
     });
   if (id < 0) throw new AppError('INTERNAL', 'The import ended before it started.');
   return { id };

@@ -1,8 +1,6 @@
-import { AppError } from '../../domain/app-error.ts';
 import type { Db } from '../../db/connection.ts';
 import {
   countTenantsByPark,
-  findParkById,
   listParkSpaces,
   listParkTenants,
   listParks,
@@ -16,6 +14,7 @@ import {
   type ParkSummary,
   type SpaceKind,
 } from '../../shared/api/parks.ts';
+import { requirePark } from '../lookup/lookup.service.ts';
 
 function asSpaceKind(kind: string): SpaceKind {
   return (SPACE_KINDS as readonly string[]).includes(kind) ? (kind as SpaceKind) : 'office';
@@ -119,28 +118,9 @@ function countByNode(
   );
 }
 
-/** The park with this id or code. Throws PARK_NOT_FOUND. */
-export async function resolvePark(db: Db, ref: string | number): Promise<ParkRow> {
-  const text = String(ref).trim();
-  const found = /^\d+$/.test(text)
-    ? await findParkById(db, Number(text))
-    : (await listParks(db)).find((p) => p.park.code === text);
-  if (!found) {
-    throw new AppError(
-      'PARK_NOT_FOUND',
-      `No park has id or code "${text}"; GET /api/parks lists them.`,
-      {
-        park: text,
-      },
-    );
-  }
-  return found.park;
-}
-
 /** One park with its space units, tenants and tenants by node. Throws PARK_NOT_FOUND. */
 export async function getPark(db: Db, id: number): Promise<ParkDetail> {
-  const found = await findParkById(db, id);
-  if (!found) throw new AppError('PARK_NOT_FOUND', `No park has id ${id}.`, { id });
+  const found = await requirePark(db, id);
   const [spaces, tenants] = await Promise.all([listParkSpaces(db, id), listParkTenants(db, id)]);
   return {
     ...presentPark(found.park, found.regionName, spaces, tenants.length),

@@ -7,7 +7,8 @@ import { sumReservedByProjectAndKind } from '../../db/space.repository.ts';
 import { SPACE_KINDS, type SpaceMatch, type SupplyDemand } from '../../shared/api/parks.ts';
 import { getPipelineSettings } from '../projects/pipeline-settings.service.ts';
 import { asSpaceKind, asStage, spaceNeedOf } from '../projects/project-presenter.ts';
-import { assertParkInScope, type ParkScope } from './park-scope.ts';
+import { requirePark } from '../lookup/lookup.service.ts';
+import { assertParkInScope, type ParkScope } from '../auth/park-scope.ts';
 
 const freeOf = (s: ParkSpaceRow) => Math.max(0, s.areaM2 - s.occupiedM2 - s.reservedM2);
 
@@ -76,8 +77,7 @@ export async function parkSupplyDemand(
   options: { fromYear?: number; years?: number } = {},
 ): Promise<SupplyDemand> {
   assertParkInScope(scope, parkId);
-  const park = (await listParks(db)).find((p) => p.park.id === parkId)?.park;
-  if (!park) throw new AppError('PARK_NOT_FOUND', `No park has id ${parkId}.`, { parkId });
+  const { park } = await requirePark(db, parkId);
   const [spaces, projects, settings] = await Promise.all([
     listParkSpaces(db, parkId),
     listProjectViews(db, { parkId, status: 'active' }),

@@ -2,7 +2,8 @@ import { AppError } from '../../domain/app-error.ts';
 import { suggestUnits, type MatchUnit } from '../../domain/space-matching.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
-import { findParkById, type ParkSpaceRow } from '../../db/park.repository.ts';
+import type { ParkSpaceRow } from '../../db/park.repository.ts';
+import { requirePark } from '../lookup/lookup.service.ts';
 import { lockProject, touchProject, updateProject } from '../../db/project.repository.ts';
 import {
   addReservedArea,
@@ -24,7 +25,7 @@ import type {
 import type { Reservation } from '../../shared/api/projects.ts';
 import { asSpaceKind, presentReservation } from '../projects/project-presenter.ts';
 import { presentSpace } from './park-query.service.ts';
-import { assertParkInScope, type ParkScope } from './park-scope.ts';
+import { assertParkInScope, type ParkScope } from '../auth/park-scope.ts';
 
 /** Area is compared to a hundredth of a square metre: floating sums must not refuse a full unit. */
 const EPSILON_M2 = 0.01;
@@ -42,9 +43,7 @@ function violates(error: unknown, constraint: string): boolean {
 
 async function requireParkFor(db: Db | Tx, scope: ParkScope, parkId: number): Promise<void> {
   assertParkInScope(scope, parkId);
-  if (!(await findParkById(db, parkId))) {
-    throw new AppError('PARK_NOT_FOUND', `No park has id ${parkId}.`, { parkId });
-  }
+  await requirePark(db, parkId);
 }
 
 /**

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import { refuse } from '../../domain/cell-text.ts';
 import {
@@ -30,8 +27,8 @@ import {
   type UpdateProjectRequest,
 } from '../../shared/api/projects.ts';
 import { ROW_REASONS, type ReasonParams, type RowReason } from '../../shared/row-reasons.ts';
-import { csvLine } from '../import/error-report.ts';
-import { readTable } from '../import/table-reader.ts';
+import { csvDocument } from '../../shared/csv.ts';
+import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
 import { createProject, updateProject } from './project.service.ts';
 import { listProjectBoard, listProjectSummaries } from './project-query.service.ts';
 
@@ -91,7 +88,7 @@ export async function exportProjects(
   const rows = board.items.map((p) => exportRow(p, notes, parkCodes));
   const headers = PROJECT_COLUMN_KEYS.map(header);
   if (format === 'csv') {
-    const text = '\uFEFF' + csvLine(headers) + rows.map((r) => csvLine(r)).join('');
+    const text = csvDocument(headers, rows);
     return { bytes: new TextEncoder().encode(text), count: rows.length };
   }
   // exceljs takes half a second to load: only spreadsheet exports pay for it.
@@ -283,10 +280,10 @@ async function changesFor(
 export async function importProjects(
   db: Db,
   actor: { id: number | null; name: string },
-  file: string,
+  file: TableSource,
   defaults: { chainCode: string; regionCode?: string | undefined },
 ): Promise<ImportProjectsResult> {
-  const table = await readTable(file);
+  const table = await openTable(file);
   const mapping = mapProjectHeaders(table.headers);
   const cellsOf = (cells: string[]) => (column: ProjectColumn) => {
     const index = mapping.columns.indexOf(column);
@@ -360,7 +357,7 @@ export async function importProjects(
     errors.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
     throw new AppError(
       'VALIDATION_FAILED',
-      `${errors.length} error${errors.length === 1 ? '' : 's'} in ${file.split(/[\\/]/).pop() ?? file}, so nothing was imported: ` +
+      `${errors.length} error${errors.length === 1 ? '' : 's'} in ${tableSourceName(file)}, so nothing was imported: ` +
         errors
           .slice(0, 5)
           .map((e) => `row ${e.row}, ${e.column}: ${e.reason}`)
@@ -396,23 +393,4 @@ function columnOf(details: unknown): string {
   };
   const column = typeof field === 'string' ? byField[field] : undefined;
   return column ? PROJECT_COLUMNS[column].label : '';
-}
-
-/** Imports an uploaded project file (written to a temporary folder for the reader). */
-export async function importProjectUpload(
-  db: Db,
-  actor: { id: number | null; name: string },
-  upload: { fileName: string; bytes: Uint8Array },
-  defaults: { chainCode: string; regionCode?: string | undefined },
-): Promise<ImportProjectsResult> {
-  const folder = mkdtempSync(join(tmpdir(), 'chainlead-projects-'));
-  try {
-    const safeName =
-      upload.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'projects.xlsx';
-    const file = join(folder, safeName);
-    writeFileSync(file, upload.bytes);
-    return await importProjects(db, actor, file, defaults);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
 }

@@ -7,8 +7,8 @@ import {
   type ProjectFilter,
 } from '../../db/project.repository.ts';
 import { listReservations } from '../../db/space.repository.ts';
-import { findUserByUsername } from '../../db/user.repository.ts';
-import { findChainByCode, listChainNodes } from '../../db/chain.repository.ts';
+import { listChainNodes } from '../../db/chain.repository.ts';
+import { requireChain, requireUser } from '../lookup/lookup.service.ts';
 import {
   PROJECT_EVENT_KINDS,
   PROJECT_STAGE_NAMES,
@@ -18,7 +18,7 @@ import {
   type ProjectQuery,
   type ProjectSummary,
 } from '../../shared/api/projects.ts';
-import { assertParkInScope, type ParkScope } from '../parks/park-scope.ts';
+import { assertParkInScope, type ParkScope } from '../auth/park-scope.ts';
 import { getPipelineSettings } from './pipeline-settings.service.ts';
 import { asStage, presentProjectSummary, presentReservation } from './project-presenter.ts';
 
@@ -45,8 +45,7 @@ async function filterOf(db: Db, query: Partial<ProjectQuery>): Promise<ProjectFi
     text: query.q,
   };
   if (query.chain) {
-    const chain = await findChainByCode(db, query.chain);
-    if (!chain) throw new AppError('CHAIN_NOT_FOUND', `No chain has code "${query.chain}".`);
+    const chain = await requireChain(db, query.chain);
     filter.chainId = chain.id;
   }
   if (query.node) {
@@ -64,9 +63,7 @@ async function filterOf(db: Db, query: Partial<ProjectQuery>): Promise<ProjectFi
     filter.nodeId = node.id;
   }
   if (query.owner) {
-    const owner = await findUserByUsername(db, query.owner);
-    if (!owner) throw new AppError('USER_NOT_FOUND', `No user is named "${query.owner}".`);
-    filter.ownerId = owner.id;
+    filter.ownerId = (await requireUser(db, query.owner, 'owner')).id;
   }
   return filter;
 }

@@ -5,7 +5,6 @@ import type { Db, Tx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import { listChainNodes } from '../../db/chain.repository.ts';
 import { findEnterpriseById } from '../../db/enterprise.repository.ts';
-import { findParkById } from '../../db/park.repository.ts';
 import {
   findActiveProjectsForEnterprise,
   insertProject,
@@ -24,7 +23,13 @@ import {
   type UpdateProjectRequest,
 } from '../../shared/api/projects.ts';
 import { isRole, roleHasPermission } from '../../shared/permissions.ts';
-import { loadChainContext, requireNode, requireRegion } from '../attract/chain-context.ts';
+import {
+  loadChainContext,
+  requireNode,
+  requirePark,
+  requireRegion,
+  requireUser,
+} from '../lookup/lookup.service.ts';
 import { getProject } from './project-query.service.ts';
 import { asStage, asStatus } from './project-presenter.ts';
 
@@ -71,9 +76,7 @@ function snapshot(row: ProjectRow) {
 }
 
 async function requireOwner(tx: Tx, ownerId: number): Promise<void> {
-  const owner = await findUserById(tx, ownerId);
-  if (!owner)
-    throw new AppError('USER_NOT_FOUND', `No user has id ${ownerId}.`, { field: 'ownerId' });
+  const owner = await requireUser(tx, ownerId, 'ownerId');
   if (!isRole(owner.role) || !roleHasPermission(owner.role, 'project:write')) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -114,9 +117,7 @@ async function resolveFields(
       field: 'enterpriseId',
     });
   }
-  if (fields.parkId != null && !(await findParkById(tx, fields.parkId))) {
-    throw new AppError('PARK_NOT_FOUND', `No park has id ${fields.parkId}.`, { field: 'parkId' });
-  }
+  if (fields.parkId != null) await requirePark(tx, fields.parkId, 'parkId');
   if (fields.ownerId != null) await requireOwner(tx, fields.ownerId);
   const { nodeCode: _node, ...plain } = fields;
   for (const [key, value] of Object.entries(plain)) {

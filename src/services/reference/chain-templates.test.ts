@@ -7,7 +7,7 @@ import { isAppError } from '../../domain/app-error.ts';
 import type { ChainTemplate } from '../../domain/chain-template.ts';
 import type { Database } from '../../db/connection.ts';
 import { listChainFlows, listChainNodes, findChainByCode } from '../../db/chain.repository.ts';
-import { createTestDatabase } from '../../db/test-database.ts';
+import { createTestDatabase } from '../../test-support/test-database.ts';
 import { sharedDataFile } from '../../test-support/shared-data.ts';
 import {
   DEFAULT_TEMPLATES_DIR,
@@ -17,7 +17,7 @@ import {
 
 const BIOMED_FILE = join(DEFAULT_TEMPLATES_DIR, 'biomed.yaml');
 
-// The node codes of DESIGN.md: a public contract that must not change.
+// The node codes of templates/biomed.yaml: a public contract that must not change.
 const DESIGN_NODE_CODES = [
   'biomed.up.api',
   'biomed.up.excipient',
@@ -58,7 +58,7 @@ describe('the biomedical template', () => {
   const { template } = readChainTemplate(BIOMED_FILE);
   const nodes = template.stages.flatMap((stage) => stage.nodes);
 
-  it('has the three stages and the 22 node codes of DESIGN.md', () => {
+  it('has the three stages and the 22 node codes of the biomedical template', () => {
     expect(template.stages.map((s) => s.code)).toEqual(['biomed.up', 'biomed.mid', 'biomed.down']);
     expect(nodes.map((n) => n.code).sort()).toEqual([...DESIGN_NODE_CODES].sort());
   });

@@ -1,14 +1,13 @@
 import { createRequire } from 'node:module';
 import type { DbOrTx } from '../../db/connection.ts';
-import { AppError } from '../../domain/app-error.ts';
 import {
   countRegions,
-  findRegion,
   insertRegions,
   listRegionChildren,
   type RegionRow,
 } from '../../db/region.repository.ts';
 import { REGION_LEVELS, type Region } from '../../shared/api/regions.ts';
+import { requireRegion } from '../lookup/lookup.service.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -61,9 +60,7 @@ export async function listRegions(
   db: DbOrTx,
   parentCode: string | null,
 ): Promise<{ items: Region[]; total: number }> {
-  if (parentCode !== null && !(await findRegion(db, parentCode))) {
-    throw new AppError('REGION_NOT_FOUND', `No region has code ${parentCode}.`, { parentCode });
-  }
+  if (parentCode !== null) await requireRegion(db, parentCode);
   const rows = await listRegionChildren(db, parentCode);
   const items = rows.map((row) => ({
     code: row.code,

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../domain/app-error.ts';
 import type { Db } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
@@ -7,9 +6,14 @@ import {
   findDuplicateCandidate,
   listDuplicateCandidates,
 } from '../../db/duplicate.repository.ts';
-import { findEnterpriseById } from '../../db/enterprise.repository.ts';
+import {
+  clearEnterpriseUscc,
+  deleteEnterprise,
+  findEnterpriseById,
+  moveEnterpriseFacts,
+  type NewEnterpriseRow,
+} from '../../db/enterprise.repository.ts';
 import { updateEnterprise } from '../../db/import.repository.ts';
-import { classification, enterprise, enterpriseYear } from '../../db/schema.ts';
 
 export interface DuplicateView {
   id: number;
@@ -82,7 +86,7 @@ export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<
   const kept = keep.enterprise;
   const gone = drop.enterprise;
   await db.transaction(async (tx) => {
-    const fill: Partial<typeof enterprise.$inferInsert> = {};
+    const fill: Partial<NewEnterpriseRow> = {};
     for (const field of [
       'uscc',
       'nameEn',
@@ -102,19 +106,11 @@ export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<
     const tags = [...new Set([...kept.tags, ...gone.tags])];
     const products = kept.products.length > 0 ? kept.products : gone.products;
     // The dropped record's USCC must be free before the kept one can take it.
-    if (fill.uscc)
-      await tx.update(enterprise).set({ uscc: null }).where(eq(enterprise.id, gone.id));
+    if (fill.uscc) await clearEnterpriseUscc(tx, gone.id);
     await updateEnterprise(tx, kept.id, { ...fill, aliases, tags, products });
-    await tx.execute(sql`
-      update ${enterpriseYear} set enterprise_id = ${kept.id}
-      where enterprise_id = ${gone.id}
-        and year not in (select year from ${enterpriseYear} where enterprise_id = ${kept.id})`);
-    await tx.execute(sql`
-      update ${classification} set enterprise_id = ${kept.id}
-      where enterprise_id = ${gone.id} and method = 'manual'
-        and node_id not in (select node_id from ${classification} where enterprise_id = ${kept.id})`);
+    await moveEnterpriseFacts(tx, { from: gone.id, to: kept.id });
     await closeDuplicateCandidate(tx, id, 'merged', actor.name, gone.name);
-    await tx.delete(enterprise).where(and(eq(enterprise.id, gone.id)));
+    await deleteEnterprise(tx, gone.id);
     await recordAudit(tx, actor, {
       action: 'duplicate.merge',
       entityType: 'enterprise',

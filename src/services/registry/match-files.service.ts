@@ -7,7 +7,7 @@ import {
   type MatchDecision,
   type MatchRecord,
 } from '../../domain/entity-matching.ts';
-import { readTable } from '../import/table-reader.ts';
+import { readTableFile } from '../tables/table-reader.ts';
 
 interface IdentifiedRecord extends MatchRecord {
   id: string;
@@ -23,7 +23,7 @@ const ALIASES: Record<keyof Omit<IdentifiedRecord, 'nameEn'>, string[]> = {
 
 /** Reads a file of records to match: id, name, address, region_code, uscc (by name or Chinese header). */
 async function readRecords(file: string): Promise<IdentifiedRecord[]> {
-  const table = await readTable(file);
+  const table = await readTableFile(file);
   const find = (names: string[]) =>
     table.headers.findIndex((h) => names.includes(h.trim().toLowerCase()));
   const index = Object.fromEntries(

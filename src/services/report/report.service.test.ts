@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
-import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import type { ChainAnalysis, ChainReport } from '../../shared/api/analysis.ts';
 import { formatRatio, formatYuan } from '../../shared/format.ts';
 import { analyzeChain } from '../analysis/chain-analysis.service.ts';

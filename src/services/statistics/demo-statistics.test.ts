@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
 import { listRegionStats } from '../../db/region-stat.repository.ts';
-import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import { generateDemoDataset } from '../demo/demo-generator.ts';
 import { loadDemo } from '../demo/demo.service.ts';
 import { chinaDivisionRegions } from '../reference/regions.service.ts';

@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import { AppError } from '../../domain/app-error.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
@@ -9,12 +6,19 @@ import {
   upsertRegionStats,
   type RegionStatRow,
 } from '../../db/region-stat.repository.ts';
-import type { RowError } from '../import/enterprise-record.ts';
-import { readTable, type ReadTableOptions } from '../import/table-reader.ts';
+import type { RowError } from '../tables/error-report.ts';
+import {
+  openTable,
+  tableSourceName,
+  type ReadTableOptions,
+  type TableInput,
+  type TableSource,
+} from '../tables/table-reader.ts';
 import { STAT_COLUMNS, buildStatRecord, mapStatHeaders, type StatRecord } from './stat-record.ts';
 
 export interface ImportStatsOptions {
-  file: string;
+  /** A path, or an upload's bytes with its name. */
+  file: TableSource;
   /** Shown in messages instead of the path (an uploaded file's own name). */
   displayName?: string;
   table?: ReadTableOptions;
@@ -52,8 +56,8 @@ export async function importStats(
   actor: Actor,
   options: ImportStatsOptions,
 ): Promise<ImportStatsResult> {
-  const shown = options.displayName ?? basename(options.file);
-  const table = await readTable(options.file, options.table);
+  const shown = options.displayName ?? tableSourceName(options.file);
+  const table = await openTable(options.file, options.table);
   const mapping = mapStatHeaders(table.headers);
   if (mapping.missing.length > 0 || mapping.duplicates.length > 0) {
     table.close();
@@ -224,40 +228,31 @@ function describe(
 const UPLOAD_ERRORS = 1_000;
 
 /**
- * Imports an uploaded statistics file (kept in a temporary folder while it is read). Unlike
- * `importStats`, a file with any invalid row is refused with VALIDATION_FAILED whose details list
- * the row errors (file, row, column, value, reason); nothing is written then.
+ * Imports an uploaded statistics file, read as it streams in. Unlike `importStats`, a file with
+ * any invalid row is refused with VALIDATION_FAILED whose details list the row errors (file, row,
+ * column, value, reason); nothing is written then.
  */
 export async function importStatsUpload(
   db: Db,
   actor: Actor,
-  upload: { fileName: string; bytes: Uint8Array },
+  upload: TableInput,
 ): Promise<ImportStatsResult> {
-  const folder = await mkdtemp(join(tmpdir(), 'chainlead-stats-'));
-  // Keep the extension: it tells the reader the format.
-  const safeName = upload.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'stats.csv';
-  try {
-    const file = join(folder, safeName);
-    await writeFile(file, upload.bytes);
-    const result = await importStats(db, actor, { file, displayName: upload.fileName });
-    if (result.status === 'rolled_back') {
-      const first = result.errors[0];
-      const example = first
-        ? ` First: row ${first.row}, ${first.column}: ${first.reason}${first.value ? ` ("${first.value}")` : ''}.`
-        : '';
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `${result.file}: ${result.counts.rejected} invalid rows, so nothing was imported; fix them and upload the file again.${example}`,
-        {
-          file: result.file,
-          rowsRead: result.rowsRead,
-          rejected: result.counts.rejected,
-          errors: result.errors.slice(0, UPLOAD_ERRORS),
-        },
-      );
-    }
-    return result;
-  } finally {
-    await rm(folder, { recursive: true, force: true });
+  const result = await importStats(db, actor, { file: upload });
+  if (result.status === 'rolled_back') {
+    const first = result.errors[0];
+    const example = first
+      ? ` First: row ${first.row}, ${first.column}: ${first.reason}${first.value ? ` ("${first.value}")` : ''}.`
+      : '';
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${result.file}: ${result.counts.rejected} invalid rows, so nothing was imported; fix them and upload the file again.${example}`,
+      {
+        file: result.file,
+        rowsRead: result.rowsRead,
+        rejected: result.counts.rejected,
+        errors: result.errors.slice(0, UPLOAD_ERRORS),
+      },
+    );
   }
+  return result;
 }

@@ -1,7 +1,8 @@
 import { refuse } from '../../domain/cell-text.ts';
 import { parseYear, type ParseFailure } from '../../domain/import-values.ts';
 import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
-import type { RowError } from '../import/enterprise-record.ts';
+import { REQUIRED_STAT_COLUMNS, STAT_COLUMNS, type StatColumn } from '../../shared/stat-columns.ts';
+import type { RowError } from '../tables/error-report.ts';
 
 /**
  * The columns of a regional statistics file and the validation of one of its rows. Any industry
@@ -9,23 +10,7 @@ import type { RowError } from '../import/enterprise-record.ts';
  * not against a list.
  */
 
-/** The columns of `chainlead import stats`, in the order templates and exports write them. */
-export const STAT_COLUMNS = [
-  'region_code',
-  'region_name',
-  'scheme',
-  'industry_code',
-  'industry_name',
-  'industry_type',
-  'year',
-  'employment',
-  'establishments',
-  'payroll',
-  'output',
-] as const;
-export type StatColumn = (typeof STAT_COLUMNS)[number];
-
-const REQUIRED: readonly StatColumn[] = ['region_code', 'scheme', 'industry_code', 'year'];
+export { STAT_COLUMNS, type StatColumn };
 const NUMBER_COLUMNS = ['employment', 'establishments', 'payroll', 'output'] as const;
 
 /** Chinese headers statistics bureaus use, accepted beside the canonical names. */
@@ -84,7 +69,12 @@ export function mapStatHeaders(headers: readonly string[]): StatHeaderMapping {
     taken.add(column);
     return column;
   });
-  return { columns, unknown, duplicates, missing: REQUIRED.filter((c) => !taken.has(c)) };
+  return {
+    columns,
+    unknown,
+    duplicates,
+    missing: REQUIRED_STAT_COLUMNS.filter((c) => !taken.has(c)),
+  };
 }
 
 /** A validated row of a statistics file, as `region_stat` stores it. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../domain/app-error.ts';
 import type { Database } from '../../db/connection.ts';
 import { listRegionStats } from '../../db/region-stat.repository.ts';
-import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import { importStats } from './import-stats.service.ts';
 import {
   clusterStrengths,

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
-import { createTestDatabase, testDatabaseKind } from '../../db/test-database.ts';
+import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import { run } from '../../test-support/cli-runner.ts';
 import { sharedDataFile } from '../../test-support/shared-data.ts';
-import { csvLine } from '../import/error-report.ts';
+import { csvLine } from '../../shared/csv.ts';
 import { importStats } from './import-stats.service.ts';
 import { clusterStrengths, locationQuotients } from './regional-analysis.service.ts';
 

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { bilingualSchema } from './common.ts';
-import { PROJECT_STAGES, PROJECT_STATUSES } from './projects.ts';
+import { PROJECT_STAGES, PROJECT_STATUSES, type ProjectStage } from './projects.ts';
+
+/**
+ * A number for every project stage. An object rather than z.record: the OpenAPI document then
+ * says every stage is present, so the web app's generated types need no fallback.
+ */
+const perStageSchema = z.object({
+  lead: z.number(),
+  negotiating: z.number(),
+  signed: z.number(),
+  started: z.number(),
+  producing: z.number(),
+} satisfies Record<ProjectStage, z.ZodNumber>);
 
 export const CANDIDATE_COMPONENTS = ['fit', 'size', 'growth', 'innovation', 'links'] as const;
 export type CandidateComponentKey = (typeof CANDIDATE_COMPONENTS)[number];
@@ -107,7 +119,7 @@ export const roadYearSchema = z
     actualYuan: z.number().nullable().meta({ description: 'Recorded output; null in the future.' }),
     baselineYuan: z.number().meta({ description: 'Actual, or projected from it in the future.' }),
     pipelineYuan: z.number().meta({ description: 'Weighted expected output of the pipeline.' }),
-    pipelineByStage: z.record(z.enum(PROJECT_STAGES), z.number()),
+    pipelineByStage: perStageSchema,
     projectedYuan: z.number().meta({ description: 'baseline + pipeline.' }),
     targetYuan: z.number().nullable(),
     gapYuan: z.number().nullable().meta({
@@ -168,7 +180,7 @@ export const roadToTargetSchema = z
       .number()
       .nullable()
       .meta({ description: 'Yearly growth of the baseline (the recent CAGR); 0 when flat.' }),
-    stageProbabilities: z.record(z.enum(PROJECT_STAGES), z.number()),
+    stageProbabilities: perStageSchema,
     years: z.array(roadYearSchema),
     nodes: z.array(roadNodeSchema),
     projects: z.array(roadProjectSchema),

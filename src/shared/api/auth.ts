@@ -23,7 +23,15 @@ export const currentUserSchema = z
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
 export const sessionStateSchema = z
-  .object({ user: currentUserSchema.nullable() })
+  .object({
+    user: currentUserSchema.nullable(),
+    homeRegion: z.string().meta({
+      description:
+        'The region the chain office works for, e.g. 3202 (serve --home-region or ' +
+        'CHAINLEAD_HOME_REGION; the demo region 3202 when neither is set): the region the ' +
+        'pipeline, candidates and shift-share pages start from.',
+    }),
+  })
   .meta({ id: 'SessionState' });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

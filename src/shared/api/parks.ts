@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { bilingualSchema } from './common.ts';
 
-export const SPACE_KINDS = ['wet_lab', 'gmp_plant', 'office', 'warehouse'] as const;
-export type SpaceKind = (typeof SPACE_KINDS)[number];
+import { SPACE_KINDS } from '../space-kinds.ts';
 
-export const SPACE_KIND_NAMES: Readonly<Record<SpaceKind, { zh: string; en: string }>> = {
-  wet_lab: { zh: '湿实验室', en: 'wet lab' },
-  gmp_plant: { zh: 'GMP 厂房', en: 'GMP plant' },
-  office: { zh: '办公', en: 'office' },
-  warehouse: { zh: '仓储', en: 'warehouse' },
-};
+export { SPACE_KINDS, SPACE_KIND_NAMES, type SpaceKind } from '../space-kinds.ts';
 
 export const spaceByKindSchema = z
   .object({

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { bilingualSchema } from './common.ts';
-import { SPACE_KINDS } from './parks.ts';
+import { PROJECT_STAGES, type ProjectStage } from '../project-stages.ts';
+import { SPACE_KINDS } from '../space-kinds.ts';
 
-/** The stages of an investment project, in order: 线索 → 在谈 → 签约 → 开工 → 投产. */
-export const PROJECT_STAGES = ['lead', 'negotiating', 'signed', 'started', 'producing'] as const;
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
+export { PROJECT_STAGES, type ProjectStage };
 
 export const PROJECT_STAGE_NAMES: Readonly<Record<ProjectStage, { zh: string; en: string }>> = {
   lead: { zh: '线索', en: 'Lead' },

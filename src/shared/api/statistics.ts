@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAT_COLUMNS } from '../stat-columns.ts';
 
 export const LQ_DENOMINATORS = ['total', 'same-type'] as const;
 export const STAT_MEASURES = ['employment', 'output'] as const;
@@ -20,7 +21,8 @@ export const statsUploadSchema = z
       type: 'string',
       format: 'binary',
       description:
-        'CSV (UTF-8, UTF-8 with BOM or GB18030) or XLSX with the columns region_code, region_name, scheme, industry_code, industry_name, industry_type, year, employment, establishments, payroll, output.',
+        'CSV (UTF-8, UTF-8 with BOM or GB18030) or XLSX with the columns ' +
+        `${STAT_COLUMNS.join(', ')}.`,
     }),
   })
   .meta({ id: 'StatsUpload' });

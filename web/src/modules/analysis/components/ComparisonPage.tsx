@@ -1,8 +1,8 @@
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { formatPercent, formatYuan } from '@shared/format.ts';
-import type { ChainComparison } from '@shared/api/analysis.ts';
 import { Card, Col, Empty, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useChain } from '../../chains/hooks/useChain.ts';
@@ -10,7 +10,6 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
-import { statsPath } from '../utils/statsPath.ts';
 import { ComparisonTable } from './ComparisonTable.tsx';
 
 /** Wuxi and Suzhou where both are known: the founding case and its neighbour. */
@@ -34,11 +33,10 @@ export function ComparisonPage() {
     search.get('regions')?.split(',').filter(Boolean) ?? (fallback.length === 2 ? fallback : []);
   const year = Number(search.get('year')) || undefined;
   const years = [...new Set((loaded.query.data?.datasets ?? []).map((d) => d.year))].sort();
-  const comparison = useApiQuery<ChainComparison>(
+  const comparison = useApiQuery(
     chain && chosen.length >= 2
-      ? statsPath(`/api/chains/${encodeURIComponent(chain.code)}/comparison`, {
-          regions: chosen.join(','),
-          year,
+      ? apiGet('/chains/{code}/comparison', {
+          params: { path: { code: chain.code }, query: { regions: chosen.join(','), year } },
         })
       : null,
   );

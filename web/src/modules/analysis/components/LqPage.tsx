@@ -1,15 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { LqTableView, StrengthTableView } from '@shared/api/statistics.ts';
 import { Button, Card, Col, Empty, Row } from 'antd';
 import { useMemo } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
 import { downloadCsv } from '../utils/downloadCsv.ts';
-import { statsPath } from '../utils/statsPath.ts';
 import { LqChart } from './LqChart.tsx';
 import { LqFilters, type LqChoice } from './LqFilters.tsx';
 import { LqTable } from './LqTable.tsx';
@@ -47,20 +46,20 @@ export function LqPage() {
   };
   const industry = choice.industry;
   const ready = scheme !== undefined && year !== undefined;
-  const common = { scheme, year, denominator: choice.denominator };
+  const common = ready ? { scheme, year, denominator: choice.denominator } : null;
   // The region narrows on the server; the industry choices come from that answer, so the
   // industry narrows here.
-  const lq = useApiQuery<LqTableView>(
-    ready
-      ? statsPath('/api/statistics/lq', {
-          ...common,
-          measure: choice.measure,
-          region: choice.region,
+  const lq = useApiQuery(
+    common
+      ? apiGet('/statistics/lq', {
+          params: {
+            query: { ...common, measure: choice.measure, region: choice.region || undefined },
+          },
         })
       : null,
   );
-  const strength = useApiQuery<StrengthTableView>(
-    ready ? statsPath('/api/statistics/strength', common) : null,
+  const strength = useApiQuery(
+    common ? apiGet('/statistics/strength', { params: { query: common } }) : null,
   );
   const all = useMemo(() => lq.data?.items ?? [], [lq.data]);
   const rows = industry ? all.filter((r) => r.industryCode === industry) : all;

@@ -1,23 +1,23 @@
 import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { formatNumber } from '@shared/format.ts';
-import type { ShiftShareTableView } from '@shared/api/statistics.ts';
 import { Alert, Card, Empty, Select, Space } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
-import { statsPath } from '../utils/statsPath.ts';
 import { ShiftShareChart } from './ShiftShareChart.tsx';
 import { ShiftShareTable } from './ShiftShareTable.tsx';
 
 /** The region the page opens on: the founding case where it is loaded. */
-const HOME_REGION = '3202';
 
 /** 偏离-份额: a region's change between two years, per industry, split into three parts. */
 export function ShiftSharePage() {
   const { t } = useI18n();
+  const homeRegion = useHomeRegion();
   const loaded = useLoadedStats();
   const search = useSearchState();
   const scheme = search.get('scheme') ?? loaded.schemes[0];
@@ -27,13 +27,15 @@ export function ShiftSharePage() {
   const regions = loaded.regionsOf(scheme);
   const region =
     search.get('region') ??
-    (regions.find((r) => r.regionCode === HOME_REGION) ?? regions[0])?.regionCode;
+    (regions.find((r) => r.regionCode === homeRegion) ?? regions[0])?.regionCode;
   const measure = search.get('measure') === 'output' ? 'output' : 'employment';
   const ready =
     scheme !== undefined && from !== undefined && to !== undefined && region !== undefined;
-  const result = useApiQuery<ShiftShareTableView>(
+  const result = useApiQuery(
     ready && from < to
-      ? statsPath('/api/statistics/shift-share', { scheme, from, to, region, measure })
+      ? apiGet('/statistics/shift-share', {
+          params: { query: { scheme, from, to, region: region || undefined, measure } },
+        })
       : null,
   );
 

@@ -1,33 +1,18 @@
 import { Phrase } from '../../i18n/components/Phrase.tsx';
 import { InboxOutlined } from '@ant-design/icons';
 import type { StatsImport } from '@shared/api/statistics.ts';
+import { REQUIRED_STAT_COLUMNS, STAT_COLUMNS } from '@shared/stat-columns.ts';
 import { Alert, Button, Card, Descriptions, Space, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api, asFormData } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { LoadedStatsTable } from './LoadedStatsTable.tsx';
 import { StatsRowErrors, type StatsRowError } from './StatsRowErrors.tsx';
-
-/** The columns of `chainlead import stats`, in order; the first four of each row are required. */
-const COLUMNS = [
-  'region_code',
-  'region_name',
-  'scheme',
-  'industry_code',
-  'industry_name',
-  'industry_type',
-  'year',
-  'employment',
-  'establishments',
-  'payroll',
-  'output',
-];
-const REQUIRED = new Set(['region_code', 'scheme', 'industry_code', 'year']);
 
 /** The row errors a 400 carries in `details.errors`, when it carries them. */
 function rowErrors(error: ApiError): StatsRowError[] {
@@ -46,13 +31,12 @@ export function StatsUploadPage() {
 
   const upload = async () => {
     if (!file?.originFileObj) return;
-    const body = new FormData();
-    body.set('file', file.originFileObj, file.name);
+    const body = { file: file.originFileObj };
     setBusy(true);
     setResult(null);
     setFailure(null);
     try {
-      setResult(await apiRequest<StatsImport>('POST', '/api/statistics/imports', body));
+      setResult(await api.POST('/statistics/imports', { body, bodySerializer: asFormData }));
       setFile(null);
       loaded.query.reload();
     } catch (caught) {
@@ -73,8 +57,8 @@ export function StatsUploadPage() {
           />
         </Typography.Paragraph>
         <Typography.Paragraph data-testid="stats-columns">
-          {COLUMNS.map((column) => (
-            <Typography.Text key={column} code strong={REQUIRED.has(column)}>
+          {STAT_COLUMNS.map((column) => (
+            <Typography.Text key={column} code strong={REQUIRED_STAT_COLUMNS.includes(column)}>
               {column}
             </Typography.Text>
           ))}

@@ -1,5 +1,6 @@
 import type { LoadedStatsView } from '@shared/api/statistics.ts';
 import { useApiQuery, type ApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 
 export interface LoadedStats {
   query: ApiQuery<LoadedStatsView>;
@@ -12,7 +13,7 @@ export interface LoadedStats {
 
 /** What statistics are loaded (schemes, years, regions): the choices of the analysis pages. */
 export function useLoadedStats(): LoadedStats {
-  const query = useApiQuery<LoadedStatsView>('/api/statistics');
+  const query = useApiQuery(apiGet('/statistics'));
   const datasets = query.data?.datasets ?? [];
   const regions = query.data?.regions ?? [];
   return {

@@ -1,18 +1,16 @@
-/** One CSV field, quoted when it holds a comma, a quote or a line break. */
-function field(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvDocument, type CsvCell } from '@shared/csv.ts';
 
-/** Saves rows as a UTF-8 CSV with a byte-order mark, so Excel reads the Chinese names. */
+/**
+ * Saves rows as a UTF-8 CSV with a byte-order mark, so Excel reads the Chinese names; cells a
+ * spreadsheet would run as formulas are neutralised by the shared writer.
+ */
 export function downloadCsv(
   fileName: string,
   header: readonly string[],
-  rows: readonly (readonly (string | number | boolean | null)[])[],
+  rows: readonly (readonly CsvCell[])[],
 ): void {
-  const text = [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n');
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text, '\r\n'], { type: 'text/csv' }));
+  const text = csvDocument(header, rows, { eol: '\r\n' });
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

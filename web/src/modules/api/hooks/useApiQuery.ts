@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../utils/ApiError.ts';
-import { apiRequest } from '../utils/apiRequest.ts';
+import type { ApiGetRequest } from '../utils/apiClient.ts';
 
 interface QueryState<T> {
   key: string | null;
@@ -9,7 +9,7 @@ interface QueryState<T> {
 }
 
 export interface ApiQuery<T> {
-  /** The latest answer; while a new path loads, the previous answer stays (no flicker). */
+  /** The latest answer; while a new request loads, the previous answer stays (no flicker). */
   data: T | undefined;
   error: ApiError | null;
   loading: boolean;
@@ -18,31 +18,41 @@ export interface ApiQuery<T> {
   setData: (data: T) => void;
 }
 
-/** GETs `path` (nothing when null) and again whenever it changes or `reload` is called. */
-export function useApiQuery<T>(path: string | null): ApiQuery<T> {
+/**
+ * Runs a typed GET (nothing when null), e.g. `useApiQuery(apiGet('/parks'))`, and again whenever
+ * its path or parameters change or `reload` is called. The answer's type is the contract's.
+ */
+export function useApiQuery<T>(request: ApiGetRequest<T> | null): ApiQuery<T> {
   const [version, setVersion] = useState(0);
   const [state, setState] = useState<QueryState<T>>({
     key: null,
     data: undefined,
     error: null,
   });
-  const key = path === null ? null : `${version} ${path}`;
+  const requestKey = request === null ? null : request.key;
+  const key = requestKey === null ? null : `${version} ${requestKey}`;
+  // The request object is new on every render; its key says when it really changed.
+  const latest = useRef(request);
+  useEffect(() => {
+    latest.current = request;
+  });
 
   useEffect(() => {
-    if (path === null) return undefined;
+    const current = latest.current;
+    if (requestKey === null || current === null) return undefined;
     const controller = new AbortController();
-    const requestKey = `${version} ${path}`;
-    apiRequest<T>('GET', path, undefined, controller.signal).then(
-      (data) => setState({ key: requestKey, data, error: null }),
+    const stateKey = `${version} ${requestKey}`;
+    current.run(controller.signal).then(
+      (data) => setState({ key: stateKey, data, error: null }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError =
           error instanceof ApiError ? error : new ApiError(0, 'INTERNAL', String(error));
-        setState((previous) => ({ key: requestKey, data: previous.data, error: apiError }));
+        setState((previous) => ({ key: stateKey, data: previous.data, error: apiError }));
       },
     );
     return () => controller.abort();
-  }, [path, version]);
+  }, [requestKey, version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const setData = useCallback((data: T) => setState({ key, data, error: null }), [key]);

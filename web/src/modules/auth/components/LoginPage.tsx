@@ -1,12 +1,11 @@
 import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import type { Health, LoginResponse } from '@shared/api/auth.ts';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useSession } from '../hooks/useSession.ts';
@@ -21,7 +20,7 @@ export function LoginPage() {
   const { t } = useI18n();
   const { user, signedIn } = useSession();
   const location = useLocation();
-  const health = useApiQuery<Health>('/api/health');
+  const health = useApiQuery(apiGet('/health'));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -32,7 +31,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const response = await apiRequest<LoginResponse>('POST', '/api/auth/login', values);
+      const response = await api.POST('/auth/login', { body: values });
       signedIn(response.user);
     } catch (caught) {
       const wrong = caught instanceof ApiError && caught.code === 'INVALID_CREDENTIALS';

@@ -1,11 +1,11 @@
-import type { CurrentUser, SessionState } from '@shared/api/auth.ts';
+import type { CurrentUser } from '@shared/api/auth.ts';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api } from '../../api/utils/apiClient.ts';
 import { UNAUTHENTICATED_EVENT } from '../../api/utils/unauthenticatedEvent.ts';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { SessionContext, type SessionContextValue } from '../utils/SessionContext.ts';
 
-type Loaded = { user: CurrentUser | null } | null;
+type Loaded = { user: CurrentUser | null; homeRegion: string } | null;
 
 /** Knows who is signed in: asks the server once, then follows sign-in, sign-out and 401s. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -13,13 +13,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    apiRequest<SessionState>('GET', '/api/auth/session', undefined, controller.signal).then(
-      (state) => setLoaded({ user: state.user }),
+    api.GET('/auth/session', { signal: controller.signal }).then(
+      (state) => setLoaded(state),
       () => {
-        if (!controller.signal.aborted) setLoaded({ user: null });
+        // Unreachable server: the login page says so; the region waits for the next load.
+        if (!controller.signal.aborted) setLoaded({ user: null, homeRegion: '' });
       },
     );
-    const expired = () => setLoaded({ user: null });
+    const expired = () => setLoaded((previous) => previous && { ...previous, user: null });
     window.addEventListener(UNAUTHENTICATED_EVENT, expired);
     return () => {
       controller.abort();
@@ -27,16 +28,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const signedIn = useCallback((user: CurrentUser) => setLoaded({ user }), []);
+  const knownRegion = loaded?.homeRegion ?? '';
+  const signedIn = useCallback(
+    (user: CurrentUser) => {
+      setLoaded({ user, homeRegion: knownRegion });
+      // The first ask found no server, so the region is unknown: ask again now it answers.
+      if (!knownRegion) void api.GET('/auth/session').then(setLoaded, () => undefined);
+    },
+    [knownRegion],
+  );
   const signOut = useCallback(async () => {
     try {
-      await apiRequest('POST', '/api/auth/logout');
+      await api.POST('/auth/logout');
     } finally {
-      setLoaded({ user: null });
+      setLoaded((previous) => previous && { ...previous, user: null });
     }
   }, []);
   const value = useMemo<SessionContextValue>(
-    () => ({ user: loaded?.user ?? null, signedIn, signOut }),
+    () => ({
+      user: loaded?.user ?? null,
+      homeRegion: loaded?.homeRegion ?? '',
+      signedIn,
+      signOut,
+    }),
     [loaded, signedIn, signOut],
   );
 

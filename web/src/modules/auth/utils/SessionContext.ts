@@ -4,6 +4,8 @@ import type { CurrentUser } from '@shared/api/auth.ts';
 export interface SessionContextValue {
   /** The signed-in user, or null. */
   user: CurrentUser | null;
+  /** The region the chain office works for, as the server is configured (e.g. 3202). */
+  homeRegion: string;
   signedIn: (user: CurrentUser) => void;
   signOut: () => Promise<void>;
 }

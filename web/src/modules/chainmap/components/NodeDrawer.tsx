@@ -4,6 +4,7 @@ import { formatNumber, formatPercent, formatRatio, formatYuan } from '@shared/fo
 import { Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { langOf } from '../../cockpit/utils/langOf.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
@@ -25,8 +26,21 @@ export function NodeDrawer({
   const filter = node
     ? new URLSearchParams({ node: node.code, region: analysis.region.code, decision: 'confirmed' })
     : null;
-  const enterprises = useApiQuery<{ items: EnterpriseSummary[]; total: number }>(
-    filter ? `/api/enterprises?${filter.toString()}&pageSize=8&sort=latestOutput&order=desc` : null,
+  const enterprises = useApiQuery(
+    node
+      ? apiGet('/enterprises', {
+          params: {
+            query: {
+              node: node.code,
+              region: analysis.region.code,
+              decision: 'confirmed',
+              pageSize: 8,
+              sort: 'latestOutput',
+              order: 'desc',
+            },
+          },
+        })
+      : null,
   );
   const targets = analysis.targets.filter((target) => target.nodeCode === code);
 

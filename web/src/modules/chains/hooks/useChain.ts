@@ -1,6 +1,7 @@
-import type { ChainDetail, ChainNode, ChainSummary } from '@shared/api/chains.ts';
+import type { ChainDetail, ChainNode } from '@shared/api/chains.ts';
 import { useMemo } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 
 export interface ChainView {
   chain: ChainDetail | undefined;
@@ -10,9 +11,11 @@ export interface ChainView {
 
 /** The first chain of the installation (the biomedical chain on the demo) with its nodes. */
 export function useChain(): ChainView {
-  const chains = useApiQuery<{ items: ChainSummary[] }>('/api/chains');
+  const chains = useApiQuery(apiGet('/chains'));
   const code = chains.data?.items[0]?.code;
-  const detail = useApiQuery<ChainDetail>(code ? `/api/chains/${encodeURIComponent(code)}` : null);
+  const detail = useApiQuery(
+    code ? apiGet('/chains/{code}', { params: { path: { code } } }) : null,
+  );
   const chain = detail.data;
   const nodeByCode = useMemo(() => {
     const map = new Map<string, { code: string; name: ChainNode['name'] }>();

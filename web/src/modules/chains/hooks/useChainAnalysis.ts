@@ -1,16 +1,19 @@
 import type { ChainAnalysis } from '@shared/api/analysis.ts';
-import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { useApiQuery, type ApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { useChainRegion, type ChainRegion } from './useChainRegion.ts';
 
 /** The chosen chain and region (see useChainRegion) with the region's chain analysis. */
 export function useChainAnalysis(): ChainRegion & {
-  analysis: ReturnType<typeof useApiQuery<ChainAnalysis>>;
+  analysis: ApiQuery<ChainAnalysis>;
 } {
   const chainRegion = useChainRegion();
   const { chainCode, regionCode } = chainRegion;
-  const analysis = useApiQuery<ChainAnalysis>(
+  const analysis = useApiQuery(
     chainCode && regionCode
-      ? `/api/chains/${encodeURIComponent(chainCode)}/analysis?region=${regionCode}`
+      ? apiGet('/chains/{code}/analysis', {
+          params: { path: { code: chainCode }, query: { region: regionCode } },
+        })
       : null,
   );
   return { ...chainRegion, analysis };

@@ -1,9 +1,8 @@
-import type { TargetView } from '@shared/api/analysis.ts';
-import type { ChainSummary } from '@shared/api/chains.ts';
 import type { Region } from '@shared/api/regions.ts';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 
 export interface ChainRegion {
   /** The chain's code (the installation's first chain), once known. */
@@ -20,10 +19,10 @@ export interface ChainRegion {
 /** The chain and region the cockpit, the chain map and the reports look at, kept in the address. */
 export function useChainRegion(): ChainRegion {
   const [params, setParams] = useSearchParams();
-  const chains = useApiQuery<{ items: ChainSummary[] }>('/api/chains');
+  const chains = useApiQuery(apiGet('/chains'));
   const chainCode = chains.data?.items[0]?.code;
-  const targets = useApiQuery<{ items: TargetView[] }>(
-    chainCode ? `/api/chains/${encodeURIComponent(chainCode)}/targets` : null,
+  const targets = useApiQuery(
+    chainCode ? apiGet('/chains/{code}/targets', { params: { path: { code: chainCode } } }) : null,
   );
   const items = targets.data?.items;
   // The chain's own target names the region it is steered in; a node's target will do otherwise.
@@ -31,8 +30,8 @@ export function useChainRegion(): ChainRegion {
   const chosen = params.get('region') ?? undefined;
   const regionCode = chosen ?? steered;
   const province = (regionCode ?? steered)?.slice(0, 2);
-  const cities = useApiQuery<{ items: Region[] }>(
-    province ? `/api/regions?parent=${province}` : null,
+  const cities = useApiQuery(
+    province ? apiGet('/regions', { params: { query: { parent: province } } }) : null,
   );
 
   const setRegion = useCallback(

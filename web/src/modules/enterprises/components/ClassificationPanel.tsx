@@ -3,7 +3,7 @@ import type { EnterpriseClassification, EnterpriseDetail } from '@shared/api/ent
 import { App, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -39,8 +39,12 @@ export function ClassificationPanel({
   ) => {
     setBusy(placement.nodeCode);
     try {
-      const path = `/api/enterprises/${enterprise.id}/classifications/${encodeURIComponent(placement.nodeCode)}`;
-      onChanged(await apiRequest<EnterpriseDetail>('PUT', path, body));
+      onChanged(
+        await api.PUT('/enterprises/{id}/classifications/{nodeCode}', {
+          params: { path: { id: enterprise.id, nodeCode: placement.nodeCode } },
+          body,
+        }),
+      );
       void message.success(t('classification.saved'));
     } catch (error) {
       void message.error(error instanceof ApiError ? errorText(error, locale) : t('error.failed'));

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
@@ -19,13 +19,13 @@ export function DuplicatesPage() {
   const canDecide = useCan('enterprise:write');
   const [status, setStatus] = useState<Status>('open');
   const [page, setPage] = useState(1);
-  const list = useApiQuery<{ items: Duplicate[]; total: number }>(
-    `/api/duplicates?status=${status}&page=${page}&pageSize=20`,
+  const list = useApiQuery(
+    apiGet('/duplicates', { params: { query: { status, page, pageSize: 20 } } }),
   );
 
   const act = async (pair: Duplicate, action: 'merge' | 'dismiss') => {
     try {
-      await apiRequest('POST', `/api/duplicates/${pair.id}/${action}`);
+      await api.POST('/duplicates/{id}/{action}', { params: { path: { id: pair.id, action } } });
       void message.success(t(action === 'merge' ? 'duplicates.merged' : 'duplicates.dismissed'));
       list.reload();
     } catch (error) {

@@ -1,7 +1,7 @@
-import type { ParkSummary } from '@shared/api/parks.ts';
 import { DECISIONS, KNOWN_TAGS } from '@shared/enterprise-values.ts';
 import { Button, Input, Select, Space } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import type { EnterpriseListState } from '../utils/EnterpriseListState.ts';
@@ -17,7 +17,7 @@ export function EnterpriseFilters({
   update: (change: Partial<EnterpriseListState>) => void;
 }) {
   const { t } = useI18n();
-  const parks = useApiQuery<{ items: ParkSummary[] }>('/api/parks');
+  const parks = useApiQuery(apiGet('/parks'));
   const filtered =
     state.q ?? state.region ?? state.node ?? state.decision ?? state.park ?? state.tag;
 

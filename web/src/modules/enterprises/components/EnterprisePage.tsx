@@ -1,9 +1,9 @@
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { EnterpriseDetail } from '@shared/api/enterprises.ts';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -17,7 +17,7 @@ export function EnterprisePage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const { id } = useParams();
-  const detail = useApiQuery<EnterpriseDetail>(`/api/enterprises/${Number(id)}`);
+  const detail = useApiQuery(apiGet('/enterprises/{id}', { params: { path: { id: Number(id) } } }));
   const enterprise = detail.data?.id === Number(id) ? detail.data : undefined;
 
   if (detail.error) return <ApiErrorAlert error={detail.error} onRetry={detail.reload} />;

@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { EnterpriseSummary } from '@shared/api/enterprises.ts';
 import { Button, Card, Typography } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet, apiUrl } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useEnterpriseListState } from '../hooks/useEnterpriseListState.ts';
@@ -13,10 +13,12 @@ import { EnterpriseTable } from './EnterpriseTable.tsx';
 export function EnterprisesPage() {
   const { t } = useI18n();
   const [state, update] = useEnterpriseListState();
-  const list = useApiQuery<{ items: EnterpriseSummary[]; total: number }>(
-    `/api/enterprises?${enterpriseFilterQuery(state, true)}`,
+  const list = useApiQuery(
+    apiGet('/enterprises', { params: { query: enterpriseFilterQuery(state, true) } }),
   );
-  const exportHref = `/api/enterprises/export.xlsx?${enterpriseFilterQuery(state, false)}`;
+  const exportHref = apiUrl('/enterprises/export.xlsx', {
+    query: enterpriseFilterQuery(state, false),
+  });
 
   return (
     <>

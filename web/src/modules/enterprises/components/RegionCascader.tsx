@@ -1,7 +1,7 @@
 import type { Region } from '@shared/api/regions.ts';
 import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 interface RegionOption {
@@ -26,8 +26,8 @@ function pathOf(code: string | undefined): string[] {
 }
 
 async function children(parent: string | null): Promise<RegionOption[]> {
-  const query = parent ? `?parent=${parent}` : '';
-  const list = await apiRequest<{ items: Region[] }>('GET', `/api/regions${query}`);
+  const query = parent ? { parent } : {};
+  const list = await api.GET('/regions', { params: { query } });
   return list.items.map(toOption);
 }
 
@@ -40,7 +40,7 @@ function attach(options: RegionOption[], path: string[], loaded: RegionOption[])
   });
 }
 
-/** Province → city → district, loaded level by level from /api/regions. */
+/** Province → city → district, loaded level by level from the regions API. */
 export function RegionCascader({
   value,
   onChange,

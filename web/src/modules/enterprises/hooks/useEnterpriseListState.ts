@@ -2,7 +2,7 @@ import { DECISIONS, ENTERPRISE_SORTS, type Decision } from '@shared/enterprise-v
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { EnterpriseListState } from '../utils/EnterpriseListState.ts';
-import { enterpriseFilterQuery } from '../utils/enterpriseFilterQuery.ts';
+import { enterpriseFilterSearch } from '../utils/enterpriseFilterQuery.ts';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return values.find((v) => v === value);
@@ -44,7 +44,7 @@ export function useEnterpriseListState(): [
       );
       const next: EnterpriseListState = { ...state, ...change };
       if (!pageOnly) next.page = 1;
-      const query = new URLSearchParams(enterpriseFilterQuery(next, true));
+      const query = enterpriseFilterSearch(next);
       if (next.page === 1) query.delete('page');
       if (next.pageSize === 20) query.delete('pageSize');
       if (next.sort === 'name' && next.order === 'asc') {

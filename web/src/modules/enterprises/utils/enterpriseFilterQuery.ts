@@ -1,22 +1,29 @@
+import type { ApiQueryOf } from '../../api/utils/apiClient.ts';
 import type { EnterpriseListState } from './EnterpriseListState.ts';
 
-/** The API query string of the list's filter alone (for the export) or with page and order. */
-export function enterpriseFilterQuery(state: EnterpriseListState, withPage: boolean): string {
-  const params = new URLSearchParams();
-  const set = (key: string, value: string | number | undefined) => {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  };
-  set('q', state.q);
-  set('region', state.region);
-  set('node', state.node);
-  set('decision', state.decision);
-  set('park', state.park);
-  set('tag', state.tag);
+type ListQuery = ApiQueryOf<'/enterprises'>;
+
+/** The API query of the list's filter alone (for the export) or with page and order. */
+export function enterpriseFilterQuery(state: EnterpriseListState, withPage: boolean): ListQuery {
+  const query: ListQuery = {};
+  // Empty text means no filter: the address and the API leave it out.
+  if (state.q) query.q = state.q;
+  if (state.region) query.region = state.region;
+  if (state.node) query.node = state.node;
+  if (state.decision) query.decision = state.decision;
+  if (state.park !== undefined) query.park = state.park;
+  if (state.tag) query.tag = state.tag;
   if (withPage) {
-    set('page', state.page);
-    set('pageSize', state.pageSize);
-    set('sort', state.sort);
-    set('order', state.order);
+    query.page = state.page;
+    query.pageSize = state.pageSize;
+    query.sort = state.sort;
+    query.order = state.order;
   }
-  return params.toString();
+  return query;
+}
+
+/** The same query as URL search parameters, for the page's own address. */
+export function enterpriseFilterSearch(state: EnterpriseListState): URLSearchParams {
+  const entries = Object.entries(enterpriseFilterQuery(state, true));
+  return new URLSearchParams(entries.map(([key, value]) => [key, String(value)]));
 }

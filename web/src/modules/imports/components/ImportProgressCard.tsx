@@ -6,6 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { RowErrorView } from '@shared/api/imports.ts';
 import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table } from 'antd';
 import { useEffect } from 'react';
+import { apiUrl } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { rowReasonText } from '../../i18n/utils/errorMessages.ts';
@@ -63,7 +64,7 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
         current.errorCount > 0 && (
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/imports/${current.id}/errors.csv`}
+            href={apiUrl('/imports/{id}/errors.csv', { path: { id: current.id } })}
             data-testid="import-errors-csv"
           >
             {t('imports.errorReport')}

@@ -4,7 +4,7 @@ import { Alert, Button, Checkbox, Form, Input, Select, Space, Upload } from 'ant
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api, asFormData } from '../../api/utils/apiClient.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
@@ -26,17 +26,18 @@ export function ImportUploader({ onStarted }: { onStarted: (started: ImportView)
 
   const submit = async (values: UploadForm) => {
     if (!file?.originFileObj) return;
-    const body = new FormData();
-    body.set('file', file.originFileObj, file.name);
-    if (values.source) body.set('source', values.source);
-    if (values.region) body.set('region', values.region);
-    if (values.revenueUnit) body.set('revenueUnit', values.revenueUnit);
-    if (values.strict) body.set('strict', 'true');
-    if (values.dryRun) body.set('dryRun', 'true');
+    const body = {
+      file: file.originFileObj,
+      source: values.source || undefined,
+      region: values.region || undefined,
+      revenueUnit: values.revenueUnit,
+      strict: values.strict ? ('true' as const) : undefined,
+      dryRun: values.dryRun ? ('true' as const) : undefined,
+    };
     setBusy(true);
     setError(null);
     try {
-      onStarted(await apiRequest<ImportView>('POST', '/api/imports', body));
+      onStarted(await api.POST('/imports', { body, bodySerializer: asFormData }));
       setFile(null);
     } catch (caught) {
       setError(caught instanceof ApiError ? errorText(caught, locale) : t('error.failed'));

@@ -1,7 +1,7 @@
-import type { ImportView } from '@shared/api/imports.ts';
 import { Card, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -15,7 +15,7 @@ export function ImportsPage() {
   const canImport = useCan('enterprise:write');
   const [params, setParams] = useSearchParams();
   const selected = Number(params.get('import')) || null;
-  const list = useApiQuery<{ items: ImportView[] }>('/api/imports');
+  const list = useApiQuery(apiGet('/imports'));
   const select = (id: number) => setParams({ import: String(id) });
 
   return (

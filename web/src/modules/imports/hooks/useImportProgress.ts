@@ -1,10 +1,13 @@
 import type { ImportView } from '@shared/api/imports.ts';
 import { useEffect } from 'react';
 import { useApiQuery, type ApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 
 /** An import, asked for again every half second while it runs. */
 export function useImportProgress(id: number | null): ApiQuery<ImportView> {
-  const query = useApiQuery<ImportView>(id === null ? null : `/api/imports/${id}`);
+  const query = useApiQuery(
+    id === null ? null : apiGet('/imports/{id}', { params: { path: { id } } }),
+  );
   const { data, loading, reload } = query;
   const running = data?.id === id && data.status === 'running';
   useEffect(() => {

@@ -2,7 +2,7 @@ import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ProjectDetail } from '@shared/api/projects.ts';
 import { Button, Card, List, Upload } from 'antd';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api, apiUrl, asFormData } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../hooks/useAction.ts';
@@ -18,16 +18,22 @@ export function AttachmentsPanel({
   const { t } = useI18n();
   const canWrite = useCan('project:write');
   const action = useAction();
-  const base = `/api/projects/${project.id}/attachments`;
+  const attachment = (attachmentId: number) => ({
+    params: { path: { id: project.id, attachmentId } },
+  });
 
   const upload = async (file: File) => {
-    const body = new FormData();
-    body.append('file', file);
-    const done = await action.run(() => apiRequest('POST', base, body));
+    const done = await action.run(() =>
+      api.POST('/projects/{id}/attachments', {
+        params: { path: { id: project.id } },
+        body: { file },
+        bodySerializer: asFormData,
+      }),
+    );
     if (done !== undefined) onChanged();
   };
   const remove = async (id: number) => {
-    await action.run(() => apiRequest('DELETE', `${base}/${id}`));
+    await action.run(() => api.DELETE('/projects/{id}/attachments/{attachmentId}', attachment(id)));
     onChanged();
   };
 
@@ -73,7 +79,11 @@ export function AttachmentsPanel({
                 : []
             }
           >
-            <a href={`${base}/${file.id}`} download={file.fileName} data-testid="attachment-link">
+            <a
+              href={apiUrl('/projects/{id}/attachments/{attachmentId}', attachment(file.id).params)}
+              download={file.fileName}
+              data-testid="attachment-link"
+            >
               <PaperClipOutlined /> {file.fileName}
             </a>
             <span className="invest-muted">

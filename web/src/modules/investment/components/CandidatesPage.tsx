@@ -1,20 +1,19 @@
 import { formatYuan } from '@shared/format.ts';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Candidate, CandidateList } from '@shared/api/attract.ts';
-import type { ProjectDetail } from '@shared/api/projects.ts';
+import type { Candidate } from '@shared/api/attract.ts';
 import { App, Button, Card, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useAction } from '../hooks/useAction.ts';
-import { HOME_REGION } from '../utils/homeRegion.ts';
 import { CandidateReasons } from './CandidateReasons.tsx';
 
 /** 招商目标: enterprises elsewhere that would fill the region's missing and weak nodes, ranked. */
@@ -26,23 +25,28 @@ export function CandidatesPage() {
   const action = useAction();
   const [searchParams] = useSearchParams();
   const [node, setNode] = useState<string | undefined>(searchParams.get('node') ?? undefined);
-  const [region, setRegion] = useState(HOME_REGION);
+  const homeRegion = useHomeRegion();
+  const [region, setRegion] = useState(homeRegion);
   const [top, setTop] = useState(10);
   const [added, setAdded] = useState<Map<number, number>>(new Map());
-  const params = new URLSearchParams({ region, top: String(top) });
-  if (node) params.set('node', node);
-  const query = useApiQuery<CandidateList>(
-    chain && /^\d{2,12}$/.test(region) ? `/api/chains/${chain.code}/candidates?${params}` : null,
+  const query = useApiQuery(
+    chain && /^\d{2,12}$/.test(region)
+      ? apiGet('/chains/{code}/candidates', {
+          params: { path: { code: chain.code }, query: { region, top, node: node || undefined } },
+        })
+      : null,
   );
 
   const addToPipeline = async (candidate: Candidate) => {
     if (!chain) return;
     const project = await action.run(() =>
-      apiRequest<ProjectDetail>('POST', '/api/projects', {
-        chainCode: chain.code,
-        regionCode: region,
-        enterpriseId: candidate.enterpriseId,
-        nodeCode: candidate.nodeCode,
+      api.POST('/projects', {
+        body: {
+          chainCode: chain.code,
+          regionCode: region,
+          enterpriseId: candidate.enterpriseId,
+          nodeCode: candidate.nodeCode,
+        },
       }),
     );
     if (!project) return;

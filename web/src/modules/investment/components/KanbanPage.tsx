@@ -1,16 +1,16 @@
 import { formatYuan } from '@shared/format.ts';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ProjectBoard } from '@shared/api/projects.ts';
 import { Badge, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet, apiUrl } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { HOME_REGION } from '../utils/homeRegion.ts';
 import { ProjectCard } from './ProjectCard.tsx';
 import { ProjectDrawer } from './ProjectDrawer.tsx';
 import { ProjectFormModal } from './ProjectFormModal.tsx';
@@ -20,12 +20,13 @@ import { ProjectImportButton } from './ProjectImportButton.tsx';
 export function KanbanPage() {
   const { t, locale } = useI18n();
   const { chain } = useChain();
+  const homeRegion = useHomeRegion();
   const canWrite = useCan('project:write');
   const [searchParams, setSearchParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const openId = Number(searchParams.get('open')) || null;
-  const filter = chain ? `chain=${chain.code}&region=${HOME_REGION}` : null;
-  const board = useApiQuery<ProjectBoard>(filter ? `/api/projects?${filter}` : null);
+  const filter = chain ? { chain: chain.code, region: homeRegion } : null;
+  const board = useApiQuery(filter ? apiGet('/projects', { params: { query: filter } }) : null);
   const open = (id: number | null) =>
     setSearchParams(id === null ? {} : { open: String(id) }, { replace: true });
 
@@ -47,7 +48,7 @@ export function KanbanPage() {
         <Space wrap>
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/projects/export?${filter}`}
+            href={apiUrl('/projects/export', { query: { chain: chain.code, region: homeRegion } })}
             data-testid="project-export"
           >
             {t('invest.kanban.export')}
@@ -98,7 +99,7 @@ export function KanbanPage() {
       <ProjectFormModal
         open={creating}
         chainCode={chain.code}
-        regionCode={HOME_REGION}
+        regionCode={homeRegion}
         onClose={() => setCreating(false)}
         onSaved={(project) => {
           setCreating(false);

@@ -1,11 +1,11 @@
 import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
 import type { ProjectDetail, ProjectStage, ProjectSummary } from '@shared/api/projects.ts';
+import { stageIndex } from '@shared/project-stages.ts';
 import { Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../hooks/useAction.ts';
-import { stageIndex } from '../utils/stageIndex.ts';
 
 /** The stage moves a project may make now: forward one step, or back with a reason asked for. */
 export function MoveButtons({
@@ -22,9 +22,9 @@ export function MoveButtons({
 
   const move = async (to: ProjectStage, why?: string) => {
     const moved = await action.run(() =>
-      apiRequest<ProjectDetail>('POST', `/api/projects/${project.id}/move`, {
-        to,
-        ...(why ? { reason: why } : {}),
+      api.POST('/projects/{id}/move', {
+        params: { path: { id: project.id } },
+        body: { to, ...(why ? { reason: why } : {}) },
       }),
     );
     if (!moved) return;

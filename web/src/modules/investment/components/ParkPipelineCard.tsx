@@ -1,9 +1,10 @@
 import { formatNumber, formatYuan } from '@shared/format.ts';
 import type { ProjectSummary, Reservation } from '@shared/api/projects.ts';
-import type { SpaceKind } from '@shared/api/parks.ts';
+import { SPACE_KINDS, type SpaceKind } from '@shared/space-kinds.ts';
 import { Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -25,8 +26,9 @@ function ParkPipeline({ parkId, onChanged }: { parkId: number; onChanged: () => 
   const { t, locale } = useI18n();
   const canReserveIn = useCanReserveIn();
   const [kind, setKind] = useState<SpaceKind>('office');
-  const projects = useApiQuery<{ items: ProjectSummary[] }>(`/api/parks/${parkId}/projects`);
-  const reservations = useApiQuery<{ items: Reservation[] }>(`/api/parks/${parkId}/reservations`);
+  const byPark = { params: { path: { id: parkId } } };
+  const projects = useApiQuery(apiGet('/parks/{id}/projects', byPark));
+  const reservations = useApiQuery(apiGet('/parks/{id}/reservations', byPark));
   const changed = () => {
     projects.reload();
     reservations.reload();
@@ -85,9 +87,7 @@ function ParkPipeline({ parkId, onChanged }: { parkId: number; onChanged: () => 
                       value={kind}
                       onChange={setKind}
                       style={{ width: 130 }}
-                      options={(['wet_lab', 'gmp_plant', 'office', 'warehouse'] as const).map(
-                        (k) => ({ value: k, label: t(`space.${k}`) }),
-                      )}
+                      options={SPACE_KINDS.map((k) => ({ value: k, label: t(`space.${k}`) }))}
                     />
                   ),
                   render: (_: unknown, p: ProjectSummary) => (

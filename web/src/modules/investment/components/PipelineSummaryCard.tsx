@@ -1,26 +1,32 @@
 import { DefinedTerm } from '../../app/components/DefinedTerm.tsx';
 import { formatYuan } from '@shared/format.ts';
-import type { RoadToTarget } from '@shared/api/attract.ts';
-import type { ProjectBoard } from '@shared/api/projects.ts';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { HOME_REGION } from '../utils/homeRegion.ts';
 
 /**
  * The pipeline at a glance, for the cockpit or any page: projects by stage, their weighted
  * expected output, and the gap left to the target. Fetches its own figures.
  */
-export function PipelineSummaryCard({ regionCode = HOME_REGION }: { regionCode?: string }) {
+export function PipelineSummaryCard({ regionCode }: { regionCode?: string }) {
   const { t, locale } = useI18n();
+  const homeRegion = useHomeRegion();
+  const region = regionCode ?? homeRegion;
   const { chain } = useChain();
-  const filter = chain ? `chain=${chain.code}&region=${regionCode}` : null;
-  const board = useApiQuery<ProjectBoard>(filter ? `/api/projects?${filter}` : null);
-  const road = useApiQuery<RoadToTarget>(
-    chain ? `/api/chains/${chain.code}/road-to-target?region=${regionCode}` : null,
+  const board = useApiQuery(
+    chain ? apiGet('/projects', { params: { query: { chain: chain.code, region } } }) : null,
+  );
+  const road = useApiQuery(
+    chain
+      ? apiGet('/chains/{code}/road-to-target', {
+          params: { path: { code: chain.code }, query: { region } },
+        })
+      : null,
   );
   const error = board.error ?? road.error;
   const targetYear = road.data?.years.find((y) => y.year === road.data?.targetYear);

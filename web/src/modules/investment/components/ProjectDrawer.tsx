@@ -5,6 +5,7 @@ import type { ProjectDetail } from '@shared/api/projects.ts';
 import { Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
@@ -29,7 +30,9 @@ export function ProjectDrawer({
   const { t, locale } = useI18n();
   const canWrite = useCan('project:write');
   const [editing, setEditing] = useState(false);
-  const query = useApiQuery<ProjectDetail>(projectId ? `/api/projects/${projectId}` : null);
+  const query = useApiQuery(
+    projectId ? apiGet('/projects/{id}', { params: { path: { id: projectId } } }) : null,
+  );
   const project = query.data?.id === projectId ? query.data : undefined;
   const changed = (next?: ProjectDetail) => {
     if (next) query.setData(next);

@@ -1,18 +1,12 @@
-import type {
-  CreateProjectRequest,
-  ProjectDetail,
-  SpaceNeed,
-  UpdateProjectRequest,
-} from '@shared/api/projects.ts';
-import type { SpaceKind } from '@shared/api/parks.ts';
+import type { ProjectDetail, SpaceNeed, UpdateProjectRequest } from '@shared/api/projects.ts';
+import { SPACE_KINDS } from '@shared/space-kinds.ts';
 import { Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useEffect } from 'react';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api } from '../../api/utils/apiClient.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../hooks/useAction.ts';
 
-const KINDS: SpaceKind[] = ['wet_lab', 'gmp_plant', 'office', 'warehouse'];
 const WAN = 10_000;
 
 interface FormValues {
@@ -88,12 +82,8 @@ export function ProjectFormModal({
     };
     const saved = await action.run(() =>
       project
-        ? apiRequest<ProjectDetail>('PATCH', `/api/projects/${project.id}`, fields)
-        : apiRequest<ProjectDetail>('POST', '/api/projects', {
-            ...fields,
-            chainCode,
-            regionCode,
-          } satisfies Partial<CreateProjectRequest>),
+        ? api.PATCH('/projects/{id}', { params: { path: { id: project.id } }, body: fields })
+        : api.POST('/projects', { body: { ...fields, chainCode, regionCode } }),
     );
     if (saved) onSaved(saved);
   };
@@ -147,7 +137,10 @@ export function ProjectFormModal({
                   <Form.Item name={[field.name, 'kind']} noStyle rules={[{ required: true }]}>
                     <Select
                       style={{ width: 160 }}
-                      options={KINDS.map((kind) => ({ value: kind, label: t(`space.${kind}`) }))}
+                      options={SPACE_KINDS.map((kind) => ({
+                        value: kind,
+                        label: t(`space.${kind}`),
+                      }))}
                       data-testid="form-space-kind"
                     />
                   </Form.Item>

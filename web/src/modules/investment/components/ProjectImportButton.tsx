@@ -1,13 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import type { ImportProjectsResult } from '@shared/api/projects.ts';
 import { App, Button, Modal, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api, asFormData } from '../../api/utils/apiClient.ts';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { errorText, rowReasonText } from '../../i18n/utils/errorMessages.ts';
 import type { ReasonParams } from '@shared/row-reasons.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { HOME_REGION } from '../utils/homeRegion.ts';
 
 interface RowError {
   row?: number;
@@ -37,18 +36,16 @@ export function ProjectImportButton({
   onImported: () => void;
 }) {
   const { t, locale } = useI18n();
+  const homeRegion = useHomeRegion();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; rows: RowError[] } | null>(null);
 
   const upload = async (file: File) => {
-    const body = new FormData();
-    body.append('file', file);
-    body.append('chain', chainCode);
-    body.append('region', HOME_REGION);
+    const body = { file, chain: chainCode, region: homeRegion };
     setBusy(true);
     try {
-      const result = await apiRequest<ImportProjectsResult>('POST', '/api/projects/import', body);
+      const result = await api.POST('/projects/import', { body, bodySerializer: asFormData });
       void message.success(t('invest.import.done', { ...result }));
       onImported();
     } catch (error) {

@@ -1,8 +1,7 @@
-import type { Reservation } from '@shared/api/projects.ts';
 import type { SpaceKind } from '@shared/api/parks.ts';
 import { Button, InputNumber, Space } from 'antd';
 import { useState } from 'react';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../hooks/useAction.ts';
 
@@ -31,12 +30,15 @@ export function ReserveSpaceControl({
   const [area, setArea] = useState<number | null>(suggestedM2);
   const reserve = async () => {
     // A unit without an area is reserved whole; a park's kind needs the area.
-    if (!area && !('spaceId' in place)) return;
+    const body =
+      'spaceId' in place
+        ? { ...place, ...(area ? { areaM2: area } : {}) }
+        : area
+          ? { ...place, areaM2: area }
+          : null;
+    if (body === null) return;
     const made = await action.run(() =>
-      apiRequest<{ items: Reservation[] }>('POST', `/api/projects/${projectId}/reservations`, {
-        ...place,
-        ...(area ? { areaM2: area } : {}),
-      }),
+      api.POST('/projects/{id}/reservations', { params: { path: { id: projectId } }, body }),
     );
     if (made) onReserved();
   };

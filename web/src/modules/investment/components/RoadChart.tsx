@@ -1,10 +1,10 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
+import { PROJECT_STAGES } from '@shared/project-stages.ts';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
 import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { STAGES } from '../utils/stageIndex.ts';
 
 // Each chart registers its own series type: a page loads only the ECharts code it draws.
 echarts.use([BarChart, LineChart]);
@@ -36,7 +36,7 @@ export function RoadChart({ road }: { road: RoadToTarget }) {
           itemStyle: { color: '#5b8ff9' },
           data: road.years.map((y) => inYi(y.baselineYuan)),
         },
-        ...STAGES.map((stage, i) => ({
+        ...PROJECT_STAGES.map((stage, i) => ({
           name: t(`invest.stage.${stage}`),
           type: 'bar',
           stack: 'output',

@@ -1,14 +1,14 @@
 import { DefinedTerm } from '../../app/components/DefinedTerm.tsx';
 import { formatPercent, formatYuan } from '@shared/format.ts';
-import type { RoadToTarget } from '@shared/api/attract.ts';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { HOME_REGION } from '../utils/homeRegion.ts';
 import { PipelineSummaryCard } from './PipelineSummaryCard.tsx';
 import { RoadChart } from './RoadChart.tsx';
 import { RoadGapTable } from './RoadGapTable.tsx';
@@ -19,14 +19,18 @@ import { StageProbabilitiesCard } from './StageProbabilitiesCard.tsx';
 export function RoadToTargetPage() {
   const { t, locale } = useI18n();
   const { chain } = useChain();
+  const homeRegion = useHomeRegion();
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   const [version, setVersion] = useState(0);
   const exclude = [...excluded].sort((a, b) => a - b).join(',');
-  const query = useApiQuery<RoadToTarget>(
+  const query = useApiQuery(
     chain
-      ? `/api/chains/${chain.code}/road-to-target?region=${HOME_REGION}` +
-          (exclude ? `&exclude=${exclude}` : '') +
-          `&v=${version}`
+      ? apiGet('/chains/{code}/road-to-target', {
+          params: {
+            path: { code: chain.code },
+            query: { region: homeRegion, exclude: exclude || undefined },
+          },
+        })
       : null,
   );
   const road = query.data;
@@ -109,7 +113,12 @@ export function RoadToTargetPage() {
       <Card title={t('invest.road.byYear')}>
         <RoadChart road={road} />
       </Card>
-      <StageProbabilitiesCard onSaved={() => setVersion((v) => v + 1)} />
+      <StageProbabilitiesCard
+        onSaved={() => {
+          setVersion((v) => v + 1);
+          query.reload();
+        }}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card title={t('invest.road.whatIf')} style={{ height: '100%' }}>

@@ -5,7 +5,7 @@ import type { ProjectDetail } from '@shared/api/projects.ts';
 import { Button, Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
@@ -27,8 +27,10 @@ export function SpaceMatchPanel({
   const canReserveIn = useCanReserveIn();
   const action = useAction();
   const [matching, setMatching] = useState(false);
-  const matches = useApiQuery<{ items: SpaceMatch[] }>(
-    matching ? `/api/projects/${project.id}/space-matches` : null,
+  const matches = useApiQuery(
+    matching
+      ? apiGet('/projects/{id}/space-matches', { params: { path: { id: project.id } } })
+      : null,
   );
   const live = project.reservations.filter((r) => r.status === 'reserved');
   const changed = () => {
@@ -37,7 +39,9 @@ export function SpaceMatchPanel({
   };
   const release = async (reservationId: number) => {
     const done = await action.run(() =>
-      apiRequest('POST', `/api/projects/${project.id}/reservations/${reservationId}/release`),
+      api.POST('/projects/{id}/reservations/{reservationId}/release', {
+        params: { path: { id: project.id, reservationId } },
+      }),
     );
     if (done) changed();
   };

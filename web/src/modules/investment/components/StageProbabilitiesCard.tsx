@@ -1,26 +1,25 @@
-import type { PipelineSettings, ProjectStage } from '@shared/api/projects.ts';
+import { PROJECT_STAGES, type ProjectStage } from '@shared/project-stages.ts';
 import { Button, Card, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
-import { apiRequest } from '../../api/utils/apiRequest.ts';
+import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../hooks/useAction.ts';
-import { STAGES } from '../utils/stageIndex.ts';
 
 /** The probability each stage weighs with; editable (in %) by those who manage projects. */
 export function StageProbabilitiesCard({ onSaved }: { onSaved: () => void }) {
   const { t } = useI18n();
   const canWrite = useCan('project:write');
   const action = useAction();
-  const settings = useApiQuery<PipelineSettings>('/api/settings/pipeline');
+  const settings = useApiQuery(apiGet('/settings/pipeline'));
   const [edited, setDraft] = useState<Record<ProjectStage, number> | null>(null);
   const draft = edited ?? settings.data?.stageProbabilities ?? null;
 
   const save = async () => {
     if (!draft) return;
     const saved = await action.run(() =>
-      apiRequest<PipelineSettings>('PUT', '/api/settings/pipeline', { stageProbabilities: draft }),
+      api.PUT('/settings/pipeline', { body: { stageProbabilities: draft } }),
     );
     if (!saved) return;
     settings.setData(saved);
@@ -31,7 +30,7 @@ export function StageProbabilitiesCard({ onSaved }: { onSaved: () => void }) {
   return (
     <Card size="small" title={t('invest.road.probabilities')} data-testid="stage-probabilities">
       <Space wrap size="middle">
-        {STAGES.map((stage) => (
+        {PROJECT_STAGES.map((stage) => (
           <Space key={stage} direction="vertical" size={0}>
             <Typography.Text type="secondary">{t(`invest.stage.${stage}`)}</Typography.Text>
             {canWrite && draft ? (

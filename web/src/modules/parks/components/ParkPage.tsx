@@ -1,10 +1,10 @@
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { formatPercent } from '@shared/format.ts';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { ParkDetail } from '@shared/api/parks.ts';
 import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -18,7 +18,7 @@ import { TenantsByNodeChart } from './TenantsByNodeChart.tsx';
 export function ParkPage() {
   const { t, locale } = useI18n();
   const { id } = useParams();
-  const query = useApiQuery<ParkDetail>(`/api/parks/${Number(id)}`);
+  const query = useApiQuery(apiGet('/parks/{id}', { params: { path: { id: Number(id) } } }));
   const park = query.data?.id === Number(id) ? query.data : undefined;
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   if (!park) return <PageSpinner />;

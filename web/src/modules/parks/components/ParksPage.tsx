@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent } from '@shared/format.ts';
-import type { ParkSummary } from '@shared/api/parks.ts';
 import { Col, Row, Typography } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../app/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -10,7 +10,7 @@ import { ParkCard } from './ParkCard.tsx';
 /** 园区: every park's space by kind, occupancy and tenants. */
 export function ParksPage() {
   const { t } = useI18n();
-  const parks = useApiQuery<{ items: ParkSummary[] }>('/api/parks');
+  const parks = useApiQuery(apiGet('/parks'));
   if (parks.error) return <ApiErrorAlert error={parks.error} onRetry={parks.reload} />;
   if (!parks.data) return <PageSpinner />;
   const items = parks.data.items;

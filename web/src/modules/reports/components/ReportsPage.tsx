@@ -1,11 +1,10 @@
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
-import type { Health } from '@shared/api/auth.ts';
-import type { ErrorResponse } from '@shared/api/common.ts';
 import { Alert, Button, Card, Empty, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
+import { api, apiGet, apiUrl } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
 import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -27,31 +26,26 @@ export function ReportsPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   // PDF is offered where the server can print it (it has Chromium).
-  const health = useApiQuery<Health>('/api/health');
+  const health = useApiQuery(apiGet('/health'));
   if (unresolved) return <Alert type="info" showIcon message={t('cockpit.noRegion')} />;
   const years = analysis.data?.years ?? [];
   const chosenYear = year ?? analysis.data?.year;
-  const reportUrl = (format: 'html' | 'md' | 'pdf') => {
-    const params = new URLSearchParams({ region: regionCode ?? '', format, lang });
-    if (chosenYear !== undefined) params.set('year', String(chosenYear));
-    return `/api/chains/${encodeURIComponent(chainCode ?? '')}/report?${params.toString()}`;
-  };
+  const reportParams = (format: 'html' | 'md' | 'pdf') => ({
+    path: { code: chainCode ?? '' },
+    query: { region: regionCode ?? '', format, lang, year: chosenYear },
+  });
+  const reportUrl = (format: 'html' | 'md' | 'pdf') =>
+    apiUrl('/chains/{code}/report', reportParams(format));
 
   const generate = async () => {
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(reportUrl('html'), { credentials: 'same-origin' });
-      const text = await response.text();
-      if (!response.ok) {
-        const body = JSON.parse(text) as Partial<ErrorResponse>;
-        throw new ApiError(
-          response.status,
-          body.error?.code ?? 'INTERNAL',
-          body.error?.message ?? response.statusText,
-        );
-      }
-      setBriefing({ key: reportUrl('html'), html: text });
+      const html = await api.GET('/chains/{code}/report', {
+        params: reportParams('html'),
+        parseAs: 'text',
+      });
+      setBriefing({ key: reportUrl('html'), html });
     } catch (failure) {
       setError(failure instanceof ApiError ? failure : new ApiError(0, 'NETWORK', String(failure)));
     } finally {

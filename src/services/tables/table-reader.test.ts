@@ -6,7 +6,14 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../domain/app-error.ts';
-import { readTable, type ReadTableOptions, type Table, type TableRow } from './table-reader.ts';
+import { Readable } from 'node:stream';
+import {
+  readTable,
+  readTableFile,
+  type ReadTableOptions,
+  type Table,
+  type TableRow,
+} from './table-reader.ts';
 
 let dir = '';
 
@@ -31,7 +38,7 @@ async function rowsOf(table: Table): Promise<TableRow[]> {
 }
 
 async function readAll(file: string, options?: ReadTableOptions) {
-  const table = await readTable(file, options);
+  const table = await readTableFile(file, options);
   return { table, rows: await rowsOf(table) };
 }
 
@@ -151,13 +158,13 @@ describe('readTable: CSV', () => {
 
   it('lets the caller stop early or not start at all', async () => {
     const file = fixture('many.csv', `企业名称\n${'甲公司\n'.repeat(100_000)}`);
-    const stopped = await readTable(file);
+    const stopped = await readTableFile(file);
     for await (const row of stopped.rows) {
       expect(row).toEqual({ rowNumber: 2, cells: ['甲公司'] });
       break;
     }
     expect(stopped.progress().bytesRead).toBeLessThan(stopped.progress().totalBytes);
-    const unread = await readTable(file);
+    const unread = await readTableFile(file);
     expect(unread.headers).toEqual(['企业名称']);
     unread.close();
   });
@@ -305,7 +312,7 @@ describe('readTable: XLSX', () => {
   });
 
   it('lets the caller stop early', async () => {
-    const table = await readTable(file, { sheet: '企业名录' });
+    const table = await readTableFile(file, { sheet: '企业名录' });
     for await (const row of table.rows) {
       expect(row.rowNumber).toBe(2);
       break;
@@ -360,7 +367,7 @@ describe('readTable: streaming', () => {
     let peak = base;
     let count = 0;
     let firstRowProgress = 1;
-    const table = await readTable(file);
+    const table = await readTableFile(file);
     for await (const row of table.rows) {
       if (count === 0) firstRowProgress = table.progress().bytesRead / table.progress().totalBytes;
       count++;
@@ -372,5 +379,46 @@ describe('readTable: streaming', () => {
     expect(firstRowProgress).toBeLessThan(0.05);
     // Streaming grows the heap by about 30 MB here; holding the parsed file grows it by about 150.
     expect(peak - base).toBeLessThan(100 * 1024 * 1024);
+  });
+});
+
+describe('readTable: a stream of bytes', () => {
+  /** The bytes in chunks of `size`, as an upload or a socket delivers them. */
+  const chunked = (bytes: Buffer, size: number) =>
+    Readable.from(
+      Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+        bytes.subarray(i * size, (i + 1) * size),
+      ),
+    );
+
+  it('reads GB18030 CSV cut into chunks mid-character, named by the upload', async () => {
+    const bytes = iconv.encode(`${HEADER}\r\n${ROW_A}\r\n${ROW_B}\r\n`, 'gb18030');
+    const table = await readTable({ bytes: chunked(bytes, 7), name: '名录.csv' });
+    expect(table.encoding).toBe('gb18030');
+    const rows = await rowsOf(table);
+    expect(rows.map((r) => r.cells[1])).toEqual([
+      '腾讯科技（深圳）有限公司',
+      '无锡某某生物医药有限公司',
+    ]);
+  });
+
+  it('reads an XLSX workbook and JSON Lines from streams, and names the upload in errors', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('企业').addRows([
+      ['企业名称', '成立日期'],
+      ['甲公司', '2019-07-01'],
+    ]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const sheet = await readTable({ bytes: chunked(xlsx, 1000), name: 'upload.xlsx' });
+    expect(sheet.headers).toEqual(['企业名称', '成立日期']);
+    expect((await rowsOf(sheet)).map((r) => r.cells[0])).toEqual(['甲公司']);
+
+    const lines = Buffer.from('{"企业名称":"甲公司"}\n{"企业名称":"乙公司"}\n');
+    const jsonl = await readTable({ bytes: chunked(lines, 5), name: 'upload.jsonl' });
+    expect((await rowsOf(jsonl)).map((r) => r.cells[0])).toEqual(['甲公司', '乙公司']);
+
+    await expect(readTable({ bytes: chunked(xlsx, 1000), name: 'upload.csv' })).rejects.toThrow(
+      /upload\.csv: is a zip archive/,
+    );
   });
 });

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, openPgliteClient, type Database } from './connection.ts';
+import { openDatabase, openPgliteClient, type Database } from '../db/connection.ts';
 
-const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+const MIGRATIONS = fileURLToPath(new URL('../db/migrations', import.meta.url));
 
 /**
  * PGlite's initdb takes seconds; a migrated data folder, dumped once per set of migrations and

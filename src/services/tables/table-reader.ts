@@ -1,5 +1,6 @@
-import { open } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../domain/app-error.ts';
 import { openCsv } from './csv-table.ts';
@@ -10,25 +11,27 @@ import {
   UTF8_BOM,
   fail,
   fileError,
+  openTableBytes,
   wholeCharacters,
-  type Head,
   type ReadTableOptions,
   type Table,
   type TableEncoding,
   type TableFormat,
+  type TableInput,
 } from './table-common.ts';
 
 export type {
   ReadTableOptions,
   Table,
+  TableInput,
   TableEncoding,
   TableFormat,
   TableRow,
 } from './table-common.ts';
 
 /**
- * Streams the rows of an enterprise registry file (CSV, XLSX or JSON Lines) as strings aligned with
- * its header, with the row numbers a person sees, without ever holding the whole file in memory.
+ * Streams the rows of a table (CSV, XLSX or JSON Lines) as strings aligned with its header, with
+ * the row numbers a person sees, without ever holding the whole file in memory.
  */
 
 const EXTENSION_FORMATS: Readonly<Record<string, TableFormat>> = {
@@ -45,26 +48,57 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /**
- * Opens a registry file for streaming: detects its format and text encoding, reads the header and
- * hands back the data rows. Throws VALIDATION_FAILED naming the file (and row) for anything it
- * cannot read: a missing file, .xls, a bad quote, invalid JSON, a missing worksheet.
+ * Reads a table from a stream of bytes: detects its format (from the name's extension unless
+ * given) and text encoding, reads the header and hands back the data rows, holding no more of
+ * the file than the parser needs. Throws VALIDATION_FAILED naming the file (and row) for
+ * anything it cannot read: .xls, a bad quote, invalid JSON, a missing worksheet.
  */
-export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
-  const shown = shownName(file);
-  const format = options.format ?? formatFromExtension(file, shown);
-  const head = await readHead(file, shown);
-  checkMagic(head.bytes, format, shown);
+export async function readTable(input: TableInput, options: ReadTableOptions = {}): Promise<Table> {
+  const shown = input.name;
+  const format = options.format ?? formatFromExtension(input.name, shown);
+  const { head, bytes } = await openTableBytes(input, shown);
+  try {
+    checkMagic(head.bytes, format, shown);
+  } catch (error) {
+    bytes.close();
+    throw error;
+  }
   switch (format) {
     case 'csv':
     case 'jsonl': {
-      const encoding = options.encoding ?? detectEncoding(head.bytes, head.complete, shown);
+      let encoding: TableEncoding;
+      try {
+        encoding = options.encoding ?? detectEncoding(head.bytes, head.complete, shown);
+      } catch (error) {
+        bytes.close();
+        throw error;
+      }
       return format === 'csv'
-        ? openCsv(file, shown, encoding, head)
-        : openJsonLines(file, shown, encoding, head.size);
+        ? openCsv(bytes, shown, encoding, head)
+        : openJsonLines(bytes, shown, encoding);
     }
     case 'xlsx':
-      return openXlsx(file, shown, options.sheet, head.size);
+      return openXlsx(bytes, shown, options.sheet);
   }
+}
+
+/**
+ * Reads a table file from disk (see readTable), named in messages as the user would recognise
+ * it. Throws VALIDATION_FAILED for a missing or unreadable file or a folder, too.
+ */
+export async function readTableFile(file: string, options: ReadTableOptions = {}): Promise<Table> {
+  const shown = shownName(file);
+  const format = options.format ?? formatFromExtension(file, shown);
+  let size: number;
+  try {
+    const stats = await stat(file);
+    if (stats.isDirectory()) throw fail(shown, 'is a folder, not a file');
+    size = stats.size;
+  } catch (error) {
+    throw error instanceof AppError ? error : fileError(error, shown);
+  }
+  const bytes = createReadStream(file, { highWaterMark: HEAD_BYTES });
+  return readTable({ bytes, name: shown, size }, { ...options, format });
 }
 
 /** The path as the user would recognise it: relative to here when inside, else as given. */
@@ -87,30 +121,6 @@ function formatFromExtension(file: string, shown: string): TableFormat {
       `cannot tell the format from the extension "${extension}"; use .csv, .xlsx or .jsonl, or name the format`,
     );
   return format;
-}
-
-async function readHead(file: string, shown: string): Promise<Head> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    throw fileError(error, shown);
-  }
-  try {
-    const stats = await handle.stat();
-    if (stats.isDirectory()) throw fail(shown, 'is a folder, not a file');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return {
-      bytes: buffer.subarray(0, bytesRead),
-      complete: bytesRead < HEAD_BYTES || stats.size <= HEAD_BYTES,
-      size: stats.size,
-    };
-  } catch (error) {
-    throw error instanceof AppError ? error : fileError(error, shown);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Catches files whose content contradicts their extension before a parser turns them into noise. */
@@ -140,4 +150,17 @@ function detectEncoding(bytes: Buffer, complete: boolean, shown: string): TableE
   if (isUtf8(complete ? bytes : bytes.subarray(0, wholeCharacters(bytes)))) return 'utf8';
   // Chinese Excel saves "CSV (逗号分隔)" in the ANSI code page, GBK, which GB18030 contains.
   return 'gb18030';
+}
+
+/** Where a table comes from: a file on disk (a path) or a stream of bytes with its name. */
+export type TableSource = string | TableInput;
+
+/** Reads a table from a path (readTableFile) or a stream (readTable). Throws as they do. */
+export function openTable(source: TableSource, options: ReadTableOptions = {}): Promise<Table> {
+  return typeof source === 'string' ? readTableFile(source, options) : readTable(source, options);
+}
+
+/** The source's file name without folders, as messages and reports show it. */
+export function tableSourceName(source: TableSource): string {
+  return basename(typeof source === 'string' ? source : source.name);
 }

@@ -4,25 +4,23 @@ import {
   MAX_RECORD_CHARS,
   fail,
   fileError,
-  textSource,
+  decodingStream,
   type Table,
+  type TableBytes,
   type TableEncoding,
   type TableRow,
 } from './table-common.ts';
 
 export async function openJsonLines(
-  file: string,
+  bytes: TableBytes,
   shown: string,
   encoding: TableEncoding,
-  size: number,
 ): Promise<Table> {
-  const { bytes, text } = textSource(file, shown, encoding, 'text');
-  pipeline(bytes, text, () => {
+  const text = decodingStream(encoding, 'text', shown);
+  pipeline(bytes.stream, text, () => {
     // Errors reach the consumer through the text iterator.
   });
-  const close = (): void => {
-    bytes.destroy();
-  };
+  const close = (): void => bytes.close();
   const objects = jsonObjects(text, shown);
   let first: { lineNumber: number; object: Record<string, unknown> } | undefined;
   try {
@@ -58,7 +56,7 @@ export async function openJsonLines(
     sheet: null,
     headers,
     rows: rows(),
-    progress: () => ({ bytesRead: bytes.bytesRead, totalBytes: size }),
+    progress: () => ({ bytesRead: bytes.bytesRead(), totalBytes: bytes.totalBytes }),
     close,
   };
 }

@@ -1,12 +1,11 @@
-import { createReadStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../domain/app-error.ts';
 import {
-  HEAD_BYTES,
   fail,
   fileError,
   tableFromRecords,
   type Table,
+  type TableBytes,
   type TableRow,
 } from './table-common.ts';
 
@@ -15,15 +14,13 @@ interface WorkbookInternals {
 }
 
 export async function openXlsx(
-  file: string,
+  bytes: TableBytes,
   shown: string,
   wanted: string | undefined,
-  size: number,
 ): Promise<Table> {
   // exceljs takes half a second to load: only XLSX imports pay for it.
   const { default: excel } = await import('exceljs');
-  const bytes = createReadStream(file, { highWaterMark: HEAD_BYTES });
-  const reader = new excel.stream.xlsx.WorkbookReader(bytes, {
+  const reader = new excel.stream.xlsx.WorkbookReader(bytes.stream, {
     worksheets: 'emit',
     // Shared strings are one table for the whole workbook; the streaming reader must keep it.
     sharedStrings: 'cache',
@@ -62,7 +59,7 @@ export async function openXlsx(
         `cannot read the workbook (${reason}); open it in Excel or WPS and save it again as .xlsx`,
       );
     } finally {
-      bytes.destroy();
+      bytes.close();
     }
     if (wanted !== undefined)
       throw fail(
@@ -80,8 +77,8 @@ export async function openXlsx(
       return sheet;
     },
     shown,
-    progress: () => ({ bytesRead: bytes.bytesRead, totalBytes: size }),
-    close: () => bytes.destroy(),
+    progress: () => ({ bytesRead: bytes.bytesRead(), totalBytes: bytes.totalBytes }),
+    close: () => bytes.close(),
     failure: (error) => fileError(error, shown),
   });
 }

@@ -6,10 +6,11 @@ import {
   MAX_RECORD_CHARS,
   fail,
   fileError,
+  decodingStream,
   tableFromRecords,
-  textSource,
   type Head,
   type Table,
+  type TableBytes,
   type TableEncoding,
   type TableRow,
 } from './table-common.ts';
@@ -49,12 +50,12 @@ interface CsvRecord {
 }
 
 export async function openCsv(
-  file: string,
+  bytes: TableBytes,
   shown: string,
   encoding: TableEncoding,
   head: Head,
 ): Promise<Table> {
-  const { bytes, text } = textSource(file, shown, encoding, 'bytes');
+  const text = decodingStream(encoding, 'bytes', shown);
   // Line breaks consumed by the records parsed so far: csv-parse's own line count counts a CRLF
   // inside quotes twice, so we count from each record's raw text instead.
   let linesBefore = 0;
@@ -74,7 +75,7 @@ export async function openCsv(
   };
   // parse()'s option-only overload is not generic; on_record's types are checked above.
   const parser = parse(options as unknown as CsvOptions);
-  pipeline(bytes, text, parser, () => {
+  pipeline(bytes.stream, text, parser, () => {
     // Errors reach the consumer through the parser's iterator; nothing more to do here.
   });
 
@@ -88,8 +89,8 @@ export async function openCsv(
       error instanceof CsvError
         ? csvFailure(error, shown, 1 + linesBefore)
         : fileError(error, shown),
-    progress: () => ({ bytesRead: bytes.bytesRead, totalBytes: head.size }),
-    close: () => bytes.destroy(),
+    progress: () => ({ bytesRead: bytes.bytesRead(), totalBytes: head.size }),
+    close: () => bytes.close(),
   });
 }
 

@@ -1,6 +1,5 @@
-import { createReadStream, type ReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import { AppError } from '../../domain/app-error.ts';
 
@@ -158,15 +157,94 @@ export function countNewlines(text: string): number {
   return count;
 }
 
-/** Opens the file as bytes, checked or converted to UTF-8, for CSV and JSON Lines. */
-export function textSource(
-  file: string,
+/**
+ * What readTable reads: the bytes of a table, once from start to end (a file's read stream, an
+ * upload's part), never the whole file at once.
+ */
+export interface TableInput {
+  bytes: AsyncIterable<Uint8Array>;
+  /** The name a person knows the file by: messages name it, its extension tells the format. */
+  name: string;
+  /** The size in bytes when known, for progress. */
+  size?: number | undefined;
+}
+
+/** A table's bytes after its head was read: `stream` yields all of them from the first. */
+export interface TableBytes {
+  stream: Readable;
+  bytesRead(): number;
+  totalBytes: number;
+  close(): void;
+}
+
+function toBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+}
+
+/**
+ * Reads the first HEAD_BYTES of the input (to detect the format's signature and the encoding)
+ * and hands back a stream that replays them before the rest.
+ */
+export async function openTableBytes(
+  input: TableInput,
   shown: string,
-  encoding: TableEncoding,
-  output: 'bytes' | 'text',
-): { bytes: ReadStream; text: Transform } {
-  const bytes = createReadStream(file, { highWaterMark: HEAD_BYTES });
-  return { bytes, text: decodingStream(encoding, output, shown) };
+): Promise<{ head: Head; bytes: TableBytes }> {
+  const source = input.bytes;
+  const iterator = source[Symbol.asyncIterator]();
+  const release = (): void => {
+    if (source instanceof Readable) source.destroy();
+    else void iterator.return?.();
+  };
+  const chunks: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  try {
+    while (length < HEAD_BYTES) {
+      const next = await iterator.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      const chunk = toBuffer(next.value);
+      chunks.push(chunk);
+      length += chunk.length;
+    }
+  } catch (error) {
+    release();
+    throw error instanceof AppError ? error : fileError(error, shown);
+  }
+  const first = Buffer.concat(chunks);
+  let read = 0;
+  async function* replay(): AsyncGenerator<Buffer> {
+    read += first.length;
+    if (first.length > 0) yield first;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      const chunk = toBuffer(next.value);
+      read += chunk.length;
+      yield chunk;
+    }
+  }
+  const stream = Readable.from(replay(), { objectMode: false });
+  const totalBytes = input.size ?? (done ? first.length : 0);
+  return {
+    head: {
+      bytes: first.subarray(0, HEAD_BYTES),
+      complete: done || totalBytes <= HEAD_BYTES,
+      size: totalBytes,
+    },
+    bytes: {
+      stream,
+      bytesRead: () => read,
+      totalBytes,
+      close: () => {
+        stream.destroy();
+        release();
+      },
+    },
+  };
 }
 
 export interface TableShape {

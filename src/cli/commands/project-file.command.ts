@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { isAppError } from '../../domain/app-error.ts';
+import { exportProjects, importProjects } from '../../services/projects/project-io.service.ts';
+import { parseInput } from '../../services/projects/project.service.ts';
+import { projectQuerySchema } from '../../shared/api/projects.ts';
+import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+
+/** `project export` and `project import`: the pipeline as a spreadsheet, and back. */
+export function registerProjectFileCommands(project: Command): void {
+  project
+    .command('export')
+    .description(
+      'Export projects as XLSX or CSV (Chinese headers, money in 万元); imports back unchanged',
+    )
+    .requiredOption('--out <file>', 'FILE.xlsx or FILE.csv')
+    .option('--chain <code>', 'chain code')
+    .option('--region <code>', 'region code prefix')
+    .option('--status <status>', 'active, dropped or all (default)', 'all')
+    .addHelpText('after', '\nExample:\n  $ chainlead project export --out projects.xlsx')
+    .action(
+      async (
+        options: { out: string; chain?: string; region?: string; status: string },
+        command: Command,
+      ) => {
+        const format = options.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+        const query = parseInput(projectQuerySchema, {
+          chain: options.chain,
+          region: options.region,
+          status: options.status,
+        });
+        await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+          const { bytes, count } = await exportProjects(database.db, query, format);
+          writeFileSync(options.out, bytes);
+          console.error(`Wrote ${count} projects to ${options.out}.`);
+        });
+      },
+    );
+
+  project
+    .command('import <file>')
+    .description(
+      'Import projects (XLSX, CSV, JSON Lines): rows with an id update, others create; all or nothing',
+    )
+    .option('--chain <code>', 'chain for rows without one', 'biomed')
+    .option('--region <code>', 'region for new rows without one')
+    .addHelpText('after', '\nExample:\n  $ chainlead project import projects.xlsx --region 3202')
+    .action(async (file: string, options: { chain: string; region?: string }, command: Command) => {
+      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+        try {
+          const result = await importProjects(database.db, cliActor(), file, {
+            chainCode: options.chain,
+            regionCode: options.region,
+          });
+          console.log(
+            `${result.rowsRead} rows read: ${result.created} created, ${result.updated} updated, ` +
+              `${result.unchanged} unchanged.`,
+          );
+        } catch (error) {
+          if (isAppError(error, 'VALIDATION_FAILED') && Array.isArray(error.details)) {
+            for (const e of error.details as { row: number; column: string; reason: string }[]) {
+              console.log(`row ${e.row}, ${e.column || '-'}: ${e.reason}`);
+            }
+          }
+          throw error;
+        }
+      });
+    });
+}

@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../domain/app-error.ts';
+import { csvDocument } from '../../shared/csv.ts';
+import { withDatabase, type GlobalOptions } from '../cli-context.ts';
+
+// What the regional-statistics commands share: option parsing, tables on a terminal, CSV files.
+
+export type Cell = string | number | boolean | null;
+
+export function choice<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+) {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${name} must be ${allowed.join(' or ')}, not "${value}".`,
+    );
+  return value as T;
+}
+
+export function year(name: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1900 || parsed > 2200)
+    throw new AppError('VALIDATION_FAILED', `${name} must be a year such as 2020, not "${value}".`);
+  return parsed;
+}
+
+/** Fixed decimals for the terminal; files and JSON keep full precision. */
+export function fixed(value: number | null, digits: number): string {
+  return value === null ? '–' : value.toFixed(digits);
+}
+
+/** A plain text table: columns padded to their widest cell, numbers right-aligned. */
+export function printTable(headers: string[], rows: Cell[][]): void {
+  const text = rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+  const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
+  const numeric = headers.map((_, i) =>
+    rows.every((r) => typeof r[i] !== 'string' || /^[-\d.,%–]+$/.test(r[i])),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  console.log([line(headers), ...text.map(line)].join('\n'));
+}
+
+/** Writes CSV (UTF-8 with BOM so spreadsheets show Chinese names) and says so on stderr. */
+export function writeCsv(out: string, headers: string[], rows: Cell[][], what: string): void {
+  writeFileSync(out, csvDocument(headers, rows));
+  console.error(`Wrote ${rows.length} ${what} to ${out}.`);
+}
+
+/** One answer of a statistics command, in each of the forms a user may ask for. */
+export interface StatsOutput {
+  /** The answer as the API gives it (--json). */
+  json: unknown;
+  /** The rows of the --out CSV file, and what they are ("regions"). */
+  csv: () => { headers: string[]; rows: Cell[][]; what: string };
+  /** Prints the answer for a person. */
+  print: () => void;
+}
+
+/** Prints JSON with --json, writes CSV with --out, else prints the answer for a person. */
+export function emitStats(options: { json?: boolean; out?: string }, output: StatsOutput): void {
+  if (options.json) {
+    console.log(JSON.stringify(output.json, null, 2));
+    return;
+  }
+  if (options.out) {
+    const { headers, rows, what } = output.csv();
+    writeCsv(options.out, headers, rows, what);
+    return;
+  }
+  output.print();
+}
+
+/** Runs a statistics query on the command's database and emits the answer (see emitStats). */
+export async function runStatsCommand<T>(
+  command: Command,
+  options: { json?: boolean; out?: string },
+  query: (db: Db) => Promise<T>,
+  output: (answer: T) => Omit<StatsOutput, 'json'>,
+): Promise<void> {
+  await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+    const answer = await query(database.db);
+    emitStats(options, { json: answer, ...output(answer) });
+  });
+}

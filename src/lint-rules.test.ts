@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import noServiceFolderCycles from '../eslint-rules/no-service-folder-cycles.js';
+
+// The layers of docs/architecture.md hold because lint refuses what crosses them; these tests
+// lint snippets as if they stood in real files of the repository, with its eslint.config.js.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const eslint = new ESLint({ cwd: ROOT });
+
+async function messagesOf(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, filePath) });
+  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
+}
+
+describe('the layer rules of eslint.config.js', () => {
+  it('refuses a repository in a server file, saying why', async () => {
+    const messages = await messagesOf(
+      'src/server/routes/health.routes.ts',
+      "import { findSetting } from '../../db/setting.repository.ts';\n\nexport const probe = findSetting;\n",
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*reach the database through services/),
+    ]);
+  });
+
+  it('lets a CLI file name the types of src/db/connection.ts, not open the database itself', async () => {
+    expect(
+      await messagesOf(
+        'src/cli/cli-context.ts',
+        "import type { Database } from '../db/connection.ts';\n\nexport type Probe = Database;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await messagesOf(
+        'src/cli/cli-context.ts',
+        "import { openDatabase } from '../db/connection.ts';\n\nexport const probe = openDatabase;\n",
+      ),
+    ).toEqual([expect.stringMatching(/Only the types of src\/db\/connection.ts/)]);
+  });
+
+  it('refuses the schema in a service: SQL lives in the repositories', async () => {
+    const messages = await messagesOf(
+      'src/services/export/export.service.ts',
+      "import { enterprise } from '../../db/schema.ts';\n\nexport const probe = enterprise;\n",
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*SQL lives in the repositories/),
+    ]);
+  });
+});
+
+describe('no-service-folder-cycles', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chainlead-lint-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  write('src/services/alpha/a.ts', "import { b } from '../beta/b.ts';\nexport const a = b;\n");
+  write('src/services/beta/b.ts', "export { c as b } from '../gamma/c.ts';\n");
+  write('src/services/gamma/c.ts', "import { a } from '../alpha/a.ts';\nexport const c = a;\n");
+  write('src/services/delta/d.ts', "import { c } from '../gamma/c.ts';\nexport const d = c;\n");
+  const fixtureLint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { chainlead: { rules: { 'no-service-folder-cycles': noServiceFolderCycles } } },
+        rules: { 'chainlead/no-service-folder-cycles': 'error' },
+      },
+    ],
+  });
+  const lint = async (path: string, code: string) => {
+    const [result] = await fixtureLint.lintText(code, { filePath: join(dir, path) });
+    return (result?.messages ?? []).map((m) => m.message);
+  };
+
+  it('reports an import that leads back to the folder, through any number of folders', async () => {
+    expect(
+      await lint(
+        'src/services/alpha/a.ts',
+        "import { b } from '../beta/b.ts';\nexport const a = b;\n",
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^services\/alpha imports services\/beta.*alpha → beta → gamma → alpha/,
+      ),
+    ]);
+  });
+
+  it('lets a folder import siblings that never lead back to it', async () => {
+    expect(
+      await lint(
+        'src/services/delta/d.ts',
+        "import { c } from '../gamma/c.ts';\nexport const d = c;\n",
+      ),
+    ).toEqual([]);
+  });
+});

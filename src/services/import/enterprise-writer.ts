@@ -1,0 +1,303 @@
+import { decideMatch, scoreMatch, MATCH_THRESHOLDS } from '../../domain/entity-matching.ts';
+import type { DbOrTx } from '../../db/connection.ts';
+import { insertDuplicateCandidate } from '../../db/duplicate.repository.ts';
+import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
+import {
+  findEnterprisesByIds,
+  findFuzzyCandidates,
+  findEnterprisesByNameKey,
+  findEnterprisesByUscc,
+  updateEnterprise,
+  upsertEnterpriseYear,
+  type FuzzyCandidate,
+  type MatchableEnterprise,
+} from '../../db/import.repository.ts';
+import {
+  classifyBatch,
+  emptyClassifySummary,
+  type ClassifiableRow,
+  type PreparedChainClassifier,
+} from '../classification/classification.service.ts';
+import { enterpriseKeys } from '../registry/enterprise-keys.ts';
+import type { EnterpriseRecord } from './enterprise-record.ts';
+
+// The write half of an enterprise import: each batch of validated records is matched against the
+// registry (USCC, then name key, then a fuzzy score) and inserted, updated or merged.
+
+/** Fuzzy-match candidates fetched per blocking key: enough for name variants, bounded for common keys. */
+const CANDIDATES_PER_KEY = 50;
+
+/** What an import did, row by row. */
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  merged: number;
+  unchanged: number;
+  rejected: number;
+  possibleDuplicates: number;
+}
+
+type Change = Partial<Record<string, unknown>>;
+
+/** Writes validated records: match, then insert or update, one batch at a time. */
+export class RecordWriter {
+  /**
+   * Records written by this batch, so a batch that repeats an enterprise merges it. Earlier
+   * batches are in the database (committed, or in the dry run's transaction) and are found there,
+   * so memory stays bounded by the batch, not the file.
+   */
+  private readonly seenUscc = new Map<string, MatchableEnterprise>();
+  private readonly seenName = new Map<string, MatchableEnterprise>();
+
+  private tx!: DbOrTx;
+  /** What this batch inserted or changed, as it now stands, for classification. */
+  private readonly touched = new Map<number, ClassifiableRow>();
+
+  constructor(
+    private readonly importId: number,
+    private readonly source: string,
+    private readonly counts: ImportCounts,
+    private readonly chains: readonly PreparedChainClassifier[],
+  ) {}
+
+  /** Writes one batch through `tx` (a transaction of its own, or the dry run's). */
+  async write(tx: DbOrTx, records: EnterpriseRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    this.tx = tx;
+    const keyed = records.map((record) => ({ record, keys: enterpriseKeys(record) }));
+    const byUscc = groupBy(
+      await findEnterprisesByUscc(
+        this.tx,
+        records.flatMap((r) => (r.uscc ? [r.uscc] : [])),
+      ),
+      (e) => e.uscc ?? '',
+    );
+    const byName = groupBy(
+      await findEnterprisesByNameKey(
+        this.tx,
+        keyed.map((k) => k.keys.nameKey),
+      ),
+      (e) => e.nameKey ?? '',
+    );
+    // Fuzzy candidates for the whole batch in one query, indexed by blocking key. A record with a
+    // USCC is matched by its USCC or exact name only: fuzzy matching is for records without one.
+    const unmatched = keyed.filter(({ record, keys }) => !record.uscc && !byName.has(keys.nameKey));
+    const candidatesByKey = new Map<string, FuzzyCandidate[]>();
+    const wanted = [...new Set(unmatched.flatMap(({ keys }) => keys.matchKeys))];
+    for (const candidate of await findFuzzyCandidates(this.tx, wanted, CANDIDATES_PER_KEY)) {
+      const list = candidatesByKey.get(candidate.key);
+      if (list) list.push(candidate);
+      else candidatesByKey.set(candidate.key, [candidate]);
+    }
+    let inserts: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[] = [];
+    const pendingKeys = new Set<string>();
+    for (const { record, keys } of keyed) {
+      const city = record.regionCode.slice(0, 4);
+      const nameKeyInCity = `${keys.nameKey}|${city}`;
+      // A file that repeats an enterprise within a batch: write what is pending, then match it.
+      if ((record.uscc && pendingKeys.has(record.uscc)) || pendingKeys.has(nameKeyInCity)) {
+        await this.insert(inserts);
+        inserts = [];
+        pendingKeys.clear();
+      }
+      const sameCity = (e: MatchableEnterprise) => e.regionCode.slice(0, 4) === city;
+      let match: MatchableEnterprise | undefined;
+      let how: 'uscc' | 'name' | 'fuzzy' = 'uscc';
+      if (record.uscc) match = this.seenUscc.get(record.uscc) ?? byUscc.get(record.uscc)?.[0];
+      if (!match) {
+        how = 'name';
+        match =
+          this.seenName.get(nameKeyInCity) ??
+          byName.get(keys.nameKey)?.find((e) => sameCity(e) && (!e.uscc || !record.uscc));
+      }
+      let possible: { other: FuzzyCandidate; score: number; reasons: string[] } | null = null;
+      if (!match && !record.uscc) {
+        how = 'fuzzy';
+        const candidates = new Map(
+          keys.matchKeys.flatMap((key) => candidatesByKey.get(key) ?? []).map((c) => [c.id, c]),
+        );
+        const best = bestFuzzyCandidate(record, candidates.values());
+        if (best && decideMatch(best.score) === 'match') {
+          match = (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
+        } else if (best && best.score >= MATCH_THRESHOLDS.review) {
+          possible = best;
+        }
+      }
+      if (match) {
+        await this.update(match, record, keys, how);
+      } else {
+        inserts.push({ record, keys });
+        if (record.uscc) pendingKeys.add(record.uscc);
+        pendingKeys.add(nameKeyInCity);
+        if (possible) this.pendingDuplicates.set(record, possible);
+      }
+    }
+    await this.insert(inserts);
+    this.seenUscc.clear();
+    this.seenName.clear();
+    const touched = [...this.touched.values()];
+    this.touched.clear();
+    for (const prepared of this.chains) {
+      await classifyBatch(this.tx, prepared, touched, emptyClassifySummary(prepared.chain.code));
+    }
+  }
+
+  private readonly pendingDuplicates = new Map<
+    EnterpriseRecord,
+    { other: FuzzyCandidate; score: number; reasons: string[] }
+  >();
+
+  private async insert(
+    items: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const at = new Date().toISOString();
+    const ids = await insertEnterprises(
+      this.tx,
+      items.map(({ record, keys }) => ({
+        ...recordFields(record),
+        ...keys,
+        products: record.products ?? [],
+        tags: record.tags ?? [],
+        source: this.source,
+        provenance: [
+          { source: this.source, importId: this.importId, at, row: record.row, action: 'insert' },
+        ],
+      })),
+    );
+    // New enterprises have no yearly figures yet: one bulk insert, no look-ups.
+    await insertEnterpriseYears(
+      this.tx,
+      items.flatMap(({ record }, index) =>
+        record.figures
+          ? [{ enterpriseId: ids[index] ?? 0, regionCode: record.regionCode, ...record.figures }]
+          : [],
+      ),
+    );
+    for (const [index, { record, keys }] of items.entries()) {
+      const id = ids[index] ?? 0;
+      this.counts.inserted++;
+      const stored: MatchableEnterprise = {
+        id,
+        ...recordFields(record),
+        nameKey: keys.nameKey,
+        matchKeys: keys.matchKeys,
+        products: record.products ?? [],
+        tags: record.tags ?? [],
+        provenance: [],
+      };
+      this.remember(stored);
+      this.touched.set(id, classifiable(stored));
+      const possible = this.pendingDuplicates.get(record);
+      if (possible) {
+        await insertDuplicateCandidate(this.tx, {
+          enterpriseId: id,
+          otherId: possible.other.id,
+          score: possible.score,
+          reasons: possible.reasons,
+          importId: this.importId,
+        });
+        this.counts.possibleDuplicates++;
+      }
+    }
+    this.pendingDuplicates.clear();
+  }
+
+  private async update(
+    existing: MatchableEnterprise,
+    record: EnterpriseRecord,
+    keys: ReturnType<typeof enterpriseKeys>,
+    how: 'uscc' | 'name' | 'fuzzy',
+  ): Promise<void> {
+    const incoming = recordFields(record);
+    const change: Change = {};
+    for (const [field, value] of Object.entries(incoming)) {
+      // An empty cell says nothing: it never erases what the registry knows.
+      if (value === null || value === undefined) continue;
+      if (existing[field as keyof MatchableEnterprise] !== value) change[field] = value;
+    }
+    if (record.products && record.products.join('；') !== existing.products.join('；')) {
+      change.products = record.products;
+    }
+    const tags = [...new Set([...existing.tags, ...(record.tags ?? [])])];
+    if (tags.length !== existing.tags.length) change.tags = tags;
+    const yearChanged = record.figures
+      ? await upsertEnterpriseYear(this.tx, {
+          enterpriseId: existing.id,
+          regionCode: existing.regionCode,
+          ...record.figures,
+        })
+      : false;
+    const fieldsChanged = Object.keys(change).length > 0;
+    if (fieldsChanged) {
+      const provenance = [
+        ...(existing.provenance as unknown[]),
+        {
+          source: this.source,
+          importId: this.importId,
+          at: new Date().toISOString(),
+          row: record.row,
+          action: how === 'uscc' ? 'update' : 'merge',
+          fields: Object.keys(change),
+        },
+      ].slice(-20);
+      if (change.name || change.nameEn || change.address || change.uscc)
+        Object.assign(change, keys);
+      await updateEnterprise(this.tx, existing.id, { ...change, provenance });
+      Object.assign(existing, change, { provenance });
+    }
+    if (fieldsChanged || yearChanged) {
+      this.touched.set(existing.id, classifiable(existing));
+      if (how === 'uscc') this.counts.updated++;
+      else this.counts.merged++;
+    } else {
+      this.counts.unchanged++;
+    }
+    this.remember(existing);
+  }
+
+  private remember(enterpriseRow: MatchableEnterprise): void {
+    if (enterpriseRow.uscc) this.seenUscc.set(enterpriseRow.uscc, enterpriseRow);
+    if (enterpriseRow.nameKey) {
+      this.seenName.set(
+        `${enterpriseRow.nameKey}|${enterpriseRow.regionCode.slice(0, 4)}`,
+        enterpriseRow,
+      );
+    }
+  }
+}
+
+/** The candidate most likely to be the same enterprise as `record`, with its score. */
+function bestFuzzyCandidate(record: EnterpriseRecord, candidates: Iterable<FuzzyCandidate>) {
+  let best: { other: FuzzyCandidate; score: number; reasons: string[] } | null = null;
+  for (const other of candidates) {
+    const scored = scoreMatch(record, other);
+    if (!best || scored.score > best.score) best = { other, ...scored };
+  }
+  return best;
+}
+
+function classifiable(stored: MatchableEnterprise): ClassifiableRow {
+  const { id, regionCode, name, nameEn, businessScope, products, industryCode } = stored;
+  return { id, regionCode, name, nameEn, businessScope, products, industryCode };
+}
+
+function recordFields(record: EnterpriseRecord) {
+  return {
+    uscc: record.uscc,
+    name: record.name,
+    nameEn: record.nameEn,
+    regionCode: record.regionCode,
+    address: record.address,
+    foundedOn: record.foundedOn,
+    registeredCapitalYuan: record.registeredCapitalYuan,
+    industryCode: record.industryCode,
+    businessScope: record.businessScope,
+  };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
+}

@@ -1,0 +1,45 @@
+/*
+ * The one CSV writer, for every export of the server and the CLI and for the web app's
+ * downloads: pure string functions (no node:*), so the browser imports them too. Every cell is
+ * formula-safe: text a spreadsheet would run as a formula gets a leading apostrophe.
+ */
+
+/** What a CSV cell may hold; null and undefined write an empty cell. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+/** The byte-order mark that makes Excel read UTF-8 (and so Chinese names) right. */
+export const CSV_BOM = '\uFEFF';
+
+const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * Prefixes text with ' when a spreadsheet would run it as a formula: it starts with = + - @, a
+ * tab or a carriage return (OWASP CSV injection). Plain numbers such as -5 or +1.5 stay as they are.
+ */
+export function neutralizeCsvFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** One CSV field: formula-safe, and quoted when it holds a comma, a quote or a line break. */
+export function csvField(value: CsvCell): string {
+  const text = value === null || value === undefined ? '' : neutralizeCsvFormula(String(value));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV line from fields, ending with `eol`. */
+export function csvLine(fields: readonly CsvCell[], eol = '\n'): string {
+  return `${fields.map(csvField).join(',')}${eol}`;
+}
+
+/** A whole CSV text: the byte-order mark (unless `bom` is false), the header, then the rows. */
+export function csvDocument(
+  header: readonly CsvCell[],
+  rows: Iterable<readonly CsvCell[]>,
+  options: { bom?: boolean; eol?: string } = {},
+): string {
+  const eol = options.eol ?? '\n';
+  let text = (options.bom ?? true) ? CSV_BOM : '';
+  text += csvLine(header, eol);
+  for (const row of rows) text += csvLine(row, eol);
+  return text;
+}
