@@ -1,3 +1,4 @@
+import { DefinedTerm } from '../../app/components/DefinedTerm.tsx';
 import type { ChainAnalysis, TargetProgress } from '@shared/api/analysis.ts';
 import { formatNumber, formatPercent, formatYuan } from '@shared/format.ts';
 import type { ReactNode } from 'react';
@@ -47,7 +48,25 @@ export function CockpitFigures({
         testId="figure-target"
         label={target ? t('cockpit.targetOf', { year: target.year }) : t('cockpit.target')}
         value={target ? formatYuan(target.valueYuan, lang) : t('cockpit.noTarget')}
-        note={target ? t('cockpit.progress', { progress: formatPercent(target.progress) }) : ''}
+        note={
+          target ? (
+            <span data-testid="cockpit-gap" data-gap={target.gapYuan ?? ''}>
+              {t('cockpit.progress', { progress: formatPercent(target.progress) })}
+              <br />
+              <DefinedTerm
+                label={t('cockpit.gap', {
+                  gap: formatYuan(Math.max(0, target.gapYuan ?? 0), lang),
+                })}
+                definition={t('gap.definition', {
+                  year: target.year,
+                  actualYear: target.actualYear ?? '—',
+                })}
+              />
+            </span>
+          ) : (
+            ''
+          )
+        }
       />
       <Figure
         testId="figure-needed"

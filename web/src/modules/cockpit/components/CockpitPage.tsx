@@ -1,3 +1,4 @@
+import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -68,7 +69,10 @@ export function CockpitPage() {
             {t('cockpit.title', { chain: localName(data.chain.name, locale) })}
           </Typography.Title>
           <Typography.Text type="secondary" className="cockpit-subtitle">
-            {t('cockpit.subtitle', { region: data.region.name, year: data.year })}
+            <Phrase
+              text={t('cockpit.subtitle', { year: data.year })}
+              slots={{ region: <DataText>{data.region.name}</DataText> }}
+            />
           </Typography.Text>
         </div>
         <Space wrap>
@@ -80,6 +84,7 @@ export function CockpitPage() {
             showSearch
             optionFilterProp="label"
             aria-label={t('cockpit.region')}
+            labelRender={(p) => <DataText>{p.label}</DataText>}
             data-testid="cockpit-region"
           />
           {dark && <LanguageSwitch />}

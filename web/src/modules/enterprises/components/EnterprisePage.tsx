@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -37,9 +38,13 @@ export function EnterprisePage() {
             {t('common.back')}
           </Button>
           <Typography.Title level={3} data-testid="enterprise-name">
-            {title}
+            <DataText>{title}</DataText>
           </Typography.Title>
-          {otherName && <Typography.Text type="secondary">{otherName}</Typography.Text>}
+          {otherName && (
+            <Typography.Text type="secondary">
+              <DataText>{otherName}</DataText>
+            </Typography.Text>
+          )}
           <div style={{ marginTop: 8 }}>
             <TagList tags={enterprise.tags} />
           </div>

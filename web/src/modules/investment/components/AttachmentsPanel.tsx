@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ProjectDetail } from '@shared/api/projects.ts';
 import { Button, Card, List, Upload } from 'antd';
@@ -86,7 +87,7 @@ export function AttachmentsPanel({
               <PaperClipOutlined /> {file.fileName}
             </a>
             <span className="invest-muted">
-              {(file.sizeBytes / 1024).toFixed(1)} KB · {file.uploadedBy}
+              {(file.sizeBytes / 1024).toFixed(1)} KB · <DataText>{file.uploadedBy}</DataText>
             </span>
           </List.Item>
         )}

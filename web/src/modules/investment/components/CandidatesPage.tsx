@@ -1,3 +1,4 @@
+import { formatYuan } from '@shared/format.ts';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Candidate } from '@shared/api/attract.ts';
 import { App, Button, Card, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
@@ -11,7 +12,6 @@ import { useCan } from '../../auth/hooks/useCan.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useAction } from '../hooks/useAction.ts';
 import { CandidateReasons } from './CandidateReasons.tsx';

@@ -1,3 +1,4 @@
+import { formatYuan } from '@shared/format.ts';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,7 +11,6 @@ import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { ProjectCard } from './ProjectCard.tsx';
 import { ProjectDrawer } from './ProjectDrawer.tsx';
 import { ProjectFormModal } from './ProjectFormModal.tsx';

@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
@@ -73,6 +74,7 @@ export function ReportsPage() {
             showSearch
             optionFilterProp="label"
             aria-label={t('cockpit.region')}
+            labelRender={(p) => <DataText>{p.label}</DataText>}
             data-testid="report-region"
           />
           <Select
