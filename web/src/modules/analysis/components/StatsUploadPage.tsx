@@ -7,7 +7,7 @@ import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, asFormData } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';

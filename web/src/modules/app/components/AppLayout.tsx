@@ -23,7 +23,7 @@ import { roleHasPermission } from '@shared/permissions.ts';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import type { MessageKey } from '../../i18n/utils/messagesZh.ts';
-import { PageSpinner } from './PageSpinner.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 
 interface Section {
   path: string;

@@ -1,8 +1,8 @@
 import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { Alert, Card, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';

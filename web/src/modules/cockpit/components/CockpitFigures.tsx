@@ -1,9 +1,9 @@
-import { DefinedTerm } from '../../app/components/DefinedTerm.tsx';
+import { DefinedTerm } from '../../ui/components/DefinedTerm.tsx';
 import type { ChainAnalysis, TargetProgress } from '@shared/api/analysis.ts';
 import { formatNumber, formatPercent, formatYuan } from '@shared/format.ts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { langOf } from '../utils/langOf.ts';
+import { langOf } from '../../i18n/utils/langOf.ts';
 
 function Figure({
   label,

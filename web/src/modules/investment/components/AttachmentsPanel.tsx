@@ -5,7 +5,7 @@ import { Button, Card, List, Upload } from 'antd';
 import { api, apiUrl, asFormData } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { useAction } from '../hooks/useAction.ts';
+import { useAction } from '../../ui/hooks/useAction.ts';
 
 /** A project's files: download each, upload more, delete (for those who edit projects). */
 export function AttachmentsPanel({

@@ -6,12 +6,12 @@ import { Button, Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { api, apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { useAction } from '../hooks/useAction.ts';
-import { useCanReserveIn } from '../hooks/useCanReserveIn.ts';
-import { ReserveSpaceControl } from './ReserveSpaceControl.tsx';
+import { useAction } from '../../ui/hooks/useAction.ts';
+import { useCanReserveIn } from '../../auth/hooks/useCanReserveIn.ts';
+import { ReserveSpaceControl } from '../../ui/components/ReserveSpaceControl.tsx';
 
 type Unit = SpaceMatch['kinds'][number]['units'][number] & { kind: string };
 

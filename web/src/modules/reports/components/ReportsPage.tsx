@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, apiGet, apiUrl } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 

@@ -5,12 +5,12 @@ import { Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { useCanReserveIn } from '../hooks/useCanReserveIn.ts';
-import { ReserveSpaceControl } from './ReserveSpaceControl.tsx';
+import { useCanReserveIn } from '../../auth/hooks/useCanReserveIn.ts';
+import { ReserveSpaceControl } from '../../ui/components/ReserveSpaceControl.tsx';
 
 /**
  * The projects matched to a park (aimed at it or holding space in it) and its reservations; shown
