@@ -20,6 +20,27 @@ const API_PATH_MESSAGE =
   'Call the API through the typed client (api, apiGet, apiUrl in web/src/modules/api), ' +
   'so the type checker sees the contract: a literal /api/ path has a hand-picked type.';
 
+// What runs in the browser (src/shared, web/) shares only src/shared with the server.
+const BROWSER_PATTERNS = [
+  {
+    group: ['**/domain/**', '**/db/**', '**/services/**', '**/server/**', '**/cli/**'],
+    message: 'The web app and the API contract (src/shared) share only src/shared with the server.',
+  },
+  { group: ['node:*'], message: 'src/shared and web/ run in the browser too: no node:* imports.' },
+];
+// web/src/modules: pages by area (features) and what they all build on (foundations).
+const WEB_FEATURES = [
+  'analysis',
+  'chainmap',
+  'cockpit',
+  'enterprises',
+  'imports',
+  'investment',
+  'parks',
+  'reports',
+];
+const WEB_FOUNDATIONS = ['api', 'auth', 'chains', 'charts', 'i18n', 'ui'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.chainlead/', 'web/dist/', 'src/db/migrations/'] },
   js.configs.recommended,
@@ -144,19 +165,48 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: BROWSER_PATTERNS }] },
+  },
+  // Web modules: the app shell (app) composes the features; features import only the foundation
+  // modules, never each other, so a page can change without breaking another.
+  ...WEB_FEATURES.map((feature) => ({
+    files: [`web/src/modules/${feature}/**/*.ts`, `web/src/modules/${feature}/**/*.tsx`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...BROWSER_PATTERNS,
             {
-              group: ['**/domain/**', '**/db/**', '**/services/**', '**/server/**', '**/cli/**'],
+              group: [...WEB_FEATURES.filter((other) => other !== feature), 'app'].map(
+                (other) => `**/${other}/**`,
+              ),
               message:
-                'The web app and the API contract (src/shared) share only src/shared with the server.',
+                `Feature modules (${WEB_FEATURES.join(', ')}) do not import each other or the app ` +
+                `shell: what two features share lives in a foundation module (${WEB_FOUNDATIONS.join(', ')}), ` +
+                'most often ui.',
             },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: WEB_FOUNDATIONS.flatMap((module) => [
+      `web/src/modules/${module}/**/*.ts`,
+      `web/src/modules/${module}/**/*.tsx`,
+    ]),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...BROWSER_PATTERNS,
             {
-              group: ['node:*'],
-              message: 'src/shared and web/ run in the browser too: no node:* imports.',
+              group: [...WEB_FEATURES, 'app'].map((module) => `**/${module}/**`),
+              message:
+                `Foundation modules (${WEB_FOUNDATIONS.join(', ')}) serve every feature: they import ` +
+                'no feature module and not the app shell.',
             },
           ],
         },

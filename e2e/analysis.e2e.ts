@@ -170,7 +170,8 @@ describe.skipIf(!chromiumPath())('the analysis pages', () => {
     await errors.first().waitFor();
     expect(await errors.count()).toBe(1);
     const cells = await errors.first().locator('td').allTextContents();
-    expect(cells).toEqual(['3', 'employment', '-5', 'must not be negative']);
+    // The reason is said in the interface's language (Chinese here), from its code.
+    expect(cells).toEqual(['3', 'employment', '-5', '不能为负数']);
 
     await upload('800');
     await page.locator('[data-testid="stats-summary"]').waitFor();

@@ -134,15 +134,16 @@ describe.skipIf(!chromiumPath())('investment: candidates, the board, park space,
     await page.goto(`${browser.baseUrl}/investment/road`);
     await page.locator('[data-testid="road-chart"]').waitFor();
     await page.locator('[data-testid="pipeline-summary"] [data-testid="pipeline-gap"]').waitFor();
-    const gap = page.locator('[data-testid="road-gap"]');
-    const gapWith = Number(await gap.getAttribute('data-gap'));
+    // What the pipeline leaves short moves with the what-if toggles; the gap (target − actual) does not.
+    const gap = page.locator('[data-testid="road-shortfall"]');
+    const gapWith = Number(await gap.getAttribute('data-shortfall'));
     await page.locator(`[data-testid="road-toggle-${id}"]`).click();
     await expect
-      .poll(async () => Number(await gap.getAttribute('data-gap')))
+      .poll(async () => Number(await gap.getAttribute('data-shortfall')))
       .toBeCloseTo(gapWith + 5e8, 0);
     await page.locator(`[data-testid="road-toggle-${id}"]`).click();
     await expect
-      .poll(async () => Number(await gap.getAttribute('data-gap')))
+      .poll(async () => Number(await gap.getAttribute('data-shortfall')))
       .toBeCloseTo(gapWith, 0);
     await page.screenshot({ path: '/tmp/web2c-road.png', fullPage: true });
   });

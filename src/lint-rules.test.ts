@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,61 @@ describe('the layer rules of eslint.config.js', () => {
     expect(messages).toEqual([
       expect.stringMatching(/no-restricted-imports: .*SQL lives in the repositories/),
     ]);
+  });
+});
+
+describe('the web module rules of eslint.config.js', () => {
+  const modules = join(ROOT, 'web/src/modules');
+  /** An existing file of the module, so the type-aware parser finds its project. */
+  const fileOf = (module: string): string => {
+    const sub = readdirSync(join(modules, module), { withFileTypes: true }).find((e) =>
+      e.isDirectory(),
+    );
+    if (!sub) throw new Error(`web/src/modules/${module} has no folder`);
+    const file = readdirSync(join(modules, module, sub.name)).find((name) => /\.tsx?$/.test(name));
+    if (!file) throw new Error(`web/src/modules/${module}/${sub.name} has no source file`);
+    return `web/src/modules/${module}/${sub.name}/${file}`;
+  };
+
+  it('refuses a feature importing another feature, saying where shared pieces go', async () => {
+    const messages = await messagesOf(
+      fileOf('cockpit'),
+      "import { KanbanPage } from '../../investment/components/KanbanPage.tsx';\n\nexport const probe = KanbanPage;\n",
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*Feature modules .* most often ui/),
+    ]);
+  });
+
+  it('lets a feature import the foundations (ui, api, i18n…)', async () => {
+    expect(
+      await messagesOf(
+        fileOf('cockpit'),
+        "import { PageSpinner } from '../../ui/components/PageSpinner.tsx';\n\nexport const probe = PageSpinner;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses a foundation importing a feature', async () => {
+    const messages = await messagesOf(
+      fileOf('ui'),
+      "import { KanbanPage } from '../../investment/components/KanbanPage.tsx';\n\nexport const probe = KanbanPage;\n",
+    );
+    expect(messages).toEqual([expect.stringMatching(/no-restricted-imports: .*Foundation modules .* no feature module/)]);
+  });
+
+  it('classes every module: none but the shell may import the shell', async () => {
+    const names = readdirSync(modules).filter((name) => name !== 'app');
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const messages = await messagesOf(
+        fileOf(name),
+        "import { App } from '../../app/components/App.tsx';\n\nexport const probe = App;\n",
+      );
+      expect(messages, `web/src/modules/${name}`).toEqual([
+        expect.stringMatching(/no-restricted-imports: .*app shell/),
+      ]);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Database } from '../db/connection.ts';
 import type { Actor } from '../services/auth/users.service.ts';
 import { openMigratedDatabase } from '../services/database.service.ts';
+import { formatNumber } from '../shared/format.ts';
 import { userInfo } from 'node:os';
 
 export interface GlobalOptions {
@@ -59,8 +60,8 @@ export function progressBar(options: GlobalOptions, label: string) {
     const left = rate > 0 && total > done ? Math.round((total - done) / rate) : 0;
     const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
     process.stderr.write(
-      `\r${label}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${percent}%), ` +
-        `${Math.round(rate).toLocaleString('en')}/s, ${left}s left   `,
+      `\r${label}: ${formatNumber(done)}/${formatNumber(total)} (${percent}%), ` +
+        `${formatNumber(rate)}/s, ${left}s left   `,
     );
   };
   return Object.assign(update, {

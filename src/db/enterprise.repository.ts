@@ -123,7 +123,12 @@ export async function countEnterprises(db: DbOrTx, filter: EnterpriseFilter): Pr
 /** One enterprise with its region and park names, or null. */
 export async function findEnterpriseById(db: DbOrTx, id: number) {
   const rows = await db
-    .select({ enterprise, regionName: region.name, parkName: park.name })
+    .select({
+      enterprise,
+      regionName: region.name,
+      parkName: park.name,
+      parkNameEn: park.nameEn,
+    })
     .from(enterprise)
     .leftJoin(region, eq(region.code, enterprise.regionCode))
     .leftJoin(park, eq(park.id, enterprise.parkId))

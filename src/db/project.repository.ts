@@ -75,7 +75,7 @@ export async function listProjectViews(db: DbOrTx, filter: ProjectFilter) {
       chainCode: chain.code,
       node: { code: chainNode.code, nameZh: chainNode.nameZh, nameEn: chainNode.nameEn },
       enterprise: { id: enterprise.id, name: enterprise.name, regionCode: enterprise.regionCode },
-      park: { id: park.id, name: park.name },
+      park: { id: park.id, name: park.name, nameEn: park.nameEn },
       owner: { id: appUser.id, username: appUser.username, displayName: appUser.displayName },
       reservedM2,
     })

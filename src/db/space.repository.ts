@@ -87,6 +87,7 @@ export async function listReservations(
       reservation: spaceReservation,
       projectName: project.name,
       parkName: park.name,
+      parkNameEn: park.nameEn,
       spaceCode: parkSpace.code,
     })
     .from(spaceReservation)

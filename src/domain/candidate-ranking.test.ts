@@ -88,7 +88,7 @@ describe('candidate scoring', () => {
       en: 'confirmed on Blood products (main business, classification score 0.60)',
     });
     expect(reasons.size?.zh).toBe('2024 年产值 13.3 亿元');
-    expect(reasons.size?.en).toBe('output 1.33 billion yuan in 2024');
+    expect(reasons.size?.en).toBe('output 1.3 bn yuan in 2024');
     expect(reasons.growth?.zh).toBe('2021–2024 年均增长 10.0%');
     expect(reasons.innovation).toEqual({ zh: '专精特新', en: 'specialized-and-new' });
     expect(reasons.links?.zh).toBe(

@@ -1,5 +1,5 @@
 import type { CandidateComponentKey } from '../shared/api/attract.ts';
-import { formatPercent, formatYuanEn, formatYuanZh } from '../shared/money-format.ts';
+import { formatPercent, formatYuan } from '../shared/format.ts';
 
 /**
  * Scores enterprises elsewhere as candidates (招商目标) for a node the region lacks. Each score is
@@ -170,8 +170,8 @@ function sizeComponent(facts: CandidateFacts): Omit<ScoreComponent, 'points'> {
     weight: CANDIDATE_WEIGHTS.size,
     value,
     reason: {
-      zh: `${latest.year} 年${measureZh} ${formatYuanZh(latest.yuan)}`,
-      en: `${latest.measure} ${formatYuanEn(latest.yuan)} in ${latest.year}`,
+      zh: `${latest.year} 年${measureZh} ${formatYuan(latest.yuan, 'zh')}`,
+      en: `${latest.measure} ${formatYuan(latest.yuan, 'en')} in ${latest.year}`,
     },
   };
 }

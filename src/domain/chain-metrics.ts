@@ -137,7 +137,10 @@ export interface TargetOutlook {
   trendFromYear: number | null;
   /** Where the recent trend leads by the target year (the actual itself once it is reached). */
   projected: number | null;
-  /** projected − target: positive ahead, negative behind. */
+  /**
+   * The gap to the target, the one definition every page and the briefing show: target − the
+   * latest actual (positive: still to cover; zero or negative: reached). Not a forecast.
+   */
   gap: number | null;
   /** gap / target. */
   gapShare: number | null;
@@ -168,11 +171,11 @@ export function targetOutlook(
   if (!actual || !(target.value > 0)) return none;
   const progress = actual.value / target.value;
   const trend = recentTrend(known, window);
+  const gap = target.value - actual.value;
   if (actual.year === target.year) {
-    const gap = actual.value - target.value;
     return {
       ...none,
-      state: gap >= 0 ? 'achieved' : 'missed',
+      state: gap <= 0 ? 'achieved' : 'missed',
       progress,
       trendGrowth: trend?.rate ?? null,
       trendFromYear: trend?.fromYear ?? null,
@@ -183,9 +186,8 @@ export function targetOutlook(
   }
   const projection = projectTrend(known, target.year, window);
   const projected = projection?.value ?? null;
-  const gap = projected === null ? null : projected - target.value;
   return {
-    state: gap === null ? 'no_data' : gap >= 0 ? 'on_track' : 'off_track',
+    state: projected === null ? 'no_data' : projected >= target.value ? 'on_track' : 'off_track',
     actual,
     progress,
     requiredGrowth: requiredGrowth({ ...actual, target: target.value, targetYear: target.year }),
@@ -193,7 +195,7 @@ export function targetOutlook(
     trendFromYear: projection?.fromYear ?? null,
     projected,
     gap,
-    gapShare: gap === null ? null : gap / target.value,
+    gapShare: gap / target.value,
   };
 }
 

@@ -151,14 +151,20 @@ describe('parseMoney', () => {
   });
 
   it('rejects negatives, text, bad grouping and foreign currencies', () => {
-    expect(yuan('-5')).toEqual({ ok: false, reason: 'must not be negative' });
-    expect(yuan('(1,234)')).toEqual({ ok: false, reason: 'must not be negative' });
-    expect(yuan('不详')).toEqual({ ok: false, reason: 'not a number' });
-    expect(yuan('1,5')).toEqual({ ok: false, reason: 'not a number' });
-    expect(yuan('1 234')).toEqual({ ok: false, reason: 'not a number' });
+    expect(yuan('-5')).toEqual({ ok: false, reason: 'must not be negative', code: 'NOT_NEGATIVE' });
+    expect(yuan('(1,234)')).toEqual({
+      ok: false,
+      reason: 'must not be negative',
+      code: 'NOT_NEGATIVE',
+    });
+    expect(yuan('不详')).toEqual({ ok: false, reason: 'not a number', code: 'NOT_A_NUMBER' });
+    expect(yuan('1,5')).toEqual({ ok: false, reason: 'not a number', code: 'NOT_A_NUMBER' });
+    expect(yuan('1 234')).toEqual({ ok: false, reason: 'not a number', code: 'NOT_A_NUMBER' });
     expect(yuan('5000万美元')).toEqual({
       ok: false,
       reason: 'currency USD is not supported; convert to 元',
+      code: 'CURRENCY_UNSUPPORTED',
+      params: { currency: 'USD' },
     });
     expect(yuan('200万港元')).toMatchObject({ ok: false, reason: /currency HKD/ });
     expect(yuan('$500')).toMatchObject({ ok: false, reason: /currency USD/ });
@@ -202,13 +208,23 @@ describe('parseDate', () => {
   });
 
   it('rejects impossible, early, future and ambiguous dates', () => {
-    expect(date('2020-02-30')).toEqual({ ok: false, reason: 'no such date: 2020-02-30' });
+    expect(date('2020-02-30')).toEqual({
+      ok: false,
+      reason: 'no such date: 2020-02-30',
+      code: 'NO_SUCH_DATE',
+      params: { date: '2020-02-30' },
+    });
     expect(date('2019-02-29')).toMatchObject({ ok: false });
     expect(date('2020-02-29')).toEqual({ ok: true, date: '2020-02-29' });
     expect(date('2020-13-01')).toMatchObject({ ok: false, reason: /no such date/ });
     expect(date('1899-12-31')).toMatchObject({ ok: false, reason: /before 1900/ });
     expect(date('2025-06-16')).toEqual({ ok: true, date: '2025-06-16' });
-    expect(date('2025-06-17')).toEqual({ ok: false, reason: '2025-06-17 is in the future' });
+    expect(date('2025-06-17')).toEqual({
+      ok: false,
+      reason: '2025-06-17 is in the future',
+      code: 'DATE_IN_FUTURE',
+      params: { date: '2025-06-17' },
+    });
     expect(date('2020')).toMatchObject({ ok: false, reason: /looks like a year/ });
     expect(date('1/5/2020')).toMatchObject({ ok: false, reason: /not a date/ });
     expect(date('2020-1/5')).toMatchObject({ ok: false });
@@ -223,9 +239,21 @@ describe('parseCount and parseYear', () => {
     expect(parseCount('120人')).toEqual({ ok: true, count: 120 });
     expect(parseCount('120.0')).toEqual({ ok: true, count: 120 });
     expect(parseCount('')).toEqual({ ok: true, count: null });
-    expect(parseCount('-3')).toEqual({ ok: false, reason: 'must not be negative' });
-    expect(parseCount('12.5')).toEqual({ ok: false, reason: 'not a whole number' });
-    expect(parseCount('约100')).toEqual({ ok: false, reason: 'not a number' });
+    expect(parseCount('-3')).toEqual({
+      ok: false,
+      reason: 'must not be negative',
+      code: 'NOT_NEGATIVE',
+    });
+    expect(parseCount('12.5')).toEqual({
+      ok: false,
+      reason: 'not a whole number',
+      code: 'NOT_WHOLE_NUMBER',
+    });
+    expect(parseCount('约100')).toEqual({
+      ok: false,
+      reason: 'not a number',
+      code: 'NOT_A_NUMBER',
+    });
   });
 
   it('reads years from 1900 to next year', () => {
@@ -237,9 +265,15 @@ describe('parseCount and parseYear', () => {
     expect(parseYear('2027', TODAY)).toEqual({
       ok: false,
       reason: 'year must be between 1900 and 2026',
+      code: 'YEAR_OUT_OF_RANGE',
+      params: { last: 2026 },
     });
     expect(parseYear('1899', TODAY)).toMatchObject({ ok: false });
-    expect(parseYear('二〇二三', TODAY)).toEqual({ ok: false, reason: 'not a year' });
+    expect(parseYear('二〇二三', TODAY)).toEqual({
+      ok: false,
+      reason: 'not a year',
+      code: 'NOT_A_YEAR',
+    });
   });
 });
 

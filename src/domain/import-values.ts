@@ -4,6 +4,9 @@
  * product lists, USCCs and GB/T 4754-2017 industry codes. Pure functions; the reader is elsewhere.
  */
 
+import type { ReasonParams, RowReason } from '../shared/row-reasons.ts';
+import { fold, isEmptyCell, refuse } from './cell-text.ts';
+
 /** How a column's cells are parsed; the importer picks the parser by kind. */
 export type ColumnKind =
   'uscc' | 'text' | 'region' | 'date' | 'money' | 'industry' | 'count' | 'year' | 'list';
@@ -89,12 +92,12 @@ export const MONEY_UNIT_YUAN: Readonly<Record<MoneyUnit, number>> = {
   yi: 100_000_000,
 };
 
-export type ParseFailure = { ok: false; reason: string };
+/** A refused cell: the English sentence (CLI, errors.csv) and its code with parameters (web). */
+export type ParseFailure = { ok: false; reason: string; code: RowReason; params?: ReasonParams };
 export type MoneyParse = { ok: true; yuan: number | null } | ParseFailure;
 export type DateParse = { ok: true; date: string | null } | ParseFailure;
 export type CountParse = { ok: true; count: number | null } | ParseFailure;
 export type YearParse = { ok: true; year: number | null } | ParseFailure;
-export type IndustryCodeParse = { ok: true; code: string | null } | ParseFailure;
 
 export interface HeaderMapping {
   /** The canonical column of each header, or null for unknown, empty, duplicate or bad-unit ones. */
@@ -112,11 +115,6 @@ export interface HeaderMapping {
    * ignored rather than read in the wrong unit.
    */
   badUnits: string[];
-}
-
-// NFKC folds full-width letters, digits, brackets and punctuation to their ASCII forms.
-function fold(text: string): string {
-  return text.normalize('NFKC');
 }
 
 const TRAILING_BRACKET = /[([【{<《]([^()[\]【】{}<>《》]*)[)\]】}>》]$/;
@@ -258,13 +256,6 @@ export function parseMoneyUnit(text: string): MoneyUnit | null {
   return stated.kind === 'unit' ? stated.unit : null;
 }
 
-// Statistics tables print a dash or slash for "no figure"; they mean empty, not zero.
-const EMPTY_MARKS = new Set(['', '-', '--', '—', '——', '/', '\\']);
-
-function isEmptyCell(text: string): boolean {
-  return EMPTY_MARKS.has(text);
-}
-
 // Thousands separators must group by three, so a European '1,5' is not read as 15.
 const NUMBER_PART = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 const MONEY_PATTERN = new RegExp(
@@ -289,15 +280,15 @@ export function parseMoney(
   let value = fold(text).trim();
   if (isEmptyCell(value)) return { ok: true, yuan: null };
   // Accounting notation writes negatives in brackets.
-  if (/^\(.*\)$/.test(value)) return { ok: false, reason: 'must not be negative' };
+  if (/^\(.*\)$/.test(value)) return refuse('NOT_NEGATIVE', 'must not be negative');
   value = value.replace(/^(?:人民币|rmb|cny|¥)\s*/i, '');
   const foreignPrefix = /^(us\$|hk\$|\$|€|£|₩)/i.exec(value);
   if (foreignPrefix) return classifyAsCurrencyError(foreignPrefix[1] ?? '');
 
   const match = MONEY_PATTERN.exec(value);
-  if (!match) return { ok: false, reason: 'not a number' };
+  if (!match) return refuse('NOT_A_NUMBER', 'not a number');
   const [, sign, digits = '', exponent, unitText = ''] = match;
-  if (/^[\d,.]/.test(unitText)) return { ok: false, reason: 'not a number' };
+  if (/^[\d,.]/.test(unitText)) return refuse('NOT_A_NUMBER', 'not a number');
 
   let unit = headerUnit ?? defaultUnit;
   if (unitText !== '') {
@@ -307,25 +298,37 @@ export function parseMoney(
         unit = stated.unit;
         break;
       case 'currency':
-        return { ok: false, reason: `currency ${stated.code} is not supported; convert to 元` };
+        return refuse(
+          'CURRENCY_UNSUPPORTED',
+          `currency ${stated.code} is not supported; convert to 元`,
+          {
+            currency: stated.code,
+          },
+        );
       case 'unsupported':
       case 'unknown':
-        return { ok: false, reason: `unit "${unitText}" is not supported; use 元, 万元 or 亿元` };
+        return refuse(
+          'UNIT_UNSUPPORTED',
+          `unit "${unitText}" is not supported; use 元, 万元 or 亿元`,
+          { unit: unitText },
+        );
       case 'none':
         break;
     }
   }
 
   const amount = Number(digits.replace(/,/g, '')) * 10 ** Number(exponent ?? 0);
-  if (!Number.isFinite(amount)) return { ok: false, reason: 'not a number' };
-  if (sign === '-' && amount !== 0) return { ok: false, reason: 'must not be negative' };
+  if (!Number.isFinite(amount)) return refuse('NOT_A_NUMBER', 'not a number');
+  if (sign === '-' && amount !== 0) return refuse('NOT_NEGATIVE', 'must not be negative');
   return { ok: true, yuan: clean(amount * MONEY_UNIT_YUAN[unit]) };
 }
 
 function classifyAsCurrencyError(symbol: string): ParseFailure {
   const stated = classifyMoneyUnit(symbol);
   const code = stated.kind === 'currency' ? stated.code : symbol;
-  return { ok: false, reason: `currency ${code} is not supported; convert to 元` };
+  return refuse('CURRENCY_UNSUPPORTED', `currency ${code} is not supported; convert to 元`, {
+    currency: code,
+  });
 }
 
 const DAY_MS = 86_400_000;
@@ -340,14 +343,16 @@ function isoOfUtc(ms: number): string {
 }
 
 function checkDate(year: number, month: number, day: number, today: Date): DateParse {
-  if (year < 1900) return { ok: false, reason: `year ${year} is before 1900` };
+  if (year < 1900) return refuse('DATE_BEFORE_1900', `year ${year} is before 1900`, { year });
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || month > 12 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
-    return { ok: false, reason: `no such date: ${isoDate(year, month, day)}` };
+    return refuse('NO_SUCH_DATE', `no such date: ${isoDate(year, month, day)}`, {
+      date: isoDate(year, month, day),
+    });
   const iso = isoDate(year, month, day);
   // One day of slack: a record made this morning in Beijing is still "yesterday" in UTC.
   if (iso > isoOfUtc(today.getTime() + DAY_MS))
-    return { ok: false, reason: `${iso} is in the future` };
+    return refuse('DATE_IN_FUTURE', `${iso} is in the future`, { date: iso });
   return { ok: true, date: iso };
 }
 
@@ -359,8 +364,11 @@ const EXCEL_SERIAL = /^(\d{1,5})(?:\.\d+)?$/;
 
 /** Converts an Excel 1900-system serial day number (with its fictitious 1900-02-29) to a date. */
 function excelSerialDate(serial: number, today: Date): DateParse {
-  if (serial === 60) return { ok: false, reason: 'no such date: 1900-02-29 (an Excel serial)' };
-  if (serial < 1) return { ok: false, reason: 'not a date' };
+  if (serial === 60)
+    return refuse('NO_SUCH_DATE', 'no such date: 1900-02-29 (an Excel serial)', {
+      date: '1900-02-29',
+    });
+  if (serial < 1) return refuse('NOT_A_DATE', 'not a date');
   // Lotus 1-2-3 counted 1900 as a leap year and Excel kept the bug, so from serial 61 on the epoch
   // is 1899-12-30; before the fictitious day it is 1899-12-31.
   const epoch = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
@@ -385,10 +393,14 @@ export function parseDate(text: string, today: Date = new Date()): DateParse {
     const days = Number(serial[1]);
     // '2020' alone is a year, not Excel's 1905-07-12; refuse rather than guess.
     if (days >= 1900 && days <= today.getUTCFullYear() + 1)
-      return { ok: false, reason: `${value} looks like a year; give the full date as YYYY-MM-DD` };
+      return refuse(
+        'DATE_LOOKS_LIKE_YEAR',
+        `${value} looks like a year; give the full date as YYYY-MM-DD`,
+        { value },
+      );
     return excelSerialDate(days, today);
   }
-  return { ok: false, reason: `not a date; use YYYY-MM-DD` };
+  return refuse('NOT_A_DATE', 'not a date; use YYYY-MM-DD');
 }
 
 /** Reads a whole number such as a head count, strictly digits with thousands separators. */
@@ -396,13 +408,13 @@ function parseWholeNumber(text: string, suffix: RegExp): CountParse {
   const value = fold(text).trim().replace(suffix, '').trim();
   if (isEmptyCell(value)) return { ok: true, count: null };
   const match = new RegExp(String.raw`^([+-]?)(${NUMBER_PART})$`).exec(value);
-  if (!match) return { ok: false, reason: 'not a number' };
+  if (!match) return refuse('NOT_A_NUMBER', 'not a number');
   const [, sign, digits = ''] = match;
   const number = Number(digits.replace(/,/g, ''));
-  if (sign === '-' && number !== 0) return { ok: false, reason: 'must not be negative' };
+  if (sign === '-' && number !== 0) return refuse('NOT_NEGATIVE', 'must not be negative');
   // Excel numbers arrive as '120.0'; a real fraction is a mistake.
-  if (!Number.isInteger(number)) return { ok: false, reason: 'not a whole number' };
-  if (!Number.isSafeInteger(number)) return { ok: false, reason: 'too large' };
+  if (!Number.isInteger(number)) return refuse('NOT_WHOLE_NUMBER', 'not a whole number');
+  if (!Number.isSafeInteger(number)) return refuse('TOO_LARGE', 'too large');
   return { ok: true, count: number };
 }
 
@@ -414,11 +426,11 @@ export function parseCount(text: string): CountParse {
 /** Reads a statistics year ('2023', '2023年', '2023.0') between 1900 and next year. */
 export function parseYear(text: string, today: Date = new Date()): YearParse {
   const parsed = parseWholeNumber(text, /[年度]+$/);
-  if (!parsed.ok) return { ok: false, reason: 'not a year' };
+  if (!parsed.ok) return refuse('NOT_A_YEAR', 'not a year');
   if (parsed.count === null) return { ok: true, year: null };
   const last = today.getUTCFullYear() + 1;
   if (parsed.count < 1900 || parsed.count > last)
-    return { ok: false, reason: `year must be between 1900 and ${last}` };
+    return refuse('YEAR_OUT_OF_RANGE', `year must be between 1900 and ${last}`, { last });
   return { ok: true, year: parsed.count };
 }
 
@@ -461,87 +473,5 @@ export function normalizeUscc(text: string): string {
     .replace(/[\s\-‐‑‒–—―]+/g, '');
 }
 
-const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
-
-/**
- * True when a spreadsheet would run `text` as a formula: it starts with = + - @, a tab or a carriage
- * return (OWASP CSV injection); plain numbers such as -5 are data, not formulas.
- */
-export function isFormulaLike(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text);
-}
-
-/** Prefixes formula-like text with ' for CSV/XLSX export so spreadsheets show it as text. */
-export function neutralizeFormula(text: string): string {
-  return isFormulaLike(text) ? `'${text}` : text;
-}
-
-/**
- * True for the error values spreadsheets show in a cell (#N/A, #DIV/0!, #REF! and so on), and for
- * #ERROR!, which the table reader writes for a formula whose saved result is an error.
- */
-export function isSpreadsheetError(text: string): boolean {
-  return /^#(?:N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)$/i.test(
-    text.trim(),
-  );
-}
-
-// GB/T 4754-2017 sections and the divisions (first two digits) each one holds.
-const SECTION_DIVISIONS: Readonly<Record<string, readonly [number, number]>> = {
-  A: [1, 5],
-  B: [6, 12],
-  C: [13, 43],
-  D: [44, 46],
-  E: [47, 50],
-  F: [51, 52],
-  G: [53, 60],
-  H: [61, 62],
-  I: [63, 65],
-  J: [66, 69],
-  K: [70, 70],
-  L: [71, 72],
-  M: [73, 75],
-  N: [76, 79],
-  O: [80, 82],
-  P: [83, 83],
-  Q: [84, 85],
-  R: [86, 90],
-  S: [91, 96],
-  T: [97, 97],
-};
-
-/**
- * The 4-digit GB/T 4754-2017 class code in a cell such as '2710', 'C2710' or Excel's '2710.0';
- * a section letter must agree with the division.
- */
-export function normalizeIndustryCode(text: string): IndustryCodeParse {
-  const value = fold(text).trim().replace(/^'/, '').toUpperCase();
-  if (isEmptyCell(value)) return { ok: true, code: null };
-  const match = /^([A-Z])?\s*(\d+)(?:\.0+)?$/.exec(value);
-  if (!match) return { ok: false, reason: 'not an industry code; expected 4 digits such as 2710' };
-  const [, section, digits = ''] = match;
-  if (digits.length !== 4) {
-    // Excel turns 0111 into 111 when the column is numeric; we cannot tell that from group 111.
-    const hint =
-      digits.length === 3 ? '; if Excel dropped a leading 0, format the column as text' : '';
-    return {
-      ok: false,
-      reason: `industry code ${digits} has ${digits.length} digits; GB/T 4754 classes have 4${hint}`,
-    };
-  }
-  const division = Number(digits.slice(0, 2));
-  if (division < 1 || division > 97)
-    return {
-      ok: false,
-      reason: `industry code ${digits}: there is no division ${digits.slice(0, 2)}`,
-    };
-  if (section !== undefined) {
-    const range = SECTION_DIVISIONS[section];
-    if (!range || division < range[0] || division > range[1])
-      return {
-        ok: false,
-        reason: `industry code ${section}${digits}: section ${section} has no division ${digits.slice(0, 2)}`,
-      };
-  }
-  return { ok: true, code: digits };
-}
+export { normalizeIndustryCode, type IndustryCodeParse } from './industry-code.ts';
+export { isFormulaLike, isSpreadsheetError, neutralizeFormula } from './cell-text.ts';

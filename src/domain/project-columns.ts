@@ -5,7 +5,14 @@ import {
   type SpaceNeed,
 } from '../shared/api/projects.ts';
 import { SPACE_KIND_NAMES, SPACE_KINDS, type SpaceKind } from '../shared/api/parks.ts';
-import { parseDate, parseMoney, parseMoneyUnit, type MoneyUnit } from './import-values.ts';
+import { refuse } from './cell-text.ts';
+import {
+  parseDate,
+  parseMoney,
+  parseMoneyUnit,
+  type MoneyUnit,
+  type ParseFailure,
+} from './import-values.ts';
 
 /**
  * The columns of a project spreadsheet (export and import): Chinese headers as people write them,
@@ -74,7 +81,7 @@ export function mapProjectHeaders(headers: readonly string[]): {
   return { columns, units, unknown };
 }
 
-export type CellParse<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type CellParse<T> = { ok: true; value: T } | ParseFailure;
 
 /** A stage by code (signed) or Chinese name (签约). */
 export function parseStage(text: string): CellParse<ProjectStage | null> {
@@ -88,10 +95,10 @@ export function parseStage(text: string): CellParse<ProjectStage | null> {
   );
   return stage
     ? { ok: true, value: stage }
-    : {
-        ok: false,
-        reason: `not a stage; use ${PROJECT_STAGES.map((s) => `${PROJECT_STAGE_NAMES[s].zh} (${s})`).join(', ')}`,
-      };
+    : refuse(
+        'STAGE_UNKNOWN',
+        `not a stage; use ${PROJECT_STAGES.map((s) => `${PROJECT_STAGE_NAMES[s].zh} (${s})`).join(', ')}`,
+      );
 }
 
 function spaceKindOf(text: string): SpaceKind | null {
@@ -119,10 +126,11 @@ export function parseSpaceNeed(text: string): CellParse<SpaceNeed[]> {
     const kind = match ? spaceKindOf(match[1] ?? '') : null;
     const area = Number(match?.[2]);
     if (!match || !kind || !Number.isFinite(area) || area <= 0) {
-      return {
-        ok: false,
-        reason: `"${part}" is not kind and m²; write e.g. 湿实验室 2000；办公 500 (kinds: ${SPACE_KINDS.map((k) => SPACE_KIND_NAMES[k].zh).join('、')})`,
-      };
+      return refuse(
+        'SPACE_NEED_FORMAT',
+        `"${part}" is not kind and m²; write e.g. 湿实验室 2000；办公 500 (kinds: ${SPACE_KINDS.map((k) => SPACE_KIND_NAMES[k].zh).join('、')})`,
+        { part },
+      );
     }
     const same = need.find((n) => n.kind === kind);
     if (same) same.areaM2 += area;
@@ -162,5 +170,5 @@ export function parseProjectYear(text: string): CellParse<number | null> {
   const year = Number(value);
   return Number.isInteger(year) && year >= 2000 && year <= 2100
     ? { ok: true, value: year }
-    : { ok: false, reason: 'not a year from 2000 to 2100' };
+    : refuse('PROJECT_YEAR_RANGE', 'not a year from 2000 to 2100');
 }

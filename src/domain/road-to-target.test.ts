@@ -94,7 +94,7 @@ describe('the road to the target', () => {
     expect(y2026?.baselineYuan).toBe(121);
     expect(y2026?.projectedYuan).toBeCloseTo(121 + 12, 10);
     expect(y2026?.targetYuan).toBe(200);
-    expect(y2026?.gapYuan).toBeCloseTo(200 - 133, 10);
+    expect(y2026?.shortfallYuan).toBeCloseTo(200 - 133, 10);
   });
 
   it('counts a producing project whose output starts after the record', () => {
@@ -127,7 +127,7 @@ describe('the road to the target', () => {
     // node b: 21 recorded + pipeline on b by 2026 (6 + 6).
     expect(b).toMatchObject({ actualYuan: 21, targetYuan: 40 });
     expect(b?.pipelineYuan).toBeCloseTo(12, 10);
-    expect(b?.gapYuan).toBeCloseTo(40 - 33, 10);
+    expect(b?.shortfallYuan).toBeCloseTo(40 - 33, 10);
     expect(road.nodes.find((n) => n.code === 'a')?.gapYuan).toBeNull();
   });
 

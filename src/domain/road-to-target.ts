@@ -43,7 +43,10 @@ export interface RoadYearFigures {
   pipelineByStage: Record<ProjectStage, number>;
   projectedYuan: number;
   targetYuan: number | null;
+  /** The gap, as on every page: target − the latest actual. */
   gapYuan: number | null;
+  /** target − projected (baseline + counted pipeline): what the pipeline still leaves short. */
+  shortfallYuan: number | null;
 }
 
 export interface RoadNodeFigures {
@@ -52,7 +55,10 @@ export interface RoadNodeFigures {
   pipelineYuan: number;
   projectedYuan: number;
   targetYuan: number | null;
+  /** target − the node's latest actual. */
   gapYuan: number | null;
+  /** target − projected by the target year. */
+  shortfallYuan: number | null;
 }
 
 export interface RoadProjectFigures extends RoadProjectInput {
@@ -196,6 +202,7 @@ export function computeRoad(input: RoadInput): RoadFigures {
     base + MAX_HORIZON,
     Math.max(targetYear ?? base + HORIZON_WITHOUT_TARGET, base + 1, lastStart),
   );
+  const latestTotal = latestActualYear === null ? 0 : (totals.get(latestActualYear) ?? 0);
   const years: RoadYearFigures[] = [];
   for (let year = firstYear; year <= lastYear; year++) {
     const baselineYuan = baselineOf(totals, growth, year);
@@ -211,7 +218,8 @@ export function computeRoad(input: RoadInput): RoadFigures {
       pipelineByStage,
       projectedYuan,
       targetYuan: target?.valueYuan ?? null,
-      gapYuan: target ? target.valueYuan - projectedYuan : null,
+      gapYuan: target ? target.valueYuan - latestTotal : null,
+      shortfallYuan: target ? target.valueYuan - projectedYuan : null,
     });
   }
 
@@ -222,13 +230,15 @@ export function computeRoad(input: RoadInput): RoadFigures {
     const pipelineYuan = sum(pipelineIn(gapYear, code));
     const projectedYuan = baselineOf(series, rate, gapYear) + pipelineYuan;
     const target = input.targets.find((t) => t.nodeCode === code && t.year === gapYear);
+    const actualYuan = latestActualYear === null ? 0 : (series.get(latestActualYear) ?? 0);
     return {
       code,
-      actualYuan: latestActualYear === null ? 0 : (series.get(latestActualYear) ?? 0),
+      actualYuan,
       pipelineYuan,
       projectedYuan,
       targetYuan: target?.valueYuan ?? null,
-      gapYuan: target ? target.valueYuan - projectedYuan : null,
+      gapYuan: target ? target.valueYuan - actualYuan : null,
+      shortfallYuan: target ? target.valueYuan - projectedYuan : null,
     };
   });
 

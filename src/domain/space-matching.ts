@@ -1,3 +1,4 @@
+import { formatNumber } from '../shared/format.ts';
 import { SPACE_KIND_NAMES, type SpaceKind, type SpaceMatch } from '../shared/api/parks.ts';
 
 /**
@@ -129,5 +130,5 @@ export function matchSpace(input: SpaceNeedInput, parks: readonly MatchPark[]): 
 }
 
 function fmt(m2: number): string {
-  return Math.round(m2).toLocaleString('en');
+  return formatNumber(m2);
 }

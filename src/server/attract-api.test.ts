@@ -152,11 +152,13 @@ describe(`investment attraction on the Wuxi demo (${testDatabaseKind()})`, () =>
     // In 2025 the started (0.85 × 6亿) and producing (1 × 2亿) precision projects count.
     expect(y2025?.pipelineByStage).toMatchObject({ started: 0.85 * 6e8, producing: 2e8 });
     expect(y2025?.projectedYuan).toBeCloseTo((y2025?.baselineYuan ?? 0) + 0.85 * 6e8 + 2e8, 0);
-    expect(y2025?.gapYuan).toBeCloseTo(250e9 - (y2025?.projectedYuan ?? 0), 0);
+    expect(y2025?.shortfallYuan).toBeCloseTo(250e9 - (y2025?.projectedYuan ?? 0), 0);
+    expect(y2025?.gapYuan).toBeCloseTo(250e9 - (y2024?.actualYuan ?? 0), 0);
     expect(r.years.at(-1)?.year).toBe(2028);
     const precision = r.nodes.find((n) => n.code === 'biomed.down.precision');
     expect(precision).toMatchObject({ status: 'weak', targetYuan: 8e9 });
-    expect(precision?.gapYuan).toBeCloseTo(8e9 - (precision?.projectedYuan ?? 0), 0);
+    expect(precision?.shortfallYuan).toBeCloseTo(8e9 - (precision?.projectedYuan ?? 0), 0);
+    expect(precision?.gapYuan).toBeCloseTo(8e9 - (precision?.actualYuan ?? 0), 0);
   });
 
   it('answers what-if: a project toggled off, a dropped one toggled on', async () => {

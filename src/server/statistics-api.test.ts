@@ -98,8 +98,15 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
         column: 'employment',
         value: 'lots',
         reason: expect.stringMatching(/^not a number/) as string,
+        code: 'NOT_A_NUMBER',
       },
-      { row: 11, column: 'year', value: '', reason: 'the year is required' },
+      {
+        row: 11,
+        column: 'year',
+        value: '',
+        reason: 'the year is required',
+        code: 'VALUE_REQUIRED',
+      },
     ]);
     const loaded = await viewer.json<LoadedStatsView>('GET', '/api/statistics');
     expect(loaded.body.datasets).toEqual([]);

@@ -5,7 +5,7 @@ import { rankCandidates } from '../../services/attract/candidates.service.ts';
 import { roadToTarget } from '../../services/attract/road-to-target.service.ts';
 import { csvDocument } from '../../shared/csv.ts';
 import type { CandidateList, RoadToTarget } from '../../shared/api/attract.ts';
-import { formatYuanZh } from '../../shared/money-format.ts';
+import { formatNumber, formatPercent, formatYuan } from '../../shared/format.ts';
 import { withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 const CANDIDATE_COLUMNS = ['enterprise_id', 'name', 'region_code', 'node_code', 'score', 'reasons'];
@@ -45,17 +45,18 @@ export function candidatesCsv(list: CandidateList, lang: 'zh' | 'en'): string {
   );
 }
 
-const yi = (yuan: number | null) => (yuan === null ? '' : (yuan / 1e8).toFixed(1));
+// The table's unit is stated once (亿元); cells are grouped numbers with one decimal, as formatYuan writes them.
+const yi = (yuan: number | null) => (yuan === null ? '' : formatNumber(yuan / 1e8, 1));
 
 /** The road to the target as a table people read (亿元). */
 export function roadTable(road: RoadToTarget): string {
   const pad = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(10))).join(' ');
   const lines = [
-    `Road to the target: chain ${road.chainCode}, region ${road.regionCode} (亿元; baseline ${road.baseline}` +
-      (road.trendGrowth ? `, trend ${(road.trendGrowth * 100).toFixed(1)}% a year` : '') +
+    `Road to the target: chain ${road.chainCode}, region ${road.regionCode} (亿元; gap = target − latest actual, shortfall = target − projected; baseline ${road.baseline}` +
+      (road.trendGrowth ? `, trend ${formatPercent(road.trendGrowth)} a year` : '') +
       ')',
-    pad(['YEAR', 'ACTUAL', 'BASELINE', 'PIPELINE', 'PROJECTED', 'TARGET', 'GAP']),
+    pad(['YEAR', 'ACTUAL', 'BASELINE', 'PIPELINE', 'PROJECTED', 'TARGET', 'GAP', 'SHORTFALL']),
     ...road.years.map((y) =>
       pad([
         String(y.year),
@@ -65,6 +66,7 @@ export function roadTable(road: RoadToTarget): string {
         yi(y.projectedYuan),
         yi(y.targetYuan),
         yi(y.gapYuan),
+        yi(y.shortfallYuan),
       ]),
     ),
   ];
@@ -73,11 +75,12 @@ export function roadTable(road: RoadToTarget): string {
     lines.push('', `Nodes to fill or with targets (by ${road.targetYear ?? 'the last year'}):`);
     for (const n of gaps) {
       lines.push(
-        `  ${n.code.padEnd(26)} ${n.status.padEnd(8)} actual ${formatYuanZh(n.actualYuan)}, ` +
-          `pipeline ${formatYuanZh(n.pipelineYuan)}` +
+        `  ${n.code.padEnd(26)} ${n.status.padEnd(8)} actual ${formatYuan(n.actualYuan, 'zh')}, ` +
+          `pipeline ${formatYuan(n.pipelineYuan, 'zh')}` +
           (n.targetYuan === null
             ? ''
-            : `, target ${formatYuanZh(n.targetYuan)}, gap ${formatYuanZh(n.gapYuan ?? 0)}`),
+            : `, target ${formatYuan(n.targetYuan, 'zh')}, gap ${formatYuan(n.gapYuan ?? 0, 'zh')}` +
+              `, shortfall ${formatYuan(n.shortfallYuan ?? 0, 'zh')}`),
       );
     }
   }

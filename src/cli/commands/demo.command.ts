@@ -1,3 +1,4 @@
+import { formatNumber } from '../../shared/format.ts';
 import type { Command } from 'commander';
 import { loadDemo, type DemoSummary } from '../../services/demo/demo.service.ts';
 import { prepareInstallation } from '../../services/setup.service.ts';
@@ -10,9 +11,9 @@ export function printDemoSummary(demo: DemoSummary): string[] {
   const lines = [
     demo.alreadyLoaded
       ? 'The Wuxi biomedical demo was already loaded; nothing changed.'
-      : `Loaded the Wuxi biomedical demo (marked demo): ${demo.wuxiEnterprises.toLocaleString('en')} Wuxi ` +
-        `enterprises of ${demo.enterprises.toLocaleString('en')}, ${demo.parks} parks with ` +
-        `${demo.parkAreaM2.toLocaleString('en')} m².`,
+      : `Loaded the Wuxi biomedical demo (marked demo): ${formatNumber(demo.wuxiEnterprises)} Wuxi ` +
+        `enterprises of ${formatNumber(demo.enterprises)}, ${demo.parks} parks with ` +
+        `${formatNumber(demo.parkAreaM2)} m².`,
   ];
   if (demo.users.length > 0) {
     lines.push(

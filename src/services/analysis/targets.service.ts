@@ -170,27 +170,21 @@ function summarise(name: Bilingual, row: TargetRow, o: TargetOutlook): Bilingual
     };
   }
   const actual = o.actual;
-  const head = {
-    zh: `${name.zh}：${row.year} 年目标 ${target.zh}，${actual.year} 年实际 ${formatYuan(actual.value, 'zh')}，完成 ${formatPercent(o.progress)}`,
-    en: `${name.en}: ${row.year} target ${target.en}; ${actual.year} actual ${formatYuan(actual.value, 'en')}, ${formatPercent(o.progress)} of it`,
-  };
+  // The gap is target − latest actual (chain-metrics' targetOutlook), the same on every page.
   const gap = {
-    zh: formatYuan(Math.abs(o.gap ?? 0), 'zh'),
-    en: formatYuan(Math.abs(o.gap ?? 0), 'en'),
+    zh: formatYuan(Math.max(0, o.gap ?? 0), 'zh'),
+    en: formatYuan(Math.max(0, o.gap ?? 0), 'en'),
   };
-  const gapShare = formatPercent(Math.abs(o.gapShare ?? 0));
+  const head = {
+    zh: `${name.zh}：${row.year} 年目标 ${target.zh}，${actual.year} 年实际 ${formatYuan(actual.value, 'zh')}，完成 ${formatPercent(o.progress)}，缺口 ${gap.zh}`,
+    en: `${name.en}: ${row.year} target ${target.en}; ${actual.year} actual ${formatYuan(actual.value, 'en')}, ${formatPercent(o.progress)} of it, gap ${gap.en}`,
+  };
   switch (o.state) {
     case 'achieved':
     case 'missed':
       return o.state === 'achieved'
-        ? {
-            zh: `${head.zh}，已达成（超出 ${gap.zh}）。`,
-            en: `${head.en}: achieved (${gap.en} above).`,
-          }
-        : {
-            zh: `${head.zh}，未达成（差 ${gap.zh}，${gapShare}）。`,
-            en: `${head.en}: missed by ${gap.en} (${gapShare}).`,
-          };
+        ? { zh: `${head.zh}，已达成。`, en: `${head.en}: achieved.` }
+        : { zh: `${head.zh}，未达成。`, en: `${head.en}: missed.` };
     case 'on_track':
     case 'off_track': {
       const trend = {
@@ -203,12 +197,12 @@ function summarise(name: Bilingual, row: TargetRow, o: TargetOutlook): Bilingual
       };
       return o.state === 'on_track'
         ? {
-            zh: `${head.zh}；${needs.zh}，${trend.zh}，可以达成（超出 ${gap.zh}）。`,
-            en: `${head.en}; ${needs.en}, and ${trend.en}: on track (${gap.en} ahead).`,
+            zh: `${head.zh}；${needs.zh}，${trend.zh}，可以达成。`,
+            en: `${head.en}; ${needs.en}, and ${trend.en}: on track.`,
           }
         : {
-            zh: `${head.zh}；${needs.zh}，${trend.zh}，落后 ${gap.zh}（${gapShare}）。`,
-            en: `${head.en}; ${needs.en}, but ${trend.en}: off track by ${gap.en} (${gapShare}).`,
+            zh: `${head.zh}；${needs.zh}，${trend.zh}，按趋势难以达成。`,
+            en: `${head.en}; ${needs.en}, but ${trend.en}: off track.`,
           };
     }
   }

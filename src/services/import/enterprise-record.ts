@@ -14,6 +14,7 @@ import {
   type ParseFailure,
 } from '../../domain/import-values.ts';
 import { usccCheckCharacter, usccProblem } from '../../domain/uscc.ts';
+import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
 
 import type { RowError } from '../tables/error-report.ts';
 
@@ -83,12 +84,20 @@ export function buildEnterpriseRecord(
       index,
     };
   };
-  const fail = (column: CanonicalColumn, value: string, reason: string) => {
+  const fail = (
+    column: CanonicalColumn,
+    value: string,
+    reason: string,
+    code: RowReason,
+    params?: ReasonParams,
+  ) => {
     errors.push({
       row,
       column: cell(column)?.header ?? ENTERPRISE_COLUMNS[column].label,
       value,
       reason,
+      code,
+      ...(params ? { params } : {}),
     });
   };
   const text = (column: CanonicalColumn): string | null => cell(column)?.text || null;
@@ -101,14 +110,14 @@ export function buildEnterpriseRecord(
       context.defaultMoneyUnit,
     );
     if (!parsed.ok) {
-      fail(column, found.text, parsed.reason);
+      fail(column, found.text, parsed.reason, parsed.code, parsed.params);
       return null;
     }
     return parsed.yuan;
   };
 
   const name = text('name');
-  if (!name) fail('name', '', 'the enterprise name is required');
+  if (!name) fail('name', '', 'the enterprise name is required', 'NAME_REQUIRED');
 
   let uscc: string | null = null;
   const usccText = text('uscc');
@@ -116,15 +125,30 @@ export function buildEnterpriseRecord(
     const normalized = normalizeUscc(usccText);
     const problem = usccProblem(normalized);
     if (problem === 'length')
-      fail('uscc', usccText, `a USCC has 18 characters, this has ${normalized.length}`);
+      fail(
+        'uscc',
+        usccText,
+        `a USCC has 18 characters, this has ${normalized.length}`,
+        'USCC_LENGTH',
+        {
+          length: normalized.length,
+        },
+      );
     else if (problem === 'character')
-      fail('uscc', usccText, 'a USCC uses only digits and the letters ABCDEFGHJKLMNPQRTUWXY');
+      fail(
+        'uscc',
+        usccText,
+        'a USCC uses only digits and the letters ABCDEFGHJKLMNPQRTUWXY',
+        'USCC_CHARACTERS',
+      );
     else if (problem === 'check') {
       const expected = usccCheckCharacter(normalized.slice(0, 17));
       fail(
         'uscc',
         usccText,
         `the check character is wrong (GB 32100-2015 expects ${expected ?? '?'}): a typo?`,
+        'USCC_CHECK_CHARACTER',
+        { expected: expected ?? '?' },
       );
     } else uscc = normalized;
   }
@@ -133,7 +157,12 @@ export function buildEnterpriseRecord(
   const regionText = text('region_code')?.replace(/\s/g, '') ?? null;
   let regionCode: string | null = context.defaultRegion;
   if (regionText && !/^\d{2}(?:\d{2}){0,2}(?:\d{3}){0,2}$/.test(regionText)) {
-    fail('region_code', regionText, 'not a region code (2, 4 or 6 digits, e.g. 320214)');
+    fail(
+      'region_code',
+      regionText,
+      'not a region code (2, 4 or 6 digits, e.g. 320214)',
+      'REGION_CODE_FORMAT',
+    );
     regionCode = null;
   } else if (regionText) {
     regionCode = regionText.slice(0, 6).replace(/(00)+$/, '') || regionText.slice(0, 2);
@@ -141,9 +170,22 @@ export function buildEnterpriseRecord(
     regionCode = uscc.slice(2, 8);
   }
   if (regionCode && !context.regionExists(regionCode)) {
-    fail('region_code', regionText ?? regionCode, `no region has code ${regionCode}`);
+    fail(
+      'region_code',
+      regionText ?? regionCode,
+      `no region has code ${regionCode}`,
+      'REGION_UNKNOWN',
+      {
+        code: regionCode,
+      },
+    );
   } else if (!regionCode && !regionText) {
-    fail('region_code', '', 'no region: give a 行政区划代码 column, a USCC, or --region');
+    fail(
+      'region_code',
+      '',
+      'no region: give a 行政区划代码 column, a USCC, or --region',
+      'REGION_MISSING',
+    );
   }
 
   /** The parsed value of a cell, or null when it is empty or invalid (then reported). */
@@ -155,7 +197,7 @@ export function buildEnterpriseRecord(
     if (!value) return null;
     const parsed = parse(value);
     if (parsed.ok) return parsed;
-    fail(column, value, parsed.reason);
+    fail(column, value, parsed.reason, parsed.code, parsed.params);
     return null;
   };
 
@@ -170,7 +212,12 @@ export function buildEnterpriseRecord(
   const yearText = text('year');
   const hasFigures = revenueYuan !== null || outputYuan !== null || employees !== null;
   if (hasFigures && year === null && !yearText) {
-    fail('year', '', 'revenue, output and employees need the year (年份) they belong to');
+    fail(
+      'year',
+      '',
+      'revenue, output and employees need the year (年份) they belong to',
+      'YEAR_REQUIRED',
+    );
   }
 
   if (errors.length > 0 || !name || !regionCode) return { errors };

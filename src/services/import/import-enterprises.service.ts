@@ -112,6 +112,7 @@ export async function importEnterprises(
     column: message,
     value: '',
     reason: 'unit not supported; the column was ignored',
+    code: 'HEADER_UNIT_UNSUPPORTED' as const,
   }));
   let rowsRead = 0;
   // Classification runs inside each batch's transaction, on the records as written: no second

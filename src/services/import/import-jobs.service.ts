@@ -23,6 +23,9 @@ export interface ImportView {
   rowsRead: number;
   progress: { bytesRead: number; totalBytes: number } | null;
   counts: Record<string, number>;
+  /** Rows refused: counts.rejected, or the distinct data rows named by errors. */
+  rowsRejected: number;
+  /** Errors found; a row may carry several. */
   errorCount: number;
   errors: RowError[];
   message: string | null;
@@ -42,6 +45,9 @@ function present(row: ImportBatchRow, errorLimit: number): ImportView {
     rowsRead: live?.rowsRead ?? row.rowsRead,
     progress: live ? { bytesRead: live.bytesRead, totalBytes: live.totalBytes } : null,
     counts: row.counts as Record<string, number>,
+    rowsRejected:
+      (row.counts as Record<string, number>).rejected ??
+      new Set(errors.filter((e) => e.row > 1).map((e) => e.row)).size,
     errorCount: errors.length,
     errors: errors.slice(0, errorLimit),
     message: row.message,

@@ -126,14 +126,21 @@ export async function updateSpace(
         'SPACE_UNAVAILABLE',
         `Unit ${before.code} would hold ${occupiedM2} m² occupied and ${before.reservedM2} m² ` +
           `reserved in ${areaM2} m²; release reservations or keep the area.`,
-        { spaceId, areaM2, occupiedM2, reservedM2: before.reservedM2 },
+        {
+          reason: 'SPACE_AREA_BELOW_USE',
+          code: before.code,
+          spaceId,
+          areaM2,
+          occupiedM2,
+          reservedM2: before.reservedM2,
+        },
       );
     }
     if (changes.kind && changes.kind !== before.kind && before.reservedM2 > 0) {
       throw new AppError(
         'SPACE_UNAVAILABLE',
         `Unit ${before.code} holds reservations as ${before.kind}; release them before changing its kind.`,
-        { spaceId },
+        { reason: 'SPACE_KIND_RESERVED', code: before.code, kind: before.kind, spaceId },
       );
     }
     if (Object.values(changes).every((v) => v === undefined)) return presentSpace(before);
@@ -165,7 +172,13 @@ function allocate(
         'SPACE_UNAVAILABLE',
         `Unit ${unit.code} has ${round(free)} m² free; ${round(areaM2)} m² cannot be reserved. ` +
           'Choose another unit or a smaller area.',
-        { spaceId: unit.id, freeM2: round(free), requestedM2: round(areaM2) },
+        {
+          reason: 'SPACE_UNIT_TOO_SMALL',
+          code: unit.code,
+          spaceId: unit.id,
+          freeM2: round(free),
+          requestedM2: round(areaM2),
+        },
       );
     }
     return [{ unit, areaM2 }];
@@ -183,8 +196,10 @@ function allocate(
         (neededFrom ? ` by ${neededFrom}` : '') +
         `; ${round(request.areaM2)} m² cannot be reserved. Try another park or a smaller area.`,
       {
+        reason: 'SPACE_PARK_TOO_SMALL',
         parkId: request.parkId,
         kind: request.kind,
+        neededFrom: neededFrom ?? '',
         freeM2: round(free),
         requestedM2: request.areaM2,
       },

@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../../domain/app-error.ts';
+import { refuse } from '../../domain/cell-text.ts';
 import {
   MONEY_PROJECT_COLUMNS,
   PROJECT_COLUMNS,
@@ -25,6 +26,7 @@ import {
   type ProjectSummary,
   type UpdateProjectRequest,
 } from '../../shared/api/projects.ts';
+import { ROW_REASONS, type ReasonParams, type RowReason } from '../../shared/row-reasons.ts';
 import { csvDocument } from '../../shared/csv.ts';
 import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
 import { createProject, updateProject } from './project.service.ts';
@@ -100,11 +102,14 @@ export async function exportProjects(
   return { bytes: new Uint8Array(buffer), count: rows.length };
 }
 
+/** A refused row: `reason` in English (CLI), `code` and `params` for the web app's languages. */
 export interface ProjectRowError {
   row: number;
   column: string;
   value: string;
   reason: string;
+  code: RowReason;
+  params?: ReasonParams;
 }
 
 interface ParsedRow {
@@ -131,7 +136,14 @@ async function parseRow(
     const { text, header: shown } = cell(column);
     const parsed = parse(text);
     if (parsed.ok) return parsed.value;
-    errors.push({ row: rowNumber, column: shown || column, value: text, reason: parsed.reason });
+    errors.push({
+      row: rowNumber,
+      column: shown || column,
+      value: text,
+      reason: parsed.reason,
+      code: parsed.code,
+      ...(parsed.params && { params: parsed.params }),
+    });
     return undefined;
   };
   const text = (column: ProjectColumn) => cell(column).text.trim() || null;
@@ -144,7 +156,7 @@ async function parseRow(
       : take('id', (t) =>
           /^\d+$/.test(t.trim())
             ? { ok: true, value: Number(t) }
-            : { ok: false, reason: 'not a project id' },
+            : refuse('NOT_A_PROJECT_ID', 'not a project id'),
         );
   const name = text('name');
   if (!name && idText === null) {
@@ -153,6 +165,7 @@ async function parseRow(
       column: cell('name').header || PROJECT_COLUMNS.name.label,
       value: '',
       reason: 'a new project needs a name',
+      code: 'PROJECT_NAME_REQUIRED',
     });
   }
   const regionCode = text('region_code') ?? defaults.regionCode;
@@ -162,6 +175,7 @@ async function parseRow(
       column: cell('region_code').header || PROJECT_COLUMNS.region_code.label,
       value: '',
       reason: 'a new project needs the region it lands in',
+      code: 'PROJECT_REGION_REQUIRED',
     });
   }
   const parkText = text('park');
@@ -175,6 +189,7 @@ async function parseRow(
       column: cell('park').header,
       value: parkText ?? '',
       reason: 'no park has this code',
+      code: 'PARK_UNKNOWN',
     });
   }
   const ownerText = text('owner');
@@ -187,6 +202,7 @@ async function parseRow(
         column: cell('owner').header,
         value: ownerText,
         reason: 'no user has this username',
+        code: 'USER_UNKNOWN',
       });
     ownerId = owner?.id ?? null;
   }
@@ -203,7 +219,7 @@ async function parseRow(
         : (take('enterprise_id', (t) =>
             /^\d+$/.test(t.trim())
               ? { ok: true, value: Number(t) }
-              : { ok: false, reason: 'not an enterprise id' },
+              : refuse('NOT_AN_ENTERPRISE_ID', 'not an enterprise id'),
           ) ?? null),
     nodeCode: text('node_code'),
     investmentYuan: money('investment') ?? null,
@@ -283,6 +299,8 @@ export async function importProjects(
     column: name,
     value: name,
     reason: `unknown column; use ${PROJECT_COLUMN_KEYS.map((k) => PROJECT_COLUMNS[k].label).join(', ')}`,
+    code: 'UNKNOWN_COLUMN' as const,
+    params: { columns: PROJECT_COLUMN_KEYS.map((k) => PROJECT_COLUMNS[k].label).join('、') },
   }));
   const rows: ParsedRow[] = [];
   let rowsRead = 0;
@@ -322,6 +340,7 @@ export async function importProjects(
             column: columnOf(error.details),
             value: '',
             reason: error.message,
+            ...reasonOf(error, row.id),
           });
         }
       }
@@ -351,6 +370,16 @@ export async function importProjects(
 }
 
 class RollBack extends Error {}
+
+/** The reason code of a service's refusal of a row: its details' reason, or one by error code. */
+function reasonOf(error: AppError, id: number | null): { code: RowReason; params?: ReasonParams } {
+  const stated = (error.details as { reason?: unknown } | null)?.reason;
+  if (ROW_REASONS.includes(stated as RowReason)) return { code: stated as RowReason };
+  if (error.code === 'PROJECT_NOT_FOUND')
+    return { code: 'PROJECT_ID_UNKNOWN', params: { id: id ?? '' } };
+  if (error.code === 'STAGE_MOVE_INVALID') return { code: 'PROJECT_STAGE_CHANGED' };
+  return { code: 'VALUE_INVALID', params: { message: error.message } };
+}
 
 function columnOf(details: unknown): string {
   const field = (details as { field?: unknown } | null)?.field;

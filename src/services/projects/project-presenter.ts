@@ -101,6 +101,7 @@ export function presentReservation(view: ReservationView): Reservation {
     projectName: view.projectName,
     parkId: r.parkId,
     parkName: view.parkName,
+    parkNameEn: view.parkNameEn,
     spaceId: r.spaceId,
     spaceCode: view.spaceCode,
     kind: asSpaceKind(r.kind),

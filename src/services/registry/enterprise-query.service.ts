@@ -121,7 +121,10 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
     registeredCapitalYuan: row.registeredCapitalYuan,
     businessScope: row.businessScope,
     products: row.products,
-    park: row.parkId !== null && found.parkName ? { id: row.parkId, name: found.parkName } : null,
+    park:
+      row.parkId !== null && found.parkName
+        ? { id: row.parkId, name: found.parkName, nameEn: found.parkNameEn }
+        : null,
     figuresIllustrative: row.tags.includes('illustrative'),
     years: years.map((y) => ({
       year: y.year,

@@ -117,8 +117,8 @@ export function assembleReport(a: ChainAnalysis, lang: Lang, today: string): Rep
       label: zh ? `${chainTarget.year} 年目标` : `Target ${chainTarget.year}`,
       value: formatYuan(chainTarget.valueYuan, lang),
       note: zh
-        ? `完成 ${formatPercent(chainTarget.progress)}，需年均增长 ${formatPercent(chainTarget.requiredGrowth)}`
-        : `${formatPercent(chainTarget.progress)} reached; needs ${formatPercent(chainTarget.requiredGrowth)} a year`,
+        ? `完成 ${formatPercent(chainTarget.progress)}，缺口 ${formatYuan(Math.max(0, chainTarget.gapYuan ?? 0), lang)}（目标 − ${chainTarget.actualYear ?? ''} 年实际），需年均增长 ${formatPercent(chainTarget.requiredGrowth)}`
+        : `${formatPercent(chainTarget.progress)} reached; gap ${formatYuan(Math.max(0, chainTarget.gapYuan ?? 0), lang)} (target − ${chainTarget.actualYear ?? ''} actual); needs ${formatPercent(chainTarget.requiredGrowth)} a year`,
     });
     headline.push({
       label: zh ? '按趋势预计' : 'On the trend',
@@ -126,11 +126,11 @@ export function assembleReport(a: ChainAnalysis, lang: Lang, today: string): Rep
       note:
         chainTarget.state === 'on_track'
           ? zh
-            ? `可达成，超出 ${formatYuan(chainTarget.gapYuan, lang)}`
-            : `on track, ${formatYuan(chainTarget.gapYuan, lang)} ahead`
+            ? '按趋势可以达成'
+            : 'on track'
           : zh
-            ? `落后 ${formatYuan(Math.abs(chainTarget.gapYuan ?? 0), lang)}（${formatPercent(Math.abs(chainTarget.gapShare ?? 0))}）`
-            : `off track by ${formatYuan(Math.abs(chainTarget.gapYuan ?? 0), lang)} (${formatPercent(Math.abs(chainTarget.gapShare ?? 0))})`,
+            ? '按趋势难以达成'
+            : 'off track',
     });
   }
   headline.push(

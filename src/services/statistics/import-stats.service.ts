@@ -97,6 +97,8 @@ export async function importStats(
         column: 'region_code, scheme, industry_code, year',
         value: `${record.regionCode}, ${record.scheme}, ${record.industryCode}, ${record.year}`,
         reason: `repeats row ${first}; each region, industry and year appears once`,
+        code: 'ROW_REPEATED',
+        params: { first },
       });
     } else keys.set(key, record.row);
     const industry = `${record.scheme}\u0000${record.industryCode}`;
@@ -108,6 +110,8 @@ export async function importStats(
         column: 'industry_type',
         value: record.industryType ?? '',
         reason: `industry ${record.industryCode} is "${known.type ?? ''}" on row ${known.row}; an industry has one type`,
+        code: 'INDUSTRY_TYPE_CONFLICT',
+        params: { industry: record.industryCode, type: known.type ?? '', first: known.row },
       });
     }
     return problems;
@@ -155,6 +159,12 @@ export async function importStats(
           column: 'industry_type',
           value: first.type ?? '',
           reason: `stored figures of scheme ${conflict.scheme} give industry ${conflict.industryCode} the type ${stored.join(', ')}; an industry has one type (fix this file, or re-import the other years with the new type)`,
+          code: 'INDUSTRY_TYPE_STORED_CONFLICT',
+          params: {
+            scheme: conflict.scheme,
+            industry: conflict.industryCode,
+            types: stored.join(', '),
+          },
         });
       }
       if (errors.length > 0) throw new Rejected();

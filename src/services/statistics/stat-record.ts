@@ -1,4 +1,6 @@
-import { parseYear } from '../../domain/import-values.ts';
+import { refuse } from '../../domain/cell-text.ts';
+import { parseYear, type ParseFailure } from '../../domain/import-values.ts';
+import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
 import { REQUIRED_STAT_COLUMNS, STAT_COLUMNS, type StatColumn } from '../../shared/stat-columns.ts';
 import type { RowError } from '../tables/error-report.ts';
 
@@ -99,27 +101,30 @@ const CODE = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
 const MAX_CODE = 40;
 
 /** Reads a non-negative figure such as '1,234', '1234.5' or '１２３'; a dash or NA is empty. */
-export function parseFigure(
-  text: string,
-): { ok: true; value: number | null } | { ok: false; reason: string } {
+export function parseFigure(text: string): { ok: true; value: number | null } | ParseFailure {
   const value = text.normalize('NFKC').trim();
   if (EMPTY_MARKS.has(value.toLowerCase())) return { ok: true, value: null };
   if (/^-\s*[\d.]/.test(value) && Number(value.replace(/,/g, '')) !== 0)
-    return { ok: false, reason: 'must not be negative' };
+    return refuse('NOT_NEGATIVE', 'must not be negative');
   const plain = value.replace(/^[+-]/, '');
   if (!NUMBER.test(plain))
-    return {
-      ok: false,
-      reason: 'not a number (write digits such as 1234.5; leave it empty if unknown)',
-    };
+    return refuse(
+      'NOT_A_NUMBER',
+      'not a number (write digits such as 1234.5; leave it empty if unknown)',
+    );
   const number = Number(plain.replace(/,/g, ''));
-  if (!Number.isFinite(number)) return { ok: false, reason: 'too large' };
+  if (!Number.isFinite(number)) return refuse('TOO_LARGE', 'too large');
   return { ok: true, value: number };
 }
 
-function codeProblem(text: string): string | null {
-  if (text.length > MAX_CODE) return `longer than ${MAX_CODE} characters`;
-  if (!CODE.test(text)) return 'use letters, digits and . - / _ only, with no spaces';
+function codeProblem(text: string): { text: string; code: RowReason } | null {
+  if (text.length > MAX_CODE)
+    return { text: `longer than ${MAX_CODE} characters`, code: 'CODE_TOO_LONG' };
+  if (!CODE.test(text))
+    return {
+      text: 'use letters, digits and . - / _ only, with no spaces',
+      code: 'CODE_CHARACTERS',
+    };
   return null;
 }
 
@@ -140,15 +145,29 @@ export function buildStatRecord(
       ? { text: '', header: column }
       : { text: (cells[index] ?? '').trim(), header: headers[index] ?? column };
   };
-  const fail = (column: StatColumn, value: string, reason: string): void => {
-    errors.push({ row, column: cell(column).header, value, reason });
+  const fail = (
+    column: StatColumn,
+    value: string,
+    reason: string,
+    code: RowReason,
+    params?: ReasonParams,
+  ): void => {
+    errors.push({
+      row,
+      column: cell(column).header,
+      value,
+      reason,
+      code,
+      ...(params && { params }),
+    });
   };
   const code = (column: 'region_code' | 'scheme' | 'industry_code', what: string): string => {
     const { text } = cell(column);
-    if (text === '') fail(column, '', `${what} is required`);
+    if (text === '') fail(column, '', `${what} is required`, 'VALUE_REQUIRED');
     else {
       const problem = codeProblem(text);
-      if (problem) fail(column, text, `not a ${what}: ${problem}`);
+      if (problem)
+        fail(column, text, `not a ${what}: ${problem.text}`, problem.code, { max: MAX_CODE });
     }
     return text;
   };
@@ -158,15 +177,20 @@ export function buildStatRecord(
   const industryCode = code('industry_code', 'industry code');
   const typeText = cell('industry_type').text.toLowerCase();
   if (typeText !== '' && !CODE.test(typeText))
-    fail('industry_type', typeText, 'an industry type is one word such as traded or local');
+    fail(
+      'industry_type',
+      typeText,
+      'an industry type is one word such as traded or local',
+      'INDUSTRY_TYPE_FORMAT',
+    );
 
   const yearText = cell('year').text;
   let year: number | null = null;
-  if (yearText === '') fail('year', '', 'the year is required');
+  if (yearText === '') fail('year', '', 'the year is required', 'VALUE_REQUIRED');
   else {
     const parsed = parseYear(yearText);
     if (parsed.ok) year = parsed.year;
-    else fail('year', yearText, parsed.reason);
+    else fail('year', yearText, parsed.reason, parsed.code, parsed.params);
   }
 
   const figures = {} as Record<(typeof NUMBER_COLUMNS)[number], number | null>;
@@ -175,7 +199,7 @@ export function buildStatRecord(
     const parsed = parseFigure(text);
     if (parsed.ok) figures[column] = parsed.value;
     else {
-      fail(column, text, parsed.reason);
+      fail(column, text, parsed.reason, parsed.code, parsed.params);
       figures[column] = null;
     }
   }

@@ -90,21 +90,37 @@ describe(`regional statistics: import and analysis (${testDatabaseKind()})`, () 
     expect(result.status).toBe('rolled_back');
     expect(result.counts).toEqual({ inserted: 0, updated: 0, unchanged: 0, rejected: 4 });
     expect(result.errors).toEqual([
-      { row: 3, column: 'year', value: '20x1', reason: 'not a year' },
-      { row: 3, column: 'employment', value: '-5', reason: 'must not be negative' },
+      { row: 3, column: 'year', value: '20x1', reason: 'not a year', code: 'NOT_A_YEAR' },
+      {
+        row: 3,
+        column: 'employment',
+        value: '-5',
+        reason: 'must not be negative',
+        code: 'NOT_NEGATIVE',
+      },
       {
         row: 4,
         column: 'region_code, scheme, industry_code, year',
         value: 'C, toy, x, 2021',
         reason: 'repeats row 2; each region, industry and year appears once',
+        code: 'ROW_REPEATED',
+        params: { first: 2 },
       },
-      { row: 5, column: 'region_code', value: '', reason: 'region code is required' },
+      {
+        row: 5,
+        column: 'region_code',
+        value: '',
+        reason: 'region code is required',
+        code: 'VALUE_REQUIRED',
+      },
       expect.objectContaining({ row: 5, column: 'employment', value: '1 200' }),
       {
         row: 6,
         column: 'industry_type',
         value: 'local',
         reason: 'industry x is "traded" on row 2; an industry has one type',
+        code: 'INDUSTRY_TYPE_CONFLICT',
+        params: { industry: 'x', type: 'traded', first: 2 },
       },
     ]);
     // Row 2 was valid, but the file is all or nothing.

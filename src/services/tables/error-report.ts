@@ -1,12 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { csvDocument } from '../../shared/csv.ts';
+import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
 
-/** A row that failed validation: where, which column, the value, and why. */
+/**
+ * A row that failed validation: where, which column, the value, and why: `reason` in English (the
+ * CLI, errors.csv), `code` and `params` for the web app to say it in the reader's language.
+ */
 export interface RowError {
   row: number;
   column: string;
   value: string;
   reason: string;
+  code: RowReason;
+  params?: ReasonParams;
 }
 
 /** An import's error report as CSV text (UTF-8 with BOM, so Excel shows the Chinese right). */

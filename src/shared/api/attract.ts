@@ -122,10 +122,13 @@ export const roadYearSchema = z
     pipelineByStage: perStageSchema,
     projectedYuan: z.number().meta({ description: 'baseline + pipeline.' }),
     targetYuan: z.number().nullable(),
-    gapYuan: z
-      .number()
-      .nullable()
-      .meta({ description: 'target − projected; positive means short of it.' }),
+    gapYuan: z.number().nullable().meta({
+      description:
+        'The gap, defined once for every page: target − the latest actual output (positive: still to cover).',
+    }),
+    shortfallYuan: z.number().nullable().meta({
+      description: 'target − projected (baseline + counted pipeline); positive means short of it.',
+    }),
   })
   .meta({ id: 'RoadYear' });
 export type RoadYear = z.infer<typeof roadYearSchema>;
@@ -139,7 +142,11 @@ export const roadNodeSchema = z
     pipelineYuan: z.number().meta({ description: 'Weighted pipeline output by the target year.' }),
     projectedYuan: z.number(),
     targetYuan: z.number().nullable(),
-    gapYuan: z.number().nullable(),
+    gapYuan: z.number().nullable().meta({ description: "target − the node's latest actual." }),
+    shortfallYuan: z
+      .number()
+      .nullable()
+      .meta({ description: 'target − projected by the target year.' }),
   })
   .meta({ id: 'RoadNode' });
 export type RoadNode = z.infer<typeof roadNodeSchema>;

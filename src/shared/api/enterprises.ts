@@ -137,7 +137,9 @@ export const enterpriseDetailSchema = enterpriseSummarySchema
     registeredCapitalYuan: z.number().nullable(),
     businessScope: z.string().nullable(),
     products: z.array(z.string()),
-    park: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    park: z
+      .object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable() })
+      .nullable(),
     figuresIllustrative: z
       .boolean()
       .meta({ description: 'A real name with made-up figures: the figures illustrate only.' }),

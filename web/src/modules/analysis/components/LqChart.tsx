@@ -1,3 +1,4 @@
+import { formatNumber } from '@shared/format.ts';
 import { BarChart } from 'echarts/charts';
 import type { LqTableView } from '@shared/api/statistics.ts';
 import { Empty } from 'antd';
@@ -6,7 +7,6 @@ import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
 import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 
 // Each chart registers its own series type: a page loads only the ECharts code it draws.
 echarts.use([BarChart]);
@@ -18,7 +18,7 @@ const MOST = 30;
 
 /** One region's industries by location quotient, strong clusters in green, a line at LQ = 1. */
 export function LqChart({ rows, region }: { rows: LqRow[]; region: string | undefined }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const option = useMemo<EChartsCoreOption>(() => {
     const shown = rows
       .filter((row) => row.regionCode === region && row.lq !== null)
@@ -35,7 +35,7 @@ export function LqChart({ rows, region }: { rows: LqRow[]; region: string | unde
           return [
             `${row.industryCode} ${row.industryName ?? ''}`,
             `${t('analysis.lq')}: ${row.lq?.toFixed(2) ?? '—'}`,
-            `${t('analysis.value')}: ${formatNumber(row.value, locale)}`,
+            `${t('analysis.value')}: ${formatNumber(row.value)}`,
           ].join('<br/>');
         },
       },
@@ -64,7 +64,7 @@ export function LqChart({ rows, region }: { rows: LqRow[]; region: string | unde
         },
       ],
     };
-  }, [rows, region, t, locale]);
+  }, [rows, region, t]);
 
   if (!region) return <Empty description={t('analysis.chooseRegionForChart')} />;
   return <EChart option={option} height={340} testId="lq-chart" />;

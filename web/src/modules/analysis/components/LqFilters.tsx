@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import type { LqQuery } from '@shared/api/statistics.ts';
 import { Select, Space } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -76,6 +77,7 @@ export function LqFilters({
           label: r.regionName ? `${r.regionName} ${r.regionCode}` : r.regionCode,
         }))}
         onChange={(region?: string) => onChange({ region, industry: undefined })}
+        labelRender={(p) => <DataText>{p.label}</DataText>}
         data-testid="lq-region"
       />
       <Select

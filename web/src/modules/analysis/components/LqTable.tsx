@@ -1,9 +1,8 @@
+import { IndustryTypeTag } from './IndustryTypeTag.tsx';
+import { formatNumber, formatRatio, formatShare } from '@shared/format.ts';
 import type { LqTableView } from '@shared/api/statistics.ts';
 import { Table, Tag } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
-import { formatRatio } from '../utils/formatRatio.ts';
-import { formatShare } from '../utils/formatShare.ts';
 
 type LqRow = LqTableView['items'][number];
 
@@ -14,7 +13,7 @@ const byNumber =
 
 /** Location quotients, one row per region × industry, sortable by every figure. */
 export function LqTable({ rows, loading }: { rows: LqRow[]; loading: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <Table<LqRow>
       rowKey={(row) => `${row.regionCode}/${row.industryCode}`}
@@ -42,11 +41,7 @@ export function LqTable({ rows, loading }: { rows: LqRow[]; loading: boolean }) 
           render: (_, row) => (
             <span data-testid="lq-industry-code" data-code={row.industryCode}>
               {row.industryCode} {row.industryName ?? ''}
-              {row.industryType && (
-                <Tag bordered={false} style={{ marginLeft: 6 }}>
-                  {row.industryType}
-                </Tag>
-              )}
+              {row.industryType && <IndustryTypeTag type={row.industryType} />}
             </span>
           ),
         },
@@ -55,7 +50,7 @@ export function LqTable({ rows, loading }: { rows: LqRow[]; loading: boolean }) 
           title: t('analysis.value'),
           align: 'right',
           sorter: byNumber((row) => row.value),
-          render: (_, row) => formatNumber(row.value, locale),
+          render: (_, row) => formatNumber(row.value),
         },
         {
           key: 'lq',

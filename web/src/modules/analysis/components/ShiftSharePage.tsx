@@ -1,11 +1,12 @@
+import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
+import { formatNumber } from '@shared/format.ts';
 import { Alert, Card, Empty, Select, Space } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
 import { ShiftShareChart } from './ShiftShareChart.tsx';
@@ -15,7 +16,7 @@ import { ShiftShareTable } from './ShiftShareTable.tsx';
 
 /** 偏离-份额: a region's change between two years, per industry, split into three parts. */
 export function ShiftSharePage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const homeRegion = useHomeRegion();
   const loaded = useLoadedStats();
   const search = useSearchState();
@@ -83,6 +84,7 @@ export function ShiftSharePage() {
             label: r.regionName ? `${r.regionName} ${r.regionCode}` : r.regionCode,
           }))}
           onChange={(next: string) => search.set({ region: next })}
+          labelRender={(p) => <DataText>{p.label}</DataText>}
           data-testid="ss-region"
         />
         <Select
@@ -103,15 +105,19 @@ export function ShiftSharePage() {
           showIcon
           style={{ marginBottom: 16 }}
           data-testid="shift-share-identity"
-          message={t('analysis.identity', {
-            region: total.regionName ?? total.regionCode,
-            from,
-            to,
-            change: formatNumber(total.change, locale),
-            national: formatNumber(total.nationalShare, locale),
-            mix: formatNumber(total.industryMix, locale),
-            regional: formatNumber(total.regionalShare, locale),
-          })}
+          message={
+            <Phrase
+              text={t('analysis.identity', {
+                from,
+                to,
+                change: formatNumber(total.change),
+                national: formatNumber(total.nationalShare),
+                mix: formatNumber(total.industryMix),
+                regional: formatNumber(total.regionalShare),
+              })}
+              slots={{ region: <DataText>{total.regionName ?? total.regionCode}</DataText> }}
+            />
+          }
           description={t('analysis.identityNote')}
         />
       )}

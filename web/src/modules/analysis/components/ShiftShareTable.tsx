@@ -1,19 +1,15 @@
+import { formatNumber } from '@shared/format.ts';
 import type { ShiftShareTableView } from '@shared/api/statistics.ts';
 import { Table, Typography } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import type { Locale } from '../../i18n/utils/Locale.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 
 type ShiftRow = ShiftShareTableView['items'][number];
 type ShiftTotal = ShiftShareTableView['totals'][number];
 
 /** Signed, grouped, with one decimal: the parts are fractions of a job or a yuan. */
-function signed(value: number, locale: Locale): string {
-  const text = value.toLocaleString(locale === 'en' ? 'en' : 'zh-CN', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  return value > 0 ? `+${text}` : text;
+function signed(value: number): string {
+  const text = formatNumber(value, 1);
+  return Number(value.toFixed(1)) > 0 ? `+${text}` : text;
 }
 
 const PARTS = ['nationalShare', 'industryMix', 'regionalShare', 'change'] as const;
@@ -28,7 +24,7 @@ export function ShiftShareTable({
   total: ShiftTotal | undefined;
   loading: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <Table<ShiftRow>
       rowKey="industryCode"
@@ -50,14 +46,14 @@ export function ShiftShareTable({
           title: t('analysis.base'),
           align: 'right',
           sorter: (a, b) => a.base - b.base,
-          render: (_, row) => formatNumber(row.base, locale),
+          render: (_, row) => formatNumber(row.base),
         },
         {
           key: 'end',
           title: t('analysis.end'),
           align: 'right',
           sorter: (a, b) => a.end - b.end,
-          render: (_, row) => formatNumber(row.end, locale),
+          render: (_, row) => formatNumber(row.end),
         },
         ...PARTS.map((part) => ({
           key: part,
@@ -67,11 +63,7 @@ export function ShiftShareTable({
           sorter: (a: ShiftRow, b: ShiftRow) => a[part] - b[part],
           render: (_: unknown, row: ShiftRow) => (
             <span data-testid={`ss-${part}`} data-value={row[part]}>
-              {part === 'change' ? (
-                <strong>{signed(row[part], locale)}</strong>
-              ) : (
-                signed(row[part], locale)
-              )}
+              {part === 'change' ? <strong>{signed(row[part])}</strong> : signed(row[part])}
             </span>
           ),
         })),
@@ -84,14 +76,14 @@ export function ShiftShareTable({
                 <Typography.Text strong>{t('analysis.total')}</Typography.Text>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right">
-                {formatNumber(total.base, locale)}
+                {formatNumber(total.base)}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={2} align="right">
-                {formatNumber(total.end, locale)}
+                {formatNumber(total.end)}
               </Table.Summary.Cell>
               {PARTS.map((part, i) => (
                 <Table.Summary.Cell key={part} index={3 + i} align="right">
-                  <Typography.Text strong>{signed(total[part], locale)}</Typography.Text>
+                  <Typography.Text strong>{signed(total[part])}</Typography.Text>
                 </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>

@@ -1,4 +1,6 @@
 import { Table } from 'antd';
+import { rowReasonText } from '../../i18n/utils/errorMessages.ts';
+import type { ReasonParams } from '@shared/row-reasons.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 export interface StatsRowError {
@@ -6,11 +8,13 @@ export interface StatsRowError {
   column: string;
   value: string;
   reason: string;
+  code?: string;
+  params?: ReasonParams;
 }
 
 /** The rows of a refused statistics file and why each was refused. */
 export function StatsRowErrors({ errors }: { errors: StatsRowError[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Table<StatsRowError>
       rowKey={(e) => `${e.row}/${e.column}`}
@@ -22,7 +26,11 @@ export function StatsRowErrors({ errors }: { errors: StatsRowError[] }) {
         { key: 'row', title: t('analysis.error.row'), dataIndex: 'row', width: 80 },
         { key: 'column', title: t('analysis.error.column'), dataIndex: 'column', width: 160 },
         { key: 'value', title: t('analysis.error.value'), dataIndex: 'value', width: 160 },
-        { key: 'reason', title: t('analysis.error.reason'), dataIndex: 'reason' },
+        {
+          key: 'reason',
+          title: t('analysis.error.reason'),
+          render: (_, e) => <span data-content="ui">{rowReasonText(e, locale)}</span>,
+        },
       ]}
     />
   );

@@ -1,3 +1,4 @@
+import { Phrase } from '../../i18n/components/Phrase.tsx';
 import { InboxOutlined } from '@ant-design/icons';
 import type { StatsImport } from '@shared/api/statistics.ts';
 import { REQUIRED_STAT_COLUMNS, STAT_COLUMNS } from '@shared/stat-columns.ts';
@@ -6,7 +7,8 @@ import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, asFormData } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { LoadedStatsTable } from './LoadedStatsTable.tsx';
@@ -20,7 +22,7 @@ function rowErrors(error: ApiError): StatsRowError[] {
 
 /** 统计数据上传: a CSV or XLSX of regional statistics, all rows or none. */
 export function StatsUploadPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const loaded = useLoadedStats();
   const [file, setFile] = useState<UploadFile | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +50,12 @@ export function StatsUploadPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('analysis.upload.title')}>
-        <Typography.Paragraph>{t('analysis.upload.intro')}</Typography.Paragraph>
+        <Typography.Paragraph>
+          <Phrase
+            text={t('analysis.upload.intro')}
+            slots={{ command: <Typography.Text code>chainlead import stats</Typography.Text> }}
+          />
+        </Typography.Paragraph>
         <Typography.Paragraph data-testid="stats-columns">
           {STAT_COLUMNS.map((column) => (
             <Typography.Text key={column} code strong={REQUIRED_STAT_COLUMNS.includes(column)}>
@@ -87,7 +94,7 @@ export function StatsUploadPage() {
           <Alert
             type="error"
             showIcon
-            message={failure.message}
+            message={errorText(failure, locale)}
             style={{ marginBottom: errors.length ? 16 : 0 }}
           />
           {errors.length > 0 && <StatsRowErrors errors={errors} />}

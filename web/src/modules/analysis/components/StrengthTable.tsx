@@ -1,8 +1,7 @@
+import { formatNumber, formatPercent } from '@shared/format.ts';
 import type { StrengthTableView } from '@shared/api/statistics.ts';
 import { Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
-import { formatPercent } from '../../i18n/utils/formatPercent.ts';
 
 type StrengthRow = StrengthTableView['items'][number];
 
@@ -16,7 +15,7 @@ export function StrengthTable({
   loading: boolean;
   highlight: string | undefined;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <Table<StrengthRow>
       rowKey="regionCode"
@@ -57,7 +56,7 @@ export function StrengthTable({
           title: t('analysis.tradedEmployment'),
           align: 'right',
           sorter: (a, b) => a.tradedEmployment - b.tradedEmployment,
-          render: (_, row) => formatNumber(row.tradedEmployment, locale),
+          render: (_, row) => formatNumber(row.tradedEmployment),
         },
         {
           key: 'strength10',

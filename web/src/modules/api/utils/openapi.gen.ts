@@ -4432,6 +4432,7 @@ export interface components {
       park: {
         id: number;
         name: string;
+        nameEn: string | null;
       } | null;
       /** @description A real name with made-up figures: the figures illustrate only. */
       figuresIllustrative: boolean;
@@ -4589,6 +4590,9 @@ export interface components {
       counts: {
         [key: string]: number;
       };
+      /** @description Rows refused; one row may carry several errors. */
+      rowsRejected: number;
+      /** @description Errors found (a row with two bad cells counts two). */
       errorCount: number;
       errors: components['schemas']['RowError'][];
       message: string | null;
@@ -4601,7 +4605,67 @@ export interface components {
       row: number;
       column: string;
       value: string;
+      /** @description Why, in English (as the CLI and errors.csv say it). */
       reason: string;
+      /**
+       * @description Why, as a code clients translate; absent on imports recorded before codes.
+       * @enum {string}
+       */
+      code?:
+        | 'NOT_A_NUMBER'
+        | 'NOT_NEGATIVE'
+        | 'NOT_WHOLE_NUMBER'
+        | 'TOO_LARGE'
+        | 'CURRENCY_UNSUPPORTED'
+        | 'UNIT_UNSUPPORTED'
+        | 'HEADER_UNIT_UNSUPPORTED'
+        | 'NOT_A_DATE'
+        | 'NO_SUCH_DATE'
+        | 'DATE_BEFORE_1900'
+        | 'DATE_IN_FUTURE'
+        | 'DATE_LOOKS_LIKE_YEAR'
+        | 'NOT_A_YEAR'
+        | 'YEAR_OUT_OF_RANGE'
+        | 'INDUSTRY_CODE_FORMAT'
+        | 'INDUSTRY_CODE_DIGITS'
+        | 'INDUSTRY_CODE_DIVISION'
+        | 'INDUSTRY_CODE_SECTION'
+        | 'NAME_REQUIRED'
+        | 'USCC_LENGTH'
+        | 'USCC_CHARACTERS'
+        | 'USCC_CHECK_CHARACTER'
+        | 'REGION_CODE_FORMAT'
+        | 'REGION_UNKNOWN'
+        | 'REGION_MISSING'
+        | 'YEAR_REQUIRED'
+        | 'VALUE_REQUIRED'
+        | 'CODE_TOO_LONG'
+        | 'CODE_CHARACTERS'
+        | 'INDUSTRY_TYPE_FORMAT'
+        | 'ROW_REPEATED'
+        | 'INDUSTRY_TYPE_CONFLICT'
+        | 'INDUSTRY_TYPE_STORED_CONFLICT'
+        | 'UNKNOWN_COLUMN'
+        | 'NOT_A_PROJECT_ID'
+        | 'NOT_AN_ENTERPRISE_ID'
+        | 'PROJECT_NAME_REQUIRED'
+        | 'PROJECT_REGION_REQUIRED'
+        | 'PARK_UNKNOWN'
+        | 'USER_UNKNOWN'
+        | 'PROJECT_ID_UNKNOWN'
+        | 'PROJECT_STAGE_CHANGED'
+        | 'STAGE_UNKNOWN'
+        | 'SPACE_NEED_FORMAT'
+        | 'PROJECT_YEAR_RANGE'
+        | 'VALUE_INVALID'
+        | 'SPACE_UNIT_TOO_SMALL'
+        | 'SPACE_PARK_TOO_SMALL'
+        | 'SPACE_AREA_BELOW_USE'
+        | 'SPACE_KIND_RESERVED';
+      /** @description The values the reason names (row, expected character, unit…). */
+      params?: {
+        [key: string]: string | number;
+      };
     };
     /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
     ImportUpload: {
@@ -4843,8 +4907,10 @@ export interface components {
       /** @description baseline + pipeline. */
       projectedYuan: number;
       targetYuan: number | null;
-      /** @description target − projected; positive means short of it. */
+      /** @description The gap, defined once for every page: target − the latest actual output (positive: still to cover). */
       gapYuan: number | null;
+      /** @description target − projected (baseline + counted pipeline); positive means short of it. */
+      shortfallYuan: number | null;
     };
     RoadNode: {
       code: string;
@@ -4857,7 +4923,10 @@ export interface components {
       pipelineYuan: number;
       projectedYuan: number;
       targetYuan: number | null;
+      /** @description target − the node's latest actual. */
       gapYuan: number | null;
+      /** @description target − projected by the target year. */
+      shortfallYuan: number | null;
     };
     RoadProject: {
       id: number;
@@ -4946,6 +5015,7 @@ export interface components {
       park: {
         id: number;
         name: string;
+        nameEn: string | null;
       } | null;
       owner: {
         id: number;
@@ -5014,6 +5084,7 @@ export interface components {
       park: {
         id: number;
         name: string;
+        nameEn: string | null;
       } | null;
       owner: {
         id: number;
@@ -5065,6 +5136,7 @@ export interface components {
       projectName: string;
       parkId: number;
       parkName: string;
+      parkNameEn: string | null;
       spaceId: number;
       spaceCode: string;
       /** @enum {string} */

@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import {
   AimOutlined,
   ApartmentOutlined,
@@ -22,7 +23,7 @@ import { roleHasPermission } from '@shared/permissions.ts';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import type { MessageKey } from '../../i18n/utils/messagesZh.ts';
-import { PageSpinner } from './PageSpinner.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 
 interface Section {
   path: string;
@@ -121,7 +122,9 @@ export function AppLayout() {
     <Layout className="app-layout">
       <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="dark">
         <Link to="/" className="app-brand">
-          <span className="app-brand-mark">链</span>
+          <span className="app-brand-mark" lang="zh-CN" aria-hidden>
+            链
+          </span>
           <span className="app-brand-name">{t('app.shortTitle')}</span>
         </Link>
         <Menu
@@ -169,7 +172,7 @@ export function AppLayout() {
               }}
             >
               <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-                {user?.displayName ?? user?.username}
+                <DataText>{user?.displayName ?? user?.username}</DataText>
                 {user && (
                   <Typography.Text type="secondary"> · {t(`role.${user.role}`)}</Typography.Text>
                 )}

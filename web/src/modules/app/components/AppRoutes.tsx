@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { RequireSession } from '../../auth/components/RequireSession.tsx';
-import { PageSpinner } from './PageSpinner.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 
 // Each page, the login page and the signed-in frame are chunks of their own: the first page
 // loads only what it shows (the login page needs no menu, the registry no charts).
@@ -10,7 +10,7 @@ const LoginPage = lazy(() =>
 );
 const AppLayout = lazy(() => import('./AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const NotFoundPage = lazy(() =>
-  import('./NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
+  import('../../ui/components/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
 const EnterprisesPage = lazy(() =>
   import('../../enterprises/components/EnterprisesPage.tsx').then((m) => ({

@@ -1,3 +1,4 @@
+import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
@@ -69,7 +70,13 @@ export function LoginPage() {
         </Form>
         {health.data?.demoLoaded && (
           <Typography.Paragraph type="secondary" className="login-demo">
-            {t('login.demoAccounts')}
+            <Phrase
+              text={t('login.demoAccounts')}
+              slots={{
+                analyst: <DataText>analyst / chainlead-analyst</DataText>,
+                viewer: <DataText>viewer / chainlead-viewer</DataText>,
+              }}
+            />
           </Typography.Paragraph>
         )}
       </Card>

@@ -2,7 +2,7 @@ import type { CurrentUser } from '@shared/api/auth.ts';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../../api/utils/apiClient.ts';
 import { UNAUTHENTICATED_EVENT } from '../../api/utils/unauthenticatedEvent.ts';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { SessionContext, type SessionContextValue } from '../utils/SessionContext.ts';
 
 type Loaded = { user: CurrentUser | null; homeRegion: string } | null;

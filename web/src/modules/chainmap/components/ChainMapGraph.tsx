@@ -6,7 +6,7 @@ import { EChart } from '../../charts/components/EChart.tsx';
 import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { langOf } from '../../cockpit/utils/langOf.ts';
+import { langOf } from '../../i18n/utils/langOf.ts';
 import { chainMapLayout } from '../utils/chainMapLayout.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
 

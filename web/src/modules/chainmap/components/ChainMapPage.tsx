@@ -1,7 +1,8 @@
+import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { Alert, Card, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
@@ -34,11 +35,13 @@ export function ChainMapPage() {
         <div>
           <Typography.Title level={3}>{t('chainMap.title')}</Typography.Title>
           <Typography.Text type="secondary">
-            {t('chainMap.subtitle', {
-              chain: localName(data.chain.name, locale),
-              region: data.region.name,
-              year: data.year,
-            })}
+            <Phrase
+              text={t('chainMap.subtitle', {
+                chain: localName(data.chain.name, locale),
+                year: data.year,
+              })}
+              slots={{ region: <DataText>{data.region.name}</DataText> }}
+            />
           </Typography.Text>
         </div>
         <Space wrap>
@@ -60,6 +63,7 @@ export function ChainMapPage() {
             showSearch
             optionFilterProp="label"
             aria-label={t('cockpit.region')}
+            labelRender={(p) => <DataText>{p.label}</DataText>}
           />
         </Space>
       </div>

@@ -5,7 +5,7 @@ import { Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { langOf } from '../../cockpit/utils/langOf.ts';
+import { langOf } from '../../i18n/utils/langOf.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';

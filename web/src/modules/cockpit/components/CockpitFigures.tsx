@@ -1,8 +1,9 @@
+import { DefinedTerm } from '../../ui/components/DefinedTerm.tsx';
 import type { ChainAnalysis, TargetProgress } from '@shared/api/analysis.ts';
 import { formatNumber, formatPercent, formatYuan } from '@shared/format.ts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { langOf } from '../utils/langOf.ts';
+import { langOf } from '../../i18n/utils/langOf.ts';
 
 function Figure({
   label,
@@ -47,7 +48,25 @@ export function CockpitFigures({
         testId="figure-target"
         label={target ? t('cockpit.targetOf', { year: target.year }) : t('cockpit.target')}
         value={target ? formatYuan(target.valueYuan, lang) : t('cockpit.noTarget')}
-        note={target ? t('cockpit.progress', { progress: formatPercent(target.progress) }) : ''}
+        note={
+          target ? (
+            <span data-testid="cockpit-gap" data-gap={target.gapYuan ?? ''}>
+              {t('cockpit.progress', { progress: formatPercent(target.progress) })}
+              <br />
+              <DefinedTerm
+                label={t('cockpit.gap', {
+                  gap: formatYuan(Math.max(0, target.gapYuan ?? 0), lang),
+                })}
+                definition={t('gap.definition', {
+                  year: target.year,
+                  actualYear: target.actualYear ?? '—',
+                })}
+              />
+            </span>
+          ) : (
+            ''
+          )
+        }
       />
       <Figure
         testId="figure-needed"

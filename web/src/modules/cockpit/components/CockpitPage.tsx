@@ -1,10 +1,11 @@
+import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useCan } from '../../auth/hooks/useCan.ts';
-import { PipelineSummaryCard } from '../../investment/components/PipelineSummaryCard.tsx';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { PipelineSummaryCard } from '../../ui/components/PipelineSummaryCard.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -68,7 +69,10 @@ export function CockpitPage() {
             {t('cockpit.title', { chain: localName(data.chain.name, locale) })}
           </Typography.Title>
           <Typography.Text type="secondary" className="cockpit-subtitle">
-            {t('cockpit.subtitle', { region: data.region.name, year: data.year })}
+            <Phrase
+              text={t('cockpit.subtitle', { year: data.year })}
+              slots={{ region: <DataText>{data.region.name}</DataText> }}
+            />
           </Typography.Text>
         </div>
         <Space wrap>
@@ -80,6 +84,7 @@ export function CockpitPage() {
             showSearch
             optionFilterProp="label"
             aria-label={t('cockpit.region')}
+            labelRender={(p) => <DataText>{p.label}</DataText>}
             data-testid="cockpit-region"
           />
           {dark && <LanguageSwitch />}

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
 import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { langOf } from '../utils/langOf.ts';
+import { langOf } from '../../i18n/utils/langOf.ts';
 
 // Each chart registers its own series type: a page loads only the ECharts code it draws.
 echarts.use([LineChart]);

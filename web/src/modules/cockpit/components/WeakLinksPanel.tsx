@@ -2,7 +2,7 @@ import type { ChainAnalysis } from '@shared/api/analysis.ts';
 import { Tag } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { langOf } from '../utils/langOf.ts';
+import { langOf } from '../../i18n/utils/langOf.ts';
 import { weakestLinks } from '../utils/weakestLinks.ts';
 
 const STATUS_COLOR = { strong: 'green', weak: 'orange', missing: 'red' } as const;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { api } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
+import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { EvidenceList } from './EvidenceList.tsx';
@@ -46,7 +47,7 @@ export function ClassificationPanel({
       );
       void message.success(t('classification.saved'));
     } catch (error) {
-      void message.error(error instanceof ApiError ? error.message : t('error.failed'));
+      void message.error(error instanceof ApiError ? errorText(error, locale) : t('error.failed'));
     } finally {
       setBusy(null);
     }
@@ -64,7 +65,9 @@ export function ClassificationPanel({
             title={
               <Space wrap>
                 <Typography.Text strong>{localName(placement.nodeName, locale)}</Typography.Text>
-                <Typography.Text type="secondary">{placement.nodeCode}</Typography.Text>
+                <Typography.Text type="secondary" code>
+                  {placement.nodeCode}
+                </Typography.Text>
                 {placement.primary && <Tag color="blue">{t('classification.primary')}</Tag>}
                 <Tag color={DECISION_COLORS[placement.decision]} data-testid="decision">
                   {t(`decision.${placement.decision}`)}

@@ -5,15 +5,16 @@ import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
+import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 type Status = 'open' | 'merged' | 'dismissed';
 
 /** Possible duplicates found by imports: an analyst merges a pair or says they differ. */
 export function DuplicatesPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const canDecide = useCan('enterprise:write');
   const [status, setStatus] = useState<Status>('open');
@@ -28,7 +29,7 @@ export function DuplicatesPage() {
       void message.success(t(action === 'merge' ? 'duplicates.merged' : 'duplicates.dismissed'));
       list.reload();
     } catch (error) {
-      void message.error(error instanceof ApiError ? error.message : t('error.failed'));
+      void message.error(error instanceof ApiError ? errorText(error, locale) : t('error.failed'));
     }
   };
 

@@ -1,8 +1,10 @@
+import { nameIn } from '../../i18n/utils/localName.ts';
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { formatDate, formatYuan } from '@shared/format.ts';
 import type { EnterpriseDetail } from '@shared/api/enterprises.ts';
 import { Descriptions, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 
 /** The registry facts of an enterprise: codes, region, dates, capital, park, scope, products. */
 export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }) {
@@ -18,34 +20,48 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
         <span style={{ whiteSpace: 'nowrap' }}>{enterprise.uscc ?? none}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.region')}>
-        {enterprise.regionName ?? enterprise.regionCode}
+        <DataText>{enterprise.regionName ?? enterprise.regionCode}</DataText>
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.industryCode')}>
         {enterprise.industryCode ?? none}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.foundedOn')}>
-        {enterprise.foundedOn ?? none}
+        {enterprise.foundedOn ? formatDate(enterprise.foundedOn, locale) : none}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.registeredCapital')}>
         {formatYuan(enterprise.registeredCapitalYuan, locale)}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.park')}>
         {enterprise.park ? (
-          <Link to={`/parks/${enterprise.park.id}`}>{enterprise.park.name}</Link>
+          <Link to={`/parks/${enterprise.park.id}`}>
+            <DataText>{nameIn(enterprise.park.name, enterprise.park.nameEn, locale)}</DataText>
+          </Link>
         ) : (
           none
         )}
       </Descriptions.Item>
-      <Descriptions.Item label={t('enterprise.source')}>{enterprise.source}</Descriptions.Item>
-      <Descriptions.Item label={t('enterprise.status')}>{enterprise.status}</Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.source')}>
+        <DataText>{enterprise.source}</DataText>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('enterprise.status')}>
+        {enterprise.status === 'active' ? (
+          t('enterprise.status.active')
+        ) : (
+          <DataText>{enterprise.status}</DataText>
+        )}
+      </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.address')} span="filled">
-        {enterprise.address ?? none}
+        {enterprise.address ? <DataText>{enterprise.address}</DataText> : none}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.products')} span="filled">
-        {enterprise.products.length > 0 ? enterprise.products.join('、') : none}
+        {enterprise.products.length > 0 ? (
+          <DataText>{enterprise.products.join('、')}</DataText>
+        ) : (
+          none
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.businessScope')} span="filled">
-        {enterprise.businessScope ?? none}
+        {enterprise.businessScope ? <DataText>{enterprise.businessScope}</DataText> : none}
       </Descriptions.Item>
     </Descriptions>
   );

@@ -1,10 +1,11 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { EnterpriseFacts } from './EnterpriseFacts.tsx';
@@ -37,9 +38,13 @@ export function EnterprisePage() {
             {t('common.back')}
           </Button>
           <Typography.Title level={3} data-testid="enterprise-name">
-            {title}
+            <DataText>{title}</DataText>
           </Typography.Title>
-          {otherName && <Typography.Text type="secondary">{otherName}</Typography.Text>}
+          {otherName && (
+            <Typography.Text type="secondary">
+              <DataText>{otherName}</DataText>
+            </Typography.Text>
+          )}
           <div style={{ marginTop: 8 }}>
             <TagList tags={enterprise.tags} />
           </div>

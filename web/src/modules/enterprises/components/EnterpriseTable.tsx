@@ -1,3 +1,4 @@
+import { formatDate, formatYuan } from '@shared/format.ts';
 import type { EnterpriseSummary } from '@shared/api/enterprises.ts';
 import type { EnterpriseSort } from '@shared/enterprise-values.ts';
 import { Table, Typography } from 'antd';
@@ -5,7 +6,6 @@ import type { ColumnsType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import type { EnterpriseListState } from '../utils/EnterpriseListState.ts';
 import { TagList } from './TagList.tsx';
@@ -77,6 +77,7 @@ export function EnterpriseTable({
       sorter: true,
       sortOrder: sortOrder('foundedOn'),
       width: 120,
+      render: (_, e) => formatDate(e.foundedOn, locale),
     },
     {
       key: 'latestOutput',

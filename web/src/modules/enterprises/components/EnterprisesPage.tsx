@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet, apiUrl } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useEnterpriseListState } from '../hooks/useEnterpriseListState.ts';
 import { enterpriseFilterQuery } from '../utils/enterpriseFilterQuery.ts';

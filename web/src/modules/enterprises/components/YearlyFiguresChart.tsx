@@ -1,3 +1,4 @@
+import { moneyAxisUnit } from '@shared/format.ts';
 import { BarChart, LineChart } from 'echarts/charts';
 import type { EnterpriseYear } from '@shared/api/enterprises.ts';
 import { Empty } from 'antd';
@@ -9,20 +10,24 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 // Each chart registers its own series type: a page loads only the ECharts code it draws.
 echarts.use([BarChart, LineChart]);
 
-/** Output, revenue and tax per year (bars, in 亿元 or ¥ m) with employees (line, right axis). */
+/** Output, revenue and tax per year (bars, in 亿元/万元 or bn/m yuan) with employees (line, right axis). */
 export function YearlyFiguresChart({ years }: { years: EnterpriseYear[] }) {
   const { t, locale } = useI18n();
   const option = useMemo(() => {
-    const scale = locale === 'en' ? 1e6 : 1e8;
+    // The axis unit follows the smallest bar (万元 for small firms), so no bar rounds to zero.
+    const unit = moneyAxisUnit(
+      years.flatMap((y) => [y.outputYuan, y.revenueYuan, y.taxYuan]),
+      locale,
+    );
     const money = (value: number | null) =>
-      value === null ? null : Math.round((value / scale) * 100) / 100;
+      value === null ? null : Number((value / unit.divisor).toFixed(2));
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 56, right: 56, top: 40, bottom: 28 },
       xAxis: { type: 'category', data: years.map((y) => String(y.year)) },
       yAxis: [
-        { type: 'value', name: t('chart.moneyUnit') },
+        { type: 'value', name: unit.label },
         { type: 'value', name: t('chart.people'), splitLine: { show: false } },
       ],
       series: [

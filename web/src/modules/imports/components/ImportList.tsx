@@ -1,3 +1,4 @@
+import { formatDateTime } from '@shared/format.ts';
 import type { ImportView } from '@shared/api/imports.ts';
 import { Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -15,7 +16,7 @@ export function ImportList({
   selected: number | null;
   onSelect: (id: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Table<ImportView>
       rowKey="id"
@@ -37,13 +38,19 @@ export function ImportList({
           render: (_, row) => <ImportStatusTag status={row.status} />,
         },
         { key: 'rows', title: t('imports.rowsRead'), dataIndex: 'rowsRead', width: 100 },
+        {
+          key: 'rejected',
+          title: t('imports.rowsRejected'),
+          dataIndex: 'rowsRejected',
+          width: 100,
+        },
         { key: 'errors', title: t('imports.errorCount'), dataIndex: 'errorCount', width: 100 },
         { key: 'actor', title: t('imports.actor'), dataIndex: 'actorName', width: 120 },
         {
           key: 'started',
           title: t('imports.startedAt'),
           width: 180,
-          render: (_, row) => new Date(row.startedAt).toLocaleString(),
+          render: (_, row) => formatDateTime(row.startedAt, locale),
         },
       ]}
     />

@@ -1,26 +1,41 @@
+import type { ImportView } from '@shared/api/imports.ts';
+import type { Locale } from '../../i18n/utils/Locale.ts';
+import type { LocaleContextValue } from '../../i18n/utils/LocaleContext.ts';
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { RowErrorView } from '@shared/api/imports.ts';
 import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table } from 'antd';
 import { useEffect } from 'react';
 import { apiUrl } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
+import { rowReasonText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useImportProgress } from '../hooks/useImportProgress.ts';
 import { ImportStatusTag } from './ImportStatusTag.tsx';
 
-const COUNTS = [
-  'inserted',
-  'updated',
-  'merged',
-  'unchanged',
-  'rejected',
-  'possibleDuplicates',
-] as const;
+const COUNTS = ['inserted', 'updated', 'merged', 'unchanged', 'possibleDuplicates'] as const;
+
+/**
+ * Why an import wrote nothing, in the interface's language. The server stores an English
+ * sentence (the CLI's); its cases are told apart by status, and a failure's own detail is shown
+ * only in English.
+ */
+function outcomeText(view: ImportView, t: LocaleContextValue['t'], locale: Locale): string {
+  if (view.status === 'rolled_back')
+    return view.message?.startsWith('dry run')
+      ? t('imports.outcome.dryRun')
+      : t('imports.outcome.strict', { rows: view.rowsRejected });
+  if (view.status === 'failed')
+    return locale === 'en' && view.message
+      ? `${t('imports.outcome.failed')}: ${view.message}`
+      : t('imports.outcome.failed');
+  return locale === 'en' ? (view.message ?? '') : '';
+}
 
 /** One import as it runs and when done: progress, counts, and the rows it could not take. */
 export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const query = useImportProgress(id);
   const current = query.data?.id === id ? query.data : undefined;
   const settled = current !== undefined && current.status !== 'running';
@@ -41,7 +56,7 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
     <Card
       title={
         <Space>
-          {current.fileName}
+          <DataText>{current.fileName}</DataText>
           <ImportStatusTag status={current.status} />
         </Space>
       }
@@ -69,7 +84,12 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
         }
       />
       {current.message && (
-        <Alert type="warning" showIcon message={current.message} style={{ margin: '12px 0' }} />
+        <Alert
+          type="warning"
+          showIcon
+          message={outcomeText(current, t, locale)}
+          style={{ margin: '12px 0' }}
+        />
       )}
       <Row gutter={[16, 16]} style={{ margin: '12px 0' }}>
         <Col xs={12} md={6} xl={3}>
@@ -81,7 +101,18 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
           </Col>
         ))}
         <Col xs={12} md={6} xl={3}>
-          <Statistic title={t('imports.errorCount')} value={current.errorCount} />
+          <Statistic
+            title={t('imports.rowsRejected')}
+            value={current.rowsRejected}
+            data-testid="import-rows-rejected"
+          />
+        </Col>
+        <Col xs={12} md={6} xl={3}>
+          <Statistic
+            title={t('imports.errorCount')}
+            value={current.errorCount}
+            data-testid="import-error-count"
+          />
         </Col>
       </Row>
       {current.errors.length > 0 && (
@@ -95,7 +126,11 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
             { key: 'row', title: t('imports.error.row'), dataIndex: 'row', width: 80 },
             { key: 'column', title: t('imports.error.column'), dataIndex: 'column', width: 180 },
             { key: 'value', title: t('imports.error.value'), dataIndex: 'value', width: 180 },
-            { key: 'reason', title: t('imports.error.reason'), dataIndex: 'reason' },
+            {
+              key: 'reason',
+              title: t('imports.error.reason'),
+              render: (_, e) => <span data-content="ui">{rowReasonText(e, locale)}</span>,
+            },
           ]}
         />
       )}

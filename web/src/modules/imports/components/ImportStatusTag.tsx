@@ -13,7 +13,7 @@ export function ImportStatusTag({ status }: { status: string }) {
   const { t } = useI18n();
   const known = ['running', 'done', 'failed', 'rolled_back'].find((s) => s === status);
   return (
-    <Tag color={COLORS[status]} data-testid="import-status">
+    <Tag color={COLORS[status]} data-testid="import-status" data-content={known ? 'ui' : 'data'}>
       {known
         ? t(`imports.status.${known as 'running' | 'done' | 'failed' | 'rolled_back'}`)
         : status}

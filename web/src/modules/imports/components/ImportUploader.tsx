@@ -5,6 +5,7 @@ import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, asFormData } from '../../api/utils/apiClient.ts';
+import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 interface UploadForm {
@@ -17,7 +18,7 @@ interface UploadForm {
 
 /** Upload a CSV or Excel file of enterprises and start its import. */
 export function ImportUploader({ onStarted }: { onStarted: (started: ImportView) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<UploadForm>();
   const [file, setFile] = useState<UploadFile | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +40,7 @@ export function ImportUploader({ onStarted }: { onStarted: (started: ImportView)
       onStarted(await api.POST('/imports', { body, bodySerializer: asFormData }));
       setFile(null);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('error.failed'));
+      setError(caught instanceof ApiError ? errorText(caught, locale) : t('error.failed'));
     } finally {
       setBusy(false);
     }

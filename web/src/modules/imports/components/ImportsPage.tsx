@@ -2,7 +2,7 @@ import { Card, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ImportList } from './ImportList.tsx';

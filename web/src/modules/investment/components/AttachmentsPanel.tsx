@@ -1,10 +1,11 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ProjectDetail } from '@shared/api/projects.ts';
 import { Button, Card, List, Upload } from 'antd';
 import { api, apiUrl, asFormData } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { useAction } from '../hooks/useAction.ts';
+import { useAction } from '../../ui/hooks/useAction.ts';
 
 /** A project's files: download each, upload more, delete (for those who edit projects). */
 export function AttachmentsPanel({
@@ -86,7 +87,7 @@ export function AttachmentsPanel({
               <PaperClipOutlined /> {file.fileName}
             </a>
             <span className="invest-muted">
-              {(file.sizeBytes / 1024).toFixed(1)} KB · {file.uploadedBy}
+              {(file.sizeBytes / 1024).toFixed(1)} KB · <DataText>{file.uploadedBy}</DataText>
             </span>
           </List.Item>
         )}

@@ -1,3 +1,4 @@
+import { formatYuan } from '@shared/format.ts';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Candidate } from '@shared/api/attract.ts';
 import { App, Button, Card, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
@@ -5,15 +6,14 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { api, apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { useAction } from '../hooks/useAction.ts';
+import { useAction } from '../../ui/hooks/useAction.ts';
 import { CandidateReasons } from './CandidateReasons.tsx';
 
 /** 招商目标: enterprises elsewhere that would fill the region's missing and weak nodes, ranked. */

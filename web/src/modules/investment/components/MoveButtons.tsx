@@ -5,7 +5,7 @@ import { Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { useAction } from '../hooks/useAction.ts';
+import { useAction } from '../../ui/hooks/useAction.ts';
 
 /** The stage moves a project may make now: forward one step, or back with a reason asked for. */
 export function MoveButtons({

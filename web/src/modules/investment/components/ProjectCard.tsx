@@ -1,8 +1,9 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { formatDate, formatYuan } from '@shared/format.ts';
 import type { ProjectDetail, ProjectSummary } from '@shared/api/projects.ts';
 import { Card, Tag, Typography } from 'antd';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { MoveButtons } from './MoveButtons.tsx';
 
@@ -29,7 +30,7 @@ export function ProjectCard({
     >
       <div className="invest-card-title">
         <Typography.Text strong ellipsis title={project.name}>
-          {project.name}
+          <DataText>{project.name}</DataText>
         </Typography.Text>
         {project.stalled && (
           <Tag color="red" data-testid="stalled">
@@ -45,12 +46,14 @@ export function ProjectCard({
         {t('invest.expectedOutput')} {formatYuan(project.expectedOutputYuan, locale)}
       </div>
       <div className="invest-card-line">
-        {project.owner ? (project.owner.displayName ?? project.owner.username) : '—'}
+        <DataText>
+          {project.owner ? (project.owner.displayName ?? project.owner.username) : '—'}
+        </DataText>
         {project.nextAction && (
           <>
             {' · '}
-            {project.nextAction}
-            {project.nextActionOn && ` (${project.nextActionOn})`}
+            <DataText>{project.nextAction}</DataText>
+            {project.nextActionOn && ` (${formatDate(project.nextActionOn, locale)})`}
           </>
         )}
       </div>

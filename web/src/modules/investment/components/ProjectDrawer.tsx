@@ -1,15 +1,16 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { formatDate, formatYuan } from '@shared/format.ts';
 import { EditOutlined } from '@ant-design/icons';
 import type { ProjectDetail } from '@shared/api/projects.ts';
 import { Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
-import { localName } from '../../i18n/utils/localName.ts';
+import { localName, nameIn } from '../../i18n/utils/localName.ts';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { MoveButtons } from './MoveButtons.tsx';
 import { ProjectFormModal } from './ProjectFormModal.tsx';
@@ -44,7 +45,7 @@ export function ProjectDrawer({
       open={projectId !== null}
       onClose={onClose}
       width={760}
-      title={project?.name ?? ''}
+      title={<DataText>{project?.name ?? ''}</DataText>}
       destroyOnHidden
       extra={
         canWrite &&
@@ -82,7 +83,7 @@ export function ProjectDrawer({
           </Space>
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('invest.form.investor')}>
-              {project.enterprise?.name ?? project.investor ?? '—'}
+              <DataText>{project.enterprise?.name ?? project.investor ?? '—'}</DataText>
             </Descriptions.Item>
             <Descriptions.Item label={t('invest.node')}>
               {project.node ? localName(project.node.name, locale) : '—'}
@@ -105,24 +106,28 @@ export function ProjectDrawer({
               {project.spaceNeed.length === 0
                 ? '—'
                 : project.spaceNeed.map((n) => `${t(`space.${n.kind}`)} ${n.areaM2} m²`).join('，')}
-              {project.spaceNeededFrom && ` · ${project.spaceNeededFrom}`}
+              {project.spaceNeededFrom && ` · ${formatDate(project.spaceNeededFrom, locale)}`}
             </Descriptions.Item>
             <Descriptions.Item label={t('invest.park')}>
-              {project.park?.name ?? '—'}
+              <DataText>
+                {project.park ? nameIn(project.park.name, project.park.nameEn, locale) : '—'}
+              </DataText>
             </Descriptions.Item>
             <Descriptions.Item label={t('invest.owner')}>
-              {project.owner ? (project.owner.displayName ?? project.owner.username) : '—'}
+              <DataText>
+                {project.owner ? (project.owner.displayName ?? project.owner.username) : '—'}
+              </DataText>
             </Descriptions.Item>
             <Descriptions.Item label={t('invest.form.nextAction')}>
-              {project.nextAction ?? '—'}
-              {project.nextActionOn && ` (${project.nextActionOn})`}
+              <DataText>{project.nextAction ?? '—'}</DataText>
+              {project.nextActionOn && ` (${formatDate(project.nextActionOn, locale)})`}
             </Descriptions.Item>
             <Descriptions.Item label={t('invest.form.notes')} span={2}>
               <Typography.Paragraph
                 style={{ whiteSpace: 'pre-wrap', margin: 0 }}
                 data-testid="project-notes"
               >
-                {project.notes ?? '—'}
+                <DataText>{project.notes ?? '—'}</DataText>
               </Typography.Paragraph>
             </Descriptions.Item>
           </Descriptions>

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/utils/apiClient.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { useAction } from '../hooks/useAction.ts';
+import { useAction } from '../../ui/hooks/useAction.ts';
 
 const WAN = 10_000;
 

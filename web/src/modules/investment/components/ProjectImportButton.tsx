@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, asFormData } from '../../api/utils/apiClient.ts';
 import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
+import { errorText, rowReasonText } from '../../i18n/utils/errorMessages.ts';
+import type { ReasonParams } from '@shared/row-reasons.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 interface RowError {
@@ -11,6 +13,8 @@ interface RowError {
   column?: string;
   reason?: string;
   message?: string;
+  code?: string;
+  params?: ReasonParams;
 }
 
 /** The row errors a refused import carries in `details` (any shape the server sends). */
@@ -31,7 +35,7 @@ export function ProjectImportButton({
   chainCode: string;
   onImported: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const homeRegion = useHomeRegion();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -46,7 +50,7 @@ export function ProjectImportButton({
       onImported();
     } catch (error) {
       if (error instanceof ApiError)
-        setRefusal({ message: error.message, rows: rowErrorsOf(error.details) });
+        setRefusal({ message: errorText(error, locale), rows: rowErrorsOf(error.details) });
       else throw error;
     } finally {
       setBusy(false);
@@ -87,7 +91,7 @@ export function ProjectImportButton({
             {
               key: 'reason',
               title: t('invest.import.reason'),
-              render: (_, r) => r.reason ?? r.message,
+              render: (_, r) => rowReasonText({ ...r, reason: r.reason ?? r.message }, locale),
             },
           ]}
         />

@@ -10,13 +10,16 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 echarts.use([BarChart, LineChart]);
 
 const STAGE_COLORS = ['#d3adf7', '#adc6ff', '#87e8de', '#95de64', '#ffd666'];
-const YI = 1e8;
-const inYi = (yuan: number | null) => (yuan === null ? null : Math.round((yuan / YI) * 10) / 10);
 
 /** By year: actual (or its baseline) plus the weighted pipeline by stage, stacked, and the target. */
 export function RoadChart({ road }: { road: RoadToTarget }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const option = useMemo(() => {
+    // The chain's money in the unit of formatYuan's large amounts: 亿元, or bn yuan in English.
+    const unit =
+      locale === 'en' ? { divisor: 1e9, label: 'bn yuan' } : { divisor: 1e8, label: '亿元' };
+    const inYi = (yuan: number | null) =>
+      yuan === null ? null : Math.round((yuan / unit.divisor) * 10) / 10;
     const years = road.years.map((y) => String(y.year));
     const target = road.years.find((y) => y.targetYuan !== null)?.targetYuan ?? null;
     return {
@@ -24,7 +27,7 @@ export function RoadChart({ road }: { road: RoadToTarget }) {
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: years },
-      yAxis: { type: 'value', name: t('invest.road.unit') },
+      yAxis: { type: 'value', name: unit.label },
       series: [
         {
           name: t('invest.road.actual'),
@@ -58,6 +61,6 @@ export function RoadChart({ road }: { road: RoadToTarget }) {
         },
       ],
     };
-  }, [road, t]);
+  }, [road, t, locale]);
   return <EChart option={option} height={360} testId="road-chart" />;
 }

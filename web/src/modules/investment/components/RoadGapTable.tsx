@@ -1,7 +1,7 @@
+import { formatYuan } from '@shared/format.ts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
 import { Table, Tag } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 
 type RoadNode = RoadToTarget['nodes'][number];
@@ -9,7 +9,9 @@ type RoadNode = RoadToTarget['nodes'][number];
 /** The gap left to fill at the target year, node by node, largest first. */
 export function RoadGapTable({ nodes }: { nodes: RoadNode[] }) {
   const { t, locale } = useI18n();
-  const sorted = [...nodes].sort((a, b) => (b.gapYuan ?? -Infinity) - (a.gapYuan ?? -Infinity));
+  const sorted = [...nodes].sort(
+    (a, b) => (b.shortfallYuan ?? -Infinity) - (a.shortfallYuan ?? -Infinity),
+  );
   return (
     <Table<RoadNode>
       rowKey="code"
@@ -53,15 +55,15 @@ export function RoadGapTable({ nodes }: { nodes: RoadNode[] }) {
           render: (_, n) => formatYuan(n.targetYuan, locale),
         },
         {
-          key: 'gap',
-          title: t('invest.road.gap'),
+          key: 'shortfall',
+          title: t('invest.road.shortfall'),
           align: 'right',
           render: (_, n) =>
-            n.gapYuan === null ? (
+            n.shortfallYuan === null ? (
               '—'
             ) : (
-              <span style={{ color: n.gapYuan > 0 ? '#cf1322' : '#389e0d' }}>
-                {formatYuan(n.gapYuan, locale)}
+              <span style={{ color: n.shortfallYuan > 0 ? '#cf1322' : '#389e0d' }}>
+                {formatYuan(n.shortfallYuan, locale)}
               </span>
             ),
         },

@@ -1,7 +1,7 @@
+import { formatYuan } from '@shared/format.ts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
 import { Switch, Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 
 type RoadProject = RoadToTarget['projects'][number];
 

@@ -1,14 +1,15 @@
+import { DefinedTerm } from '../../ui/components/DefinedTerm.tsx';
+import { formatPercent, formatYuan } from '@shared/format.ts';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
-import { PipelineSummaryCard } from './PipelineSummaryCard.tsx';
+import { PipelineSummaryCard } from '../../ui/components/PipelineSummaryCard.tsx';
 import { RoadChart } from './RoadChart.tsx';
 import { RoadGapTable } from './RoadGapTable.tsx';
 import { RoadProjectsToggle } from './RoadProjectsToggle.tsx';
@@ -52,7 +53,7 @@ export function RoadToTargetPage() {
           <Typography.Text type="secondary">
             {t('invest.road.subtitle', {
               year: road.latestActualYear ?? '—',
-              growth: road.trendGrowth === null ? '—' : `${(road.trendGrowth * 100).toFixed(1)}%`,
+              growth: formatPercent(road.trendGrowth),
             })}
           </Typography.Text>
         </div>
@@ -60,29 +61,50 @@ export function RoadToTargetPage() {
       <PipelineSummaryCard key={version} />
       <Card>
         <Row gutter={16}>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={5}>
             <Statistic
               title={t('invest.road.targetIn', { year: road.targetYear ?? '—' })}
               value={formatYuan(targetYear?.targetYuan, locale)}
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={5}>
             <Statistic
               title={t('invest.road.projected')}
               value={formatYuan(targetYear?.projectedYuan, locale)}
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={5}>
             <Statistic
               title={t('invest.road.pipeline')}
               value={formatYuan(targetYear?.pipelineYuan, locale)}
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={4}>
             <div data-testid="road-gap" data-gap={targetYear?.gapYuan ?? ''}>
               <Statistic
-                title={t('invest.road.gap')}
+                title={
+                  <DefinedTerm
+                    label={t('invest.road.gap')}
+                    definition={t('gap.definition', {
+                      year: road.targetYear ?? '—',
+                      actualYear: road.latestActualYear ?? '—',
+                    })}
+                  />
+                }
                 value={formatYuan(targetYear?.gapYuan, locale)}
+              />
+            </div>
+          </Col>
+          <Col xs={12} md={4}>
+            <div data-testid="road-shortfall" data-shortfall={targetYear?.shortfallYuan ?? ''}>
+              <Statistic
+                title={
+                  <DefinedTerm
+                    label={t('invest.road.shortfall')}
+                    definition={t('shortfall.definition', { year: road.targetYear ?? '—' })}
+                  />
+                }
+                value={formatYuan(targetYear?.shortfallYuan, locale)}
               />
             </div>
           </Col>

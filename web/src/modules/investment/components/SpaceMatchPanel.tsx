@@ -1,16 +1,17 @@
+import { nameIn } from '../../i18n/utils/localName.ts';
+import { formatDate, formatNumber } from '@shared/format.ts';
 import type { SpaceMatch } from '@shared/api/parks.ts';
 import type { ProjectDetail } from '@shared/api/projects.ts';
 import { Button, Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { api, apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { useAction } from '../hooks/useAction.ts';
-import { useCanReserveIn } from '../hooks/useCanReserveIn.ts';
-import { ReserveSpaceControl } from './ReserveSpaceControl.tsx';
+import { useAction } from '../../ui/hooks/useAction.ts';
+import { useCanReserveIn } from '../../auth/hooks/useCanReserveIn.ts';
+import { ReserveSpaceControl } from '../../ui/components/ReserveSpaceControl.tsx';
 
 type Unit = SpaceMatch['kinds'][number]['units'][number] & { kind: string };
 
@@ -58,7 +59,7 @@ export function SpaceMatchPanel({
     >
       <List
         size="small"
-        header={t('invest.space.reserved', { area: formatNumber(project.reservedM2, locale) })}
+        header={t('invest.space.reserved', { area: formatNumber(project.reservedM2) })}
         dataSource={live}
         locale={{ emptyText: t('invest.space.none') }}
         data-testid="reservations"
@@ -80,8 +81,8 @@ export function SpaceMatchPanel({
                 : []
             }
           >
-            {r.parkName} · {r.spaceCode} · {t(`space.${r.kind}`)} · {formatNumber(r.areaM2, locale)}{' '}
-            m²
+            {nameIn(r.parkName, r.parkNameEn, locale)} · {r.spaceCode} · {t(`space.${r.kind}`)} ·{' '}
+            {formatNumber(r.areaM2)} m²
           </List.Item>
         )}
       />
@@ -113,8 +114,8 @@ export function SpaceMatchPanel({
               <Typography.Text data-testid={`match-free-${kind.kind}`}>
                 {t('invest.space.kindLine', {
                   kind: t(`space.${kind.kind}`),
-                  need: formatNumber(kind.neededM2, locale),
-                  free: formatNumber(kind.freeM2, locale),
+                  need: formatNumber(kind.neededM2),
+                  free: formatNumber(kind.freeM2),
                 })}
               </Typography.Text>
               <Table<Unit>
@@ -134,13 +135,13 @@ export function SpaceMatchPanel({
                     title: t('invest.space.free'),
                     align: 'right',
                     render: (_, u) => (
-                      <span data-testid="unit-free">{formatNumber(u.freeM2, locale)} m²</span>
+                      <span data-testid="unit-free">{formatNumber(u.freeM2)} m²</span>
                     ),
                   },
                   {
                     key: 'from',
                     title: t('parks.space.availableFrom'),
-                    render: (_, u) => u.availableFrom ?? '—',
+                    render: (_, u) => formatDate(u.availableFrom, locale),
                   },
                   ...(canReserveIn(match.parkId)
                     ? [

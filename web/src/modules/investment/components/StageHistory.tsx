@@ -1,7 +1,8 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { formatDateTime, formatYuan } from '@shared/format.ts';
 import type { ProjectEvent } from '@shared/api/projects.ts';
 import { Card, Timeline, Typography } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 
 /** Every stage change of a project, newest first, with who, when and why. */
 export function StageHistory({ events }: { events: ProjectEvent[] }) {
@@ -29,8 +30,7 @@ export function StageHistory({ events }: { events: ProjectEvent[] }) {
               </Typography.Text>
               <div>
                 <Typography.Text type="secondary">
-                  {event.actorName} ·{' '}
-                  {new Date(event.at).toLocaleString(locale === 'en' ? 'en' : 'zh-CN')}
+                  <DataText>{event.actorName}</DataText> · {formatDateTime(event.at, locale)}
                 </Typography.Text>
               </div>
               {event.reason && <div>{event.reason}</div>}

@@ -5,7 +5,7 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { useAction } from '../hooks/useAction.ts';
+import { useAction } from '../../ui/hooks/useAction.ts';
 
 /** The probability each stage weighs with; editable (in %) by those who manage projects. */
 export function StageProbabilitiesCard({ onSaved }: { onSaved: () => void }) {

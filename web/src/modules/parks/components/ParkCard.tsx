@@ -1,3 +1,4 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import type { ParkSummary } from '@shared/api/parks.ts';
 import { Card, Col, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -17,7 +18,11 @@ export function ParkCard({ park }: { park: ParkSummary }) {
           {locale === 'en' && park.nameEn ? park.nameEn : park.name}
         </Link>
       }
-      extra={<Typography.Text type="secondary">{park.regionName}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary">
+          <DataText>{park.regionName}</DataText>
+        </Typography.Text>
+      }
       data-testid="park-card"
     >
       <Row gutter={16}>

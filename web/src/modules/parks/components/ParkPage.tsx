@@ -1,13 +1,14 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { formatPercent } from '@shared/format.ts';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { ParkPipelineCard } from '../../investment/components/ParkPipelineCard.tsx';
-import { formatPercent } from '../../i18n/utils/formatPercent.ts';
+import { ParkPipelineCard } from './ParkPipelineCard.tsx';
 import { ParkSpacesTable } from './ParkSpacesTable.tsx';
 import { ParkTenantsTable } from './ParkTenantsTable.tsx';
 import { SpaceByKindChart } from './SpaceByKindChart.tsx';
@@ -35,7 +36,7 @@ export function ParkPage() {
             {locale === 'en' && park.nameEn ? park.nameEn : park.name}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {[park.regionName, park.address].filter(Boolean).join(' · ')}
+            <DataText>{[park.regionName, park.address].filter(Boolean).join(' · ')}</DataText>
           </Typography.Text>
         </div>
       </div>

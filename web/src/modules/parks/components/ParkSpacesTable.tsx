@@ -1,8 +1,7 @@
+import { formatDate, formatNumber, formatPercent } from '@shared/format.ts';
 import type { ParkSpace } from '@shared/api/parks.ts';
 import { Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
-import { formatPercent } from '../../i18n/utils/formatPercent.ts';
 
 /** A park's space units: building, kind, area, occupancy, when free, rent. */
 export function ParkSpacesTable({ spaces }: { spaces: ParkSpace[] }) {
@@ -26,7 +25,7 @@ export function ParkSpacesTable({ spaces }: { spaces: ParkSpace[] }) {
           key: 'area',
           title: t('parks.space.area'),
           align: 'right',
-          render: (_, s) => `${formatNumber(s.areaM2, locale)} m²`,
+          render: (_, s) => `${formatNumber(s.areaM2)} m²`,
         },
         {
           key: 'occupied',
@@ -37,14 +36,15 @@ export function ParkSpacesTable({ spaces }: { spaces: ParkSpace[] }) {
         {
           key: 'availableFrom',
           title: t('parks.space.availableFrom'),
-          render: (_, s) => s.availableFrom ?? '—',
+          render: (_, s) => formatDate(s.availableFrom, locale),
         },
         {
           key: 'rent',
           title: t('parks.space.rent'),
           align: 'right',
           render: (_, s) =>
-            s.rentYuanPerM2Month === null ? '—' : `¥${s.rentYuanPerM2Month.toFixed(0)}`,
+            // The column title states the unit (元/m²·月, yuan/m²/month); the cell is the number.
+            formatNumber(s.rentYuanPerM2Month),
         },
       ]}
     />

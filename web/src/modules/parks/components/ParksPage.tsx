@@ -1,16 +1,15 @@
+import { formatNumber, formatPercent } from '@shared/format.ts';
 import { Col, Row, Typography } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
-import { PageSpinner } from '../../app/components/PageSpinner.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
-import { formatPercent } from '../../i18n/utils/formatPercent.ts';
 import { ParkCard } from './ParkCard.tsx';
 
 /** 园区: every park's space by kind, occupancy and tenants. */
 export function ParksPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const parks = useApiQuery(apiGet('/parks'));
   if (parks.error) return <ApiErrorAlert error={parks.error} onRetry={parks.reload} />;
   if (!parks.data) return <PageSpinner />;
@@ -26,7 +25,7 @@ export function ParksPage() {
           <Typography.Text type="secondary" data-testid="parks-summary">
             {t('parks.summary', {
               count: items.length,
-              area: formatNumber(total, locale),
+              area: formatNumber(total),
               occupancy: formatPercent(total > 0 ? occupied / total : 0),
             })}
           </Typography.Text>

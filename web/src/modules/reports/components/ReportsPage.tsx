@@ -1,10 +1,11 @@
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, apiGet, apiUrl } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
@@ -73,6 +74,7 @@ export function ReportsPage() {
             showSearch
             optionFilterProp="label"
             aria-label={t('cockpit.region')}
+            labelRender={(p) => <DataText>{p.label}</DataText>}
             data-testid="report-region"
           />
           <Select

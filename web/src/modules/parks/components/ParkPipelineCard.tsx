@@ -1,17 +1,16 @@
+import { formatNumber, formatYuan } from '@shared/format.ts';
 import type { ProjectSummary, Reservation } from '@shared/api/projects.ts';
 import { SPACE_KINDS, type SpaceKind } from '@shared/space-kinds.ts';
 import { Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatNumber } from '../../i18n/utils/formatNumber.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { useCanReserveIn } from '../hooks/useCanReserveIn.ts';
-import { ReserveSpaceControl } from './ReserveSpaceControl.tsx';
+import { useCanReserveIn } from '../../auth/hooks/useCanReserveIn.ts';
+import { ReserveSpaceControl } from '../../ui/components/ReserveSpaceControl.tsx';
 
 /**
  * The projects matched to a park (aimed at it or holding space in it) and its reservations; shown
@@ -69,14 +68,14 @@ function ParkPipeline({ parkId, onChanged }: { parkId: number; onChanged: () => 
             title: t('invest.form.spaceNeed'),
             render: (_, p) =>
               p.spaceNeed
-                .map((n) => `${t(`space.${n.kind}`)} ${formatNumber(n.areaM2, locale)} m²`)
+                .map((n) => `${t(`space.${n.kind}`)} ${formatNumber(n.areaM2)} m²`)
                 .join('，') || '—',
           },
           {
             key: 'reserved',
             title: t('invest.park.reserved'),
             align: 'right',
-            render: (_, p) => `${formatNumber(p.reservedM2, locale)} m²`,
+            render: (_, p) => `${formatNumber(p.reservedM2)} m²`,
           },
           ...(canReserveIn(parkId)
             ? [
@@ -120,7 +119,7 @@ function ParkPipeline({ parkId, onChanged }: { parkId: number; onChanged: () => 
               key: 'area',
               title: t('parks.space.area'),
               align: 'right',
-              render: (_, r) => `${formatNumber(r.areaM2, locale)} m²`,
+              render: (_, r) => `${formatNumber(r.areaM2)} m²`,
             },
             {
               key: 'by',

@@ -1,12 +1,13 @@
+import { DefinedTerm } from '../../ui/components/DefinedTerm.tsx';
+import { formatYuan } from '@shared/format.ts';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { formatYuan } from '../../i18n/utils/formatYuan.ts';
 
 /**
  * The pipeline at a glance, for the cockpit or any page: projects by stage, their weighted
@@ -64,15 +65,23 @@ export function PipelineSummaryCard({ regionCode }: { regionCode?: string }) {
             />
           </Col>
           <Col xs={24}>
-            <Typography.Text data-testid="pipeline-gap">
-              {targetYear && targetYear.targetYuan !== null
-                ? t('invest.summary.gap', {
+            <Typography.Text data-testid="pipeline-gap" data-gap={targetYear?.gapYuan ?? ''}>
+              {targetYear && targetYear.targetYuan !== null ? (
+                <DefinedTerm
+                  label={t('invest.summary.gap', {
                     year: targetYear.year,
                     target: formatYuan(targetYear.targetYuan, locale),
                     projected: formatYuan(targetYear.projectedYuan, locale),
-                    gap: formatYuan(targetYear.gapYuan, locale),
-                  })
-                : t('invest.summary.noTarget')}
+                    gap: formatYuan(Math.max(0, targetYear.gapYuan ?? 0), locale),
+                  })}
+                  definition={t('gap.definition', {
+                    year: targetYear.year,
+                    actualYear: road.data.latestActualYear ?? '—',
+                  })}
+                />
+              ) : (
+                t('invest.summary.noTarget')
+              )}
             </Typography.Text>
           </Col>
         </Row>

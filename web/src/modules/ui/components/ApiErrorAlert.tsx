@@ -1,10 +1,11 @@
 import { Alert } from 'antd';
 import type { ApiError } from '../../api/utils/ApiError.ts';
+import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
-/** An API failure in the user's language, with the server's own words as the detail. */
+/** An API failure in the user's language: a title by status, the detail by code and reason. */
 export function ApiErrorAlert({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const title =
     error.status === 0
       ? t('error.unreachable')
@@ -18,7 +19,7 @@ export function ApiErrorAlert({ error, onRetry }: { error: ApiError; onRetry?: (
       type="error"
       showIcon
       message={title}
-      description={error.message}
+      description={errorText(error, locale)}
       action={
         onRetry ? (
           <a onClick={onRetry} role="button">

@@ -1,0 +1,67 @@
+/**
+ * Why a row of an imported file (enterprises, statistics, projects) or a request was refused, as a
+ * code with parameters. The English sentence stays beside it for the CLI and errors.csv; the web
+ * app writes the reason in the reader's language from the code (web/src/modules/i18n).
+ */
+export const ROW_REASONS = [
+  // Cells of any file
+  'NOT_A_NUMBER',
+  'NOT_NEGATIVE',
+  'NOT_WHOLE_NUMBER',
+  'TOO_LARGE',
+  'CURRENCY_UNSUPPORTED',
+  'UNIT_UNSUPPORTED',
+  'HEADER_UNIT_UNSUPPORTED',
+  'NOT_A_DATE',
+  'NO_SUCH_DATE',
+  'DATE_BEFORE_1900',
+  'DATE_IN_FUTURE',
+  'DATE_LOOKS_LIKE_YEAR',
+  'NOT_A_YEAR',
+  'YEAR_OUT_OF_RANGE',
+  'INDUSTRY_CODE_FORMAT',
+  'INDUSTRY_CODE_DIGITS',
+  'INDUSTRY_CODE_DIVISION',
+  'INDUSTRY_CODE_SECTION',
+  // Enterprise rows
+  'NAME_REQUIRED',
+  'USCC_LENGTH',
+  'USCC_CHARACTERS',
+  'USCC_CHECK_CHARACTER',
+  'REGION_CODE_FORMAT',
+  'REGION_UNKNOWN',
+  'REGION_MISSING',
+  'YEAR_REQUIRED',
+  // Statistics rows
+  'VALUE_REQUIRED',
+  'CODE_TOO_LONG',
+  'CODE_CHARACTERS',
+  'INDUSTRY_TYPE_FORMAT',
+  'ROW_REPEATED',
+  'INDUSTRY_TYPE_CONFLICT',
+  'INDUSTRY_TYPE_STORED_CONFLICT',
+  // Project rows
+  'UNKNOWN_COLUMN',
+  'NOT_A_PROJECT_ID',
+  'NOT_AN_ENTERPRISE_ID',
+  'PROJECT_NAME_REQUIRED',
+  'PROJECT_REGION_REQUIRED',
+  'PARK_UNKNOWN',
+  'USER_UNKNOWN',
+  'PROJECT_ID_UNKNOWN',
+  'PROJECT_STAGE_CHANGED',
+  'STAGE_UNKNOWN',
+  'SPACE_NEED_FORMAT',
+  'PROJECT_YEAR_RANGE',
+  'VALUE_INVALID',
+  // Space reservations and edits (details.reason of SPACE_UNAVAILABLE)
+  'SPACE_UNIT_TOO_SMALL',
+  'SPACE_PARK_TOO_SMALL',
+  'SPACE_AREA_BELOW_USE',
+  'SPACE_KIND_RESERVED',
+] as const;
+
+export type RowReason = (typeof ROW_REASONS)[number];
+
+/** The values a reason's sentence names (a row, an expected character, an area). */
+export type ReasonParams = Record<string, string | number>;

@@ -1,0 +1,247 @@
+import type { ErrorCode } from '@shared/error-codes.ts';
+import { ROW_REASONS, type ReasonParams, type RowReason } from '@shared/row-reasons.ts';
+import type { Locale } from './Locale.ts';
+
+type Text = { zh: string; en: string };
+
+/** Every error code the API answers, said in both languages; `{name}` takes `details.name`. */
+export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
+  VALIDATION_FAILED: {
+    zh: '请求内容不符合要求，请检查填写的内容',
+    en: 'The request is not valid; check what you entered',
+  },
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: { zh: '用户名或密码不正确', en: 'Wrong username or password' },
+  FORBIDDEN: { zh: '当前角色无权进行此操作', en: 'Your role may not do this' },
+  ROUTE_NOT_FOUND: { zh: '没有这个接口地址', en: 'No such address' },
+  CHAIN_NOT_FOUND: { zh: '未找到该产业链', en: 'No such chain' },
+  ENTERPRISE_NOT_FOUND: { zh: '未找到该企业', en: 'No such enterprise' },
+  PARK_NOT_FOUND: { zh: '未找到该园区', en: 'No such park' },
+  REGION_NOT_FOUND: { zh: '未找到该地区', en: 'No such region' },
+  USER_NOT_FOUND: { zh: '未找到该用户', en: 'No such user' },
+  DUPLICATE_NOT_FOUND: { zh: '未找到该疑似重复记录', en: 'No such possible duplicate' },
+  IMPORT_NOT_FOUND: { zh: '未找到该导入记录', en: 'No such import' },
+  STATS_NOT_FOUND: {
+    zh: '该地区和年份没有统计数据',
+    en: 'No statistics for this region and year',
+  },
+  PROJECT_NOT_FOUND: { zh: '未找到该项目', en: 'No such project' },
+  SPACE_NOT_FOUND: { zh: '未找到该空间单元', en: 'No such space unit' },
+  RESERVATION_NOT_FOUND: { zh: '未找到该预留', en: 'No such reservation' },
+  ATTACHMENT_NOT_FOUND: { zh: '未找到该附件', en: 'No such attachment' },
+  USER_EXISTS: { zh: '该用户名已被使用', en: 'That username is taken' },
+  PROJECT_EXISTS: { zh: '已有同名项目', en: 'A project of that name exists' },
+  STAGE_MOVE_INVALID: {
+    zh: '项目不能这样变更阶段：只能前进一步，或填写原因后退回',
+    en: 'A project moves forward one stage at a time, or back with a reason',
+  },
+  SPACE_UNAVAILABLE: {
+    zh: '可用空间不足，无法预留：请换一个单元或园区，或减小面积',
+    en: 'Not enough free space to reserve; choose another unit or park, or a smaller area',
+  },
+  TEMPLATE_INVALID: { zh: '产业链模板有误', en: 'The chain template is not valid' },
+  PDF_UNAVAILABLE: {
+    zh: '服务器无法生成 PDF，请下载 HTML 后打印',
+    en: 'The server cannot make a PDF; download the HTML and print it',
+  },
+  DB_UNREACHABLE: { zh: '无法连接数据库', en: 'The database cannot be reached' },
+  DB_MIGRATION_FAILED: { zh: '数据库升级失败', en: 'The database upgrade failed' },
+  INTERNAL: {
+    zh: '服务器出错，请稍后重试或联系管理员',
+    en: 'The server failed; try again later or ask an administrator',
+  },
+  NETWORK: {
+    zh: '无法连接服务器，请稍后重试',
+    en: 'The server cannot be reached; try again shortly',
+  },
+};
+
+/** Why a row (or a reservation) was refused, in both languages; `{name}` takes `params.name`. */
+export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
+  NOT_A_NUMBER: { zh: '不是数字', en: 'not a number' },
+  NOT_NEGATIVE: { zh: '不能为负数', en: 'must not be negative' },
+  NOT_WHOLE_NUMBER: { zh: '不是整数', en: 'not a whole number' },
+  TOO_LARGE: { zh: '数值过大', en: 'too large' },
+  CURRENCY_UNSUPPORTED: {
+    zh: '不支持币种 {currency}，请换算为人民币元',
+    en: 'currency {currency} is not supported; convert to yuan',
+  },
+  UNIT_UNSUPPORTED: {
+    zh: '不支持单位“{unit}”，请使用元、万元或亿元',
+    en: 'unit "{unit}" is not supported; use yuan, wan (10,000) or yi (100 million)',
+  },
+  HEADER_UNIT_UNSUPPORTED: {
+    zh: '该列的单位不受支持，已忽略此列',
+    en: 'unit not supported; the column was ignored',
+  },
+  NOT_A_DATE: { zh: '不是日期，请写成 YYYY-MM-DD', en: 'not a date; use YYYY-MM-DD' },
+  NO_SUCH_DATE: { zh: '不存在的日期：{date}', en: 'no such date: {date}' },
+  DATE_BEFORE_1900: { zh: '年份 {year} 早于 1900 年', en: 'year {year} is before 1900' },
+  DATE_IN_FUTURE: { zh: '{date} 是未来的日期', en: '{date} is in the future' },
+  DATE_LOOKS_LIKE_YEAR: {
+    zh: '{value} 像是年份，请写完整日期（YYYY-MM-DD）',
+    en: '{value} looks like a year; give the full date as YYYY-MM-DD',
+  },
+  NOT_A_YEAR: { zh: '不是年份', en: 'not a year' },
+  YEAR_OUT_OF_RANGE: {
+    zh: '年份须在 1900 至 {last} 之间',
+    en: 'the year must be between 1900 and {last}',
+  },
+  INDUSTRY_CODE_FORMAT: {
+    zh: '不是行业代码，应为 4 位数字，如 2710',
+    en: 'not an industry code; expected 4 digits such as 2710',
+  },
+  INDUSTRY_CODE_DIGITS: {
+    zh: '行业代码 {code} 有 {digits} 位，GB/T 4754 小类为 4 位（若 Excel 去掉了开头的 0，请把该列设为文本）',
+    en: 'industry code {code} has {digits} digits; GB/T 4754 classes have 4 (if Excel dropped a leading 0, format the column as text)',
+  },
+  INDUSTRY_CODE_DIVISION: {
+    zh: '行业代码 {code}：没有大类 {division}',
+    en: 'industry code {code}: there is no division {division}',
+  },
+  INDUSTRY_CODE_SECTION: {
+    zh: '行业代码 {code}：门类 {section} 不含大类 {division}',
+    en: 'industry code {code}: section {section} has no division {division}',
+  },
+  NAME_REQUIRED: { zh: '企业名称必填', en: 'the enterprise name is required' },
+  USCC_LENGTH: {
+    zh: '统一社会信用代码应为 18 位，此处为 {length} 位',
+    en: 'a USCC has 18 characters, this has {length}',
+  },
+  USCC_CHARACTERS: {
+    zh: '统一社会信用代码只含数字和字母 ABCDEFGHJKLMNPQRTUWXY',
+    en: 'a USCC uses only digits and the letters ABCDEFGHJKLMNPQRTUWXY',
+  },
+  USCC_CHECK_CHARACTER: {
+    zh: '校验码不正确（按 GB 32100-2015 应为 {expected}），是否输入有误？',
+    en: 'the check character is wrong (GB 32100-2015 expects {expected}): a typo?',
+  },
+  REGION_CODE_FORMAT: {
+    zh: '不是行政区划代码（2、4 或 6 位数字，如 320214）',
+    en: 'not a region code (2, 4 or 6 digits, e.g. 320214)',
+  },
+  REGION_UNKNOWN: { zh: '没有代码为 {code} 的地区', en: 'no region has code {code}' },
+  REGION_MISSING: {
+    zh: '缺少地区：请提供行政区划代码列、统一社会信用代码或默认地区',
+    en: 'no region: give a region code column, a USCC, or a default region',
+  },
+  YEAR_REQUIRED: {
+    zh: '营业收入、产值和从业人数需要注明所属年份',
+    en: 'revenue, output and employees need the year they belong to',
+  },
+  VALUE_REQUIRED: { zh: '必填', en: 'required' },
+  CODE_TOO_LONG: { zh: '代码超过 {max} 个字符', en: 'the code is longer than {max} characters' },
+  CODE_CHARACTERS: {
+    zh: '代码只能含字母、数字和 . - / _，不能有空格',
+    en: 'use letters, digits and . - / _ only, with no spaces',
+  },
+  INDUSTRY_TYPE_FORMAT: {
+    zh: '行业类型应为一个词，如 traded（可贸易）或 local（本地）',
+    en: 'an industry type is one word such as traded or local',
+  },
+  ROW_REPEATED: {
+    zh: '与第 {first} 行重复；每个地区、行业和年份只能出现一次',
+    en: 'repeats row {first}; each region, industry and year appears once',
+  },
+  INDUSTRY_TYPE_CONFLICT: {
+    zh: '行业 {industry} 在第 {first} 行的类型为“{type}”；一个行业只能有一种类型',
+    en: 'industry {industry} is "{type}" on row {first}; an industry has one type',
+  },
+  INDUSTRY_TYPE_STORED_CONFLICT: {
+    zh: '已存的 {scheme} 数据中行业 {industry} 的类型为 {types}；一个行业只能有一种类型（请修改此文件，或用新类型重新导入其他年份）',
+    en: 'stored figures of scheme {scheme} give industry {industry} the type {types}; an industry has one type (fix this file, or re-import the other years with the new type)',
+  },
+  UNKNOWN_COLUMN: { zh: '未知的列；可用的列：{columns}', en: 'unknown column; use {columns}' },
+  NOT_A_PROJECT_ID: { zh: '不是项目编号', en: 'not a project id' },
+  NOT_AN_ENTERPRISE_ID: { zh: '不是企业编号', en: 'not an enterprise id' },
+  PROJECT_NAME_REQUIRED: { zh: '新项目需要名称', en: 'a new project needs a name' },
+  PROJECT_REGION_REQUIRED: {
+    zh: '新项目需要落地区域',
+    en: 'a new project needs the region it lands in',
+  },
+  PARK_UNKNOWN: { zh: '没有这个代码的园区', en: 'no park has this code' },
+  USER_UNKNOWN: { zh: '没有这个用户名', en: 'no user has this username' },
+  PROJECT_ID_UNKNOWN: { zh: '没有编号为 {id} 的项目', en: 'no project has id {id}' },
+  PROJECT_STAGE_CHANGED: {
+    zh: '阶段与项目当前阶段不同；请用“推进/退回”变更阶段，以便留下记录',
+    en: "the stage differs from the project's; move the project so the change is recorded",
+  },
+  STAGE_UNKNOWN: { zh: '不是项目阶段', en: 'not a stage' },
+  SPACE_NEED_FORMAT: {
+    zh: '“{part}”不是“空间类型 面积”，请写成如：湿实验室 2000；办公 500',
+    en: '"{part}" is not a kind and m²; write e.g. wet_lab 2000; office 500',
+  },
+  PROJECT_YEAR_RANGE: {
+    zh: '年份须在 2000 至 2100 之间',
+    en: 'not a year from 2000 to 2100',
+  },
+  VALUE_INVALID: { zh: '数值无效（{message}）', en: '{message}' },
+  SPACE_UNIT_TOO_SMALL: {
+    zh: '单元 {code} 只有 {freeM2} m² 空闲，无法预留 {requestedM2} m²；请换一个单元或减小面积',
+    en: 'unit {code} has {freeM2} m² free; {requestedM2} m² cannot be reserved; choose another unit or a smaller area',
+  },
+  SPACE_PARK_TOO_SMALL: {
+    zh: '该园区此类空间只有 {freeM2} m² 空闲，无法预留 {requestedM2} m²；请换一个园区或减小面积',
+    en: 'the park has {freeM2} m² of this kind free; {requestedM2} m² cannot be reserved; try another park or a smaller area',
+  },
+  SPACE_AREA_BELOW_USE: {
+    zh: '单元 {code} 已占用 {occupiedM2} m²、预留 {reservedM2} m²，面积不能改为 {areaM2} m²',
+    en: 'unit {code} has {occupiedM2} m² occupied and {reservedM2} m² reserved; its area cannot be {areaM2} m²',
+  },
+  SPACE_KIND_RESERVED: {
+    zh: '单元 {code} 有预留，请先释放再更改类型',
+    en: 'unit {code} holds reservations; release them before changing its kind',
+  },
+};
+
+const pick = (text: Text, locale: Locale) => (locale === 'en' ? text.en : text.zh);
+
+/** `{name}` placeholders filled from `params`; a missing one stays as written. */
+export function interpolate(text: string, params: unknown): string {
+  const values = (params && typeof params === 'object' ? params : {}) as Record<string, unknown>;
+  return text.replace(/\{(\w+)\}/g, (all, name: string) => {
+    const value = values[name];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : all;
+  });
+}
+
+function isRowReason(value: unknown): value is RowReason {
+  return ROW_REASONS.includes(value as RowReason);
+}
+
+/** A file refused row by row; the rows are listed below it. */
+export const FILE_REFUSED: Text = {
+  zh: '未写入任何数据：文件中有 {count} 处错误，请按下表修改后重新上传',
+  en: 'Nothing was written: the file has {count} errors; fix them as listed and upload it again',
+};
+
+/**
+ * An API error in the reader's language: by `details.reason` when it names one, as a refused file
+ * when `details.errors` lists rows, else by its code.
+ */
+export function errorText(
+  error: { code: ErrorCode | 'NETWORK'; details?: unknown },
+  locale: Locale,
+): string {
+  const details = error.details as { reason?: unknown; errors?: unknown } | null | undefined;
+  const reason = details?.reason;
+  if (Array.isArray(details?.errors) && details.errors.length > 0)
+    return interpolate(pick(FILE_REFUSED, locale), { count: details.errors.length });
+  if (isRowReason(reason))
+    return interpolate(pick(ROW_REASON_MESSAGES[reason], locale), error.details);
+  return pick(ERROR_MESSAGES[error.code], locale);
+}
+
+/** A refused row's reason in the reader's language; the server's English when it has no code. */
+export function rowReasonText(
+  row: {
+    reason?: string | undefined;
+    code?: string | undefined;
+    params?: ReasonParams | undefined;
+  },
+  locale: Locale,
+): string {
+  return isRowReason(row.code)
+    ? interpolate(pick(ROW_REASON_MESSAGES[row.code], locale), row.params)
+    : (row.reason ?? '');
+}
