@@ -4,7 +4,8 @@ import type { Context } from 'hono';
 import { AppError } from '../domain/app-error.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
-import { httpStatusFor } from './http-errors.ts';
+import { httpStatusFor, invalidRequest } from './http-errors.ts';
+import { releaseUpload } from './upload.ts';
 import type { PlainRoutePermissions } from './route-registry.ts';
 import { sessionMiddleware } from './session.middleware.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
@@ -46,12 +47,8 @@ export function createApp(deps: AppDeps): App {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return undefined;
-      const details = result.error.issues.map((issue) => ({
-        field: issue.path.join('.'),
-        message: issue.message,
-      }));
-      const summary = details.map((d) => `${d.field || '(body)'}: ${d.message}`).join('; ');
-      return c.json(errorBody('VALIDATION_FAILED', `Invalid request: ${summary}`, details), 400);
+      const error = invalidRequest(result.error.issues);
+      return c.json(errorBody(error.code, error.message, error.details), 400);
     },
   });
   const plainRoutePermissions: PlainRoutePermissions = new Map();
@@ -61,6 +58,11 @@ export function createApp(deps: AppDeps): App {
     c.json(errorBody('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404),
   );
   app.use('/api/*', sessionMiddleware(deps.database.db));
+  // A handler that threw before its service read the uploaded file leaves the body unread.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    releaseUpload(c.req.raw);
+  });
 
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);

@@ -1,5 +1,18 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError } from '../domain/app-error.ts';
 import type { ErrorCode } from '../shared/error-codes.ts';
+
+/** What a failed schema check of a request part says: each field with its problem. */
+export function invalidRequest(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): AppError {
+  const details = issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  const summary = details.map((d) => `${d.field || '(body)'}: ${d.message}`).join('; ');
+  return new AppError('VALIDATION_FAILED', `Invalid request: ${summary}`, details);
+}
 
 /** The HTTP status for each error code; the switch is exhaustive so a new code must be mapped. */
 export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {

@@ -20,6 +20,7 @@ import type {
   Reservation,
 } from '../shared/api/projects.ts';
 import { ApiClient } from '../test-support/api-client.ts';
+import { chunkedMultipart } from '../test-support/chunked-multipart.ts';
 import { makeEnterprise } from '../test-support/factories.ts';
 import { createApp, type App } from './app.ts';
 
@@ -597,6 +598,21 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
       '3:空间需求',
       '3:园区',
     ]);
+    expect(await count(project)).toBe(before);
+
+    // Past 20 MB (a chunked body, no length): refused when reached, and nothing imported.
+    const good = readFileSync(csv, 'utf8').split('\n').slice(0, 2).join('\n');
+    const tooLarge = await investor.postStream(
+      '/api/projects/import',
+      chunkedMultipart([{ name: 'file', fileName: 'new.csv', content: good }], {
+        paddingBytes: 20 * 1024 * 1024 + 64 * 1024,
+      }),
+    );
+    expect(tooLarge.status).toBe(400);
+    expect(((await tooLarge.json()) as ErrorResponse).error).toMatchObject({
+      message: expect.stringMatching(/^The upload is larger than 20 MB/) as string,
+      details: { field: 'file' },
+    });
     expect(await count(project)).toBe(before);
 
     writeFileSync(csv, readFileSync(csv, 'utf8').split('\n').slice(0, 2).join('\n'));

@@ -6,6 +6,7 @@ import type { ErrorResponse } from '../shared/api/common.ts';
 import type { EnterpriseDetail, EnterpriseSummary } from '../shared/api/enterprises.ts';
 import type { ImportView } from '../shared/api/imports.ts';
 import { ApiClient } from '../test-support/api-client.ts';
+import { chunkedMultipart } from '../test-support/chunked-multipart.ts';
 import { createApp, type App } from './app.ts';
 
 type List<T> = { items: T[]; total: number };
@@ -47,8 +48,9 @@ describe(`registry API: imports, classifications, duplicates (${testDatabaseKind
 
   async function upload(client: ApiClient, name: string, content: string): Promise<Response> {
     const form = new FormData();
-    form.set('file', new File([content], name, { type: 'text/csv' }));
+    // The fields before the file: the server reads the form as it streams in.
     form.set('source', 'API test');
+    form.set('file', new File([content], name, { type: 'text/csv' }));
     return client.request('POST', '/api/imports', form);
   }
 
@@ -93,6 +95,34 @@ describe(`registry API: imports, classifications, duplicates (${testDatabaseKind
     const viewer = new ApiClient(app);
     await viewer.login('vic', 'viewer-password');
     expect((await upload(viewer, 'y.csv', CSV)).status).toBe(403);
+  });
+
+  it('refuses a field sent after the file and an invalid field, starting no import', async () => {
+    const before = (await analyst.json<List<ImportView>>('GET', '/api/imports')).body.total;
+    const late = await analyst.postStream(
+      '/api/imports',
+      chunkedMultipart([
+        { name: 'file', fileName: 'late.csv', content: CSV },
+        { name: 'region', value: '3202' },
+      ]),
+    );
+    expect(late.status).toBe(400);
+    expect(((await late.json()) as ErrorResponse).error).toMatchObject({
+      message: 'The field "region" came after the file; send every other field before the file.',
+      details: { field: 'region' },
+    });
+    const invalid = await analyst.postStream(
+      '/api/imports',
+      chunkedMultipart([
+        { name: 'revenueUnit', value: 'cents' },
+        { name: 'file', fileName: 'unit.csv', content: CSV },
+      ]),
+    );
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as ErrorResponse).error.message).toMatch(
+      /^Invalid request: revenueUnit: /,
+    );
+    expect((await analyst.json<List<ImportView>>('GET', '/api/imports')).body.total).toBe(before);
   });
 
   it('lists enterprises by node with their evidence, and keeps an analyst decision', async () => {

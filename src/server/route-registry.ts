@@ -1,8 +1,14 @@
-import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import {
+  createRoute,
+  type OpenAPIHono,
+  type RouteConfig,
+  type RouteHandler,
+} from '@hono/zod-openapi';
+import type { z } from 'zod';
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { AppError } from '../domain/app-error.ts';
 import { roleHasPermission, type Permission } from '../shared/permissions.ts';
-import { errorResponseSchema } from '../shared/api/common.ts';
+import { UPLOAD_FIELD_ORDER, errorResponseSchema } from '../shared/api/common.ts';
 import type { AppEnv } from './app-env.ts';
 
 /** Refuses the request unless its user holds `permission`: 401 without a session, 403 without it. */
@@ -25,6 +31,34 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
 
 /** The `content` of a JSON request body or response, for route definitions. */
 export const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+/**
+ * The multipart/form-data body of an upload route, for its OpenAPI document; serve the route with
+ * `openapiUpload`, which leaves the body to `readUpload`.
+ */
+export function multipartBody<S extends z.ZodType>(schema: S, description?: string) {
+  return {
+    description: description ? `${description} ${UPLOAD_FIELD_ORDER}` : UPLOAD_FIELD_ORDER,
+    content: { 'multipart/form-data': { schema } },
+    required: true,
+  };
+}
+
+/**
+ * Serves an upload route: documented with its multipart body, but served without the framework's
+ * form validator, which would read the whole body into memory before the handler runs.
+ * `readUpload` streams the body instead and checks the fields against the same schema.
+ */
+export function openapiUpload<R extends RouteConfig>(
+  app: OpenAPIHono<AppEnv>,
+  route: R,
+  handler: RouteHandler<R, AppEnv>,
+): void {
+  const { middleware: _middleware, ...documented } = route;
+  app.openAPIRegistry.registerPath(documented);
+  const served = { ...route, request: { ...route.request, body: undefined }, hide: true };
+  app.openapi(served, handler);
+}
 
 const errorContent = json(errorResponseSchema);
 const commonErrors = {

@@ -11,6 +11,7 @@ import type {
   StrengthTableView,
 } from '../shared/api/statistics.ts';
 import { ApiClient } from '../test-support/api-client.ts';
+import { chunkedMultipart } from '../test-support/chunked-multipart.ts';
 import { createApp, type App } from './app.ts';
 
 const HEADER =
@@ -117,6 +118,30 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
     expect(noFile.status).toBe(400);
   });
 
+  it('stops a chunked upload past 50 MB, writing nothing though rows were already upserted', async () => {
+    // 3,000 valid rows: the import upserts them in batches of 2,000 inside its transaction while
+    // the body is still arriving; the padding after the file then passes the limit.
+    const rows = Array.from(
+      { length: 3_000 },
+      (_, i) => `R${i},Region ${i},cap,x,Gadgets,traded,2020,${i + 1},1,,`,
+    );
+    const response = await analyst.postStream(
+      '/api/statistics/imports',
+      chunkedMultipart(
+        [{ name: 'file', fileName: 'cap.csv', content: [HEADER, ...rows].join('\n') }],
+        {
+          paddingBytes: 50 * 1024 * 1024,
+        },
+      ),
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorResponse).error.message).toBe(
+      'The upload is larger than 50 MB; import it with "chainlead import stats".',
+    );
+    const loaded = await viewer.json<LoadedStatsView>('GET', '/api/statistics?scheme=cap');
+    expect(loaded.body.datasets).toEqual([]);
+  });
+
   it('imports an upload, and uploading it again changes nothing', async () => {
     const first = await analyst.json<StatsImport>(
       'POST',
@@ -137,6 +162,50 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
       form('toy.csv', STATS),
     );
     expect(again.body.counts).toEqual({ inserted: 0, updated: 0, unchanged: 8, rejected: 0 });
+  });
+
+  it('reads the fields before the file, refuses one after it, and a body that is not a form', async () => {
+    const csv = { name: 'file', fileName: 'order.csv', content: STATS };
+    const before = await analyst.postStream(
+      '/api/statistics/imports',
+      chunkedMultipart([{ name: 'note', value: 'sent first' }, csv]),
+    );
+    expect(before.status).toBe(200);
+    // The same rows as the upload before: nothing changes.
+    expect(((await before.json()) as StatsImport).counts.unchanged).toBe(8);
+    const after = await analyst.postStream(
+      '/api/statistics/imports',
+      chunkedMultipart([
+        { ...csv, content: STATS.replaceAll('toy', 'late') },
+        { name: 'note', value: 'late' },
+      ]),
+    );
+    expect(after.status).toBe(400);
+    expect(((await after.json()) as ErrorResponse).error).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'The field "note" came after the file; send every other field before the file.',
+      details: { field: 'note' },
+    });
+    const late = await viewer.json<LoadedStatsView>('GET', '/api/statistics?scheme=late');
+    expect(late.body.datasets).toEqual([]);
+    const cut = await analyst.postStream(
+      '/api/statistics/imports',
+      chunkedMultipart([{ ...csv, content: STATS.replaceAll('toy', 'cut') }], { cutShort: true }),
+    );
+    expect(cut.status).toBe(400);
+    const notForm = await analyst.json<ErrorResponse>('POST', '/api/statistics/imports', {
+      file: STATS,
+    });
+    expect(notForm).toEqual({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Send the file as multipart/form-data in the field "file".',
+          details: { field: 'file' },
+        },
+      },
+    });
   });
 
   it('lists what is loaded to any signed-in role', async () => {

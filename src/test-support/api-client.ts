@@ -24,6 +24,16 @@ export class ApiClient {
     return response;
   }
 
+  /** Posts a body as a stream with no Content-Length (chunked), with the session cookie. */
+  async postStream(
+    path: string,
+    stream: { body: ReadableStream<Uint8Array>; contentType: string },
+  ): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': stream.contentType };
+    if (this.cookie) headers.cookie = this.cookie;
+    return this.app.request(path, { method: 'POST', headers, body: stream.body, duplex: 'half' });
+  }
+
   async json<T = unknown>(
     method: string,
     path: string,

@@ -16,9 +16,9 @@ import {
 } from '../../services/registry/duplicates.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { readUpload } from '../upload.ts';
-import { currentUser, defineRoute, json } from '../route-registry.ts';
+import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '../route-registry.ts';
 
-/** Uploads above this are refused before they are read into memory. */
+/** Uploads above this are refused: at once when the length is declared, else when reached. */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 const uploadRoute = defineRoute({
@@ -29,7 +29,7 @@ const uploadRoute = defineRoute({
   summary: 'Upload an enterprise file (multipart) and start importing it',
   description: 'Answers 202 with the import at once; follow it with GET /api/imports/{id}.',
   request: {
-    body: { content: { 'multipart/form-data': { schema: importUploadSchema } }, required: true },
+    body: multipartBody(importUploadSchema),
   },
   responses: { 202: { description: 'Import started', content: json(importSchema) } },
 });
@@ -93,11 +93,12 @@ const decideDuplicateRoute = defineRoute({
 
 export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const db = deps.database.db;
-  app.openapi(uploadRoute, async (c) => {
+  openapiUpload(app, uploadRoute, async (c) => {
     const upload = await readUpload(c, {
       maxBytes: MAX_UPLOAD_BYTES,
       instead: 'import it with the CLI',
       defaultName: 'upload.csv',
+      form: importUploadSchema,
     });
     const unit = upload.text('revenueUnit');
     if (unit && !['yuan', 'wan', 'yi'].includes(unit)) {

@@ -38,7 +38,7 @@ import {
 } from '../../services/projects/project.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { readUpload } from '../upload.ts';
-import { currentUser, defineRoute, json } from '../route-registry.ts';
+import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '../route-registry.ts';
 
 const TAGS = ['Projects'];
 const detail = { 200: { description: 'The project', content: json(projectDetailSchema) } };
@@ -136,10 +136,7 @@ const uploadAttachmentRoute = defineRoute({
   summary: 'Attach a file (multipart field "file", at most 10 MB)',
   request: {
     params: idParamSchema,
-    body: {
-      content: { 'multipart/form-data': { schema: attachmentUploadSchema } },
-      required: true,
-    },
+    body: multipartBody(attachmentUploadSchema),
   },
   responses: { 201: { description: 'Stored', content: json(attachmentSchema) } },
 });
@@ -231,10 +228,7 @@ const importRoute = defineRoute({
     'Rows with an id update that project, others create one. Any bad row: 400 with ' +
     '`details` listing row, column and reason, and nothing written.',
   request: {
-    body: {
-      content: { 'multipart/form-data': { schema: projectImportUploadSchema } },
-      required: true,
-    },
+    body: multipartBody(projectImportUploadSchema),
   },
   responses: { 200: { description: 'Imported', content: json(importProjectsResultSchema) } },
 });
@@ -264,11 +258,12 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       'content-disposition': disposition(`projects.${format}`),
     });
   });
-  app.openapi(importRoute, async (c) => {
+  openapiUpload(app, importRoute, async (c) => {
     const upload = await readUpload(c, {
       ...PROJECT_UPLOAD,
       maxBytes: MAX_IMPORT_BYTES,
       defaultName: 'projects.xlsx',
+      form: projectImportUploadSchema,
     });
     const result = await importProjects(db, actorOf(c), upload, {
       chainCode: upload.text('chain') ?? 'biomed',
@@ -310,8 +305,12 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi(capitalRoute, async (c) =>
     c.json(await recordCapital(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
-  app.openapi(uploadAttachmentRoute, async (c) => {
-    const upload = await readUpload(c, { ...PROJECT_UPLOAD, maxBytes: MAX_ATTACHMENT_BYTES });
+  openapiUpload(app, uploadAttachmentRoute, async (c) => {
+    const upload = await readUpload(c, {
+      ...PROJECT_UPLOAD,
+      maxBytes: MAX_ATTACHMENT_BYTES,
+      form: attachmentUploadSchema,
+    });
     const file = { fileName: upload.fileName, bytes: await upload.allBytes() };
     return c.json(await addAttachment(db, actorOf(c), c.req.valid('param').id, file), 201);
   });

@@ -20,7 +20,7 @@ import {
 } from '../../services/statistics/regional-analysis.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { readUpload } from '../upload.ts';
-import { currentUser, defineRoute, json } from '../route-registry.ts';
+import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '../route-registry.ts';
 
 /** Statistics files are tables of figures; anything larger goes through the CLI. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -36,7 +36,7 @@ const uploadRoute = defineRoute({
     'any invalid row nothing is written and the answer is 400 with `error.details.errors`: ' +
     '[{row, column, value, reason}].',
   request: {
-    body: { content: { 'multipart/form-data': { schema: statsUploadSchema } }, required: true },
+    body: multipartBody(statsUploadSchema),
   },
   responses: { 200: { description: 'Imported', content: json(statsImportSchema) } },
 });
@@ -90,11 +90,12 @@ const shiftShareRoute = defineRoute({
 
 export function registerStatisticsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const db = deps.database.db;
-  app.openapi(uploadRoute, async (c) => {
+  openapiUpload(app, uploadRoute, async (c) => {
     const upload = await readUpload(c, {
       maxBytes: MAX_UPLOAD_BYTES,
       instead: 'import it with "chainlead import stats"',
       defaultName: 'stats.csv',
+      form: statsUploadSchema,
     });
     const user = currentUser(c);
     const result = await importStatsUpload(db, { id: user.id, name: user.username }, upload);

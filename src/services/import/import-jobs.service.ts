@@ -74,7 +74,7 @@ export async function startImport(
     dryRun?: boolean | undefined;
   },
 ): Promise<{ id: number }> {
-  const { file, remove } = await spoolToTempFile(upload, 'upload.csv');
+  const { file, size, remove } = await spoolToTempFile(upload, 'upload.csv');
   const remover = () => remove().catch(() => undefined);
   let jobId = -1;
   let resolveId: (id: number) => void = () => undefined;
@@ -89,7 +89,7 @@ export async function startImport(
     dryRun: options.dryRun,
     onStart: (id) => {
       jobId = id;
-      running.set(id, { rowsRead: 0, bytesRead: 0, totalBytes: upload.size ?? 0 });
+      running.set(id, { rowsRead: 0, bytesRead: 0, totalBytes: size });
       resolveId(id);
     },
     progress: (progress) => running.set(jobId, progress),

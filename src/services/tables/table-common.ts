@@ -232,7 +232,8 @@ export async function openTableBytes(
   return {
     head: {
       bytes: first.subarray(0, HEAD_BYTES),
-      complete: done || totalBytes <= HEAD_BYTES,
+      // Only the end of the stream proves it: an upload's size is unknown until then.
+      complete: done,
       size: totalBytes,
     },
     bytes: {

@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../error-codes.ts';
 
 /** The body of every error answer. */
+/**
+ * What every upload body says about the order of its parts: the server reads the form as it
+ * streams in, so it knows only the fields sent before the file.
+ */
+export const UPLOAD_FIELD_ORDER =
+  'Read as it streams in: send every other field before the part "file" (FormData: append the ' +
+  'file last). A field after the file is refused with 400 VALIDATION_FAILED naming it.';
+
 export const errorResponseSchema = z
   .object({
     error: z.object({

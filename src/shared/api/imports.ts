@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROW_REASONS } from '../row-reasons.ts';
+import { UPLOAD_FIELD_ORDER } from './common.ts';
 
 export const rowErrorSchema = z
   .object({
@@ -61,7 +62,7 @@ export const importUploadSchema = z
     strict: z.enum(['true', 'false']).optional(),
     dryRun: z.enum(['true', 'false']).optional(),
   })
-  .meta({ id: 'ImportUpload' });
+  .meta({ id: 'ImportUpload', description: UPLOAD_FIELD_ORDER });
 
 export const duplicateSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingualSchema } from './common.ts';
+import { UPLOAD_FIELD_ORDER, bilingualSchema } from './common.ts';
 import { PROJECT_STAGES, type ProjectStage } from '../project-stages.ts';
 import { SPACE_KINDS } from '../space-kinds.ts';
 
@@ -318,7 +318,7 @@ export const attachmentUploadSchema = z
       description: 'PDF, image, Office document, text or CSV; at most 10 MB.',
     }),
   })
-  .meta({ id: 'AttachmentUpload' });
+  .meta({ id: 'AttachmentUpload', description: UPLOAD_FIELD_ORDER });
 
 export const projectImportUploadSchema = z
   .object({
@@ -332,7 +332,7 @@ export const projectImportUploadSchema = z
       .optional()
       .meta({ description: 'Region for new rows without one.' }),
   })
-  .meta({ id: 'ProjectImportUpload' });
+  .meta({ id: 'ProjectImportUpload', description: UPLOAD_FIELD_ORDER });
 
 export const projectExportQuerySchema = projectQuerySchema.extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),

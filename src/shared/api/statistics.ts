@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UPLOAD_FIELD_ORDER } from './common.ts';
 import { STAT_COLUMNS } from '../stat-columns.ts';
 
 export const LQ_DENOMINATORS = ['total', 'same-type'] as const;
@@ -25,7 +26,7 @@ export const statsUploadSchema = z
         `${STAT_COLUMNS.join(', ')}.`,
     }),
   })
-  .meta({ id: 'StatsUpload' });
+  .meta({ id: 'StatsUpload', description: UPLOAD_FIELD_ORDER });
 
 export const statsImportSchema = z
   .object({

@@ -144,10 +144,19 @@ export function apiUrl<Path extends ApiPathWith<'get'>>(
   });
 }
 
-/** A multipart body from the typed fields of an upload, for `bodySerializer`. */
+/**
+ * A multipart body from the typed fields of an upload, for `bodySerializer`. The field "file" goes
+ * last whatever the object's key order: the server reads the form as it streams in and refuses a
+ * field that comes after the file.
+ */
 export function asFormData(fields: Record<string, unknown>): FormData {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
+  const entries = Object.entries(fields);
+  const ordered = [
+    ...entries.filter(([name]) => name !== 'file'),
+    ...entries.filter(([name]) => name === 'file'),
+  ];
+  for (const [name, value] of ordered) {
     if (value instanceof Blob) form.append(name, value);
     else if (typeof value === 'string') form.append(name, value);
     else if (typeof value === 'number' || typeof value === 'boolean') form.append(name, `${value}`);

@@ -1499,6 +1499,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
       requestBody: {
         content: {
           'multipart/form-data': components['schemas']['ImportUpload'];
@@ -1838,6 +1839,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
       requestBody: {
         content: {
           'multipart/form-data': components['schemas']['StatsUpload'];
@@ -2555,6 +2557,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
       requestBody: {
         content: {
           'multipart/form-data': components['schemas']['ProjectImportUpload'];
@@ -3156,6 +3159,7 @@ export interface paths {
         };
         cookie?: never;
       };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
       requestBody: {
         content: {
           'multipart/form-data': components['schemas']['AttachmentUpload'];
@@ -4663,6 +4667,7 @@ export interface components {
         [key: string]: string | number;
       };
     };
+    /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
     ImportUpload: {
       /**
        * Format: binary
@@ -4715,6 +4720,7 @@ export interface components {
         industries: number;
       }[];
     };
+    /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
     StatsUpload: {
       /**
        * Format: binary
@@ -4956,6 +4962,7 @@ export interface components {
       updated: number;
       unchanged: number;
     };
+    /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
     ProjectImportUpload: {
       /**
        * Format: binary
@@ -5213,6 +5220,7 @@ export interface components {
       amountYuan: number;
       note?: string;
     };
+    /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
     AttachmentUpload: {
       /**
        * Format: binary
