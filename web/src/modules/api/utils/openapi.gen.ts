@@ -5223,6 +5223,7 @@ export interface components {
     SpaceMatch: {
       parkId: number;
       parkName: string;
+      parkNameEn: string | null;
       /** @description 0 to 100. */
       score: number;
       /** @description Free units of every needed kind suffice. */

@@ -100,7 +100,7 @@ export function SpaceMatchPanel({
           data-park-id={match.parkId}
           title={
             <Space>
-              {match.parkName}
+              {nameIn(match.parkName, match.parkNameEn, locale)}
               <Tag color={match.coversNeed ? 'green' : 'orange'}>{match.score.toFixed(0)}</Tag>
               {match.focusNode && <Tag color="blue">{t('invest.space.focus')}</Tag>}
             </Space>
