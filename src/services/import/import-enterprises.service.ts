@@ -107,12 +107,14 @@ export async function importEnterprises(
     rejected: 0,
     possibleDuplicates: 0,
   };
-  const errors: RowError[] = mapping.badUnits.map((message) => ({
+  // The header row (row 1) names the column; the unit is the value refused, the reason says why.
+  const errors: RowError[] = mapping.badUnits.map((bad) => ({
     row: 1,
-    column: message,
-    value: '',
-    reason: 'unit not supported; the column was ignored',
+    column: bad.header,
+    value: bad.unit,
+    reason: `${bad.message}; the column was ignored`,
     code: 'HEADER_UNIT_UNSUPPORTED' as const,
+    params: { unit: bad.unit },
   }));
   let rowsRead = 0;
   // Classification runs inside each batch's transaction, on the records as written: no second

@@ -71,8 +71,8 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     en: 'unit "{unit}" is not supported; use yuan, wan (10,000) or yi (100 million)',
   },
   HEADER_UNIT_UNSUPPORTED: {
-    zh: '该列的单位不受支持，已忽略此列',
-    en: 'unit not supported; the column was ignored',
+    zh: '列标题中的单位“{unit}”不受支持，已忽略此列；请换算为元、万元或亿元',
+    en: 'unit "{unit}" in the header is not supported, so the column was ignored; convert to yuan, wan or yi',
   },
   NOT_A_DATE: { zh: '不是日期，请写成 YYYY-MM-DD', en: 'not a date; use YYYY-MM-DD' },
   NO_SUCH_DATE: { zh: '不存在的日期：{date}', en: 'no such date: {date}' },
