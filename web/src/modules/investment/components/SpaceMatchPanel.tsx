@@ -107,7 +107,7 @@ export function SpaceMatchPanel({
           }
         >
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            {match.reasons.map((r) => localName(r, locale)).join('；')}
+            {match.reasons.map((r) => localName(r, locale)).join(locale === 'en' ? '; ' : '；')}
           </Typography.Paragraph>
           {match.kinds.map((kind) => (
             <div key={kind.kind} style={{ marginBottom: 8 }}>
