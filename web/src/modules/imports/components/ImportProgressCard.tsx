@@ -18,18 +18,22 @@ const COUNTS = ['inserted', 'updated', 'merged', 'unchanged', 'possibleDuplicate
 
 /**
  * Why an import wrote nothing, in the interface's language. The server stores an English
- * sentence (the CLI's); its cases are told apart by status, and a failure's own detail is shown
- * only in English.
+ * sentence (the CLI's); its cases are told apart by status, and a failure says its reason by code.
  */
 function outcomeText(view: ImportView, t: LocaleContextValue['t'], locale: Locale): string {
   if (view.status === 'rolled_back')
     return view.message?.startsWith('dry run')
       ? t('imports.outcome.dryRun')
       : t('imports.outcome.strict', { rows: view.rowsRejected });
-  if (view.status === 'failed')
-    return locale === 'en' && view.message
-      ? `${t('imports.outcome.failed')}: ${view.message}`
-      : t('imports.outcome.failed');
+  if (view.status === 'failed') {
+    const failed = `${t('imports.outcome.failed')}${locale === 'en' ? ': ' : '：'}`;
+    if (view.failure) return failed + rowReasonText(view.failure, locale);
+    // Imports recorded before failures had codes: the English detail, or the general reason.
+    if (locale === 'en' && view.message) return failed + view.message;
+    return (
+      failed + rowReasonText({ code: 'FILE_UNREADABLE', params: { file: view.fileName } }, locale)
+    );
+  }
   return locale === 'en' ? (view.message ?? '') : '';
 }
 
