@@ -27,9 +27,11 @@ function outcomeText(view: ImportView, t: LocaleContextValue['t'], locale: Local
       : t('imports.outcome.strict', { rows: view.rowsRejected });
   if (view.status === 'failed') {
     const failed = `${t('imports.outcome.failed')}${locale === 'en' ? ': ' : '：'}`;
+    // In English the server's own sentence is the more precise for a general read failure (it
+    // names the row and what broke); every other case is said from the code.
+    const general = !view.failure || view.failure.code === 'FILE_UNREADABLE';
+    if (locale === 'en' && general && view.message) return failed + view.message;
     if (view.failure) return failed + rowReasonText(view.failure, locale);
-    // Imports recorded before failures had codes: the English detail, or the general reason.
-    if (locale === 'en' && view.message) return failed + view.message;
     return (
       failed + rowReasonText({ code: 'FILE_UNREADABLE', params: { file: view.fileName } }, locale)
     );
