@@ -22,7 +22,10 @@ export async function updateImportBatch(
   db: DbOrTx,
   id: number,
   values: Partial<
-    Pick<ImportBatchRow, 'status' | 'rowsRead' | 'counts' | 'errors' | 'message' | 'finishedAt'>
+    Pick<
+      ImportBatchRow,
+      'status' | 'rowsRead' | 'counts' | 'errors' | 'message' | 'options' | 'finishedAt'
+    >
   >,
 ): Promise<void> {
   await db.update(importBatch).set(values).where(eq(importBatch.id, id));

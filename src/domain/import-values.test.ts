@@ -92,8 +92,16 @@ describe('mapHeaders', () => {
     expect(mapping.columns).toEqual(['name', null, null, 'output']);
     expect(mapping.units).toEqual([null, null, null, null]);
     expect(mapping.badUnits).toEqual([
-      '注册资本（万美元）: currency USD is not supported; convert to 元',
-      '营业收入（千元）: unit 千元 is not supported; use 元, 万元 or 亿元',
+      {
+        header: '注册资本（万美元）',
+        unit: '万美元',
+        message: 'currency USD is not supported; convert to 元',
+      },
+      {
+        header: '营业收入（千元）',
+        unit: '千元',
+        message: 'unit 千元 is not supported; use 元, 万元 or 亿元',
+      },
     ]);
     // A refused header still takes its column: a later 注册资本 is a duplicate, not a fallback.
     expect(mapHeaders(['注册资本（万美元）', '注册资本']).duplicates).toEqual(['注册资本']);

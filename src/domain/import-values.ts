@@ -111,10 +111,18 @@ export interface HeaderMapping {
   /** Required columns no header names. */
   missingRequired: CanonicalColumn[];
   /**
-   * Money headers whose unit we cannot convert (万美元, 千元), with what to do; the column is
-   * ignored rather than read in the wrong unit.
+   * Money headers whose unit we cannot convert (万美元, 千元): the header as written, the unit its
+   * brackets state, and what to do; the column is ignored rather than read in the wrong unit.
    */
-  badUnits: string[];
+  badUnits: BadUnitHeader[];
+}
+
+export interface BadUnitHeader {
+  header: string;
+  /** The unit as the header's brackets write it: 万美元, 千元. */
+  unit: string;
+  /** In English, for the CLI and errors.csv: what is wrong and what to do. */
+  message: string;
 }
 
 const TRAILING_BRACKET = /[([【{<《]([^()[\]【】{}<>《》]*)[)\]】}>》]$/;
@@ -153,7 +161,7 @@ export function mapHeaders(headers: string[]): HeaderMapping {
   const units: (MoneyUnit | null)[] = [];
   const unknown: string[] = [];
   const duplicates: string[] = [];
-  const badUnits: string[] = [];
+  const badUnits: BadUnitHeader[] = [];
   const taken = new Set<CanonicalColumn>();
 
   for (const header of headers) {
@@ -176,10 +184,18 @@ export function mapHeaders(headers: string[]): HeaderMapping {
         if (stated.kind === 'unit') {
           unit = stated.unit;
         } else if (stated.kind === 'currency') {
-          badUnits.push(`${header}: currency ${stated.code} is not supported; convert to 元`);
+          badUnits.push({
+            header,
+            unit: suffix ?? '',
+            message: `currency ${stated.code} is not supported; convert to 元`,
+          });
           column = null;
         } else if (stated.kind === 'unsupported') {
-          badUnits.push(`${header}: unit ${suffix} is not supported; use 元, 万元 or 亿元`);
+          badUnits.push({
+            header,
+            unit: suffix ?? '',
+            message: `unit ${suffix} is not supported; use 元, 万元 or 亿元`,
+          });
           column = null;
         }
         // Anything else in brackets (a year, a note) says nothing about the unit.

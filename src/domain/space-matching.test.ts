@@ -34,18 +34,21 @@ describe('matching space to parks', () => {
     {
       id: 1,
       name: 'Focus park, short of space',
+      nameEn: null,
       focusNodeCodes: ['biomed.mid.blood'],
       units: [unit('gmp_plant', 3000)],
     },
     {
       id: 2,
       name: 'Roomy park, other focus',
+      nameEn: null,
       focusNodeCodes: ['biomed.mid.device'],
       units: [unit('gmp_plant', 9000), unit('office', 2000)],
     },
     {
       id: 3,
       name: 'Space only later',
+      nameEn: null,
       focusNodeCodes: ['biomed.mid.blood'],
       units: [unit('gmp_plant', 20000, '2027-01-01')],
     },

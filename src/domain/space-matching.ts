@@ -21,6 +21,7 @@ export interface MatchUnit {
 export interface MatchPark {
   id: number;
   name: string;
+  nameEn: string | null;
   focusNodeCodes: readonly string[];
   units: readonly MatchUnit[];
 }
@@ -102,6 +103,7 @@ export function matchSpace(input: SpaceNeedInput, parks: readonly MatchPark[]): 
     matches.push({
       parkId: park.id,
       parkName: park.name,
+      parkNameEn: park.nameEn,
       score: round(
         MATCH_WEIGHTS.coverage * coverage +
           MATCH_WEIGHTS.focus * (focusNode ? 1 : 0) +

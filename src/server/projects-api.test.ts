@@ -54,6 +54,7 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
         {
           code: 'park-a',
           name: '甲园区',
+          nameEn: 'Park A',
           regionCode: '320214',
           focusNodeCodes: ['biomed.mid.blood'],
         },
@@ -347,7 +348,9 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
     expect(matches.body.items.map((m) => m.parkId)).toEqual([parkA, parkB]);
     const [a] = matches.body.items;
     // Park A: 4,000 m² free in G1 plus G2 (3,000, available 2026-01-01), office 800; its focus.
-    expect(a).toMatchObject({ coversNeed: true, focusNode: true });
+    expect(a).toMatchObject({ parkName: '甲园区', parkNameEn: 'Park A', coversNeed: true });
+    expect(a?.focusNode).toBe(true);
+    expect(matches.body.items[1]).toMatchObject({ parkName: '乙园区', parkNameEn: null });
     expect(a?.kinds[0]).toMatchObject({ kind: 'gmp_plant', neededM2: 6000, freeM2: 7000 });
     expect(a?.reasons.at(-1)?.en).toBe("the project's node is a focus of the park");
   });

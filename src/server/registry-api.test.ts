@@ -86,12 +86,38 @@ describe(`registry API: imports, classifications, duplicates (${testDatabaseKind
     expect(list.body.items[0]?.id).toBe(started.id);
   });
 
+  it('records why an import failed part way as a code the web app translates', async () => {
+    // Past the first 64 KB the reader checks up front, a quote that never closes.
+    const rows = Array.from({ length: 3000 }, (_, i) => `失败测试${i},999999`);
+    const text = ['企业名称,行政区划代码', ...rows, '"甲公司,320214'].join('\n');
+    const response = await upload(analyst, 'broken.csv', text);
+    expect(response.status).toBe(202);
+    const failed = await finished(((await response.json()) as ImportView).id);
+    expect(failed.status).toBe('failed');
+    expect(failed.message).toMatch(/broken\.csv/);
+    expect(failed.failure).toMatchObject({
+      code: 'FILE_UNREADABLE',
+      params: { file: 'broken.csv' },
+    });
+  });
+
   it('refuses an upload without a name column at once, and a viewer altogether', async () => {
     const bad = await upload(analyst, 'x.csv', 'uscc,address\n1,2\n');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as ErrorResponse).error.message).toMatch(
-      /x\.csv: no column for name/,
-    );
+    const refused = ((await bad.json()) as ErrorResponse).error;
+    expect(refused.message).toMatch(/x\.csv: no column for name/);
+    // The web app says it from the code, with the file and the headers found.
+    expect(refused.details).toMatchObject({
+      reason: 'COLUMNS_MISSING',
+      file: 'x.csv',
+      headers: 'uscc, address',
+    });
+    const notXlsx = await upload(analyst, 'z.xlsx', '企业名称\n甲\n');
+    expect(notXlsx.status).toBe(400);
+    expect(((await notXlsx.json()) as ErrorResponse).error.details).toMatchObject({
+      reason: 'FILE_NOT_XLSX',
+      file: 'z.xlsx',
+    });
     const viewer = new ApiClient(app);
     await viewer.login('vic', 'viewer-password');
     expect((await upload(viewer, 'y.csv', CSV)).status).toBe(403);

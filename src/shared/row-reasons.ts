@@ -3,6 +3,20 @@
  * code with parameters. The English sentence stays beside it for the CLI and errors.csv; the web
  * app writes the reason in the reader's language from the code (web/src/modules/i18n).
  */
+export const FILE_REASONS = [
+  'FILE_UNREADABLE',
+  'FILE_EMPTY',
+  'FILE_OLD_EXCEL',
+  'FILE_FORMAT_UNKNOWN',
+  'FILE_NOT_XLSX',
+  'FILE_IS_ZIP',
+  'FILE_UTF16',
+  'COLUMNS_MISSING',
+] as const;
+
+/** Why a whole file was refused; the web says it with the file's name (`{file}`). */
+export type FileReason = (typeof FILE_REASONS)[number];
+
 export const ROW_REASONS = [
   // Cells of any file
   'NOT_A_NUMBER',
@@ -59,6 +73,8 @@ export const ROW_REASONS = [
   'SPACE_PARK_TOO_SMALL',
   'SPACE_AREA_BELOW_USE',
   'SPACE_KIND_RESERVED',
+  // Whole files refused before any row is read (details.reason of VALIDATION_FAILED)
+  ...FILE_REASONS,
 ] as const;
 
 export type RowReason = (typeof ROW_REASONS)[number];

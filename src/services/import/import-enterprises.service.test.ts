@@ -219,6 +219,26 @@ describe(`importing enterprises (${testDatabaseKind()})`, () => {
     expect(detail.years[0]).toMatchObject({ year: 2023, revenueYuan: 150_000_000 });
   });
 
+  it('ignores a money column in a unit it cannot convert, naming the column and the unit', async () => {
+    const file = join(dir, 'bad-unit.csv');
+    writeFileSync(
+      file,
+      '企业名称,行政区划代码,营业收入（千元）,年份\n无锡千元单位测试有限公司,320214,3000,2024\n',
+    );
+    const result = await importEnterprises(database.db, actor, { file });
+    expect(result.counts.inserted).toBe(1);
+    expect(result.errors).toEqual([
+      {
+        row: 1,
+        column: '营业收入（千元）',
+        value: '千元',
+        reason: 'unit 千元 is not supported; use 元, 万元 or 亿元; the column was ignored',
+        code: 'HEADER_UNIT_UNSUPPORTED',
+        params: { unit: '千元' },
+      },
+    ]);
+  });
+
   it('refuses a file without a name column, naming the file and what was found', async () => {
     const file = join(dir, 'no-name.csv');
     writeFileSync(file, 'uscc,address\n91320214MA1IMP01X,somewhere\n');

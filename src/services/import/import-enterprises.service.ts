@@ -16,6 +16,8 @@ import {
   type RowError,
 } from './enterprise-record.ts';
 import { readTableFile, type ReadTableOptions, type Table } from '../tables/table-reader.ts';
+import { ROW_REASONS, type ReasonParams } from '../../shared/row-reasons.ts';
+import type { ImportFailure } from '../../shared/api/imports.ts';
 import { RecordWriter, type ImportCounts } from './enterprise-writer.ts';
 
 export type { ImportCounts };
@@ -75,7 +77,7 @@ export async function importEnterprises(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const shown = options.displayName ?? basename(options.file);
-  const table = await readTableFile(options.file, options.table);
+  const table = await readTableFile(options.file, { ...options.table, name: shown });
   const mapping = mapHeaders(table.headers);
   if (mapping.missingRequired.length > 0) {
     table.close();
@@ -83,19 +85,27 @@ export async function importEnterprises(
       'VALIDATION_FAILED',
       `${shown}: no column for ${mapping.missingRequired.map((c) => (c === 'name' ? 'name (企业名称)' : c)).join(', ')}. ` +
         `Headers found: ${table.headers.join(', ') || '(none)'}.`,
-      { file: shown, missing: mapping.missingRequired },
+      {
+        file: shown,
+        missing: mapping.missingRequired,
+        reason: 'COLUMNS_MISSING',
+        // Said by the web app: the columns it needs, and what the file's first row holds.
+        columns: mapping.missingRequired.join(', '),
+        headers: table.headers.join(', ') || '—',
+      },
     );
   }
   const regionCodes = new Set(await listRegionCodes(db));
+  const batchOptions = {
+    dryRun: options.dryRun ?? false,
+    strict: options.strict ?? false,
+    region: options.defaultRegion ?? null,
+  };
   const batchRow = await insertImportBatch(db, {
     kind: 'enterprises',
     fileName: shown,
     source: options.source ?? shown,
-    options: {
-      dryRun: options.dryRun ?? false,
-      strict: options.strict ?? false,
-      region: options.defaultRegion ?? null,
-    },
+    options: batchOptions,
     actorName: actor.name,
   });
   options.onStart?.(batchRow.id);
@@ -107,12 +117,14 @@ export async function importEnterprises(
     rejected: 0,
     possibleDuplicates: 0,
   };
-  const errors: RowError[] = mapping.badUnits.map((message) => ({
+  // The header row (row 1) names the column; the unit is the value refused, the reason says why.
+  const errors: RowError[] = mapping.badUnits.map((bad) => ({
     row: 1,
-    column: message,
-    value: '',
-    reason: 'unit not supported; the column was ignored',
+    column: bad.header,
+    value: bad.unit,
+    reason: `${bad.message}; the column was ignored`,
     code: 'HEADER_UNIT_UNSUPPORTED' as const,
+    params: { unit: bad.unit },
   }));
   let rowsRead = 0;
   // Classification runs inside each batch's transaction, on the records as written: no second
@@ -194,7 +206,11 @@ export async function importEnterprises(
       // Validate the whole file first: with any invalid row, nothing is written at all.
       await runPass(table, null);
       if (counts.rejected > 0) status = 'rolled_back';
-      else await runPass(await readTableFile(options.file, options.table), writeInOwnTransaction);
+      else
+        await runPass(
+          await readTableFile(options.file, { ...options.table, name: shown }),
+          writeInOwnTransaction,
+        );
     } else {
       await runPass(table, writeInOwnTransaction);
     }
@@ -204,6 +220,8 @@ export async function importEnterprises(
       rowsRead,
       counts,
       message: error instanceof Error ? error.message : String(error),
+      // The failure's code and values, so the web app says it in the reader's language.
+      options: { ...batchOptions, failure: failureOf(error) },
       finishedAt: new Date(),
     });
     throw error;
@@ -243,4 +261,18 @@ export async function importEnterprises(
     unknownColumns: mapping.unknown,
     encoding: table.encoding,
   };
+}
+
+/** A failed import's reason as a code with its values (FILE_UNREADABLE when it names none). */
+function failureOf(error: unknown): ImportFailure {
+  const details = error instanceof AppError ? error.details : undefined;
+  const { reason, ...rest } = (details && typeof details === 'object' ? details : {}) as Record<
+    string,
+    unknown
+  >;
+  const params: ReasonParams = {};
+  for (const [key, value] of Object.entries(rest))
+    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+  const code = ROW_REASONS.find((known) => known === reason) ?? 'FILE_UNREADABLE';
+  return { code, params };
 }

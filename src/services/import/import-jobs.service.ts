@@ -11,6 +11,7 @@ import { importEnterprises, type ImportProgress } from './import-enterprises.ser
 import type { RowError } from './enterprise-record.ts';
 import { spoolToTempFile } from '../tables/spool.ts';
 import type { TableInput } from '../tables/table-reader.ts';
+import type { ImportFailure } from '../../shared/api/imports.ts';
 
 /** Live progress of imports running in this process, by import id. */
 const running = new Map<number, ImportProgress>();
@@ -29,6 +30,7 @@ export interface ImportView {
   errorCount: number;
   errors: RowError[];
   message: string | null;
+  failure: ImportFailure | null;
   actorName: string;
   startedAt: string;
   finishedAt: string | null;
@@ -51,6 +53,7 @@ function present(row: ImportBatchRow, errorLimit: number): ImportView {
     errorCount: errors.length,
     errors: errors.slice(0, errorLimit),
     message: row.message,
+    failure: (row.options as { failure?: ImportFailure }).failure ?? null,
     actorName: row.actorName,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,

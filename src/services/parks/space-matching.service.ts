@@ -44,6 +44,7 @@ export async function matchSpaceForProject(
   const candidates: MatchPark[] = parks.map(({ park }) => ({
     id: park.id,
     name: park.name,
+    nameEn: park.nameEn,
     focusNodeCodes: park.focusNodeCodes,
     units: spaces
       .filter((s) => s.parkId === park.id)

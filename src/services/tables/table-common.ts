@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import { AppError } from '../../domain/app-error.ts';
+import type { FileReason } from '../../shared/row-reasons.ts';
 
 // What every table format shares: row and table types, errors naming the file, checked UTF-8
 // decoding, and aligning rows with their header.
@@ -16,6 +17,8 @@ export interface ReadTableOptions {
   encoding?: TableEncoding;
   /** The XLSX worksheet to read; the first one by default. */
   sheet?: string;
+  /** How messages name the file (an upload's own name) instead of its path on disk. */
+  name?: string;
 }
 
 export interface TableRow {
@@ -55,9 +58,19 @@ export interface Head {
   size: number;
 }
 
-export function fail(shown: string, message: string, row?: number): AppError {
+/**
+ * A file that cannot be read as a table: the English message for the CLI, and in `details` the
+ * file, the row and a reason code (FILE_UNREADABLE unless a more precise one is given) that the
+ * web app says in the reader's language.
+ */
+export function fail(
+  shown: string,
+  message: string,
+  row?: number,
+  reason: FileReason = 'FILE_UNREADABLE',
+): AppError {
   const where = row === undefined ? shown : `${shown} row ${row}`;
-  return new AppError('VALIDATION_FAILED', `${where}: ${message}`, { file: shown, row });
+  return new AppError('VALIDATION_FAILED', `${where}: ${message}`, { file: shown, row, reason });
 }
 
 export const FILE_ERRORS: Readonly<Record<string, string>> = {
@@ -284,7 +297,12 @@ export async function tableFromRecords(
   if (header === undefined) {
     shape.close();
     const where = shape.sheet === null ? '' : `sheet "${shape.sheet}" `;
-    throw fail(shown, `${where}is empty; the first row must hold the column headers`);
+    throw fail(
+      shown,
+      `${where}is empty; the first row must hold the column headers`,
+      undefined,
+      'FILE_EMPTY',
+    );
   }
   const headers = [...header.cells];
   // Excel pads rows with empty columns after the last real one; they are not headers.

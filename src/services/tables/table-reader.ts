@@ -87,7 +87,7 @@ export async function readTable(input: TableInput, options: ReadTableOptions = {
  * it. Throws VALIDATION_FAILED for a missing or unreadable file or a folder, too.
  */
 export async function readTableFile(file: string, options: ReadTableOptions = {}): Promise<Table> {
-  const shown = shownName(file);
+  const shown = options.name ?? shownName(file);
   const format = options.format ?? formatFromExtension(file, shown);
   let size: number;
   try {
@@ -113,12 +113,16 @@ function formatFromExtension(file: string, shown: string): TableFormat {
     throw fail(
       shown,
       'old binary Excel files (.xls) cannot be read; open it in Excel or WPS and save it as .xlsx or "CSV UTF-8"',
+      undefined,
+      'FILE_OLD_EXCEL',
     );
   const format = EXTENSION_FORMATS[extension];
   if (format === undefined)
     throw fail(
       shown,
       `cannot tell the format from the extension "${extension}"; use .csv, .xlsx or .jsonl, or name the format`,
+      undefined,
+      'FILE_FORMAT_UNKNOWN',
     );
   return format;
 }
@@ -126,17 +130,34 @@ function formatFromExtension(file: string, shown: string): TableFormat {
 /** Catches files whose content contradicts their extension before a parser turns them into noise. */
 function checkMagic(bytes: Buffer, format: TableFormat, shown: string): void {
   if (bytes.length === 0)
-    throw fail(shown, 'the file is empty; the first row must hold the column headers');
+    throw fail(
+      shown,
+      'the file is empty; the first row must hold the column headers',
+      undefined,
+      'FILE_EMPTY',
+    );
   if (bytes.subarray(0, 8).equals(OLE_MAGIC))
     throw fail(
       shown,
       'is an old binary Excel file (.xls) or a password-protected workbook; save it as .xlsx (without a password) or "CSV UTF-8"',
+      undefined,
+      'FILE_OLD_EXCEL',
     );
   const zip = bytes.subarray(0, 4).equals(ZIP_MAGIC);
   if (format === 'xlsx' && !zip)
-    throw fail(shown, 'is not an XLSX workbook; if it holds text, name it .csv or .jsonl');
+    throw fail(
+      shown,
+      'is not an XLSX workbook; if it holds text, name it .csv or .jsonl',
+      undefined,
+      'FILE_NOT_XLSX',
+    );
   if (format !== 'xlsx' && zip)
-    throw fail(shown, 'is a zip archive, probably an XLSX workbook; name it .xlsx');
+    throw fail(
+      shown,
+      'is a zip archive, probably an XLSX workbook; name it .xlsx',
+      undefined,
+      'FILE_IS_ZIP',
+    );
 }
 
 function detectEncoding(bytes: Buffer, complete: boolean, shown: string): TableEncoding {
@@ -145,6 +166,8 @@ function detectEncoding(bytes: Buffer, complete: boolean, shown: string): TableE
     throw fail(
       shown,
       'is UTF-16 text (Excel\'s "Unicode Text"); save it as "CSV UTF-8" or .xlsx instead',
+      undefined,
+      'FILE_UTF16',
     );
   // A character cut in two at the 64 KB boundary is not evidence against UTF-8.
   if (isUtf8(complete ? bytes : bytes.subarray(0, wholeCharacters(bytes)))) return 'utf8';

@@ -22,6 +22,18 @@ export const rowErrorSchema = z
   .meta({ id: 'RowError' });
 export type RowErrorView = z.infer<typeof rowErrorSchema>;
 
+export const importFailureSchema = z
+  .object({
+    code: z.enum(ROW_REASONS),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .meta({
+    id: 'ImportFailure',
+    description:
+      'Why an import failed as a whole, as a code clients translate (`message` in English).',
+  });
+export type ImportFailure = z.infer<typeof importFailureSchema>;
+
 export const importSchema = z
   .object({
     id: z.number().int(),
@@ -41,6 +53,7 @@ export const importSchema = z
       .meta({ description: 'Errors found (a row with two bad cells counts two).' }),
     errors: z.array(rowErrorSchema),
     message: z.string().nullable(),
+    failure: importFailureSchema.nullable(),
     actorName: z.string(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),

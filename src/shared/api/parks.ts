@@ -110,6 +110,7 @@ export const spaceMatchSchema = z
   .object({
     parkId: z.number().int(),
     parkName: z.string(),
+    parkNameEn: z.string().nullable(),
     score: z.number().meta({ description: '0 to 100.' }),
     coversNeed: z.boolean().meta({ description: 'Free units of every needed kind suffice.' }),
     focusNode: z.boolean().meta({ description: "The project's node is one of the park's focus." }),

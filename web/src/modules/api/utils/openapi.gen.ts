@@ -4596,6 +4596,7 @@ export interface components {
       errorCount: number;
       errors: components['schemas']['RowError'][];
       message: string | null;
+      failure: components['schemas']['ImportFailure'];
       actorName: string;
       startedAt: string;
       finishedAt: string | null;
@@ -4661,12 +4662,86 @@ export interface components {
         | 'SPACE_UNIT_TOO_SMALL'
         | 'SPACE_PARK_TOO_SMALL'
         | 'SPACE_AREA_BELOW_USE'
-        | 'SPACE_KIND_RESERVED';
+        | 'SPACE_KIND_RESERVED'
+        | 'FILE_UNREADABLE'
+        | 'FILE_EMPTY'
+        | 'FILE_OLD_EXCEL'
+        | 'FILE_FORMAT_UNKNOWN'
+        | 'FILE_NOT_XLSX'
+        | 'FILE_IS_ZIP'
+        | 'FILE_UTF16'
+        | 'COLUMNS_MISSING';
       /** @description The values the reason names (row, expected character, unit…). */
       params?: {
         [key: string]: string | number;
       };
     };
+    /** @description Why an import failed as a whole, as a code clients translate (`message` in English). */
+    ImportFailure: {
+      /** @enum {string} */
+      code:
+        | 'NOT_A_NUMBER'
+        | 'NOT_NEGATIVE'
+        | 'NOT_WHOLE_NUMBER'
+        | 'TOO_LARGE'
+        | 'CURRENCY_UNSUPPORTED'
+        | 'UNIT_UNSUPPORTED'
+        | 'HEADER_UNIT_UNSUPPORTED'
+        | 'NOT_A_DATE'
+        | 'NO_SUCH_DATE'
+        | 'DATE_BEFORE_1900'
+        | 'DATE_IN_FUTURE'
+        | 'DATE_LOOKS_LIKE_YEAR'
+        | 'NOT_A_YEAR'
+        | 'YEAR_OUT_OF_RANGE'
+        | 'INDUSTRY_CODE_FORMAT'
+        | 'INDUSTRY_CODE_DIGITS'
+        | 'INDUSTRY_CODE_DIVISION'
+        | 'INDUSTRY_CODE_SECTION'
+        | 'NAME_REQUIRED'
+        | 'USCC_LENGTH'
+        | 'USCC_CHARACTERS'
+        | 'USCC_CHECK_CHARACTER'
+        | 'REGION_CODE_FORMAT'
+        | 'REGION_UNKNOWN'
+        | 'REGION_MISSING'
+        | 'YEAR_REQUIRED'
+        | 'VALUE_REQUIRED'
+        | 'CODE_TOO_LONG'
+        | 'CODE_CHARACTERS'
+        | 'INDUSTRY_TYPE_FORMAT'
+        | 'ROW_REPEATED'
+        | 'INDUSTRY_TYPE_CONFLICT'
+        | 'INDUSTRY_TYPE_STORED_CONFLICT'
+        | 'UNKNOWN_COLUMN'
+        | 'NOT_A_PROJECT_ID'
+        | 'NOT_AN_ENTERPRISE_ID'
+        | 'PROJECT_NAME_REQUIRED'
+        | 'PROJECT_REGION_REQUIRED'
+        | 'PARK_UNKNOWN'
+        | 'USER_UNKNOWN'
+        | 'PROJECT_ID_UNKNOWN'
+        | 'PROJECT_STAGE_CHANGED'
+        | 'STAGE_UNKNOWN'
+        | 'SPACE_NEED_FORMAT'
+        | 'PROJECT_YEAR_RANGE'
+        | 'VALUE_INVALID'
+        | 'SPACE_UNIT_TOO_SMALL'
+        | 'SPACE_PARK_TOO_SMALL'
+        | 'SPACE_AREA_BELOW_USE'
+        | 'SPACE_KIND_RESERVED'
+        | 'FILE_UNREADABLE'
+        | 'FILE_EMPTY'
+        | 'FILE_OLD_EXCEL'
+        | 'FILE_FORMAT_UNKNOWN'
+        | 'FILE_NOT_XLSX'
+        | 'FILE_IS_ZIP'
+        | 'FILE_UTF16'
+        | 'COLUMNS_MISSING';
+      params: {
+        [key: string]: string | number;
+      };
+    } | null;
     /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
     ImportUpload: {
       /**
@@ -5231,6 +5306,7 @@ export interface components {
     SpaceMatch: {
       parkId: number;
       parkName: string;
+      parkNameEn: string | null;
       /** @description 0 to 100. */
       score: number;
       /** @description Free units of every needed kind suffice. */

@@ -5,6 +5,12 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { langOf } from '../../i18n/utils/langOf.ts';
 
+/** "191.8 bn yuan" → the number and its unit, so the unit can wrap under the number, never cut. */
+function splitUnit(text: string): { amount: string; unit: string } {
+  const match = /^([-+]?[\d.,]+)\s+(.+)$/.exec(text);
+  return match ? { amount: match[1] ?? text, unit: match[2] ?? '' } : { amount: text, unit: '' };
+}
+
 function Figure({
   label,
   value,
@@ -16,10 +22,19 @@ function Figure({
   note?: ReactNode;
   testId: string;
 }) {
+  const { amount, unit } = splitUnit(value);
   return (
     <div className="cockpit-figure" data-testid={testId}>
       <div className="cockpit-figure-label">{label}</div>
-      <div className="cockpit-figure-value">{value}</div>
+      <div className="cockpit-figure-value" title={value}>
+        <span className="cockpit-figure-amount">{amount}</span>
+        {unit !== '' && (
+          <>
+            {' '}
+            <span className="cockpit-figure-unit">{unit}</span>
+          </>
+        )}
+      </div>
       {note !== undefined && <div className="cockpit-figure-note">{note}</div>}
     </div>
   );

@@ -12,12 +12,12 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
   const none = <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Descriptions
-      column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }}
+      column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 1, xxl: 2 }}
       size="small"
       data-testid="enterprise-facts"
     >
       <Descriptions.Item label={t('enterprise.uscc')}>
-        <span style={{ whiteSpace: 'nowrap' }}>{enterprise.uscc ?? none}</span>
+        <span className="code-text">{enterprise.uscc ?? none}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.region')}>
         <DataText>{enterprise.regionName ?? enterprise.regionCode}</DataText>

@@ -48,6 +48,19 @@ describe('error messages', () => {
     );
   });
 
+  it('says why a whole file was refused in the language, with its name', () => {
+    const notXlsx = {
+      code: 'VALIDATION_FAILED' as const,
+      details: { reason: 'FILE_NOT_XLSX', file: 'z.xlsx' },
+    };
+    expect(errorText(notXlsx, 'zh-CN')).toBe(
+      'z.xlsx 不是 XLSX 工作簿：若其内容是文本，请改名为 .csv 或 .jsonl',
+    );
+    expect(errorText(notXlsx, 'en')).toMatch(/^z\.xlsx is not an XLSX workbook/);
+    const failure = { code: 'FILE_UNREADABLE', params: { file: 'broken.csv' } };
+    expect(rowReasonText(failure, 'zh-CN')).toMatch(/^无法读取文件 broken\.csv：/);
+  });
+
   it('says a row reason in the language, and the server English when there is no code', () => {
     const row = {
       reason: 'the check character is wrong (GB 32100-2015 expects 5): a typo?',

@@ -58,6 +58,38 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
 
 /** Why a row (or a reservation) was refused, in both languages; `{name}` takes `params.name`. */
 export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
+  FILE_UNREADABLE: {
+    zh: '无法读取文件 {file}：请检查其格式与编码（CSV UTF-8、GB18030、XLSX 或 JSON Lines）后重新上传',
+    en: 'the file {file} cannot be read; check its format and encoding (CSV UTF-8, GB18030, XLSX or JSON Lines) and upload it again',
+  },
+  FILE_EMPTY: {
+    zh: '文件 {file} 是空的：第一行应为列标题',
+    en: 'the file {file} is empty; the first row must hold the column headers',
+  },
+  FILE_OLD_EXCEL: {
+    zh: '{file} 是旧版 Excel 文件（.xls）或加密的工作簿：请另存为 .xlsx（不设密码）或“CSV UTF-8”',
+    en: '{file} is an old Excel file (.xls) or a password-protected workbook; save it as .xlsx (without a password) or "CSV UTF-8"',
+  },
+  FILE_FORMAT_UNKNOWN: {
+    zh: '无法从扩展名判断 {file} 的格式：请使用 .csv、.xlsx 或 .jsonl',
+    en: 'the extension of {file} does not say its format; use .csv, .xlsx or .jsonl',
+  },
+  FILE_NOT_XLSX: {
+    zh: '{file} 不是 XLSX 工作簿：若其内容是文本，请改名为 .csv 或 .jsonl',
+    en: '{file} is not an XLSX workbook; if it holds text, name it .csv or .jsonl',
+  },
+  FILE_IS_ZIP: {
+    zh: '{file} 是压缩包，可能是 XLSX 工作簿：请改名为 .xlsx',
+    en: '{file} is a zip archive, probably an XLSX workbook; name it .xlsx',
+  },
+  FILE_UTF16: {
+    zh: '{file} 是 UTF-16 文本（Excel 的“Unicode 文本”）：请另存为“CSV UTF-8”或 .xlsx',
+    en: '{file} is UTF-16 text (Excel\'s "Unicode Text"); save it as "CSV UTF-8" or .xlsx',
+  },
+  COLUMNS_MISSING: {
+    zh: '{file} 没有“企业名称”列：第一行应为列标题，现为 {headers}',
+    en: '{file} has no column for the enterprise name (name); the first row holds {headers}',
+  },
   NOT_A_NUMBER: { zh: '不是数字', en: 'not a number' },
   NOT_NEGATIVE: { zh: '不能为负数', en: 'must not be negative' },
   NOT_WHOLE_NUMBER: { zh: '不是整数', en: 'not a whole number' },
@@ -71,8 +103,8 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     en: 'unit "{unit}" is not supported; use yuan, wan (10,000) or yi (100 million)',
   },
   HEADER_UNIT_UNSUPPORTED: {
-    zh: '该列的单位不受支持，已忽略此列',
-    en: 'unit not supported; the column was ignored',
+    zh: '列标题中的单位“{unit}”不受支持，已忽略此列；请换算为元、万元或亿元',
+    en: 'unit "{unit}" in the header is not supported, so the column was ignored; convert to yuan, wan or yi',
   },
   NOT_A_DATE: { zh: '不是日期，请写成 YYYY-MM-DD', en: 'not a date; use YYYY-MM-DD' },
   NO_SUCH_DATE: { zh: '不存在的日期：{date}', en: 'no such date: {date}' },

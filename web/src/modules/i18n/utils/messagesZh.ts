@@ -148,7 +148,7 @@ export const messagesZh = {
   'imports.rowsRejected': '拒收行数',
   'imports.outcome.dryRun': '仅校验：未写入任何数据',
   'imports.outcome.strict': '严格模式：{rows} 行有误，未写入任何数据',
-  'imports.outcome.failed': '导入失败：文件无法读取，请检查格式与编码后重试',
+  'imports.outcome.failed': '导入失败',
   'imports.errorReport': '下载错误报告',
   'imports.actor': '操作人',
   'imports.startedAt': '开始时间',

@@ -18,18 +18,24 @@ const COUNTS = ['inserted', 'updated', 'merged', 'unchanged', 'possibleDuplicate
 
 /**
  * Why an import wrote nothing, in the interface's language. The server stores an English
- * sentence (the CLI's); its cases are told apart by status, and a failure's own detail is shown
- * only in English.
+ * sentence (the CLI's); its cases are told apart by status, and a failure says its reason by code.
  */
 function outcomeText(view: ImportView, t: LocaleContextValue['t'], locale: Locale): string {
   if (view.status === 'rolled_back')
     return view.message?.startsWith('dry run')
       ? t('imports.outcome.dryRun')
       : t('imports.outcome.strict', { rows: view.rowsRejected });
-  if (view.status === 'failed')
-    return locale === 'en' && view.message
-      ? `${t('imports.outcome.failed')}: ${view.message}`
-      : t('imports.outcome.failed');
+  if (view.status === 'failed') {
+    const failed = `${t('imports.outcome.failed')}${locale === 'en' ? ': ' : '：'}`;
+    // In English the server's own sentence is the more precise for a general read failure (it
+    // names the row and what broke); every other case is said from the code.
+    const general = !view.failure || view.failure.code === 'FILE_UNREADABLE';
+    if (locale === 'en' && general && view.message) return failed + view.message;
+    if (view.failure) return failed + rowReasonText(view.failure, locale);
+    return (
+      failed + rowReasonText({ code: 'FILE_UNREADABLE', params: { file: view.fileName } }, locale)
+    );
+  }
   return locale === 'en' ? (view.message ?? '') : '';
 }
 

@@ -100,14 +100,14 @@ export function SpaceMatchPanel({
           data-park-id={match.parkId}
           title={
             <Space>
-              {match.parkName}
+              {nameIn(match.parkName, match.parkNameEn, locale)}
               <Tag color={match.coversNeed ? 'green' : 'orange'}>{match.score.toFixed(0)}</Tag>
               {match.focusNode && <Tag color="blue">{t('invest.space.focus')}</Tag>}
             </Space>
           }
         >
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            {match.reasons.map((r) => localName(r, locale)).join('；')}
+            {match.reasons.map((r) => localName(r, locale)).join(locale === 'en' ? '; ' : '；')}
           </Typography.Paragraph>
           {match.kinds.map((kind) => (
             <div key={kind.kind} style={{ marginBottom: 8 }}>
