@@ -12,9 +12,10 @@ const NEAR = '无锡浏览重复测试医疗器械有限公司';
 async function importOne(page: Page, base: string, name: string): Promise<void> {
   const csv = `企业名称,行政区划代码,经营范围\n${name},320214,医疗器械的研发\n`;
   const response = await page.request.post(`${base}/api/imports`, {
+    // Fields before the file: the server reads the upload as a stream.
     multipart: {
-      file: { name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') },
       source: 'browser test',
+      file: { name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') },
     },
   });
   expect(response.status()).toBe(202);

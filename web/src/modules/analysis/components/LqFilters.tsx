@@ -36,7 +36,7 @@ export function LqFilters({
         value={choice.scheme}
         style={{ width: 140 }}
         aria-label={t('analysis.scheme')}
-        options={loaded.schemes.map((s) => ({ value: s, label: s }))}
+        options={loaded.schemes.map((s) => ({ value: s, label: <DataText>{s}</DataText> }))}
         onChange={(scheme) => onChange({ scheme, year: undefined, region: undefined })}
         data-testid="lq-scheme"
       />

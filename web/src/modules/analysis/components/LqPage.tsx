@@ -1,3 +1,4 @@
+import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Row } from 'antd';
 import { useMemo } from 'react';
@@ -102,7 +103,12 @@ export function LqPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={14}>
           <Card
-            title={t('analysis.lqTable', { scheme, year })}
+            title={
+              <Phrase
+                text={t('analysis.lqTable', { year })}
+                slots={{ scheme: <DataText>{scheme}</DataText> }}
+              />
+            }
             extra={
               <Button
                 icon={<DownloadOutlined />}

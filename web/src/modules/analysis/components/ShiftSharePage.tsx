@@ -52,7 +52,7 @@ export function ShiftSharePage() {
         <Select
           value={scheme}
           style={{ width: 140 }}
-          options={loaded.schemes.map((s) => ({ value: s, label: s }))}
+          options={loaded.schemes.map((s) => ({ value: s, label: <DataText>{s}</DataText> }))}
           onChange={(next) =>
             search.set({ scheme: next, from: undefined, to: undefined, region: undefined })
           }
