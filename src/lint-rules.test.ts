@@ -12,6 +12,10 @@ import noServiceFolderCycles from '../eslint-rules/no-service-folder-cycles.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const eslint = new ESLint({ cwd: ROOT });
 
+/** A module that imports `name` from `from` and uses it: the smallest file an import ban sees. */
+const probeImport = (name: string, from: string): string =>
+  `import { ${name} } from '${from}';\n\nexport const probe = ${name};\n`;
+
 async function messagesOf(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(ROOT, filePath) });
   return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
@@ -21,7 +25,7 @@ describe('the layer rules of eslint.config.js', () => {
   it('refuses a repository in a server file, saying why', async () => {
     const messages = await messagesOf(
       'src/server/routes/health.routes.ts',
-      "import { findSetting } from '../../db/setting.repository.ts';\n\nexport const probe = findSetting;\n",
+      probeImport('findSetting', '../../db/setting.repository.ts'),
     );
     expect(messages).toEqual([
       expect.stringMatching(/no-restricted-imports: .*reach the database through services/),
@@ -38,7 +42,7 @@ describe('the layer rules of eslint.config.js', () => {
     expect(
       await messagesOf(
         'src/cli/cli-context.ts',
-        "import { openDatabase } from '../db/connection.ts';\n\nexport const probe = openDatabase;\n",
+        probeImport('openDatabase', '../db/connection.ts'),
       ),
     ).toEqual([expect.stringMatching(/Only the types of src\/db\/connection.ts/)]);
   });
@@ -46,7 +50,7 @@ describe('the layer rules of eslint.config.js', () => {
   it('refuses the schema in a service: SQL lives in the repositories', async () => {
     const messages = await messagesOf(
       'src/services/export/export.service.ts',
-      "import { enterprise } from '../../db/schema.ts';\n\nexport const probe = enterprise;\n",
+      probeImport('enterprise', '../../db/schema.ts'),
     );
     expect(messages).toEqual([
       expect.stringMatching(/no-restricted-imports: .*SQL lives in the repositories/),
@@ -70,7 +74,7 @@ describe('the web module rules of eslint.config.js', () => {
   it('refuses a feature importing another feature, saying where shared pieces go', async () => {
     const messages = await messagesOf(
       fileOf('cockpit'),
-      "import { KanbanPage } from '../../investment/components/KanbanPage.tsx';\n\nexport const probe = KanbanPage;\n",
+      probeImport('KanbanPage', '../../investment/components/KanbanPage.tsx'),
     );
     expect(messages).toEqual([
       expect.stringMatching(/no-restricted-imports: .*Feature modules .* most often ui/),
@@ -81,7 +85,7 @@ describe('the web module rules of eslint.config.js', () => {
     expect(
       await messagesOf(
         fileOf('cockpit'),
-        "import { PageSpinner } from '../../ui/components/PageSpinner.tsx';\n\nexport const probe = PageSpinner;\n",
+        probeImport('PageSpinner', '../../ui/components/PageSpinner.tsx'),
       ),
     ).toEqual([]);
   });
@@ -89,9 +93,11 @@ describe('the web module rules of eslint.config.js', () => {
   it('refuses a foundation importing a feature', async () => {
     const messages = await messagesOf(
       fileOf('ui'),
-      "import { KanbanPage } from '../../investment/components/KanbanPage.tsx';\n\nexport const probe = KanbanPage;\n",
+      probeImport('KanbanPage', '../../investment/components/KanbanPage.tsx'),
     );
-    expect(messages).toEqual([expect.stringMatching(/no-restricted-imports: .*Foundation modules .* no feature module/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*Foundation modules .* no feature module/),
+    ]);
   });
 
   it('classes every module: none but the shell may import the shell', async () => {
@@ -100,7 +106,7 @@ describe('the web module rules of eslint.config.js', () => {
     for (const name of names) {
       const messages = await messagesOf(
         fileOf(name),
-        "import { App } from '../../app/components/App.tsx';\n\nexport const probe = App;\n",
+        probeImport('App', '../../app/components/App.tsx'),
       );
       expect(messages, `web/src/modules/${name}`).toEqual([
         expect.stringMatching(/no-restricted-imports: .*app shell/),

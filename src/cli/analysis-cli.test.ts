@@ -11,6 +11,9 @@ const SPAWNING = { timeout: 240_000 };
 
 const work = mkdtempSync(join(tmpdir(), 'chainlead-analysis-cli-'));
 const db = join(work, 'db');
+/** `chainlead target set` for Wuxi (3202) in 2025, with more words. */
+const setTarget = (...words: string[]) =>
+  run(['--db', db, 'target', 'set', '--region', '3202', '--year', '2025', ...words]);
 
 describe('analysis commands on the Wuxi demo, as a user runs them', () => {
   beforeAll(async () => {
@@ -106,20 +109,7 @@ describe('analysis commands on the Wuxi demo, as a user runs them', () => {
     'sets and lists targets, and the analysis measures against the new one',
     SPAWNING,
     async () => {
-      const set = await run([
-        '--db',
-        db,
-        'target',
-        'set',
-        '--chain',
-        'biomed',
-        '--region',
-        '3202',
-        '--year',
-        '2025',
-        '--value',
-        '230e9',
-      ]);
+      const set = await setTarget('--chain', 'biomed', '--value', '230e9');
       expect(set.code, set.stderr).toBe(0);
       expect(set.stdout).toBe(
         'Target set: biomed in 3202, 2025: output 230.0 bn yuan (2,300.0 亿元).\n',
@@ -134,34 +124,10 @@ describe('analysis commands on the Wuxi demo, as a user runs them', () => {
         (await run(['--db', db, 'analyze', 'chain', '--region', '3202', '--json'])).stdout,
       ) as ChainAnalysis;
       expect(analysis.targets.find((t) => t.nodeCode === null)?.valueYuan).toBe(230e9);
-      const bad = await run([
-        '--db',
-        db,
-        'target',
-        'set',
-        '--region',
-        '3202',
-        '--year',
-        '2025',
-        '--value',
-        'lots',
-      ]);
+      const bad = await setTarget('--value', 'lots');
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/--value must be a positive amount of yuan such as 250e9/);
-      const node = await run([
-        '--db',
-        db,
-        'target',
-        'set',
-        '--region',
-        '3202',
-        '--year',
-        '2025',
-        '--value',
-        '1e9',
-        '--node',
-        'biomed.mid.nope',
-      ]);
+      const node = await setTarget('--value', '1e9', '--node', 'biomed.mid.nope');
       expect(node.code).toBe(2);
       expect(node.stderr).toMatch(/"biomed\.mid\.nope" is not a node of chain biomed/);
     },

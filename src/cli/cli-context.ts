@@ -1,4 +1,5 @@
-import type { Database } from '../db/connection.ts';
+import type { Command } from 'commander';
+import type { Database, Db } from '../db/connection.ts';
 import type { Actor } from '../services/auth/users.service.ts';
 import { openMigratedDatabase } from '../services/database.service.ts';
 import { formatNumber } from '../shared/format.ts';
@@ -29,6 +30,22 @@ export async function withDatabase<T>(
   } finally {
     await database.close();
   }
+}
+
+/**
+ * Runs one query on the command's database and prints its answer: as JSON with --json, else as
+ * `format` writes it for a person.
+ */
+export async function printAnswer<T>(
+  command: Command,
+  json: boolean | undefined,
+  query: (db: Db) => Promise<T>,
+  format: (answer: T) => string,
+): Promise<void> {
+  await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+    const answer = await query(database.db);
+    console.log(json ? JSON.stringify(answer, null, 2) : format(answer));
+  });
 }
 
 /** The actor recorded in the audit log for CLI writes: the operating-system user. */

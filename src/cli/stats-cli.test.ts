@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../test-support/cli-runner.ts';
+import { TOY_STATS as STATS } from '../test-support/toy-stats.ts';
 
 // Each test runs the real command several times; on a loaded two-core machine a run takes seconds.
 const SPAWNING = { timeout: 240_000 };
@@ -16,20 +17,6 @@ const file = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-
-const HEADER =
-  'region_code,region_name,scheme,industry_code,industry_name,industry_type,year,employment,establishments,payroll,output';
-const STATS = [
-  HEADER,
-  'A,Alpha,toy,x,Gadgets,traded,2020,8,2,,',
-  'A,Alpha,toy,y,Widgets,traded,2020,32,4,,',
-  'B,Beta,toy,x,Gadgets,traded,2020,32,3,,',
-  'B,Beta,toy,y,Widgets,traded,2020,28,5,,',
-  'A,Alpha,toy,x,Gadgets,traded,2022,14,2,,',
-  'A,Alpha,toy,y,Widgets,traded,2022,36,4,,',
-  'B,Beta,toy,x,Gadgets,traded,2022,46,3,,',
-  'B,Beta,toy,y,Widgets,traded,2022,29,5,,',
-].join('\n');
 
 // The tests share one database and run in order: refusals first, then the import, then analyses.
 describe('statistics commands as a user runs them', () => {

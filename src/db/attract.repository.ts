@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import {
   chainNode,
@@ -13,6 +13,15 @@ import {
 /** Region codes are digits (validated at the edge); a prefix matches the region and its parts. */
 const inRegion = (column: unknown, regionCode: string) => sql`${column} like ${`${regionCode}%`}`;
 
+/** Confirmed classifications on a chain's nodes in a region (classification joined to chain_node). */
+function confirmedOnChainIn(chainId: number, regionCode: string): SQL[] {
+  return [
+    eq(chainNode.chainId, chainId),
+    eq(classification.decision, 'confirmed'),
+    inRegion(classification.regionCode, regionCode),
+  ];
+}
+
 /** Confirmed enterprises of a region per node of a chain (distinct enterprises). */
 export async function countConfirmedByNode(
   db: DbOrTx,
@@ -26,13 +35,7 @@ export async function countConfirmedByNode(
     })
     .from(classification)
     .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
-    .where(
-      and(
-        eq(chainNode.chainId, chainId),
-        eq(classification.decision, 'confirmed'),
-        inRegion(classification.regionCode, regionCode),
-      ),
-    )
+    .where(and(...confirmedOnChainIn(chainId, regionCode)))
     .groupBy(classification.nodeId);
   return new Map(rows.map((row) => [row.nodeId, Number(row.n)]));
 }
@@ -148,10 +151,8 @@ export async function sumOutputByYearAndNode(db: DbOrTx, chainId: number, region
     .innerJoin(enterpriseYear, eq(enterpriseYear.enterpriseId, classification.enterpriseId))
     .where(
       and(
-        eq(chainNode.chainId, chainId),
-        eq(classification.decision, 'confirmed'),
+        ...confirmedOnChainIn(chainId, regionCode),
         eq(classification.isPrimary, true),
-        inRegion(classification.regionCode, regionCode),
         sql`${enterpriseYear.outputYuan} is not null`,
       ),
     )

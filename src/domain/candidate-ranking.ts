@@ -133,6 +133,15 @@ export function recentGrowth(
   return { rate: Math.pow(latest.yuan / base, 1 / span) - 1, from: earlier.year, to: latest.year };
 }
 
+/** A score component at its key's weight. */
+function component(
+  key: CandidateComponentKey,
+  value: number,
+  reason: Bilingual,
+): Omit<ScoreComponent, 'points'> {
+  return { key, weight: CANDIDATE_WEIGHTS[key], value, reason };
+}
+
 function fitComponent(facts: CandidateFacts, node: NodeLinks): Omit<ScoreComponent, 'points'> {
   const base =
     facts.decision === 'confirmed'
@@ -142,77 +151,50 @@ function fitComponent(facts: CandidateFacts, node: NodeLinks): Omit<ScoreCompone
   const score = facts.classificationScore.toFixed(2);
   const decisionZh = facts.decision === 'confirmed' ? '已确认' : '待确认';
   const decisionEn = facts.decision === 'confirmed' ? 'confirmed' : 'uncertain';
-  return {
-    key: 'fit',
-    weight: CANDIDATE_WEIGHTS.fit,
-    value,
-    reason: {
-      zh: `${decisionZh}属于${node.name.zh}（${facts.primary ? '主营' : '兼营'}，分类得分 ${score}）`,
-      en: `${decisionEn} on ${node.name.en} (${facts.primary ? 'main business' : 'side line'}, classification score ${score})`,
-    },
-  };
+  return component('fit', value, {
+    zh: `${decisionZh}属于${node.name.zh}（${facts.primary ? '主营' : '兼营'}，分类得分 ${score}）`,
+    en: `${decisionEn} on ${node.name.en} (${facts.primary ? 'main business' : 'side line'}, classification score ${score})`,
+  });
 }
 
 function sizeComponent(facts: CandidateFacts): Omit<ScoreComponent, 'points'> {
   const latest = latestFigure(facts.years);
   if (!latest) {
-    return {
-      key: 'size',
-      weight: CANDIDATE_WEIGHTS.size,
-      value: 0,
-      reason: { zh: '无产值或营收数据', en: 'no output or revenue figures' },
-    };
+    return component('size', 0, { zh: '无产值或营收数据', en: 'no output or revenue figures' });
   }
   const value = clamp01((Math.log10(latest.yuan) - SIZE_FLOOR_LOG) / SIZE_SPAN_LOG);
   const measureZh = latest.measure === 'output' ? '产值' : '营收';
-  return {
-    key: 'size',
-    weight: CANDIDATE_WEIGHTS.size,
-    value,
-    reason: {
-      zh: `${latest.year} 年${measureZh} ${formatYuan(latest.yuan, 'zh')}`,
-      en: `${latest.measure} ${formatYuan(latest.yuan, 'en')} in ${latest.year}`,
-    },
-  };
+  return component('size', value, {
+    zh: `${latest.year} 年${measureZh} ${formatYuan(latest.yuan, 'zh')}`,
+    en: `${latest.measure} ${formatYuan(latest.yuan, 'en')} in ${latest.year}`,
+  });
 }
 
 function growthComponent(facts: CandidateFacts): Omit<ScoreComponent, 'points'> {
   const growth = recentGrowth(facts.years);
   if (!growth) {
-    return {
-      key: 'growth',
-      weight: CANDIDATE_WEIGHTS.growth,
-      value: clamp01(-GROWTH_FLOOR / GROWTH_SPAN),
-      reason: {
-        zh: '年度数据不足，按持平计',
-        en: 'too few yearly figures; counted as flat',
-      },
-    };
+    return component('growth', clamp01(-GROWTH_FLOOR / GROWTH_SPAN), {
+      zh: '年度数据不足，按持平计',
+      en: 'too few yearly figures; counted as flat',
+    });
   }
   const rate = formatPercent(growth.rate);
-  return {
-    key: 'growth',
-    weight: CANDIDATE_WEIGHTS.growth,
-    value: clamp01((growth.rate - GROWTH_FLOOR) / GROWTH_SPAN),
-    reason: {
-      zh: `${growth.from}–${growth.to} 年均增长 ${rate}`,
-      en: `grew ${rate} a year ${growth.from}–${growth.to}`,
-    },
-  };
+  return component('growth', clamp01((growth.rate - GROWTH_FLOOR) / GROWTH_SPAN), {
+    zh: `${growth.from}–${growth.to} 年均增长 ${rate}`,
+    en: `grew ${rate} a year ${growth.from}–${growth.to}`,
+  });
 }
 
 function innovationComponent(facts: CandidateFacts): Omit<ScoreComponent, 'points'> {
   const held = INNOVATION_TAGS.filter((t) => facts.tags.includes(t.tag));
   const value = clamp01(held.reduce((sum, t) => sum + t.value, 0));
-  return {
-    key: 'innovation',
-    weight: CANDIDATE_WEIGHTS.innovation,
+  return component(
+    'innovation',
     value,
-    reason:
-      held.length === 0
-        ? { zh: '无上市、高新、专精特新标签', en: 'not listed, high-tech or specialized-and-new' }
-        : { zh: held.map((t) => t.zh).join('、'), en: held.map((t) => t.en).join(', ') },
-  };
+    held.length === 0
+      ? { zh: '无上市、高新、专精特新标签', en: 'not listed, high-tech or specialized-and-new' }
+      : { zh: held.map((t) => t.zh).join('、'), en: held.map((t) => t.en).join(', ') },
+  );
 }
 
 function linkList(nodes: readonly LinkedNode[], lang: 'zh' | 'en'): string {
@@ -229,12 +211,10 @@ function linkList(nodes: readonly LinkedNode[], lang: 'zh' | 'en'): string {
 function linksComponent(node: NodeLinks): Omit<ScoreComponent, 'points'> {
   const neighbours = [...node.suppliers, ...node.customers];
   if (neighbours.length === 0) {
-    return {
-      key: 'links',
-      weight: CANDIDATE_WEIGHTS.links,
-      value: 0,
-      reason: { zh: '链图上无上下游关系', en: 'no supply links on the chain map' },
-    };
+    return component('links', 0, {
+      zh: '链图上无上下游关系',
+      en: 'no supply links on the chain map',
+    });
   }
   const localSuppliers = node.suppliers.filter((n) => n.localEnterprises > 0);
   const localCustomers = node.customers.filter((n) => n.localEnterprises > 0);
@@ -249,18 +229,16 @@ function linksComponent(node: NodeLinks): Omit<ScoreComponent, 'points'> {
     partsZh.push(`下游 ${linkList(localCustomers, 'zh')}`);
     partsEn.push(`customers ${linkList(localCustomers, 'en')}`);
   }
-  return {
-    key: 'links',
-    weight: CANDIDATE_WEIGHTS.links,
-    value: present / neighbours.length,
-    reason:
-      present === 0
-        ? { zh: '本地尚无其上下游企业', en: 'none of its suppliers or customers is local yet' }
-        : {
-            zh: `本地已有${partsZh.join('；')}`,
-            en: `local ${partsEn.join('; ')}`,
-          },
-  };
+  return component(
+    'links',
+    present / neighbours.length,
+    present === 0
+      ? { zh: '本地尚无其上下游企业', en: 'none of its suppliers or customers is local yet' }
+      : {
+          zh: `本地已有${partsZh.join('；')}`,
+          en: `local ${partsEn.join('; ')}`,
+        },
+  );
 }
 
 /** Scores one enterprise as a candidate for one node; every component carries its reason. */

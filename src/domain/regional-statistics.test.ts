@@ -7,6 +7,7 @@ import {
   shiftShareTotals,
   type StatFigure,
 } from './regional-statistics.ts';
+import { TOY_SHIFT_SHARE_A_X } from '../test-support/toy-stats.ts';
 
 const figure = (
   regionCode: string,
@@ -230,16 +231,7 @@ describe('shiftShare', () => {
     const rows = shiftShare(base, end, { measure: 'employment' });
     const ax = rows.find((r) => r.regionCode === 'A' && r.industryCode === 'x');
     // E0 = 8, gN = 0.25, gi = 0.5, gir = 0.75: 2 + 2 + 2 = 6
-    expect(ax).toEqual({
-      regionCode: 'A',
-      industryCode: 'x',
-      base: 8,
-      end: 14,
-      change: 6,
-      nationalShare: 2,
-      industryMix: 2,
-      regionalShare: 2,
-    });
+    expect(ax).toEqual({ regionCode: 'A', industryCode: 'x', ...TOY_SHIFT_SHARE_A_X });
     const ay = rows.find((r) => r.regionCode === 'A' && r.industryCode === 'y');
     // E0 = 32, gi = 5/60: national 8, mix 32·(1/12 − 1/4) = −16/3, regional 4 − 8 + 16/3
     expect(ay?.nationalShare).toBe(8);

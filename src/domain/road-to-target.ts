@@ -86,6 +86,23 @@ const HORIZON_WITHOUT_TARGET = 3;
 const MAX_HORIZON = 10;
 
 /**
+ * The target and what stands between it and the figures: the gap (target − the latest actual)
+ * and the shortfall (target − projected); nulls without a target.
+ */
+function againstTarget(
+  target: { valueYuan: number } | undefined,
+  latestActualYuan: number,
+  projectedYuan: number,
+): { targetYuan: number | null; gapYuan: number | null; shortfallYuan: number | null } {
+  if (!target) return { targetYuan: null, gapYuan: null, shortfallYuan: null };
+  return {
+    targetYuan: target.valueYuan,
+    gapYuan: target.valueYuan - latestActualYuan,
+    shortfallYuan: target.valueYuan - projectedYuan,
+  };
+}
+
+/**
  * Compound yearly growth of a series over its last (up to) three years; null with fewer than two
  * positive points.
  */
@@ -217,9 +234,7 @@ export function computeRoad(input: RoadInput): RoadFigures {
       pipelineYuan,
       pipelineByStage,
       projectedYuan,
-      targetYuan: target?.valueYuan ?? null,
-      gapYuan: target ? target.valueYuan - latestTotal : null,
-      shortfallYuan: target ? target.valueYuan - projectedYuan : null,
+      ...againstTarget(target, latestTotal, projectedYuan),
     });
   }
 
@@ -236,9 +251,7 @@ export function computeRoad(input: RoadInput): RoadFigures {
       actualYuan,
       pipelineYuan,
       projectedYuan,
-      targetYuan: target?.valueYuan ?? null,
-      gapYuan: target ? target.valueYuan - actualYuan : null,
-      shortfallYuan: target ? target.valueYuan - projectedYuan : null,
+      ...againstTarget(target, actualYuan, projectedYuan),
     };
   });
 

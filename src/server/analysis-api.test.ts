@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
-import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
+import { testDatabaseKind } from '../test-support/test-database.ts';
 import { findChromium } from '../services/report/report-pdf.ts';
-import { prepareInstallation } from '../services/setup.service.ts';
 import type { ChainAnalysis, ChainComparison, TargetView } from '../shared/api/analysis.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import { seedChainFixture } from '../test-support/chain-fixture.ts';
 import { ApiClient } from '../test-support/api-client.ts';
-import { createApp, type App } from './app.ts';
+import type { App } from './app.ts';
+import { signInNewUser, startTestApp } from '../test-support/api-app.ts';
 
 describe(`analysis API (${testDatabaseKind()})`, () => {
   let database: Database;
@@ -16,22 +16,10 @@ describe(`analysis API (${testDatabaseKind()})`, () => {
   let viewer: ApiClient;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await prepareInstallation(database, { adminPassword: 'admin-password-x' });
-    await seedChainFixture(database.db);
-    app = createApp({ database, version: 'test' });
-    const admin = new ApiClient(app);
-    await admin.login('admin', 'admin-password-x');
-    for (const [username, role] of [
-      ['ana', 'analyst'],
-      ['vic', 'viewer'],
-    ]) {
-      await admin.json('POST', '/api/users', { username, password: `${username}-password`, role });
-    }
-    analyst = new ApiClient(app);
-    await analyst.login('ana', 'ana-password');
-    viewer = new ApiClient(app);
-    await viewer.login('vic', 'vic-password');
+    let admin: ApiClient;
+    ({ database, app, admin } = await startTestApp((seeded) => seedChainFixture(seeded.db)));
+    analyst = await signInNewUser(app, admin, 'ana', 'analyst');
+    viewer = await signInNewUser(app, admin, 'vic', 'viewer');
   });
   afterAll(async () => {
     await database.close();

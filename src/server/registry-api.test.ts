@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
-import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
-import { prepareInstallation } from '../services/setup.service.ts';
+import { testDatabaseKind } from '../test-support/test-database.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type { EnterpriseDetail, EnterpriseSummary } from '../shared/api/enterprises.ts';
 import type { ImportView } from '../shared/api/imports.ts';
-import { ApiClient } from '../test-support/api-client.ts';
+import type { ApiClient } from '../test-support/api-client.ts';
 import { chunkedMultipart } from '../test-support/chunked-multipart.ts';
-import { createApp, type App } from './app.ts';
+import type { App } from './app.ts';
+import { signInNewUser, startTestApp } from '../test-support/api-app.ts';
 
 type List<T> = { items: T[]; total: number };
 
@@ -22,25 +22,13 @@ describe(`registry API: imports, classifications, duplicates (${testDatabaseKind
   let database: Database;
   let app: App;
   let analyst: ApiClient;
+  let viewer: ApiClient;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await prepareInstallation(database, { adminPassword: 'admin-password-x' });
-    app = createApp({ database, version: 'test' });
-    const admin = new ApiClient(app);
-    await admin.login('admin', 'admin-password-x');
-    await admin.json('POST', '/api/users', {
-      username: 'ana',
-      password: 'analyst-password',
-      role: 'analyst',
-    });
-    await admin.json('POST', '/api/users', {
-      username: 'vic',
-      password: 'viewer-password',
-      role: 'viewer',
-    });
-    analyst = new ApiClient(app);
-    await analyst.login('ana', 'analyst-password');
+    let admin: ApiClient;
+    ({ database, app, admin } = await startTestApp());
+    analyst = await signInNewUser(app, admin, 'ana', 'analyst');
+    viewer = await signInNewUser(app, admin, 'vic', 'viewer');
   });
   afterAll(async () => {
     await database.close();
@@ -118,8 +106,6 @@ describe(`registry API: imports, classifications, duplicates (${testDatabaseKind
       reason: 'FILE_NOT_XLSX',
       file: 'z.xlsx',
     });
-    const viewer = new ApiClient(app);
-    await viewer.login('vic', 'viewer-password');
     expect((await upload(viewer, 'y.csv', CSV)).status).toBe(403);
   });
 

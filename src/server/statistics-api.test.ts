@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
-import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
-import { prepareInstallation } from '../services/setup.service.ts';
+import { testDatabaseKind } from '../test-support/test-database.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type {
   LoadedStatsView,
@@ -12,21 +11,13 @@ import type {
 } from '../shared/api/statistics.ts';
 import { ApiClient } from '../test-support/api-client.ts';
 import { chunkedMultipart } from '../test-support/chunked-multipart.ts';
-import { createApp, type App } from './app.ts';
-
-const HEADER =
-  'region_code,region_name,scheme,industry_code,industry_name,industry_type,year,employment,establishments,payroll,output';
-const STATS = [
-  HEADER,
-  'A,Alpha,toy,x,Gadgets,traded,2020,8,2,,',
-  'A,Alpha,toy,y,Widgets,traded,2020,32,4,,',
-  'B,Beta,toy,x,Gadgets,traded,2020,32,3,,',
-  'B,Beta,toy,y,Widgets,traded,2020,28,5,,',
-  'A,Alpha,toy,x,Gadgets,traded,2022,14,2,,',
-  'A,Alpha,toy,y,Widgets,traded,2022,36,4,,',
-  'B,Beta,toy,x,Gadgets,traded,2022,46,3,,',
-  'B,Beta,toy,y,Widgets,traded,2022,29,5,,',
-].join('\n');
+import type { App } from './app.ts';
+import {
+  TOY_SHIFT_SHARE_A_X,
+  TOY_STATS as STATS,
+  TOY_STATS_HEADER,
+} from '../test-support/toy-stats.ts';
+import { signInNewUser, startTestApp } from '../test-support/api-app.ts';
 
 type Failure = ErrorResponse & {
   error: {
@@ -41,20 +32,10 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
   let viewer: ApiClient;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await prepareInstallation(database, { adminPassword: 'admin-password-x' });
-    app = createApp({ database, version: 'test' });
-    const admin = new ApiClient(app);
-    await admin.login('admin', 'admin-password-x');
-    for (const [username, role] of [
-      ['ana', 'analyst'],
-      ['vic', 'viewer'],
-    ])
-      await admin.json('POST', '/api/users', { username, password: `${role}-password`, role });
-    analyst = new ApiClient(app);
-    await analyst.login('ana', 'analyst-password');
-    viewer = new ApiClient(app);
-    await viewer.login('vic', 'viewer-password');
+    let admin: ApiClient;
+    ({ database, app, admin } = await startTestApp());
+    analyst = await signInNewUser(app, admin, 'ana', 'analyst');
+    viewer = await signInNewUser(app, admin, 'vic', 'viewer');
   });
   afterAll(async () => {
     await database.close();
@@ -128,7 +109,7 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
     const response = await analyst.postStream(
       '/api/statistics/imports',
       chunkedMultipart(
-        [{ name: 'file', fileName: 'cap.csv', content: [HEADER, ...rows].join('\n') }],
+        [{ name: 'file', fileName: 'cap.csv', content: [TOY_STATS_HEADER, ...rows].join('\n') }],
         {
           paddingBytes: 50 * 1024 * 1024,
         },
@@ -285,14 +266,7 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
     );
     expect(shift.status).toBe(200);
     // National 100 → 125 (gN 0.25); x 40 → 60 (gi 0.5); A's x 8 → 14: 2 + 2 + 2.
-    expect(shift.body.items.find((r) => r.industryCode === 'x')).toMatchObject({
-      base: 8,
-      end: 14,
-      change: 6,
-      nationalShare: 2,
-      industryMix: 2,
-      regionalShare: 2,
-    });
+    expect(shift.body.items.find((r) => r.industryCode === 'x')).toMatchObject(TOY_SHIFT_SHARE_A_X);
     expect(shift.body.totals).toEqual([expect.objectContaining({ regionCode: 'A', change: 10 })]);
     const backwards = await viewer.json<ErrorResponse>(
       'GET',

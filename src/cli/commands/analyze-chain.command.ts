@@ -3,7 +3,7 @@ import { analyzeChain } from '../../services/analysis/chain-analysis.service.ts'
 import { compareRegions } from '../../services/analysis/chain-comparison.service.ts';
 import type { ChainAnalysis, ChainComparison, Lang } from '../../shared/api/analysis.ts';
 import { formatNumber, formatPercent, formatRatio, formatYuan } from '../../shared/format.ts';
-import { withDatabase, type GlobalOptions } from '../cli-context.ts';
+import { printAnswer } from '../cli-context.ts';
 import { parseLang, parseRegion, parseYear } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 
@@ -107,18 +107,25 @@ export function formatComparison(c: ChainComparison, lang: Lang): string {
   return [header, ...summary, '', renderTable(headers, rows)].join('\n');
 }
 
-export function registerAnalyzeChainCommands(program: Command): void {
-  const analyze = analyzeGroup(program);
-  analyze
-    .command('chain')
-    .description(
-      "A chain's node metrics in a region: enterprises, output, growth, HHI, location quotient, " +
-        'status (strong/weak/missing) with reasons, targets, completeness, extension candidates',
-    )
-    .requiredOption('--region <code>', 'region code, e.g. 3202 (Wuxi)')
+/** The options every chain analysis takes: --chain, --year, --lang. */
+function chainYearLangOptions(command: Command): Command {
+  return command
     .option('--chain <code>', 'chain code', 'biomed')
     .option('--year <year>', 'year of the figures (default: the latest with figures)')
-    .option('--lang <lang>', 'zh or en', 'zh')
+    .option('--lang <lang>', 'zh or en', 'zh');
+}
+
+export function registerAnalyzeChainCommands(program: Command): void {
+  const analyze = analyzeGroup(program);
+  chainYearLangOptions(
+    analyze
+      .command('chain')
+      .description(
+        "A chain's node metrics in a region: enterprises, output, growth, HHI, location quotient, " +
+          'status (strong/weak/missing) with reasons, targets, completeness, extension candidates',
+      )
+      .requiredOption('--region <code>', 'region code, e.g. 3202 (Wuxi)'),
+  )
     .option('--json', 'print the full analysis as JSON')
     .addHelpText(
       'after',
@@ -132,21 +139,20 @@ export function registerAnalyzeChainCommands(program: Command): void {
         regionCode: parseRegion(options.region),
         year: parseYear(options.year),
       };
-      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        const analysis = await analyzeChain(database.db, input);
-        console.log(
-          options.json ? JSON.stringify(analysis, null, 2) : formatAnalysis(analysis, lang),
-        );
-      });
+      await printAnswer(
+        command,
+        options.json,
+        (db) => analyzeChain(db, input),
+        (analysis) => formatAnalysis(analysis, lang),
+      );
     });
 
-  analyze
-    .command('compare')
-    .description('Two or more regions side by side on one chain, node by node')
-    .requiredOption('--regions <codes>', 'region codes separated by commas, e.g. 3202,3205')
-    .option('--chain <code>', 'chain code', 'biomed')
-    .option('--year <year>', 'year of the figures (default: the latest with figures)')
-    .option('--lang <lang>', 'zh or en', 'zh')
+  chainYearLangOptions(
+    analyze
+      .command('compare')
+      .description('Two or more regions side by side on one chain, node by node')
+      .requiredOption('--regions <codes>', 'region codes separated by commas, e.g. 3202,3205'),
+  )
     .option('--json', 'print the comparison as JSON')
     .addHelpText(
       'after',
@@ -161,11 +167,11 @@ export function registerAnalyzeChainCommands(program: Command): void {
           .map((code) => parseRegion(code.trim(), '--regions')),
         year: parseYear(options.year),
       };
-      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        const comparison = await compareRegions(database.db, input);
-        console.log(
-          options.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison, lang),
-        );
-      });
+      await printAnswer(
+        command,
+        options.json,
+        (db) => compareRegions(db, input),
+        (comparison) => formatComparison(comparison, lang),
+      );
     });
 }

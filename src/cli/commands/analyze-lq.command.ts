@@ -6,18 +6,20 @@ import {
   type StatMeasure,
 } from '../../domain/regional-statistics.ts';
 import { locationQuotients } from '../../services/statistics/regional-analysis.service.ts';
-import { choice, runStatsCommand, fixed, printTable, year } from './stats-output.ts';
+import {
+  choice,
+  fixed,
+  printTable,
+  runStatsCommand,
+  statsScope,
+  type StatsScopeOptions,
+  year,
+} from './stats-output.ts';
 
-interface LqOptions {
-  scheme: string;
+interface LqOptions extends StatsScopeOptions {
   year: string;
   denominator?: string;
   measure?: string;
-  benchmark?: string;
-  region?: string;
-  industry?: string;
-  out?: string;
-  json?: boolean;
 }
 
 /** `analyze lq`: location quotients with strong-cluster flags. */
@@ -50,65 +52,44 @@ export function registerAnalyzeLqCommand(analyze: Command): void {
     )
     .action(async (options: LqOptions, command: Command) => {
       const query = {
-        scheme: options.scheme,
+        ...statsScope(options),
         year: year('--year', options.year),
         denominator: choice<LqDenominator>('--denominator', options.denominator, LQ_DENOMINATORS),
         measure: choice<StatMeasure>('--measure', options.measure, STAT_MEASURES),
-        benchmark: options.benchmark,
-        region: options.region,
-        industry: options.industry,
       };
-      await runStatsCommand(
-        command,
-        options,
-        (db) => locationQuotients(db, query),
-        (table) => {
+      await runStatsCommand(command, options, (db) => locationQuotients(db, query), {
+        rows: (table) => table.items,
+        fields: [
+          'regionCode',
+          'industryCode',
+          'value',
+          'lq',
+          'regionShare',
+          'nationalShare',
+          'strong',
+          'strong10',
+        ],
+        what: 'location quotients',
+        print: (table) => {
           const rows = table.items;
-          return {
-            csv: () => ({
-              headers: [
-                'region_code',
-                'industry_code',
-                'value',
-                'lq',
-                'region_share',
-                'national_share',
-                'strong',
-                'strong10',
-              ],
-              rows: rows.map((r) => [
-                r.regionCode,
-                r.industryCode,
-                r.value,
-                r.lq,
-                r.regionShare,
-                r.nationalShare,
-                r.strong,
-                r.strong10,
-              ]),
-              what: 'location quotients',
-            }),
-            print: () => {
-              console.log(
-                `Location quotients, ${table.scheme} ${table.year}: ${table.measure}, ${table.denominator} denominator, ` +
-                  `benchmark ${table.benchmark ?? 'the sum of all regions'}; ${rows.length} rows, ` +
-                  `strong clusters: ${rows.filter((r) => r.strong).length}.`,
-              );
-              printTable(
-                ['REGION', 'NAME', 'INDUSTRY', 'NAME', 'VALUE', 'LQ', 'STRONG'],
-                rows.map((r) => [
-                  r.regionCode,
-                  r.regionName ?? '',
-                  r.industryCode,
-                  r.industryName ?? '',
-                  r.value,
-                  fixed(r.lq, 3),
-                  r.strong10 ? 'strong10' : r.strong ? 'strong' : '',
-                ]),
-              );
-            },
-          };
+          console.log(
+            `Location quotients, ${table.scheme} ${table.year}: ${table.measure}, ${table.denominator} denominator, ` +
+              `benchmark ${table.benchmark ?? 'the sum of all regions'}; ${rows.length} rows, ` +
+              `strong clusters: ${rows.filter((r) => r.strong).length}.`,
+          );
+          printTable(
+            ['REGION', 'NAME', 'INDUSTRY', 'NAME', 'VALUE', 'LQ', 'STRONG'],
+            rows.map((r) => [
+              r.regionCode,
+              r.regionName ?? '',
+              r.industryCode,
+              r.industryName ?? '',
+              r.value,
+              fixed(r.lq, 3),
+              r.strong10 ? 'strong10' : r.strong ? 'strong' : '',
+            ]),
+          );
         },
-      );
+      });
     });
 }

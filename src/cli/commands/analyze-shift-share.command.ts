@@ -1,18 +1,24 @@
 import type { Command } from 'commander';
-import { STAT_MEASURES, type StatMeasure } from '../../domain/regional-statistics.ts';
+import {
+  STAT_MEASURES,
+  type ShiftShareTotal,
+  type StatMeasure,
+} from '../../domain/regional-statistics.ts';
 import { shiftShareAnalysis } from '../../services/statistics/regional-analysis.service.ts';
-import { choice, runStatsCommand, fixed, printTable, year } from './stats-output.ts';
+import {
+  choice,
+  fixed,
+  printTable,
+  runStatsCommand,
+  statsScope,
+  type StatsScopeOptions,
+  year,
+} from './stats-output.ts';
 
-interface ShiftShareOptions {
-  scheme: string;
+interface ShiftShareOptions extends StatsScopeOptions {
   from: string;
   to: string;
   measure?: string;
-  benchmark?: string;
-  region?: string;
-  industry?: string;
-  out?: string;
-  json?: boolean;
 }
 
 /** `analyze shift-share`: national share, industry mix and regional share. */
@@ -44,81 +50,53 @@ export function registerAnalyzeShiftShareCommand(analyze: Command): void {
     )
     .action(async (options: ShiftShareOptions, command: Command) => {
       const query = {
-        scheme: options.scheme,
+        ...statsScope(options),
         from: year('--from', options.from),
         to: year('--to', options.to),
         measure: choice<StatMeasure>('--measure', options.measure, STAT_MEASURES),
-        benchmark: options.benchmark,
-        region: options.region,
-        industry: options.industry,
       };
-      await runStatsCommand(
-        command,
-        options,
-        (db) => shiftShareAnalysis(db, query),
-        (table) => {
-          return {
-            csv: () => ({
-              headers: [
-                'region_code',
-                'industry_code',
-                'base',
-                'end',
-                'change',
-                'national_share',
-                'industry_mix',
-                'regional_share',
-              ],
-              rows: table.items.map((r) => [
+      await runStatsCommand(command, options, (db) => shiftShareAnalysis(db, query), {
+        rows: (table) => table.items,
+        fields: [
+          'regionCode',
+          'industryCode',
+          'base',
+          'end',
+          'change',
+          'nationalShare',
+          'industryMix',
+          'regionalShare',
+        ],
+        what: 'region × industry rows',
+        print: (table) => {
+          console.log(
+            `Shift-share of ${table.measure}, ${table.scheme} ${table.from}–${table.to}, ` +
+              `national growth from ${table.benchmark ?? 'the sum of all regions'}.`,
+          );
+          const headers = ['BASE', 'END', 'CHANGE', 'NATIONAL', 'INDUSTRY MIX', 'REGIONAL'];
+          const figures = (r: ShiftShareTotal) =>
+            [r.base, r.end, r.change, r.nationalShare, r.industryMix, r.regionalShare].map((v) =>
+              fixed(v, 1),
+            );
+          if (options.region || options.industry) {
+            printTable(
+              ['REGION', 'INDUSTRY', 'NAME', ...headers],
+              table.items.map((r) => [
                 r.regionCode,
                 r.industryCode,
-                r.base,
-                r.end,
-                r.change,
-                r.nationalShare,
-                r.industryMix,
-                r.regionalShare,
+                r.industryName ?? '',
+                ...figures(r),
               ]),
-              what: 'region × industry rows',
-            }),
-            print: () => {
-              console.log(
-                `Shift-share of ${table.measure}, ${table.scheme} ${table.from}–${table.to}, ` +
-                  `national growth from ${table.benchmark ?? 'the sum of all regions'}.`,
-              );
-              const headers = ['BASE', 'END', 'CHANGE', 'NATIONAL', 'INDUSTRY MIX', 'REGIONAL'];
-              const figures = (r: {
-                base: number;
-                end: number;
-                change: number;
-                nationalShare: number;
-                industryMix: number;
-                regionalShare: number;
-              }) =>
-                [r.base, r.end, r.change, r.nationalShare, r.industryMix, r.regionalShare].map(
-                  (v) => fixed(v, 1),
-                );
-              if (options.region || options.industry) {
-                printTable(
-                  ['REGION', 'INDUSTRY', 'NAME', ...headers],
-                  table.items.map((r) => [
-                    r.regionCode,
-                    r.industryCode,
-                    r.industryName ?? '',
-                    ...figures(r),
-                  ]),
-                );
-              }
-              if (!options.industry) {
-                if (options.region) console.log('');
-                printTable(
-                  ['REGION', 'NAME', ...headers],
-                  table.totals.map((r) => [r.regionCode, r.regionName ?? '', ...figures(r)]),
-                );
-              }
-            },
-          };
+            );
+          }
+          if (!options.industry) {
+            if (options.region) console.log('');
+            printTable(
+              ['REGION', 'NAME', ...headers],
+              table.totals.map((r) => [r.regionCode, r.regionName ?? '', ...figures(r)]),
+            );
+          }
         },
-      );
+      });
     });
 }

@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import { LQ_DENOMINATORS, type LqDenominator } from '../../domain/regional-statistics.ts';
 import { clusterStrengths } from '../../services/statistics/regional-analysis.service.ts';
-import { choice, runStatsCommand, printTable, year } from './stats-output.ts';
+import {
+  choice,
+  printTable,
+  runStatsCommand,
+  statsScope,
+  type StatsScopeOptions,
+  year,
+} from './stats-output.ts';
 
-interface StrengthOptions {
-  scheme: string;
+interface StrengthOptions extends StatsScopeOptions {
   year: string;
   denominator?: string;
-  benchmark?: string;
-  region?: string;
-  out?: string;
-  json?: boolean;
 }
 
 /** `analyze strength`: each region's cluster strength. */
@@ -39,65 +41,39 @@ export function registerAnalyzeStrengthCommand(analyze: Command): void {
     )
     .action(async (options: StrengthOptions, command: Command) => {
       const query = {
-        scheme: options.scheme,
+        ...statsScope(options),
         year: year('--year', options.year),
         denominator: choice<LqDenominator>('--denominator', options.denominator, LQ_DENOMINATORS),
-        benchmark: options.benchmark,
-        region: options.region,
       };
-      await runStatsCommand(
-        command,
-        options,
-        (db) => clusterStrengths(db, query),
-        (table) => {
+      await runStatsCommand(command, options, (db) => clusterStrengths(db, query), {
+        rows: (table) => table.items,
+        fields: [
+          'regionCode',
+          'regionName',
+          'tradedEmployment',
+          'strongEmployment',
+          'strongClusters',
+          'strength',
+          'strength10',
+        ],
+        what: 'regions',
+        print: (table) => {
           const rows = table.items;
-          return {
-            csv: () => ({
-              headers: [
-                'region_code',
-                'region_name',
-                'traded_employment',
-                'strong_employment',
-                'strong_clusters',
-                'strength',
-                'strength10',
-              ],
-              rows: rows.map((r) => [
-                r.regionCode,
-                r.regionName,
-                r.tradedEmployment,
-                r.strongEmployment,
-                r.strongClusters,
-                r.strength,
-                r.strength10,
-              ]),
-              what: 'regions',
-            }),
-            print: () => {
-              console.log(
-                `Cluster strength, ${table.scheme} ${table.year} (${table.denominator} LQ): share of traded employment in strong clusters.`,
-              );
-              printTable(
-                [
-                  'REGION',
-                  'NAME',
-                  'TRADED EMPLOYMENT',
-                  'IN STRONG CLUSTERS',
-                  'CLUSTERS',
-                  'STRENGTH',
-                ],
-                rows.map((r) => [
-                  r.regionCode,
-                  r.regionName ?? '',
-                  r.tradedEmployment,
-                  r.strongEmployment,
-                  r.strongClusters,
-                  r.strength === null ? '–' : `${(r.strength * 100).toFixed(1)}%`,
-                ]),
-              );
-            },
-          };
+          console.log(
+            `Cluster strength, ${table.scheme} ${table.year} (${table.denominator} LQ): share of traded employment in strong clusters.`,
+          );
+          printTable(
+            ['REGION', 'NAME', 'TRADED EMPLOYMENT', 'IN STRONG CLUSTERS', 'CLUSTERS', 'STRENGTH'],
+            rows.map((r) => [
+              r.regionCode,
+              r.regionName ?? '',
+              r.tradedEmployment,
+              r.strongEmployment,
+              r.strongClusters,
+              r.strength === null ? '–' : `${(r.strength * 100).toFixed(1)}%`,
+            ]),
+          );
         },
-      );
+      });
     });
 }

@@ -6,7 +6,7 @@ import { roadToTarget } from '../../services/attract/road-to-target.service.ts';
 import { csvDocument } from '../../shared/csv.ts';
 import type { CandidateList, RoadToTarget } from '../../shared/api/attract.ts';
 import { formatNumber, formatPercent, formatYuan } from '../../shared/format.ts';
-import { withDatabase, type GlobalOptions } from '../cli-context.ts';
+import { printAnswer, withDatabase, type GlobalOptions } from '../cli-context.ts';
 
 const CANDIDATE_COLUMNS = ['enterprise_id', 'name', 'region_code', 'node_code', 'score', 'reasons'];
 
@@ -186,16 +186,19 @@ export function registerAttractCommand(program: Command): void {
           throw new AppError('VALIDATION_FAILED', '--baseline must be trend or flat.');
         }
         const baseline = options.baseline;
-        await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-          const road = await roadToTarget(database.db, {
-            chainCode: options.chain,
-            regionCode: options.region,
-            exclude: idList(options.exclude, '--exclude'),
-            include: idList(options.include, '--include'),
-            baseline,
-          });
-          console.log(options.json ? JSON.stringify(road, null, 2) : roadTable(road));
-        });
+        await printAnswer(
+          command,
+          options.json,
+          (db) =>
+            roadToTarget(db, {
+              chainCode: options.chain,
+              regionCode: options.region,
+              exclude: idList(options.exclude, '--exclude'),
+              include: idList(options.include, '--include'),
+              baseline,
+            }),
+          roadTable,
+        );
       },
     );
 }

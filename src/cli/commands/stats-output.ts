@@ -56,6 +56,39 @@ export function writeCsv(out: string, headers: string[], rows: Cell[][], what: s
   console.error(`Wrote ${rows.length} ${what} to ${out}.`);
 }
 
+/** The CSV of rows by field: each field a column, headed by its snake_case name. */
+export function csvOfFields<K extends string, T extends Record<K, Cell>>(
+  rows: readonly T[],
+  fields: readonly K[],
+  what: string,
+): { headers: string[]; rows: Cell[][]; what: string } {
+  return {
+    headers: fields.map((field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
+    rows: rows.map((row) => fields.map((field) => row[field])),
+    what,
+  };
+}
+
+/** The options every statistics command reads alike. */
+export interface StatsScopeOptions {
+  scheme: string;
+  benchmark?: string;
+  region?: string;
+  industry?: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** The query fields every statistics command takes alike: scheme, benchmark, region, industry. */
+export function statsScope(options: StatsScopeOptions) {
+  return {
+    scheme: options.scheme,
+    benchmark: options.benchmark,
+    region: options.region,
+    industry: options.industry,
+  };
+}
+
 /** One answer of a statistics command, in each of the forms a user may ask for. */
 export interface StatsOutput {
   /** The answer as the API gives it (--json). */
@@ -80,15 +113,30 @@ export function emitStats(options: { json?: boolean; out?: string }, output: Sta
   output.print();
 }
 
+/** What a statistics command makes of its answer: the CSV rows and fields, and the printout. */
+export interface StatsPresentation<T, K extends string, R extends Record<K, Cell>> {
+  /** The rows of the --out CSV file, one column per field. */
+  rows: (answer: T) => readonly R[];
+  fields: readonly K[];
+  /** What the rows are ("regions"), for the line saying where they went. */
+  what: string;
+  /** Prints the answer for a person. */
+  print: (answer: T) => void;
+}
+
 /** Runs a statistics query on the command's database and emits the answer (see emitStats). */
-export async function runStatsCommand<T>(
+export async function runStatsCommand<T, K extends string, R extends Record<K, Cell>>(
   command: Command,
   options: { json?: boolean; out?: string },
   query: (db: Db) => Promise<T>,
-  output: (answer: T) => Omit<StatsOutput, 'json'>,
+  presentation: StatsPresentation<T, K, R>,
 ): Promise<void> {
   await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
     const answer = await query(database.db);
-    emitStats(options, { json: answer, ...output(answer) });
+    emitStats(options, {
+      json: answer,
+      csv: () => csvOfFields(presentation.rows(answer), presentation.fields, presentation.what),
+      print: () => presentation.print(answer),
+    });
   });
 }

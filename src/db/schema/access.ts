@@ -9,7 +9,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt } from './columns.ts';
+import { createdAt, ownedBy, updatedAt } from './columns.ts';
 import { park } from './parks.ts';
 
 // Users, sessions, the audit log and installation settings.
@@ -33,9 +33,7 @@ export const session = pgTable(
   {
     /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => appUser.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => appUser.id),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },

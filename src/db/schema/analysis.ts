@@ -9,6 +9,7 @@ import {
   text,
   unique,
 } from 'drizzle-orm/pg-core';
+import { ownedBy } from './columns.ts';
 import { chain, chainNode } from './reference.ts';
 
 // Targets and regional statistics.
@@ -17,9 +18,7 @@ export const target = pgTable(
   'target',
   {
     id: serial('id').primaryKey(),
-    chainId: integer('chain_id')
-      .notNull()
-      .references(() => chain.id, { onDelete: 'cascade' }),
+    chainId: ownedBy('chain_id', () => chain.id),
     nodeId: integer('node_id').references(() => chainNode.id, { onDelete: 'cascade' }),
     regionCode: text('region_code').notNull(),
     /** output | enterprises | ... */

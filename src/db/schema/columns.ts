@@ -1,4 +1,4 @@
-import { numeric, timestamp } from 'drizzle-orm/pg-core';
+import { integer, numeric, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 // Column helpers every part of the schema uses.
 
@@ -7,3 +7,6 @@ export const createdAt = () =>
 export const updatedAt = () =>
   timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 export const yuan = (name: string) => numeric(name, { precision: 20, scale: 2, mode: 'number' });
+/** A required reference to a row of another table, deleted with that row. */
+export const ownedBy = (name: string, target: () => AnyPgColumn) =>
+  integer(name).notNull().references(target, { onDelete: 'cascade' });

@@ -4,14 +4,13 @@ import {
   check,
   date,
   doublePrecision,
-  integer,
   pgTable,
   serial,
   smallint,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { createdAt } from './columns.ts';
+import { createdAt, ownedBy } from './columns.ts';
 
 // Parks and their space units.
 
@@ -34,9 +33,7 @@ export const parkSpace = pgTable(
   'park_space',
   {
     id: serial('id').primaryKey(),
-    parkId: integer('park_id')
-      .notNull()
-      .references(() => park.id, { onDelete: 'cascade' }),
+    parkId: ownedBy('park_id', () => park.id),
     code: text('code').notNull(),
     building: text('building'),
     /** wet_lab | gmp_plant | office | warehouse */

@@ -16,7 +16,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt, yuan } from './columns.ts';
+import { createdAt, ownedBy, updatedAt, yuan } from './columns.ts';
 import { appUser } from './access.ts';
 import { park, parkSpace } from './parks.ts';
 import { chain, chainNode } from './reference.ts';
@@ -40,9 +40,7 @@ export const project = pgTable(
   'project',
   {
     id: serial('id').primaryKey(),
-    chainId: integer('chain_id')
-      .notNull()
-      .references(() => chain.id, { onDelete: 'cascade' }),
+    chainId: ownedBy('chain_id', () => chain.id),
     nodeId: integer('node_id').references(() => chainNode.id, { onDelete: 'set null' }),
     /** The region the project is to land in (a city or county code). */
     regionCode: text('region_code').notNull(),
@@ -95,9 +93,7 @@ export const projectStageEvent = pgTable(
   'project_stage_event',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    projectId: integer('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    projectId: ownedBy('project_id', () => project.id),
     /** create | stage | drop | reopen | capital */
     kind: text('kind').notNull(),
     fromStage: text('from_stage'),
@@ -117,9 +113,7 @@ export const projectAttachment = pgTable(
   'project_attachment',
   {
     id: serial('id').primaryKey(),
-    projectId: integer('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    projectId: ownedBy('project_id', () => project.id),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
@@ -136,15 +130,9 @@ export const spaceReservation = pgTable(
   'space_reservation',
   {
     id: serial('id').primaryKey(),
-    projectId: integer('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
-    spaceId: integer('space_id')
-      .notNull()
-      .references(() => parkSpace.id, { onDelete: 'cascade' }),
-    parkId: integer('park_id')
-      .notNull()
-      .references(() => park.id, { onDelete: 'cascade' }),
+    projectId: ownedBy('project_id', () => project.id),
+    spaceId: ownedBy('space_id', () => parkSpace.id),
+    parkId: ownedBy('park_id', () => park.id),
     kind: text('kind').notNull(),
     areaM2: doublePrecision('area_m2').notNull(),
     /** reserved | released */

@@ -9,7 +9,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt } from './columns.ts';
+import { createdAt, ownedBy, updatedAt } from './columns.ts';
 
 // Regions and chain templates.
 
@@ -46,9 +46,7 @@ export const chainNode = pgTable(
   'chain_node',
   {
     id: serial('id').primaryKey(),
-    chainId: integer('chain_id')
-      .notNull()
-      .references(() => chain.id, { onDelete: 'cascade' }),
+    chainId: ownedBy('chain_id', () => chain.id),
     parentId: integer('parent_id'),
     code: text('code').notNull(),
     /** stage | segment | subsegment */
@@ -67,15 +65,9 @@ export const chainFlow = pgTable(
   'chain_flow',
   {
     id: serial('id').primaryKey(),
-    chainId: integer('chain_id')
-      .notNull()
-      .references(() => chain.id, { onDelete: 'cascade' }),
-    fromNodeId: integer('from_node_id')
-      .notNull()
-      .references(() => chainNode.id, { onDelete: 'cascade' }),
-    toNodeId: integer('to_node_id')
-      .notNull()
-      .references(() => chainNode.id, { onDelete: 'cascade' }),
+    chainId: ownedBy('chain_id', () => chain.id),
+    fromNodeId: ownedBy('from_node_id', () => chainNode.id),
+    toNodeId: ownedBy('to_node_id', () => chainNode.id),
     noteZh: text('note_zh'),
     noteEn: text('note_en'),
   },

@@ -16,7 +16,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt, yuan } from './columns.ts';
+import { createdAt, ownedBy, updatedAt, yuan } from './columns.ts';
 import { park } from './parks.ts';
 import { chainNode } from './reference.ts';
 
@@ -166,9 +166,7 @@ export const classification = pgTable(
     enterpriseId: bigint('enterprise_id', { mode: 'number' })
       .notNull()
       .references(() => enterprise.id, { onDelete: 'cascade' }),
-    nodeId: integer('node_id')
-      .notNull()
-      .references(() => chainNode.id, { onDelete: 'cascade' }),
+    nodeId: ownedBy('node_id', () => chainNode.id),
     regionCode: text('region_code').notNull(),
     score: real('score').notNull(),
     /** confirmed | uncertain | rejected */

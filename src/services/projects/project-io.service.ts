@@ -28,6 +28,7 @@ import {
 } from '../../shared/api/projects.ts';
 import { ROW_REASONS, type ReasonParams, type RowReason } from '../../shared/row-reasons.ts';
 import { csvDocument } from '../../shared/csv.ts';
+import type { RowError } from '../tables/error-report.ts';
 import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
 import { createProject, updateProject } from './project.service.ts';
 import { listProjectBoard, listProjectSummaries } from './project-query.service.ts';
@@ -102,15 +103,8 @@ export async function exportProjects(
   return { bytes: new Uint8Array(buffer), count: rows.length };
 }
 
-/** A refused row: `reason` in English (CLI), `code` and `params` for the web app's languages. */
-export interface ProjectRowError {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-  code: RowReason;
-  params?: ReasonParams;
-}
+/** A refused row: the same shape as every import's refused rows (see RowError). */
+export type ProjectRowError = RowError;
 
 interface ParsedRow {
   rowNumber: number;

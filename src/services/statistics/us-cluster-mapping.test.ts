@@ -10,6 +10,7 @@ import { sharedDataFile } from '../../test-support/shared-data.ts';
 import { csvLine } from '../../shared/csv.ts';
 import { importStats } from './import-stats.service.ts';
 import { clusterStrengths, locationQuotients } from './regional-analysis.service.ts';
+import { STAT_COLUMNS } from '../../shared/stat-columns.ts';
 
 /**
  * The proof: the US Cluster Mapping Project's published state table (2016, 50 states × 67 clusters)
@@ -84,19 +85,7 @@ function importFile(rows: Published[]): string {
       '',
     ]);
   return (
-    csvLine([
-      'region_code',
-      'region_name',
-      'scheme',
-      'industry_code',
-      'industry_name',
-      'industry_type',
-      'year',
-      'employment',
-      'establishments',
-      'payroll',
-      'output',
-    ]) +
+    csvLine([...STAT_COLUMNS]) +
     rows
       .map((r) => line(r, r.region_code_t, r.region_name_t, r.emp_tl, r.est_tl, r.ap_tl))
       .join('') +

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLES, PERMISSIONS } from '../permissions.ts';
+import { PERMISSIONS } from '../permissions.ts';
+import { userIdentityFields } from './users.ts';
 
 export const loginRequestSchema = z
   .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
@@ -8,15 +9,7 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const currentUserSchema = z
   .object({
-    id: z.number().int(),
-    username: z.string(),
-    displayName: z.string().nullable(),
-    role: z.enum(ROLES),
-    parkId: z
-      .number()
-      .int()
-      .nullable()
-      .meta({ description: 'The park a park user manages; null for other roles.' }),
+    ...userIdentityFields,
     permissions: z.array(z.enum(PERMISSIONS)),
   })
   .meta({ id: 'CurrentUser' });

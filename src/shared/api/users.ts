@@ -1,17 +1,22 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions.ts';
 
+/** Who a user is, as every answer naming a user (the user list, the current user) gives it. */
+export const userIdentityFields = {
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  role: z.enum(ROLES),
+  parkId: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'The park a park user manages; null for other roles.' }),
+};
+
 export const userSchema = z
   .object({
-    id: z.number().int(),
-    username: z.string(),
-    displayName: z.string().nullable(),
-    role: z.enum(ROLES),
-    parkId: z
-      .number()
-      .int()
-      .nullable()
-      .meta({ description: 'The park a park user manages; null for other roles.' }),
+    ...userIdentityFields,
     disabled: z.boolean(),
     createdAt: z.string(),
   })
