@@ -6,6 +6,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
 import { echarts } from '../../charts/utils/echarts.ts';
+import { escapeHtml } from '../../charts/utils/escapeHtml.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 // Each chart registers its own series type: a page loads only the ECharts code it draws.
@@ -33,7 +34,8 @@ export function LqChart({ rows, region }: { rows: LqRow[]; region: string | unde
           const row = shown[params[0]?.dataIndex ?? -1];
           if (!row) return '';
           return [
-            `${row.industryCode} ${row.industryName ?? ''}`,
+            // Names come from uploaded files: escaped, or a name could carry script.
+            escapeHtml(`${row.industryCode} ${row.industryName ?? ''}`),
             `${t('analysis.lq')}: ${row.lq?.toFixed(2) ?? '—'}`,
             `${t('analysis.value')}: ${formatNumber(row.value)}`,
           ].join('<br/>');

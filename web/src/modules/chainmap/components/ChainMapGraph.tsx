@@ -7,17 +7,12 @@ import { echarts } from '../../charts/utils/echarts.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { langOf } from '../../i18n/utils/langOf.ts';
+import { escapeHtml } from '../../charts/utils/escapeHtml.ts';
 import { chainMapLayout } from '../utils/chainMapLayout.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
 
 // Each chart registers its own series type: a page loads only the ECharts code it draws.
 echarts.use([GraphChart]);
-
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
-  );
 
 interface NodeDatum {
   code?: string;
@@ -49,8 +44,8 @@ export function ChainMapGraph({
         [t('chainMap.lq'), formatRatio(node.lq)],
       ];
       return [
-        `<b>${escape(localName(node.name, locale))}</b> · ${t(`cockpit.status.${node.status}`)}`,
-        ...rows.map(([label, value]) => `${escape(label)}: <b>${escape(value)}</b>`),
+        `<b>${escapeHtml(localName(node.name, locale))}</b> · ${t(`cockpit.status.${node.status}`)}`,
+        ...rows.map(([label, value]) => `${escapeHtml(label)}: <b>${escapeHtml(value)}</b>`),
       ].join('<br/>');
     };
     return {
