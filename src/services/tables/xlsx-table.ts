@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../domain/app-error.ts';
 import {
@@ -8,10 +9,14 @@ import {
   type TableBytes,
   type TableRow,
 } from './table-common.ts';
+import { spoolToTempFile } from './spool.ts';
 
 interface WorkbookInternals {
   properties?: { model?: { date1904?: boolean } };
 }
+
+/** How often a workbook is read again when exceljs loses its last zip entry (see below). */
+const XLSX_ATTEMPTS = 3;
 
 export async function openXlsx(
   bytes: TableBytes,
@@ -20,36 +25,61 @@ export async function openXlsx(
 ): Promise<Table> {
   // exceljs takes half a second to load: only XLSX imports pay for it.
   const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(bytes.stream, {
-    worksheets: 'emit',
-    // Shared strings are one table for the whole workbook; the streaming reader must keep it.
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    // Styles tell a date from a number.
-    styles: 'cache',
-    entries: 'ignore',
-  });
+  // An XLSX is a zip whose directory sits at its end, and exceljs's one-pass streaming reader
+  // sometimes ends before the last entry (xl/workbook.xml, which names the sheets) and then
+  // fails with "reading 'sheets'" (exceljs issue 3064, a race). So the workbook is spooled to a
+  // temporary file once, read from there row by row, and read again when that race strikes
+  // before any row came out. CSV and JSON Lines never touch the disk.
+  let spooled: Awaited<ReturnType<typeof spoolToTempFile>> | undefined;
+  const removeSpool = () => {
+    const spool = spooled;
+    spooled = undefined;
+    if (spool) void spool.remove();
+  };
+  let reader: InstanceType<typeof excel.stream.xlsx.WorkbookReader> | undefined;
   // exceljs reads the workbook's 1900/1904 date system but does not type it.
   const date1904 = (): boolean =>
-    (reader as unknown as WorkbookInternals).properties?.model?.date1904 === true;
+    (reader as unknown as WorkbookInternals | undefined)?.properties?.model?.date1904 === true;
   let sheet: string | null = null;
 
   async function* records(): AsyncGenerator<TableRow> {
     const names: string[] = [];
     try {
-      for await (const worksheet of reader) {
-        const name = (worksheet as unknown as { name: string }).name;
-        names.push(name);
-        if (wanted !== undefined && name !== wanted) continue;
-        sheet = name;
-        for await (const row of worksheet) {
-          const cells: string[] = [];
-          row.eachCell({ includeEmpty: false }, (cell, column) => {
-            cells[column - 1] = xlsxCellText(cell, date1904, shown, row.number);
-          });
-          yield { rowNumber: row.number, cells: Array.from(cells, (cell) => cell ?? '') };
+      spooled = await spoolToTempFile({ bytes: bytes.stream, name: 'workbook.xlsx' }, 'x.xlsx');
+      for (let attempt = 1; ; attempt++) {
+        names.length = 0;
+        let yielded = false;
+        reader = new excel.stream.xlsx.WorkbookReader(createReadStream(spooled.file), {
+          worksheets: 'emit',
+          // Shared strings are one table for the whole workbook; the streaming reader keeps it.
+          sharedStrings: 'cache',
+          hyperlinks: 'ignore',
+          // Styles tell a date from a number.
+          styles: 'cache',
+          entries: 'ignore',
+        });
+        try {
+          for await (const worksheet of reader) {
+            const name = (worksheet as unknown as { name: string }).name;
+            names.push(name);
+            if (wanted !== undefined && name !== wanted) continue;
+            sheet = name;
+            for await (const row of worksheet) {
+              const cells: string[] = [];
+              row.eachCell({ includeEmpty: false }, (cell, column) => {
+                cells[column - 1] = xlsxCellText(cell, date1904, shown, row.number);
+              });
+              yielded = true;
+              yield { rowNumber: row.number, cells: Array.from(cells, (cell) => cell ?? '') };
+            }
+            return;
+          }
+          break;
+        } catch (error) {
+          const lostWorkbookEntry =
+            error instanceof TypeError && /reading 'sheets'/.test(error.message);
+          if (!lostWorkbookEntry || yielded || attempt >= XLSX_ATTEMPTS) throw error;
         }
-        return;
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -60,6 +90,7 @@ export async function openXlsx(
       );
     } finally {
       bytes.close();
+      removeSpool();
     }
     if (wanted !== undefined)
       throw fail(
@@ -78,7 +109,10 @@ export async function openXlsx(
     },
     shown,
     progress: () => ({ bytesRead: bytes.bytesRead(), totalBytes: bytes.totalBytes }),
-    close: () => bytes.close(),
+    close: () => {
+      bytes.close();
+      removeSpool();
+    },
     failure: (error) => fileError(error, shown),
   });
 }
