@@ -180,6 +180,8 @@ export interface TableInput {
   name: string;
   /** The size in bytes when known, for progress. */
   size?: number | undefined;
+  /** The file the bytes come from, when they are on disk: a reader that must read twice uses it. */
+  path?: string | undefined;
 }
 
 /** A table's bytes after its head was read: `stream` yields all of them from the first. */

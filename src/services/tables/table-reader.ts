@@ -78,7 +78,7 @@ export async function readTable(input: TableInput, options: ReadTableOptions = {
         : openJsonLines(bytes, shown, encoding);
     }
     case 'xlsx':
-      return openXlsx(bytes, shown, options.sheet);
+      return openXlsx(bytes, shown, options.sheet, input.path);
   }
 }
 
@@ -98,7 +98,7 @@ export async function readTableFile(file: string, options: ReadTableOptions = {}
     throw error instanceof AppError ? error : fileError(error, shown);
   }
   const bytes = createReadStream(file, { highWaterMark: HEAD_BYTES });
-  return readTable({ bytes, name: shown, size }, { ...options, format });
+  return readTable({ bytes, name: shown, size, path: file }, { ...options, format });
 }
 
 /** The path as the user would recognise it: relative to here when inside, else as given. */

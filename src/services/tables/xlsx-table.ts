@@ -22,14 +22,16 @@ export async function openXlsx(
   bytes: TableBytes,
   shown: string,
   wanted: string | undefined,
+  path?: string,
 ): Promise<Table> {
   // exceljs takes half a second to load: only XLSX imports pay for it.
   const { default: excel } = await import('exceljs');
   // An XLSX is a zip whose directory sits at its end, and exceljs's one-pass streaming reader
   // sometimes ends before the last entry (xl/workbook.xml, which names the sheets) and then
   // fails with "reading 'sheets'" (exceljs issue 3064, a race). So the workbook is spooled to a
-  // temporary file once, read from there row by row, and read again when that race strikes
-  // before any row came out. CSV and JSON Lines never touch the disk.
+  // temporary file once (unless it is a file on disk already), read from there row by row, and
+  // read again when that race strikes before any row came out. CSV and JSON Lines never touch
+  // the disk.
   let spooled: Awaited<ReturnType<typeof spoolToTempFile>> | undefined;
   const removeSpool = () => {
     const spool = spooled;
@@ -41,15 +43,24 @@ export async function openXlsx(
   const date1904 = (): boolean =>
     (reader as unknown as WorkbookInternals | undefined)?.properties?.model?.date1904 === true;
   let sheet: string | null = null;
+  // The workbook file being read: progress counts its bytes once reading it began.
+  let fileStream: ReturnType<typeof createReadStream> | undefined;
 
   async function* records(): AsyncGenerator<TableRow> {
     const names: string[] = [];
     try {
-      spooled = await spoolToTempFile({ bytes: bytes.stream, name: 'workbook.xlsx' }, 'x.xlsx');
+      let file = path;
+      if (file === undefined) {
+        spooled = await spoolToTempFile({ bytes: bytes.stream, name: 'workbook.xlsx' }, 'x.xlsx');
+        file = spooled.file;
+      } else {
+        bytes.close();
+      }
       for (let attempt = 1; ; attempt++) {
         names.length = 0;
         let yielded = false;
-        reader = new excel.stream.xlsx.WorkbookReader(createReadStream(spooled.file), {
+        fileStream = createReadStream(file);
+        reader = new excel.stream.xlsx.WorkbookReader(fileStream, {
           worksheets: 'emit',
           // Shared strings are one table for the whole workbook; the streaming reader keeps it.
           sharedStrings: 'cache',
@@ -108,7 +119,10 @@ export async function openXlsx(
       return sheet;
     },
     shown,
-    progress: () => ({ bytesRead: bytes.bytesRead(), totalBytes: bytes.totalBytes }),
+    progress: () => ({
+      bytesRead: fileStream?.bytesRead ?? bytes.bytesRead(),
+      totalBytes: bytes.totalBytes,
+    }),
     close: () => {
       bytes.close();
       removeSpool();
