@@ -6,3 +6,5 @@ export * from './schema/registry.ts';
 export * from './schema/analysis.ts';
 export * from './schema/access.ts';
 export * from './schema/projects.ts';
+export * from './schema/problems.ts';
+export * from './schema/leadership.ts';

@@ -7,6 +7,7 @@ import {
   saveChainTemplates,
 } from './reference/chain-templates.service.ts';
 import { ensureRegionsLoaded } from './reference/regions.service.ts';
+import { seedOfficialCalendar } from './problems/working-calendar.service.ts';
 import { classifyEnterprises } from './classification/classification.service.ts';
 import { DEMO_CHAIN } from './demo/demo-plan.ts';
 import { loadDemo, type DemoSummary, type ProgressReporter } from './demo/demo.service.ts';
@@ -47,6 +48,7 @@ export async function prepareInstallation(
   const firstRun = (await findSetting(db, 'admin_created')) === null;
   progress('loading regions');
   await ensureRegionsLoaded(db);
+  await seedOfficialCalendar(db);
   const chainsWritten = await saveChainTemplates(db, templates, SYSTEM);
   const admin = await ensureAdminUser(db, options.adminPassword);
   const demo =

@@ -1,5 +1,15 @@
 /** Roles a user can hold; later features add roles here and grant them permissions below. */
-export const ROLES = ['admin', 'analyst', 'viewer', 'investment', 'park'] as const;
+export const ROLES = [
+  'admin',
+  'analyst',
+  'viewer',
+  'investment',
+  'park',
+  'office',
+  'chain_leader',
+  'department',
+  'firm',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -24,6 +34,16 @@ export const PERMISSIONS = [
   'audit:read',
   'stats:read',
   'stats:write',
+  'problem:read',
+  'problem:raise',
+  'problem:act',
+  'problem:manage',
+  'leader:read',
+  'leader:write',
+  'supervision:progress',
+  'department:manage',
+  'calendar:manage',
+  'firm-account:create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,6 +57,10 @@ const READ: Permission[] = [
 ];
 
 /**
+ * The chain office (`office`, 链办) runs the problem loop and the chain leader's records within its
+ * chains; `chain_leader` sees all of its chains, comments, escalates and assigns 督办; `department`
+ * works only the problems assigned to its department; `firm` raises, follows and rates its own
+ * enterprise's problems and sees nothing else. Services apply the scopes (`problem-scope`).
  * `investment` manages leads and projects and reserves space for them; `park` manages the space of
  * the one park it is bound to (services refuse other parks) and sees the projects matched to it,
  * but not the whole pipeline.
@@ -46,14 +70,39 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   analyst: [
     ...READ,
     'project:read',
+    'problem:read',
+    'leader:read',
     'enterprise:write',
     'chain:write',
     'park:write',
     'stats:write',
   ],
-  viewer: [...READ, 'project:read'],
+  viewer: [...READ, 'project:read', 'problem:read', 'leader:read'],
   investment: [...READ, 'project:read', 'project:write', 'space:reserve'],
-  park: [...READ, 'space:write', 'space:reserve'],
+  park: [...READ, 'space:write', 'space:reserve', 'problem:read'],
+  office: [
+    ...READ,
+    'project:read',
+    'problem:read',
+    'problem:raise',
+    'problem:act',
+    'problem:manage',
+    'leader:read',
+    'leader:write',
+    'supervision:progress',
+    'department:manage',
+    'firm-account:create',
+  ],
+  chain_leader: [
+    ...READ,
+    'project:read',
+    'problem:read',
+    'problem:act',
+    'leader:read',
+    'leader:write',
+  ],
+  department: [...READ, 'problem:read', 'problem:act', 'leader:read', 'supervision:progress'],
+  firm: ['authenticated', 'problem:read', 'problem:raise', 'problem:act'],
 };
 
 /** True when `role` carries `permission` (`public` is granted to everyone). */

@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -11,6 +12,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, ownedBy, updatedAt } from './columns.ts';
 import { park } from './parks.ts';
+import { department } from './problems.ts';
+import { enterprise } from './registry.ts';
 
 // Users, sessions, the audit log and installation settings.
 
@@ -19,10 +22,22 @@ export const appUser = pgTable('app_user', {
   username: text('username').notNull().unique(),
   displayName: text('display_name'),
   passwordHash: text('password_hash').notNull(),
-  /** admin | analyst | viewer | investment | park */
+  /** A role of ROLES in src/shared/permissions.ts. */
   role: text('role').notNull(),
   /** The one park a `park` user manages; null for every other role. */
   parkId: integer('park_id').references(() => park.id, { onDelete: 'set null' }),
+  /** The department a `department` user works for. */
+  departmentId: integer('department_id').references(() => department.id, {
+    onDelete: 'set null',
+  }),
+  /** The enterprise a `firm` user speaks for. */
+  enterpriseId: bigint('enterprise_id', { mode: 'number' }).references(() => enterprise.id, {
+    onDelete: 'set null',
+  }),
+  /** The chains (codes) the user may see; null for every chain. */
+  chainCodes: text('chain_codes').array(),
+  /** Set for a one-time password: the user must choose a new one before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

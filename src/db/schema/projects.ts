@@ -4,7 +4,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   date,
   doublePrecision,
   index,
@@ -16,20 +15,13 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { createdAt, ownedBy, updatedAt, yuan } from './columns.ts';
+import { bytea, createdAt, ownedBy, updatedAt, yuan } from './columns.ts';
 import { appUser } from './access.ts';
 import { park, parkSpace } from './parks.ts';
 import { chain, chainNode } from './reference.ts';
 import { enterprise } from './registry.ts';
 
 // Investment projects: stages, attachments and reserved park space.
-
-/** Bytes stored in the database (attachments): an embedded app keeps its files with its data. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => value,
-  fromDriver: (value) => new Uint8Array(value),
-});
 
 /**
  * An investment project; a lead is a project at stage `lead`. Stages run lead → negotiating →
