@@ -35,6 +35,14 @@ export interface UserView {
   role: Role;
   /** The park a `park` user manages; null for other roles. */
   parkId: number | null;
+  /** The department a `department` user works for. */
+  departmentId: number | null;
+  /** The enterprise a `firm` user speaks for. */
+  enterpriseId: number | null;
+  /** The chains the user may see; null for every chain. */
+  chainCodes: string[] | null;
+  /** A one-time password is still in use: the user must choose a new one first. */
+  mustChangePassword: boolean;
   disabled: boolean;
   createdAt: Date;
 }
@@ -46,6 +54,10 @@ function toUserView(row: UserRow): UserView {
     displayName: row.displayName,
     role: isRole(row.role) ? row.role : 'viewer',
     parkId: row.parkId,
+    departmentId: row.departmentId,
+    enterpriseId: row.enterpriseId,
+    chainCodes: row.chainCodes,
+    mustChangePassword: row.mustChangePassword,
     disabled: row.disabled,
     createdAt: row.createdAt,
   };

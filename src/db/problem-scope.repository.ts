@@ -1,0 +1,43 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ProblemScope } from '../shared/problem-scope.ts';
+import { chain, enterprise, problem } from './schema.ts';
+
+const NOTHING = sql`false`;
+
+function chainCondition(chainCodes: readonly string[] | null): SQL | undefined {
+  if (chainCodes === null) return undefined;
+  if (chainCodes.length === 0) return NOTHING;
+  return inArray(
+    problem.chainId,
+    sql`(select ${chain.id} from ${chain} where ${inArray(chain.code, [...chainCodes])})`,
+  );
+}
+
+/**
+ * The condition on `problem` rows that a scope may see (undefined: every row). Every query that
+ * lists, counts or reads problems for a user goes through it.
+ */
+export function problemScopeCondition(scope: ProblemScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'chains':
+      return chainCondition(scope.chainCodes);
+    case 'department':
+      return scope.departmentId === null
+        ? NOTHING
+        : and(eq(problem.departmentId, scope.departmentId), chainCondition(scope.chainCodes));
+    case 'enterprise':
+      return scope.enterpriseId === null ? NOTHING : eq(problem.enterpriseId, scope.enterpriseId);
+    case 'park':
+      return scope.parkId === null
+        ? NOTHING
+        : and(
+            inArray(
+              problem.enterpriseId,
+              sql`(select ${enterprise.id} from ${enterprise} where ${enterprise.parkId} = ${scope.parkId})`,
+            ),
+            chainCondition(scope.chainCodes),
+          );
+    case 'none':
+      return NOTHING;
+  }
+}
