@@ -34,15 +34,25 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'SPACE_NOT_FOUND':
     case 'RESERVATION_NOT_FOUND':
     case 'ATTACHMENT_NOT_FOUND':
+    case 'PROBLEM_NOT_FOUND':
+    case 'DEPARTMENT_NOT_FOUND':
+    case 'CATEGORY_NOT_FOUND':
+    case 'ACTIVITY_NOT_FOUND':
+    case 'SUPERVISION_NOT_FOUND':
+    case 'NOTIFICATION_NOT_FOUND':
       return EXIT.notFound;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':
     case 'STAGE_MOVE_INVALID':
     case 'SPACE_UNAVAILABLE':
+    case 'PROBLEM_TRANSITION_INVALID':
+    case 'PROBLEM_CLOSED':
+    case 'DEPARTMENT_EXISTS':
       return EXIT.conflict;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
     case 'FORBIDDEN':
+    case 'PASSWORD_CHANGE_REQUIRED':
       return EXIT.auth;
     case 'INTERNAL':
       return EXIT.internal;

@@ -24,6 +24,7 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'INVALID_CREDENTIALS':
       return 401;
     case 'FORBIDDEN':
+    case 'PASSWORD_CHANGE_REQUIRED':
       return 403;
     case 'ROUTE_NOT_FOUND':
     case 'CHAIN_NOT_FOUND':
@@ -38,11 +39,20 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'SPACE_NOT_FOUND':
     case 'RESERVATION_NOT_FOUND':
     case 'ATTACHMENT_NOT_FOUND':
+    case 'PROBLEM_NOT_FOUND':
+    case 'DEPARTMENT_NOT_FOUND':
+    case 'CATEGORY_NOT_FOUND':
+    case 'ACTIVITY_NOT_FOUND':
+    case 'SUPERVISION_NOT_FOUND':
+    case 'NOTIFICATION_NOT_FOUND':
       return 404;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':
     case 'STAGE_MOVE_INVALID':
     case 'SPACE_UNAVAILABLE':
+    case 'PROBLEM_TRANSITION_INVALID':
+    case 'PROBLEM_CLOSED':
+    case 'DEPARTMENT_EXISTS':
       return 409;
     case 'PDF_UNAVAILABLE':
       return 501;

@@ -3989,10 +3989,20 @@ export interface components {
           | 'SPACE_NOT_FOUND'
           | 'RESERVATION_NOT_FOUND'
           | 'ATTACHMENT_NOT_FOUND'
+          | 'PROBLEM_NOT_FOUND'
+          | 'DEPARTMENT_NOT_FOUND'
+          | 'CATEGORY_NOT_FOUND'
+          | 'ACTIVITY_NOT_FOUND'
+          | 'SUPERVISION_NOT_FOUND'
+          | 'NOTIFICATION_NOT_FOUND'
           | 'USER_EXISTS'
           | 'PROJECT_EXISTS'
           | 'STAGE_MOVE_INVALID'
           | 'SPACE_UNAVAILABLE'
+          | 'PROBLEM_TRANSITION_INVALID'
+          | 'PROBLEM_CLOSED'
+          | 'DEPARTMENT_EXISTS'
+          | 'PASSWORD_CHANGE_REQUIRED'
           | 'TEMPLATE_INVALID'
           | 'PDF_UNAVAILABLE'
           | 'DB_UNREACHABLE'
@@ -4011,7 +4021,16 @@ export interface components {
       username: string;
       displayName: string | null;
       /** @enum {string} */
-      role: 'admin' | 'analyst' | 'viewer' | 'investment' | 'park';
+      role:
+        | 'admin'
+        | 'analyst'
+        | 'viewer'
+        | 'investment'
+        | 'park'
+        | 'office'
+        | 'chain_leader'
+        | 'department'
+        | 'firm';
       /** @description The park a park user manages; null for other roles. */
       parkId: number | null;
       permissions: (
@@ -4032,6 +4051,16 @@ export interface components {
         | 'audit:read'
         | 'stats:read'
         | 'stats:write'
+        | 'problem:read'
+        | 'problem:raise'
+        | 'problem:act'
+        | 'problem:manage'
+        | 'leader:read'
+        | 'leader:write'
+        | 'supervision:progress'
+        | 'department:manage'
+        | 'calendar:manage'
+        | 'firm-account:create'
       )[];
     };
     LoginRequest: {
@@ -4562,7 +4591,16 @@ export interface components {
       username: string;
       displayName: string | null;
       /** @enum {string} */
-      role: 'admin' | 'analyst' | 'viewer' | 'investment' | 'park';
+      role:
+        | 'admin'
+        | 'analyst'
+        | 'viewer'
+        | 'investment'
+        | 'park'
+        | 'office'
+        | 'chain_leader'
+        | 'department'
+        | 'firm';
       /** @description The park a park user manages; null for other roles. */
       parkId: number | null;
       disabled: boolean;
@@ -4572,7 +4610,16 @@ export interface components {
       username: string;
       password: string;
       /** @enum {string} */
-      role: 'admin' | 'analyst' | 'viewer' | 'investment' | 'park';
+      role:
+        | 'admin'
+        | 'analyst'
+        | 'viewer'
+        | 'investment'
+        | 'park'
+        | 'office'
+        | 'chain_leader'
+        | 'department'
+        | 'firm';
       displayName?: string | null;
       /** @description Required for role park: the one park it manages. */
       parkId?: number | null;

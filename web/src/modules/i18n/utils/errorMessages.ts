@@ -29,11 +29,30 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
   SPACE_NOT_FOUND: { zh: '未找到该空间单元', en: 'No such space unit' },
   RESERVATION_NOT_FOUND: { zh: '未找到该预留', en: 'No such reservation' },
   ATTACHMENT_NOT_FOUND: { zh: '未找到该附件', en: 'No such attachment' },
+  PROBLEM_NOT_FOUND: { zh: '未找到该诉求', en: 'No such problem' },
+  DEPARTMENT_NOT_FOUND: { zh: '未找到该部门', en: 'No such department' },
+  CATEGORY_NOT_FOUND: { zh: '未找到该诉求类别', en: 'No such problem category' },
+  ACTIVITY_NOT_FOUND: { zh: '未找到该履职记录', en: 'No such visit or meeting' },
+  SUPERVISION_NOT_FOUND: { zh: '未找到该督办事项', en: 'No such supervised task' },
+  NOTIFICATION_NOT_FOUND: { zh: '未找到该通知', en: 'No such notification' },
   USER_EXISTS: { zh: '该用户名已被使用', en: 'That username is taken' },
   PROJECT_EXISTS: { zh: '已有同名项目', en: 'A project of that name exists' },
   STAGE_MOVE_INVALID: {
     zh: '项目不能这样变更阶段：只能前进一步，或填写原因后退回',
     en: 'A project moves forward one stage at a time, or back with a reason',
+  },
+  PROBLEM_TRANSITION_INVALID: {
+    zh: '诉求当前所处环节不能进行此操作',
+    en: 'The problem cannot take this step from the stage it is in',
+  },
+  PROBLEM_CLOSED: {
+    zh: '诉求已办结或已退回，不能再修改',
+    en: 'A closed or returned problem cannot be edited',
+  },
+  DEPARTMENT_EXISTS: { zh: '已有同名部门', en: 'A department of that name exists' },
+  PASSWORD_CHANGE_REQUIRED: {
+    zh: '请先修改初始密码',
+    en: 'Change your one-time password first',
   },
   SPACE_UNAVAILABLE: {
     zh: '可用空间不足，无法预留：请换一个单元或园区，或减小面积',
