@@ -239,7 +239,7 @@ export const DEMO_USERS: readonly {
     username: 'viewer',
     password: 'chainlead-viewer',
     role: 'viewer',
-    displayName: '链长（演示，只读）',
+    displayName: '观察员（演示，只读）',
   },
 ];
 

@@ -13,6 +13,7 @@ import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
 import { generateDemoDataset } from './demo-generator.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
+import { loadDemoWork } from './demo-work.ts';
 import { DEMO_CHAIN, DEMO_PARKS, DEMO_TARGETS, DEMO_USERS, WUXI } from './demo-plan.ts';
 
 export interface DemoSummary {
@@ -115,6 +116,14 @@ export async function loadDemo(
       ...(await loadDemoPipeline(tx, {
         chainId: chainRow.id,
         parkIds,
+        enterprises: dataset.enterprises,
+        enterpriseIds: ids,
+      })),
+    );
+    progress("writing the chain office's problems, visits, meetings and 督办 items");
+    users.push(
+      ...(await loadDemoWork(tx, {
+        chainId: chainRow.id,
         enterprises: dataset.enterprises,
         enterpriseIds: ids,
       })),
