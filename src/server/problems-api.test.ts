@@ -25,21 +25,19 @@ function documentedTable() {
   const lines = doc.split('\n');
   const header = lines.findIndex((line) => line.startsWith('| action | from | to | roles |'));
   const end = lines.findIndex((line, index) => index > header && !line.startsWith('|'));
-  return lines
-    .slice(header + 2, end)
-    .map((line) => {
-      const [action = '', from = '', to = '', roles = '', clock = ''] = line
-        .split('|')
-        .slice(1)
-        .map((cell) => cell.trim());
-      return {
-        action,
-        from: from.split(', '),
-        to: to === '(same)' ? null : to,
-        roles: roles.split(', '),
-        clock,
-      };
-    });
+  return lines.slice(header + 2, end).map((line) => {
+    const [action = '', from = '', to = '', roles = '', clock = ''] = line
+      .split('|')
+      .slice(1)
+      .map((cell) => cell.trim());
+    return {
+      action,
+      from: from.split(', '),
+      to: to === '(same)' ? null : to,
+      roles: roles.split(', '),
+      clock,
+    };
+  });
 }
 
 /** Everything of a problem an action could change, as the admin sees it. */
