@@ -299,5 +299,16 @@ describe(`the problem loop over the API (${testDatabaseKind()})`, () => {
     });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.message).toContain('enterpriseId');
+    for (const receivedAt of ['2099-01-01T09:00:00+08:00', '2025-02-30T09:00:00+08:00']) {
+      const refused = await world.office.json<ErrorResponse>('POST', '/api/problems', {
+        title: 't',
+        description: 'd',
+        categoryCode: 'land',
+        enterpriseId: world.enterpriseId,
+        receivedAt,
+      });
+      expect(refused.status, receivedAt).toBe(400);
+      expect(JSON.stringify(refused.body.error)).toContain('receivedAt');
+    }
   });
 });

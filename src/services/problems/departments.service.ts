@@ -11,7 +11,7 @@ import {
   listProblemCategories,
   updateDepartmentRow,
   updateProblemCategoryRow,
-} from '../../db/problem.repository.ts';
+} from '../../db/department.repository.ts';
 import type {
   CreateDepartmentRequest,
   Department,

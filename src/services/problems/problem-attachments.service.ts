@@ -7,7 +7,7 @@ import {
   findProblemAttachment,
   insertProblemAttachment,
   listProblemAttachments,
-  lockProblemInScope,
+  isProblemInScope,
   updateProblemRow,
 } from '../../db/problem.repository.ts';
 import type { ProblemAttachment } from '../../shared/api/problems.ts';
@@ -37,8 +37,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** Checks the user sees the problem unredacted; attachments hold the enterprise's own papers. */
 async function requireFullView(db: DbOrTx, user: ProblemUser, problemId: number): Promise<void> {
   const scope = scopeOf(user);
-  if (!(await lockProblemInScope(db, scope, problemId)))
-    await refuseInvisible(db, scope, problemId);
+  if (!(await isProblemInScope(db, scope, problemId))) await refuseInvisible(db, scope, problemId);
   if (isRedacted(scope)) {
     throw new AppError(
       'FORBIDDEN',

@@ -6,13 +6,15 @@ import { findEnterpriseById } from '../../db/enterprise.repository.ts';
 import {
   findDepartment,
   findProblemCategory,
+  type DepartmentRow,
+  type ProblemCategoryRow,
+} from '../../db/department.repository.ts';
+import {
   insertProblem,
   insertProblemEvent,
   listConfirmedPlacements,
   nextProblemReference,
   updateProblemRow,
-  type DepartmentRow,
-  type ProblemCategoryRow,
   type ProblemRow,
 } from '../../db/problem.repository.ts';
 import type { ProblemDetail, RaiseProblemRequest } from '../../shared/api/problems.ts';

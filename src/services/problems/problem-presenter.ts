@@ -3,12 +3,8 @@ import {
   workingDaysBetween,
   type WorkingCalendar,
 } from '../../domain/working-calendar.ts';
-import type {
-  DepartmentRow,
-  ProblemCategoryRow,
-  ProblemEventRow,
-  ProblemView,
-} from '../../db/problem.repository.ts';
+import type { DepartmentRow, ProblemCategoryRow } from '../../db/department.repository.ts';
+import type { ProblemEventRow, ProblemView } from '../../db/problem.repository.ts';
 import type {
   Department,
   ProblemAttachment,

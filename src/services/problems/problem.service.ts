@@ -8,6 +8,7 @@ import {
 import type { Db, Tx } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit.repository.ts';
 import { listChainNodes } from '../../db/chain.repository.ts';
+import { findProblemCategory } from '../../db/department.repository.ts';
 import {
   insertProblemEvent,
   lockProblemInScope,
@@ -166,7 +167,8 @@ async function changesOf(
       };
     case 'reopen': {
       const calendar = await loadWorkingCalendar(tx);
-      const category = await requireCategory(tx, before.categoryCode).catch(() => null);
+      // The category's SLA now, even when it is no longer offered for new problems.
+      const category = await findProblemCategory(tx, before.categoryCode);
       const changes = {
         reopenCount: before.reopenCount + 1,
         closedAt: null,

@@ -18,14 +18,19 @@ const requiredText = (max: number) =>
   z.string().trim().min(1).max(max).refine(noNul, 'must not contain the NUL character');
 const id = z.coerce.number().int().positive().max(2147483647);
 
+/** Whether YYYY-MM-DD names a day of the calendar (Date rolls 2025-02-30 over to March). */
+function isRealDate(value: string): boolean {
+  const parsed = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  return (
+    !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value.slice(0, 10)
+  );
+}
+
 /** A real calendar date, YYYY-MM-DD (2025-02-30 is refused). */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'is not a real calendar date')
+  .refine(isRealDate, 'is not a real calendar date')
   .meta({ description: 'A date, YYYY-MM-DD.' });
 
 export const departmentSchema = z
@@ -107,6 +112,7 @@ export const raiseProblemSchema = z
       .meta({ description: "Office and admin only; default 'visit' (a firm raises online)." }),
     receivedAt: z.iso
       .datetime({ offset: true })
+      .refine(isRealDate, 'is not a real calendar date')
       .optional()
       .meta({ description: 'Office and admin only: when it reached the office; default now.' }),
     nodeCode: z.string().min(1).max(100).optional(),
