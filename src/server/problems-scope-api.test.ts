@@ -104,6 +104,21 @@ describe(`problem scopes, attachments, the SLA clock and merges (${testDatabaseK
       const one = await client.request('GET', `/api/problems/${problem.id}/attachments/${file.id}`);
       expect(one.status).toBe(403);
     }
+    const byFirm = await world.firm.request(
+      'DELETE',
+      `/api/problems/${problem.id}/attachments/${file.id}`,
+    );
+    expect(byFirm.status).toBe(403);
+    const byOffice = await world.office.request(
+      'DELETE',
+      `/api/problems/${problem.id}/attachments/${file.id}`,
+    );
+    expect(byOffice.status).toBe(204);
+    const left = await world.office.json<{ total: number }>(
+      'GET',
+      `/api/problems/${problem.id}/attachments`,
+    );
+    expect(left.body.total).toBe(0);
   });
 
   it('filters the list by stage, department, enterprise, overdue and text', async () => {

@@ -121,7 +121,10 @@ export async function getProblemAttachment(
   return { fileName: row.fileName, contentType: row.contentType, bytes: row.content };
 }
 
-/** Deletes an attachment. Throws PROBLEM_NOT_FOUND, FORBIDDEN or ATTACHMENT_NOT_FOUND. */
+/**
+ * Deletes an attachment (its uploader, the office or admin). Throws PROBLEM_NOT_FOUND, FORBIDDEN or
+ * ATTACHMENT_NOT_FOUND.
+ */
 export async function deleteProblemAttachmentAs(
   db: Db,
   user: ProblemUser,
@@ -130,9 +133,19 @@ export async function deleteProblemAttachmentAs(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await requireFullView(tx, user, problemId);
-    if (!(await deleteProblemAttachment(tx, problemId, id))) {
+    const found = await findProblemAttachment(tx, problemId, id);
+    if (!found) {
       throw new AppError('ATTACHMENT_NOT_FOUND', `Problem ${problemId} has no attachment ${id}.`);
     }
+    // A file is evidence: only its uploader or the office running the loop may take it away.
+    if (found.uploadedBy !== user.name && user.role !== 'office' && user.role !== 'admin') {
+      throw new AppError(
+        'FORBIDDEN',
+        `${found.fileName} was attached by ${found.uploadedBy}; only they or the office may delete it.`,
+        { attachmentId: id },
+      );
+    }
+    await deleteProblemAttachment(tx, problemId, id);
     await updateProblemRow(tx, problemId, {});
     await recordAudit(tx, user, {
       action: 'problem.attachment.delete',
