@@ -18,6 +18,7 @@ import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
+import { registerProblemRoutes } from './routes/problems.routes.ts';
 import { registerProjectRoutes } from './routes/projects.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): App {
   registerStatisticsRoutes(app, deps);
   registerAttractRoutes(app, deps);
   registerProjectRoutes(app, deps);
+  registerProblemRoutes(app, deps);
   registerParkSpaceRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.

@@ -8,6 +8,7 @@ import {
 } from './reference/chain-templates.service.ts';
 import { ensureRegionsLoaded } from './reference/regions.service.ts';
 import { seedOfficialCalendar } from './problems/working-calendar.service.ts';
+import { seedProblemCategories } from './problems/departments.service.ts';
 import { classifyEnterprises } from './classification/classification.service.ts';
 import { DEMO_CHAIN } from './demo/demo-plan.ts';
 import { loadDemo, type DemoSummary, type ProgressReporter } from './demo/demo.service.ts';
@@ -49,6 +50,7 @@ export async function prepareInstallation(
   progress('loading regions');
   await ensureRegionsLoaded(db);
   await seedOfficialCalendar(db);
+  await seedProblemCategories(db);
   const chainsWritten = await saveChainTemplates(db, templates, SYSTEM);
   const admin = await ensureAdminUser(db, options.adminPassword);
   const demo =

@@ -14,6 +14,7 @@ import {
   type NewEnterpriseRow,
 } from '../../db/enterprise.repository.ts';
 import { updateEnterprise } from '../../db/import.repository.ts';
+import { moveEnterpriseProblemsAndUsers } from '../../db/problem.repository.ts';
 
 export interface DuplicateView {
   id: number;
@@ -74,7 +75,7 @@ export async function dismissDuplicate(db: Db, actor: Actor, id: number): Promis
 /**
  * Merges the second enterprise of a pair into the first: empty fields are filled from it, its name
  * becomes an alias, its yearly figures and manual classifications move over where the first has
- * none, and it is deleted. Throws DUPLICATE_NOT_FOUND.
+ * none, its problems and firm accounts move over, and it is deleted. Throws DUPLICATE_NOT_FOUND.
  */
 export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<void> {
   const pair = await openDuplicate(db, id);
@@ -109,6 +110,8 @@ export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<
     if (fill.uscc) await clearEnterpriseUscc(tx, gone.id);
     await updateEnterprise(tx, kept.id, { ...fill, aliases, tags, products });
     await moveEnterpriseFacts(tx, { from: gone.id, to: kept.id });
+    // Problems and firm accounts belong to the enterprise, not to the record: they follow it.
+    const moved = await moveEnterpriseProblemsAndUsers(tx, { from: gone.id, to: kept.id });
     await closeDuplicateCandidate(tx, id, 'merged', actor.name, gone.name);
     await deleteEnterprise(tx, gone.id);
     await recordAudit(tx, actor, {
@@ -119,7 +122,7 @@ export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<
         kept: { id: kept.id, name: kept.name },
         merged: { id: gone.id, name: gone.name, uscc: gone.uscc },
       },
-      after: { id: kept.id, filled: Object.keys(fill), aliases },
+      after: { id: kept.id, filled: Object.keys(fill), aliases, moved },
     });
   });
 }

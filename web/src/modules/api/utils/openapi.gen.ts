@@ -3538,6 +3538,982 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Problems the user sees, filtered, newest receipt first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          /** @description Chain code. */
+          chain?: string;
+          /** @description Region code prefix, e.g. 3202. */
+          region?: string;
+          stage?:
+            | 'submitted'
+            | 'accepted'
+            | 'assigned'
+            | 'in_progress'
+            | 'suspended'
+            | 'answered'
+            | 'closed'
+            | 'returned';
+          /** @description Category code. */
+          category?: string;
+          /** @description Department id. */
+          department?: number;
+          /** @description Node code. */
+          node?: string;
+          /** @description Enterprise id. */
+          enterprise?: number;
+          /** @description Only overdue (true) or not (false). */
+          overdue?: 'true' | 'false';
+          /** @description Text in the title, reference or enterprise. */
+          q?: string;
+          /** @description A date, YYYY-MM-DD. */
+          receivedFrom?: string;
+          /** @description A date, YYYY-MM-DD. */
+          receivedTo?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of problems */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Raise a problem (a firm, online) or record one the office took in
+     * @description A firm raises for its own enterprise at 待受理 (submitted). The office or admin records a problem for enterpriseId at 已受理 (accepted), or at 已交办 when departmentId is given.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RaiseProblemRequest'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One problem with its timeline, attachments and the actions the user may take */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a problem's fields (not when closed or returned: 409 PROBLEM_CLOSED) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateProblemRequest'];
+        };
+      };
+      responses: {
+        /** @description The problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/problems/{id}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take an action of the transition table (docs/problems.md)
+     * @description 403 when the problem is outside your scope or the table does not name your role; 409 PROBLEM_TRANSITION_INVALID when the stage is not one the action starts from.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ProblemActionRequest'];
+        };
+      };
+      responses: {
+        /** @description The problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Comment on a problem's timeline (its stage stays) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ProblemCommentRequest'];
+        };
+      };
+      responses: {
+        /** @description The problem */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A problem's attachments (not for redacted roles) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Attachments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ProblemAttachment'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Attach a file (multipart field "file", at most 10 MB) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['ProblemAttachmentUpload'];
+        };
+      };
+      responses: {
+        /** @description Stored */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemAttachment'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an attachment (not for redacted roles) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+          attachmentId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': Blob;
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an attachment */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+          attachmentId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problem-categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Problem categories with their SLA in working days */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Categories */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ProblemCategory'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problem-categories/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a category's names, SLA, order or whether it is offered */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateProblemCategoryRequest'];
+        };
+      };
+      responses: {
+        /** @description The category */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemCategory'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Departments problems are assigned to */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Departments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Department'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a department */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateDepartmentRequest'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Department'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename, re-region or (de)activate a department */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateDepartmentRequest'];
+        };
+      };
+      responses: {
+        /** @description The department */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Department'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/parks/{id}/spaces': {
     parameters: {
       query?: never;
@@ -5397,6 +6373,295 @@ export interface components {
           areaM2: number;
           note?: string;
         };
+    ProblemList: {
+      items: components['schemas']['ProblemSummary'][];
+      total: number;
+    };
+    ProblemSummary: {
+      id: number;
+      reference: string;
+      title: string;
+      enterprise: {
+        id: number;
+        name: string;
+      };
+      chainCode: string;
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      } | null;
+      category: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      /** @enum {string} */
+      channel: 'online' | 'visit' | 'hotline' | 'meeting' | 'letter';
+      department: {
+        id: number;
+        name: string;
+        nameEn: string | null;
+      } | null;
+      assigneeName: string | null;
+      /** @enum {string} */
+      stage:
+        | 'submitted'
+        | 'accepted'
+        | 'assigned'
+        | 'in_progress'
+        | 'suspended'
+        | 'answered'
+        | 'closed'
+        | 'returned';
+      receivedAt: string;
+      dueOn: string;
+      dueBeyondCalendar: boolean;
+      /** @description Open, not suspended, and today (Asia/Shanghai) after the due date. */
+      overdue: boolean;
+      /** @description Working days until the due date (negative when late); null when not open. */
+      workingDaysLeft: number | null;
+      pendingExtensionDays: number | null;
+      /** @enum {string|null} */
+      satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+      reopenCount: number;
+      sharedProblemId: number | null;
+      demo: boolean;
+    };
+    ProblemDetail: {
+      id: number;
+      reference: string;
+      title: string;
+      enterprise: {
+        id: number;
+        name: string;
+      };
+      chainCode: string;
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      } | null;
+      category: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      /** @enum {string} */
+      channel: 'online' | 'visit' | 'hotline' | 'meeting' | 'letter';
+      department: {
+        id: number;
+        name: string;
+        nameEn: string | null;
+      } | null;
+      assigneeName: string | null;
+      /** @enum {string} */
+      stage:
+        | 'submitted'
+        | 'accepted'
+        | 'assigned'
+        | 'in_progress'
+        | 'suspended'
+        | 'answered'
+        | 'closed'
+        | 'returned';
+      receivedAt: string;
+      dueOn: string;
+      dueBeyondCalendar: boolean;
+      /** @description Open, not suspended, and today (Asia/Shanghai) after the due date. */
+      overdue: boolean;
+      /** @description Working days until the due date (negative when late); null when not open. */
+      workingDaysLeft: number | null;
+      pendingExtensionDays: number | null;
+      /** @enum {string|null} */
+      satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+      reopenCount: number;
+      sharedProblemId: number | null;
+      demo: boolean;
+      description: string;
+      /** @description Null for a redacted viewer. */
+      contactName: string | null;
+      /** @description Null for a redacted viewer. */
+      contactPhone: string | null;
+      answer: string | null;
+      returnReason: string | null;
+      pendingExtensionReason: string | null;
+      satisfactionComment: string | null;
+      clockStartsOn: string;
+      slaWorkingDays: number;
+      extensionWorkingDays: number;
+      suspendedWorkingDays: number;
+      closedAt: string | null;
+      firstClosedAt: string | null;
+      firstClosedOnTime: boolean | null;
+      timeline: components['schemas']['ProblemEvent'][];
+      attachments: components['schemas']['ProblemAttachment'][];
+      attachmentsHidden: boolean;
+      /** @description The actions the current user may take now (role, scope, stage and rules). */
+      allowedActions: (
+        | 'accept'
+        | 'return'
+        | 'assign'
+        | 'decline'
+        | 'start'
+        | 'suspend'
+        | 'resume'
+        | 'request_extension'
+        | 'approve_extension'
+        | 'reject_extension'
+        | 'answer'
+        | 'close'
+        | 'rate'
+        | 'reopen'
+      )[];
+      editable: boolean;
+    };
+    ProblemEvent: {
+      action: string;
+      /** @enum {string|null} */
+      fromStage:
+        | 'submitted'
+        | 'accepted'
+        | 'assigned'
+        | 'in_progress'
+        | 'suspended'
+        | 'answered'
+        | 'closed'
+        | 'returned'
+        | null;
+      /** @enum {string} */
+      toStage:
+        | 'submitted'
+        | 'accepted'
+        | 'assigned'
+        | 'in_progress'
+        | 'suspended'
+        | 'answered'
+        | 'closed'
+        | 'returned';
+      note: string | null;
+      /** @enum {string|null} */
+      satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+      workingDays: number | null;
+      department: {
+        id: number;
+        name: string;
+        nameEn: string | null;
+      } | null;
+      dueOn: string | null;
+      actorName: string;
+      actorRole: string;
+      at: string;
+    };
+    ProblemAttachment: {
+      id: number;
+      fileName: string;
+      contentType: string;
+      sizeBytes: number;
+      sha256: string;
+      uploadedBy: string;
+      uploadedAt: string;
+    };
+    RaiseProblemRequest: {
+      title: string;
+      description: string;
+      categoryCode: string;
+      contactName?: string | null;
+      contactPhone?: string | null;
+      /** @description The enterprise (office and admin only, and required for them). */
+      enterpriseId?: number;
+      /** @description Defaults to the chain the enterprise's primary placement is on. */
+      chainCode?: string;
+      /**
+       * @description Office and admin only; default 'visit' (a firm raises online).
+       * @enum {string}
+       */
+      channel?: 'online' | 'visit' | 'hotline' | 'meeting' | 'letter';
+      /**
+       * Format: date-time
+       * @description Office and admin only: when it reached the office; default now.
+       */
+      receivedAt?: string;
+      nodeCode?: string;
+      departmentId?: number;
+    };
+    UpdateProblemRequest: {
+      title?: string;
+      description?: string;
+      categoryCode?: string;
+      nodeCode?: string | null;
+      departmentId?: number | null;
+      assigneeName?: string | null;
+      contactName?: string | null;
+      contactPhone?: string | null;
+    };
+    ProblemActionRequest: {
+      /** @enum {string} */
+      action:
+        | 'accept'
+        | 'return'
+        | 'assign'
+        | 'decline'
+        | 'start'
+        | 'suspend'
+        | 'resume'
+        | 'request_extension'
+        | 'approve_extension'
+        | 'reject_extension'
+        | 'answer'
+        | 'close'
+        | 'rate'
+        | 'reopen';
+      /** @description The reason (return, decline, suspend, reject_extension, request_extension), the answer (answer), or the rating comment (rate). */
+      note?: string;
+      /** @description assign: the department. */
+      departmentId?: number;
+      /** @description assign: the responsible person. */
+      assigneeName?: string;
+      /** @description request_extension: working days asked for. */
+      workingDays?: number;
+      /** @enum {string} */
+      satisfaction?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+    };
+    ProblemCommentRequest: {
+      note: string;
+    };
+    /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+    ProblemAttachmentUpload: {
+      /**
+       * Format: binary
+       * @description PDF, image, Office document, text or CSV; at most 10 MB.
+       */
+      file?: Blob;
+    };
+    ProblemCategory: {
+      code: string;
+      name: components['schemas']['Bilingual'];
+      slaWorkingDays: number;
+      sortOrder: number;
+      active: boolean;
+    };
+    UpdateProblemCategoryRequest: {
+      nameZh?: string;
+      nameEn?: string;
+      slaWorkingDays?: number;
+      sortOrder?: number;
+      active?: boolean;
+    };
+    Department: {
+      id: number;
+      name: string;
+      nameEn: string | null;
+      regionCode: string | null;
+      active: boolean;
+    };
+    CreateDepartmentRequest: {
+      name: string;
+      nameEn?: string | null;
+      regionCode?: string | null;
+    };
+    UpdateDepartmentRequest: {
+      name?: string;
+      nameEn?: string | null;
+      regionCode?: string | null;
+      active?: boolean;
+    };
     CreateParkSpaceRequest: {
       code: string;
       building?: string | null;
