@@ -5,7 +5,6 @@ import {
   appUser,
   leaderActivity,
   problem,
-  problemCategory,
   problemEvent,
   sharedProblem,
   supervisionItem,
@@ -29,19 +28,6 @@ describe('the demo chain-office work', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    // TEMP until the categories seed lands with the problem service.
-    await database.db
-      .insert(problemCategory)
-      .values(
-        ['land', 'finance', 'talent', 'approval', 'supply_chain', 'market', 'policy', 'other'].map(
-          (code, i) => ({
-            code,
-            nameZh: code,
-            nameEn: code,
-            slaWorkingDays: [15, 10, 10, 10, 15, 15, 10, 10][i] ?? 10,
-          }),
-        ),
-      );
     await prepareInstallation(database, {
       demoOnFirstRun: true,
       adminPassword: 'admin-password-1',
