@@ -37,6 +37,7 @@ const WEB_FEATURES = [
   'imports',
   'investment',
   'parks',
+  'problems',
   'reports',
 ];
 const WEB_FOUNDATIONS = ['api', 'auth', 'chains', 'charts', 'i18n', 'ui'];

@@ -1,40 +1,49 @@
-import { DataText } from '../../i18n/components/Phrase.tsx';
 import {
   AimOutlined,
   ApartmentOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   DeploymentUnitOutlined,
   DatabaseOutlined,
   FileTextOutlined,
-  LogoutOutlined,
   MergeCellsOutlined,
   ProjectOutlined,
   RiseOutlined,
-  UserOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@shared/permissions.ts';
-import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import type { Permission, Role } from '@shared/permissions.ts';
+import { Layout, Menu, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { roleHasPermission } from '@shared/permissions.ts';
-import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import type { MessageKey } from '../../i18n/utils/messagesZh.ts';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
+import { FirmLayout } from './FirmLayout.tsx';
+import { HeaderTools } from './HeaderTools.tsx';
 
 interface Section {
   path: string;
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
+  /** Only these roles see the entry (besides the permission). */
+  roles?: Role[];
   /** Sub-pages shown as a sub-menu under this entry. */
   children?: Section[];
 }
 
 const SECTIONS: Section[] = [
+  {
+    path: '/workbench',
+    label: 'nav.workbench',
+    icon: <ScheduleOutlined />,
+    permission: 'problem:act',
+    roles: ['department'],
+  },
   { path: '/', label: 'nav.cockpit', icon: <DashboardOutlined />, permission: 'chain:read' },
   {
     path: '/chain-map',
@@ -59,6 +68,12 @@ const SECTIONS: Section[] = [
     label: 'nav.imports',
     icon: <CloudUploadOutlined />,
     permission: 'enterprise:read',
+  },
+  {
+    path: '/problems',
+    label: 'nav.problems',
+    icon: <CustomerServiceOutlined />,
+    permission: 'problem:read',
   },
   { path: '/parks', label: 'nav.parks', icon: <ApartmentOutlined />, permission: 'park:read' },
   {
@@ -99,11 +114,14 @@ const SECTIONS: Section[] = [
 /** The frame of every signed-in page: side menu, language switch, the user and sign-out. */
 export function AppLayout() {
   const { t } = useI18n();
-  const { user, signOut } = useSession();
+  const { user } = useSession();
   const location = useLocation();
-  const navigate = useNavigate();
+  if (user?.role === 'firm') return <FirmLayout />;
   const sections = SECTIONS.filter(
-    (section) => user !== null && roleHasPermission(user.role, section.permission),
+    (section) =>
+      user !== null &&
+      roleHasPermission(user.role, section.permission) &&
+      (!section.roles || section.roles.includes(user.role)),
   );
   // The cockpit is at / itself: every other section matches its own path and what lies under it.
   const selected = sections
@@ -112,11 +130,6 @@ export function AppLayout() {
       s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path),
     )
     .pop()?.path;
-
-  const logout = async () => {
-    await signOut();
-    void navigate('/login', { replace: true });
-  };
 
   return (
     <Layout className="app-layout">
@@ -157,28 +170,7 @@ export function AppLayout() {
           <Typography.Text strong className="app-header-title">
             {t('app.title')}
           </Typography.Text>
-          <Space size="middle">
-            <LanguageSwitch />
-            <Dropdown
-              menu={{
-                items: [
-                  {
-                    key: 'logout',
-                    icon: <LogoutOutlined />,
-                    label: t('app.logout'),
-                    onClick: () => void logout(),
-                  },
-                ],
-              }}
-            >
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-                <DataText>{user?.displayName ?? user?.username}</DataText>
-                {user && (
-                  <Typography.Text type="secondary"> · {t(`role.${user.role}`)}</Typography.Text>
-                )}
-              </Button>
-            </Dropdown>
-          </Space>
+          <HeaderTools />
         </Layout.Header>
         <Layout.Content className="app-content">
           <Suspense fallback={<PageSpinner />}>

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireSession } from '../../auth/components/RequireSession.tsx';
+import { useSession } from '../../auth/hooks/useSession.ts';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 
 // Each page, the login page and the signed-in frame are chunks of their own: the first page
@@ -61,6 +62,26 @@ const RoadToTargetPage = lazy(() =>
     default: m.RoadToTargetPage,
   })),
 );
+const ProblemsPage = lazy(() =>
+  import('../../problems/components/ProblemsPage.tsx').then((m) => ({ default: m.ProblemsPage })),
+);
+const ProblemPage = lazy(() =>
+  import('../../problems/components/ProblemPage.tsx').then((m) => ({ default: m.ProblemPage })),
+);
+const WorkbenchPage = lazy(() =>
+  import('../../problems/components/WorkbenchPage.tsx').then((m) => ({
+    default: m.WorkbenchPage,
+  })),
+);
+const ServicePage = lazy(() =>
+  import('../../problems/components/ServicePage.tsx').then((m) => ({ default: m.ServicePage })),
+);
+
+/** The landing page: the cockpit, but an enterprise user sees only its service page. */
+function Home() {
+  const { user } = useSession();
+  return user?.role === 'firm' ? <Navigate to="/service" replace /> : <CockpitPage />;
+}
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -75,7 +96,7 @@ export function AppRoutes() {
             </RequireSession>
           }
         >
-          <Route index element={<CockpitPage />} />
+          <Route index element={<Home />} />
           <Route path="chain-map" element={<ChainMapPage />} />
           <Route path="reports" element={<ReportsPage />} />
           <Route path="enterprises" element={<EnterprisesPage />} />
@@ -88,6 +109,10 @@ export function AppRoutes() {
           <Route path="investment/candidates" element={<CandidatesPage />} />
           <Route path="investment/projects" element={<KanbanPage />} />
           <Route path="investment/road" element={<RoadToTargetPage />} />
+          <Route path="problems" element={<ProblemsPage />} />
+          <Route path="problems/:id" element={<ProblemPage />} />
+          <Route path="workbench" element={<WorkbenchPage />} />
+          <Route path="service" element={<ServicePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -9,6 +9,7 @@ import { ApiError } from '../../api/utils/ApiError.ts';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useSession } from '../hooks/useSession.ts';
+import { homePath } from '../utils/homePath.ts';
 
 interface LoginForm {
   username: string;
@@ -24,8 +25,11 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
-  if (user) return <Navigate to={from === '/login' ? '/' : from} replace />;
+  const from = (location.state as { from?: string } | null)?.from;
+  if (user) {
+    const home = homePath(user.role);
+    return <Navigate to={!from || from === '/login' || from === '/' ? home : from} replace />;
+  }
 
   const submit = async (values: LoginForm) => {
     setBusy(true);

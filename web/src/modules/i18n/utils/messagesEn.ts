@@ -1,7 +1,9 @@
 import type { MessageKey } from './messagesZh.ts';
+import { problemMessagesEn } from './problemMessagesEn.ts';
 
 /** Every interface text in English, key for key with messagesZh.ts. */
 export const messagesEn: Record<MessageKey, string> = {
+  ...problemMessagesEn,
   'app.title': 'Industry chain platform (chain-leader system)',
   'app.shortTitle': 'chainlead',
   'app.language': 'Language',

@@ -1,5 +1,8 @@
+import { problemMessagesZh } from './problemMessagesZh.ts';
+
 /** Every interface text in Chinese (the default); messagesEn.ts has the same keys in English. */
 export const messagesZh = {
+  ...problemMessagesZh,
   'app.title': '链长制产业链服务平台',
   'app.shortTitle': 'chainlead 链长制',
   'app.language': '界面语言',

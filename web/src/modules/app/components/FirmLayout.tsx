@@ -1,0 +1,29 @@
+import { Layout } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router-dom';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
+import { HeaderTools } from './HeaderTools.tsx';
+
+/** The frame an enterprise user sees: no menu, a simple top bar; readable on a phone. */
+export function FirmLayout() {
+  const { t } = useI18n();
+  return (
+    <Layout className="app-layout firm-layout">
+      <Layout.Header className="app-header firm-header">
+        <Link to="/service" className="firm-brand">
+          <span className="app-brand-mark" lang="zh-CN" aria-hidden>
+            链
+          </span>
+          <span className="firm-brand-name">{t('nav.service')}</span>
+        </Link>
+        <HeaderTools compact />
+      </Layout.Header>
+      <Layout.Content className="app-content firm-content">
+        <Suspense fallback={<PageSpinner />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,42 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Space, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { useSession } from '../../auth/hooks/useSession.ts';
+import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+
+/** The right of the header: the language switch and the user's menu with sign-out. */
+export function HeaderTools({ compact = false }: { compact?: boolean }) {
+  const { t } = useI18n();
+  const { user, signOut } = useSession();
+  const navigate = useNavigate();
+  const logout = async () => {
+    await signOut();
+    void navigate('/login', { replace: true });
+  };
+  return (
+    <Space size={compact ? 'small' : 'middle'}>
+      <LanguageSwitch />
+      <Dropdown
+        menu={{
+          items: [
+            {
+              key: 'logout',
+              icon: <LogoutOutlined />,
+              label: t('app.logout'),
+              onClick: () => void logout(),
+            },
+          ],
+        }}
+      >
+        <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+          {!compact && <DataText>{user?.displayName ?? user?.username}</DataText>}
+          {user && !compact && (
+            <Typography.Text type="secondary"> · {t(`role.${user.role}`)}</Typography.Text>
+          )}
+        </Button>
+      </Dropdown>
+    </Space>
+  );
+}

@@ -1,0 +1,40 @@
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+
+/** Pick an enterprise of the registry by typing part of its name or its USCC. */
+export function EnterprisePicker({
+  value,
+  onChange,
+}: {
+  value?: number;
+  onChange?: (id: number | undefined) => void;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const q = text.trim();
+  const found = useApiQuery(
+    q.length > 0 ? apiGet('/enterprises', { params: { query: { q, pageSize: 20 } } }) : null,
+  );
+  return (
+    <Select
+      showSearch
+      allowClear
+      value={value}
+      onChange={(id?: number) => onChange?.(id)}
+      filterOption={false}
+      onSearch={setText}
+      loading={found.loading}
+      placeholder={t('problems.form.enterpriseSearch')}
+      notFoundContent={null}
+      data-testid="enterprise-picker"
+      options={(found.data?.items ?? []).map((e) => ({
+        value: e.id,
+        label: <DataText>{e.name}</DataText>,
+      }))}
+    />
+  );
+}
