@@ -18,6 +18,7 @@ import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
+import { registerProblemReportRoutes } from './routes/problem-reports.routes.ts';
 import { registerProjectRoutes } from './routes/projects.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
@@ -77,6 +78,8 @@ export function createApp(deps: AppDeps): App {
   registerAttractRoutes(app, deps);
   registerProjectRoutes(app, deps);
   registerParkSpaceRoutes(app, deps);
+  // Before any /api/problems/{id} route, which would take "summary" and "export" for an id.
+  registerProblemReportRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.
   registerWebRoutes(app, deps, plainRoutePermissions);
