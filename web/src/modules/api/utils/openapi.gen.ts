@@ -3954,6 +3954,163 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/problems/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Problem figures of a chain × region × period, overall and by department, category, node
+     * @description Received, closed, close rate, on-time rate, satisfaction, open and overdue now, average working days to close and reopens, as docs/problems.md defines them, within what the user may see (a firm its own problems, a department its own). Returned problems count nowhere.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Chain code; default biomed. */
+          chain?: string;
+          /** @description Region code (a prefix: 3202 is Wuxi and its districts). */
+          region: string;
+          /** @description 1 Jan–31 Dec of this year; default the current year (Asia/Shanghai). */
+          year?: number;
+          /** @description First day of the period (with `to`). */
+          from?: string;
+          /** @description Last day of the period, included. */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The figures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemSummary'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 问题清单: the problems of a chain × region × period as XLSX or CSV
+     * @description One row per problem received in the period or still open at its start. Contacts only for users who may see them; text cells are formula-neutralised.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Chain code; default biomed. */
+          chain?: string;
+          /** @description Region code (a prefix: 3202 is Wuxi and its districts). */
+          region: string;
+          /** @description 1 Jan–31 Dec of this year; default the current year (Asia/Shanghai). */
+          year?: number;
+          /** @description First day of the period (with `to`). */
+          from?: string;
+          /** @description Last day of the period, included. */
+          to?: string;
+          format?: 'xlsx' | 'csv';
+          /** @description Header language; without it the sheet has Chinese headers with an English second row. */
+          lang?: 'zh' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': Blob;
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5435,6 +5592,77 @@ export interface components {
         /** @description free − demand; negative means short. */
         balanceM2: number;
       }[];
+    };
+    ProblemSummary: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      region: {
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+      };
+      /** @description Today (Asia/Shanghai): the day open and overdue count. */
+      asOf: string;
+      /** @description The period's years the working-day calendar covers (others use the weekday rule). */
+      calendarYearsCovered: number[];
+      /** @description Some year of the period is not in the working-day calendar. */
+      beyondCalendar: boolean;
+      overall: components['schemas']['ProblemFigures'];
+      byDepartment: {
+        /** @description Null: not assigned. */
+        department: {
+          id: number;
+          name: string;
+          nameEn: string | null;
+        } | null;
+        figures: components['schemas']['ProblemFigures'];
+      }[];
+      byCategory: {
+        category: {
+          code: string;
+          name: components['schemas']['Bilingual'];
+        };
+        figures: components['schemas']['ProblemFigures'];
+      }[];
+      byNode: {
+        /** @description Null: no chain node given. */
+        node: {
+          code: string;
+          name: components['schemas']['Bilingual'];
+        } | null;
+        figures: components['schemas']['ProblemFigures'];
+      }[];
+    };
+    ProblemFigures: {
+      /** @description Received in the period (受理). */
+      received: number;
+      /** @description First closed in the period (办结). */
+      closed: number;
+      /** @description Of those received in the period, first closed by the period's end. */
+      receivedAndClosed: number;
+      /** @description 办结率: receivedAndClosed / received. */
+      closeRate: number | null;
+      closedOnTime: number;
+      /** @description 按期办结率: closedOnTime / closed. */
+      onTimeRate: number | null;
+      /** @description Ratings given in the period. */
+      ratings: number;
+      /** @description Of them, 满意 or 基本满意. */
+      satisfiedRatings: number;
+      /** @description 满意率. */
+      satisfactionRate: number | null;
+      /** @description Received by the period's end, open today. */
+      openNow: number;
+      /** @description Of them, past due today, not suspended. */
+      overdueNow: number;
+      averageWorkingDaysToClose: number | null;
+      /** @description Reopens in the period. */
+      reopened: number;
     };
   };
   responses: never;
