@@ -4375,6 +4375,10 @@ export interface components {
       };
       /** @description Location quotient of output vs the registry. */
       lq: number | null;
+      /** @description Enterprise problems on this node in the region not closed or returned, today. */
+      openProblems: number;
+      /** @description Of them, past their due date today (Asia/Shanghai) and not suspended. */
+      overdueProblems: number;
       /** @enum {string} */
       status: 'strong' | 'weak' | 'missing';
       reasons: components['schemas']['StatusReason'][];
