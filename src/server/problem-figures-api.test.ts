@@ -233,6 +233,14 @@ describe('problem figures and the 问题清单 over the API', () => {
     expect(zh).not.toContain('联系电话');
     expect(data).toHaveLength(12);
     expect(JSON.stringify(data)).not.toContain('13800000000');
+    // Bound to another chain: told so, not shown zeros.
+    await database.db
+      .update(appUser)
+      .set({ chainCodes: ['ic'] })
+      .where(eq(appUser.username, 'viewer-1'));
+    const elsewhere = await viewer.json<ErrorResponse>('GET', '/api/problems/summary?region=3202');
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.error.code).toBe('FORBIDDEN');
   });
 });
 

@@ -127,7 +127,8 @@ function fileNameOf(set: ProblemSet, format: string): string {
 
 /**
  * The 问题清单 of a chain × region × period in the user's scope as XLSX or CSV; contacts only
- * for an unredacted scope; text formula-neutralised. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND.
+ * for an unredacted scope; text formula-neutralised. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND,
+ * FORBIDDEN.
  */
 export async function exportProblemList(
   db: Db,

@@ -17,7 +17,13 @@ import {
   type WorkingCalendar,
 } from '../../domain/working-calendar.ts';
 import type { ProblemFiguresQuery, ProblemSummary } from '../../shared/api/problem-figures.ts';
-import { problemScopeFor, type ScopedUser } from '../../shared/problem-scope.ts';
+import { AppError } from '../../domain/app-error.ts';
+import {
+  isChainInScope,
+  problemScopeFor,
+  type ProblemScope,
+  type ScopedUser,
+} from '../../shared/problem-scope.ts';
 import { SATISFACTION_LEVELS, type Satisfaction } from '../../shared/problem-stages.ts';
 import { loadChainContext, requireRegion, type ChainContext } from '../lookup/lookup.service.ts';
 import { loadWorkingCalendar } from './working-calendar.service.ts';
@@ -37,6 +43,18 @@ function endOfShanghaiDay(day: string): Date {
   return new Date(`${addCalendarDays(day, 1)}T00:00:00+08:00`);
 }
 
+/** A user bound to other chains is told so, rather than shown a chain's figures as all zero. */
+function assertChainInScope(scope: ProblemScope, chainCode: string): void {
+  const chains = 'chainCodes' in scope ? scope.chainCodes : null;
+  if (!isChainInScope(chains, chainCode)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Your account covers the chains ${(chains ?? []).join(', ') || '(none)'}, not ${chainCode}.`,
+      { chain: chainCode },
+    );
+  }
+}
+
 /** Everything a summary or a 问题清单 is made of, loaded once. */
 export interface ProblemSet {
   context: ChainContext;
@@ -52,7 +70,8 @@ export interface ProblemSet {
 
 /**
  * The problems of a chain × region in the user's scope received by the period's end, with their
- * ratings and reopens. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND.
+ * ratings and reopens. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND, FORBIDDEN (a chain the user's
+ * account does not cover).
  */
 export async function loadProblemSet(
   db: Db,
@@ -60,6 +79,8 @@ export async function loadProblemSet(
   query: ProblemFiguresQuery,
   now: Date = new Date(),
 ): Promise<ProblemSet> {
+  const scope = problemScopeFor(user);
+  assertChainInScope(scope, query.chain);
   const today = shanghaiDate(now);
   const period = resolvePeriod(query, today);
   const [context, region, calendar] = await Promise.all([
@@ -67,7 +88,6 @@ export async function loadProblemSet(
     requireRegion(db, query.region),
     loadWorkingCalendar(db),
   ]);
-  const scope = problemScopeFor(user);
   const { rows, events } = await listProblemFigureRows(db, {
     chainId: context.chain.id,
     regionCode: region.code,
@@ -136,7 +156,7 @@ const nullsLast = (a: number | null, b: number | null) =>
 /**
  * The problem figures of a chain × region × period in the user's scope: overall and by
  * department, category and chain node (only groups with problems), each from one call of
- * computeProblemFigures. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND.
+ * computeProblemFigures. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND, FORBIDDEN.
  */
 export async function summarizeProblems(
   db: Db,
