@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection.ts';
 import { insertEnterprises } from '../db/enterprise.repository.ts';
 import {
@@ -196,17 +196,28 @@ export async function seedProblemYear(database: Database): Promise<{
     makeEnterprise({ regionCode: '320506', name: '苏州丁药业有限公司' }),
   ]);
   Object.assign(entIds, { E1: e1, E2: e2, E3: e3, EX: ex });
-  await db.insert(problemCategory).values([
-    {
-      code: 'land',
-      nameZh: '用地/厂房',
-      nameEn: 'Land and premises',
-      slaWorkingDays: 10,
-      sortOrder: 1,
-    },
-    { code: 'finance', nameZh: '融资', nameEn: 'Finance', slaWorkingDays: 5, sortOrder: 2 },
-    { code: 'permit', nameZh: '审批许可', nameEn: 'Permits', slaWorkingDays: 3, sortOrder: 3 },
-  ]);
+  await db
+    .insert(problemCategory)
+    .values([
+      {
+        code: 'land',
+        nameZh: '用地/厂房',
+        nameEn: 'Land and premises',
+        slaWorkingDays: 10,
+        sortOrder: 1,
+      },
+      { code: 'finance', nameZh: '融资', nameEn: 'Finance', slaWorkingDays: 5, sortOrder: 2 },
+      { code: 'permit', nameZh: '审批许可', nameEn: 'Permits', slaWorkingDays: 3, sortOrder: 3 },
+    ])
+    // The setup seeds the default categories; the fixture's own SLAs replace theirs.
+    .onConflictDoUpdate({
+      target: problemCategory.code,
+      set: {
+        slaWorkingDays: sql`excluded.sla_working_days`,
+        nameZh: sql`excluded.name_zh`,
+        sortOrder: sql`excluded.sort_order`,
+      },
+    });
   const depts = await db
     .insert(department)
     .values([
