@@ -11,6 +11,7 @@ import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
 import { registerRegistryCommands } from './commands/registry.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerProblemCommand } from './commands/problem.command.ts';
 import { registerProjectCommand } from './commands/project.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
@@ -57,6 +58,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerAttractCommand(program);
   registerProjectCommand(program);
+  registerProblemCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

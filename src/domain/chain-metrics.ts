@@ -14,6 +14,11 @@ export const LQ_WEAK_BELOW = 1;
 export const HHI_WEAK_ABOVE = 2_500;
 /** A node is weak when one enterprise holds more than this share of its output ("most of it"). */
 export const TOP_SHARE_WEAK_ABOVE = 0.5;
+/**
+ * A node with at least this many open enterprise problems, one of them overdue, gets a reason
+ * saying so: a few open problems are routine, several with one overdue need the chain office.
+ */
+export const OPEN_PROBLEMS_NOTICE_AT_LEAST = 3;
 /** Years of history behind a trend projection (the recent trend, not the whole series). */
 export const TREND_YEARS = 3;
 /** In extension ranking, a supply link to a strong node counts 1, to a weak (present) node this. */
@@ -32,7 +37,8 @@ export interface StatusReason extends Bilingual {
     | 'lq_unknown'
     | 'concentrated'
     | 'dominant_enterprise'
-    | 'diverse';
+    | 'diverse'
+    | 'open_problems_overdue';
 }
 
 export interface YearValue {
@@ -305,6 +311,20 @@ export function nodeStatus(input: NodeStatusInput): {
   return weak.length > 0
     ? { status: 'weak', reasons: weak }
     : { status: 'strong', reasons: strong };
+}
+
+/**
+ * The reason a node's open enterprise problems give, or null: at least
+ * OPEN_PROBLEMS_NOTICE_AT_LEAST open, of which at least one overdue. It explains, it does not
+ * change the node's status (that judges the industry, not the service to it).
+ */
+export function openProblemsReason(open: number, overdue: number): StatusReason | null {
+  if (open < OPEN_PROBLEMS_NOTICE_AT_LEAST || overdue < 1) return null;
+  return {
+    code: 'open_problems_overdue',
+    zh: `企业诉求 ${open} 件未办结，其中 ${overdue} 件已逾期`,
+    en: `${open} enterprise problems open, ${overdue} of them overdue`,
+  };
 }
 
 /**

@@ -19,6 +19,7 @@ import { registerImportRoutes } from './routes/imports.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
 import { registerProblemRoutes } from './routes/problems.routes.ts';
+import { registerProblemReportRoutes } from './routes/problem-reports.routes.ts';
 import { registerProjectRoutes } from './routes/projects.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
@@ -77,8 +78,10 @@ export function createApp(deps: AppDeps): App {
   registerStatisticsRoutes(app, deps);
   registerAttractRoutes(app, deps);
   registerProjectRoutes(app, deps);
-  registerProblemRoutes(app, deps);
   registerParkSpaceRoutes(app, deps);
+  // Before any /api/problems/{id} route, which would take "summary" and "export" for an id.
+  registerProblemReportRoutes(app, deps);
+  registerProblemRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.
   registerWebRoutes(app, deps, plainRoutePermissions);

@@ -1,10 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../domain/app-error.ts';
-import { hhi, requiredGrowth } from '../../domain/chain-metrics.ts';
+import { OPEN_PROBLEMS_NOTICE_AT_LEAST, hhi, requiredGrowth } from '../../domain/chain-metrics.ts';
 import type { Database } from '../../db/connection.ts';
 import { readDataVersion } from '../../db/chain-analysis.repository.ts';
-import { auditLog } from '../../db/schema.ts';
+import {
+  auditLog,
+  chain,
+  chainNode,
+  enterprise,
+  problem,
+  problemCategory,
+} from '../../db/schema.ts';
 import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import type { ChainAnalysis } from '../../shared/api/analysis.ts';
 import { WUXI_CHAIN_OUTPUT_YUAN } from '../demo/demo-plan.ts';
@@ -284,5 +291,87 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
       nodeCode: 'biomed.mid.nope',
     }).catch((e: unknown) => e);
     expect(isAppError(bad, 'VALIDATION_FAILED')).toBe(true);
+  });
+
+  it('counts open and overdue problems per node, with a reason where several are open and one overdue', async () => {
+    const db = database.db;
+    const input = { chainCode: 'biomed', regionCode: '3202', year: 2024 };
+    const before = await analyzeChain(db, input);
+    const [firm] = await db.select({ id: enterprise.id }).from(enterprise).limit(1);
+    const [biomed] = await db.select().from(chain).where(eq(chain.code, 'biomed'));
+    const nodes = await db
+      .select()
+      .from(chainNode)
+      .where(eq(chainNode.chainId, biomed?.id ?? 0));
+    const nodeId = (code: string) => nodes.find((n) => n.code === code)?.id ?? null;
+    await db
+      .insert(problemCategory)
+      .values({ code: 'land', nameZh: '用地', nameEn: 'Land', slaWorkingDays: 10 });
+    let serial = 0;
+    const add = (node: string, stage: string, dueOn: string, regionCode = '320214') => {
+      serial += 1;
+      return {
+        reference: `T-${serial}`,
+        enterpriseId: firm?.id ?? 0,
+        chainId: biomed?.id ?? 0,
+        nodeId: nodeId(node),
+        regionCode,
+        title: '问题',
+        description: '情况',
+        channel: 'online',
+        categoryCode: 'land',
+        stage,
+        receivedAt: new Date('2020-01-02T02:00:00Z'),
+        clockStartsOn: '2020-01-02',
+        slaWorkingDays: 10,
+        dueOn,
+      };
+    };
+    const past = '2020-01-16';
+    const future = '2999-12-31';
+    await db.insert(problem).values([
+      // Vaccines: three open, one overdue (a suspended one past its date is not).
+      add('biomed.mid.vaccine', 'in_progress', past),
+      add('biomed.mid.vaccine', 'assigned', future),
+      add('biomed.mid.vaccine', 'suspended', past),
+      add('biomed.mid.vaccine', 'closed', past),
+      add('biomed.mid.vaccine', 'returned', past),
+      // Suzhou's: another region.
+      add('biomed.mid.vaccine', 'in_progress', past, '320506'),
+      // Devices: three open, none overdue.
+      add('biomed.mid.device', 'answered', future),
+      add('biomed.mid.device', 'suspended', past),
+      add('biomed.mid.device', 'submitted', future),
+      // Chemicals: two overdue, but fewer than the threshold open.
+      add('biomed.mid.chem', 'in_progress', past),
+      add('biomed.mid.chem', 'accepted', past),
+    ]);
+    const after = await analyzeChain(db, input);
+    const delta = (code: string) => {
+      const was = before.nodes.find((n) => n.code === code);
+      const now = after.nodes.find((n) => n.code === code);
+      return {
+        open: (now?.openProblems ?? 0) - (was?.openProblems ?? 0),
+        overdue: (now?.overdueProblems ?? 0) - (was?.overdueProblems ?? 0),
+      };
+    };
+    expect(delta('biomed.mid.vaccine')).toEqual({ open: 3, overdue: 1 });
+    expect(delta('biomed.mid.device')).toEqual({ open: 3, overdue: 0 });
+    expect(delta('biomed.mid.chem')).toEqual({ open: 2, overdue: 2 });
+    expect(OPEN_PROBLEMS_NOTICE_AT_LEAST).toBe(3);
+    for (const n of after.nodes) {
+      const flagged = n.reasons.some((r) => r.code === 'open_problems_overdue');
+      expect(flagged, n.code).toBe(
+        n.openProblems >= OPEN_PROBLEMS_NOTICE_AT_LEAST && n.overdueProblems >= 1,
+      );
+    }
+    const vaccine = after.nodes.find((n) => n.code === 'biomed.mid.vaccine');
+    expect(vaccine?.reasons.at(-1)).toEqual({
+      code: 'open_problems_overdue',
+      zh: `企业诉求 ${vaccine?.openProblems} 件未办结，其中 ${vaccine?.overdueProblems} 件已逾期`,
+      en: `${vaccine?.openProblems} enterprise problems open, ${vaccine?.overdueProblems} of them overdue`,
+    });
+    // The reason explains; the node's status still judges the industry.
+    expect(vaccine?.status).toBe(before.nodes.find((n) => n.code === 'biomed.mid.vaccine')?.status);
   });
 });

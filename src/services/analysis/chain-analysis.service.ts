@@ -7,6 +7,7 @@ import {
   completeness,
   growthRate,
   nodeStatus,
+  openProblemsReason,
   rankExtensionCandidates,
   type Bilingual,
   type YearValue,
@@ -23,6 +24,8 @@ import {
   type RegionalNodeFigures,
 } from '../../db/chain-analysis.repository.ts';
 import type { Db } from '../../db/connection.ts';
+import { countOpenProblemsByNode } from '../../db/problem-figures.repository.ts';
+import { shanghaiDate } from '../../domain/working-calendar.ts';
 import type { RegionRow } from '../../db/region.repository.ts';
 import { listTargets } from '../../db/target.repository.ts';
 import type { ChainAnalysis, NodeAnalysis } from '../../shared/api/analysis.ts';
@@ -88,6 +91,8 @@ export function buildNodeAnalyses(input: {
   national: readonly NationalNodeFigures[];
   series?: readonly NodeYearFigures[];
   leaders?: readonly LeadingEnterprise[];
+  /** Open and overdue enterprise problems per node (none when not given). */
+  problems?: readonly { nodeId: number; open: number; overdue: number }[];
 }): NodeAnalysis[] {
   const { context, year } = input;
   const regionalByNode = new Map(input.regional.map((r) => [r.nodeId, r]));
@@ -95,6 +100,7 @@ export function buildNodeAnalyses(input: {
   const chainOutput = input.regional.reduce((sum, r) => sum + r.outputYuan, 0);
   const nationalOutput = input.national.reduce((sum, r) => sum + r.outputYuan, 0);
   const stageCode = new Map(context.stages.map((s) => [s.id, s.code]));
+  const problemsByNode = new Map((input.problems ?? []).map((p) => [p.nodeId, p]));
   return context.nodes.map((node): NodeAnalysis => {
     const local = regionalByNode.get(node.id);
     const national = nationalByNode.get(node.id);
@@ -134,6 +140,8 @@ export function buildNodeAnalyses(input: {
       hhi,
       topShare,
     });
+    const problems = problemsByNode.get(node.id) ?? { open: 0, overdue: 0 };
+    const problemReason = openProblemsReason(problems.open, problems.overdue);
     return {
       code: node.code,
       stageCode: stageCode.get(node.parentId ?? -1) ?? '',
@@ -158,8 +166,10 @@ export function buildNodeAnalyses(input: {
         .map((l) => ({ id: l.id, name: l.name })),
       national: { enterprises: national?.enterprises ?? 0, outputYuan: national?.outputYuan ?? 0 },
       lq,
+      openProblems: problems.open,
+      overdueProblems: problems.overdue,
       status: judged.status,
-      reasons: judged.reasons,
+      reasons: problemReason ? [...judged.reasons, problemReason] : judged.reasons,
     };
   });
 }
@@ -188,7 +198,7 @@ async function analyzeLookedUp(
   const nodeIds = scope.nodes.map((n) => n.id);
   const chainId = scope.chain.id;
   const regionCode = region.code;
-  const [national, regional, series, leaders, targets] = await Promise.all([
+  const [national, regional, series, leaders, targets, problems] = await Promise.all([
     nationalBenchmark(db, { nodeIds, year }),
     listRegionalNodeFigures(db, { nodeIds, regionCodes: [regionCode], year }),
     listRegionalNodeSeries(db, { nodeIds, regionCode, toYear: year }),
@@ -200,6 +210,7 @@ async function analyzeLookedUp(
       top: TOP_ENTERPRISES,
     }),
     listTargets(db, { chainId, regionCode }),
+    countOpenProblemsByNode(db, { chainId, regionCode, today: shanghaiDate(new Date()) }),
   ]);
   const nodes = buildNodeAnalyses({
     context: scope,
@@ -208,6 +219,7 @@ async function analyzeLookedUp(
     national,
     series,
     leaders,
+    problems,
   });
   const chainSeries = sumSeries(series);
   const totals = chainTotals(nodes, chainSeries, year);
@@ -250,6 +262,11 @@ async function analyzeLookedUp(
       })),
     method: METHOD,
   };
+}
+
+/** Overdue problems depend on the day, not only the data: cached analyses are per day too. */
+function todayKey(): string {
+  return shanghaiDate(new Date());
 }
 
 /** Strong, weak and missing node counts. */
@@ -308,7 +325,7 @@ function chainTotals(
  * Throws as analyzeChain does.
  */
 export function analyzeChainCached(db: Db, input: AnalysisInput): Promise<ChainAnalysis> {
-  const key = `analysis:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}`;
+  const key = `analysis:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}:${todayKey()}`;
   return cachedPerDataVersion(db, key, () => analyzeChain(db, input));
 }
 
@@ -320,7 +337,7 @@ export function analyzeLookedUpCached(
   db: Db,
   input: { context: ChainContext; region: RegionRow },
 ): Promise<ChainAnalysis> {
-  const key = `analysis:${input.context.chain.code}:${input.region.code}:latest`;
+  const key = `analysis:${input.context.chain.code}:${input.region.code}:latest:${todayKey()}`;
   return cachedPerDataVersion(db, key, async () =>
     analyzeLookedUp(db, { ...input, year: await resolveFigureYear(db, undefined) }),
   );
@@ -331,6 +348,6 @@ export function analyzeLookedUpCached(
  * version check, not a serialisation. Throws as analyzeChain does.
  */
 export function analyzeChainJsonCached(db: Db, input: AnalysisInput): Promise<string> {
-  const key = `analysis-json:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}`;
+  const key = `analysis-json:${input.chainCode}:${input.regionCode}:${input.year ?? 'latest'}:${todayKey()}`;
   return cachedPerDataVersion(db, key, async () => JSON.stringify(await analyzeChain(db, input)));
 }

@@ -88,6 +88,12 @@ export const nodeAnalysisSchema = z
     chainMasters: z.array(enterpriseRefSchema),
     national: z.object({ enterprises: z.number().int(), outputYuan: z.number() }),
     lq: z.number().nullable().meta({ description: 'Location quotient of output vs the registry.' }),
+    openProblems: z.number().int().meta({
+      description: 'Enterprise problems on this node in the region not closed or returned, today.',
+    }),
+    overdueProblems: z.number().int().meta({
+      description: 'Of them, past their due date today (Asia/Shanghai) and not suspended.',
+    }),
     status: z.enum(NODE_STATUSES),
     reasons: z.array(statusReasonSchema),
   })

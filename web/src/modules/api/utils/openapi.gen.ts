@@ -3538,6 +3538,579 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/parks/{id}/spaces': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A park's space units with occupied, reserved and free area */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The units */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ParkSpace'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a space unit (area, kind, floor, available from, rent)
+     * @description A park operator (role park) may act on its own park only: 403 otherwise.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateParkSpaceRequest'];
+        };
+      };
+      responses: {
+        /** @description The unit */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ParkSpace'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/parks/{id}/spaces/{spaceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a space unit; never below what is occupied and reserved
+     * @description A park operator (role park) may act on its own park only: 403 otherwise.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+          spaceId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateParkSpaceRequest'];
+        };
+      };
+      responses: {
+        /** @description The unit */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ParkSpace'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/parks/{id}/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Active projects matched to the park: aimed at it or holding space in it
+     * @description A park operator (role park) may act on its own park only: 403 otherwise.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The projects */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ProjectSummary'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/parks/{id}/reservations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The park's space reservations, live and released
+     * @description A park operator (role park) may act on its own park only: 403 otherwise.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The reservations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SpaceReservation'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/parks/{id}/supply-demand': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The park's free space against its pipeline's demand, by kind and year
+     * @description A park operator (role park) may act on its own park only: 403 otherwise.
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: number;
+          years?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Supply and demand */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ParkSupplyDemand'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Problem figures of a chain × region × period, overall and by department, category, node
+     * @description Received, closed, close rate, on-time rate, satisfaction, open and overdue now, average working days to close and reopens, as docs/problems.md defines them, within what the user may see (a firm its own problems, a department its own). Returned problems count nowhere.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Chain code; default biomed. */
+          chain?: string;
+          /** @description Region code (a prefix: 3202 is Wuxi and its districts). */
+          region: string;
+          /** @description 1 Jan–31 Dec of this year; default the current year (Asia/Shanghai). */
+          year?: number;
+          /** @description First day of the period (with `to`). */
+          from?: string;
+          /** @description Last day of the period, included. */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The figures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemSummary'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 问题清单: the problems of a chain × region × period as XLSX or CSV
+     * @description One row per problem received in the period or still open at its start. Contacts only for users who may see them; text cells are formula-neutralised.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Chain code; default biomed. */
+          chain?: string;
+          /** @description Region code (a prefix: 3202 is Wuxi and its districts). */
+          region: string;
+          /** @description 1 Jan–31 Dec of this year; default the current year (Asia/Shanghai). */
+          year?: number;
+          /** @description First day of the period (with `to`). */
+          from?: string;
+          /** @description Last day of the period, included. */
+          to?: string;
+          format?: 'xlsx' | 'csv';
+          /** @description Header language; without it the sheet has Chinese headers with an English second row. */
+          lang?: 'zh' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': Blob;
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/problems': {
     parameters: {
       query?: never;
@@ -4514,422 +5087,6 @@ export interface paths {
     };
     trace?: never;
   };
-  '/api/parks/{id}/spaces': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A park's space units with occupied, reserved and free area */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description Numeric id. */
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The units */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['ParkSpace'][];
-              total: number;
-            };
-          };
-        };
-        /** @description Invalid input */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No valid session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The role lacks the permission */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    /**
-     * Add a space unit (area, kind, floor, available from, rent)
-     * @description A park operator (role park) may act on its own park only: 403 otherwise.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description Numeric id. */
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['CreateParkSpaceRequest'];
-        };
-      };
-      responses: {
-        /** @description The unit */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ParkSpace'];
-          };
-        };
-        /** @description Invalid input */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No valid session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The role lacks the permission */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/parks/{id}/spaces/{spaceId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /**
-     * Change a space unit; never below what is occupied and reserved
-     * @description A park operator (role park) may act on its own park only: 403 otherwise.
-     */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description Numeric id. */
-          id: number;
-          spaceId: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['UpdateParkSpaceRequest'];
-        };
-      };
-      responses: {
-        /** @description The unit */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ParkSpace'];
-          };
-        };
-        /** @description Invalid input */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No valid session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The role lacks the permission */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/parks/{id}/projects': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Active projects matched to the park: aimed at it or holding space in it
-     * @description A park operator (role park) may act on its own park only: 403 otherwise.
-     */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description Numeric id. */
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The projects */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['ProjectSummary'][];
-              total: number;
-            };
-          };
-        };
-        /** @description Invalid input */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No valid session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The role lacks the permission */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/parks/{id}/reservations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The park's space reservations, live and released
-     * @description A park operator (role park) may act on its own park only: 403 otherwise.
-     */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description Numeric id. */
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The reservations */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['SpaceReservation'][];
-              total: number;
-            };
-          };
-        };
-        /** @description Invalid input */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No valid session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The role lacks the permission */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/parks/{id}/supply-demand': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The park's free space against its pipeline's demand, by kind and year
-     * @description A park operator (role park) may act on its own park only: 403 otherwise.
-     */
-    get: {
-      parameters: {
-        query?: {
-          from?: number;
-          years?: number;
-        };
-        header?: never;
-        path: {
-          /** @description Numeric id. */
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Supply and demand */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ParkSupplyDemand'];
-          };
-        };
-        /** @description Invalid input */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description No valid session */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The role lacks the permission */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5194,6 +5351,10 @@ export interface components {
       };
       /** @description Location quotient of output vs the registry. */
       lq: number | null;
+      /** @description Enterprise problems on this node in the region not closed or returned, today. */
+      openProblems: number;
+      /** @description Of them, past their due date today (Asia/Shanghai) and not suspended. */
+      overdueProblems: number;
       /** @enum {string} */
       status: 'strong' | 'weak' | 'missing';
       reasons: components['schemas']['StatusReason'][];
@@ -6373,58 +6534,119 @@ export interface components {
           areaM2: number;
           note?: string;
         };
+    CreateParkSpaceRequest: {
+      code: string;
+      building?: string | null;
+      /** @enum {string} */
+      kind: 'wet_lab' | 'gmp_plant' | 'office' | 'warehouse';
+      floor?: number | null;
+      areaM2: number;
+      /** @default 0 */
+      occupiedM2?: number;
+      availableFrom?: string | null;
+      rentYuanPerM2Month?: number | null;
+    };
+    UpdateParkSpaceRequest: {
+      building?: string | null;
+      /** @enum {string} */
+      kind?: 'wet_lab' | 'gmp_plant' | 'office' | 'warehouse';
+      floor?: number | null;
+      areaM2?: number;
+      occupiedM2?: number;
+      availableFrom?: string | null;
+      rentYuanPerM2Month?: number | null;
+    };
+    ParkSupplyDemand: {
+      parkId: number;
+      parkName: string;
+      rows: {
+        /** @enum {string} */
+        kind: 'wet_lab' | 'gmp_plant' | 'office' | 'warehouse';
+        year: number;
+        /** @description Free area in units available by the end of that year. */
+        freeM2: number;
+        /** @description Unreserved need of its active projects wanting space by then. */
+        demandM2: number;
+        /** @description The same, times stage probability. */
+        weightedDemandM2: number;
+        /** @description free − demand; negative means short. */
+        balanceM2: number;
+      }[];
+    };
+    ProblemSummary: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      region: {
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+      };
+      /** @description Today (Asia/Shanghai): the day open and overdue count. */
+      asOf: string;
+      /** @description The period's years the working-day calendar covers (others use the weekday rule). */
+      calendarYearsCovered: number[];
+      /** @description Some year of the period is not in the working-day calendar. */
+      beyondCalendar: boolean;
+      overall: components['schemas']['ProblemFigures'];
+      byDepartment: {
+        /** @description Null: not assigned. */
+        department: {
+          id: number;
+          name: string;
+          nameEn: string | null;
+        } | null;
+        figures: components['schemas']['ProblemFigures'];
+      }[];
+      byCategory: {
+        category: {
+          code: string;
+          name: components['schemas']['Bilingual'];
+        };
+        figures: components['schemas']['ProblemFigures'];
+      }[];
+      byNode: {
+        /** @description Null: no chain node given. */
+        node: {
+          code: string;
+          name: components['schemas']['Bilingual'];
+        } | null;
+        figures: components['schemas']['ProblemFigures'];
+      }[];
+    };
+    ProblemFigures: {
+      /** @description Received in the period (受理). */
+      received: number;
+      /** @description First closed in the period (办结). */
+      closed: number;
+      /** @description Of those received in the period, first closed by the period's end. */
+      receivedAndClosed: number;
+      /** @description 办结率: receivedAndClosed / received. */
+      closeRate: number | null;
+      closedOnTime: number;
+      /** @description 按期办结率: closedOnTime / closed. */
+      onTimeRate: number | null;
+      /** @description Ratings given in the period. */
+      ratings: number;
+      /** @description Of them, 满意 or 基本满意. */
+      satisfiedRatings: number;
+      /** @description 满意率. */
+      satisfactionRate: number | null;
+      /** @description Received by the period's end, open today. */
+      openNow: number;
+      /** @description Of them, past due today, not suspended. */
+      overdueNow: number;
+      averageWorkingDaysToClose: number | null;
+      /** @description Reopens in the period. */
+      reopened: number;
+    };
     ProblemList: {
       items: components['schemas']['ProblemSummary'][];
       total: number;
-    };
-    ProblemSummary: {
-      id: number;
-      reference: string;
-      title: string;
-      enterprise: {
-        id: number;
-        name: string;
-      };
-      chainCode: string;
-      node: {
-        code: string;
-        name: components['schemas']['Bilingual'];
-      } | null;
-      category: {
-        code: string;
-        name: components['schemas']['Bilingual'];
-      };
-      /** @enum {string} */
-      channel: 'online' | 'visit' | 'hotline' | 'meeting' | 'letter';
-      department: {
-        id: number;
-        name: string;
-        nameEn: string | null;
-      } | null;
-      assigneeName: string | null;
-      /** @enum {string} */
-      stage:
-        | 'submitted'
-        | 'accepted'
-        | 'assigned'
-        | 'in_progress'
-        | 'suspended'
-        | 'answered'
-        | 'closed'
-        | 'returned';
-      receivedAt: string;
-      dueOn: string;
-      dueBeyondCalendar: boolean;
-      /** @description Open, not suspended, and today (Asia/Shanghai) after the due date. */
-      overdue: boolean;
-      /** @description Working days until the due date (negative when late); null when not open. */
-      workingDaysLeft: number | null;
-      pendingExtensionDays: number | null;
-      /** @enum {string|null} */
-      satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
-      reopenCount: number;
-      sharedProblemId: number | null;
-      demo: boolean;
     };
     ProblemDetail: {
       id: number;
@@ -6661,45 +6883,6 @@ export interface components {
       nameEn?: string | null;
       regionCode?: string | null;
       active?: boolean;
-    };
-    CreateParkSpaceRequest: {
-      code: string;
-      building?: string | null;
-      /** @enum {string} */
-      kind: 'wet_lab' | 'gmp_plant' | 'office' | 'warehouse';
-      floor?: number | null;
-      areaM2: number;
-      /** @default 0 */
-      occupiedM2?: number;
-      availableFrom?: string | null;
-      rentYuanPerM2Month?: number | null;
-    };
-    UpdateParkSpaceRequest: {
-      building?: string | null;
-      /** @enum {string} */
-      kind?: 'wet_lab' | 'gmp_plant' | 'office' | 'warehouse';
-      floor?: number | null;
-      areaM2?: number;
-      occupiedM2?: number;
-      availableFrom?: string | null;
-      rentYuanPerM2Month?: number | null;
-    };
-    ParkSupplyDemand: {
-      parkId: number;
-      parkName: string;
-      rows: {
-        /** @enum {string} */
-        kind: 'wet_lab' | 'gmp_plant' | 'office' | 'warehouse';
-        year: number;
-        /** @description Free area in units available by the end of that year. */
-        freeM2: number;
-        /** @description Unreserved need of its active projects wanting space by then. */
-        demandM2: number;
-        /** @description The same, times stage probability. */
-        weightedDemandM2: number;
-        /** @description free − demand; negative means short. */
-        balanceM2: number;
-      }[];
     };
   };
   responses: never;
