@@ -5,10 +5,12 @@ import { Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
+import { useCan } from '../../auth/hooks/useCan.ts';
 import { langOf } from '../../i18n/utils/langOf.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
+import { NodeProblems } from './NodeProblems.tsx';
 
 /** One node of the map: its figures, why it has its status, its targets and its enterprises. */
 export function NodeDrawer({
@@ -22,6 +24,7 @@ export function NodeDrawer({
 }) {
   const { t, locale } = useI18n();
   const lang = langOf(locale);
+  const seesProblems = useCan('problem:read');
   const node = analysis.nodes.find((n) => n.code === code);
   const filter = node
     ? new URLSearchParams({ node: node.code, region: analysis.region.code, decision: 'confirmed' })
@@ -143,6 +146,13 @@ export function NodeDrawer({
             <Link to={`/enterprises?${filter.toString()}`} data-testid="node-enterprises-link">
               {t('chainMap.allEnterprises')}
             </Link>
+          )}
+          {seesProblems && (
+            <NodeProblems
+              chainCode={analysis.chain.code}
+              nodeCode={node.code}
+              regionCode={analysis.region.code}
+            />
           )}
         </>
       )}

@@ -13,6 +13,7 @@ import { localName } from '../../i18n/utils/localName.ts';
 import { useFullscreen } from '../hooks/useFullscreen.ts';
 import { chainTarget } from '../utils/chainTarget.ts';
 import { CockpitFigures } from './CockpitFigures.tsx';
+import { ProblemsCard } from './ProblemsCard.tsx';
 import { WeakLinksPanel } from './WeakLinksPanel.tsx';
 
 // The charts (and ECharts with them) are a chunk of their own: the figures show first.
@@ -49,6 +50,7 @@ export function CockpitPage() {
   const { cities, setRegion, unresolved, analysis } = useChainAnalysis();
   const fullscreen = useFullscreen();
   const seesPipeline = useCan('project:read');
+  const seesProblems = useCan('problem:read');
   if (unresolved) return <Alert type="info" showIcon message={t('cockpit.noRegion')} />;
   if (analysis.error) return <ApiErrorAlert error={analysis.error} onRetry={analysis.reload} />;
   const data = analysis.data;
@@ -130,6 +132,9 @@ export function CockpitPage() {
       </div>
       {/* The pipeline's figures (issue 6) on the everyday cockpit; the large display keeps to the chain. */}
       {seesPipeline && !dark && <PipelineSummaryCard regionCode={data.region.code} />}
+      {seesProblems && !dark && (
+        <ProblemsCard chainCode={data.chain.code} regionCode={data.region.code} />
+      )}
     </div>
   );
 }

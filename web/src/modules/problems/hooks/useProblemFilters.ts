@@ -7,14 +7,7 @@ export type ProblemQuery = ApiQueryOf<'/problems'>;
 export type ProblemView = 'list' | 'board';
 
 export type ProblemFilterName =
-  | 'stage'
-  | 'category'
-  | 'department'
-  | 'node'
-  | 'overdue'
-  | 'q'
-  | 'receivedFrom'
-  | 'receivedTo';
+  'stage' | 'category' | 'department' | 'node' | 'overdue' | 'q' | 'receivedFrom' | 'receivedTo';
 
 export interface ProblemFilters {
   /** The filters as the list's query (page included), read from the address. */
