@@ -151,6 +151,7 @@ export const problemMessagesEn: Record<keyof typeof problemMessagesZh, string> =
   'service.due': 'Expected by {date}',
   'service.showSteps': 'Show the steps',
   'service.rate': 'Rate the outcome',
+  'service.rateAgain': 'Rate again',
   'service.reopen': 'Not satisfied: handle it again',
   'service.rated': 'Your rating: {level}',
   'service.rateThanks': 'Thank you for your rating',

@@ -144,6 +144,7 @@ export const problemMessagesZh = {
   'service.due': '预计 {date} 前办结',
   'service.showSteps': '查看办理过程',
   'service.rate': '评价办理结果',
+  'service.rateAgain': '再次评价',
   'service.reopen': '不满意，要求重新办理',
   'service.rated': '您的评价：{level}',
   'service.rateThanks': '谢谢您的评价',

@@ -77,7 +77,7 @@ export function FirmProblemCard({
       <Space wrap className="service-card-actions">
         {may('rate') && (
           <Button type="primary" onClick={() => setActing('rate')} data-testid="firm-rate">
-            {t('service.rate')}
+            {t(problem.satisfaction ? 'service.rateAgain' : 'service.rate')}
           </Button>
         )}
         {may('reopen') && (

@@ -32,7 +32,7 @@ export function ProblemTable({
       loading={loading}
       dataSource={list.items}
       locale={{ emptyText: t('problems.none') }}
-      scroll={{ x: 1450 }}
+      scroll={{ x: 1290 }}
       onRow={(problem) => ({ 'data-problem-id': problem.id }) as object}
       pagination={{
         current: page,
@@ -45,7 +45,8 @@ export function ProblemTable({
         {
           key: 'reference',
           title: t('problems.col.reference'),
-          width: 110,
+          width: 100,
+          fixed: 'left',
           render: (_, p) => (
             <Link to={`/problems/${p.id}`} data-testid="problem-link">
               <code>{p.reference}</code>
@@ -55,34 +56,10 @@ export function ProblemTable({
         {
           key: 'title',
           title: t('problems.col.title'),
-          width: 260,
+          width: 230,
+          fixed: 'left',
+          ellipsis: true,
           render: (_, p) => <Link to={`/problems/${p.id}`}>{p.title}</Link>,
-        },
-        {
-          key: 'enterprise',
-          title: t('problems.col.enterprise'),
-          width: 220,
-          render: (_, p) => <DataText>{p.enterprise.name}</DataText>,
-        },
-        {
-          key: 'node',
-          title: t('problems.col.node'),
-          width: 110,
-          render: (_, p) => (
-            <span data-content="ui">{p.node ? localName(p.node.name, locale) : '—'}</span>
-          ),
-        },
-        {
-          key: 'category',
-          title: t('problems.col.category'),
-          width: 110,
-          render: (_, p) => <span data-content="ui">{localName(p.category.name, locale)}</span>,
-        },
-        {
-          key: 'department',
-          title: t('problems.col.department'),
-          width: 170,
-          render: (_, p) => <DepartmentName department={p.department} />,
         },
         {
           key: 'stage',
@@ -95,6 +72,35 @@ export function ProblemTable({
           title: t('problems.col.due'),
           width: 170,
           render: (_, p) => <DueDate problem={p} />,
+        },
+        {
+          key: 'enterprise',
+          title: t('problems.col.enterprise'),
+          width: 190,
+          ellipsis: true,
+          render: (_, p) => <DataText>{p.enterprise.name}</DataText>,
+        },
+        {
+          key: 'department',
+          title: t('problems.col.department'),
+          width: 160,
+          ellipsis: true,
+          render: (_, p) => <DepartmentName department={p.department} />,
+        },
+        {
+          key: 'category',
+          title: t('problems.col.category'),
+          width: 110,
+          render: (_, p) => <span data-content="ui">{localName(p.category.name, locale)}</span>,
+        },
+        {
+          key: 'node',
+          title: t('problems.col.node'),
+          width: 120,
+          ellipsis: true,
+          render: (_, p) => (
+            <span data-content="ui">{p.node ? localName(p.node.name, locale) : '—'}</span>
+          ),
         },
         {
           key: 'satisfaction',

@@ -1,0 +1,204 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath } from './support/chromium-path.ts';
+import { useBrowserSession } from './support/browser-session.ts';
+
+const SHOTS = '/tmp/w1-shots';
+const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1366, height: 768 };
+const DEPT = '无锡市工业和信息化局';
+
+interface Figures {
+  received: number;
+  closed: number;
+  ratings: number;
+  satisfiedRatings: number;
+  openNow: number;
+  reopened: number;
+}
+
+/** Signs in through the login page as a new user would and waits for the role's home page. */
+async function signInAs(page: Page, baseUrl: string, user: string, home: string) {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(`chainlead-${user}`);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === home);
+}
+
+/** The cockpit's problems card, figure by figure (the raw value behind each link). */
+async function cockpitCard(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/`);
+  const card = page.locator('[data-testid="problems-card"]');
+  await card.locator('[data-testid="problems-open"]').waitFor();
+  const value = async (id: string) =>
+    Number(await card.locator(`[data-testid="${id}"]`).getAttribute('data-value'));
+  return { openNow: await value('problems-open'), overdueNow: await value('problems-overdue') };
+}
+
+/** The year's figures for Wuxi's biomedical chain, as the cockpit card reads them. */
+async function summary(page: Page, baseUrl: string): Promise<Figures> {
+  const answer = await page.request.get(`${baseUrl}/api/problems/summary?chain=biomed&region=3202`);
+  expect(answer.status()).toBe(200);
+  return ((await answer.json()) as { overall: Figures }).overall;
+}
+
+/** Takes an action from the problem's page through its small form. */
+async function act(page: Page, action: string, fill?: () => Promise<void>) {
+  await page.locator(`[data-testid="action-${action}"]`).click();
+  const form = page.locator('[data-testid="action-form"]');
+  await form.waitFor();
+  if (fill) await fill();
+  await page.locator('[data-testid="action-confirm"]').click();
+  await form.waitFor({ state: 'detached' });
+}
+
+const stageIs = (page: Page, stage: string) =>
+  page.locator(`[data-testid="problem-stage"] [data-stage="${stage}"]`).waitFor();
+
+describe.skipIf(!chromiumPath())(
+  'enterprise problems: the whole loop, as its users walk it',
+  () => {
+    const browser = useBrowserSession();
+    const base = () => browser.baseUrl;
+
+    it('an enterprise raises a problem, the office assigns it, 工信局 answers and closes it, the enterprise rates it 不满意 and reopens it; the timeline and the figures follow', async () => {
+      // The office reads the cockpit card and the figures first.
+      const office = await browser.newPage(DESK);
+      await signInAs(office, base(), 'office', '/');
+      const cardBefore = await cockpitCard(office, base());
+      const before = await summary(office, base());
+
+      // The enterprise, on a phone: no menu, its service page, the form in plain words.
+      const firm = await browser.newPage(PHONE);
+      await signInAs(firm, base(), 'firm', '/service');
+      expect(await firm.locator('.ant-layout-sider').count()).toBe(0);
+      const title = `新厂房电力增容审批迟迟未办 ${Date.now() % 100000}`;
+      await firm.locator('[data-testid="raise-title"]').fill(title);
+      await firm
+        .locator('[data-testid="raise-description"]')
+        .fill('三月提交的电力增容申请至今没有答复，新生产线无法按期投产。');
+      await firm.locator('[data-testid="raise-category"] label', { hasText: '用地/厂房' }).click();
+      await firm.locator('[data-testid="raise-contact-name"]').fill('王经理');
+      await firm.locator('[data-testid="raise-contact-phone"]').fill('13800000001');
+      await firm.locator('[data-testid="raise-submit"]').click();
+      const card = firm.locator('[data-testid="firm-problem"]', { hasText: title });
+      await card.waitFor();
+      expect(await card.getAttribute('data-stage')).toBe('submitted');
+      expect(await card.locator('[data-testid="firm-stage"]').textContent()).toBe(
+        '已收到，等待受理',
+      );
+      const id = Number(await card.getAttribute('data-problem-id'));
+      expect(id).toBeGreaterThan(0);
+      // Nothing on the phone page is wider than the phone.
+      expect(await firm.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await firm.screenshot({ path: `${SHOTS}/firm-service-390.png`, fullPage: true });
+
+      // The office finds it among the new problems, accepts it and assigns it to 工信局.
+      await signInAs(office, base(), 'office', '/');
+      await office.goto(`${base()}/problems?stage=submitted`);
+      const row = office.locator(`[data-testid="problem-table"] tr[data-problem-id="${id}"]`);
+      await row.waitFor();
+      await office.screenshot({ path: `${SHOTS}/problems-list.png` });
+      await office.goto(`${base()}/problems?view=board`);
+      await office.locator(`[data-testid="column-submitted"] [data-problem-id="${id}"]`).waitFor();
+      await office.screenshot({ path: `${SHOTS}/problems-board.png` });
+      await office.goto(`${base()}/problems?stage=submitted`);
+      await row.locator('[data-testid="problem-link"]').click();
+      await office.waitForURL((url) => url.pathname === `/problems/${id}`);
+      await stageIs(office, 'submitted');
+      expect(await office.locator('[data-testid="problem-description"]').textContent()).toContain(
+        '电力增容',
+      );
+      await act(office, 'accept');
+      await stageIs(office, 'accepted');
+      await act(office, 'assign', async () => {
+        await office.locator('[data-testid="action-department"]').click();
+        await office.keyboard.type('工业和信息化');
+        await office.locator('.ant-select-item-option', { hasText: DEPT }).click();
+        await office.locator('[data-testid="action-assignee"]').fill('李科长');
+      });
+      await stageIs(office, 'assigned');
+      expect(await office.locator('[data-testid="problem-department"]').textContent()).toBe(DEPT);
+
+      // 工信局 lands on its workbench, finds it to start, works it, answers and closes it.
+      const dept = await browser.newPage(DESK);
+      await signInAs(dept, base(), 'dept', '/workbench');
+      const todo = dept.locator(`[data-testid="workbench-assigned"] [data-problem-id="${id}"]`);
+      await todo.waitFor();
+      await dept.screenshot({ path: `${SHOTS}/workbench.png` });
+      await todo.locator('a').first().click();
+      await dept.waitForURL((url) => url.pathname === `/problems/${id}`);
+      await act(dept, 'start');
+      await stageIs(dept, 'in_progress');
+      await act(dept, 'answer', () =>
+        dept.locator('[data-testid="action-note"]').fill('已协调供电公司，增容方案本周内批复。'),
+      );
+      await stageIs(dept, 'answered');
+      await act(dept, 'close');
+      await stageIs(dept, 'closed');
+
+      // The enterprise rates it 不满意 and asks for it to be handled again.
+      await signInAs(firm, base(), 'firm', '/service');
+      await card.waitFor();
+      expect(await card.getAttribute('data-stage')).toBe('closed');
+      expect(await card.textContent()).toContain('增容方案本周内批复');
+      await card.locator('[data-testid="firm-rate"]').click();
+      await firm.locator('[data-testid="action-form"] label', { hasText: '不满意' }).click();
+      await firm.locator('[data-testid="action-note"]').fill('批复仍未下达。');
+      await firm.locator('[data-testid="action-confirm"]').click();
+      await card.locator('[data-testid="firm-reopen"]').click();
+      await firm.locator('[data-testid="action-confirm"]').click();
+      await expect.poll(() => card.getAttribute('data-stage')).toBe('assigned');
+      await card.locator('[data-testid="firm-steps"]').click();
+      await card.locator('[data-testid="problem-timeline"]').waitFor();
+      await firm.screenshot({ path: `${SHOTS}/firm-reopened-390.png`, fullPage: true });
+
+      // The problem's timeline shows every step with who and when.
+      await signInAs(office, base(), 'office', '/');
+      await office.goto(`${base()}/problems/${id}`);
+      await stageIs(office, 'assigned');
+      const events = office.locator('[data-testid="timeline-event"]');
+      const steps = ['raise', 'accept', 'assign', 'start', 'answer', 'close', 'rate', 'reopen'];
+      await expect.poll(() => events.count()).toBe(steps.length);
+      const who = [
+        '· 企业',
+        '· 链办',
+        '· 链办',
+        '· 责任部门',
+        '· 责任部门',
+        '· 责任部门',
+        '· 企业',
+        '· 企业',
+      ];
+      for (const [i, step] of steps.entries()) {
+        const event = events.nth(i);
+        expect(await event.getAttribute('data-action')).toBe(step);
+        expect(await event.locator('[data-testid="event-who"]').textContent()).toContain(who[i]);
+        expect(await event.locator('[data-testid="event-when"]').textContent()).toMatch(
+          /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+        );
+      }
+      expect(await events.nth(6).textContent()).toContain('不满意');
+      expect(await events.nth(2).textContent()).toContain(DEPT);
+      await office.screenshot({ path: `${SHOTS}/problem-page.png`, fullPage: true });
+
+      // The figures moved by exactly this problem: received, closed (on time), rated, reopened, open.
+      const after = await summary(office, base());
+      expect(after.received).toBe(before.received + 1);
+      expect(after.closed).toBe(before.closed + 1);
+      expect(after.ratings).toBe(before.ratings + 1);
+      expect(after.satisfiedRatings).toBe(before.satisfiedRatings);
+      expect(after.reopened).toBe(before.reopened + 1);
+      expect(after.openNow).toBe(before.openNow + 1);
+      const cardAfter = await cockpitCard(office, base());
+      expect(cardAfter.openNow).toBe(cardBefore.openNow + 1);
+      expect(cardAfter.openNow).toBe(after.openNow);
+      await office.locator('[data-testid="problems-card"]').scrollIntoViewIfNeeded();
+      await office.screenshot({ path: `${SHOTS}/cockpit-problems.png` });
+    }, 300_000);
+  },
+);
