@@ -92,9 +92,8 @@ describe.skipIf(!chromiumPath())(
       const id = Number(await card.getAttribute('data-problem-id'));
       expect(id).toBeGreaterThan(0);
       // Nothing on the phone page is wider than the phone.
-      expect(await firm.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        PHONE.width,
-      );
+      const pageWidth = Number(await firm.evaluate('document.documentElement.scrollWidth'));
+      expect(pageWidth).toBeLessThanOrEqual(PHONE.width);
       await firm.screenshot({ path: `${SHOTS}/firm-service-390.png`, fullPage: true });
 
       // The office finds it among the new problems, accepts it and assigns it to 工信局.
