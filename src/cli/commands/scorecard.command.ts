@@ -38,7 +38,7 @@ function show(figure: Figure, shown: Shown): string {
 
 function render(card: Scorecard): string {
   const head =
-    `${card.chain.name.zh} · ${card.region.name}（${card.region.code}）· ${card.year} 年考核看板` +
+    `${card.chain.name.zh}产业链 · ${card.region.name}（${card.region.code}）· ${card.year} 年考核看板` +
     `（截至 ${card.asOf}）`;
   const target =
     card.output.targetYuan === null
