@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../domain/working-calendar.ts';
 import type { Database } from '../../db/connection.ts';
+import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
 import {
+  classification,
   leaderActivity,
   problemEvent,
   project,
@@ -11,6 +13,7 @@ import {
 import type { ChainAnalysis } from '../../shared/api/analysis.ts';
 import type { Scorecard } from '../../shared/api/leadership.ts';
 import { seedChainFixture } from '../../test-support/chain-fixture.ts';
+import { makeEnterprise } from '../../test-support/factories.ts';
 import {
   biomedIds,
   seedDepartments,
@@ -110,6 +113,39 @@ const PROJECTS: { region: string; events: [string, string][] }[] = [
   { region: '320506', events: [['signed', '2024-05-01T02:00:00Z']] },
 ];
 
+/**
+ * Four Wuxi vaccine makers reporting output from 2024 only: the node is weak in 2023 (no output
+ * to judge) and strong in 2024, a weak link filled.
+ */
+async function seedVaccineCluster(db: Database['db']): Promise<void> {
+  const { node } = await biomedIds(db);
+  const ids = await insertEnterprises(
+    db,
+    [1, 2, 3, 4].map((n) => makeEnterprise({ name: `疫苗${n}有限公司`, regionCode: '320214' })),
+  );
+  await insertEnterpriseYears(
+    db,
+    ids.map((enterpriseId) => ({
+      enterpriseId,
+      regionCode: '320214',
+      year: 2024,
+      outputYuan: 300,
+      revenueYuan: 300,
+    })),
+  );
+  await db.insert(classification).values(
+    ids.map((enterpriseId) => ({
+      enterpriseId,
+      nodeId: node('biomed.mid.vaccine'),
+      regionCode: '320214',
+      score: 0.9,
+      decision: 'confirmed',
+      isPrimary: true,
+      method: 'rule',
+    })),
+  );
+}
+
 describe(`the scorecard recomputed from its rows (${testDatabaseKind()})`, () => {
   let database: Database;
   let card: Scorecard;
@@ -121,6 +157,7 @@ describe(`the scorecard recomputed from its rows (${testDatabaseKind()})`, () =>
     await prepareInstallation(database, { adminPassword: 'admin-password-s' });
     const db = database.db;
     await seedChainFixture(db);
+    await seedVaccineCluster(db);
     const [dep] = await seedDepartments(db);
     const firm = await seedEnterprise(db, '记分企业有限公司');
     const { chainId } = await biomedIds(db);
@@ -224,6 +261,8 @@ describe(`the scorecard recomputed from its rows (${testDatabaseKind()})`, () =>
     });
     expect(card.weakLinksFilled.nodes.map((n) => n.code)).toEqual(filled.map((n) => n.code));
     expect(card.weakLinksFilled.value).toBe(filled.length);
+    // The vaccine cluster reported no output in 2023 (weak) and is strong in 2024.
+    expect(filled.map((n) => n.code)).toEqual(['biomed.mid.vaccine']);
   });
 
   it('counts problems of the chain in the region as computeProblemFigures defines them', () => {
