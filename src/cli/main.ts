@@ -16,6 +16,7 @@ import { registerProjectCommand } from './commands/project.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerReportCommand } from './commands/report.command.ts';
+import { registerScorecardCommand } from './commands/scorecard.command.ts';
 import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
@@ -59,6 +60,7 @@ export function buildProgram(): Command {
   registerAttractCommand(program);
   registerProjectCommand(program);
   registerProblemCommand(program);
+  registerScorecardCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -5087,6 +5087,1371 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/chains/{code}/leadership': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain's leader, office and 总链长 */
+    get: {
+      parameters: {
+        query: {
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The leadership */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChainLeadership'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Set the chain leader and office (office, admin) */
+    put: {
+      parameters: {
+        query: {
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            leader: {
+              name: string;
+              title?: string | null;
+            };
+            officeName?: string | null;
+            /** @description The region's 总链长; omitted: unchanged; null: removed. */
+            generalLeader?: {
+              name: string;
+              title?: string | null;
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The leadership */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChainLeadership'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/leader/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Visits, meetings and decisions */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          chain?: string;
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region?: string;
+          kind?: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
+          /** @description A calendar date, YYYY-MM-DD. */
+          from?: string;
+          /** @description A calendar date, YYYY-MM-DD. */
+          to?: string;
+          enterpriseId?: number;
+          node?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Activities, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['LeaderActivity'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a visit, meeting or decision with its 督办 follow-ups */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            chainCode: string;
+            /** @description Region code (a prefix: 32, 3202, 320214). */
+            regionCode: string;
+            /** @enum {string} */
+            kind: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
+            /** @description A calendar date, YYYY-MM-DD. */
+            heldOn: string;
+            title: string;
+            /** @default [] */
+            people?: string[];
+            summary?: string | null;
+            /** @default [] */
+            enterpriseIds?: number[];
+            /** @default [] */
+            nodeCodes?: string[];
+            /** @default [] */
+            followUps?: {
+              title: string;
+              detail?: string | null;
+              ownerDepartmentId: number;
+              /** @description A calendar date, YYYY-MM-DD. */
+              deadline: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LeaderActivity'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/leader/activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One activity */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The activity */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LeaderActivity'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an activity (its 督办 items stay) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change an activity */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind?: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
+            /** @description A calendar date, YYYY-MM-DD. */
+            heldOn?: string;
+            title?: string;
+            people?: string[];
+            summary?: string | null;
+            enterpriseIds?: number[];
+            nodeCodes?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The activity */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LeaderActivity'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/supervision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 督办 items (a department sees its own) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          chain?: string;
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region?: string;
+          state?: 'open' | 'done' | 'overdue';
+          departmentId?: number;
+          activityId?: number;
+          /** @description A calendar date, YYYY-MM-DD. */
+          dueFrom?: string;
+          /** @description A calendar date, YYYY-MM-DD. */
+          dueTo?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 督办 items by deadline */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SupervisionItem'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Assign a 督办 item */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            detail?: string | null;
+            ownerDepartmentId: number;
+            /** @description A calendar date, YYYY-MM-DD. */
+            deadline: string;
+            chainCode: string;
+            /** @description Region code (a prefix: 32, 3202, 320214). */
+            regionCode: string;
+            activityId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One 督办 item with its notes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The item */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report progress (a department: its own items only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a 督办 item done */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The item */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Shared problems (共性问题) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          chain?: string;
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region?: string;
+          escalated?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Shared problems, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SharedProblem'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Group ≥2 problems of one chain as a shared problem */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            problemIds: number[];
+            title: string;
+            summary?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One shared problem with its problems */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The shared problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems/{id}/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a problem to a shared problem */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            problemId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The shared problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems/{id}/problems/{problemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Take a problem out of a shared problem */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          problemId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The shared problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems/{id}/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Escalate to the chain leader: a 督办 item */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ownerDepartmentId: number;
+            /** @description A calendar date, YYYY-MM-DD. */
+            deadline: string;
+            title?: string;
+            detail?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The shared problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Escalate one problem to the chain leader: a 督办 item */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ownerDepartmentId: number;
+            /** @description A calendar date, YYYY-MM-DD. */
+            deadline: string;
+            title?: string;
+            detail?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/scorecard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The chain leader's yearly scorecard (考核看板) */
+    get: {
+      parameters: {
+        query: {
+          chain?: string;
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The scorecard */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Scorecard'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6883,6 +8248,204 @@ export interface components {
       nameEn?: string | null;
       regionCode?: string | null;
       active?: boolean;
+    };
+    ChainLeadership: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      /** @description The chain leader (链长). */
+      leader: {
+        name: string;
+        title: string | null;
+      } | null;
+      /** @description The chain office (链办). */
+      officeName: string | null;
+      /** @description The region's general chain leader (总链长), for every chain. */
+      generalLeader: {
+        name: string;
+        title: string | null;
+      } | null;
+    };
+    LeaderActivity: {
+      id: number;
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      /** @enum {string} */
+      kind: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
+      kindName: components['schemas']['Bilingual'];
+      heldOn: string;
+      title: string;
+      people: string[];
+      summary: string | null;
+      enterprises: {
+        id: number;
+        name: string;
+      }[];
+      nodes: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      }[];
+      supervisionItems: components['schemas']['SupervisionItem'][];
+      createdBy: string;
+      createdAt: string;
+    };
+    SupervisionItem: {
+      id: number;
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      title: string;
+      detail: string | null;
+      ownerDepartment: {
+        id: number;
+        name: string;
+        nameEn: string | null;
+      } | null;
+      deadline: string;
+      /** @enum {string} */
+      state: 'open' | 'done';
+      /** @description Open and today (Asia/Shanghai) is past the deadline. */
+      overdue: boolean;
+      /** @description Done on or before the deadline; null while open. */
+      onTime: boolean | null;
+      completedAt: string | null;
+      activityId: number | null;
+      sharedProblemId: number | null;
+      problemId: number | null;
+      assignedBy: string;
+      createdAt: string;
+    };
+    SupervisionDetail: {
+      id: number;
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      title: string;
+      detail: string | null;
+      ownerDepartment: {
+        id: number;
+        name: string;
+        nameEn: string | null;
+      } | null;
+      deadline: string;
+      /** @enum {string} */
+      state: 'open' | 'done';
+      /** @description Open and today (Asia/Shanghai) is past the deadline. */
+      overdue: boolean;
+      /** @description Done on or before the deadline; null while open. */
+      onTime: boolean | null;
+      completedAt: string | null;
+      activityId: number | null;
+      sharedProblemId: number | null;
+      problemId: number | null;
+      assignedBy: string;
+      createdAt: string;
+      notes: {
+        id: number;
+        note: string;
+        authorName: string;
+        at: string;
+      }[];
+    };
+    SharedProblem: {
+      id: number;
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      } | null;
+      regionCode: string;
+      title: string;
+      summary: string | null;
+      escalatedAt: string | null;
+      escalatedBy: string | null;
+      createdBy: string;
+      createdAt: string;
+      problems: {
+        id: number;
+        reference: string;
+        title: string;
+        enterprise: {
+          id: number;
+          name: string;
+        };
+        stage: string;
+      }[];
+      supervisionItems: components['schemas']['SupervisionItem'][];
+    };
+    Scorecard: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      region: {
+        code: string;
+        name: string;
+      };
+      year: number;
+      /** @description Today in Asia/Shanghai, for the figures "now". */
+      asOf: string;
+      output: {
+        outputYuan: components['schemas']['ScorecardFigure'];
+        targetYuan: number | null;
+        targetYear: number | null;
+        progress: number | null;
+        /** @description Target − the latest actual output. */
+        gapYuan: number | null;
+        requiredGrowth: number | null;
+        note: string | null;
+      };
+      completeness: components['schemas']['ScorecardFigure'];
+      weakLinksFilled: {
+        value: number | null;
+        records: number;
+        /** @description The web path or API query listing the records. */
+        link: string;
+        nodes: {
+          code: string;
+          name: components['schemas']['Bilingual'];
+          from: string;
+          to: string;
+        }[];
+      };
+      projectsSigned: components['schemas']['ScorecardFigure'];
+      projectsStarted: components['schemas']['ScorecardFigure'];
+      problemsReceived: components['schemas']['ScorecardFigure'];
+      problemsClosed: components['schemas']['ScorecardFigure'];
+      onTimeRate: components['schemas']['ScorecardFigure'];
+      satisfactionRate: components['schemas']['ScorecardFigure'];
+      visits: components['schemas']['ScorecardFigure'];
+      meetings: components['schemas']['ScorecardFigure'];
+      supervisionDue: components['schemas']['ScorecardFigure'];
+      supervisionClosedOnTime: components['schemas']['ScorecardFigure'];
+      supervisionOverdue: components['schemas']['ScorecardFigure'];
+      quarters: {
+        q: number;
+        problemsReceived: number;
+        problemsClosed: number;
+        visits: number;
+        meetings: number;
+        supervisionDone: number;
+        projectsSigned: number;
+      }[];
+    };
+    ScorecardFigure: {
+      value: number | null;
+      records: number;
+      /** @description The web path or API query listing the records. */
+      link: string;
     };
   };
   responses: never;
