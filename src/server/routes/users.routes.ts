@@ -1,7 +1,16 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { listSchema } from '../../shared/api/common.ts';
-import { createUserRequestSchema, userSchema, type User } from '../../shared/api/users.ts';
-import { addUser, listUserViews, type UserView } from '../../services/auth/users.service.ts';
+import {
+  createUserRequestSchema,
+  resetPasswordRequestSchema,
+  updateUserRequestSchema,
+  userIdParamsSchema,
+  userSchema,
+  type User,
+} from '../../shared/api/users.ts';
+import { changePassword, userDetail } from '../../services/auth/users.service.ts';
+import { addUser, listUserDetails, type UserDetail } from '../../services/auth/users.service.ts';
+import { updateUserAccount } from '../../services/auth/user-admin.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 
@@ -24,19 +33,81 @@ const createUserRoute = defineRoute({
   responses: { 201: { description: 'Created', content: json(userSchema) } },
 });
 
-function presentUser(user: UserView): User {
-  return { ...user, createdAt: user.createdAt.toISOString() };
+const updateUserRoute = defineRoute({
+  method: 'patch',
+  path: '/api/users/{id}',
+  permission: 'user:manage',
+  tags: ['Users'],
+  summary: "Change a user's role, bindings (park, department, enterprise, chains), name or state",
+  request: {
+    params: userIdParamsSchema,
+    body: { content: json(updateUserRequestSchema), required: true },
+  },
+  responses: { 200: { description: 'The user after the change', content: json(userSchema) } },
+});
+
+const resetPasswordRoute = defineRoute({
+  method: 'post',
+  path: '/api/users/{id}/password',
+  permission: 'user:manage',
+  tags: ['Users'],
+  summary: "Set a user's password (one-time unless oneTime is false); ends their sessions",
+  request: {
+    params: userIdParamsSchema,
+    body: { content: json(resetPasswordRequestSchema), required: true },
+  },
+  responses: { 204: { description: 'Changed' } },
+});
+
+/** A user as every answer presents it: bindings with their names, never the hash. */
+export function presentUser(user: UserDetail): User {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    parkId: user.parkId,
+    departmentId: user.departmentId,
+    departmentName: user.departmentName,
+    enterpriseId: user.enterpriseId,
+    enterpriseName: user.enterpriseName,
+    chainCodes: user.chainCodes,
+    mustChangePassword: user.mustChangePassword,
+    disabled: user.disabled,
+    createdAt: user.createdAt.toISOString(),
+  };
 }
 
 export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const db = deps.database.db;
   app.openapi(listUsersRoute, async (c) => {
-    const items = (await listUserViews(db)).map(presentUser);
+    const items = (await listUserDetails(db)).map(presentUser);
     return c.json({ items, total: items.length }, 200);
   });
   app.openapi(createUserRoute, async (c) => {
     const actor = currentUser(c);
     const created = await addUser(db, { id: actor.id, name: actor.username }, c.req.valid('json'));
-    return c.json(presentUser(created), 201);
+    return c.json(presentUser(await userDetail(db, created)), 201);
   });
+  app.openapi(updateUserRoute, async (c) => {
+    const actor = currentUser(c);
+    const { id } = c.req.valid('param');
+    const updated = await updateUserAccount(
+      db,
+      { id: actor.id, name: actor.username },
+      id,
+      c.req.valid('json'),
+    );
+    return c.json(presentUser(await userDetail(db, updated)), 200);
+  });
+  app.openapi(resetPasswordRoute, async (c) => {
+    const actor = currentUser(c);
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    await changePassword(db, { id: actor.id, name: actor.username }, id, body.password, {
+      oneTime: body.oneTime ?? true,
+    });
+    return c.body(null, 204);
+  });
+
 }
