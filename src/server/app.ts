@@ -11,11 +11,13 @@ import { sessionMiddleware } from './session.middleware.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAttractRoutes } from './routes/attract.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerCalendarRoutes } from './routes/calendar.routes.ts';
 import { registerChainRoutes } from './routes/chains.routes.ts';
 import { registerDocsRoutes } from './routes/docs.routes.ts';
 import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
+import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
 import { registerProjectRoutes } from './routes/projects.routes.ts';
@@ -77,6 +79,8 @@ export function createApp(deps: AppDeps): App {
   registerAttractRoutes(app, deps);
   registerProjectRoutes(app, deps);
   registerParkSpaceRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.
   registerWebRoutes(app, deps, plainRoutePermissions);
