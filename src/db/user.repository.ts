@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { appUser, chain, department, enterprise, session } from './schema.ts';
 
@@ -175,4 +175,38 @@ export async function deleteOtherUserSessions(
         ? eq(session.userId, userId)
         : and(eq(session.userId, userId), ne(session.tokenHash, keepTokenHash)),
     );
+}
+
+/** An enterprise a firm account may be opened for: by id, USCC or exact registered name. */
+export interface AccountEnterprise {
+  id: number;
+  name: string;
+  uscc: string | null;
+}
+
+/** The enterprises with any of these ids, USCCs or exact names (for opening firm accounts). */
+export async function findAccountEnterprises(
+  db: DbOrTx,
+  refs: { ids: readonly number[]; usccs: readonly string[]; names: readonly string[] },
+): Promise<AccountEnterprise[]> {
+  const conditions = [
+    refs.ids.length > 0 ? inArray(enterprise.id, [...refs.ids]) : undefined,
+    refs.usccs.length > 0 ? inArray(enterprise.uscc, [...refs.usccs]) : undefined,
+    refs.names.length > 0 ? inArray(enterprise.name, [...refs.names]) : undefined,
+  ].filter((condition) => condition !== undefined);
+  if (conditions.length === 0) return [];
+  return db
+    .select({ id: enterprise.id, name: enterprise.name, uscc: enterprise.uscc })
+    .from(enterprise)
+    .where(or(...conditions));
+}
+
+/** The usernames among `usernames` already taken. */
+export async function takenUsernames(db: DbOrTx, usernames: readonly string[]): Promise<string[]> {
+  if (usernames.length === 0) return [];
+  const rows = await db
+    .select({ username: appUser.username })
+    .from(appUser)
+    .where(inArray(appUser.username, [...usernames]));
+  return rows.map((row) => row.username);
 }

@@ -2,6 +2,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { listSchema } from '../../shared/api/common.ts';
 import {
   createUserRequestSchema,
+  firmAccountsQuerySchema,
+  firmAccountsResultSchema,
+  firmAccountsUploadSchema,
   resetPasswordRequestSchema,
   updateUserRequestSchema,
   userIdParamsSchema,
@@ -12,7 +15,18 @@ import { changePassword, userDetail } from '../../services/auth/users.service.ts
 import { addUser, listUserDetails, type UserDetail } from '../../services/auth/users.service.ts';
 import { updateUserAccount } from '../../services/auth/user-admin.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { currentUser, defineRoute, json } from '../route-registry.ts';
+import {
+  createFirmAccounts,
+  firmAccountsCsv,
+} from '../../services/auth/firm-accounts.service.ts';
+import { readUpload } from '../upload.ts';
+import {
+  currentUser,
+  defineRoute,
+  json,
+  multipartBody,
+  openapiUpload,
+} from '../route-registry.ts';
 
 const listUsersRoute = defineRoute({
   method: 'get',
@@ -58,6 +72,30 @@ const resetPasswordRoute = defineRoute({
   },
   responses: { 204: { description: 'Changed' } },
 });
+
+const firmAccountsRoute = defineRoute({
+  method: 'post',
+  path: '/api/users/firm-accounts',
+  permission: 'firm-account:create',
+  tags: ['Users'],
+  summary: 'Open firm accounts in bulk from a spreadsheet: all rows or none',
+  description:
+    'Each account gets a random one-time password, returned only in this answer. Any bad row: ' +
+    '400 with `details` listing row, column, value and reason, and nothing written.',
+  request: { query: firmAccountsQuerySchema, body: multipartBody(firmAccountsUploadSchema) },
+  responses: {
+    201: {
+      description: 'Opened',
+      content: {
+        ...json(firmAccountsResultSchema),
+        'text/csv': { schema: { type: 'string' as const } },
+      },
+    },
+  },
+});
+
+/** The most a list of accounts may weigh: a few thousand rows. */
+const MAX_FIRM_ACCOUNTS_BYTES = 4 * 1024 * 1024;
 
 /** A user as every answer presents it: bindings with their names, never the hash. */
 export function presentUser(user: UserDetail): User {

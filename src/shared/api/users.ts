@@ -119,3 +119,38 @@ export const resetPasswordRequestSchema = z
 export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
 
 export const userIdParamsSchema = z.object({ id });
+
+export const firmAccountsUploadSchema = z
+  .object({
+    file: z.any().meta({
+      type: 'string',
+      format: 'binary',
+      description:
+        'CSV or XLSX with the columns enterprise (USCC, exact registered name or id), username ' +
+        '(optional: f + the enterprise id) and displayName (optional).',
+    }),
+  })
+  .meta({ id: 'FirmAccountsUpload' });
+
+export const firmAccountsQuerySchema = z.object({
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .meta({ description: 'csv: the accounts and passwords as a CSV download.' }),
+});
+
+export const firmAccountSchema = z
+  .object({
+    row: z.number().int(),
+    username: z.string(),
+    displayName: z.string().nullable(),
+    enterpriseId: z.number().int(),
+    enterpriseName: z.string(),
+    password: z.string().meta({ description: 'One-time: shown only in this answer.' }),
+  })
+  .meta({ id: 'FirmAccount' });
+
+export const firmAccountsResultSchema = z
+  .object({ created: z.array(firmAccountSchema) })
+  .meta({ id: 'FirmAccountsResult' });
+export type FirmAccountsResult = z.infer<typeof firmAccountsResultSchema>;
