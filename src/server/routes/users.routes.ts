@@ -147,5 +147,24 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     });
     return c.body(null, 204);
   });
-
+  openapiUpload(app, firmAccountsRoute, async (c) => {
+    const actor = currentUser(c);
+    const upload = await readUpload(c, {
+      maxBytes: MAX_FIRM_ACCOUNTS_BYTES,
+      envelopeBytes: 64 * 1024,
+      details: { field: 'file' },
+      defaultName: 'firm-accounts.csv',
+      form: firmAccountsUploadSchema,
+    });
+    const created = await createFirmAccounts(db, { id: actor.id, name: actor.username }, upload);
+    // The passwords are in this answer only: no cache may keep them.
+    c.header('cache-control', 'no-store');
+    if (c.req.valid('query').format === 'csv') {
+      return c.body(firmAccountsCsv(created), 201, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="firm-accounts.csv"',
+      });
+    }
+    return c.json({ created }, 201);
+  });
 }
