@@ -41,7 +41,9 @@ async function insertReturningIds(db: DbOrTx, select: SQL): Promise<number[]> {
 
 /** The newest problem event's id (0 when none): the sweep's cursor over events. */
 export async function latestProblemEventId(db: DbOrTx): Promise<number> {
-  const result = await db.execute(sql`select coalesce(max(id), 0)::bigint as id from problem_event`);
+  const result = await db.execute(
+    sql`select coalesce(max(id), 0)::bigint as id from problem_event`,
+  );
   return Number(rowsOf<{ id: number | string }>(result)[0]?.id ?? 0);
 }
 

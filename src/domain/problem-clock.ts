@@ -1,7 +1,12 @@
 // The SLA clock of a problem: when it is due, from the working-day calendar. Pure: the problem
 // service (when a problem is raised, extended, suspended or reopened) and the calendar admin (when a
 // year's days change) both count with this one rule.
-import { addWorkingDays, clockStartDay, type CountedDate, type WorkingCalendar } from './working-calendar.ts';
+import {
+  addWorkingDays,
+  clockStartDay,
+  type CountedDate,
+  type WorkingCalendar,
+} from './working-calendar.ts';
 
 /** The fields of a problem the clock counts from. */
 export interface ProblemClockFields {

@@ -15,7 +15,12 @@ import type { App } from './app.ts';
 
 describe('dueDateOf', () => {
   const calendar = buildWorkingCalendar([2026], [{ day: '2026-10-01', kind: 'holiday' }]);
-  const clock = { clockStartsOn: '2026-09-29', slaWorkingDays: 2, extensionWorkingDays: 1, suspendedWorkingDays: 1 };
+  const clock = {
+    clockStartsOn: '2026-09-29',
+    slaWorkingDays: 2,
+    extensionWorkingDays: 1,
+    suspendedWorkingDays: 1,
+  };
 
   it('counts SLA, extensions and suspended days from the clock start, skipping moved days', () => {
     // 09-30 (Wed), 10-01 holiday, 10-02 (Fri), 10-05 (Mon), 10-06 (Tue).
@@ -26,8 +31,9 @@ describe('dueDateOf', () => {
     // Reopened on Thursday 2026-12-24 at 18:00 Shanghai: the clock starts on Friday the 25th.
     const reopened = dueDateOf(calendar, clock, new Date('2026-12-24T10:00:00Z'));
     expect(reopened).toEqual({ date: '2026-12-31', beyondCalendar: false });
-    expect(dueDateOf(calendar, { ...clock, slaWorkingDays: 5 }, new Date('2026-12-24T10:00:00Z')))
-      .toMatchObject({ beyondCalendar: true });
+    expect(
+      dueDateOf(calendar, { ...clock, slaWorkingDays: 5 }, new Date('2026-12-24T10:00:00Z')),
+    ).toMatchObject({ beyondCalendar: true });
   });
 });
 

@@ -74,7 +74,9 @@ describe(`firm accounts in bulk (${testDatabaseKind()})`, () => {
     const answer = await office.json<FirmAccountsResult>(
       'POST',
       '/api/users/firm-accounts',
-      csvForm(['enterprise,username,displayName', '甲生物有限公司,jia,张三', `${ids[1]},,`].join('\n')),
+      csvForm(
+        ['enterprise,username,displayName', '甲生物有限公司,jia,张三', `${ids[1]},,`].join('\n'),
+      ),
     );
     expect(answer.status).toBe(201);
     expect(answer.body.created.map((a) => [a.username, a.enterpriseName, a.displayName])).toEqual([
@@ -114,7 +116,9 @@ describe(`firm accounts in bulk (${testDatabaseKind()})`, () => {
     );
     expect(csv.status).toBe(201);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(await csv.text()).toMatch(/^\uFEFF?username,password,displayName,enterpriseId,enterprise\nyi2,/);
+    expect(await csv.text()).toMatch(
+      /^\uFEFF?username,password,displayName,enterpriseId,enterprise\nyi2,/,
+    );
     const noColumn = await office.json<ErrorResponse>(
       'POST',
       '/api/users/firm-accounts',
@@ -122,6 +126,8 @@ describe(`firm accounts in bulk (${testDatabaseKind()})`, () => {
     );
     expect([noColumn.status, noColumn.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const viewer = await signInNewUser(app, admin, 'viewer1', 'viewer');
-    expect((await viewer.request('POST', '/api/users/firm-accounts', csvForm('enterprise\n1\n'))).status).toBe(403);
+    expect(
+      (await viewer.request('POST', '/api/users/firm-accounts', csvForm('enterprise\n1\n'))).status,
+    ).toBe(403);
   });
 });

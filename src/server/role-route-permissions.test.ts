@@ -40,14 +40,18 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
     }));
     for (const role of ROLES) {
       const username = `role-${role.replace('_', '-')}`;
-      await addUser(database.db, { id: null, name: 'test' }, {
-        username,
-        password: `${username}-password`,
-        role,
-        ...(role === 'park' && { parkId: bindings.parkId }),
-        ...(role === 'department' && { departmentId: bindings.departmentId }),
-        ...(role === 'firm' && { enterpriseId: bindings.enterpriseId }),
-      });
+      await addUser(
+        database.db,
+        { id: null, name: 'test' },
+        {
+          username,
+          password: `${username}-password`,
+          role,
+          ...(role === 'park' && { parkId: bindings.parkId }),
+          ...(role === 'department' && { departmentId: bindings.departmentId }),
+          ...(role === 'firm' && { enterpriseId: bindings.enterpriseId }),
+        },
+      );
       const client = new ApiClient(app);
       await client.login(username, `${username}-password`);
       clients.set(role, client);
@@ -84,8 +88,8 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
       const response = await client.request(route.method, route.path, body);
       const refused =
         response.status === 403 &&
-        ((await response.json()) as { error: { details?: { permission?: string } } }).error
-          .details?.permission === route.permission;
+        ((await response.json()) as { error: { details?: { permission?: string } } }).error.details
+          ?.permission === route.permission;
       if (refused === allowed) {
         wrong.push(`${route.method} ${route.path} (${route.permission}): ${response.status}`);
       }

@@ -83,7 +83,9 @@ describe(`users with scopes and one-time passwords over the API (${testDatabaseK
 
     const list = await admin.json<List<User>>('GET', '/api/users');
     expect(list.body.items.find((u) => u.username === 'gxj')?.departmentName).toBe('市工信局');
-    const me = await (await signIn('firm1', 'firm-password')).json<CurrentUser>('GET', '/api/auth/me');
+    const me = await (
+      await signIn('firm1', 'firm-password')
+    ).json<CurrentUser>('GET', '/api/auth/me');
     expect(me.body).toMatchObject({ role: 'firm', enterpriseName: '无锡测试生物有限公司' });
   });
 
@@ -130,7 +132,11 @@ describe(`users with scopes and one-time passwords over the API (${testDatabaseK
       chainCodes: ['biomed'],
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ role: 'viewer', departmentId: null, chainCodes: ['biomed'] });
+    expect(patched.body).toMatchObject({
+      role: 'viewer',
+      departmentId: null,
+      chainCodes: ['biomed'],
+    });
   });
 
   it('holds a one-time password user to changing it first, then lets them in', async () => {
@@ -182,7 +188,9 @@ describe(`users with scopes and one-time passwords over the API (${testDatabaseK
     expect((await office.request('GET', '/api/chains/ic')).status).toBe(200);
     const other = await office.json<ErrorResponse>('GET', '/api/chains/biomed');
     expect([other.status, other.body.error.code]).toEqual([403, 'FORBIDDEN']);
-    expect((await office.request('GET', '/api/chains/biomed/analysis?region=3202')).status).toBe(403);
+    expect((await office.request('GET', '/api/chains/biomed/analysis?region=3202')).status).toBe(
+      403,
+    );
     expect((await office.request('GET', '/api/projects?chain=biomed')).status).toBe(403);
     const all = await admin.json<List<{ code: string }>>('GET', '/api/chains');
     expect(all.body.items.map((c) => c.code).sort()).toEqual(['biomed', 'ic']);

@@ -3,10 +3,7 @@ import { AppError } from '../../domain/app-error.ts';
 import { generatePassword } from '../../services/auth/password.ts';
 import { writeFile } from 'node:fs/promises';
 import { addUser, changePassword, listUserDetails } from '../../services/auth/users.service.ts';
-import {
-  createFirmAccounts,
-  firmAccountsCsv,
-} from '../../services/auth/firm-accounts.service.ts';
+import { createFirmAccounts, firmAccountsCsv } from '../../services/auth/firm-accounts.service.ts';
 import { resolvePark } from '../../services/lookup/lookup.service.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
 
@@ -52,7 +49,10 @@ export function registerUserCommand(program: Command): void {
     .option('--park <id|code>', 'for role park: the one park it manages')
     .option('--department <id>', 'for role department: the department it works for')
     .option('--enterprise <id>', 'for role firm: the enterprise it speaks for')
-    .option('--chains <codes>', 'comma-separated chain codes the user may see (default: every chain)')
+    .option(
+      '--chains <codes>',
+      'comma-separated chain codes the user may see (default: every chain)',
+    )
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .addHelpText(
       'after',
@@ -172,7 +172,11 @@ export function registerUserCommand(program: Command): void {
           );
           return;
         }
-        console.log(firmAccountsCsv(created).replace(/^\uFEFF/, '').trimEnd());
+        console.log(
+          firmAccountsCsv(created)
+            .replace(/^\uFEFF/, '')
+            .trimEnd(),
+        );
       });
     });
 }

@@ -105,7 +105,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       expires: session.expiresAt,
     });
     return c.json(
-      { user: await presentCurrentUser(db, session.user), expiresAt: session.expiresAt.toISOString() },
+      {
+        user: await presentCurrentUser(db, session.user),
+        expiresAt: session.expiresAt.toISOString(),
+      },
       200,
     );
   });

@@ -32,7 +32,10 @@ const putCalendarYearRoute = defineRoute({
     body: { content: json(setCalendarYearRequestSchema), required: true },
   },
   responses: {
-    200: { description: 'Set, with how many due dates moved', content: json(setCalendarYearResponseSchema) },
+    200: {
+      description: 'Set, with how many due dates moved',
+      content: json(setCalendarYearResponseSchema),
+    },
   },
 });
 

@@ -15,18 +15,9 @@ import { changePassword, userDetail } from '../../services/auth/users.service.ts
 import { addUser, listUserDetails, type UserDetail } from '../../services/auth/users.service.ts';
 import { updateUserAccount } from '../../services/auth/user-admin.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import {
-  createFirmAccounts,
-  firmAccountsCsv,
-} from '../../services/auth/firm-accounts.service.ts';
+import { createFirmAccounts, firmAccountsCsv } from '../../services/auth/firm-accounts.service.ts';
 import { readUpload } from '../upload.ts';
-import {
-  currentUser,
-  defineRoute,
-  json,
-  multipartBody,
-  openapiUpload,
-} from '../route-registry.ts';
+import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '../route-registry.ts';
 
 const listUsersRoute = defineRoute({
   method: 'get',

@@ -85,7 +85,8 @@ const REASON_TEXT: Partial<Record<RowReason, (params?: ReasonParams) => string>>
     'use 2–32 lower-case letters, digits, . _ or -, starting with a letter or digit',
   USERNAME_TAKEN: () => 'a user with this username exists',
   USERNAME_REPEATED: (p) => `the same username as row ${p?.row ?? '?'}`,
-  DISPLAY_NAME_TOO_LONG: (p) => `a display name has at most ${p?.max ?? MAX_DISPLAY_NAME} characters`,
+  DISPLAY_NAME_TOO_LONG: (p) =>
+    `a display name has at most ${p?.max ?? MAX_DISPLAY_NAME} characters`,
 };
 
 function rowError(
@@ -96,7 +97,9 @@ function rowError(
   params?: ReasonParams,
 ): RowError {
   const reason = REASON_TEXT[code]?.(params) ?? code;
-  return params ? { row, column, value, reason, code, params } : { row, column, value, reason, code };
+  return params
+    ? { row, column, value, reason, code, params }
+    : { row, column, value, reason, code };
 }
 
 async function readRows(file: TableSource): Promise<ParsedRow[]> {
@@ -152,7 +155,9 @@ export async function createFirmAccounts(
     else {
       const resolved = resolveEnterprise(row.enterprise, found);
       if ('code' in resolved) {
-        errors.push(rowError(row.row, 'enterprise', row.enterprise, resolved.code, resolved.params));
+        errors.push(
+          rowError(row.row, 'enterprise', row.enterprise, resolved.code, resolved.params),
+        );
       } else enterprise = resolved;
     }
     const username = row.username || (enterprise ? `f${enterprise.id}` : '');

@@ -11,13 +11,7 @@ import {
 import { requireUser } from '../lookup/lookup.service.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkUserBindings } from './user-bindings.ts';
-import {
-  checkPassword,
-  checkRole,
-  hashToken,
-  toUserView,
-  type UserView,
-} from './users.service.ts';
+import { checkPassword, checkRole, hashToken, toUserView, type UserView } from './users.service.ts';
 
 /** The fields an administrator may change on a user; absent fields stay as they are. */
 export interface UserChanges {

@@ -40,7 +40,10 @@ function bindingFor(
 ): number | null {
   if (role !== owner) {
     if (value != null) {
-      throw refuse(`Only a ${owner} user is bound to ${what}; drop ${field} for role ${role}.`, field);
+      throw refuse(
+        `Only a ${owner} user is bound to ${what}; drop ${field} for role ${role}.`,
+        field,
+      );
     }
     return null;
   }

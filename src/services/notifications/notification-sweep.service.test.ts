@@ -81,25 +81,74 @@ describe(`notification sweep and the bell (${testDatabaseKind()})`, () => {
       .insert(problem)
       .values([
         // Assigned to A and due on Friday: due soon.
-        { ...base, reference: 'T-1', title: '用地指标', stage: 'assigned', departmentId: ids.deptA, dueOn: '2026-06-12' },
+        {
+          ...base,
+          reference: 'T-1',
+          title: '用地指标',
+          stage: 'assigned',
+          departmentId: ids.deptA,
+          dueOn: '2026-06-12',
+        },
         // Overdue, department A.
-        { ...base, reference: 'T-2', title: '融资难', stage: 'in_progress', departmentId: ids.deptA, dueOn: '2026-06-01' },
+        {
+          ...base,
+          reference: 'T-2',
+          title: '融资难',
+          stage: 'in_progress',
+          departmentId: ids.deptA,
+          dueOn: '2026-06-01',
+        },
         // Overdue but suspended: no notification.
-        { ...base, reference: 'T-3', title: '暂停', stage: 'suspended', departmentId: ids.deptA, dueOn: '2026-06-01' },
+        {
+          ...base,
+          reference: 'T-3',
+          title: '暂停',
+          stage: 'suspended',
+          departmentId: ids.deptA,
+          dueOn: '2026-06-01',
+        },
         // Answered and rated, department B.
-        { ...base, reference: 'T-4', title: '电力', stage: 'closed', departmentId: ids.deptB, dueOn: '2026-07-01' },
+        {
+          ...base,
+          reference: 'T-4',
+          title: '电力',
+          stage: 'closed',
+          departmentId: ids.deptB,
+          dueOn: '2026-07-01',
+        },
       ])
       .returning({ id: problem.id });
     [ids.p1 = 0, ids.p2 = 0, ids.p3 = 0, ids.p4 = 0] = problems.map((p) => p.id);
     const actor = { actorName: 'office', actorRole: 'office' };
     await db.insert(problemEvent).values([
-      { ...actor, problemId: ids.p1, action: 'assign', toStage: 'assigned', departmentId: ids.deptA, at: NOW },
-      { ...actor, problemId: ids.p4, action: 'rate', toStage: 'closed', satisfaction: 'satisfied', at: NOW },
+      {
+        ...actor,
+        problemId: ids.p1,
+        action: 'assign',
+        toStage: 'assigned',
+        departmentId: ids.deptA,
+        at: NOW,
+      },
+      {
+        ...actor,
+        problemId: ids.p4,
+        action: 'rate',
+        toStage: 'closed',
+        satisfaction: 'satisfied',
+        at: NOW,
+      },
     ]);
     const items = await db
       .insert(supervisionItem)
       .values([
-        { chainId: ids.chain, regionCode: '3202', title: '推进土地收储', ownerDepartmentId: ids.deptB, deadline: '2026-05-30', assignedBy: '链长' },
+        {
+          chainId: ids.chain,
+          regionCode: '3202',
+          title: '推进土地收储',
+          ownerDepartmentId: ids.deptB,
+          deadline: '2026-05-30',
+          assignedBy: '链长',
+        },
       ])
       .returning({ id: supervisionItem.id });
     ids.item = items[0]?.id ?? 0;
@@ -110,7 +159,11 @@ describe(`notification sweep and the bell (${testDatabaseKind()})`, () => {
 
   async function kindsOf(username: string): Promise<string[]> {
     const rows = await database.db
-      .select({ kind: notification.kind, problemId: notification.problemId, item: notification.supervisionItemId })
+      .select({
+        kind: notification.kind,
+        problemId: notification.problemId,
+        item: notification.supervisionItemId,
+      })
       .from(notification)
       .where(eq(notification.userId, ids[username] ?? 0));
     return rows.map((row) => `${row.kind}:${row.problemId ?? `s${row.item ?? ''}`}`).sort();
@@ -125,7 +178,11 @@ describe(`notification sweep and the bell (${testDatabaseKind()})`, () => {
     );
     expect(await kindsOf('dept-a2')).toEqual(await kindsOf('dept-a1'));
     expect(await kindsOf('dept-b')).toEqual(
-      [`rated:${p('p4')}`, `supervision_assigned:s${p('item')}`, `supervision_overdue:s${p('item')}`].sort(),
+      [
+        `rated:${p('p4')}`,
+        `supervision_assigned:s${p('item')}`,
+        `supervision_overdue:s${p('item')}`,
+      ].sort(),
     );
     const office = [
       `due_soon:${p('p1')}`,
@@ -140,7 +197,10 @@ describe(`notification sweep and the bell (${testDatabaseKind()})`, () => {
     const again = await sweepNotifications(database.db, NOW, { webhookUrl: '' });
     expect(again.created).toBe(0);
     // A disabled user is notified of nothing new.
-    await database.db.update(appUser).set({ disabled: true }).where(eq(appUser.id, ids['dept-b'] ?? 0));
+    await database.db
+      .update(appUser)
+      .set({ disabled: true })
+      .where(eq(appUser.id, ids['dept-b'] ?? 0));
     expect((await sweepNotifications(database.db, new Date('2026-06-11T02:00:00Z'))).created).toBe(
       // The next day: due-soon and overdue again for dept A's two users, and those plus the
       // overdue 督办 for the two office users.
@@ -166,7 +226,10 @@ describe(`notification sweep and the bell (${testDatabaseKind()})`, () => {
 
     const other = new ApiClient(app);
     await other.login('office-all', 'office-all-password');
-    const foreign = await other.json<ErrorResponse>('POST', `/api/notifications/${assigned?.id}/read`);
+    const foreign = await other.json<ErrorResponse>(
+      'POST',
+      `/api/notifications/${assigned?.id}/read`,
+    );
     expect([foreign.status, foreign.body.error.code]).toEqual([404, 'NOTIFICATION_NOT_FOUND']);
 
     expect((await me.request('POST', `/api/notifications/${assigned?.id}/read`)).status).toBe(204);

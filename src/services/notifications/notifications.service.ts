@@ -33,7 +33,12 @@ export async function listMyNotifications(
  * Marks one of the user's notifications read. Throws NOTIFICATION_NOT_FOUND when the user has no
  * notification with that id (someone else's reads the same as none).
  */
-export async function readNotification(db: Db, userId: number, id: number, now: Date): Promise<void> {
+export async function readNotification(
+  db: Db,
+  userId: number,
+  id: number,
+  now: Date,
+): Promise<void> {
   if (!(await markNotificationRead(db, userId, id, now))) {
     throw new AppError('NOTIFICATION_NOT_FOUND', `You have no notification ${id}.`, { id });
   }

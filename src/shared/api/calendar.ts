@@ -48,7 +48,9 @@ export const calendarYearParamsSchema = z.object({
 
 export const setCalendarYearRequestSchema = z
   .object({
-    source: noNul(200).min(1).meta({ description: 'Where the days come from, e.g. 国办发明电〔2026〕1号.' }),
+    source: noNul(200)
+      .min(1)
+      .meta({ description: 'Where the days come from, e.g. 国办发明电〔2026〕1号.' }),
     days: z
       .array(
         z
@@ -69,7 +71,10 @@ export const setCalendarYearResponseSchema = z
   .object({
     year: z.number().int(),
     days: z.number().int().meta({ description: 'The moved days now held for the year.' }),
-    problemsRecounted: z.number().int().meta({ description: 'Open problems whose clock was recounted.' }),
+    problemsRecounted: z
+      .number()
+      .int()
+      .meta({ description: 'Open problems whose clock was recounted.' }),
     problemsMoved: z
       .number()
       .int()

@@ -18,7 +18,10 @@ export const notificationSchema = z
         'rated (the enterprise rated the answer), supervision_assigned, supervision_overdue (督办).',
     }),
     problemId: z.number().int().nullable(),
-    reference: z.string().nullable().meta({ description: "The problem's reference, e.g. 2026-0042." }),
+    reference: z
+      .string()
+      .nullable()
+      .meta({ description: "The problem's reference, e.g. 2026-0042." }),
     title: z.string().meta({ description: "The problem's or the 督办 item's title." }),
     supervisionItemId: z.number().int().nullable(),
     link: z.string().meta({ description: 'The page: /problems/{id} or /leader/supervision/{id}.' }),

@@ -54,7 +54,10 @@ const chainCodesField = z
 
 /** The bindings a role needs, shared by creating and changing a user. */
 const bindingFields = {
-  parkId: id.nullable().optional().meta({ description: 'Required for role park: the one park it manages.' }),
+  parkId: id
+    .nullable()
+    .optional()
+    .meta({ description: 'Required for role park: the one park it manages.' }),
   departmentId: id
     .nullable()
     .optional()
