@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
@@ -245,5 +247,33 @@ describe(`notification sweep and the bell (${testDatabaseKind()})`, () => {
       reference: null,
       link: `/leader/supervision/${ids.item}`,
     });
+  });
+
+  it('posts each new notification to the webhook, and a dead hook breaks nothing', async () => {
+    const received: { kind: string; link: string }[] = [];
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push(JSON.parse(body) as { kind: string; link: string });
+        response.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      const later = new Date('2026-06-12T02:00:00Z');
+      const { created } = await sweepNotifications(database.db, later, { webhookUrl: url });
+      expect(created).toBeGreaterThan(0);
+      await expect.poll(() => received.length, { timeout: 5_000 }).toBe(created);
+      expect(received[0]?.link).toMatch(/^\/(problems|leader\/supervision)\/\d+$/);
+    } finally {
+      server.close();
+    }
+    // Nothing listens there any more: the sweep still succeeds.
+    const dead = await sweepNotifications(database.db, new Date('2026-06-15T02:00:00Z'), {
+      webhookUrl: 'http://127.0.0.1:9/none',
+    });
+    expect(dead.created).toBeGreaterThan(0);
   });
 });
