@@ -18,6 +18,7 @@ import { registerReportCommand } from './commands/report.command.ts';
 import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
+import { registerCalendarCommand } from './commands/calendar.command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDbCommand(program);
   registerUserCommand(program);
+  registerCalendarCommand(program);
   registerTemplateCommand(program);
   registerClassifyCommand(program);
   registerImportCommand(program);

@@ -76,4 +76,18 @@ describe('user commands for the new roles', () => {
       expect(noDepartment.stderr).toMatch(/department user works for one department/);
     },
   );
+
+  it('sets a calendar year from a file and shows it', SPAWNING, async () => {
+    const days = join(work, 'days.csv');
+    writeFileSync(days, 'day,kind,name\n2027-01-01,holiday,元旦\n2027-01-09,workday,调休\n');
+    const set = await run(['--db', db, 'calendar', 'set', '--year', '2027', '--file', days]);
+    expect([set.code, set.stderr]).toEqual([0, '']);
+    expect(set.stdout).toMatch(/Set 2027: 2 moved day\(s\); 0 of 0 open problem/);
+    const show = await run(['--db', db, 'calendar', 'show', '--year', '2027', '--json']);
+    const view = JSON.parse(show.stdout) as { days: { day: string; kind: string }[] };
+    expect(view.days.map((d) => `${d.day} ${d.kind}`)).toEqual([
+      '2027-01-01 holiday',
+      '2027-01-09 workday',
+    ]);
+  });
 });
