@@ -81,6 +81,9 @@ describe(`users with scopes and one-time passwords over the API (${testDatabaseK
     });
     expect(office.body.chainCodes).toEqual(['ic']);
 
+    const detail = await admin.json<User>('GET', `/api/users/${firm.body.id}`);
+    expect(detail.body).toEqual(firm.body);
+    expect((await admin.request('GET', '/api/users/999999')).status).toBe(404);
     const list = await admin.json<List<User>>('GET', '/api/users');
     expect(list.body.items.find((u) => u.username === 'gxj')?.departmentName).toBe('市工信局');
     const me = await (

@@ -11,7 +11,11 @@ import {
   userSchema,
   type User,
 } from '../../shared/api/users.ts';
-import { changePassword, userDetail } from '../../services/auth/users.service.ts';
+import {
+  changePassword,
+  requireUserDetail,
+  userDetail,
+} from '../../services/auth/users.service.ts';
 import { addUser, listUserDetails, type UserDetail } from '../../services/auth/users.service.ts';
 import { updateUserAccount } from '../../services/auth/user-admin.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
@@ -36,6 +40,16 @@ const createUserRoute = defineRoute({
   summary: 'Create a local user',
   request: { body: { content: json(createUserRequestSchema), required: true } },
   responses: { 201: { description: 'Created', content: json(userSchema) } },
+});
+
+const getUserRoute = defineRoute({
+  method: 'get',
+  path: '/api/users/{id}',
+  permission: 'user:manage',
+  tags: ['Users'],
+  summary: 'One user with its bindings by name',
+  request: { params: userIdParamsSchema },
+  responses: { 200: { description: 'The user', content: json(userSchema) } },
 });
 
 const updateUserRoute = defineRoute({
@@ -117,6 +131,10 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const actor = currentUser(c);
     const created = await addUser(db, { id: actor.id, name: actor.username }, c.req.valid('json'));
     return c.json(presentUser(await userDetail(db, created)), 201);
+  });
+  app.openapi(getUserRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(presentUser(await requireUserDetail(db, id)), 200);
   });
   app.openapi(updateUserRoute, async (c) => {
     const actor = currentUser(c);

@@ -175,6 +175,14 @@ export async function listUserDetails(db: DbOrTx, ids?: readonly number[]): Prom
   }));
 }
 
+/** The user with this id, with the names of its bindings. Throws USER_NOT_FOUND. */
+export async function requireUserDetail(db: DbOrTx, id: number): Promise<UserDetail> {
+  const [found] = await listUserDetails(db, [id]);
+  if (found) return found;
+  await requireUser(db, id);
+  throw new Error(`user ${id} vanished while being read`);
+}
+
 /** One user with the names of its department and enterprise. Throws USER_NOT_FOUND. */
 export async function userDetail(db: DbOrTx, user: UserView): Promise<UserDetail> {
   const [found] = await listUserDetails(db, [user.id]);
