@@ -161,7 +161,7 @@ describe(`users with scopes and one-time passwords over the API (${testDatabaseK
       currentPassword: 'not-it-at-all',
       newPassword: 'my-own-password',
     });
-    expect(wrong.status).toBe(401);
+    expect([wrong.status, wrong.body.error.details]).toEqual([400, { field: 'currentPassword' }]);
     const same = await user.json<ErrorResponse>('POST', '/api/auth/password', {
       currentPassword: 'one-time-pass',
       newPassword: 'one-time-pass',

@@ -83,7 +83,7 @@ function auditFields(user: UserView) {
 /**
  * The signed-in user changes their own password: the current one must match, the new one must
  * differ; clears the one-time flag and ends the user's other sessions (the current one stays).
- * Throws INVALID_CREDENTIALS (wrong current password) or VALIDATION_FAILED (naming the field).
+ * Throws VALIDATION_FAILED naming the field (currentPassword when it is wrong, newPassword).
  */
 export async function changeOwnPassword(
   db: Db,
@@ -101,7 +101,8 @@ export async function changeOwnPassword(
   }
   const row = await findUserById(db, user.id);
   if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
-    throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', {
+    // Not INVALID_CREDENTIALS: its 401 would read as "signed out" to the web app.
+    throw new AppError('VALIDATION_FAILED', 'The current password is wrong.', {
       field: 'currentPassword',
     });
   }
