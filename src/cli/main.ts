@@ -16,9 +16,11 @@ import { registerProjectCommand } from './commands/project.command.ts';
 import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerReportCommand } from './commands/report.command.ts';
+import { registerScorecardCommand } from './commands/scorecard.command.ts';
 import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
+import { registerCalendarCommand } from './commands/calendar.command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -46,6 +48,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDbCommand(program);
   registerUserCommand(program);
+  registerCalendarCommand(program);
   registerTemplateCommand(program);
   registerClassifyCommand(program);
   registerImportCommand(program);
@@ -59,6 +62,7 @@ export function buildProgram(): Command {
   registerAttractCommand(program);
   registerProjectCommand(program);
   registerProblemCommand(program);
+  registerScorecardCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -100,6 +100,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'problem:act',
     'leader:read',
     'leader:write',
+    'supervision:progress',
   ],
   department: [...READ, 'problem:read', 'problem:act', 'leader:read', 'supervision:progress'],
   firm: ['authenticated', 'problem:read', 'problem:raise', 'problem:act'],

@@ -213,6 +213,31 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
   PARK_UNKNOWN: { zh: '没有这个代码的园区', en: 'no park has this code' },
   USER_UNKNOWN: { zh: '没有这个用户名', en: 'no user has this username' },
   PROJECT_ID_UNKNOWN: { zh: '没有编号为 {id} 的项目', en: 'no project has id {id}' },
+  ENTERPRISE_REQUIRED: {
+    zh: '请填写企业（统一社会信用代码、登记名称或编号）',
+    en: 'name the enterprise (USCC, registered name or id)',
+  },
+  ENTERPRISE_UNKNOWN: {
+    zh: '没有这个统一社会信用代码、登记名称或编号的企业',
+    en: 'no enterprise has this USCC, registered name or id',
+  },
+  ENTERPRISE_AMBIGUOUS: {
+    zh: '有 {count} 家企业登记为此名称；请改用统一社会信用代码或编号',
+    en: '{count} enterprises are registered under this name; use the USCC or the id',
+  },
+  USERNAME_INVALID: {
+    zh: '用户名须为 2–32 位小写字母、数字或 . _ -，以字母或数字开头',
+    en: 'use 2–32 lower-case letters, digits, . _ or -, starting with a letter or digit',
+  },
+  USERNAME_TAKEN: { zh: '已有用户使用此用户名', en: 'a user with this username exists' },
+  USERNAME_REPEATED: {
+    zh: '与第 {row} 行的用户名重复',
+    en: 'the same username as row {row}',
+  },
+  DISPLAY_NAME_TOO_LONG: {
+    zh: '显示名称最多 {max} 个字符',
+    en: 'a display name has at most {max} characters',
+  },
   PROJECT_STAGE_CHANGED: {
     zh: '阶段与项目当前阶段不同；请用“推进/退回”变更阶段，以便留下记录',
     en: "the stage differs from the project's; move the project so the change is recorded",

@@ -1,0 +1,332 @@
+// The chain leader's work (链长履职): leadership, activities, supervised tasks (督办), shared
+// problems (共性问题) and the yearly scorecard (考核看板).
+import { z } from 'zod';
+import { bilingualSchema, pageQuerySchema } from './common.ts';
+
+export const ACTIVITY_KINDS = [
+  'visit',
+  'chain_meeting',
+  'coordination_meeting',
+  'decision',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const ACTIVITY_KIND_NAMES: Readonly<Record<ActivityKind, { zh: string; en: string }>> = {
+  visit: { zh: '走访', en: 'Visit' },
+  chain_meeting: { zh: '链长会议', en: 'Chain meeting' },
+  coordination_meeting: { zh: '专题协调会', en: 'Coordination meeting' },
+  decision: { zh: '决策事项', en: 'Decision' },
+};
+
+/** States a 督办 item list may filter on; overdue is an open item past its deadline. */
+export const SUPERVISION_FILTER_STATES = ['open', 'done', 'overdue'] as const;
+
+const noNul = (s: string) => !s.includes('\u0000');
+/** Free text: trimmed, not empty, at most `max` characters, no NUL. */
+export const textField = (max: number) =>
+  z.string().trim().min(1).max(max).refine(noNul, 'must not contain NUL (\\u0000)');
+
+/** A real calendar date, YYYY-MM-DD (2025-02-30 is refused). */
+export const calendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a calendar date')
+  .meta({ description: 'A calendar date, YYYY-MM-DD.' });
+
+const idSchema = z.coerce.number().int().positive().max(2147483647);
+const regionCodeSchema = z
+  .string()
+  .regex(/^\d{2}(\d{2}){0,2}$/, 'use an administrative code such as 3202 or 320214')
+  .meta({ description: 'Region code (a prefix: 32, 3202, 320214).' });
+const chainCodeSchema = z.string().min(1).max(64).refine(noNul, 'must not contain NUL');
+
+const personSchema = z.object({ name: z.string(), title: z.string().nullable() });
+
+export const leadershipQuerySchema = z.object({ region: regionCodeSchema });
+export const chainCodeParamSchema = z.object({ code: chainCodeSchema });
+
+export const chainLeadershipSchema = z
+  .object({
+    chain: z.object({ code: z.string(), name: bilingualSchema }),
+    regionCode: z.string(),
+    leader: personSchema.nullable().meta({ description: 'The chain leader (链长).' }),
+    officeName: z.string().nullable().meta({ description: 'The chain office (链办).' }),
+    generalLeader: personSchema
+      .nullable()
+      .meta({ description: "The region's general chain leader (总链长), for every chain." }),
+  })
+  .meta({ id: 'ChainLeadership' });
+export type ChainLeadership = z.infer<typeof chainLeadershipSchema>;
+
+const personInput = z
+  .object({ name: textField(100), title: textField(100).nullable().optional() })
+  .strict();
+export const putLeadershipSchema = z
+  .object({
+    leader: personInput,
+    officeName: textField(200).nullable().optional(),
+    generalLeader: personInput.nullable().optional().meta({
+      description: "The region's 总链长; omitted: unchanged; null: removed.",
+    }),
+  })
+  .strict();
+export type PutLeadershipRequest = z.infer<typeof putLeadershipSchema>;
+
+export const followUpSchema = z
+  .object({
+    title: textField(200),
+    detail: textField(4000).nullable().optional(),
+    ownerDepartmentId: idSchema,
+    deadline: calendarDateSchema,
+  })
+  .strict();
+export type FollowUpRequest = z.infer<typeof followUpSchema>;
+
+export const createActivitySchema = z
+  .object({
+    chainCode: chainCodeSchema,
+    regionCode: regionCodeSchema,
+    kind: z.enum(ACTIVITY_KINDS),
+    heldOn: calendarDateSchema,
+    title: textField(200),
+    people: z.array(textField(100)).max(100).default([]),
+    summary: textField(8000).nullable().optional(),
+    enterpriseIds: z.array(idSchema).max(200).default([]),
+    nodeCodes: z.array(chainCodeSchema).max(100).default([]),
+    followUps: z.array(followUpSchema).max(50).default([]),
+  })
+  .strict();
+export type CreateActivityRequest = z.infer<typeof createActivitySchema>;
+
+export const updateActivitySchema = z
+  .object({
+    kind: z.enum(ACTIVITY_KINDS).optional(),
+    heldOn: calendarDateSchema.optional(),
+    title: textField(200).optional(),
+    people: z.array(textField(100)).max(100).optional(),
+    summary: textField(8000).nullable().optional(),
+    enterpriseIds: z.array(idSchema).max(200).optional(),
+    nodeCodes: z.array(chainCodeSchema).max(100).optional(),
+  })
+  .strict();
+export type UpdateActivityRequest = z.infer<typeof updateActivitySchema>;
+
+export const activityQuerySchema = pageQuerySchema.extend({
+  chain: chainCodeSchema.optional(),
+  region: regionCodeSchema.optional(),
+  kind: z.enum(ACTIVITY_KINDS).optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+  enterpriseId: idSchema.optional(),
+  node: chainCodeSchema.optional(),
+});
+export type ActivityQuery = z.infer<typeof activityQuerySchema>;
+
+const chainRefSchema = z.object({ code: z.string(), name: bilingualSchema });
+const departmentRefSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+});
+
+export const supervisionItemSchema = z
+  .object({
+    id: z.number().int(),
+    chain: chainRefSchema,
+    regionCode: z.string(),
+    title: z.string(),
+    detail: z.string().nullable(),
+    ownerDepartment: departmentRefSchema.nullable(),
+    deadline: z.string(),
+    state: z.enum(['open', 'done']),
+    overdue: z
+      .boolean()
+      .meta({ description: 'Open and today (Asia/Shanghai) is past the deadline.' }),
+    onTime: z
+      .boolean()
+      .nullable()
+      .meta({ description: 'Done on or before the deadline; null while open.' }),
+    completedAt: z.string().nullable(),
+    activityId: z.number().int().nullable(),
+    sharedProblemId: z.number().int().nullable(),
+    problemId: z.number().int().nullable(),
+    assignedBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'SupervisionItem' });
+export type SupervisionItem = z.infer<typeof supervisionItemSchema>;
+
+export const supervisionDetailSchema = supervisionItemSchema
+  .extend({
+    notes: z.array(
+      z.object({ id: z.number().int(), note: z.string(), authorName: z.string(), at: z.string() }),
+    ),
+  })
+  .meta({ id: 'SupervisionDetail' });
+export type SupervisionDetail = z.infer<typeof supervisionDetailSchema>;
+
+export const activitySchema = z
+  .object({
+    id: z.number().int(),
+    chain: chainRefSchema,
+    regionCode: z.string(),
+    kind: z.enum(ACTIVITY_KINDS),
+    kindName: bilingualSchema,
+    heldOn: z.string(),
+    title: z.string(),
+    people: z.array(z.string()),
+    summary: z.string().nullable(),
+    enterprises: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    nodes: z.array(z.object({ code: z.string(), name: bilingualSchema })),
+    supervisionItems: z.array(supervisionItemSchema),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'LeaderActivity' });
+export type Activity = z.infer<typeof activitySchema>;
+
+export const createSupervisionSchema = followUpSchema
+  .extend({
+    chainCode: chainCodeSchema,
+    regionCode: regionCodeSchema,
+    activityId: idSchema.nullable().optional(),
+  })
+  .strict();
+export type CreateSupervisionRequest = z.infer<typeof createSupervisionSchema>;
+
+export const supervisionQuerySchema = pageQuerySchema.extend({
+  chain: chainCodeSchema.optional(),
+  region: regionCodeSchema.optional(),
+  state: z.enum(SUPERVISION_FILTER_STATES).optional(),
+  departmentId: idSchema.optional(),
+  activityId: idSchema.optional(),
+  dueFrom: calendarDateSchema.optional(),
+  dueTo: calendarDateSchema.optional(),
+});
+export type SupervisionQuery = z.infer<typeof supervisionQuerySchema>;
+
+export const supervisionNoteSchema = z.object({ note: textField(4000) }).strict();
+export const completeSupervisionSchema = z
+  .object({ note: textField(4000).nullable().optional() })
+  .strict();
+
+export const createSharedProblemSchema = z
+  .object({
+    problemIds: z.array(idSchema).min(2).max(500),
+    title: textField(200),
+    summary: textField(8000).nullable().optional(),
+  })
+  .strict();
+export type CreateSharedProblemRequest = z.infer<typeof createSharedProblemSchema>;
+
+export const linkProblemSchema = z.object({ problemId: idSchema }).strict();
+
+/** Escalating to the chain leader opens a 督办 item: who owns it and by when. */
+export const escalateSchema = z
+  .object({
+    ownerDepartmentId: idSchema,
+    deadline: calendarDateSchema,
+    title: textField(200).optional(),
+    detail: textField(4000).nullable().optional(),
+  })
+  .strict();
+export type EscalateRequest = z.infer<typeof escalateSchema>;
+
+export const sharedProblemQuerySchema = pageQuerySchema.extend({
+  chain: chainCodeSchema.optional(),
+  region: regionCodeSchema.optional(),
+  escalated: z.enum(['true', 'false']).optional(),
+});
+export type SharedProblemQuery = z.infer<typeof sharedProblemQuerySchema>;
+
+export const sharedProblemSchema = z
+  .object({
+    id: z.number().int(),
+    chain: chainRefSchema,
+    node: z.object({ code: z.string(), name: bilingualSchema }).nullable(),
+    regionCode: z.string(),
+    title: z.string(),
+    summary: z.string().nullable(),
+    escalatedAt: z.string().nullable(),
+    escalatedBy: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    problems: z.array(
+      z.object({
+        id: z.number().int(),
+        reference: z.string(),
+        title: z.string(),
+        enterprise: z.object({ id: z.number().int(), name: z.string() }),
+        stage: z.string(),
+      }),
+    ),
+    supervisionItems: z.array(supervisionItemSchema),
+  })
+  .meta({ id: 'SharedProblem' });
+export type SharedProblem = z.infer<typeof sharedProblemSchema>;
+
+export const scorecardQuerySchema = z.object({
+  chain: chainCodeSchema.default('biomed'),
+  region: regionCodeSchema,
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export type ScorecardQuery = z.infer<typeof scorecardQuerySchema>;
+
+/** One figure: its value, how many source records it counts, and where to list them. */
+export const figureSchema = z
+  .object({
+    value: z.number().nullable(),
+    records: z.number().int(),
+    link: z.string().meta({ description: 'The web path or API query listing the records.' }),
+  })
+  .meta({ id: 'ScorecardFigure' });
+export type Figure = z.infer<typeof figureSchema>;
+
+const quarterSchema = z.object({
+  q: z.number().int().min(1).max(4),
+  problemsReceived: z.number().int(),
+  problemsClosed: z.number().int(),
+  visits: z.number().int(),
+  meetings: z.number().int(),
+  supervisionDone: z.number().int(),
+  projectsSigned: z.number().int(),
+});
+
+export const scorecardSchema = z
+  .object({
+    chain: chainRefSchema,
+    region: z.object({ code: z.string(), name: z.string() }),
+    year: z.number().int(),
+    asOf: z.string().meta({ description: 'Today in Asia/Shanghai, for the figures "now".' }),
+    output: z.object({
+      outputYuan: figureSchema,
+      targetYuan: z.number().nullable(),
+      targetYear: z.number().int().nullable(),
+      progress: z.number().nullable(),
+      gapYuan: z.number().nullable().meta({ description: 'Target − the latest actual output.' }),
+      requiredGrowth: z.number().nullable(),
+      note: z.string().nullable(),
+    }),
+    completeness: figureSchema,
+    weakLinksFilled: figureSchema.extend({
+      nodes: z.array(
+        z.object({ code: z.string(), name: bilingualSchema, from: z.string(), to: z.string() }),
+      ),
+    }),
+    projectsSigned: figureSchema,
+    projectsStarted: figureSchema,
+    problemsReceived: figureSchema,
+    problemsClosed: figureSchema,
+    onTimeRate: figureSchema,
+    satisfactionRate: figureSchema,
+    visits: figureSchema,
+    meetings: figureSchema,
+    supervisionDue: figureSchema,
+    supervisionClosedOnTime: figureSchema,
+    supervisionOverdue: figureSchema,
+    quarters: z.array(quarterSchema),
+  })
+  .meta({ id: 'Scorecard' });
+export type Scorecard = z.infer<typeof scorecardSchema>;
