@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium-path.ts';
-import { useBrowserSession } from './support/browser-session.ts';
+import { signIn, useBrowserSession } from './support/browser-session.ts';
+import { ADMIN_PASSWORD } from './support/global-setup.ts';
 
 const SHOTS = '/tmp/w1-shots';
 const PHONE = { width: 390, height: 844 };
@@ -129,7 +130,9 @@ describe.skipIf(!chromiumPath())(
       const todo = dept.locator(`[data-testid="workbench-assigned"] [data-problem-id="${id}"]`);
       await todo.waitFor();
       await dept.screenshot({ path: `${SHOTS}/workbench.png` });
-      await todo.locator('a').first().click();
+      // The bell says so too: the newest notification is this assignment, and it opens the problem.
+      await dept.locator('[data-testid="notification-bell"]').click();
+      await dept.locator('[data-testid="notification"]', { hasText: title }).first().click();
       await dept.waitForURL((url) => url.pathname === `/problems/${id}`);
       await act(dept, 'start');
       await stageIs(dept, 'in_progress');
@@ -199,5 +202,31 @@ describe.skipIf(!chromiumPath())(
       await office.locator('[data-testid="problems-card"]').scrollIntoViewIfNeeded();
       await office.screenshot({ path: `${SHOTS}/cockpit-problems.png` });
     }, 300_000);
+
+    it('a user given a one-time password chooses their own before any page opens', async () => {
+      const page = await browser.newPage(DESK);
+      await signIn(page, base(), 'admin', ADMIN_PASSWORD);
+      const created = await page.request.post(`${base()}/api/users`, {
+        data: { username: 'onetime-e2e', password: 'given-once-1', role: 'viewer', oneTime: true },
+      });
+      expect(created.status()).toBe(201);
+      await page.context().clearCookies();
+      await page.goto(`${base()}/login`);
+      await page.locator('#username').fill('onetime-e2e');
+      await page.locator('#password').fill('given-once-1');
+      await page.locator('button[type="submit"]').click();
+      const form = page.locator('[data-testid="change-password"]');
+      await form.waitFor();
+      expect(await page.locator('.ant-layout-sider').count()).toBe(0);
+      await page.locator('#currentPassword').fill('given-once-1');
+      await page.locator('#newPassword').fill('chosen-by-me-2');
+      await page.locator('#repeat').fill('chosen-by-me-2');
+      await form.locator('button[type="submit"]').click();
+      await page.locator('[data-testid="cockpit-figures"]').waitFor();
+      // The new password is the one that signs in now.
+      await page.context().clearCookies();
+      await signIn(page, base(), 'onetime-e2e', 'chosen-by-me-2');
+      expect(await page.locator('[data-testid="change-password"]').count()).toBe(0);
+    });
   },
 );

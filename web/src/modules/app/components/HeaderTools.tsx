@@ -5,8 +5,9 @@ import { useSession } from '../../auth/hooks/useSession.ts';
 import { LanguageSwitch } from '../../i18n/components/LanguageSwitch.tsx';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 
-/** The right of the header: the language switch and the user's menu with sign-out. */
+/** The right of the header: the bell, the language switch and the user's menu with sign-out. */
 export function HeaderTools({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
   const { user, signOut } = useSession();
@@ -17,6 +18,7 @@ export function HeaderTools({ compact = false }: { compact?: boolean }) {
   };
   return (
     <Space size={compact ? 'small' : 'middle'}>
+      <NotificationBell />
       <LanguageSwitch />
       <Dropdown
         menu={{

@@ -42,7 +42,8 @@ export function ProblemPage() {
     detail.setData(next);
   };
   const hidden = <Typography.Text type="secondary">{t('problems.detail.hidden')}</Typography.Text>;
-  const back = user?.role === 'department' ? '/workbench' : '/problems';
+  const back =
+    user?.role === 'department' ? '/workbench' : user?.role === 'firm' ? '/service' : '/problems';
 
   return (
     <Space
