@@ -20,25 +20,37 @@ export function HeaderTools({ compact = false }: { compact?: boolean }) {
     <Space size={compact ? 'small' : 'middle'}>
       <NotificationBell />
       <LanguageSwitch />
-      <Dropdown
-        menu={{
-          items: [
-            {
-              key: 'logout',
-              icon: <LogoutOutlined />,
-              label: t('app.logout'),
-              onClick: () => void logout(),
-            },
-          ],
-        }}
-      >
-        <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-          {!compact && <DataText>{user?.displayName ?? user?.username}</DataText>}
-          {user && !compact && (
-            <Typography.Text type="secondary"> · {t(`role.${user.role}`)}</Typography.Text>
-          )}
-        </Button>
-      </Dropdown>
+      {compact ? (
+        // On a phone: sign-out in one tap, no menu to find it in.
+        <Button
+          type="text"
+          icon={<LogoutOutlined />}
+          aria-label={t('app.logout')}
+          title={t('app.logout')}
+          onClick={() => void logout()}
+          data-testid="sign-out"
+        />
+      ) : (
+        <Dropdown
+          menu={{
+            items: [
+              {
+                key: 'logout',
+                icon: <LogoutOutlined />,
+                label: t('app.logout'),
+                onClick: () => void logout(),
+              },
+            ],
+          }}
+        >
+          <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+            <DataText>{user?.displayName ?? user?.username}</DataText>
+            {user && (
+              <Typography.Text type="secondary"> · {t(`role.${user.role}`)}</Typography.Text>
+            )}
+          </Button>
+        </Dropdown>
+      )}
     </Space>
   );
 }

@@ -1,6 +1,8 @@
 import { App, Card, Empty, Space, Typography } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
+import { useSession } from '../../auth/hooks/useSession.ts';
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
@@ -11,6 +13,7 @@ import { RaiseProblemForm } from './RaiseProblemForm.tsx';
 export function ServicePage() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const { user } = useSession();
   // The server shows an enterprise only its own problems.
   const mine = useApiQuery(apiGet('/problems', { params: { query: { pageSize: 100 } } }));
 
@@ -19,6 +22,11 @@ export function ServicePage() {
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <div>
           <Typography.Title level={3}>{t('service.title')}</Typography.Title>
+          {user?.enterpriseName && (
+            <Typography.Paragraph strong data-testid="service-enterprise">
+              <DataText>{user.enterpriseName}</DataText>
+            </Typography.Paragraph>
+          )}
           <Typography.Text type="secondary">{t('service.intro')}</Typography.Text>
         </div>
         <Card title={t('service.raise')} size="small">
