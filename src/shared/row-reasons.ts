@@ -68,7 +68,6 @@ export const ROW_REASONS = [
   'SPACE_NEED_FORMAT',
   'PROJECT_YEAR_RANGE',
   'VALUE_INVALID',
-<<<<<<< HEAD
   // Firm account rows
   'ENTERPRISE_REQUIRED',
   'ENTERPRISE_UNKNOWN',
@@ -77,7 +76,6 @@ export const ROW_REASONS = [
   'USERNAME_TAKEN',
   'USERNAME_REPEATED',
   'DISPLAY_NAME_TOO_LONG',
-=======
   // Problem rows (a 12345 hotline export, the office's list)
   'PROBLEM_COLUMN_MISSING',
   'PROBLEM_ENTERPRISE_UNKNOWN',
@@ -91,7 +89,6 @@ export const ROW_REASONS = [
   'TEXT_HAS_NUL',
   'TIME_INVALID',
   'RECEIVED_BEFORE_2000',
->>>>>>> h5
   // Space reservations and edits (details.reason of SPACE_UNAVAILABLE)
   'SPACE_UNIT_TOO_SMALL',
   'SPACE_PARK_TOO_SMALL',

@@ -255,6 +255,71 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change your own password (the current one must match); clears a one-time password and ends your other sessions */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChangeOwnPasswordRequest'];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/session': {
     parameters: {
       query?: never;
@@ -1392,6 +1457,266 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One user with its bindings by name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The user */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user's role, bindings (park, department, enterprise, chains), name or state */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateUserRequest'];
+        };
+      };
+      responses: {
+        /** @description The user after the change */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/users/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a user's password (one-time unless oneTime is false); ends their sessions */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ResetPasswordRequest'];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/firm-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open firm accounts in bulk from a spreadsheet: all rows or none
+     * @description Each account gets a random one-time password, returned only in this answer. Any bad row: 400 with `details` listing row, column, value and reason, and nothing written.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description csv: the accounts and passwords as a CSV download. */
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['FirmAccountsUpload'];
+        };
+      };
+      responses: {
+        /** @description Opened */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FirmAccountsResult'];
+            'text/csv': string;
           };
         };
         /** @description Invalid input */
@@ -5158,6 +5483,1695 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/chains/{code}/leadership': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain's leader, office and 总链长 */
+    get: {
+      parameters: {
+        query: {
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The leadership */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChainLeadership'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Set the chain leader and office (office, admin) */
+    put: {
+      parameters: {
+        query: {
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            leader: {
+              name: string;
+              title?: string | null;
+            };
+            officeName?: string | null;
+            /** @description The region's 总链长; omitted: unchanged; null: removed. */
+            generalLeader?: {
+              name: string;
+              title?: string | null;
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The leadership */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChainLeadership'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/leader/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Visits, meetings and decisions */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          chain?: string;
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region?: string;
+          kind?: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
+          /** @description A calendar date, YYYY-MM-DD. */
+          from?: string;
+          /** @description A calendar date, YYYY-MM-DD. */
+          to?: string;
+          enterpriseId?: number;
+          node?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Activities, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['LeaderActivity'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a visit, meeting or decision with its 督办 follow-ups */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            chainCode: string;
+            /** @description Region code (a prefix: 32, 3202, 320214). */
+            regionCode: string;
+            /** @enum {string} */
+            kind: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
+            /** @description A calendar date, YYYY-MM-DD. */
+            heldOn: string;
+            title: string;
+            /** @default [] */
+            people?: string[];
+            summary?: string | null;
+            /** @default [] */
+            enterpriseIds?: number[];
+            /** @default [] */
+            nodeCodes?: string[];
+            /** @default [] */
+            followUps?: {
+              title: string;
+              detail?: string | null;
+              ownerDepartmentId: number;
+              /** @description A calendar date, YYYY-MM-DD. */
+              deadline: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LeaderActivity'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/leader/activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One activity */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The activity */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LeaderActivity'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an activity (its 督办 items stay) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change an activity */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind?: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
+            /** @description A calendar date, YYYY-MM-DD. */
+            heldOn?: string;
+            title?: string;
+            people?: string[];
+            summary?: string | null;
+            enterpriseIds?: number[];
+            nodeCodes?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The activity */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LeaderActivity'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/supervision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 督办 items (a department sees its own) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          chain?: string;
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region?: string;
+          state?: 'open' | 'done' | 'overdue';
+          departmentId?: number;
+          activityId?: number;
+          /** @description A calendar date, YYYY-MM-DD. */
+          dueFrom?: string;
+          /** @description A calendar date, YYYY-MM-DD. */
+          dueTo?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 督办 items by deadline */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SupervisionItem'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Assign a 督办 item */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            detail?: string | null;
+            ownerDepartmentId: number;
+            /** @description A calendar date, YYYY-MM-DD. */
+            deadline: string;
+            chainCode: string;
+            /** @description Region code (a prefix: 32, 3202, 320214). */
+            regionCode: string;
+            activityId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One 督办 item with its notes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The item */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report progress (a department: its own items only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a 督办 item done */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The item */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Shared problems (共性问题) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          chain?: string;
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region?: string;
+          escalated?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Shared problems, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SharedProblem'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Group ≥2 problems of one chain as a shared problem */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            problemIds: number[];
+            title: string;
+            summary?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One shared problem with its problems */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The shared problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems/{id}/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a problem to a shared problem */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            problemId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The shared problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems/{id}/problems/{problemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Take a problem out of a shared problem */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          problemId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The shared problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shared-problems/{id}/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Escalate to the chain leader: a 督办 item */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ownerDepartmentId: number;
+            /** @description A calendar date, YYYY-MM-DD. */
+            deadline: string;
+            title?: string;
+            detail?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The shared problem */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharedProblem'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/problems/{id}/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Escalate one problem to the chain leader: a 督办 item */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ownerDepartmentId: number;
+            /** @description A calendar date, YYYY-MM-DD. */
+            deadline: string;
+            title?: string;
+            detail?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/scorecard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The chain leader's yearly scorecard (考核看板) */
+    get: {
+      parameters: {
+        query: {
+          chain?: string;
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The scorecard */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Scorecard'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The working-day calendar: the years covered (with source) and the moved days of ?year= */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The year whose moved days to list, e.g. 2026. */
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The calendar */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkingCalendar'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a year's holidays and days worked in lieu, then recount every open problem's due date */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SetCalendarYearRequest'];
+        };
+      };
+      responses: {
+        /** @description Set, with how many due dates moved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SetCalendarYearResponse'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My notifications (the bell), newest first, with the unread count */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The notifications */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotificationList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all my notifications read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description How many were unread */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotificationsMarkedRead'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of my notifications read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Marked read */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5237,6 +7251,16 @@ export interface components {
         | 'firm';
       /** @description The park a park user manages; null for other roles. */
       parkId: number | null;
+      /** @description The department a department user works for; null for other roles. */
+      departmentId: number | null;
+      departmentName: string | null;
+      /** @description The enterprise a firm user speaks for; null for other roles. */
+      enterpriseId: number | null;
+      enterpriseName: string | null;
+      /** @description The chains the user may see; null for every chain. */
+      chainCodes: string[] | null;
+      /** @description A one-time password is in use: every API route but the session, sign-in/out and POST /api/auth/password answers 403 PASSWORD_CHANGE_REQUIRED until it is changed. */
+      mustChangePassword: boolean;
       permissions: (
         | 'public'
         | 'authenticated'
@@ -5270,6 +7294,10 @@ export interface components {
     LoginRequest: {
       username: string;
       password: string;
+    };
+    ChangeOwnPasswordRequest: {
+      currentPassword: string;
+      newPassword: string;
     };
     SessionState: {
       user: components['schemas']['CurrentUser'] & (Record<string, never> | null);
@@ -5811,6 +7839,16 @@ export interface components {
         | 'firm';
       /** @description The park a park user manages; null for other roles. */
       parkId: number | null;
+      /** @description The department a department user works for; null for other roles. */
+      departmentId: number | null;
+      departmentName: string | null;
+      /** @description The enterprise a firm user speaks for; null for other roles. */
+      enterpriseId: number | null;
+      enterpriseName: string | null;
+      /** @description The chains the user may see; null for every chain. */
+      chainCodes: string[] | null;
+      /** @description A one-time password is in use: every API route but the session, sign-in/out and POST /api/auth/password answers 403 PASSWORD_CHANGE_REQUIRED until it is changed. */
+      mustChangePassword: boolean;
       disabled: boolean;
       createdAt: string;
     };
@@ -5831,6 +7869,62 @@ export interface components {
       displayName?: string | null;
       /** @description Required for role park: the one park it manages. */
       parkId?: number | null;
+      /** @description Required for role department: the department it works for. */
+      departmentId?: number | null;
+      /** @description Required for role firm: the enterprise it speaks for. */
+      enterpriseId?: number | null;
+      /** @description The chains (codes) the user may see; null or absent for every chain. For office, chain_leader, analyst, viewer, department and park users. */
+      chainCodes?: string[] | null;
+      /** @description The user must change this password at the first sign-in. */
+      oneTime?: boolean;
+    };
+    /** @description Absent fields stay; when the role changes, bindings the new role does not carry are dropped. */
+    UpdateUserRequest: {
+      /** @enum {string} */
+      role?:
+        | 'admin'
+        | 'analyst'
+        | 'viewer'
+        | 'investment'
+        | 'park'
+        | 'office'
+        | 'chain_leader'
+        | 'department'
+        | 'firm';
+      displayName?: string | null;
+      /** @description Required for role park: the one park it manages. */
+      parkId?: number | null;
+      /** @description Required for role department: the department it works for. */
+      departmentId?: number | null;
+      /** @description Required for role firm: the enterprise it speaks for. */
+      enterpriseId?: number | null;
+      /** @description The chains (codes) the user may see; null or absent for every chain. For office, chain_leader, analyst, viewer, department and park users. */
+      chainCodes?: string[] | null;
+      disabled?: boolean;
+    };
+    ResetPasswordRequest: {
+      password: string;
+      /** @description The user must change it at the next sign-in (default true). */
+      oneTime?: boolean;
+    };
+    FirmAccountsResult: {
+      created: components['schemas']['FirmAccount'][];
+    };
+    FirmAccount: {
+      row: number;
+      username: string;
+      displayName: string | null;
+      enterpriseId: number;
+      enterpriseName: string;
+      /** @description One-time: shown only in this answer. */
+      password: string;
+    };
+    FirmAccountsUpload: {
+      /**
+       * Format: binary
+       * @description CSV or XLSX with the columns enterprise (USCC, exact registered name or id), username (optional: f + the enterprise id) and displayName (optional).
+       */
+      file?: Blob;
     };
     Import: {
       id: number;
@@ -5914,6 +8008,13 @@ export interface components {
         | 'SPACE_NEED_FORMAT'
         | 'PROJECT_YEAR_RANGE'
         | 'VALUE_INVALID'
+        | 'ENTERPRISE_REQUIRED'
+        | 'ENTERPRISE_UNKNOWN'
+        | 'ENTERPRISE_AMBIGUOUS'
+        | 'USERNAME_INVALID'
+        | 'USERNAME_TAKEN'
+        | 'USERNAME_REPEATED'
+        | 'DISPLAY_NAME_TOO_LONG'
         | 'PROBLEM_COLUMN_MISSING'
         | 'PROBLEM_ENTERPRISE_UNKNOWN'
         | 'PROBLEM_ENTERPRISE_AMBIGUOUS'
@@ -5993,6 +8094,13 @@ export interface components {
         | 'SPACE_NEED_FORMAT'
         | 'PROJECT_YEAR_RANGE'
         | 'VALUE_INVALID'
+        | 'ENTERPRISE_REQUIRED'
+        | 'ENTERPRISE_UNKNOWN'
+        | 'ENTERPRISE_AMBIGUOUS'
+        | 'USERNAME_INVALID'
+        | 'USERNAME_TAKEN'
+        | 'USERNAME_REPEATED'
+        | 'DISPLAY_NAME_TOO_LONG'
         | 'PROBLEM_COLUMN_MISSING'
         | 'PROBLEM_ENTERPRISE_UNKNOWN'
         | 'PROBLEM_ENTERPRISE_AMBIGUOUS'
@@ -7014,6 +9122,277 @@ export interface components {
       nameEn?: string | null;
       regionCode?: string | null;
       active?: boolean;
+    };
+    ChainLeadership: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      /** @description The chain leader (链长). */
+      leader: {
+        name: string;
+        title: string | null;
+      } | null;
+      /** @description The chain office (链办). */
+      officeName: string | null;
+      /** @description The region's general chain leader (总链长), for every chain. */
+      generalLeader: {
+        name: string;
+        title: string | null;
+      } | null;
+    };
+    LeaderActivity: {
+      id: number;
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      /** @enum {string} */
+      kind: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
+      kindName: components['schemas']['Bilingual'];
+      heldOn: string;
+      title: string;
+      people: string[];
+      summary: string | null;
+      enterprises: {
+        id: number;
+        name: string;
+      }[];
+      nodes: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      }[];
+      supervisionItems: components['schemas']['SupervisionItem'][];
+      createdBy: string;
+      createdAt: string;
+    };
+    SupervisionItem: {
+      id: number;
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      title: string;
+      detail: string | null;
+      ownerDepartment: {
+        id: number;
+        name: string;
+        nameEn: string | null;
+      } | null;
+      deadline: string;
+      /** @enum {string} */
+      state: 'open' | 'done';
+      /** @description Open and today (Asia/Shanghai) is past the deadline. */
+      overdue: boolean;
+      /** @description Done on or before the deadline; null while open. */
+      onTime: boolean | null;
+      completedAt: string | null;
+      activityId: number | null;
+      sharedProblemId: number | null;
+      problemId: number | null;
+      assignedBy: string;
+      createdAt: string;
+    };
+    SupervisionDetail: {
+      id: number;
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      title: string;
+      detail: string | null;
+      ownerDepartment: {
+        id: number;
+        name: string;
+        nameEn: string | null;
+      } | null;
+      deadline: string;
+      /** @enum {string} */
+      state: 'open' | 'done';
+      /** @description Open and today (Asia/Shanghai) is past the deadline. */
+      overdue: boolean;
+      /** @description Done on or before the deadline; null while open. */
+      onTime: boolean | null;
+      completedAt: string | null;
+      activityId: number | null;
+      sharedProblemId: number | null;
+      problemId: number | null;
+      assignedBy: string;
+      createdAt: string;
+      notes: {
+        id: number;
+        note: string;
+        authorName: string;
+        at: string;
+      }[];
+    };
+    SharedProblem: {
+      id: number;
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      } | null;
+      regionCode: string;
+      title: string;
+      summary: string | null;
+      escalatedAt: string | null;
+      escalatedBy: string | null;
+      createdBy: string;
+      createdAt: string;
+      problems: {
+        id: number;
+        reference: string;
+        title: string;
+        enterprise: {
+          id: number;
+          name: string;
+        };
+        stage: string;
+      }[];
+      supervisionItems: components['schemas']['SupervisionItem'][];
+    };
+    Scorecard: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      region: {
+        code: string;
+        name: string;
+      };
+      year: number;
+      /** @description Today in Asia/Shanghai, for the figures "now". */
+      asOf: string;
+      output: {
+        outputYuan: components['schemas']['ScorecardFigure'];
+        targetYuan: number | null;
+        targetYear: number | null;
+        progress: number | null;
+        /** @description Target − the latest actual output. */
+        gapYuan: number | null;
+        requiredGrowth: number | null;
+        note: string | null;
+      };
+      completeness: components['schemas']['ScorecardFigure'];
+      weakLinksFilled: {
+        value: number | null;
+        records: number;
+        /** @description The web path or API query listing the records. */
+        link: string;
+        nodes: {
+          code: string;
+          name: components['schemas']['Bilingual'];
+          from: string;
+          to: string;
+        }[];
+      };
+      projectsSigned: components['schemas']['ScorecardFigure'];
+      projectsStarted: components['schemas']['ScorecardFigure'];
+      problemsReceived: components['schemas']['ScorecardFigure'];
+      problemsClosed: components['schemas']['ScorecardFigure'];
+      onTimeRate: components['schemas']['ScorecardFigure'];
+      satisfactionRate: components['schemas']['ScorecardFigure'];
+      visits: components['schemas']['ScorecardFigure'];
+      meetings: components['schemas']['ScorecardFigure'];
+      supervisionDue: components['schemas']['ScorecardFigure'];
+      supervisionClosedOnTime: components['schemas']['ScorecardFigure'];
+      supervisionOverdue: components['schemas']['ScorecardFigure'];
+      quarters: {
+        q: number;
+        problemsReceived: number;
+        problemsClosed: number;
+        visits: number;
+        meetings: number;
+        supervisionDone: number;
+        projectsSigned: number;
+      }[];
+    };
+    ScorecardFigure: {
+      value: number | null;
+      records: number;
+      /** @description The web path or API query listing the records. */
+      link: string;
+    };
+    WorkingCalendar: {
+      /** @description The years covered, oldest first. */
+      years: components['schemas']['CalendarYear'][];
+      year: number | null;
+      /** @description The moved days of `year`. */
+      days: components['schemas']['CalendarDay'][];
+    };
+    CalendarYear: {
+      year: number;
+      source: string;
+      updatedAt: string;
+    };
+    CalendarDay: {
+      /** @description YYYY-MM-DD */
+      day: string;
+      /**
+       * @description holiday: a weekday off; workday: a weekend day worked in lieu (调休上班).
+       * @enum {string}
+       */
+      kind: 'holiday' | 'workday';
+      name: string | null;
+    };
+    SetCalendarYearResponse: {
+      year: number;
+      /** @description The moved days now held for the year. */
+      days: number;
+      /** @description Open problems whose clock was recounted. */
+      problemsRecounted: number;
+      /** @description Open problems whose due date (or its beyond-calendar flag) changed. */
+      problemsMoved: number;
+    };
+    SetCalendarYearRequest: {
+      /** @description Where the days come from, e.g. 国办发明电〔2026〕1号. */
+      source: string;
+      days: {
+        day: string;
+        /** @enum {string} */
+        kind: 'holiday' | 'workday';
+        name?: string | null;
+      }[];
+    };
+    NotificationList: {
+      /** @description Newest first, at most 100. */
+      items: components['schemas']['Notification'][];
+      unread: number;
+    };
+    Notification: {
+      id: number;
+      /**
+       * @description assigned (a problem to my department), due_soon (two working days or fewer), overdue, rated (the enterprise rated the answer), supervision_assigned, supervision_overdue (督办).
+       * @enum {string}
+       */
+      kind:
+        | 'assigned'
+        | 'due_soon'
+        | 'overdue'
+        | 'rated'
+        | 'supervision_assigned'
+        | 'supervision_overdue';
+      problemId: number | null;
+      /** @description The problem's reference, e.g. 2026-0042. */
+      reference: string | null;
+      /** @description The problem's or the 督办 item's title. */
+      title: string;
+      supervisionItemId: number | null;
+      /** @description The page: /problems/{id} or /leader/supervision/{id}. */
+      link: string;
+      createdAt: string;
+      read: boolean;
+    };
+    NotificationsMarkedRead: {
+      marked: number;
     };
   };
   responses: never;
