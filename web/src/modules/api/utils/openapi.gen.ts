@@ -4279,6 +4279,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/problems/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import problems from a spreadsheet (a 12345 hotline export): all rows or none
+     * @description Each row is recorded as the office records a problem (已受理, or 已交办 with a department), its receipt from the file. Any bad row: 400 VALIDATION_FAILED with `details` listing row, column, value and reason of every bad row, and nothing written. A row whose 12345 ticket number (外部编号) the enterprise already has is skipped. `dryRun=true` checks only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['ProblemImportUpload'];
+        };
+      };
+      responses: {
+        /** @description Imported */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemImportResult'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/problems/summary': {
     parameters: {
       query?: never;
@@ -7944,6 +8015,18 @@ export interface components {
         | 'USERNAME_TAKEN'
         | 'USERNAME_REPEATED'
         | 'DISPLAY_NAME_TOO_LONG'
+        | 'PROBLEM_COLUMN_MISSING'
+        | 'PROBLEM_ENTERPRISE_UNKNOWN'
+        | 'PROBLEM_ENTERPRISE_AMBIGUOUS'
+        | 'PROBLEM_CATEGORY_UNKNOWN'
+        | 'PROBLEM_CHANNEL_UNKNOWN'
+        | 'PROBLEM_DEPARTMENT_UNKNOWN'
+        | 'PROBLEM_CHAIN_UNKNOWN'
+        | 'PROBLEM_CHAIN_REQUIRED'
+        | 'TEXT_TOO_LONG'
+        | 'TEXT_HAS_NUL'
+        | 'TIME_INVALID'
+        | 'RECEIVED_BEFORE_2000'
         | 'SPACE_UNIT_TOO_SMALL'
         | 'SPACE_PARK_TOO_SMALL'
         | 'SPACE_AREA_BELOW_USE'
@@ -8018,6 +8101,18 @@ export interface components {
         | 'USERNAME_TAKEN'
         | 'USERNAME_REPEATED'
         | 'DISPLAY_NAME_TOO_LONG'
+        | 'PROBLEM_COLUMN_MISSING'
+        | 'PROBLEM_ENTERPRISE_UNKNOWN'
+        | 'PROBLEM_ENTERPRISE_AMBIGUOUS'
+        | 'PROBLEM_CATEGORY_UNKNOWN'
+        | 'PROBLEM_CHANNEL_UNKNOWN'
+        | 'PROBLEM_DEPARTMENT_UNKNOWN'
+        | 'PROBLEM_CHAIN_UNKNOWN'
+        | 'PROBLEM_CHAIN_REQUIRED'
+        | 'TEXT_TOO_LONG'
+        | 'TEXT_HAS_NUL'
+        | 'TIME_INVALID'
+        | 'RECEIVED_BEFORE_2000'
         | 'SPACE_UNIT_TOO_SMALL'
         | 'SPACE_PARK_TOO_SMALL'
         | 'SPACE_AREA_BELOW_USE'
@@ -8680,6 +8775,42 @@ export interface components {
         /** @description free − demand; negative means short. */
         balanceM2: number;
       }[];
+    };
+    ProblemImportResult: {
+      dryRun: boolean;
+      /** @description Data rows read. */
+      rows: number;
+      /** @description Problems recorded (on a dry run: that would be recorded). */
+      imported: number;
+      /** @description Rows whose 12345 ticket number the enterprise already has (or that repeat one). */
+      skipped: number;
+      /** @description References of the problems recorded. */
+      references: string[];
+      /** @description Always empty here: a file with bad rows is a 400 listing them in details. */
+      errors: components['schemas']['ProblemRowError'][];
+    };
+    ProblemRowError: {
+      row: number;
+      column: string;
+      value: string;
+      reason: string;
+      code: string;
+      params?: {
+        [key: string]: string | number;
+      };
+    };
+    /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+    ProblemImportUpload: {
+      /**
+       * @description "true": check every row and answer, writing nothing.
+       * @enum {string}
+       */
+      dryRun?: 'true' | 'false';
+      /**
+       * Format: binary
+       * @description XLSX or CSV (UTF-8, UTF-8 with BOM or GB18030); docs/problems.md lists the columns.
+       */
+      file?: Blob;
     };
     ProblemFiguresSummary: {
       chain: {

@@ -252,6 +252,45 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     en: 'not a year from 2000 to 2100',
   },
   VALUE_INVALID: { zh: '数值无效（{message}）', en: '{message}' },
+  PROBLEM_COLUMN_MISSING: {
+    zh: '缺少“{column}”列',
+    en: 'the column {column} is missing',
+  },
+  PROBLEM_ENTERPRISE_UNKNOWN: {
+    zh: '没有这个统一社会信用代码或登记名称的企业',
+    en: 'no enterprise has this USCC or registered name',
+  },
+  PROBLEM_ENTERPRISE_AMBIGUOUS: {
+    zh: '有 {count} 家企业叫这个名称，请改用统一社会信用代码',
+    en: '{count} enterprises have this name; use the USCC',
+  },
+  PROBLEM_CATEGORY_UNKNOWN: {
+    zh: '不是诉求类别；可用：{categories}',
+    en: 'not a problem category; use {categories}',
+  },
+  PROBLEM_CHANNEL_UNKNOWN: {
+    zh: '不是受理渠道；可用：{channels}',
+    en: 'not a channel; use {channels}',
+  },
+  PROBLEM_DEPARTMENT_UNKNOWN: {
+    zh: '没有这个名称的在用部门',
+    en: 'no active department has this name',
+  },
+  PROBLEM_CHAIN_UNKNOWN: { zh: '没有这个代码的产业链', en: 'no chain has this code' },
+  PROBLEM_CHAIN_REQUIRED: {
+    zh: '该企业尚未归入产业链，请填写“产业链”',
+    en: 'the enterprise is placed on no chain yet; fill in the chain',
+  },
+  TEXT_TOO_LONG: { zh: '超过 {max} 个字符', en: 'longer than {max} characters' },
+  TEXT_HAS_NUL: { zh: '含有 NUL 字符，请删除', en: 'contains the NUL character; remove it' },
+  TIME_INVALID: {
+    zh: '“{value}”中的时间不存在，请写成 HH:MM',
+    en: 'no such time of day in "{value}"; use HH:MM',
+  },
+  RECEIVED_BEFORE_2000: {
+    zh: '受理时间早于 2000 年，应是输入错误',
+    en: 'a receipt before 2000 is surely a typing error',
+  },
   SPACE_UNIT_TOO_SMALL: {
     zh: '单元 {code} 只有 {freeM2} m² 空闲，无法预留 {requestedM2} m²；请换一个单元或减小面积',
     en: 'unit {code} has {freeM2} m² free; {requestedM2} m² cannot be reserved; choose another unit or a smaller area',
