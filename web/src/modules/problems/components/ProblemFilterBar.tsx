@@ -21,6 +21,8 @@ export function ProblemFilterBar({
   return (
     <Space wrap size="small" data-testid="problem-filters">
       <Input.Search
+        // Uncontrolled while typing; a new address (clear filters, a link) starts it afresh.
+        key={get('q') ?? ''}
         allowClear
         defaultValue={get('q')}
         placeholder={t('problems.filter.text')}
