@@ -64,7 +64,7 @@ describe('chainlead --help', () => {
         .parseAsync(['node', 'chainlead', ...path, '--help'])
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CommanderError);
-      expect(help, path.join(' ')).toMatch(/Example:\n\s+\$ (\S+=\S+ )?chainlead /);
+      expect(help, path.join(' ')).toMatch(/Examples?:\n\s+\$ (\S+=\S+ )?chainlead /);
     }
   });
 });
