@@ -149,5 +149,5 @@ export const problemSummarySchema = z
       }),
     ),
   })
-  .meta({ id: 'ProblemSummary' });
+  .meta({ id: 'ProblemFiguresSummary' });
 export type ProblemSummary = z.infer<typeof problemSummarySchema>;

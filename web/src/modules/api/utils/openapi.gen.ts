@@ -3991,7 +3991,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ProblemSummary'];
+            'application/json': components['schemas']['ProblemFiguresSummary'];
           };
         };
         /** @description Invalid input */
@@ -7938,7 +7938,7 @@ export interface components {
         balanceM2: number;
       }[];
     };
-    ProblemSummary: {
+    ProblemFiguresSummary: {
       chain: {
         code: string;
         name: components['schemas']['Bilingual'];
@@ -8012,6 +8012,55 @@ export interface components {
     ProblemList: {
       items: components['schemas']['ProblemSummary'][];
       total: number;
+    };
+    ProblemSummary: {
+      id: number;
+      reference: string;
+      title: string;
+      enterprise: {
+        id: number;
+        name: string;
+      };
+      chainCode: string;
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      } | null;
+      category: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      /** @enum {string} */
+      channel: 'online' | 'visit' | 'hotline' | 'meeting' | 'letter';
+      department: {
+        id: number;
+        name: string;
+        nameEn: string | null;
+      } | null;
+      assigneeName: string | null;
+      /** @enum {string} */
+      stage:
+        | 'submitted'
+        | 'accepted'
+        | 'assigned'
+        | 'in_progress'
+        | 'suspended'
+        | 'answered'
+        | 'closed'
+        | 'returned';
+      receivedAt: string;
+      dueOn: string;
+      dueBeyondCalendar: boolean;
+      /** @description Open, not suspended, and today (Asia/Shanghai) after the due date. */
+      overdue: boolean;
+      /** @description Working days until the due date (negative when late); null when not open. */
+      workingDaysLeft: number | null;
+      pendingExtensionDays: number | null;
+      /** @enum {string|null} */
+      satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+      reopenCount: number;
+      sharedProblemId: number | null;
+      demo: boolean;
     };
     ProblemDetail: {
       id: number;
