@@ -36,6 +36,7 @@ const WEB_FEATURES = [
   'enterprises',
   'imports',
   'investment',
+  'leadership',
   'parks',
   'reports',
 ];

@@ -11,6 +11,8 @@ import {
   LogoutOutlined,
   MergeCellsOutlined,
   ProjectOutlined,
+  FlagOutlined,
+  TrophyOutlined,
   RiseOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -68,6 +70,13 @@ const SECTIONS: Section[] = [
     permission: 'stats:read',
   },
   { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, permission: 'chain:read' },
+  { path: '/leader', label: 'nav.leader', icon: <FlagOutlined />, permission: 'leader:read' },
+  {
+    path: '/scorecard',
+    label: 'nav.scorecard',
+    icon: <TrophyOutlined />,
+    permission: 'leader:read',
+  },
   {
     path: '/investment',
     label: 'invest.nav',

@@ -61,6 +61,19 @@ const RoadToTargetPage = lazy(() =>
     default: m.RoadToTargetPage,
   })),
 );
+const LeaderPage = lazy(() =>
+  import('../../leadership/components/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
+);
+const SupervisionPage = lazy(() =>
+  import('../../leadership/components/SupervisionPage.tsx').then((m) => ({
+    default: m.SupervisionPage,
+  })),
+);
+const ScorecardPage = lazy(() =>
+  import('../../leadership/components/ScorecardPage.tsx').then((m) => ({
+    default: m.ScorecardPage,
+  })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -88,6 +101,9 @@ export function AppRoutes() {
           <Route path="investment/candidates" element={<CandidatesPage />} />
           <Route path="investment/projects" element={<KanbanPage />} />
           <Route path="investment/road" element={<RoadToTargetPage />} />
+          <Route path="leader" element={<LeaderPage />} />
+          <Route path="leader/supervision/:id" element={<SupervisionPage />} />
+          <Route path="scorecard" element={<ScorecardPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

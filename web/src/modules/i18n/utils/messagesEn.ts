@@ -1,3 +1,4 @@
+import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import type { MessageKey } from './messagesZh.ts';
 
 /** Every interface text in English, key for key with messagesZh.ts. */
@@ -477,4 +478,5 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.summary.gap':
     'Target {year}: {target}; gap {gap}; with the pipeline, projected {projected}',
   'invest.summary.noTarget': 'No output target set',
+  ...messagesLeaderEn,
 };

@@ -1,3 +1,5 @@
+import { messagesLeaderZh } from './messagesLeaderZh.ts';
+
 /** Every interface text in Chinese (the default); messagesEn.ts has the same keys in English. */
 export const messagesZh = {
   'app.title': '链长制产业链服务平台',
@@ -466,6 +468,7 @@ export const messagesZh = {
   'invest.summary.weighted': '加权预期产值',
   'invest.summary.gap': '{year} 年目标 {target}，缺口 {gap}；计入项目预计 {projected}',
   'invest.summary.noTarget': '尚未设定产值目标',
+  ...messagesLeaderZh,
 } as const;
 
 /** The key of an interface text. */
