@@ -112,7 +112,7 @@ export function ActivitiesTab({
         loading={activities.loading}
         dataSource={rows}
         data-testid="activity-table"
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         expandable={{
           rowExpandable: (a) => a.summary !== null || a.supervisionItems.length > 0,
@@ -139,6 +139,7 @@ export function ActivitiesTab({
           {
             key: 'title',
             title: t('leader.activity.title'),
+            width: 260,
             render: (_, a) => (
               <Typography.Text strong data-testid="activity-title">
                 <DataText>{a.title}</DataText>
@@ -148,6 +149,7 @@ export function ActivitiesTab({
           {
             key: 'people',
             title: t('leader.activity.people'),
+            ellipsis: true,
             render: (_, a) => <DataText>{a.people.join('、')}</DataText>,
           },
           {
@@ -163,7 +165,7 @@ export function ActivitiesTab({
           {
             key: 'followUps',
             title: t('leader.activity.followUps'),
-            width: 90,
+            width: 110,
             align: 'right',
             render: (_, a) => a.supervisionItems.length || '',
           },
