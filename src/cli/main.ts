@@ -20,6 +20,7 @@ import { registerScorecardCommand } from './commands/scorecard.command.ts';
 import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
+import { registerCalendarCommand } from './commands/calendar.command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDbCommand(program);
   registerUserCommand(program);
+  registerCalendarCommand(program);
   registerTemplateCommand(program);
   registerClassifyCommand(program);
   registerImportCommand(program);

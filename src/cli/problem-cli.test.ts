@@ -32,7 +32,8 @@ describe('problem commands, as a user runs them', () => {
       const blood = nodes.find((n) => n.code === 'biomed.mid.blood')?.id ?? null;
       await d
         .insert(problemCategory)
-        .values({ code: 'land', nameZh: '用地/厂房', nameEn: 'Land', slaWorkingDays: 10 });
+        .values({ code: 'land', nameZh: '用地/厂房', nameEn: 'Land', slaWorkingDays: 10 })
+        .onConflictDoNothing(); // the setup seeds it already
       const [dept] = await d
         .insert(department)
         .values({ name: '市发改委' })

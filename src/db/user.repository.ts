@@ -1,8 +1,15 @@
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
-import { appUser, session } from './schema.ts';
+import { appUser, chain, department, enterprise, session } from './schema.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
+
+/** A user with the names of what it is bound to, for presenting. */
+export interface UserWithNames {
+  user: UserRow;
+  departmentName: string | null;
+  enterpriseName: string | null;
+}
 
 /** One user by username, or null. */
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | null> {
@@ -30,6 +37,10 @@ export async function insertUser(
     passwordHash: string;
     role: string;
     parkId?: number | null;
+    departmentId?: number | null;
+    enterpriseId?: number | null;
+    chainCodes?: string[] | null;
+    mustChangePassword?: boolean;
   },
 ): Promise<UserRow> {
   const [row] = await db.insert(appUser).values(values).returning();
@@ -37,13 +48,81 @@ export async function insertUser(
   return row;
 }
 
-/** Replaces a user's password hash. */
+/** Replaces a user's password hash; `mustChangePassword` marks it one-time. */
 export async function updateUserPassword(
   db: DbOrTx,
   id: number,
   passwordHash: string,
+  mustChangePassword = false,
 ): Promise<void> {
-  await db.update(appUser).set({ passwordHash, updatedAt: new Date() }).where(eq(appUser.id, id));
+  await db
+    .update(appUser)
+    .set({ passwordHash, mustChangePassword, updatedAt: new Date() })
+    .where(eq(appUser.id, id));
+}
+
+/** Changes a user's role, bindings, name or state; returns the row after. */
+export async function updateUser(
+  db: DbOrTx,
+  id: number,
+  values: Partial<{
+    displayName: string | null;
+    role: string;
+    parkId: number | null;
+    departmentId: number | null;
+    enterpriseId: number | null;
+    chainCodes: string[] | null;
+    disabled: boolean;
+  }>,
+): Promise<UserRow> {
+  const [row] = await db
+    .update(appUser)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(appUser.id, id))
+    .returning();
+  if (!row) throw new Error('user was not updated');
+  return row;
+}
+
+/** Users (all, or those with `ids`) with their department's and enterprise's names. */
+export async function listUsersWithNames(
+  db: DbOrTx,
+  ids?: readonly number[],
+): Promise<UserWithNames[]> {
+  const query = db
+    .select({
+      user: appUser,
+      departmentName: department.name,
+      enterpriseName: enterprise.name,
+    })
+    .from(appUser)
+    .leftJoin(department, eq(department.id, appUser.departmentId))
+    .leftJoin(enterprise, eq(enterprise.id, appUser.enterpriseId));
+  const filtered = ids === undefined ? query : query.where(inArray(appUser.id, [...ids]));
+  return filtered.orderBy(asc(appUser.username));
+}
+
+/** One department's id, name and whether it is active, or null. */
+export async function findDepartmentById(
+  db: DbOrTx,
+  id: number,
+): Promise<{ id: number; name: string; active: boolean } | null> {
+  const rows = await db
+    .select({ id: department.id, name: department.name, active: department.active })
+    .from(department)
+    .where(eq(department.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The codes among `codes` that name an existing chain. */
+export async function existingChainCodes(db: DbOrTx, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .select({ code: chain.code })
+    .from(chain)
+    .where(inArray(chain.code, [...codes]));
+  return rows.map((row) => row.code);
 }
 
 /** Stores a session by its token hash. */
@@ -81,4 +160,53 @@ export async function deleteUserSessions(db: DbOrTx, userId: number): Promise<vo
 /** Removes expired sessions. */
 export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
   await db.delete(session).where(lt(session.expiresAt, new Date()));
+}
+
+/** Ends every session of a user but one (the one that just changed the password). */
+export async function deleteOtherUserSessions(
+  db: DbOrTx,
+  userId: number,
+  keepTokenHash: string | null,
+): Promise<void> {
+  await db
+    .delete(session)
+    .where(
+      keepTokenHash === null
+        ? eq(session.userId, userId)
+        : and(eq(session.userId, userId), ne(session.tokenHash, keepTokenHash)),
+    );
+}
+
+/** An enterprise a firm account may be opened for: by id, USCC or exact registered name. */
+export interface AccountEnterprise {
+  id: number;
+  name: string;
+  uscc: string | null;
+}
+
+/** The enterprises with any of these ids, USCCs or exact names (for opening firm accounts). */
+export async function findAccountEnterprises(
+  db: DbOrTx,
+  refs: { ids: readonly number[]; usccs: readonly string[]; names: readonly string[] },
+): Promise<AccountEnterprise[]> {
+  const conditions = [
+    refs.ids.length > 0 ? inArray(enterprise.id, [...refs.ids]) : undefined,
+    refs.usccs.length > 0 ? inArray(enterprise.uscc, [...refs.usccs]) : undefined,
+    refs.names.length > 0 ? inArray(enterprise.name, [...refs.names]) : undefined,
+  ].filter((condition) => condition !== undefined);
+  if (conditions.length === 0) return [];
+  return db
+    .select({ id: enterprise.id, name: enterprise.name, uscc: enterprise.uscc })
+    .from(enterprise)
+    .where(or(...conditions));
+}
+
+/** The usernames among `usernames` already taken. */
+export async function takenUsernames(db: DbOrTx, usernames: readonly string[]): Promise<string[]> {
+  if (usernames.length === 0) return [];
+  const rows = await db
+    .select({ username: appUser.username })
+    .from(appUser)
+    .where(inArray(appUser.username, [...usernames]));
+  return rows.map((row) => row.username);
 }

@@ -11,12 +11,14 @@ import { sessionMiddleware } from './session.middleware.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAttractRoutes } from './routes/attract.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerCalendarRoutes } from './routes/calendar.routes.ts';
 import { registerChainRoutes } from './routes/chains.routes.ts';
 import { registerDocsRoutes } from './routes/docs.routes.ts';
 import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
 import { registerLeadershipRoutes } from './routes/leadership.routes.ts';
+import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
 import { registerProblemRoutes } from './routes/problems.routes.ts';
@@ -84,6 +86,8 @@ export function createApp(deps: AppDeps): App {
   registerProblemReportRoutes(app, deps);
   registerProblemRoutes(app, deps);
   registerLeadershipRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.
   registerWebRoutes(app, deps, plainRoutePermissions);

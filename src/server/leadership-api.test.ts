@@ -56,13 +56,11 @@ describe(`the chain leader's work over the API (${testDatabaseKind()})`, () => {
     ];
     office = await signInNewUser(app, admin, 'office1', 'office');
     leader = await signInNewUser(app, admin, 'leader1', 'chain_leader');
-    deptA = await signInNewUser(app, admin, 'dept-a', 'department');
-    deptB = await signInNewUser(app, admin, 'dept-b', 'department');
-    firm = await signInNewUser(app, admin, 'firm1', 'firm');
+    deptA = await signInNewUser(app, admin, 'dept-a', 'department', { departmentId: depA });
+    deptB = await signInNewUser(app, admin, 'dept-b', 'department', { departmentId: depB });
+    firm = await signInNewUser(app, admin, 'firm1', 'firm', { enterpriseId: firmA });
     investment = await signInNewUser(app, admin, 'invest1', 'investment');
     otherChain = await signInNewUser(app, admin, 'office-ic', 'office');
-    await bindUser(db, 'dept-a', { departmentId: depA });
-    await bindUser(db, 'dept-b', { departmentId: depB });
     await bindUser(db, 'office-ic', { chainCodes: ['ic'] });
   });
   afterAll(async () => {

@@ -147,16 +147,10 @@ describe('problem figures and the 问题清单 over the API', () => {
   });
 
   it("gives a firm its own enterprise's figures and a department its own", async () => {
-    const firm = await signInNewUser(app, admin, 'firm-e1', 'firm');
-    await database.db
-      .update(appUser)
-      .set({ enterpriseId: entIds.E1 })
-      .where(eq(appUser.username, 'firm-e1'));
-    const dept = await signInNewUser(app, admin, 'dept-d2', 'department');
-    await database.db
-      .update(appUser)
-      .set({ departmentId: deptIds.D2 })
-      .where(eq(appUser.username, 'dept-d2'));
+    const firm = await signInNewUser(app, admin, 'firm-e1', 'firm', { enterpriseId: entIds.E1 });
+    const dept = await signInNewUser(app, admin, 'dept-d2', 'department', {
+      departmentId: deptIds.D2,
+    });
     const period = { from: '2025-01-01', to: '2025-12-31' };
     const url = '/api/problems/summary?chain=biomed&region=3202&year=2025';
     const own = await summary(firm, url);

@@ -10,13 +10,46 @@ import { AppError } from '../domain/app-error.ts';
 import { roleHasPermission, type Permission } from '../shared/permissions.ts';
 import { UPLOAD_FIELD_ORDER, errorResponseSchema } from '../shared/api/common.ts';
 import type { AppEnv } from './app-env.ts';
+import { assertChainInScope } from '../services/auth/chain-scope.ts';
 
-/** Refuses the request unless its user holds `permission`: 401 without a session, 403 without it. */
+/**
+ * The routes a user with a one-time password may still use: enough to see who they are, sign in
+ * and out, and choose a new password.
+ */
+export const ROUTES_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
+  '/api/auth/session',
+  '/api/auth/me',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/password',
+  '/api/health',
+]);
+
+/**
+ * The chain a request is about: the `{code}` of a /api/chains/{code}… route, or the `?chain=`
+ * filter of any other; null when it names none.
+ */
+function requestedChain(c: Context<AppEnv>): string | null {
+  if (c.req.routePath.startsWith('/api/chains/:code')) return c.req.param('code') ?? null;
+  return c.req.query('chain') ?? null;
+}
+
+/**
+ * Refuses the request unless its user holds `permission`: 401 without a session, 403 without it,
+ * 403 PASSWORD_CHANGE_REQUIRED while a one-time password is in use (but for the few routes that
+ * change it), and 403 FORBIDDEN for a chain outside the user's chain list.
+ */
 export function requirePermission(permission: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (permission !== 'public') {
       const user = c.get('user');
       if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first: this needs a session.');
+      if (user.mustChangePassword && !ROUTES_BEFORE_PASSWORD_CHANGE.has(c.req.path)) {
+        throw new AppError(
+          'PASSWORD_CHANGE_REQUIRED',
+          'Your password is a one-time password: choose a new one first (POST /api/auth/password).',
+        );
+      }
       if (!roleHasPermission(user.role, permission)) {
         throw new AppError(
           'FORBIDDEN',
@@ -24,6 +57,8 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
           { permission },
         );
       }
+      const chain = requestedChain(c);
+      if (chain !== null) assertChainInScope(user, chain);
     }
     await next();
   };

@@ -1,5 +1,5 @@
 /**
- * Why a row of an imported file (enterprises, statistics, projects) or a request was refused, as a
+ * Why a row of an imported file (enterprises, statistics, projects, problems) or a request was refused, as a
  * code with parameters. The English sentence stays beside it for the CLI and errors.csv; the web
  * app writes the reason in the reader's language from the code (web/src/modules/i18n).
  */
@@ -68,6 +68,27 @@ export const ROW_REASONS = [
   'SPACE_NEED_FORMAT',
   'PROJECT_YEAR_RANGE',
   'VALUE_INVALID',
+  // Firm account rows
+  'ENTERPRISE_REQUIRED',
+  'ENTERPRISE_UNKNOWN',
+  'ENTERPRISE_AMBIGUOUS',
+  'USERNAME_INVALID',
+  'USERNAME_TAKEN',
+  'USERNAME_REPEATED',
+  'DISPLAY_NAME_TOO_LONG',
+  // Problem rows (a 12345 hotline export, the office's list)
+  'PROBLEM_COLUMN_MISSING',
+  'PROBLEM_ENTERPRISE_UNKNOWN',
+  'PROBLEM_ENTERPRISE_AMBIGUOUS',
+  'PROBLEM_CATEGORY_UNKNOWN',
+  'PROBLEM_CHANNEL_UNKNOWN',
+  'PROBLEM_DEPARTMENT_UNKNOWN',
+  'PROBLEM_CHAIN_UNKNOWN',
+  'PROBLEM_CHAIN_REQUIRED',
+  'TEXT_TOO_LONG',
+  'TEXT_HAS_NUL',
+  'TIME_INVALID',
+  'RECEIVED_BEFORE_2000',
   // Space reservations and edits (details.reason of SPACE_UNAVAILABLE)
   'SPACE_UNIT_TOO_SMALL',
   'SPACE_PARK_TOO_SMALL',

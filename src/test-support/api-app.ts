@@ -28,9 +28,12 @@ export async function signInNewUser(
   admin: ApiClient,
   username: string,
   role: string,
+  /** The scope a department, firm or park user is bound to, as the users API takes it. */
+  binding: { departmentId?: number; enterpriseId?: number; parkId?: number } = {},
 ): Promise<ApiClient> {
   const password = `${username}-password`;
-  await admin.json('POST', '/api/users', { username, password, role });
+  const created = await admin.json('POST', '/api/users', { username, password, role, ...binding });
+  if (created.status !== 201) throw new Error(`user ${username}: ${JSON.stringify(created.body)}`);
   const client = new ApiClient(app);
   await client.login(username, password);
   return client;

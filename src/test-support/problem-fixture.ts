@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Database } from '../db/connection.ts';
 import { insertEnterprises } from '../db/enterprise.repository.ts';
-import { appUser, chainNode, classification } from '../db/schema.ts';
+import { chainNode, classification } from '../db/schema.ts';
 import type { App } from '../server/app.ts';
 import type { Department, ProblemDetail } from '../shared/api/problems.ts';
 import type { ProblemAction, ProblemStage } from '../shared/problem-stages.ts';
@@ -43,18 +43,13 @@ async function signIn(
   binding: { departmentId?: number; enterpriseId?: number } = {},
 ): Promise<ApiClient> {
   const password = `${username}-password`;
-  const created = await world.admin.json('POST', '/api/users', { username, password, role });
+  const created = await world.admin.json('POST', '/api/users', {
+    username,
+    password,
+    role,
+    ...binding,
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  // The users service learns department and enterprise bindings in another change; set them here.
-  if (binding.departmentId !== undefined || binding.enterpriseId !== undefined) {
-    await world.database.db
-      .update(appUser)
-      .set({
-        departmentId: binding.departmentId ?? null,
-        enterpriseId: binding.enterpriseId ?? null,
-      })
-      .where(eq(appUser.username, username));
-  }
   const client = new ApiClient(world.app);
   await client.login(username, password);
   return client;

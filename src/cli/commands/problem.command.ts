@@ -16,6 +16,7 @@ import type { ScopedUser } from '../../shared/problem-scope.ts';
 import { withDatabase, type GlobalOptions } from '../cli-context.ts';
 import { parseLang } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
+import { registerProblemFileCommands } from './problem-file.command.ts';
 
 /** The CLI runs on the server with its database: it sees every problem, contacts included. */
 const OPERATOR: ScopedUser = {
@@ -40,7 +41,7 @@ export function problemGroup(program: Command): Command {
     program.commands.find((c) => c.name() === 'problem') ??
     program
       .command('problem')
-      .description('Enterprise problems (企呼我应): figures and the 问题清单')
+      .description('Enterprise problems (企呼我应): list, import, figures and the 问题清单')
       .addHelpText(
         'after',
         '\nExample:\n  $ chainlead problem summary --chain biomed --region 3202 --year 2025',
@@ -226,4 +227,6 @@ export function registerProblemCommand(program: Command): void {
         console.error(`Wrote ${file.count} problems to ${options.out}.`);
       });
     });
+
+  registerProblemFileCommands(problem);
 }

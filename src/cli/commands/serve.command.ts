@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import type { Db } from '../../db/connection.ts';
 import { openMigratedDatabase } from '../../services/database.service.ts';
+import { sweepNotifications } from '../../services/notifications/notification-sweep.service.ts';
 import { isDemoLoaded } from '../../services/demo/demo.service.ts';
 import { DEMO_USERS } from '../../services/demo/demo-plan.ts';
 import { prepareInstallation, type SetupResult } from '../../services/setup.service.ts';
@@ -92,11 +93,13 @@ export function registerServeCommand(program: Command): void {
       const actualPort = typeof address === 'object' && address ? address.port : port;
       const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${actualPort}`;
       await printStartBanner(database.kind, database.location, setup, url, database.db);
+      const sweeper = startNotificationSweeper(database.db);
 
       let stopping = false;
       const stop = (): void => {
         if (stopping) return;
         stopping = true;
+        clearInterval(sweeper);
         console.log('Stopping chainlead…');
         server.close(() => {
           void database.close().then(() => process.exit(0));
@@ -107,6 +110,27 @@ export function registerServeCommand(program: Command): void {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+}
+
+/** How often `serve` derives the bell's notifications (due dates move with the clock). */
+const NOTIFICATION_SWEEP_MS = 10 * 60 * 1000;
+
+/**
+ * Sweeps notifications now and every ten minutes; unref'd so it never keeps the process alive,
+ * and a failed sweep is logged, never fatal (the next list or tick sweeps again).
+ */
+function startNotificationSweeper(db: Db): NodeJS.Timeout {
+  const sweep = (): void => {
+    sweepNotifications(db, new Date()).catch((error: unknown) => {
+      console.warn(
+        `Notification sweep failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+  };
+  sweep();
+  const timer = setInterval(sweep, NOTIFICATION_SWEEP_MS);
+  timer.unref();
+  return timer;
 }
 
 async function printStartBanner(

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import {
+  changeOwnPasswordRequestSchema,
   currentUserSchema,
   loginRequestSchema,
   loginResponseSchema,
@@ -8,7 +9,15 @@ import {
   type CurrentUser,
 } from '../../shared/api/auth.ts';
 import { ROLE_PERMISSIONS } from '../../shared/permissions.ts';
-import { login, logout, type UserView } from '../../services/auth/users.service.ts';
+import {
+  login,
+  logout,
+  userDetail,
+  type UserDetail,
+  type UserView,
+} from '../../services/auth/users.service.ts';
+import { changeOwnPassword } from '../../services/auth/user-admin.service.ts';
+import type { Db } from '../../db/connection.ts';
 import { WUXI } from '../../services/demo/demo-plan.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
@@ -51,15 +60,36 @@ const getSession = defineRoute({
   responses: { 200: { description: 'The session state', content: json(sessionStateSchema) } },
 });
 
-function presentCurrentUser(user: UserView): CurrentUser {
+const postPassword = defineRoute({
+  method: 'post',
+  path: '/api/auth/password',
+  permission: 'authenticated',
+  tags: ['Auth'],
+  summary:
+    'Change your own password (the current one must match); clears a one-time password and ends your other sessions',
+  request: { body: { content: json(changeOwnPasswordRequestSchema), required: true } },
+  responses: { 204: { description: 'Changed' } },
+});
+
+function presentDetail(user: UserDetail): CurrentUser {
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
     parkId: user.parkId,
+    departmentId: user.departmentId,
+    departmentName: user.departmentName,
+    enterpriseId: user.enterpriseId,
+    enterpriseName: user.enterpriseName,
+    chainCodes: user.chainCodes,
+    mustChangePassword: user.mustChangePassword,
     permissions: [...ROLE_PERMISSIONS[user.role]],
   };
+}
+
+async function presentCurrentUser(db: Db, user: UserView): Promise<CurrentUser> {
+  return presentDetail(await userDetail(db, user));
 }
 
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -75,7 +105,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       expires: session.expiresAt,
     });
     return c.json(
-      { user: presentCurrentUser(session.user), expiresAt: session.expiresAt.toISOString() },
+      {
+        user: await presentCurrentUser(db, session.user),
+        expiresAt: session.expiresAt.toISOString(),
+      },
       200,
     );
   });
@@ -86,11 +119,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
-  app.openapi(getMe, (c) => c.json(presentCurrentUser(currentUser(c)), 200));
+  app.openapi(getMe, async (c) => c.json(await presentCurrentUser(db, currentUser(c)), 200));
+  app.openapi(postPassword, async (c) => {
+    await changeOwnPassword(db, currentUser(c), c.get('sessionToken'), c.req.valid('json'));
+    return c.body(null, 204);
+  });
   // Unset, the home region is the demo's: the region a first start shows.
   const homeRegion = deps.homeRegion ?? WUXI;
-  app.openapi(getSession, (c) => {
+  app.openapi(getSession, async (c) => {
     const user = c.get('user');
-    return c.json({ user: user ? presentCurrentUser(user) : null, homeRegion }, 200);
+    return c.json({ user: user ? await presentCurrentUser(db, user) : null, homeRegion }, 200);
   });
 }

@@ -7,7 +7,8 @@ import {
 import { listSchema } from '../../shared/api/common.ts';
 import { getChainDetail, listChainSummaries } from '../../services/chains/chain-query.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { defineRoute, json } from '../route-registry.ts';
+import { currentUser, defineRoute, json } from '../route-registry.ts';
+import { filterChainsInScope } from '../../services/auth/chain-scope.ts';
 
 const listChainsRoute = defineRoute({
   method: 'get',
@@ -30,7 +31,11 @@ const getChainRoute = defineRoute({
 
 export function registerChainRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const db = deps.database.db;
-  app.openapi(listChainsRoute, async (c) => c.json(await listChainSummaries(db), 200));
+  app.openapi(listChainsRoute, async (c) => {
+    const all = await listChainSummaries(db);
+    const items = filterChainsInScope(currentUser(c), all.items, (chain) => chain.code);
+    return c.json({ ...all, items, total: items.length }, 200);
+  });
   app.openapi(getChainRoute, async (c) =>
     c.json(await getChainDetail(db, c.req.valid('param').code), 200),
   );

@@ -4,13 +4,20 @@ import {
   problemFiguresQuerySchema,
   problemSummarySchema,
 } from '../../shared/api/problem-figures.ts';
+import {
+  problemImportResultSchema,
+  problemImportUploadSchema,
+} from '../../shared/api/problem-import.ts';
+import type { ProblemUser } from '../../services/problems/problem-access.ts';
 import { exportProblemList } from '../../services/problems/problem-export.service.ts';
 import { summarizeProblems } from '../../services/problems/problem-figures.service.ts';
+import { importProblems } from '../../services/problems/problem-import.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { currentUser, defineRoute, json } from '../route-registry.ts';
+import { readUpload } from '../upload.ts';
+import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '../route-registry.ts';
 
-// The figures and the 问题清单 of the problem loop. Registered before /api/problems/{id}, which
-// would otherwise take "summary" and "export" for an id.
+// The figures, the 问题清单 and the import of the problem loop. Registered before
+// /api/problems/{id}, which would otherwise take "summary", "export" and "import" for an id.
 
 const TAGS = ['Problems'];
 
@@ -47,6 +54,36 @@ const exportRoute = defineRoute({
   },
 });
 
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const importRoute = defineRoute({
+  method: 'post',
+  path: '/api/problems/import',
+  permission: 'problem:manage',
+  tags: TAGS,
+  summary: 'Import problems from a spreadsheet (a 12345 hotline export): all rows or none',
+  description:
+    'Each row is recorded as the office records a problem (已受理, or 已交办 with a department), ' +
+    'its receipt from the file. Any bad row: 400 VALIDATION_FAILED with `details` listing row, ' +
+    'column, value and reason of every bad row, and nothing written. A row whose 12345 ticket ' +
+    'number (外部编号) the enterprise already has is skipped. `dryRun=true` checks only.',
+  request: { body: multipartBody(problemImportUploadSchema) },
+  responses: { 200: { description: 'Imported', content: json(problemImportResultSchema) } },
+});
+
+/** The signed-in user as the problem services see it. */
+function problemUser(user: ReturnType<typeof currentUser>): ProblemUser {
+  return {
+    id: user.id,
+    name: user.username,
+    role: user.role,
+    parkId: user.parkId,
+    departmentId: user.departmentId,
+    enterpriseId: user.enterpriseId,
+    chainCodes: user.chainCodes,
+  };
+}
+
 /** `attachment; filename*=` with the UTF-8 name (RFC 6266), so Chinese names survive. */
 function disposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
@@ -55,6 +92,19 @@ function disposition(fileName: string): string {
 
 export function registerProblemReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const db = deps.database.db;
+  openapiUpload(app, importRoute, async (c) => {
+    const upload = await readUpload(c, {
+      maxBytes: MAX_IMPORT_BYTES,
+      envelopeBytes: 64 * 1024,
+      details: { field: 'file' },
+      defaultName: 'problems.xlsx',
+      form: problemImportUploadSchema,
+    });
+    const result = await importProblems(db, problemUser(currentUser(c)), upload, {
+      dryRun: upload.text('dryRun') === 'true',
+    });
+    return c.json(result, 200);
+  });
   app.openapi(summaryRoute, async (c) =>
     c.json(await summarizeProblems(db, currentUser(c), c.req.valid('query')), 200),
   );

@@ -306,7 +306,8 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
     const nodeId = (code: string) => nodes.find((n) => n.code === code)?.id ?? null;
     await db
       .insert(problemCategory)
-      .values({ code: 'land', nameZh: '用地', nameEn: 'Land', slaWorkingDays: 10 });
+      .values({ code: 'land', nameZh: '用地', nameEn: 'Land', slaWorkingDays: 10 })
+      .onConflictDoNothing(); // the setup seeds it already
     let serial = 0;
     const add = (node: string, stage: string, dueOn: string, regionCode = '320214') => {
       serial += 1;

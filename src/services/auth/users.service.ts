@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../domain/app-error.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
-import { requirePark, requireUser } from '../lookup/lookup.service.ts';
+import { requireUser } from '../lookup/lookup.service.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 
 /** Who does a write, as the audit log records it (a user, the CLI's OS user, the system). */
@@ -15,10 +15,11 @@ import {
   findUserByUsername,
   insertSession,
   insertUser,
-  listUsers,
+  listUsersWithNames,
   updateUserPassword,
   type UserRow,
 } from '../../db/user.repository.ts';
+import { checkUserBindings } from './user-bindings.ts';
 import { isRole, ROLES, type Role } from '../../shared/permissions.ts';
 import { cachedPerDataVersion } from '../data-version-cache.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
@@ -47,7 +48,14 @@ export interface UserView {
   createdAt: Date;
 }
 
-function toUserView(row: UserRow): UserView {
+/** A user as the user list and the session present it: with the names of what it is bound to. */
+export interface UserDetail extends UserView {
+  departmentName: string | null;
+  enterpriseName: string | null;
+}
+
+/** The view of a stored user row. */
+export function toUserView(row: UserRow): UserView {
   return {
     id: row.id,
     username: row.username,
@@ -63,46 +71,22 @@ function toUserView(row: UserRow): UserView {
   };
 }
 
-function checkPassword(password: string): void {
+/** Refuses a password shorter than the minimum. Throws VALIDATION_FAILED. */
+export function checkPassword(password: string, field = 'password'): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError(
       'VALIDATION_FAILED',
       `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`,
-      { field: 'password' },
+      { field },
     );
   }
-}
-
-/** A `park` user is bound to exactly one existing park; other roles to none. */
-async function checkParkBinding(
-  db: DbOrTx,
-  role: Role,
-  parkId: number | null | undefined,
-): Promise<number | null> {
-  if (role !== 'park') {
-    if (parkId != null) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `Only a park user is bound to a park; drop the park for role ${role}.`,
-        { field: 'parkId' },
-      );
-    }
-    return null;
-  }
-  if (parkId == null) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'A park user manages one park: name it (--park ID or CODE, or parkId).',
-      { field: 'parkId' },
-    );
-  }
-  await requirePark(db, parkId, 'parkId');
-  return parkId;
 }
 
 /**
- * Creates a local user; a `park` user names the park it manages. Throws VALIDATION_FAILED (bad
- * name, role, password or park binding), PARK_NOT_FOUND or USER_EXISTS.
+ * Creates a local user bound as its role needs (a park, a department, an enterprise, a chain list);
+ * `oneTime` marks a generated password the user must change first. Throws VALIDATION_FAILED (bad
+ * name, role, password or binding, naming the field), PARK_NOT_FOUND, DEPARTMENT_NOT_FOUND,
+ * ENTERPRISE_NOT_FOUND, CHAIN_NOT_FOUND or USER_EXISTS.
  */
 export async function addUser(
   db: Db,
@@ -113,28 +97,18 @@ export async function addUser(
     role: string;
     displayName?: string | null;
     parkId?: number | null;
+    departmentId?: number | null;
+    enterpriseId?: number | null;
+    chainCodes?: readonly string[] | null;
+    oneTime?: boolean;
   },
 ): Promise<UserView> {
-  if (!USERNAME_PATTERN.test(input.username)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `"${input.username}" is not a valid username: use 2–32 lower-case letters, digits, . _ or -, ` +
-        'starting with a letter or digit.',
-      { field: 'username' },
-    );
-  }
-  if (!isRole(input.role)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `"${input.role}" is not a role: use ${ROLES.join(', ')}.`,
-      { field: 'role' },
-    );
-  }
+  checkUsername(input.username);
+  const role = checkRole(input.role);
   checkPassword(input.password);
-  const role = input.role;
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const parkId = await checkParkBinding(tx, role, input.parkId);
+    const bindings = await checkUserBindings(tx, role, input);
     if (await findUserByUsername(tx, input.username)) {
       throw new AppError('USER_EXISTS', `A user named "${input.username}" already exists.`, {
         field: 'username',
@@ -145,7 +119,8 @@ export async function addUser(
       displayName: input.displayName ?? null,
       passwordHash,
       role,
-      parkId,
+      ...bindings,
+      mustChangePassword: input.oneTime ?? false,
     });
     const view = toUserView(row);
     await recordAudit(tx, actor, {
@@ -156,44 +131,95 @@ export async function addUser(
         username: view.username,
         role: view.role,
         displayName: view.displayName,
-        parkId: view.parkId,
+        ...bindings,
+        mustChangePassword: view.mustChangePassword,
       },
     });
     return view;
   });
 }
 
+/** Refuses a username outside the pattern. Throws VALIDATION_FAILED. */
+export function checkUsername(username: string): void {
+  if (!USERNAME_PATTERN.test(username)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `"${username}" is not a valid username: use 2–32 lower-case letters, digits, . _ or -, ` +
+        'starting with a letter or digit.',
+      { field: 'username' },
+    );
+  }
+}
+
+/** The role named, or VALIDATION_FAILED naming the roles there are. */
+export function checkRole(role: string): Role {
+  if (!isRole(role)) {
+    throw new AppError('VALIDATION_FAILED', `"${role}" is not a role: use ${ROLES.join(', ')}.`, {
+      field: 'role',
+    });
+  }
+  return role;
+}
+
 /** Lists users without their password hashes. */
 export async function listUserViews(db: Db): Promise<UserView[]> {
-  return (await listUsers(db)).map(toUserView);
+  return (await listUsersWithNames(db)).map((entry) => toUserView(entry.user));
+}
+
+/** Lists users (all, or those with `ids`) with the names of their department and enterprise. */
+export async function listUserDetails(db: DbOrTx, ids?: readonly number[]): Promise<UserDetail[]> {
+  return (await listUsersWithNames(db, ids)).map((entry) => ({
+    ...toUserView(entry.user),
+    departmentName: entry.departmentName,
+    enterpriseName: entry.enterpriseName,
+  }));
+}
+
+/** The user with this id, with the names of its bindings. Throws USER_NOT_FOUND. */
+export async function requireUserDetail(db: DbOrTx, id: number): Promise<UserDetail> {
+  const [found] = await listUserDetails(db, [id]);
+  if (found) return found;
+  await requireUser(db, id);
+  throw new Error(`user ${id} vanished while being read`);
+}
+
+/** One user with the names of its department and enterprise. Throws USER_NOT_FOUND. */
+export async function userDetail(db: DbOrTx, user: UserView): Promise<UserDetail> {
+  const [found] = await listUserDetails(db, [user.id]);
+  if (!found) await requireUser(db, user.id);
+  return found ?? { ...user, departmentName: null, enterpriseName: null };
 }
 
 /**
- * Sets a user's password and ends their sessions. Throws USER_NOT_FOUND or VALIDATION_FAILED.
+ * Sets a user's password (by name or id) and ends their sessions; `oneTime` makes the user choose
+ * a new one at the next sign-in. Throws USER_NOT_FOUND or VALIDATION_FAILED.
  */
 export async function changePassword(
   db: Db,
   actor: Actor,
-  username: string,
+  username: string | number,
   password: string,
+  options: { oneTime?: boolean } = {},
 ): Promise<void> {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
+  const oneTime = options.oneTime ?? false;
   await db.transaction(async (tx) => {
     const user = await requireUser(tx, username);
-    await updateUserPassword(tx, user.id, passwordHash);
+    await updateUserPassword(tx, user.id, passwordHash, oneTime);
     await deleteUserSessions(tx, user.id);
     await recordAudit(tx, actor, {
       action: 'user.password.change',
       entityType: 'user',
       entityId: user.id,
       before: { passwordChanged: false },
-      after: { passwordChanged: true },
+      after: { passwordChanged: true, mustChangePassword: oneTime },
     });
   });
 }
 
-function hashToken(token: string): string {
+/** The stored form of a session token. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

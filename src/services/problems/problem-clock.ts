@@ -1,42 +1,16 @@
-import {
-  addWorkingDays,
-  clockStartDay,
-  type CountedDate,
-  type WorkingCalendar,
-} from '../../domain/working-calendar.ts';
+import type { CountedDate } from '../../domain/working-calendar.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { findLatestReopenAt } from '../../db/problem.repository.ts';
 
-// The SLA clock of docs/problems.md: due = the (SLA + extensions + suspended)-th working day after
-// the day the clock starts, which is the receipt's clock start, or the latest reopen's.
+// The SLA clock's rule is one pure function, dueDateOf (src/domain/problem-clock.ts), shared with
+// the calendar admin's recount; these helpers feed it from the database and back.
 
-export interface ClockFields {
-  clockStartsOn: string;
-  slaWorkingDays: number;
-  extensionWorkingDays: number;
-  suspendedWorkingDays: number;
-  reopenCount: number;
-}
-
-/** The day the current clock counts from: the receipt's, or after a reopen the reopen's. */
-export async function clockBase(
+/** When the problem was last reopened (its clock counts from then), or null if never. */
+export async function latestReopenOf(
   db: DbOrTx,
-  calendar: WorkingCalendar,
-  problemId: number,
-  fields: ClockFields,
-): Promise<string> {
-  if (fields.reopenCount === 0) return fields.clockStartsOn;
-  const reopenedAt = await findLatestReopenAt(db, problemId);
-  return reopenedAt ? clockStartDay(calendar, reopenedAt) : fields.clockStartsOn;
-}
-
-/** The due date counted from `base` with the SLA, extensions and suspended days. */
-export function dueFrom(calendar: WorkingCalendar, base: string, fields: ClockFields): CountedDate {
-  return addWorkingDays(
-    calendar,
-    base,
-    fields.slaWorkingDays + fields.extensionWorkingDays + fields.suspendedWorkingDays,
-  );
+  problem: { id: number; reopenCount: number },
+): Promise<Date | null> {
+  return problem.reopenCount === 0 ? null : findLatestReopenAt(db, problem.id);
 }
 
 /** The due date and its flag as problem columns. */

@@ -22,7 +22,8 @@ import { isChainInScope } from '../../shared/problem-scope.ts';
 import type { ProblemStage } from '../../shared/problem-stages.ts';
 import { loadChainContext, requireNode } from '../lookup/lookup.service.ts';
 import type { ProblemUser } from './problem-access.ts';
-import { dueColumns, dueFrom } from './problem-clock.ts';
+import { dueDateOf } from '../../domain/problem-clock.ts';
+import { dueColumns } from './problem-clock.ts';
 import { getProblem } from './problem-query.service.ts';
 import { loadWorkingCalendar } from './working-calendar.service.ts';
 
@@ -145,9 +146,8 @@ async function createProblem(
       slaWorkingDays: category.slaWorkingDays,
       extensionWorkingDays: 0,
       suspendedWorkingDays: 0,
-      reopenCount: 0,
     };
-    const due = dueColumns(dueFrom(calendar, clockStartsOn, clock));
+    const due = dueColumns(dueDateOf(calendar, clock, null));
     const year = Number(shanghaiDate(intake.receivedAt).slice(0, 4));
     let row: ProblemRow = await insertProblem(tx, {
       reference: await nextProblemReference(tx, year),

@@ -1,6 +1,5 @@
 import { AppError } from '../../domain/app-error.ts';
 import {
-  clockStartDay,
   shanghaiDate,
   workingDaysBetween,
   type WorkingCalendar,
@@ -24,7 +23,8 @@ import {
 } from '../../shared/api/problems.ts';
 import { transitionOf, type ProblemStage } from '../../shared/problem-stages.ts';
 import { checkAction, isRedacted, scopeOf, type ProblemUser } from './problem-access.ts';
-import { clockBase, dueColumns, dueFrom } from './problem-clock.ts';
+import { dueDateOf } from '../../domain/problem-clock.ts';
+import { dueColumns, latestReopenOf } from './problem-clock.ts';
 import { requireCategory, requireDepartment } from './problem-intake.service.ts';
 import { getProblem, refuseInvisible } from './problem-query.service.ts';
 import { asProblemStage } from './problem-presenter.ts';
@@ -67,17 +67,16 @@ async function recount(
   calendar: WorkingCalendar,
   before: ProblemRow,
   changes: Partial<NewProblemRow>,
-  base?: string,
+  reopenedAt?: Date,
 ) {
   const fields = {
     clockStartsOn: before.clockStartsOn,
     slaWorkingDays: changes.slaWorkingDays ?? before.slaWorkingDays,
     extensionWorkingDays: changes.extensionWorkingDays ?? before.extensionWorkingDays,
     suspendedWorkingDays: changes.suspendedWorkingDays ?? before.suspendedWorkingDays,
-    reopenCount: before.reopenCount,
   };
-  const start = base ?? (await clockBase(tx, calendar, before.id, fields));
-  return dueColumns(dueFrom(calendar, start, fields));
+  const reopened = reopenedAt ?? (await latestReopenOf(tx, before));
+  return dueColumns(dueDateOf(calendar, fields, reopened));
 }
 
 /** The changes one action makes, and what its event records beyond the stage. */
@@ -182,7 +181,7 @@ async function changesOf(
         satisfaction: null,
         satisfactionComment: null,
       };
-      const due = await recount(tx, calendar, before, changes, clockStartDay(calendar, now));
+      const due = await recount(tx, calendar, before, changes, now);
       return {
         changes: { ...changes, ...due },
         event: before.departmentId === null ? {} : { departmentId: before.departmentId },

@@ -186,9 +186,7 @@ describe(`the chain-leader briefing on the Wuxi demo (${testDatabaseKind()})`, (
 async function countSeeded(database: Database, today: string) {
   const year = today.slice(0, 4);
   const rows = (query: ReturnType<typeof sql>) =>
-    database.db
-      .execute(query)
-      .then((r) => (r as { rows: Record<string, unknown>[] }).rows);
+    database.db.execute(query).then((r) => (r as { rows: Record<string, unknown>[] }).rows);
   const biomed = sql`chain_id = (select id from chain where code = 'biomed') and region_code like '3202%'`;
   const day = sql`(received_at at time zone 'Asia/Shanghai')::date`;
   const open = sql`stage in ('submitted', 'accepted', 'assigned', 'in_progress', 'suspended', 'answered')`;

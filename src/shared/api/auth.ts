@@ -7,6 +7,19 @@ export const loginRequestSchema = z
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
+export const changeOwnPasswordRequestSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(256),
+    newPassword: z
+      .string()
+      .min(8)
+      .max(256)
+      .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters'),
+  })
+  .strict()
+  .meta({ id: 'ChangeOwnPasswordRequest' });
+export type ChangeOwnPasswordRequest = z.infer<typeof changeOwnPasswordRequestSchema>;
+
 export const currentUserSchema = z
   .object({
     ...userIdentityFields,

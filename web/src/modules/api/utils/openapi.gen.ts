@@ -255,6 +255,71 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change your own password (the current one must match); clears a one-time password and ends your other sessions */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChangeOwnPasswordRequest'];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/session': {
     parameters: {
       query?: never;
@@ -1392,6 +1457,266 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One user with its bindings by name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The user */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user's role, bindings (park, department, enterprise, chains), name or state */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateUserRequest'];
+        };
+      };
+      responses: {
+        /** @description The user after the change */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/users/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a user's password (one-time unless oneTime is false); ends their sessions */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ResetPasswordRequest'];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/firm-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open firm accounts in bulk from a spreadsheet: all rows or none
+     * @description Each account gets a random one-time password, returned only in this answer. Any bad row: 400 with `details` listing row, column, value and reason, and nothing written.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description csv: the accounts and passwords as a CSV download. */
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['FirmAccountsUpload'];
+        };
+      };
+      responses: {
+        /** @description Opened */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FirmAccountsResult'];
+            'text/csv': string;
           };
         };
         /** @description Invalid input */
@@ -3954,6 +4279,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/problems/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import problems from a spreadsheet (a 12345 hotline export): all rows or none
+     * @description Each row is recorded as the office records a problem (已受理, or 已交办 with a department), its receipt from the file. Any bad row: 400 VALIDATION_FAILED with `details` listing row, column, value and reason of every bad row, and nothing written. A row whose 12345 ticket number (外部编号) the enterprise already has is skipped. `dryRun=true` checks only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['ProblemImportUpload'];
+        };
+      };
+      responses: {
+        /** @description Imported */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemImportResult'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/problems/summary': {
     parameters: {
       query?: never;
@@ -6452,6 +6848,330 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The working-day calendar: the years covered (with source) and the moved days of ?year= */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The year whose moved days to list, e.g. 2026. */
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The calendar */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkingCalendar'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a year's holidays and days worked in lieu, then recount every open problem's due date */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SetCalendarYearRequest'];
+        };
+      };
+      responses: {
+        /** @description Set, with how many due dates moved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SetCalendarYearResponse'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My notifications (the bell), newest first, with the unread count */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The notifications */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotificationList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all my notifications read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description How many were unread */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotificationsMarkedRead'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of my notifications read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Marked read */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6531,6 +7251,16 @@ export interface components {
         | 'firm';
       /** @description The park a park user manages; null for other roles. */
       parkId: number | null;
+      /** @description The department a department user works for; null for other roles. */
+      departmentId: number | null;
+      departmentName: string | null;
+      /** @description The enterprise a firm user speaks for; null for other roles. */
+      enterpriseId: number | null;
+      enterpriseName: string | null;
+      /** @description The chains the user may see; null for every chain. */
+      chainCodes: string[] | null;
+      /** @description A one-time password is in use: every API route but the session, sign-in/out and POST /api/auth/password answers 403 PASSWORD_CHANGE_REQUIRED until it is changed. */
+      mustChangePassword: boolean;
       permissions: (
         | 'public'
         | 'authenticated'
@@ -6564,6 +7294,10 @@ export interface components {
     LoginRequest: {
       username: string;
       password: string;
+    };
+    ChangeOwnPasswordRequest: {
+      currentPassword: string;
+      newPassword: string;
     };
     SessionState: {
       user: components['schemas']['CurrentUser'] & (Record<string, never> | null);
@@ -6878,6 +7612,30 @@ export interface components {
       }[];
       changes: string[];
       method: string[];
+      /** @description Enterprise problems and 督办 items; null when not loaded. */
+      problems: {
+        /** @description The year counted: the briefing date's year. */
+        year: number;
+        /** @description The day open and overdue count (YYYY-MM-DD). */
+        asOf: string;
+        figures: {
+          label: string;
+          value: string;
+          note: string;
+        }[];
+        /** @description The (at most 5) nodes with the most open problems. */
+        nodes: {
+          name: string;
+          open: string;
+          overdue: string;
+          received: string;
+        }[];
+        supervision: {
+          label: string;
+          value: string;
+          note: string;
+        }[];
+      } | null;
       analysis: components['schemas']['ChainAnalysis'];
     };
     Target: {
@@ -7105,6 +7863,16 @@ export interface components {
         | 'firm';
       /** @description The park a park user manages; null for other roles. */
       parkId: number | null;
+      /** @description The department a department user works for; null for other roles. */
+      departmentId: number | null;
+      departmentName: string | null;
+      /** @description The enterprise a firm user speaks for; null for other roles. */
+      enterpriseId: number | null;
+      enterpriseName: string | null;
+      /** @description The chains the user may see; null for every chain. */
+      chainCodes: string[] | null;
+      /** @description A one-time password is in use: every API route but the session, sign-in/out and POST /api/auth/password answers 403 PASSWORD_CHANGE_REQUIRED until it is changed. */
+      mustChangePassword: boolean;
       disabled: boolean;
       createdAt: string;
     };
@@ -7125,6 +7893,62 @@ export interface components {
       displayName?: string | null;
       /** @description Required for role park: the one park it manages. */
       parkId?: number | null;
+      /** @description Required for role department: the department it works for. */
+      departmentId?: number | null;
+      /** @description Required for role firm: the enterprise it speaks for. */
+      enterpriseId?: number | null;
+      /** @description The chains (codes) the user may see; null or absent for every chain. For office, chain_leader, analyst, viewer, department and park users. */
+      chainCodes?: string[] | null;
+      /** @description The user must change this password at the first sign-in. */
+      oneTime?: boolean;
+    };
+    /** @description Absent fields stay; when the role changes, bindings the new role does not carry are dropped. */
+    UpdateUserRequest: {
+      /** @enum {string} */
+      role?:
+        | 'admin'
+        | 'analyst'
+        | 'viewer'
+        | 'investment'
+        | 'park'
+        | 'office'
+        | 'chain_leader'
+        | 'department'
+        | 'firm';
+      displayName?: string | null;
+      /** @description Required for role park: the one park it manages. */
+      parkId?: number | null;
+      /** @description Required for role department: the department it works for. */
+      departmentId?: number | null;
+      /** @description Required for role firm: the enterprise it speaks for. */
+      enterpriseId?: number | null;
+      /** @description The chains (codes) the user may see; null or absent for every chain. For office, chain_leader, analyst, viewer, department and park users. */
+      chainCodes?: string[] | null;
+      disabled?: boolean;
+    };
+    ResetPasswordRequest: {
+      password: string;
+      /** @description The user must change it at the next sign-in (default true). */
+      oneTime?: boolean;
+    };
+    FirmAccountsResult: {
+      created: components['schemas']['FirmAccount'][];
+    };
+    FirmAccount: {
+      row: number;
+      username: string;
+      displayName: string | null;
+      enterpriseId: number;
+      enterpriseName: string;
+      /** @description One-time: shown only in this answer. */
+      password: string;
+    };
+    FirmAccountsUpload: {
+      /**
+       * Format: binary
+       * @description CSV or XLSX with the columns enterprise (USCC, exact registered name or id), username (optional: f + the enterprise id) and displayName (optional).
+       */
+      file?: Blob;
     };
     Import: {
       id: number;
@@ -7208,6 +8032,25 @@ export interface components {
         | 'SPACE_NEED_FORMAT'
         | 'PROJECT_YEAR_RANGE'
         | 'VALUE_INVALID'
+        | 'ENTERPRISE_REQUIRED'
+        | 'ENTERPRISE_UNKNOWN'
+        | 'ENTERPRISE_AMBIGUOUS'
+        | 'USERNAME_INVALID'
+        | 'USERNAME_TAKEN'
+        | 'USERNAME_REPEATED'
+        | 'DISPLAY_NAME_TOO_LONG'
+        | 'PROBLEM_COLUMN_MISSING'
+        | 'PROBLEM_ENTERPRISE_UNKNOWN'
+        | 'PROBLEM_ENTERPRISE_AMBIGUOUS'
+        | 'PROBLEM_CATEGORY_UNKNOWN'
+        | 'PROBLEM_CHANNEL_UNKNOWN'
+        | 'PROBLEM_DEPARTMENT_UNKNOWN'
+        | 'PROBLEM_CHAIN_UNKNOWN'
+        | 'PROBLEM_CHAIN_REQUIRED'
+        | 'TEXT_TOO_LONG'
+        | 'TEXT_HAS_NUL'
+        | 'TIME_INVALID'
+        | 'RECEIVED_BEFORE_2000'
         | 'SPACE_UNIT_TOO_SMALL'
         | 'SPACE_PARK_TOO_SMALL'
         | 'SPACE_AREA_BELOW_USE'
@@ -7275,6 +8118,25 @@ export interface components {
         | 'SPACE_NEED_FORMAT'
         | 'PROJECT_YEAR_RANGE'
         | 'VALUE_INVALID'
+        | 'ENTERPRISE_REQUIRED'
+        | 'ENTERPRISE_UNKNOWN'
+        | 'ENTERPRISE_AMBIGUOUS'
+        | 'USERNAME_INVALID'
+        | 'USERNAME_TAKEN'
+        | 'USERNAME_REPEATED'
+        | 'DISPLAY_NAME_TOO_LONG'
+        | 'PROBLEM_COLUMN_MISSING'
+        | 'PROBLEM_ENTERPRISE_UNKNOWN'
+        | 'PROBLEM_ENTERPRISE_AMBIGUOUS'
+        | 'PROBLEM_CATEGORY_UNKNOWN'
+        | 'PROBLEM_CHANNEL_UNKNOWN'
+        | 'PROBLEM_DEPARTMENT_UNKNOWN'
+        | 'PROBLEM_CHAIN_UNKNOWN'
+        | 'PROBLEM_CHAIN_REQUIRED'
+        | 'TEXT_TOO_LONG'
+        | 'TEXT_HAS_NUL'
+        | 'TIME_INVALID'
+        | 'RECEIVED_BEFORE_2000'
         | 'SPACE_UNIT_TOO_SMALL'
         | 'SPACE_PARK_TOO_SMALL'
         | 'SPACE_AREA_BELOW_USE'
@@ -7938,6 +8800,42 @@ export interface components {
         balanceM2: number;
       }[];
     };
+    ProblemImportResult: {
+      dryRun: boolean;
+      /** @description Data rows read. */
+      rows: number;
+      /** @description Problems recorded (on a dry run: that would be recorded). */
+      imported: number;
+      /** @description Rows whose 12345 ticket number the enterprise already has (or that repeat one). */
+      skipped: number;
+      /** @description References of the problems recorded. */
+      references: string[];
+      /** @description Always empty here: a file with bad rows is a 400 listing them in details. */
+      errors: components['schemas']['ProblemRowError'][];
+    };
+    ProblemRowError: {
+      row: number;
+      column: string;
+      value: string;
+      reason: string;
+      code: string;
+      params?: {
+        [key: string]: string | number;
+      };
+    };
+    /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+    ProblemImportUpload: {
+      /**
+       * @description "true": check every row and answer, writing nothing.
+       * @enum {string}
+       */
+      dryRun?: 'true' | 'false';
+      /**
+       * Format: binary
+       * @description XLSX or CSV (UTF-8, UTF-8 with BOM or GB18030); docs/problems.md lists the columns.
+       */
+      file?: Blob;
+    };
     ProblemFiguresSummary: {
       chain: {
         code: string;
@@ -8495,6 +9393,79 @@ export interface components {
       records: number;
       /** @description The web path or API query listing the records. */
       link: string;
+    };
+    WorkingCalendar: {
+      /** @description The years covered, oldest first. */
+      years: components['schemas']['CalendarYear'][];
+      year: number | null;
+      /** @description The moved days of `year`. */
+      days: components['schemas']['CalendarDay'][];
+    };
+    CalendarYear: {
+      year: number;
+      source: string;
+      updatedAt: string;
+    };
+    CalendarDay: {
+      /** @description YYYY-MM-DD */
+      day: string;
+      /**
+       * @description holiday: a weekday off; workday: a weekend day worked in lieu (调休上班).
+       * @enum {string}
+       */
+      kind: 'holiday' | 'workday';
+      name: string | null;
+    };
+    SetCalendarYearResponse: {
+      year: number;
+      /** @description The moved days now held for the year. */
+      days: number;
+      /** @description Open problems whose clock was recounted. */
+      problemsRecounted: number;
+      /** @description Open problems whose due date (or its beyond-calendar flag) changed. */
+      problemsMoved: number;
+    };
+    SetCalendarYearRequest: {
+      /** @description Where the days come from, e.g. 国办发明电〔2026〕1号. */
+      source: string;
+      days: {
+        day: string;
+        /** @enum {string} */
+        kind: 'holiday' | 'workday';
+        name?: string | null;
+      }[];
+    };
+    NotificationList: {
+      /** @description Newest first, at most 100. */
+      items: components['schemas']['Notification'][];
+      unread: number;
+    };
+    Notification: {
+      id: number;
+      /**
+       * @description assigned (a problem to my department), due_soon (two working days or fewer), overdue, rated (the enterprise rated the answer), supervision_assigned, supervision_overdue (督办).
+       * @enum {string}
+       */
+      kind:
+        | 'assigned'
+        | 'due_soon'
+        | 'overdue'
+        | 'rated'
+        | 'supervision_assigned'
+        | 'supervision_overdue';
+      problemId: number | null;
+      /** @description The problem's reference, e.g. 2026-0042. */
+      reference: string | null;
+      /** @description The problem's or the 督办 item's title. */
+      title: string;
+      supervisionItemId: number | null;
+      /** @description The page: /problems/{id} or /leader/supervision/{id}. */
+      link: string;
+      createdAt: string;
+      read: boolean;
+    };
+    NotificationsMarkedRead: {
+      marked: number;
     };
   };
   responses: never;

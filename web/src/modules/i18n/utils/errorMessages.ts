@@ -213,6 +213,31 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
   PARK_UNKNOWN: { zh: '没有这个代码的园区', en: 'no park has this code' },
   USER_UNKNOWN: { zh: '没有这个用户名', en: 'no user has this username' },
   PROJECT_ID_UNKNOWN: { zh: '没有编号为 {id} 的项目', en: 'no project has id {id}' },
+  ENTERPRISE_REQUIRED: {
+    zh: '请填写企业（统一社会信用代码、登记名称或编号）',
+    en: 'name the enterprise (USCC, registered name or id)',
+  },
+  ENTERPRISE_UNKNOWN: {
+    zh: '没有这个统一社会信用代码、登记名称或编号的企业',
+    en: 'no enterprise has this USCC, registered name or id',
+  },
+  ENTERPRISE_AMBIGUOUS: {
+    zh: '有 {count} 家企业登记为此名称；请改用统一社会信用代码或编号',
+    en: '{count} enterprises are registered under this name; use the USCC or the id',
+  },
+  USERNAME_INVALID: {
+    zh: '用户名须为 2–32 位小写字母、数字或 . _ -，以字母或数字开头',
+    en: 'use 2–32 lower-case letters, digits, . _ or -, starting with a letter or digit',
+  },
+  USERNAME_TAKEN: { zh: '已有用户使用此用户名', en: 'a user with this username exists' },
+  USERNAME_REPEATED: {
+    zh: '与第 {row} 行的用户名重复',
+    en: 'the same username as row {row}',
+  },
+  DISPLAY_NAME_TOO_LONG: {
+    zh: '显示名称最多 {max} 个字符',
+    en: 'a display name has at most {max} characters',
+  },
   PROJECT_STAGE_CHANGED: {
     zh: '阶段与项目当前阶段不同；请用“推进/退回”变更阶段，以便留下记录',
     en: "the stage differs from the project's; move the project so the change is recorded",
@@ -227,6 +252,45 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     en: 'not a year from 2000 to 2100',
   },
   VALUE_INVALID: { zh: '数值无效（{message}）', en: '{message}' },
+  PROBLEM_COLUMN_MISSING: {
+    zh: '缺少“{column}”列',
+    en: 'the column {column} is missing',
+  },
+  PROBLEM_ENTERPRISE_UNKNOWN: {
+    zh: '没有这个统一社会信用代码或登记名称的企业',
+    en: 'no enterprise has this USCC or registered name',
+  },
+  PROBLEM_ENTERPRISE_AMBIGUOUS: {
+    zh: '有 {count} 家企业叫这个名称，请改用统一社会信用代码',
+    en: '{count} enterprises have this name; use the USCC',
+  },
+  PROBLEM_CATEGORY_UNKNOWN: {
+    zh: '不是诉求类别；可用：{categories}',
+    en: 'not a problem category; use {categories}',
+  },
+  PROBLEM_CHANNEL_UNKNOWN: {
+    zh: '不是受理渠道；可用：{channels}',
+    en: 'not a channel; use {channels}',
+  },
+  PROBLEM_DEPARTMENT_UNKNOWN: {
+    zh: '没有这个名称的在用部门',
+    en: 'no active department has this name',
+  },
+  PROBLEM_CHAIN_UNKNOWN: { zh: '没有这个代码的产业链', en: 'no chain has this code' },
+  PROBLEM_CHAIN_REQUIRED: {
+    zh: '该企业尚未归入产业链，请填写“产业链”',
+    en: 'the enterprise is placed on no chain yet; fill in the chain',
+  },
+  TEXT_TOO_LONG: { zh: '超过 {max} 个字符', en: 'longer than {max} characters' },
+  TEXT_HAS_NUL: { zh: '含有 NUL 字符，请删除', en: 'contains the NUL character; remove it' },
+  TIME_INVALID: {
+    zh: '“{value}”中的时间不存在，请写成 HH:MM',
+    en: 'no such time of day in "{value}"; use HH:MM',
+  },
+  RECEIVED_BEFORE_2000: {
+    zh: '受理时间早于 2000 年，应是输入错误',
+    en: 'a receipt before 2000 is surely a typing error',
+  },
   SPACE_UNIT_TOO_SMALL: {
     zh: '单元 {code} 只有 {freeM2} m² 空闲，无法预留 {requestedM2} m²；请换一个单元或减小面积',
     en: 'unit {code} has {freeM2} m² free; {requestedM2} m² cannot be reserved; choose another unit or a smaller area',

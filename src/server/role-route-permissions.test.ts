@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/connection.ts';
+import { insertEnterprises } from '../db/enterprise.repository.ts';
+import { department, park } from '../db/schema.ts';
+import { addUser } from '../services/auth/users.service.ts';
+import { ROLES, roleHasPermission, type Permission, type Role } from '../shared/permissions.ts';
+import { startTestApp } from '../test-support/api-app.ts';
+import { ApiClient } from '../test-support/api-client.ts';
+import { makeEnterprise } from '../test-support/factories.ts';
+import { testDatabaseKind } from '../test-support/test-database.ts';
+import type { App } from './app.ts';
+
+type OpenApiDocument = {
+  paths: Record<string, Record<string, { 'x-permission'?: Permission }>>;
+};
+
+/** Path parameters by name: values that pass validation and name nothing much. */
+const PARAMS: Record<string, string> = { code: 'biomed', year: '2027', id: '999999' };
+/** Routes whose success would end the test's session or run long; their refusals are still checked. */
+const NOT_RUN_WHEN_ALLOWED = /\/api\/auth\/logout$|report|export|pdf/;
+
+describe(`every role against every route's permission (${testDatabaseKind()})`, () => {
+  let database: Database;
+  let app: App;
+  const clients = new Map<Role, ApiClient>();
+  let routes: { method: string; path: string; permission: Permission }[] = [];
+
+  beforeAll(async () => {
+    let bindings: Record<string, number> = {};
+    ({ database, app } = await startTestApp(async ({ db }) => {
+      const [dept] = await db.insert(department).values({ name: '权限测试局' }).returning();
+      const [parkRow] = await db
+        .insert(park)
+        .values({ code: 'perm-park', name: '权限园区', regionCode: '320214' })
+        .returning();
+      const [enterpriseId = 0] = await insertEnterprises(db, [
+        makeEnterprise({ regionCode: '320214', name: '权限测试企业' }),
+      ]);
+      bindings = { departmentId: dept?.id ?? 0, parkId: parkRow?.id ?? 0, enterpriseId };
+    }));
+    for (const role of ROLES) {
+      const username = `role-${role.replace('_', '-')}`;
+      await addUser(
+        database.db,
+        { id: null, name: 'test' },
+        {
+          username,
+          password: `${username}-password`,
+          role,
+          ...(role === 'park' && { parkId: bindings.parkId }),
+          ...(role === 'department' && { departmentId: bindings.departmentId }),
+          ...(role === 'firm' && { enterpriseId: bindings.enterpriseId }),
+        },
+      );
+      const client = new ApiClient(app);
+      await client.login(username, `${username}-password`);
+      clients.set(role, client);
+    }
+    const document = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
+    routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path: path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name] ?? '1'),
+        permission: operation['x-permission'] ?? 'public',
+      })),
+    );
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('documents the new roles’ routes', () => {
+    const paths = routes.map((route) => `${route.method} ${route.path}`);
+    expect(paths).toContain('POST /api/users/firm-accounts');
+    expect(paths).toContain('PUT /api/calendar/2027');
+    expect(paths).toContain('GET /api/notifications');
+  });
+
+  it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {
+    const client = clients.get(role);
+    if (!client) throw new Error(`no client for ${role}`);
+    const wrong: string[] = [];
+    for (const route of routes) {
+      if (route.permission === 'public') continue;
+      const allowed = roleHasPermission(role, route.permission);
+      if (allowed && NOT_RUN_WHEN_ALLOWED.test(route.path)) continue;
+      const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+      const response = await client.request(route.method, route.path, body);
+      const refused =
+        response.status === 403 &&
+        ((await response.json()) as { error: { details?: { permission?: string } } }).error.details
+          ?.permission === route.permission;
+      if (refused === allowed) {
+        wrong.push(`${route.method} ${route.path} (${route.permission}): ${response.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { AppError } from '../../domain/app-error.ts';
+
+/** The chains a user may see: null for every chain. */
+export interface ChainScoped {
+  chainCodes: readonly string[] | null;
+}
+
+/** Whether the user's chain list (null = every chain) covers `code`. */
+export function isChainInScope(user: ChainScoped, code: string): boolean {
+  return user.chainCodes === null || user.chainCodes.includes(code);
+}
+
+/** Throws FORBIDDEN unless the user's chain list covers `code`; called before anything is read. */
+export function assertChainInScope(user: ChainScoped, code: string): void {
+  if (isChainInScope(user, code)) return;
+  throw new AppError(
+    'FORBIDDEN',
+    `Your account covers the chains ${(user.chainCodes ?? []).join(', ')} only, not "${code}".`,
+    { chain: code },
+  );
+}
+
+/** The items of a list whose chain the user's chain list covers. */
+export function filterChainsInScope<T>(
+  user: ChainScoped,
+  items: readonly T[],
+  codeOf: (item: T) => string,
+): T[] {
+  return items.filter((item) => isChainInScope(user, codeOf(item)));
+}
