@@ -30,6 +30,7 @@ const BROWSER_PATTERNS = [
 ];
 // web/src/modules: pages by area (features) and what they all build on (foundations).
 const WEB_FEATURES = [
+  'admin',
   'analysis',
   'chainmap',
   'cockpit',

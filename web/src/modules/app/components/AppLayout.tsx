@@ -12,11 +12,14 @@ import {
   MergeCellsOutlined,
   ProjectOutlined,
   FlagOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  TeamOutlined,
   TrophyOutlined,
   RiseOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@shared/permissions.ts';
+import type { Permission, Role } from '@shared/permissions.ts';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -31,7 +34,8 @@ interface Section {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  permission: Permission;
+  /** The permission the entry needs, or a list of which any one will do. */
+  permission: Permission | Permission[];
   /** Sub-pages shown as a sub-menu under this entry. */
   children?: Section[];
 }
@@ -103,7 +107,46 @@ const SECTIONS: Section[] = [
       },
     ],
   },
+  {
+    path: '/admin',
+    label: 'nav.admin',
+    icon: null,
+    permission: ['department:manage', 'problem:manage', 'calendar:manage', 'user:manage'],
+    children: [
+      {
+        path: '/admin/departments',
+        label: 'nav.admin.departments',
+        icon: <ClusterOutlined />,
+        permission: ['department:manage', 'problem:manage'],
+      },
+      {
+        path: '/admin/calendar',
+        label: 'nav.admin.calendar',
+        icon: <CalendarOutlined />,
+        permission: 'calendar:manage',
+      },
+      {
+        path: '/admin/users',
+        label: 'nav.admin.users',
+        icon: <TeamOutlined />,
+        permission: ['user:manage', 'firm-account:create'],
+      },
+    ],
+  },
 ];
+
+/** The entries the role may open, sub-pages too; a group left empty is dropped. */
+function visibleSections(role: Role): Section[] {
+  const allowed = (section: Section) =>
+    (Array.isArray(section.permission) ? section.permission : [section.permission]).some((p) =>
+      roleHasPermission(role, p),
+    );
+  return SECTIONS.filter(allowed)
+    .map((section) =>
+      section.children ? { ...section, children: section.children.filter(allowed) } : section,
+    )
+    .filter((section) => !section.children || section.children.length > 0);
+}
 
 /** The frame of every signed-in page: side menu, language switch, the user and sign-out. */
 export function AppLayout() {
@@ -111,9 +154,7 @@ export function AppLayout() {
   const { user, signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const sections = SECTIONS.filter(
-    (section) => user !== null && roleHasPermission(user.role, section.permission),
-  );
+  const sections = user === null ? [] : visibleSections(user.role);
   // The cockpit is at / itself: every other section matches its own path and what lies under it.
   const selected = sections
     .flatMap((s) => [s, ...(s.children ?? [])])

@@ -74,6 +74,21 @@ const ScorecardPage = lazy(() =>
     default: m.ScorecardPage,
   })),
 );
+const AdminDepartmentsPage = lazy(() =>
+  import('../../admin/components/AdminDepartmentsPage.tsx').then((m) => ({
+    default: m.AdminDepartmentsPage,
+  })),
+);
+const AdminCalendarPage = lazy(() =>
+  import('../../admin/components/AdminCalendarPage.tsx').then((m) => ({
+    default: m.AdminCalendarPage,
+  })),
+);
+const AdminUsersPage = lazy(() =>
+  import('../../admin/components/AdminUsersPage.tsx').then((m) => ({
+    default: m.AdminUsersPage,
+  })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -104,6 +119,9 @@ export function AppRoutes() {
           <Route path="leader" element={<LeaderPage />} />
           <Route path="leader/supervision/:id" element={<SupervisionPage />} />
           <Route path="scorecard" element={<ScorecardPage />} />
+          <Route path="admin/departments" element={<AdminDepartmentsPage />} />
+          <Route path="admin/calendar" element={<AdminCalendarPage />} />
+          <Route path="admin/users" element={<AdminUsersPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
