@@ -63,8 +63,8 @@ export function AdminCalendarPage() {
         <Table
           rowKey="year"
           size="small"
-          pagination={false}
-          dataSource={years}
+          pagination={{ pageSize: 5, hideOnSinglePage: true, size: 'small' }}
+          dataSource={[...years].reverse()}
           data-testid="calendar-years"
           rowClassName={(y) => (y.year === year ? 'ant-table-row-selected' : '')}
           onRow={(y) => ({ onClick: () => setChosen(y.year), style: { cursor: 'pointer' } })}
