@@ -89,7 +89,9 @@ export function SupervisionPage() {
             {localName(data.chain.name, locale)}
           </Descriptions.Item>
           <Descriptions.Item label={t('leader.supervision.assignedBy')}>
-            <DataText>{data.assignedBy}</DataText> · {formatDateTime(data.createdAt, locale)}
+            <DataText>{data.assignedBy}</DataText>
+            {' · '}
+            {formatDateTime(data.createdAt, locale)}
           </Descriptions.Item>
           {data.completedAt && (
             <Descriptions.Item label={t('leader.supervision.completedAt')}>
@@ -124,7 +126,9 @@ export function SupervisionPage() {
               children: (
                 <div>
                   <Typography.Text type="secondary">
-                    <DataText>{n.authorName}</DataText> · {formatDateTime(n.at, locale)}
+                    <DataText>{n.authorName}</DataText>
+                    {' · '}
+                    {formatDateTime(n.at, locale)}
                   </Typography.Text>
                   <div>
                     <DataText>{n.note}</DataText>
