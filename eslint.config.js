@@ -30,12 +30,14 @@ const BROWSER_PATTERNS = [
 ];
 // web/src/modules: pages by area (features) and what they all build on (foundations).
 const WEB_FEATURES = [
+  'admin',
   'analysis',
   'chainmap',
   'cockpit',
   'enterprises',
   'imports',
   'investment',
+  'leadership',
   'parks',
   'problems',
   'reports',

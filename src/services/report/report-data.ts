@@ -1,4 +1,10 @@
-import type { ChainAnalysis, ChainReport, Lang, NodeAnalysis } from '../../shared/api/analysis.ts';
+import type {
+  ChainAnalysis,
+  ChainReport,
+  Lang,
+  NodeAnalysis,
+  ReportProblems,
+} from '../../shared/api/analysis.ts';
 import { formatNumber, formatPercent, formatRatio, formatYuan } from '../../shared/format.ts';
 
 // The briefing's content, assembled once from the analysis in one language: the HTML and
@@ -47,6 +53,12 @@ const LABELS = {
     target: '目标',
     trend: '趋势外推',
     yi: '亿元',
+    problems: '企业诉求与督办',
+    problemsNodes: '在办诉求最多的环节',
+    problemsSupervision: '督办事项',
+    problemsColumns: { node: '环节', open: '在办', overdue: '逾期', received: '本年受理' },
+    problemsNote:
+      '受理、办结、按期办结率和满意率按诉求办理口径统计本年数据；在办与逾期截至生成日期（挂起的诉求不计逾期）；督办事项以办结期限判断是否按期。',
   },
   en: {
     headline: 'Headline figures',
@@ -84,6 +96,17 @@ const LABELS = {
     target: 'Target',
     trend: 'Trend',
     yi: 'bn yuan',
+    problems: 'Enterprise problems and supervised tasks',
+    problemsNodes: 'Nodes with the most open problems',
+    problemsSupervision: 'Supervised tasks (督办)',
+    problemsColumns: {
+      node: 'Node',
+      open: 'Open',
+      overdue: 'Overdue',
+      received: 'Received this year',
+    },
+    problemsNote:
+      'Received, closed, on-time and satisfaction count this year; open and overdue are as of the briefing date (suspended problems are not overdue); a supervised task is on time when done by its deadline.',
   },
 } as const;
 
@@ -92,8 +115,16 @@ export function reportLabels(lang: Lang): ReportLabels {
   return LABELS[lang];
 }
 
-/** Assembles the briefing in `lang` from an analysis; `today` dates it (YYYY-MM-DD). */
-export function assembleReport(a: ChainAnalysis, lang: Lang, today: string): ReportData {
+/**
+ * Assembles the briefing in `lang` from an analysis; `today` dates it (YYYY-MM-DD); `problems`
+ * is the section on enterprise problems and 督办 items, already written in `lang`, when loaded.
+ */
+export function assembleReport(
+  a: ChainAnalysis,
+  lang: Lang,
+  today: string,
+  problems: ReportProblems | null = null,
+): ReportData {
   const zh = lang === 'zh';
   const labels = LABELS[lang];
   const sep = zh ? '；' : '; ';
@@ -203,6 +234,7 @@ export function assembleReport(a: ChainAnalysis, lang: Lang, today: string): Rep
         ? `状态：无确认企业为"缺"；区位熵低于 ${a.method.thresholds.lqWeakBelow}、HHI 高于 ${formatNumber(a.method.thresholds.hhiWeakAbove)} 或最大企业占比超过 ${formatPercent(a.method.thresholds.topShareWeakAbove, 0)} 为"弱"；其余为"强"。趋势取最近 ${a.method.thresholds.trendYears} 年的年均增速。`
         : `Status: "missing" without a confirmed enterprise; "weak" when LQ < ${a.method.thresholds.lqWeakBelow}, HHI > ${formatNumber(a.method.thresholds.hhiWeakAbove)} or the largest enterprise holds over ${formatPercent(a.method.thresholds.topShareWeakAbove, 0)}; "strong" otherwise. The trend is the CAGR of the last ${a.method.thresholds.trendYears} years.`,
     ],
+    problems,
     analysis: a,
   };
 }

@@ -55,6 +55,53 @@ function list(items: string[], empty: string): string {
   return `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
 }
 
+function figureCards(figures: { label: string; value: string; note: string }[]): string {
+  const e = escapeHtml;
+  return figures
+    .map(
+      (f) =>
+        `<div class="figure"><div class="label">${e(f.label)}</div><div class="value">${e(f.value)}</div><div class="note">${e(f.note)}</div></div>`,
+    )
+    .join('\n');
+}
+
+/** The section on enterprise problems and 督办 items, when the briefing has it. */
+function problemsHtml(report: ReportData): string {
+  const p = report.problems;
+  if (!p) return '';
+  const l = report.labels;
+  const pc = l.problemsColumns;
+  const e = escapeHtml;
+  const rows = p.nodes
+    .map(
+      (n) =>
+        `<tr><td>${e(n.name)}</td><td class="num">${e(n.open)}</td><td class="num">${e(n.overdue)}</td><td class="num">${e(n.received)}</td></tr>`,
+    )
+    .join('\n');
+  return `<section class="problems">
+<h2>${e(l.problems)}</h2>
+<div class="figures">
+${figureCards(p.figures)}
+</div>
+<h3>${e(l.problemsNodes)}</h3>
+${
+  p.nodes.length === 0
+    ? `<p>${e(l.none)}</p>`
+    : `<table>
+<thead><tr><th>${e(pc.node)}</th><th class="num">${e(pc.open)}</th><th class="num">${e(pc.overdue)}</th><th class="num">${e(pc.received)}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`
+}
+<h3>${e(l.problemsSupervision)}</h3>
+<div class="figures">
+${figureCards(p.supervision)}
+</div>
+<p class="method">${e(l.problemsNote)}</p>
+</section>`;
+}
+
 /** The briefing as one self-contained HTML document (inline CSS and SVG, no external resource). */
 export function renderReportHtml(report: ReportData, charts: ReportCharts): string {
   const l = report.labels;
@@ -143,6 +190,7 @@ ${topRows}
 <h2>${e(l.changes)}</h2>
 ${list(report.changes.map(e), l.none)}
 </section>
+${problemsHtml(report)}
 <section class="chart-block">
 <h2>${e(l.charts)}</h2>
 <div class="chart">${charts.nodes}</div>

@@ -102,9 +102,46 @@ export function renderReportMarkdown(report: ReportData): string {
     '',
     bullets(report.changes, l.none),
     '',
+    ...problemsMarkdown(report),
     `## ${l.method}`,
     '',
     bullets(report.method, l.none),
     '',
   ].join('\n');
+}
+
+/** The section on enterprise problems and 督办 items, when the briefing has it. */
+function problemsMarkdown(report: ReportData): string[] {
+  const p = report.problems;
+  if (!p) return [];
+  const l = report.labels;
+  const pc = l.problemsColumns;
+  return [
+    `## ${l.problems}`,
+    '',
+    table(
+      ['', '', ''],
+      p.figures.map((f) => [f.label, `**${f.value}**`, f.note]),
+    ),
+    '',
+    `### ${l.problemsNodes}`,
+    '',
+    p.nodes.length === 0
+      ? l.none
+      : table(
+          [pc.node, pc.open, pc.overdue, pc.received],
+          p.nodes.map((n) => [n.name, n.open, n.overdue, n.received]),
+          [1, 2, 3],
+        ),
+    '',
+    `### ${l.problemsSupervision}`,
+    '',
+    table(
+      ['', '', ''],
+      p.supervision.map((f) => [f.label, `**${f.value}**`, f.note]),
+    ),
+    '',
+    `_${l.problemsNote}_`,
+    '',
+  ];
 }

@@ -1,11 +1,14 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.ts';
+import { shanghaiDate } from '../../domain/working-calendar.ts';
 import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import type { ChainAnalysis, ChainReport } from '../../shared/api/analysis.ts';
-import { formatRatio, formatYuan } from '../../shared/format.ts';
+import { formatNumber, formatRatio, formatYuan } from '../../shared/format.ts';
 import { analyzeChain } from '../analysis/chain-analysis.service.ts';
 import { prepareInstallation } from '../setup.service.ts';
 import { escapeHtml } from './report-html.ts';
+import { loadReportProblems } from './report-problems.ts';
 import { renderAnalysisReport, renderChainReport } from './report.service.ts';
 
 const input = { chainCode: 'biomed', regionCode: '3202', year: 2024, today: '2025-01-15' };
@@ -22,9 +25,18 @@ describe(`the chain-leader briefing on the Wuxi demo (${testDatabaseKind()})`, (
       demoOnFirstRun: true,
     });
     analysis = await analyzeChain(database.db, input);
+    const problems = await loadReportProblems(database.db, {
+      ...input,
+      now: new Date(`${input.today}T12:00:00+08:00`),
+    });
     for (const lang of ['zh', 'en'] as const) {
       html[lang] = (
-        await renderAnalysisReport(analysis, { format: 'html', lang, today: input.today })
+        await renderAnalysisReport(analysis, {
+          format: 'html',
+          lang,
+          today: input.today,
+          problems,
+        })
       ).body;
     }
   });
@@ -50,6 +62,8 @@ describe(`the chain-leader briefing on the Wuxi demo (${testDatabaseKind()})`, (
       '延链方向',
       '重点企业',
       '较上年变化',
+      '企业诉求与督办',
+      '在办诉求最多的环节',
     ]) {
       expect(html.zh).toContain(`>${heading}<`);
     }
@@ -115,4 +129,95 @@ describe(`the chain-leader briefing on the Wuxi demo (${testDatabaseKind()})`, (
     }
     expect(md.body).toContain('## Change since last year');
   });
+
+  it("adds the year's enterprise problems and 督办 items, counted from the seeded rows", async () => {
+    // The demo's problems and 督办 items are dated around today: brief as of today.
+    const today = shanghaiDate(new Date());
+    const year = today.slice(0, 4);
+    const seeded = await countSeeded(database, today);
+    expect(seeded.received).toBeGreaterThan(0);
+    expect(seeded.supervisionOpen + seeded.supervisionDoneOnTime).toBeGreaterThan(0);
+
+    const json = JSON.parse(
+      (await renderChainReport(database.db, { ...input, today, format: 'json', lang: 'zh' })).body,
+    ) as ChainReport;
+    const section = json.problems;
+    expect(section?.year).toBe(Number(year));
+    expect(section?.asOf).toBe(today);
+    const value = (figures: { label: string; value: string }[] | undefined, label: string) =>
+      figures?.find((f) => f.label === label)?.value;
+    expect(value(section?.figures, `${year} 年受理诉求`)).toBe(formatNumber(seeded.received));
+    expect(value(section?.figures, '在办诉求')).toBe(formatNumber(seeded.open));
+    expect(value(section?.figures, '逾期诉求')).toBe(formatNumber(seeded.overdue));
+    expect(value(section?.supervision, '在办督办事项')).toBe(formatNumber(seeded.supervisionOpen));
+    expect(value(section?.supervision, '逾期督办事项')).toBe(
+      formatNumber(seeded.supervisionOverdue),
+    );
+    expect(value(section?.supervision, `${year} 年按期办结督办`)).toBe(
+      formatNumber(seeded.supervisionDoneOnTime),
+    );
+    // The nodes with the most open problems, most first, at most five.
+    expect(section?.nodes.length).toBe(Math.min(5, seeded.nodesWithOpen.length));
+    expect(section?.nodes.map((n) => Number(n.open))).toEqual(
+      seeded.nodesWithOpen.slice(0, 5).map((n) => n.open),
+    );
+    const most = seeded.nodesWithOpen[0]?.open;
+    expect(seeded.nodesWithOpen.filter((n) => n.open === most).map((n) => n.name)).toContain(
+      section?.nodes[0]?.name,
+    );
+
+    const zh = await renderChainReport(database.db, {
+      ...input,
+      today,
+      format: 'html',
+      lang: 'zh',
+    });
+    expect(zh.body).toContain('<h2>企业诉求与督办</h2>');
+    expect(zh.body).toContain(`>${formatNumber(seeded.received)}<`);
+    const md = await renderChainReport(database.db, { ...input, today, format: 'md', lang: 'en' });
+    expect(md.body).toContain('## Enterprise problems and supervised tasks');
+    expect(md.body).toContain(
+      `| Problems received ${year} | **${formatNumber(seeded.received)}** |`,
+    );
+  });
 });
+
+/** The section's numbers counted straight from the tables (biomed × 3202), as of `today`. */
+async function countSeeded(database: Database, today: string) {
+  const year = today.slice(0, 4);
+  const rows = (query: ReturnType<typeof sql>) =>
+    database.db.execute(query).then((r) => (r as { rows: Record<string, unknown>[] }).rows);
+  const biomed = sql`chain_id = (select id from chain where code = 'biomed') and region_code like '3202%'`;
+  const day = sql`(received_at at time zone 'Asia/Shanghai')::date`;
+  const open = sql`stage in ('submitted', 'accepted', 'assigned', 'in_progress', 'suspended', 'answered')`;
+  const [problems] = await rows(sql`
+    select count(*) filter (where ${day} between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date
+                              and stage <> 'returned')::int as received,
+           count(*) filter (where ${day} <= ${`${year}-12-31`}::date and ${open})::int as open,
+           count(*) filter (where ${day} <= ${`${year}-12-31`}::date and ${open}
+                              and stage <> 'suspended' and due_on < ${today}::date)::int as overdue
+    from problem where ${biomed}`);
+  const [items] = await rows(sql`
+    select count(*) filter (where state = 'open')::int as open,
+           count(*) filter (where state = 'open' and deadline < ${today}::date)::int as overdue,
+           count(*) filter (where state = 'done'
+             and to_char(completed_at at time zone 'Asia/Shanghai', 'YYYY') = ${year}
+             and (completed_at at time zone 'Asia/Shanghai')::date <= deadline)::int as "doneOnTime"
+    from supervision_item where ${biomed}`);
+  const nodes = await rows(sql`
+    select n.name_zh as name, count(*)::int as open
+    from problem p join chain_node n on n.id = p.node_id
+    where p.chain_id = (select id from chain where code = 'biomed')
+      and p.region_code like '3202%' and ${day} <= ${`${year}-12-31`}::date
+      and p.stage in ('submitted', 'accepted', 'assigned', 'in_progress', 'suspended', 'answered')
+    group by n.name_zh order by open desc`);
+  return {
+    received: Number(problems?.received),
+    open: Number(problems?.open),
+    overdue: Number(problems?.overdue),
+    supervisionOpen: Number(items?.open),
+    supervisionOverdue: Number(items?.overdue),
+    supervisionDoneOnTime: Number(items?.doneOnTime),
+    nodesWithOpen: nodes.map((n) => ({ name: String(n.name), open: Number(n.open) })),
+  };
+}

@@ -3,6 +3,11 @@ import type { ChainAnalysis, ChainReport, Lang, ReportFormat } from '../../share
 import { analyzeChain, analyzeChainCached } from '../analysis/chain-analysis.service.ts';
 import { renderReportCharts } from './report-charts.ts';
 import { assembleReport } from './report-data.ts';
+import {
+  describeReportProblems,
+  loadReportProblems,
+  type ReportProblemsData,
+} from './report-problems.ts';
 import { renderReportHtml } from './report-html.ts';
 import { renderReportMarkdown } from './report-markdown.ts';
 import { printPdf } from './report-pdf.ts';
@@ -35,23 +40,43 @@ export async function renderChainReport<F extends ReportFormat>(
   },
 ): Promise<RenderedReport<F>> {
   const analysis = await (input.cached ? analyzeChainCached : analyzeChain)(db, input);
-  return renderAnalysisReport(analysis, input);
+  // Problems and 督办 items are the office's current work: counted for the briefing date's year.
+  const problems = await loadReportProblems(db, {
+    chainCode: input.chainCode,
+    regionCode: input.regionCode,
+    now: input.today ? new Date(`${input.today}T12:00:00+08:00`) : new Date(),
+  });
+  return renderAnalysisReport(analysis, { ...input, problems });
 }
 
-/** Renders a briefing from an analysis already made (for callers that hold one). */
+/**
+ * Renders a briefing from an analysis already made (for callers that hold one), with the
+ * section on enterprise problems and 督办 items when `problems` is given.
+ */
 export async function renderAnalysisReport<F extends ReportFormat>(
   analysis: ChainAnalysis,
-  input: { format: F; lang: Lang; today?: string | undefined },
+  input: {
+    format: F;
+    lang: Lang;
+    today?: string | undefined;
+    problems?: ReportProblemsData | undefined;
+  },
 ): Promise<RenderedReport<F>> {
   return await renderFormat(analysis, input);
 }
 
 async function renderFormat(
   analysis: ChainAnalysis,
-  input: { format: ReportFormat; lang: Lang; today?: string | undefined },
+  input: {
+    format: ReportFormat;
+    lang: Lang;
+    today?: string | undefined;
+    problems?: ReportProblemsData | undefined;
+  },
 ): Promise<RenderedReport> {
   const today = input.today ?? new Date().toISOString().slice(0, 10);
-  const report = assembleReport(analysis, input.lang, today);
+  const problems = input.problems ? describeReportProblems(input.problems, input.lang) : null;
+  const report = assembleReport(analysis, input.lang, today, problems);
   const base = `${analysis.chain.code}-${analysis.region.code}-${analysis.year}-${input.lang}`;
   // The HTML briefing, also what the PDF prints.
   const html = async () => renderReportHtml(report, await renderReportCharts(report));

@@ -299,6 +299,22 @@ export const targetQuerySchema = z.object({
 
 const gapSchema = z.object({ name: z.string(), code: z.string(), reasons: z.string() });
 
+const reportFigureSchema = z.object({ label: z.string(), value: z.string(), note: z.string() });
+
+/** The briefing's section on enterprise problems and 督办 items (企业诉求与督办). */
+export const reportProblemsSchema = z.object({
+  year: z.number().int().meta({ description: "The year counted: the briefing date's year." }),
+  asOf: z.string().meta({ description: 'The day open and overdue count (YYYY-MM-DD).' }),
+  figures: z.array(reportFigureSchema),
+  nodes: z
+    .array(
+      z.object({ name: z.string(), open: z.string(), overdue: z.string(), received: z.string() }),
+    )
+    .meta({ description: 'The (at most 5) nodes with the most open problems.' }),
+  supervision: z.array(reportFigureSchema),
+});
+export type ReportProblems = z.infer<typeof reportProblemsSchema>;
+
 /** The briefing's content (format=json): texts in one language, and the analysis it rests on. */
 export const chainReportSchema = z
   .object({
@@ -339,6 +355,9 @@ export const chainReportSchema = z
     ),
     changes: z.array(z.string()),
     method: z.array(z.string()),
+    problems: reportProblemsSchema
+      .nullable()
+      .meta({ description: 'Enterprise problems and 督办 items; null when not loaded.' }),
     analysis: chainAnalysisSchema,
   })
   .meta({ id: 'ChainReport' });

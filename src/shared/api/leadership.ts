@@ -2,23 +2,14 @@
 // problems (共性问题) and the yearly scorecard (考核看板).
 import { z } from 'zod';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
+import { ACTIVITY_KINDS, SUPERVISION_FILTER_STATES } from '../activity-kinds.ts';
 
-export const ACTIVITY_KINDS = [
-  'visit',
-  'chain_meeting',
-  'coordination_meeting',
-  'decision',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const ACTIVITY_KIND_NAMES: Readonly<Record<ActivityKind, { zh: string; en: string }>> = {
-  visit: { zh: '走访', en: 'Visit' },
-  chain_meeting: { zh: '链长会议', en: 'Chain meeting' },
-  coordination_meeting: { zh: '专题协调会', en: 'Coordination meeting' },
-  decision: { zh: '决策事项', en: 'Decision' },
-};
-
-/** States a 督办 item list may filter on; overdue is an open item past its deadline. */
-export const SUPERVISION_FILTER_STATES = ['open', 'done', 'overdue'] as const;
+export {
+  ACTIVITY_KIND_NAMES,
+  ACTIVITY_KINDS,
+  SUPERVISION_FILTER_STATES,
+  type ActivityKind,
+} from '../activity-kinds.ts';
 
 const noNul = (s: string) => !s.includes('\u0000');
 /** Free text: trimmed, not empty, at most `max` characters, no NUL. */

@@ -7612,6 +7612,30 @@ export interface components {
       }[];
       changes: string[];
       method: string[];
+      /** @description Enterprise problems and 督办 items; null when not loaded. */
+      problems: {
+        /** @description The year counted: the briefing date's year. */
+        year: number;
+        /** @description The day open and overdue count (YYYY-MM-DD). */
+        asOf: string;
+        figures: {
+          label: string;
+          value: string;
+          note: string;
+        }[];
+        /** @description The (at most 5) nodes with the most open problems. */
+        nodes: {
+          name: string;
+          open: string;
+          overdue: string;
+          received: string;
+        }[];
+        supervision: {
+          label: string;
+          value: string;
+          note: string;
+        }[];
+      } | null;
       analysis: components['schemas']['ChainAnalysis'];
     };
     Target: {

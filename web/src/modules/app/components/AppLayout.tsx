@@ -10,6 +10,11 @@ import {
   FileTextOutlined,
   MergeCellsOutlined,
   ProjectOutlined,
+  FlagOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  TeamOutlined,
+  TrophyOutlined,
   RiseOutlined,
   ScheduleOutlined,
 } from '@ant-design/icons';
@@ -29,7 +34,8 @@ interface Section {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  permission: Permission;
+  /** The permission the entry needs, or a list of which any one will do. */
+  permission: Permission | Permission[];
   /** Only these roles see the entry (besides the permission). */
   roles?: Role[];
   /** Sub-pages shown as a sub-menu under this entry. */
@@ -83,6 +89,13 @@ const SECTIONS: Section[] = [
     permission: 'stats:read',
   },
   { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, permission: 'chain:read' },
+  { path: '/leader', label: 'nav.leader', icon: <FlagOutlined />, permission: 'leader:read' },
+  {
+    path: '/scorecard',
+    label: 'nav.scorecard',
+    icon: <TrophyOutlined />,
+    permission: 'leader:read',
+  },
   {
     path: '/investment',
     label: 'invest.nav',
@@ -109,7 +122,47 @@ const SECTIONS: Section[] = [
       },
     ],
   },
+  {
+    path: '/admin',
+    label: 'nav.admin',
+    icon: null,
+    permission: ['department:manage', 'problem:manage', 'calendar:manage', 'user:manage'],
+    children: [
+      {
+        path: '/admin/departments',
+        label: 'nav.admin.departments',
+        icon: <ClusterOutlined />,
+        permission: ['department:manage', 'problem:manage'],
+      },
+      {
+        path: '/admin/calendar',
+        label: 'nav.admin.calendar',
+        icon: <CalendarOutlined />,
+        permission: 'calendar:manage',
+      },
+      {
+        path: '/admin/users',
+        label: 'nav.admin.users',
+        icon: <TeamOutlined />,
+        permission: ['user:manage', 'firm-account:create'],
+      },
+    ],
+  },
 ];
+
+/** The entries the role may open, sub-pages too; a group left empty is dropped. */
+function visibleSections(role: Role): Section[] {
+  const allowed = (section: Section) =>
+    (Array.isArray(section.permission) ? section.permission : [section.permission]).some((p) =>
+      roleHasPermission(role, p),
+    ) &&
+    (!section.roles || section.roles.includes(role));
+  return SECTIONS.filter(allowed)
+    .map((section) =>
+      section.children ? { ...section, children: section.children.filter(allowed) } : section,
+    )
+    .filter((section) => !section.children || section.children.length > 0);
+}
 
 /** The frame of every signed-in page: side menu, language switch, the user and sign-out. */
 export function AppLayout() {
@@ -117,12 +170,7 @@ export function AppLayout() {
   const { user } = useSession();
   const location = useLocation();
   if (user?.role === 'firm') return <FirmLayout />;
-  const sections = SECTIONS.filter(
-    (section) =>
-      user !== null &&
-      roleHasPermission(user.role, section.permission) &&
-      (!section.roles || section.roles.includes(user.role)),
-  );
+  const sections = user === null ? [] : visibleSections(user.role);
   // The cockpit is at / itself: every other section matches its own path and what lies under it.
   const selected = sections
     .flatMap((s) => [s, ...(s.children ?? [])])

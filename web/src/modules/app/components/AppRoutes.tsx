@@ -82,6 +82,34 @@ function Home() {
   const { user } = useSession();
   return user?.role === 'firm' ? <Navigate to="/service" replace /> : <CockpitPage />;
 }
+const LeaderPage = lazy(() =>
+  import('../../leadership/components/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
+);
+const SupervisionPage = lazy(() =>
+  import('../../leadership/components/SupervisionPage.tsx').then((m) => ({
+    default: m.SupervisionPage,
+  })),
+);
+const ScorecardPage = lazy(() =>
+  import('../../leadership/components/ScorecardPage.tsx').then((m) => ({
+    default: m.ScorecardPage,
+  })),
+);
+const AdminDepartmentsPage = lazy(() =>
+  import('../../admin/components/AdminDepartmentsPage.tsx').then((m) => ({
+    default: m.AdminDepartmentsPage,
+  })),
+);
+const AdminCalendarPage = lazy(() =>
+  import('../../admin/components/AdminCalendarPage.tsx').then((m) => ({
+    default: m.AdminCalendarPage,
+  })),
+);
+const AdminUsersPage = lazy(() =>
+  import('../../admin/components/AdminUsersPage.tsx').then((m) => ({
+    default: m.AdminUsersPage,
+  })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -113,6 +141,12 @@ export function AppRoutes() {
           <Route path="problems/:id" element={<ProblemPage />} />
           <Route path="workbench" element={<WorkbenchPage />} />
           <Route path="service" element={<ServicePage />} />
+          <Route path="leader" element={<LeaderPage />} />
+          <Route path="leader/supervision/:id" element={<SupervisionPage />} />
+          <Route path="scorecard" element={<ScorecardPage />} />
+          <Route path="admin/departments" element={<AdminDepartmentsPage />} />
+          <Route path="admin/calendar" element={<AdminCalendarPage />} />
+          <Route path="admin/users" element={<AdminUsersPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

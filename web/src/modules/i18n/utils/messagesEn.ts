@@ -1,3 +1,4 @@
+import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import type { MessageKey } from './messagesZh.ts';
 import { problemMessagesEn } from './problemMessagesEn.ts';
 
@@ -479,4 +480,5 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.summary.gap':
     'Target {year}: {target}; gap {gap}; with the pipeline, projected {projected}',
   'invest.summary.noTarget': 'No output target set',
+  ...messagesLeaderEn,
 };

@@ -1,4 +1,5 @@
 import { problemMessagesZh } from './problemMessagesZh.ts';
+import { messagesLeaderZh } from './messagesLeaderZh.ts';
 
 /** Every interface text in Chinese (the default); messagesEn.ts has the same keys in English. */
 export const messagesZh = {
@@ -469,6 +470,7 @@ export const messagesZh = {
   'invest.summary.weighted': '加权预期产值',
   'invest.summary.gap': '{year} 年目标 {target}，缺口 {gap}；计入项目预计 {projected}',
   'invest.summary.noTarget': '尚未设定产值目标',
+  ...messagesLeaderZh,
 } as const;
 
 /** The key of an interface text. */

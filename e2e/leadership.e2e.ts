@@ -1,0 +1,132 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD } from './support/global-setup.ts';
+import { chromiumPath } from './support/chromium-path.ts';
+import { signIn, useBrowserSession } from './support/browser-session.ts';
+
+const SHOTS = '/tmp/w2-shots';
+
+/** A day in Asia/Shanghai, `offset` days from today, as YYYY-MM-DD. */
+function shanghaiDay(offset: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Picks an option of a searchable Ant Design select by typing part of its text. */
+async function choose(page: Page, testId: string, text: string) {
+  await page.locator(`[data-testid="${testId}"]`).click();
+  await page.keyboard.type(text);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')
+    .waitFor();
+  await page.keyboard.press('Enter');
+}
+
+describe.skipIf(!chromiumPath())("the chain leader's work, 督办 and the scorecard", () => {
+  const browser = useBrowserSession();
+
+  it('as leader: the 2025 scorecard links each figure to its records', async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'leader', 'chainlead-leader');
+    await page.goto(`${browser.baseUrl}/scorecard?year=2025`);
+    const visits = page.locator('[data-testid="figure-visits"]');
+    await visits.waitFor();
+    expect(await page.locator('[data-testid="scorecard-year"]').textContent()).toContain('2025');
+    const count = Number(
+      (await visits.locator('.scorecard-value').textContent())?.replace(/,/g, ''),
+    );
+    expect(count).toBeGreaterThan(0);
+    expect(
+      await page.locator('[data-testid="scorecard-quarters"] tbody tr.ant-table-row').count(),
+    ).toBe(4);
+    await page.screenshot({ path: `${SHOTS}/scorecard-1366.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/scorecard-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // The visits figure opens the 2025 visits on /leader, filtered in the address.
+    await visits.click();
+    await page.waitForURL((url) => url.pathname === '/leader');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('kind')).toBe('visit');
+    expect(url.searchParams.get('from')).toBe('2025-01-01');
+    expect(url.searchParams.get('to')).toBe('2025-12-31');
+    const rows = page.locator('[data-testid="activity-table"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeLessThanOrEqual(count);
+    for (const row of await rows.all()) {
+      const text = (await row.textContent()) ?? '';
+      expect(text).toContain('走访');
+      expect(text).toMatch(/2025-\d{2}-\d{2}/);
+    }
+    expect(await page.locator('[data-testid="leadership-banner"]').textContent()).toContain(
+      '链长（演示）',
+    );
+  });
+
+  it('as office a visit with a 督办 item; as dept progress and completion; as admin the calendar', async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'office', 'chainlead-office');
+    await page.goto(`${browser.baseUrl}/leader`);
+    await page.locator('[data-testid="activity-new"]').click();
+    const title = `走访测试企业 ${Date.now()}`;
+    const task = `协调测试企业用地 ${Date.now()}`;
+    await page.locator('input[data-testid="activity-held-on"]').fill(shanghaiDay(-1));
+    await page.locator('input[data-testid="activity-form-title"]').fill(title);
+    await page.locator('[data-testid="activity-people"]').click();
+    await page.keyboard.type('链办专员');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page
+      .locator('textarea[data-testid="activity-summary"]')
+      .fill('现场了解企业扩产用地需求。');
+    await page.locator('[data-testid="follow-up-add"]').click();
+    await page.locator('input[data-testid="follow-up-title"]').fill(task);
+    await choose(page, 'follow-up-owner', '工业和信息化局');
+    await page.locator('input[data-testid="follow-up-deadline"]').fill(shanghaiDay(30));
+    await page.locator('[data-testid="activity-save"]').click();
+    await page.getByText(title).waitFor();
+    await page.screenshot({ path: `${SHOTS}/leader-1366.png`, fullPage: true });
+
+    // The follow-up is an open 督办 item owned by 工信局.
+    await page.locator('[data-testid="tab-supervision"]').click();
+    await page.locator('[data-testid="supervision-state"]').getByText('办理中').click();
+    const link = page.locator('[data-testid="supervision-link"]', { hasText: task });
+    await link.waitFor();
+    const row = page.locator('[data-testid="supervision-table"] tr', { hasText: task });
+    expect(await row.textContent()).toContain('无锡市工业和信息化局');
+    await link.click();
+    await page.waitForURL(/\/leader\/supervision\/\d+$/);
+    const itemUrl = page.url();
+
+    await signIn(page, browser.baseUrl, 'dept', 'chainlead-dept');
+    await page.goto(itemUrl);
+    await page.locator('[data-testid="supervision-title"]', { hasText: task }).waitFor();
+    await page
+      .locator('textarea[data-testid="supervision-note"]')
+      .fill('已与自然资源部门会商地块。');
+    await page.locator('[data-testid="supervision-add-note"]').click();
+    await page
+      .locator('[data-testid="supervision-notes"]', { hasText: '已与自然资源部门会商地块' })
+      .waitFor();
+    await page.locator('[data-testid="supervision-complete"]').click();
+    await page.locator('[data-testid="supervision-state"]', { hasText: '按期办结' }).waitFor();
+    expect(await page.locator('[data-testid="supervision-complete"]').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/supervision-item-1366.png`, fullPage: true });
+
+    await signIn(page, browser.baseUrl, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${browser.baseUrl}/admin/calendar`);
+    await page.locator('[data-testid="calendar-years"] tr', { hasText: '2026' }).first().click();
+    const days = page.locator('[data-testid="calendar-days-table"]');
+    await days.getByText('春节').first().waitFor();
+    expect(await days.textContent()).toContain('2026-10-01');
+    await page.screenshot({ path: `${SHOTS}/admin-calendar.png`, fullPage: true });
+    for (const [path, name] of [
+      ['/admin/departments', 'admin-departments'],
+      ['/admin/users', 'admin-users'],
+    ] as const) {
+      await page.goto(`${browser.baseUrl}${path}`);
+      await page.locator('.ant-table-row').first().waitFor();
+      await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    }
+  });
+});
