@@ -61,6 +61,42 @@ try {
   await page.goto(`${base}/chain-map`);
   await page.locator('[data-testid="chain-map"] canvas').waitFor();
   await shoot(page, 'chain-map');
+
+  // Running the chain: the office's problem list and a problem, the scorecard, the firm's phone.
+  const signedIn = async (
+    username: string,
+    viewport = { width: width ?? 1920, height: height ?? 1080 },
+  ) => {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const userPage = await context.newPage();
+    await userPage.goto(`${base}/login`);
+    await userPage.locator('#username').fill(username);
+    await userPage.locator('#password').fill(`chainlead-${username}`);
+    await userPage.locator('button[type="submit"]').click();
+    await userPage.waitForURL((url) => !url.pathname.startsWith('/login'));
+    return userPage;
+  };
+  const office = await signedIn('office');
+  await office.goto(`${base}/problems`);
+  await office.waitForLoadState('networkidle');
+  await shoot(office, 'problems');
+  await office.goto(`${base}/problems?view=board`);
+  await office.waitForLoadState('networkidle');
+  await office.goto(`${base}/problems?overdue=true`);
+  await office.waitForLoadState('networkidle');
+  await office.locator('a[href^="/problems/"]').first().click();
+  await office.waitForLoadState('networkidle');
+  await shoot(office, 'problem');
+  const leader = await signedIn('leader');
+  await leader.goto(`${base}/scorecard?year=2025`);
+  await leader.waitForLoadState('networkidle');
+  await shoot(leader, 'scorecard');
+  await leader.goto(`${base}/leader`);
+  await leader.waitForLoadState('networkidle');
+  await shoot(leader, 'leader');
+  const firm = await signedIn('firm', { width: 390, height: 844 });
+  await firm.waitForLoadState('networkidle');
+  await shoot(firm, 'firm-service');
 } finally {
   await browser.close();
   server.close();

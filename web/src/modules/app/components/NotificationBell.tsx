@@ -1,6 +1,6 @@
 import { formatDateTime } from '@shared/format.ts';
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Empty, List, Typography } from 'antd';
+import { Badge, Button, Dropdown, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
@@ -46,18 +46,21 @@ export function NotificationBell() {
         )}
       </div>
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.none')} />
+        <Typography.Paragraph type="secondary" className="notification-none">
+          {t('notify.none')}
+        </Typography.Paragraph>
       ) : (
-        <List
-          size="small"
-          dataSource={items.slice(0, 20)}
-          renderItem={(n) => (
-            <List.Item
-              className={n.read ? 'notification notification-read' : 'notification'}
-              onClick={() => void openOne(n.id, n.link, n.read)}
-              data-testid="notification"
-            >
-              <div>
+        // Plain buttons, not antd's List: the bell is on every page, and List brings pagination
+        // and its select into the first load.
+        <ul className="notification-list">
+          {items.slice(0, 20).map((n) => (
+            <li key={n.id}>
+              <button
+                type="button"
+                className={n.read ? 'notification notification-read' : 'notification'}
+                onClick={() => void openOne(n.id, n.link, n.read)}
+                data-testid="notification"
+              >
                 <Typography.Text strong={!n.read}>{t(`notify.kind.${n.kind}`)}</Typography.Text>
                 <div>
                   {n.reference && <code>{n.reference}</code>} <DataText>{n.title}</DataText>
@@ -65,10 +68,10 @@ export function NotificationBell() {
                 <Typography.Text type="secondary" className="notification-time">
                   {formatDateTime(n.createdAt, locale)}
                 </Typography.Text>
-              </div>
-            </List.Item>
-          )}
-        />
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
