@@ -349,6 +349,24 @@ describe(`the scorecard recomputed from its rows (${testDatabaseKind()})`, () =>
     ]).toEqual([3, 3, 1]);
   });
 
+  it('shows the latest year with figures while the scorecard year has none yet, and says so', async () => {
+    const next = await buildScorecard(database.db, null, {
+      chain: 'biomed',
+      region: '3202',
+      year: YEAR + 1,
+    });
+    const card = await buildScorecard(database.db, null, {
+      chain: 'biomed',
+      region: '3202',
+      year: YEAR,
+    });
+    expect(next.output.dataYear).toBe(YEAR);
+    expect(next.output.outputYuan.value).toBe(card.output.outputYuan.value);
+    expect(next.completeness.value).toBe(card.completeness.value);
+    expect(next.output.note).toContain(`${YEAR + 1} yet; ${YEAR} is shown`);
+    expect(card.output.dataYear).toBe(YEAR);
+  });
+
   it('says why output is missing for a year without figures', async () => {
     const empty = await buildScorecard(database.db, null, {
       chain: 'biomed',

@@ -21,6 +21,8 @@ import {
 } from './supervision.service.ts';
 
 const MEETING_KINDS = ['chain_meeting', 'coordination_meeting'] as const;
+/** How many years back the scale figures may come from when the scorecard's year has none yet. */
+const LATEST_DATA_LOOKBACK_YEARS = 2;
 const STATUS_RANK = { missing: 0, weak: 1, strong: 2 } as const;
 
 /** The chain analysis of a year, or null when the registry holds no figures for it. */
@@ -73,28 +75,34 @@ export async function buildScorecard(
   const where = `chain=${chainCode}&region=${regionCode}`;
   const range = `from=${period.from}&to=${period.to}`;
 
-  const [analysis, previous, problemRecords, calendar, activities, items, arrivals] =
-    await Promise.all([
-      analysisOrNull(db, { chainCode, regionCode, year }),
-      analysisOrNull(db, { chainCode, regionCode, year: year - 1 }),
-      listProblemFigureRecords(db, { chainId, regionCode }),
-      loadWorkingCalendar(db),
-      listActivities(db, { chainId, regionCode, kinds: ['visit', ...MEETING_KINDS], ...period }),
-      listSupervision(db, { chainId, regionCode }),
-      listProjectStageArrivals(db, {
-        chainId,
-        regionCode,
-        stages: ['signed', 'started'],
-        ...period,
-      }),
-    ]);
+  // Yearly registry figures arrive months after the year ends: until they do, the chain's scale
+  // is shown from the latest of the two years before, and says which year it is.
+  let dataYear = year;
+  let analysis = await analysisOrNull(db, { chainCode, regionCode, year });
+  for (let back = 1; analysis === null && back <= LATEST_DATA_LOOKBACK_YEARS; back += 1) {
+    analysis = await analysisOrNull(db, { chainCode, regionCode, year: year - back });
+    if (analysis) dataYear = year - back;
+  }
+  const [previous, problemRecords, calendar, activities, items, arrivals] = await Promise.all([
+    analysis ? analysisOrNull(db, { chainCode, regionCode, year: dataYear - 1 }) : null,
+    listProblemFigureRecords(db, { chainId, regionCode }),
+    loadWorkingCalendar(db),
+    listActivities(db, { chainId, regionCode, kinds: ['visit', ...MEETING_KINDS], ...period }),
+    listSupervision(db, { chainId, regionCode }),
+    listProjectStageArrivals(db, {
+      chainId,
+      regionCode,
+      stages: ['signed', 'started'],
+      ...period,
+    }),
+  ]);
 
   // Output is yearly data: the analysis of the scorecard's year against the chain's target.
   const chainTargets = (analysis?.targets ?? [])
     .filter((t) => t.nodeCode === null)
     .sort((a, b) => a.year - b.year);
   const target = chainTargets.find((t) => t.year >= year) ?? chainTargets.at(-1) ?? null;
-  const analysisLink = `/analysis?${where}&year=${year}`;
+  const analysisLink = `/analysis?${where}&year=${dataYear}`;
 
   const weakLinks = (analysis?.nodes ?? []).flatMap((node) => {
     const before = previous?.nodes.find((n) => n.code === node.code);
@@ -145,11 +153,14 @@ export async function buildScorecard(
       progress: target?.progress ?? null,
       gapYuan: target?.gapYuan ?? null,
       requiredGrowth: target?.requiredGrowth ?? null,
-      note: analysis
-        ? target
-          ? null
-          : 'No output target is set for the chain in this region.'
-        : `The registry holds no output figures for ${year}.`,
+      dataYear: analysis ? dataYear : null,
+      note: !analysis
+        ? `The registry holds no output figures for ${year}.`
+        : dataYear !== year
+          ? `The registry holds no output figures for ${year} yet; ${dataYear} is shown.`
+          : target
+            ? null
+            : 'No output target is set for the chain in this region.',
     },
     completeness: figure(
       analysis?.completeness.weighted ?? null,

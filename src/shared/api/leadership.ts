@@ -295,6 +295,10 @@ export const scorecardSchema = z
       outputYuan: figureSchema,
       targetYuan: z.number().nullable(),
       targetYear: z.number().int().nullable(),
+      dataYear: z.number().int().nullable().meta({
+        description:
+          "The year whose registry figures give output, completeness and weak links: the scorecard's year, or the latest of the two before it while that year's figures are not in.",
+      }),
       progress: z.number().nullable(),
       gapYuan: z.number().nullable().meta({ description: 'Target − the latest actual output.' }),
       requiredGrowth: z.number().nullable(),

@@ -9348,6 +9348,8 @@ export interface components {
         outputYuan: components['schemas']['ScorecardFigure'];
         targetYuan: number | null;
         targetYear: number | null;
+        /** @description The year whose registry figures give output, completeness and weak links: the scorecard's year, or the latest of the two before it while that year's figures are not in. */
+        dataYear: number | null;
         progress: number | null;
         /** @description Target − the latest actual output. */
         gapYuan: number | null;

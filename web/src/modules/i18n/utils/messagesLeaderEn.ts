@@ -74,6 +74,7 @@ export const messagesLeaderEn: Record<keyof typeof messagesLeaderZh, string> = {
   'scorecard.section.problems': 'Enterprise problems',
   'scorecard.section.work': "The chain leader's work and supervised tasks",
   'scorecard.output': 'Chain output {year}',
+  'scorecard.dataYear': '{year} figures not in yet: {dataYear} shown',
   'scorecard.noOutput': 'No output figures for {year}',
   'scorecard.noTarget': 'No output target set',
   'scorecard.target':

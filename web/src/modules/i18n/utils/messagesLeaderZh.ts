@@ -75,6 +75,7 @@ export const messagesLeaderZh = {
   'scorecard.section.problems': '企业诉求办理',
   'scorecard.section.work': '链长履职与督办',
   'scorecard.output': '{year} 年产业链产值',
+  'scorecard.dataYear': '{year} 年数据尚未入库，显示 {dataYear} 年',
   'scorecard.noOutput': '{year} 年暂无产值数据',
   'scorecard.noTarget': '尚未设定产值目标',
   'scorecard.target':

@@ -7,13 +7,17 @@ import { FigureCard } from './FigureCard.tsx';
 export function OutputCard({ output, year }: { output: Scorecard['output']; year: number }) {
   const { t, locale } = useI18n();
   const figure = output.outputYuan;
+  const dataYear = output.dataYear ?? year;
   return (
     <FigureCard
       name="output"
-      label={t('scorecard.output', { year })}
+      label={t('scorecard.output', { year: dataYear })}
       value={formatYuan(figure.value, locale)}
       figure={figure}
     >
+      {dataYear !== year && (
+        <div className="scorecard-note">{t('scorecard.dataYear', { year, dataYear })}</div>
+      )}
       <div className="scorecard-note">
         {figure.value === null
           ? t('scorecard.noOutput', { year })
