@@ -36,9 +36,25 @@ export interface ProblemFilter {
   text?: string | undefined;
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
+  /** The first close (the one the figures count) within these days. */
+  closedFrom?: string | undefined;
+  closedTo?: string | undefined;
+  /** A rating given within these days. */
+  ratedFrom?: string | undefined;
+  ratedTo?: string | undefined;
+  returned?: boolean | undefined;
 }
 
 const shanghaiReceivedDay = sql`(${problem.receivedAt} at time zone 'Asia/Shanghai')::date`;
+const shanghaiFirstClosedDay = sql`(${problem.firstClosedAt} at time zone 'Asia/Shanghai')::date`;
+
+/** A rating of the problem given between two days (Asia/Shanghai), either end optional. */
+function ratedBetween(from: string | undefined, to: string | undefined): SQL {
+  const day = sql`(${problemEvent.at} at time zone 'Asia/Shanghai')::date`;
+  return sql`exists (select 1 from ${problemEvent} where ${problemEvent.problemId} = ${problem.id}
+    and ${problemEvent.action} = 'rate'
+    ${from ? sql`and ${day} >= ${from}` : sql``} ${to ? sql`and ${day} <= ${to}` : sql``})`;
+}
 
 function filterConditions(scope: ProblemScope, filter: ProblemFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [problemScopeCondition(scope)];
@@ -71,6 +87,15 @@ function filterConditions(scope: ProblemScope, filter: ProblemFilter): SQL | und
   }
   if (filter.receivedFrom) where.push(sql`${shanghaiReceivedDay} >= ${filter.receivedFrom}`);
   if (filter.receivedTo) where.push(sql`${shanghaiReceivedDay} <= ${filter.receivedTo}`);
+  if (filter.closedFrom) where.push(sql`${shanghaiFirstClosedDay} >= ${filter.closedFrom}`);
+  if (filter.closedTo) where.push(sql`${shanghaiFirstClosedDay} <= ${filter.closedTo}`);
+  if (filter.ratedFrom || filter.ratedTo)
+    where.push(ratedBetween(filter.ratedFrom, filter.ratedTo));
+  if (filter.returned !== undefined) {
+    where.push(
+      filter.returned ? eq(problem.stage, 'returned') : sql`${problem.stage} <> 'returned'`,
+    );
+  }
   if (filter.text) {
     const pattern = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     where.push(

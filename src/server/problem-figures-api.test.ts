@@ -1,3 +1,4 @@
+import type { Scorecard } from '../shared/api/leadership.ts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
@@ -109,6 +110,21 @@ describe('problem figures and the 问题清单 over the API', () => {
       expect(rounded(byCategory.get(key)?.figures as ProblemFiguresView), key).toEqual(
         rounded(expectedFigures(group, period, today, calendar)),
       );
+    }
+  });
+
+  it("links the scorecard's problem figures to exactly the problems they count", async () => {
+    const card = await admin.json<Scorecard>(
+      'GET',
+      '/api/scorecard?chain=biomed&region=3202&year=2025',
+    );
+    expect(card.status).toBe(200);
+    for (const figure of [card.body.problemsReceived, card.body.problemsClosed]) {
+      expect(figure.link).toMatch(/^\/problems\?/);
+      const listed = await admin.json<{ total: number }>('GET', `/api${figure.link}&pageSize=500`);
+      expect(listed.status, figure.link).toBe(200);
+      expect(listed.body.total, figure.link).toBe(figure.records);
+      expect(figure.records).toBeGreaterThan(0);
     }
   });
 

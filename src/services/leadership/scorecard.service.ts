@@ -184,7 +184,7 @@ export async function buildScorecard(
     problemsReceived: figure(
       figures.received,
       figures.received,
-      `${problems}&receivedFrom=${period.from}&receivedTo=${period.to}`,
+      `${problems}&returned=false&receivedFrom=${period.from}&receivedTo=${period.to}`,
     ),
     problemsClosed: figure(
       figures.closed,

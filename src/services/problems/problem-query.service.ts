@@ -59,6 +59,11 @@ export async function listProblems(
     text: query.q,
     receivedFrom: query.receivedFrom,
     receivedTo: query.receivedTo,
+    closedFrom: query.closedFrom,
+    closedTo: query.closedTo,
+    ratedFrom: query.ratedFrom,
+    ratedTo: query.ratedTo,
+    returned: query.returned,
   };
   const [rows, total, calendar] = await Promise.all([
     listProblemViews(db, scope, filter, {

@@ -233,6 +233,13 @@ export const problemListQuerySchema = pageQuerySchema
     q: text(200).optional().meta({ description: 'Text in the title, reference or enterprise.' }),
     receivedFrom: isoDateSchema.optional(),
     receivedTo: isoDateSchema.optional(),
+    closedFrom: isoDateSchema.optional().meta({ description: 'First closed on or after (办结).' }),
+    closedTo: isoDateSchema.optional(),
+    ratedFrom: isoDateSchema.optional().meta({ description: 'Rated on or after.' }),
+    ratedTo: isoDateSchema.optional(),
+    returned: booleanFlag
+      .optional()
+      .meta({ description: 'Only returned problems (true) or none of them (false).' }),
   })
   .strict();
 export type ProblemListQuery = z.infer<typeof problemListQuerySchema>;

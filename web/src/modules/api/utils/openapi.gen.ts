@@ -4551,6 +4551,16 @@ export interface paths {
           receivedFrom?: string;
           /** @description A date, YYYY-MM-DD. */
           receivedTo?: string;
+          /** @description First closed on or after (办结). */
+          closedFrom?: string;
+          /** @description A date, YYYY-MM-DD. */
+          closedTo?: string;
+          /** @description Rated on or after. */
+          ratedFrom?: string;
+          /** @description A date, YYYY-MM-DD. */
+          ratedTo?: string;
+          /** @description Only returned problems (true) or none of them (false). */
+          returned?: 'true' | 'false';
         };
         header?: never;
         path?: never;

@@ -7,7 +7,19 @@ export type ProblemQuery = ApiQueryOf<'/problems'>;
 export type ProblemView = 'list' | 'board';
 
 export type ProblemFilterName =
-  'stage' | 'category' | 'department' | 'node' | 'overdue' | 'q' | 'receivedFrom' | 'receivedTo';
+  | 'stage'
+  | 'category'
+  | 'department'
+  | 'node'
+  | 'overdue'
+  | 'q'
+  | 'receivedFrom'
+  | 'receivedTo'
+  | 'closedFrom'
+  | 'closedTo'
+  | 'ratedFrom'
+  | 'ratedTo'
+  | 'returned';
 
 export interface ProblemFilters {
   /** The filters as the list's query (page included), read from the address. */
@@ -37,6 +49,12 @@ export function useProblemFilters(pageSize = 20): ProblemFilters {
     const from = params.get('receivedFrom');
     const to = params.get('receivedTo');
     const page = Number(params.get('page'));
+    // Set by links from the scorecard (the records behind a figure); no control of their own.
+    const date = (name: string) => {
+      const value = params.get(name);
+      return isDate(value) ? value : undefined;
+    };
+    const returned = params.get('returned');
     return {
       stage: isStage(stage) ? stage : undefined,
       category: params.get('category') ?? undefined,
@@ -46,6 +64,11 @@ export function useProblemFilters(pageSize = 20): ProblemFilters {
       q: params.get('q') ?? undefined,
       receivedFrom: isDate(from) ? from : undefined,
       receivedTo: isDate(to) ? to : undefined,
+      closedFrom: date('closedFrom'),
+      closedTo: date('closedTo'),
+      ratedFrom: date('ratedFrom'),
+      ratedTo: date('ratedTo'),
+      returned: returned === 'true' || returned === 'false' ? returned : undefined,
       page: Number.isInteger(page) && page > 1 ? page : 1,
       pageSize,
     };
