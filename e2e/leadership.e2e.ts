@@ -63,6 +63,21 @@ describe.skipIf(!chromiumPath())("the chain leader's work, 督办 and the scorec
     );
   });
 
+  it('as leader: an overdue problem escalated from its page becomes a 督办 item', async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'leader', 'chainlead-leader');
+    await page.goto(`${browser.baseUrl}/problems?overdue=true`);
+    await page.locator('a[href^="/problems/"]').first().click();
+    const title = (await page.locator('[data-testid="problem-title"]').textContent()) ?? '';
+    await page.locator('[data-testid="escalate"]').click();
+    const form = page.locator('[data-testid="escalate-form"]');
+    await form.locator('input[type="date"]').fill('2027-01-29');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.waitForURL((url) => /^\/leader\/supervision\/\d+$/.test(url.pathname));
+    await expect.poll(async () => page.textContent('body')).toContain(title.trim());
+    await expect.poll(async () => page.textContent('body')).toContain('2027-01-29');
+  });
+
   it('as office a visit with a 督办 item; as dept progress and completion; as admin the calendar', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'office', 'chainlead-office');

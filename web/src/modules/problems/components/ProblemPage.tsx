@@ -16,6 +16,7 @@ import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { actionName, satisfactionName } from '../utils/problemNames.ts';
 import { ActionModal } from './ActionModal.tsx';
 import { EditProblemModal } from './EditProblemModal.tsx';
+import { EscalateProblemModal } from './EscalateProblemModal.tsx';
 import { ProblemAttachments } from './ProblemAttachments.tsx';
 import { ProblemComment } from './ProblemComment.tsx';
 import { ProblemFacts } from './ProblemFacts.tsx';
@@ -28,12 +29,14 @@ export function ProblemPage() {
   const { user } = useSession();
   const canManage = useCan('problem:manage');
   const canAct = useCan('problem:act');
+  const canEscalate = useCan('leader:write');
   const id = Number(useParams().id);
   const detail = useApiQuery(
     Number.isInteger(id) && id > 0 ? apiGet('/problems/{id}', { params: { path: { id } } }) : null,
   );
   const [acting, setActing] = useState<ProblemAction | null>(null);
   const [editing, setEditing] = useState(false);
+  const [escalating, setEscalating] = useState(false);
 
   if (detail.error) return <ApiErrorAlert error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <PageSpinner />;
@@ -85,6 +88,11 @@ export function ProblemPage() {
           {canManage && problem.editable && (
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit">
               {t('problems.detail.edit')}
+            </Button>
+          )}
+          {canEscalate && problem.editable && (
+            <Button onClick={() => setEscalating(true)} data-testid="escalate">
+              {t('problems.escalate.open')}
             </Button>
           )}
         </Space>
@@ -177,6 +185,13 @@ export function ProblemPage() {
             setEditing(false);
             updated(next);
           }}
+        />
+      )}
+      {escalating && (
+        <EscalateProblemModal
+          problem={problem}
+          open={escalating}
+          onClose={() => setEscalating(false)}
         />
       )}
     </Space>

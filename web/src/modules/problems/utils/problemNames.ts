@@ -38,9 +38,10 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   record: 'problems.event.record',
   edit: 'problems.event.edit',
   comment: 'problems.event.comment',
+  escalate: 'problems.event.escalate',
 };
 
-/** The name of a timeline event: an action of the table, or raise, record, edit, comment. */
+/** The name of a timeline event: an action of the table, or raise, record, edit, comment, escalate. */
 export function eventName(action: string, locale: Locale, t: (key: MessageKey) => string): string {
   if (action in PROBLEM_ACTION_NAMES) return actionName(action as ProblemAction, locale);
   const key = EVENT_KEYS[action];
