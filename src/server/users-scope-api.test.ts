@@ -195,6 +195,20 @@ describe(`users with scopes and one-time passwords over the API (${testDatabaseK
       403,
     );
     expect((await office.request('GET', '/api/projects?chain=biomed')).status).toBe(403);
+    // Without a chain in the query the list still holds only its chains' projects.
+    const project = await admin.json<{ id: number }>('POST', '/api/projects', {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      name: '链外项目',
+    });
+    expect(project.status).toBe(201);
+    const listed = await office.json<List<{ id: number }>>('GET', '/api/projects');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((p) => p.id)).not.toContain(project.body.id);
+    expect(
+      (await admin.json<List<{ id: number }>>('GET', '/api/projects')).body.items.map((p) => p.id),
+    ).toContain(project.body.id);
+    expect((await office.request('GET', `/api/projects/${project.body.id}`)).status).toBe(403);
     const all = await admin.json<List<{ code: string }>>('GET', '/api/chains');
     expect(all.body.items.map((c) => c.code).sort()).toEqual(['biomed', 'ic']);
   });

@@ -272,12 +272,14 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return c.json(result, 200);
   });
   app.openapi(listRoute, async (c) =>
-    c.json(await listProjectBoard(db, c.req.valid('query')), 200),
+    c.json(await listProjectBoard(db, c.req.valid('query'), currentUser(c)), 200),
   );
   app.openapi(createRoute, async (c) =>
     c.json(await createProject(db, actorOf(c), c.req.valid('json')), 201),
   );
-  app.openapi(getRoute, async (c) => c.json(await getProject(db, c.req.valid('param').id), 200));
+  app.openapi(getRoute, async (c) =>
+    c.json(await getProject(db, c.req.valid('param').id, currentUser(c)), 200),
+  );
   app.openapi(updateRoute, async (c) =>
     c.json(await updateProject(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );

@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/app-error.ts';
+import { assertChainInScope, filterChainsInScope, type ChainScoped } from '../auth/chain-scope.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
 import {
   listAttachments,
@@ -34,6 +35,9 @@ export async function listProjectSummaries(
   ]);
   return views.map((view) => presentProjectSummary(view, settings, now));
 }
+
+/** Every chain: callers without a user (the CLI, other services) see all. */
+const ALL_CHAINS: ChainScoped = { chainCodes: null };
 
 /** Translates the API's query (codes and usernames) into a repository filter. */
 async function filterOf(db: Db, query: Partial<ProjectQuery>): Promise<ProjectFilter> {
@@ -76,9 +80,14 @@ async function filterOf(db: Db, query: Partial<ProjectQuery>): Promise<ProjectFi
 export async function listProjectBoard(
   db: Db,
   query: Partial<ProjectQuery>,
+  viewer: ChainScoped = ALL_CHAINS,
 ): Promise<ProjectBoard> {
   const [filter, settings] = await Promise.all([filterOf(db, query), getPipelineSettings(db)]);
-  let items = await listProjectSummaries(db, filter);
+  let items = filterChainsInScope(
+    viewer,
+    await listProjectSummaries(db, filter),
+    (p) => p.chainCode,
+  );
   if (query.stalled !== undefined) items = items.filter((p) => p.stalled === query.stalled);
   const columns = PROJECT_STAGES.map((stage) => {
     const inStage = items.filter((p) => p.stage === stage);
@@ -99,8 +108,15 @@ export async function listProjectBoard(
   return { items, total: items.length, columns, stalledDays: settings.stalledDays };
 }
 
-/** One project with its history, attachments and reservations. Throws PROJECT_NOT_FOUND. */
-export async function getProject(db: DbOrTx, id: number): Promise<ProjectDetail> {
+/**
+ * One project with its history, attachments and reservations. Throws PROJECT_NOT_FOUND, or
+ * FORBIDDEN when the viewer's account does not cover the project's chain.
+ */
+export async function getProject(
+  db: DbOrTx,
+  id: number,
+  viewer: ChainScoped = ALL_CHAINS,
+): Promise<ProjectDetail> {
   const [[view], settings, events, attachments, reservations] = await Promise.all([
     listProjectViews(db, { ids: [id] }),
     getPipelineSettings(db),
@@ -109,8 +125,10 @@ export async function getProject(db: DbOrTx, id: number): Promise<ProjectDetail>
     listReservations(db, { projectId: id }),
   ]);
   if (!view) throw new AppError('PROJECT_NOT_FOUND', `No project has id ${id}.`, { id });
+  const summary = presentProjectSummary(view, settings, new Date());
+  assertChainInScope(viewer, summary.chainCode);
   return {
-    ...presentProjectSummary(view, settings, new Date()),
+    ...summary,
     notes: view.project.notes,
     dropReason: view.project.dropReason,
     createdAt: view.project.createdAt.toISOString(),
