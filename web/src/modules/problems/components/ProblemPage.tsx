@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '@shared/format.ts';
 import type { ProblemDetail } from '@shared/api/problems.ts';
-import type { ProblemAction } from '@shared/problem-stages.ts';
+import { OPEN_PROBLEM_STAGES, type ProblemAction } from '@shared/problem-stages.ts';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -90,7 +90,7 @@ export function ProblemPage() {
               {t('problems.detail.edit')}
             </Button>
           )}
-          {canEscalate && problem.editable && (
+          {canEscalate && OPEN_PROBLEM_STAGES.includes(problem.stage) && (
             <Button onClick={() => setEscalating(true)} data-testid="escalate">
               {t('problems.escalate.open')}
             </Button>
