@@ -276,7 +276,7 @@ describe(`the scorecard recomputed from its rows (${testDatabaseKind()})`, () =>
       .filter(([when]) => inYear(shanghaiDate(at(when))));
     expect(card.problemsReceived).toMatchObject({
       value: received.length,
-      link: '/problems?chain=biomed&region=3202&receivedFrom=2024-01-01&receivedTo=2024-12-31',
+      link: '/problems?chain=biomed&region=3202&returned=false&receivedFrom=2024-01-01&receivedTo=2024-12-31',
     });
     expect(card.problemsClosed.value).toBe(closed.length);
     expect(card.onTimeRate).toMatchObject({
