@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/app-error.ts';
+import { isChainInScope as chainListCovers } from '../../shared/problem-scope.ts';
 
 /** The chains a user may see: null for every chain. */
 export interface ChainScoped {
@@ -7,7 +8,7 @@ export interface ChainScoped {
 
 /** Whether the user's chain list (null = every chain) covers `code`. */
 export function isChainInScope(user: ChainScoped, code: string): boolean {
-  return user.chainCodes === null || user.chainCodes.includes(code);
+  return chainListCovers(user.chainCodes, code);
 }
 
 /** Throws FORBIDDEN unless the user's chain list covers `code`; called before anything is read. */
