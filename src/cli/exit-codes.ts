@@ -16,6 +16,9 @@ export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'TEMPLATE_INVALID':
+    case 'REQUEST_TOO_LARGE':
+    case 'PASSWORD_TOO_WEAK':
+    case 'BACKUP_INVALID':
     case 'PDF_UNAVAILABLE': // ask for another format, or point CHROMIUM_PATH at a browser
       return EXIT.usage;
     case 'DB_UNREACHABLE':
@@ -40,6 +43,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'ACTIVITY_NOT_FOUND':
     case 'SUPERVISION_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
+    case 'JOB_NOT_FOUND':
       return EXIT.notFound;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':
@@ -48,9 +52,13 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'PROBLEM_TRANSITION_INVALID':
     case 'PROBLEM_CLOSED':
     case 'DEPARTMENT_EXISTS':
+    case 'CONFLICT':
       return EXIT.conflict;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
+    case 'SESSION_EXPIRED':
+    case 'RATE_LIMITED':
+    case 'ORIGIN_REFUSED':
     case 'FORBIDDEN':
     case 'PASSWORD_CHANGE_REQUIRED':
       return EXIT.auth;

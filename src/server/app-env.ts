@@ -21,5 +21,7 @@ export interface AppEnv {
   Variables: {
     user: UserView | null;
     sessionToken: string | null;
+    /** A short id for the request, in the `X-Request-Id` header and any 500's log line. */
+    requestId: string;
   };
 }

@@ -4,7 +4,13 @@ import type { Context } from 'hono';
 import { AppError } from '../domain/app-error.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
-import { httpStatusFor, invalidRequest } from './http-errors.ts';
+import {
+  httpStatusFor,
+  inputErrorFromDatabase,
+  invalidRequest,
+  serverErrorLogLine,
+} from './http-errors.ts';
+import { bodySizeGuard, requestIdMiddleware, unsafeTextGuard } from './request-guard.ts';
 import { releaseUpload } from './upload.ts';
 import type { PlainRoutePermissions } from './route-registry.ts';
 import { sessionMiddleware } from './session.middleware.ts';
@@ -31,20 +37,44 @@ import { registerWebRoutes } from './routes/web.routes.ts';
 
 export type App = OpenAPIHono<AppEnv> & { plainRoutePermissions: PlainRoutePermissions };
 
-function errorBody(code: AppError['code'], message: string, details?: unknown): ErrorResponse {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+function errorBody(
+  code: AppError['code'],
+  message: string,
+  details?: unknown,
+  requestId?: string,
+): ErrorResponse {
+  return {
+    error: {
+      code,
+      message,
+      ...(details !== undefined && { details }),
+      ...(requestId !== undefined && { requestId }),
+    },
+  };
 }
 
 function respondWithError(error: unknown, c: Context<AppEnv>) {
-  if (error instanceof AppError) {
-    return c.json(errorBody(error.code, error.message, error.details), httpStatusFor(error.code));
+  const known = error instanceof AppError ? error : inputErrorFromDatabase(error);
+  if (known) {
+    return c.json(errorBody(known.code, known.message, known.details), httpStatusFor(known.code));
   }
   if (error instanceof HTTPException && error.status < 500) {
     // Hono raises these for malformed requests, e.g. a body that is not JSON.
     return c.json(errorBody('VALIDATION_FAILED', error.message || 'Malformed request.'), 400);
   }
-  console.error(error);
-  return c.json(errorBody('INTERNAL', 'Something went wrong on the server; it was logged.'), 500);
+  const requestId = c.get('requestId') ?? 'none';
+  console.error(
+    serverErrorLogLine(error, { requestId, method: c.req.method, route: c.req.routePath }),
+  );
+  return c.json(
+    errorBody(
+      'INTERNAL',
+      `Something went wrong on the server; it was logged as request ${requestId}.`,
+      undefined,
+      requestId,
+    ),
+    500,
+  );
 }
 
 /** Builds the HTTP app (no listening): the API, its OpenAPI document, docs page and web app. */
@@ -62,6 +92,9 @@ export function createApp(deps: AppDeps): App {
   app.notFound((c) =>
     c.json(errorBody('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404),
   );
+  app.use('*', requestIdMiddleware());
+  app.use('/api/*', bodySizeGuard());
+  app.use('/api/*', unsafeTextGuard());
   app.use('/api/*', sessionMiddleware(deps.database.db));
   // A handler that threw before its service read the uploaded file leaves the body unread.
   app.use('/api/*', async (c, next) => {

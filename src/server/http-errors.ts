@@ -19,11 +19,19 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'TEMPLATE_INVALID':
+    case 'PASSWORD_TOO_WEAK':
+    case 'BACKUP_INVALID':
       return 400;
+    case 'REQUEST_TOO_LARGE':
+      return 413;
+    case 'RATE_LIMITED':
+      return 429;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
+    case 'SESSION_EXPIRED':
       return 401;
     case 'FORBIDDEN':
+    case 'ORIGIN_REFUSED':
     case 'PASSWORD_CHANGE_REQUIRED':
       return 403;
     case 'ROUTE_NOT_FOUND':
@@ -45,6 +53,7 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'ACTIVITY_NOT_FOUND':
     case 'SUPERVISION_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
+    case 'JOB_NOT_FOUND':
       return 404;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':
@@ -53,6 +62,7 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'PROBLEM_TRANSITION_INVALID':
     case 'PROBLEM_CLOSED':
     case 'DEPARTMENT_EXISTS':
+    case 'CONFLICT':
       return 409;
     case 'PDF_UNAVAILABLE':
       return 501;
@@ -62,4 +72,76 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'INTERNAL':
       return 500;
   }
+}
+
+/** The SQLSTATE of a database error, looking through the query builder's wrapper; else null. */
+export function sqlStateOf(error: unknown): string | null {
+  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/**
+ * A database refusal the request's own values caused (a value out of a column's range, a date or
+ * number PostgreSQL cannot read, a reference to nothing, a duplicate), as the 4xx it is; null for
+ * anything else. Validation at the edge should catch these first: this keeps a gap in it from
+ * ever answering 500.
+ */
+export function inputErrorFromDatabase(error: unknown): AppError | null {
+  const state = sqlStateOf(error);
+  if (state === null) return null;
+  if (state.startsWith('22') || state === '23502' || state === '23514') {
+    return new AppError(
+      'VALIDATION_FAILED',
+      `Invalid request: a value is malformed or out of range for where it is stored (SQLSTATE ${state}).`,
+      { sqlState: state },
+    );
+  }
+  if (state === '23503') {
+    return new AppError(
+      'VALIDATION_FAILED',
+      'Invalid request: it refers to a record that does not exist (or one still in use).',
+      { sqlState: state },
+    );
+  }
+  if (state === '23505' || state === '23P01') {
+    return new AppError('CONFLICT', 'A record with these values exists already.', {
+      sqlState: state,
+    });
+  }
+  return null;
+}
+
+/**
+ * The one log line of a server error: request id, method, route pattern, error name, SQLSTATE and
+ * stack frames, but no message from the database or query builder (they carry the query's
+ * parameter values: passwords, hashes, personal data).
+ */
+export function serverErrorLogLine(
+  error: unknown,
+  request: { requestId: string; method: string; route: string },
+): string {
+  const state = sqlStateOf(error);
+  const name = error instanceof Error ? error.name : typeof error;
+  const stack =
+    error instanceof Error && error.stack
+      ? error.stack
+          .split('\n')
+          .filter((line) => line.trimStart().startsWith('at '))
+          .slice(0, 8)
+      : [];
+  const message =
+    state === null && error instanceof Error ? error.message.slice(0, 300) : undefined;
+  return JSON.stringify({
+    level: 'error',
+    at: new Date().toISOString(),
+    ...request,
+    error: name,
+    ...(state !== null && { sqlState: state }),
+    ...(message !== undefined && { message }),
+    stack,
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../error-codes.ts';
+import { paramIdSchema } from './fields.ts';
 
-/** The body of every error answer. */
 /**
  * What every upload body says about the order of its parts: the server reads the form as it
  * streams in, so it knows only the fields sent before the file.
@@ -10,12 +10,17 @@ export const UPLOAD_FIELD_ORDER =
   'Read as it streams in: send every other field before the part "file" (FormData: append the ' +
   'file last). A field after the file is refused with 400 VALIDATION_FAILED naming it.';
 
+/** The body of every error answer. */
 export const errorResponseSchema = z
   .object({
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
       details: z.unknown().optional(),
+      requestId: z
+        .string()
+        .optional()
+        .meta({ description: 'On a 500: the id the server logged the failure under.' }),
     }),
   })
   .meta({ id: 'Error' });
@@ -41,6 +46,4 @@ export function listSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
 
-export const idParamSchema = z.object({
-  id: z.coerce.number().int().positive().meta({ description: 'Numeric id.' }),
-});
+export const idParamSchema = z.object({ id: paramIdSchema });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UPLOAD_FIELD_ORDER, bilingualSchema, pageQuerySchema } from './common.ts';
+import { isRealDate, isoDateSchema, paramIdSchema, requiredText, safeText } from './fields.ts';
 import {
   PROBLEM_ACTIONS,
   PROBLEM_CHANNELS,
@@ -11,27 +12,10 @@ import {
 // The enterprise-problem loop (企呼我应) over the API: requests are strict (an unknown field is a
 // 400 naming it), answers list their fields.
 
-const noNul = (value: string) => !value.includes('\u0000');
-const text = (max: number) =>
-  z.string().trim().max(max).refine(noNul, 'must not contain the NUL character');
-const requiredText = (max: number) =>
-  z.string().trim().min(1).max(max).refine(noNul, 'must not contain the NUL character');
-const id = z.coerce.number().int().positive().max(2147483647);
+const text = safeText;
+const id = paramIdSchema;
 
-/** Whether YYYY-MM-DD names a day of the calendar (Date rolls 2025-02-30 over to March). */
-function isRealDate(value: string): boolean {
-  const parsed = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-  return (
-    !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value.slice(0, 10)
-  );
-}
-
-/** A real calendar date, YYYY-MM-DD (2025-02-30 is refused). */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real calendar date')
-  .meta({ description: 'A date, YYYY-MM-DD.' });
+export { isoDateSchema };
 
 export const departmentSchema = z
   .object({

@@ -7201,9 +7201,15 @@ export interface components {
         /** @enum {string} */
         code:
           | 'VALIDATION_FAILED'
+          | 'REQUEST_TOO_LARGE'
+          | 'PASSWORD_TOO_WEAK'
+          | 'BACKUP_INVALID'
           | 'UNAUTHENTICATED'
           | 'INVALID_CREDENTIALS'
+          | 'SESSION_EXPIRED'
+          | 'RATE_LIMITED'
           | 'FORBIDDEN'
+          | 'ORIGIN_REFUSED'
           | 'ROUTE_NOT_FOUND'
           | 'CHAIN_NOT_FOUND'
           | 'ENTERPRISE_NOT_FOUND'
@@ -7223,6 +7229,7 @@ export interface components {
           | 'ACTIVITY_NOT_FOUND'
           | 'SUPERVISION_NOT_FOUND'
           | 'NOTIFICATION_NOT_FOUND'
+          | 'JOB_NOT_FOUND'
           | 'USER_EXISTS'
           | 'PROJECT_EXISTS'
           | 'STAGE_MOVE_INVALID'
@@ -7230,6 +7237,7 @@ export interface components {
           | 'PROBLEM_TRANSITION_INVALID'
           | 'PROBLEM_CLOSED'
           | 'DEPARTMENT_EXISTS'
+          | 'CONFLICT'
           | 'PASSWORD_CHANGE_REQUIRED'
           | 'TEMPLATE_INVALID'
           | 'PDF_UNAVAILABLE'
@@ -7238,6 +7246,8 @@ export interface components {
           | 'INTERNAL';
         message: string;
         details?: unknown;
+        /** @description On a 500: the id the server logged the failure under. */
+        requestId?: string;
       };
     };
     LoginResponse: {
@@ -9123,6 +9133,7 @@ export interface components {
        */
       receivedAt?: string;
       nodeCode?: string;
+      /** @description Numeric id. */
       departmentId?: number;
     };
     UpdateProblemRequest: {
@@ -9130,6 +9141,7 @@ export interface components {
       description?: string;
       categoryCode?: string;
       nodeCode?: string | null;
+      /** @description Numeric id. */
       departmentId?: number | null;
       assigneeName?: string | null;
       contactName?: string | null;

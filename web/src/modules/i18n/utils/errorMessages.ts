@@ -10,7 +10,28 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
     zh: '请求内容不符合要求，请检查填写的内容',
     en: 'The request is not valid; check what you entered',
   },
+  REQUEST_TOO_LARGE: {
+    zh: '提交的内容过大，请拆分后再提交，或使用命令行导入',
+    en: 'The request is too large; split it, or import it with the CLI',
+  },
+  PASSWORD_TOO_WEAK: {
+    zh: '密码太弱：请使用更长、不常见的密码',
+    en: 'The password is too weak: use a longer, less common one',
+  },
+  BACKUP_INVALID: { zh: '备份文件无效或已损坏', en: 'The backup file is invalid or damaged' },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in' },
+  SESSION_EXPIRED: {
+    zh: '长时间未操作，登录已失效，请重新登录',
+    en: 'Your session timed out after inactivity; please sign in again',
+  },
+  RATE_LIMITED: {
+    zh: '尝试次数过多，请稍后再试',
+    en: 'Too many attempts; try again a little later',
+  },
+  ORIGIN_REFUSED: {
+    zh: '请求来自其他网站，已被拒绝',
+    en: 'The request came from another site and was refused',
+  },
   INVALID_CREDENTIALS: { zh: '用户名或密码不正确', en: 'Wrong username or password' },
   FORBIDDEN: { zh: '当前角色无权进行此操作', en: 'Your role may not do this' },
   ROUTE_NOT_FOUND: { zh: '没有这个接口地址', en: 'No such address' },
@@ -35,6 +56,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
   ACTIVITY_NOT_FOUND: { zh: '未找到该履职记录', en: 'No such visit or meeting' },
   SUPERVISION_NOT_FOUND: { zh: '未找到该督办事项', en: 'No such supervised task' },
   NOTIFICATION_NOT_FOUND: { zh: '未找到该通知', en: 'No such notification' },
+  JOB_NOT_FOUND: { zh: '未找到该后台任务', en: 'No such background job' },
   USER_EXISTS: { zh: '该用户名已被使用', en: 'That username is taken' },
   PROJECT_EXISTS: { zh: '已有同名项目', en: 'A project of that name exists' },
   STAGE_MOVE_INVALID: {
@@ -50,6 +72,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
     en: 'A closed or returned problem cannot be edited',
   },
   DEPARTMENT_EXISTS: { zh: '已有同名部门', en: 'A department of that name exists' },
+  CONFLICT: {
+    zh: '与已有记录冲突，请刷新后再试',
+    en: 'This conflicts with an existing record; reload and try again',
+  },
   PASSWORD_CHANGE_REQUIRED: {
     zh: '请先修改初始密码',
     en: 'Change your one-time password first',

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../domain/app-error.ts';
+import { hasUnsafeCharacters } from '../shared/api/fields.ts';
+import type { AppEnv } from './app-env.ts';
+
+/**
+ * The largest body a non-upload request may send. JSON bodies are forms and small records;
+ * files go through the upload routes, which count their own bytes (`upload.ts`).
+ */
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Gives every request an id: in the `X-Request-Id` answer header and in any 500's log line. */
+export function requestIdMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const requestId = randomUUID().slice(0, 8);
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    await next();
+  };
+}
+
+const isMultipart = (contentType: string | undefined) =>
+  (contentType ?? '').toLowerCase().startsWith('multipart/form-data');
+
+/**
+ * Refuses a body past the limit before anything parses it, counting the bytes as they arrive (a
+ * chunked body declares no length). Multipart uploads are left to `readUpload`, whose cap is the
+ * route's own.
+ */
+export function bodySizeGuard(): MiddlewareHandler<AppEnv> {
+  const limit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new AppError(
+        'REQUEST_TOO_LARGE',
+        `The request body is larger than ${JSON_BODY_LIMIT_BYTES / 1024 / 1024} MB; files go through the upload routes.`,
+        { limitBytes: JSON_BODY_LIMIT_BYTES },
+      );
+    },
+  });
+  return async (c, next) => {
+    if (
+      c.req.method === 'GET' ||
+      c.req.method === 'HEAD' ||
+      isMultipart(c.req.header('content-type'))
+    )
+      return next();
+    return limit(c, next);
+  };
+}
+
+/** The first string in a parsed JSON value (keys included) that holds an unsafe character. */
+function findUnsafeText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return hasUnsafeCharacters(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findUnsafeText(item, path ? `${path}.${index}` : String(index));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (hasUnsafeCharacters(key)) return field;
+      const found = findUnsafeText(item, field);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+const unsafe = (field: string, where: string) =>
+  new AppError(
+    'VALIDATION_FAILED',
+    `Invalid request: ${field}: the ${where} must not contain NUL characters or broken Unicode (lone surrogates).`,
+    [{ field, message: 'must not contain NUL characters or broken Unicode (lone surrogates)' }],
+  );
+
+/**
+ * Refuses, for every API route at once, text no column can store: NUL characters and lone
+ * surrogates in the path, a query parameter or anywhere in a JSON body (400 naming where), and a
+ * JSON body that does not parse. Route schemas check everything else.
+ */
+export function unsafeTextGuard(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (hasUnsafeCharacters(c.req.path)) throw unsafe('(path)', 'path');
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      if (hasUnsafeCharacters(name)) throw unsafe(name, 'query parameter name');
+      if (values.some(hasUnsafeCharacters)) throw unsafe(name, 'query parameter');
+    }
+    const contentType = (c.req.header('content-type') ?? '').toLowerCase();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /\bjson\b/.test(contentType)) {
+      const text = await c.req.text();
+      if (text.trim() !== '') {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          throw new AppError('VALIDATION_FAILED', 'Invalid request: the body is not valid JSON.', [
+            { field: '(body)', message: 'is not valid JSON' },
+          ]);
+        }
+        const field = findUnsafeText(parsed, '');
+        if (field !== null) throw unsafe(field || '(body)', 'body');
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+// The building blocks every request schema is made of, so that each rule about input is written
+// once: ids within the column's range, real calendar dates, text without NUL or lone surrogates
+// and within a length. Request objects are strict (`z.strictObject`): an unknown field is a 400
+// naming it (src/server/request-schemas.test.ts holds every route to that).
+
+/** The largest value of a PostgreSQL `integer` (serial ids, counts, years). */
+export const MAX_INT32 = 2_147_483_647;
+
+/** Whether text holds a character PostgreSQL or the audit log's JSONB cannot store. */
+export function hasUnsafeCharacters(value: string): boolean {
+  // NUL, and a UTF-16 surrogate half without its partner (lone surrogates are not Unicode text).
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+  return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(
+    value,
+  );
+}
+
+const SAFE_TEXT_MESSAGE = 'must not contain NUL characters or broken Unicode (lone surrogates)';
+
+/** Optional-length text: trimmed, at most `max` characters, no NUL or lone surrogates. */
+export const safeText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE);
+
+/** Text that must say something: trimmed, 1 to `max` characters, no NUL or lone surrogates. */
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE);
+
+/** A record id in a JSON body: a whole number from 1 to 2^31−1 (the column's range). */
+export const bodyIdSchema = z.number().int().min(1).max(MAX_INT32);
+
+/** A record id in a path or query string (text turned into a number), 1 to 2^31−1. */
+export const paramIdSchema = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_INT32)
+  .meta({ description: 'Numeric id.' });
+
+/** A whole number within a PostgreSQL `integer` column's range, or a tighter one. */
+export const int32Schema = (min = -MAX_INT32 - 1, max = MAX_INT32) =>
+  z.number().int().min(min).max(max);
+
+/** Whether YYYY-MM-DD (or the date part of a timestamp) names a day of the calendar. */
+export function isRealDate(value: string): boolean {
+  // Date rolls 2025-02-30 over to March, so compare the round trip.
+  const day = value.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
+
+/** A real calendar date, YYYY-MM-DD (2025-02-30 and 9999-99-99 are refused). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date')
+  .meta({ description: 'A date, YYYY-MM-DD.' });
+
+/** A moment with its offset (ISO 8601, e.g. 2026-03-01T09:30:00+08:00) on a real day. */
+export const isoDateTimeSchema = z
+  .string()
+  .datetime({ offset: true })
+  .refine(isRealDate, 'is not a real calendar date')
+  .meta({ description: 'A date and time with its offset, ISO 8601.' });
