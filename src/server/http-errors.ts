@@ -4,12 +4,22 @@ import type { ErrorCode } from '../shared/error-codes.ts';
 
 /** What a failed schema check of a request part says: each field with its problem. */
 export function invalidRequest(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  issues: readonly {
+    path: readonly PropertyKey[];
+    message: string;
+    code?: string;
+    keys?: readonly string[];
+  }[],
 ): AppError {
-  const details = issues.map((issue) => ({
-    field: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  const details = issues.flatMap((issue) =>
+    // An unknown field is named itself, not the object that holds it.
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? issue.keys.map((key) => ({
+          field: [...issue.path.map(String), key].join('.'),
+          message: 'is not a field of this request',
+        }))
+      : [{ field: issue.path.map(String).join('.'), message: issue.message }],
+  );
   const summary = details.map((d) => `${d.field || '(body)'}: ${d.message}`).join('; ');
   return new AppError('VALIDATION_FAILED', `Invalid request: ${summary}`, details);
 }

@@ -4,7 +4,7 @@ import {
   type RouteConfig,
   type RouteHandler,
 } from '@hono/zod-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { AppError } from '../domain/app-error.ts';
 import { roleHasPermission, type Permission } from '../shared/permissions.ts';
@@ -102,17 +102,74 @@ const commonErrors = {
   403: { description: 'The role lacks the permission', content: errorContent },
 };
 
+/** Whether a zod schema is an object that refuses unknown keys (`z.strictObject` / `.strict()`). */
+export function isStrictObject(schema: unknown): boolean {
+  if (schema instanceof z.ZodUnion) return schema.options.every(isStrictObject);
+  if (!(schema instanceof z.ZodObject)) return false;
+  const catchall = (schema.def as { catchall?: z.ZodType }).catchall;
+  return catchall instanceof z.ZodNever;
+}
+
+type RouteRequest = NonNullable<RouteConfig['request']>;
+
+/**
+ * The request part of a route with unknown keys refused everywhere: query and path parameters made
+ * strict here (a route without a query takes none), and every JSON body required to be declared
+ * strict, so an unknown field is a 400 naming it on every route, including those added later.
+ */
+function strictRequest(path: string, request: RouteRequest | undefined): RouteRequest {
+  const query = request?.query ?? z.object({});
+  const params = request?.params;
+  for (const [type, media] of Object.entries(request?.body?.content ?? {})) {
+    if (type === 'application/json' && !isStrictObject((media as { schema?: unknown }).schema)) {
+      throw new Error(`${path}: a JSON body schema must be strict (z.strictObject)`);
+    }
+  }
+  return {
+    ...request,
+    query: query instanceof z.ZodObject ? query.strict() : query,
+    ...(params instanceof z.ZodObject ? { params: params.strict() } : {}),
+  };
+}
+
+/**
+ * A request that succeeds on the demo database, declared with its route and published in the
+ * OpenAPI document as `x-example`. Path and query values a route leaves out come from each
+ * parameter's own `example`. The fuzz test (src/server/api-fuzz.test.ts) sends every one and
+ * requires a 2xx, so that refusing everything cannot pass it.
+ */
+export interface RouteExample {
+  params?: Record<string, string | number>;
+  query?: Record<string, string | number | boolean>;
+  /** A JSON body. */
+  body?: unknown;
+  /** A multipart body: the form's fields, then a file of this name and text in the field "file". */
+  upload?: { fields?: Record<string, string>; fileName: string; text: string };
+  /** Path parameters taken from the first item of a list the same user reads, e.g. { id: '/api/notifications' }. */
+  paramsFrom?: Record<string, string>;
+  /** Sent by this demo user rather than the admin (for what only that role has, e.g. its notifications). */
+  as?: { username: string; password: string };
+  /** Why the example is sent where it is in the run, when it needs something an earlier one made. */
+  note?: string;
+}
+
 /**
  * Declares an API route with the one permission it needs. The permission guards the route, shows
  * in the OpenAPI document as `x-permission`, and is what the route-coverage test checks.
  */
 export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
-  config: R & { permission: Permission },
+  config: R & { permission: Permission; example?: RouteExample },
 ) {
-  const { permission, ...route } = config;
+  const { permission, example, ...declared } = config;
+  // The same types: strictness changes what is accepted, not what a valid request holds.
+  const route = {
+    ...declared,
+    request: strictRequest(declared.path, declared.request),
+  } as typeof declared;
   return createRoute({
     ...route,
     'x-permission': permission,
+    ...(example ? { 'x-example': example } : {}),
     security: permission === 'public' ? [] : [{ cookieAuth: [] }],
     middleware: [requirePermission(permission)] as const,
     responses: { ...commonErrors, ...route.responses },

@@ -145,15 +145,19 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
     expect(again.body.counts).toEqual({ inserted: 0, updated: 0, unchanged: 8, rejected: 0 });
   });
 
-  it('reads the fields before the file, refuses one after it, and a body that is not a form', async () => {
+  it('refuses a field it does not know, one after the file, and a body that is not a form', async () => {
     const csv = { name: 'file', fileName: 'order.csv', content: STATS };
-    const before = await analyst.postStream(
+    const unknown = await analyst.postStream(
       '/api/statistics/imports',
       chunkedMultipart([{ name: 'note', value: 'sent first' }, csv]),
     );
-    expect(before.status).toBe(200);
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as ErrorResponse).error.details).toEqual([
+      { field: 'note', message: 'is not a field of this request' },
+    ]);
+    const plain = await analyst.postStream('/api/statistics/imports', chunkedMultipart([csv]));
     // The same rows as the upload before: nothing changes.
-    expect(((await before.json()) as StatsImport).counts.unchanged).toBe(8);
+    expect(((await plain.json()) as StatsImport).counts.unchanged).toBe(8);
     const after = await analyst.postStream(
       '/api/statistics/imports',
       chunkedMultipart([

@@ -7,15 +7,26 @@ export class ApiClient {
   constructor(private readonly app: App) {}
 
   async request(method: string, path: string, body?: unknown): Promise<Response> {
+    const isForm = body instanceof FormData;
+    return this.requestRaw(
+      method,
+      path,
+      body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      body !== undefined && !isForm ? 'application/json' : undefined,
+    );
+  }
+
+  /** Sends a body exactly as given (malformed JSON, any content type), with the session cookie. */
+  async requestRaw(
+    method: string,
+    path: string,
+    body: RequestInit['body'],
+    contentType?: string,
+  ): Promise<Response> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
-    const isForm = body instanceof FormData;
-    if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
-    const response = await this.app.request(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-    });
+    if (contentType) headers['content-type'] = contentType;
+    const response = await this.app.request(path, { method, headers, body });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) {
       const pair = setCookie.split(';')[0] ?? '';

@@ -37,6 +37,7 @@ const analysisRoute = defineRoute({
 });
 
 const comparisonRoute = defineRoute({
+  example: { params: { code: 'biomed' }, query: { regions: '3202,3205', year: 2024 } },
   method: 'get',
   path: '/api/chains/{code}/comparison',
   permission: 'chain:read',
@@ -57,6 +58,7 @@ const listTargetsRoute = defineRoute({
 });
 
 const setTargetRoute = defineRoute({
+  example: { params: { code: 'biomed' }, body: { region: '3202', year: 2030, valueYuan: 400e9 } },
   method: 'put',
   path: '/api/chains/{code}/targets',
   permission: 'chain:write',

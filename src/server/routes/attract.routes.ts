@@ -17,6 +17,10 @@ import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 
 const candidatesRoute = defineRoute({
+  example: {
+    params: { code: 'biomed' },
+    query: { region: '3202', node: 'biomed.mid.vaccine', top: 10 },
+  },
   method: 'get',
   path: '/api/chains/{code}/candidates',
   permission: 'enterprise:read',
@@ -30,6 +34,7 @@ const candidatesRoute = defineRoute({
 });
 
 const roadRoute = defineRoute({
+  example: { params: { code: 'biomed' }, query: { region: '3202' } },
   method: 'get',
   path: '/api/chains/{code}/road-to-target',
   permission: 'project:read',
@@ -50,6 +55,7 @@ const getSettingsRoute = defineRoute({
 });
 
 const putSettingsRoute = defineRoute({
+  example: { body: { stalledDays: 45 } },
   method: 'put',
   path: '/api/settings/pipeline',
   permission: 'project:write',

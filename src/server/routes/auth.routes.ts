@@ -24,6 +24,7 @@ import { currentUser, defineRoute, json } from '../route-registry.ts';
 import { SESSION_COOKIE } from '../session.middleware.ts';
 
 const postLogin = defineRoute({
+  example: { body: { username: 'analyst', password: 'chainlead-analyst' } },
   method: 'post',
   path: '/api/auth/login',
   permission: 'public',
@@ -61,6 +62,9 @@ const getSession = defineRoute({
 });
 
 const postPassword = defineRoute({
+  example: {
+    body: { currentPassword: 'chainlead-analyst', newPassword: 'quiet-harbour-lantern-42' },
+  },
   method: 'post',
   path: '/api/auth/password',
   permission: 'authenticated',

@@ -21,6 +21,13 @@ const getCalendarRoute = defineRoute({
 });
 
 const putCalendarYearRoute = defineRoute({
+  example: {
+    params: { year: 2035 },
+    body: {
+      source: '国务院办公厅通知（示例）',
+      days: [{ day: '2035-01-01', kind: 'holiday', name: '元旦' }],
+    },
+  },
   method: 'put',
   path: '/api/calendar/{year}',
   permission: 'calendar:manage',

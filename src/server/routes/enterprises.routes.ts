@@ -36,6 +36,7 @@ const listEnterprisesRoute = defineRoute({
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const exportEnterprisesRoute = defineRoute({
+  example: { query: { region: '3202', q: '生物' } },
   method: 'get',
   path: '/api/enterprises/export.xlsx',
   permission: 'enterprise:read',
@@ -62,6 +63,7 @@ const getEnterpriseRoute = defineRoute({
 });
 
 const decideRoute = defineRoute({
+  example: { params: { id: 1, nodeCode: 'biomed.up.api' }, body: { decision: 'confirmed' } },
   method: 'put',
   path: '/api/enterprises/{id}/classifications/{nodeCode}',
   permission: 'enterprise:write',

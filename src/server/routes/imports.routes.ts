@@ -22,6 +22,14 @@ import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '..
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 const uploadRoute = defineRoute({
+  example: {
+    upload: {
+      fields: { region: '3202' },
+      fileName: 'registry.csv',
+      text: '企业名称,行政区划代码,经营范围,主营产品,营业收入（万元）,年份\n无锡示例精密医疗器械有限公司,320214,医用成像设备的研发与生产,彩色多普勒超声诊断仪,5000,2024\n江阴市兴和药业有限公司,320281,化学原料药及医药中间体的生产,原料药,800,2024\n坏行企业有限公司,999999,,,-1,2024\n',
+    },
+    note: 'Makes import 1, with a bad row and a near-duplicate of enterprise 1.',
+  },
   method: 'post',
   path: '/api/imports',
   permission: 'enterprise:write',
@@ -56,6 +64,7 @@ const getImportRoute = defineRoute({
 });
 
 const importErrorsRoute = defineRoute({
+  example: { params: { id: 1 } },
   method: 'get',
   path: '/api/imports/{id}/errors.csv',
   permission: 'enterprise:read',
@@ -82,6 +91,7 @@ const listDuplicatesRoute = defineRoute({
 });
 
 const decideDuplicateRoute = defineRoute({
+  example: { params: { id: 1, action: 'dismiss' }, note: 'The pair import 1 queued.' },
   method: 'post',
   path: '/api/duplicates/{id}/{action}',
   permission: 'enterprise:write',

@@ -1,5 +1,6 @@
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { paramIdSchema } from '../../shared/api/fields.ts';
 import { idParamSchema, listSchema } from '../../shared/api/common.ts';
 import {
   activityQuerySchema,
@@ -55,8 +56,8 @@ import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 
 const TAGS = ['Chain leader'];
-const id = z.coerce.number().int().positive().max(2147483647);
-const idParams = idParamSchema.extend({ id });
+const id = paramIdSchema;
+const idParams = idParamSchema;
 const ok = <T>(schema: T, description: string) => ({ 200: { description, content: json(schema) } });
 const created = <T>(schema: T) => ({ 201: { description: 'Created', content: json(schema) } });
 const body = <T>(schema: T) => ({ body: { content: json(schema), required: true } });
@@ -81,6 +82,14 @@ const getLeadershipRoute = defineRoute({
   responses: ok(chainLeadershipSchema, 'The leadership'),
 });
 const putLeadershipRoute = defineRoute({
+  example: {
+    params: { code: 'biomed' },
+    query: { region: '3202' },
+    body: {
+      leader: { name: '链长（演示）', title: '市长' },
+      officeName: '生物医药产业链链长办公室',
+    },
+  },
   ...route(
     'put',
     '/api/chains/{code}/leadership',
@@ -100,6 +109,16 @@ const listActivitiesRoute = defineRoute({
   responses: ok(listSchema(activitySchema), 'Activities, newest first'),
 });
 const createActivityRoute = defineRoute({
+  example: {
+    body: {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      kind: 'visit',
+      heldOn: '2026-11-30',
+      title: '走访江阴市兴和医药有限公司',
+      enterpriseIds: [1],
+    },
+  },
   ...route(
     'post',
     '/api/leader/activities',
@@ -115,11 +134,16 @@ const getActivityRoute = defineRoute({
   responses: ok(activitySchema, 'The activity'),
 });
 const updateActivityRoute = defineRoute({
+  example: { params: { id: 1 }, body: { summary: '了解企业生产经营和发展诉求。' } },
   ...route('patch', '/api/leader/activities/{id}', 'leader:write', 'Change an activity'),
   request: { params: idParams, ...body(updateActivitySchema) },
   responses: ok(activitySchema, 'The activity'),
 });
 const deleteActivityRoute = defineRoute({
+  example: {
+    params: { id: 51 },
+    note: 'The activity the example of POST /api/leader/activities made.',
+  },
   ...route(
     'delete',
     '/api/leader/activities/{id}',
@@ -135,6 +159,15 @@ const listSupervisionRoute = defineRoute({
   responses: ok(listSchema(supervisionItemSchema), '督办 items by deadline'),
 });
 const createSupervisionRoute = defineRoute({
+  example: {
+    body: {
+      title: '协调兴和医药新车间环评',
+      ownerDepartmentId: 2,
+      deadline: '2027-03-31',
+      chainCode: 'biomed',
+      regionCode: '3202',
+    },
+  },
   ...route('post', '/api/supervision', 'leader:write', 'Assign a 督办 item'),
   request: body(createSupervisionSchema),
   responses: created(supervisionDetailSchema),
@@ -145,6 +178,7 @@ const getSupervisionRoute = defineRoute({
   responses: ok(supervisionDetailSchema, 'The item'),
 });
 const noteSupervisionRoute = defineRoute({
+  example: { params: { id: 9 }, body: { note: '已召开协调会。' } },
   ...route(
     'post',
     '/api/supervision/{id}/notes',
@@ -155,6 +189,7 @@ const noteSupervisionRoute = defineRoute({
   responses: created(supervisionDetailSchema),
 });
 const completeSupervisionRoute = defineRoute({
+  example: { params: { id: 9 }, body: { note: '已办结。' } },
   ...route(
     'post',
     '/api/supervision/{id}/complete',
@@ -170,6 +205,9 @@ const listSharedRoute = defineRoute({
   responses: ok(listSchema(sharedProblemSchema), 'Shared problems, newest first'),
 });
 const createSharedRoute = defineRoute({
+  example: {
+    body: { problemIds: [35, 38], title: '共性问题示例', summary: '多家企业反映同类问题。' },
+  },
   ...route(
     'post',
     '/api/shared-problems',
@@ -190,6 +228,7 @@ const getSharedRoute = defineRoute({
   responses: ok(sharedProblemSchema, 'The shared problem'),
 });
 const linkSharedRoute = defineRoute({
+  example: { params: { id: 1 }, body: { problemId: 57 } },
   ...route(
     'post',
     '/api/shared-problems/{id}/problems',
@@ -200,6 +239,7 @@ const linkSharedRoute = defineRoute({
   responses: ok(sharedProblemSchema, 'The shared problem'),
 });
 const unlinkSharedRoute = defineRoute({
+  example: { params: { id: 1, problemId: 57 } },
   ...route(
     'delete',
     '/api/shared-problems/{id}/problems/{problemId}',
@@ -210,6 +250,11 @@ const unlinkSharedRoute = defineRoute({
   responses: ok(sharedProblemSchema, 'The shared problem'),
 });
 const escalateSharedRoute = defineRoute({
+  example: {
+    params: { id: 2 },
+    body: { ownerDepartmentId: 2, deadline: '2027-03-31' },
+    note: 'The shared problem the example of POST /api/shared-problems made.',
+  },
   ...route(
     'post',
     '/api/shared-problems/{id}/escalate',
@@ -220,6 +265,7 @@ const escalateSharedRoute = defineRoute({
   responses: ok(sharedProblemSchema, 'The shared problem'),
 });
 const escalateProblemRoute = defineRoute({
+  example: { params: { id: 4 }, body: { ownerDepartmentId: 2, deadline: '2027-03-31' } },
   ...route(
     'post',
     '/api/problems/{id}/escalate',
@@ -230,6 +276,7 @@ const escalateProblemRoute = defineRoute({
   responses: created(supervisionDetailSchema),
 });
 const scorecardRoute = defineRoute({
+  example: { query: { chain: 'biomed', region: '3202', year: 2025 } },
   ...route(
     'get',
     '/api/scorecard',

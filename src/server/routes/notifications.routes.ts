@@ -22,6 +22,10 @@ const listRoute = defineRoute({
 });
 
 const readRoute = defineRoute({
+  example: {
+    as: { username: 'office', password: 'chainlead-office' },
+    paramsFrom: { id: '/api/notifications' },
+  },
   method: 'post',
   path: '/api/notifications/{id}/read',
   permission: 'authenticated',

@@ -1,4 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { paramIdSchema } from '../../shared/api/fields.ts';
 import { idParamSchema, listSchema } from '../../shared/api/common.ts';
 import {
   createSpaceSchema,
@@ -29,6 +30,7 @@ const listSpacesRoute = defineRoute({
 });
 
 const addSpaceRoute = defineRoute({
+  example: { params: { id: 1 }, body: { code: 'X99-01', kind: 'office', areaM2: 500 } },
   method: 'post',
   path: '/api/parks/{id}/spaces',
   permission: 'space:write',
@@ -40,6 +42,7 @@ const addSpaceRoute = defineRoute({
 });
 
 const updateSpaceRoute = defineRoute({
+  example: { params: { id: 1, spaceId: 28 }, body: { rentYuanPerM2Month: 65 } },
   method: 'patch',
   path: '/api/parks/{id}/spaces/{spaceId}',
   permission: 'space:write',
@@ -47,7 +50,7 @@ const updateSpaceRoute = defineRoute({
   summary: 'Change a space unit; never below what is occupied and reserved',
   description: scopeNote,
   request: {
-    params: idParamSchema.extend({ spaceId: z.coerce.number().int().positive() }),
+    params: idParamSchema.extend({ spaceId: paramIdSchema }),
     body: { content: json(updateSpaceSchema), required: true },
   },
   responses: { 200: { description: 'The unit', content: json(parkSpaceSchema) } },

@@ -57,6 +57,13 @@ const exportRoute = defineRoute({
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 const importRoute = defineRoute({
+  example: {
+    upload: {
+      fields: { dryRun: 'true' },
+      fileName: 'hotline.csv',
+      text: '企业,标题,内容,类别,渠道,受理时间\n913202810M7HXC9W0E,贷款贴息未到账,企业反映贴息迟迟未到,融资,12345 热线转办,2026-11-02 10:30\n',
+    },
+  },
   method: 'post',
   path: '/api/problems/import',
   permission: 'problem:manage',

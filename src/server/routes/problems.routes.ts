@@ -1,5 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { paramIdSchema } from '../../shared/api/fields.ts';
 import { idParamSchema, listSchema } from '../../shared/api/common.ts';
 import {
   createDepartmentSchema,
@@ -49,12 +50,8 @@ import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '..
 
 const TAGS = ['Problems'];
 const detail = { 200: { description: 'The problem', content: json(problemDetailSchema) } };
-const attachmentParams = idParamSchema.extend({
-  attachmentId: z.coerce.number().int().positive().max(2147483647),
-});
-const problemParams = z.object({
-  id: z.coerce.number().int().positive().max(2147483647).meta({ description: 'Numeric id.' }),
-});
+const attachmentParams = idParamSchema.extend({ attachmentId: paramIdSchema });
+const problemParams = idParamSchema;
 const codeParams = z.object({ code: z.string().min(1).max(50) });
 
 const listRoute = defineRoute({
@@ -68,6 +65,15 @@ const listRoute = defineRoute({
 });
 
 const raiseRoute = defineRoute({
+  example: {
+    body: {
+      title: '环评审批进度咨询',
+      description: '新建车间环评审批进度不明，请协调。',
+      categoryCode: 'approval',
+      enterpriseId: 1,
+      chainCode: 'biomed',
+    },
+  },
   method: 'post',
   path: '/api/problems',
   permission: 'problem:raise',
@@ -91,6 +97,7 @@ const getRoute = defineRoute({
 });
 
 const updateRoute = defineRoute({
+  example: { params: { id: 300 }, body: { assigneeName: '周婷' } },
   method: 'patch',
   path: '/api/problems/{id}',
   permission: 'problem:manage',
@@ -101,6 +108,10 @@ const updateRoute = defineRoute({
 });
 
 const actionRoute = defineRoute({
+  example: {
+    params: { id: 300 },
+    body: { action: 'answer', note: '已协调审评部门，预计两周内完成。' },
+  },
   method: 'post',
   path: '/api/problems/{id}/actions',
   permission: 'problem:act',
@@ -114,6 +125,7 @@ const actionRoute = defineRoute({
 });
 
 const commentRoute = defineRoute({
+  example: { params: { id: 300 }, body: { note: '已电话联系企业，约定下周走访。' } },
   method: 'post',
   path: '/api/problems/{id}/comments',
   permission: 'problem:act',
@@ -136,6 +148,7 @@ const listAttachmentsRoute = defineRoute({
 });
 
 const uploadRoute = defineRoute({
+  example: { params: { id: 300 }, upload: { fileName: 'reply.txt', text: '办理情况' } },
   method: 'post',
   path: '/api/problems/{id}/attachments',
   permission: 'problem:act',
@@ -146,6 +159,7 @@ const uploadRoute = defineRoute({
 });
 
 const downloadRoute = defineRoute({
+  example: { params: { id: 300, attachmentId: 1 } },
   method: 'get',
   path: '/api/problems/{id}/attachments/{attachmentId}',
   permission: 'problem:read',
@@ -161,6 +175,7 @@ const downloadRoute = defineRoute({
 });
 
 const deleteRoute = defineRoute({
+  example: { params: { id: 300, attachmentId: 1 } },
   method: 'delete',
   path: '/api/problems/{id}/attachments/{attachmentId}',
   permission: 'problem:act',
@@ -182,6 +197,7 @@ const categoriesRoute = defineRoute({
 });
 
 const updateCategoryRoute = defineRoute({
+  example: { params: { code: 'finance' }, body: { slaWorkingDays: 12 } },
   method: 'patch',
   path: '/api/problem-categories/{code}',
   permission: 'problem:manage',
@@ -204,6 +220,13 @@ const departmentsRoute = defineRoute({
 });
 
 const createDepartmentRoute = defineRoute({
+  example: {
+    body: {
+      name: '无锡市示例协调办公室',
+      nameEn: 'Wuxi Example Coordination Office',
+      regionCode: '3202',
+    },
+  },
   method: 'post',
   path: '/api/departments',
   permission: 'department:manage',
@@ -214,6 +237,7 @@ const createDepartmentRoute = defineRoute({
 });
 
 const updateDepartmentRoute = defineRoute({
+  example: { params: { id: 1 }, body: { nameEn: 'Wuxi Development and Reform Commission' } },
   method: 'patch',
   path: '/api/departments/{id}',
   permission: 'department:manage',

@@ -1,5 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { paramIdSchema } from '../../shared/api/fields.ts';
 import { idParamSchema, listSchema } from '../../shared/api/common.ts';
 import { reserveSpaceSchema, spaceMatchSchema } from '../../shared/api/parks.ts';
 import {
@@ -43,10 +44,10 @@ import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '..
 const TAGS = ['Projects'];
 const detail = { 200: { description: 'The project', content: json(projectDetailSchema) } };
 const attachmentParams = idParamSchema.extend({
-  attachmentId: z.coerce.number().int().positive(),
+  attachmentId: paramIdSchema,
 });
 const reservationParams = idParamSchema.extend({
-  reservationId: z.coerce.number().int().positive(),
+  reservationId: paramIdSchema,
 });
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** Project uploads allow 64 KB of form around the file and name the field when too large. */
@@ -63,6 +64,15 @@ const listRoute = defineRoute({
 });
 
 const createRoute = defineRoute({
+  example: {
+    body: {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      name: '示例招商项目',
+      nodeCode: 'biomed.mid.device',
+      stage: 'lead',
+    },
+  },
   method: 'post',
   path: '/api/projects',
   permission: 'project:write',
@@ -83,6 +93,10 @@ const getRoute = defineRoute({
 });
 
 const updateRoute = defineRoute({
+  example: {
+    params: { id: 1 },
+    body: { nextAction: '安排第二轮洽谈', nextActionOn: '2027-01-15' },
+  },
   method: 'patch',
   path: '/api/projects/{id}',
   permission: 'project:write',
@@ -93,6 +107,7 @@ const updateRoute = defineRoute({
 });
 
 const moveRoute = defineRoute({
+  example: { params: { id: 1 }, body: { to: 'signed' } },
   method: 'post',
   path: '/api/projects/{id}/move',
   permission: 'project:write',
@@ -104,6 +119,10 @@ const moveRoute = defineRoute({
 
 const statusRoute = (action: 'drop' | 'reopen') =>
   defineRoute({
+    example: {
+      params: { id: 2 },
+      body: { reason: action === 'drop' ? '投资方转向他地' : '投资方重新表达意向' },
+    },
     method: 'post',
     path: `/api/projects/{id}/${action}`,
     permission: 'project:write',
@@ -119,6 +138,7 @@ const dropRoute = statusRoute('drop');
 const reopenRoute = statusRoute('reopen');
 
 const capitalRoute = defineRoute({
+  example: { params: { id: 1 }, body: { amountYuan: 100e6, note: '首期到资' } },
   method: 'post',
   path: '/api/projects/{id}/capital',
   permission: 'project:write',
@@ -129,6 +149,7 @@ const capitalRoute = defineRoute({
 });
 
 const uploadAttachmentRoute = defineRoute({
+  example: { params: { id: 1 }, upload: { fileName: 'minutes.txt', text: '洽谈纪要' } },
   method: 'post',
   path: '/api/projects/{id}/attachments',
   permission: 'project:write',
@@ -142,6 +163,7 @@ const uploadAttachmentRoute = defineRoute({
 });
 
 const downloadAttachmentRoute = defineRoute({
+  example: { params: { id: 1, attachmentId: 1 } },
   method: 'get',
   path: '/api/projects/{id}/attachments/{attachmentId}',
   permission: 'project:read',
@@ -157,6 +179,7 @@ const downloadAttachmentRoute = defineRoute({
 });
 
 const deleteAttachmentRoute = defineRoute({
+  example: { params: { id: 1, attachmentId: 1 } },
   method: 'delete',
   path: '/api/projects/{id}/attachments/{attachmentId}',
   permission: 'project:write',
@@ -179,6 +202,7 @@ const spaceMatchesRoute = defineRoute({
 });
 
 const reserveRoute = defineRoute({
+  example: { params: { id: 1 }, body: { spaceId: 29, areaM2: 500, note: '预留' } },
   method: 'post',
   path: '/api/projects/{id}/reservations',
   permission: 'space:reserve',
@@ -194,6 +218,11 @@ const reserveRoute = defineRoute({
 });
 
 const releaseRoute = defineRoute({
+  example: {
+    params: { id: 1 },
+    paramsFrom: { reservationId: '/api/parks/1/reservations' },
+    note: 'The reservation the example of POST /api/projects/{id}/reservations made in park 1.',
+  },
   method: 'post',
   path: '/api/projects/{id}/reservations/{reservationId}/release',
   permission: 'space:reserve',
@@ -204,6 +233,7 @@ const releaseRoute = defineRoute({
 });
 
 const exportRoute = defineRoute({
+  example: { query: { region: '3202', format: 'csv' } },
   method: 'get',
   path: '/api/projects/export',
   permission: 'project:read',
@@ -219,6 +249,13 @@ const exportRoute = defineRoute({
 });
 
 const importRoute = defineRoute({
+  example: {
+    upload: {
+      fields: { chain: 'biomed', region: '3202' },
+      fileName: 'projects.csv',
+      text: '项目名称,产业链,落地区域,环节,阶段,投资额（万元）\n示例导入项目,biomed,3202,biomed.mid.device,线索,50000\n',
+    },
+  },
   method: 'post',
   path: '/api/projects/import',
   permission: 'project:write',

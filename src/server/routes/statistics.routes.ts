@@ -26,6 +26,12 @@ import { currentUser, defineRoute, json, multipartBody, openapiUpload } from '..
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 const uploadRoute = defineRoute({
+  example: {
+    upload: {
+      fileName: 'stats.csv',
+      text: 'region_code,region_name,scheme,industry_code,industry_name,industry_type,year,employment,establishments,payroll,output\nA,Alpha,example,x,Gadgets,traded,2020,8,2,,\nB,Beta,example,x,Gadgets,traded,2020,32,3,,\n',
+    },
+  },
   method: 'post',
   path: '/api/statistics/imports',
   permission: 'stats:write',
@@ -52,6 +58,7 @@ const loadedRoute = defineRoute({
 });
 
 const lqRoute = defineRoute({
+  example: { query: { scheme: 'gbt4754', year: 2024 } },
   method: 'get',
   path: '/api/statistics/lq',
   permission: 'stats:read',
@@ -62,6 +69,7 @@ const lqRoute = defineRoute({
 });
 
 const strengthRoute = defineRoute({
+  example: { query: { scheme: 'gbt4754', year: 2024 } },
   method: 'get',
   path: '/api/statistics/strength',
   permission: 'stats:read',
@@ -74,6 +82,7 @@ const strengthRoute = defineRoute({
 });
 
 const shiftShareRoute = defineRoute({
+  example: { query: { scheme: 'gbt4754', from: 2019, to: 2024 } },
   method: 'get',
   path: '/api/statistics/shift-share',
   permission: 'stats:read',

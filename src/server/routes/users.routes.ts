@@ -33,6 +33,14 @@ const listUsersRoute = defineRoute({
 });
 
 const createUserRoute = defineRoute({
+  example: {
+    body: {
+      username: 'newofficer',
+      password: 'amber-meadow-violin-81',
+      role: 'office',
+      displayName: '链办新同事',
+    },
+  },
   method: 'post',
   path: '/api/users',
   permission: 'user:manage',
@@ -53,6 +61,7 @@ const getUserRoute = defineRoute({
 });
 
 const updateUserRoute = defineRoute({
+  example: { params: { id: 2 }, body: { displayName: '链办分析员' } },
   method: 'patch',
   path: '/api/users/{id}',
   permission: 'user:manage',
@@ -66,6 +75,7 @@ const updateUserRoute = defineRoute({
 });
 
 const resetPasswordRoute = defineRoute({
+  example: { params: { id: 3 }, body: { password: 'copper-river-sunset-19', oneTime: true } },
   method: 'post',
   path: '/api/users/{id}/password',
   permission: 'user:manage',
@@ -79,6 +89,13 @@ const resetPasswordRoute = defineRoute({
 });
 
 const firmAccountsRoute = defineRoute({
+  example: {
+    query: { format: 'json' },
+    upload: {
+      fileName: 'accounts.csv',
+      text: 'enterprise,username,displayName\n1,xinghe,兴和医药联络人\n',
+    },
+  },
   method: 'post',
   path: '/api/users/firm-accounts',
   permission: 'firm-account:create',

@@ -4,7 +4,10 @@ import { bilingualSchema } from './common.ts';
 // The chain analysis contract: one call carries what a cockpit and a chain map render (nodes
 // with stage, names, figures, status and reasons; chain totals; targets; completeness).
 
-const regionCode = z.string().regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits');
+const regionCode = z
+  .string()
+  .regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits')
+  .meta({ example: '3202' });
 const year = z.coerce.number().int().min(1949).max(2100);
 
 export const NODE_STATUSES = ['strong', 'weak', 'missing'] as const;
@@ -276,7 +279,7 @@ export const targetSchema = z
 export type TargetView = z.infer<typeof targetSchema>;
 
 export const setTargetRequestSchema = z
-  .object({
+  .strictObject({
     region: regionCode,
     year: z.number().int().min(1949).max(2100),
     valueYuan: z.number().positive().meta({ description: 'Target output in yuan, e.g. 250e9.' }),

@@ -3,7 +3,7 @@ import { PERMISSIONS } from '../permissions.ts';
 import { userIdentityFields } from './users.ts';
 
 export const loginRequestSchema = z
-  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
+  .strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-
-const noNul = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+import { rawText } from './fields.ts';
 
 export const calendarDayKinds = ['holiday', 'workday'] as const;
 
@@ -48,7 +43,7 @@ export const calendarYearParamsSchema = z.object({
 
 export const setCalendarYearRequestSchema = z
   .object({
-    source: noNul(200)
+    source: rawText(200)
       .min(1)
       .meta({ description: 'Where the days come from, e.g. 国办发明电〔2026〕1号.' }),
     days: z
@@ -57,7 +52,7 @@ export const setCalendarYearRequestSchema = z
           .object({
             day: z.string().max(10),
             kind: z.enum(calendarDayKinds),
-            name: noNul(64).nullable().optional(),
+            name: rawText(64).nullable().optional(),
           })
           .strict(),
       )

@@ -48,5 +48,5 @@ export const chainDetailSchema = chainSummarySchema
 export type ChainDetail = z.infer<typeof chainDetailSchema>;
 
 export const chainCodeParamSchema = z.object({
-  code: z.string().min(1).meta({ description: 'Chain code, e.g. biomed.' }),
+  code: z.string().min(1).meta({ description: 'Chain code, e.g. biomed.', example: 'biomed' }),
 });

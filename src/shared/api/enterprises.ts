@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_INT32 } from './fields.ts';
 import { DECISIONS, ENTERPRISE_SORTS } from '../enterprise-values.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 
@@ -43,6 +44,7 @@ export const enterpriseFilterSchema = z.object({
     .number()
     .int()
     .positive()
+    .max(MAX_INT32)
     .optional()
     .meta({ description: 'Only tenants of this park (its id).' }),
 });
@@ -121,7 +123,7 @@ export const enterpriseClassificationSchema = z
 export type EnterpriseClassification = z.infer<typeof enterpriseClassificationSchema>;
 
 export const classificationDecisionSchema = z
-  .object({
+  .strictObject({
     decision: z.enum(['confirmed', 'rejected']),
     moveTo: z.string().optional().meta({
       description: 'Move the enterprise from this node to another node (its new primary).',

@@ -27,6 +27,13 @@ export const safeText = (max: number) =>
     .max(max)
     .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE);
 
+/** Text kept exactly as sent (passwords): at most `max` characters, no NUL or lone surrogates. */
+export const rawText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE);
+
 /** Text that must say something: trimmed, 1 to `max` characters, no NUL or lone surrogates. */
 export const requiredText = (max: number) =>
   z
@@ -45,7 +52,7 @@ export const paramIdSchema = z.coerce
   .int()
   .min(1)
   .max(MAX_INT32)
-  .meta({ description: 'Numeric id.' });
+  .meta({ description: 'Numeric id.', example: 1 });
 
 /** A whole number within a PostgreSQL `integer` column's range, or a tighter one. */
 export const int32Schema = (min = -MAX_INT32 - 1, max = MAX_INT32) =>

@@ -62,7 +62,7 @@ export const importSchema = z
 export type ImportView = z.infer<typeof importSchema>;
 
 export const importUploadSchema = z
-  .object({
+  .strictObject({
     file: z
       .any()
       .meta({ type: 'string', format: 'binary', description: 'CSV, XLSX or JSON Lines.' }),

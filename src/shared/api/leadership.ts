@@ -1,6 +1,7 @@
 // The chain leader's work (链长履职): leadership, activities, supervised tasks (督办), shared
 // problems (共性问题) and the yearly scorecard (考核看板).
 import { z } from 'zod';
+import { isoDateSchema, paramIdSchema, requiredText } from './fields.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 import { ACTIVITY_KINDS, SUPERVISION_FILTER_STATES } from '../activity-kinds.ts';
 
@@ -11,27 +12,17 @@ export {
   type ActivityKind,
 } from '../activity-kinds.ts';
 
-const noNul = (s: string) => !s.includes('\u0000');
-/** Free text: trimmed, not empty, at most `max` characters, no NUL. */
-export const textField = (max: number) =>
-  z.string().trim().min(1).max(max).refine(noNul, 'must not contain NUL (\\u0000)');
+/** Free text: trimmed, not empty, at most `max` characters. */
+export const textField = requiredText;
 
-/** A real calendar date, YYYY-MM-DD (2025-02-30 is refused). */
-export const calendarDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a calendar date')
-  .meta({ description: 'A calendar date, YYYY-MM-DD.' });
+export const calendarDateSchema = isoDateSchema;
 
-const idSchema = z.coerce.number().int().positive().max(2147483647);
+const idSchema = paramIdSchema;
 const regionCodeSchema = z
   .string()
   .regex(/^\d{2}(\d{2}){0,2}$/, 'use an administrative code such as 3202 or 320214')
-  .meta({ description: 'Region code (a prefix: 32, 3202, 320214).' });
-const chainCodeSchema = z.string().min(1).max(64).refine(noNul, 'must not contain NUL');
+  .meta({ description: 'Region code (a prefix: 32, 3202, 320214).', example: '3202' });
+const chainCodeSchema = requiredText(64).meta({ example: 'biomed' });
 
 const personSchema = z.object({ name: z.string(), title: z.string().nullable() });
 

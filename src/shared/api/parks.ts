@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_INT32, isoDateSchema } from './fields.ts';
 import { bilingualSchema } from './common.ts';
 
 import { SPACE_KINDS } from '../space-kinds.ts';
@@ -76,30 +77,28 @@ export const parkDetailSchema = parkSummarySchema
   .meta({ id: 'ParkDetail' });
 export type ParkDetail = z.infer<typeof parkDetailSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
-
 export const createSpaceSchema = z
-  .object({
+  .strictObject({
     code: z.string().trim().min(1).max(40),
     building: z.string().max(100).nullable().optional(),
     kind: z.enum(SPACE_KINDS),
     floor: z.number().int().min(-5).max(200).nullable().optional(),
     areaM2: z.number().positive().max(10_000_000),
     occupiedM2: z.number().min(0).default(0),
-    availableFrom: isoDate.nullable().optional(),
+    availableFrom: isoDateSchema.nullable().optional(),
     rentYuanPerM2Month: z.number().min(0).max(100_000).nullable().optional(),
   })
   .meta({ id: 'CreateParkSpaceRequest' });
 export type CreateSpaceRequest = z.infer<typeof createSpaceSchema>;
 
 export const updateSpaceSchema = z
-  .object({
+  .strictObject({
     building: z.string().max(100).nullable(),
     kind: z.enum(SPACE_KINDS),
     floor: z.number().int().min(-5).max(200).nullable(),
     areaM2: z.number().positive().max(10_000_000),
     occupiedM2: z.number().min(0),
-    availableFrom: isoDate.nullable(),
+    availableFrom: isoDateSchema.nullable(),
     rentYuanPerM2Month: z.number().min(0).max(100_000).nullable(),
   })
   .partial()
@@ -141,8 +140,8 @@ export type SpaceMatch = z.infer<typeof spaceMatchSchema>;
 
 export const reserveSpaceSchema = z
   .union([
-    z.object({
-      spaceId: z.number().int().positive(),
+    z.strictObject({
+      spaceId: z.number().int().positive().max(MAX_INT32),
       areaM2: z
         .number()
         .positive()
@@ -150,8 +149,8 @@ export const reserveSpaceSchema = z
         .meta({ description: "Default: the unit's whole free area." }),
       note: z.string().max(500).optional(),
     }),
-    z.object({
-      parkId: z.number().int().positive(),
+    z.strictObject({
+      parkId: z.number().int().positive().max(MAX_INT32),
       kind: z.enum(SPACE_KINDS),
       areaM2: z.number().positive(),
       note: z.string().max(500).optional(),

@@ -1,32 +1,21 @@
 import { z } from 'zod';
+import { isoDateSchema, rawText } from './fields.ts';
 import { bilingualSchema } from './common.ts';
 
 // The figures of the enterprise-problem loop (docs/problems.md, "Figures") and the 问题清单
 // export: one query shape (chain, region prefix, a period as a year or two dates).
 
-const noNul = (text: string) => !text.includes('\u0000');
-
-/** A real calendar date (2025-02-30 is refused, not rolled over to March). */
-const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((text) => {
-    const parsed = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
-  }, 'not a real calendar date')
-  .meta({ description: 'A date, YYYY-MM-DD (Asia/Shanghai).' });
+const calendarDate = isoDateSchema.meta({ description: 'A date, YYYY-MM-DD (Asia/Shanghai).' });
 
 const figuresQueryFields = {
-  chain: z
-    .string()
-    .max(64)
-    .refine(noNul, 'must not contain NUL')
-    .default('biomed')
-    .meta({ description: 'Chain code; default biomed.' }),
+  chain: rawText(64).default('biomed').meta({ description: 'Chain code; default biomed.' }),
   region: z
     .string()
     .regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits')
-    .meta({ description: 'Region code (a prefix: 3202 is Wuxi and its districts).' }),
+    .meta({
+      description: 'Region code (a prefix: 3202 is Wuxi and its districts).',
+      example: '3202',
+    }),
   year: z.coerce
     .number()
     .int()

@@ -4,7 +4,7 @@ import { UPLOAD_FIELD_ORDER } from './common.ts';
 // Importing problems from a spreadsheet (a 12345 hotline export): the upload and the answer.
 
 export const problemImportUploadSchema = z
-  .object({
+  .strictObject({
     dryRun: z
       .enum(['true', 'false'])
       .optional()

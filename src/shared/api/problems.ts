@@ -326,7 +326,7 @@ export const problemListSchema = z
 export type ProblemList = z.infer<typeof problemListSchema>;
 
 export const problemAttachmentUploadSchema = z
-  .object({
+  .strictObject({
     file: z.any().meta({
       type: 'string',
       format: 'binary',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_INT32, isoDateSchema } from './fields.ts';
 import { UPLOAD_FIELD_ORDER, bilingualSchema } from './common.ts';
 import { PROJECT_STAGES, type ProjectStage } from '../project-stages.ts';
 import { SPACE_KINDS } from '../space-kinds.ts';
@@ -30,11 +31,6 @@ export const DEFAULT_STAGE_PROBABILITIES: Readonly<Record<ProjectStage, number>>
 };
 export const DEFAULT_STALLED_DAYS = 30;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .meta({ description: 'A date, YYYY-MM-DD.' });
-
 export const spaceNeedSchema = z
   .object({
     kind: z.enum(SPACE_KINDS),
@@ -58,6 +54,7 @@ const editableFields = {
     .number()
     .int()
     .positive()
+    .max(MAX_INT32)
     .nullable()
     .meta({ description: 'The enterprise courted (a candidate), if known.' }),
   nodeCode: z.string().nullable().meta({ description: 'The chain node it fills.' }),
@@ -65,16 +62,16 @@ const editableFields = {
   expectedOutputYuan: yuanField('Expected annual output in yuan once producing.').nullable(),
   outputStartYear: z.number().int().min(2000).max(2100).nullable(),
   spaceNeed: z.array(spaceNeedSchema).max(10),
-  spaceNeededFrom: isoDate.nullable(),
-  parkId: z.number().int().positive().nullable(),
-  ownerId: z.number().int().positive().nullable(),
+  spaceNeededFrom: isoDateSchema.nullable(),
+  parkId: z.number().int().positive().max(MAX_INT32).nullable(),
+  ownerId: z.number().int().positive().max(MAX_INT32).nullable(),
   nextAction: z.string().max(500).nullable(),
-  nextActionOn: isoDate.nullable(),
+  nextActionOn: isoDateSchema.nullable(),
   notes: z.string().max(10_000).nullable(),
 };
 
 export const createProjectSchema = z
-  .object({
+  .strictObject({
     chainCode: z.string().min(1).meta({ description: 'Chain code, e.g. biomed.' }),
     regionCode: z.string().min(2).meta({ description: 'Region it is to land in, e.g. 3202.' }),
     ...editableFields,
@@ -102,13 +99,13 @@ export const createProjectSchema = z
 export type CreateProjectRequest = z.infer<typeof createProjectSchema>;
 
 export const updateProjectSchema = z
-  .object(editableFields)
+  .strictObject(editableFields)
   .partial()
   .meta({ id: 'UpdateProjectRequest' });
 export type UpdateProjectRequest = z.infer<typeof updateProjectSchema>;
 
 export const moveProjectSchema = z
-  .object({
+  .strictObject({
     to: z.enum(PROJECT_STAGES),
     reason: z
       .string()
@@ -121,11 +118,11 @@ export const moveProjectSchema = z
 export type MoveProjectRequest = z.infer<typeof moveProjectSchema>;
 
 export const reasonSchema = z
-  .object({ reason: z.string().trim().min(1).max(1000) })
+  .strictObject({ reason: z.string().trim().min(1).max(1000) })
   .meta({ id: 'ReasonRequest' });
 
 export const capitalSchema = z
-  .object({
+  .strictObject({
     amountYuan: z.number().positive().max(1e15).meta({ description: 'Capital that arrived.' }),
     note: z.string().max(1000).optional(),
   })
@@ -137,7 +134,13 @@ export const projectQuerySchema = z.object({
   stage: z.enum(PROJECT_STAGES).optional(),
   status: z.enum([...PROJECT_STATUSES, 'all']).default('active'),
   node: z.string().optional().meta({ description: 'Node code.' }),
-  park: z.coerce.number().int().positive().optional().meta({ description: 'Park id.' }),
+  park: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(MAX_INT32)
+    .optional()
+    .meta({ description: 'Park id.' }),
   owner: z.string().optional().meta({ description: 'Owner username.' }),
   stalled: z
     .enum(['true', 'false'])
@@ -285,7 +288,7 @@ export const projectBoardSchema = z
 export type ProjectBoard = z.infer<typeof projectBoardSchema>;
 
 export const pipelineSettingsSchema = z
-  .object({
+  .strictObject({
     stageProbabilities: z
       .object({
         lead: z.number().min(0).max(1),
@@ -311,7 +314,7 @@ export const importProjectsResultSchema = z
 export type ImportProjectsResult = z.infer<typeof importProjectsResultSchema>;
 
 export const attachmentUploadSchema = z
-  .object({
+  .strictObject({
     file: z.any().meta({
       type: 'string',
       format: 'binary',
@@ -321,7 +324,7 @@ export const attachmentUploadSchema = z
   .meta({ id: 'AttachmentUpload', description: UPLOAD_FIELD_ORDER });
 
 export const projectImportUploadSchema = z
-  .object({
+  .strictObject({
     file: z
       .any()
       .meta({ type: 'string', format: 'binary', description: 'XLSX, CSV or JSON Lines.' }),

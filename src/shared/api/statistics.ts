@@ -17,7 +17,7 @@ const benchmark = code
   .meta({ description: 'Compare with this region of the data instead of the sum of all regions.' });
 
 export const statsUploadSchema = z
-  .object({
+  .strictObject({
     file: z.any().meta({
       type: 'string',
       format: 'binary',

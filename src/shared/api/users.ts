@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paramIdSchema, rawText } from './fields.ts';
 import { ROLES } from '../permissions.ts';
 
 /** Who a user is, as every answer naming a user (the user list, the current user) gives it. */
@@ -35,14 +36,9 @@ export const userIdentityFields = {
   }),
 };
 
-const id = z.coerce.number().int().positive().max(2147483647);
-const noNul = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+const id = paramIdSchema;
 const chainCodesField = z
-  .array(noNul(64).min(1))
+  .array(rawText(64).min(1))
   .max(100)
   .nullable()
   .optional()
@@ -81,9 +77,9 @@ export type User = z.infer<typeof userSchema>;
 export const createUserRequestSchema = z
   .object({
     username: z.string().min(2).max(32),
-    password: noNul(256).min(8),
+    password: rawText(256).min(8),
     role: z.enum(ROLES),
-    displayName: noNul(64).nullable().optional(),
+    displayName: rawText(64).nullable().optional(),
     ...bindingFields,
     oneTime: z
       .boolean()
@@ -97,7 +93,7 @@ export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 export const updateUserRequestSchema = z
   .object({
     role: z.enum(ROLES).optional(),
-    displayName: noNul(64).nullable().optional(),
+    displayName: rawText(64).nullable().optional(),
     ...bindingFields,
     disabled: z.boolean().optional(),
   })
@@ -111,7 +107,7 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
 export const resetPasswordRequestSchema = z
   .object({
-    password: noNul(256).min(8),
+    password: rawText(256).min(8),
     oneTime: z
       .boolean()
       .optional()
@@ -124,7 +120,7 @@ export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
 export const userIdParamsSchema = z.object({ id });
 
 export const firmAccountsUploadSchema = z
-  .object({
+  .strictObject({
     file: z.any().meta({
       type: 'string',
       format: 'binary',

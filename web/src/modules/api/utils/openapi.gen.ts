@@ -1507,6 +1507,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -1562,6 +1563,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -1627,6 +1629,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -3550,6 +3553,7 @@ export interface paths {
         path: {
           /** @description Numeric id. */
           id: number;
+          /** @description Numeric id. */
           attachmentId: number;
         };
         cookie?: never;
@@ -3604,6 +3608,7 @@ export interface paths {
         path: {
           /** @description Numeric id. */
           id: number;
+          /** @description Numeric id. */
           attachmentId: number;
         };
         cookie?: never;
@@ -3813,6 +3818,7 @@ export interface paths {
         path: {
           /** @description Numeric id. */
           id: number;
+          /** @description Numeric id. */
           reservationId: number;
         };
         cookie?: never;
@@ -4013,6 +4019,7 @@ export interface paths {
         path: {
           /** @description Numeric id. */
           id: number;
+          /** @description Numeric id. */
           spaceId: number;
         };
         cookie?: never;
@@ -5070,6 +5077,7 @@ export interface paths {
         path: {
           /** @description Numeric id. */
           id: number;
+          /** @description Numeric id. */
           attachmentId: number;
         };
         cookie?: never;
@@ -5124,6 +5132,7 @@ export interface paths {
         path: {
           /** @description Numeric id. */
           id: number;
+          /** @description Numeric id. */
           attachmentId: number;
         };
         cookie?: never;
@@ -5647,10 +5656,11 @@ export interface paths {
           /** @description Region code (a prefix: 32, 3202, 320214). */
           region?: string;
           kind?: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
-          /** @description A calendar date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD. */
           from?: string;
-          /** @description A calendar date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD. */
           to?: string;
+          /** @description Numeric id. */
           enterpriseId?: number;
           node?: string;
         };
@@ -5713,12 +5723,16 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @example biomed */
             chainCode: string;
-            /** @description Region code (a prefix: 32, 3202, 320214). */
+            /**
+             * @description Region code (a prefix: 32, 3202, 320214).
+             * @example 3202
+             */
             regionCode: string;
             /** @enum {string} */
             kind: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
-            /** @description A calendar date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD. */
             heldOn: string;
             title: string;
             /** @default [] */
@@ -5732,8 +5746,12 @@ export interface paths {
             followUps?: {
               title: string;
               detail?: string | null;
+              /**
+               * @description Numeric id.
+               * @example 1
+               */
               ownerDepartmentId: number;
-              /** @description A calendar date, YYYY-MM-DD. */
+              /** @description A date, YYYY-MM-DD. */
               deadline: string;
             }[];
           };
@@ -5797,6 +5815,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -5849,6 +5868,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -5899,6 +5919,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -5908,7 +5929,7 @@ export interface paths {
           'application/json': {
             /** @enum {string} */
             kind?: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
-            /** @description A calendar date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD. */
             heldOn?: string;
             title?: string;
             people?: string[];
@@ -5978,11 +5999,13 @@ export interface paths {
           /** @description Region code (a prefix: 32, 3202, 320214). */
           region?: string;
           state?: 'open' | 'done' | 'overdue';
+          /** @description Numeric id. */
           departmentId?: number;
+          /** @description Numeric id. */
           activityId?: number;
-          /** @description A calendar date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD. */
           dueFrom?: string;
-          /** @description A calendar date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD. */
           dueTo?: string;
         };
         header?: never;
@@ -6046,12 +6069,24 @@ export interface paths {
           'application/json': {
             title: string;
             detail?: string | null;
+            /**
+             * @description Numeric id.
+             * @example 1
+             */
             ownerDepartmentId: number;
-            /** @description A calendar date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD. */
             deadline: string;
+            /** @example biomed */
             chainCode: string;
-            /** @description Region code (a prefix: 32, 3202, 320214). */
+            /**
+             * @description Region code (a prefix: 32, 3202, 320214).
+             * @example 3202
+             */
             regionCode: string;
+            /**
+             * @description Numeric id.
+             * @example 1
+             */
             activityId?: number | null;
           };
         };
@@ -6114,6 +6149,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -6181,6 +6217,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -6252,6 +6289,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -6451,6 +6489,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -6518,6 +6557,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -6525,6 +6565,10 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description Numeric id.
+             * @example 1
+             */
             problemId: number;
           };
         };
@@ -6590,7 +6634,9 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
+          /** @description Numeric id. */
           problemId: number;
         };
         cookie?: never;
@@ -6655,6 +6701,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -6662,8 +6709,12 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description Numeric id.
+             * @example 1
+             */
             ownerDepartmentId: number;
-            /** @description A calendar date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD. */
             deadline: string;
             title?: string;
             detail?: string | null;
@@ -6730,6 +6781,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+          /** @description Numeric id. */
           id: number;
         };
         cookie?: never;
@@ -6737,8 +6789,12 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description Numeric id.
+             * @example 1
+             */
             ownerDepartmentId: number;
-            /** @description A calendar date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD. */
             deadline: string;
             title?: string;
             detail?: string | null;
@@ -7669,6 +7725,7 @@ export interface components {
       demo: boolean;
     };
     SetTargetRequest: {
+      /** @example 3202 */
       region: string;
       year: number;
       /** @description Target output in yuan, e.g. 250e9. */
@@ -7911,11 +7968,20 @@ export interface components {
         | 'department'
         | 'firm';
       displayName?: string | null;
-      /** @description Required for role park: the one park it manages. */
+      /**
+       * @description Required for role park: the one park it manages.
+       * @example 1
+       */
       parkId?: number | null;
-      /** @description Required for role department: the department it works for. */
+      /**
+       * @description Required for role department: the department it works for.
+       * @example 1
+       */
       departmentId?: number | null;
-      /** @description Required for role firm: the enterprise it speaks for. */
+      /**
+       * @description Required for role firm: the enterprise it speaks for.
+       * @example 1
+       */
       enterpriseId?: number | null;
       /** @description The chains (codes) the user may see; null or absent for every chain. For office, chain_leader, analyst, viewer, department and park users. */
       chainCodes?: string[] | null;
@@ -7936,11 +8002,20 @@ export interface components {
         | 'department'
         | 'firm';
       displayName?: string | null;
-      /** @description Required for role park: the one park it manages. */
+      /**
+       * @description Required for role park: the one park it manages.
+       * @example 1
+       */
       parkId?: number | null;
-      /** @description Required for role department: the department it works for. */
+      /**
+       * @description Required for role department: the department it works for.
+       * @example 1
+       */
       departmentId?: number | null;
-      /** @description Required for role firm: the enterprise it speaks for. */
+      /**
+       * @description Required for role firm: the enterprise it speaks for.
+       * @example 1
+       */
       enterpriseId?: number | null;
       /** @description The chains (codes) the user may see; null or absent for every chain. For office, chain_leader, analyst, viewer, department and park users. */
       chainCodes?: string[] | null;
@@ -8790,6 +8865,7 @@ export interface components {
       areaM2: number;
       /** @default 0 */
       occupiedM2?: number;
+      /** @description A date, YYYY-MM-DD. */
       availableFrom?: string | null;
       rentYuanPerM2Month?: number | null;
     };
@@ -8800,6 +8876,7 @@ export interface components {
       floor?: number | null;
       areaM2?: number;
       occupiedM2?: number;
+      /** @description A date, YYYY-MM-DD. */
       availableFrom?: string | null;
       rentYuanPerM2Month?: number | null;
     };
@@ -9118,7 +9195,10 @@ export interface components {
       categoryCode: string;
       contactName?: string | null;
       contactPhone?: string | null;
-      /** @description The enterprise (office and admin only, and required for them). */
+      /**
+       * @description The enterprise (office and admin only, and required for them).
+       * @example 1
+       */
       enterpriseId?: number;
       /** @description Defaults to the chain the enterprise's primary placement is on. */
       chainCode?: string;
@@ -9133,7 +9213,10 @@ export interface components {
        */
       receivedAt?: string;
       nodeCode?: string;
-      /** @description Numeric id. */
+      /**
+       * @description Numeric id.
+       * @example 1
+       */
       departmentId?: number;
     };
     UpdateProblemRequest: {
@@ -9141,7 +9224,10 @@ export interface components {
       description?: string;
       categoryCode?: string;
       nodeCode?: string | null;
-      /** @description Numeric id. */
+      /**
+       * @description Numeric id.
+       * @example 1
+       */
       departmentId?: number | null;
       assigneeName?: string | null;
       contactName?: string | null;
@@ -9166,7 +9252,10 @@ export interface components {
         | 'reopen';
       /** @description The reason (return, decline, suspend, reject_extension, request_extension), the answer (answer), or the rating comment (rate). */
       note?: string;
-      /** @description assign: the department. */
+      /**
+       * @description assign: the department.
+       * @example 1
+       */
       departmentId?: number;
       /** @description assign: the responsible person. */
       assigneeName?: string;
