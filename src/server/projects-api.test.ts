@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
 import { insertEnterprises } from '../db/enterprise.repository.ts';
-import { auditLog, park, parkSpace, project, spaceReservation } from '../db/schema.ts';
+import { appUser, auditLog, park, parkSpace, project, spaceReservation } from '../db/schema.ts';
 import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
@@ -616,6 +616,34 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
       `/api/projects/${elsewhere.id}/reservations/${held.body.items[0]?.id}/release`,
     );
     expect(releasedHeld.status).toBe(200);
+  });
+
+  it("refuses space for a project outside a user's chains (404, naming nothing)", async () => {
+    const secret = await newProject({ name: '别的链上的机密项目', parkId: parkA });
+    const created = await admin.json('POST', '/api/users', {
+      username: 'inv-other-chain',
+      password: 'investment-pw-2',
+      role: 'investment',
+    });
+    expect(created.status).toBe(201);
+    // Bound to a chain the project is not on (written directly: the test installation has one chain).
+    await database.db
+      .update(appUser)
+      .set({ chainCodes: ['ic'] })
+      .where(eq(appUser.username, 'inv-other-chain'));
+    const narrow = new ApiClient(app);
+    await narrow.login('inv-other-chain', 'investment-pw-2');
+    const reservations = await count(spaceReservation);
+    for (const [method, path, body] of [
+      ['POST', `/api/projects/${secret.id}/reservations`, { spaceId: unitA1, areaM2: 10 }],
+      ['GET', `/api/projects/${secret.id}/space-matches`, undefined],
+    ] as const) {
+      const refused = await narrow.json<ErrorResponse>(method, path, body);
+      expect(refused.status, path).toBe(404);
+      expect(refused.body.error.code).toBe('PROJECT_NOT_FOUND');
+      expect(JSON.stringify(refused.body)).not.toContain('机密');
+    }
+    expect(await count(spaceReservation)).toBe(reservations);
   });
 
   it("shows a park user the projects matched to its park and the park's supply and demand", async () => {

@@ -330,7 +330,7 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return c.body(null, 204);
   });
   app.openapi(spaceMatchesRoute, async (c) =>
-    c.json(await matchSpaceForProject(db, c.req.valid('param').id), 200),
+    c.json(await matchSpaceForProject(db, c.req.valid('param').id, currentUser(c)), 200),
   );
   app.openapi(reserveRoute, async (c) => {
     const items = await reserveSpace(
