@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../db/schema.ts';
+import { auditLog, enterprise, park } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/working-calendar.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type { ProblemDetail } from '../shared/api/problems.ts';
+import { ApiClient } from '../test-support/api-client.ts';
 import {
   problemAt,
   startProblemWorld,
@@ -19,6 +20,8 @@ const HIDDEN = { contactName: null, contactPhone: null };
 describe(`personal data by role, in reads and exports (${testDatabaseKind()})`, () => {
   let world: ProblemWorld;
   let problem: ProblemDetail;
+  /** A park user of the park where the fixture's enterprise is a tenant. */
+  let parkUser: ApiClient;
   const exportUrl = () =>
     `/api/problems/export?region=3202&year=${shanghaiDate(new Date()).slice(0, 4)}&format=csv`;
   const exportAudits = async () =>
@@ -35,6 +38,23 @@ describe(`personal data by role, in reads and exports (${testDatabaseKind()})`, 
   beforeAll(async () => {
     world = await startProblemWorld();
     problem = await problemAt(world, 'assigned');
+    const [home] = await world.database.db
+      .insert(park)
+      .values({ code: 'pd-park', name: '个人信息园区', regionCode: '320214' })
+      .returning();
+    await world.database.db
+      .update(enterprise)
+      .set({ parkId: home?.id ?? 0 })
+      .where(eq(enterprise.id, world.enterpriseId));
+    const created = await world.admin.json('POST', '/api/users', {
+      username: 'park-pd',
+      password: 'park-pd-password',
+      role: 'park',
+      parkId: home?.id,
+    });
+    expect(created.status).toBe(201);
+    parkUser = new ApiClient(world.app);
+    await parkUser.login('park-pd', 'park-pd-password');
   }, 120_000);
   afterAll(async () => {
     await world.database.close();
@@ -47,6 +67,7 @@ describe(`personal data by role, in reads and exports (${testDatabaseKind()})`, 
       ['department', world.department, WHOLE],
       ['firm', world.firm, WHOLE],
       ['chain_leader', world.leader, MASKED],
+      ['park', parkUser, MASKED],
       ['analyst', world.analyst, HIDDEN],
       ['viewer', world.viewer, HIDDEN],
     ] as const;
@@ -83,16 +104,22 @@ describe(`personal data by role, in reads and exports (${testDatabaseKind()})`, 
     });
     expect(audits.at(-1)?.at).toBeInstanceOf(Date);
 
-    const leader = await world.leader.json<ErrorResponse>(
-      'GET',
-      `${exportUrl()}&includePersonalData=true`,
-    );
-    expect(leader.status).toBe(403);
-    expect(leader.body.error.code).toBe('FORBIDDEN');
-    const leaderDefault = await world.leader.request('GET', exportUrl());
-    const leaderText = await leaderDefault.text();
-    expect(leaderText).toContain('138****0000');
-    expect(leaderText).not.toContain('13800000000');
+    for (const [role, client] of [
+      ['chain_leader', world.leader],
+      ['park', parkUser],
+    ] as const) {
+      const refused = await client.json<ErrorResponse>(
+        'GET',
+        `${exportUrl()}&includePersonalData=true`,
+      );
+      expect(refused.status, role).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN');
+      const masked = await client.request('GET', exportUrl());
+      expect(masked.status, role).toBe(200);
+      const text = await masked.text();
+      expect(text, role).toContain('138****0000');
+      expect(text, role).not.toContain('13800000000');
+    }
     const viewer = await world.viewer.request('GET', exportUrl());
     const viewerText = await viewer.text();
     expect(viewerText).not.toContain('联系电话');
