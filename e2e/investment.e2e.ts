@@ -148,43 +148,47 @@ describe.skipIf(!chromiumPath())('investment: candidates, the board, park space,
     await page.screenshot({ path: '/tmp/web2c-road.png', fullPage: true });
   });
 
-  it('as park: no reserve control in another park, and the API refuses', async () => {
+  it('as park: its own park only; another park is refused in the page and the API', async () => {
     const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'viewer', 'chainlead-viewer');
+    const all = (await (await page.request.get(`${browser.baseUrl}/api/parks`)).json()) as {
+      items: { id: number; availableM2: number }[];
+    };
     await signIn(page, browser.baseUrl, 'park', 'chainlead-park');
     expect(await page.locator('.ant-menu').textContent()).not.toContain('招商目标');
     const me = (await (await page.request.get(`${browser.baseUrl}/api/auth/session`)).json()) as {
       user: { parkId: number };
     };
     const own = me.user.parkId;
-    const parks = (await (await page.request.get(`${browser.baseUrl}/api/parks`)).json()) as {
+    const other = all.items.find((p) => p.id !== own);
+    expect(other).toBeDefined();
+    const listed = (await (await page.request.get(`${browser.baseUrl}/api/parks`)).json()) as {
       items: { id: number }[];
     };
-    const other = parks.items.find((p) => p.id !== own)?.id ?? 0;
+    expect(listed.items.map((p) => p.id)).toEqual([own]);
 
     await page.goto(`${browser.baseUrl}/parks/${own}`);
     await page.locator('[data-testid="park-pipeline"]').waitFor();
     await page.locator('[data-testid="park-projects"] tbody tr.ant-table-row').first().waitFor();
     expect(await page.locator('[data-testid="park-reserve"]').count()).toBeGreaterThan(0);
 
-    await page.goto(`${browser.baseUrl}/parks/${other}`);
-    await page.locator('[data-testid="space-by-kind"]').waitFor();
+    browser.allowConsoleError(/status of 403/);
+    await page.goto(`${browser.baseUrl}/parks/${other?.id}`);
+    await page.locator('.ant-alert-error').waitFor();
     expect(await page.locator('[data-testid="park-pipeline"]').count()).toBe(0);
     expect(await page.locator('[data-testid="park-reserve"]').count()).toBe(0);
 
-    const before = (await (
-      await page.request.get(`${browser.baseUrl}/api/parks/${other}`)
-    ).json()) as {
-      availableM2: number;
-    };
+    for (const path of [`/api/parks/${other?.id}`, `/api/parks/${other?.id}/spaces`]) {
+      expect((await page.request.get(`${browser.baseUrl}${path}`)).status(), path).toBe(403);
+    }
     const refused = await page.request.post(`${browser.baseUrl}/api/projects/1/reservations`, {
-      data: { parkId: other, kind: 'office', areaM2: 10 },
+      data: { parkId: other?.id, kind: 'office', areaM2: 10 },
     });
     expect(refused.status()).toBe(403);
+    await signIn(page, browser.baseUrl, 'viewer', 'chainlead-viewer');
     const after = (await (
-      await page.request.get(`${browser.baseUrl}/api/parks/${other}`)
-    ).json()) as {
-      availableM2: number;
-    };
-    expect(after.availableM2).toBe(before.availableM2);
+      await page.request.get(`${browser.baseUrl}/api/parks/${other?.id}`)
+    ).json()) as { availableM2: number };
+    expect(after.availableM2).toBe(other?.availableM2);
   });
 });

@@ -210,6 +210,34 @@ describe.skipIf(!chromiumPath())(
       await office.screenshot({ path: `${SHOTS}/cockpit-problems.png` });
     }, 300_000);
 
+    it('the problem list downloads with contacts masked; the office may take them whole, the leader not', async () => {
+      const page = await browser.newPage(DESK);
+      const hrefs = async () => {
+        await page.goto(`${base()}/problems`);
+        await page.locator('[data-testid="problem-export"]').waitFor();
+        const withContacts = page.locator('[data-testid="problem-export-contacts"]');
+        return {
+          masked: await page.locator('[data-testid="problem-export"]').getAttribute('href'),
+          whole: (await withContacts.count()) > 0 ? await withContacts.getAttribute('href') : null,
+        };
+      };
+      const csv = async (href: string | null) => {
+        const answer = await page.request.get(`${base()}${href ?? ''}&format=csv`);
+        expect(answer.status()).toBe(200);
+        return answer.text();
+      };
+      await signIn(page, base(), 'office', 'chainlead-office');
+      const office = await hrefs();
+      expect(office.whole).toContain('includePersonalData=true');
+      expect(await csv(office.masked)).toMatch(/138\*{4}\d{4}/);
+      expect(await csv(office.masked)).not.toMatch(/1380510\d{4}/);
+      expect(await csv(office.whole)).toMatch(/1380510\d{4}/);
+      await signIn(page, base(), 'leader', 'chainlead-leader');
+      const leader = await hrefs();
+      expect(leader.whole).toBeNull();
+      expect(await csv(leader.masked)).not.toMatch(/1380510\d{4}/);
+    });
+
     it('a user given a one-time password chooses their own before any page opens', async () => {
       const page = await browser.newPage(DESK);
       await signIn(page, base(), 'admin', ADMIN_PASSWORD);

@@ -6,6 +6,7 @@ import {
 } from './commands/analyze-stats.command.ts';
 import { analyzeGroup, registerAnalyzeChainCommands } from './commands/analyze-chain.command.ts';
 import { registerAttractCommand } from './commands/attract.command.ts';
+import { registerAuditCommand } from './commands/audit.command.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDbCommand(program);
   registerUserCommand(program);
+  registerAuditCommand(program);
   registerCalendarCommand(program);
   registerTemplateCommand(program);
   registerClassifyCommand(program);

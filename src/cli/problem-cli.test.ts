@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprises } from '../db/enterprise.repository.ts';
-import { chain, chainNode, department, problem, problemCategory } from '../db/schema.ts';
+import { auditLog, chain, chainNode, department, problem, problemCategory } from '../db/schema.ts';
 import { openMigratedDatabase } from '../services/database.service.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { ProblemSummary } from '../shared/api/problem-figures.ts';
@@ -47,6 +47,8 @@ describe('problem commands, as a user runs them', () => {
         categoryCode: 'land',
         departmentId: dept?.id ?? null,
         slaWorkingDays: 10,
+        contactName: '王小明',
+        contactPhone: '13912345678',
       };
       await d.insert(problem).values([
         // Closed on time on 14 Mar 2025 (due 17 Mar).
@@ -134,6 +136,11 @@ describe('problem commands, as a user runs them', () => {
     expect(sheet?.rowCount).toBe(2 + 3);
     expect(sheet?.getRow(1).getCell(1).value).toBe('编号');
     expect(sheet?.getRow(2).getCell(1).value).toBe('Reference');
+    // Contacts masked by default.
+    const cells = JSON.stringify(sheet?.getRow(3).values);
+    expect(cells).toContain('139****5678');
+    expect(cells).toContain('王**');
+    expect(cells).not.toContain('13912345678');
     const bad = await run([
       '--db',
       db,
@@ -153,4 +160,30 @@ describe('problem commands, as a user runs them', () => {
       '$ chainlead problem summary --chain biomed --region 3202 --year 2025',
     );
   });
+
+  it(
+    'includes contacts whole only with --include-personal-data, and audits it',
+    SPAWNING,
+    async () => {
+      const file = join(work, 'contacts.csv');
+      const args = ['--db', db, 'problem', 'export', '--region', '3202', '--year', '2025'];
+      const done = await run([...args, '--out', file, '--include-personal-data']);
+      expect(done.code, done.stderr).toBe(0);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain('13912345678');
+      expect(text).toContain('王小明');
+      const database = await openMigratedDatabase({ db });
+      try {
+        const audits = await database.db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.action, 'problem.export-personal-data'));
+        expect(audits).toHaveLength(1);
+        expect(audits[0]?.actorName).toMatch(/^cli:/);
+        expect(audits[0]?.after).toMatchObject({ region: '3202', format: 'csv', rows: 3 });
+      } finally {
+        await database.close();
+      }
+    },
+  );
 });

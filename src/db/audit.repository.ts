@@ -1,3 +1,4 @@
+import { asc, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { auditLog } from './schema.ts';
 
@@ -26,4 +27,30 @@ export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): 
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/**
+ * Deletes up to `batch` audit entries older than `cutoff`, oldest first, and says how many went;
+ * the caller loops, so a long backlog goes in short transactions that let other work through.
+ */
+export async function deleteAuditEntriesBefore(
+  db: DbOrTx,
+  cutoff: Date,
+  batch: number,
+): Promise<number> {
+  const gone = await db
+    .delete(auditLog)
+    .where(
+      inArray(
+        auditLog.id,
+        db
+          .select({ id: auditLog.id })
+          .from(auditLog)
+          .where(lt(auditLog.at, cutoff))
+          .orderBy(asc(auditLog.id))
+          .limit(batch),
+      ),
+    )
+    .returning({ id: auditLog.id });
+  return gone.length;
 }

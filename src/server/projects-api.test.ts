@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
 import { insertEnterprises } from '../db/enterprise.repository.ts';
-import { auditLog, park, parkSpace, project, spaceReservation } from '../db/schema.ts';
+import { appUser, auditLog, park, parkSpace, project, spaceReservation } from '../db/schema.ts';
 import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
@@ -543,6 +543,107 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('shows a park user its own park only: other parks are not listed and answer 403', async () => {
+    const listed = await parkUser.json<List<ParkDetail>>('GET', '/api/parks');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((p) => p.id)).toEqual([parkA]);
+    expect(listed.body.total).toBe(1);
+    expect((await viewer.json<List<ParkDetail>>('GET', '/api/parks')).body.total).toBe(2);
+    expect((await parkUser.json<ParkDetail>('GET', `/api/parks/${parkA}`)).status).toBe(200);
+    for (const path of [`/api/parks/${parkB}`, `/api/parks/${parkB}/spaces`]) {
+      const refused = await parkUser.json<ErrorResponse>('GET', path);
+      expect(refused.status, path).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(refused.body)).not.toContain('乙园区');
+    }
+  });
+
+  it('lets a park user reserve and release only for projects it can read, naming none', async () => {
+    const hidden = await newProject({ name: '不可见的机密项目' });
+    const reservations = await count(spaceReservation);
+    const refused = await parkUser.json<ErrorResponse>(
+      'POST',
+      `/api/projects/${hidden.id}/reservations`,
+      { parkId: parkA, kind: 'office', areaM2: 10 },
+    );
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe('PROJECT_NOT_FOUND');
+    expect(JSON.stringify(refused.body)).not.toContain('机密');
+    expect(await count(spaceReservation)).toBe(reservations);
+    const byUnit = await parkUser.json<ErrorResponse>(
+      'POST',
+      `/api/projects/${hidden.id}/reservations`,
+      { spaceId: unitA1, areaM2: 10 },
+    );
+    expect(byUnit.status).toBe(404);
+    const elsewhere = await newProject({ name: '乙园区的项目', parkId: parkB });
+    expect(
+      (
+        await parkUser.json<ErrorResponse>('POST', `/api/projects/${elsewhere.id}/reservations`, {
+          parkId: parkA,
+          kind: 'office',
+          areaM2: 10,
+        })
+      ).status,
+    ).toBe(404);
+    expect(await count(spaceReservation)).toBe(reservations);
+
+    const aimed = await newProject({ parkId: parkA });
+    const made = await parkUser.json<List<Reservation>>(
+      'POST',
+      `/api/projects/${aimed.id}/reservations`,
+      { parkId: parkA, kind: 'office', areaM2: 10 },
+    );
+    expect(made.status).toBe(201);
+    const rid = made.body.items[0]?.id;
+    // The investor reserves for the hidden project in park A; the park user may now see it (it
+    // holds space in its park), so it may release it.
+    const held = await investor.json<List<Reservation>>(
+      'POST',
+      `/api/projects/${elsewhere.id}/reservations`,
+      { parkId: parkA, kind: 'office', areaM2: 5 },
+    );
+    expect(held.status).toBe(201);
+    const releasedMine = await parkUser.json<Reservation>(
+      'POST',
+      `/api/projects/${aimed.id}/reservations/${rid}/release`,
+    );
+    expect(releasedMine.status).toBe(200);
+    const releasedHeld = await parkUser.json<Reservation>(
+      'POST',
+      `/api/projects/${elsewhere.id}/reservations/${held.body.items[0]?.id}/release`,
+    );
+    expect(releasedHeld.status).toBe(200);
+  });
+
+  it("refuses space for a project outside a user's chains (404, naming nothing)", async () => {
+    const secret = await newProject({ name: '别的链上的机密项目', parkId: parkA });
+    const created = await admin.json('POST', '/api/users', {
+      username: 'inv-other-chain',
+      password: 'investment-pw-2',
+      role: 'investment',
+    });
+    expect(created.status).toBe(201);
+    // Bound to a chain the project is not on (written directly: the test installation has one chain).
+    await database.db
+      .update(appUser)
+      .set({ chainCodes: ['ic'] })
+      .where(eq(appUser.username, 'inv-other-chain'));
+    const narrow = new ApiClient(app);
+    await narrow.login('inv-other-chain', 'investment-pw-2');
+    const reservations = await count(spaceReservation);
+    for (const [method, path, body] of [
+      ['POST', `/api/projects/${secret.id}/reservations`, { spaceId: unitA1, areaM2: 10 }],
+      ['GET', `/api/projects/${secret.id}/space-matches`, undefined],
+    ] as const) {
+      const refused = await narrow.json<ErrorResponse>(method, path, body);
+      expect(refused.status, path).toBe(404);
+      expect(refused.body.error.code).toBe('PROJECT_NOT_FOUND');
+      expect(JSON.stringify(refused.body)).not.toContain('机密');
+    }
+    expect(await count(spaceReservation)).toBe(reservations);
   });
 
   it("shows a park user the projects matched to its park and the park's supply and demand", async () => {

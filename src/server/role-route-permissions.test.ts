@@ -24,6 +24,9 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
   let app: App;
   const clients = new Map<Role, ApiClient>();
   let routes: { method: string; path: string; permission: Permission }[] = [];
+  let parkPaths: { method: string; template: string }[] = [];
+  let ownPark = 0;
+  let otherPark = 0;
 
   beforeAll(async () => {
     let bindings: Record<string, number> = {};
@@ -36,6 +39,12 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
       const [enterpriseId = 0] = await insertEnterprises(db, [
         makeEnterprise({ regionCode: '320214', name: '权限测试企业' }),
       ]);
+      const [otherParkRow] = await db
+        .insert(park)
+        .values({ code: 'perm-park-2', name: '另一个园区', regionCode: '320214' })
+        .returning();
+      ownPark = parkRow?.id ?? 0;
+      otherPark = otherParkRow?.id ?? 0;
       bindings = { departmentId: dept?.id ?? 0, parkId: parkRow?.id ?? 0, enterpriseId };
     }));
     for (const role of ROLES) {
@@ -64,6 +73,11 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
         permission: operation['x-permission'] ?? 'public',
       })),
     );
+    parkPaths = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/parks/{id}'))
+      .flatMap(([template, operations]) =>
+        Object.keys(operations).map((method) => ({ method: method.toUpperCase(), template })),
+      );
   });
   afterAll(async () => {
     await database.close();
@@ -95,5 +109,26 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('refuses a park user every read of another park (403) and serves its own', async () => {
+    const client = clients.get('park');
+    if (!client) throw new Error('no client for park');
+    const reads = parkPaths.filter((p) => p.method === 'GET');
+    expect(reads.length).toBeGreaterThanOrEqual(5);
+    const wrong: string[] = [];
+    for (const { template } of reads) {
+      const at = (id: number) => template.replace('{id}', String(id));
+      const other = await client.request('GET', at(otherPark));
+      const body = (await other.json()) as { error?: { code?: string } };
+      if (other.status !== 403 || body.error?.code !== 'FORBIDDEN') {
+        wrong.push(`GET ${at(otherPark)} (another park): ${other.status}`);
+      }
+      const own = await client.request('GET', at(ownPark));
+      if (own.status !== 200) wrong.push(`GET ${at(ownPark)} (its park): ${own.status}`);
+    }
+    expect(wrong).toEqual([]);
+    const listed = await client.json<{ items: { id: number }[] }>('GET', '/api/parks');
+    expect(listed.body.items.map((p) => p.id)).toEqual([ownPark]);
   });
 });

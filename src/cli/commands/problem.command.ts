@@ -13,12 +13,15 @@ import {
 } from '../../shared/api/problem-figures.ts';
 import { formatNumber, formatPercent } from '../../shared/format.ts';
 import type { ScopedUser } from '../../shared/problem-scope.ts';
-import { withDatabase, type GlobalOptions } from '../cli-context.ts';
+import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
 import { parseLang } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 import { registerProblemFileCommands } from './problem-file.command.ts';
 
-/** The CLI runs on the server with its database: it sees every problem, contacts included. */
+/**
+ * The CLI runs on the server with its database: it sees every problem, contacts included (masked
+ * in exports unless --include-personal-data).
+ */
 const OPERATOR: ScopedUser = {
   role: 'admin',
   parkId: null,
@@ -26,6 +29,8 @@ const OPERATOR: ScopedUser = {
   enterpriseId: null,
   chainCodes: null,
 };
+
+type ExportOptions = PeriodOptions & { out: string; lang?: string; includePersonalData?: boolean };
 
 interface PeriodOptions {
   chain: string;
@@ -207,11 +212,15 @@ export function registerProblemCommand(program: Command): void {
   )
     .requiredOption('--out <file>', 'FILE.xlsx or FILE.csv')
     .option('--lang <lang>', 'header language zh or en (default: Chinese over English)')
+    .option(
+      '--include-personal-data',
+      'contact names and phones whole instead of masked (recorded in the audit log)',
+    )
     .addHelpText(
       'after',
       '\nExample:\n  $ chainlead problem export --chain biomed --region 3202 --year 2025 --out 问题清单.xlsx',
     )
-    .action(async (options: PeriodOptions & { out: string; lang?: string }, command: Command) => {
+    .action(async (options: ExportOptions, command: Command) => {
       const query = parseOptions(problemExportQuerySchema, {
         chain: options.chain,
         region: options.region,
@@ -220,9 +229,10 @@ export function registerProblemCommand(program: Command): void {
         to: options.to,
         lang: options.lang === undefined ? undefined : parseLang(options.lang),
         format: options.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx',
+        includePersonalData: options.includePersonalData ? 'true' : undefined,
       });
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        const file = await exportProblemList(database.db, OPERATOR, query);
+        const file = await exportProblemList(database.db, OPERATOR, cliActor(), query);
         writeFileSync(options.out, file.bytes);
         console.error(`Wrote ${file.count} problems to ${options.out}.`);
       });

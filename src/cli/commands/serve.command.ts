@@ -4,6 +4,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { Db } from '../../db/connection.ts';
 import { openMigratedDatabase } from '../../services/database.service.ts';
 import { sweepNotifications } from '../../services/notifications/notification-sweep.service.ts';
+import { purgeAuditLog } from '../../services/audit/audit-retention.service.ts';
 import { isDemoLoaded } from '../../services/demo/demo.service.ts';
 import { DEMO_USERS } from '../../services/demo/demo-plan.ts';
 import { prepareInstallation, type SetupResult } from '../../services/setup.service.ts';
@@ -94,12 +95,14 @@ export function registerServeCommand(program: Command): void {
       const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${actualPort}`;
       await printStartBanner(database.kind, database.location, setup, url, database.db);
       const sweeper = startNotificationSweeper(database.db);
+      const auditPurger = startAuditPurger(database.db);
 
       let stopping = false;
       const stop = (): void => {
         if (stopping) return;
         stopping = true;
         clearInterval(sweeper);
+        clearInterval(auditPurger);
         console.log('Stopping chainlead…');
         server.close(() => {
           void database.close().then(() => process.exit(0));
@@ -129,6 +132,33 @@ function startNotificationSweeper(db: Db): NodeJS.Timeout {
   };
   sweep();
   const timer = setInterval(sweep, NOTIFICATION_SWEEP_MS);
+  timer.unref();
+  return timer;
+}
+
+/** How often `serve` deletes audit entries past the retention (audit.retentionDays). */
+const AUDIT_PURGE_MS = 24 * 3600 * 1000;
+
+/**
+ * Purges the audit log now and daily; unref'd, and a failed purge is logged, never fatal (the next
+ * day, or `chainlead audit purge`, tries again).
+ */
+function startAuditPurger(db: Db): NodeJS.Timeout {
+  const purge = (): void => {
+    purgeAuditLog(db, { id: null, name: 'system:retention' })
+      .then(({ deleted, retentionDays }) => {
+        if (deleted > 0) {
+          console.log(`Deleted ${deleted} audit entries older than ${retentionDays} days.`);
+        }
+      })
+      .catch((error: unknown) => {
+        console.warn(
+          `Audit purge failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
+  };
+  purge();
+  const timer = setInterval(purge, AUDIT_PURGE_MS);
   timer.unref();
   return timer;
 }

@@ -25,6 +25,7 @@ const listSpacesRoute = defineRoute({
   permission: 'park:read',
   tags: TAGS,
   summary: "A park's space units with occupied, reserved and free area",
+  description: scopeNote,
   request: { params: idParamSchema },
   responses: { 200: { description: 'The units', content: json(listSchema(parkSpaceSchema)) } },
 });
@@ -103,7 +104,7 @@ export function registerParkSpaceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   const db = deps.database.db;
   const who = (user: { id: number; username: string }) => ({ id: user.id, name: user.username });
   app.openapi(listSpacesRoute, async (c) => {
-    const { spaces } = await getPark(db, c.req.valid('param').id);
+    const { spaces } = await getPark(db, c.req.valid('param').id, parkScopeFor(currentUser(c)));
     return c.json({ items: spaces, total: spaces.length }, 200);
   });
   app.openapi(addSpaceRoute, async (c) => {

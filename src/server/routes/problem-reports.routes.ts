@@ -43,8 +43,10 @@ const exportRoute = defineRoute({
   tags: TAGS,
   summary: '问题清单: the problems of a chain × region × period as XLSX or CSV',
   description:
-    'One row per problem received in the period or still open at its start. Contacts only ' +
-    'for users who may see them; text cells are formula-neutralised.',
+    'One row per problem received in the period or still open at its start. Contacts are ' +
+    'masked (张** / 138****5678) unless includePersonalData=true, which only roles that see ' +
+    'contacts whole may ask for and which the audit log records; roles that see no contacts get ' +
+    'no contact columns. Text cells are formula-neutralised.',
   request: { query: problemExportQuerySchema },
   responses: {
     200: {
@@ -117,7 +119,8 @@ export function registerProblemReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
   );
   app.openapi(exportRoute, async (c) => {
     const query = c.req.valid('query');
-    const file = await exportProblemList(db, currentUser(c), query);
+    const user = currentUser(c);
+    const file = await exportProblemList(db, user, { id: user.id, name: user.username }, query);
     return c.body(new Uint8Array(file.bytes), 200, {
       'content-type':
         query.format === 'csv'

@@ -19,7 +19,6 @@ import {
   reservationSchema,
   updateProjectSchema,
 } from '../../shared/api/projects.ts';
-import { parkScopeFor } from '../../services/auth/park-scope.ts';
 import { matchSpaceForProject } from '../../services/parks/space-matching.service.ts';
 import { releaseSpace, reserveSpace } from '../../services/parks/space.service.ts';
 import {
@@ -368,14 +367,13 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     return c.body(null, 204);
   });
   app.openapi(spaceMatchesRoute, async (c) =>
-    c.json(await matchSpaceForProject(db, c.req.valid('param').id), 200),
+    c.json(await matchSpaceForProject(db, c.req.valid('param').id, currentUser(c)), 200),
   );
   app.openapi(reserveRoute, async (c) => {
-    const user = currentUser(c);
     const items = await reserveSpace(
       db,
       actorOf(c),
-      parkScopeFor(user),
+      currentUser(c),
       c.req.valid('param').id,
       c.req.valid('json'),
     );
@@ -383,13 +381,7 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   });
   app.openapi(releaseRoute, async (c) => {
     const { id, reservationId } = c.req.valid('param');
-    const released = await releaseSpace(
-      db,
-      actorOf(c),
-      parkScopeFor(currentUser(c)),
-      id,
-      reservationId,
-    );
+    const released = await releaseSpace(db, actorOf(c), currentUser(c), id, reservationId);
     return c.json(released, 200);
   });
 }

@@ -15,6 +15,8 @@ import {
   type SpaceKind,
 } from '../../shared/api/parks.ts';
 import { requirePark } from '../lookup/lookup.service.ts';
+import { ALL_PARKS, assertParkInScope, type ParkScope } from '../auth/park-scope.ts';
+import { isParkInScope } from '../../shared/park-scope.ts';
 
 function asSpaceKind(kind: string): SpaceKind {
   return (SPACE_KINDS as readonly string[]).includes(kind) ? (kind as SpaceKind) : 'office';
@@ -75,21 +77,29 @@ function presentPark(
   };
 }
 
-/** Every park with its space totals by kind and occupancy. */
-export async function listParkSummaries(db: Db): Promise<{ items: ParkSummary[]; total: number }> {
+/**
+ * Every park the scope covers with its space totals by kind and occupancy: a park operator sees
+ * its own park only (README: any other park is 403, so it is not listed either).
+ */
+export async function listParkSummaries(
+  db: Db,
+  scope: ParkScope = ALL_PARKS,
+): Promise<{ items: ParkSummary[]; total: number }> {
   const [parks, spaces, tenants] = await Promise.all([
     listParks(db),
     listParkSpaces(db),
     countTenantsByPark(db),
   ]);
-  const items = parks.map(({ park, regionName }) =>
-    presentPark(
-      park,
-      regionName,
-      spaces.filter((s) => s.parkId === park.id),
-      tenants.get(park.id) ?? 0,
-    ),
-  );
+  const items = parks
+    .filter(({ park }) => isParkInScope(scope, park.id))
+    .map(({ park, regionName }) =>
+      presentPark(
+        park,
+        regionName,
+        spaces.filter((s) => s.parkId === park.id),
+        tenants.get(park.id) ?? 0,
+      ),
+    );
   return { items, total: items.length };
 }
 
@@ -118,8 +128,16 @@ function countByNode(
   );
 }
 
-/** One park with its space units, tenants and tenants by node. Throws PARK_NOT_FOUND. */
-export async function getPark(db: Db, id: number): Promise<ParkDetail> {
+/**
+ * One park with its space units, tenants and tenants by node. Throws FORBIDDEN when the scope does
+ * not cover the park (checked before anything is read), or PARK_NOT_FOUND.
+ */
+export async function getPark(
+  db: Db,
+  id: number,
+  scope: ParkScope = ALL_PARKS,
+): Promise<ParkDetail> {
+  assertParkInScope(scope, id);
   const found = await requirePark(db, id);
   const [spaces, tenants] = await Promise.all([listParkSpaces(db, id), listParkTenants(db, id)]);
   return {

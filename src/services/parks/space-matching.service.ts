@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/app-error.ts';
+import { assertProjectReadable, type ProjectReader } from '../projects/project-query.service.ts';
 import { matchSpace, type MatchPark } from '../../domain/space-matching.ts';
 import type { Db } from '../../db/connection.ts';
 import { listParkSpaces, listParks, type ParkSpaceRow } from '../../db/park.repository.ts';
@@ -15,12 +16,15 @@ const freeOf = (s: ParkSpaceRow) => Math.max(0, s.areaM2 - s.occupiedM2 - s.rese
 /**
  * The parks that fit a project's space need (by kind, area, available date and the park's focus
  * nodes), best first, with suggested units and reasons. Space it already holds is not needed
- * again. Throws PROJECT_NOT_FOUND or VALIDATION_FAILED (no space need stated).
+ * again. Throws PROJECT_NOT_FOUND (also for a project the reader may not read) or
+ * VALIDATION_FAILED (no space need stated).
  */
 export async function matchSpaceForProject(
   db: Db,
   projectId: number,
+  reader?: ProjectReader,
 ): Promise<{ items: SpaceMatch[]; total: number }> {
+  if (reader) await assertProjectReadable(db, reader, projectId);
   const [view] = await listProjectViews(db, { ids: [projectId] });
   if (!view) throw new AppError('PROJECT_NOT_FOUND', `No project has id ${projectId}.`);
   const reserved = await sumReservedByProjectAndKind(db, [projectId]);

@@ -25,7 +25,8 @@ import type {
 import type { Reservation } from '../../shared/api/projects.ts';
 import { asSpaceKind, presentReservation } from '../projects/project-presenter.ts';
 import { presentSpace } from './park-query.service.ts';
-import { assertParkInScope, type ParkScope } from '../auth/park-scope.ts';
+import { assertParkInScope, parkScopeFor, type ParkScope } from '../auth/park-scope.ts';
+import { assertProjectReadable, type ProjectReader } from '../projects/project-query.service.ts';
 
 /** Area is compared to a hundredth of a square metre: floating sums must not refuse a full unit. */
 const EPSILON_M2 = 0.01;
@@ -230,17 +231,19 @@ const round = (x: number) => Math.round(x * 100) / 100;
 /**
  * Reserves park space for a project: part or all of one unit, or an area of one kind spread over
  * a park's units available by the project's date. The units are locked in one transaction, so two
- * reservations at once cannot both take the last space; a refusal changes nothing. Throws
- * PROJECT_NOT_FOUND, SPACE_NOT_FOUND, PARK_NOT_FOUND, FORBIDDEN (another park's operator),
- * VALIDATION_FAILED (dropped project) or SPACE_UNAVAILABLE.
+ * reservations at once cannot both take the last space; a refusal changes nothing. Only for a
+ * project the reader may read (a park operator: one matched to its park). Throws
+ * PROJECT_NOT_FOUND (also for a project the reader may not read), SPACE_NOT_FOUND, PARK_NOT_FOUND,
+ * FORBIDDEN (another park's operator), VALIDATION_FAILED (dropped project) or SPACE_UNAVAILABLE.
  */
 export async function reserveSpace(
   db: Db,
   actor: Actor,
-  scope: ParkScope,
+  reader: ProjectReader,
   projectId: number,
   request: ReserveSpaceRequest,
 ): Promise<Reservation[]> {
+  const scope = parkScopeFor(reader);
   let parkId: number;
   if ('spaceId' in request) {
     const space = await findSpaceById(db, request.spaceId);
@@ -255,6 +258,7 @@ export async function reserveSpace(
     parkId = request.parkId;
     await requireParkFor(db, scope, parkId);
   }
+  await assertProjectReadable(db, reader, projectId);
   try {
     const ids = await db.transaction(async (tx) => {
       const project = await lockProject(tx, projectId);
@@ -319,15 +323,17 @@ export async function reserveSpace(
 
 /**
  * Releases one of a project's reservations, returning its area to the unit. Throws
- * RESERVATION_NOT_FOUND, FORBIDDEN (another park's operator) or VALIDATION_FAILED (already released).
+ * PROJECT_NOT_FOUND (a project the reader may not read), RESERVATION_NOT_FOUND, FORBIDDEN (another
+ * park's operator) or VALIDATION_FAILED (already released).
  */
 export async function releaseSpace(
   db: Db,
   actor: Actor,
-  scope: ParkScope,
+  reader: ProjectReader,
   projectId: number,
   reservationId: number,
 ): Promise<Reservation> {
+  const scope = parkScopeFor(reader);
   await db.transaction(async (tx) => {
     const reservation = await lockReservation(tx, reservationId);
     if (!reservation || reservation.projectId !== projectId) {
@@ -338,6 +344,7 @@ export async function releaseSpace(
       );
     }
     assertParkInScope(scope, reservation.parkId);
+    await assertProjectReadable(tx, reader, projectId);
     if (reservation.status !== 'reserved') {
       throw new AppError('VALIDATION_FAILED', `Reservation ${reservationId} is already released.`, {
         reservationId,

@@ -1,9 +1,16 @@
+import { AppError } from '../../domain/app-error.ts';
+import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ProblemFigureRow } from '../../db/problem-figures.repository.ts';
 import { shanghaiDate } from '../../domain/working-calendar.ts';
 import type { ProblemExportQuery } from '../../shared/api/problem-figures.ts';
 import { csvDocument, neutralizeCsvFormula, type CsvCell } from '../../shared/csv.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import {
+  maskPersonalData,
+  mayIncludePersonalData,
+  personalDataAccessFor,
+} from '../../shared/personal-data.ts';
 import type { ScopedUser } from '../../shared/problem-scope.ts';
 import {
   PROBLEM_CHANNEL_NAMES,
@@ -27,7 +34,7 @@ type Lang = 'zh' | 'en';
 interface Column {
   zh: string;
   en: string;
-  /** Contact details: left out when the scope is redacted. */
+  /** Contact details: left out for roles that see none, masked unless asked for (and allowed). */
   contact?: boolean;
   value: (row: ProblemFigureRow, set: ProblemSet, lang: Lang) => CsvCell;
 }
@@ -126,27 +133,53 @@ function fileNameOf(set: ProblemSet, format: string): string {
 }
 
 /**
- * The 问题清单 of a chain × region × period in the user's scope as XLSX or CSV; contacts only
- * for an unredacted scope; text formula-neutralised. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND,
- * FORBIDDEN.
+ * The 问题清单 of a chain × region × period in the user's scope as XLSX or CSV; text
+ * formula-neutralised. Contacts are masked by default, left out for roles that see none, and whole
+ * only when `includePersonalData` asks for them and the role sees them whole; such an export is
+ * recorded in the audit log (who, which list, when). Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND,
+ * FORBIDDEN (outside the scope, or personal data asked for by a role that may not see it).
  */
 export async function exportProblemList(
   db: Db,
   user: ScopedUser,
+  actor: Actor,
   query: ProblemExportQuery,
   now: Date = new Date(),
 ): Promise<{ bytes: Uint8Array; count: number; fileName: string }> {
-  const set = await loadProblemSet(db, user, query, now);
-  const columns = COLUMNS.filter((c) => !(c.contact && set.redacted));
-  const rowLang: Lang = query.lang ?? 'zh';
-  const rows = set.rows
-    .filter((row) => belongsToPeriod(row, set))
-    .map((row) =>
-      columns.map((c) => {
-        const value = c.value(row, set, rowLang);
-        return typeof value === 'string' ? neutralizeCsvFormula(value) : value;
-      }),
+  const includePersonalData = query.includePersonalData === true;
+  if (includePersonalData && !mayIncludePersonalData(user.role)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Role ${user.role} does not see contacts whole; export without includePersonalData.`,
+      { field: 'includePersonalData' },
     );
+  }
+  const set = await loadProblemSet(db, user, query, now);
+  const access = personalDataAccessFor(user.role, { export: true, includePersonalData });
+  const columns = COLUMNS.filter((c) => !(c.contact && access === 'hidden'));
+  const rowLang: Lang = query.lang ?? 'zh';
+  const inPeriod = set.rows
+    .filter((row) => belongsToPeriod(row, set))
+    .map((row) => maskPersonalData(access, row));
+  if (includePersonalData) {
+    await recordAudit(db, actor, {
+      action: 'problem.export-personal-data',
+      entityType: 'problem-list',
+      after: {
+        chain: set.context.chain.code,
+        region: set.region.code,
+        period: set.period,
+        format: query.format,
+        rows: inPeriod.length,
+      },
+    });
+  }
+  const rows = inPeriod.map((row) =>
+    columns.map((c) => {
+      const value = c.value(row, set, rowLang);
+      return typeof value === 'string' ? neutralizeCsvFormula(value) : value;
+    }),
+  );
   const headers: string[][] =
     query.lang === undefined
       ? [columns.map((c) => c.zh), columns.map((c) => c.en)]

@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/app-error.ts';
+import { maskPersonalData, personalDataAccessFor } from '../../shared/personal-data.ts';
 import { shanghaiDate } from '../../domain/working-calendar.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import {
@@ -88,9 +89,9 @@ export async function refuseInvisible(db: DbOrTx, scope: ProblemScope, id: numbe
 }
 
 /**
- * One problem as the user may see it: its timeline, attachments (hidden from redacted scopes,
- * with the contacts), the actions the user may take now and whether it may be edited. Throws
- * PROBLEM_NOT_FOUND or FORBIDDEN (outside the user's scope).
+ * One problem as the user may see it: its timeline, attachments (hidden from redacted scopes),
+ * the contact whole, masked or hidden by role (`maskPersonalData`), the actions the user may take
+ * now and whether it may be edited. Throws PROBLEM_NOT_FOUND or FORBIDDEN (outside the scope).
  */
 export async function getProblem(
   db: DbOrTx,
@@ -112,8 +113,10 @@ export async function getProblem(
   return {
     ...presentProblemSummary(view, calendar, now),
     description: p.description,
-    contactName: redacted ? null : p.contactName,
-    contactPhone: redacted ? null : p.contactPhone,
+    ...maskPersonalData(personalDataAccessFor(user.role), {
+      contactName: p.contactName,
+      contactPhone: p.contactPhone,
+    }),
     answer: p.answer,
     returnReason: p.returnReason,
     pendingExtensionReason: p.pendingExtensionReason,

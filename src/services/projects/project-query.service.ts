@@ -1,5 +1,11 @@
 import { AppError } from '../../domain/app-error.ts';
-import { assertChainInScope, filterChainsInScope, type ChainScoped } from '../auth/chain-scope.ts';
+import {
+  assertChainInScope,
+  filterChainsInScope,
+  isChainInScope,
+  type ChainScoped,
+} from '../auth/chain-scope.ts';
+import type { Role } from '../../shared/permissions.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
 import {
   listAttachments,
@@ -167,4 +173,32 @@ export async function listParkProjects(
   assertParkInScope(scope, parkId);
   const items = await listProjectSummaries(db, { matchedToParkId: parkId, status: 'active' });
   return { items, total: items.length };
+}
+
+/** Who reads a project: the chains the account covers and, for a park operator, its park. */
+export interface ProjectReader extends ChainScoped {
+  role: Role;
+  parkId: number | null;
+}
+
+/**
+ * Throws PROJECT_NOT_FOUND unless the reader may read project `id`: its chain is in the reader's
+ * chain list and, for a park operator, the project is matched to its park (aimed at it or holding
+ * space in it). A project out of reach answers as if it did not exist, so that its name, and even
+ * whether it exists, is not revealed.
+ */
+export async function assertProjectReadable(
+  db: DbOrTx,
+  reader: ProjectReader,
+  id: number,
+): Promise<void> {
+  const filter: ProjectFilter = { ids: [id] };
+  // A park user bound to no park reads no project: -1 matches no park.
+  if (reader.role === 'park') filter.matchedToParkId = reader.parkId ?? -1;
+  const [view] = await listProjectViews(db, filter);
+  if (!view || !isChainInScope(reader, view.chainCode)) {
+    throw new AppError('PROJECT_NOT_FOUND', `No project with id ${id} is open to your account.`, {
+      id,
+    });
+  }
 }

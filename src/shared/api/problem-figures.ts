@@ -67,6 +67,15 @@ export const problemExportQuerySchema = z
       description:
         'Header language; without it the sheet has Chinese headers with an English second row.',
     }),
+    includePersonalData: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional()
+      .meta({
+        description:
+          'Contacts whole instead of masked (张** / 138****5678); only for roles that see them ' +
+          'whole (admin, office, department, firm), and recorded in the audit log.',
+      }),
   })
   .strict()
   .superRefine(checkPeriod);

@@ -1252,7 +1252,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Parks with their space by kind and occupancy */
+    /**
+     * Parks with their space by kind and occupancy
+     * @description A park operator (role park) sees its own park only.
+     */
     get: {
       parameters: {
         query?: never;
@@ -1318,7 +1321,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One park with its space units and tenants */
+    /**
+     * One park with its space units and tenants
+     * @description A park operator (role park) may read its own park only: 403 otherwise.
+     */
     get: {
       parameters: {
         query?: never;
@@ -3876,7 +3882,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A park's space units with occupied, reserved and free area */
+    /**
+     * A park's space units with occupied, reserved and free area
+     * @description A park operator (role park) may act on its own park only: 403 otherwise.
+     */
     get: {
       parameters: {
         query?: never;
@@ -4443,7 +4452,7 @@ export interface paths {
     };
     /**
      * 问题清单: the problems of a chain × region × period as XLSX or CSV
-     * @description One row per problem received in the period or still open at its start. Contacts only for users who may see them; text cells are formula-neutralised.
+     * @description One row per problem received in the period or still open at its start. Contacts are masked (张** / 138****5678) unless includePersonalData=true, which only roles that see contacts whole may ask for and which the audit log records; roles that see no contacts get no contact columns. Text cells are formula-neutralised.
      */
     get: {
       parameters: {
@@ -4461,6 +4470,8 @@ export interface paths {
           format?: 'xlsx' | 'csv';
           /** @description Header language; without it the sheet has Chinese headers with an English second row. */
           lang?: 'zh' | 'en';
+          /** @description Contacts whole instead of masked (张** / 138****5678); only for roles that see them whole (admin, office, department, firm), and recorded in the audit log. */
+          includePersonalData?: 'true' | 'false';
         };
         header?: never;
         path?: never;

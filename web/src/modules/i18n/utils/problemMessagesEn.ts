@@ -40,6 +40,9 @@ export const problemMessagesEn: Record<keyof typeof problemMessagesZh, string> =
   'problems.export': 'Problem list',
   'problems.exportHint':
     "The chain's problems in the city as an Excel workbook: those received between the dates chosen, or else this year",
+  'problems.exportWithContacts': 'With contacts',
+  'problems.exportWithContactsHint':
+    'The same list with contact names and phones in full (otherwise masked, e.g. 138****5678); the download is recorded in the audit log',
   'problems.record': 'Record a problem',
   'problems.filter.stage': 'Stage',
   'problems.filter.category': 'Category',

@@ -36,6 +36,9 @@ export const problemMessagesZh = {
   'problems.view.board': '看板',
   'problems.export': '问题清单',
   'problems.exportHint': '导出本链本市的问题清单（Excel）：所选受理日期内的，未选日期则为今年',
+  'problems.exportWithContacts': '含联系方式',
+  'problems.exportWithContactsHint':
+    '同一清单，联系人和电话完整显示（否则脱敏，如 138****5678）；此次导出记入审计日志',
   'problems.record': '登记诉求',
   'problems.filter.stage': '阶段',
   'problems.filter.category': '类别',
