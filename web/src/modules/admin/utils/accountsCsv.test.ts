@@ -7,7 +7,7 @@ describe('accountsCsv', () => {
       {
         username: 'firm-1',
         password: 'abcd-EFGH-2345-jkmn',
-        displayName: '=cmd|\' /C calc\'!A0',
+        displayName: "=cmd|' /C calc'!A0",
         enterpriseId: 7,
         enterpriseName: '@SUM(A1)',
       },
