@@ -222,6 +222,11 @@ describe.skipIf(!chromiumPath())('markup in names on every chart', () => {
     expect(await hoverUntil(page, 'output-trend', '20')).not.toBeNull();
     await expectInert(page);
 
+    // The road to the target (figures by year and stage; no names, but open like every chart).
+    await page.goto(`${base}/investment/road`);
+    expect(await hoverUntil(page, 'road-chart', '2025')).not.toBeNull();
+    await expectInert(page);
+
     // The chain map: the node's tooltip (formatter HTML) and its label, the city in the header.
     await page.goto(`${base}/chain-map?region=3202`);
     expectShownAsText(await hoverUntil(page, 'chain-map', 'XSS'));
