@@ -15,12 +15,14 @@ import { signIn, useBrowserSession } from './support/browser-session.ts';
 /** What an attacker would put in a name: script on a broken image, and a visible bold marker. */
 const MARKUP = '<img src=x onerror="window.__xss=1"><b>XSS</b>';
 const ADMIN_PASSWORD = 'e2e-markup-admin-password';
-/** This helper's own port (the shared e2e server takes a free one). */
-const PORT = 4121;
+/** A free port, unless CHAINLEAD_E2E_MARKUP_PORT names one (a machine that hands out ports). */
+const PORT = Number(process.env.CHAINLEAD_E2E_MARKUP_PORT ?? 0);
 
 interface World {
   database: Database;
   server: ServerType;
+  /** Where this file's server answers, http://127.0.0.1:port. */
+  base: string;
   enterpriseId: number;
   parkId: number;
 }
@@ -125,7 +127,9 @@ async function startWorld(): Promise<World> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  return { database, server, enterpriseId, parkId };
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('The server has no port.');
+  return { database, server, base: `http://127.0.0.1:${address.port}`, enterpriseId, parkId };
 }
 
 const WEB_DIST = new URL('../web/dist', import.meta.url).pathname;
@@ -199,10 +203,11 @@ function expectShownAsText(tip: Tooltip | null) {
 describe.skipIf(!chromiumPath())('markup in names on every chart', () => {
   const browser = useBrowserSession();
   let world: World | null = null;
-  const base = `http://127.0.0.1:${PORT}`;
+  let base = '';
 
   beforeAll(async () => {
     world = await startWorld();
+    base = world.base;
   });
 
   afterAll(async () => {
