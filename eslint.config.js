@@ -2,10 +2,16 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import htmlTextEscaped from './eslint-rules/html-text-escaped.js';
 import noServiceFolderCycles from './eslint-rules/no-service-folder-cycles.js';
 
 /** The project's own rules, loaded as a local plugin. */
-const chainlead = { rules: { 'no-service-folder-cycles': noServiceFolderCycles } };
+const chainlead = {
+  rules: {
+    'html-text-escaped': htmlTextEscaped,
+    'no-service-folder-cycles': noServiceFolderCycles,
+  },
+};
 
 // A string or template text that starts with /api or contains /api/: a hand-written API path.
 const API_PATH = String.raw`/(^\/api\b)|(\/api\/)/`;
@@ -238,6 +244,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['web/src/**/*.test.ts'],
+    // Chart tooltips are HTML: every text joined into them is escaped (stored XSS otherwise).
+    plugins: { chainlead },
+    rules: { 'chainlead/html-text-escaped': 'error' },
   },
   {
     files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it } from 'vitest';
+import htmlTextEscaped from '../eslint-rules/html-text-escaped.js';
 import noServiceFolderCycles from '../eslint-rules/no-service-folder-cycles.js';
 
 // The layers of docs/architecture.md hold because lint refuses what crosses them; these tests
@@ -163,5 +164,57 @@ describe('no-service-folder-cycles', () => {
         "import { c } from '../gamma/c.ts';\nexport const d = c;\n",
       ),
     ).toEqual([]);
+  });
+});
+
+describe('html-text-escaped', () => {
+  const htmlLint = new ESLint({
+    cwd: ROOT,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { chainlead: { rules: { 'html-text-escaped': htmlTextEscaped } } },
+        rules: { 'chainlead/html-text-escaped': 'error' },
+      },
+    ],
+  });
+  /** The source text of each piece the rule reports in `code`. */
+  const reported = async (code: string) => {
+    const [result] = await htmlLint.lintText(code, { filePath: join(ROOT, 'probe.ts') });
+    const lines = code.split('\n');
+    return (result?.messages ?? []).map((m) =>
+      (lines[m.line - 1] ?? '').slice(m.column - 1, (m.endColumn ?? m.column) - 1),
+    );
+  };
+
+  it('reports text joined into HTML without escapeHtml, in templates, + and joins', async () => {
+    const code = [
+      'declare const name: string;',
+      'declare const t: (key: string) => string;',
+      'declare const escapeHtml: (text: string) => string;',
+      'export const a = `<b>${name}</b> ${escapeHtml(name)}`;',
+      "export const b = '<b>' + name + escapeHtml(name);",
+      "export const c = [name, escapeHtml(t('x')), `${t('y')}<br/>`].join('<br/>');",
+      "export const d = [...[name].map((n) => `<i>${escapeHtml(n)}</i>`), ...[name].map((n) => n)].join('<br/>');",
+      'export const e = `plain ${name}`;',
+      "export const f = [name, t('z')].join(', ');",
+    ].join('\n');
+    expect(await reported(code)).toEqual([
+      'name',
+      'name',
+      'name',
+      "t('y')",
+      '...[name].map((n) => n)',
+    ]);
+  });
+
+  it('holds in the web app through eslint.config.js', async () => {
+    const messages = await messagesOf(
+      'web/src/modules/analysis/components/LqChart.tsx',
+      'export const tip = (name: string): string => `<b>${name}</b>`;\n',
+    );
+    expect(messages).toEqual([expect.stringMatching(/chainlead\/html-text-escaped: .*escapeHtml/)]);
   });
 });

@@ -1,4 +1,5 @@
 // Helpers every cell parser shares: full-width folding, empty marks, and refusals with a code.
+import { isFormulaText, neutralizeCsvFormula } from '../shared/csv.ts';
 import type { ReasonParams, RowReason } from '../shared/row-reasons.ts';
 
 /** NFKC folds full-width letters, digits, brackets and punctuation to their ASCII forms. */
@@ -23,20 +24,13 @@ export function refuse(
   return params ? { ok: false, reason, code, params } : { ok: false, reason, code };
 }
 
-const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
-
-/**
- * True when a spreadsheet would run `text` as a formula: it starts with = + - @, a tab or a carriage
- * return (OWASP CSV injection); plain numbers such as -5 are data, not formulas.
- */
-export function isFormulaLike(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text);
-}
+// The formula rule lives with the CSV writer in src/shared/csv.ts, which the web app imports too:
+// one rule for the server's exports and the browser's downloads.
+/** True when a spreadsheet would run `text` as a formula (= + - @, tab or CR; not plain numbers). */
+export const isFormulaLike = isFormulaText;
 
 /** Prefixes formula-like text with ' for CSV/XLSX export so spreadsheets show it as text. */
-export function neutralizeFormula(text: string): string {
-  return isFormulaLike(text) ? `'${text}` : text;
-}
+export const neutralizeFormula = neutralizeCsvFormula;
 
 /**
  * True for the error values spreadsheets show in a cell (#N/A, #DIV/0!, #REF! and so on), and for

@@ -13,11 +13,17 @@ export const CSV_BOM = '\uFEFF';
 const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /**
- * Prefixes text with ' when a spreadsheet would run it as a formula: it starts with = + - @, a
- * tab or a carriage return (OWASP CSV injection). Plain numbers such as -5 or +1.5 stay as they are.
+ * True when a spreadsheet would run `text` as a formula: it starts with = + - @, a tab or a
+ * carriage return (OWASP CSV injection). Plain numbers such as -5 or +1.5 are data, not formulas.
+ * The one rule for every export: the server's CSV and XLSX, the CLI and the web app's downloads.
  */
+export function isFormulaText(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** Prefixes text with ' when a spreadsheet would run it as a formula (see isFormulaText). */
 export function neutralizeCsvFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  return isFormulaText(text) ? `'${text}` : text;
 }
 
 /** One CSV field: formula-safe, and quoted when it holds a comma, a quote or a line break. */

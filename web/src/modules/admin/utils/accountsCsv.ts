@@ -1,4 +1,9 @@
-/** The opened accounts as CSV (UTF-8 with BOM for Excel), quoting every field. */
+import { csvDocument } from '@shared/csv.ts';
+
+/**
+ * The opened accounts as CSV (UTF-8 with BOM for Excel), written by the shared CSV writer: a
+ * display or enterprise name such as `=cmd|' /C calc'!A0` is neutralised, not run as a formula.
+ */
 export function accountsCsv(
   accounts: readonly {
     username: string;
@@ -8,16 +13,9 @@ export function accountsCsv(
     enterpriseName: string;
   }[],
 ): string {
-  const quote = (value: string | number | null) => `"${String(value ?? '').replace(/"/g, '""')}"`;
-  const rows = [
+  return csvDocument(
     ['username', 'password', 'displayName', 'enterpriseId', 'enterprise'],
-    ...accounts.map((a) => [
-      a.username,
-      a.password,
-      a.displayName,
-      a.enterpriseId,
-      a.enterpriseName,
-    ]),
-  ];
-  return `\uFEFF${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+    accounts.map((a) => [a.username, a.password, a.displayName, a.enterpriseId, a.enterpriseName]),
+    { eol: '\r\n' },
+  );
 }

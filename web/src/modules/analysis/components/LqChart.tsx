@@ -36,8 +36,8 @@ export function LqChart({ rows, region }: { rows: LqRow[]; region: string | unde
           return [
             // Names come from uploaded files: escaped, or a name could carry script.
             escapeHtml(`${row.industryCode} ${row.industryName ?? ''}`),
-            `${t('analysis.lq')}: ${row.lq?.toFixed(2) ?? '—'}`,
-            `${t('analysis.value')}: ${formatNumber(row.value)}`,
+            escapeHtml(`${t('analysis.lq')}: ${row.lq?.toFixed(2) ?? '—'}`),
+            escapeHtml(`${t('analysis.value')}: ${formatNumber(row.value)}`),
           ].join('<br/>');
         },
       },

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { langOf } from '../../i18n/utils/langOf.ts';
 import { escapeHtml } from '../../charts/utils/escapeHtml.ts';
+import { literalLabel } from '../../charts/utils/literalLabel.ts';
 import { chainMapLayout } from '../utils/chainMapLayout.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
 
@@ -44,7 +45,7 @@ export function ChainMapGraph({
         [t('chainMap.lq'), formatRatio(node.lq)],
       ];
       return [
-        `<b>${escapeHtml(localName(node.name, locale))}</b> · ${t(`cockpit.status.${node.status}`)}`,
+        `<b>${escapeHtml(localName(node.name, locale))}</b> · ${escapeHtml(t(`cockpit.status.${node.status}`))}`,
         ...rows.map(([label, value]) => `${escapeHtml(label)}: <b>${escapeHtml(value)}</b>`),
       ].join('<br/>');
     };
@@ -85,7 +86,7 @@ export function ChainMapGraph({
                 fontWeight: 600,
                 fontSize: 15,
                 // "上游：原料、辅料…" → 上游: the column's heading; the rest is in the nodes.
-                formatter: localName(stage.name, locale).split(/[:：]/)[0],
+                formatter: literalLabel(localName(stage.name, locale).split(/[:：]/)[0] ?? ''),
               },
               tooltip: { show: false },
               emphasis: { disabled: true },
@@ -104,7 +105,7 @@ export function ChainMapGraph({
                 borderType: node.status === 'missing' ? 'dashed' : 'solid',
               },
               label: {
-                formatter: localName(node.name, locale) + (node.focus ? ' ★' : ''),
+                formatter: literalLabel(localName(node.name, locale) + (node.focus ? ' ★' : '')),
                 fontWeight: node.focus ? 600 : 400,
               },
             })),
