@@ -23,10 +23,10 @@ import { checkUserBindings } from './user-bindings.ts';
 import { isRole, ROLES, type Role } from '../../shared/permissions.ts';
 import { cachedPerDataVersion } from '../data-version-cache.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
+import { checkPasswordStrength } from './password-policy.ts';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{1,31}$/;
-const MIN_PASSWORD_LENGTH = 8;
 
 /** What the rest of the system may know of a user: never the hash. */
 export interface UserView {
@@ -71,21 +71,18 @@ export function toUserView(row: UserRow): UserView {
   };
 }
 
-/** Refuses a password shorter than the minimum. Throws VALIDATION_FAILED. */
-export function checkPassword(password: string, field = 'password'): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`,
-      { field },
-    );
-  }
+/**
+ * Refuses a weak password for `username` (the policy of password-policy.ts). Throws
+ * PASSWORD_TOO_WEAK naming `field`.
+ */
+export function checkPassword(password: string, username: string, field = 'password'): void {
+  checkPasswordStrength(password, { username, field });
 }
 
 /**
  * Creates a local user bound as its role needs (a park, a department, an enterprise, a chain list);
  * `oneTime` marks a generated password the user must change first. Throws VALIDATION_FAILED (bad
- * name, role, password or binding, naming the field), PARK_NOT_FOUND, DEPARTMENT_NOT_FOUND,
+ * name, role or binding, naming the field), PASSWORD_TOO_WEAK, PARK_NOT_FOUND, DEPARTMENT_NOT_FOUND,
  * ENTERPRISE_NOT_FOUND, CHAIN_NOT_FOUND or USER_EXISTS.
  */
 export async function addUser(
@@ -105,7 +102,7 @@ export async function addUser(
 ): Promise<UserView> {
   checkUsername(input.username);
   const role = checkRole(input.role);
-  checkPassword(input.password);
+  checkPassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const bindings = await checkUserBindings(tx, role, input);
@@ -192,7 +189,7 @@ export async function userDetail(db: DbOrTx, user: UserView): Promise<UserDetail
 
 /**
  * Sets a user's password (by name or id) and ends their sessions; `oneTime` makes the user choose
- * a new one at the next sign-in. Throws USER_NOT_FOUND or VALIDATION_FAILED.
+ * a new one at the next sign-in. Throws USER_NOT_FOUND or PASSWORD_TOO_WEAK.
  */
 export async function changePassword(
   db: Db,
@@ -201,7 +198,7 @@ export async function changePassword(
   password: string,
   options: { oneTime?: boolean } = {},
 ): Promise<void> {
-  checkPassword(password);
+  checkPassword(password, (await requireUser(db, username)).username);
   const passwordHash = await hashPassword(password);
   const oneTime = options.oneTime ?? false;
   await db.transaction(async (tx) => {
@@ -222,6 +219,16 @@ export async function changePassword(
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/**
+ * What an unknown username is verified against, so that it costs the same full scrypt as a known
+ * one and timing does not tell usernames apart. Made by `hashPassword(UNKNOWN_USER_PASSWORD)` with
+ * today's parameters (the unit test holds both); a login with that password still fails, as no
+ * user is behind it.
+ */
+export const UNKNOWN_USER_HASH =
+  'scrypt$32768$8$1$07PdMPwuPbE5WgSiPdnMIg==$' +
+  'lRLugmAXhlrgcKd4DrP2IU5lHe4IubnyL4d/YxMI45LnU3iniQDVYhfW7V5K9EykCe74k+vkqICQf7An/ShJ0A==';
 
 /**
  * Checks a username and password and opens a session; returns the cookie token.
@@ -255,10 +262,6 @@ export async function login(
   });
   return { token, user: toUserView(user), expiresAt };
 }
-
-const UNKNOWN_USER_HASH =
-  'scrypt$32768$8$AAAAAAAAAAAAAAAAAAAAAA==$' +
-  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
 
 /** Sessions remembered per database between writes; a busy office has far fewer signed in. */
 const SESSION_CACHE_ENTRIES = 10_000;
