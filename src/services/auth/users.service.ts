@@ -16,6 +16,7 @@ import {
   insertSession,
   insertUser,
   listUsersWithNames,
+  updateSessionExpiry,
   updateUserPassword,
   type UserRow,
 } from '../../db/user.repository.ts';
@@ -230,15 +231,38 @@ export const UNKNOWN_USER_HASH =
   'scrypt$32768$8$1$07PdMPwuPbE5WgSiPdnMIg==$' +
   'lRLugmAXhlrgcKd4DrP2IU5lHe4IubnyL4d/YxMI45LnU3iniQDVYhfW7V5K9EykCe74k+vkqICQf7An/ShJ0A==';
 
+/** A session unused this long ends unless the caller says otherwise (serve's setting). */
+export const DEFAULT_IDLE_TIMEOUT_MS = 8 * 3600 * 1000;
+
 /**
- * Checks a username and password and opens a session; returns the cookie token.
+ * When a session used now should end: after the idle timeout, never past its absolute end
+ * (SESSION_TTL_MS after sign-in).
+ */
+function idleExpiry(createdAt: Date, now: number, idleTimeoutMs: number): Date {
+  return new Date(Math.min(now + idleTimeoutMs, createdAt.getTime() + SESSION_TTL_MS));
+}
+
+/**
+ * How far a session's stored end may lag behind "now + idle" before a request moves it: a
+ * sixteenth of the timeout, at least a minute and at most 15 minutes, so a busy user writes at
+ * most once a minute (each write moves the data version every cache keys on). A session thus
+ * ends between idle − step and idle after its last use.
+ */
+export function idleRefreshStepMs(idleTimeoutMs: number): number {
+  return Math.min(Math.max(idleTimeoutMs / 16, 60_000), 15 * 60_000);
+}
+
+/**
+ * Checks a username and password and opens a session; returns the cookie token, when the
+ * session ends if unused (`expiresAt`) and its absolute end (`maxExpiresAt`, for the cookie).
  * Throws INVALID_CREDENTIALS without saying which half was wrong.
  */
 export async function login(
   db: Db,
   username: string,
   password: string,
-): Promise<{ token: string; user: UserView; expiresAt: Date }> {
+  { idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS }: { idleTimeoutMs?: number } = {},
+): Promise<{ token: string; user: UserView; expiresAt: Date; maxExpiresAt: Date }> {
   const user = await findUserByUsername(db, username);
   // Verify against a fixed hash when the user is unknown so timing does not reveal usernames.
   const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
@@ -246,7 +270,8 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS', 'The username or password is wrong.');
   }
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const now = new Date();
+  const expiresAt = idleExpiry(now, now.getTime(), idleTimeoutMs);
   await db.transaction(async (tx) => {
     await deleteExpiredSessions(tx);
     await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt });
@@ -260,26 +285,50 @@ export async function login(
       },
     );
   });
-  return { token, user: toUserView(user), expiresAt };
+  return {
+    token,
+    user: toUserView(user),
+    expiresAt,
+    maxExpiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+  };
 }
 
 /** Sessions remembered per database between writes; a busy office has far fewer signed in. */
 const SESSION_CACHE_ENTRIES = 10_000;
 
+/** What a session token stands for: a signed-in user, a session that timed out, or nothing. */
+export type SessionLookup =
+  | { status: 'active'; user: UserView }
+  | { status: 'expired' }
+  | { status: 'none' };
+
 /**
- * The signed-in user for a session token, or null when it is unknown or expired. Asked on every
- * API request, so the answer is kept until the database changes (a sign-out, a password change or
- * a disabled user is a write, and any write moves the data version, on every server process
- * sharing the database); expiry is checked against the clock on each use.
+ * The signed-in user for a session token; `expired` for a session whose time ran out (unused for
+ * the idle timeout, or past its absolute end), `none` for an unknown token or a disabled user.
+ * Asked on every API request, so the row is kept until the database changes (a sign-out, a
+ * password change or a disabled user is a write, and any write moves the data version, on every
+ * server process sharing the database); expiry is checked against the clock on each use. Use
+ * slides the end to now + idle timeout, written only when it moved by idleRefreshStepMs.
  */
-export async function userForSession(db: Db, token: string): Promise<UserView | null> {
+export async function userForSession(
+  db: Db,
+  token: string,
+  { idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS }: { idleTimeoutMs?: number } = {},
+): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
   const found = await cachedPerDataVersion(db, tokenHash, () => findSessionUser(db, tokenHash), {
     kind: 'session',
     maxEntries: SESSION_CACHE_ENTRIES,
   });
-  if (!found || found.expiresAt.getTime() <= Date.now() || found.user.disabled) return null;
-  return toUserView(found.user);
+  if (!found || found.user.disabled) return { status: 'none' };
+  const now = Date.now();
+  if (found.expiresAt.getTime() <= now) return { status: 'expired' };
+  const next = idleExpiry(found.createdAt, now, idleTimeoutMs);
+  // Also when the timeout setting was lowered since the end was written.
+  if (Math.abs(next.getTime() - found.expiresAt.getTime()) >= idleRefreshStepMs(idleTimeoutMs)) {
+    await updateSessionExpiry(db, tokenHash, next);
+  }
+  return { status: 'active', user: toUserView(found.user) };
 }
 
 /** Ends the session behind `token`. */
