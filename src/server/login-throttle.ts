@@ -18,7 +18,7 @@ export const FREE_FAILURES = 10;
 export const WINDOW_MS = 60_000;
 export const FIRST_DELAY_MS = 30_000;
 export const MAX_DELAY_MS = 15 * 60_000;
-const MAX_ENTRIES = 10_000;
+export const MAX_ENTRIES = 10_000;
 
 interface Entry {
   windowStart: number;
