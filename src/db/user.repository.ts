@@ -169,9 +169,9 @@ export async function deleteUserSessions(db: DbOrTx, userId: number): Promise<vo
   await db.delete(session).where(eq(session.userId, userId));
 }
 
-/** Removes expired sessions. */
-export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
-  await db.delete(session).where(lt(session.expiresAt, new Date()));
+/** Removes sessions that expired before `before`. */
+export async function deleteExpiredSessions(db: DbOrTx, before: Date): Promise<void> {
+  await db.delete(session).where(lt(session.expiresAt, before));
 }
 
 /** Ends every session of a user but one (the one that just changed the password). */

@@ -223,9 +223,9 @@ export function hashToken(token: string): string {
 
 /**
  * What an unknown username is verified against, so that it costs the same full scrypt as a known
- * one and timing does not tell usernames apart. Made by `hashPassword(UNKNOWN_USER_PASSWORD)` with
- * today's parameters (the unit test holds both); a login with that password still fails, as no
- * user is behind it.
+ * one and timing does not tell usernames apart. Made by `hashPassword('no user has this name')`
+ * with today's parameters (the unit test holds both); a login with that password still fails, as
+ * no user is behind it.
  */
 export const UNKNOWN_USER_HASH =
   'scrypt$32768$8$1$07PdMPwuPbE5WgSiPdnMIg==$' +
@@ -273,7 +273,9 @@ export async function login(
   const now = new Date();
   const expiresAt = idleExpiry(now, now.getTime(), idleTimeoutMs);
   await db.transaction(async (tx) => {
-    await deleteExpiredSessions(tx);
+    // Ended sessions stay a while so that their cookie is answered SESSION_EXPIRED, not
+    // UNAUTHENTICATED, when the user comes back.
+    await deleteExpiredSessions(tx, new Date(now.getTime() - SESSION_TTL_MS));
     await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt });
     await recordAudit(
       tx,
@@ -298,9 +300,7 @@ const SESSION_CACHE_ENTRIES = 10_000;
 
 /** What a session token stands for: a signed-in user, a session that timed out, or nothing. */
 export type SessionLookup =
-  | { status: 'active'; user: UserView }
-  | { status: 'expired' }
-  | { status: 'none' };
+  { status: 'active'; user: UserView } | { status: 'expired' } | { status: 'none' };
 
 /**
  * The signed-in user for a session token; `expired` for a session whose time ran out (unused for
