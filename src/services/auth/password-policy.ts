@@ -28,6 +28,9 @@ function isSequence(lower: string): boolean {
   );
 }
 
+/** The text without leading and trailing digits and punctuation ("password123!" → "password"). */
+const stripPadding = (text: string) => text.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
+
 /** Why a password is too weak, or null when it passes the policy. */
 export function passwordWeakness(
   password: string,
@@ -39,15 +42,17 @@ export function passwordWeakness(
   if (new Set(password).size === 1) return 'use more than one distinct character';
   if (COMMON_PASSWORDS.has(lower)) return 'it is one of the most common passwords';
   // A common password padded with digits or punctuation ("password123!") guesses as fast.
-  const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
+  const core = stripPadding(lower);
   if (core !== lower && COMMON_PASSWORDS.has(core)) return 'it is a common password with a suffix';
   if (isSequence(lower)) return 'it is a run of keys or digits, such as 1234567890';
   const username = options.username?.toLowerCase();
-  if (
-    username &&
-    (lower === username || (lower.includes(username) && username.length * 2 > lower.length))
-  ) {
-    return 'it must not be (or mostly be) the username';
+  if (username) {
+    const bare = stripPadding(username) || username;
+    if (
+      [lower, [...lower].reverse().join('')].some((text) => (stripPadding(text) || text) === bare)
+    ) {
+      return 'it must not be the username (even reversed or with digits added)';
+    }
   }
   return null;
 }
