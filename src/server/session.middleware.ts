@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { AppError } from '../domain/app-error.ts';
 import type { Db } from '../db/connection.ts';
 import { userForSession } from '../services/auth/users.service.ts';
+import { BACKGROUND_REQUEST_HEADER } from '../shared/background-request.ts';
 import type { AppEnv } from './app-env.ts';
 
 export const SESSION_COOKIE = 'chainlead_session';
@@ -19,7 +20,8 @@ export function sessionMiddleware(
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE) ?? null;
     c.set('sessionToken', token);
-    const found = token ? await userForSession(db, token, { idleTimeoutMs }) : null;
+    const touch = c.req.header(BACKGROUND_REQUEST_HEADER) !== '1';
+    const found = token ? await userForSession(db, token, { idleTimeoutMs, touch }) : null;
     c.set('user', found?.status === 'active' ? found.user : null);
     c.set('sessionExpired', found?.status === 'expired');
     await next();

@@ -308,12 +308,16 @@ export type SessionLookup =
  * Asked on every API request, so the row is kept until the database changes (a sign-out, a
  * password change or a disabled user is a write, and any write moves the data version, on every
  * server process sharing the database); expiry is checked against the clock on each use. Use
- * slides the end to now + idle timeout, written only when it moved by idleRefreshStepMs.
+ * slides the end to now + idle timeout, written only when it moved by idleRefreshStepMs; `touch`
+ * false (a background poll) leaves it.
  */
 export async function userForSession(
   db: Db,
   token: string,
-  { idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS }: { idleTimeoutMs?: number } = {},
+  {
+    idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
+    touch = true,
+  }: { idleTimeoutMs?: number; touch?: boolean } = {},
 ): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
   const found = await cachedPerDataVersion(db, tokenHash, () => findSessionUser(db, tokenHash), {
@@ -325,7 +329,9 @@ export async function userForSession(
   if (found.expiresAt.getTime() <= now) return { status: 'expired' };
   const next = idleExpiry(found.createdAt, now, idleTimeoutMs);
   // Also when the timeout setting was lowered since the end was written.
-  if (Math.abs(next.getTime() - found.expiresAt.getTime()) >= idleRefreshStepMs(idleTimeoutMs)) {
+  const drift = next.getTime() - found.expiresAt.getTime();
+  // A background poll (touch false) is no sign of the user: it may shorten the end, never extend it.
+  if ((touch || drift < 0) && Math.abs(drift) >= idleRefreshStepMs(idleTimeoutMs)) {
     await updateSessionExpiry(db, tokenHash, next);
   }
   return { status: 'active', user: toUserView(found.user) };
