@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../db/connection.ts';
@@ -254,6 +256,24 @@ describe(`sessions and browsers (${testDatabaseKind()})`, () => {
       }
     });
   });
+
+  const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  it.skipIf(!existsSync(join(webDist, 'index.html')))(
+    'serves the built web app without inline script, its hashed assets still cached for a year',
+    async () => {
+      const app = createApp({ database, version: 'test', webDist });
+      const page = await app.request('/');
+      expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      const html = await page.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toMatch(/\ssrc=/);
+      const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
+      const script = await app.request(asset);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('cache-control')).toMatch(/immutable/);
+    },
+  );
 
   describe('Secure session cookie', () => {
     const cookieOf = async (app: App, url: string, headers: Record<string, string> = {}) => {
