@@ -71,6 +71,11 @@ describe('user commands for the new roles', () => {
         }[]
       ).find((u) => u.username === 'li.office');
       expect(office).toMatchObject({ chainCodes: ['biomed'], mustChangePassword: true });
+      const weak = await run(['--db', db, 'user', 'passwd', 'li.office', '--password-stdin'], {
+        input: 'password2025!',
+      });
+      expect(weak.code).toBe(2);
+      expect(weak.stderr).toMatch(/too weak: it is a common password/);
       const noDepartment = await run(['--db', db, 'user', 'add', 'gxj', '--role', 'department']);
       expect(noDepartment.code).toBe(2);
       expect(noDepartment.stderr).toMatch(/department user works for one department/);

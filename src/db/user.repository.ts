@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { appUser, chain, department, enterprise, session } from './schema.ts';
 
@@ -133,18 +133,30 @@ export async function insertSession(
   await db.insert(session).values(values);
 }
 
-/** The user behind a live (unexpired) session and when it expires, or null. */
+/**
+ * The user behind a session, when it started and when it expires (the caller tells an expired one
+ * from an unknown one), or null.
+ */
 export async function findSessionUser(
   db: DbOrTx,
   tokenHash: string,
-): Promise<{ user: UserRow; expiresAt: Date } | null> {
+): Promise<{ user: UserRow; createdAt: Date; expiresAt: Date } | null> {
   const rows = await db
-    .select({ user: appUser, expiresAt: session.expiresAt })
+    .select({ user: appUser, createdAt: session.createdAt, expiresAt: session.expiresAt })
     .from(session)
     .innerJoin(appUser, eq(session.userId, appUser.id))
-    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, new Date())))
+    .where(eq(session.tokenHash, tokenHash))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** Moves a session's expiry (the idle timeout's sliding end). */
+export async function updateSessionExpiry(
+  db: DbOrTx,
+  tokenHash: string,
+  expiresAt: Date,
+): Promise<void> {
+  await db.update(session).set({ expiresAt }).where(eq(session.tokenHash, tokenHash));
 }
 
 /** Ends one session. */
@@ -157,9 +169,9 @@ export async function deleteUserSessions(db: DbOrTx, userId: number): Promise<vo
   await db.delete(session).where(eq(session.userId, userId));
 }
 
-/** Removes expired sessions. */
-export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
-  await db.delete(session).where(lt(session.expiresAt, new Date()));
+/** Removes sessions that expired before `before`. */
+export async function deleteExpiredSessions(db: DbOrTx, before: Date): Promise<void> {
+  await db.delete(session).where(lt(session.expiresAt, before));
 }
 
 /** Ends every session of a user but one (the one that just changed the password). */

@@ -1,5 +1,6 @@
 import type { Database } from '../db/connection.ts';
 import type { UserView } from '../services/auth/users.service.ts';
+import type { SecuritySettings } from './security-settings.ts';
 
 /** What the app is built from; tests pass their own database. */
 export interface AppDeps {
@@ -12,8 +13,10 @@ export interface AppDeps {
    * nothing sets it, the demo's region (3202, Wuxi). The web app reads it from the session state.
    */
   homeRegion?: string | undefined;
-  /** Mark the session cookie Secure (behind HTTPS). */
+  /** Mark the session cookie Secure (behind HTTPS) whatever the request says. */
   secureCookies?: boolean;
+  /** Proxy trust, public URL, cookie and idle-timeout settings; unset ones keep their defaults. */
+  security?: Partial<SecuritySettings>;
 }
 
 /** Hono's per-request variables. */
@@ -21,6 +24,8 @@ export interface AppEnv {
   Variables: {
     user: UserView | null;
     sessionToken: string | null;
+    /** The cookie named a session that ended unused (answered 401 SESSION_EXPIRED). */
+    sessionExpired: boolean;
     /** A short id for the request, in the `X-Request-Id` header and any 500's log line. */
     requestId: string;
   };

@@ -14,6 +14,10 @@ import { bodySizeGuard, requestIdMiddleware, unsafeTextGuard } from './request-g
 import { releaseUpload } from './upload.ts';
 import type { PlainRoutePermissions } from './route-registry.ts';
 import { sessionMiddleware } from './session.middleware.ts';
+import { LoginThrottle } from './login-throttle.ts';
+import { originCheck } from './origin-check.ts';
+import { securityHeaders } from './security-headers.ts';
+import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from './security-settings.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAttractRoutes } from './routes/attract.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
@@ -56,6 +60,11 @@ function errorBody(
 function respondWithError(error: unknown, c: Context<AppEnv>) {
   const known = error instanceof AppError ? error : inputErrorFromDatabase(error);
   if (known) {
+    const retryAfter = (known.details as { retryAfterSeconds?: unknown } | undefined)
+      ?.retryAfterSeconds;
+    if (known.code === 'RATE_LIMITED' && typeof retryAfter === 'number') {
+      c.header('Retry-After', String(retryAfter));
+    }
     return c.json(errorBody(known.code, known.message, known.details), httpStatusFor(known.code));
   }
   if (error instanceof HTTPException && error.status < 500) {
@@ -92,10 +101,13 @@ export function createApp(deps: AppDeps): App {
   app.notFound((c) =>
     c.json(errorBody('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404),
   );
+  const security: SecuritySettings = { ...DEFAULT_SECURITY_SETTINGS, ...deps.security };
+  app.use('*', securityHeaders());
   app.use('*', requestIdMiddleware());
+  app.use('/api/*', originCheck(security));
   app.use('/api/*', bodySizeGuard());
   app.use('/api/*', unsafeTextGuard());
-  app.use('/api/*', sessionMiddleware(deps.database.db));
+  app.use('/api/*', sessionMiddleware(deps.database.db, security));
   // A handler that threw before its service read the uploaded file leaves the body unread.
   app.use('/api/*', async (c, next) => {
     await next();
@@ -103,7 +115,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   registerHealthRoutes(app, deps);
-  registerAuthRoutes(app, deps);
+  registerAuthRoutes(app, deps, { security, throttle: new LoginThrottle() });
   registerChainRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerRegionRoutes(app, deps);

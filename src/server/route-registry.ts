@@ -11,6 +11,7 @@ import { roleHasPermission, type Permission } from '../shared/permissions.ts';
 import { UPLOAD_FIELD_ORDER, errorResponseSchema } from '../shared/api/common.ts';
 import type { AppEnv } from './app-env.ts';
 import { assertChainInScope } from '../services/auth/chain-scope.ts';
+import { notSignedIn } from './session.middleware.ts';
 
 /**
  * The routes a user with a one-time password may still use: enough to see who they are, sign in
@@ -43,7 +44,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
   return async (c, next) => {
     if (permission !== 'public') {
       const user = c.get('user');
-      if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first: this needs a session.');
+      if (!user) throw notSignedIn(c);
       if (user.mustChangePassword && !ROUTES_BEFORE_PASSWORD_CHANGE.has(c.req.path)) {
         throw new AppError(
           'PASSWORD_CHANGE_REQUIRED',
@@ -195,6 +196,6 @@ export function plainRoute(
 /** The current user, for handlers behind a non-public permission (it always has one there). */
 export function currentUser(c: Context<AppEnv>) {
   const user = c.get('user');
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first: this needs a session.');
+  if (!user) throw notSignedIn(c);
   return user;
 }

@@ -10,6 +10,12 @@ import { DEMO_USERS } from '../../services/demo/demo-plan.ts';
 import { prepareInstallation, type SetupResult } from '../../services/setup.service.ts';
 import { progressReporter, type GlobalOptions } from '../cli-context.ts';
 import { APP_VERSION } from '../version.ts';
+import {
+  parseIdleMinutes,
+  parsePublicOrigin,
+  securitySettingsFromEnv,
+  type SecuritySettings,
+} from '../../server/security-settings.ts';
 import { printDemoSummary } from './demo.command.ts';
 
 /** The built web app (npm run build:web; npm start builds it when needed). */
@@ -20,6 +26,24 @@ interface ServeOptions {
   host: string;
   demoOnFirstRun?: boolean;
   homeRegion?: string;
+  trustProxy?: boolean;
+  publicUrl?: string;
+  secureCookies?: boolean;
+  idleTimeout?: string;
+}
+
+/** The security settings: the environment's, with serve's flags over them. Throws VALIDATION_FAILED. */
+function securityFromOptions(options: ServeOptions): SecuritySettings {
+  const settings = securitySettingsFromEnv();
+  if (options.trustProxy) settings.trustProxy = true;
+  if (options.publicUrl?.trim()) {
+    settings.publicOrigin = parsePublicOrigin(options.publicUrl.trim(), '--public-url');
+  }
+  if (options.secureCookies) settings.alwaysSecureCookies = true;
+  if (options.idleTimeout?.trim()) {
+    settings.idleTimeoutMs = parseIdleMinutes(options.idleTimeout.trim(), '--idle-timeout');
+  }
+  return settings;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -34,6 +58,25 @@ export function registerServeCommand(program: Command): void {
       "region code the chain office works for, where the web app's pipeline starts " +
         "(env CHAINLEAD_HOME_REGION; default: the demo's 3202, Wuxi)",
       process.env.CHAINLEAD_HOME_REGION,
+    )
+    .option(
+      '--trust-proxy',
+      'behind a reverse proxy: take the client address from X-Forwarded-For and HTTPS from ' +
+        'X-Forwarded-Proto (env CHAINLEAD_TRUST_PROXY=1)',
+    )
+    .option(
+      '--public-url <url>',
+      'the address browsers use, e.g. https://chain.example.gov.cn; accepted as an Origin ' +
+        '(env CHAINLEAD_PUBLIC_URL)',
+    )
+    .option(
+      '--secure-cookies',
+      'always mark the session cookie Secure (default: when the request came over HTTPS; ' +
+        'env CHAINLEAD_SECURE_COOKIES=always)',
+    )
+    .option(
+      '--idle-timeout <minutes>',
+      'end sessions unused this long (env CHAINLEAD_IDLE_TIMEOUT_MINUTES; default 480)',
     )
     .addHelpText(
       'after',
@@ -56,6 +99,7 @@ export function registerServeCommand(program: Command): void {
             `such as 3202, not "${homeRegion}".`,
         );
       }
+      const security = securityFromOptions(options);
       const progress = progressReporter(globals);
       const database = await openMigratedDatabase(globals);
       let setup: SetupResult;
@@ -74,7 +118,13 @@ export function registerServeCommand(program: Command): void {
         import('@hono/node-server'),
         import('../../server/app.ts'),
       ]);
-      const app = createApp({ database, version: APP_VERSION, webDist: WEB_DIST, homeRegion });
+      const app = createApp({
+        database,
+        version: APP_VERSION,
+        webDist: WEB_DIST,
+        homeRegion,
+        security,
+      });
       const server = serve({ fetch: app.fetch, port, hostname: options.host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import {
   changeOwnPasswordRequestSchema,
@@ -8,6 +9,7 @@ import {
   sessionStateSchema,
   type CurrentUser,
 } from '../../shared/api/auth.ts';
+import { errorResponseSchema } from '../../shared/api/common.ts';
 import { ROLE_PERMISSIONS } from '../../shared/permissions.ts';
 import {
   login,
@@ -22,6 +24,10 @@ import { WUXI } from '../../services/demo/demo-plan.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 import { SESSION_COOKIE } from '../session.middleware.ts';
+import { AppError } from '../../domain/app-error.ts';
+import { clientAddress, requestProtocol } from '../client-address.ts';
+import { loginRateLimited, type LoginThrottle } from '../login-throttle.ts';
+import type { SecuritySettings } from '../security-settings.ts';
 
 const postLogin = defineRoute({
   example: { body: { username: 'analyst', password: 'chainlead-analyst' } },
@@ -29,9 +35,21 @@ const postLogin = defineRoute({
   path: '/api/auth/login',
   permission: 'public',
   tags: ['Auth'],
-  summary: 'Sign in with username and password; sets the session cookie',
+  summary:
+    'Sign in with username and password; sets the session cookie. After 10 wrong passwords for ' +
+    'one account from one address within a minute, answers 429 RATE_LIMITED with Retry-After ' +
+    '(the delay doubles with further failures, up to 15 minutes)',
   request: { body: { content: json(loginRequestSchema), required: true } },
-  responses: { 200: { description: 'Signed in', content: json(loginResponseSchema) } },
+  responses: {
+    200: { description: 'Signed in', content: json(loginResponseSchema) },
+    429: {
+      description: 'RATE_LIMITED: too many wrong passwords for this account from this address',
+      headers: {
+        'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } },
+      },
+      content: json(errorResponseSchema),
+    },
+  },
 });
 
 const postLogout = defineRoute({
@@ -96,17 +114,55 @@ async function presentCurrentUser(db: Db, user: UserView): Promise<CurrentUser> 
   return presentDetail(await userDetail(db, user));
 }
 
-export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+/** Signs in, throttled per account and client address (login-throttle.ts). */
+async function throttledLogin(
+  c: Context<AppEnv>,
+  db: Db,
+  { security, throttle }: AuthRouteOptions,
+  { username, password }: { username: string; password: string },
+) {
+  const address = clientAddress(c, security.trustProxy);
+  const wait = throttle.retryAfterSeconds(username, address);
+  if (wait > 0) throw loginRateLimited(wait);
+  try {
+    const session = await login(db, username, password, security);
+    throttle.recordSuccess(username, address);
+    return session;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
+      throttle.recordFailure(username, address);
+    }
+    throw error;
+  }
+}
+
+export interface AuthRouteOptions {
+  security: SecuritySettings;
+  throttle: LoginThrottle;
+}
+
+export function registerAuthRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: AppDeps,
+  options: AuthRouteOptions,
+): void {
   const db = deps.database.db;
+  const { security } = options;
   app.openapi(postLogin, async (c) => {
-    const { username, password } = c.req.valid('json');
-    const session = await login(db, username, password);
+    const session = await throttledLogin(c, db, options, c.req.valid('json'));
+    // Secure over HTTPS (or behind a trusted proxy that says so), or when a setting forces it.
+    const secure =
+      security.alwaysSecureCookies ||
+      (deps.secureCookies ?? false) ||
+      requestProtocol(c, security.trustProxy) === 'https';
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      secure: deps.secureCookies ?? false,
-      expires: session.expiresAt,
+      secure,
+      // The browser keeps the cookie to the session's absolute end; the idle timeout is the
+      // server's to apply, so that a timed-out session answers SESSION_EXPIRED.
+      expires: session.maxExpiresAt,
     });
     return c.json(
       {

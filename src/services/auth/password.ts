@@ -27,19 +27,50 @@ export async function hashPassword(password: string): Promise<string> {
   ].join('$');
 }
 
+/** A stored hash taken apart: its scrypt parameters, salt and key. */
+export interface ParsedHash {
+  N: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  key: Buffer;
+}
+
+const positiveInteger = (text: string | undefined) =>
+  text !== undefined && /^[1-9]\d{0,9}$/.test(text) ? Number(text) : null;
+
+/** The parts of a `scrypt$N$r$p$salt$hash` string, or null when it is not one. */
+export function parseStoredHash(stored: string): ParsedHash | null {
+  const [scheme, n, r, p, salt, hash, ...rest] = stored.split('$');
+  const N = positiveInteger(n);
+  const blockSize = positiveInteger(r);
+  const parallel = positiveInteger(p);
+  if (scheme !== 'scrypt' || rest.length > 0 || !N || !blockSize || !parallel) return null;
+  if (!salt || !hash) return null;
+  return {
+    N,
+    r: blockSize,
+    p: parallel,
+    salt: Buffer.from(salt, 'base64'),
+    key: Buffer.from(hash, 'base64'),
+  };
+}
+
 /** True when `password` matches `stored`; constant-time in the comparison. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const key = await scryptAsync(password, Buffer.from(salt, 'base64'), {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
+  const parsed = parseStoredHash(stored);
+  if (!parsed) return false;
+  const key = await scryptAsync(password, parsed.salt, {
+    N: parsed.N,
+    r: parsed.r,
+    p: parsed.p,
     maxmem: MAX_MEMORY,
   });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
 }
+
+/** The scrypt parameters new hashes get (a stored hash keeps its own). */
+export const HASH_PARAMS = { ...PARAMS, keyLength: KEY_LENGTH } as const;
 
 /** A readable random password: 4 groups of 4 from an alphabet without look-alikes. */
 export function generatePassword(): string {

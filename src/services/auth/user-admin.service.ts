@@ -83,7 +83,8 @@ function auditFields(user: UserView) {
 /**
  * The signed-in user changes their own password: the current one must match, the new one must
  * differ; clears the one-time flag and ends the user's other sessions (the current one stays).
- * Throws VALIDATION_FAILED naming the field (currentPassword when it is wrong, newPassword).
+ * Throws VALIDATION_FAILED naming the field (currentPassword when it is wrong, newPassword when
+ * unchanged) or PASSWORD_TOO_WEAK (newPassword).
  */
 export async function changeOwnPassword(
   db: Db,
@@ -91,7 +92,7 @@ export async function changeOwnPassword(
   sessionToken: string | null,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  checkPassword(input.newPassword, 'newPassword');
+  checkPassword(input.newPassword, user.username, 'newPassword');
   if (input.newPassword === input.currentPassword) {
     throw new AppError(
       'VALIDATION_FAILED',

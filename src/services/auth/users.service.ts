@@ -16,6 +16,7 @@ import {
   insertSession,
   insertUser,
   listUsersWithNames,
+  updateSessionExpiry,
   updateUserPassword,
   type UserRow,
 } from '../../db/user.repository.ts';
@@ -23,10 +24,10 @@ import { checkUserBindings } from './user-bindings.ts';
 import { isRole, ROLES, type Role } from '../../shared/permissions.ts';
 import { cachedPerDataVersion } from '../data-version-cache.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
+import { checkPasswordStrength } from './password-policy.ts';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{1,31}$/;
-const MIN_PASSWORD_LENGTH = 8;
 
 /** What the rest of the system may know of a user: never the hash. */
 export interface UserView {
@@ -71,21 +72,18 @@ export function toUserView(row: UserRow): UserView {
   };
 }
 
-/** Refuses a password shorter than the minimum. Throws VALIDATION_FAILED. */
-export function checkPassword(password: string, field = 'password'): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`,
-      { field },
-    );
-  }
+/**
+ * Refuses a weak password for `username` (the policy of password-policy.ts). Throws
+ * PASSWORD_TOO_WEAK naming `field`.
+ */
+export function checkPassword(password: string, username: string, field = 'password'): void {
+  checkPasswordStrength(password, { username, field });
 }
 
 /**
  * Creates a local user bound as its role needs (a park, a department, an enterprise, a chain list);
  * `oneTime` marks a generated password the user must change first. Throws VALIDATION_FAILED (bad
- * name, role, password or binding, naming the field), PARK_NOT_FOUND, DEPARTMENT_NOT_FOUND,
+ * name, role or binding, naming the field), PASSWORD_TOO_WEAK, PARK_NOT_FOUND, DEPARTMENT_NOT_FOUND,
  * ENTERPRISE_NOT_FOUND, CHAIN_NOT_FOUND or USER_EXISTS.
  */
 export async function addUser(
@@ -105,7 +103,7 @@ export async function addUser(
 ): Promise<UserView> {
   checkUsername(input.username);
   const role = checkRole(input.role);
-  checkPassword(input.password);
+  checkPassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const bindings = await checkUserBindings(tx, role, input);
@@ -192,7 +190,7 @@ export async function userDetail(db: DbOrTx, user: UserView): Promise<UserDetail
 
 /**
  * Sets a user's password (by name or id) and ends their sessions; `oneTime` makes the user choose
- * a new one at the next sign-in. Throws USER_NOT_FOUND or VALIDATION_FAILED.
+ * a new one at the next sign-in. Throws USER_NOT_FOUND or PASSWORD_TOO_WEAK.
  */
 export async function changePassword(
   db: Db,
@@ -201,7 +199,7 @@ export async function changePassword(
   password: string,
   options: { oneTime?: boolean } = {},
 ): Promise<void> {
-  checkPassword(password);
+  checkPassword(password, (await requireUser(db, username)).username);
   const passwordHash = await hashPassword(password);
   const oneTime = options.oneTime ?? false;
   await db.transaction(async (tx) => {
@@ -224,14 +222,47 @@ export function hashToken(token: string): string {
 }
 
 /**
- * Checks a username and password and opens a session; returns the cookie token.
+ * What an unknown username is verified against, so that it costs the same full scrypt as a known
+ * one and timing does not tell usernames apart. Made by `hashPassword('no user has this name')`
+ * with today's parameters (the unit test holds both); a login with that password still fails, as
+ * no user is behind it.
+ */
+export const UNKNOWN_USER_HASH =
+  'scrypt$32768$8$1$07PdMPwuPbE5WgSiPdnMIg==$' +
+  'lRLugmAXhlrgcKd4DrP2IU5lHe4IubnyL4d/YxMI45LnU3iniQDVYhfW7V5K9EykCe74k+vkqICQf7An/ShJ0A==';
+
+/** A session unused this long ends unless the caller says otherwise (serve's setting). */
+export const DEFAULT_IDLE_TIMEOUT_MS = 8 * 3600 * 1000;
+
+/**
+ * When a session used now should end: after the idle timeout, never past its absolute end
+ * (SESSION_TTL_MS after sign-in).
+ */
+function idleExpiry(createdAt: Date, now: number, idleTimeoutMs: number): Date {
+  return new Date(Math.min(now + idleTimeoutMs, createdAt.getTime() + SESSION_TTL_MS));
+}
+
+/**
+ * How far a session's stored end may lag behind "now + idle" before a request moves it: a
+ * sixteenth of the timeout, at least a minute and at most 15 minutes, so a busy user writes at
+ * most once a minute (each write moves the data version every cache keys on). A session thus
+ * ends between idle − step and idle after its last use.
+ */
+export function idleRefreshStepMs(idleTimeoutMs: number): number {
+  return Math.min(Math.max(idleTimeoutMs / 16, 60_000), 15 * 60_000);
+}
+
+/**
+ * Checks a username and password and opens a session; returns the cookie token, when the
+ * session ends if unused (`expiresAt`) and its absolute end (`maxExpiresAt`, for the cookie).
  * Throws INVALID_CREDENTIALS without saying which half was wrong.
  */
 export async function login(
   db: Db,
   username: string,
   password: string,
-): Promise<{ token: string; user: UserView; expiresAt: Date }> {
+  { idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS }: { idleTimeoutMs?: number } = {},
+): Promise<{ token: string; user: UserView; expiresAt: Date; maxExpiresAt: Date }> {
   const user = await findUserByUsername(db, username);
   // Verify against a fixed hash when the user is unknown so timing does not reveal usernames.
   const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
@@ -239,9 +270,12 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS', 'The username or password is wrong.');
   }
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const now = new Date();
+  const expiresAt = idleExpiry(now, now.getTime(), idleTimeoutMs);
   await db.transaction(async (tx) => {
-    await deleteExpiredSessions(tx);
+    // Ended sessions stay a while so that their cookie is answered SESSION_EXPIRED, not
+    // UNAUTHENTICATED, when the user comes back.
+    await deleteExpiredSessions(tx, new Date(now.getTime() - SESSION_TTL_MS));
     await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt });
     await recordAudit(
       tx,
@@ -253,30 +287,54 @@ export async function login(
       },
     );
   });
-  return { token, user: toUserView(user), expiresAt };
+  return {
+    token,
+    user: toUserView(user),
+    expiresAt,
+    maxExpiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+  };
 }
-
-const UNKNOWN_USER_HASH =
-  'scrypt$32768$8$AAAAAAAAAAAAAAAAAAAAAA==$' +
-  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
 
 /** Sessions remembered per database between writes; a busy office has far fewer signed in. */
 const SESSION_CACHE_ENTRIES = 10_000;
 
+/** What a session token stands for: a signed-in user, a session that timed out, or nothing. */
+export type SessionLookup =
+  { status: 'active'; user: UserView } | { status: 'expired' } | { status: 'none' };
+
 /**
- * The signed-in user for a session token, or null when it is unknown or expired. Asked on every
- * API request, so the answer is kept until the database changes (a sign-out, a password change or
- * a disabled user is a write, and any write moves the data version, on every server process
- * sharing the database); expiry is checked against the clock on each use.
+ * The signed-in user for a session token; `expired` for a session whose time ran out (unused for
+ * the idle timeout, or past its absolute end), `none` for an unknown token or a disabled user.
+ * Asked on every API request, so the row is kept until the database changes (a sign-out, a
+ * password change or a disabled user is a write, and any write moves the data version, on every
+ * server process sharing the database); expiry is checked against the clock on each use. Use
+ * slides the end to now + idle timeout, written only when it moved by idleRefreshStepMs; `touch`
+ * false (a background poll) leaves it.
  */
-export async function userForSession(db: Db, token: string): Promise<UserView | null> {
+export async function userForSession(
+  db: Db,
+  token: string,
+  {
+    idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
+    touch = true,
+  }: { idleTimeoutMs?: number; touch?: boolean } = {},
+): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
   const found = await cachedPerDataVersion(db, tokenHash, () => findSessionUser(db, tokenHash), {
     kind: 'session',
     maxEntries: SESSION_CACHE_ENTRIES,
   });
-  if (!found || found.expiresAt.getTime() <= Date.now() || found.user.disabled) return null;
-  return toUserView(found.user);
+  if (!found || found.user.disabled) return { status: 'none' };
+  const now = Date.now();
+  if (found.expiresAt.getTime() <= now) return { status: 'expired' };
+  const next = idleExpiry(found.createdAt, now, idleTimeoutMs);
+  // Also when the timeout setting was lowered since the end was written.
+  const drift = next.getTime() - found.expiresAt.getTime();
+  // A background poll (touch false) is no sign of the user: it may shorten the end, never extend it.
+  if ((touch || drift < 0) && Math.abs(drift) >= idleRefreshStepMs(idleTimeoutMs)) {
+    await updateSessionExpiry(db, tokenHash, next);
+  }
+  return { status: 'active', user: toUserView(found.user) };
 }
 
 /** Ends the session behind `token`. */

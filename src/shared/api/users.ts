@@ -77,7 +77,8 @@ export type User = z.infer<typeof userSchema>;
 export const createUserRequestSchema = z
   .object({
     username: z.string().min(2).max(32),
-    password: rawText(256).min(8),
+    // Length and strength are the password policy's (PASSWORD_TOO_WEAK), a setting.
+    password: rawText(256).min(1),
     role: z.enum(ROLES),
     displayName: rawText(64).nullable().optional(),
     ...bindingFields,
@@ -107,7 +108,8 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
 export const resetPasswordRequestSchema = z
   .object({
-    password: rawText(256).min(8),
+    // Length and strength are the password policy's (PASSWORD_TOO_WEAK), a setting.
+    password: rawText(256).min(1),
     oneTime: z
       .boolean()
       .optional()

@@ -98,7 +98,7 @@ export function UserFormModal({
         <Form.Item
           name="password"
           label={t('admin.users.password')}
-          rules={[{ required: true, min: 8 }]}
+          rules={[{ required: true, min: 10 }]}
         >
           <Input.Password autoComplete="new-password" data-testid="user-password" />
         </Form.Item>

@@ -73,7 +73,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in with username and password; sets the session cookie */
+    /** Sign in with username and password; sets the session cookie. After 10 wrong passwords for one account from one address within a minute, answers 429 RATE_LIMITED with Retry-After (the delay doubles with further failures, up to 15 minutes) */
     post: {
       parameters: {
         query?: never;
@@ -117,6 +117,17 @@ export interface paths {
         /** @description The role lacks the permission */
         403: {
           headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description RATE_LIMITED: too many wrong passwords for this account from this address */
+        429: {
+          headers: {
+            /** @description Seconds to wait */
+            'Retry-After'?: number;
             [name: string]: unknown;
           };
           content: {

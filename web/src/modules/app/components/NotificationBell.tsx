@@ -1,3 +1,4 @@
+import { BACKGROUND_REQUEST_HEADER } from '@shared/background-request.ts';
 import { formatDateTime } from '@shared/format.ts';
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Typography } from 'antd';
@@ -15,7 +16,10 @@ export function NotificationBell() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const list = useApiQuery(apiGet('/notifications'));
+  // A timed poll, not the user's doing: the header keeps it from holding the session open.
+  const list = useApiQuery(
+    apiGet('/notifications', { headers: { [BACKGROUND_REQUEST_HEADER]: '1' } }),
+  );
   const { reload } = list;
   useEffect(() => {
     const timer = window.setInterval(reload, POLL_MS);

@@ -57,7 +57,7 @@ export function ChangePasswordPage() {
           <Form.Item
             name="newPassword"
             label={t('password.new')}
-            rules={[{ required: true, min: 8, message: t('password.tooShort') }]}
+            rules={[{ required: true, min: 10, message: t('password.tooShort') }]}
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
           </Form.Item>

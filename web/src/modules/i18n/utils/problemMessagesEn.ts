@@ -29,7 +29,7 @@ export const problemMessagesEn: Record<keyof typeof problemMessagesZh, string> =
   'password.current': 'Current password',
   'password.new': 'New password (8 characters or more)',
   'password.repeat': 'The new password again',
-  'password.tooShort': 'The new password needs 8 characters or more',
+  'password.tooShort': 'The new password needs 10 characters or more',
   'password.mismatch': 'The two new passwords differ',
   'password.submit': 'Save the new password',
   'problems.title': 'Enterprise problems',

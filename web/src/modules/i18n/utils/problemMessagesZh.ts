@@ -27,7 +27,7 @@ export const problemMessagesZh = {
   'password.current': '当前密码',
   'password.new': '新密码（至少 8 位）',
   'password.repeat': '再次输入新密码',
-  'password.tooShort': '新密码至少 8 位',
+  'password.tooShort': '新密码至少 10 位',
   'password.mismatch': '两次输入的新密码不一致',
   'password.submit': '保存新密码',
   'problems.title': '诉求受理',
