@@ -183,6 +183,17 @@ describe('chainlead serve', () => {
     await Promise.all(stops.map((stop) => stop()));
   });
 
+  it('refuses a security setting that does not parse, naming it', SPAWNING, async () => {
+    const flag = await run(['--db', db, 'serve', '--port', '0', '--idle-timeout', 'soon']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/--idle-timeout must be whole minutes/);
+    const env = await run(['--db', db, 'serve', '--port', '0'], {
+      env: { CHAINLEAD_PUBLIC_URL: 'not a url' },
+    });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toMatch(/CHAINLEAD_PUBLIC_URL must be a URL/);
+  });
+
   it(
     'serves the demo on the first start, and restarts without loading it again',
     SPAWNING,
