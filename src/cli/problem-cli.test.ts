@@ -154,7 +154,7 @@ describe('problem commands, as a user runs them', () => {
       '2025-02-30',
     ]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--from: not a real calendar date/);
+    expect(bad.stderr).toMatch(/--from: is not a real calendar date/);
     const help = await run(['problem', 'summary', '--help']);
     expect(help.stdout).toContain(
       '$ chainlead problem summary --chain biomed --region 3202 --year 2025',
