@@ -6,6 +6,7 @@ import {
 } from './commands/analyze-stats.command.ts';
 import { analyzeGroup, registerAnalyzeChainCommands } from './commands/analyze-chain.command.ts';
 import { registerAttractCommand } from './commands/attract.command.ts';
+import { registerBackupCommands } from './commands/backup.command.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerServeCommand(program);
   registerDbCommand(program);
+  registerBackupCommands(program);
   registerUserCommand(program);
   registerCalendarCommand(program);
   registerTemplateCommand(program);

@@ -25,6 +25,8 @@ export interface Database {
   location: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a gzipped tarball (what `loadDataDir` reads back). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -32,6 +34,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data folder, or `memory://` for a throw-away database. */
   path?: string | undefined;
+  /** PGlite only: fill a new, empty data folder from a tarball made by `dumpDataDir`. */
+  loadDataDir?: Blob | undefined;
 }
 
 export const DEFAULT_DB_PATH = '.chainlead/db';
@@ -50,7 +54,7 @@ export function resolveDatabaseOptions(flags: { db?: string | undefined }): Data
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url);
-  return openPglite(options.path ?? DEFAULT_DB_PATH);
+  return openPglite(options.path ?? DEFAULT_DB_PATH, options.loadDataDir);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -105,14 +109,14 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(path: string): Promise<Database> {
+async function openPglite(path: string, loadDataDir?: Blob): Promise<Database> {
   const inMemory = path === 'memory://' || path === ':memory:';
   const dataDir = inMemory ? undefined : resolve(path);
   const releaseLock = dataDir ? lockDataFolder(dataDir) : () => undefined;
   let client: PGlite;
   try {
     if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
-    client = new PGlite(dataDir);
+    client = new PGlite(dataDir, loadDataDir ? { loadDataDir } : {});
     await client.waitReady;
   } catch (error) {
     releaseLock();
@@ -144,6 +148,7 @@ function wrapPglite(client: PGlite, location: string, releaseLock: () => void): 
       await client.close();
       releaseLock();
     },
+    dumpDataDir: async () => client.dumpDataDir('gzip'),
   };
 }
 
