@@ -12,11 +12,14 @@ export interface FoundTool {
   version: string;
 }
 
-/** Folders to look in, in order: CHAINLEAD_PG_BIN, PATH, then Debian's versioned folders (newest first). */
+/**
+ * Folders to look in: CHAINLEAD_PG_BIN alone when set, else PATH then Debian's versioned folders
+ * (newest first).
+ */
 function candidateFolders(): string[] {
-  const folders: string[] = [];
   const configured = process.env.CHAINLEAD_PG_BIN?.trim();
-  if (configured) folders.push(configured);
+  if (configured) return [configured];
+  const folders: string[] = [];
   folders.push(...(process.env.PATH ?? '').split(delimiter).filter(Boolean));
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
@@ -30,7 +33,7 @@ function candidateFolders(): string[] {
 
 function versionOf(path: string): FoundTool | undefined {
   const answer = spawnSync(path, ['--version'], { encoding: 'utf8' });
-  const match = /(\d+)(?:\.(\d+))?/.exec(answer.stdout ?? '');
+  const match = /(\d+)(?:\.\d+)*/.exec(answer.stdout ?? '');
   if (answer.status !== 0 || !match) return undefined;
   return { path, major: Number(match[1]), version: match[0] };
 }
@@ -55,7 +58,7 @@ export function findPgTool(tool: PgTool, serverMajor: number): FoundTool {
   if (found.length === 0) {
     throw new AppError(
       'DB_UNREACHABLE',
-      `${tool} is not installed (looked in CHAINLEAD_PG_BIN, PATH and /usr/lib/postgresql/*/bin); ` +
+      `${tool} is not installed (looked in ${candidateFolders().join(', ') || 'PATH'}); ` +
         `it is needed for a PostgreSQL server's backup and restore. ${install}`,
       { tool },
     );
