@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintTables, type TableFingerprint } from '../db/backup.repository.ts';
 import { openDatabase, type DatabaseOptions } from '../db/connection.ts';
+import { PGlite } from '@electric-sql/pglite';
 import { run } from '../test-support/cli-runner.ts';
 
 // Each test runs the real command; the demo load alone takes a quarter of a minute on two cores.
@@ -148,6 +150,31 @@ describe('backup and restore of the demo on the embedded database (PGlite)', () 
   );
 });
 
+describe('a backup from an older release (PGlite)', () => {
+  it('is restored, checked, then migrated up to this version', SPAWNING, async () => {
+    // A data folder at the previous release's schema, as an office would back it up before upgrading.
+    const old = join(work, 'old-release');
+    const fixture = fileURLToPath(
+      new URL('../db/upgrade-fixtures/before-problems.sql', import.meta.url),
+    );
+    const client = new PGlite(old);
+    await client.exec(readFileSync(fixture, 'utf8'));
+    await client.close();
+    const backup = join(work, 'old-release.backup');
+    const made = await run(['--db', old, 'backup', '--out', backup]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/schema at 6 migrations/);
+
+    const restored = await run(['--db', join(work, 'upgraded'), 'restore', backup]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/All \d+ tables equal the backup\./);
+    expect(restored.stdout).toMatch(/Schema upgraded from 6 to \d+ migrations\./);
+    const after = await fingerprintsOf({ path: join(work, 'upgraded') });
+    expect(after.find((t) => t.name === 'public.enterprise')?.rows).toBe(3);
+    expect(after.find((t) => t.name === 'drizzle.__drizzle_migrations')?.rows).toBeGreaterThan(6);
+  });
+});
+
 const serverUrl = process.env.DATABASE_URL?.trim();
 
 describe.runIf(serverUrl)('backup and restore of the demo on a PostgreSQL server', () => {
@@ -155,7 +182,7 @@ describe.runIf(serverUrl)('backup and restore of the demo on a PostgreSQL server
     (role) => `chainlead_backup_${role}_${process.pid}_${randomBytes(3).toString('hex')}`,
   );
   const urlOf = (name: string) => {
-    const url = new URL(serverUrl ?? '');
+    const url = new URL(serverUrl ?? 'postgres://127.0.0.1/unused');
     url.pathname = `/${name}`;
     return url.toString();
   };
