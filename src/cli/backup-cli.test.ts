@@ -178,7 +178,7 @@ describe('a backup from an older release (PGlite)', () => {
 const serverUrl = process.env.DATABASE_URL?.trim();
 
 describe.runIf(serverUrl)('backup and restore of the demo on a PostgreSQL server', () => {
-  const names = ['source', 'target'].map(
+  const names = ['source', 'target', 'moved'].map(
     (role) => `chainlead_backup_${role}_${process.pid}_${randomBytes(3).toString('hex')}`,
   );
   const urlOf = (name: string) => {
@@ -186,7 +186,7 @@ describe.runIf(serverUrl)('backup and restore of the demo on a PostgreSQL server
     url.pathname = `/${name}`;
     return url.toString();
   };
-  const [sourceUrl, targetUrl] = names.map(urlOf) as [string, string];
+  const [sourceUrl, targetUrl, movedUrl] = names.map(urlOf) as [string, string, string];
   const backup = join(work, 'server.backup');
 
   async function admin(statements: string[]) {
@@ -261,17 +261,28 @@ describe.runIf(serverUrl)('backup and restore of the demo on a PostgreSQL server
   );
 
   it(
-    'refuses a PGlite backup with a clear message (restoring across kinds is not supported)',
+    'moves an embedded database’s backup into an empty server database, every table equal',
     SPAWNING,
     async () => {
-      const pglite = join(work, 'as-pglite.backup');
-      withManifest(backup, pglite, (manifest) => {
-        manifest.database = 'pglite';
-      });
-      const refused = await run(['restore', pglite], { env: { DATABASE_URL: targetUrl } });
+      // The PGlite block above made this backup of the demo (its folder is `source`).
+      const pglite = join(work, 'demo.backup');
+      const moved = await run(['restore', pglite], { env: { DATABASE_URL: movedUrl } });
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(moved.stdout).toMatch(/All \d+ tables equal the backup\./);
+      const before = await fingerprintsOf({ path: join(work, 'source') });
+      const after = await fingerprintsOf({ url: movedUrl });
+      expect(after).toEqual(before);
+    },
+  );
+
+  it(
+    'refuses to restore a server backup into an embedded database, saying why',
+    SPAWNING,
+    async () => {
+      const refused = await run(['--db', join(work, 'from-server'), 'restore', backup]);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(
-        /backup of the embedded database \(PGlite\) and cannot be restored into a PostgreSQL server/,
+        /backup of a PostgreSQL server and cannot be restored into the embedded database \(PGlite\)/,
       );
     },
   );

@@ -183,3 +183,81 @@ export async function serverVersion(db: DbOrTx): Promise<{ version: string; majo
   const row = rowsOf<{ version: string; num: number }>(result)[0];
   return { version: row?.version ?? 'unknown', major: Math.floor(Number(row?.num ?? 0) / 10000) };
 }
+
+/** The application's tables in an order that inserts parents before children (foreign keys). */
+export async function tablesInInsertOrder(db: DbOrTx): Promise<BackupTable[]> {
+  const tables = (await listBackupTables(db)).filter((table) => table.schema === 'public');
+  const edges = rowsOf<{ child: string; parent: string }>(
+    await db.execute(sql`
+      select cn.nspname || '.' || c.relname as child, pn.nspname || '.' || p.relname as parent
+      from pg_constraint k
+      join pg_class c on c.oid = k.conrelid join pg_namespace cn on cn.oid = c.relnamespace
+      join pg_class p on p.oid = k.confrelid join pg_namespace pn on pn.oid = p.relnamespace
+      where k.contype = 'f' and k.conrelid <> k.confrelid
+    `),
+  );
+  const ordered: BackupTable[] = [];
+  const done = new Set<string>();
+  while (ordered.length < tables.length) {
+    const next = tables.find(
+      (t) => !done.has(t.name) && edges.every((e) => e.child !== t.name || done.has(e.parent)),
+    );
+    if (!next) throw new Error('the foreign keys between tables form a cycle');
+    ordered.push(next);
+    done.add(next.name);
+  }
+  return ordered;
+}
+
+/** One batch of a table's rows as JSON text (an array of objects), in key order. */
+export async function readRowsAsJson(
+  db: DbOrTx,
+  table: BackupTable,
+  offset: number,
+  limit: number,
+): Promise<{ json: string; count: number }> {
+  const result = await db.execute(sql`
+    select coalesce(json_agg(row_to_json(t)), '[]')::text as json, count(*)::int as count
+    from (
+      select * from ${sql.identifier(table.schema)}.${sql.identifier(table.table)} t
+      order by ${orderOf(table)} limit ${limit} offset ${offset}
+    ) t
+  `);
+  const row = rowsOf<{ json: string; count: number }>(result)[0];
+  return { json: row?.json ?? '[]', count: Number(row?.count ?? 0) };
+}
+
+/** Inserts rows given as JSON text (from `readRowsAsJson`), columns matched by name. */
+export async function insertRowsFromJson(db: DbOrTx, table: BackupTable, json: string) {
+  const target = sql`${sql.identifier(table.schema)}.${sql.identifier(table.table)}`;
+  await db.execute(
+    sql`insert into ${target} select * from json_populate_recordset(null::${target}, ${json}::json)`,
+  );
+}
+
+/** Every sequence's state: its last value, or null when none was ever taken. */
+export async function sequenceStates(
+  db: DbOrTx,
+): Promise<{ name: string; value: string | null }[]> {
+  const result = await db.execute(sql`
+    select n.nspname || '.' || c.relname as name, pg_sequence_last_value(c.oid)::text as value
+    from pg_sequence s join pg_class c on c.oid = s.seqrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public'
+  `);
+  return rowsOf<{ name: string; value: string | null }>(result);
+}
+
+/** Sets sequences to the states `sequenceStates` read elsewhere. */
+export async function setSequenceStates(
+  db: DbOrTx,
+  states: { name: string; value: string | null }[],
+): Promise<void> {
+  for (const state of states) {
+    await db.execute(
+      state.value === null
+        ? sql`select setval(${state.name}::regclass, 1, false)`
+        : sql`select setval(${state.name}::regclass, ${state.value}::bigint, true)`,
+    );
+  }
+}

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -23,7 +24,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a folder, `memory`, or the server URL without password. */
   location: string;
-  migrate(): Promise<void>;
+  /** Applies pending migrations; with `upTo` (a journal `when`), only those made until then. */
+  migrate(options?: { upTo?: number }): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: the data folder as a gzipped tarball (what `loadDataDir` reads back). */
   dumpDataDir?: () => Promise<Blob>;
@@ -90,15 +92,15 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     location,
-    async migrate() {
+    async migrate(options) {
       // One migrator at a time across processes: an advisory lock held for the migration.
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock(727001)');
         await runMigration(() =>
-          migratePostgres(drizzlePostgres({ client, schema }), {
-            migrationsFolder: MIGRATIONS_FOLDER,
-          }),
+          withMigrationsFolder(options?.upTo, (migrationsFolder) =>
+            migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder }),
+          ),
         );
       } finally {
         await client.query('select pg_advisory_unlock(727001)').catch(() => undefined);
@@ -141,8 +143,12 @@ function wrapPglite(client: PGlite, location: string, releaseLock: () => void): 
     db: pgliteDb,
     kind: 'pglite',
     location,
-    async migrate() {
-      await runMigration(() => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }));
+    async migrate(options) {
+      await runMigration(() =>
+        withMigrationsFolder(options?.upTo, (migrationsFolder) =>
+          migratePglite(pgliteDb, { migrationsFolder }),
+        ),
+      );
     },
     async close() {
       await client.close();
@@ -150,6 +156,32 @@ function wrapPglite(client: PGlite, location: string, releaseLock: () => void): 
     },
     dumpDataDir: async () => client.dumpDataDir('gzip'),
   };
+}
+
+/**
+ * Runs `work` with the migrations folder, or with a copy holding only the migrations made until
+ * `upTo` (a restore rebuilds an older backup's schema before copying its rows).
+ */
+async function withMigrationsFolder(
+  upTo: number | undefined,
+  work: (folder: string) => Promise<void>,
+): Promise<void> {
+  if (upTo === undefined) return work(MIGRATIONS_FOLDER);
+  const folder = mkdtempSync(join(tmpdir(), 'chainlead-migrations-'));
+  try {
+    mkdirSync(join(folder, 'meta'));
+    const journal = JSON.parse(
+      readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8'),
+    ) as { entries: { when: number; tag: string }[] };
+    journal.entries = journal.entries.filter((entry) => entry.when <= upTo);
+    writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify(journal));
+    for (const entry of journal.entries) {
+      copyFileSync(join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+    }
+    await work(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 async function runMigration(run: () => Promise<void>): Promise<void> {

@@ -18,11 +18,18 @@ import {
   dropApplicationSchemas,
   fingerprintTables,
   hasApplicationRows,
+  insertRowsFromJson,
+  readRowsAsJson,
+  sequenceStates,
   serverVersion,
+  setSequenceStates,
+  tablesInInsertOrder,
   type TableFingerprint,
 } from '../../db/backup.repository.ts';
+import { PGlite } from '@electric-sql/pglite';
 import {
   openDatabase,
+  openPgliteClient,
   resolveDatabaseOptions,
   type Database,
   type DatabaseOptions,
@@ -216,21 +223,21 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
     );
   }
   const targetKind = options.url ? 'postgres' : 'pglite';
-  if (manifest.database !== targetKind) {
+  if (manifest.database === 'postgres' && targetKind === 'pglite') {
     throw new AppError(
       'BACKUP_INVALID',
-      `${file} is a backup of ${describeKind(manifest.database)} and cannot be restored into ` +
-        `${describeKind(targetKind)}: restoring across database kinds is not supported. ` +
-        (manifest.database === 'pglite'
-          ? 'Unset DATABASE_URL and restore into a data folder (--db FOLDER).'
-          : 'Set DATABASE_URL to a PostgreSQL server to restore it.'),
+      `${file} is a backup of a PostgreSQL server and cannot be restored into the embedded ` +
+        'database (PGlite): only an embedded backup moves to a server, not back. Set ' +
+        'DATABASE_URL to a PostgreSQL server to restore it there.',
       { file, reason: 'other database kind', backup: manifest.database, target: targetKind },
     );
   }
   const database =
     targetKind === 'pglite'
       ? await restorePglite(file, payloadOffset, options, progress)
-      : await restorePostgres(file, payloadOffset, manifest, options, progress);
+      : manifest.database === 'pglite'
+        ? await copyPgliteIntoServer(file, payloadOffset, manifest, options, progress)
+        : await restorePostgres(file, payloadOffset, manifest, options, progress);
   try {
     const actual = await fingerprintTables(database.db, {
       onTable: (name, index, total) => progress(`checking ${index + 1}/${total}: ${name}`),
@@ -247,10 +254,6 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
   } finally {
     await database.close();
   }
-}
-
-function describeKind(kind: 'pglite' | 'postgres'): string {
-  return kind === 'pglite' ? 'the embedded database (PGlite)' : 'a PostgreSQL server';
 }
 
 function compareTables(
@@ -337,5 +340,54 @@ async function restorePostgres(
   } catch (error) {
     await database.close();
     throw error;
+  }
+}
+
+const COPY_BATCH = 2_000;
+
+/**
+ * An embedded database's backup into a server: the backup's schema is rebuilt on the server by
+ * the same migrations (up to the backup's level), then every table's rows are copied over in key
+ * order and the sequences set, so the checksums can be compared as for any restore.
+ */
+async function copyPgliteIntoServer(
+  file: string,
+  payloadOffset: number,
+  manifest: BackupManifest,
+  options: RestoreOptions,
+  progress: Progress,
+): Promise<Database> {
+  const database = await openDatabase({ url: options.url ?? '' });
+  let source: Database | undefined;
+  try {
+    if ((await hasApplicationRows(database.db)) && !options.force) {
+      throw notEmpty(database.location);
+    }
+    progress('loading the embedded database from the backup');
+    const payload = readFileSync(file).subarray(payloadOffset);
+    source = await openPgliteClient(new PGlite({ loadDataDir: new Blob([payload]) }));
+    progress(`emptying ${database.location}`);
+    await dropApplicationSchemas(database.db);
+    progress('creating the backup’s schema on the server');
+    await database.migrate({ upTo: manifest.schema.lastMigrationAt ?? 0 });
+    const from = source.db;
+    await database.db.transaction(async (tx) => {
+      const tables = await tablesInInsertOrder(from);
+      for (const [index, table] of tables.entries()) {
+        progress(`copying ${index + 1}/${tables.length}: ${table.name}`);
+        for (let offset = 0; ; offset += COPY_BATCH) {
+          const batch = await readRowsAsJson(from, table, offset, COPY_BATCH);
+          if (batch.count > 0) await insertRowsFromJson(tx, table, batch.json);
+          if (batch.count < COPY_BATCH) break;
+        }
+      }
+      await setSequenceStates(tx, await sequenceStates(from));
+    });
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  } finally {
+    await source?.close();
   }
 }
