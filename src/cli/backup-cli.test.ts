@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ import { run } from '../test-support/cli-runner.ts';
 // Each test runs the real command; the demo load alone takes a quarter of a minute on two cores.
 const SPAWNING = { timeout: 240_000 };
 const work = mkdtempSync(join(tmpdir(), 'chainlead-backup-cli-'));
+// Demo folders and backups take some hundred megabytes; none of it is needed afterwards.
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function fingerprintsOf(target: DatabaseOptions): Promise<TableFingerprint[]> {
   const database = await openDatabase(target);
