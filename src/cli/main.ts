@@ -7,6 +7,7 @@ import {
 import { analyzeGroup, registerAnalyzeChainCommands } from './commands/analyze-chain.command.ts';
 import { registerAttractCommand } from './commands/attract.command.ts';
 import { registerAuditCommand } from './commands/audit.command.ts';
+import { registerBackupCommands } from './commands/backup.command.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerServeCommand(program);
   registerDbCommand(program);
+  registerBackupCommands(program);
   registerUserCommand(program);
   registerAuditCommand(program);
   registerCalendarCommand(program);

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -23,8 +24,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a folder, `memory`, or the server URL without password. */
   location: string;
-  migrate(): Promise<void>;
+  /** Applies pending migrations; with `upTo` (a journal `when`), only those made until then. */
+  migrate(options?: { upTo?: number }): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a gzipped tarball (what `loadDataDir` reads back). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -32,6 +36,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data folder, or `memory://` for a throw-away database. */
   path?: string | undefined;
+  /** PGlite only: fill a new, empty data folder from a tarball made by `dumpDataDir`. */
+  loadDataDir?: Blob | undefined;
 }
 
 export const DEFAULT_DB_PATH = '.chainlead/db';
@@ -50,7 +56,7 @@ export function resolveDatabaseOptions(flags: { db?: string | undefined }): Data
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url);
-  return openPglite(options.path ?? DEFAULT_DB_PATH);
+  return openPglite(options.path ?? DEFAULT_DB_PATH, options.loadDataDir);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -86,15 +92,15 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     location,
-    async migrate() {
+    async migrate(options) {
       // One migrator at a time across processes: an advisory lock held for the migration.
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock(727001)');
         await runMigration(() =>
-          migratePostgres(drizzlePostgres({ client, schema }), {
-            migrationsFolder: MIGRATIONS_FOLDER,
-          }),
+          withMigrationsFolder(options?.upTo, (migrationsFolder) =>
+            migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder }),
+          ),
         );
       } finally {
         await client.query('select pg_advisory_unlock(727001)').catch(() => undefined);
@@ -105,14 +111,14 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(path: string): Promise<Database> {
+async function openPglite(path: string, loadDataDir?: Blob): Promise<Database> {
   const inMemory = path === 'memory://' || path === ':memory:';
   const dataDir = inMemory ? undefined : resolve(path);
   const releaseLock = dataDir ? lockDataFolder(dataDir) : () => undefined;
   let client: PGlite;
   try {
     if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
-    client = new PGlite(dataDir);
+    client = new PGlite(dataDir, loadDataDir ? { loadDataDir } : {});
     await client.waitReady;
   } catch (error) {
     releaseLock();
@@ -137,14 +143,45 @@ function wrapPglite(client: PGlite, location: string, releaseLock: () => void): 
     db: pgliteDb,
     kind: 'pglite',
     location,
-    async migrate() {
-      await runMigration(() => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }));
+    async migrate(options) {
+      await runMigration(() =>
+        withMigrationsFolder(options?.upTo, (migrationsFolder) =>
+          migratePglite(pgliteDb, { migrationsFolder }),
+        ),
+      );
     },
     async close() {
       await client.close();
       releaseLock();
     },
+    dumpDataDir: async () => client.dumpDataDir('gzip'),
   };
+}
+
+/**
+ * Runs `work` with the migrations folder, or with a copy holding only the migrations made until
+ * `upTo` (a restore rebuilds an older backup's schema before copying its rows).
+ */
+async function withMigrationsFolder(
+  upTo: number | undefined,
+  work: (folder: string) => Promise<void>,
+): Promise<void> {
+  if (upTo === undefined) return work(MIGRATIONS_FOLDER);
+  const folder = mkdtempSync(join(tmpdir(), 'chainlead-migrations-'));
+  try {
+    mkdirSync(join(folder, 'meta'));
+    const journal = JSON.parse(
+      readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8'),
+    ) as { entries: { when: number; tag: string }[] };
+    journal.entries = journal.entries.filter((entry) => entry.when <= upTo);
+    writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify(journal));
+    for (const entry of journal.entries) {
+      copyFileSync(join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+    }
+    await work(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 async function runMigration(run: () => Promise<void>): Promise<void> {

@@ -70,3 +70,50 @@ export async function createTestDatabase(): Promise<Database> {
 export function testDatabaseKind(): 'postgres' | 'pglite' {
   return process.env.DATABASE_URL?.trim() ? 'postgres' : 'pglite';
 }
+
+/**
+ * A fresh database with no schema at all (not migrated): in-memory PGlite, or a new database on
+ * the server named by DATABASE_URL (dropped on close). `exec` runs a script of many statements.
+ */
+export async function createEmptyTestDatabase(): Promise<
+  Database & { exec(script: string): Promise<void> }
+> {
+  const serverUrl = process.env.DATABASE_URL?.trim();
+  if (!serverUrl) {
+    const client = new PGlite();
+    const database = await openPgliteClient(client);
+    return {
+      ...database,
+      async exec(script) {
+        await client.exec(script);
+      },
+    };
+  }
+  const name = `chainlead_empty_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    ...database,
+    async exec(script) {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        await client.query(script);
+      } finally {
+        await client.end();
+      }
+    },
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
