@@ -59,7 +59,10 @@ describe.skipIf(!chromiumPath())('the enterprise registry in the browser', () =>
     );
     await page.locator(ROWS).first().waitFor();
     expect(await page.locator(ROWS).first().textContent()).toContain('医疗设备');
-    expect(await page.locator('[data-testid="filter-node"]').textContent()).toContain('医疗设备');
+    // The filter names the node once the chain's nodes have loaded.
+    await expect
+      .poll(() => page.locator('[data-testid="filter-node"]').textContent())
+      .toContain('医疗设备');
   });
 
   it('confirms a classification to review, and the decision is still there after a reload', async () => {
