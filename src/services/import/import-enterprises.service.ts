@@ -188,8 +188,16 @@ export async function importEnterprises(
   };
   // Each batch commits on its own, so a long import does not hold the embedded database (one
   // connection) away from everyone else; a failure leaves whole batches, and a re-run completes.
+  // The progress commits with the batch, so a killed import's record says how far it got.
   const writeInOwnTransaction = (records: EnterpriseRecord[]) =>
-    db.transaction((tx) => writer.write(tx, records));
+    db.transaction(async (tx) => {
+      await writer.write(tx, records);
+      const last = records.at(-1);
+      await updateImportBatch(tx, batchRow.id, {
+        rowsRead: last ? last.row - 1 : rowsRead,
+        counts,
+      });
+    });
 
   try {
     if (options.dryRun) {

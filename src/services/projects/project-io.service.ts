@@ -244,15 +244,33 @@ async function parseRow(
   return errors.length === before ? { rowNumber, id: id ?? null, create } : null;
 }
 
+const COLUMN_OF_FIELD: Record<keyof UpdateProjectRequest, ProjectColumn> = {
+  name: 'name',
+  investor: 'investor',
+  enterpriseId: 'enterprise_id',
+  nodeCode: 'node_code',
+  investmentYuan: 'investment',
+  expectedOutputYuan: 'expected_output',
+  outputStartYear: 'output_start_year',
+  spaceNeed: 'space_need',
+  spaceNeededFrom: 'space_needed_from',
+  parkId: 'park',
+  ownerId: 'owner',
+  nextAction: 'next_action',
+  nextActionOn: 'next_action_on',
+  notes: 'notes',
+};
+
 /** The fields of an existing project that a row changes (stage excluded: it must match). */
 async function changesFor(
   db: Db,
   id: number,
   row: CreateProjectRequest,
+  options: { present: ReadonlySet<ProjectColumn>; blankKeeps: boolean },
 ): Promise<UpdateProjectRequest | 'stage' | null> {
   const [current] = await listProjectSummaries(db, { ids: [id] });
   if (!current) return null;
-  if (current.stage !== row.stage) return 'stage';
+  if (options.present.has('stage') && current.stage !== row.stage) return 'stage';
   const existing = await findProjectById(db, id);
   // Read-only columns (status, capital in place, updated) are exported for people, never read.
   const changes: UpdateProjectRequest = {};
@@ -274,6 +292,10 @@ async function changesFor(
     ['notes', existing?.notes ?? null, row.notes],
   ];
   for (const [key, was, now] of fields) {
+    // A column the file lacks changes nothing; nor does an empty cell of a row matched by name
+    // (it was a default when the row created the project: the owner, say).
+    if (!options.present.has(COLUMN_OF_FIELD[key])) continue;
+    if (options.blankKeeps && (now === null || (Array.isArray(now) && now.length === 0))) continue;
     if (!same(was, now)) (changes as Record<string, unknown>)[key] = now;
   }
   return changes;
@@ -318,6 +340,7 @@ async function planRows(
   db: Db,
   rows: ParsedRow[],
   errors: ProjectRowError[],
+  present: ReadonlySet<ProjectColumn>,
 ): Promise<PlannedRow[]> {
   const chainContext = memo((code: string) => loadChainContext(db, code));
   const region = memo((code: string) => requireRegion(db, code));
@@ -396,7 +419,7 @@ async function planRows(
       if (row.id !== null) {
         const current = existing.get(row.id);
         if (!current) throw new AppError('PROJECT_NOT_FOUND', `No project has id ${row.id}.`);
-        if (current.stage !== create.stage) {
+        if (present.has('stage') && current.stage !== create.stage) {
           throw new AppError(
             'STAGE_MOVE_INVALID',
             'the stage differs from the project\'s; move it with "project move" so the change is recorded',
@@ -452,8 +475,10 @@ async function writeRow(
   actor: { id: number | null; name: string },
   row: PlannedRow,
   result: ImportProjectsResult,
+  present: ReadonlySet<ProjectColumn>,
 ): Promise<void> {
   let id = row.id;
+  let blankKeeps = row.matchedByName;
   if (id === null && row.create.name) {
     // An earlier row of this file may have created the project this one names.
     const context = await loadChainContext(tx, row.create.chainCode);
@@ -461,13 +486,14 @@ async function writeRow(
       (p) => p.regionCode === row.create.regionCode,
     );
     id = found?.id ?? null;
+    blankKeeps = true;
   }
   if (id === null) {
     await createProject(tx, actor, row.create);
     result.created++;
     return;
   }
-  const changes = await changesFor(tx, id, row.create);
+  const changes = await changesFor(tx, id, row.create, { present, blankKeeps });
   if (changes === null) throw new AppError('PROJECT_NOT_FOUND', `no project has id ${id}`);
   if (changes === 'stage') {
     throw new AppError(
@@ -530,6 +556,7 @@ export async function importProjects(
         unit: index < 0 ? null : (mapping.units[index] ?? null),
       };
     };
+    const present = new Set(mapping.columns.filter((c): c is ProjectColumn => c !== null));
     const parkIds = new Map((await listParks(db)).map(({ park }) => [park.code, park.id]));
     const errors: ProjectRowError[] = mapping.unknown.map((name) => ({
       row: 1,
@@ -554,7 +581,7 @@ export async function importProjects(
       );
       if (parsed) rows.push(parsed);
     }
-    const planned = await planRows(db, rows, errors);
+    const planned = await planRows(db, rows, errors, present);
     if (errors.length > 0) throw refusal(errors, table.headers, shown, null);
 
     const size = options.batchRows ?? IMPORT_BATCH_ROWS;
@@ -565,7 +592,7 @@ export async function importProjects(
         await db.transaction(async (tx) => {
           for (const row of batch) {
             try {
-              await writeRow(tx, actor, row, result);
+              await writeRow(tx, actor, row, result, present);
             } catch (error) {
               if (!isAppError(error)) throw error;
               rowErrors.push({
