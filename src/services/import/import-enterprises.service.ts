@@ -35,6 +35,8 @@ export interface ImportOptions {
   classify?: boolean;
   table?: ReadTableOptions;
   progress?: (progress: ImportProgress) => void;
+  /** Possible-duplicate pairs to queue at most (MAX_DUPLICATES_PER_IMPORT by default). */
+  duplicateCap?: number;
   /** Called with the import's id as soon as it is recorded (before any row is read). */
   onStart?: (importId: number) => void;
 }
@@ -141,7 +143,7 @@ export async function importEnterprises(
     regionExists: (code: string) => regionCodes.has(code),
   };
   const source = options.source ?? shown;
-  const writer = new RecordWriter(batchRow.id, source, counts, chains);
+  const writer = new RecordWriter(batchRow.id, source, counts, chains, options.duplicateCap);
   let status: ImportResult['status'] = 'done';
 
   // One pass over the file; `writeBatch` (when given) writes each batch of valid records.
@@ -247,7 +249,11 @@ export async function importEnterprises(
         ? options.dryRun
           ? 'dry run: nothing was written'
           : `--strict: ${counts.rejected} invalid rows, nothing was written`
-        : null,
+        : writer.duplicatesOverCap > 0
+          ? `the possible-duplicates cap was reached: ${counts.possibleDuplicates.toLocaleString('en')} ` +
+            `pairs were queued for review and ${writer.duplicatesOverCap.toLocaleString('en')} more ` +
+            'were not (each new enterprise queues at most its best look-alike)'
+          : null,
     finishedAt: new Date(),
   });
   if (status === 'done') {
