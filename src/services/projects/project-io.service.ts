@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import { refuse } from '../../domain/cell-text.ts';
 import {
@@ -303,6 +304,8 @@ async function changesFor(
 
 /** Rows written per transaction: small enough that other requests wait for one batch, not the file. */
 const IMPORT_BATCH_ROWS = 200;
+/** A batch also ends once it has written for this long (a busy machine writes fewer rows). */
+const IMPORT_BATCH_MS = 250;
 
 /** A validated row and the project it changes: its id, or the project its name matched. */
 interface PlannedRow extends ParsedRow {
@@ -400,7 +403,9 @@ async function planRows(
   }
   const enterprises = new Set<number>();
   const enterpriseIds = [
-    ...new Set(planned.flatMap((r) => (r.create.enterpriseId == null ? [] : [r.create.enterpriseId]))),
+    ...new Set(
+      planned.flatMap((r) => (r.create.enterpriseId == null ? [] : [r.create.enterpriseId])),
+    ),
   ];
   for (const part of chunks(enterpriseIds, 1000)) {
     for (const id of await existingEnterpriseIds(db, part)) enterprises.add(id);
@@ -585,12 +590,17 @@ export async function importProjects(
     if (errors.length > 0) throw refusal(errors, table.headers, shown, null);
 
     const size = options.batchRows ?? IMPORT_BATCH_ROWS;
-    for (const batch of chunks(planned, size)) {
+    while (rowsWritten < planned.length) {
       const rowErrors: ProjectRowError[] = [];
       const before = { ...result };
+      let taken = 0;
       try {
         await db.transaction(async (tx) => {
-          for (const row of batch) {
+          const started = performance.now();
+          // Up to 200 rows, and no longer than the budget: other requests wait for one batch.
+          while (taken < size && rowsWritten + taken < planned.length) {
+            const row = planned[rowsWritten + taken] as PlannedRow;
+            taken++;
             try {
               await writeRow(tx, actor, row, result, present);
             } catch (error) {
@@ -603,12 +613,13 @@ export async function importProjects(
                 ...reasonOf(error, row.id),
               });
             }
+            if (performance.now() - started > IMPORT_BATCH_MS) break;
           }
           if (rowErrors.length > 0) throw new RollBack();
           // The progress commits with the rows it counts: what survives a kill is exact.
           await updateImportBatch(tx, job.id, {
-            rowsRead: rowsWritten + batch.length,
-            counts: counts(rowsWritten + batch.length),
+            rowsRead: rowsWritten + taken,
+            counts: counts(rowsWritten + taken),
           });
         });
       } catch (error) {
@@ -617,7 +628,7 @@ export async function importProjects(
       }
       // Found only while writing (the data changed since the check): earlier batches stay.
       if (rowErrors.length > 0) throw refusal(rowErrors, table.headers, shown, rowsWritten);
-      rowsWritten += batch.length;
+      rowsWritten += taken;
       // Let the requests that queued during this batch run before the next one starts.
       await new Promise((resolve) => setImmediate(resolve));
     }
