@@ -311,6 +311,8 @@ const IMPORT_BATCH_MS = 250;
 interface PlannedRow extends ParsedRow {
   /** The row named no id, but its name is a project of the same chain and region. */
   matchedByName: boolean;
+  /** The chain of a row that creates: known from the check, so writes look nothing up. */
+  chainId: number | null;
 }
 
 const memo = <K, V>(load: (key: K) => Promise<V>) => {
@@ -369,7 +371,11 @@ async function planRows(
   };
 
   // Rows without an id: matched by name within their chain and region.
-  const planned: PlannedRow[] = rows.map((row) => ({ ...row, matchedByName: false }));
+  const planned: PlannedRow[] = rows.map((row) => ({
+    ...row,
+    matchedByName: false,
+    chainId: null,
+  }));
   const newByChain = new Map<string, PlannedRow[]>();
   for (const row of planned) {
     if (row.id !== null || !row.create.name) continue;
@@ -437,6 +443,7 @@ async function planRows(
         await region(create.regionCode);
       }
       const context = await chainContext(chainCode);
+      row.chainId = context.chain.id;
       if (create.nodeCode) requireNode(context, create.nodeCode, 'nodeCode');
       const enterpriseId = create.enterpriseId;
       if (enterpriseId != null) {
@@ -484,10 +491,9 @@ async function writeRow(
 ): Promise<void> {
   let id = row.id;
   let blankKeeps = row.matchedByName;
-  if (id === null && row.create.name) {
+  if (id === null && row.create.name && row.chainId !== null) {
     // An earlier row of this file may have created the project this one names.
-    const context = await loadChainContext(tx, row.create.chainCode);
-    const found = (await findProjectsByNames(tx, context.chain.id, [row.create.name])).find(
+    const found = (await findProjectsByNames(tx, row.chainId, [row.create.name])).find(
       (p) => p.regionCode === row.create.regionCode,
     );
     id = found?.id ?? null;
