@@ -20,6 +20,7 @@ import { ChainClassifier } from '../src/domain/classification.ts';
 import { readChainTemplates } from '../src/services/reference/chain-templates.service.ts';
 import { benchApi } from './api.bench.ts';
 import { benchReport } from './report.bench.ts';
+import { benchResponsiveness } from './responsiveness.bench.ts';
 
 /** A benchmark prints its own figures; names are what `npm run bench -- NAME` takes. */
 const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
@@ -47,6 +48,13 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
       'The demo on PGlite served in-process; autocannon on GET /api/chains/biomed/analysis' +
       '?region=3202, 32 connections for 10 s: p50/p99 latency and requests per second',
     run: benchApi,
+  },
+  responsiveness: {
+    about:
+      'The server (chainlead serve, PGlite, the demo) on 127.0.0.1:4151 (--port); a 100,000-row ' +
+      'enterprise import (--rows N) and a 5,000-row project import (--projects N) through the ' +
+      'API while GET /api/health and /api/enterprises?q=生物 are asked every 100 ms: p50/p99/max',
+    run: benchResponsiveness,
   },
 };
 

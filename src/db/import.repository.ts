@@ -31,15 +31,29 @@ export async function updateImportBatch(
   await db.update(importBatch).set(values).where(eq(importBatch.id, id));
 }
 
+/** Imports recorded as running: at start-up, the ones a stopped process left behind. */
+export async function listRunningImportBatches(db: DbOrTx): Promise<ImportBatchRow[]> {
+  return db.select().from(importBatch).where(eq(importBatch.status, 'running'));
+}
+
 /** One import by id, or null. */
 export async function findImportBatch(db: DbOrTx, id: number): Promise<ImportBatchRow | null> {
   const rows = await db.select().from(importBatch).where(eq(importBatch.id, id)).limit(1);
   return rows[0] ?? null;
 }
 
-/** The latest imports, newest first. */
-export async function listImportBatches(db: DbOrTx, limit: number): Promise<ImportBatchRow[]> {
-  return db.select().from(importBatch).orderBy(desc(importBatch.id)).limit(limit);
+/** The latest imports of one kind, newest first. */
+export async function listImportBatches(
+  db: DbOrTx,
+  kind: string,
+  limit: number,
+): Promise<ImportBatchRow[]> {
+  return db
+    .select()
+    .from(importBatch)
+    .where(eq(importBatch.kind, kind))
+    .orderBy(desc(importBatch.id))
+    .limit(limit);
 }
 
 export type MatchableEnterprise = Pick<

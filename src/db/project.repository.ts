@@ -213,3 +213,32 @@ export async function findActiveProjectsForEnterprise(
       ),
     );
 }
+
+/**
+ * Projects of a chain whose name is one of `names`, oldest first: what an import matches a row
+ * without an id to, so that a re-run updates instead of creating the project again.
+ */
+export async function findProjectsByNames(
+  db: DbOrTx,
+  chainId: number,
+  names: string[],
+): Promise<{ id: number; name: string; regionCode: string }[]> {
+  if (names.length === 0) return [];
+  return db
+    .select({ id: project.id, name: project.name, regionCode: project.regionCode })
+    .from(project)
+    .where(
+      and(eq(project.chainId, chainId), sql`${project.name} = any(${sql.param(names)}::text[])`),
+    )
+    .orderBy(asc(project.id));
+}
+
+/** Which of these enterprise ids exist: one query for an import's whole file. */
+export async function existingEnterpriseIds(db: DbOrTx, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: enterprise.id })
+    .from(enterprise)
+    .where(sql`${enterprise.id} = any(${sql.param(ids)}::bigint[])`);
+  return new Set(rows.map((row) => Number(row.id)));
+}

@@ -1,14 +1,23 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
 import { insertEnterprises } from '../db/enterprise.repository.ts';
-import { appUser, auditLog, park, parkSpace, project, spaceReservation } from '../db/schema.ts';
+import {
+  appUser,
+  auditLog,
+  importBatch,
+  park,
+  parkSpace,
+  project,
+  spaceReservation,
+} from '../db/schema.ts';
 import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
+import type { ImportView } from '../shared/api/imports.ts';
 import type { ParkDetail, ParkSpace, SpaceMatch, SupplyDemand } from '../shared/api/parks.ts';
 import type {
   Attachment,
@@ -731,5 +740,132 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
       spaceNeed: [{ kind: 'wet_lab', areaM2: 1000 }],
       park: { id: parkA },
     });
+  });
+  it('imports a large file in batches that let other requests through, records the job, and matches a re-run by name', async () => {
+    const rows = 210;
+    const lines = ['项目名称,落地区域,阶段,投资方'];
+    for (let i = 0; i < rows; i++) lines.push(`批量导入项目${i},3202,线索,投资方${i}`);
+    const upload = (text: string) => {
+      const form = new FormData();
+      form.set('file', new File([text], 'batch.csv'));
+      return form;
+    };
+    const before = await count(project);
+    let importDone = false;
+    const importing = investor
+      .request('POST', '/api/projects/import', upload(lines.join('\n')))
+      .finally(() => (importDone = true));
+    // Batches of 200 rows, each its own transaction: the health check is served between them.
+    let healthDuringImport = false;
+    while (!importDone) {
+      const health = await viewer.request('GET', '/api/health');
+      expect(health.status).toBe(200);
+      if (!importDone) healthDuringImport = true;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(healthDuringImport).toBe(true);
+    const first = await importing;
+    expect(await first.json()).toEqual({ rowsRead: rows, created: rows, updated: 0, unchanged: 0 });
+    expect(await count(project)).toBe(before + rows);
+    const [job] = await database.db
+      .select()
+      .from(importBatch)
+      .where(eq(importBatch.kind, 'projects'))
+      .orderBy(desc(importBatch.id))
+      .limit(1);
+    expect(job).toMatchObject({
+      status: 'done',
+      fileName: 'batch.csv',
+      rowsRead: rows,
+      counts: { created: rows, rowsWritten: rows, total: rows },
+    });
+    // The enterprise imports page lists only enterprise imports.
+    const listed = await admin.json<{ items: { id: number }[] }>('GET', '/api/imports');
+    expect(listed.body.items.map((i) => i.id)).not.toContain(job?.id);
+
+    // The same file again (after a kill, say): rows without an id match their project by name.
+    lines[1] = '批量导入项目0,3202,线索,改过的投资方';
+    const again = await investor.request('POST', '/api/projects/import', upload(lines.join('\n')));
+    expect(await again.json()).toEqual({
+      rowsRead: rows,
+      created: 0,
+      updated: 1,
+      unchanged: rows - 1,
+    });
+    expect(await count(project)).toBe(before + rows);
+    const changed = await viewer.json<ProjectBoard>('GET', '/api/projects?q=改过的投资方');
+    expect(changed.body.items.map((p) => p.name)).toEqual(['批量导入项目0']);
+
+    // Checked before anything is written: a row naming a project that does not exist, or
+    // changing a stage, refuses the whole file, the first 200 rows included.
+    const bad = [...lines, '99999999,不存在的项目,3202,线索,'];
+    bad[0] = 'ID,项目名称,落地区域,阶段,投资方';
+    for (let i = 1; i < rows + 1; i++) bad[i] = `,${bad[i]}`;
+    bad[2] = ',批量导入项目1,3202,在谈,投资方1';
+    const refused = await investor.request('POST', '/api/projects/import', upload(bad.join('\n')));
+    expect(refused.status).toBe(400);
+    const error = ((await refused.json()) as ErrorResponse).error;
+    expect(error.message).toMatch(/nothing was imported/);
+    expect(
+      (error.details as { row: number; code: string }[]).map((d) => `${d.row}:${d.code}`),
+    ).toEqual(['3:PROJECT_STAGE_CHANGED', `${rows + 2}:PROJECT_ID_UNKNOWN`]);
+    expect(await count(project)).toBe(before + rows);
+    const [failed] = await database.db
+      .select()
+      .from(importBatch)
+      .where(eq(importBatch.kind, 'projects'))
+      .orderBy(desc(importBatch.id))
+      .limit(1);
+    expect(failed).toMatchObject({ status: 'failed', rowsRead: 0 });
+  });
+
+  it('marks an import a stopped server left running as failed at the next start, saying how far it got', async () => {
+    const [projects, enterprises, finished] = await database.db
+      .insert(importBatch)
+      .values([
+        {
+          kind: 'projects',
+          fileName: 'big.xlsx',
+          source: 'big.xlsx',
+          status: 'running',
+          rowsRead: 1200,
+          counts: { created: 1200, rowsWritten: 1200, total: 5000 },
+          actorName: 'inv',
+        },
+        {
+          kind: 'enterprises',
+          fileName: 'registry.csv',
+          source: 'registry.csv',
+          status: 'running',
+          rowsRead: 40000,
+          actorName: 'inv',
+        },
+        {
+          kind: 'enterprises',
+          fileName: 'done.csv',
+          source: 'done.csv',
+          status: 'done',
+          rowsRead: 3,
+          actorName: 'inv',
+        },
+      ])
+      .returning({ id: importBatch.id });
+    const setup = await prepareInstallation(database, { adminPassword: ADMIN });
+    expect(setup.interruptedImports).toEqual([projects?.id, enterprises?.id]);
+    const view = async (id: number | undefined) =>
+      (await admin.json<ImportView>('GET', `/api/imports/${id}`)).body;
+    expect(await view(projects?.id)).toMatchObject({
+      status: 'failed',
+      message:
+        'stopped after 1,200 of 5,000 rows (the server stopped); run the same file again: ' +
+        'rows already written are matched, not duplicated',
+    });
+    expect(await view(enterprises?.id)).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(
+        /^stopped after 40,000 rows \(the server stopped\); run the same file again/,
+      ) as string,
+    });
+    expect((await view(finished?.id)).status).toBe('done');
   });
 });

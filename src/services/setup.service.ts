@@ -6,6 +6,7 @@ import {
   readChainTemplates,
   saveChainTemplates,
 } from './reference/chain-templates.service.ts';
+import { failInterruptedImports } from './import/import-jobs.service.ts';
 import { ensureRegionsLoaded } from './reference/regions.service.ts';
 import { seedOfficialCalendar } from './problems/working-calendar.service.ts';
 import { seedProblemCategories } from './problems/departments.service.ts';
@@ -28,6 +29,8 @@ export interface SetupResult {
   adminCreated: boolean;
   chainsWritten: string[];
   demo: DemoSummary | null;
+  /** Imports a stopped process left running, now marked failed. */
+  interruptedImports: number[];
 }
 
 const SYSTEM = { id: null, name: 'system' };
@@ -53,6 +56,7 @@ export async function prepareInstallation(
   await seedProblemCategories(db);
   const chainsWritten = await saveChainTemplates(db, templates, SYSTEM);
   const admin = await ensureAdminUser(db, options.adminPassword);
+  const interruptedImports = await failInterruptedImports(db);
   const demo =
     firstRun && options.demoOnFirstRun
       ? await loadDemo(db, { id: null, name: 'demo' }, progress)
@@ -67,5 +71,6 @@ export async function prepareInstallation(
     adminCreated: admin.created,
     chainsWritten,
     demo,
+    interruptedImports,
   };
 }

@@ -40,11 +40,19 @@ export function registerProjectFileCommands(project: Command): void {
   project
     .command('import <file>')
     .description(
-      'Import projects (XLSX, CSV, JSON Lines): rows with an id update, others create; all or nothing',
+      'Import projects (XLSX, CSV, JSON Lines): rows with an id update that project, rows without ' +
+        'one update the project of the same chain, region and name or create one; the whole file ' +
+        'is checked before anything is written',
     )
     .option('--chain <code>', 'chain for rows without one', 'biomed')
     .option('--region <code>', 'region for new rows without one')
-    .addHelpText('after', '\nExample:\n  $ chainlead project import projects.xlsx --region 3202')
+    .addHelpText(
+      'after',
+      '\nRows are written in batches of up to 200, each committed on its own; an import stopped ' +
+        'part way is marked failed at the next start, and running the same file again completes ' +
+        'it (rows already written are matched, not duplicated).\n\nExample:\n  $ chainlead project ' +
+        'import projects.xlsx --region 3202',
+    )
     .action(async (file: string, options: { chain: string; region?: string }, command: Command) => {
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
         try {

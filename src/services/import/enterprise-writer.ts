@@ -27,6 +27,14 @@ import type { EnterpriseRecord } from './enterprise-record.ts';
 /** Fuzzy-match candidates fetched per blocking key: enough for name variants, bounded for common keys. */
 const CANDIDATES_PER_KEY = 50;
 
+/**
+ * Possible-duplicate pairs one import queues at most. Each new enterprise queues at most one pair
+ * (its best-scoring look-alike), but a large file of look-alike names once queued 93,143: more
+ * than anyone reviews, and a queue that slows every page reading it. Past the cap the import's
+ * message says how many were left out.
+ */
+export const MAX_DUPLICATES_PER_IMPORT = 10_000;
+
 /** What an import did, row by row. */
 export interface ImportCounts {
   inserted: number;
@@ -58,7 +66,12 @@ export class RecordWriter {
     private readonly source: string,
     private readonly counts: ImportCounts,
     private readonly chains: readonly PreparedChainClassifier[],
+    /** Possible-duplicate pairs this import may queue at most; past it they are counted, not queued. */
+    private readonly duplicateCap: number = MAX_DUPLICATES_PER_IMPORT,
   ) {}
+
+  /** Possible-duplicate pairs found past the cap and not queued. */
+  duplicatesOverCap = 0;
 
   /** Writes one batch through `tx` (a transaction of its own, or the dry run's). */
   async write(tx: DbOrTx, records: EnterpriseRecord[]): Promise<void> {
@@ -189,7 +202,9 @@ export class RecordWriter {
       this.remember(stored);
       this.touched.set(id, classifiable(stored));
       const possible = this.pendingDuplicates.get(record);
-      if (possible) {
+      if (possible && this.counts.possibleDuplicates >= this.duplicateCap) {
+        this.duplicatesOverCap++;
+      } else if (possible) {
         await insertDuplicateCandidate(this.tx, {
           enterpriseId: id,
           otherId: possible.other.id,

@@ -16,6 +16,7 @@ import {
 import { getEnterprise, searchEnterprises } from '../registry/enterprise-query.service.ts';
 import { prepareInstallation } from '../setup.service.ts';
 import { importEnterprises } from './import-enterprises.service.ts';
+import { getImport } from './import-jobs.service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'chainlead-import-'));
 const actor = { id: null, name: 'test-importer' };
@@ -189,6 +190,34 @@ describe(`importing enterprises (${testDatabaseKind()})`, () => {
     const rest = await listDuplicates(database.db, { page: 1, pageSize: 10 });
     for (const item of rest.items) await dismissDuplicate(database.db, actor, item.id);
     expect((await listDuplicates(database.db, { page: 1, pageSize: 10 })).total).toBe(0);
+  });
+
+  it('bounds the possible-duplicates queue: one pair per new enterprise, and a cap per import', async () => {
+    const words = ['青松', '白桦', '红杉', '紫藤', '金桂'];
+    await importEnterprises(database.db, actor, {
+      file: csv(
+        'originals.csv',
+        words.map((w) => `,无锡${w}生物科技有限公司,320211,,,,生物试剂,,,,,`),
+      ),
+    });
+    const open = async () => (await listDuplicates(database.db, { page: 1, pageSize: 1 })).total;
+    const before = await open();
+    const result = await importEnterprises(database.db, actor, {
+      file: csv(
+        'look-alikes.csv',
+        words.map((w) => `,无锡${w}生物技术有限公司,320211,,,,生物试剂,,,,,`),
+      ),
+      duplicateCap: 2,
+    });
+    expect(result.counts).toMatchObject({ inserted: words.length, possibleDuplicates: 2 });
+    expect((await open()) - before).toBe(2);
+    const job = await getImport(database.db, result.importId);
+    expect(job.message).toBe(
+      'the possible-duplicates cap was reached: 2 pairs were queued for review and 3 more were ' +
+        'not (each new enterprise queues at most its best look-alike)',
+    );
+    const rest = await listDuplicates(database.db, { page: 1, pageSize: 50 });
+    for (const item of rest.items) await dismissDuplicate(database.db, actor, item.id);
   });
 
   it('reads XLSX and JSON Lines with the same columns', async () => {

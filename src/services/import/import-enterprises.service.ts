@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { AppError } from '../../domain/app-error.ts';
 import { mapHeaders, type MoneyUnit } from '../../domain/import-values.ts';
@@ -35,6 +36,8 @@ export interface ImportOptions {
   classify?: boolean;
   table?: ReadTableOptions;
   progress?: (progress: ImportProgress) => void;
+  /** Possible-duplicate pairs to queue at most (MAX_DUPLICATES_PER_IMPORT by default). */
+  duplicateCap?: number;
   /** Called with the import's id as soon as it is recorded (before any row is read). */
   onStart?: (importId: number) => void;
 }
@@ -58,6 +61,10 @@ export interface ImportResult {
 }
 
 const BATCH = 2_000;
+/** The smallest batch an import shrinks to when batches hold the database too long. */
+const BATCH_MIN = 100;
+/** How long one batch's transaction should hold the database (the embedded one has one connection). */
+const BATCH_MS = 400;
 /** Errors kept in the import record for the API; the CSV report from the CLI has them all. */
 const STORED_ERRORS = 5_000;
 
@@ -141,8 +148,9 @@ export async function importEnterprises(
     regionExists: (code: string) => regionCodes.has(code),
   };
   const source = options.source ?? shown;
-  const writer = new RecordWriter(batchRow.id, source, counts, chains);
+  const writer = new RecordWriter(batchRow.id, source, counts, chains, options.duplicateCap);
   let status: ImportResult['status'] = 'done';
+  let batchRows = BATCH / 4;
 
   // One pass over the file; `writeBatch` (when given) writes each batch of valid records.
   const runPass = async (
@@ -171,7 +179,7 @@ export async function importEnterprises(
         } else if (writeBatch) {
           pending.push(built.record);
         }
-        if (pending.length >= BATCH) {
+        if (pending.length >= batchRows) {
           await write(pending);
           pending = [];
         }
@@ -188,8 +196,26 @@ export async function importEnterprises(
   };
   // Each batch commits on its own, so a long import does not hold the embedded database (one
   // connection) away from everyone else; a failure leaves whole batches, and a re-run completes.
-  const writeInOwnTransaction = (records: EnterpriseRecord[]) =>
-    db.transaction((tx) => writer.write(tx, records));
+  // The progress commits with the batch, so a killed import's record says how far it got.
+  // Each batch's size adapts to how long its transaction held the database: on a busy machine
+  // batches shrink (down to BATCH_MIN) so that other requests wait for at most about BATCH_MS.
+  const writeInOwnTransaction = async (records: EnterpriseRecord[]) => {
+    const started = performance.now();
+    await db.transaction(async (tx) => {
+      await writer.write(tx, records);
+      const last = records.at(-1);
+      await updateImportBatch(tx, batchRow.id, {
+        rowsRead: last ? last.row - 1 : rowsRead,
+        counts,
+      });
+    });
+    const ms = performance.now() - started;
+    if (ms > BATCH_MS && batchRows > BATCH_MIN)
+      batchRows = Math.max(BATCH_MIN, Math.floor((batchRows * BATCH_MS) / ms));
+    else if (ms < BATCH_MS / 3 && batchRows < BATCH) batchRows = Math.min(BATCH, batchRows * 2);
+    // Let the requests that queued during this batch run before the next one starts.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
 
   try {
     if (options.dryRun) {
@@ -239,7 +265,11 @@ export async function importEnterprises(
         ? options.dryRun
           ? 'dry run: nothing was written'
           : `--strict: ${counts.rejected} invalid rows, nothing was written`
-        : null,
+        : writer.duplicatesOverCap > 0
+          ? `the possible-duplicates cap was reached: ${counts.possibleDuplicates.toLocaleString('en')} ` +
+            `pairs were queued for review and ${writer.duplicatesOverCap.toLocaleString('en')} more ` +
+            'were not (each new enterprise queues at most its best look-alike)'
+          : null,
     finishedAt: new Date(),
   });
   if (status === 'done') {

@@ -5,6 +5,8 @@ import type { Actor } from '../../db/audit.repository.ts';
 import {
   findImportBatch,
   listImportBatches,
+  listRunningImportBatches,
+  updateImportBatch,
   type ImportBatchRow,
 } from '../../db/import.repository.ts';
 import { importEnterprises, type ImportProgress } from './import-enterprises.service.ts';
@@ -119,9 +121,12 @@ export async function getImport(db: Db, id: number, errorLimit = 200): Promise<I
   return present(row, errorLimit);
 }
 
-/** The latest imports, newest first. */
+/**
+ * The latest enterprise imports, newest first. Project imports are recorded in the same table
+ * (kind 'projects') but answer their request when done; this list is the registry's imports.
+ */
 export async function listImports(db: Db): Promise<{ items: ImportView[]; total: number }> {
-  const rows = await listImportBatches(db, 50);
+  const rows = await listImportBatches(db, 'enterprises', 50);
   return { items: rows.map((row) => present(row, 0)), total: rows.length };
 }
 
@@ -133,4 +138,36 @@ export async function getImportErrors(
   const row = await findImportBatch(db, id);
   if (!row) throw new AppError('IMPORT_NOT_FOUND', `No import has id ${id}.`);
   return { fileName: row.fileName, errors: row.errors as RowError[] };
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** What a stopped import got through, and how to finish it. */
+export function interruptedMessage(row: ImportBatchRow): string {
+  const total = (row.counts as { total?: unknown }).total;
+  const dryRun = (row.options as { dryRun?: unknown }).dryRun === true;
+  const reached =
+    typeof total === 'number'
+      ? `stopped after ${count(row.rowsRead)} of ${count(total)} rows`
+      : `stopped after ${count(row.rowsRead)} rows`;
+  return dryRun
+    ? `${reached} (the server stopped); a dry run writes nothing: run it again`
+    : `${reached} (the server stopped); run the same file again: rows already written are ` +
+        'matched, not duplicated';
+}
+
+/**
+ * Marks the imports a stopped process left running as failed, saying how far each got. Run at
+ * start-up, before anything can start a new import. Returns the ids marked.
+ */
+export async function failInterruptedImports(db: Db): Promise<number[]> {
+  const stale = await listRunningImportBatches(db);
+  for (const row of stale) {
+    await updateImportBatch(db, row.id, {
+      status: 'failed',
+      message: interruptedMessage(row),
+      finishedAt: new Date(),
+    });
+  }
+  return stale.map((row) => row.id);
 }

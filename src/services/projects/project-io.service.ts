@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import { refuse } from '../../domain/cell-text.ts';
 import {
@@ -16,7 +17,14 @@ import {
 } from '../../domain/project-columns.ts';
 import type { Db } from '../../db/connection.ts';
 import { listParks } from '../../db/park.repository.ts';
-import { findProjectById, listProjectViews } from '../../db/project.repository.ts';
+import { insertImportBatch, updateImportBatch } from '../../db/import.repository.ts';
+import {
+  existingEnterpriseIds,
+  findActiveProjectsForEnterprise,
+  findProjectById,
+  findProjectsByNames,
+  listProjectViews,
+} from '../../db/project.repository.ts';
 import { findUserByUsername } from '../../db/user.repository.ts';
 import {
   PROJECT_STAGE_NAMES,
@@ -30,7 +38,13 @@ import { ROW_REASONS, type ReasonParams, type RowReason } from '../../shared/row
 import { csvDocument } from '../../shared/csv.ts';
 import type { RowError } from '../tables/error-report.ts';
 import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
-import { createProject, updateProject } from './project.service.ts';
+import {
+  loadChainContext,
+  requireNode,
+  requirePark,
+  requireRegion,
+} from '../lookup/lookup.service.ts';
+import { createProject, requireOwner, updateProject } from './project.service.ts';
 import { listProjectBoard, listProjectSummaries } from './project-query.service.ts';
 
 export type ProjectFileFormat = 'xlsx' | 'csv';
@@ -124,6 +138,7 @@ async function parseRow(
   defaults: { chainCode: string; regionCode?: string | undefined },
   errors: ProjectRowError[],
   parkIds: Map<string, number>,
+  userByName: (name: string) => ReturnType<typeof findUserByUsername>,
 ): Promise<ParsedRow | null> {
   const before = errors.length;
   const take = <T>(column: ProjectColumn, parse: (text: string) => CellParse<T>): T | undefined => {
@@ -189,7 +204,7 @@ async function parseRow(
   const ownerText = text('owner');
   let ownerId: number | null = null;
   if (ownerText !== null) {
-    const owner = await findUserByUsername(db, ownerText);
+    const owner = await userByName(ownerText);
     if (!owner)
       errors.push({
         row: rowNumber,
@@ -230,15 +245,33 @@ async function parseRow(
   return errors.length === before ? { rowNumber, id: id ?? null, create } : null;
 }
 
+const COLUMN_OF_FIELD: Record<keyof UpdateProjectRequest, ProjectColumn> = {
+  name: 'name',
+  investor: 'investor',
+  enterpriseId: 'enterprise_id',
+  nodeCode: 'node_code',
+  investmentYuan: 'investment',
+  expectedOutputYuan: 'expected_output',
+  outputStartYear: 'output_start_year',
+  spaceNeed: 'space_need',
+  spaceNeededFrom: 'space_needed_from',
+  parkId: 'park',
+  ownerId: 'owner',
+  nextAction: 'next_action',
+  nextActionOn: 'next_action_on',
+  notes: 'notes',
+};
+
 /** The fields of an existing project that a row changes (stage excluded: it must match). */
 async function changesFor(
   db: Db,
   id: number,
   row: CreateProjectRequest,
+  options: { present: ReadonlySet<ProjectColumn>; blankKeeps: boolean },
 ): Promise<UpdateProjectRequest | 'stage' | null> {
   const [current] = await listProjectSummaries(db, { ids: [id] });
   if (!current) return null;
-  if (current.stage !== row.stage) return 'stage';
+  if (options.present.has('stage') && current.stage !== row.stage) return 'stage';
   const existing = await findProjectById(db, id);
   // Read-only columns (status, capital in place, updated) are exported for people, never read.
   const changes: UpdateProjectRequest = {};
@@ -260,107 +293,400 @@ async function changesFor(
     ['notes', existing?.notes ?? null, row.notes],
   ];
   for (const [key, was, now] of fields) {
+    // A column the file lacks changes nothing; nor does an empty cell of a row matched by name
+    // (it was a default when the row created the project: the owner, say).
+    if (!options.present.has(COLUMN_OF_FIELD[key])) continue;
+    if (options.blankKeeps && (now === null || (Array.isArray(now) && now.length === 0))) continue;
     if (!same(was, now)) (changes as Record<string, unknown>)[key] = now;
   }
   return changes;
 }
 
+/** Rows written per transaction: small enough that other requests wait for one batch, not the file. */
+const IMPORT_BATCH_ROWS = 200;
+/** A batch also ends once it has written for this long (a busy machine writes fewer rows). */
+const IMPORT_BATCH_MS = 250;
+
+/** A validated row and the project it changes: its id, or the project its name matched. */
+interface PlannedRow extends ParsedRow {
+  /** The row named no id, but its name is a project of the same chain and region. */
+  matchedByName: boolean;
+  /** The chain of a row that creates: known from the check, so writes look nothing up. */
+  chainId: number | null;
+}
+
+const memo = <K, V>(load: (key: K) => Promise<V>) => {
+  const cache = new Map<K, Promise<V>>();
+  return (key: K): Promise<V> => {
+    let found = cache.get(key);
+    if (!found) {
+      found = load(key);
+      found.catch(() => undefined);
+      cache.set(key, found);
+    }
+    return found;
+  };
+};
+
+const chunks = <T>(items: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/**
+ * Checks every parsed row against the database before anything is written, with read-only
+ * look-ups done for the whole file (existing projects by id and by name, enterprises) or once per
+ * distinct value (chains, regions, owners): the checks the writes would make, so that a bad row is
+ * found before the first batch commits. Rows without an id whose name is a project of the same
+ * chain and region are matched to it (a re-run of a file updates what it created).
+ */
+async function planRows(
+  db: Db,
+  rows: ParsedRow[],
+  errors: ProjectRowError[],
+  present: ReadonlySet<ProjectColumn>,
+): Promise<PlannedRow[]> {
+  const chainContext = memo((code: string) => loadChainContext(db, code));
+  const region = memo((code: string) => requireRegion(db, code));
+  const owner = memo((id: number) => requireOwner(db, id));
+  const park = memo((id: number) => requirePark(db, id, 'parkId'));
+  const courted = memo((key: string) => {
+    const [chainId, regionCode, enterpriseId] = key.split('|');
+    return findActiveProjectsForEnterprise(db, {
+      chainId: Number(chainId),
+      regionCode: regionCode ?? '',
+      enterpriseId: Number(enterpriseId),
+    });
+  });
+  const refuse = (row: ParsedRow, id: number | null, error: unknown) => {
+    if (!isAppError(error)) throw error;
+    errors.push({
+      row: row.rowNumber,
+      column: columnOf(error.details),
+      value: '',
+      reason: error.message,
+      ...reasonOf(error, id),
+    });
+  };
+
+  // Rows without an id: matched by name within their chain and region.
+  const planned: PlannedRow[] = rows.map((row) => ({
+    ...row,
+    matchedByName: false,
+    chainId: null,
+  }));
+  const newByChain = new Map<string, PlannedRow[]>();
+  for (const row of planned) {
+    if (row.id !== null || !row.create.name) continue;
+    const list = newByChain.get(row.create.chainCode);
+    if (list) list.push(row);
+    else newByChain.set(row.create.chainCode, [row]);
+  }
+  for (const [code, list] of newByChain) {
+    const context = await chainContext(code).catch(() => null);
+    if (!context) continue; // refused per row below
+    const byName = new Map<string, number>();
+    for (const names of chunks([...new Set(list.map((r) => r.create.name ?? ''))], 1000)) {
+      for (const found of await findProjectsByNames(db, context.chain.id, names)) {
+        const key = `${found.regionCode}|${found.name}`;
+        if (!byName.has(key)) byName.set(key, found.id);
+      }
+    }
+    for (const row of list) {
+      const id = byName.get(`${row.create.regionCode}|${row.create.name}`);
+      if (id !== undefined) Object.assign(row, { id, matchedByName: true });
+    }
+  }
+
+  // Existing projects, by id, in sets.
+  const existing = new Map<number, ProjectSummary>();
+  const ids = [...new Set(planned.flatMap((r) => (r.id === null ? [] : [r.id])))];
+  for (const part of chunks(ids, 1000)) {
+    for (const summary of await listProjectSummaries(db, { ids: part })) {
+      existing.set(summary.id, summary);
+    }
+  }
+  const enterprises = new Set<number>();
+  const enterpriseIds = [
+    ...new Set(
+      planned.flatMap((r) => (r.create.enterpriseId == null ? [] : [r.create.enterpriseId])),
+    ),
+  ];
+  for (const part of chunks(enterpriseIds, 1000)) {
+    for (const id of await existingEnterpriseIds(db, part)) enterprises.add(id);
+  }
+  const knownParks = new Set((await listParks(db)).map(({ park: p }) => p.id));
+
+  // One courtship per enterprise, chain and city, within the file too.
+  const courtedInFile = new Map<string, number>();
+  const valid: PlannedRow[] = [];
+  for (const row of planned) {
+    const { create } = row;
+    try {
+      let chainCode = create.chainCode;
+      let regionCode = create.regionCode;
+      let currentEnterprise: number | null = null;
+      if (row.id !== null) {
+        const current = existing.get(row.id);
+        if (!current) throw new AppError('PROJECT_NOT_FOUND', `No project has id ${row.id}.`);
+        if (present.has('stage') && current.stage !== create.stage) {
+          throw new AppError(
+            'STAGE_MOVE_INVALID',
+            'the stage differs from the project\'s; move it with "project move" so the change is recorded',
+          );
+        }
+        chainCode = current.chainCode;
+        regionCode = current.regionCode;
+        currentEnterprise = current.enterprise?.id ?? null;
+      } else {
+        await region(create.regionCode);
+      }
+      const context = await chainContext(chainCode);
+      row.chainId = context.chain.id;
+      if (create.nodeCode) requireNode(context, create.nodeCode, 'nodeCode');
+      const enterpriseId = create.enterpriseId;
+      if (enterpriseId != null) {
+        if (!enterprises.has(enterpriseId)) {
+          throw new AppError('ENTERPRISE_NOT_FOUND', `No enterprise has id ${enterpriseId}.`, {
+            field: 'enterpriseId',
+          });
+        }
+        const key = `${context.chain.id}|${regionCode.slice(0, 4)}|${enterpriseId}`;
+        const target = row.id ?? -row.rowNumber;
+        const first =
+          enterpriseId === currentEnterprise
+            ? undefined
+            : (await courted(key)).find((p) => p.id !== row.id);
+        const inFile = courtedInFile.get(key);
+        if (first || (inFile !== undefined && inFile !== target)) {
+          throw new AppError(
+            'PROJECT_EXISTS',
+            first
+              ? `Enterprise ${enterpriseId} is already in the pipeline: project ${first.id} ` +
+                  `"${first.name}". Update that project instead.`
+              : `Enterprise ${enterpriseId} is courted by an earlier row of this file.`,
+            { projectId: first?.id ?? null, field: 'enterpriseId' },
+          );
+        }
+        courtedInFile.set(key, target);
+      }
+      if (create.parkId != null && !knownParks.has(create.parkId)) await park(create.parkId);
+      if (create.ownerId != null) await owner(create.ownerId);
+      valid.push(row);
+    } catch (error) {
+      refuse(row, row.id, error);
+    }
+  }
+  return valid;
+}
+
+/** Writes one checked row inside its batch's transaction; throws the service's AppError. */
+async function writeRow(
+  tx: Db,
+  actor: { id: number | null; name: string },
+  row: PlannedRow,
+  result: ImportProjectsResult,
+  present: ReadonlySet<ProjectColumn>,
+): Promise<void> {
+  let id = row.id;
+  let blankKeeps = row.matchedByName;
+  if (id === null && row.create.name && row.chainId !== null) {
+    // An earlier row of this file may have created the project this one names.
+    const found = (await findProjectsByNames(tx, row.chainId, [row.create.name])).find(
+      (p) => p.regionCode === row.create.regionCode,
+    );
+    id = found?.id ?? null;
+    blankKeeps = true;
+  }
+  if (id === null) {
+    await createProject(tx, actor, row.create);
+    result.created++;
+    return;
+  }
+  const changes = await changesFor(tx, id, row.create, { present, blankKeeps });
+  if (changes === null) throw new AppError('PROJECT_NOT_FOUND', `no project has id ${id}`);
+  if (changes === 'stage') {
+    throw new AppError(
+      'STAGE_MOVE_INVALID',
+      'the stage differs from the project\'s; move it with "project move" so the change is recorded',
+    );
+  }
+  if (Object.keys(changes).length === 0) result.unchanged++;
+  else {
+    await updateProject(tx, actor, id, changes);
+    result.updated++;
+  }
+}
+
 /**
  * Imports projects from a spreadsheet (XLSX, CSV or JSON Lines): rows with an id update that
- * project, rows without one create projects. All or nothing: any bad row and nothing is written;
- * the error names each row, column and reason. Stage changes go through moves, so a row may not
- * change an existing project's stage. Throws VALIDATION_FAILED with `details` listing the errors.
+ * project; rows without one update the project of the same chain and region with that name, or
+ * create one. The whole file is checked first: any bad row and nothing is written, the error
+ * naming each row, column and reason. Then rows are written in batches of 200, each its own
+ * transaction, yielding between batches so that other requests are served meanwhile (on the
+ * embedded database one long transaction would hold everyone). The import is recorded in
+ * import_batch (kind 'projects') with its progress per batch; a run killed mid-way is marked failed
+ * at the next start, and running the same file again completes it (written rows are matched, not
+ * duplicated). Stage changes go through moves, so a row may not change an existing project's stage.
+ * Throws VALIDATION_FAILED with `details` listing the errors.
  */
 export async function importProjects(
   db: Db,
   actor: { id: number | null; name: string },
   file: TableSource,
   defaults: { chainCode: string; regionCode?: string | undefined },
+  options: { batchRows?: number } = {},
 ): Promise<ImportProjectsResult> {
   const table = await openTable(file);
-  const mapping = mapProjectHeaders(table.headers);
-  const cellsOf = (cells: string[]) => (column: ProjectColumn) => {
-    const index = mapping.columns.indexOf(column);
-    return {
-      text: index < 0 ? '' : (cells[index] ?? ''),
-      header: index < 0 ? '' : (table.headers[index] ?? column),
-      unit: index < 0 ? null : (mapping.units[index] ?? null),
-    };
-  };
-  const parkIds = new Map((await listParks(db)).map(({ park }) => [park.code, park.id]));
-  const errors: ProjectRowError[] = mapping.unknown.map((name) => ({
-    row: 1,
-    column: name,
-    value: name,
-    reason: `unknown column; use ${PROJECT_COLUMN_KEYS.map((k) => PROJECT_COLUMNS[k].label).join(', ')}`,
-    code: 'UNKNOWN_COLUMN' as const,
-    params: { columns: PROJECT_COLUMN_KEYS.map((k) => PROJECT_COLUMNS[k].label).join('、') },
-  }));
-  const rows: ParsedRow[] = [];
-  let rowsRead = 0;
-  for await (const row of table.rows) {
-    rowsRead++;
-    const parsed = await parseRow(db, row.rowNumber, cellsOf(row.cells), defaults, errors, parkIds);
-    if (parsed) rows.push(parsed);
-  }
-  const result: ImportProjectsResult = { rowsRead, created: 0, updated: 0, unchanged: 0 };
+  const shown = tableSourceName(file);
+  const jobOptions = { chain: defaults.chainCode, region: defaults.regionCode ?? null };
+  const job = await insertImportBatch(db, {
+    kind: 'projects',
+    fileName: shown,
+    source: shown,
+    options: jobOptions,
+    actorName: actor.name,
+  });
+  const result: ImportProjectsResult = { rowsRead: 0, created: 0, updated: 0, unchanged: 0 };
+  const counts = (rowsWritten: number) => ({
+    created: result.created,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    rowsWritten,
+    total: result.rowsRead,
+  });
+  let rowsWritten = 0;
   try {
-    await db.transaction(async (tx) => {
-      for (const row of rows) {
-        try {
-          if (row.id === null) {
-            await createProject(tx, actor, row.create);
-            result.created++;
-            continue;
-          }
-          const changes = await changesFor(tx, row.id, row.create);
-          if (changes === null)
-            throw new AppError('PROJECT_NOT_FOUND', `no project has id ${row.id}`);
-          if (changes === 'stage') {
-            throw new AppError(
-              'STAGE_MOVE_INVALID',
-              'the stage differs from the project\'s; move it with "project move" so the change is recorded',
-            );
-          }
-          if (Object.keys(changes).length === 0) result.unchanged++;
-          else {
-            await updateProject(tx, actor, row.id, changes);
-            result.updated++;
-          }
-        } catch (error) {
-          if (!isAppError(error)) throw error;
-          errors.push({
-            row: row.rowNumber,
-            column: columnOf(error.details),
-            value: '',
-            reason: error.message,
-            ...reasonOf(error, row.id),
-          });
-        }
-      }
-      if (errors.length > 0) throw new RollBack();
-    });
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-  }
-  if (errors.length > 0) {
-    const position = (column: string) => {
-      const index = table.headers.indexOf(column);
-      return index < 0 ? table.headers.length : index;
+    const mapping = mapProjectHeaders(table.headers);
+    const cellsOf = (cells: string[]) => (column: ProjectColumn) => {
+      const index = mapping.columns.indexOf(column);
+      return {
+        text: index < 0 ? '' : (cells[index] ?? ''),
+        header: index < 0 ? '' : (table.headers[index] ?? column),
+        unit: index < 0 ? null : (mapping.units[index] ?? null),
+      };
     };
-    errors.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `${errors.length} error${errors.length === 1 ? '' : 's'} in ${tableSourceName(file)}, so nothing was imported: ` +
-        errors
-          .slice(0, 5)
-          .map((e) => `row ${e.row}, ${e.column}: ${e.reason}`)
-          .join('; ') +
-        (errors.length > 5 ? '; …' : ''),
-      errors.slice(0, 500),
-    );
+    const present = new Set(mapping.columns.filter((c): c is ProjectColumn => c !== null));
+    const parkIds = new Map((await listParks(db)).map(({ park }) => [park.code, park.id]));
+    const errors: ProjectRowError[] = mapping.unknown.map((name) => ({
+      row: 1,
+      column: name,
+      value: name,
+      reason: `unknown column; use ${PROJECT_COLUMN_KEYS.map((k) => PROJECT_COLUMNS[k].label).join(', ')}`,
+      code: 'UNKNOWN_COLUMN' as const,
+      params: { columns: PROJECT_COLUMN_KEYS.map((k) => PROJECT_COLUMNS[k].label).join('、') },
+    }));
+    const rows: ParsedRow[] = [];
+    const userIds = memo((name: string) => findUserByUsername(db, name));
+    for await (const row of table.rows) {
+      result.rowsRead++;
+      const parsed = await parseRow(
+        db,
+        row.rowNumber,
+        cellsOf(row.cells),
+        defaults,
+        errors,
+        parkIds,
+        userIds,
+      );
+      if (parsed) rows.push(parsed);
+    }
+    const planned = await planRows(db, rows, errors, present);
+    if (errors.length > 0) throw refusal(errors, table.headers, shown, null);
+
+    const size = options.batchRows ?? IMPORT_BATCH_ROWS;
+    while (rowsWritten < planned.length) {
+      const rowErrors: ProjectRowError[] = [];
+      const before = { ...result };
+      let taken = 0;
+      try {
+        await db.transaction(async (tx) => {
+          const started = performance.now();
+          // Up to 200 rows, and no longer than the budget: other requests wait for one batch.
+          while (taken < size && rowsWritten + taken < planned.length) {
+            const row = planned[rowsWritten + taken] as PlannedRow;
+            taken++;
+            try {
+              await writeRow(tx, actor, row, result, present);
+            } catch (error) {
+              if (!isAppError(error)) throw error;
+              rowErrors.push({
+                row: row.rowNumber,
+                column: columnOf(error.details),
+                value: '',
+                reason: error.message,
+                ...reasonOf(error, row.id),
+              });
+            }
+            if (performance.now() - started > IMPORT_BATCH_MS) break;
+          }
+          if (rowErrors.length > 0) throw new RollBack();
+          // The progress commits with the rows it counts: what survives a kill is exact.
+          await updateImportBatch(tx, job.id, {
+            rowsRead: rowsWritten + taken,
+            counts: counts(rowsWritten + taken),
+          });
+        });
+      } catch (error) {
+        Object.assign(result, before);
+        if (!(error instanceof RollBack)) throw error;
+      }
+      // Found only while writing (the data changed since the check): earlier batches stay.
+      if (rowErrors.length > 0) throw refusal(rowErrors, table.headers, shown, rowsWritten);
+      rowsWritten += taken;
+      // Let the requests that queued during this batch run before the next one starts.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    await updateImportBatch(db, job.id, {
+      status: 'failed',
+      rowsRead: rowsWritten,
+      counts: counts(rowsWritten),
+      errors: isAppError(error) && Array.isArray(error.details) ? error.details : [],
+      message: error instanceof Error ? error.message : String(error),
+      finishedAt: new Date(),
+    });
+    throw error;
+  } finally {
+    table.close();
   }
+  await updateImportBatch(db, job.id, {
+    status: 'done',
+    rowsRead: rowsWritten,
+    counts: counts(rowsWritten),
+    finishedAt: new Date(),
+  });
   return result;
+}
+
+/** The VALIDATION_FAILED of an import's refused rows, sorted by row and column. */
+function refusal(
+  errors: ProjectRowError[],
+  headers: string[],
+  shown: string,
+  writtenBefore: number | null,
+): AppError {
+  const position = (column: string) => {
+    const index = headers.indexOf(column);
+    return index < 0 ? headers.length : index;
+  };
+  errors.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
+  const outcome =
+    writtenBefore === null
+      ? 'so nothing was imported'
+      : `so the import stopped after ${writtenBefore.toLocaleString('en')} rows (those are written; ` +
+        'correct the file and run it again: rows already written are matched, not duplicated)';
+  return new AppError(
+    'VALIDATION_FAILED',
+    `${errors.length} error${errors.length === 1 ? '' : 's'} in ${shown}, ${outcome}: ` +
+      errors
+        .slice(0, 5)
+        .map((e) => `row ${e.row}, ${e.column}: ${e.reason}`)
+        .join('; ') +
+      (errors.length > 5 ? '; …' : ''),
+    errors.slice(0, 500),
+  );
 }
 
 class RollBack extends Error {}

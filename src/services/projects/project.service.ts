@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
 import { checkStageMove } from '../../domain/project-pipeline.ts';
-import type { Db, Tx } from '../../db/connection.ts';
+import type { Db, DbOrTx, Tx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import { listChainNodes } from '../../db/chain.repository.ts';
 import { findEnterpriseById } from '../../db/enterprise.repository.ts';
@@ -75,7 +75,8 @@ function snapshot(row: ProjectRow) {
   };
 }
 
-async function requireOwner(tx: Tx, ownerId: number): Promise<void> {
+/** The user, who must be allowed to manage projects. Throws USER_NOT_FOUND or VALIDATION_FAILED. */
+export async function requireOwner(tx: DbOrTx, ownerId: number): Promise<void> {
   const owner = await requireUser(tx, ownerId, 'ownerId');
   if (!isRole(owner.role) || !roleHasPermission(owner.role, 'project:write')) {
     throw new AppError(
