@@ -305,7 +305,7 @@ async function changesFor(
 /** Rows written per transaction: small enough that other requests wait for one batch, not the file. */
 const IMPORT_BATCH_ROWS = 200;
 /** A batch also ends once it has written for this long (a busy machine writes fewer rows). */
-const IMPORT_BATCH_MS = 250;
+const IMPORT_BATCH_MS = 100;
 
 /** A validated row and the project it changes: its id, or the project its name matched. */
 interface PlannedRow extends ParsedRow {
