@@ -62,9 +62,9 @@ export interface ImportResult {
 
 const BATCH = 2_000;
 /** The smallest batch an import shrinks to when batches hold the database too long. */
-const BATCH_MIN = 100;
+const BATCH_MIN = 25;
 /** How long one batch's transaction should hold the database (the embedded one has one connection). */
-const BATCH_MS = 400;
+const BATCH_MS = 150;
 /** Errors kept in the import record for the API; the CSV report from the CLI has them all. */
 const STORED_ERRORS = 5_000;
 

@@ -305,7 +305,7 @@ async function changesFor(
 /** Rows written per transaction: small enough that other requests wait for one batch, not the file. */
 const IMPORT_BATCH_ROWS = 200;
 /** A batch also ends once it has written for this long (a busy machine writes fewer rows). */
-const IMPORT_BATCH_MS = 250;
+const IMPORT_BATCH_MS = 100;
 
 /** A validated row and the project it changes: its id, or the project its name matched. */
 interface PlannedRow extends ParsedRow {
@@ -429,11 +429,14 @@ async function planRows(
       let currentEnterprise: number | null = null;
       if (row.id !== null) {
         const current = existing.get(row.id);
-        if (!current) throw new AppError('PROJECT_NOT_FOUND', `No project has id ${row.id}.`);
+        if (!current) {
+          throw new AppError('PROJECT_NOT_FOUND', `No project has id ${row.id}.`, { field: 'id' });
+        }
         if (present.has('stage') && current.stage !== create.stage) {
           throw new AppError(
             'STAGE_MOVE_INVALID',
             'the stage differs from the project\'s; move it with "project move" so the change is recorded',
+            { field: 'stage' },
           );
         }
         chainCode = current.chainCode;
@@ -710,6 +713,8 @@ function columnOf(details: unknown): string {
     ownerId: 'owner',
     name: 'name',
     region: 'region_code',
+    id: 'id',
+    stage: 'stage',
   };
   const column = typeof field === 'string' ? byField[field] : undefined;
   return column ? PROJECT_COLUMNS[column].label : '';
