@@ -9,7 +9,8 @@ import { chinaDivisionRegions } from '../src/services/reference/regions.service.
 import { writeRegistryCsv } from './registry-generator.ts';
 
 // `npm run bench -- responsiveness [--rows N] [--projects N] [--port P]`: the real server
-// (`chainlead serve`, PGlite in a temporary folder, the demo loaded) as a child process on
+// (`chainlead serve`, PGlite in a temporary folder or the empty server database in DATABASE_URL,
+// the demo loaded) as a child process on
 // 127.0.0.1 (port 4151 by default). Through the API it starts an enterprise import of the import
 // benchmark's generated registry (100,000 rows) and a project import of 5,000 rows, and meanwhile
 // asks for GET /api/health and GET /api/enterprises?q=生物 every 100 ms, one request at a time
@@ -139,9 +140,11 @@ export async function benchResponsiveness(): Promise<void> {
   );
 
   const started = performance.now();
-  // PGlite in the folder: the embedded database's one connection is what this measures.
-  const { DATABASE_URL: _server, ...inherited } = process.env;
-  const serverEnv = { ...inherited, CHAINLEAD_ADMIN_PASSWORD: ADMIN_PASSWORD };
+  // PGlite in the folder (its one connection is what this measures), or the PostgreSQL server in
+  // DATABASE_URL, which must name an empty database: the demo loads on its first start.
+  const serverUrl = process.env.DATABASE_URL?.trim() || null;
+  const databaseKind = serverUrl ? 'PostgreSQL server' : 'PGlite';
+  const serverEnv = { ...process.env, CHAINLEAD_ADMIN_PASSWORD: ADMIN_PASSWORD };
   const child = spawn(
     process.execPath,
     [
@@ -165,7 +168,7 @@ export async function benchResponsiveness(): Promise<void> {
   try {
     await waitForServer(base, child);
     console.log(
-      `server (PGlite, demo loaded) up in ${((performance.now() - started) / 1000).toFixed(0)} s, pid ${child.pid}`,
+      `server (${databaseKind}, demo loaded) up in ${((performance.now() - started) / 1000).toFixed(0)} s, pid ${child.pid}`,
     );
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
