@@ -1,3 +1,4 @@
+import { wholeNumberFlag } from './bench-args.ts';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -17,14 +18,6 @@ import { prepareInstallation } from '../src/services/setup.service.ts';
 
 const PATH = '/api/chains/biomed/analysis?region=3202';
 const require = createRequire(import.meta.url);
-
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = Number(index > 0 ? process.argv[index + 1] : fallback);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
 
 /**
  * autocannon in a child process: the load it makes costs the server process nothing, so this
@@ -47,8 +40,8 @@ function runAutocannon(args: string[]): Promise<autocannon.Result> {
 
 /** The `api` benchmark: see the comment at the top of this file. */
 export async function benchApi(): Promise<void> {
-  const connections = flag('connections', 32);
-  const duration = flag('duration', 10);
+  const connections = wholeNumberFlag('connections', 32);
+  const duration = wholeNumberFlag('duration', 10);
   const database = await openDatabase({ path: 'memory://' });
   const started = performance.now();
   await prepareInstallation(database, { adminPassword: 'bench-password', demoOnFirstRun: true });

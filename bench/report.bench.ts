@@ -1,3 +1,4 @@
+import { flagText, wholeNumberFlag } from './bench-args.ts';
 import { createReadStream, createWriteStream, chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,18 +26,6 @@ import { writeRegistryCsv } from './registry-generator.ts';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024] as const;
 const YEAR = 2024;
-
-function flag(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : undefined;
-}
-
-function wholeNumber(name: string, fallback: number): number {
-  const value = Number(flag(name) ?? fallback);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
 
 /** A field of a PostgreSQL text-format COPY line (tabs, newlines and backslashes escaped). */
 function copyField(value: string | number | boolean | null): string {
@@ -344,9 +333,9 @@ export async function benchReport(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const rows = wholeNumber('rows', 1_000_000);
-  const runs = wholeNumber('runs', 7);
-  const region = flag('region') ?? '3202';
+  const rows = wholeNumberFlag('rows', 1_000_000);
+  const runs = wholeNumberFlag('runs', 7);
+  const region = flagText('region') ?? '3202';
   const name = `chainlead_bench_report_${rows}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

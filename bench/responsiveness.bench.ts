@@ -1,3 +1,4 @@
+import { wholeNumberFlag } from './bench-args.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
@@ -19,14 +20,6 @@ import { writeRegistryCsv } from './registry-generator.ts';
 const ADMIN_PASSWORD = 'Bench-responsiveness-2026';
 const POLL_MS = 100;
 const CLI = fileURLToPath(new URL('../bin/chainlead.js', import.meta.url));
-
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = Number(index > 0 ? process.argv[index + 1] : fallback);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -126,9 +119,9 @@ function postFile(
 
 /** The `responsiveness` benchmark: see the comment at the top of this file. */
 export async function benchResponsiveness(): Promise<void> {
-  const rows = flag('rows', 100_000);
-  const projects = flag('projects', 5_000);
-  const port = flag('port', 4151);
+  const rows = wholeNumberFlag('rows', 100_000);
+  const projects = wholeNumberFlag('projects', 5_000);
+  const port = wholeNumberFlag('port', 4151);
   const folder = mkdtempSync(join(tmpdir(), 'chainlead-responsiveness-'));
   const registry = join(folder, 'registry.csv');
   const projectFile = join(folder, 'projects.csv');

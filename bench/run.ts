@@ -1,3 +1,4 @@
+import { wholeNumberFlag } from './bench-args.ts';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,16 +96,8 @@ async function benchDemo(): Promise<void> {
   }
 }
 
-function flagValue(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index > 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
-
 async function benchImport(): Promise<void> {
-  const rows = flagValue('rows', 100_000);
+  const rows = wholeNumberFlag('rows', 100_000);
   const folder = mkdtempSync(join(tmpdir(), 'chainlead-bench-'));
   chmodSync(folder, 0o755);
   const file = join(folder, 'registry.csv');

@@ -1,3 +1,4 @@
+import { rowErrorsRefusal } from '../tables/table-common.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { isValidUscc } from '../../domain/uscc.ts';
 import type { Db } from '../../db/connection.ts';
@@ -203,14 +204,10 @@ export async function createFirmAccounts(
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.row - b.row);
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `${errors.length} error${errors.length === 1 ? '' : 's'} in ${tableSourceName(file)}, so no account was opened: ` +
-        errors
-          .slice(0, 5)
-          .map((e) => `row ${e.row}, ${e.column}: ${e.reason}`)
-          .join('; ') +
-        (errors.length > 5 ? '; …' : ''),
+    throw rowErrorsRefusal(
+      errors,
+      tableSourceName(file),
+      'so no account was opened',
       errors.slice(0, 500),
     );
   }

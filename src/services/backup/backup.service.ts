@@ -316,6 +316,20 @@ async function restorePglite(
   return openDatabase({ path: folder, loadDataDir: new Blob([payload]) });
 }
 
+/** The server database a restore goes into, refused (and closed) when it holds data without --force. */
+async function openServerTarget(options: RestoreOptions): Promise<Database> {
+  const database = await openDatabase({ url: options.url ?? '' });
+  try {
+    if ((await hasApplicationRows(database.db)) && !options.force) {
+      throw notEmpty(database.location);
+    }
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
 async function restorePostgres(
   file: string,
   payloadOffset: number,
@@ -324,11 +338,8 @@ async function restorePostgres(
   progress: Progress,
 ): Promise<Database> {
   const url = options.url ?? '';
-  const database = await openDatabase({ url });
+  const database = await openServerTarget(options);
   try {
-    if ((await hasApplicationRows(database.db)) && !options.force) {
-      throw notEmpty(database.location);
-    }
     const server = await serverVersion(database.db);
     const dumpMajor = Number(/(\d+)/.exec(manifest.payload.tool ?? '')?.[1] ?? 0);
     const tool = findPgTool('pg_restore', Math.max(server.major, dumpMajor));
@@ -357,12 +368,9 @@ async function copyPgliteIntoServer(
   options: RestoreOptions,
   progress: Progress,
 ): Promise<Database> {
-  const database = await openDatabase({ url: options.url ?? '' });
+  const database = await openServerTarget(options);
   let source: Database | undefined;
   try {
-    if ((await hasApplicationRows(database.db)) && !options.force) {
-      throw notEmpty(database.location);
-    }
     progress('loading the embedded database from the backup');
     const payload = readFileSync(file).subarray(payloadOffset);
     source = await openPgliteClient(new PGlite({ loadDataDir: new Blob([payload]) }));

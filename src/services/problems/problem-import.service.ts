@@ -1,3 +1,4 @@
+import { rowErrorsRefusal } from '../tables/table-common.ts';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import {
   PROBLEM_COLUMNS,
@@ -162,14 +163,5 @@ function rowsRefused(file: TableSource, errors: RowError[], headers: string[]): 
     return index < 0 ? headers.length : index;
   };
   errors.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
-  return new AppError(
-    'VALIDATION_FAILED',
-    `${errors.length} error${errors.length === 1 ? '' : 's'} in ${tableSourceName(file)}, so nothing was imported: ` +
-      errors
-        .slice(0, 5)
-        .map((e) => `row ${e.row}, ${e.column || '-'}: ${e.reason}`)
-        .join('; ') +
-      (errors.length > 5 ? '; …' : ''),
-    errors,
-  );
+  return rowErrorsRefusal(errors, tableSourceName(file), 'so nothing was imported', errors);
 }

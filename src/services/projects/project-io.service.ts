@@ -1,3 +1,4 @@
+import { rowErrorsRefusal } from '../tables/table-common.ts';
 import { performance } from 'node:perf_hooks';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import { refuse } from '../../domain/cell-text.ts';
@@ -680,16 +681,7 @@ function refusal(
       ? 'so nothing was imported'
       : `so the import stopped after ${writtenBefore.toLocaleString('en')} rows (those are written; ` +
         'correct the file and run it again: rows already written are matched, not duplicated)';
-  return new AppError(
-    'VALIDATION_FAILED',
-    `${errors.length} error${errors.length === 1 ? '' : 's'} in ${shown}, ${outcome}: ` +
-      errors
-        .slice(0, 5)
-        .map((e) => `row ${e.row}, ${e.column}: ${e.reason}`)
-        .join('; ') +
-      (errors.length > 5 ? '; …' : ''),
-    errors.slice(0, 500),
-  );
+  return rowErrorsRefusal(errors, shown, outcome, errors.slice(0, 500));
 }
 
 class RollBack extends Error {}

@@ -80,6 +80,28 @@ export const FILE_ERRORS: Readonly<Record<string, string>> = {
   EPERM: 'permission denied; check that you may read the file',
 };
 
+/**
+ * The refusal of a file with bad rows: how many errors, in which file, what came of it (`outcome`,
+ * e.g. "so nothing was imported"), and the first five named by row and column.
+ */
+export function rowErrorsRefusal(
+  errors: readonly { row: number; column: string; reason: string }[],
+  fileName: string,
+  outcome: string,
+  details: unknown,
+): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    `${errors.length} error${errors.length === 1 ? '' : 's'} in ${fileName}, ${outcome}: ` +
+      errors
+        .slice(0, 5)
+        .map((e) => `row ${e.row}, ${e.column || '-'}: ${e.reason}`)
+        .join('; ') +
+      (errors.length > 5 ? '; …' : ''),
+    details,
+  );
+}
+
 export function fileError(error: unknown, shown: string): AppError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const known = code === undefined ? undefined : FILE_ERRORS[code];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_INT32 } from './fields.ts';
+import { paramIdSchema } from './fields.ts';
 import { DECISIONS, ENTERPRISE_SORTS } from '../enterprise-values.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 
@@ -40,13 +40,7 @@ export const enterpriseFilterSchema = z.object({
         'With node: only this decision there (default: confirmed or uncertain). Without node: ' +
         'enterprises with a placement of this decision on any node (uncertain: the review queue).',
     }),
-  park: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(MAX_INT32)
-    .optional()
-    .meta({ description: 'Only tenants of this park (its id).' }),
+  park: paramIdSchema.optional().meta({ description: 'Only tenants of this park (its id).' }),
 });
 export type EnterpriseFilterQuery = z.infer<typeof enterpriseFilterSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_INT32, isoDateSchema } from './fields.ts';
+import { MAX_INT32, isoDateSchema, paramIdSchema } from './fields.ts';
 import { UPLOAD_FIELD_ORDER, bilingualSchema } from './common.ts';
 import { PROJECT_STAGES, type ProjectStage } from '../project-stages.ts';
 import { SPACE_KINDS } from '../space-kinds.ts';
@@ -134,13 +134,7 @@ export const projectQuerySchema = z.object({
   stage: z.enum(PROJECT_STAGES).optional(),
   status: z.enum([...PROJECT_STATUSES, 'all']).default('active'),
   node: z.string().optional().meta({ description: 'Node code.' }),
-  park: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(MAX_INT32)
-    .optional()
-    .meta({ description: 'Park id.' }),
+  park: paramIdSchema.optional().meta({ description: 'Park id.' }),
   owner: z.string().optional().meta({ description: 'Owner username.' }),
   stalled: z
     .enum(['true', 'false'])
