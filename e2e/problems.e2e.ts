@@ -154,7 +154,8 @@ describe.skipIf(!chromiumPath())(
       const rated = firm.locator('[data-testid="firm-problem"]', { hasText: title });
       await rated.waitFor();
       expect(await rated.getAttribute('data-stage')).toBe('closed');
-      expect(await rated.textContent()).toContain('增容方案本周内批复');
+      // The answer shows once the card has read the problem's detail.
+      await expect.poll(() => rated.textContent()).toContain('增容方案本周内批复');
       await rated.locator('[data-testid="firm-rate"]').click();
       await firm.locator('[data-testid="action-form"] label', { hasText: '不满意' }).click();
       await firm.locator('[data-testid="action-note"]').fill('批复仍未下达。');
