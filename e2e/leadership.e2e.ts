@@ -15,8 +15,10 @@ function shanghaiDay(offset: number): string {
 async function choose(page: Page, testId: string, text: string) {
   await page.locator(`[data-testid="${testId}"]`).click();
   await page.keyboard.type(text);
+  // The option typed for, active: another select's dropdown may still be open (a multiple one).
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')
+    .filter({ hasText: text })
     .waitFor();
   await page.keyboard.press('Enter');
 }
