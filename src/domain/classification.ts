@@ -1,4 +1,10 @@
 import type { ClassificationRules } from './chain-template.ts';
+import {
+  LinearClassifier,
+  ruleFeatures,
+  textFeatures,
+  type LearnedModel,
+} from './classification-model.ts';
 import { KeywordAutomaton } from './keyword-automaton.ts';
 
 /** What the classifier reads of an enterprise. */
@@ -10,7 +16,8 @@ export interface ClassifiableEnterprise {
   industryCode?: string | null;
 }
 
-export type EvidenceKind = 'products' | 'scope' | 'name' | 'industry_code' | 'exclusion';
+export type EvidenceKind =
+  'products' | 'scope' | 'name' | 'industry_code' | 'exclusion' | 'learned';
 export type Decision = 'confirmed' | 'uncertain' | 'rejected';
 
 /** One reason for (or, for exclusions, against) placing an enterprise on a node. */
@@ -43,6 +50,7 @@ export const EVIDENCE_WEIGHTS = {
   industry_code: 1.5,
   name: 0.75,
   exclusion: -2.5,
+  learned: 0,
 } as const;
 /** Repeated hits of one kind add less each time, so a long scope cannot outvote a product. */
 const REPEAT_FACTOR = 0.35;
@@ -82,9 +90,24 @@ export class ChainClassifier {
   private readonly automaton = new KeywordAutomaton<KeywordRule>();
   private readonly codeRules = new Map<string, { nodeCode: string; requiresText: boolean }[]>();
   private readonly nodeCodes: string[];
+  private readonly learned: LinearClassifier | null;
+  /** The model's classes that are nodes of this chain (a template edited after training may differ). */
+  private readonly learnedNodeIndexes: number[];
 
-  constructor(nodes: readonly { code: string; rules: ClassificationRules }[]) {
+  /**
+   * `model`, when the chain has one, decides membership and the primary node from the rules'
+   * evidence and the enterprise's text together; without one the rules decide alone.
+   */
+  constructor(
+    nodes: readonly { code: string; rules: ClassificationRules }[],
+    model: LearnedModel | null = null,
+  ) {
     this.nodeCodes = nodes.map((n) => n.code);
+    this.learned = model ? new LinearClassifier(model) : null;
+    const learnedClasses = this.learned?.classes ?? [];
+    this.learnedNodeIndexes = learnedClasses.flatMap((code, index) =>
+      this.nodeCodes.includes(code) ? [index] : [],
+    );
     for (const { code, rules } of nodes) {
       const groups = [
         ['products', rules.products],
@@ -110,6 +133,14 @@ export class ChainClassifier {
 
   /** The nodes an enterprise belongs on (none when it is off the chain), with evidence. */
   classify(enterprise: ClassifiableEnterprise): NodeClassification[] {
+    const evidence = this.ruleEvidence(enterprise);
+    return this.learned
+      ? this.decideLearned(enterprise, evidence, this.learned)
+      : this.decideByRules(evidence);
+  }
+
+  /** What the keyword and code rules found, by node. */
+  ruleEvidence(enterprise: ClassifiableEnterprise): Map<string, Evidence[]> {
     const evidence = new Map<string, Evidence[]>();
     const push = (nodeCode: string, item: Omit<Evidence, 'weight'>, weight: number) => {
       const list = evidence.get(nodeCode) ?? [];
@@ -133,13 +164,14 @@ export class ChainClassifier {
     ];
     for (const { field, text: rawText, headFinal } of texts) {
       if (!rawText.trim()) continue;
-      const normalized = normalizeText(rawText);
+      const folded = rawText.normalize('NFKC');
+      const normalized = folded.toLowerCase();
       const headEnd = normalized.replace(/[\s(（][^()（）]*[)）]\s*$/u, '').trimEnd().length;
       for (const hit of this.hitsIn(normalized)) {
         for (const payload of hit.payloads) {
           const kind = evidenceKind(payload.kind, field);
           if (kind === null) continue;
-          const matched = rawText.normalize('NFKC').slice(Math.max(0, hit.start - 6), hit.end + 6);
+          const matched = folded.slice(Math.max(0, hit.start - 6), hit.end + 6);
           const modifier = headFinal && kind === 'products' && hit.end < headEnd;
           push(
             payload.nodeCode,
@@ -161,6 +193,10 @@ export class ChainClassifier {
       );
     }
 
+    return evidence;
+  }
+
+  private decideByRules(evidence: Map<string, Evidence[]>): NodeClassification[] {
     const scored = [...evidence.entries()].map(([nodeCode, items]) => ({
       nodeCode,
       items,
@@ -187,6 +223,61 @@ export class ChainClassifier {
     );
     const first = results[0];
     if (first && first.decision !== 'rejected') first.primary = true;
+    return results;
+  }
+
+  /**
+   * Membership from the learned model's probability that the firm is on the chain; the primary
+   * node is its most probable node; other nodes are kept when they carry a share of the chain's
+   * probability. Each placement keeps the rules' evidence for its node and adds the learned
+   * features that carried it.
+   */
+  private decideLearned(
+    enterprise: ClassifiableEnterprise,
+    evidence: Map<string, Evidence[]>,
+    model: LinearClassifier,
+  ): NodeClassification[] {
+    const signals = [...evidence.entries()].flatMap(([nodeCode, items]) =>
+      items.map((e) => ({ nodeCode, kind: e.kind, weight: e.weight })),
+    );
+    const output = model.score(textFeatures(enterprise), ruleFeatures(signals));
+    const { member, uncertain, secondary } = model.model.thresholds;
+    const pMember = 1 - (output.probabilities[model.offIndex] ?? 0);
+    if (pMember < uncertain) {
+      // Off the chain: exclusions that outweighed a node still say why it was turned down.
+      if (evidence.size === 0) return [];
+      return this.decideByRules(evidence).filter((r) => r.decision === 'rejected');
+    }
+    const ranked: { nodeCode: string; index: number; p: number }[] = [];
+    for (const index of this.learnedNodeIndexes) {
+      const p = output.probabilities[index] ?? 0;
+      if (ranked.length === 0 || p / pMember >= secondary) {
+        ranked.push({ nodeCode: model.classes[index] ?? '', index, p });
+      }
+    }
+    ranked.sort((a, b) => b.p - a.p);
+    const results: NodeClassification[] = [];
+    for (const [rank, candidate] of ranked.entries()) {
+      const share = candidate.p / pMember;
+      // A second node needs the rules' own evidence too: the model alone names one node at most.
+      const ruleSupport = (evidence.get(candidate.nodeCode) ?? []).some((e) => e.weight > 0);
+      if (rank > 0 && (share < secondary || !ruleSupport)) continue;
+      const learnedEvidence: Evidence[] = output
+        .topFeatures(candidate.index, 3)
+        .filter((f) => !f.feature.startsWith('r:'))
+        .map((f) => ({
+          kind: 'learned',
+          weight: f.weight,
+          ...describeLearnedFeature(f.feature, enterprise),
+        }));
+      results.push({
+        nodeCode: candidate.nodeCode,
+        score: round(rank === 0 ? pMember : candidate.p),
+        decision: pMember >= member ? 'confirmed' : 'uncertain',
+        primary: rank === 0,
+        evidence: [...(evidence.get(candidate.nodeCode) ?? []), ...learnedEvidence],
+      });
+    }
     return results;
   }
 
@@ -221,6 +312,53 @@ function evidenceKind(keyword: KeywordRule['kind'], field: TextField): EvidenceK
   if (field === 'name') return keyword === 'name' ? 'name' : null;
   if (keyword === 'name') return null;
   return keyword === 'products' && field === 'products' ? 'products' : 'scope';
+}
+
+const FEATURE_FIELDS: Record<
+  string,
+  { rule: string; field: 'products' | 'scope' | 'name' | 'code' }
+> = {
+  p: { rule: 'model.products', field: 'products' },
+  pe: { rule: 'model.product_ending', field: 'products' },
+  s: { rule: 'model.scope', field: 'scope' },
+  n: { rule: 'model.name', field: 'name' },
+  c4: { rule: 'model.industry_code', field: 'code' },
+  c3: { rule: 'model.industry_code', field: 'code' },
+  c2: { rule: 'model.industry_code', field: 'code' },
+};
+
+/**
+ * A learned feature as evidence a person can check: the characters it is about (`keyword`) and
+ * the enterprise's text they came from (`matched`), e.g. 注射 in 盐酸二甲双胍注射液.
+ */
+function describeLearnedFeature(
+  feature: string,
+  enterprise: ClassifiableEnterprise,
+): { rule: string; keyword: string; matched: string } {
+  const colon = feature.indexOf(':');
+  const keyword = feature.slice(colon + 1);
+  const source = FEATURE_FIELDS[feature.slice(0, colon)];
+  if (!source) return { rule: 'model', keyword, matched: keyword };
+  const texts =
+    source.field === 'products'
+      ? (enterprise.products ?? [])
+      : source.field === 'scope'
+        ? [enterprise.businessScope ?? '']
+        : source.field === 'name'
+          ? [enterprise.name]
+          : [enterprise.industryCode ?? ''];
+  for (const text of texts) {
+    const folded = text.normalize('NFKC');
+    const at = folded.toLowerCase().indexOf(keyword);
+    if (at >= 0) {
+      return {
+        rule: source.rule,
+        keyword: folded.slice(at, at + keyword.length),
+        matched: folded.slice(Math.max(0, at - 6), at + keyword.length + 6),
+      };
+    }
+  }
+  return { rule: source.rule, keyword, matched: keyword };
 }
 
 function rawWeight(items: readonly Evidence[]): number {

@@ -10,7 +10,8 @@ export interface KeywordHit<T> {
 }
 
 interface State<T> {
-  next: Map<string, number>;
+  /** Transitions by UTF-16 code unit (numbers hash faster than one-character strings). */
+  next: Map<number, number>;
   fail: number;
   /** Keywords ending here (own, and through the fail chain), with their payloads. */
   outputs: { keyword: string; payloads: T[] }[];
@@ -25,7 +26,8 @@ export class KeywordAutomaton<T> {
     if (this.built) throw new Error('KeywordAutomaton: add() after the first search');
     if (keyword.length === 0) return;
     let state = 0;
-    for (const ch of keyword) {
+    for (let i = 0; i < keyword.length; i++) {
+      const ch = keyword.charCodeAt(i);
       const current = this.states[state];
       if (!current) throw new Error('corrupt automaton');
       let target = current.next.get(ch);
@@ -70,17 +72,24 @@ export class KeywordAutomaton<T> {
   search(text: string): KeywordHit<T>[] {
     if (!this.built) this.build();
     const hits: KeywordHit<T>[] = [];
+    const states = this.states;
     let state = 0;
-    let offset = 0;
-    for (const ch of text) {
-      offset += ch.length;
-      while (state !== 0 && !this.states[state]?.next.has(ch))
-        state = this.states[state]?.fail ?? 0;
-      state = this.states[state]?.next.get(ch) ?? 0;
-      for (const output of this.states[state]?.outputs ?? []) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      let current = states[state] as State<T>;
+      let target = current.next.get(ch);
+      while (target === undefined && state !== 0) {
+        state = current.fail;
+        current = states[state] as State<T>;
+        target = current.next.get(ch);
+      }
+      state = target ?? 0;
+      const outputs = (states[state] as State<T>).outputs;
+      for (let o = 0; o < outputs.length; o++) {
+        const output = outputs[o] as State<T>['outputs'][number];
         hits.push({
-          start: offset - output.keyword.length,
-          end: offset,
+          start: i + 1 - output.keyword.length,
+          end: i + 1,
           keyword: output.keyword,
           payloads: output.payloads,
         });

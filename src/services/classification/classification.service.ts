@@ -15,6 +15,7 @@ import {
 } from '../../db/classification.repository.ts';
 import { countEnterprises, findEnterpriseById } from '../../db/enterprise.repository.ts';
 import { loadChainContext, requireNode } from '../lookup/lookup.service.ts';
+import { learnedModelFor } from './learned-models.ts';
 
 const BATCH = 2_000;
 
@@ -54,6 +55,7 @@ export async function loadChainClassifier(
   const nodeIdByCode = new Map(nodes.map((n) => [n.code, n.id]));
   const classifier = new ChainClassifier(
     nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
+    learnedModelFor(chain.code),
   );
   const codeByNodeId = new Map([...nodeIdByCode].map(([code, id]) => [id, code]));
   return { chain, classifier, nodeIdByCode, codeByNodeId };

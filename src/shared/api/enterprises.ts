@@ -93,7 +93,7 @@ export type EnterpriseYear = z.infer<typeof enterpriseYearSchema>;
 
 export const evidenceSchema = z
   .object({
-    kind: z.enum(['products', 'scope', 'name', 'industry_code', 'exclusion']),
+    kind: z.enum(['products', 'scope', 'name', 'industry_code', 'exclusion', 'learned']),
     rule: z.string().meta({ description: 'The template rule that fired, e.g. products.zh.' }),
     keyword: z.string(),
     matched: z.string().meta({ description: 'The enterprise text it matched, with context.' }),

@@ -7855,7 +7855,7 @@ export interface components {
     };
     Evidence: {
       /** @enum {string} */
-      kind: 'products' | 'scope' | 'name' | 'industry_code' | 'exclusion';
+      kind: 'products' | 'scope' | 'name' | 'industry_code' | 'exclusion' | 'learned';
       /** @description The template rule that fired, e.g. products.zh. */
       rule: string;
       keyword: string;

@@ -112,6 +112,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'evidence.name': 'Name',
   'evidence.industry_code': 'Industry code',
   'evidence.exclusion': 'Exclusion',
+  'evidence.learned': 'Learned model',
   'duplicates.title': 'Possible duplicates',
   'duplicates.subtitle':
     'Similar records found by imports: merge them into one, or mark them as two enterprises',

@@ -110,6 +110,7 @@ export const messagesZh = {
   'evidence.name': '企业名称',
   'evidence.industry_code': '行业代码',
   'evidence.exclusion': '排除项',
+  'evidence.learned': '学习模型',
   'duplicates.title': '疑似重复企业',
   'duplicates.subtitle': '导入时发现的相似记录：合并为一家，或确认是两家不同企业',
   'duplicates.status.open': '待处理',
