@@ -19,12 +19,20 @@ import { enterpriseKeys } from '../src/services/registry/enterprise-keys.ts';
 import { mapHeaders } from '../src/domain/import-values.ts';
 import { ChainClassifier } from '../src/domain/classification.ts';
 import { readChainTemplates } from '../src/services/reference/chain-templates.service.ts';
+import { learnedModelFor } from '../src/services/classification/learned-models.ts';
 import { benchApi } from './api.bench.ts';
+import { benchClassify } from './classify.bench.ts';
 import { benchReport } from './report.bench.ts';
 import { benchResponsiveness } from './responsiveness.bench.ts';
 
 /** A benchmark prints its own figures; names are what `npm run bench -- NAME` takes. */
 const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
+  classify: {
+    about:
+      'Classification CPU time per enterprise on one core, rules alone and rules + learned ' +
+      'model side by side, over every labelled record the repository holds (--passes N)',
+    run: benchClassify,
+  },
   import: {
     about:
       'Generate a national registry CSV (--rows N, default 100000), then time a bare COPY of it ' +
@@ -169,7 +177,11 @@ async function benchImport(): Promise<void> {
 async function cpuFloor(file: string, limit: number): Promise<void> {
   const regionCodes = new Set(chinaDivisionRegions().map((r) => r.code));
   const classifiers = readChainTemplates().map(
-    ({ template }) => new ChainClassifier(template.stages.flatMap((stage) => stage.nodes)),
+    ({ template }) =>
+      new ChainClassifier(
+        template.stages.flatMap((stage) => stage.nodes),
+        learnedModelFor(template.code),
+      ),
   );
   const table = await readTableFile(file);
   const context = {

@@ -21,7 +21,7 @@ import { ChainClassifier, type ClassifiableEnterprise } from '../src/domain/clas
 import {
   OFF_CLASS,
   ruleFeatures,
-  textFeatures,
+  textFeatureNames,
   trainLinearModel,
   type LearnedModel,
   type TrainingExample,
@@ -53,7 +53,7 @@ function example(enterprise: ClassifiableEnterprise, label: string, weight: numb
   const signals = [...evidence.entries()].flatMap(([nodeCode, items]) =>
     items.map((e) => ({ nodeCode, kind: e.kind, weight: e.weight })),
   );
-  return { binary: textFeatures(enterprise), valued: ruleFeatures(signals), label, weight };
+  return { binary: textFeatureNames(enterprise), valued: ruleFeatures(signals), label, weight };
 }
 
 const examples: TrainingExample[] = [];

@@ -32,18 +32,22 @@ const SCOPE_CHARS = 240;
 export type RuleSignal = { nodeCode: string; kind: string; weight: number };
 
 /*
- * Text features are numbers, not strings, so extracting and looking them up allocates nothing:
- * key = tag × 2^48 + payload, where a pair of characters is c1 × 2^16 + c2 and three are
- * c1 × 2^32 + c2 × 2^16 + c3 (UTF-16 code units). The stored model names them (`p:注射`);
- * `featureKey` and `featureName` convert.
+ * Text features, by tag: `p` a pair of characters in a product line, `pe` the last two characters
+ * of a product line and `pe1` its last one (Chinese product names end in what they are: 注射液,
+ * 片), `s` a pair in the scope, `c4`/`c3`/`c2` the industry code at 4, 3
+ * and 2 digits. One traversal (`visitTextFeatures`) feeds both the readable names training
+ * stores (`p:注射`) and the small-integer keys the classifier looks up, so they cannot differ.
  */
-const SHIFT = 2 ** 48;
-const TAGS = { p: 1, pe: 2, pe3: 3, s: 4, n: 5, c4: 6, c3: 7, c2: 8 } as const;
-type Tag = keyof typeof TAGS;
-const TAG_NAMES = Object.fromEntries(Object.entries(TAGS).map(([k, v]) => [v, k])) as Record<
-  number,
-  Tag
->;
+// The name is left to the rules (their weak name evidence reaches the model as `r:` features):
+// learned from real lists, pairs in names picked up places and trading words (台湾, 实业).
+// Tag 5 stays reserved so keys keep their numbers.
+const TAGS = ['p', 'pe', 'pe1', 's', 'n', 'c4', 'c3', 'c2'] as const;
+type Tag = (typeof TAGS)[number];
+const TAG_INDEX = new Map<string, number>(TAGS.map((tag, index) => [tag, index + 1]));
+const CODE_TAGS = new Set(['c4', 'c3', 'c2']);
+
+/** Receives one feature: two characters (b = -1 for one), or an industry code (a, b = -1). */
+type FeatureSink = (tag: number, a: number, b: number) => void;
 
 /** Characters that separate words: a pair across them means nothing. */
 const SEPARATORS = new Set(
@@ -54,7 +58,7 @@ function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-function addPairs(out: Set<number>, tag: number, text: string): void {
+function visitPairs(sink: FeatureSink, tag: number, text: string): void {
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -62,79 +66,57 @@ function addPairs(out: Set<number>, tag: number, text: string): void {
       previous = -1;
       continue;
     }
-    if (previous >= 0) out.add(tag * SHIFT + previous * 65536 + code);
+    if (previous >= 0) sink(tag, previous, code);
     previous = code;
   }
 }
 
-/** Legal-form endings carry nothing about the trade. */
-const NAME_ENDINGS =
-  /(股份有限公司|有限责任公司|有限公司|集团|股份|公司|co\.?,? ?ltd\.?|inc\.?|corp\.?)$/u;
+const TRAILING_NOTE = /[\s(（][^()（）]*[)）]\s*$/u;
 
-/** The sparse binary features of an enterprise (rule signals are added by the caller). */
-export function textFeatures(enterprise: ClassifiableEnterprise): Set<number> {
-  const out = new Set<number>();
+/** Every text feature of an enterprise, once or more (callers keep a set). */
+export function visitTextFeatures(enterprise: ClassifiableEnterprise, sink: FeatureSink): void {
   for (const raw of enterprise.products ?? []) {
     const line = normalize(raw).trim();
     if (!line) continue;
-    addPairs(out, TAGS.p, line);
-    const head = line.replace(/[\s(（][^()（）]*[)）]\s*$/u, '').trim();
+    visitPairs(sink, 1, line);
+    const head = line.replace(TRAILING_NOTE, '').trimEnd();
     const n = head.length;
-    if (n >= 2) {
-      const pair = head.charCodeAt(n - 2) * 65536 + head.charCodeAt(n - 1);
-      out.add(TAGS.pe * SHIFT + pair);
-      if (n >= 3) out.add(TAGS.pe3 * SHIFT + head.charCodeAt(n - 3) * 2 ** 32 + pair);
-    }
+    if (n >= 1) sink(3, head.charCodeAt(n - 1), -1);
+    if (n >= 2) sink(2, head.charCodeAt(n - 2), head.charCodeAt(n - 1));
   }
   const scope = normalize((enterprise.businessScope ?? '').slice(0, SCOPE_CHARS));
-  if (scope) addPairs(out, TAGS.s, scope);
-  const name = normalize(enterprise.name).replace(NAME_ENDINGS, '').trim();
-  addPairs(out, TAGS.n, name.slice(-8));
+  if (scope) visitPairs(sink, 4, scope);
   const code = enterprise.industryCode?.trim();
   if (code && /^\d{4}$/.test(code)) {
-    out.add(TAGS.c4 * SHIFT + Number(code));
-    out.add(TAGS.c3 * SHIFT + Number(code.slice(0, 3)));
-    out.add(TAGS.c2 * SHIFT + Number(code.slice(0, 2)));
+    sink(6, Number(code), -1);
+    sink(7, Number(code.slice(0, 3)), -1);
+    sink(8, Number(code.slice(0, 2)), -1);
   }
+}
+
+function nameOf(tag: number, a: number, b: number): string {
+  const label = TAGS[tag - 1] ?? '?';
+  if (CODE_TAGS.has(label)) return `${label}:${String(a).padStart(Number(label.slice(1)), '0')}`;
+  return `${label}:${String.fromCharCode(a)}${b >= 0 ? String.fromCharCode(b) : ''}`;
+}
+
+/** The readable names of an enterprise's text features (`p:注射`, `pe:射液`, `c4:2720`). */
+export function textFeatureNames(enterprise: ClassifiableEnterprise): Set<string> {
+  const out = new Set<string>();
+  visitTextFeatures(enterprise, (tag, a, b) => out.add(nameOf(tag, a, b)));
   return out;
 }
 
-/** The readable name of a text feature: `p:注射`, `pe:注射液`, `c4:2720`. */
-export function featureName(key: number): string {
-  const tag = TAG_NAMES[Math.floor(key / SHIFT)];
-  const payload = key % SHIFT;
-  if (tag === 'c4' || tag === 'c3' || tag === 'c2') {
-    return `${tag}:${String(payload).padStart(Number(tag.slice(1)), '0')}`;
-  }
-  const chars =
-    tag === 'pe3'
-      ? [Math.floor(payload / 2 ** 32), Math.floor(payload / 65536) % 65536, payload % 65536]
-      : [Math.floor(payload / 65536), payload % 65536];
-  return `${tag === 'pe3' ? 'pe' : tag}:${String.fromCharCode(...chars)}`;
-}
-
-/** The key of a readable text feature name, or null for a rule feature (`r:…`). */
-export function featureKey(name: string): number | null {
+/** Parses a readable text feature name; null for a rule feature (`r:…`) or anything else. */
+function parseFeatureName(name: string): { tag: number; a: number; b: number } | null {
   const colon = name.indexOf(':');
-  const prefix = name.slice(0, colon);
+  const label = name.slice(0, colon);
   const value = name.slice(colon + 1);
-  if (prefix === 'c4' || prefix === 'c3' || prefix === 'c2') {
-    return TAGS[prefix] * SHIFT + Number(value);
-  }
-  if (prefix === 'pe' && value.length === 3) {
-    return (
-      TAGS.pe3 * SHIFT +
-      value.charCodeAt(0) * 2 ** 32 +
-      value.charCodeAt(1) * 65536 +
-      value.charCodeAt(2)
-    );
-  }
-  if (
-    (prefix === 'p' || prefix === 'pe' || prefix === 's' || prefix === 'n') &&
-    value.length === 2
-  ) {
-    return TAGS[prefix] * SHIFT + value.charCodeAt(0) * 65536 + value.charCodeAt(1);
-  }
+  const tag = TAG_INDEX.get(label);
+  if (tag === undefined) return null;
+  if (CODE_TAGS.has(label)) return { tag, a: Number(value), b: -1 };
+  if (value.length === 1) return { tag, a: value.charCodeAt(0), b: -1 };
+  if (value.length === 2) return { tag, a: value.charCodeAt(0), b: value.charCodeAt(1) };
   return null;
 }
 
@@ -157,16 +139,43 @@ export interface ModelOutput {
 
 /** Scores an enterprise's features with a learned model. */
 export class LinearClassifier {
+  /**
+   * Weights by small-integer key: tag × K² + index(a) × K + index(b), where index numbers the
+   * characters the model knows (1…K−1; 0 for none) and codes are stored as themselves. Keys stay
+   * small integers, which hash fast and allocate nothing; a character the model never saw ends
+   * the lookup at once, since no weight can involve it.
+   */
   private readonly textWeights = new Map<number, number[]>();
   private readonly ruleWeights = new Map<string, number[]>();
+  private readonly alphabet = new Map<number, number>();
+  /** The alphabet backwards: index → character code. */
+  private readonly characters: number[] = [-1];
+  private readonly k: number;
   readonly classes: readonly string[];
   readonly offIndex: number;
 
   constructor(readonly model: LearnedModel) {
+    const parsed: [{ tag: number; a: number; b: number }, number[]][] = [];
     for (const [name, weights] of Object.entries(model.weights)) {
-      const key = featureKey(name);
-      if (key === null) this.ruleWeights.set(name, weights);
-      else this.textWeights.set(key, weights);
+      const feature = parseFeatureName(name);
+      if (feature === null) {
+        this.ruleWeights.set(name, weights);
+        continue;
+      }
+      parsed.push([feature, weights]);
+      if (!CODE_TAGS.has(TAGS[feature.tag - 1] ?? '')) {
+        for (const ch of [feature.a, feature.b]) {
+          if (ch >= 0 && !this.alphabet.has(ch)) {
+            this.alphabet.set(ch, this.characters.length);
+            this.characters.push(ch);
+          }
+        }
+      }
+    }
+    this.k = Math.max(this.alphabet.size + 1, 10_000);
+    for (const [feature, weights] of parsed) {
+      const key = this.keyOf(feature.tag, feature.a, feature.b);
+      if (key !== null) this.textWeights.set(key, weights);
     }
     this.classes = model.classes;
     this.offIndex = model.classes.indexOf(OFF_CLASS);
@@ -175,43 +184,85 @@ export class LinearClassifier {
     }
   }
 
-  score(binary: ReadonlySet<number>, valued: ReadonlyMap<string, number>): ModelOutput {
-    const logits = Float64Array.from(this.model.bias);
-    const seenFeatures: (number | string)[] = [];
-    const seenWeights: number[][] = [];
-    const seenValues: number[] = [];
-    const visit = (feature: number | string, w: number[] | undefined, value: number) => {
-      if (!w) return;
-      seenFeatures.push(feature);
-      seenWeights.push(w);
-      seenValues.push(value);
-      for (let i = 0; i < w.length; i += 2) logits[w[i] as number]! += (w[i + 1] as number) * value;
-    };
-    for (const feature of binary) visit(feature, this.textWeights.get(feature), 1);
-    for (const [feature, value] of valued) visit(feature, this.ruleWeights.get(feature), value);
-    const probabilities = softmax(logits);
-    return {
-      probabilities,
-      topFeatures: (classIndex, count) => {
-        const contributions: { feature: number | string; weight: number }[] = [];
-        for (let f = 0; f < seenWeights.length; f++) {
-          const w = seenWeights[f] as number[];
-          for (let i = 0; i < w.length; i += 2) {
-            if (w[i] !== classIndex) continue;
-            const weight = (w[i + 1] as number) * (seenValues[f] as number);
-            if (weight > 0) contributions.push({ feature: seenFeatures[f] as number, weight });
-            break;
-          }
-        }
-        return contributions
-          .sort((a, b) => b.weight - a.weight)
-          .slice(0, count)
-          .map(({ feature, weight }) => ({
-            feature: typeof feature === 'number' ? featureName(feature) : feature,
-            weight: round(weight),
-          }));
-      },
-    };
+  private keyOf(tag: number, a: number, b: number): number | null {
+    const base = tag * this.k * this.k;
+    if (tag >= 6) return base + a;
+    const ia = this.alphabet.get(a);
+    if (ia === undefined) return null;
+    if (b < 0) return base + ia * this.k;
+    const ib = this.alphabet.get(b);
+    return ib === undefined ? null : base + ia * this.k + ib;
+  }
+
+  /** The keys of an enterprise's text features that the model has weights for. */
+  textKeys(enterprise: ClassifiableEnterprise): Set<number> {
+    const keys = new Set<number>();
+    visitTextFeatures(enterprise, (tag, a, b) => {
+      const key = this.keyOf(tag, a, b);
+      if (key !== null && this.textWeights.has(key)) keys.add(key);
+    });
+    return keys;
+  }
+
+  private nameOfKey(key: number): string {
+    const kk = this.k * this.k;
+    const tag = Math.floor(key / kk);
+    const rest = key % kk;
+    if (tag >= 6) return nameOf(tag, rest, -1);
+    const charOf = (index: number) => this.characters[index] ?? -1;
+    const ib = rest % this.k;
+    return nameOf(tag, charOf(Math.floor(rest / this.k)), ib === 0 ? -1 : charOf(ib));
+  }
+
+  score(textKeys: ReadonlySet<number>, valued: ReadonlyMap<string, number>): ModelOutput {
+    const logits = this.model.bias.slice();
+    const seen = new SeenFeatures((key) => this.nameOfKey(key));
+    for (const key of textKeys) {
+      const w = this.textWeights.get(key);
+      if (w) seen.add(key, w, 1, logits);
+    }
+    for (const [feature, value] of valued) {
+      const w = this.ruleWeights.get(feature);
+      if (w) seen.add(feature, w, value, logits);
+    }
+    seen.probabilities = softmax(logits);
+    return seen;
+  }
+}
+
+/** The features that fired for one enterprise, with their weights, and the resulting probabilities. */
+class SeenFeatures implements ModelOutput {
+  probabilities: number[] = [];
+  private readonly features: (number | string)[] = [];
+  private readonly weights: number[][] = [];
+  private readonly values: number[] = [];
+
+  constructor(private readonly nameOfKey: (key: number) => string) {}
+
+  add(feature: number | string, w: number[], value: number, logits: number[]): void {
+    this.features.push(feature);
+    this.weights.push(w);
+    this.values.push(value);
+    for (let i = 0; i < w.length; i += 2) logits[w[i] as number]! += (w[i + 1] as number) * value;
+  }
+
+  topFeatures(classIndex: number, count: number): { feature: string; weight: number }[] {
+    const contributions: { feature: number | string; weight: number }[] = [];
+    for (let f = 0; f < this.weights.length; f++) {
+      const w = this.weights[f] as number[];
+      for (let i = 0; i < w.length; i += 2) {
+        if (w[i] !== classIndex) continue;
+        const weight = (w[i + 1] as number) * (this.values[f] as number);
+        if (weight > 0)
+          contributions.push({ feature: this.features[f] as number | string, weight });
+        break;
+      }
+    }
+    contributions.sort((a, b) => b.weight - a.weight);
+    return contributions.slice(0, count).map(({ feature, weight }) => ({
+      feature: typeof feature === 'number' ? this.nameOfKey(feature) : feature,
+      weight: round(weight),
+    }));
   }
 }
 
@@ -234,7 +285,8 @@ function round(value: number): number {
 
 /** One labelled example for training: its features and its class. */
 export interface TrainingExample {
-  binary: Set<number>;
+  /** Text feature names (`textFeatureNames`). */
+  binary: Set<string>;
   valued: Map<string, number>;
   label: string;
   /** How much the example counts (real records more than vocabulary snippets). */
@@ -259,10 +311,10 @@ export function trainLinearModel(
 ): { bias: number[]; weights: Record<string, number[]> } {
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const k = classes.length;
-  const featureIndex = new Map<number | string, number>();
+  const featureIndex = new Map<string, number>();
   const encoded = examples.map((e) => {
     const entries: [number, number][] = [];
-    const add = (f: number | string, v: number) => {
+    const add = (f: string, v: number) => {
       let index = featureIndex.get(f);
       if (index === undefined) {
         index = featureIndex.size;
@@ -311,9 +363,7 @@ export function trainLinearModel(
       const value = w[f * k + c] ?? 0;
       if (Math.abs(value) >= options.keep) sparse.push(c, Math.round(value * 1000) / 1000);
     }
-    if (sparse.length > 0) {
-      weights[typeof feature === 'number' ? featureName(feature) : feature] = sparse;
-    }
+    if (sparse.length > 0) weights[feature] = sparse;
   }
   return { bias: [...bias].map((b) => Math.round(b * 1000) / 1000), weights };
 }

@@ -1,10 +1,5 @@
 import type { ClassificationRules } from './chain-template.ts';
-import {
-  LinearClassifier,
-  ruleFeatures,
-  textFeatures,
-  type LearnedModel,
-} from './classification-model.ts';
+import { LinearClassifier, ruleFeatures, type LearnedModel } from './classification-model.ts';
 import { KeywordAutomaton } from './keyword-automaton.ts';
 
 /** What the classifier reads of an enterprise. */
@@ -240,7 +235,7 @@ export class ChainClassifier {
     const signals = [...evidence.entries()].flatMap(([nodeCode, items]) =>
       items.map((e) => ({ nodeCode, kind: e.kind, weight: e.weight })),
     );
-    const output = model.score(textFeatures(enterprise), ruleFeatures(signals));
+    const output = model.score(model.textKeys(enterprise), ruleFeatures(signals));
     const { member, uncertain, secondary } = model.model.thresholds;
     const pMember = 1 - (output.probabilities[model.offIndex] ?? 0);
     if (pMember < uncertain) {
@@ -248,10 +243,19 @@ export class ChainClassifier {
       if (evidence.size === 0) return [];
       return this.decideByRules(evidence).filter((r) => r.decision === 'rejected');
     }
+    // A name alone never confirms a placement, as with the rules: it goes to review.
+    const substance =
+      (enterprise.products ?? []).some((p) => p.trim()) ||
+      Boolean(enterprise.businessScope?.trim()) ||
+      Boolean(enterprise.industryCode?.trim()) ||
+      signals.some((s) => s.weight > 0 && s.kind !== 'name');
     const ranked: { nodeCode: string; index: number; p: number }[] = [];
+    let top = 0;
+    for (const index of this.learnedNodeIndexes)
+      top = Math.max(top, output.probabilities[index] ?? 0);
     for (const index of this.learnedNodeIndexes) {
       const p = output.probabilities[index] ?? 0;
-      if (ranked.length === 0 || p / pMember >= secondary) {
+      if (p === top || p / pMember >= secondary) {
         ranked.push({ nodeCode: model.classes[index] ?? '', index, p });
       }
     }
@@ -270,12 +274,15 @@ export class ChainClassifier {
           weight: f.weight,
           ...describeLearnedFeature(f.feature, enterprise),
         }));
+      const reasons = [...(evidence.get(candidate.nodeCode) ?? []), ...learnedEvidence];
+      // Every placement says why: a node nothing argued for is not placed.
+      if (!reasons.some((e) => e.weight > 0)) continue;
       results.push({
         nodeCode: candidate.nodeCode,
-        score: round(rank === 0 ? pMember : candidate.p),
-        decision: pMember >= member ? 'confirmed' : 'uncertain',
-        primary: rank === 0,
-        evidence: [...(evidence.get(candidate.nodeCode) ?? []), ...learnedEvidence],
+        score: round(results.length === 0 ? pMember : candidate.p),
+        decision: pMember >= member && substance ? 'confirmed' : 'uncertain',
+        primary: results.length === 0,
+        evidence: reasons,
       });
     }
     return results;
