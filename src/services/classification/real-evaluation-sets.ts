@@ -26,6 +26,7 @@ const recordSchema = z.object({
   onChain: z.boolean().optional(),
   acceptablePrimary: z.array(z.string()).optional(),
   source: z.string().min(1),
+  sourceRef: z.string().optional(),
   labelledFrom: z.string().min(1),
 });
 

@@ -21,8 +21,10 @@ export interface RealRecord {
   onChain?: boolean;
   /** Primary nodes that count as right when the source names a segment, not a node. */
   acceptablePrimary?: string[];
-  /** Where the record comes from: data set or document, path, date. */
+  /** Where the record comes from: data set or document, path, commit or date, licence. */
   source: string;
+  /** The rows or passages of the source it was read from (licence numbers, page). */
+  sourceRef?: string;
   /** How `expected` was derived, e.g. "industry column", "main business text". */
   labelledFrom: string;
 }

@@ -1,0 +1,148 @@
+/**
+ * Builds the records.jsonl of the two Taiwanese evaluation sets from their source extracts (rows
+ * copied as published, traditional characters): eval/classification/tw-fda-drug-licences/
+ * licences.tsv and eval/classification/tw-pesticide-registrants/registrations.tsv. One record per
+ * firm; names and products are converted to simplified characters (character by character, as
+ * the importer does), labels follow from the licence kind (see each set's SOURCE.md).
+ *   npx tsx scripts/build-eval-classification-tw.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as OpenCC from 'opencc-js/t2cn';
+import type { RealRecord } from '../src/services/classification/real-evaluation.ts';
+import { REPO_SETS_DIR } from '../src/services/classification/real-evaluation-sets.ts';
+
+const makeConverter = OpenCC.Converter as unknown as (options: {
+  from: string;
+  to: string;
+}) => (text: string) => string;
+const simplified = makeConverter({ from: 'hk', to: 'cn' });
+
+function readTsv(file: string): Record<string, string>[] {
+  const [header, ...rows] = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const columns = (header ?? '').split('\t');
+  return rows.map((row) => {
+    const cells = row.split('\t');
+    return Object.fromEntries(columns.map((c, i) => [c, (cells[i] ?? '').trim()]));
+  });
+}
+
+/** A plant or branch (…股份有限公司新竹廠, …分公司) is counted with its company. */
+function firmOf(name: string): string {
+  const match = /^(.*?(?:股份有限公司|有限公司))(.+(?:廠|分公司))$/u.exec(name);
+  return match?.[1] ?? name;
+}
+
+function writeJsonl(set: string, records: RealRecord[]): void {
+  const file = join(REPO_SETS_DIR, set, 'records.jsonl');
+  writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  console.log(`${file}: ${records.length} records`);
+}
+
+interface Firm {
+  name: string;
+  products: string[];
+  licences: string[];
+  domesticProducts: boolean;
+  importKinds: Set<string>;
+}
+
+function buildDrugSet(): void {
+  const set = 'tw-fda-drug-licences';
+  const rows = readTsv(join(REPO_SETS_DIR, set, 'licences.tsv'));
+  const firms = new Map<string, Firm>();
+  const firm = (name: string) => {
+    const key = firmOf(name);
+    let entry = firms.get(key);
+    if (!entry) {
+      entry = { name: key, products: [], licences: [], domesticProducts: false, importKinds: new Set() };
+      firms.set(key, entry);
+    }
+    return entry;
+  };
+  const note = (entry: Firm, row: Record<string, string>) => {
+    const product = row.product ?? '';
+    if (!entry.products.includes(product)) entry.products.push(product);
+    if (!entry.licences.includes(row.licence ?? '')) entry.licences.push(row.licence ?? '');
+  };
+  for (const row of rows) {
+    const domestic = row.kind === '製劑' && row.makerCountry === 'TW';
+    const applicant = firm(row.applicant ?? '');
+    note(applicant, row);
+    if (domestic) {
+      applicant.domesticProducts = true;
+      const maker = firm(row.maker ?? '');
+      note(maker, row);
+      maker.domesticProducts = true;
+    } else {
+      applicant.importKinds.add(row.kind ?? '');
+    }
+  }
+  const source =
+    'TFDA 全部藥品許可證資料集 (data.fda.gov.tw, infoId 37), rows of 37_2.csv as stored in kuochili-ops/TWDrugMarket @85645e3287193af942d11249c707327cf4fa94f5; Taiwan Open Government Data License v1.0';
+  const records = [...firms.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+    .map((f, index): RealRecord => {
+      const base = {
+        id: `twdrug-${String(index + 1).padStart(3, '0')}`,
+        name: simplified(f.name),
+        products: f.products.slice(0, 6).map(simplified),
+        source,
+        sourceRef: f.licences.slice(0, 6).join(', '),
+      };
+      if (f.domesticProducts) {
+        return {
+          ...base,
+          expected: ['biomed.mid.chem'],
+          labelledFrom:
+            'licence kind 製劑 under 藥製字 (domestic western-medicine product), firm is its applicant or maker',
+        };
+      }
+      const api = f.importKinds.has('原料藥');
+      return {
+        ...base,
+        expected: ['biomed.down.distribution'],
+        acceptablePrimary: api ? ['biomed.up.api'] : ['biomed.mid.bio', 'biomed.mid.vaccine'],
+        labelledFrom: api
+          ? 'holds only 藥陸輸字 原料藥 import licences, maker abroad: importer of APIs'
+          : 'holds only 菌疫輸字 import licences, maker abroad: importer of biologics',
+      };
+    });
+  writeJsonl(set, records);
+}
+
+function buildPesticideSet(): void {
+  const set = 'tw-pesticide-registrants';
+  const rows = readTsv(join(REPO_SETS_DIR, set, 'registrations.tsv'));
+  const holders = new Map<string, { products: string[]; licences: string[] }>();
+  for (const row of rows) {
+    const holder = row.holder ?? '';
+    const entry = holders.get(holder) ?? { products: [], licences: [] };
+    // A registration names its product by common name and formulation (馬拉松 可溼性粉劑);
+    // technical grades (農藥原製/原進) carry no formulation.
+    const formulation = (row.formulation ?? '').replace(/^[A-Z]+\s*/, '');
+    const product = `${row.commonName ?? ''}${formulation}`;
+    if (!entry.products.includes(product)) entry.products.push(product);
+    entry.licences.push(row.licence ?? '');
+    holders.set(holder, entry);
+  }
+  const source =
+    'Taiwan pesticide licences (農藥資訊服務網, pesticide.aphia.gov.tw) as stored in Raingel/Pesticides data/registered.csv @01fefb89963c2492cdba18057ab5a365ee62388a; Taiwan Open Government Data License v1.0';
+  const records = [...holders.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+    .map(
+      ([holder, entry], index): RealRecord => ({
+        id: `twpest-${String(index + 1).padStart(3, '0')}`,
+        name: simplified(holder),
+        products: entry.products.slice(0, 6).map(simplified),
+        expected: [],
+        source,
+        sourceRef: entry.licences.slice(0, 6).join(', '),
+        labelledFrom: 'holder of pesticide licences (on the pesticide list ⇒ off the chain)',
+      }),
+    );
+  writeJsonl(set, records);
+}
+
+buildDrugSet();
+buildPesticideSet();
