@@ -55,7 +55,13 @@ function buildDrugSet(): void {
     const key = firmOf(name);
     let entry = firms.get(key);
     if (!entry) {
-      entry = { name: key, products: [], licences: [], domesticProducts: false, importKinds: new Set() };
+      entry = {
+        name: key,
+        products: [],
+        licences: [],
+        domesticProducts: false,
+        importKinds: new Set(),
+      };
       firms.set(key, entry);
     }
     return entry;
@@ -130,17 +136,15 @@ function buildPesticideSet(): void {
     'Taiwan pesticide licences (農藥資訊服務網, pesticide.aphia.gov.tw) as stored in Raingel/Pesticides data/registered.csv @01fefb89963c2492cdba18057ab5a365ee62388a; Taiwan Open Government Data License v1.0';
   const records = [...holders.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'zh'))
-    .map(
-      ([holder, entry], index): RealRecord => ({
-        id: `twpest-${String(index + 1).padStart(3, '0')}`,
-        name: simplified(holder),
-        products: entry.products.slice(0, 6).map(simplified),
-        expected: [],
-        source,
-        sourceRef: entry.licences.slice(0, 6).join(', '),
-        labelledFrom: 'holder of pesticide licences (on the pesticide list ⇒ off the chain)',
-      }),
-    );
+    .map(([holder, entry], index): RealRecord => ({
+      id: `twpest-${String(index + 1).padStart(3, '0')}`,
+      name: simplified(holder),
+      products: entry.products.slice(0, 6).map(simplified),
+      expected: [],
+      source,
+      sourceRef: entry.licences.slice(0, 6).join(', '),
+      labelledFrom: 'holder of pesticide licences (on the pesticide list ⇒ off the chain)',
+    }));
   writeJsonl(set, records);
 }
 

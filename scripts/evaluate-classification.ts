@@ -18,7 +18,10 @@ const tushare = readTushareSet();
 if (tushare) sets.push(tushare);
 else console.error('../shared/data/ashare-listed is absent: the Tushare set is skipped.');
 
-const out = ['## Classification on real enterprises (templates/biomed.yaml, today’s classifier)', ''];
+const out = [
+  '## Classification on real enterprises (templates/biomed.yaml, today’s classifier)',
+  '',
+];
 for (const set of sets) {
   const report = evaluateSet(set.name, set.records, predict, nodeCodes);
   out.push(renderMarkdown(report, { codePrefix: 'biomed.', sources: set.sources }));

@@ -44,7 +44,9 @@ export function parseRecords(text: string, file: string): RealRecord[] {
     if (!line.trim()) return;
     const parsed = recordSchema.safeParse(JSON.parse(line));
     if (!parsed.success) {
-      throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid record'}`);
+      throw new Error(
+        `${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid record'}`,
+      );
     }
     records.push(parsed.data);
   });

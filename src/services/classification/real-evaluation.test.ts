@@ -44,7 +44,12 @@ describe('real-data metrics', () => {
     e: { members: [], primary: null },
     f: { members: ['n.chem'], primary: 'n.chem' },
   };
-  const report = evaluateSet('toy', records, (r) => predictions[r.id]!, ['n.api', 'n.chem', 'n.tcm', 'n.vet']);
+  const report = evaluateSet('toy', records, (r) => predictions[r.id]!, [
+    'n.api',
+    'n.chem',
+    'n.tcm',
+    'n.vet',
+  ]);
 
   it('scores membership as on chain versus off chain', () => {
     expect(report.membership).toMatchObject({ tp: 4, fp: 1, fn: 1, tn: 0 });
