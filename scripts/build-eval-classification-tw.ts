@@ -27,8 +27,12 @@ function readTsv(file: string): Record<string, string>[] {
   });
 }
 
-/** A plant or branch (…股份有限公司新竹廠, …分公司) is counted with its company. */
+/**
+ * A plant or local branch (…股份有限公司新竹廠, …屏東農科分公司) is counted with its company; a foreign
+ * firm's Taiwan branch (…台灣分公司) is the licence holder itself and stays as it is.
+ */
 function firmOf(name: string): string {
+  if (name.endsWith('台灣分公司')) return name;
   const match = /^(.*?(?:股份有限公司|有限公司))(.+(?:廠|分公司))$/u.exec(name);
   return match?.[1] ?? name;
 }
@@ -46,6 +50,13 @@ interface Firm {
   domesticProducts: boolean;
   importKinds: Set<string>;
 }
+
+/** Import licence kinds and the node of what is imported, accepted as an importer's primary. */
+const IMPORT_SEGMENTS: Record<string, string[]> = {
+  原料藥: ['biomed.up.api'],
+  製劑: ['biomed.mid.chem'],
+  菌疫: ['biomed.mid.bio', 'biomed.mid.vaccine'],
+};
 
 function buildDrugSet(): void {
   const set = 'tw-fda-drug-licences';
@@ -104,14 +115,13 @@ function buildDrugSet(): void {
             'licence kind 製劑 under 藥製字 (domestic western-medicine product), firm is its applicant or maker',
         };
       }
-      const api = f.importKinds.has('原料藥');
+      // An importer: the Taiwanese holder of licences for products made abroad.
+      const acceptable = [...f.importKinds].flatMap((kind) => IMPORT_SEGMENTS[kind] ?? []);
       return {
         ...base,
         expected: ['biomed.down.distribution'],
-        acceptablePrimary: api ? ['biomed.up.api'] : ['biomed.mid.bio', 'biomed.mid.vaccine'],
-        labelledFrom: api
-          ? 'holds only 藥陸輸字 原料藥 import licences, maker abroad: importer of APIs'
-          : 'holds only 菌疫輸字 import licences, maker abroad: importer of biologics',
+        acceptablePrimary: [...new Set(acceptable)],
+        labelledFrom: `holds only import licences (${[...f.importKinds].join(', ')}), maker abroad: importer`,
       };
     });
   writeJsonl(set, records);
