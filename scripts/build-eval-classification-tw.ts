@@ -130,9 +130,16 @@ function buildDrugSet(): void {
 function buildPesticideSet(): void {
   const set = 'tw-pesticide-registrants';
   const rows = readTsv(join(REPO_SETS_DIR, set, 'registrations.tsv'));
+  // A holder that also holds drug licences (台灣拜耳) is on the chain as well: not a look-alike.
+  const drugFirms = new Set(
+    readTsv(join(REPO_SETS_DIR, 'tw-fda-drug-licences', 'licences.tsv')).flatMap((row) =>
+      [row.applicant ?? '', row.maker ?? ''].map(firmOf),
+    ),
+  );
   const holders = new Map<string, { products: string[]; licences: string[] }>();
   for (const row of rows) {
     const holder = row.holder ?? '';
+    if (drugFirms.has(firmOf(holder))) continue;
     const entry = holders.get(holder) ?? { products: [], licences: [] };
     // A registration names its product by common name and formulation (馬拉松 可溼性粉劑);
     // technical grades (農藥原製/原進) carry no formulation.
@@ -143,7 +150,7 @@ function buildPesticideSet(): void {
     holders.set(holder, entry);
   }
   const source =
-    'Taiwan pesticide licences (農藥資訊服務網, pesticide.aphia.gov.tw) as stored in Raingel/Pesticides data/registered.csv @01fefb89963c2492cdba18057ab5a365ee62388a; Taiwan Open Government Data License v1.0';
+    'Taiwan pesticide licences (農藥資訊服務網, pesticide.aphia.gov.tw) as stored in Raingel/Pesticides data/registered.csv @01fefb89963c2492cdba18057ab5a365ee62388a and data/registered_2022-01-09.csv @24599bfa0fb113252cb1aabaf6d46ae1b0486e14; Taiwan Open Government Data License v1.0';
   const records = [...holders.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'zh'))
     .map(([holder, entry], index): RealRecord => ({
