@@ -83,7 +83,9 @@ function buildDrugSet(): void {
     if (!entry.licences.includes(row.licence ?? '')) entry.licences.push(row.licence ?? '');
   };
   for (const row of rows) {
-    const domestic = row.kind === '製劑' && row.makerCountry === 'TW';
+    // A domestic product licence (…藥製字…); on an import licence (…輸字…) a Taiwanese "maker" is
+    // only the packager or labeller, so the applicant alone is counted, as importer.
+    const domestic = row.kind === '製劑' && (row.licence ?? '').includes('製字');
     const applicant = firm(row.applicant ?? '');
     note(applicant, row);
     if (domestic) {
