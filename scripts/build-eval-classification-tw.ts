@@ -1,0 +1,171 @@
+/**
+ * Builds the records.jsonl of the two Taiwanese evaluation sets from their source extracts (rows
+ * copied as published, traditional characters): eval/classification/tw-fda-drug-licences/
+ * licences.tsv and eval/classification/tw-pesticide-registrants/registrations.tsv. One record per
+ * firm; names and products are converted to simplified characters (character by character, as
+ * the importer does), labels follow from the licence kind (see each set's SOURCE.md).
+ *   npx tsx scripts/build-eval-classification-tw.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as OpenCC from 'opencc-js/t2cn';
+import type { RealRecord } from '../src/services/classification/real-evaluation.ts';
+import { REPO_SETS_DIR } from '../src/services/classification/real-evaluation-sets.ts';
+
+const makeConverter = OpenCC.Converter as unknown as (options: {
+  from: string;
+  to: string;
+}) => (text: string) => string;
+const simplified = makeConverter({ from: 'hk', to: 'cn' });
+
+function readTsv(file: string): Record<string, string>[] {
+  const [header, ...rows] = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const columns = (header ?? '').split('\t');
+  return rows.map((row) => {
+    const cells = row.split('\t');
+    return Object.fromEntries(columns.map((c, i) => [c, (cells[i] ?? '').trim()]));
+  });
+}
+
+/**
+ * A plant or local branch (…股份有限公司新竹廠, …屏東農科分公司) is counted with its company; a foreign
+ * firm's Taiwan branch (…台灣分公司) is the licence holder itself and stays as it is.
+ */
+function firmOf(name: string): string {
+  if (name.endsWith('台灣分公司')) return name;
+  const match = /^(.*?(?:股份有限公司|有限公司))(.+(?:廠|分公司))$/u.exec(name);
+  return match?.[1] ?? name;
+}
+
+function writeJsonl(set: string, records: RealRecord[]): void {
+  const file = join(REPO_SETS_DIR, set, 'records.jsonl');
+  writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  console.log(`${file}: ${records.length} records`);
+}
+
+interface Firm {
+  name: string;
+  products: string[];
+  licences: string[];
+  domesticProducts: boolean;
+  importKinds: Set<string>;
+}
+
+/** Import licence kinds and the node of what is imported, accepted as an importer's primary. */
+const IMPORT_SEGMENTS: Record<string, string[]> = {
+  原料藥: ['biomed.up.api'],
+  製劑: ['biomed.mid.chem'],
+  菌疫: ['biomed.mid.bio', 'biomed.mid.vaccine'],
+};
+
+function buildDrugSet(): void {
+  const set = 'tw-fda-drug-licences';
+  const rows = readTsv(join(REPO_SETS_DIR, set, 'licences.tsv'));
+  const firms = new Map<string, Firm>();
+  const firm = (name: string) => {
+    const key = firmOf(name);
+    let entry = firms.get(key);
+    if (!entry) {
+      entry = {
+        name: key,
+        products: [],
+        licences: [],
+        domesticProducts: false,
+        importKinds: new Set(),
+      };
+      firms.set(key, entry);
+    }
+    return entry;
+  };
+  const note = (entry: Firm, row: Record<string, string>) => {
+    const product = row.product ?? '';
+    if (!entry.products.includes(product)) entry.products.push(product);
+    if (!entry.licences.includes(row.licence ?? '')) entry.licences.push(row.licence ?? '');
+  };
+  for (const row of rows) {
+    // A domestic product licence (…藥製字…); on an import licence (…輸字…) a Taiwanese "maker" is
+    // only the packager or labeller, so the applicant alone is counted, as importer.
+    const domestic = row.kind === '製劑' && (row.licence ?? '').includes('製字');
+    const applicant = firm(row.applicant ?? '');
+    note(applicant, row);
+    if (domestic) {
+      applicant.domesticProducts = true;
+      const maker = firm(row.maker ?? '');
+      note(maker, row);
+      maker.domesticProducts = true;
+    } else {
+      applicant.importKinds.add(row.kind ?? '');
+    }
+  }
+  const source =
+    'TFDA 全部藥品許可證資料集 (data.fda.gov.tw, infoId 37), rows of 37_2.csv as stored in kuochili-ops/TWDrugMarket @85645e3287193af942d11249c707327cf4fa94f5; Taiwan Open Government Data License v1.0';
+  const records = [...firms.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+    .map((f, index): RealRecord => {
+      const base = {
+        id: `twdrug-${String(index + 1).padStart(3, '0')}`,
+        name: simplified(f.name),
+        products: f.products.slice(0, 6).map(simplified),
+        source,
+        sourceRef: f.licences.slice(0, 6).join(', '),
+      };
+      if (f.domesticProducts) {
+        return {
+          ...base,
+          expected: ['biomed.mid.chem'],
+          labelledFrom:
+            'licence kind 製劑 under 藥製字 (domestic western-medicine product), firm is its applicant or maker',
+        };
+      }
+      // An importer: the Taiwanese holder of licences for products made abroad.
+      const acceptable = [...f.importKinds].flatMap((kind) => IMPORT_SEGMENTS[kind] ?? []);
+      return {
+        ...base,
+        expected: ['biomed.down.distribution'],
+        acceptablePrimary: [...new Set(acceptable)],
+        labelledFrom: `holds only import licences (${[...f.importKinds].join(', ')}), maker abroad: importer`,
+      };
+    });
+  writeJsonl(set, records);
+}
+
+function buildPesticideSet(): void {
+  const set = 'tw-pesticide-registrants';
+  const rows = readTsv(join(REPO_SETS_DIR, set, 'registrations.tsv'));
+  // A holder that also holds drug licences (台灣拜耳) is on the chain as well: not a look-alike.
+  const drugFirms = new Set(
+    readTsv(join(REPO_SETS_DIR, 'tw-fda-drug-licences', 'licences.tsv')).flatMap((row) =>
+      [row.applicant ?? '', row.maker ?? ''].map(firmOf),
+    ),
+  );
+  const holders = new Map<string, { products: string[]; licences: string[] }>();
+  for (const row of rows) {
+    const holder = row.holder ?? '';
+    if (drugFirms.has(firmOf(holder))) continue;
+    const entry = holders.get(holder) ?? { products: [], licences: [] };
+    // A registration names its product by common name and formulation (馬拉松 可溼性粉劑);
+    // technical grades (農藥原製/原進) carry no formulation.
+    const formulation = (row.formulation ?? '').replace(/^[A-Z]+\s*/, '');
+    const product = `${row.commonName ?? ''}${formulation}`;
+    if (!entry.products.includes(product)) entry.products.push(product);
+    entry.licences.push(row.licence ?? '');
+    holders.set(holder, entry);
+  }
+  const source =
+    'Taiwan pesticide licences (農藥資訊服務網, pesticide.aphia.gov.tw) as stored in Raingel/Pesticides data/registered.csv @01fefb89963c2492cdba18057ab5a365ee62388a and data/registered_2022-01-09.csv @24599bfa0fb113252cb1aabaf6d46ae1b0486e14; Taiwan Open Government Data License v1.0';
+  const records = [...holders.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+    .map(([holder, entry], index): RealRecord => ({
+      id: `twpest-${String(index + 1).padStart(3, '0')}`,
+      name: simplified(holder),
+      products: entry.products.slice(0, 6).map(simplified),
+      expected: [],
+      source,
+      sourceRef: entry.licences.slice(0, 6).join(', '),
+      labelledFrom: 'holder of pesticide licences (on the pesticide list ⇒ off the chain)',
+    }));
+  writeJsonl(set, records);
+}
+
+buildDrugSet();
+buildPesticideSet();
