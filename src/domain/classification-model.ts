@@ -42,7 +42,6 @@ export type RuleSignal = { nodeCode: string; kind: string; weight: number };
 // learned from real lists, pairs in names picked up places and trading words (台湾, 实业).
 // Tag 5 stays reserved so keys keep their numbers.
 const TAGS = ['p', 'pe', 'pe1', 's', 'n', 'c4', 'c3', 'c2'] as const;
-type Tag = (typeof TAGS)[number];
 const TAG_INDEX = new Map<string, number>(TAGS.map((tag, index) => [tag, index + 1]));
 const CODE_TAGS = new Set(['c4', 'c3', 'c2']);
 
