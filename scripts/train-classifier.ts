@@ -48,7 +48,11 @@ const nodes = template.stages.flatMap((stage) => stage.nodes);
 const rules = new ChainClassifier(nodes);
 const classes = [...nodes.map((n) => n.code), OFF_CLASS];
 
-function example(enterprise: ClassifiableEnterprise, label: string, weight: number): TrainingExample {
+function example(
+  enterprise: ClassifiableEnterprise,
+  label: string,
+  weight: number,
+): TrainingExample {
   const evidence = rules.ruleEvidence(enterprise);
   const signals = [...evidence.entries()].flatMap(([nodeCode, items]) =>
     items.map((e) => ({ nodeCode, kind: e.kind, weight: e.weight })),
@@ -82,7 +86,11 @@ if (existsSync(gbt)) {
       if (!rule.requiresText) nodeByCode.set(rule.code, node.code);
     }
   }
-  const lines = readFileSync(gbt, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1);
+  const lines = readFileSync(gbt, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n')
+    .slice(1);
   let count = 0;
   for (const line of lines) {
     const [code, level, name, , , description] = parseCsvLine(line);
@@ -145,12 +153,16 @@ console.log(
 );
 
 /** The thresholds that give the best membership F1 (then node F1) on the tuning records. */
-function tuneThresholds(trained: LearnedModel, records: LabelledRecord[]): LearnedModel['thresholds'] {
+function tuneThresholds(
+  trained: LearnedModel,
+  records: LabelledRecord[],
+): LearnedModel['thresholds'] {
   if (records.length === 0) return trained.thresholds;
   let best = { score: -1, thresholds: trained.thresholds };
   for (const member of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
     for (const secondary of [0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7]) {
-      const thresholds = { member, uncertain: Math.min(member, 0.35), secondary };
+      // Below `member` and down to `uncertain` a firm is placed for review, not counted.
+      const thresholds = { member, uncertain: Math.round(member * 0.6 * 100) / 100, secondary };
       const classifier = new ChainClassifier(nodes, { ...trained, thresholds });
       let tp = 0;
       let fp = 0;
@@ -166,8 +178,9 @@ function tuneThresholds(trained: LearnedModel, records: LabelledRecord[]): Learn
         else if (predicted) fp++;
         else if (truth) fn++;
         const codes = new Set(confirmed.map((c) => c.nodeCode));
-        for (const code of codes) if (record.expected.includes(code)) nodeTp++;
-        else nodeFp++;
+        for (const code of codes)
+          if (record.expected.includes(code)) nodeTp++;
+          else nodeFp++;
         nodeFn += record.expected.filter((code) => !codes.has(code)).length;
       }
       const f1 = (2 * tp) / (2 * tp + fp + fn || 1);
@@ -200,4 +213,3 @@ function parseCsvLine(line: string): string[] {
   cells.push(cell);
   return cells;
 }
-
