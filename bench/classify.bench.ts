@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ChainClassifier, type ClassifiableEnterprise } from '../src/domain/classification.ts';
 import { learnedModelFor } from '../src/services/classification/learned-models.ts';
-import { labelledSplits, readLabelledSet } from '../src/services/classification/labelled-sets.ts';
+import { readProjectSet, readRepoSets } from '../src/services/classification/real-evaluation-sets.ts';
 import {
   DEFAULT_TEMPLATES_DIR,
   readChainTemplate,
@@ -16,10 +16,10 @@ import { wholeNumberFlag } from './bench-args.ts';
  */
 export function benchClassify(): Promise<void> {
   const passes = wholeNumberFlag('passes', 15);
-  const root = join(DEFAULT_TEMPLATES_DIR, '..');
-  const records: ClassifiableEnterprise[] = labelledSplits(root).flatMap((set) =>
-    readLabelledSet(set.file),
-  );
+  const records: ClassifiableEnterprise[] = [
+    ...readProjectSet(),
+    ...readRepoSets().flatMap((set) => set.records),
+  ];
   const { template } = readChainTemplate(join(DEFAULT_TEMPLATES_DIR, 'biomed.yaml'));
   const nodes = template.stages.flatMap((stage) => stage.nodes);
   const variants: [string, ChainClassifier][] = [

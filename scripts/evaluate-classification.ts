@@ -1,7 +1,10 @@
 /**
- * Prints, as markdown, how today's classifier does on every labelled set of real enterprises:
- * the sets under eval/classification/ and, when ../shared/data is present, the Tushare set.
+ * Prints, as markdown, how the classifier does on every labelled set of real enterprises — the
+ * rules alone and the rules with the learned model, side by side — on the sets under
+ * eval/classification/ and, when ../shared/data is present, the Tushare set.
  *   npm run eval:classification
+ * The learned model is measured on each repository set's `test` split only (it trained and tuned
+ * on the others); the rules, which never saw these sets, on all of it and on the same split.
  */
 import { evaluateSet, renderMarkdown } from '../src/services/classification/real-evaluation.ts';
 import {
@@ -9,21 +12,29 @@ import {
   biomedNodeCodes,
   readRepoSets,
   readTushareSet,
+  splitPart,
+  type LabelledSet,
 } from '../src/services/classification/real-evaluation-sets.ts';
 
-const predict = biomedClassifierPredict();
 const nodeCodes = biomedNodeCodes();
-const sets = readRepoSets();
+const rules = biomedClassifierPredict('rules');
+const learned = biomedClassifierPredict('learned');
+const runs: { set: LabelledSet; variant: string; predict: typeof rules }[] = [];
+for (const set of readRepoSets()) {
+  const test = splitPart(set, 'test');
+  runs.push({ set: test, variant: 'rules', predict: rules });
+  runs.push({ set: test, variant: 'rules + learned model', predict: learned });
+  runs.push({ set, variant: 'rules (whole set)', predict: rules });
+}
 const tushare = readTushareSet();
-if (tushare) sets.push(tushare);
-else console.error('../shared/data/ashare-listed is absent: the Tushare set is skipped.');
+if (tushare) {
+  runs.push({ set: tushare, variant: 'rules', predict: rules });
+  runs.push({ set: tushare, variant: 'rules + learned model', predict: learned });
+} else console.error('../shared/data/ashare-listed is absent: the Tushare set is skipped.');
 
-const out = [
-  '## Classification on real enterprises (templates/biomed.yaml, today’s classifier)',
-  '',
-];
-for (const set of sets) {
-  const report = evaluateSet(set.name, set.records, predict, nodeCodes);
+const out = ['## Classification on real enterprises (templates/biomed.yaml)', ''];
+for (const { set, variant, predict } of runs) {
+  const report = evaluateSet(`${set.name} — ${variant}`, set.records, predict, nodeCodes);
   out.push(renderMarkdown(report, { codePrefix: 'biomed.', sources: set.sources }));
 }
 console.log(out.join('\n'));

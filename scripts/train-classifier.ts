@@ -10,9 +10,11 @@
  *   classes the template maps to a node are examples of that node, every other class is an example
  *   of a firm off the chain (pesticides, cosmetics, food, instruments…);
  * - labelled records whose split is `train`: the development quarter of the project's evaluation
- *   set (ids ≡ 1 mod 4) and the `train` split of the real-data sets under eval/classification.
+ *   set (ids ≡ 1 mod 4) and the `train` split of the real-data sets under eval/classification
+ *   (`splitOf` in src/services/classification/real-evaluation-sets.ts).
  * Thresholds are tuned on the `tune` split (evaluation-set ids ≡ 3 mod 4 and the real sets' `tune`
- * split). Even ids of the evaluation set and every `test` split are never read here.
+ * split). Even ids of the evaluation set and every `test` split are never read here; the Tushare
+ * fixture in ../shared is never read here either (it may not be shipped, even as weights).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,10 +34,16 @@ import {
   readChainTemplate,
 } from '../src/services/reference/chain-templates.service.ts';
 import {
-  labelledSplits,
-  readLabelledSet,
-  type LabelledRecord,
-} from '../src/services/classification/labelled-sets.ts';
+  readProjectSet,
+  readRepoSets,
+  splitOf,
+} from '../src/services/classification/real-evaluation-sets.ts';
+
+/** What tuning reads of a labelled record. */
+interface TuneRecord extends ClassifiableEnterprise {
+  expected: string[];
+  onChain?: boolean;
+}
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const sharedArg = process.argv.indexOf('--shared');
@@ -106,16 +114,27 @@ if (existsSync(gbt)) {
   console.warn(`GB/T 4754 table not found at ${gbt}: training without it`);
 }
 
-// 3. Labelled records, `train` split only.
-const tune: LabelledRecord[] = [];
-for (const set of labelledSplits(root)) {
-  const records = readLabelledSet(set.file);
-  const train = records.filter((r) => set.splitOf(r) === 'train');
+// 3. Labelled records, `train` split only; `tune` is kept for the thresholds.
+const tune: TuneRecord[] = [];
+const project = readProjectSet();
+for (const record of project.filter((r) => r.split === 'train')) {
+  examples.push(example(record, record.expected[0] ?? OFF_CLASS, 1));
+}
+tune.push(...project.filter((r) => r.split === 'tune'));
+trainedOn.push({
+  set: 'project evaluation set (ids ≡ 1 mod 4)',
+  records: project.filter((r) => r.split === 'train').length,
+});
+for (const set of readRepoSets()) {
+  const train = set.records.filter((r) => splitOf(r) === 'train');
   for (const record of train) {
-    examples.push(example(record, record.expected[0] ?? OFF_CLASS, 1));
+    // A record labelled only "on the chain" has no node to learn: its first acceptable node stands in.
+    const label =
+      record.expected[0] ?? (record.onChain ? record.acceptablePrimary?.[0] : OFF_CLASS);
+    if (label) examples.push(example(record, label, 1));
   }
-  tune.push(...records.filter((r) => set.splitOf(r) === 'tune'));
-  trainedOn.push({ set: `${set.name} (train split)`, records: train.length });
+  tune.push(...set.records.filter((r) => splitOf(r) === 'tune'));
+  trainedOn.push({ set: `eval/classification/${set.name} (train split)`, records: train.length });
 }
 
 const random = new SeededRandom(20261203);
@@ -155,7 +174,7 @@ console.log(
 /** The thresholds that give the best membership F1 (then node F1) on the tuning records. */
 function tuneThresholds(
   trained: LearnedModel,
-  records: LabelledRecord[],
+  records: TuneRecord[],
 ): LearnedModel['thresholds'] {
   if (records.length === 0) return trained.thresholds;
   let best = { score: -1, thresholds: trained.thresholds };
@@ -172,7 +191,7 @@ function tuneThresholds(
       let nodeFn = 0;
       for (const record of records) {
         const confirmed = classifier.classify(record).filter((r) => r.decision === 'confirmed');
-        const truth = record.expected.length > 0;
+        const truth = record.expected.length > 0 || record.onChain === true;
         const predicted = confirmed.length > 0;
         if (truth && predicted) tp++;
         else if (predicted) fp++;

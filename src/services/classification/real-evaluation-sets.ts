@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ChainClassifier } from '../../domain/classification.ts';
 import { DEFAULT_TEMPLATES_DIR, readChainTemplate } from '../reference/chain-templates.service.ts';
+import { learnedModelFor } from './learned-models.ts';
 import type { Predict, RealRecord } from './real-evaluation.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -138,10 +139,18 @@ export function biomedNodeCodes(): string[] {
   return template.stages.flatMap((stage) => stage.nodes.map((node) => node.code));
 }
 
-/** Today's ChainClassifier on templates/biomed.yaml: confirmed nodes and the confirmed primary. */
-export function biomedClassifierPredict(): Predict {
+export type ClassifierVariant = 'rules' | 'learned';
+
+/**
+ * The ChainClassifier on templates/biomed.yaml, the rules alone or with the learned model
+ * (templates/models/biomed.json): confirmed nodes and the confirmed primary.
+ */
+export function biomedClassifierPredict(variant: ClassifierVariant = 'learned'): Predict {
   const { template } = readChainTemplate(join(DEFAULT_TEMPLATES_DIR, 'biomed.yaml'));
-  const classifier = new ChainClassifier(template.stages.flatMap((stage) => stage.nodes));
+  const classifier = new ChainClassifier(
+    template.stages.flatMap((stage) => stage.nodes),
+    variant === 'learned' ? learnedModelFor(template.code) : null,
+  );
   return (record) => {
     const results = classifier.classify(record);
     const confirmed = results.filter((r) => r.decision === 'confirmed');
@@ -150,4 +159,60 @@ export function biomedClassifierPredict(): Predict {
       primary: confirmed.find((r) => r.primary)?.nodeCode ?? null,
     };
   };
+}
+
+export type Split = 'train' | 'tune' | 'test';
+
+/**
+ * Which part of a repository set a record belongs to: 60% train, 20% tune (thresholds), 20% test
+ * (held out from both), by a hash of its id, so the split never depends on the label or on the
+ * classifier and stays put as sets grow. `scripts/train-classifier.ts` reads train and tune only.
+ */
+export function splitOf(record: { id: string }): Split {
+  let h = 2166136261;
+  for (let i = 0; i < record.id.length; i++) {
+    h = Math.imul(h ^ record.id.charCodeAt(i), 16777619) >>> 0;
+  }
+  const bucket = h % 10;
+  return bucket < 6 ? 'train' : bucket < 8 ? 'tune' : 'test';
+}
+
+/** Only the records of one split, under the set's name with the split added. */
+export function splitPart(set: LabelledSet, split: Split): LabelledSet {
+  return {
+    name: `${set.name} (${split} split)`,
+    records: set.records.filter((r) => splitOf(r) === split),
+    sources: set.sources,
+  };
+}
+
+/** A record of the project's own evaluation set (hand-written; see evaluation.test.ts). */
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  businessScope: string;
+  products: string[];
+  industryCode: string | null;
+  expected: string[];
+}
+
+export const PROJECT_EVALUATION_SET = fileURLToPath(
+  new URL('./evaluation-set.jsonl', import.meta.url),
+);
+
+/**
+ * The project's evaluation set. Odd ids were read to improve the keyword lists; the learned model
+ * trains on ids ≡ 1 (mod 4) and tunes on ids ≡ 3; even ids are held out from everything.
+ */
+export function readProjectSet(): (ProjectRecord & { split: Split })[] {
+  return readFileSync(PROJECT_EVALUATION_SET, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => {
+      const record = JSON.parse(line) as ProjectRecord;
+      const n = Number(record.id.replace(/\D/g, ''));
+      const split: Split = n % 2 === 0 ? 'test' : n % 4 === 1 ? 'train' : 'tune';
+      return { ...record, split };
+    });
 }
