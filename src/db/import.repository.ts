@@ -73,6 +73,8 @@ export type MatchableEnterprise = Pick<
   | 'tags'
   | 'provenance'
   | 'matchKeys'
+  | 'aliases'
+  | 'source'
 >;
 
 const matchable = {
@@ -91,6 +93,8 @@ const matchable = {
   tags: enterprise.tags,
   provenance: enterprise.provenance,
   matchKeys: enterprise.matchKeys,
+  aliases: enterprise.aliases,
+  source: enterprise.source,
 };
 
 /** Enterprises holding any of the USCCs. */
@@ -185,6 +189,22 @@ export async function updateEnterprise(
     .update(enterprise)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(enterprise.id, id));
+}
+
+/** One year's figures of an enterprise, or null. */
+export async function findEnterpriseYear(
+  db: DbOrTx,
+  enterpriseId: number,
+  year: number,
+): Promise<typeof enterpriseYear.$inferSelect | null> {
+  const rows = await db
+    .select()
+    .from(enterpriseYear)
+    .where(
+      sql`${enterpriseYear.enterpriseId} = ${enterpriseId} and ${enterpriseYear.year} = ${year}`,
+    )
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 /** Writes yearly figures, replacing the given fields of a year that exists. */
