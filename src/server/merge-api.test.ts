@@ -5,6 +5,8 @@ import type { ChainAnalysis } from '../shared/api/analysis.ts';
 
 import type { EnterpriseDetail, EnterpriseSummary } from '../shared/api/enterprises.ts';
 import type { Duplicate, ImportView } from '../shared/api/imports.ts';
+import type { ProjectDetail } from '../shared/api/projects.ts';
+import type { ErrorResponse } from '../shared/api/common.ts';
 import type { ApiClient } from '../test-support/api-client.ts';
 import type { App } from './app.ts';
 import { signInNewUser, startTestApp } from '../test-support/api-app.ts';
@@ -71,6 +73,14 @@ describe(`merges keep everything (${testDatabaseKind()})`, () => {
   let lookAlikeId = 0;
   let pairId = 0;
   let totalBefore = 0;
+  let projectId = 0;
+  let beforeMerge: { kept: EnterpriseDetail; dropped: EnterpriseDetail; total: number } | null =
+    null;
+
+  const detail = async (id: number) =>
+    (await analyst.json<EnterpriseDetail>('GET', `/api/enterprises/${id}`)).body;
+  const projectEnterprise = async () =>
+    (await analyst.json<ProjectDetail>('GET', `/api/projects/${projectId}`)).body.enterprise?.id;
 
   it('queues a look-alike row without USCC instead of rewriting the registered enterprise', async () => {
     const first = await importCsv('registered.csv', [
@@ -102,9 +112,23 @@ describe(`merges keep everything (${testDatabaseKind()})`, () => {
     pairId = pair?.id ?? 0;
     // The registered firm's 6.2 亿 still counts; the look-alike counts on its own until reviewed.
     expect(await chainTotal()).toBeGreaterThanOrEqual(totalBefore);
+    // A project courting the look-alike: a link that must follow it through merge and undo.
+    const project = await admin.json<ProjectDetail>('POST', '/api/projects', {
+      chainCode: 'biomed',
+      regionCode: '320214',
+      enterpriseId: lookAlikeId,
+      expectedOutputYuan: 1e8,
+    });
+    expect(project.status).toBe(201);
+    projectId = project.body.id;
   });
 
   it('merges through the queue keeping both names, the registered figures and their history', async () => {
+    beforeMerge = {
+      kept: await detail(registeredId),
+      dropped: await detail(lookAlikeId),
+      total: await chainTotal(),
+    };
     const merged = await analyst.request('POST', `/api/duplicates/${pairId}/merge`);
     expect(merged.status).toBe(204);
     const kept = await analyst.json<EnterpriseDetail>('GET', `/api/enterprises/${registeredId}`);
@@ -126,5 +150,54 @@ describe(`merges keep everything (${testDatabaseKind()})`, () => {
     expect((await analyst.request('GET', `/api/enterprises/${lookAlikeId}`)).status).toBe(404);
     // Exactly the registered figure feeds the analysis: the chain total is as before the look-alike.
     expect(await chainTotal()).toBe(totalBefore);
+    expect(await projectEnterprise()).toBe(registeredId);
+    const history = await analyst.json<List<Duplicate>>('GET', '/api/duplicates?status=merged');
+    expect(history.body.items).toEqual([
+      expect.objectContaining({
+        id: pairId,
+        enterprise: { id: registeredId, name: REGISTERED },
+        other: { id: null, name: LOOK_ALIKE },
+      }),
+    ]);
+  });
+
+  it('undoes the merge from the duplicates history exactly, once, for an analyst only', async () => {
+    expect((await viewer.request('POST', `/api/duplicates/${pairId}/undo`)).status).toBe(403);
+    const undone = await analyst.request('POST', `/api/duplicates/${pairId}/undo`);
+    expect(undone.status).toBe(204);
+    expect(await detail(registeredId)).toEqual(beforeMerge?.kept);
+    expect(await detail(lookAlikeId)).toEqual(beforeMerge?.dropped);
+    expect(await chainTotal()).toBe(beforeMerge?.total);
+    expect(await projectEnterprise()).toBe(lookAlikeId);
+    const queue = await analyst.json<List<Duplicate>>('GET', '/api/duplicates');
+    expect(queue.body.items).toContainEqual(
+      expect.objectContaining({
+        id: pairId,
+        status: 'open',
+        enterprise: { id: registeredId, name: REGISTERED },
+        other: { id: lookAlikeId, name: LOOK_ALIKE },
+      }),
+    );
+    const again = await analyst.json<ErrorResponse>('POST', `/api/duplicates/${pairId}/undo`);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'CONFLICT', details: { status: 'open' } });
+    expect(again.body.error.message).toMatch(/is open, not merged: there is no merge to undo/);
+  });
+
+  it('refuses to undo a merge once the kept enterprise changed, and says what changed', async () => {
+    expect((await analyst.request('POST', `/api/duplicates/${pairId}/merge`)).status).toBe(204);
+    const update = await importCsv('update.csv', [
+      `91320214MA1XYW12XU,${REGISTERED},320214,血液制品的生产、销售和进出口,人血白蛋白；静注人免疫球蛋白,62000,2024`,
+    ]);
+    expect(update.counts).toMatchObject({ updated: 1 });
+    const refused = await analyst.json<ErrorResponse>('POST', `/api/duplicates/${pairId}/undo`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('CONFLICT');
+    expect(refused.body.error.message).toMatch(
+      /无锡新测血液制品有限公司 \(#\d+\) changed after the merge \(its fields changed at .*\): undoing would lose that change/,
+    );
+    // Refused means untouched: the merge stands.
+    expect((await analyst.request('GET', `/api/enterprises/${lookAlikeId}`)).status).toBe(404);
+    expect((await detail(registeredId)).aliases).toContain(LOOK_ALIKE);
   });
 });
