@@ -200,4 +200,43 @@ describe(`merges keep everything (${testDatabaseKind()})`, () => {
     expect((await analyst.request('GET', `/api/enterprises/${lookAlikeId}`)).status).toBe(404);
     expect((await detail(registeredId)).aliases).toContain(LOOK_ALIKE);
   });
+
+  it('lets a row without USCC under the registered name fill gaps only; a registered row wins and renames', async () => {
+    const fill = await importCsv('same-name.csv', [
+      `,${REGISTERED},320214,,,50000,2024`,
+      `,${REGISTERED},320214,,,30000,2023`,
+    ]);
+    expect(fill.counts).toMatchObject({ inserted: 0, possibleDuplicates: 0 });
+    let kept = await detail(registeredId);
+    expect(kept.name).toBe(REGISTERED);
+    expect(output2024(kept)).toBe(6.2e8);
+    expect(kept.years.find((y) => y.year === 2023)?.outputYuan).toBe(3e8);
+    expect(kept.figureHistory).toContainEqual(
+      expect.objectContaining({
+        year: 2024,
+        measure: 'outputYuan',
+        value: 5e8,
+        keptValue: 6.2e8,
+        reason: 'import_unregistered',
+        source: expect.objectContaining({ fileName: 'same-name.csv', row: 2 }) as unknown,
+      }),
+    );
+
+    const renamed = await importCsv('renamed.csv', [
+      `91320214MA1XYW12XU,无锡新测血液制品股份有限公司,320214,,,70000,2024`,
+    ]);
+    expect(renamed.counts).toMatchObject({ updated: 1 });
+    kept = await detail(registeredId);
+    expect(kept.name).toBe('无锡新测血液制品股份有限公司');
+    expect(kept.aliases).toEqual(expect.arrayContaining([REGISTERED, LOOK_ALIKE]));
+    expect(output2024(kept)).toBe(7e8);
+    expect(kept.figureHistory).toContainEqual(
+      expect.objectContaining({
+        year: 2024,
+        value: 6.2e8,
+        keptValue: 7e8,
+        reason: 'import_override',
+      }),
+    );
+  });
 });
