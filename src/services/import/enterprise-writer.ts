@@ -15,7 +15,7 @@ import {
   findEnterprisesByNameKey,
   findEnterprisesByUscc,
   updateEnterprise,
-  upsertEnterpriseYear,
+  writeEnterpriseYear,
   type FuzzyCandidate,
   type MatchableEnterprise,
 } from '../../db/import.repository.ts';
@@ -369,12 +369,11 @@ export class RecordWriter {
       );
     }
     if (Object.keys(set).length === 0) return false;
-    await upsertEnterpriseYear(this.tx, {
-      enterpriseId: existing.id,
-      regionCode: existing.regionCode,
-      year: figures.year,
-      ...set,
-    });
+    await writeEnterpriseYear(
+      this.tx,
+      { enterpriseId: existing.id, regionCode: existing.regionCode, year: figures.year, ...set },
+      current !== null,
+    );
     return true;
   }
 
