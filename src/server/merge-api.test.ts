@@ -236,6 +236,8 @@ describe(`merges keep everything (${testDatabaseKind()})`, () => {
         value: 6.2e8,
         keptValue: 7e8,
         reason: 'import_override',
+        // The import that wrote the 2024 figure, not merely the latest one to touch the record.
+        source: expect.objectContaining({ fileName: 'registered.csv', row: 2 }) as unknown,
       }),
     );
   });

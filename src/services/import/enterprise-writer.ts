@@ -211,9 +211,7 @@ export class RecordWriter {
         products: record.products ?? [],
         tags: record.tags ?? [],
         source: this.source,
-        provenance: [
-          { source: this.source, importId: this.importId, at, row: record.row, action: 'insert' },
-        ],
+        provenance: [insertProvenance(record, this.source, this.importId, at)],
       })),
     );
     // New enterprises have no yearly figures yet: one bulk insert, no look-ups.
@@ -237,9 +235,7 @@ export class RecordWriter {
         tags: record.tags ?? [],
         aliases: [],
         source: this.source,
-        provenance: [
-          { source: this.source, importId: this.importId, at, row: record.row, action: 'insert' },
-        ],
+        provenance: [insertProvenance(record, this.source, this.importId, at)],
       };
       this.remember(stored);
       this.touched.set(id, classifiable(stored));
@@ -304,7 +300,8 @@ export class RecordWriter {
       ? await this.writeFigures(existing, record, record.figures, !fillOnly)
       : false;
     const fieldsChanged = Object.keys(change).length > 0;
-    if (fieldsChanged) {
+    // Figures say where they came from too: the history names the import that wrote a year.
+    if (fieldsChanged || yearChanged) {
       const provenance = [
         ...(existing.provenance as unknown[]),
         {
@@ -314,6 +311,7 @@ export class RecordWriter {
           row: record.row,
           action: how === 'uscc' ? 'update' : 'merge',
           fields: Object.keys(change),
+          ...(yearChanged && record.figures ? { years: [record.figures.year] } : {}),
         },
       ].slice(-20);
       if (change.name || change.nameEn || change.address || change.uscc)
@@ -345,7 +343,7 @@ export class RecordWriter {
     const current = await findEnterpriseYear(this.tx, existing.id, figures.year);
     const { set, overridden } = importYearFigures(current, figures, incomingWins);
     if (overridden.length > 0) {
-      const before = figureSourceOf(existing.provenance, existing.source);
+      const before = figureSourceOf(existing.provenance, existing.source, figures.year);
       const at = new Date();
       await insertYearHistory(
         this.tx,
@@ -401,6 +399,18 @@ function bestFuzzyCandidate(record: EnterpriseRecord, candidates: Iterable<Fuzzy
 function classifiable(stored: MatchableEnterprise): ClassifiableRow {
   const { id, regionCode, name, nameEn, businessScope, products, industryCode } = stored;
   return { id, regionCode, name, nameEn, businessScope, products, industryCode };
+}
+
+/** The provenance entry of an inserted record: the import, the row, and the year its figures are for. */
+function insertProvenance(record: EnterpriseRecord, source: string, importId: number, at: string) {
+  return {
+    source,
+    importId,
+    at,
+    row: record.row,
+    action: 'insert',
+    ...(record.figures ? { years: [record.figures.year] } : {}),
+  };
 }
 
 function recordFields(record: EnterpriseRecord) {

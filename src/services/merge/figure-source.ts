@@ -7,12 +7,21 @@ export interface FigureSource {
 }
 
 /**
- * The source of a record's current figures: the latest import that wrote it (its provenance
- * entry), else the record's source name alone.
+ * The source of a record's figures for `year`: the latest import whose provenance entry says it
+ * wrote that year, else the latest import that wrote the record (entries before years were
+ * recorded), else the record's source name alone.
  */
-export function figureSourceOf(provenance: unknown, sourceName: string): FigureSource {
+export function figureSourceOf(
+  provenance: unknown,
+  sourceName: string,
+  year: number,
+): FigureSource {
   const entries = Array.isArray(provenance) ? (provenance as Record<string, unknown>[]) : [];
-  const latest = entries.findLast((entry) => typeof entry.importId === 'number');
+  const imported = (entry: Record<string, unknown>) => typeof entry.importId === 'number';
+  const latest =
+    entries.findLast(
+      (entry) => imported(entry) && Array.isArray(entry.years) && entry.years.includes(year),
+    ) ?? entries.findLast(imported);
   if (!latest) return { importId: null, row: null, at: null, sourceName };
   return {
     importId: latest.importId as number,

@@ -351,12 +351,9 @@ function historyRows(
   overridden: OverriddenFigure[],
   context: { kept: FullEnterpriseRow; dropped: FullEnterpriseRow; mergeId: number; at: Date },
 ): NewYearHistoryRow[] {
-  const sources = {
-    kept: figureSourceOf(context.kept.provenance, context.kept.source),
-    other: figureSourceOf(context.dropped.provenance, context.dropped.source),
-  };
   return overridden.map((figure) => {
-    const source = sources[figure.from];
+    const record = figure.from === 'kept' ? context.kept : context.dropped;
+    const source = figureSourceOf(record.provenance, record.source, figure.year);
     const fromOther = figure.from === 'other';
     return {
       enterpriseId: context.kept.id,
