@@ -31,7 +31,7 @@ async function importOne(page: Page, base: string, name: string): Promise<void> 
 describe.skipIf(!chromiumPath())('the duplicates queue', () => {
   const browser = useBrowserSession();
 
-  it('shows a near-duplicate an import found, and merges it into the record kept', async () => {
+  it('shows a near-duplicate an import found, merges it into the record kept, and undoes it', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
     await importOne(page, browser.baseUrl, FIRST);
@@ -44,7 +44,10 @@ describe.skipIf(!chromiumPath())('the duplicates queue', () => {
     expect(await row.textContent()).toContain(FIRST);
 
     await row.getByRole('button', { name: /^合\s*并$/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /^合\s*并$/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^合\s*并$/ })
+      .click();
     await expect.poll(() => row.count()).toBe(0);
 
     // The pair is under "merged" now, and the registry holds one of the two names.
@@ -60,5 +63,18 @@ describe.skipIf(!chromiumPath())('the duplicates queue', () => {
       )
     ).json()) as { total: number };
     expect(search.total).toBe(1);
+
+    // Undone from the history: both records again, the pair open again.
+    await page.locator('.ant-segmented').getByText('已合并').click();
+    const history = page.locator('tbody tr.ant-table-row', { hasText: NEAR });
+    await history.getByRole('button', { name: '撤销合并' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销合并' }).click();
+    await expect.poll(() => history.count()).toBe(0);
+    const again = (await (
+      await page.request.get(
+        `${browser.baseUrl}/api/enterprises?q=${encodeURIComponent('重复测试医疗')}`,
+      )
+    ).json()) as { total: number };
+    expect(again.total).toBe(2);
   });
 });

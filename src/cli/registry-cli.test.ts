@@ -92,7 +92,7 @@ describe('registry commands as a user runs them', () => {
     ).toBe(true);
   });
 
-  it('queues near-duplicates, lists and merges them', SPAWNING, async () => {
+  it('queues near-duplicates, lists, merges and undoes them', SPAWNING, async () => {
     const near = file('near.csv', '企业名称,行政区划代码\n无锡命令型医疗器械有限公司,320206\n');
     await run(['--db', db, 'import', 'enterprises', near]);
     const list = await run(['--db', db, 'duplicates', 'list', '--json']);
@@ -103,6 +103,18 @@ describe('registry commands as a user runs them', () => {
     expect(
       JSON.parse((await run(['--db', db, 'duplicates', 'list', '--json'])).stdout),
     ).toMatchObject({ total: 0 });
+    const history = await run(['--db', db, 'duplicates', 'list', '--status', 'merged']);
+    expect(history.stdout).toMatch(/^1 merged possible duplicates/);
+    const id = String(queue.items[0]?.id);
+    const undone = await run(['--db', db, 'duplicates', 'undo', id]);
+    expect(undone.stdout).toMatch(/merge undone, open again/);
+    expect(
+      JSON.parse((await run(['--db', db, 'duplicates', 'list', '--json'])).stdout),
+    ).toMatchObject({ total: 1 });
+    const twice = await run(['--db', db, 'duplicates', 'undo', id]);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toMatch(/is open, not merged: there is no merge to undo/);
+    expect((await run(['--db', db, 'duplicates', 'merge', id])).code).toBe(0);
     const missing = await run(['--db', db, 'duplicates', 'dismiss', '999']);
     expect(missing.code).toBe(4);
   });

@@ -74,3 +74,16 @@ export async function closeDuplicateCandidate(
     .set({ status, decidedBy, decidedAt: new Date(), ...(otherName ? { otherName } : {}) })
     .where(and(eq(duplicateCandidate.id, id), eq(duplicateCandidate.status, 'open')));
 }
+
+/** Names the pair's records the other way round (the kept record first). */
+export async function turnDuplicateRound(
+  db: DbOrTx,
+  id: number,
+  enterpriseId: number,
+  otherId: number | null,
+): Promise<void> {
+  await db
+    .update(duplicateCandidate)
+    .set({ enterpriseId, otherId })
+    .where(eq(duplicateCandidate.id, id));
+}

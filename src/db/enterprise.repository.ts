@@ -264,29 +264,6 @@ export async function listEnterprisesWithLatestYear(
     .limit(options.limit);
 }
 
-/** Clears an enterprise's USCC (so another record may take it). */
-export async function clearEnterpriseUscc(db: DbOrTx, id: number): Promise<void> {
-  await db.update(enterprise).set({ uscc: null }).where(eq(enterprise.id, id));
-}
-
-/**
- * Moves one enterprise's yearly figures and manual classifications to another, where the other
- * has none for that year or node (its own win).
- */
-export async function moveEnterpriseFacts(
-  db: DbOrTx,
-  ids: { from: number; to: number },
-): Promise<void> {
-  await db.execute(sql`
-    update ${enterpriseYear} set enterprise_id = ${ids.to}
-    where enterprise_id = ${ids.from}
-      and year not in (select year from ${enterpriseYear} where enterprise_id = ${ids.to})`);
-  await db.execute(sql`
-    update ${classification} set enterprise_id = ${ids.to}
-    where enterprise_id = ${ids.from} and method = 'manual'
-      and node_id not in (select node_id from ${classification} where enterprise_id = ${ids.to})`);
-}
-
 /** Deletes an enterprise (its remaining figures and placements go with it). */
 export async function deleteEnterprise(db: DbOrTx, id: number): Promise<void> {
   await db.delete(enterprise).where(eq(enterprise.id, id));

@@ -73,6 +73,8 @@ export type MatchableEnterprise = Pick<
   | 'tags'
   | 'provenance'
   | 'matchKeys'
+  | 'aliases'
+  | 'source'
 >;
 
 const matchable = {
@@ -91,6 +93,8 @@ const matchable = {
   tags: enterprise.tags,
   provenance: enterprise.provenance,
   matchKeys: enterprise.matchKeys,
+  aliases: enterprise.aliases,
+  source: enterprise.source,
 };
 
 /** Enterprises holding any of the USCCs. */
@@ -187,37 +191,40 @@ export async function updateEnterprise(
     .where(eq(enterprise.id, id));
 }
 
-/** Writes yearly figures, replacing the given fields of a year that exists. */
-export async function upsertEnterpriseYear(
+/** One year's figures of an enterprise, or null. */
+export async function findEnterpriseYear(
   db: DbOrTx,
-  row: typeof enterpriseYear.$inferInsert,
-): Promise<boolean> {
-  const set: Partial<typeof enterpriseYear.$inferInsert> = {};
-  if (row.revenueYuan != null) set.revenueYuan = row.revenueYuan;
-  if (row.outputYuan != null) set.outputYuan = row.outputYuan;
-  if (row.employees != null) set.employees = row.employees;
-  const existing = await db
+  enterpriseId: number,
+  year: number,
+): Promise<typeof enterpriseYear.$inferSelect | null> {
+  const rows = await db
     .select()
     .from(enterpriseYear)
     .where(
-      sql`${enterpriseYear.enterpriseId} = ${row.enterpriseId} and ${enterpriseYear.year} = ${row.year}`,
+      sql`${enterpriseYear.enterpriseId} = ${enterpriseId} and ${enterpriseYear.year} = ${year}`,
     )
     .limit(1);
-  const current = existing[0];
-  if (!current) {
+  return rows[0] ?? null;
+}
+
+/**
+ * Writes the given measures of one year, inserting the year when `exists` is false (the caller
+ * has read it already, so no second look-up).
+ */
+export async function writeEnterpriseYear(
+  db: DbOrTx,
+  row: typeof enterpriseYear.$inferInsert,
+  exists: boolean,
+): Promise<void> {
+  if (!exists) {
     await db.insert(enterpriseYear).values(row);
-    return true;
+    return;
   }
-  const changed = Object.entries(set).some(
-    ([key, value]) => current[key as keyof typeof current] !== value,
-  );
-  if (changed) {
-    await db
-      .update(enterpriseYear)
-      .set(set)
-      .where(
-        sql`${enterpriseYear.enterpriseId} = ${row.enterpriseId} and ${enterpriseYear.year} = ${row.year}`,
-      );
-  }
-  return changed;
+  const { enterpriseId, year, regionCode: _regionCode, ...set } = row;
+  await db
+    .update(enterpriseYear)
+    .set(set)
+    .where(
+      sql`${enterpriseYear.enterpriseId} = ${enterpriseId} and ${enterpriseYear.year} = ${year}`,
+    );
 }

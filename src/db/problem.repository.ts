@@ -3,7 +3,6 @@ import type { ProblemScope } from '../shared/problem-scope.ts';
 import type { DbOrTx } from './connection.ts';
 import { problemScopeCondition } from './problem-scope.repository.ts';
 import {
-  appUser,
   chain,
   chainNode,
   classification,
@@ -334,25 +333,4 @@ export async function deleteProblemAttachment(
     .where(and(eq(problemAttachment.problemId, problemId), eq(problemAttachment.id, id)))
     .returning({ id: problemAttachment.id });
   return rows.length > 0;
-}
-
-/**
- * Moves the problems and firm users of a merged enterprise record to the record it was merged
- * into (run in the merge's transaction, before the merged record is deleted).
- */
-export async function moveEnterpriseProblemsAndUsers(
-  db: DbOrTx,
-  ids: { from: number; to: number },
-): Promise<{ problems: number; users: number }> {
-  const problems = await db
-    .update(problem)
-    .set({ enterpriseId: ids.to })
-    .where(eq(problem.enterpriseId, ids.from))
-    .returning({ id: problem.id });
-  const users = await db
-    .update(appUser)
-    .set({ enterpriseId: ids.to })
-    .where(eq(appUser.enterpriseId, ids.from))
-    .returning({ id: appUser.id });
-  return { problems: problems.length, users: users.length };
 }

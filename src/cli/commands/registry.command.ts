@@ -11,6 +11,7 @@ import {
   dismissDuplicate,
   listDuplicates,
   mergeDuplicate,
+  undoDuplicateMerge,
 } from '../../services/registry/duplicates.service.ts';
 import { matchFiles } from '../../services/registry/match-files.service.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
@@ -90,15 +91,28 @@ export function registerRegistryCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ chainlead duplicates list');
   duplicates
     .command('list')
-    .description('List open possible duplicates')
+    .description('List possible duplicates (open ones unless --status says otherwise)')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExample:\n  $ chainlead duplicates list --json')
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .option('--status <status>', 'open, merged (the history, to undo) or dismissed', 'open')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ chainlead duplicates list --json\n  $ chainlead duplicates list --status merged',
+    )
+    .action(async (options: { json?: boolean; status: string }, command: Command) => {
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        const { items, total } = await listDuplicates(database.db, { page: 1, pageSize: 500 });
+        if (!['open', 'merged', 'dismissed'].includes(options.status)) {
+          throw new AppError('VALIDATION_FAILED', '--status must be open, merged or dismissed.', {
+            field: 'status',
+          });
+        }
+        const { items, total } = await listDuplicates(database.db, {
+          status: options.status,
+          page: 1,
+          pageSize: 500,
+        });
         if (options.json) return void console.log(JSON.stringify({ items, total }, null, 2));
         console.log(
-          `${total} open possible duplicates${total > items.length ? ` (first ${items.length})` : ''}`,
+          `${total} ${options.status} possible duplicates${total > items.length ? ` (first ${items.length})` : ''}`,
         );
         for (const d of items) {
           console.log(
@@ -107,9 +121,20 @@ export function registerRegistryCommands(program: Command): void {
         }
       });
     });
-  for (const [verb, about, run] of [
-    ['merge', 'Merge the second enterprise of a pair into the first', mergeDuplicate],
-    ['dismiss', 'Mark a pair as two different enterprises', dismissDuplicate],
+  for (const [verb, about, run, done] of [
+    [
+      'merge',
+      'Merge a pair: the registered record (else the first) keeps its name, the other name becomes an alias',
+      mergeDuplicate,
+      'merged',
+    ],
+    ['dismiss', 'Mark a pair as two different enterprises', dismissDuplicate, 'dismissed'],
+    [
+      'undo',
+      'Undo the merge of a pair: both records as they were, the pair open again',
+      undoDuplicateMerge,
+      'merge undone, open again',
+    ],
   ] as const) {
     duplicates
       .command(`${verb} <id>`)
@@ -118,7 +143,7 @@ export function registerRegistryCommands(program: Command): void {
       .action(async (id: string, _options: unknown, command: Command) => {
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           await run(database.db, cliActor(), parseId(id));
-          console.log(`Possible duplicate #${id}: ${verb === 'merge' ? 'merged' : 'dismissed'}.`);
+          console.log(`Possible duplicate #${id}: ${done}.`);
         });
       });
   }

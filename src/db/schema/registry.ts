@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   real,
@@ -195,5 +196,65 @@ export const classification = pgTable(
     index('classification_confirmed_region_idx')
       .on(t.regionCode.op('text_pattern_ops'))
       .where(sql`decision = 'confirmed'`),
+  ],
+);
+
+/**
+ * Figures that no longer feed the analysis: a value overridden by a merge or by a later import,
+ * or an import's value not applied to a registered enterprise. Kept with where it came from;
+ * the analysis reads enterprise_year only.
+ */
+export const enterpriseYearHistory = pgTable(
+  'enterprise_year_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    enterpriseId: bigint('enterprise_id', { mode: 'number' })
+      .notNull()
+      .references(() => enterprise.id, { onDelete: 'cascade' }),
+    year: smallint('year').notNull(),
+    /** revenueYuan | outputYuan | taxYuan | rdSpendYuan | exportsYuan | employees */
+    measure: text('measure').notNull(),
+    value: numeric('value', { precision: 20, scale: 2, mode: 'number' }).notNull(),
+    /** The value that feeds the analysis instead, when it was recorded. */
+    keptValue: numeric('kept_value', { precision: 20, scale: 2, mode: 'number' }),
+    /** merge | import_override | import_unregistered */
+    reason: text('reason').notNull(),
+    /** Where the value came from: the import, its file and row, and when. */
+    importId: integer('import_id'),
+    fileName: text('file_name'),
+    sourceName: text('source_name'),
+    row: integer('row'),
+    sourceAt: timestamp('source_at', { withTimezone: true }),
+    /** The enterprise record the value belonged to, when it came in by a merge. */
+    mergedEnterpriseId: bigint('merged_enterprise_id', { mode: 'number' }),
+    mergedEnterpriseName: text('merged_enterprise_name'),
+    mergeId: integer('merge_id'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('enterprise_year_history_enterprise_idx').on(t.enterpriseId, t.year)],
+);
+
+/**
+ * One merge of two enterprise records: a full snapshot of the dropped record, of the kept one
+ * before, and of what moved, so that it can be undone.
+ */
+export const enterpriseMerge = pgTable(
+  'enterprise_merge',
+  {
+    id: serial('id').primaryKey(),
+    keptId: bigint('kept_id', { mode: 'number' }).notNull(),
+    droppedId: bigint('dropped_id', { mode: 'number' }).notNull(),
+    duplicateId: integer('duplicate_id'),
+    snapshot: jsonb('snapshot').notNull(),
+    /** merged | undone */
+    status: text('status').notNull().default('merged'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoneBy: text('undone_by'),
+  },
+  (t) => [
+    index('enterprise_merge_kept_idx').on(t.keptId),
+    index('enterprise_merge_duplicate_idx').on(t.duplicateId),
   ],
 );

@@ -13,6 +13,7 @@ import {
   dismissDuplicate,
   listDuplicates,
   mergeDuplicate,
+  undoDuplicateMerge,
 } from '../../services/registry/duplicates.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { readUpload } from '../upload.ts';
@@ -96,8 +97,10 @@ const decideDuplicateRoute = defineRoute({
   path: '/api/duplicates/{id}/{action}',
   permission: 'enterprise:write',
   tags: ['Duplicates'],
-  summary: 'Merge the pair (the second into the first) or dismiss it',
-  request: { params: idParamSchema.extend({ action: z.enum(['merge', 'dismiss']) }) },
+  summary: 'Merge the pair, dismiss it, or undo its merge',
+  description:
+    "merge: the registered record (with a USCC), else the first, survives with both names; for each year one figure per measure stays (the registered or more recent record's), the others go to its figure history; placements, projects, problems, firm accounts and leadership records move over. undo: a merged pair comes apart again exactly as it was and opens again; 409 when the kept record changed after the merge (the message says how) or a later merge must be undone first.",
+  request: { params: idParamSchema.extend({ action: z.enum(['merge', 'dismiss', 'undo']) }) },
   responses: { 204: { description: 'Done' } },
 });
 
@@ -146,6 +149,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     const user = currentUser(c);
     const actor = { id: user.id, name: user.username };
     if (action === 'merge') await mergeDuplicate(db, actor, id);
+    else if (action === 'undo') await undoDuplicateMerge(db, actor, id);
     else await dismissDuplicate(db, actor, id);
     return c.body(null, 204);
   });

@@ -1,14 +1,21 @@
+import {
+  importMatchAction,
+  importYearFigures,
+  mergedAliases,
+} from '../../domain/enterprise-merge.ts';
 import { decideMatch, scoreMatch, MATCH_THRESHOLDS } from '../../domain/entity-matching.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { insertDuplicateCandidate } from '../../db/duplicate.repository.ts';
 import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
+import { insertYearHistory } from '../../db/merge.repository.ts';
 import {
+  findEnterpriseYear,
   findEnterprisesByIds,
   findFuzzyCandidates,
   findEnterprisesByNameKey,
   findEnterprisesByUscc,
   updateEnterprise,
-  upsertEnterpriseYear,
+  writeEnterpriseYear,
   type FuzzyCandidate,
   type MatchableEnterprise,
 } from '../../db/import.repository.ts';
@@ -18,6 +25,7 @@ import {
   type ClassifiableRow,
   type PreparedChainClassifier,
 } from '../classification/classification.service.ts';
+import { figureSourceOf } from '../merge/figure-source.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
 
@@ -46,6 +54,13 @@ export interface ImportCounts {
 }
 
 type Change = Partial<Record<string, unknown>>;
+
+/** A look-alike to queue with a new record: the other record, its score and why. */
+interface PossibleDuplicate {
+  other: FuzzyCandidate;
+  score: number;
+  reasons: string[];
+}
 
 /** Writes validated records: match, then insert or update, one batch at a time. */
 export class RecordWriter {
@@ -119,11 +134,16 @@ export class RecordWriter {
       if (record.uscc) match = this.seenUscc.get(record.uscc) ?? byUscc.get(record.uscc)?.[0];
       if (!match) {
         how = 'name';
+        // The same name first, then a record as unregistered as the row, then any other.
+        const sameKey =
+          byName.get(keys.nameKey)?.filter((e) => sameCity(e) && (!e.uscc || !record.uscc)) ?? [];
         match =
           this.seenName.get(nameKeyInCity) ??
-          byName.get(keys.nameKey)?.find((e) => sameCity(e) && (!e.uscc || !record.uscc));
+          sameKey.find((e) => e.name === record.name) ??
+          sameKey.find((e) => !e.uscc) ??
+          sameKey[0];
       }
-      let possible: { other: FuzzyCandidate; score: number; reasons: string[] } | null = null;
+      let possible: PossibleDuplicate | null = null;
       if (!match && !record.uscc) {
         how = 'fuzzy';
         const candidates = new Map(
@@ -136,8 +156,29 @@ export class RecordWriter {
           possible = best;
         }
       }
+      const action = match
+        ? importMatchAction({
+            how,
+            recordUscc: record.uscc,
+            existingUscc: match.uscc,
+            sameName: match.name === record.name,
+          })
+        : null;
+      if (match && action === 'queue') {
+        // A row without USCC never rewrites a registered enterprise: it stands on its own and
+        // the pair waits for an analyst.
+        possible = {
+          other: { ...match, key: keys.nameKey },
+          score: how === 'name' ? 1 : scoreMatch(record, match).score,
+          reasons: [
+            ...(how === 'name' ? ['same normalised name'] : scoreMatch(record, match).reasons),
+            'a row without USCC matches a registered enterprise: review before merging',
+          ],
+        };
+        match = undefined;
+      }
       if (match) {
-        await this.update(match, record, keys, how);
+        await this.update(match, record, how, action === 'fill');
       } else {
         inserts.push({ record, keys });
         if (record.uscc) pendingKeys.add(record.uscc);
@@ -155,10 +196,7 @@ export class RecordWriter {
     }
   }
 
-  private readonly pendingDuplicates = new Map<
-    EnterpriseRecord,
-    { other: FuzzyCandidate; score: number; reasons: string[] }
-  >();
+  private readonly pendingDuplicates = new Map<EnterpriseRecord, PossibleDuplicate>();
 
   private async insert(
     items: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[],
@@ -173,9 +211,7 @@ export class RecordWriter {
         products: record.products ?? [],
         tags: record.tags ?? [],
         source: this.source,
-        provenance: [
-          { source: this.source, importId: this.importId, at, row: record.row, action: 'insert' },
-        ],
+        provenance: [insertProvenance(record, this.source, this.importId, at)],
       })),
     );
     // New enterprises have no yearly figures yet: one bulk insert, no look-ups.
@@ -197,7 +233,9 @@ export class RecordWriter {
         matchKeys: keys.matchKeys,
         products: record.products ?? [],
         tags: record.tags ?? [],
-        provenance: [],
+        aliases: [],
+        source: this.source,
+        provenance: [insertProvenance(record, this.source, this.importId, at)],
       };
       this.remember(stored);
       this.touched.set(id, classifiable(stored));
@@ -218,33 +256,52 @@ export class RecordWriter {
     this.pendingDuplicates.clear();
   }
 
+  /**
+   * Writes a row into the record it matched. The row is the more recent source: its values win,
+   * and the figures it replaces go to the figure history. With `fillOnly` (a row without USCC
+   * for a registered record of the same name) it fills empty fields and figures only; its other
+   * figures go to the history, not into the analysis. A name that changes stays as an alias.
+   */
   private async update(
     existing: MatchableEnterprise,
     record: EnterpriseRecord,
-    keys: ReturnType<typeof enterpriseKeys>,
     how: 'uscc' | 'name' | 'fuzzy',
+    fillOnly: boolean,
   ): Promise<void> {
     const incoming = recordFields(record);
     const change: Change = {};
     for (const [field, value] of Object.entries(incoming)) {
       // An empty cell says nothing: it never erases what the registry knows.
       if (value === null || value === undefined) continue;
-      if (existing[field as keyof MatchableEnterprise] !== value) change[field] = value;
+      const current = existing[field as keyof MatchableEnterprise];
+      if (current === value) continue;
+      if (fillOnly && current !== null) continue;
+      // Only a registered source renames a record; a look-alike name becomes an alias.
+      if (field === 'name' && how !== 'uscc') continue;
+      change[field] = value;
     }
-    if (record.products && record.products.join('；') !== existing.products.join('；')) {
+    const aliases = mergedAliases(
+      (change.name as string | undefined) ?? existing.name,
+      existing.aliases,
+      existing.name,
+      record.name,
+    );
+    if (aliases.join('|') !== existing.aliases.join('|')) change.aliases = aliases;
+    if (
+      record.products &&
+      record.products.join('；') !== existing.products.join('；') &&
+      (!fillOnly || existing.products.length === 0)
+    ) {
       change.products = record.products;
     }
     const tags = [...new Set([...existing.tags, ...(record.tags ?? [])])];
     if (tags.length !== existing.tags.length) change.tags = tags;
     const yearChanged = record.figures
-      ? await upsertEnterpriseYear(this.tx, {
-          enterpriseId: existing.id,
-          regionCode: existing.regionCode,
-          ...record.figures,
-        })
+      ? await this.writeFigures(existing, record, record.figures, !fillOnly)
       : false;
     const fieldsChanged = Object.keys(change).length > 0;
-    if (fieldsChanged) {
+    // Figures say where they came from too: the history names the import that wrote a year.
+    if (fieldsChanged || yearChanged) {
       const provenance = [
         ...(existing.provenance as unknown[]),
         {
@@ -254,10 +311,11 @@ export class RecordWriter {
           row: record.row,
           action: how === 'uscc' ? 'update' : 'merge',
           fields: Object.keys(change),
+          ...(yearChanged && record.figures ? { years: [record.figures.year] } : {}),
         },
       ].slice(-20);
       if (change.name || change.nameEn || change.address || change.uscc)
-        Object.assign(change, keys);
+        Object.assign(change, enterpriseKeys({ ...existing, ...change }));
       await updateEnterprise(this.tx, existing.id, { ...change, provenance });
       Object.assign(existing, change, { provenance });
     }
@@ -269,6 +327,52 @@ export class RecordWriter {
       this.counts.unchanged++;
     }
     this.remember(existing);
+  }
+
+  /**
+   * Writes a row's figures for its year: the row wins (`incomingWins`) or only fills; whatever
+   * does not feed the analysis any more (or never did) is kept in the figure history with its
+   * source. Returns whether the year's figures changed.
+   */
+  private async writeFigures(
+    existing: MatchableEnterprise,
+    record: EnterpriseRecord,
+    figures: NonNullable<EnterpriseRecord['figures']>,
+    incomingWins: boolean,
+  ): Promise<boolean> {
+    const current = await findEnterpriseYear(this.tx, existing.id, figures.year);
+    const { set, overridden } = importYearFigures(current, figures, incomingWins);
+    if (overridden.length > 0) {
+      const before = figureSourceOf(existing.provenance, existing.source, figures.year);
+      const at = new Date();
+      await insertYearHistory(
+        this.tx,
+        overridden.map((figure) => {
+          // The record's own figure that a newer row replaced, or the row's figure not applied.
+          const own = figure.from === 'kept';
+          return {
+            enterpriseId: existing.id,
+            year: figure.year,
+            measure: figure.measure,
+            value: figure.value,
+            keptValue: figure.keptValue,
+            reason: own ? 'import_override' : 'import_unregistered',
+            importId: own ? before.importId : this.importId,
+            sourceName: own ? before.sourceName : this.source,
+            row: own ? before.row : record.row,
+            sourceAt: own ? before.at : at,
+            recordedAt: at,
+          };
+        }),
+      );
+    }
+    if (Object.keys(set).length === 0) return false;
+    await writeEnterpriseYear(
+      this.tx,
+      { enterpriseId: existing.id, regionCode: existing.regionCode, year: figures.year, ...set },
+      current !== null,
+    );
+    return true;
   }
 
   private remember(enterpriseRow: MatchableEnterprise): void {
@@ -295,6 +399,18 @@ function bestFuzzyCandidate(record: EnterpriseRecord, candidates: Iterable<Fuzzy
 function classifiable(stored: MatchableEnterprise): ClassifiableRow {
   const { id, regionCode, name, nameEn, businessScope, products, industryCode } = stored;
   return { id, regionCode, name, nameEn, businessScope, products, industryCode };
+}
+
+/** The provenance entry of an inserted record: the import, the row, and the year its figures are for. */
+function insertProvenance(record: EnterpriseRecord, source: string, importId: number, at: string) {
+  return {
+    source,
+    importId,
+    at,
+    row: record.row,
+    action: 'insert',
+    ...(record.figures ? { years: [record.figures.year] } : {}),
+  };
 }
 
 function recordFields(record: EnterpriseRecord) {

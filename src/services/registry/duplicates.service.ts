@@ -6,15 +6,8 @@ import {
   findDuplicateCandidate,
   listDuplicateCandidates,
 } from '../../db/duplicate.repository.ts';
-import {
-  clearEnterpriseUscc,
-  deleteEnterprise,
-  findEnterpriseById,
-  moveEnterpriseFacts,
-  type NewEnterpriseRow,
-} from '../../db/enterprise.repository.ts';
-import { updateEnterprise } from '../../db/import.repository.ts';
-import { moveEnterpriseProblemsAndUsers } from '../../db/problem.repository.ts';
+import { findMergeOfDuplicate } from '../../db/merge.repository.ts';
+import { mergeEnterprises, undoMerge } from '../merge/merge.service.ts';
 
 export interface DuplicateView {
   id: number;
@@ -73,56 +66,59 @@ export async function dismissDuplicate(db: Db, actor: Actor, id: number): Promis
 }
 
 /**
- * Merges the second enterprise of a pair into the first: empty fields are filled from it, its name
- * becomes an alias, its yearly figures and manual classifications move over where the first has
- * none, its problems and firm accounts move over, and it is deleted. Throws DUPLICATE_NOT_FOUND.
+ * Merges a pair through the merge module: the registered record (else the first) survives with
+ * both names, the winning figures (the others in its figure history) and every link of both; the
+ * merge is recorded so that it can be undone. Throws DUPLICATE_NOT_FOUND, ENTERPRISE_NOT_FOUND,
+ * CONFLICT.
  */
 export async function mergeDuplicate(db: Db, actor: Actor, id: number): Promise<void> {
   const pair = await openDuplicate(db, id);
-  const [keep, drop] = await Promise.all([
-    findEnterpriseById(db, pair.enterpriseId),
-    pair.otherId === null ? null : findEnterpriseById(db, pair.otherId),
-  ]);
-  if (!keep || !drop) throw new AppError('ENTERPRISE_NOT_FOUND', 'One side of the pair is gone.');
-  const kept = keep.enterprise;
-  const gone = drop.enterprise;
+  if (pair.otherId === null) {
+    throw new AppError('ENTERPRISE_NOT_FOUND', 'One side of the pair is gone.', { id });
+  }
+  const otherId = pair.otherId;
   await db.transaction(async (tx) => {
-    const fill: Partial<NewEnterpriseRow> = {};
-    for (const field of [
-      'uscc',
-      'nameEn',
-      'address',
-      'foundedOn',
-      'registeredCapitalYuan',
-      'industryCode',
-      'businessScope',
-      'parkId',
-    ] as const) {
-      if (kept[field] === null && gone[field] !== null)
-        Object.assign(fill, { [field]: gone[field] });
-    }
-    const aliases = [...new Set([...kept.aliases, gone.name, ...gone.aliases])].filter(
-      (n) => n !== kept.name,
-    );
-    const tags = [...new Set([...kept.tags, ...gone.tags])];
-    const products = kept.products.length > 0 ? kept.products : gone.products;
-    // The dropped record's USCC must be free before the kept one can take it.
-    if (fill.uscc) await clearEnterpriseUscc(tx, gone.id);
-    await updateEnterprise(tx, kept.id, { ...fill, aliases, tags, products });
-    await moveEnterpriseFacts(tx, { from: gone.id, to: kept.id });
-    // Problems and firm accounts belong to the enterprise, not to the record: they follow it.
-    const moved = await moveEnterpriseProblemsAndUsers(tx, { from: gone.id, to: kept.id });
-    await closeDuplicateCandidate(tx, id, 'merged', actor.name, gone.name);
-    await deleteEnterprise(tx, gone.id);
+    const outcome = await mergeEnterprises(tx, actor, {
+      first: pair.enterpriseId,
+      second: otherId,
+      duplicateId: id,
+    });
+    // The dropped record's name stays on the pair for the history.
+    await closeDuplicateCandidate(tx, id, 'merged', actor.name, outcome.dropped.name);
     await recordAudit(tx, actor, {
       action: 'duplicate.merge',
-      entityType: 'enterprise',
-      entityId: kept.id,
-      before: {
-        kept: { id: kept.id, name: kept.name },
-        merged: { id: gone.id, name: gone.name, uscc: gone.uscc },
-      },
-      after: { id: kept.id, filled: Object.keys(fill), aliases, moved },
+      entityType: 'duplicate',
+      entityId: id,
+      after: { mergeId: outcome.mergeId, kept: outcome.kept, merged: outcome.dropped },
+    });
+  });
+}
+
+/**
+ * Undoes the merge of a pair: both records as they were, the pair open again. Throws
+ * DUPLICATE_NOT_FOUND, CONFLICT (the pair is not merged, or later changes make the undo unsafe;
+ * the message says which).
+ */
+export async function undoDuplicateMerge(db: Db, actor: Actor, id: number): Promise<void> {
+  const pair = await findDuplicateCandidate(db, id);
+  if (!pair) throw new AppError('DUPLICATE_NOT_FOUND', `No possible duplicate has id ${id}.`);
+  const merge = pair.status === 'merged' ? await findMergeOfDuplicate(db, id) : null;
+  if (!merge || merge.status !== 'merged') {
+    throw new AppError(
+      'CONFLICT',
+      pair.status === 'merged'
+        ? `Possible duplicate ${id} was merged before merges were recorded: it cannot be undone.`
+        : `Possible duplicate ${id} is ${pair.status}, not merged: there is no merge to undo.`,
+      { id, status: pair.status },
+    );
+  }
+  await db.transaction(async (tx) => {
+    await undoMerge(tx, actor, merge);
+    await recordAudit(tx, actor, {
+      action: 'duplicate.undo',
+      entityType: 'duplicate',
+      entityId: id,
+      before: { mergeId: merge.id },
     });
   });
 }

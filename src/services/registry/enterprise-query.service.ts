@@ -9,6 +9,8 @@ import {
   type EnterpriseRow,
 } from '../../db/enterprise.repository.ts';
 import { listEnterpriseClassifications } from '../../db/classification.repository.ts';
+import { listYearHistory, type YearHistoryRow } from '../../db/merge.repository.ts';
+import type { FigureHistoryReason, FigureMeasure } from '../../shared/figure-history.ts';
 import {
   DECISIONS,
   type EnterpriseClassification,
@@ -17,6 +19,7 @@ import {
   type EnterpriseFilterQuery,
   type EnterpriseQuery,
   type EnterpriseSummary,
+  type FigureHistory,
 } from '../../shared/api/enterprises.ts';
 
 function asDecision(value: string): EnterpriseClassification['decision'] {
@@ -100,9 +103,10 @@ export async function searchEnterprises(
 export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetail> {
   const found = await findEnterpriseById(db, id);
   if (!found) throw new AppError('ENTERPRISE_NOT_FOUND', `No enterprise has id ${id}.`, { id });
-  const [years, classifications] = await Promise.all([
+  const [years, classifications, history] = await Promise.all([
     listEnterpriseYears(db, id),
     listEnterpriseClassifications(db, id),
+    listYearHistory(db, id),
   ]);
   const row = found.enterprise;
   const latest = years.at(-1);
@@ -135,6 +139,7 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
       exportsYuan: y.exportsYuan,
       employees: y.employees,
     })),
+    figureHistory: history.map(presentFigureHistory),
     classifications: classifications.map((c) => ({
       nodeCode: c.nodeCode,
       nodeName: { zh: c.nodeNameZh, en: c.nodeNameEn },
@@ -147,5 +152,27 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
     })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function presentFigureHistory(row: YearHistoryRow): FigureHistory {
+  return {
+    year: row.year,
+    measure: row.measure as FigureMeasure,
+    value: row.value,
+    keptValue: row.keptValue,
+    reason: row.reason as FigureHistoryReason,
+    source: {
+      importId: row.importId,
+      fileName: row.fileName,
+      name: row.sourceName,
+      row: row.row,
+      at: row.sourceAt?.toISOString() ?? null,
+    },
+    mergedEnterprise:
+      row.mergedEnterpriseId === null
+        ? null
+        : { id: row.mergedEnterpriseId, name: row.mergedEnterpriseName ?? '' },
+    recordedAt: row.recordedAt.toISOString(),
   };
 }

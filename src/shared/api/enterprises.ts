@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { paramIdSchema } from './fields.ts';
 import { DECISIONS, ENTERPRISE_SORTS } from '../enterprise-values.ts';
+import { FIGURE_HISTORY_REASONS, FIGURE_MEASURES } from '../figure-history.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 
 export {
@@ -126,6 +127,32 @@ export const classificationDecisionSchema = z
   .meta({ id: 'ClassificationDecision' });
 export type ClassificationDecisionRequest = z.infer<typeof classificationDecisionSchema>;
 
+export const figureHistorySchema = z
+  .object({
+    year: z.number().int(),
+    measure: z.enum(FIGURE_MEASURES),
+    value: z.number().meta({ description: 'The figure that no longer feeds the analysis.' }),
+    keptValue: z
+      .number()
+      .nullable()
+      .meta({ description: 'The figure that feeds the analysis instead, when recorded.' }),
+    reason: z.enum(FIGURE_HISTORY_REASONS),
+    source: z.object({
+      importId: z.number().int().nullable(),
+      fileName: z.string().nullable(),
+      name: z.string().nullable(),
+      row: z.number().int().nullable(),
+      at: z.string().nullable(),
+    }),
+    mergedEnterprise: z
+      .object({ id: z.number().int(), name: z.string() })
+      .nullable()
+      .meta({ description: 'The record merged into this one that held the figure.' }),
+    recordedAt: z.string(),
+  })
+  .meta({ id: 'FigureHistory' });
+export type FigureHistory = z.infer<typeof figureHistorySchema>;
+
 export const enterpriseDetailSchema = enterpriseSummarySchema
   .extend({
     aliases: z.array(z.string()),
@@ -140,6 +167,10 @@ export const enterpriseDetailSchema = enterpriseSummarySchema
       .boolean()
       .meta({ description: 'A real name with made-up figures: the figures illustrate only.' }),
     years: z.array(enterpriseYearSchema),
+    figureHistory: z.array(figureHistorySchema).meta({
+      description:
+        'Figures overridden by merges and imports, with their sources; the analysis reads `years` only.',
+    }),
     classifications: z.array(enterpriseClassificationSchema),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -2108,7 +2108,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Merge the pair (the second into the first) or dismiss it */
+    /**
+     * Merge the pair, dismiss it, or undo its merge
+     * @description merge: the registered record (with a USCC), else the first, survives with both names; for each year one figure per measure stays (the registered or more recent record's), the others go to its figure history; placements, projects, problems, firm accounts and leadership records move over. undo: a merged pair comes apart again exactly as it was and opens again; 409 when the kept record changed after the merge (the message says how) or a later merge must be undone first.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2116,7 +2119,7 @@ export interface paths {
         path: {
           /** @description Numeric id. */
           id: number;
-          action: 'merge' | 'dismiss';
+          action: 'merge' | 'dismiss' | 'undo';
         };
         cookie?: never;
       };
@@ -7825,6 +7828,8 @@ export interface components {
       /** @description A real name with made-up figures: the figures illustrate only. */
       figuresIllustrative: boolean;
       years: components['schemas']['EnterpriseYear'][];
+      /** @description Figures overridden by merges and imports, with their sources; the analysis reads `years` only. */
+      figureHistory: components['schemas']['FigureHistory'][];
       classifications: components['schemas']['EnterpriseClassification'][];
       createdAt: string;
       updatedAt: string;
@@ -7837,6 +7842,31 @@ export interface components {
       rdSpendYuan: number | null;
       exportsYuan: number | null;
       employees: number | null;
+    };
+    FigureHistory: {
+      year: number;
+      /** @enum {string} */
+      measure:
+        'revenueYuan' | 'outputYuan' | 'taxYuan' | 'rdSpendYuan' | 'exportsYuan' | 'employees';
+      /** @description The figure that no longer feeds the analysis. */
+      value: number;
+      /** @description The figure that feeds the analysis instead, when recorded. */
+      keptValue: number | null;
+      /** @enum {string} */
+      reason: 'merge' | 'import_override' | 'import_unregistered';
+      source: {
+        importId: number | null;
+        fileName: string | null;
+        name: string | null;
+        row: number | null;
+        at: string | null;
+      };
+      /** @description The record merged into this one that held the figure. */
+      mergedEnterprise: {
+        id: number;
+        name: string;
+      } | null;
+      recordedAt: string;
     };
     EnterpriseClassification: {
       nodeCode: string;

@@ -23,10 +23,18 @@ export function DuplicatesPage() {
     apiGet('/duplicates', { params: { query: { status, page, pageSize: 20 } } }),
   );
 
-  const act = async (pair: Duplicate, action: 'merge' | 'dismiss') => {
+  const act = async (pair: Duplicate, action: 'merge' | 'dismiss' | 'undo') => {
     try {
       await api.POST('/duplicates/{id}/{action}', { params: { path: { id: pair.id, action } } });
-      void message.success(t(action === 'merge' ? 'duplicates.merged' : 'duplicates.dismissed'));
+      void message.success(
+        t(
+          action === 'merge'
+            ? 'duplicates.merged'
+            : action === 'undo'
+              ? 'duplicates.undone'
+              : 'duplicates.dismissed',
+        ),
+      );
       list.reload();
     } catch (error) {
       void message.error(error instanceof ApiError ? errorText(error, locale) : t('error.failed'));
@@ -118,6 +126,22 @@ export function DuplicatesPage() {
                     {t('duplicates.dismiss')}
                   </Button>
                 </Space>
+              ),
+            },
+            {
+              key: 'undo',
+              title: '',
+              width: 120,
+              hidden: !canDecide || status !== 'merged',
+              render: (_, pair) => (
+                <Popconfirm
+                  title={t('duplicates.undoConfirm')}
+                  okText={t('duplicates.undo')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => void act(pair, 'undo')}
+                >
+                  <Button size="small">{t('duplicates.undo')}</Button>
+                </Popconfirm>
               ),
             },
           ]}

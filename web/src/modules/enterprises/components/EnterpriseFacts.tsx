@@ -50,6 +50,11 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
           <DataText>{enterprise.status}</DataText>
         )}
       </Descriptions.Item>
+      {enterprise.aliases.length > 0 && (
+        <Descriptions.Item label={t('enterprise.aliases')} span="filled">
+          <DataText>{enterprise.aliases.join('、')}</DataText>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('enterprise.address')} span="filled">
         {enterprise.address ? <DataText>{enterprise.address}</DataText> : none}
       </Descriptions.Item>

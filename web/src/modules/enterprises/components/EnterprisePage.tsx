@@ -9,6 +9,7 @@ import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { EnterpriseFacts } from './EnterpriseFacts.tsx';
+import { FigureHistoryCard } from './FigureHistoryCard.tsx';
 import { TagList } from './TagList.tsx';
 import { YearlyFiguresChart } from './YearlyFiguresChart.tsx';
 
@@ -67,6 +68,7 @@ export function EnterprisePage() {
           </Card>
         </Col>
       </Row>
+      <FigureHistoryCard history={enterprise.figureHistory} />
       <ClassificationPanel enterprise={enterprise} onChanged={detail.setData} />
     </Space>
   );
