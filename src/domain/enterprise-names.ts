@@ -359,6 +359,18 @@ function nameTokens(name: string): { tokens: string[]; branch: string } {
 const SHORT_NAME_MARKS = /^\*?st|[ab]$|\s+/g;
 const NOT_SHORT = /公司|企业|合伙|有限|厂$|店$|部$|社$|中心$/;
 
+// A numbered site of one firm: 'Unit 6', 'unit10', 'Facility 2', 'Plant No. 3', '#2', a closing
+// 'II'. Sites of one firm are different records, like branches.
+const LATIN_UNIT =
+  /(?:unit|facility|plant|factory|fty|#|\bno\.?)\s*(?:no\.?\s*)?(\d+)\b|\s(ii|iii|iv|vi{0,3})\s*\)?\s*$/;
+
+/** The site number a Latin name carries ('unit 6' → '6', '... ii' → 'ii'), or ''. */
+function latinUnit(folded: string): string {
+  if (HAN.test(folded)) return '';
+  const m = LATIN_UNIT.exec(folded);
+  return m ? (m[1] ?? m[2] ?? '') : '';
+}
+
 interface NameForms {
   tokens: string[];
   /** The branch a name is for, with its place: '上海分公司'; '' for the firm itself. */
@@ -375,7 +387,10 @@ interface NameForms {
 
 /** The derived forms of a name, computed once per distinct name. */
 export const nameForms = memo((name: string): NameForms => {
-  const { tokens, branch } = nameTokens(name);
+  const nameParts = nameTokens(name);
+  const { tokens } = nameParts;
+  const unit = latinUnit(foldText(name));
+  const branch = nameParts.branch || (unit ? `#${unit}` : '');
   const bare = foldText(name).replace(SHORT_NAME_MARKS, '');
   const short = /^\p{Script=Han}{2,6}$/u.test(bare) && !NOT_SHORT.test(bare);
   const places = leadingPlaces(tokens.join(''));

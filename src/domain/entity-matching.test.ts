@@ -119,6 +119,13 @@ describe('scoreMatch', () => {
     );
   });
 
+  it('keeps numbered sites of one firm apart (Unit 6 / Unit 10, #2)', () => {
+    const unit10 = { name: 'Soorty Enterprises (Pvt) Ltd . Unit10' };
+    expect(decide(unit10, { name: 'Soorty Enterprises (Pvt.) Ltd. Unit 6' })).toBe('distinct');
+    expect(decide(unit10, { name: 'Soorty Enterprises (Pvt) Ltd. (Unit No. 10)' })).toBe('match');
+    expect(decide({ name: 'Diamant SRL' }, { name: 'Diamant SRL #2' })).toBe('possible');
+  });
+
   it('sends a short name that abbreviates a registered name to review, never merges it', () => {
     const full = { name: '上海浦东发展银行股份有限公司' };
     expect(decide({ name: '浦发银行' }, full)).toBe('possible');
