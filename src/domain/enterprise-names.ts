@@ -387,9 +387,11 @@ interface NameForms {
 
 /** The derived forms of a name, computed once per distinct name. */
 export const nameForms = memo((name: string): NameForms => {
-  const nameParts = nameTokens(name);
+  const folded = foldText(name);
+  const unit = latinUnit(folded);
+  // The site number is compared on its own, so 'Unit10' and '(Unit No. 10)' leave the same name.
+  const nameParts = nameTokens(unit ? folded.replace(LATIN_UNIT, ' ') : name);
   const { tokens } = nameParts;
-  const unit = latinUnit(foldText(name));
   const branch = nameParts.branch || (unit ? `#${unit}` : '');
   const bare = foldText(name).replace(SHORT_NAME_MARKS, '');
   const short = /^\p{Script=Han}{2,6}$/u.test(bare) && !NOT_SHORT.test(bare);
