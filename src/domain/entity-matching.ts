@@ -194,10 +194,7 @@ const GROUP_WORDS = /(股份|集团|控股)$/;
  * stand in order in the other's trade name, opening near its start ('首创环保' in '首创生态环保集团'),
  * or a registered name that keeps the other's first two characters and drops words from it.
  */
-function abbreviation(
-  fx: ReturnType<typeof nameForms>,
-  fy: ReturnType<typeof nameForms>,
-): number {
+function abbreviation(fx: ReturnType<typeof nameForms>, fy: ReturnType<typeof nameForms>): number {
   const [s, l] = fx.places.rest.length <= fy.places.rest.length ? [fx, fy] : [fy, fx];
   const long = l.places.rest;
   if (!HAN.test(long)) return 0;
@@ -262,8 +259,19 @@ function nameEvidence(a: MatchRecord, b: MatchRecord): NameEvidence {
   );
 }
 
+/** The weights scoreMatch uses; cross-validation tries others (entity-matching.osh.test.ts). */
+export interface MatchWeights {
+  /** How far an address moves a score: by at most ±address/2. */
+  address: number;
+}
+export const MATCH_WEIGHTS: MatchWeights = { address: ADDRESS_WEIGHT };
+
 /** Scores how likely two records are the same enterprise. */
-export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchScore {
+export function scoreMatch(
+  a: MatchRecord,
+  b: MatchRecord,
+  weights: MatchWeights = MATCH_WEIGHTS,
+): MatchScore {
   const usccA = cleanUscc(a.uscc);
   const usccB = cleanUscc(b.uscc);
   if (usccA && usccA === usccB && isValidUscc(usccA)) return { score: 1, reasons: ['same USCC'] };
@@ -274,7 +282,7 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchScore {
   const names = nameEvidence(a, b);
   const hasAddresses = !!a.address?.trim() && !!b.address?.trim();
   const address = hasAddresses ? addressSimilarity(a.address ?? '', b.address ?? '') : null;
-  const addressShift = address === null ? 0 : ADDRESS_WEIGHT * (address - 0.5);
+  const addressShift = address === null ? 0 : weights.address * (address - 0.5);
   const regionLabel = (region === 'same-city' ? (a.regionCode ?? '') : '').trim();
   const of = names.english ? ' (English)' : '';
 
