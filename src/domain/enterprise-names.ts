@@ -234,15 +234,22 @@ function dropBracketedPlaces(text: string): string {
   );
 }
 
-/** Cuts a Chinese branch suffix and the place before it: 'X有限公司上海分公司' → 'X有限公司'. */
-function dropChineseBranch(text: string): string {
+/**
+ * Splits a Chinese branch suffix and the place before it from the head office's name:
+ * 'X有限公司上海分公司' → 'X有限公司' + '上海分公司'. `branch` is '' when there is none.
+ */
+function splitChineseBranch(text: string): { head: string; branch: string } {
   const marker = CHINESE_BRANCH.exec(text);
-  if (!marker) return text;
-  const head = text.slice(0, marker.index);
-  const legal = /^(.+?公司)/.exec(head);
-  if (legal?.[1]) return legal[1] + ' ';
-  const place = trailingPlace(head);
-  return head.length - place.length >= 2 ? head.slice(0, head.length - place.length) : head;
+  if (!marker) return { head: text, branch: '' };
+  const before = text.slice(0, marker.index);
+  const legal = /^(.+?公司)/.exec(before);
+  const place = trailingPlace(before);
+  const head = legal?.[1]
+    ? legal[1]
+    : before.length - place.length >= 2
+      ? before.slice(0, before.length - place.length)
+      : before;
+  return { head: head + ' ', branch: text.slice(head.length).replace(/\s+/g, '') };
 }
 
 /** The longest place name that `text` ends with, or ''. */
@@ -294,17 +301,22 @@ function joinSingleLetters(tokens: string[]): string[] {
 const isLegalWord = (t: string): boolean =>
   LEGAL_ANYWHERE.has(t) || LEGAL_AT_END.some((f) => f.length === 1 && f[0] === t);
 
-/** Removes 'Branch', its number and the place before it ('X Ltd Tokat Branch 2' → 'X Ltd'). */
-function dropLatinBranch(tokens: string[]): string[] {
+/**
+ * Splits 'Branch', its number and the place before it from the rest of the words:
+ * 'X Ltd Tokat Branch 2' → 'X Ltd' + 'tokat branch 2'. `branch` is '' when there is none.
+ */
+function splitLatinBranch(tokens: string[]): { rest: string[]; branch: string } {
   const at = tokens.findIndex((t) => BRANCH_WORDS.has(t));
-  if (at < 0) return tokens;
+  if (at < 0) return { rest: tokens, branch: '' };
   const after = tokens.slice(at + 1);
-  const tail = after.every((t) => BRANCH_TAIL.test(t)) ? [] : after;
+  const numbered = after.every((t) => BRANCH_TAIL.test(t));
+  const tail = numbered ? [] : after;
   let lastLegal = -1;
   for (let i = 0; i < at; i++) if (isLegalWord(tokens[i] ?? '')) lastLegal = i;
   // The place sits between the legal form and the marker; without a legal form, it is one word.
   const keep = lastLegal >= 0 ? lastLegal + 1 : at >= 3 ? at - 1 : at;
-  return [...tokens.slice(0, keep), ...tail];
+  const branch = [...tokens.slice(keep, at + 1), ...(numbered ? after : [])].join(' ');
+  return { rest: [...tokens.slice(0, keep), ...tail], branch };
 }
 
 /** Removes Latin legal-form words: the unambiguous ones anywhere, the short ones at the end. */
@@ -325,19 +337,46 @@ function dropLatinLegalForms(tokens: string[]): string[] {
   return rest.length > 0 ? rest : tokens;
 }
 
-/** The words of a name after folding, with brackets, branches and legal forms handled. */
-function nameTokens(name: string): string[] {
-  const text = dropChineseBranch(dropBracketedPlaces(foldText(name)).replace(/\s+/g, ' ').trim());
-  const raw = text.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
-  const tokens = dropLatinLegalForms(dropLatinBranch(joinSingleLetters(raw)));
+/**
+ * The words of a name after folding, with brackets, branches and legal forms handled, and the
+ * branch part that was cut off ('' for a head office or a firm without branches).
+ */
+function nameTokens(name: string): { tokens: string[]; branch: string } {
+  const chinese = splitChineseBranch(
+    dropBracketedPlaces(foldText(name)).replace(/\s+/g, ' ').trim(),
+  );
+  const raw = chinese.head.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+  const latin = splitLatinBranch(joinSingleLetters(raw));
+  const tokens = dropLatinLegalForms(latin.rest);
   const stripped = tokens.map((t) => (HAN.test(t) ? stripChineseLegalForm(t) : t));
   const kept = stripped.filter((t) => t.length > 0);
   // A name that is nothing but a legal form ('有限公司') keeps it rather than becoming empty.
-  return kept.length > 0 ? kept : tokens;
+  return { tokens: kept.length > 0 ? kept : tokens, branch: chinese.branch || latin.branch };
+}
+
+// A bare short name (证券简称 such as '浦发银行', '*ST国华', '万科A'): Han characters only, no legal
+// form, at most 6 characters once share-class letters and ST markers are gone.
+const SHORT_NAME_MARKS = /^\*?st|[ab]$|\s+/g;
+const NOT_SHORT = /公司|企业|合伙|有限|厂$|店$|部$|社$|中心$/;
+
+// A numbered site of one firm: 'Unit 6', 'unit10', 'Facility 2', 'Plant No. 3', '#2', a closing
+// 'II'. Sites of one firm are different records, like branches.
+const LATIN_UNIT =
+  /(?:unit|facility|plant|factory|fty|#|\bno\.?)\s*(?:no\.?\s*)?(\d+)\b|\s(ii|iii|iv|vi{0,3})\s*\)?\s*$/;
+
+/** The site number a Latin name carries ('unit 6' → '6', '... ii' → 'ii'), or ''. */
+function latinUnit(folded: string): string {
+  if (HAN.test(folded)) return '';
+  const m = LATIN_UNIT.exec(folded);
+  return m ? (m[1] ?? m[2] ?? '') : '';
 }
 
 interface NameForms {
   tokens: string[];
+  /** The branch a name is for, with its place: '上海分公司'; '' for the firm itself. */
+  branch: string;
+  /** The name is a bare short name (简称), not a registered name. */
+  short: boolean;
   /** normalizeEnterpriseName's result. */
   normalised: string;
   /** The leading places and the rest: '无锡' + '药明康德新药开发'. */
@@ -348,14 +387,21 @@ interface NameForms {
 
 /** The derived forms of a name, computed once per distinct name. */
 export const nameForms = memo((name: string): NameForms => {
-  const tokens = nameTokens(name);
+  const folded = foldText(name);
+  const unit = latinUnit(folded);
+  // The site number is compared on its own, so 'Unit10' and '(Unit No. 10)' leave the same name.
+  const nameParts = nameTokens(unit ? folded.replace(LATIN_UNIT, ' ') : name);
+  const { tokens } = nameParts;
+  const branch = nameParts.branch || (unit ? `#${unit}` : '');
+  const bare = foldText(name).replace(SHORT_NAME_MARKS, '');
+  const short = /^\p{Script=Han}{2,6}$/u.test(bare) && !NOT_SHORT.test(bare);
   const places = leadingPlaces(tokens.join(''));
   const normalised = places.text + places.rest;
   // Places leave the trade name in both scripts: 'Sang Woo (Cambodia)' is 'Sangwoo Cambodia'.
   const latin = tokens.filter((t) => !HAN.test(t) && !LATIN_GENERIC.has(t) && !LATIN_PLACES.has(t));
   const han = stripChineseGeneric(stripLeadingPlaces(tokens.filter((t) => HAN.test(t)).join('')));
   const core = han + latin.join('') || normalised;
-  return { tokens, normalised, places, core };
+  return { tokens, branch, short, normalised, places, core };
 });
 
 /**

@@ -107,9 +107,32 @@ describe('scoreMatch', () => {
     expect(decideMatch(result.score)).toBe('match');
   });
 
-  it('matches a branch to its head office name when nothing contradicts it', () => {
+  it('sends a branch and its head office to review, never merges them, and keeps branches apart', () => {
     const branch = { name: '无锡药明康德新药开发股份有限公司上海分公司' };
-    expect(decide(branch, { name: '无锡药明康德新药开发股份有限公司' })).toBe('match');
+    const head = { name: '无锡药明康德新药开发股份有限公司' };
+    expect(decide(branch, head)).toBe('possible');
+    expect(scoreMatch(branch, head).reasons).toContain('a branch and its head office');
+    expect(decide(branch, { name: '无锡药明康德新药开发股份有限公司北京分公司' })).toBe('distinct');
+    expect(decide(branch, { name: '無錫藥明康德新藥開發股份有限公司上海分公司' })).toBe('match');
+    expect(decide({ name: 'Ozanteks Tekstil Tokat Subesi' }, { name: 'Ozanteks Tekstil' })).toBe(
+      'possible',
+    );
+  });
+
+  it('keeps numbered sites of one firm apart (Unit 6 / Unit 10, #2)', () => {
+    const unit10 = { name: 'Soorty Enterprises (Pvt) Ltd . Unit10' };
+    expect(decide(unit10, { name: 'Soorty Enterprises (Pvt.) Ltd. Unit 6' })).toBe('distinct');
+    expect(decide(unit10, { name: 'Soorty Enterprises (Pvt) Ltd. (Unit No. 10)' })).toBe('match');
+    expect(decide({ name: 'Diamant SRL' }, { name: 'Diamant SRL #2' })).toBe('possible');
+  });
+
+  it('sends a short name that abbreviates a registered name to review, never merges it', () => {
+    const full = { name: '上海浦东发展银行股份有限公司' };
+    expect(decide({ name: '浦发银行' }, full)).toBe('possible');
+    expect(scoreMatch({ name: '浦发银行' }, full).reasons).toContain('one name abbreviates the other');
+    expect(decide({ name: '菜百股份' }, { name: '北京菜市口百货股份有限公司' })).toBe('possible');
+    // The characters must stand in order in the trade name.
+    expect(decide({ name: '发浦银行' }, full)).toBe('distinct');
   });
 
   it('scores a name that differs only by a leading place high when the regions agree', () => {

@@ -48,6 +48,15 @@ const PLACE_VARIANT = 0.85;
 const PLACE_VARIANT_OTHER_CITY = 0.5;
 // Different cities make a fuzzy name match implausible, so such scores stay below review.
 const OTHER_CITY_FACTOR = 0.55;
+// A branch (分公司, 营业部, 'Branch') is not its head office's record, and two branches are two
+// records: a branch and its head office go to review at most, two branches stay apart.
+const BRANCH_OF_PARENT = 0.6;
+const OTHER_BRANCH = 0.3;
+// A short name that abbreviates a registered name ('浦发银行' / '上海浦东发展银行股份有限公司'),
+// or a registered name that keeps another's trade name and drops words ('宝安集团' / '宝安企业集团'):
+// worth a person's look, never a merge, as many firms abbreviate alike.
+const ABBREVIATION = 0.7;
+const SHARED_TRADE_NAME = 0.6;
 // Two valid, different USCCs are two legal persons, whatever the names say.
 const DIFFERENT_USCC_CAP = 0.2;
 // An address moves a score by at most ±ADDRESS_WEIGHT/2: addresses are noisier than names
@@ -156,7 +165,9 @@ const round2 = (x: number): string => x.toFixed(2);
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
 interface NameEvidence {
-  kind: 'same' | 'place-variant' | 'fuzzy';
+  kind: 'same' | 'place-variant' | 'abbreviation' | 'fuzzy';
+  /** Whether both names are for the firm itself or one branch ('same'), or not. */
+  branch: 'same' | 'parent' | 'other';
   similarity: number;
   /** The leading place(s) one name has and the other lacks or contradicts. */
   places: string;
@@ -165,18 +176,62 @@ interface NameEvidence {
   english: boolean;
 }
 
+/** True when the characters of `short` appear in `long` in order ('浦发银行' in '浦东发展银行'). */
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at);
+    if (at < 0) return false;
+    at += ch.length;
+  }
+  return true;
+}
+
+const GROUP_WORDS = /(股份|集团|控股)$/;
+
+/**
+ * How far one name abbreviates the other, 0 when it does not: a bare short name whose characters
+ * stand in order in the other's trade name, opening near its start ('首创环保' in '首创生态环保集团'),
+ * or a registered name that keeps the other's first two characters and drops words from it.
+ */
+function abbreviation(fx: ReturnType<typeof nameForms>, fy: ReturnType<typeof nameForms>): number {
+  const [s, l] = fx.places.rest.length <= fy.places.rest.length ? [fx, fy] : [fy, fx];
+  const long = l.places.rest;
+  if (!HAN.test(long)) return 0;
+  if (s.short) {
+    let short = s.places.rest;
+    if (!isSubsequence(short, long)) short = short.replace(GROUP_WORDS, '');
+    const opens = long.indexOf(short.charAt(0));
+    const fits = short.length >= 2 && short.length < long.length && isSubsequence(short, long);
+    return fits && opens >= 0 && opens <= 3 ? ABBREVIATION : 0;
+  }
+  const short = s.places.rest;
+  const fits =
+    !l.short &&
+    short.length >= 3 &&
+    short.length < long.length &&
+    short.slice(0, 2) === long.slice(0, 2) &&
+    isSubsequence(short, long);
+  return fits ? SHARED_TRADE_NAME : 0;
+}
+
 /** Name evidence for one pair of names. */
 function compareNames(x: string, y: string, english: boolean): NameEvidence {
   const fx = nameForms(x);
   const fy = nameForms(y);
   const conflict = placesConflict(fx.places, fy.places);
-  const base = { similarity: 1, places: '', conflict, english };
+  const branch = fx.branch === fy.branch ? 'same' : fx.branch && fy.branch ? 'other' : 'parent';
+  const base = { similarity: 1, places: '', conflict, english, branch } as const;
   if (fx.normalised && fx.normalised === fy.normalised) return { ...base, kind: 'same' };
   if (fx.normalised && fy.normalised && fx.places.rest === fy.places.rest) {
     const shown = [fx.places.text, fy.places.text].filter((t) => t.length > 0).join('/');
     return { ...base, kind: 'place-variant', places: shown };
   }
-  return { ...base, kind: 'fuzzy', similarity: nameSimilarity(x, y) };
+  const similarity = nameSimilarity(x, y);
+  const abbreviated = similarity < ABBREVIATION ? abbreviation(fx, fy) : 0;
+  return abbreviated > similarity
+    ? { ...base, kind: 'abbreviation', similarity: abbreviated }
+    : { ...base, kind: 'fuzzy', similarity };
 }
 
 /** The strongest name evidence over the Chinese and English names the two records carry. */
@@ -192,11 +247,31 @@ function nameEvidence(a: MatchRecord, b: MatchRecord): NameEvidence {
       if (!best || rank(evidence) > rank(best)) best = evidence;
     }
   }
-  return best ?? { kind: 'fuzzy', similarity: 0, places: '', conflict: false, english: false };
+  return (
+    best ?? {
+      kind: 'fuzzy',
+      branch: 'same',
+      similarity: 0,
+      places: '',
+      conflict: false,
+      english: false,
+    }
+  );
 }
 
+/** The weights scoreMatch uses; cross-validation tries others (entity-matching.osh.test.ts). */
+export interface MatchWeights {
+  /** How far an address moves a score: by at most ±address/2. */
+  address: number;
+}
+export const MATCH_WEIGHTS: MatchWeights = { address: ADDRESS_WEIGHT };
+
 /** Scores how likely two records are the same enterprise. */
-export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchScore {
+export function scoreMatch(
+  a: MatchRecord,
+  b: MatchRecord,
+  weights: MatchWeights = MATCH_WEIGHTS,
+): MatchScore {
   const usccA = cleanUscc(a.uscc);
   const usccB = cleanUscc(b.uscc);
   if (usccA && usccA === usccB && isValidUscc(usccA)) return { score: 1, reasons: ['same USCC'] };
@@ -207,7 +282,7 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchScore {
   const names = nameEvidence(a, b);
   const hasAddresses = !!a.address?.trim() && !!b.address?.trim();
   const address = hasAddresses ? addressSimilarity(a.address ?? '', b.address ?? '') : null;
-  const addressShift = address === null ? 0 : ADDRESS_WEIGHT * (address - 0.5);
+  const addressShift = address === null ? 0 : weights.address * (address - 0.5);
   const regionLabel = (region === 'same-city' ? (a.regionCode ?? '') : '').trim();
   const of = names.english ? ' (English)' : '';
 
@@ -238,6 +313,13 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchScore {
       reasons.push(what);
       score = PLACE_VARIANT + addressShift;
     }
+  } else if (names.kind === 'abbreviation') {
+    reasons.push(`one name abbreviates the other${of}`);
+    score = names.similarity;
+    if (apart) {
+      reasons.push('different cities');
+      score *= OTHER_CITY_FACTOR;
+    }
   } else {
     reasons.push(`name similarity${of} ${round2(names.similarity)}`);
     score = names.similarity + addressShift;
@@ -248,6 +330,13 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchScore {
   }
   if (address !== null && !(names.kind !== 'fuzzy' && region === 'same-city')) {
     reasons.push(`address similarity ${round2(address)}`);
+  }
+  if (names.branch === 'parent' && score > BRANCH_OF_PARENT) {
+    reasons.push('a branch and its head office');
+    score = BRANCH_OF_PARENT;
+  } else if (names.branch === 'other' && score > OTHER_BRANCH) {
+    reasons.push('two different branches');
+    score = OTHER_BRANCH;
   }
   if (differentUscc) {
     reasons.unshift('different USCC');
