@@ -205,6 +205,17 @@ function abbreviation(fx: ReturnType<typeof nameForms>, fy: ReturnType<typeof na
     const fits = short.length >= 2 && short.length < long.length && isSubsequence(short, long);
     return fits && opens >= 0 && opens <= 3 ? ABBREVIATION : 0;
   }
+  // A group or listed firm known by a contraction of its trade name ('南玻集团' / '南方玻璃'):
+  // the contraction, without its group word, opens the other name and stands in it in order.
+  const contracted = s.places.rest.replace(GROUP_WORDS, '');
+  if (
+    contracted.length >= 2 &&
+    contracted.length < long.length &&
+    long.startsWith(contracted.charAt(0)) &&
+    isSubsequence(contracted, long)
+  ) {
+    return ABBREVIATION;
+  }
   const short = s.places.rest;
   const fits =
     !l.short &&
