@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  pgView,
   primaryKey,
   real,
   serial,
@@ -197,3 +198,15 @@ export const classification = pgTable(
       .where(sql`decision = 'confirmed'`),
   ],
 );
+
+/**
+ * The one placement per enterprise and chain that counts: its confirmed primary placement (the
+ * rule is settled on every write by settlePrimaryPlacements; made in 0007_placement_rule.sql).
+ * The registry, the chain analysis, the road to target and exports all read placements here.
+ */
+export const chainPlacement = pgView('chain_placement', {
+  enterpriseId: bigint('enterprise_id', { mode: 'number' }).notNull(),
+  nodeId: integer('node_id').notNull(),
+  regionCode: text('region_code').notNull(),
+  score: real('score').notNull(),
+}).existing();
