@@ -2,6 +2,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import {
   chainNode,
+  chainPlacement,
   classification,
   enterprise,
   enterpriseYear,
@@ -136,8 +137,8 @@ export async function latestFigureYear(db: DbOrTx): Promise<number | null> {
 }
 
 /**
- * Output per year and node of a region's confirmed on-chain enterprises, each counted once on its
- * primary node.
+ * Output per year and node of a region's on-chain enterprises, each counted once on its node
+ * (chain_placement).
  */
 export async function sumOutputByYearAndNode(db: DbOrTx, chainId: number, regionCode: string) {
   const rows = await db
@@ -146,13 +147,13 @@ export async function sumOutputByYearAndNode(db: DbOrTx, chainId: number, region
       nodeCode: chainNode.code,
       outputYuan: sql<string>`sum(${enterpriseYear.outputYuan})`,
     })
-    .from(classification)
-    .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
-    .innerJoin(enterpriseYear, eq(enterpriseYear.enterpriseId, classification.enterpriseId))
+    .from(chainPlacement)
+    .innerJoin(chainNode, eq(chainNode.id, chainPlacement.nodeId))
+    .innerJoin(enterpriseYear, eq(enterpriseYear.enterpriseId, chainPlacement.enterpriseId))
     .where(
       and(
-        ...confirmedOnChainIn(chainId, regionCode),
-        eq(classification.isPrimary, true),
+        eq(chainNode.chainId, chainId),
+        inRegion(chainPlacement.regionCode, regionCode),
         sql`${enterpriseYear.outputYuan} is not null`,
       ),
     )

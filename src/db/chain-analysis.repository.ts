@@ -3,10 +3,10 @@ import type { DbOrTx } from './connection.ts';
 
 // The chain analysis in SQL: each query is named after what it returns and reads as SQL.
 //
-// Counting rule: a confirmed enterprise counts once on a chain, on its primary node (or, when
-// its primary placement is not confirmed, on its best-scoring confirmed node), so that node
-// figures add up to the chain's and output is never counted twice. Secondary confirmed
-// placements are reported apart, as "also on the node".
+// Counting rule: an enterprise counts once on a chain, on its node in the view chain_placement
+// (its confirmed primary placement; the rule is settled on every write, see
+// settlePrimaryPlacements), so that node figures add up to the chain's and output is never counted
+// twice. Secondary confirmed placements are reported apart, as "also on the node".
 //
 // Output is `output_yuan`, or `revenue_yuan` where an enterprise reports no output (registries
 // often carry revenue only). Sums stay numeric until the end: exact, so a node's output is the
@@ -14,28 +14,8 @@ import type { DbOrTx } from './connection.ts';
 // (Wuxi) ⊃ 320214.
 
 /**
- * The rare enterprises whose primary placement on the chain is not confirmed, each on its
- * best-scoring confirmed node: (enterprise_id, node_id, region_code). The LATERAL probe of the
- * primary placements (an index lookup per row) keeps this cheap on a national registry.
- */
-function fallbackPlacements(nodes: SQL, region: SQL): SQL {
-  return sql`
-    select distinct on (c.enterprise_id) c.enterprise_id, c.node_id, c.region_code
-    from classification c
-    left join lateral (
-      select true as found from classification p
-      where p.enterprise_id = c.enterprise_id and p.decision = 'confirmed' and p.is_primary
-        and p.node_id = any(${nodes})
-      limit 1
-    ) p on true
-    where c.decision = 'confirmed' and not c.is_primary and c.node_id = any(${nodes})
-      and ${region} and p.found is null
-    order by c.enterprise_id, c.score desc, c.node_id`;
-}
-
-/**
  * The CTE `counted`: the enterprises counted on a chain in a region, one row each
- * (enterprise_id, node_id, region_code): confirmed primary placements, then the fallbacks.
+ * (enterprise_id, node_id, region_code), from chain_placement.
  */
 function countedEnterprises(nodeIds: readonly number[], regionFilter: (column: SQL) => SQL): SQL {
   const nodes = sql`${sql.param(nodeIds)}::int[]`;
@@ -43,10 +23,8 @@ function countedEnterprises(nodeIds: readonly number[], regionFilter: (column: S
   return sql`
     counted as (
       select c.enterprise_id, c.node_id, c.region_code
-      from classification c
-      where c.decision = 'confirmed' and c.is_primary and c.node_id = any(${nodes}) and ${region}
-      union all
-      select * from (${fallbackPlacements(nodes, region)}) fallback
+      from chain_placement c
+      where c.node_id = any(${nodes}) and ${region}
     )`;
 }
 
@@ -79,27 +57,16 @@ export async function listNationalNodeFigures(
   db: DbOrTx,
   input: { nodeIds: readonly number[]; year: number },
 ): Promise<NationalNodeFigures[]> {
-  // Aggregated branch by branch: the primary placements join the year's figures in one
-  // (parallel) pass over two covering indexes, without first materialising a national list.
+  // The placements join the year's figures in one (parallel) pass over a covering partial index
+  // (classification_counted_primary_idx matches the view's predicate).
   const nodes = sql`${sql.param(input.nodeIds)}::int[]`;
   const result = await db.execute(sql`
-    with per_branch as (
-      select c.node_id, count(*) as enterprises, count(${OUTPUT}) as reporting,
-             sum(${OUTPUT}) as output
-      from classification c
-      left join enterprise_year y on y.enterprise_id = c.enterprise_id and y.year = ${input.year}
-      where c.decision = 'confirmed' and c.is_primary and c.node_id = any(${nodes})
-      group by c.node_id
-      union all
-      select k.node_id, count(*), count(${OUTPUT}), sum(${OUTPUT})
-      from (${fallbackPlacements(nodes, sql`true`)}) k
-      left join enterprise_year y on y.enterprise_id = k.enterprise_id and y.year = ${input.year}
-      group by k.node_id
-    )
-    select node_id as "nodeId", sum(enterprises)::int as "enterprises",
-           sum(reporting)::int as "reporting", coalesce(sum(output), 0)::float8 as "outputYuan"
-    from per_branch
-    group by node_id`);
+    select c.node_id as "nodeId", count(*)::int as "enterprises",
+           count(${OUTPUT})::int as "reporting", coalesce(sum(${OUTPUT}), 0)::float8 as "outputYuan"
+    from chain_placement c
+    left join enterprise_year y on y.enterprise_id = c.enterprise_id and y.year = ${input.year}
+    where c.node_id = any(${nodes})
+    group by c.node_id`);
   return rowsOf<NationalNodeFigures>(result);
 }
 

@@ -204,3 +204,33 @@ export async function listClassificationsOfEnterprises(
       asc(chainNode.sortOrder),
     );
 }
+
+/**
+ * THE placement rule, written once: on each chain an enterprise has one primary placement, its best
+ * non-rejected one (confirmed before uncertain; the standing primary, then a manual decision, then
+ * the higher score win ties), or none when every placement is rejected. It counts on the chain
+ * (view `chain_placement`) when that placement is confirmed. Every write to classification rows
+ * calls this for the enterprises it touched (`chainId` null: on every chain).
+ */
+export async function settlePrimaryPlacements(
+  tx: DbOrTx,
+  enterpriseIds: readonly number[],
+  chainId: number | null,
+): Promise<void> {
+  if (enterpriseIds.length === 0) return;
+  await tx.execute(sql`
+    with ranked as (
+      select c.enterprise_id, c.node_id,
+        c.decision <> 'rejected' and row_number() over (
+          partition by c.enterprise_id, n.chain_id
+          order by c.decision = 'rejected', c.decision = 'confirmed' desc, c.is_primary desc,
+            c.method = 'manual' desc, c.score desc, n.sort_order, c.node_id) = 1 as should
+      from classification c join chain_node n on n.id = c.node_id
+      where c.enterprise_id = any(${sql.param([...enterpriseIds])}::bigint[])
+        and (${chainId}::int is null or n.chain_id = ${chainId}::int)
+    )
+    update classification c set is_primary = r.should
+    from ranked r
+    where c.enterprise_id = r.enterprise_id and c.node_id = r.node_id
+      and c.is_primary is distinct from r.should`);
+}

@@ -1,6 +1,15 @@
 import { and, asc, count, desc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
-import { chainNode, classification, enterprise, enterpriseYear, park, region } from './schema.ts';
+import { settlePrimaryPlacements } from './classification.repository.ts';
+import {
+  chainNode,
+  chainPlacement,
+  classification,
+  enterprise,
+  enterpriseYear,
+  park,
+  region,
+} from './schema.ts';
 
 export type EnterpriseRow = typeof enterprise.$inferSelect;
 export type NewEnterpriseRow = typeof enterprise.$inferInsert;
@@ -58,8 +67,8 @@ const latestOutput = sql<string | null>`(
   order by ${enterpriseYear.year} desc limit 1)`;
 const primaryNode = sql<{ code: string; zh: string; en: string } | null>`(
   select json_build_object('code', n.code, 'zh', n.name_zh, 'en', n.name_en)
-  from ${classification} c join ${chainNode} n on n.id = c.node_id
-  where c.enterprise_id = ${enterprise.id} and c.is_primary
+  from ${chainPlacement} c join ${chainNode} n on n.id = c.node_id
+  where c.enterprise_id = ${enterprise.id}
   order by n.sort_order limit 1)`;
 
 export type EnterpriseSortField = 'name' | 'foundedOn' | 'latestOutput' | 'region';

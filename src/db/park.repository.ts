@@ -1,6 +1,6 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
-import { chainNode, classification, enterprise, park, parkSpace, region } from './schema.ts';
+import { chainNode, chainPlacement, enterprise, park, parkSpace, region } from './schema.ts';
 
 export type ParkRow = typeof park.$inferSelect;
 export type ParkSpaceRow = typeof parkSpace.$inferSelect;
@@ -61,11 +61,8 @@ export async function listParkTenants(db: DbOrTx, parkId: number) {
       nodeNameEn: chainNode.nameEn,
     })
     .from(enterprise)
-    .leftJoin(
-      classification,
-      and(eq(classification.enterpriseId, enterprise.id), eq(classification.isPrimary, true)),
-    )
-    .leftJoin(chainNode, eq(chainNode.id, classification.nodeId))
+    .leftJoin(chainPlacement, eq(chainPlacement.enterpriseId, enterprise.id))
+    .leftJoin(chainNode, eq(chainNode.id, chainPlacement.nodeId))
     .where(eq(enterprise.parkId, parkId))
     .orderBy(asc(enterprise.name), asc(enterprise.id));
 }

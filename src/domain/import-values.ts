@@ -75,7 +75,7 @@ export const ENTERPRISE_COLUMNS = {
   },
   output: { label: '工业总产值', aliases: ['产值'], kind: 'money', required: false },
   year: { label: '年份', aliases: ['年度'], kind: 'year', required: false },
-  tags: { label: '标签', aliases: [], kind: 'list', required: false },
+  tags: { label: '标签', aliases: ['资质', '企业资质'], kind: 'list', required: false },
 } as const satisfies Record<string, EnterpriseColumnSpec>;
 
 export type CanonicalColumn = keyof typeof ENTERPRISE_COLUMNS;

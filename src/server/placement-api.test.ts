@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChainByCode, listChainNodes } from '../db/chain.repository.ts';
 import type { Database } from '../db/connection.ts';
@@ -195,8 +196,24 @@ describe(`placement consistency across registry, analysis, road and export (${te
     return out;
   }
 
+  /** Rows breaking the rule: two primaries, a rejected primary, an uncertain one over a confirmed. */
+  async function ruleBreakers(): Promise<unknown[]> {
+    const result = await database.db.execute(sql`
+      select c.enterprise_id, n.chain_id
+      from classification c join chain_node n on n.id = c.node_id
+      group by c.enterprise_id, n.chain_id
+      having count(*) filter (where c.is_primary) > 1
+        or count(*) filter (where c.is_primary and c.decision = 'rejected') > 0
+        or count(*) filter (where c.decision <> 'rejected') > 0
+           and count(*) filter (where c.is_primary) = 0
+        or count(*) filter (where c.decision = 'confirmed') > 0
+           and count(*) filter (where c.is_primary and c.decision = 'confirmed') = 0`);
+    return (result as { rows: unknown[] }).rows;
+  }
+
   /** Every view agrees with the registry's detail page; returns that common answer. */
   async function expectViewsAgree(step: string): Promise<Placements> {
+    expect(await ruleBreakers(), `${step}: one primary placement or none`).toEqual([]);
     const truth = await registryDetail();
     expect(await registryList(), `${step}: registry list`).toEqual(truth);
     expect(await exported(), `${step}: export`).toEqual(truth);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { findChainByCode, listChainNodes } from '../db/chain.repository.ts';
+import { settlePrimaryPlacements } from '../db/classification.repository.ts';
 import { insertEnterpriseYears, insertEnterprises } from '../db/enterprise.repository.ts';
 import { classification } from '../db/schema.ts';
 import { makeEnterprise } from './factories.ts';
@@ -128,5 +129,7 @@ export async function seedChainFixture(db: Db): Promise<Record<string, number>> 
       })),
     ),
   );
+  // Rows written straight to the table: settle them as every write path does.
+  await settlePrimaryPlacements(db, Object.values(byKey), chainRow.id);
   return byKey;
 }

@@ -9,6 +9,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  pgView,
   primaryKey,
   real,
   serial,
@@ -258,3 +259,15 @@ export const enterpriseMerge = pgTable(
     index('enterprise_merge_duplicate_idx').on(t.duplicateId),
   ],
 );
+
+/**
+ * The one placement per enterprise and chain that counts: its confirmed primary placement (the
+ * rule is settled on every write by settlePrimaryPlacements; made in 0008_placement_rule.sql).
+ * The registry, the chain analysis, the road to target and exports all read placements here.
+ */
+export const chainPlacement = pgView('chain_placement', {
+  enterpriseId: bigint('enterprise_id', { mode: 'number' }).notNull(),
+  nodeId: integer('node_id').notNull(),
+  regionCode: text('region_code').notNull(),
+  score: real('score').notNull(),
+}).existing();

@@ -10,6 +10,7 @@ import {
   listEnterprisesToClassify,
   listManualDecisions,
   replaceRuleClassifications,
+  settlePrimaryPlacements,
   upsertManualClassification,
   type RuleClassificationRow,
 } from '../../db/classification.repository.ts';
@@ -135,6 +136,7 @@ export async function classifyBatch(
     tallyEnterprise(summary, results, mine, codeByNodeId);
   }
   await replaceRuleClassifications(tx, chain.id, ids, rows);
+  await settlePrimaryPlacements(tx, ids, chain.id);
   summary.enterprises += batch.length;
 }
 
@@ -218,9 +220,8 @@ export async function decideClassification(
         isPrimary: true,
         score: 1,
       });
-    } else if (decision === 'rejected' && before?.isPrimary) {
-      await clearPrimaryClassifications(tx, input.enterpriseId, context.chain.id, null);
     }
+    await settlePrimaryPlacements(tx, [input.enterpriseId], context.chain.id);
     await recordAudit(tx, actor, {
       action:
         targetId !== null

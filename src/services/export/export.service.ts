@@ -14,6 +14,7 @@ import {
 import { AppError } from '../../domain/app-error.ts';
 import { CSV_BOM, csvLine } from '../../shared/csv.ts';
 import type { Evidence } from '../../domain/classification.ts';
+import { countsOnChain } from '../../domain/placement.ts';
 
 const PAGE = 5_000;
 
@@ -192,7 +193,7 @@ export async function exportClassifications(
         e.name,
         node.code,
         node.nameZh,
-        c.isPrimary ? 'true' : 'false',
+        countsOnChain(c) ? 'true' : 'false',
         c.score,
         c.decision,
         c.method === 'manual' ? `manual (${c.decision})` : formatEvidence(c.evidence as Evidence[]),

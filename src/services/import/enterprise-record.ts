@@ -7,12 +7,12 @@ import {
   parseMoney,
   parseYear,
   splitProducts,
-  splitTags,
   type CanonicalColumn,
   type HeaderMapping,
   type MoneyUnit,
   type ParseFailure,
 } from '../../domain/import-values.ts';
+import { qualificationTags } from '../../domain/qualification-tags.ts';
 import { usccCheckCharacter, usccProblem } from '../../domain/uscc.ts';
 import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
 
@@ -236,7 +236,7 @@ export function buildEnterpriseRecord(
       industryCode,
       businessScope: text('business_scope'),
       products: productsText ? splitProducts(productsText.text) : null,
-      tags: tagsText ? splitTags(tagsText.text) : null,
+      tags: tagsText ? qualificationTags(tagsText.text) : null,
       figures: hasFigures && year !== null ? { year, revenueYuan, outputYuan, employees } : null,
     },
   };

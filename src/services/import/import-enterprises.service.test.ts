@@ -81,7 +81,8 @@ describe(`importing enterprises (${testDatabaseKind()})`, () => {
       foundedOn: '2019-03-05',
       registeredCapitalYuan: 5_000_000,
       products: ['化学发光检测试剂盒', '新冠抗原检测试剂盒'],
-      tags: ['高新技术企业'],
+      // The qualification as typed becomes its tag code (issue 13).
+      tags: ['high_tech'],
     });
     expect(detail.years).toEqual([
       expect.objectContaining({ year: 2024, revenueYuan: 80_000_000, employees: 120 }),

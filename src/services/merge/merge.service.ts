@@ -11,6 +11,7 @@ import {
 import type { DbOrTx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import { turnDuplicateRound } from '../../db/duplicate.repository.ts';
+import { settlePrimaryPlacements } from '../../db/classification.repository.ts';
 import { deleteEnterprise } from '../../db/enterprise.repository.ts';
 import {
   deleteMergeHistory,
@@ -164,6 +165,14 @@ export async function mergeEnterprises(
   }));
   const placementsAfter = mergePlacements(kept, keptPlacements, droppedPlacements);
 
+  // The dropped record's USCC must be free before the kept one can take it.
+  if (fill.uscc) await writeEnterpriseRow(tx, { ...dropped, uscc: null });
+  await writeEnterpriseRow(tx, keptAfter);
+  await replaceYearRows(tx, kept.id, yearsAfter);
+  await replaceClassificationRows(tx, kept.id, placementsAfter);
+  // The one placement rule decides the primary per chain, as after any other write.
+  await settlePrimaryPlacements(tx, [kept.id], null);
+
   const snapshot: MergeSnapshot = {
     kept,
     keptYears,
@@ -177,7 +186,7 @@ export async function mergeEnterprises(
     after: {
       updatedAt: updatedAt.toISOString(),
       years: yearsSignature(yearsAfter),
-      placements: placementsSignature(placementsAfter),
+      placements: placementsSignature(await listClassificationRows(tx, kept.id)),
     },
   };
   const mergeId = await insertMergeRecord(tx, {
@@ -187,16 +196,10 @@ export async function mergeEnterprises(
     snapshot,
     createdBy: actor.name,
   });
-
-  // The dropped record's USCC must be free before the kept one can take it.
-  if (fill.uscc) await writeEnterpriseRow(tx, { ...dropped, uscc: null });
-  await writeEnterpriseRow(tx, keptAfter);
-  await replaceYearRows(tx, kept.id, yearsAfter);
   await insertYearHistory(
     tx,
     historyRows(figures.overridden, { kept, dropped, mergeId, at: updatedAt }),
   );
-  await replaceClassificationRows(tx, kept.id, placementsAfter);
   await relinkEnterprise(tx, links, { from: dropped.id, to: kept.id });
   // The pair names the kept record first, or deleting the dropped one would delete the pair.
   if (ids.duplicateId !== null && kept.id !== ids.first) {

@@ -8,6 +8,7 @@ import {
   type EnterpriseFilter,
   type EnterpriseRow,
 } from '../../db/enterprise.repository.ts';
+import { countsOnChain } from '../../domain/placement.ts';
 import { listEnterpriseClassifications } from '../../db/classification.repository.ts';
 import { listYearHistory, type YearHistoryRow } from '../../db/merge.repository.ts';
 import type { FigureHistoryReason, FigureMeasure } from '../../shared/figure-history.ts';
@@ -110,7 +111,7 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
   ]);
   const row = found.enterprise;
   const latest = years.at(-1);
-  const primary = classifications.find((c) => c.classification.isPrimary);
+  const primary = classifications.find((c) => countsOnChain(c.classification));
   return {
     ...presentSummary(
       row,
@@ -145,7 +146,7 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
       nodeName: { zh: c.nodeNameZh, en: c.nodeNameEn },
       score: c.classification.score,
       decision: asDecision(c.classification.decision),
-      primary: c.classification.isPrimary,
+      primary: countsOnChain(c.classification),
       method: c.classification.method === 'manual' ? 'manual' : 'rule',
       evidence: c.classification.evidence as EvidenceView[],
       decidedAt: c.classification.decidedAt.toISOString(),
