@@ -300,7 +300,7 @@ describe(`problem scopes, attachments, the SLA clock and merges (${testDatabaseK
   it("moves a merged enterprise's problems and firm accounts to the record it is merged into", async () => {
     const [keptId = 0, goneId = 0] = await insertEnterprises(world.database.db, [
       makeEnterprise({ name: '合并保留企业有限公司' }),
-      makeEnterprise({ name: '合并重复企业有限公司' }),
+      makeEnterprise({ name: '合并重复企业有限公司', uscc: null }),
     ]);
     const recorded = await world.office.json<ProblemDetail>('POST', '/api/problems', {
       title: '重复记录上的诉求',
