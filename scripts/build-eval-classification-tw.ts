@@ -58,8 +58,16 @@ const IMPORT_SEGMENTS: Record<string, string[]> = {
   菌疫: ['biomed.mid.bio', 'biomed.mid.vaccine'],
 };
 
-function buildDrugSet(): void {
-  const set = 'tw-fda-drug-licences';
+/**
+ * One drug-licence set from its licences.tsv. `skipFirms` are firms another set already holds:
+ * left out, so no firm is counted twice across the sets.
+ */
+function buildDrugSet(
+  set: string,
+  idPrefix: string,
+  source: string,
+  skipFirms: Set<string> = new Set(),
+): void {
   const rows = readTsv(join(REPO_SETS_DIR, set, 'licences.tsv'));
   const firms = new Map<string, Firm>();
   const firm = (name: string) => {
@@ -97,13 +105,12 @@ function buildDrugSet(): void {
       applicant.importKinds.add(row.kind ?? '');
     }
   }
-  const source =
-    'TFDA 全部藥品許可證資料集 (data.fda.gov.tw, infoId 37), rows of 37_2.csv as stored in kuochili-ops/TWDrugMarket @85645e3287193af942d11249c707327cf4fa94f5; Taiwan Open Government Data License v1.0';
   const records = [...firms.values()]
+    .filter((f) => !skipFirms.has(f.name))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
     .map((f, index): RealRecord => {
       const base = {
-        id: `twdrug-${String(index + 1).padStart(3, '0')}`,
+        id: `${idPrefix}-${String(index + 1).padStart(3, '0')}`,
         name: simplified(f.name),
         products: f.products.slice(0, 6).map(simplified),
         source,
@@ -167,5 +174,19 @@ function buildPesticideSet(): void {
   writeJsonl(set, records);
 }
 
-buildDrugSet();
+const DRUG_SOURCE =
+  'TFDA 全部藥品許可證資料集 (data.fda.gov.tw, infoId 37), rows of 37_2.csv as stored in kuochili-ops/TWDrugMarket @85645e3287193af942d11249c707327cf4fa94f5; Taiwan Open Government Data License v1.0';
+
+/** Firms (applicants and makers, plants counted with their company) of a set's licences.tsv. */
+function drugFirmsOf(set: string): Set<string> {
+  return new Set(
+    readTsv(join(REPO_SETS_DIR, set, 'licences.tsv')).flatMap((row) =>
+      [row.applicant ?? '', row.maker ?? ''].map(firmOf),
+    ),
+  );
+}
+
+buildDrugSet('tw-fda-drug-licences', 'twdrug', DRUG_SOURCE);
+// Further stretches of the same file; firms already in the first set are left out.
+buildDrugSet('tw-fda-drug-licences-b', 'twdrugb', DRUG_SOURCE, drugFirmsOf('tw-fda-drug-licences'));
 buildPesticideSet();
