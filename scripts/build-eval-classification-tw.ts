@@ -174,6 +174,58 @@ function buildPesticideSet(): void {
   writeJsonl(set, records);
 }
 
+/**
+ * TFDA 健康食品 licences: every firm holding at least one licence in force (證況 核可) is a
+ * health-food firm; firms whose licences have all lapsed (失效, 併証, 註銷, 廢止) are left out.
+ */
+function buildHealthFoodSet(): void {
+  const set = 'tw-fda-health-food';
+  const rows = readTsv(join(REPO_SETS_DIR, set, 'licences.tsv'));
+  const holders = new Map<string, { products: string[]; licences: string[]; inForce: boolean }>();
+  for (const row of rows) {
+    // A note on a licence transfer is not part of the name: 愛健…股份有限公司(95/8/11核准將許可證…).
+    const holder = firmOf((row.applicant ?? '').replace(/\([^()]*核准[^()]*\)$/u, ''));
+    const entry = holders.get(holder) ?? { products: [], licences: [], inForce: false };
+    const product = row.product ?? '';
+    if (!entry.products.includes(product)) entry.products.push(product);
+    entry.licences.push((row.licence ?? '').replace(/\(本證失效\)$/u, ''));
+    if (row.status === '核可') entry.inForce = true;
+    holders.set(holder, entry);
+  }
+  const source =
+    'TFDA 健康食品資料集 (data.fda.gov.tw, infoId 19), 19_2.csv as stored in DeDe426/line-chatbot @21f5f7175179befeedd51ef301e35fbd3af17037; Taiwan Open Government Data License v1.0';
+  // A firm that also holds or makes drug licences in the drug sets is on both lists: its drug
+  // node is expected as well, and accepted as primary.
+  const drugNodes = new Map<string, string>();
+  for (const drugSet of ['tw-fda-drug-licences', 'tw-fda-drug-licences-b']) {
+    const file = join(REPO_SETS_DIR, drugSet, 'records.jsonl');
+    for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+      const record = JSON.parse(line) as RealRecord;
+      if (record.expected[0]) drugNodes.set(record.name, record.expected[0]);
+    }
+  }
+  const records = [...holders.entries()]
+    .filter(([, entry]) => entry.inForce)
+    .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+    .map(([holder, entry], index): RealRecord => {
+      const name = simplified(holder);
+      const drugNode = drugNodes.get(name);
+      return {
+        id: `twhf-${String(index + 1).padStart(3, '0')}`,
+        name,
+        products: entry.products.slice(0, 6).map(simplified),
+        expected: drugNode ? ['biomed.mid.healthfood', drugNode] : ['biomed.mid.healthfood'],
+        ...(drugNode ? { acceptablePrimary: [drugNode] } : {}),
+        source,
+        sourceRef: entry.licences.slice(0, 6).join(', '),
+        labelledFrom: drugNode
+          ? 'holds a 健康食品 licence in force (健食字 / 健食規字, 證況 核可) and drug licences (see the drug sets)'
+          : 'holds a 健康食品 licence in force (健食字 / 健食規字, 證況 核可)',
+      };
+    });
+  writeJsonl(set, records);
+}
+
 const DRUG_SOURCE =
   'TFDA 全部藥品許可證資料集 (data.fda.gov.tw, infoId 37), rows of 37_2.csv as stored in kuochili-ops/TWDrugMarket @85645e3287193af942d11249c707327cf4fa94f5; Taiwan Open Government Data License v1.0';
 
@@ -190,3 +242,4 @@ buildDrugSet('tw-fda-drug-licences', 'twdrug', DRUG_SOURCE);
 // Further stretches of the same file; firms already in the first set are left out.
 buildDrugSet('tw-fda-drug-licences-b', 'twdrugb', DRUG_SOURCE, drugFirmsOf('tw-fda-drug-licences'));
 buildPesticideSet();
+buildHealthFoodSet();
