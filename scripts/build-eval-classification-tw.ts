@@ -226,6 +226,89 @@ function buildHealthFoodSet(): void {
   writeJsonl(set, records);
 }
 
+/** Factory-registry product classes on the chain, with the nodes each class allows as primary. */
+const FACTORY_ON_CHAIN: Record<string, string[]> = {
+  // 藥品及醫用化學製品: every kind of drug maker, from APIs to vaccines and veterinary drugs.
+  '200': [
+    'biomed.up.api',
+    'biomed.mid.chem',
+    'biomed.mid.tcm',
+    'biomed.mid.bio',
+    'biomed.mid.vaccine',
+    'biomed.mid.blood',
+    'biomed.mid.vet',
+  ],
+  // 醫療器材及用品: equipment, consumables and diagnostics.
+  '332': ['biomed.mid.device', 'biomed.mid.consumable', 'biomed.mid.ivd'],
+};
+
+/**
+ * Taiwanese factory registry (工廠公示資料): factories in production whose registered product
+ * classes include 藥品及醫用化學製品 (200) or 醫療器材及用品 (332) are on the chain (membership and
+ * the class's nodes as primary); companies whose factories make only food, drink, feed, basic
+ * chemicals, fertiliser, resins, fibres, pesticides, paints, cleaning products or cosmetics are the
+ * look-alikes. Name only: the registry gives product classes, not product names.
+ */
+function buildFactorySet(skipFirms: Set<string>): void {
+  const set = 'tw-factory-registry';
+  const rows = readTsv(join(REPO_SETS_DIR, set, 'factories.tsv'));
+  const firms = new Map<string, { codes: Set<string>; registrations: string[] }>();
+  for (const row of rows) {
+    const name = firmOf(row.name ?? '');
+    const entry = firms.get(name) ?? { codes: new Set<string>(), registrations: [] };
+    for (const product of (row.products ?? '').split(';'))
+      entry.codes.add(product.split(' ')[0] ?? '');
+    entry.registrations.push(row.registration ?? '');
+    firms.set(name, entry);
+  }
+  const source =
+    '經濟部 工廠公示資料 (gcis.nat.gov.tw/Fidbweb), factory details as scraped into kiang/twfactory Console/Command/data/details @d8a26e1afe602d12bf621934a6c71cc8a370e8c1 (2014-12); Taiwan Open Government Data License v1.0';
+  const records: RealRecord[] = [];
+  for (const [name, entry] of [...firms.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh'))) {
+    const simplifiedName = simplified(name);
+    if (skipFirms.has(simplifiedName)) continue;
+    const onChainClasses = [...entry.codes].filter((code) => FACTORY_ON_CHAIN[code]);
+    const base = {
+      id: `twfac-${String(records.length + 1).padStart(4, '0')}`,
+      name: simplifiedName,
+      products: [],
+      source,
+      sourceRef: `工廠登記編號 ${entry.registrations.slice(0, 6).join(', ')}`,
+    };
+    if (onChainClasses.length > 0) {
+      records.push({
+        ...base,
+        expected: [],
+        onChain: true,
+        acceptablePrimary: [
+          ...new Set(onChainClasses.flatMap((code) => FACTORY_ON_CHAIN[code] ?? [])),
+        ],
+        labelledFrom: `factory in production registered for product class ${onChainClasses.join(', ')} (200 藥品及醫用化學製品, 332 醫療器材及用品)`,
+      });
+    } else if (name.includes('公司')) {
+      // Sole proprietorships (…食品行, …企業社, …工作室) are left out of the look-alikes.
+      records.push({
+        ...base,
+        expected: [],
+        labelledFrom: `factories in production registered only for product classes ${[...entry.codes].sort().join(', ')} (food, drink, feed, chemicals, fertiliser, pesticides, paints, cleaning products, cosmetics): off the chain`,
+      });
+    }
+  }
+  writeJsonl(set, records);
+}
+
+/** Names (simplified) of the records of the given sets, already built. */
+function recordNamesOf(sets: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const set of sets) {
+    const file = join(REPO_SETS_DIR, set, 'records.jsonl');
+    for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+      names.add((JSON.parse(line) as RealRecord).name);
+    }
+  }
+  return names;
+}
+
 const DRUG_SOURCE =
   'TFDA 全部藥品許可證資料集 (data.fda.gov.tw, infoId 37), rows of 37_2.csv as stored in kuochili-ops/TWDrugMarket @85645e3287193af942d11249c707327cf4fa94f5; Taiwan Open Government Data License v1.0';
 
@@ -243,3 +326,12 @@ buildDrugSet('tw-fda-drug-licences', 'twdrug', DRUG_SOURCE);
 buildDrugSet('tw-fda-drug-licences-b', 'twdrugb', DRUG_SOURCE, drugFirmsOf('tw-fda-drug-licences'));
 buildPesticideSet();
 buildHealthFoodSet();
+// Firms already in another set are left out of the registry set (no firm counted twice).
+buildFactorySet(
+  recordNamesOf([
+    'tw-fda-drug-licences',
+    'tw-fda-drug-licences-b',
+    'tw-pesticide-registrants',
+    'tw-fda-health-food',
+  ]),
+);
