@@ -297,6 +297,89 @@ function buildFactorySet(skipFirms: Set<string>): void {
   writeJsonl(set, records);
 }
 
+/** The snapshot date of the veterinary-drug data: a licence expiring before it was no longer in force. */
+const VET_SNAPSHOT = '2026-10-05';
+
+/**
+ * Taiwanese veterinary-drug licences (動物用藥品許可證). Only licences in force at the snapshot
+ * count: a domestic licence (動物藥製字) makes its vendor and its maker veterinary-drug firms
+ * (`biomed.mid.vet`); a firm holding only import licences (動物藥入字) is an importer, with the
+ * veterinary-drug node (and, for 原料藥, the API node) accepted as primary. On an import licence a
+ * Taiwanese "maker" is only the packager, so the vendor alone is counted.
+ */
+function buildVetSet(skipFirms: Set<string>): void {
+  const set = 'tw-vet-drug-licences';
+  const rows = readTsv(join(REPO_SETS_DIR, set, 'licences.tsv'));
+  const firms = new Map<string, Firm>();
+  const firm = (name: string) => {
+    const key = firmOf(name);
+    let entry = firms.get(key);
+    if (!entry) {
+      entry = {
+        name: key,
+        products: [],
+        licences: [],
+        domesticProducts: false,
+        importKinds: new Set(),
+      };
+      firms.set(key, entry);
+    }
+    return entry;
+  };
+  const note = (entry: Firm, row: Record<string, string>) => {
+    const product = row.product ?? '';
+    if (!entry.products.includes(product)) entry.products.push(product);
+    if (!entry.licences.includes(row.licence ?? '')) entry.licences.push(row.licence ?? '');
+  };
+  for (const row of rows) {
+    if (!row.expiry || row.expiry < VET_SNAPSHOT) continue;
+    const vendor = firm(row.vendor ?? '');
+    note(vendor, row);
+    if ((row.licence ?? '').includes('製字')) {
+      vendor.domesticProducts = true;
+      if (row.maker) {
+        const maker = firm(row.maker);
+        note(maker, row);
+        maker.domesticProducts = true;
+      }
+    } else {
+      vendor.importKinds.add((row.dosageForm ?? '').startsWith('原料藥') ? '原料藥' : '製劑');
+    }
+  }
+  const source =
+    '農業部動植物防疫檢疫署 動物用藥品許可證 open data, as normalised in brian250713/Search-VeterinaryDrug public/data/drug/000–002.json @d5f5647c3c569534a32bbda58b8b288f6f969bc0 (data of 2026-10-05); Taiwan Open Government Data License v1.0';
+  const records = [...firms.values()]
+    .filter((f) => !skipFirms.has(simplified(f.name)))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+    .map((f, index): RealRecord => {
+      const base = {
+        id: `twvet-${String(index + 1).padStart(3, '0')}`,
+        name: simplified(f.name),
+        products: f.products.slice(0, 6).map(simplified),
+        source,
+        sourceRef: f.licences.slice(0, 6).join(', '),
+      };
+      if (f.domesticProducts) {
+        return {
+          ...base,
+          expected: ['biomed.mid.vet'],
+          labelledFrom:
+            'domestic veterinary-drug licence in force (動物藥製字), firm is its vendor or maker',
+        };
+      }
+      const acceptable = f.importKinds.has('原料藥')
+        ? ['biomed.mid.vet', 'biomed.up.api']
+        : ['biomed.mid.vet'];
+      return {
+        ...base,
+        expected: ['biomed.down.distribution'],
+        acceptablePrimary: acceptable,
+        labelledFrom: `holds only veterinary-drug import licences in force (動物藥入字: ${[...f.importKinds].join(', ')}): importer`,
+      };
+    });
+  writeJsonl(set, records);
+}
+
 /** Names (simplified) of the records of the given sets, already built. */
 function recordNamesOf(sets: string[]): Set<string> {
   const names = new Set<string>();
@@ -334,4 +417,7 @@ buildFactorySet(
     'tw-pesticide-registrants',
     'tw-fda-health-food',
   ]),
+);
+buildVetSet(
+  recordNamesOf(['tw-fda-drug-licences', 'tw-fda-drug-licences-b', 'tw-fda-health-food']),
 );
