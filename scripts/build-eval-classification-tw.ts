@@ -347,7 +347,7 @@ function buildVetSet(skipFirms: Set<string>): void {
     }
   }
   const source =
-    '農業部動植物防疫檢疫署 動物用藥品許可證 open data, as normalised in brian250713/Search-VeterinaryDrug public/data/drug/000–002.json @d5f5647c3c569534a32bbda58b8b288f6f969bc0 (data of 2026-10-05); Taiwan Open Government Data License v1.0';
+    '農業部動植物防疫檢疫署 動物用藥品許可證 open data, as normalised in brian250713/Search-VeterinaryDrug public/data/drug/000–005.json @d5f5647c3c569534a32bbda58b8b288f6f969bc0 (data of 2026-10-05); Taiwan Open Government Data License v1.0';
   const records = [...firms.values()]
     .filter((f) => !skipFirms.has(simplified(f.name)))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
