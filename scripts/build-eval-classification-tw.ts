@@ -380,6 +380,40 @@ function buildVetSet(skipFirms: Set<string>): void {
   writeJsonl(set, records);
 }
 
+/**
+ * Pet-food businesses registered with the Ministry of Agriculture (寵物食品業者): companies (name
+ * containing 公司) whose registered foods put them on the list are look-alikes, off the chain.
+ * Name only: the summary gives the number of foods, not their names.
+ */
+const PETFOOD_LEFT_OUT = new Set([
+  // A drug developer by its own name: being on the pet-food list does not put it off the chain.
+  '威特新藥開發股份有限公司',
+]);
+
+function buildPetfoodSet(skipFirms: Set<string>): void {
+  const set = 'tw-petfood-vendors';
+  const rows = readTsv(join(REPO_SETS_DIR, set, 'vendors.tsv'));
+  const source =
+    '農業部 寵物食品業者資料 open data, as summarised in brian250713/Search-Petfood data/vendors-summary.json @b99eb8688c27973b4dac89e18dbcb31cf7c320d1; Taiwan Open Government Data License v1.0';
+  const records: RealRecord[] = [];
+  for (const row of rows) {
+    const name = row.name ?? '';
+    if (!name.includes('公司') || PETFOOD_LEFT_OUT.has(name)) continue;
+    if (skipFirms.has(simplified(firmOf(name)))) continue;
+    records.push({
+      id: `twpet-${String(records.length + 1).padStart(3, '0')}`,
+      name: simplified(name),
+      products: [],
+      expected: [],
+      source,
+      sourceRef: `寵物食品業者 ${name} (${row.foodCount ?? '?'} foods registered)`,
+      labelledFrom:
+        'registered pet-food business (寵物食品業者, on the pet-food list ⇒ off the chain)',
+    });
+  }
+  writeJsonl(set, records);
+}
+
 /** Names (simplified) of the records of the given sets, already built. */
 function recordNamesOf(sets: string[]): Set<string> {
   const names = new Set<string>();
@@ -420,4 +454,14 @@ buildFactorySet(
 );
 buildVetSet(
   recordNamesOf(['tw-fda-drug-licences', 'tw-fda-drug-licences-b', 'tw-fda-health-food']),
+);
+buildPetfoodSet(
+  recordNamesOf([
+    'tw-fda-drug-licences',
+    'tw-fda-drug-licences-b',
+    'tw-pesticide-registrants',
+    'tw-fda-health-food',
+    'tw-factory-registry',
+    'tw-vet-drug-licences',
+  ]),
 );
