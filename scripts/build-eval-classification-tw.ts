@@ -414,6 +414,89 @@ function buildPetfoodSet(skipFirms: Set<string>): void {
   writeJsonl(set, records);
 }
 
+/** The snapshot date of the device table: a licence expiring before it was no longer in force. */
+const DEVICE_SNAPSHOT = '2026/10/04';
+
+/**
+ * The nodes a device licence's category (醫器次類別, letter A–P of TFDA's classification) allows:
+ * A 臨床化學及臨床毒理學, B 血液學及病理學 and C 免疫學及微生物學 are in-vitro diagnostics; the other
+ * letters are devices, and the category does not say equipment or consumable.
+ */
+function deviceNodesOf(category: string): string[] {
+  return /^[ABC]\./.test(category)
+    ? ['biomed.mid.ivd']
+    : ['biomed.mid.device', 'biomed.mid.consumable'];
+}
+
+/**
+ * TFDA medical-device licences (醫療器材許可證) of the assistive-technology table: licences in force
+ * count; a domestic licence (醫器製字, 醫器製壹字) puts its applicant and maker on the chain (primary
+ * among the category's nodes), a firm holding only import licences (醫器輸字, 醫器陸輸…) is an importer.
+ */
+function buildDeviceSet(skipFirms: Set<string>): void {
+  const set = 'tw-fda-device-licences-at';
+  const rows = readTsv(join(REPO_SETS_DIR, set, 'licences.tsv'));
+  const firms = new Map<
+    string,
+    { products: string[]; licences: string[]; domestic: boolean; nodes: Set<string> }
+  >();
+  const note = (name: string, row: Record<string, string>, domestic: boolean) => {
+    const key = firmOf(name);
+    const entry = firms.get(key) ?? {
+      products: [],
+      licences: [],
+      domestic: false,
+      nodes: new Set<string>(),
+    };
+    const product = row.product ?? '';
+    if (!entry.products.includes(product)) entry.products.push(product);
+    if (!entry.licences.includes(row.licence ?? '')) entry.licences.push(row.licence ?? '');
+    if (domestic) entry.domestic = true;
+    for (const category of (row.category ?? '').split(';')) {
+      for (const node of deviceNodesOf(category)) entry.nodes.add(node);
+    }
+    firms.set(key, entry);
+  };
+  for (const row of rows) {
+    if (row.cancelled || !row.expiry || row.expiry < DEVICE_SNAPSHOT) continue;
+    const domestic = (row.licence ?? '').includes('醫器製');
+    note(row.applicant ?? '', row, domestic);
+    if (domestic && row.maker) note(row.maker, row, true);
+  }
+  const source =
+    'TFDA 醫療器材許可證資料集 (data.fda.gov.tw, infoId 68), assistive-technology table Sample-20261004.html in JediLin/Taiwan-Assistive-Technology-medical-device-permit-license-data-table-generator @6fd0393168cea8b18a931a8860baa8d94f4378e6; Taiwan Open Government Data License v1.0';
+  const records = [...firms.entries()]
+    .filter(([name]) => !skipFirms.has(simplified(name)))
+    .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+    .map(([name, entry], index): RealRecord => {
+      const base = {
+        id: `twdev-${String(index + 1).padStart(3, '0')}`,
+        name: simplified(name),
+        products: entry.products.slice(0, 6).map(simplified),
+        source,
+        sourceRef: entry.licences.slice(0, 6).join(', '),
+      };
+      if (entry.domestic) {
+        return {
+          ...base,
+          expected: [],
+          onChain: true,
+          acceptablePrimary: [...entry.nodes],
+          labelledFrom:
+            'domestic medical-device licence in force (醫器製字 / 醫器製壹字), firm is its applicant or maker; node by the licence category',
+        };
+      }
+      return {
+        ...base,
+        expected: ['biomed.down.distribution'],
+        acceptablePrimary: [...entry.nodes],
+        labelledFrom:
+          'holds only medical-device import licences in force (醫器陸輸壹登字 / 醫器輸字): importer',
+      };
+    });
+  writeJsonl(set, records);
+}
+
 /** Names (simplified) of the records of the given sets, already built. */
 function recordNamesOf(sets: string[]): Set<string> {
   const names = new Set<string>();
@@ -455,6 +538,15 @@ buildFactorySet(
 buildVetSet(
   recordNamesOf(['tw-fda-drug-licences', 'tw-fda-drug-licences-b', 'tw-fda-health-food']),
 );
+buildDeviceSet(
+  recordNamesOf([
+    'tw-fda-drug-licences',
+    'tw-fda-drug-licences-b',
+    'tw-fda-health-food',
+    'tw-factory-registry',
+    'tw-vet-drug-licences',
+  ]),
+);
 buildPetfoodSet(
   recordNamesOf([
     'tw-fda-drug-licences',
@@ -463,5 +555,6 @@ buildPetfoodSet(
     'tw-fda-health-food',
     'tw-factory-registry',
     'tw-vet-drug-licences',
+    'tw-fda-device-licences-at',
   ]),
 );
