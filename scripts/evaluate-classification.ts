@@ -20,7 +20,16 @@ const nodeCodes = biomedNodeCodes();
 const rules = biomedClassifierPredict('rules');
 const learned = biomedClassifierPredict('learned');
 const runs: { set: LabelledSet; variant: string; predict: typeof rules }[] = [];
-for (const set of readRepoSets()) {
+const repoSets = readRepoSets();
+const pooled: LabelledSet = {
+  name: 'all repository sets pooled',
+  records: repoSets.flatMap((set) => set.records),
+  sources: repoSets.flatMap((set) => set.sources),
+};
+const pooledTest = splitPart(pooled, 'test');
+runs.push({ set: pooledTest, variant: 'rules', predict: rules });
+runs.push({ set: pooledTest, variant: 'rules + learned model', predict: learned });
+for (const set of repoSets) {
   const test = splitPart(set, 'test');
   runs.push({ set: test, variant: 'rules', predict: rules });
   runs.push({ set: test, variant: 'rules + learned model', predict: learned });

@@ -172,10 +172,7 @@ console.log(
 );
 
 /** The thresholds that give the best membership F1 (then node F1) on the tuning records. */
-function tuneThresholds(
-  trained: LearnedModel,
-  records: TuneRecord[],
-): LearnedModel['thresholds'] {
+function tuneThresholds(trained: LearnedModel, records: TuneRecord[]): LearnedModel['thresholds'] {
   if (records.length === 0) return trained.thresholds;
   let best = { score: -1, thresholds: trained.thresholds };
   for (const member of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
