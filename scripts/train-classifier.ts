@@ -150,7 +150,7 @@ const { bias, weights } = trainLinearModel(examples, classes, {
   epochs: 12,
   rate: 0.2,
   l2: 1e-4,
-  keep: 0.08,
+  keep: 0.15,
   shuffle,
 });
 

@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
-import { settlePrimaryPlacements } from './classification.repository.ts';
 import {
   chainNode,
   chainPlacement,

@@ -146,7 +146,8 @@ export class LinearClassifier {
    */
   private readonly textWeights = new Map<number, number[]>();
   private readonly ruleWeights = new Map<string, number[]>();
-  private readonly alphabet = new Map<number, number>();
+  /** Character code → its index in the model's alphabet (0: a character the model never saw). */
+  private readonly charIndex = new Int32Array(65_536);
   /** The alphabet backwards: index → character code. */
   private readonly characters: number[] = [-1];
   private readonly k: number;
@@ -164,14 +165,14 @@ export class LinearClassifier {
       parsed.push([feature, weights]);
       if (!CODE_TAGS.has(TAGS[feature.tag - 1] ?? '')) {
         for (const ch of [feature.a, feature.b]) {
-          if (ch >= 0 && !this.alphabet.has(ch)) {
-            this.alphabet.set(ch, this.characters.length);
+          if (ch >= 0 && this.charIndex[ch] === 0) {
+            this.charIndex[ch] = this.characters.length;
             this.characters.push(ch);
           }
         }
       }
     }
-    this.k = Math.max(this.alphabet.size + 1, 10_000);
+    this.k = Math.max(this.characters.length, 10_000);
     for (const [feature, weights] of parsed) {
       const key = this.keyOf(feature.tag, feature.a, feature.b);
       if (key !== null) this.textWeights.set(key, weights);
@@ -186,24 +187,14 @@ export class LinearClassifier {
   private keyOf(tag: number, a: number, b: number): number | null {
     const base = tag * this.k * this.k;
     if (tag >= 6) return base + a;
-    const ia = this.alphabet.get(a);
-    if (ia === undefined) return null;
+    const ia = this.charIndex[a] ?? 0;
+    if (ia === 0) return null;
     if (b < 0) return base + ia * this.k;
-    const ib = this.alphabet.get(b);
-    return ib === undefined ? null : base + ia * this.k + ib;
+    const ib = this.charIndex[b] ?? 0;
+    return ib === 0 ? null : base + ia * this.k + ib;
   }
 
-  /** The keys of an enterprise's text features that the model has weights for. */
-  textKeys(enterprise: ClassifiableEnterprise): Set<number> {
-    const keys = new Set<number>();
-    visitTextFeatures(enterprise, (tag, a, b) => {
-      const key = this.keyOf(tag, a, b);
-      if (key !== null && this.textWeights.has(key)) keys.add(key);
-    });
-    return keys;
-  }
-
-  private nameOfKey(key: number): string {
+  nameOfKey(key: number): string {
     const kk = this.k * this.k;
     const tag = Math.floor(key / kk);
     const rest = key % kk;
@@ -213,13 +204,19 @@ export class LinearClassifier {
     return nameOf(tag, charOf(Math.floor(rest / this.k)), ib === 0 ? -1 : charOf(ib));
   }
 
-  score(textKeys: ReadonlySet<number>, valued: ReadonlyMap<string, number>): ModelOutput {
+  /** Scores an enterprise: its text features, and the rules' evidence as valued features. */
+  score(enterprise: ClassifiableEnterprise, valued: ReadonlyMap<string, number>): ModelOutput {
     const logits = this.model.bias.slice();
-    const seen = new SeenFeatures((key) => this.nameOfKey(key));
-    for (const key of textKeys) {
+    const seen = new SeenFeatures(this);
+    const counted = new Set<number>();
+    visitTextFeatures(enterprise, (tag, a, b) => {
+      const key = this.keyOf(tag, a, b);
+      if (key === null || counted.has(key)) return;
       const w = this.textWeights.get(key);
-      if (w) seen.add(key, w, 1, logits);
-    }
+      if (!w) return;
+      counted.add(key);
+      seen.add(key, w, 1, logits);
+    });
     for (const [feature, value] of valued) {
       const w = this.ruleWeights.get(feature);
       if (w) seen.add(feature, w, value, logits);
@@ -236,7 +233,7 @@ class SeenFeatures implements ModelOutput {
   private readonly weights: number[][] = [];
   private readonly values: number[] = [];
 
-  constructor(private readonly nameOfKey: (key: number) => string) {}
+  constructor(private readonly model: { nameOfKey(key: number): string }) {}
 
   add(feature: number | string, w: number[], value: number, logits: number[]): void {
     this.features.push(feature);
@@ -259,7 +256,7 @@ class SeenFeatures implements ModelOutput {
     }
     contributions.sort((a, b) => b.weight - a.weight);
     return contributions.slice(0, count).map(({ feature, weight }) => ({
-      feature: typeof feature === 'number' ? this.nameOfKey(feature) : feature,
+      feature: typeof feature === 'number' ? this.model.nameOfKey(feature) : feature,
       weight: round(weight),
     }));
   }

@@ -65,6 +65,9 @@ interface KeywordRule {
   rule: string;
 }
 
+/** A bracketed note closing a product name (…注射液（10ml）) is not its head. */
+const TRAILING_NOTE = /[\s(（][^()（）]*[)）]\s*$/u;
+
 function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
@@ -137,12 +140,11 @@ export class ChainClassifier {
   /** What the keyword and code rules found, by node. */
   ruleEvidence(enterprise: ClassifiableEnterprise): Map<string, Evidence[]> {
     const evidence = new Map<string, Evidence[]>();
-    const push = (nodeCode: string, item: Omit<Evidence, 'weight'>, weight: number) => {
-      const list = evidence.get(nodeCode) ?? [];
-      if (!list.some((e) => e.rule === item.rule && e.keyword === item.keyword)) {
-        list.push({ ...item, weight });
-      }
-      evidence.set(nodeCode, list);
+    const push = (nodeCode: string, item: Evidence) => {
+      const list = evidence.get(nodeCode);
+      if (!list) evidence.set(nodeCode, [item]);
+      else if (!list.some((e) => e.rule === item.rule && e.keyword === item.keyword))
+        list.push(item);
     };
 
     // Each product is read on its own: Chinese product names are head-final, so a keyword that
@@ -161,18 +163,22 @@ export class ChainClassifier {
       if (!rawText.trim()) continue;
       const folded = rawText.normalize('NFKC');
       const normalized = folded.toLowerCase();
-      const headEnd = normalized.replace(/[\s(（][^()（）]*[)）]\s*$/u, '').trimEnd().length;
+      const headEnd = headFinal
+        ? normalized.replace(TRAILING_NOTE, '').trimEnd().length
+        : normalized.length;
       for (const hit of this.hitsIn(normalized)) {
         for (const payload of hit.payloads) {
           const kind = evidenceKind(payload.kind, field);
           if (kind === null) continue;
           const matched = folded.slice(Math.max(0, hit.start - 6), hit.end + 6);
           const modifier = headFinal && kind === 'products' && hit.end < headEnd;
-          push(
-            payload.nodeCode,
-            { kind, rule: payload.rule, keyword: hit.keyword, matched },
-            EVIDENCE_WEIGHTS[kind] * (modifier ? MODIFIER_FACTOR : 1),
-          );
+          push(payload.nodeCode, {
+            kind,
+            rule: payload.rule,
+            keyword: hit.keyword,
+            matched,
+            weight: EVIDENCE_WEIGHTS[kind] * (modifier ? MODIFIER_FACTOR : 1),
+          });
         }
       }
     }
@@ -181,11 +187,13 @@ export class ChainClassifier {
     for (const rule of code ? (this.codeRules.get(code) ?? []) : []) {
       const textEvidence = (evidence.get(rule.nodeCode) ?? []).some((e) => e.kind !== 'exclusion');
       if (rule.requiresText && !textEvidence) continue;
-      push(
-        rule.nodeCode,
-        { kind: 'industry_code', rule: 'industryCodes', keyword: code ?? '', matched: code ?? '' },
-        EVIDENCE_WEIGHTS.industry_code,
-      );
+      push(rule.nodeCode, {
+        kind: 'industry_code',
+        rule: 'industryCodes',
+        keyword: code ?? '',
+        matched: code ?? '',
+        weight: EVIDENCE_WEIGHTS.industry_code,
+      });
     }
 
     return evidence;
@@ -235,7 +243,7 @@ export class ChainClassifier {
     const signals = [...evidence.entries()].flatMap(([nodeCode, items]) =>
       items.map((e) => ({ nodeCode, kind: e.kind, weight: e.weight })),
     );
-    const output = model.score(model.textKeys(enterprise), ruleFeatures(signals));
+    const output = model.score(enterprise, ruleFeatures(signals));
     const { member, uncertain, secondary } = model.model.thresholds;
     const pMember = 1 - (output.probabilities[model.offIndex] ?? 0);
     if (pMember < uncertain) {
@@ -266,8 +274,11 @@ export class ChainClassifier {
       // A second node needs the rules' own evidence too: the model alone names one node at most.
       const ruleSupport = (evidence.get(candidate.nodeCode) ?? []).some((e) => e.weight > 0);
       if (rank > 0 && (share < secondary || !ruleSupport)) continue;
-      const learnedEvidence: Evidence[] = output
-        .topFeatures(candidate.index, 3)
+      // The first node placed gets the learned features that carried it; a further node is kept
+      // only on the rules' evidence, which already says why.
+      const learnedEvidence: Evidence[] = (
+        results.length === 0 ? output.topFeatures(candidate.index, 3) : []
+      )
         .filter((f) => !f.feature.startsWith('r:'))
         .map((f) => ({
           kind: 'learned',
