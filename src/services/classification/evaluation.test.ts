@@ -1,27 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ChainClassifier } from '../../domain/classification.ts';
 import { DEFAULT_TEMPLATES_DIR, readChainTemplate } from '../reference/chain-templates.service.ts';
 import { learnedModelFor } from './learned-models.ts';
-
-interface LabelledEnterprise {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  businessScope: string;
-  products: string[];
-  industryCode: string | null;
-  expected: string[];
-}
+import { readProjectSet } from './real-evaluation-sets.ts';
 
 // Written independently of the template's keyword lists, to measure the classifier honestly.
-const SET = fileURLToPath(new URL('./evaluation-set.jsonl', import.meta.url));
-const records = readFileSync(SET, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as LabelledEnterprise);
+const records = readProjectSet();
 
 const { template } = readChainTemplate(join(DEFAULT_TEMPLATES_DIR, 'biomed.yaml'));
 const nodes = template.stages.flatMap((stage) => stage.nodes);
@@ -118,7 +103,7 @@ const FLOORS = {
 
 describe('the learned model on the held-out half of the evaluation set (even ids)', () => {
   const learned = new ChainClassifier(nodes, learnedModelFor('biomed'));
-  const heldOut = records.filter((r) => Number(r.id.slice(1)) % 2 === 0);
+  const heldOut = records.filter((r) => r.split === 'test');
   let tp = 0;
   let fp = 0;
   let fn = 0;
