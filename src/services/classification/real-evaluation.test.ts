@@ -219,9 +219,9 @@ const FLOORS = {
   tushare: { membershipRecall: 0, offChainKeptOff: 0.99 },
   /**
    * Rules + learned model on the test splits (2026-12-03): drug makers membership P 1.000,
-   * R 0.714, primary 0.679 of 28; health food R 0.900, primary 0.850 of 40; all sets pooled
-   * (266, 147 off): kept off 1.000, membership P 1.000 R 0.513 (name-only factory records are
-   * never confirmed), node placements P 0.902.
+   * R 0.786, primary 0.714 of 28; health food R 0.875, primary 0.850 of 40; all sets pooled
+   * (266, 147 off): kept off 1.000, membership P 1.000 R 0.521 (name-only factory records are
+   * never confirmed), node placements P 0.889.
    */
   learned: {
     twDrugPrecision: 0.95,
