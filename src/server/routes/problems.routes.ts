@@ -110,6 +110,8 @@ const updateRoute = defineRoute({
 const actionRoute = defineRoute({
   example: {
     params: { id: 300 },
+    // Answered from in_progress: which demo problem is in progress depends on the demo's data.
+    paramsFrom: { id: '/api/problems?stage=in_progress&pageSize=1' },
     body: { action: 'answer', note: '已协调审评部门，预计两周内完成。' },
   },
   method: 'post',
