@@ -332,14 +332,11 @@ function evidenceKind(keyword: KeywordRule['kind'], field: TextField): EvidenceK
   return keyword === 'products' && field === 'products' ? 'products' : 'scope';
 }
 
-const FEATURE_FIELDS: Record<
-  string,
-  { rule: string; field: 'products' | 'scope' | 'name' | 'code' }
-> = {
+const FEATURE_FIELDS: Record<string, { rule: string; field: 'products' | 'scope' | 'code' }> = {
   p: { rule: 'model.products', field: 'products' },
   pe: { rule: 'model.product_ending', field: 'products' },
+  pe1: { rule: 'model.product_ending', field: 'products' },
   s: { rule: 'model.scope', field: 'scope' },
-  n: { rule: 'model.name', field: 'name' },
   c4: { rule: 'model.industry_code', field: 'code' },
   c3: { rule: 'model.industry_code', field: 'code' },
   c2: { rule: 'model.industry_code', field: 'code' },
@@ -362,9 +359,7 @@ function describeLearnedFeature(
       ? (enterprise.products ?? [])
       : source.field === 'scope'
         ? [enterprise.businessScope ?? '']
-        : source.field === 'name'
-          ? [enterprise.name]
-          : [enterprise.industryCode ?? ''];
+        : [enterprise.industryCode ?? ''];
   for (const text of texts) {
     const folded = text.normalize('NFKC');
     const at = folded.toLowerCase().indexOf(keyword);
