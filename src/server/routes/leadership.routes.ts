@@ -189,7 +189,12 @@ const noteSupervisionRoute = defineRoute({
   responses: created(supervisionDetailSchema),
 });
 const completeSupervisionRoute = defineRoute({
-  example: { params: { id: 9 }, body: { note: '已办结。' } },
+  example: {
+    params: { id: 9 },
+    // Completed from open: which demo item is still open depends on the demo's dates.
+    paramsFrom: { id: '/api/supervision?state=open&pageSize=1' },
+    body: { note: '已办结。' },
+  },
   ...route(
     'post',
     '/api/supervision/{id}/complete',
