@@ -19,6 +19,7 @@ import { registerInitCommand } from './commands/init.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerReportCommand } from './commands/report.command.ts';
 import { registerScorecardCommand } from './commands/scorecard.command.ts';
+import { registerOverviewCommand } from './commands/overview.command.ts';
 import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
@@ -67,6 +68,7 @@ export function buildProgram(): Command {
   registerProjectCommand(program);
   registerProblemCommand(program);
   registerScorecardCommand(program);
+  registerOverviewCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

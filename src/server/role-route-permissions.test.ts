@@ -88,6 +88,12 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
     expect(paths).toContain('POST /api/users/firm-accounts');
     expect(paths).toContain('PUT /api/calendar/2027');
     expect(paths).toContain('GET /api/notifications');
+    // The city overview reads as the leader pages do (`code` is filled with PARAMS.code).
+    expect(routes).toContainEqual({
+      method: 'GET',
+      path: '/api/regions/biomed/overview',
+      permission: 'leader:read',
+    });
   });
 
   it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {

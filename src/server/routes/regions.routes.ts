@@ -1,9 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { listSchema } from '../../shared/api/common.ts';
 import { regionQuerySchema, regionSchema } from '../../shared/api/regions.ts';
+import { regionOverviewParamsSchema, regionOverviewSchema } from '../../shared/api/overview.ts';
 import { listRegions } from '../../services/reference/regions.service.ts';
+import { buildRegionOverview } from '../../services/overview/region-overview.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { defineRoute } from '../route-registry.ts';
+import { currentUser, defineRoute } from '../route-registry.ts';
 
 const listRegionsRoute = defineRoute({
   method: 'get',
@@ -20,8 +22,31 @@ const listRegionsRoute = defineRoute({
   },
 });
 
+const regionOverviewRoute = defineRoute({
+  method: 'get',
+  path: '/api/regions/{code}/overview',
+  // The city overview is the chain leaders' view of every chain: it reads as the leader pages do.
+  permission: 'leader:read',
+  tags: ['Regions'],
+  summary: 'The city overview (市级总览): every chain of a region with its leader and figures',
+  example: { params: { code: '3202' } },
+  request: { params: regionOverviewParamsSchema },
+  responses: {
+    200: {
+      description: "Each chain the user may see, with the figures of that chain's analysis",
+      content: { 'application/json': { schema: regionOverviewSchema } },
+    },
+  },
+});
+
 export function registerRegionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(listRegionsRoute, async (c) =>
     c.json(await listRegions(deps.database.db, c.req.valid('query').parent ?? null), 200),
+  );
+  app.openapi(regionOverviewRoute, async (c) =>
+    c.json(
+      await buildRegionOverview(deps.database.db, c.req.valid('param').code, currentUser(c)),
+      200,
+    ),
   );
 }

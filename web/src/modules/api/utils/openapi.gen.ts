@@ -949,6 +949,72 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/regions/{code}/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The city overview (市级总览): every chain of a region with its leader and figures */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The region, e.g. 3202 (Wuxi). */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Each chain the user may see, with the figures of that chain's analysis */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegionOverview'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enterprises': {
     parameters: {
       query?: never;
@@ -7769,6 +7835,56 @@ export interface components {
       /** @enum {string} */
       level: 'province' | 'city' | 'county' | 'custom';
       parentCode: string | null;
+    };
+    RegionOverview: {
+      region: {
+        code: string;
+        name: string;
+      };
+      items: components['schemas']['ChainOverview'][];
+    };
+    ChainOverview: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      /** @description The chain leader, when recorded. */
+      leader: {
+        name: string;
+        title: string | null;
+      } | null;
+      officeName: string | null;
+      /** @description The analysis's figure year; null when the registry has none. */
+      year: number | null;
+      enterprises: number;
+      outputYuan: number | null;
+      /** @description The chain's own output target in the region (the nearest year). */
+      target: {
+        year: number;
+        valueYuan: number;
+        /** @description Actual / target. */
+        progress: number | null;
+        /** @description Yearly growth needed from the actual to the target. */
+        requiredGrowth: number | null;
+      } | null;
+      statusCounts: {
+        strong: number;
+        weak: number;
+        missing: number;
+      };
+      /** @description Weighted completeness, 0–1. */
+      completeness: number | null;
+      chainMasters: number;
+      projects: {
+        /** @description Projects in the pipeline (active). */
+        active: number;
+        investmentYuan: number;
+        weightedOutputYuan: number;
+      };
+      problems: {
+        open: number;
+        overdue: number;
+      };
     };
     EnterpriseSummary: {
       id: number;
