@@ -13,6 +13,11 @@ export interface AppDeps {
    * nothing sets it, the demo's region (3202, Wuxi). The web app reads it from the session state.
    */
   homeRegion?: string | undefined;
+  /**
+   * The chain the web app opens on (serve --default-chain, CHAINLEAD_DEFAULT_CHAIN); unset or not
+   * loaded, the first loaded chain by code.
+   */
+  defaultChain?: string | undefined;
   /** Mark the session cookie Secure (behind HTTPS) whatever the request says. */
   secureCookies?: boolean;
   /** Proxy trust, public URL, cookie and idle-timeout settings; unset ones keep their defaults. */

@@ -233,7 +233,10 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
 
   it('tells the session state without a 401: null signed out, the user signed in', async () => {
     const anonymous = await new ApiClient(app).json<SessionState>('GET', '/api/auth/session');
-    expect(anonymous).toEqual({ status: 200, body: { user: null, homeRegion: '3202' } });
+    expect(anonymous).toEqual({
+      status: 200,
+      body: { user: null, homeRegion: '3202', defaultChain: 'biomed' },
+    });
     const client = await signedIn('viewer', 'chainlead-viewer');
     const { body } = await client.json<SessionState>('GET', '/api/auth/session');
     expect(body.user).toMatchObject({ username: 'viewer', role: 'viewer' });
@@ -243,7 +246,18 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
   it("tells the web app the home region it is served for, the demo's when none is set", async () => {
     const elsewhere = createApp({ database, version: 'test', homeRegion: '3205' });
     const { body } = await new ApiClient(elsewhere).json<SessionState>('GET', '/api/auth/session');
-    expect(body).toEqual({ user: null, homeRegion: '3205' });
+    expect(body).toEqual({ user: null, homeRegion: '3205', defaultChain: 'biomed' });
+  });
+
+  it('tells the web app its default chain: the configured one when loaded, else the first', async () => {
+    const session = async (defaultChain: string) => {
+      const configured = createApp({ database, version: 'test', defaultChain });
+      const client = new ApiClient(configured);
+      return (await client.json<SessionState>('GET', '/api/auth/session')).body.defaultChain;
+    };
+    expect(await session('biomed')).toBe('biomed');
+    // A chain that is not loaded (a typo, a template not yet loaded) opens the first loaded one.
+    expect(await session('not-loaded')).toBe('biomed');
   });
 
   it('sorts the whole registry server-side, by output, founding date and name', async () => {

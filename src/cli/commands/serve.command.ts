@@ -26,6 +26,7 @@ interface ServeOptions {
   host: string;
   demoOnFirstRun?: boolean;
   homeRegion?: string;
+  defaultChain?: string;
   trustProxy?: boolean;
   publicUrl?: string;
   secureCookies?: boolean;
@@ -60,6 +61,12 @@ export function registerServeCommand(program: Command): void {
       process.env.CHAINLEAD_HOME_REGION,
     )
     .option(
+      '--default-chain <code>',
+      'chain code the web app opens on (env CHAINLEAD_DEFAULT_CHAIN; default: the first ' +
+        'loaded chain by code)',
+      process.env.CHAINLEAD_DEFAULT_CHAIN,
+    )
+    .option(
       '--trust-proxy',
       'behind a reverse proxy: take the client address from X-Forwarded-For and HTTPS from ' +
         'X-Forwarded-Proto (env CHAINLEAD_TRUST_PROXY=1)',
@@ -80,7 +87,7 @@ export function registerServeCommand(program: Command): void {
     )
     .addHelpText(
       'after',
-      '\nExample:\n  $ chainlead serve --port 8080 --home-region 3205\n  $ DATABASE_URL=postgres://chainlead@127.0.0.1/chainlead chainlead serve',
+      '\nExample:\n  $ chainlead serve --port 8080 --home-region 3205 --default-chain biomed\n  $ DATABASE_URL=postgres://chainlead@127.0.0.1/chainlead chainlead serve',
     )
     .action(async (options: ServeOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -97,6 +104,14 @@ export function registerServeCommand(program: Command): void {
           'VALIDATION_FAILED',
           `--home-region (or CHAINLEAD_HOME_REGION) must be a region code of 2 to 12 digits, ` +
             `such as 3202, not "${homeRegion}".`,
+        );
+      }
+      const defaultChain = options.defaultChain?.trim() || undefined;
+      if (defaultChain !== undefined && !/^[a-z][a-z0-9-]*$/.test(defaultChain)) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `--default-chain (or CHAINLEAD_DEFAULT_CHAIN) must be a chain code such as biomed, ` +
+            `not "${defaultChain}".`,
         );
       }
       const security = securityFromOptions(options);
@@ -123,6 +138,7 @@ export function registerServeCommand(program: Command): void {
         version: APP_VERSION,
         webDist: WEB_DIST,
         homeRegion,
+        defaultChain,
         security,
       });
       const server = serve({ fetch: app.fetch, port, hostname: options.host });

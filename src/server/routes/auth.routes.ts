@@ -19,6 +19,7 @@ import {
   type UserView,
 } from '../../services/auth/users.service.ts';
 import { changeOwnPassword } from '../../services/auth/user-admin.service.ts';
+import { resolveDefaultChain } from '../../services/chains/chain-query.service.ts';
 import type { Db } from '../../db/connection.ts';
 import { WUXI } from '../../services/demo/demo-plan.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
@@ -188,6 +189,10 @@ export function registerAuthRoutes(
   const homeRegion = deps.homeRegion ?? WUXI;
   app.openapi(getSession, async (c) => {
     const user = c.get('user');
-    return c.json({ user: user ? await presentCurrentUser(db, user) : null, homeRegion }, 200);
+    const [presented, defaultChain] = await Promise.all([
+      user ? presentCurrentUser(db, user) : null,
+      resolveDefaultChain(db, deps.defaultChain),
+    ]);
+    return c.json({ user: presented, homeRegion, defaultChain }, 200);
   });
 }

@@ -31,6 +31,19 @@ export async function listChainSummaries(
   return { items, total: items.length };
 }
 
+/**
+ * The chain the web app opens on: the configured one (serve --default-chain) when it is loaded,
+ * else the first loaded chain by code; null when no chain is loaded.
+ */
+export async function resolveDefaultChain(
+  db: Db,
+  configured: string | undefined,
+): Promise<string | null> {
+  const codes = (await listChains(db)).map((row) => row.code);
+  if (configured !== undefined && codes.includes(configured)) return configured;
+  return codes[0] ?? null;
+}
+
 /** A chain's node tree (stages → nodes) with its supply flows. Throws CHAIN_NOT_FOUND. */
 export async function getChainDetail(db: Db, code: string): Promise<ChainDetail> {
   const {

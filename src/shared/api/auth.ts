@@ -38,6 +38,14 @@ export const sessionStateSchema = z
         'CHAINLEAD_HOME_REGION; the demo region 3202 when neither is set): the region the ' +
         'pipeline, candidates and shift-share pages start from.',
     }),
+    defaultChain: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          'The chain the web app opens on (serve --default-chain or CHAINLEAD_DEFAULT_CHAIN when ' +
+          'that chain is loaded, else the first loaded chain by code); null when none is loaded.',
+      }),
   })
   .meta({ id: 'SessionState' });
 export type SessionState = z.infer<typeof sessionStateSchema>;

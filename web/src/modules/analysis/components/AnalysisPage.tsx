@@ -1,9 +1,10 @@
 import { Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { NotFoundPage } from '../../ui/components/NotFoundPage.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
+import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import type { MessageKey } from '../../i18n/utils/messagesZh.ts';
 
@@ -30,10 +31,11 @@ const TABS: { key: string; label: MessageKey }[] = [
 export function AnalysisPage() {
   const { t } = useI18n();
   const canUpload = useCan('stats:write');
-  const location = useLocation();
   const navigate = useNavigate();
+  const chainPath = useChainPath();
   const tabs = TABS.filter((tab) => tab.key !== 'upload' || canUpload);
-  const active = location.pathname.split('/')[2] ?? 'lq';
+  // The tab is what follows …/analysis/ in the address (the route's splat).
+  const active = useParams()['*']?.split('/')[0] || 'lq';
 
   return (
     <>
@@ -45,7 +47,7 @@ export function AnalysisPage() {
       </div>
       <Tabs
         activeKey={active}
-        onChange={(key) => void navigate(`/analysis/${key}`)}
+        onChange={(key) => void navigate(chainPath(`/analysis/${key}`))}
         items={tabs.map((tab) => ({ key: tab.key, label: t(tab.label) }))}
         data-testid="analysis-tabs"
       />

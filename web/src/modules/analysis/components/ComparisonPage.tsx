@@ -5,6 +5,7 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
@@ -12,8 +13,6 @@ import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
 import { ComparisonTable } from './ComparisonTable.tsx';
 
-/** Wuxi and Suzhou where both are known: the founding case and its neighbour. */
-const DEFAULT_REGIONS = ['3202', '3205'];
 const CITY = /^\d{4}$/;
 
 /** 区域对比: the chain node by node in two or more cities. */
@@ -22,13 +21,18 @@ export function ComparisonPage() {
   const { chain, nodeByCode } = useChain();
   const loaded = useLoadedStats();
   const search = useSearchState();
+  const homeRegion = useHomeRegion();
   // Cities with statistics are the cities of the registry on the demo; any scheme will do.
   const cities = new Map<string, string | null>();
   for (const r of loaded.query.data?.regions ?? []) {
     if (CITY.test(r.regionCode) && !cities.has(r.regionCode))
       cities.set(r.regionCode, r.regionName);
   }
-  const fallback = DEFAULT_REGIONS.filter((code) => cities.has(code));
+  // The home city beside the first other city of its province that has statistics.
+  const neighbour = [...cities.keys()]
+    .sort()
+    .find((code) => code !== homeRegion && code.slice(0, 2) === homeRegion.slice(0, 2));
+  const fallback = cities.has(homeRegion) && neighbour ? [homeRegion, neighbour] : [];
   const chosen =
     search.get('regions')?.split(',').filter(Boolean) ?? (fallback.length === 2 ? fallback : []);
   const year = Number(search.get('year')) || undefined;

@@ -11,6 +11,7 @@ import {
   MergeCellsOutlined,
   ProjectOutlined,
   FlagOutlined,
+  GlobalOutlined,
   CalendarOutlined,
   ClusterOutlined,
   TeamOutlined,
@@ -19,10 +20,12 @@ import {
   ScheduleOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@shared/permissions.ts';
-import { Layout, Menu, Typography } from 'antd';
+import { Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../../auth/hooks/useSession.ts';
+import { ChainSwitcher } from '../../chains/components/ChainSwitcher.tsx';
+import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 import { roleHasPermission } from '@shared/permissions.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import type { MessageKey } from '../../i18n/utils/messagesZh.ts';
@@ -40,6 +43,8 @@ interface Section {
   roles?: Role[];
   /** Sub-pages shown as a sub-menu under this entry. */
   children?: Section[];
+  /** A chain page: the link opens it on the chain in view (`/chains/ic/map` for `/chain-map`). */
+  chain?: boolean;
 }
 
 const SECTIONS: Section[] = [
@@ -50,18 +55,27 @@ const SECTIONS: Section[] = [
     permission: 'problem:act',
     roles: ['department'],
   },
-  { path: '/', label: 'nav.cockpit', icon: <DashboardOutlined />, permission: 'chain:read' },
+  {
+    path: '/',
+    label: 'nav.cockpit',
+    icon: <DashboardOutlined />,
+    permission: 'chain:read',
+    chain: true,
+  },
+  { path: '/overview', label: 'nav.overview', icon: <GlobalOutlined />, permission: 'leader:read' },
   {
     path: '/chain-map',
     label: 'nav.chainMap',
     icon: <DeploymentUnitOutlined />,
     permission: 'chain:read',
+    chain: true,
   },
   {
     path: '/enterprises',
     label: 'nav.enterprises',
     icon: <DatabaseOutlined />,
     permission: 'enterprise:read',
+    chain: true,
   },
   {
     path: '/duplicates',
@@ -80,6 +94,7 @@ const SECTIONS: Section[] = [
     label: 'nav.problems',
     icon: <CustomerServiceOutlined />,
     permission: 'problem:read',
+    chain: true,
   },
   { path: '/parks', label: 'nav.parks', icon: <ApartmentOutlined />, permission: 'park:read' },
   {
@@ -87,14 +102,28 @@ const SECTIONS: Section[] = [
     label: 'nav.analysis',
     icon: <BarChartOutlined />,
     permission: 'stats:read',
+    chain: true,
   },
-  { path: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, permission: 'chain:read' },
-  { path: '/leader', label: 'nav.leader', icon: <FlagOutlined />, permission: 'leader:read' },
+  {
+    path: '/reports',
+    label: 'nav.reports',
+    icon: <FileTextOutlined />,
+    permission: 'chain:read',
+    chain: true,
+  },
+  {
+    path: '/leader',
+    label: 'nav.leader',
+    icon: <FlagOutlined />,
+    permission: 'leader:read',
+    chain: true,
+  },
   {
     path: '/scorecard',
     label: 'nav.scorecard',
     icon: <TrophyOutlined />,
     permission: 'leader:read',
+    chain: true,
   },
   {
     path: '/investment',
@@ -104,18 +133,21 @@ const SECTIONS: Section[] = [
     children: [
       {
         path: '/investment/candidates',
+        chain: true,
         label: 'invest.nav.candidates',
         icon: <AimOutlined />,
         permission: 'project:read',
       },
       {
         path: '/investment/projects',
+        chain: true,
         label: 'invest.nav.kanban',
         icon: <ProjectOutlined />,
         permission: 'project:read',
       },
       {
         path: '/investment/road',
+        chain: true,
         label: 'invest.nav.road',
         icon: <RiseOutlined />,
         permission: 'project:read',
@@ -169,13 +201,17 @@ export function AppLayout() {
   const { t } = useI18n();
   const { user } = useSession();
   const location = useLocation();
+  const chainPath = useChainPath();
   if (user?.role === 'firm') return <FirmLayout />;
   const sections = user === null ? [] : visibleSections(user.role);
-  // The cockpit is at / itself: every other section matches its own path and what lies under it.
+  const linkOf = (section: Section) => (section.chain ? chainPath(section.path) : section.path);
+  // The cockpit is the chain's own address: every other section matches its address and below.
   const selected = sections
     .flatMap((s) => [s, ...(s.children ?? [])])
     .filter((s) =>
-      s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path),
+      s.path === '/'
+        ? location.pathname === linkOf(s)
+        : `${location.pathname}/`.startsWith(`${linkOf(s)}/`),
     )
     .pop()?.path;
 
@@ -202,22 +238,25 @@ export function AppLayout() {
                   children: section.children.map((child) => ({
                     key: child.path,
                     icon: child.icon,
-                    label: <Link to={child.path}>{t(child.label)}</Link>,
+                    label: <Link to={linkOf(child)}>{t(child.label)}</Link>,
                   })),
                 }
               : {
                   key: section.path,
                   icon: section.icon,
-                  label: <Link to={section.path}>{t(section.label)}</Link>,
+                  label: <Link to={linkOf(section)}>{t(section.label)}</Link>,
                 },
           )}
         />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Typography.Text strong className="app-header-title">
-            {t('app.title')}
-          </Typography.Text>
+          <Space size="middle">
+            <Typography.Text strong className="app-header-title">
+              {t('app.title')}
+            </Typography.Text>
+            <ChainSwitcher />
+          </Space>
           <HeaderTools />
         </Layout.Header>
         <Layout.Content className="app-content">

@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireSession } from '../../auth/components/RequireSession.tsx';
 import { useSession } from '../../auth/hooks/useSession.ts';
+import { ChainScope } from '../../chains/components/ChainScope.tsx';
+import { ToChainPage } from '../../chains/components/ToChainPage.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 
 // Each page, the login page and the signed-in frame are chunks of their own: the first page
@@ -77,11 +79,27 @@ const ServicePage = lazy(() =>
   import('../../problems/components/ServicePage.tsx').then((m) => ({ default: m.ServicePage })),
 );
 
-/** The landing page: the cockpit, but an enterprise user sees only its service page. */
+const OverviewPage = lazy(() =>
+  import('../../overview/components/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
+);
+
+/** The landing page: the chain's cockpit, but an enterprise user sees only its service page. */
 function Home() {
   const { user } = useSession();
-  return user?.role === 'firm' ? <Navigate to="/service" replace /> : <CockpitPage />;
+  return user?.role === 'firm' ? <Navigate to="/service" replace /> : <ToChainPage />;
 }
+
+/** The chain pages' older flat addresses, taken to the chain in view (see ToChainPage). */
+const FLAT_CHAIN_PAGES = [
+  'chain-map',
+  'reports',
+  'enterprises',
+  'analysis/*',
+  'investment/*',
+  'problems',
+  'leader',
+  'scorecard',
+];
 const LeaderPage = lazy(() =>
   import('../../leadership/components/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
 );
@@ -125,25 +143,34 @@ export function AppRoutes() {
           }
         >
           <Route index element={<Home />} />
-          <Route path="chain-map" element={<ChainMapPage />} />
-          <Route path="reports" element={<ReportsPage />} />
-          <Route path="enterprises" element={<EnterprisesPage />} />
+          {/* Every chain page names its chain first, so a link shows the same chain. */}
+          <Route path="chains/:chain" element={<ChainScope />}>
+            <Route index element={<CockpitPage />} />
+            <Route path="map" element={<ChainMapPage />} />
+            <Route path="reports" element={<ReportsPage />} />
+            <Route path="enterprises" element={<EnterprisesPage />} />
+            <Route path="analysis/*" element={<AnalysisPage />} />
+            <Route path="investment/candidates" element={<CandidatesPage />} />
+            <Route path="investment/projects" element={<KanbanPage />} />
+            <Route path="investment/road" element={<RoadToTargetPage />} />
+            <Route path="problems" element={<ProblemsPage />} />
+            <Route path="leader" element={<LeaderPage />} />
+            <Route path="scorecard" element={<ScorecardPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          {FLAT_CHAIN_PAGES.map((path) => (
+            <Route key={path} path={path} element={<ToChainPage />} />
+          ))}
+          <Route path="overview" element={<OverviewPage />} />
           <Route path="enterprises/:id" element={<EnterprisePage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="imports" element={<ImportsPage />} />
           <Route path="parks" element={<ParksPage />} />
           <Route path="parks/:id" element={<ParkPage />} />
-          <Route path="analysis/*" element={<AnalysisPage />} />
-          <Route path="investment/candidates" element={<CandidatesPage />} />
-          <Route path="investment/projects" element={<KanbanPage />} />
-          <Route path="investment/road" element={<RoadToTargetPage />} />
-          <Route path="problems" element={<ProblemsPage />} />
           <Route path="problems/:id" element={<ProblemPage />} />
           <Route path="workbench" element={<WorkbenchPage />} />
           <Route path="service" element={<ServicePage />} />
-          <Route path="leader" element={<LeaderPage />} />
           <Route path="leader/supervision/:id" element={<SupervisionPage />} />
-          <Route path="scorecard" element={<ScorecardPage />} />
           <Route path="admin/departments" element={<AdminDepartmentsPage />} />
           <Route path="admin/calendar" element={<AdminCalendarPage />} />
           <Route path="admin/users" element={<AdminUsersPage />} />

@@ -5,7 +5,7 @@ import { UNAUTHENTICATED_EVENT } from '../../api/utils/unauthenticatedEvent.ts';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { SessionContext, type SessionContextValue } from '../utils/SessionContext.ts';
 
-type Loaded = { user: CurrentUser | null; homeRegion: string } | null;
+type Loaded = { user: CurrentUser | null; homeRegion: string; defaultChain: string | null } | null;
 
 /** Knows who is signed in: asks the server once, then follows sign-in, sign-out and 401s. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -17,7 +17,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (state) => setLoaded(state),
       () => {
         // Unreachable server: the login page says so; the region waits for the next load.
-        if (!controller.signal.aborted) setLoaded({ user: null, homeRegion: '' });
+        if (!controller.signal.aborted)
+          setLoaded({ user: null, homeRegion: '', defaultChain: null });
       },
     );
     const expired = () => setLoaded((previous) => previous && { ...previous, user: null });
@@ -29,13 +30,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const knownRegion = loaded?.homeRegion ?? '';
+  const knownChain = loaded?.defaultChain ?? null;
   const signedIn = useCallback(
     (user: CurrentUser) => {
-      setLoaded({ user, homeRegion: knownRegion });
+      setLoaded({ user, homeRegion: knownRegion, defaultChain: knownChain });
       // The first ask found no server, so the region is unknown: ask again now it answers.
       if (!knownRegion) void api.GET('/auth/session').then(setLoaded, () => undefined);
     },
-    [knownRegion],
+    [knownRegion, knownChain],
   );
   const signOut = useCallback(async () => {
     try {
@@ -48,6 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       user: loaded?.user ?? null,
       homeRegion: loaded?.homeRegion ?? '',
+      defaultChain: loaded?.defaultChain ?? null,
       signedIn,
       signOut,
     }),

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
 import { NodeProblems } from './NodeProblems.tsx';
+import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 
 /** One node of the map: its figures, why it has its status, its targets and its enterprises. */
 export function NodeDrawer({
@@ -23,6 +24,7 @@ export function NodeDrawer({
   onClose: () => void;
 }) {
   const { t, locale } = useI18n();
+  const chainPath = useChainPath();
   const lang = langOf(locale);
   const seesProblems = useCan('problem:read');
   const node = analysis.nodes.find((n) => n.code === code);
@@ -143,7 +145,10 @@ export function NodeDrawer({
             ]}
           />
           {filter && (
-            <Link to={`/enterprises?${filter.toString()}`} data-testid="node-enterprises-link">
+            <Link
+              to={chainPath(`/enterprises?${filter.toString()}`)}
+              data-testid="node-enterprises-link"
+            >
               {t('chainMap.allEnterprises')}
             </Link>
           )}

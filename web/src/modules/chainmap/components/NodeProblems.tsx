@@ -7,6 +7,7 @@ import { apiGet } from '../../api/utils/apiClient.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
+import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 
 /** The node's open enterprise problems in the region, each a link to its page. */
 export function NodeProblems({
@@ -19,6 +20,7 @@ export function NodeProblems({
   regionCode: string;
 }) {
   const { t, locale } = useI18n();
+  const chainPath = useChainPath();
   const list = useApiQuery(
     apiGet('/problems', {
       params: { query: { chain: chainCode, node: nodeCode, region: regionCode, pageSize: 200 } },
@@ -53,7 +55,7 @@ export function NodeProblems({
         )}
       />
       {open.length > 8 && (
-        <Link to={`/problems?node=${encodeURIComponent(nodeCode)}`}>
+        <Link to={chainPath(`/problems?node=${encodeURIComponent(nodeCode)}`)}>
           {t('nodeDrawer.problemsAll', { count: open.length })}
         </Link>
       )}

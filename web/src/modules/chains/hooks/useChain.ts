@@ -2,6 +2,7 @@ import type { ChainDetail, ChainNode } from '@shared/api/chains.ts';
 import { useMemo } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
+import { useChainCode } from './useChainCode.ts';
 
 export interface ChainView {
   chain: ChainDetail | undefined;
@@ -9,10 +10,9 @@ export interface ChainView {
   nodeByCode: Map<string, { code: string; name: ChainNode['name'] }>;
 }
 
-/** The first chain of the installation (the biomedical chain on the demo) with its nodes. */
+/** The chain in view (see useChainCode) with its nodes. */
 export function useChain(): ChainView {
-  const chains = useApiQuery(apiGet('/chains'));
-  const code = chains.data?.items[0]?.code;
+  const code = useChainCode();
   const detail = useApiQuery(
     code ? apiGet('/chains/{code}', { params: { path: { code } } }) : null,
   );

@@ -3,11 +3,16 @@ import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
+import { useChainCode } from './useChainCode.ts';
 
 export interface ChainRegion {
-  /** The chain's code (the installation's first chain), once known. */
+  /** The chain's code (see useChainCode), once known. */
   chainCode: string | undefined;
-  /** The chosen region: `?region=` in the address, else the region the chain has targets in. */
+  /**
+   * The chosen region: `?region=` in the address, else the region the chain has targets in, else
+   * the home region.
+   */
   regionCode: string | undefined;
   /** The cities one may choose: those of the default region's province. */
   cities: Region[];
@@ -19,8 +24,8 @@ export interface ChainRegion {
 /** The chain and region the cockpit, the chain map and the reports look at, kept in the address. */
 export function useChainRegion(): ChainRegion {
   const [params, setParams] = useSearchParams();
-  const chains = useApiQuery(apiGet('/chains'));
-  const chainCode = chains.data?.items[0]?.code;
+  const chainCode = useChainCode();
+  const homeRegion = useHomeRegion();
   const targets = useApiQuery(
     chainCode ? apiGet('/chains/{code}/targets', { params: { path: { code: chainCode } } }) : null,
   );
@@ -28,7 +33,9 @@ export function useChainRegion(): ChainRegion {
   // The chain's own target names the region it is steered in; a node's target will do otherwise.
   const steered = (items?.find((t) => t.nodeCode === null) ?? items?.[0])?.regionCode;
   const chosen = params.get('region') ?? undefined;
-  const regionCode = chosen ?? steered;
+  // A chain without targets yet (just loaded) is looked at in the home region.
+  const regionCode =
+    chosen ?? steered ?? (items !== undefined && homeRegion ? homeRegion : undefined);
   const province = (regionCode ?? steered)?.slice(0, 2);
   const cities = useApiQuery(
     province ? apiGet('/regions', { params: { query: { parent: province } } }) : null,
@@ -52,8 +59,6 @@ export function useChainRegion(): ChainRegion {
     regionCode,
     cities: cities.data?.items ?? [],
     setRegion,
-    unresolved:
-      (chains.data !== undefined && chainCode === undefined) ||
-      (items !== undefined && regionCode === undefined),
+    unresolved: chainCode === undefined || (items !== undefined && regionCode === undefined),
   };
 }

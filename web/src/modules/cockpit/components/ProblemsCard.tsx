@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 
 function Figure({
   title,
@@ -40,6 +41,7 @@ function Figure({
  * on-time close rate and the satisfaction rate, each a link to the matching list.
  */
 export function ProblemsCard({ chainCode, regionCode }: { chainCode: string; regionCode: string }) {
+  const chainPath = useChainPath();
   const { t } = useI18n();
   const summary = useApiQuery(
     apiGet('/problems/summary', { params: { query: { chain: chainCode, region: regionCode } } }),
@@ -49,7 +51,7 @@ export function ProblemsCard({ chainCode, regionCode }: { chainCode: string; reg
     <Card
       title={t('cockpit.problems.title', { year: summary.data?.period.from.slice(0, 4) ?? '' })}
       loading={!summary.error && !summary.data}
-      extra={<Link to="/problems">{t('cockpit.problems.open')}</Link>}
+      extra={<Link to={chainPath('/problems')}>{t('cockpit.problems.open')}</Link>}
       data-testid="problems-card"
     >
       {summary.error && <ApiErrorAlert error={summary.error} onRetry={summary.reload} />}
@@ -59,14 +61,14 @@ export function ProblemsCard({ chainCode, regionCode }: { chainCode: string; reg
             title={t('cockpit.problems.openNow')}
             value={formatNumber(figures.openNow)}
             raw={figures.openNow}
-            to="/problems"
+            to={chainPath('/problems')}
             testId="problems-open"
           />
           <Figure
             title={t('cockpit.problems.overdueNow')}
             value={formatNumber(figures.overdueNow)}
             raw={figures.overdueNow}
-            to="/problems?overdue=true"
+            to={chainPath('/problems?overdue=true')}
             testId="problems-overdue"
             danger
           />
@@ -74,14 +76,14 @@ export function ProblemsCard({ chainCode, regionCode }: { chainCode: string; reg
             title={t('cockpit.problems.onTimeRate')}
             value={formatPercent(figures.onTimeRate)}
             raw={figures.onTimeRate}
-            to="/problems?stage=closed"
+            to={chainPath('/problems?stage=closed')}
             testId="problems-on-time"
           />
           <Figure
             title={t('cockpit.problems.satisfactionRate')}
             value={formatPercent(figures.satisfactionRate)}
             raw={figures.satisfactionRate}
-            to="/problems?stage=closed"
+            to={chainPath('/problems?stage=closed')}
             testId="problems-satisfaction"
           />
         </Row>

@@ -15,12 +15,14 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
 import { CandidateReasons } from './CandidateReasons.tsx';
+import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 
 /** 招商目标: enterprises elsewhere that would fill the region's missing and weak nodes, ranked. */
 export function CandidatesPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { chain } = useChain();
+  const chainPath = useChainPath();
   const canWrite = useCan('project:write');
   const action = useAction();
   const [searchParams] = useSearchParams();
@@ -160,7 +162,7 @@ export function CandidatesPage() {
                   render: (_: unknown, c: Candidate) => {
                     const projectId = added.get(c.enterpriseId);
                     return projectId ? (
-                      <Link to={`/investment/projects?open=${projectId}`}>
+                      <Link to={chainPath(`/investment/projects?open=${projectId}`)}>
                         {t('invest.candidates.inPipeline')}
                       </Link>
                     ) : (

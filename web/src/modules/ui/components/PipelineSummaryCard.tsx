@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useChain } from '../../chains/hooks/useChain.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 
 /**
  * The pipeline at a glance, for the cockpit or any page: projects by stage, their weighted
@@ -18,6 +19,7 @@ export function PipelineSummaryCard({ regionCode }: { regionCode?: string }) {
   const homeRegion = useHomeRegion();
   const region = regionCode ?? homeRegion;
   const { chain } = useChain();
+  const chainPath = useChainPath();
   const board = useApiQuery(
     chain ? apiGet('/projects', { params: { query: { chain: chain.code, region } } }) : null,
   );
@@ -36,7 +38,7 @@ export function PipelineSummaryCard({ regionCode }: { regionCode?: string }) {
     <Card
       title={t('invest.summary.title')}
       loading={!error && (!board.data || !road.data)}
-      extra={<Link to="/investment/projects">{t('invest.summary.open')}</Link>}
+      extra={<Link to={chainPath('/investment/projects')}>{t('invest.summary.open')}</Link>}
       data-testid="pipeline-summary"
     >
       {error && <ApiErrorAlert error={error} />}
