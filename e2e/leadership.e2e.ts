@@ -47,7 +47,7 @@ describe.skipIf(!chromiumPath())("the chain leader's work, 督办 and the scorec
 
     // The visits figure opens the 2025 visits on /leader, filtered in the address.
     await visits.click();
-    await page.waitForURL((url) => url.pathname === '/leader');
+    await page.waitForURL((url) => url.pathname === '/chains/biomed/leader');
     const url = new URL(page.url());
     expect(url.searchParams.get('kind')).toBe('visit');
     expect(url.searchParams.get('from')).toBe('2025-01-01');

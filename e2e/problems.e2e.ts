@@ -75,7 +75,7 @@ describe.skipIf(!chromiumPath())(
         await signInAs(current, base(), user, home);
         return current;
       };
-      let office = await as('office', '/', DESK);
+      let office = await as('office', '/chains/biomed', DESK);
       const cardBefore = await cockpitCard(office, base());
       const before = await summary(office, base());
 
@@ -105,7 +105,7 @@ describe.skipIf(!chromiumPath())(
       await firm.screenshot({ path: `${SHOTS}/firm-service-390.png`, fullPage: true });
 
       // The office finds it among the new problems, accepts it and assigns it to 工信局.
-      office = await as('office', '/', DESK);
+      office = await as('office', '/chains/biomed', DESK);
       await office.goto(`${base()}/problems?stage=submitted`);
       const row = office.locator(`[data-testid="problem-table"] tr[data-problem-id="${id}"]`);
       await row.waitFor();
@@ -168,7 +168,7 @@ describe.skipIf(!chromiumPath())(
       await firm.screenshot({ path: `${SHOTS}/firm-reopened-390.png`, fullPage: true });
 
       // The problem's timeline shows every step with who and when.
-      office = await as('office', '/', DESK);
+      office = await as('office', '/chains/biomed', DESK);
       await office.goto(`${base()}/problems/${id}`);
       await stageIs(office, 'assigned');
       const events = office.locator('[data-testid="timeline-event"]');

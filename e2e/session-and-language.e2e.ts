@@ -13,11 +13,12 @@ describe.skipIf(!chromiumPath())('signing in, the language and what a role sees'
     await page.locator('#username').fill('analyst');
     await page.locator('#password').fill('chainlead-analyst');
     await page.locator('button[type="submit"]').click();
-    // Sent to the login page from the registry, the analyst lands back on the registry.
-    await page.waitForURL((url) => url.pathname === '/enterprises');
+    // Sent to the login page from the registry, the analyst lands back on the registry (of the
+    // default chain: the registry's filters are the chain's).
+    await page.waitForURL((url) => url.pathname === '/chains/biomed/enterprises');
     await expect.poll(() => page.locator('h3').first().textContent()).toBe('企业库');
     await page.locator('.ant-menu').getByText('驾驶舱').click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForURL((url) => url.pathname === '/chains/biomed');
     await expect.poll(() => page.locator('h3').first().textContent()).toBe('生物医药产业链驾驶舱');
     await page.locator('.ant-menu').getByText('企业库').click();
     await expect.poll(() => page.locator('h3').first().textContent()).toBe('企业库');
