@@ -11,7 +11,7 @@ import {
   MergeCellsOutlined,
   ProjectOutlined,
   FlagOutlined,
-  GlobalOutlined,
+  BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
   TeamOutlined,
@@ -20,7 +20,7 @@ import {
   ScheduleOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@shared/permissions.ts';
-import { Layout, Menu, Space, Typography } from 'antd';
+import { Layout, Menu, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../../auth/hooks/useSession.ts';
@@ -62,7 +62,7 @@ const SECTIONS: Section[] = [
     permission: 'chain:read',
     chain: true,
   },
-  { path: '/overview', label: 'nav.overview', icon: <GlobalOutlined />, permission: 'leader:read' },
+  { path: '/overview', label: 'nav.overview', icon: <BankOutlined />, permission: 'leader:read' },
   {
     path: '/chain-map',
     label: 'nav.chainMap',
@@ -251,12 +251,12 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Space size="middle">
+          <div className="app-header-start">
             <Typography.Text strong className="app-header-title">
               {t('app.title')}
             </Typography.Text>
             <ChainSwitcher />
-          </Space>
+          </div>
           <HeaderTools />
         </Layout.Header>
         <Layout.Content className="app-content">

@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Alert } from 'antd';
 import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
@@ -19,17 +19,19 @@ export function ChainScope() {
     if (loaded) rememberChain(chain);
   }, [chain, loaded]);
   if (chains.data && !loaded) {
+    // An Alert, not antd's Result: its illustrations would weigh on every chain page's first load.
     return (
-      <Result
-        status="404"
-        title={t('chains.notLoaded', { code: chain })}
-        subTitle={t('chains.notLoaded.hint')}
-        extra={
-          defaultChain && (
-            <Link to={chainPagePath(defaultChain, '/')}>
-              <Button type="primary">{t('chains.notLoaded.back')}</Button>
-            </Link>
-          )
+      <Alert
+        type="warning"
+        showIcon
+        message={t('chains.notLoaded', { code: chain })}
+        description={
+          <>
+            {t('chains.notLoaded.hint')}{' '}
+            {defaultChain && (
+              <Link to={chainPagePath(defaultChain, '/')}>{t('chains.notLoaded.back')}</Link>
+            )}
+          </>
         }
         data-testid="chain-not-loaded"
       />

@@ -1,4 +1,4 @@
-import { Result } from 'antd';
+import { Alert } from 'antd';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useChainCode } from '../hooks/useChainCode.ts';
@@ -12,7 +12,7 @@ export function ToChainPage() {
   const { t } = useI18n();
   const location = useLocation();
   const code = useChainCode();
-  if (code === undefined) return <Result status="info" title={t('overview.empty')} />;
+  if (code === undefined) return <Alert type="info" showIcon message={t('overview.empty')} />;
   const target = chainPagePath(code, `${location.pathname}${location.search}`);
   return <Navigate to={`${target}${location.hash}`} replace />;
 }
