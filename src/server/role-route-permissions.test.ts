@@ -88,6 +88,7 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
     expect(paths).toContain('POST /api/users/firm-accounts');
     expect(paths).toContain('PUT /api/calendar/2027');
     expect(paths).toContain('GET /api/notifications');
+    expect(paths).toContain('GET /api/audit');
   });
 
   it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {
