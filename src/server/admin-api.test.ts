@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
 import type { TargetView } from '../shared/api/analysis.ts';
 import type { AuditPage } from '../shared/api/audit.ts';
+import type { ParkDetail, ParkSpace, ParkSummary } from '../shared/api/parks.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type { User } from '../shared/api/users.ts';
 import { signInNewUser, startTestApp } from '../test-support/api-app.ts';
@@ -135,5 +136,138 @@ describe(`the office's own administration over HTTP (${testDatabaseKind()})`, ()
     expect(login.status).toBe(401);
     const audit = await admin.json<AuditPage>('GET', `/api/audit?entity=user&entityId=${id}`);
     expect(audit.body.items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('creates and edits a park (admin, analyst), refusing unknown fields, regions and nodes', async () => {
+    const body = {
+      code: 'admin-test-park',
+      name: '测试生命科技园',
+      region: '320206',
+      focusNodeCodes: ['biomed.mid.device'],
+    };
+    const created = await admin.json<ParkDetail>('POST', '/api/parks', body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ code: 'admin-test-park', totalAreaM2: 0, spaces: [] });
+    for (const [bad, field] of [
+      [{ ...body, code: 'admin-test-park-2', regionCode: '320206' }, 'regionCode'],
+      [{ ...body, code: 'admin-test-park-2', region: '329999' }, 'region'],
+      [{ ...body, code: 'admin-test-park-2', focusNodeCodes: ['biomed.nope'] }, 'focusNodeCodes'],
+      [body, 'code'],
+    ] as const) {
+      const refused = await admin.json<ErrorResponse>('POST', '/api/parks', bad);
+      expect(refused.status, field).toBe(400);
+      expect(JSON.stringify(refused.body.error), field).toContain(field);
+    }
+    expect((await viewer.json('POST', '/api/parks', body)).status).toBe(403);
+    const id = created.body.id;
+    const edited = await analyst.json<ParkDetail>('PATCH', `/api/parks/${id}`, {
+      address: '惠山大道 1 号',
+      nameEn: 'Test Life Science Park',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ address: '惠山大道 1 号', name: '测试生命科技园' });
+    const wrong = await admin.json<ErrorResponse>('PATCH', `/api/parks/${id}`, { adress: 'x' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toContain('adress');
+    expect((await admin.json('PATCH', '/api/parks/999999', { address: 'x' })).status).toBe(404);
+    const audit = await admin.json<AuditPage>('GET', `/api/audit?entity=park&entityId=${id}`);
+    expect(audit.body.items.map((e) => e.action)).toEqual(['park.update', 'park.create']);
+    expect(audit.body.items[0]).toMatchObject({
+      before: { address: null },
+      after: { address: '惠山大道 1 号' },
+    });
+  });
+
+  it('lets a park user add, edit and retire units of its own park only (403 elsewhere)', async () => {
+    const own = await admin.json<ParkDetail>('POST', '/api/parks', {
+      code: 'admin-test-own',
+      name: '自家园区',
+      region: '320214',
+    });
+    const other = await admin.json<ParkDetail>('POST', '/api/parks', {
+      code: 'admin-test-other',
+      name: '别家园区',
+      region: '320214',
+    });
+    const operator = await signInNewUser(app, admin, 'admin-test-park-op', 'park', {
+      parkId: own.body.id,
+    });
+    const unit = { code: 'A1-101', kind: 'wet_lab', areaM2: 800 };
+    const added = await operator.json<ParkSpace>('POST', `/api/parks/${own.body.id}/spaces`, unit);
+    expect(added.status).toBe(201);
+    const second = await operator.json<ParkSpace>('POST', `/api/parks/${own.body.id}/spaces`, {
+      ...unit,
+      code: 'A1-102',
+      areaM2: 400,
+    });
+    expect(second.status).toBe(201);
+    const elsewhere = await operator.json<ErrorResponse>(
+      'POST',
+      `/api/parks/${other.body.id}/spaces`,
+      unit,
+    );
+    expect(elsewhere.status).toBe(403);
+    const adminUnit = await admin.json<ParkSpace>(
+      'POST',
+      `/api/parks/${other.body.id}/spaces`,
+      unit,
+    );
+    expect(
+      (
+        await operator.json('PATCH', `/api/parks/${other.body.id}/spaces/${adminUnit.body.id}`, {
+          areaM2: 900,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await operator.json(
+          'POST',
+          `/api/parks/${other.body.id}/spaces/${adminUnit.body.id}/retire`,
+        )
+      ).status,
+    ).toBe(403);
+    // Park edits are the office's, not the operator's.
+    expect(
+      (await operator.json('PATCH', `/api/parks/${own.body.id}`, { address: 'x' })).status,
+    ).toBe(403);
+
+    const edited = await operator.json<ParkSpace>(
+      'PATCH',
+      `/api/parks/${own.body.id}/spaces/${added.body.id}`,
+      { areaM2: 900, rentYuanPerM2Month: 60 },
+    );
+    expect(edited.body).toMatchObject({ areaM2: 900, freeM2: 900, rentYuanPerM2Month: 60 });
+    const retired = await operator.json<ParkSpace>(
+      'POST',
+      `/api/parks/${own.body.id}/spaces/${second.body.id}/retire`,
+    );
+    expect(retired.status).toBe(200);
+    // A retired unit leaves the park's totals and list, and cannot be edited or retired again.
+    const park = await operator.json<ParkDetail>('GET', `/api/parks/${own.body.id}`);
+    expect(park.body.spaces.map((s) => s.code)).toEqual(['A1-101']);
+    expect(park.body.totalAreaM2).toBe(900);
+    const list = await admin.json<{ items: ParkSummary[] }>('GET', '/api/parks');
+    expect(list.body.items.find((p) => p.id === own.body.id)?.totalAreaM2).toBe(900);
+    expect(
+      (await operator.json('POST', `/api/parks/${own.body.id}/spaces/${second.body.id}/retire`))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await operator.json('PATCH', `/api/parks/${own.body.id}/spaces/${second.body.id}`, {
+          areaM2: 1,
+        })
+      ).status,
+    ).toBe(404);
+    const audit = await admin.json<AuditPage>(
+      'GET',
+      `/api/audit?entity=park_space&entityId=${second.body.id}`,
+    );
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'space.retire',
+      actorName: 'admin-test-park-op',
+      before: { code: 'A1-102', areaM2: 400 },
+    });
   });
 });

@@ -89,6 +89,9 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
     expect(paths).toContain('PUT /api/calendar/2027');
     expect(paths).toContain('GET /api/notifications');
     expect(paths).toContain('GET /api/audit');
+    expect(paths).toContain('POST /api/parks');
+    expect(paths).toContain('PATCH /api/parks/999999');
+    expect(paths).toContain('POST /api/parks/999999/spaces/1/retire');
   });
 
   it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {
