@@ -1,3 +1,4 @@
+import { adminMessagesEn } from './adminMessagesEn.ts';
 import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import type { MessageKey } from './messagesZh.ts';
 import { problemMessagesEn } from './problemMessagesEn.ts';
@@ -502,4 +503,5 @@ export const messagesEn: Record<MessageKey, string> = {
     'Target {year}: {target}; gap {gap}; with the pipeline, projected {projected}',
   'invest.summary.noTarget': 'No output target set',
   ...messagesLeaderEn,
+  ...adminMessagesEn,
 };
