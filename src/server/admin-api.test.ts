@@ -94,6 +94,23 @@ describe(`the office's own administration over HTTP (${testDatabaseKind()})`, ()
     expect((await viewer.json('GET', '/api/audit')).status).toBe(403);
   });
 
+  it('refuses a misspelt stage in the pipeline settings (400 naming it) and keeps the settings', async () => {
+    const before = await admin.json<{ stageProbabilities: Record<string, number> }>(
+      'GET',
+      '/api/settings/pipeline',
+    );
+    const wrong = await admin.json<ErrorResponse>('PUT', '/api/settings/pipeline', {
+      stageProbabilities: {
+        ...before.body.stageProbabilities,
+        leed: 0.5,
+      },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toContain('leed');
+    const after = await admin.json('GET', '/api/settings/pipeline');
+    expect(after.body).toEqual(before.body);
+  });
+
   it('adds a user, changes its role and chains, resets its password, and a disabled user is signed out', async () => {
     const created = await admin.json<User>('POST', '/api/users', {
       username: 'admin-test-temp',
