@@ -287,4 +287,69 @@ describe(`the office's own administration over HTTP (${testDatabaseKind()})`, ()
       before: { code: 'A1-102', areaM2: 400 },
     });
   });
+
+  it('refuses to retire a unit holding a reservation, and a retired unit can be neither matched nor reserved', async () => {
+    const park = await admin.json<ParkDetail>('POST', '/api/parks', {
+      code: 'admin-test-reserved',
+      name: '预留测试园区',
+      region: '320214',
+    });
+    const unit = async (code: string) =>
+      (
+        await admin.json<ParkSpace>('POST', `/api/parks/${park.body.id}/spaces`, {
+          code,
+          kind: 'gmp_plant',
+          areaM2: 3000,
+        })
+      ).body;
+    const held = await unit('G-1');
+    const spare = await unit('G-2');
+    const project = await admin.json<{ id: number }>('POST', '/api/projects', {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      name: '预留测试项目',
+      nodeCode: 'biomed.mid.blood',
+      expectedOutputYuan: 1e9,
+      outputStartYear: 2027,
+      spaceNeed: [{ kind: 'gmp_plant', areaM2: 2000 }],
+    });
+    expect(project.status).toBe(201);
+    const reserved = await admin.json('POST', `/api/projects/${project.body.id}/reservations`, {
+      spaceId: held.id,
+      areaM2: 1000,
+    });
+    expect(reserved.status).toBe(201);
+    const refused = await admin.json<ErrorResponse>(
+      'POST',
+      `/api/parks/${park.body.id}/spaces/${held.id}/retire`,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'SPACE_UNAVAILABLE',
+      details: { reason: 'SPACE_RETIRE_RESERVED', code: 'G-1' },
+    });
+
+    expect(
+      (await admin.json('POST', `/api/parks/${park.body.id}/spaces/${spare.id}/retire`)).status,
+    ).toBe(200);
+    const matches = await admin.json<{
+      items: { parkId: number; kinds: { freeM2: number; units: { spaceId: number }[] }[] }[];
+    }>('GET', `/api/projects/${project.body.id}/space-matches`);
+    const here = matches.body.items.find((m) => m.parkId === park.body.id);
+    // Only G-1's 2,000 m² still free: the retired G-2 is no longer offered.
+    expect(here?.kinds[0]?.freeM2).toBe(2000);
+    expect(here?.kinds.flatMap((k) => k.units.map((u) => u.spaceId))).not.toContain(spare.id);
+    const onRetired = await admin.json<ErrorResponse>(
+      'POST',
+      `/api/projects/${project.body.id}/reservations`,
+      { spaceId: spare.id, areaM2: 100 },
+    );
+    expect(onRetired.status).toBe(404);
+    const byKind = await admin.json<ErrorResponse>(
+      'POST',
+      `/api/projects/${project.body.id}/reservations`,
+      { parkId: park.body.id, kind: 'gmp_plant', areaM2: 2500 },
+    );
+    expect(byKind.status).toBe(409);
+  });
 });

@@ -24,6 +24,21 @@ type AuditRow = Omit<AuditPage['items'][number], 'before' | 'after'> & {
   after?: unknown;
 };
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What a change did: of two objects, only the fields that differ (and the id, to say which);
+ * anything else as it is.
+ */
+function changedPart(value: unknown, other: unknown): unknown {
+  if (!isRecord(value) || !isRecord(other)) return value;
+  const keys = Object.keys(value).filter(
+    (key) => key === 'id' || JSON.stringify(value[key]) !== JSON.stringify(other[key]),
+  );
+  return Object.fromEntries(keys.map((key) => [key, value[key]]));
+}
+
 /** Before or after, as indented JSON; nothing for null. */
 function Snapshot({ value, testId }: { value: unknown; testId: string }) {
   if (value === null || value === undefined) return null;
@@ -135,12 +150,16 @@ export function AdminAuditPage() {
           {
             key: 'before',
             title: t('admin.audit.before'),
-            render: (_, e) => <Snapshot value={e.before} testId="audit-before" />,
+            render: (_, e) => (
+              <Snapshot value={changedPart(e.before, e.after)} testId="audit-before" />
+            ),
           },
           {
             key: 'after',
             title: t('admin.audit.after'),
-            render: (_, e) => <Snapshot value={e.after} testId="audit-after" />,
+            render: (_, e) => (
+              <Snapshot value={changedPart(e.after, e.before)} testId="audit-after" />
+            ),
           },
         ]}
       />
