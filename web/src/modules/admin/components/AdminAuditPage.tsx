@@ -24,17 +24,20 @@ type AuditRow = Omit<AuditPage['items'][number], 'before' | 'after'> & {
   after?: unknown;
 };
 
+/** Fields that name the entity: kept in a change's view even when they did not change. */
+const NAMING_KEYS = new Set(['id', 'code', 'name', 'username']);
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * What a change did: of two objects, only the fields that differ (and the id, to say which);
+ * What a change did: of two objects, only the fields that differ (and those that say which entity);
  * anything else as it is.
  */
 function changedPart(value: unknown, other: unknown): unknown {
   if (!isRecord(value) || !isRecord(other)) return value;
   const keys = Object.keys(value).filter(
-    (key) => key === 'id' || JSON.stringify(value[key]) !== JSON.stringify(other[key]),
+    (key) => NAMING_KEYS.has(key) || JSON.stringify(value[key]) !== JSON.stringify(other[key]),
   );
   return Object.fromEntries(keys.map((key) => [key, value[key]]));
 }
