@@ -82,7 +82,7 @@ export function ParkFormModal({
           <Input data-testid="park-name" />
         </Form.Item>
         <Form.Item name="nameEn" label={t('parks.admin.nameEn')}>
-          <Input />
+          <Input data-testid="park-name-en" />
         </Form.Item>
         <Form.Item
           name="region"
