@@ -1,4 +1,4 @@
-import { asc, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { auditLog } from './schema.ts';
 
@@ -53,4 +53,52 @@ export async function deleteAuditEntriesBefore(
     )
     .returning({ id: auditLog.id });
   return gone.length;
+}
+
+/** What selects audit entries; `from` inclusive, `before` exclusive. */
+export interface AuditFilter {
+  actorName?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  from?: Date | undefined;
+  before?: Date | undefined;
+}
+
+function auditWhere(filter: AuditFilter): SQL | undefined {
+  return and(
+    filter.actorName === undefined ? undefined : eq(auditLog.actorName, filter.actorName),
+    filter.entityType === undefined ? undefined : eq(auditLog.entityType, filter.entityType),
+    filter.entityId === undefined ? undefined : eq(auditLog.entityId, filter.entityId),
+    filter.from === undefined ? undefined : gte(auditLog.at, filter.from),
+    filter.before === undefined ? undefined : lt(auditLog.at, filter.before),
+  );
+}
+
+/** One page of audit entries matching `filter`, newest first, and how many match in all. */
+export async function listAuditEntries(
+  db: DbOrTx,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+) {
+  const where = auditWhere(filter);
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}
+
+/** Every entity kind the log holds, A–Z. */
+export async function listAuditEntityTypes(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ entityType: auditLog.entityType })
+    .from(auditLog)
+    .orderBy(asc(auditLog.entityType));
+  return rows.map((row) => row.entityType);
 }

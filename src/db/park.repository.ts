@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { chainNode, chainPlacement, enterprise, park, parkSpace, region } from './schema.ts';
 
@@ -31,12 +31,17 @@ export async function findParkByCode(db: DbOrTx, code: string): Promise<ParkRow 
   return rows[0] ?? null;
 }
 
-/** Space units of the given parks (all parks when `parkId` is omitted). */
+/** Space units in use (not retired) of the given parks (all parks when `parkId` is omitted). */
 export async function listParkSpaces(db: DbOrTx, parkId?: number): Promise<ParkSpaceRow[]> {
   return db
     .select()
     .from(parkSpace)
-    .where(parkId === undefined ? undefined : eq(parkSpace.parkId, parkId))
+    .where(
+      and(
+        isNull(parkSpace.retiredAt),
+        parkId === undefined ? undefined : eq(parkSpace.parkId, parkId),
+      ),
+    )
     .orderBy(asc(parkSpace.parkId), asc(parkSpace.code));
 }
 
@@ -82,4 +87,32 @@ export async function insertParkSpaces(
   rows: (typeof parkSpace.$inferInsert)[],
 ): Promise<void> {
   if (rows.length > 0) await db.insert(parkSpace).values(rows);
+}
+
+/** Adds one park and returns it. */
+export async function insertPark(db: DbOrTx, values: typeof park.$inferInsert): Promise<ParkRow> {
+  const [row] = await db.insert(park).values(values).returning();
+  if (!row) throw new Error('park was not inserted');
+  return row;
+}
+
+/** Changes a park and returns it. */
+export async function updatePark(
+  db: DbOrTx,
+  id: number,
+  values: Partial<typeof park.$inferInsert>,
+): Promise<ParkRow> {
+  const [row] = await db.update(park).set(values).where(eq(park.id, id)).returning();
+  if (!row) throw new Error(`park ${id} was not updated`);
+  return row;
+}
+
+/** Which of `codes` name a chain node of some chain. */
+export async function findExistingNodeCodes(db: DbOrTx, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ code: chainNode.code })
+    .from(chainNode)
+    .where(inArray(chainNode.code, codes));
+  return new Set(rows.map((row) => row.code));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { park, parkSpace, project, spaceReservation } from './schema.ts';
 
@@ -13,7 +13,8 @@ export async function findSpaceById(db: DbOrTx, id: number) {
 
 /**
  * Space units locked for update until the transaction ends, in id order so that two writers
- * locking overlapping sets never deadlock. Either some ids or a park's units of one kind.
+ * locking overlapping sets never deadlock. Either some ids or a park's units of one kind (retired
+ * units left out).
  */
 export async function lockSpaces(
   db: DbOrTx,
@@ -22,7 +23,11 @@ export async function lockSpaces(
   const where =
     'ids' in which
       ? sql`${parkSpace.id} = any(${sql.param(which.ids)}::integer[])`
-      : and(eq(parkSpace.parkId, which.parkId), eq(parkSpace.kind, which.kind));
+      : and(
+          eq(parkSpace.parkId, which.parkId),
+          eq(parkSpace.kind, which.kind),
+          isNull(parkSpace.retiredAt),
+        );
   return db.select().from(parkSpace).where(where).orderBy(asc(parkSpace.id)).for('update');
 }
 

@@ -31,6 +31,7 @@ import { registerLeadershipRoutes } from './routes/leadership.routes.ts';
 import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
+import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerProblemRoutes } from './routes/problems.routes.ts';
 import { registerProblemReportRoutes } from './routes/problem-reports.routes.ts';
 import { registerProjectRoutes } from './routes/projects.routes.ts';
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): App {
   registerEnterpriseRoutes(app, deps);
   registerParkRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerAuditRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
   registerAttractRoutes(app, deps);

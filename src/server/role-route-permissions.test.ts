@@ -94,6 +94,10 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
       path: '/api/regions/biomed/overview',
       permission: 'leader:read',
     });
+    expect(paths).toContain('GET /api/audit');
+    expect(paths).toContain('POST /api/parks');
+    expect(paths).toContain('PATCH /api/parks/999999');
+    expect(paths).toContain('POST /api/parks/999999/spaces/1/retire');
   });
 
   it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {

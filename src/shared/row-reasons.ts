@@ -94,6 +94,7 @@ export const ROW_REASONS = [
   'SPACE_PARK_TOO_SMALL',
   'SPACE_AREA_BELOW_USE',
   'SPACE_KIND_RESERVED',
+  'SPACE_RETIRE_RESERVED',
   // Whole files refused before any row is read (details.reason of VALIDATION_FAILED)
   ...FILE_REASONS,
 ] as const;

@@ -8,6 +8,7 @@ import {
   serial,
   smallint,
   text,
+  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, ownedBy } from './columns.ts';
@@ -45,6 +46,8 @@ export const parkSpace = pgTable(
     rentYuanPerM2Month: doublePrecision('rent_yuan_per_m2_month'),
     /** Area held by live space reservations; kept by the reservation service under a row lock. */
     reservedM2: doublePrecision('reserved_m2').notNull().default(0),
+    /** When the unit left the inventory (demolished, merged, given up); kept for the history. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('park_space_code_idx').on(t.parkId, t.code),

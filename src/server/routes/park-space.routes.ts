@@ -11,7 +11,12 @@ import { projectSummarySchema, reservationSchema } from '../../shared/api/projec
 import { getPark } from '../../services/parks/park-query.service.ts';
 import { parkScopeFor } from '../../services/auth/park-scope.ts';
 import { parkSupplyDemand } from '../../services/parks/space-matching.service.ts';
-import { addSpace, listParkReservations, updateSpace } from '../../services/parks/space.service.ts';
+import {
+  addSpace,
+  listParkReservations,
+  retireSpace,
+  updateSpace,
+} from '../../services/parks/space.service.ts';
 import { listParkProjects } from '../../services/projects/project-query.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
@@ -55,6 +60,18 @@ const updateSpaceRoute = defineRoute({
     body: { content: json(updateSpaceSchema), required: true },
   },
   responses: { 200: { description: 'The unit', content: json(parkSpaceSchema) } },
+});
+
+const retireSpaceRoute = defineRoute({
+  example: { params: { id: 1, spaceId: 28 } },
+  method: 'post',
+  path: '/api/parks/{id}/spaces/{spaceId}/retire',
+  permission: 'space:write',
+  tags: TAGS,
+  summary: 'Retire a space unit: it leaves the totals, matching and reservations; kept in history',
+  description: `Refused (409 SPACE_UNAVAILABLE) while space in it is reserved. ${scopeNote}`,
+  request: { params: idParamSchema.extend({ spaceId: paramIdSchema }) },
+  responses: { 200: { description: 'The unit as retired', content: json(parkSpaceSchema) } },
 });
 
 const parkProjectsRoute = defineRoute({
@@ -130,6 +147,11 @@ export function registerParkSpaceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       c.req.valid('json'),
     );
     return c.json(space, 200);
+  });
+  app.openapi(retireSpaceRoute, async (c) => {
+    const user = currentUser(c);
+    const { id, spaceId } = c.req.valid('param');
+    return c.json(await retireSpace(db, who(user), parkScopeFor(user), id, spaceId), 200);
   });
   app.openapi(parkProjectsRoute, async (c) =>
     c.json(await listParkProjects(db, parkScopeFor(currentUser(c)), c.req.valid('param').id), 200),

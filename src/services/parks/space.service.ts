@@ -113,13 +113,7 @@ export async function updateSpace(
 ): Promise<ParkSpace> {
   assertParkInScope(scope, parkId);
   return db.transaction(async (tx) => {
-    const [before] = await lockSpaces(tx, { ids: [spaceId] });
-    if (!before || before.parkId !== parkId) {
-      throw new AppError('SPACE_NOT_FOUND', `Park ${parkId} has no space unit ${spaceId}.`, {
-        parkId,
-        spaceId,
-      });
-    }
+    const before = await lockParkUnit(tx, parkId, spaceId);
     const areaM2 = changes.areaM2 ?? before.areaM2;
     const occupiedM2 = changes.occupiedM2 ?? before.occupiedM2;
     if (occupiedM2 + before.reservedM2 > areaM2 + EPSILON_M2) {
@@ -152,6 +146,55 @@ export async function updateSpace(
       entityId: spaceId,
       before: presentSpace(before),
       after: presentSpace(after),
+    });
+    return presentSpace(after);
+  });
+}
+
+/** A park's unit in use, locked until the transaction ends. Throws SPACE_NOT_FOUND. */
+async function lockParkUnit(tx: Tx, parkId: number, spaceId: number): Promise<ParkSpaceRow> {
+  const [unit] = await lockSpaces(tx, { ids: [spaceId] });
+  if (!unit || unit.parkId !== parkId || unit.retiredAt !== null) {
+    throw new AppError(
+      'SPACE_NOT_FOUND',
+      `Park ${parkId} has no space unit ${spaceId} in use` +
+        (unit?.retiredAt ? ' (it was retired).' : '.'),
+      { parkId, spaceId },
+    );
+  }
+  return unit;
+}
+
+/**
+ * Retires a space unit: it leaves the park's totals, matching and reservations but stays in the
+ * history (audit, released reservations). Refused while space in it is reserved for a project.
+ * Throws FORBIDDEN (another park's operator), SPACE_NOT_FOUND or SPACE_UNAVAILABLE.
+ */
+export async function retireSpace(
+  db: Db,
+  actor: Actor,
+  scope: ParkScope,
+  parkId: number,
+  spaceId: number,
+): Promise<ParkSpace> {
+  assertParkInScope(scope, parkId);
+  return db.transaction(async (tx) => {
+    const before = await lockParkUnit(tx, parkId, spaceId);
+    if (before.reservedM2 > EPSILON_M2) {
+      throw new AppError(
+        'SPACE_UNAVAILABLE',
+        `Unit ${before.code} holds ${round(before.reservedM2)} m² reserved for projects; ` +
+          'release those reservations (or move them to another unit) before retiring it.',
+        { reason: 'SPACE_RETIRE_RESERVED', code: before.code, spaceId },
+      );
+    }
+    const after = await writeSpace(tx, spaceId, { retiredAt: new Date() });
+    await recordAudit(tx, actor, {
+      action: 'space.retire',
+      entityType: 'park_space',
+      entityId: spaceId,
+      before: presentSpace(before),
+      after: { ...presentSpace(after), retiredAt: after.retiredAt?.toISOString() ?? null },
     });
     return presentSpace(after);
   });
@@ -247,7 +290,7 @@ export async function reserveSpace(
   let parkId: number;
   if ('spaceId' in request) {
     const space = await findSpaceById(db, request.spaceId);
-    if (!space) {
+    if (!space || space.retiredAt !== null) {
       throw new AppError('SPACE_NOT_FOUND', `No space unit has id ${request.spaceId}.`, {
         spaceId: request.spaceId,
       });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_INT32, isoDateSchema } from './fields.ts';
+import { MAX_INT32, isoDateSchema, requiredText, safeText } from './fields.ts';
 import { bilingualSchema } from './common.ts';
 
 import { SPACE_KINDS } from '../space-kinds.ts';
@@ -104,6 +104,41 @@ export const updateSpaceSchema = z
   .partial()
   .meta({ id: 'UpdateParkSpaceRequest' });
 export type UpdateSpaceRequest = z.infer<typeof updateSpaceSchema>;
+
+const parkFields = {
+  name: requiredText(100).meta({
+    description: "The park's Chinese name, e.g. 无锡惠山生命科技产业园.",
+  }),
+  nameEn: safeText(200).nullable().optional(),
+  region: z
+    .string()
+    .regex(/^\d{6}$/, 'use a six-digit county-level region code, e.g. 320206')
+    .meta({ description: 'The district (county-level region code) the park lies in.' }),
+  address: safeText(200).nullable().optional(),
+  focusNodeCodes: z
+    .array(z.string().trim().min(3).max(80))
+    .max(50)
+    .optional()
+    .meta({ description: 'Chain nodes the park focuses on (any chain), e.g. biomed.mid.device.' }),
+};
+
+export const createParkSchema = z
+  .strictObject({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'use 2 to 40 lowercase letters, digits and dashes')
+      .meta({ description: 'A stable code, e.g. huishan-life.' }),
+    ...parkFields,
+  })
+  .meta({ id: 'CreateParkRequest' });
+export type CreateParkRequest = z.infer<typeof createParkSchema>;
+
+export const updateParkSchema = z
+  .strictObject(parkFields)
+  .partial()
+  .meta({ id: 'UpdateParkRequest', description: 'Absent fields stay as they are.' });
+export type UpdateParkRequest = z.infer<typeof updateParkSchema>;
 
 export const spaceMatchSchema = z
   .object({

@@ -284,7 +284,7 @@ export type ProjectBoard = z.infer<typeof projectBoardSchema>;
 export const pipelineSettingsSchema = z
   .strictObject({
     stageProbabilities: z
-      .object({
+      .strictObject({
         lead: z.number().min(0).max(1),
         negotiating: z.number().min(0).max(1),
         signed: z.number().min(0).max(1),

@@ -21,6 +21,7 @@ export function AdminUsersPage() {
   const chains = useApiQuery(apiGet('/chains'));
   const parks = useApiQuery(canManage ? apiGet('/parks') : null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
   const chainName = (code: string) => {
     const chain = chains.data?.items.find((c) => c.code === code);
     return chain ? localName(chain.name, locale) : code;
@@ -96,14 +97,32 @@ export function AdminUsersPage() {
                 </Space>
               ),
             },
+            {
+              key: 'edit',
+              width: 80,
+              render: (_, u) => (
+                <Button
+                  size="small"
+                  onClick={() => setEditing(u)}
+                  data-testid={`user-edit-${u.username}`}
+                >
+                  {t('admin.users.edit')}
+                </Button>
+              ),
+            },
           ]}
         />
       )}
       <UserFormModal
-        open={creating}
-        onClose={() => setCreating(false)}
+        open={creating || editing !== null}
+        user={editing}
+        onClose={() => {
+          setCreating(false);
+          setEditing(null);
+        }}
         onSaved={() => {
           setCreating(false);
+          setEditing(null);
           users.reload();
         }}
       />

@@ -1,6 +1,7 @@
+import type { User } from '@shared/api/users.ts';
 import { ROLES, type Role } from '@shared/permissions.ts';
 import { Checkbox, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
@@ -18,6 +19,7 @@ interface FormValues {
   enterpriseId?: number;
   chainCodes?: string[];
   oneTime?: boolean;
+  disabled?: boolean;
 }
 
 const CHAIN_BOUND: readonly Role[] = [
@@ -29,13 +31,18 @@ const CHAIN_BOUND: readonly Role[] = [
   'park',
 ];
 
-/** Creates a user with a role and its scope: department, park, enterprise or chains. */
+/**
+ * Creates a user with a role and its scope (department, park, enterprise or chains), or edits one
+ * (`user`): role and scope, name, disabled (which ends its sessions), and a new password if given.
+ */
 export function UserFormModal({
   open,
+  user = null,
   onClose,
   onSaved,
 }: {
   open: boolean;
+  user?: User | null;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -47,7 +54,48 @@ export function UserFormModal({
   const parks = useApiQuery(open && role === 'park' ? apiGet('/parks') : null);
   const chains = useApiQuery(open ? apiGet('/chains') : null);
 
+  useEffect(() => {
+    if (!open || !user) return;
+    form.setFieldsValue({
+      username: user.username,
+      displayName: user.displayName ?? '',
+      role: user.role,
+      ...(user.departmentId !== null && { departmentId: user.departmentId }),
+      ...(user.parkId !== null && { parkId: user.parkId }),
+      ...(user.enterpriseId !== null && { enterpriseId: user.enterpriseId }),
+      chainCodes: user.chainCodes ?? [],
+      disabled: user.disabled,
+      oneTime: true,
+    });
+  }, [open, user, form]);
+
+  const update = async (id: number, v: FormValues) => {
+    const saved = await action.run(async () => {
+      const changed = await api.PATCH('/users/{id}', {
+        params: { path: { id } },
+        body: {
+          role: v.role,
+          displayName: v.displayName?.trim() || null,
+          departmentId: v.role === 'department' ? (v.departmentId ?? null) : null,
+          parkId: v.role === 'park' ? (v.parkId ?? null) : null,
+          enterpriseId: v.role === 'firm' ? (v.enterpriseId ?? null) : null,
+          chainCodes: CHAIN_BOUND.includes(v.role) && v.chainCodes?.length ? v.chainCodes : null,
+          disabled: v.disabled ?? false,
+        },
+      });
+      if (v.password) {
+        await api.POST('/users/{id}/password', {
+          params: { path: { id } },
+          body: { password: v.password, oneTime: v.oneTime ?? true },
+        });
+      }
+      return changed;
+    });
+    if (saved) onSaved();
+  };
+
   const save = async (v: FormValues) => {
+    if (user) return update(user.id, v);
     const saved = await action.run(() =>
       api.POST('/users', {
         body: {
@@ -69,7 +117,7 @@ export function UserFormModal({
   return (
     <Modal
       open={open}
-      title={t('admin.users.new')}
+      title={user ? `${t('admin.users.edit')} ${user.username}` : t('admin.users.new')}
       okText={t('leader.save')}
       cancelText={t('common.cancel')}
       confirmLoading={action.busy}
@@ -90,21 +138,26 @@ export function UserFormModal({
           label={t('admin.users.username')}
           rules={[{ required: true, min: 2, max: 32 }]}
         >
-          <Input autoComplete="off" data-testid="user-username" />
+          <Input autoComplete="off" disabled={user !== null} data-testid="user-username" />
         </Form.Item>
         <Form.Item name="displayName" label={t('admin.users.displayName')}>
           <Input />
         </Form.Item>
         <Form.Item
           name="password"
-          label={t('admin.users.password')}
-          rules={[{ required: true, min: 10 }]}
+          label={user ? t('admin.users.newPassword') : t('admin.users.password')}
+          rules={[{ required: user === null, min: 10 }]}
         >
           <Input.Password autoComplete="new-password" data-testid="user-password" />
         </Form.Item>
         <Form.Item name="oneTime" valuePropName="checked">
           <Checkbox>{t('admin.users.oneTime')}</Checkbox>
         </Form.Item>
+        {user && (
+          <Form.Item name="disabled" valuePropName="checked" extra={t('admin.users.disableHelp')}>
+            <Checkbox data-testid="user-disabled">{t('admin.users.disableUser')}</Checkbox>
+          </Form.Item>
+        )}
         <Form.Item name="role" label={t('admin.users.role')} rules={[{ required: true }]}>
           <Select
             data-testid="user-role"

@@ -1384,7 +1384,61 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * Create a park (its space units are added to it afterwards)
+     * @description Audited. The region is a county-level code; focus nodes are chain node codes.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateParkRequest'];
+        };
+      };
+      responses: {
+        /** @description The park */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ParkDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1457,7 +1511,64 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a park's names, district, address or focus nodes
+     * @description Absent fields stay; audited.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateParkRequest'];
+        };
+      };
+      responses: {
+        /** @description The park */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ParkDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/users': {
@@ -1834,6 +1945,86 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit log, newest first: who did what to which entity, before and after
+     * @description Filter by user (username), entity kind and id, and days (Asia/Shanghai, both included); paged. Entries older than the retention (`chainlead audit retention`) are purged.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          /** @description Who acted: a username (or a system actor such as cli), exactly. */
+          user?: string;
+          /** @description The kind of entity, e.g. chain_target, park, park_space, app_user. */
+          entity?: string;
+          entityId?: string;
+          /** @description First day included, YYYY-MM-DD (Asia/Shanghai). */
+          from?: string;
+          /** @description Last day included, YYYY-MM-DD (Asia/Shanghai). */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4157,6 +4348,77 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/parks/{id}/spaces/{spaceId}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Retire a space unit: it leaves the totals, matching and reservations; kept in history
+     * @description Refused (409 SPACE_UNAVAILABLE) while space in it is reserved. A park operator (role park) may act on its own park only: 403 otherwise.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+          /** @description Numeric id. */
+          spaceId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The unit as retired */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ParkSpace'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/parks/{id}/projects': {
@@ -8093,6 +8355,29 @@ export interface components {
       availableFrom: string | null;
       rentYuanPerM2Month: number | null;
     };
+    CreateParkRequest: {
+      /** @description A stable code, e.g. huishan-life. */
+      code: string;
+      /** @description The park's Chinese name, e.g. 无锡惠山生命科技产业园. */
+      name: string;
+      nameEn?: string | null;
+      /** @description The district (county-level region code) the park lies in. */
+      region: string;
+      address?: string | null;
+      /** @description Chain nodes the park focuses on (any chain), e.g. biomed.mid.device. */
+      focusNodeCodes?: string[];
+    };
+    /** @description Absent fields stay as they are. */
+    UpdateParkRequest: {
+      /** @description The park's Chinese name, e.g. 无锡惠山生命科技产业园. */
+      name?: string;
+      nameEn?: string | null;
+      /** @description The district (county-level region code) the park lies in. */
+      region?: string;
+      address?: string | null;
+      /** @description Chain nodes the park focuses on (any chain), e.g. biomed.mid.device. */
+      focusNodeCodes?: string[];
+    };
     User: {
       id: number;
       username: string;
@@ -8215,6 +8500,29 @@ export interface components {
        */
       file?: Blob;
     };
+    AuditPage: {
+      items: components['schemas']['AuditEntry'][];
+      /** @description Every matching entry, not just this page. */
+      total: number;
+      /** @description Every entity kind in the log, for a filter (A–Z). */
+      entityTypes: string[];
+    };
+    AuditEntry: {
+      id: number;
+      /** @description When, ISO 8601 (UTC). */
+      at: string;
+      actorId: number | null;
+      /** @description A username, or a system actor such as cli. */
+      actorName: string;
+      /** @description What was done, e.g. target.set or space.create. */
+      action: string;
+      entityType: string;
+      entityId: string | null;
+      /** @description The entity before the change; null for a create. */
+      before?: unknown;
+      /** @description The entity after the change; null for a delete. */
+      after?: unknown;
+    };
     Import: {
       id: number;
       fileName: string;
@@ -8320,6 +8628,7 @@ export interface components {
         | 'SPACE_PARK_TOO_SMALL'
         | 'SPACE_AREA_BELOW_USE'
         | 'SPACE_KIND_RESERVED'
+        | 'SPACE_RETIRE_RESERVED'
         | 'FILE_UNREADABLE'
         | 'FILE_EMPTY'
         | 'FILE_OLD_EXCEL'
@@ -8406,6 +8715,7 @@ export interface components {
         | 'SPACE_PARK_TOO_SMALL'
         | 'SPACE_AREA_BELOW_USE'
         | 'SPACE_KIND_RESERVED'
+        | 'SPACE_RETIRE_RESERVED'
         | 'FILE_UNREADABLE'
         | 'FILE_EMPTY'
         | 'FILE_OLD_EXCEL'

@@ -1,6 +1,8 @@
 import {
   AimOutlined,
   ApartmentOutlined,
+  AuditOutlined,
+  FundOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
   CustomerServiceOutlined,
@@ -158,7 +160,14 @@ const SECTIONS: Section[] = [
     path: '/admin',
     label: 'nav.admin',
     icon: null,
-    permission: ['department:manage', 'problem:manage', 'calendar:manage', 'user:manage'],
+    permission: [
+      'department:manage',
+      'problem:manage',
+      'calendar:manage',
+      'user:manage',
+      'chain:write',
+      'audit:read',
+    ],
     children: [
       {
         path: '/admin/departments',
@@ -177,6 +186,18 @@ const SECTIONS: Section[] = [
         label: 'nav.admin.users',
         icon: <TeamOutlined />,
         permission: ['user:manage', 'firm-account:create'],
+      },
+      {
+        path: '/admin/targets',
+        label: 'nav.admin.targets',
+        icon: <FundOutlined />,
+        permission: 'chain:write',
+      },
+      {
+        path: '/admin/audit',
+        label: 'nav.admin.audit',
+        icon: <AuditOutlined />,
+        permission: 'audit:read',
       },
     ],
   },

@@ -132,6 +132,14 @@ const AdminUsersPage = lazy(() =>
     default: m.AdminUsersPage,
   })),
 );
+const AdminTargetsPage = lazy(() =>
+  import('../../admin/components/AdminTargetsPage.tsx').then((m) => ({
+    default: m.AdminTargetsPage,
+  })),
+);
+const AdminAuditPage = lazy(() =>
+  import('../../admin/components/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
+);
 
 /** The app's addresses; everything but /login needs a session. */
 export function AppRoutes() {
@@ -178,6 +186,8 @@ export function AppRoutes() {
           <Route path="admin/departments" element={<AdminDepartmentsPage />} />
           <Route path="admin/calendar" element={<AdminCalendarPage />} />
           <Route path="admin/users" element={<AdminUsersPage />} />
+          <Route path="admin/targets" element={<AdminTargetsPage />} />
+          <Route path="admin/audit" element={<AdminAuditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -333,6 +333,10 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     zh: '单元 {code} 有预留，请先释放再更改类型',
     en: 'unit {code} holds reservations; release them before changing its kind',
   },
+  SPACE_RETIRE_RESERVED: {
+    zh: '单元 {code} 有项目预留，请先释放预留再停用',
+    en: 'unit {code} holds space reserved for projects; release it before retiring the unit',
+  },
 };
 
 const pick = (text: Text, locale: Locale) => (locale === 'en' ? text.en : text.zh);

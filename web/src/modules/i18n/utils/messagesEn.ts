@@ -1,3 +1,4 @@
+import { adminMessagesEn } from './adminMessagesEn.ts';
 import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import { messagesOverviewEn } from './messagesOverviewEn.ts';
 import type { MessageKey } from './messagesZh.ts';
@@ -504,4 +505,5 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.summary.noTarget': 'No output target set',
   ...messagesLeaderEn,
   ...messagesOverviewEn,
+  ...adminMessagesEn,
 };

@@ -1,3 +1,4 @@
+import { adminMessagesZh } from './adminMessagesZh.ts';
 import { problemMessagesZh } from './problemMessagesZh.ts';
 import { messagesLeaderZh } from './messagesLeaderZh.ts';
 import { messagesOverviewZh } from './messagesOverviewZh.ts';
@@ -494,6 +495,7 @@ export const messagesZh = {
   'invest.summary.gap': '{year} 年目标 {target}，缺口 {gap}；计入项目预计 {projected}',
   'invest.summary.noTarget': '尚未设定产值目标',
   ...messagesLeaderZh,
+  ...adminMessagesZh,
 } as const;
 
 /** The key of an interface text. */

@@ -1,17 +1,25 @@
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { formatPercent } from '@shared/format.ts';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { ParkSpace } from '@shared/api/parks.ts';
+import { isParkInScope, parkScopeFor } from '@shared/park-scope.ts';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
-import { apiGet } from '../../api/utils/apiClient.ts';
+import { api, apiGet } from '../../api/utils/apiClient.ts';
+import { useCan } from '../../auth/hooks/useCan.ts';
+import { useSession } from '../../auth/hooks/useSession.ts';
+import { useAction } from '../../ui/hooks/useAction.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { ParkFormModal } from './ParkFormModal.tsx';
 import { ParkPipelineCard } from './ParkPipelineCard.tsx';
 import { ParkSpacesTable } from './ParkSpacesTable.tsx';
 import { ParkTenantsTable } from './ParkTenantsTable.tsx';
 import { SpaceByKindChart } from './SpaceByKindChart.tsx';
+import { SpaceUnitModal } from './SpaceUnitModal.tsx';
 import { TenantsByNodeChart } from './TenantsByNodeChart.tsx';
 
 /** One park: its space units, occupancy, and its tenants by chain node. */
@@ -20,6 +28,24 @@ export function ParkPage() {
   const { id } = useParams();
   const query = useApiQuery(apiGet('/parks/{id}', { params: { path: { id: Number(id) } } }));
   const park = query.data?.id === Number(id) ? query.data : undefined;
+  const { user } = useSession();
+  const canEditPark = useCan('park:write');
+  const canEditUnits =
+    useCan('space:write') && user !== null && park !== undefined
+      ? isParkInScope(parkScopeFor(user), park.id)
+      : false;
+  const [editingPark, setEditingPark] = useState(false);
+  // undefined: no unit form; null: a new unit; else the unit edited.
+  const [unit, setUnit] = useState<ParkSpace | null | undefined>(undefined);
+  const retire = useAction();
+  const retireUnit = async (space: ParkSpace) => {
+    const done = await retire.run(() =>
+      api.POST('/parks/{id}/spaces/{spaceId}/retire', {
+        params: { path: { id: Number(id), spaceId: space.id } },
+      }),
+    );
+    if (done) query.reload();
+  };
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   if (!park) return <PageSpinner />;
 
@@ -39,6 +65,15 @@ export function ParkPage() {
             <DataText>{[park.regionName, park.address].filter(Boolean).join(' · ')}</DataText>
           </Typography.Text>
         </div>
+        {canEditPark && (
+          <Button
+            icon={<EditOutlined />}
+            onClick={() => setEditingPark(true)}
+            data-testid="park-edit"
+          >
+            {t('parks.admin.edit')}
+          </Button>
+        )}
       </div>
       <Card>
         <Row gutter={16}>
@@ -69,9 +104,41 @@ export function ParkPage() {
         </Col>
       </Row>
       <ParkPipelineCard parkId={park.id} onChanged={query.reload} />
-      <Card title={t('parks.spaces')}>
-        <ParkSpacesTable spaces={park.spaces} />
+      <Card
+        title={t('parks.spaces')}
+        extra={
+          canEditUnits && (
+            <Button icon={<PlusOutlined />} onClick={() => setUnit(null)} data-testid="unit-new">
+              {t('parks.unit.new')}
+            </Button>
+          )
+        }
+      >
+        <ParkSpacesTable
+          spaces={park.spaces}
+          onEdit={canEditUnits ? setUnit : undefined}
+          onRetire={canEditUnits ? (space) => void retireUnit(space) : undefined}
+        />
       </Card>
+      <SpaceUnitModal
+        open={unit !== undefined}
+        parkId={park.id}
+        unit={unit ?? null}
+        onClose={() => setUnit(undefined)}
+        onSaved={() => {
+          setUnit(undefined);
+          query.reload();
+        }}
+      />
+      <ParkFormModal
+        open={editingPark}
+        park={park}
+        onClose={() => setEditingPark(false)}
+        onSaved={() => {
+          setEditingPark(false);
+          query.reload();
+        }}
+      />
       <Card title={t('parks.tenantList')}>
         <ParkTenantsTable tenants={park.tenants} />
       </Card>

@@ -1,0 +1,1 @@
+ALTER TABLE "park_space" ADD COLUMN "retired_at" timestamp with time zone;
