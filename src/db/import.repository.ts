@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
 import type { DbOrTx } from './connection.ts';
 import { enterprise, enterpriseYear, importBatch } from './schema.ts';
 
@@ -227,4 +231,210 @@ export async function writeEnterpriseYear(
     .where(
       sql`${enterpriseYear.enterpriseId} = ${enterpriseId} and ${enterpriseYear.year} = ${year}`,
     );
+}
+
+
+/** A value as COPY's text format carries it: arrays as `text[]` literals (JSON goes as text). */
+export type CopyValue = string | number | boolean | null | undefined | readonly string[];
+
+/** One value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+function copyField(value: CopyValue): string {
+  if (value === null || value === undefined) return '\\N';
+  let text: string;
+  if (Array.isArray(value))
+    text = `{${(value as readonly string[]).map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  else text = String(value);
+  return text.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** The driver's client under a Drizzle handle: a pg Pool or client, or PGlite (or its transaction). */
+type RawClient =
+  | pg.Pool
+  | pg.PoolClient
+  | {
+      query: (sql: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown>;
+    };
+
+function rawClientOf(db: DbOrTx): RawClient {
+  return (db as unknown as { session: { client: RawClient } }).session.client;
+}
+
+/**
+ * Loads rows into `table` through COPY in one go: on a PostgreSQL server `COPY … FROM STDIN`
+ * through the driver's copy stream (on the transaction's own connection), on PGlite
+ * `COPY … FROM '/dev/blob'`. Nothing is built as SQL text or bound as parameters per row.
+ */
+export async function copyRows(
+  db: DbOrTx,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly CopyValue[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const data = rows.map((row) => row.map(copyField).join('\t')).join('\n') + '\n';
+  const statement = `copy ${table} (${columns.join(', ')}) from`;
+  const client = rawClientOf(db);
+  if (client instanceof pg.Pool) {
+    const connection = await client.connect();
+    try {
+      await copyToServer(connection, `${statement} stdin`, data);
+    } finally {
+      connection.release();
+    }
+  } else if (client instanceof pg.Client) {
+    await copyToServer(client, `${statement} stdin`, data);
+  } else {
+    await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([data]) });
+  }
+}
+
+async function copyToServer(client: pg.ClientBase, statement: string, data: string) {
+  await pipeline(Readable.from([Buffer.from(data)]), client.query(copyStreams.from(statement)));
+}
+
+/** The staging table's columns, in COPY order: one batch's validated rows, with their keys. */
+const STAGE_COLUMNS = [
+  ['idx', 'integer'],
+  ['uscc', 'text'],
+  ['name', 'text'],
+  ['name_en', 'text'],
+  ['region_code', 'text'],
+  ['city', 'text'],
+  ['address', 'text'],
+  ['founded_on', 'date'],
+  ['registered_capital_yuan', 'numeric'],
+  ['industry_code', 'text'],
+  ['business_scope', 'text'],
+  ['products', 'text[]'],
+  ['tags', 'text[]'],
+  ['name_key', 'text'],
+  ['match_keys', 'text[]'],
+  ['provenance', 'jsonb'],
+  ['year', 'smallint'],
+  ['revenue_yuan', 'numeric'],
+  ['output_yuan', 'numeric'],
+  ['employees', 'integer'],
+] as const;
+
+/** One validated import row as the staging table holds it (`idx`: its place in the batch). */
+export interface StagedRow {
+  idx: number;
+  uscc: string | null;
+  name: string;
+  nameEn: string | null;
+  regionCode: string;
+  address: string | null;
+  foundedOn: string | null;
+  registeredCapitalYuan: number | null;
+  industryCode: string | null;
+  businessScope: string | null;
+  products: readonly string[];
+  tags: readonly string[];
+  nameKey: string;
+  matchKeys: readonly string[];
+  /** The provenance the row's record gets if it is inserted. */
+  provenance: unknown[];
+  figures: {
+    year: number;
+    revenueYuan: number | null;
+    outputYuan: number | null;
+    employees: number | null;
+  } | null;
+}
+
+/**
+ * Puts one batch's rows into the transaction's staging table `import_stage` (a temporary table
+ * dropped at commit, emptied first when a dry run's one transaction stages batch after batch).
+ */
+export async function stageImportRows(db: DbOrTx, rows: readonly StagedRow[]): Promise<void> {
+  await db.execute(
+    sql.raw(
+      `create temp table if not exists import_stage (${STAGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit drop`,
+    ),
+  );
+  await db.execute(sql.raw('truncate import_stage'));
+  await copyRows(
+    db,
+    'import_stage',
+    STAGE_COLUMNS.map(([column]) => column),
+    rows.map((r) => [
+      r.idx,
+      r.uscc,
+      r.name,
+      r.nameEn,
+      r.regionCode,
+      r.regionCode.slice(0, 4),
+      r.address,
+      r.foundedOn,
+      r.registeredCapitalYuan,
+      r.industryCode,
+      r.businessScope,
+      r.products,
+      r.tags,
+      r.nameKey,
+      r.matchKeys,
+      JSON.stringify(r.provenance),
+      r.figures?.year ?? null,
+      r.figures?.revenueYuan ?? null,
+      r.figures?.outputYuan ?? null,
+      r.figures?.employees ?? null,
+    ]),
+  );
+}
+
+/** A registry record an exact key of a staged row found, with the row's place in the batch. */
+export type StagedMatch = MatchableEnterprise & { idx: number };
+
+/** The records holding the USCC of a staged row: one join, whatever the batch's size. */
+export async function findStagedUsccMatches(db: DbOrTx): Promise<StagedMatch[]> {
+  return db
+    .select({ idx: sql<number>`s.idx`.mapWith(Number), ...matchable })
+    .from(enterprise)
+    .innerJoin(sql`import_stage s`, sql`s.uscc = ${enterprise.uscc}`);
+}
+
+/**
+ * The records holding the normalised name of a staged row, anywhere: the caller keeps those of
+ * the row's city, and a name known elsewhere only is no reason to look further (as before).
+ */
+export async function findStagedNameMatches(db: DbOrTx): Promise<StagedMatch[]> {
+  return db
+    .select({ idx: sql<number>`s.idx`.mapWith(Number), ...matchable })
+    .from(enterprise)
+    .innerJoin(sql`import_stage s`, sql`s.name_key = ${enterprise.nameKey}`);
+}
+
+/**
+ * Inserts staged rows as new enterprises, with their yearly figures: two set-based statements.
+ * Ids are drawn from the sequence first, so each row's id is known. Returns them in `idxs` order.
+ */
+export async function insertStagedEnterprises(
+  db: DbOrTx,
+  idxs: readonly number[],
+  source: string,
+): Promise<number[]> {
+  if (idxs.length === 0) return [];
+  const allocated = await db.execute(
+    sql`select nextval('enterprise_id_seq') as id from generate_series(1, ${idxs.length})`,
+  );
+  const ids = (allocated as { rows: { id: string | number }[] }).rows.map((row) => Number(row.id));
+  const pairs = sql`unnest(${sql.param([...idxs])}::int[], ${sql.param(ids)}::bigint[]) as i(idx, id)
+    join import_stage s on s.idx = i.idx`;
+  await db.execute(sql`
+    insert into enterprise (id, region_code, uscc, name, name_en, address, founded_on,
+      registered_capital_yuan, industry_code, business_scope, source, name_key, provenance,
+      products, tags, match_keys)
+    select i.id, s.region_code, s.uscc, s.name, s.name_en, s.address, s.founded_on,
+      s.registered_capital_yuan, s.industry_code, s.business_scope, ${source}, s.name_key,
+      s.provenance, s.products, s.tags, s.match_keys
+    from ${pairs}`);
+  await db.execute(sql`
+    insert into enterprise_year (enterprise_id, region_code, year, revenue_yuan, output_yuan,
+      employees)
+    select i.id, s.region_code, s.year, s.revenue_yuan, s.output_yuan, s.employees
+    from ${pairs}
+    where s.year is not null`);
+  return ids;
 }

@@ -6,18 +6,20 @@ import {
 import { decideMatch, scoreMatch, MATCH_THRESHOLDS } from '../../domain/entity-matching.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { insertDuplicateCandidate } from '../../db/duplicate.repository.ts';
-import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
 import { insertYearHistory } from '../../db/merge.repository.ts';
 import {
   findEnterpriseYear,
   findEnterprisesByIds,
   findFuzzyCandidates,
-  findEnterprisesByNameKey,
-  findEnterprisesByUscc,
+  findStagedNameMatches,
+  findStagedUsccMatches,
+  insertStagedEnterprises,
+  stageImportRows,
   updateEnterprise,
   writeEnterpriseYear,
   type FuzzyCandidate,
   type MatchableEnterprise,
+  type StagedMatch,
 } from '../../db/import.repository.ts';
 import {
   classifyBatch,
@@ -54,6 +56,13 @@ export interface ImportCounts {
 }
 
 type Change = Partial<Record<string, unknown>>;
+
+/** A record of the batch with its place in it (its row in the staging table) and its keys. */
+interface Keyed {
+  idx: number;
+  record: EnterpriseRecord;
+  keys: ReturnType<typeof enterpriseKeys>;
+}
 
 /** A look-alike to queue with a new record: the other record, its score and why. */
 interface PossibleDuplicate {
@@ -92,24 +101,39 @@ export class RecordWriter {
   async write(tx: DbOrTx, records: EnterpriseRecord[]): Promise<void> {
     if (records.length === 0) return;
     this.tx = tx;
-    const keyed = records.map((record) => ({ record, keys: enterpriseKeys(record) }));
-    const byUscc = groupBy(
-      await findEnterprisesByUscc(
-        this.tx,
-        records.flatMap((r) => (r.uscc ? [r.uscc] : [])),
-      ),
-      (e) => e.uscc ?? '',
+    this.at = new Date().toISOString();
+    const keyed = records.map((record, idx) => ({ idx, record, keys: enterpriseKeys(record) }));
+    // The batch goes to the staging table by COPY; exact matches are two joins against it.
+    await stageImportRows(
+      this.tx,
+      keyed.map(({ idx, record, keys }) => ({
+        idx,
+        ...recordFields(record),
+        products: record.products ?? [],
+        tags: record.tags ?? [],
+        ...keys,
+        provenance: [insertProvenance(record, this.source, this.importId, this.at)],
+        figures: record.figures,
+      })),
     );
-    const byName = groupBy(
-      await findEnterprisesByNameKey(
-        this.tx,
-        keyed.map((k) => k.keys.nameKey),
-      ),
-      (e) => e.nameKey ?? '',
-    );
+    // One object per record of the registry, however many rows found it.
+    const loaded = new Map<number, MatchableEnterprise>();
+    const byIdx = (matches: StagedMatch[]) => {
+      const map = new Map<number, MatchableEnterprise[]>();
+      for (const { idx, ...found } of matches) {
+        const shared = loaded.get(found.id) ?? found;
+        loaded.set(found.id, shared);
+        const list = map.get(idx);
+        if (list) list.push(shared);
+        else map.set(idx, [shared]);
+      }
+      return map;
+    };
+    const byUscc = byIdx(await findStagedUsccMatches(this.tx));
+    const byName = byIdx(await findStagedNameMatches(this.tx));
     // Fuzzy candidates for the whole batch in one query, indexed by blocking key. A record with a
     // USCC is matched by its USCC or exact name only: fuzzy matching is for records without one.
-    const unmatched = keyed.filter(({ record, keys }) => !record.uscc && !byName.has(keys.nameKey));
+    const unmatched = keyed.filter(({ idx, record }) => !record.uscc && !byName.has(idx));
     const candidatesByKey = new Map<string, FuzzyCandidate[]>();
     const wanted = [...new Set(unmatched.flatMap(({ keys }) => keys.matchKeys))];
     for (const candidate of await findFuzzyCandidates(this.tx, wanted, CANDIDATES_PER_KEY)) {
@@ -117,9 +141,10 @@ export class RecordWriter {
       if (list) list.push(candidate);
       else candidatesByKey.set(candidate.key, [candidate]);
     }
-    let inserts: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[] = [];
+    let inserts: Keyed[] = [];
     const pendingKeys = new Set<string>();
-    for (const { record, keys } of keyed) {
+    for (const item of keyed) {
+      const { idx, record, keys } = item;
       const city = record.regionCode.slice(0, 4);
       const nameKeyInCity = `${keys.nameKey}|${city}`;
       // A file that repeats an enterprise within a batch: write what is pending, then match it.
@@ -131,12 +156,12 @@ export class RecordWriter {
       const sameCity = (e: MatchableEnterprise) => e.regionCode.slice(0, 4) === city;
       let match: MatchableEnterprise | undefined;
       let how: 'uscc' | 'name' | 'fuzzy' = 'uscc';
-      if (record.uscc) match = this.seenUscc.get(record.uscc) ?? byUscc.get(record.uscc)?.[0];
+      if (record.uscc) match = this.seenUscc.get(record.uscc) ?? byUscc.get(idx)?.[0];
       if (!match) {
         how = 'name';
         // The same name first, then a record as unregistered as the row, then any other.
         const sameKey =
-          byName.get(keys.nameKey)?.filter((e) => sameCity(e) && (!e.uscc || !record.uscc)) ?? [];
+          byName.get(idx)?.filter((e) => sameCity(e) && (!e.uscc || !record.uscc)) ?? [];
         match =
           this.seenName.get(nameKeyInCity) ??
           sameKey.find((e) => e.name === record.name) ??
@@ -151,7 +176,10 @@ export class RecordWriter {
         );
         const best = bestFuzzyCandidate(record, candidates.values());
         if (best && decideMatch(best.score) === 'match') {
-          match = (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
+          match =
+            loaded.get(best.other.id) ??
+            (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
+          if (match) loaded.set(match.id, match);
         } else if (best && best.score >= MATCH_THRESHOLDS.review) {
           possible = best;
         }
@@ -180,7 +208,7 @@ export class RecordWriter {
       if (match) {
         await this.update(match, record, how, action === 'fill');
       } else {
-        inserts.push({ record, keys });
+        inserts.push(item);
         if (record.uscc) pendingKeys.add(record.uscc);
         pendingKeys.add(nameKeyInCity);
         if (possible) this.pendingDuplicates.set(record, possible);
@@ -197,32 +225,18 @@ export class RecordWriter {
   }
 
   private readonly pendingDuplicates = new Map<EnterpriseRecord, PossibleDuplicate>();
+  /** When this batch was written: the time its provenance entries carry. */
+  private at = '';
 
-  private async insert(
-    items: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[],
-  ): Promise<void> {
+  private async insert(items: Keyed[]): Promise<void> {
     if (items.length === 0) return;
-    const at = new Date().toISOString();
-    const ids = await insertEnterprises(
+    // Rows, keys and figures are in the staging table already: two statements insert them all.
+    const ids = await insertStagedEnterprises(
       this.tx,
-      items.map(({ record, keys }) => ({
-        ...recordFields(record),
-        ...keys,
-        products: record.products ?? [],
-        tags: record.tags ?? [],
-        source: this.source,
-        provenance: [insertProvenance(record, this.source, this.importId, at)],
-      })),
+      items.map(({ idx }) => idx),
+      this.source,
     );
-    // New enterprises have no yearly figures yet: one bulk insert, no look-ups.
-    await insertEnterpriseYears(
-      this.tx,
-      items.flatMap(({ record }, index) =>
-        record.figures
-          ? [{ enterpriseId: ids[index] ?? 0, regionCode: record.regionCode, ...record.figures }]
-          : [],
-      ),
-    );
+    const at = this.at;
     for (const [index, { record, keys }] of items.entries()) {
       const id = ids[index] ?? 0;
       this.counts.inserted++;
@@ -425,10 +439,4 @@ function recordFields(record: EnterpriseRecord) {
     industryCode: record.industryCode,
     businessScope: record.businessScope,
   };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
-  return map;
 }
