@@ -438,3 +438,140 @@ export async function insertStagedEnterprises(
     where s.year is not null`);
   return ids;
 }
+
+/** The yearly figures of `ids` for `years`: the figures an import batch may overwrite, at once. */
+export async function findEnterpriseYears(
+  db: DbOrTx,
+  ids: readonly number[],
+  years: readonly number[],
+): Promise<(typeof enterpriseYear.$inferSelect)[]> {
+  if (ids.length === 0 || years.length === 0) return [];
+  return db
+    .select()
+    .from(enterpriseYear)
+    .where(
+      sql`${enterpriseYear.enterpriseId} = any(${sql.param([...ids])}::bigint[])
+        and ${enterpriseYear.year} = any(${sql.param([...years])}::smallint[])`,
+    );
+}
+
+const YEAR_COLUMNS = [
+  'enterprise_id',
+  'region_code',
+  'year',
+  'revenue_yuan',
+  'output_yuan',
+  'tax_yuan',
+  'rd_spend_yuan',
+  'exports_yuan',
+  'employees',
+] as const;
+
+/**
+ * Writes whole yearly rows (one per enterprise and year), inserting the new ones and replacing
+ * the measures of existing ones; a row's region stays as it was. By COPY into a staging table,
+ * then one statement.
+ */
+export async function upsertEnterpriseYears(
+  db: DbOrTx,
+  rows: readonly (typeof enterpriseYear.$inferInsert)[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(
+    sql.raw(
+      'create temp table if not exists import_year_stage (like enterprise_year) on commit drop',
+    ),
+  );
+  await db.execute(sql.raw('truncate import_year_stage'));
+  await copyRows(
+    db,
+    'import_year_stage',
+    YEAR_COLUMNS,
+    rows.map((r) => [
+      r.enterpriseId,
+      r.regionCode,
+      r.year,
+      r.revenueYuan,
+      r.outputYuan,
+      r.taxYuan,
+      r.rdSpendYuan,
+      r.exportsYuan,
+      r.employees,
+    ]),
+  );
+  const measures = YEAR_COLUMNS.slice(3);
+  await db.execute(
+    sql.raw(`
+    insert into enterprise_year (${YEAR_COLUMNS.join(', ')})
+    select ${YEAR_COLUMNS.join(', ')} from import_year_stage
+    on conflict (enterprise_id, year) do update set
+      ${measures.map((m) => `${m} = excluded.${m}`).join(', ')}`),
+  );
+}
+
+/** What a batch changed in matched records: their whole state as it now stands. */
+const CHANGED_COLUMNS = [
+  ['id', 'bigint'],
+  ['uscc', 'text'],
+  ['name', 'text'],
+  ['name_en', 'text'],
+  ['region_code', 'text'],
+  ['address', 'text'],
+  ['founded_on', 'date'],
+  ['registered_capital_yuan', 'numeric'],
+  ['industry_code', 'text'],
+  ['business_scope', 'text'],
+  ['aliases', 'text[]'],
+  ['products', 'text[]'],
+  ['tags', 'text[]'],
+  ['name_key', 'text'],
+  ['match_keys', 'text[]'],
+  ['provenance', 'jsonb'],
+] as const;
+
+/**
+ * Writes the records a batch changed, each as it now stands (fields, keys, aliases, provenance),
+ * in one statement after a COPY; `updatedAt` is when the batch wrote them.
+ */
+export async function updateEnterprisesInBulk(
+  db: DbOrTx,
+  rows: readonly MatchableEnterprise[],
+  updatedAt: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(
+    sql.raw(
+      `create temp table if not exists import_changed (${CHANGED_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit drop`,
+    ),
+  );
+  await db.execute(sql.raw('truncate import_changed'));
+  await copyRows(
+    db,
+    'import_changed',
+    CHANGED_COLUMNS.map(([column]) => column),
+    rows.map((r) => [
+      r.id,
+      r.uscc,
+      r.name,
+      r.nameEn,
+      r.regionCode,
+      r.address,
+      r.foundedOn,
+      r.registeredCapitalYuan,
+      r.industryCode,
+      r.businessScope,
+      r.aliases,
+      r.products,
+      r.tags,
+      r.nameKey,
+      r.matchKeys,
+      JSON.stringify(r.provenance),
+    ]),
+  );
+  const set = CHANGED_COLUMNS.slice(1)
+    .map(([column]) => `${column} = c.${column}`)
+    .join(', ');
+  await db.execute(sql`
+    update enterprise e set ${sql.raw(set)}, updated_at = ${updatedAt.toISOString()}::timestamptz
+    from import_changed c where e.id = c.id`);
+}

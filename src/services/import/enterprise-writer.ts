@@ -7,16 +7,18 @@ import { decideMatch, scoreMatch, MATCH_THRESHOLDS } from '../../domain/entity-m
 import type { DbOrTx } from '../../db/connection.ts';
 import { insertDuplicateCandidate } from '../../db/duplicate.repository.ts';
 import { insertYearHistory } from '../../db/merge.repository.ts';
+import type { EnterpriseYearRow } from '../../db/enterprise.repository.ts';
 import {
   findEnterpriseYear,
+  findEnterpriseYears,
   findEnterprisesByIds,
   findFuzzyCandidates,
   findStagedNameMatches,
   findStagedUsccMatches,
   insertStagedEnterprises,
   stageImportRows,
-  updateEnterprise,
-  writeEnterpriseYear,
+  updateEnterprisesInBulk,
+  upsertEnterpriseYears,
   type FuzzyCandidate,
   type MatchableEnterprise,
   type StagedMatch,
@@ -131,6 +133,11 @@ export class RecordWriter {
     };
     const byUscc = byIdx(await findStagedUsccMatches(this.tx));
     const byName = byIdx(await findStagedNameMatches(this.tx));
+    // The figures the matched records hold for the batch's years, in one query.
+    const years = [...new Set(records.flatMap((r) => (r.figures ? [r.figures.year] : [])))];
+    for (const id of loaded.keys()) for (const year of years) this.years.set(`${id}|${year}`, null);
+    for (const row of await findEnterpriseYears(this.tx, [...loaded.keys()], years))
+      this.years.set(`${row.enterpriseId}|${row.year}`, row);
     // Fuzzy candidates for the whole batch in one query, indexed by blocking key. A record with a
     // USCC is matched by its USCC or exact name only: fuzzy matching is for records without one.
     const unmatched = keyed.filter(({ idx, record }) => !record.uscc && !byName.has(idx));
@@ -215,8 +222,10 @@ export class RecordWriter {
       }
     }
     await this.insert(inserts);
+    await this.flushChanges();
     this.seenUscc.clear();
     this.seenName.clear();
+    this.years.clear();
     const touched = [...this.touched.values()];
     this.touched.clear();
     for (const prepared of this.chains) {
@@ -225,6 +234,27 @@ export class RecordWriter {
   }
 
   private readonly pendingDuplicates = new Map<EnterpriseRecord, PossibleDuplicate>();
+  /**
+   * Yearly figures as this batch sees them, by `id|year` (null: none): read for the matched
+   * records at once, and kept current as rows change them, so that a later row of the batch
+   * sees what an earlier one wrote before anything is written.
+   */
+  private readonly years = new Map<string, EnterpriseYearRow | null>();
+  /** What the batch changed, written by a few set-based statements at its end. */
+  private readonly changedRecords = new Map<number, MatchableEnterprise>();
+  private readonly changedYears = new Map<string, EnterpriseYearRow>();
+  private changedHistory: Parameters<typeof insertYearHistory>[1] = [];
+
+  /** Writes what the batch changed in matched records: fields, yearly figures, figure history. */
+  private async flushChanges(): Promise<void> {
+    await updateEnterprisesInBulk(this.tx, [...this.changedRecords.values()], new Date());
+    await upsertEnterpriseYears(this.tx, [...this.changedYears.values()]);
+    for (let start = 0; start < this.changedHistory.length; start += 1_000)
+      await insertYearHistory(this.tx, this.changedHistory.slice(start, start + 1_000));
+    this.changedRecords.clear();
+    this.changedYears.clear();
+    this.changedHistory = [];
+  }
   /** When this batch was written: the time its provenance entries carry. */
   private at = '';
 
@@ -330,8 +360,8 @@ export class RecordWriter {
       ].slice(-20);
       if (change.name || change.nameEn || change.address || change.uscc)
         Object.assign(change, enterpriseKeys({ ...existing, ...change }));
-      await updateEnterprise(this.tx, existing.id, { ...change, provenance });
       Object.assign(existing, change, { provenance });
+      this.changedRecords.set(existing.id, existing);
     }
     if (fieldsChanged || yearChanged) {
       this.touched.set(existing.id, classifiable(existing));
@@ -354,14 +384,16 @@ export class RecordWriter {
     figures: NonNullable<EnterpriseRecord['figures']>,
     incomingWins: boolean,
   ): Promise<boolean> {
-    const current = await findEnterpriseYear(this.tx, existing.id, figures.year);
+    const key = `${existing.id}|${figures.year}`;
+    const known = this.years.get(key);
+    const current =
+      known !== undefined ? known : await findEnterpriseYear(this.tx, existing.id, figures.year);
     const { set, overridden } = importYearFigures(current, figures, incomingWins);
     if (overridden.length > 0) {
       const before = figureSourceOf(existing.provenance, existing.source, figures.year);
       const at = new Date();
-      await insertYearHistory(
-        this.tx,
-        overridden.map((figure) => {
+      this.changedHistory.push(
+        ...overridden.map((figure) => {
           // The record's own figure that a newer row replaced, or the row's figure not applied.
           const own = figure.from === 'kept';
           return {
@@ -381,11 +413,22 @@ export class RecordWriter {
       );
     }
     if (Object.keys(set).length === 0) return false;
-    await writeEnterpriseYear(
-      this.tx,
-      { enterpriseId: existing.id, regionCode: existing.regionCode, year: figures.year, ...set },
-      current !== null,
-    );
+    const row: EnterpriseYearRow = {
+      ...(current ?? {
+        enterpriseId: existing.id,
+        regionCode: existing.regionCode,
+        year: figures.year,
+        revenueYuan: null,
+        outputYuan: null,
+        taxYuan: null,
+        rdSpendYuan: null,
+        exportsYuan: null,
+        employees: null,
+      }),
+      ...set,
+    };
+    this.years.set(key, row);
+    this.changedYears.set(key, row);
     return true;
   }
 
