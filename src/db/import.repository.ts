@@ -101,24 +101,6 @@ const matchable = {
   source: enterprise.source,
 };
 
-/** Enterprises holding any of the USCCs. */
-export async function findEnterprisesByUscc(
-  db: DbOrTx,
-  usccs: string[],
-): Promise<MatchableEnterprise[]> {
-  if (usccs.length === 0) return [];
-  return db.select(matchable).from(enterprise).where(inArray(enterprise.uscc, usccs));
-}
-
-/** Enterprises whose normalised name is any of the keys. */
-export async function findEnterprisesByNameKey(
-  db: DbOrTx,
-  keys: string[],
-): Promise<MatchableEnterprise[]> {
-  if (keys.length === 0) return [];
-  return db.select(matchable).from(enterprise).where(inArray(enterprise.nameKey, keys));
-}
-
 /** What fuzzy matching reads of a candidate: enough to score, not the whole record. */
 export interface FuzzyCandidate {
   id: number;
@@ -183,18 +165,6 @@ export async function findEnterprisesByIds(
   return db.select(matchable).from(enterprise).where(inArray(enterprise.id, ids));
 }
 
-/** Changes an enterprise's fields. */
-export async function updateEnterprise(
-  db: DbOrTx,
-  id: number,
-  values: Partial<typeof enterprise.$inferInsert>,
-): Promise<void> {
-  await db
-    .update(enterprise)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(enterprise.id, id));
-}
-
 /** One year's figures of an enterprise, or null. */
 export async function findEnterpriseYear(
   db: DbOrTx,
@@ -209,28 +179,6 @@ export async function findEnterpriseYear(
     )
     .limit(1);
   return rows[0] ?? null;
-}
-
-/**
- * Writes the given measures of one year, inserting the year when `exists` is false (the caller
- * has read it already, so no second look-up).
- */
-export async function writeEnterpriseYear(
-  db: DbOrTx,
-  row: typeof enterpriseYear.$inferInsert,
-  exists: boolean,
-): Promise<void> {
-  if (!exists) {
-    await db.insert(enterpriseYear).values(row);
-    return;
-  }
-  const { enterpriseId, year, regionCode: _regionCode, ...set } = row;
-  await db
-    .update(enterpriseYear)
-    .set(set)
-    .where(
-      sql`${enterpriseYear.enterpriseId} = ${enterpriseId} and ${enterpriseYear.year} = ${year}`,
-    );
 }
 
 
@@ -345,16 +293,17 @@ export interface StagedRow {
 }
 
 /**
- * Puts one batch's rows into the transaction's staging table `import_stage` (a temporary table
- * dropped at commit, emptied first when a dry run's one transaction stages batch after batch).
+ * Puts one batch's rows into the staging table `import_stage`: a temporary table, made once per
+ * connection and emptied at every commit (and here, when a dry run's one transaction stages
+ * batch after batch). The same holds for the other staging tables below.
  */
 export async function stageImportRows(db: DbOrTx, rows: readonly StagedRow[]): Promise<void> {
   await db.execute(
     sql.raw(
-      `create temp table if not exists import_stage (${STAGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit drop`,
+      `create temp table if not exists import_stage (${STAGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit delete rows`,
     ),
   );
-  await db.execute(sql.raw('truncate import_stage'));
+  await db.execute(sql.raw('delete from import_stage'));
   await copyRows(
     db,
     'import_stage',
@@ -479,10 +428,10 @@ export async function upsertEnterpriseYears(
   if (rows.length === 0) return;
   await db.execute(
     sql.raw(
-      'create temp table if not exists import_year_stage (like enterprise_year) on commit drop',
+      'create temp table if not exists import_year_stage (like enterprise_year) on commit delete rows',
     ),
   );
-  await db.execute(sql.raw('truncate import_year_stage'));
+  await db.execute(sql.raw('delete from import_year_stage'));
   await copyRows(
     db,
     'import_year_stage',
@@ -541,10 +490,10 @@ export async function updateEnterprisesInBulk(
   if (rows.length === 0) return;
   await db.execute(
     sql.raw(
-      `create temp table if not exists import_changed (${CHANGED_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit drop`,
+      `create temp table if not exists import_changed (${CHANGED_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit delete rows`,
     ),
   );
-  await db.execute(sql.raw('truncate import_changed'));
+  await db.execute(sql.raw('delete from import_changed'));
   await copyRows(
     db,
     'import_changed',
