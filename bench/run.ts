@@ -190,9 +190,7 @@ const IMPORT_OUTPUT = ['enterprise', 'enterprise_year', 'classification'] as con
 async function databaseFloor(database: Database): Promise<number> {
   const dumps: { table: string; data: Buffer }[] = [];
   for (const table of IMPORT_OUTPUT) {
-    await database.db.execute(
-      sql.raw(`create table floor_${table} (like ${table} including all)`),
-    );
+    await database.db.execute(sql.raw(`create table floor_${table} (like ${table} including all)`));
     dumps.push({ table, data: await copyOut(database, table) });
   }
   const started = performance.now();
@@ -242,7 +240,10 @@ async function copyIn(database: Database, table: string, data: Buffer): Promise<
   }
   const client = await (database.db as unknown as { $client: pg.Pool }).$client.connect();
   try {
-    await pipeline(Readable.from([data]), client.query(copyStreams.from(`copy ${table} from stdin`)));
+    await pipeline(
+      Readable.from([data]),
+      client.query(copyStreams.from(`copy ${table} from stdin`)),
+    );
   } finally {
     client.release();
   }

@@ -181,7 +181,6 @@ export async function findEnterpriseYear(
   return rows[0] ?? null;
 }
 
-
 /** A value as COPY's text format carries it: arrays as `text[]` literals (JSON goes as text). */
 export type CopyValue = string | number | boolean | null | undefined | readonly string[];
 
@@ -336,12 +335,19 @@ export async function stageImportRows(db: DbOrTx, rows: readonly StagedRow[]): P
 /** A registry record an exact key of a staged row found, with the row's place in the batch. */
 export type StagedMatch = MatchableEnterprise & { idx: number };
 
-/** The records holding the USCC of a staged row: one join, whatever the batch's size. */
+/**
+ * The records holding the USCC of a staged row: one join, whatever the batch's size. The keys go
+ * to the index as one array: the staging table has no statistics, and a join alone may be
+ * planned as a scan of the whole registry.
+ */
 export async function findStagedUsccMatches(db: DbOrTx): Promise<StagedMatch[]> {
   return db
     .select({ idx: sql<number>`s.idx`.mapWith(Number), ...matchable })
     .from(enterprise)
-    .innerJoin(sql`import_stage s`, sql`s.uscc = ${enterprise.uscc}`);
+    .innerJoin(sql`import_stage s`, sql`s.uscc = ${enterprise.uscc}`)
+    .where(
+      sql`${enterprise.uscc} = any(array(select uscc from import_stage where uscc is not null))`,
+    );
 }
 
 /**
@@ -352,7 +358,8 @@ export async function findStagedNameMatches(db: DbOrTx): Promise<StagedMatch[]> 
   return db
     .select({ idx: sql<number>`s.idx`.mapWith(Number), ...matchable })
     .from(enterprise)
-    .innerJoin(sql`import_stage s`, sql`s.name_key = ${enterprise.nameKey}`);
+    .innerJoin(sql`import_stage s`, sql`s.name_key = ${enterprise.nameKey}`)
+    .where(sql`${enterprise.nameKey} = any(array(select name_key from import_stage))`);
 }
 
 /**
@@ -522,5 +529,6 @@ export async function updateEnterprisesInBulk(
     .join(', ');
   await db.execute(sql`
     update enterprise e set ${sql.raw(set)}, updated_at = ${updatedAt.toISOString()}::timestamptz
-    from import_changed c where e.id = c.id`);
+    from import_changed c
+    where e.id = c.id and e.id = any(array(select id from import_changed))`);
 }

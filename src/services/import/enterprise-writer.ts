@@ -184,8 +184,7 @@ export class RecordWriter {
         const best = bestFuzzyCandidate(record, candidates.values());
         if (best && decideMatch(best.score) === 'match') {
           match =
-            loaded.get(best.other.id) ??
-            (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
+            loaded.get(best.other.id) ?? (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
           if (match) loaded.set(match.id, match);
         } else if (best && best.score >= MATCH_THRESHOLDS.review) {
           possible = best;
