@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
 import type { DbOrTx } from './connection.ts';
 import { enterprise, enterpriseYear, importBatch } from './schema.ts';
 
@@ -97,24 +101,6 @@ const matchable = {
   source: enterprise.source,
 };
 
-/** Enterprises holding any of the USCCs. */
-export async function findEnterprisesByUscc(
-  db: DbOrTx,
-  usccs: string[],
-): Promise<MatchableEnterprise[]> {
-  if (usccs.length === 0) return [];
-  return db.select(matchable).from(enterprise).where(inArray(enterprise.uscc, usccs));
-}
-
-/** Enterprises whose normalised name is any of the keys. */
-export async function findEnterprisesByNameKey(
-  db: DbOrTx,
-  keys: string[],
-): Promise<MatchableEnterprise[]> {
-  if (keys.length === 0) return [];
-  return db.select(matchable).from(enterprise).where(inArray(enterprise.nameKey, keys));
-}
-
 /** What fuzzy matching reads of a candidate: enough to score, not the whole record. */
 export interface FuzzyCandidate {
   id: number;
@@ -179,18 +165,6 @@ export async function findEnterprisesByIds(
   return db.select(matchable).from(enterprise).where(inArray(enterprise.id, ids));
 }
 
-/** Changes an enterprise's fields. */
-export async function updateEnterprise(
-  db: DbOrTx,
-  id: number,
-  values: Partial<typeof enterprise.$inferInsert>,
-): Promise<void> {
-  await db
-    .update(enterprise)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(enterprise.id, id));
-}
-
 /** One year's figures of an enterprise, or null. */
 export async function findEnterpriseYear(
   db: DbOrTx,
@@ -207,24 +181,354 @@ export async function findEnterpriseYear(
   return rows[0] ?? null;
 }
 
+/** A value as COPY's text format carries it: arrays as `text[]` literals (JSON goes as text). */
+export type CopyValue = string | number | boolean | null | undefined | readonly string[];
+
+/** One value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+function copyField(value: CopyValue): string {
+  if (value === null || value === undefined) return '\\N';
+  let text: string;
+  if (Array.isArray(value))
+    text = `{${(value as readonly string[]).map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  else text = String(value);
+  return text.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** The driver's client under a Drizzle handle: a pg Pool or client, or PGlite (or its transaction). */
+type RawClient =
+  | pg.Pool
+  | pg.PoolClient
+  | {
+      query: (sql: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown>;
+    };
+
+function rawClientOf(db: DbOrTx): RawClient {
+  return (db as unknown as { session: { client: RawClient } }).session.client;
+}
+
 /**
- * Writes the given measures of one year, inserting the year when `exists` is false (the caller
- * has read it already, so no second look-up).
+ * Loads rows into `table` through COPY in one go: on a PostgreSQL server `COPY … FROM STDIN`
+ * through the driver's copy stream (on the transaction's own connection), on PGlite
+ * `COPY … FROM '/dev/blob'`. Nothing is built as SQL text or bound as parameters per row.
  */
-export async function writeEnterpriseYear(
+export async function copyRows(
   db: DbOrTx,
-  row: typeof enterpriseYear.$inferInsert,
-  exists: boolean,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly CopyValue[])[],
 ): Promise<void> {
-  if (!exists) {
-    await db.insert(enterpriseYear).values(row);
-    return;
+  if (rows.length === 0) return;
+  const data = rows.map((row) => row.map(copyField).join('\t')).join('\n') + '\n';
+  const statement = `copy ${table} (${columns.join(', ')}) from`;
+  const client = rawClientOf(db);
+  if (client instanceof pg.Pool) {
+    const connection = await client.connect();
+    try {
+      await copyToServer(connection, `${statement} stdin`, data);
+    } finally {
+      connection.release();
+    }
+  } else if (client instanceof pg.Client) {
+    await copyToServer(client, `${statement} stdin`, data);
+  } else {
+    await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([data]) });
   }
-  const { enterpriseId, year, regionCode: _regionCode, ...set } = row;
-  await db
-    .update(enterpriseYear)
-    .set(set)
+}
+
+async function copyToServer(client: pg.ClientBase, statement: string, data: string) {
+  await pipeline(Readable.from([Buffer.from(data)]), client.query(copyStreams.from(statement)));
+}
+
+/** The staging table's columns, in COPY order: one batch's validated rows, with their keys. */
+const STAGE_COLUMNS = [
+  ['idx', 'integer'],
+  ['uscc', 'text'],
+  ['name', 'text'],
+  ['name_en', 'text'],
+  ['region_code', 'text'],
+  ['city', 'text'],
+  ['address', 'text'],
+  ['founded_on', 'date'],
+  ['registered_capital_yuan', 'numeric'],
+  ['industry_code', 'text'],
+  ['business_scope', 'text'],
+  ['products', 'text[]'],
+  ['tags', 'text[]'],
+  ['name_key', 'text'],
+  ['match_keys', 'text[]'],
+  ['provenance', 'jsonb'],
+  ['year', 'smallint'],
+  ['revenue_yuan', 'numeric'],
+  ['output_yuan', 'numeric'],
+  ['employees', 'integer'],
+] as const;
+
+/** One validated import row as the staging table holds it (`idx`: its place in the batch). */
+export interface StagedRow {
+  idx: number;
+  uscc: string | null;
+  name: string;
+  nameEn: string | null;
+  regionCode: string;
+  address: string | null;
+  foundedOn: string | null;
+  registeredCapitalYuan: number | null;
+  industryCode: string | null;
+  businessScope: string | null;
+  products: readonly string[];
+  tags: readonly string[];
+  nameKey: string;
+  matchKeys: readonly string[];
+  /** The provenance the row's record gets if it is inserted. */
+  provenance: unknown[];
+  figures: {
+    year: number;
+    revenueYuan: number | null;
+    outputYuan: number | null;
+    employees: number | null;
+  } | null;
+}
+
+/**
+ * Puts one batch's rows into the staging table `import_stage`: a temporary table, made once per
+ * connection and emptied at every commit (and here, when a dry run's one transaction stages
+ * batch after batch). The same holds for the other staging tables below.
+ */
+export async function stageImportRows(db: DbOrTx, rows: readonly StagedRow[]): Promise<void> {
+  await db.execute(
+    sql.raw(
+      `create temp table if not exists import_stage (${STAGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit delete rows`,
+    ),
+  );
+  await db.execute(sql.raw('delete from import_stage'));
+  await copyRows(
+    db,
+    'import_stage',
+    STAGE_COLUMNS.map(([column]) => column),
+    rows.map((r) => [
+      r.idx,
+      r.uscc,
+      r.name,
+      r.nameEn,
+      r.regionCode,
+      r.regionCode.slice(0, 4),
+      r.address,
+      r.foundedOn,
+      r.registeredCapitalYuan,
+      r.industryCode,
+      r.businessScope,
+      r.products,
+      r.tags,
+      r.nameKey,
+      r.matchKeys,
+      JSON.stringify(r.provenance),
+      r.figures?.year ?? null,
+      r.figures?.revenueYuan ?? null,
+      r.figures?.outputYuan ?? null,
+      r.figures?.employees ?? null,
+    ]),
+  );
+}
+
+/** A registry record an exact key of a staged row found, with the row's place in the batch. */
+export type StagedMatch = MatchableEnterprise & { idx: number };
+
+/**
+ * The records holding the USCC of a staged row: one join, whatever the batch's size. The keys go
+ * to the index as one array: the staging table has no statistics, and a join alone may be
+ * planned as a scan of the whole registry.
+ */
+export async function findStagedUsccMatches(db: DbOrTx): Promise<StagedMatch[]> {
+  return db
+    .select({ idx: sql<number>`s.idx`.mapWith(Number), ...matchable })
+    .from(enterprise)
+    .innerJoin(sql`import_stage s`, sql`s.uscc = ${enterprise.uscc}`)
     .where(
-      sql`${enterpriseYear.enterpriseId} = ${enterpriseId} and ${enterpriseYear.year} = ${year}`,
+      sql`${enterprise.uscc} = any(array(select uscc from import_stage where uscc is not null))`,
     );
+}
+
+/**
+ * The records holding the normalised name of a staged row, anywhere: the caller keeps those of
+ * the row's city, and a name known elsewhere only is no reason to look further (as before).
+ */
+export async function findStagedNameMatches(db: DbOrTx): Promise<StagedMatch[]> {
+  return db
+    .select({ idx: sql<number>`s.idx`.mapWith(Number), ...matchable })
+    .from(enterprise)
+    .innerJoin(sql`import_stage s`, sql`s.name_key = ${enterprise.nameKey}`)
+    .where(sql`${enterprise.nameKey} = any(array(select name_key from import_stage))`);
+}
+
+/**
+ * Inserts staged rows as new enterprises, with their yearly figures: two set-based statements.
+ * Ids are drawn from the sequence first, so each row's id is known. Returns them in `idxs` order.
+ */
+export async function insertStagedEnterprises(
+  db: DbOrTx,
+  idxs: readonly number[],
+  source: string,
+): Promise<number[]> {
+  if (idxs.length === 0) return [];
+  const allocated = await db.execute(
+    sql`select nextval('enterprise_id_seq') as id from generate_series(1, ${idxs.length})`,
+  );
+  const ids = (allocated as { rows: { id: string | number }[] }).rows.map((row) => Number(row.id));
+  const pairs = sql`unnest(${sql.param([...idxs])}::int[], ${sql.param(ids)}::bigint[]) as i(idx, id)
+    join import_stage s on s.idx = i.idx`;
+  await db.execute(sql`
+    insert into enterprise (id, region_code, uscc, name, name_en, address, founded_on,
+      registered_capital_yuan, industry_code, business_scope, source, name_key, provenance,
+      products, tags, match_keys)
+    select i.id, s.region_code, s.uscc, s.name, s.name_en, s.address, s.founded_on,
+      s.registered_capital_yuan, s.industry_code, s.business_scope, ${source}, s.name_key,
+      s.provenance, s.products, s.tags, s.match_keys
+    from ${pairs}`);
+  await db.execute(sql`
+    insert into enterprise_year (enterprise_id, region_code, year, revenue_yuan, output_yuan,
+      employees)
+    select i.id, s.region_code, s.year, s.revenue_yuan, s.output_yuan, s.employees
+    from ${pairs}
+    where s.year is not null`);
+  return ids;
+}
+
+/** The yearly figures of `ids` for `years`: the figures an import batch may overwrite, at once. */
+export async function findEnterpriseYears(
+  db: DbOrTx,
+  ids: readonly number[],
+  years: readonly number[],
+): Promise<(typeof enterpriseYear.$inferSelect)[]> {
+  if (ids.length === 0 || years.length === 0) return [];
+  return db
+    .select()
+    .from(enterpriseYear)
+    .where(
+      sql`${enterpriseYear.enterpriseId} = any(${sql.param([...ids])}::bigint[])
+        and ${enterpriseYear.year} = any(${sql.param([...years])}::smallint[])`,
+    );
+}
+
+const YEAR_COLUMNS = [
+  'enterprise_id',
+  'region_code',
+  'year',
+  'revenue_yuan',
+  'output_yuan',
+  'tax_yuan',
+  'rd_spend_yuan',
+  'exports_yuan',
+  'employees',
+] as const;
+
+/**
+ * Writes whole yearly rows (one per enterprise and year), inserting the new ones and replacing
+ * the measures of existing ones; a row's region stays as it was. By COPY into a staging table,
+ * then one statement.
+ */
+export async function upsertEnterpriseYears(
+  db: DbOrTx,
+  rows: readonly (typeof enterpriseYear.$inferInsert)[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(
+    sql.raw(
+      'create temp table if not exists import_year_stage (like enterprise_year) on commit delete rows',
+    ),
+  );
+  await db.execute(sql.raw('delete from import_year_stage'));
+  await copyRows(
+    db,
+    'import_year_stage',
+    YEAR_COLUMNS,
+    rows.map((r) => [
+      r.enterpriseId,
+      r.regionCode,
+      r.year,
+      r.revenueYuan,
+      r.outputYuan,
+      r.taxYuan,
+      r.rdSpendYuan,
+      r.exportsYuan,
+      r.employees,
+    ]),
+  );
+  const measures = YEAR_COLUMNS.slice(3);
+  await db.execute(
+    sql.raw(`
+    insert into enterprise_year (${YEAR_COLUMNS.join(', ')})
+    select ${YEAR_COLUMNS.join(', ')} from import_year_stage
+    on conflict (enterprise_id, year) do update set
+      ${measures.map((m) => `${m} = excluded.${m}`).join(', ')}`),
+  );
+}
+
+/** What a batch changed in matched records: their whole state as it now stands. */
+const CHANGED_COLUMNS = [
+  ['id', 'bigint'],
+  ['uscc', 'text'],
+  ['name', 'text'],
+  ['name_en', 'text'],
+  ['region_code', 'text'],
+  ['address', 'text'],
+  ['founded_on', 'date'],
+  ['registered_capital_yuan', 'numeric'],
+  ['industry_code', 'text'],
+  ['business_scope', 'text'],
+  ['aliases', 'text[]'],
+  ['products', 'text[]'],
+  ['tags', 'text[]'],
+  ['name_key', 'text'],
+  ['match_keys', 'text[]'],
+  ['provenance', 'jsonb'],
+] as const;
+
+/**
+ * Writes the records a batch changed, each as it now stands (fields, keys, aliases, provenance),
+ * in one statement after a COPY; `updatedAt` is when the batch wrote them.
+ */
+export async function updateEnterprisesInBulk(
+  db: DbOrTx,
+  rows: readonly MatchableEnterprise[],
+  updatedAt: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(
+    sql.raw(
+      `create temp table if not exists import_changed (${CHANGED_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit delete rows`,
+    ),
+  );
+  await db.execute(sql.raw('delete from import_changed'));
+  await copyRows(
+    db,
+    'import_changed',
+    CHANGED_COLUMNS.map(([column]) => column),
+    rows.map((r) => [
+      r.id,
+      r.uscc,
+      r.name,
+      r.nameEn,
+      r.regionCode,
+      r.address,
+      r.foundedOn,
+      r.registeredCapitalYuan,
+      r.industryCode,
+      r.businessScope,
+      r.aliases,
+      r.products,
+      r.tags,
+      r.nameKey,
+      r.matchKeys,
+      JSON.stringify(r.provenance),
+    ]),
+  );
+  const set = CHANGED_COLUMNS.slice(1)
+    .map(([column]) => `${column} = c.${column}`)
+    .join(', ');
+  await db.execute(sql`
+    update enterprise e set ${sql.raw(set)}, updated_at = ${updatedAt.toISOString()}::timestamptz
+    from import_changed c
+    where e.id = c.id and e.id = any(array(select id from import_changed))`);
 }

@@ -6,18 +6,22 @@ import {
 import { decideMatch, scoreMatch, MATCH_THRESHOLDS } from '../../domain/entity-matching.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { insertDuplicateCandidate } from '../../db/duplicate.repository.ts';
-import { insertEnterpriseYears, insertEnterprises } from '../../db/enterprise.repository.ts';
 import { insertYearHistory } from '../../db/merge.repository.ts';
+import type { EnterpriseYearRow } from '../../db/enterprise.repository.ts';
 import {
   findEnterpriseYear,
+  findEnterpriseYears,
   findEnterprisesByIds,
   findFuzzyCandidates,
-  findEnterprisesByNameKey,
-  findEnterprisesByUscc,
-  updateEnterprise,
-  writeEnterpriseYear,
+  findStagedNameMatches,
+  findStagedUsccMatches,
+  insertStagedEnterprises,
+  stageImportRows,
+  updateEnterprisesInBulk,
+  upsertEnterpriseYears,
   type FuzzyCandidate,
   type MatchableEnterprise,
+  type StagedMatch,
 } from '../../db/import.repository.ts';
 import {
   classifyBatch,
@@ -54,6 +58,13 @@ export interface ImportCounts {
 }
 
 type Change = Partial<Record<string, unknown>>;
+
+/** A record of the batch with its place in it (its row in the staging table) and its keys. */
+interface Keyed {
+  idx: number;
+  record: EnterpriseRecord;
+  keys: ReturnType<typeof enterpriseKeys>;
+}
 
 /** A look-alike to queue with a new record: the other record, its score and why. */
 interface PossibleDuplicate {
@@ -92,24 +103,44 @@ export class RecordWriter {
   async write(tx: DbOrTx, records: EnterpriseRecord[]): Promise<void> {
     if (records.length === 0) return;
     this.tx = tx;
-    const keyed = records.map((record) => ({ record, keys: enterpriseKeys(record) }));
-    const byUscc = groupBy(
-      await findEnterprisesByUscc(
-        this.tx,
-        records.flatMap((r) => (r.uscc ? [r.uscc] : [])),
-      ),
-      (e) => e.uscc ?? '',
+    this.at = new Date().toISOString();
+    const keyed = records.map((record, idx) => ({ idx, record, keys: enterpriseKeys(record) }));
+    // The batch goes to the staging table by COPY; exact matches are two joins against it.
+    await stageImportRows(
+      this.tx,
+      keyed.map(({ idx, record, keys }) => ({
+        idx,
+        ...recordFields(record),
+        products: record.products ?? [],
+        tags: record.tags ?? [],
+        ...keys,
+        provenance: [insertProvenance(record, this.source, this.importId, this.at)],
+        figures: record.figures,
+      })),
     );
-    const byName = groupBy(
-      await findEnterprisesByNameKey(
-        this.tx,
-        keyed.map((k) => k.keys.nameKey),
-      ),
-      (e) => e.nameKey ?? '',
-    );
+    // One object per record of the registry, however many rows found it.
+    const loaded = new Map<number, MatchableEnterprise>();
+    const byIdx = (matches: StagedMatch[]) => {
+      const map = new Map<number, MatchableEnterprise[]>();
+      for (const { idx, ...found } of matches) {
+        const shared = loaded.get(found.id) ?? found;
+        loaded.set(found.id, shared);
+        const list = map.get(idx);
+        if (list) list.push(shared);
+        else map.set(idx, [shared]);
+      }
+      return map;
+    };
+    const byUscc = byIdx(await findStagedUsccMatches(this.tx));
+    const byName = byIdx(await findStagedNameMatches(this.tx));
+    // The figures the matched records hold for the batch's years, in one query.
+    const years = [...new Set(records.flatMap((r) => (r.figures ? [r.figures.year] : [])))];
+    for (const id of loaded.keys()) for (const year of years) this.years.set(`${id}|${year}`, null);
+    for (const row of await findEnterpriseYears(this.tx, [...loaded.keys()], years))
+      this.years.set(`${row.enterpriseId}|${row.year}`, row);
     // Fuzzy candidates for the whole batch in one query, indexed by blocking key. A record with a
     // USCC is matched by its USCC or exact name only: fuzzy matching is for records without one.
-    const unmatched = keyed.filter(({ record, keys }) => !record.uscc && !byName.has(keys.nameKey));
+    const unmatched = keyed.filter(({ idx, record }) => !record.uscc && !byName.has(idx));
     const candidatesByKey = new Map<string, FuzzyCandidate[]>();
     const wanted = [...new Set(unmatched.flatMap(({ keys }) => keys.matchKeys))];
     for (const candidate of await findFuzzyCandidates(this.tx, wanted, CANDIDATES_PER_KEY)) {
@@ -117,9 +148,10 @@ export class RecordWriter {
       if (list) list.push(candidate);
       else candidatesByKey.set(candidate.key, [candidate]);
     }
-    let inserts: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[] = [];
+    let inserts: Keyed[] = [];
     const pendingKeys = new Set<string>();
-    for (const { record, keys } of keyed) {
+    for (const item of keyed) {
+      const { idx, record, keys } = item;
       const city = record.regionCode.slice(0, 4);
       const nameKeyInCity = `${keys.nameKey}|${city}`;
       // A file that repeats an enterprise within a batch: write what is pending, then match it.
@@ -131,12 +163,12 @@ export class RecordWriter {
       const sameCity = (e: MatchableEnterprise) => e.regionCode.slice(0, 4) === city;
       let match: MatchableEnterprise | undefined;
       let how: 'uscc' | 'name' | 'fuzzy' = 'uscc';
-      if (record.uscc) match = this.seenUscc.get(record.uscc) ?? byUscc.get(record.uscc)?.[0];
+      if (record.uscc) match = this.seenUscc.get(record.uscc) ?? byUscc.get(idx)?.[0];
       if (!match) {
         how = 'name';
         // The same name first, then a record as unregistered as the row, then any other.
         const sameKey =
-          byName.get(keys.nameKey)?.filter((e) => sameCity(e) && (!e.uscc || !record.uscc)) ?? [];
+          byName.get(idx)?.filter((e) => sameCity(e) && (!e.uscc || !record.uscc)) ?? [];
         match =
           this.seenName.get(nameKeyInCity) ??
           sameKey.find((e) => e.name === record.name) ??
@@ -151,7 +183,9 @@ export class RecordWriter {
         );
         const best = bestFuzzyCandidate(record, candidates.values());
         if (best && decideMatch(best.score) === 'match') {
-          match = (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
+          match =
+            loaded.get(best.other.id) ?? (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
+          if (match) loaded.set(match.id, match);
         } else if (best && best.score >= MATCH_THRESHOLDS.review) {
           possible = best;
         }
@@ -180,15 +214,17 @@ export class RecordWriter {
       if (match) {
         await this.update(match, record, how, action === 'fill');
       } else {
-        inserts.push({ record, keys });
+        inserts.push(item);
         if (record.uscc) pendingKeys.add(record.uscc);
         pendingKeys.add(nameKeyInCity);
         if (possible) this.pendingDuplicates.set(record, possible);
       }
     }
     await this.insert(inserts);
+    await this.flushChanges();
     this.seenUscc.clear();
     this.seenName.clear();
+    this.years.clear();
     const touched = [...this.touched.values()];
     this.touched.clear();
     for (const prepared of this.chains) {
@@ -197,32 +233,39 @@ export class RecordWriter {
   }
 
   private readonly pendingDuplicates = new Map<EnterpriseRecord, PossibleDuplicate>();
+  /**
+   * Yearly figures as this batch sees them, by `id|year` (null: none): read for the matched
+   * records at once, and kept current as rows change them, so that a later row of the batch
+   * sees what an earlier one wrote before anything is written.
+   */
+  private readonly years = new Map<string, EnterpriseYearRow | null>();
+  /** What the batch changed, written by a few set-based statements at its end. */
+  private readonly changedRecords = new Map<number, MatchableEnterprise>();
+  private readonly changedYears = new Map<string, EnterpriseYearRow>();
+  private changedHistory: Parameters<typeof insertYearHistory>[1] = [];
 
-  private async insert(
-    items: { record: EnterpriseRecord; keys: ReturnType<typeof enterpriseKeys> }[],
-  ): Promise<void> {
+  /** Writes what the batch changed in matched records: fields, yearly figures, figure history. */
+  private async flushChanges(): Promise<void> {
+    await updateEnterprisesInBulk(this.tx, [...this.changedRecords.values()], new Date());
+    await upsertEnterpriseYears(this.tx, [...this.changedYears.values()]);
+    for (let start = 0; start < this.changedHistory.length; start += 1_000)
+      await insertYearHistory(this.tx, this.changedHistory.slice(start, start + 1_000));
+    this.changedRecords.clear();
+    this.changedYears.clear();
+    this.changedHistory = [];
+  }
+  /** When this batch was written: the time its provenance entries carry. */
+  private at = '';
+
+  private async insert(items: Keyed[]): Promise<void> {
     if (items.length === 0) return;
-    const at = new Date().toISOString();
-    const ids = await insertEnterprises(
+    // Rows, keys and figures are in the staging table already: two statements insert them all.
+    const ids = await insertStagedEnterprises(
       this.tx,
-      items.map(({ record, keys }) => ({
-        ...recordFields(record),
-        ...keys,
-        products: record.products ?? [],
-        tags: record.tags ?? [],
-        source: this.source,
-        provenance: [insertProvenance(record, this.source, this.importId, at)],
-      })),
+      items.map(({ idx }) => idx),
+      this.source,
     );
-    // New enterprises have no yearly figures yet: one bulk insert, no look-ups.
-    await insertEnterpriseYears(
-      this.tx,
-      items.flatMap(({ record }, index) =>
-        record.figures
-          ? [{ enterpriseId: ids[index] ?? 0, regionCode: record.regionCode, ...record.figures }]
-          : [],
-      ),
-    );
+    const at = this.at;
     for (const [index, { record, keys }] of items.entries()) {
       const id = ids[index] ?? 0;
       this.counts.inserted++;
@@ -316,8 +359,8 @@ export class RecordWriter {
       ].slice(-20);
       if (change.name || change.nameEn || change.address || change.uscc)
         Object.assign(change, enterpriseKeys({ ...existing, ...change }));
-      await updateEnterprise(this.tx, existing.id, { ...change, provenance });
       Object.assign(existing, change, { provenance });
+      this.changedRecords.set(existing.id, existing);
     }
     if (fieldsChanged || yearChanged) {
       this.touched.set(existing.id, classifiable(existing));
@@ -340,14 +383,16 @@ export class RecordWriter {
     figures: NonNullable<EnterpriseRecord['figures']>,
     incomingWins: boolean,
   ): Promise<boolean> {
-    const current = await findEnterpriseYear(this.tx, existing.id, figures.year);
+    const key = `${existing.id}|${figures.year}`;
+    const known = this.years.get(key);
+    const current =
+      known !== undefined ? known : await findEnterpriseYear(this.tx, existing.id, figures.year);
     const { set, overridden } = importYearFigures(current, figures, incomingWins);
     if (overridden.length > 0) {
       const before = figureSourceOf(existing.provenance, existing.source, figures.year);
       const at = new Date();
-      await insertYearHistory(
-        this.tx,
-        overridden.map((figure) => {
+      this.changedHistory.push(
+        ...overridden.map((figure) => {
           // The record's own figure that a newer row replaced, or the row's figure not applied.
           const own = figure.from === 'kept';
           return {
@@ -367,11 +412,22 @@ export class RecordWriter {
       );
     }
     if (Object.keys(set).length === 0) return false;
-    await writeEnterpriseYear(
-      this.tx,
-      { enterpriseId: existing.id, regionCode: existing.regionCode, year: figures.year, ...set },
-      current !== null,
-    );
+    const row: EnterpriseYearRow = {
+      ...(current ?? {
+        enterpriseId: existing.id,
+        regionCode: existing.regionCode,
+        year: figures.year,
+        revenueYuan: null,
+        outputYuan: null,
+        taxYuan: null,
+        rdSpendYuan: null,
+        exportsYuan: null,
+        employees: null,
+      }),
+      ...set,
+    };
+    this.years.set(key, row);
+    this.changedYears.set(key, row);
     return true;
   }
 
@@ -425,10 +481,4 @@ function recordFields(record: EnterpriseRecord) {
     industryCode: record.industryCode,
     businessScope: record.businessScope,
   };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
-  return map;
 }
