@@ -45,8 +45,11 @@ const TAGS = ['p', 'pe', 'pe1', 's', 'n', 'c4', 'c3', 'c2'] as const;
 const TAG_INDEX = new Map<string, number>(TAGS.map((tag, index) => [tag, index + 1]));
 const CODE_TAGS = new Set(['c4', 'c3', 'c2']);
 
-/** Receives one feature: two characters (b = -1 for one), or an industry code (a, b = -1). */
-type FeatureSink = (tag: number, a: number, b: number) => void;
+/**
+ * Receives one feature: two characters (b = -1 for one), or an industry code (a, b = -1); `line`
+ * is the index of the product line it came from (-1 for the scope and the code).
+ */
+type FeatureSink = (tag: number, a: number, b: number, line: number) => void;
 
 /** Characters that separate words: a pair across them means nothing. */
 const SEPARATORS = new Set(
@@ -57,7 +60,7 @@ function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-function visitPairs(sink: FeatureSink, tag: number, text: string): void {
+function visitPairs(sink: FeatureSink, tag: number, text: string, line: number): void {
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -65,7 +68,7 @@ function visitPairs(sink: FeatureSink, tag: number, text: string): void {
       previous = -1;
       continue;
     }
-    if (previous >= 0) sink(tag, previous, code);
+    if (previous >= 0) sink(tag, previous, code, line);
     previous = code;
   }
 }
@@ -74,22 +77,23 @@ const TRAILING_NOTE = /[\s(（][^()（）]*[)）]\s*$/u;
 
 /** Every text feature of an enterprise, once or more (callers keep a set). */
 export function visitTextFeatures(enterprise: ClassifiableEnterprise, sink: FeatureSink): void {
-  for (const raw of enterprise.products ?? []) {
-    const line = normalize(raw).trim();
+  const products = enterprise.products ?? [];
+  for (let index = 0; index < products.length; index++) {
+    const line = normalize(products[index] ?? '').trim();
     if (!line) continue;
-    visitPairs(sink, 1, line);
+    visitPairs(sink, 1, line, index);
     const head = line.replace(TRAILING_NOTE, '').trimEnd();
     const n = head.length;
-    if (n >= 1) sink(3, head.charCodeAt(n - 1), -1);
-    if (n >= 2) sink(2, head.charCodeAt(n - 2), head.charCodeAt(n - 1));
+    if (n >= 1) sink(3, head.charCodeAt(n - 1), -1, index);
+    if (n >= 2) sink(2, head.charCodeAt(n - 2), head.charCodeAt(n - 1), index);
   }
   const scope = normalize((enterprise.businessScope ?? '').slice(0, SCOPE_CHARS));
-  if (scope) visitPairs(sink, 4, scope);
+  if (scope) visitPairs(sink, 4, scope, -1);
   const code = enterprise.industryCode?.trim();
   if (code && /^\d{4}$/.test(code)) {
-    sink(6, Number(code), -1);
-    sink(7, Number(code.slice(0, 3)), -1);
-    sink(8, Number(code.slice(0, 2)), -1);
+    sink(6, Number(code), -1, -1);
+    sink(7, Number(code.slice(0, 3)), -1, -1);
+    sink(8, Number(code.slice(0, 2)), -1, -1);
   }
 }
 
@@ -132,6 +136,12 @@ export function ruleFeatures(signals: readonly RuleSignal[]): Map<string, number
 export interface ModelOutput {
   /** Probability per class, in `model.classes` order. */
   probabilities: number[];
+  /**
+   * When asked for (`score`'s `lines`): per product line, the probabilities the model gives that
+   * line read on its own (its text features and the rules' evidence found in it), as if it were
+   * the enterprise's only product. Null otherwise.
+   */
+  lineProbabilities: (number[] | null)[] | null;
   /** For a class: the features that pushed it up most, strongest first. */
   topFeatures(classIndex: number, count: number): { feature: string; weight: number }[];
 }
@@ -204,31 +214,75 @@ export class LinearClassifier {
     return nameOf(tag, charOf(Math.floor(rest / this.k)), ib === 0 ? -1 : charOf(ib));
   }
 
-  /** Scores an enterprise: its text features, and the rules' evidence as valued features. */
-  score(enterprise: ClassifiableEnterprise, valued: ReadonlyMap<string, number>): ModelOutput {
+  /**
+   * Scores an enterprise: its text features, and the rules' evidence as valued features. With
+   * `lines` (the rules' evidence found in each product line, by line index) each product line is
+   * also scored on its own, in the same pass over the features.
+   */
+  score(
+    enterprise: ClassifiableEnterprise,
+    valued: ReadonlyMap<string, number>,
+    lines?: readonly (ReadonlyMap<string, number> | undefined)[],
+  ): ModelOutput {
     const logits = this.model.bias.slice();
     const seen = new SeenFeatures(this);
     const counted = new Set<number>();
-    visitTextFeatures(enterprise, (tag, a, b) => {
+    const lineCount = lines ? Math.min(enterprise.products?.length ?? 0, MAX_LINES) : 0;
+    const lineLogits: number[][] = [];
+    for (let i = 0; i < lineCount; i++) lineLogits.push(this.model.bias.slice());
+    const lineFeatures: boolean[] = new Array<boolean>(lineCount).fill(false);
+    // A feature is counted once for the enterprise and once for each line it occurs in.
+    const lineCounted = lineCount > 0 ? new Set<number>() : null;
+    visitTextFeatures(enterprise, (tag, a, b, line) => {
       const key = this.keyOf(tag, a, b);
-      if (key === null || counted.has(key)) return;
+      if (key === null) return;
+      const inLine = lineCounted !== null && line >= 0 && line < lineCount;
+      if (counted.has(key) && !inLine) return;
       const w = this.textWeights.get(key);
       if (!w) return;
-      counted.add(key);
-      seen.add(key, w, 1, logits);
+      if (!counted.has(key)) {
+        counted.add(key);
+        seen.add(key, w, 1, logits);
+      }
+      if (inLine && !lineCounted.has(key * MAX_LINES + line)) {
+        lineCounted.add(key * MAX_LINES + line);
+        addWeights(lineLogits[line] as number[], w, 1);
+        lineFeatures[line] = true;
+      }
     });
     for (const [feature, value] of valued) {
       const w = this.ruleWeights.get(feature);
       if (w) seen.add(feature, w, value, logits);
     }
     seen.probabilities = softmax(logits);
+    if (lines && lineCount > 0) {
+      seen.lineProbabilities = lineLogits.map((line, index) => {
+        for (const [feature, value] of lines[index] ?? []) {
+          const w = this.ruleWeights.get(feature);
+          if (w) {
+            addWeights(line, w, value);
+            lineFeatures[index] = true;
+          }
+        }
+        // A line the model knows nothing of says nothing (its bias alone is no opinion).
+        return lineFeatures[index] ? softmax(line) : null;
+      });
+    }
     return seen;
   }
+}
+
+/** Product lines scored on their own at most (a longer list is read as one enterprise only). */
+const MAX_LINES = 32;
+
+function addWeights(logits: number[], w: readonly number[], value: number): void {
+  for (let i = 0; i < w.length; i += 2) logits[w[i] as number]! += (w[i + 1] as number) * value;
 }
 
 /** The features that fired for one enterprise, with their weights, and the resulting probabilities. */
 class SeenFeatures implements ModelOutput {
   probabilities: number[] = [];
+  lineProbabilities: (number[] | null)[] | null = null;
   private readonly features: (number | string)[] = [];
   private readonly weights: number[][] = [];
   private readonly values: number[] = [];
@@ -239,7 +293,7 @@ class SeenFeatures implements ModelOutput {
     this.features.push(feature);
     this.weights.push(w);
     this.values.push(value);
-    for (let i = 0; i < w.length; i += 2) logits[w[i] as number]! += (w[i + 1] as number) * value;
+    addWeights(logits, w, value);
   }
 
   topFeatures(classIndex: number, count: number): { feature: string; weight: number }[] {
