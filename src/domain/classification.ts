@@ -357,7 +357,12 @@ export class ChainClassifier {
       results.push({
         nodeCode: candidate.nodeCode,
         score: round(results.length === 0 ? pMember : Math.max(candidate.p, line?.p ?? 0)),
-        decision: pMember >= member && substance ? 'confirmed' : 'uncertain',
+        // Exclusions that outweigh the rules' every hit for a node (原药 beside 制剂: a pesticide
+        // maker) leave the model's placement there to review.
+        decision:
+          pMember >= member && substance && rawWeight(evidence.get(candidate.nodeCode) ?? []) >= 0
+            ? 'confirmed'
+            : 'uncertain',
         primary: results.length === 0,
         evidence: reasons,
       });
