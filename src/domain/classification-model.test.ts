@@ -100,24 +100,23 @@ describe('learned classification model', () => {
   it('scores each product line as it would score that line alone, in the same pass', () => {
     const model = new LinearClassifier(train());
     const lines = ['硝苯地平片', '牛黄解毒丸', '硝苯地平片'];
-    const output = model.score({ name: '', products: lines }, new Map(), [
-      new Map(),
+    const output = model.score({ name: '', products: lines }, new Map(), true);
+    const byLine = output.lineProbabilities([
+      undefined,
       new Map([['r:t.tcm:products', 1]]),
-      new Map(),
+      undefined,
     ]);
     const alone = (line: string, rules: Map<string, number>) =>
       model.score({ name: '', products: [line] }, rules).probabilities;
-    expect(output.lineProbabilities?.[0]).toEqual(alone('硝苯地平片', new Map()));
-    expect(output.lineProbabilities?.[1]).toEqual(
-      alone('牛黄解毒丸', new Map([['r:t.tcm:products', 1]])),
-    );
+    expect(byLine?.[0]).toEqual(alone('硝苯地平片', new Map()));
+    expect(byLine?.[1]).toEqual(alone('牛黄解毒丸', new Map([['r:t.tcm:products', 1]])));
     // A line repeating another's features still has them all to itself.
-    expect(output.lineProbabilities?.[2]).toEqual(output.lineProbabilities?.[0]);
+    expect(byLine?.[2]).toEqual(byLine?.[0]);
     // The firm as a whole is scored as before, each feature once.
     expect(output.probabilities).toEqual(
       model.score({ name: '', products: lines }, new Map()).probabilities,
     );
-    expect(model.score({ name: '', products: lines }, new Map()).lineProbabilities).toBeNull();
+    expect(model.score({ name: '', products: lines }, new Map()).lineProbabilities([])).toBeNull();
   });
 
   it('reads rule evidence as valued features and refuses a model without an off class', () => {

@@ -137,11 +137,13 @@ export interface ModelOutput {
   /** Probability per class, in `model.classes` order. */
   probabilities: number[];
   /**
-   * When asked for (`score`'s `lines`): per product line, the probabilities the model gives that
-   * line read on its own (its text features and the rules' evidence found in it), as if it were
-   * the enterprise's only product. Null otherwise.
+   * When the score read lines: per product line, the probabilities the model gives that line read
+   * on its own (its text features and `lineRules`, the rules' evidence found in it), as if it were
+   * the enterprise's only product; null for a line it knows nothing of. Null otherwise.
    */
-  lineProbabilities: (number[] | null)[] | null;
+  lineProbabilities(
+    lineRules: readonly (ReadonlyMap<string, number> | undefined)[],
+  ): (number[] | null)[] | null;
   /** For a class: the features that pushed it up most, strongest first. */
   topFeatures(classIndex: number, count: number): { feature: string; weight: number }[];
 }
@@ -216,58 +218,45 @@ export class LinearClassifier {
 
   /**
    * Scores an enterprise: its text features, and the rules' evidence as valued features. With
-   * `lines` (the rules' evidence found in each product line, by line index) each product line is
-   * also scored on its own, in the same pass over the features.
+   * `readLines`, the pass also notes which features each product line holds, so that
+   * `lineProbabilities` can score each line on its own afterwards.
    */
   score(
     enterprise: ClassifiableEnterprise,
     valued: ReadonlyMap<string, number>,
-    lines?: readonly (ReadonlyMap<string, number> | undefined)[],
+    readLines = false,
   ): ModelOutput {
     const logits = this.model.bias.slice();
-    const seen = new SeenFeatures(this);
+    const seen = new SeenFeatures(this, this.model.bias, this.ruleWeights);
     const counted = new Set<number>();
-    const lineCount = lines ? Math.min(enterprise.products?.length ?? 0, MAX_LINES) : 0;
-    const lineLogits: number[][] = [];
-    for (let i = 0; i < lineCount; i++) lineLogits.push(this.model.bias.slice());
-    const lineFeatures: boolean[] = new Array<boolean>(lineCount).fill(false);
-    // A feature is counted once for the enterprise and once for each line it occurs in.
-    const lineCounted = lineCount > 0 ? new Set<number>() : null;
+    const lineCount = readLines ? Math.min(enterprise.products?.length ?? 0, MAX_LINES) : 0;
+    const lineHits = seen.lineHits;
+    // A line's features are visited together: a feature is counted once for the enterprise and
+    // once in each line it occurs in (a line holds few, so a scan back finds repeats).
+    let lineStart = 0;
+    let currentLine = -1;
     visitTextFeatures(enterprise, (tag, a, b, line) => {
       const key = this.keyOf(tag, a, b);
       if (key === null) return;
-      const inLine = lineCounted !== null && line >= 0 && line < lineCount;
-      if (counted.has(key) && !inLine) return;
+      const inLine = line >= 0 && line < lineCount;
+      if (!inLine && counted.has(key)) return;
       const w = this.textWeights.get(key);
       if (!w) return;
       if (!counted.has(key)) {
         counted.add(key);
         seen.add(key, w, 1, logits);
       }
-      if (inLine && !lineCounted.has(key * MAX_LINES + line)) {
-        lineCounted.add(key * MAX_LINES + line);
-        addWeights(lineLogits[line] as number[], w, 1);
-        lineFeatures[line] = true;
-      }
+      if (!inLine) return;
+      if (line !== currentLine) [currentLine, lineStart] = [line, lineHits.length];
+      for (let i = lineStart; i < lineHits.length; i++) if (lineHits[i]?.key === key) return;
+      lineHits.push({ line, key, w });
     });
     for (const [feature, value] of valued) {
       const w = this.ruleWeights.get(feature);
       if (w) seen.add(feature, w, value, logits);
     }
     seen.probabilities = softmax(logits);
-    if (lines && lineCount > 0) {
-      seen.lineProbabilities = lineLogits.map((line, index) => {
-        for (const [feature, value] of lines[index] ?? []) {
-          const w = this.ruleWeights.get(feature);
-          if (w) {
-            addWeights(line, w, value);
-            lineFeatures[index] = true;
-          }
-        }
-        // A line the model knows nothing of says nothing (its bias alone is no opinion).
-        return lineFeatures[index] ? softmax(line) : null;
-      });
-    }
+    seen.lineCount = lineCount;
     return seen;
   }
 }
@@ -282,12 +271,45 @@ function addWeights(logits: number[], w: readonly number[], value: number): void
 /** The features that fired for one enterprise, with their weights, and the resulting probabilities. */
 class SeenFeatures implements ModelOutput {
   probabilities: number[] = [];
-  lineProbabilities: (number[] | null)[] | null = null;
+  /** Text features by product line, in line order (when the score was asked to read lines). */
+  readonly lineHits: { line: number; key: number; w: number[] }[] = [];
+  lineCount = 0;
   private readonly features: (number | string)[] = [];
   private readonly weights: number[][] = [];
   private readonly values: number[] = [];
 
-  constructor(private readonly model: { nameOfKey(key: number): string }) {}
+  constructor(
+    private readonly model: { nameOfKey(key: number): string },
+    private readonly bias: readonly number[],
+    private readonly ruleWeights: ReadonlyMap<string, number[]>,
+  ) {}
+
+  lineProbabilities(
+    lineRules: readonly (ReadonlyMap<string, number> | undefined)[],
+  ): (number[] | null)[] | null {
+    if (this.lineCount === 0) return null;
+    const logits: number[][] = [];
+    const known: boolean[] = [];
+    for (let line = 0; line < this.lineCount; line++) {
+      logits.push(this.bias.slice());
+      known.push(false);
+    }
+    for (const { line, w } of this.lineHits) {
+      addWeights(logits[line] as number[], w, 1);
+      known[line] = true;
+    }
+    return logits.map((lineLogits, line) => {
+      for (const [feature, value] of lineRules[line] ?? []) {
+        const w = this.ruleWeights.get(feature);
+        if (w) {
+          addWeights(lineLogits, w, value);
+          known[line] = true;
+        }
+      }
+      // A line the model knows nothing of says nothing (its bias alone is no opinion).
+      return known[line] ? softmax(lineLogits) : null;
+    });
+  }
 
   add(feature: number | string, w: number[], value: number, logits: number[]): void {
     this.features.push(feature);

@@ -285,11 +285,7 @@ export class ChainClassifier {
       items.map((e) => ({ nodeCode, kind: e.kind, weight: e.weight })),
     );
     const products = enterprise.products ?? [];
-    const output = model.score(
-      enterprise,
-      ruleFeatures(signals),
-      lineSignals && products.map((_, line) => ruleFeatures(lineSignals[line] ?? [])),
-    );
+    const output = model.score(enterprise, ruleFeatures(signals), lineSignals !== undefined);
     const { member, uncertain, secondary } = model.model.thresholds;
     const pMember = 1 - (output.probabilities[model.offIndex] ?? 0);
     if (pMember < uncertain) {
@@ -303,13 +299,15 @@ export class ChainClassifier {
       Boolean(enterprise.businessScope?.trim()) ||
       Boolean(enterprise.industryCode?.trim()) ||
       signals.some((s) => s.weight > 0 && s.kind !== 'name');
-    const argued = this.arguedByLines(
-      evidence,
-      output.lineProbabilities,
-      lineSignals,
-      products,
-      model,
-    );
+    const lineProbabilities = lineSignals
+      ? output.lineProbabilities(
+          products.map((_, line) => {
+            const found = lineSignals[line];
+            return found ? ruleFeatures(found) : undefined;
+          }),
+        )
+      : null;
+    const argued = this.arguedByLines(evidence, lineProbabilities, lineSignals, products, model);
     const ranked: { nodeCode: string; index: number; p: number }[] = [];
     let top = 0;
     for (const index of this.learnedNodeIndexes)
