@@ -100,7 +100,7 @@ describe('learned classification model', () => {
   it('scores each product line as it would score that line alone, in the same pass', () => {
     const model = new LinearClassifier(train());
     const lines = ['硝苯地平片', '牛黄解毒丸', '硝苯地平片'];
-    const output = model.score({ name: '', products: lines }, new Map(), true);
+    const output = model.score({ name: '', products: lines }, new Map(), [true, true, true]);
     const byLine = output.lineProbabilities([
       undefined,
       new Map([['r:t.tcm:products', 1]]),

@@ -218,19 +218,19 @@ export class LinearClassifier {
 
   /**
    * Scores an enterprise: its text features, and the rules' evidence as valued features. With
-   * `readLines`, the pass also notes which features each product line holds, so that
-   * `lineProbabilities` can score each line on its own afterwards.
+   * `readLines` (by product line index: true for the lines to read), the pass also notes which
+   * features those lines hold, so that `lineProbabilities` can score each on its own afterwards.
    */
   score(
     enterprise: ClassifiableEnterprise,
     valued: ReadonlyMap<string, number>,
-    readLines = false,
+    readLines?: readonly boolean[],
   ): ModelOutput {
     const logits = this.model.bias.slice();
     const seen = new SeenFeatures(this, this.model.bias, this.ruleWeights);
     const counted = new Set<number>();
     const lineCount = readLines ? Math.min(enterprise.products?.length ?? 0, MAX_LINES) : 0;
-    const lineHits = seen.lineHits;
+    const { lineOf, lineKeys, lineWeights } = seen;
     // A line's features are visited together: a feature is counted once for the enterprise and
     // once in each line it occurs in (a line holds few, so a scan back finds repeats).
     let lineStart = 0;
@@ -238,7 +238,7 @@ export class LinearClassifier {
     visitTextFeatures(enterprise, (tag, a, b, line) => {
       const key = this.keyOf(tag, a, b);
       if (key === null) return;
-      const inLine = line >= 0 && line < lineCount;
+      const inLine = line >= 0 && line < lineCount && readLines?.[line] === true;
       if (!inLine && counted.has(key)) return;
       const w = this.textWeights.get(key);
       if (!w) return;
@@ -247,9 +247,11 @@ export class LinearClassifier {
         seen.add(key, w, 1, logits);
       }
       if (!inLine) return;
-      if (line !== currentLine) [currentLine, lineStart] = [line, lineHits.length];
-      for (let i = lineStart; i < lineHits.length; i++) if (lineHits[i]?.key === key) return;
-      lineHits.push({ line, key, w });
+      if (line !== currentLine) [currentLine, lineStart] = [line, lineKeys.length];
+      for (let i = lineStart; i < lineKeys.length; i++) if (lineKeys[i] === key) return;
+      lineOf.push(line);
+      lineKeys.push(key);
+      lineWeights.push(w);
     });
     for (const [feature, value] of valued) {
       const w = this.ruleWeights.get(feature);
@@ -272,7 +274,9 @@ function addWeights(logits: number[], w: readonly number[], value: number): void
 class SeenFeatures implements ModelOutput {
   probabilities: number[] = [];
   /** Text features by product line, in line order (when the score was asked to read lines). */
-  readonly lineHits: { line: number; key: number; w: number[] }[] = [];
+  readonly lineOf: number[] = [];
+  readonly lineKeys: number[] = [];
+  readonly lineWeights: number[][] = [];
   lineCount = 0;
   private readonly features: (number | string)[] = [];
   private readonly weights: number[][] = [];
@@ -294,10 +298,10 @@ class SeenFeatures implements ModelOutput {
       logits.push(this.bias.slice());
       known.push(false);
     }
-    for (const { line, w } of this.lineHits) {
-      addWeights(logits[line] as number[], w, 1);
+    this.lineOf.forEach((line, at) => {
+      addWeights(logits[line] as number[], this.lineWeights[at] as number[], 1);
       known[line] = true;
-    }
+    });
     return logits.map((lineLogits, line) => {
       for (const [feature, value] of lineRules[line] ?? []) {
         const w = this.ruleWeights.get(feature);

@@ -285,7 +285,13 @@ export class ChainClassifier {
       items.map((e) => ({ nodeCode, kind: e.kind, weight: e.weight })),
     );
     const products = enterprise.products ?? [];
-    const output = model.score(enterprise, ruleFeatures(signals), lineSignals !== undefined);
+    // Only a line the rules found something in can argue for a node (see arguedByLines).
+    const readLines = lineSignals && products.map((_, line) => lineSignals[line] !== undefined);
+    const output = model.score(
+      enterprise,
+      ruleFeatures(signals),
+      readLines?.some(Boolean) ? readLines : undefined,
+    );
     const { member, uncertain, secondary } = model.model.thresholds;
     const pMember = 1 - (output.probabilities[model.offIndex] ?? 0);
     if (pMember < uncertain) {
