@@ -97,6 +97,28 @@ describe('learned classification model', () => {
     expect(classifier.classify({ name: '=HYPERLINK("http://x")' })).toEqual([]);
   });
 
+  it('scores each product line as it would score that line alone, in the same pass', () => {
+    const model = new LinearClassifier(train());
+    const lines = ['硝苯地平片', '牛黄解毒丸', '硝苯地平片'];
+    const output = model.score({ name: '', products: lines }, new Map(), [true, true, true]);
+    const byLine = output.lineProbabilities([
+      undefined,
+      new Map([['r:t.tcm:products', 1]]),
+      undefined,
+    ]);
+    const alone = (line: string, rules: Map<string, number>) =>
+      model.score({ name: '', products: [line] }, rules).probabilities;
+    expect(byLine?.[0]).toEqual(alone('硝苯地平片', new Map()));
+    expect(byLine?.[1]).toEqual(alone('牛黄解毒丸', new Map([['r:t.tcm:products', 1]])));
+    // A line repeating another's features still has them all to itself.
+    expect(byLine?.[2]).toEqual(byLine?.[0]);
+    // The firm as a whole is scored as before, each feature once.
+    expect(output.probabilities).toEqual(
+      model.score({ name: '', products: lines }, new Map()).probabilities,
+    );
+    expect(model.score({ name: '', products: lines }, new Map()).lineProbabilities([])).toBeNull();
+  });
+
   it('reads rule evidence as valued features and refuses a model without an off class', () => {
     expect(ruleFeatures([{ nodeCode: 't.chem', kind: 'products', weight: 3 }])).toEqual(
       new Map([['r:t.chem:products', 1]]),

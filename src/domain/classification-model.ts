@@ -45,8 +45,11 @@ const TAGS = ['p', 'pe', 'pe1', 's', 'n', 'c4', 'c3', 'c2'] as const;
 const TAG_INDEX = new Map<string, number>(TAGS.map((tag, index) => [tag, index + 1]));
 const CODE_TAGS = new Set(['c4', 'c3', 'c2']);
 
-/** Receives one feature: two characters (b = -1 for one), or an industry code (a, b = -1). */
-type FeatureSink = (tag: number, a: number, b: number) => void;
+/**
+ * Receives one feature: two characters (b = -1 for one), or an industry code (a, b = -1); `line`
+ * is the index of the product line it came from (-1 for the scope and the code).
+ */
+type FeatureSink = (tag: number, a: number, b: number, line: number) => void;
 
 /** Characters that separate words: a pair across them means nothing. */
 const SEPARATORS = new Set(
@@ -57,7 +60,7 @@ function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-function visitPairs(sink: FeatureSink, tag: number, text: string): void {
+function visitPairs(sink: FeatureSink, tag: number, text: string, line: number): void {
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -65,7 +68,7 @@ function visitPairs(sink: FeatureSink, tag: number, text: string): void {
       previous = -1;
       continue;
     }
-    if (previous >= 0) sink(tag, previous, code);
+    if (previous >= 0) sink(tag, previous, code, line);
     previous = code;
   }
 }
@@ -74,22 +77,23 @@ const TRAILING_NOTE = /[\s(（][^()（）]*[)）]\s*$/u;
 
 /** Every text feature of an enterprise, once or more (callers keep a set). */
 export function visitTextFeatures(enterprise: ClassifiableEnterprise, sink: FeatureSink): void {
-  for (const raw of enterprise.products ?? []) {
-    const line = normalize(raw).trim();
+  const products = enterprise.products ?? [];
+  for (let index = 0; index < products.length; index++) {
+    const line = normalize(products[index] ?? '').trim();
     if (!line) continue;
-    visitPairs(sink, 1, line);
+    visitPairs(sink, 1, line, index);
     const head = line.replace(TRAILING_NOTE, '').trimEnd();
     const n = head.length;
-    if (n >= 1) sink(3, head.charCodeAt(n - 1), -1);
-    if (n >= 2) sink(2, head.charCodeAt(n - 2), head.charCodeAt(n - 1));
+    if (n >= 1) sink(3, head.charCodeAt(n - 1), -1, index);
+    if (n >= 2) sink(2, head.charCodeAt(n - 2), head.charCodeAt(n - 1), index);
   }
   const scope = normalize((enterprise.businessScope ?? '').slice(0, SCOPE_CHARS));
-  if (scope) visitPairs(sink, 4, scope);
+  if (scope) visitPairs(sink, 4, scope, -1);
   const code = enterprise.industryCode?.trim();
   if (code && /^\d{4}$/.test(code)) {
-    sink(6, Number(code), -1);
-    sink(7, Number(code.slice(0, 3)), -1);
-    sink(8, Number(code.slice(0, 2)), -1);
+    sink(6, Number(code), -1, -1);
+    sink(7, Number(code.slice(0, 3)), -1, -1);
+    sink(8, Number(code.slice(0, 2)), -1, -1);
   }
 }
 
@@ -132,6 +136,14 @@ export function ruleFeatures(signals: readonly RuleSignal[]): Map<string, number
 export interface ModelOutput {
   /** Probability per class, in `model.classes` order. */
   probabilities: number[];
+  /**
+   * When the score read lines: per product line, the probabilities the model gives that line read
+   * on its own (its text features and `lineRules`, the rules' evidence found in it), as if it were
+   * the enterprise's only product; null for a line it knows nothing of. Null otherwise.
+   */
+  lineProbabilities(
+    lineRules: readonly (ReadonlyMap<string, number> | undefined)[],
+  ): (number[] | null)[] | null;
   /** For a class: the features that pushed it up most, strongest first. */
   topFeatures(classIndex: number, count: number): { feature: string; weight: number }[];
 }
@@ -204,42 +216,110 @@ export class LinearClassifier {
     return nameOf(tag, charOf(Math.floor(rest / this.k)), ib === 0 ? -1 : charOf(ib));
   }
 
-  /** Scores an enterprise: its text features, and the rules' evidence as valued features. */
-  score(enterprise: ClassifiableEnterprise, valued: ReadonlyMap<string, number>): ModelOutput {
+  /**
+   * Scores an enterprise: its text features, and the rules' evidence as valued features. With
+   * `readLines` (by product line index: true for the lines to read), the pass also notes which
+   * features those lines hold, so that `lineProbabilities` can score each on its own afterwards.
+   */
+  score(
+    enterprise: ClassifiableEnterprise,
+    valued: ReadonlyMap<string, number>,
+    readLines?: readonly boolean[],
+  ): ModelOutput {
     const logits = this.model.bias.slice();
-    const seen = new SeenFeatures(this);
+    const seen = new SeenFeatures(this, this.model.bias, this.ruleWeights);
     const counted = new Set<number>();
-    visitTextFeatures(enterprise, (tag, a, b) => {
+    const lineCount = readLines ? Math.min(enterprise.products?.length ?? 0, MAX_LINES) : 0;
+    const { lineOf, lineKeys, lineWeights } = seen;
+    // A line's features are visited together: a feature is counted once for the enterprise and
+    // once in each line it occurs in (a line holds few, so a scan back finds repeats).
+    let lineStart = 0;
+    let currentLine = -1;
+    visitTextFeatures(enterprise, (tag, a, b, line) => {
       const key = this.keyOf(tag, a, b);
-      if (key === null || counted.has(key)) return;
+      if (key === null) return;
+      const inLine = line >= 0 && line < lineCount && readLines?.[line] === true;
+      if (!inLine && counted.has(key)) return;
       const w = this.textWeights.get(key);
       if (!w) return;
-      counted.add(key);
-      seen.add(key, w, 1, logits);
+      if (!counted.has(key)) {
+        counted.add(key);
+        seen.add(key, w, 1, logits);
+      }
+      if (!inLine) return;
+      if (line !== currentLine) [currentLine, lineStart] = [line, lineKeys.length];
+      for (let i = lineStart; i < lineKeys.length; i++) if (lineKeys[i] === key) return;
+      lineOf.push(line);
+      lineKeys.push(key);
+      lineWeights.push(w);
     });
     for (const [feature, value] of valued) {
       const w = this.ruleWeights.get(feature);
       if (w) seen.add(feature, w, value, logits);
     }
     seen.probabilities = softmax(logits);
+    seen.lineCount = lineCount;
     return seen;
   }
+}
+
+/** Product lines scored on their own at most (a longer list is read as one enterprise only). */
+const MAX_LINES = 32;
+
+function addWeights(logits: number[], w: readonly number[], value: number): void {
+  for (let i = 0; i < w.length; i += 2) logits[w[i] as number]! += (w[i + 1] as number) * value;
 }
 
 /** The features that fired for one enterprise, with their weights, and the resulting probabilities. */
 class SeenFeatures implements ModelOutput {
   probabilities: number[] = [];
+  /** Text features by product line, in line order (when the score was asked to read lines). */
+  readonly lineOf: number[] = [];
+  readonly lineKeys: number[] = [];
+  readonly lineWeights: number[][] = [];
+  lineCount = 0;
   private readonly features: (number | string)[] = [];
   private readonly weights: number[][] = [];
   private readonly values: number[] = [];
 
-  constructor(private readonly model: { nameOfKey(key: number): string }) {}
+  constructor(
+    private readonly model: { nameOfKey(key: number): string },
+    private readonly bias: readonly number[],
+    private readonly ruleWeights: ReadonlyMap<string, number[]>,
+  ) {}
+
+  lineProbabilities(
+    lineRules: readonly (ReadonlyMap<string, number> | undefined)[],
+  ): (number[] | null)[] | null {
+    if (this.lineCount === 0) return null;
+    const logits: number[][] = [];
+    const known: boolean[] = [];
+    for (let line = 0; line < this.lineCount; line++) {
+      logits.push(this.bias.slice());
+      known.push(false);
+    }
+    this.lineOf.forEach((line, at) => {
+      addWeights(logits[line] as number[], this.lineWeights[at] as number[], 1);
+      known[line] = true;
+    });
+    return logits.map((lineLogits, line) => {
+      for (const [feature, value] of lineRules[line] ?? []) {
+        const w = this.ruleWeights.get(feature);
+        if (w) {
+          addWeights(lineLogits, w, value);
+          known[line] = true;
+        }
+      }
+      // A line the model knows nothing of says nothing (its bias alone is no opinion).
+      return known[line] ? softmax(lineLogits) : null;
+    });
+  }
 
   add(feature: number | string, w: number[], value: number, logits: number[]): void {
     this.features.push(feature);
     this.weights.push(w);
     this.values.push(value);
-    for (let i = 0; i < w.length; i += 2) logits[w[i] as number]! += (w[i + 1] as number) * value;
+    addWeights(logits, w, value);
   }
 
   topFeatures(classIndex: number, count: number): { feature: string; weight: number }[] {

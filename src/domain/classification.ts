@@ -1,5 +1,10 @@
 import type { ClassificationRules } from './chain-template.ts';
-import { LinearClassifier, ruleFeatures, type LearnedModel } from './classification-model.ts';
+import {
+  LinearClassifier,
+  ruleFeatures,
+  type LearnedModel,
+  type RuleSignal,
+} from './classification-model.ts';
 import { KeywordAutomaton } from './keyword-automaton.ts';
 
 /** What the classifier reads of an enterprise. */
@@ -57,6 +62,8 @@ export const CONFIRM_SCORE = 0.4;
 export const UNCERTAIN_SCORE = 0.25;
 /** A secondary node must carry this share of the primary's raw weight to be kept. */
 const SECONDARY_SHARE = 0.45;
+/** A product line argues for a node when the node holds this share of the line's chain probability. */
+const LINE_SHARE = 0.5;
 
 type TextField = 'products' | 'scope' | 'name';
 interface KeywordRule {
@@ -91,6 +98,9 @@ export class ChainClassifier {
   private readonly learned: LinearClassifier | null;
   /** The model's classes that are nodes of this chain (a template edited after training may differ). */
   private readonly learnedNodeIndexes: number[];
+  /** Each node's stage, numbered upstream first. */
+  private readonly stageOf = new Map<string, number>();
+  private readonly lastStage: number;
 
   /**
    * `model`, when the chain has one, decides membership and the primary node from the rules'
@@ -101,6 +111,14 @@ export class ChainClassifier {
     model: LearnedModel | null = null,
   ) {
     this.nodeCodes = nodes.map((n) => n.code);
+    // A template's node codes start with their stage's code (biomed.up.api), listed upstream first.
+    const stages: string[] = [];
+    for (const code of this.nodeCodes) {
+      const stage = code.slice(0, Math.max(0, code.lastIndexOf('.')));
+      if (!stages.includes(stage)) stages.push(stage);
+      this.stageOf.set(code, stages.indexOf(stage));
+    }
+    this.lastStage = stages.length - 1;
     this.learned = model ? new LinearClassifier(model) : null;
     const learnedClasses = this.learned?.classes ?? [];
     this.learnedNodeIndexes = learnedClasses.flatMap((code, index) =>
@@ -131,14 +149,23 @@ export class ChainClassifier {
 
   /** The nodes an enterprise belongs on (none when it is off the chain), with evidence. */
   classify(enterprise: ClassifiableEnterprise): NodeClassification[] {
-    const evidence = this.ruleEvidence(enterprise);
+    // Two product lines or more are also read one by one (see decideLearned).
+    const lines = (enterprise.products ?? []).filter((p) => p.trim()).length;
+    const lineSignals = this.learned && lines >= 2 ? [] : undefined;
+    const evidence = this.ruleEvidence(enterprise, lineSignals);
     return this.learned
-      ? this.decideLearned(enterprise, evidence, this.learned)
+      ? this.decideLearned(enterprise, evidence, this.learned, lineSignals)
       : this.decideByRules(evidence);
   }
 
-  /** What the keyword and code rules found, by node. */
-  ruleEvidence(enterprise: ClassifiableEnterprise): Map<string, Evidence[]> {
+  /**
+   * What the keyword and code rules found, by node. `lineSignals`, when given, receives what they
+   * found in each product line, by line index.
+   */
+  ruleEvidence(
+    enterprise: ClassifiableEnterprise,
+    lineSignals?: RuleSignal[][],
+  ): Map<string, Evidence[]> {
     const evidence = new Map<string, Evidence[]>();
     const push = (nodeCode: string, item: Evidence) => {
       const list = evidence.get(nodeCode);
@@ -150,16 +177,22 @@ export class ChainClassifier {
     // Each product is read on its own: Chinese product names are head-final, so a keyword that
     // ends the name (…注射液, …灌装加塞机) says what the product is, while one inside it
     // (肝素钠 in 依诺肝素钠注射液, 西林瓶 in 西林瓶灌装加塞机) only says what it is made of or for.
-    const texts: { field: TextField; text: string; headFinal: boolean }[] = [
-      ...(enterprise.products ?? []).map((text) => ({
+    const texts: { field: TextField; text: string; headFinal: boolean; line: number }[] = [
+      ...(enterprise.products ?? []).map((text, line) => ({
         field: 'products' as const,
         text,
         headFinal: true,
+        line,
       })),
-      { field: 'scope', text: enterprise.businessScope ?? '', headFinal: false },
-      { field: 'name', text: `${enterprise.name} ${enterprise.nameEn ?? ''}`, headFinal: false },
+      { field: 'scope', text: enterprise.businessScope ?? '', headFinal: false, line: -1 },
+      {
+        field: 'name',
+        text: `${enterprise.name} ${enterprise.nameEn ?? ''}`,
+        headFinal: false,
+        line: -1,
+      },
     ];
-    for (const { field, text: rawText, headFinal } of texts) {
+    for (const { field, text: rawText, headFinal, line } of texts) {
       if (!rawText.trim()) continue;
       const folded = rawText.normalize('NFKC');
       const normalized = folded.toLowerCase();
@@ -172,13 +205,17 @@ export class ChainClassifier {
           if (kind === null) continue;
           const matched = folded.slice(Math.max(0, hit.start - 6), hit.end + 6);
           const modifier = headFinal && kind === 'products' && hit.end < headEnd;
+          const weight = EVIDENCE_WEIGHTS[kind] * (modifier ? MODIFIER_FACTOR : 1);
           push(payload.nodeCode, {
             kind,
             rule: payload.rule,
             keyword: hit.keyword,
             matched,
-            weight: EVIDENCE_WEIGHTS[kind] * (modifier ? MODIFIER_FACTOR : 1),
+            weight,
           });
+          if (lineSignals && line >= 0) {
+            (lineSignals[line] ??= []).push({ nodeCode: payload.nodeCode, kind, weight });
+          }
         }
       }
     }
@@ -232,18 +269,29 @@ export class ChainClassifier {
   /**
    * Membership from the learned model's probability that the firm is on the chain; the primary
    * node is its most probable node; other nodes are kept when they carry a share of the chain's
-   * probability. Each placement keeps the rules' evidence for its node and adds the learned
-   * features that carried it.
+   * probability and the rules found evidence for them, or when one of the firm's product lines,
+   * read on its own, clearly argues for them. A firm whose lines name products of a later stage
+   * than its most probable node (片剂 beside 原料药) is placed at the later one: the chain places a
+   * firm at the most downstream product it makes. Each placement keeps the rules' evidence for its
+   * node and adds the learned features (or the product line) that carried it.
    */
   private decideLearned(
     enterprise: ClassifiableEnterprise,
     evidence: Map<string, Evidence[]>,
     model: LinearClassifier,
+    lineSignals: RuleSignal[][] | undefined,
   ): NodeClassification[] {
     const signals = [...evidence.entries()].flatMap(([nodeCode, items]) =>
       items.map((e) => ({ nodeCode, kind: e.kind, weight: e.weight })),
     );
-    const output = model.score(enterprise, ruleFeatures(signals));
+    const products = enterprise.products ?? [];
+    // Only a line the rules found something in can argue for a node (see arguedByLines).
+    const readLines = lineSignals && products.map((_, line) => lineSignals[line] !== undefined);
+    const output = model.score(
+      enterprise,
+      ruleFeatures(signals),
+      readLines?.some(Boolean) ? readLines : undefined,
+    );
     const { member, uncertain, secondary } = model.model.thresholds;
     const pMember = 1 - (output.probabilities[model.offIndex] ?? 0);
     if (pMember < uncertain) {
@@ -253,29 +301,42 @@ export class ChainClassifier {
     }
     // A name alone never confirms a placement, as with the rules: it goes to review.
     const substance =
-      (enterprise.products ?? []).some((p) => p.trim()) ||
+      products.some((p) => p.trim()) ||
       Boolean(enterprise.businessScope?.trim()) ||
       Boolean(enterprise.industryCode?.trim()) ||
       signals.some((s) => s.weight > 0 && s.kind !== 'name');
+    const lineProbabilities = lineSignals
+      ? output.lineProbabilities(
+          products.map((_, line) => {
+            const found = lineSignals[line];
+            return found ? ruleFeatures(found) : undefined;
+          }),
+        )
+      : null;
+    const argued = this.arguedByLines(evidence, lineProbabilities, lineSignals, products, model);
     const ranked: { nodeCode: string; index: number; p: number }[] = [];
     let top = 0;
     for (const index of this.learnedNodeIndexes)
       top = Math.max(top, output.probabilities[index] ?? 0);
     for (const index of this.learnedNodeIndexes) {
       const p = output.probabilities[index] ?? 0;
-      if (p === top || p / pMember >= secondary) {
-        ranked.push({ nodeCode: model.classes[index] ?? '', index, p });
+      const nodeCode = model.classes[index] ?? '';
+      if (p === top || p / pMember >= secondary || argued.has(nodeCode)) {
+        ranked.push({ nodeCode, index, p });
       }
     }
     ranked.sort((a, b) => b.p - a.p);
+    this.promoteDownstream(ranked, argued);
     const results: NodeClassification[] = [];
     for (const [rank, candidate] of ranked.entries()) {
       const share = candidate.p / pMember;
-      // A second node needs the rules' own evidence too: the model alone names one node at most.
+      const line = argued.get(candidate.nodeCode);
+      // A second node needs the rules' own evidence too, or a product line of its own that argues
+      // for it: the model alone, reading the firm as a whole, names one node at most.
       const ruleSupport = (evidence.get(candidate.nodeCode) ?? []).some((e) => e.weight > 0);
-      if (rank > 0 && (share < secondary || !ruleSupport)) continue;
+      if (rank > 0 && !line && (share < secondary || !ruleSupport)) continue;
       // The first node placed gets the learned features that carried it; a further node is kept
-      // only on the rules' evidence, which already says why.
+      // on the rules' evidence or its product line, which already say why.
       const learnedEvidence: Evidence[] = (
         results.length === 0 ? output.topFeatures(candidate.index, 3) : []
       )
@@ -285,18 +346,91 @@ export class ChainClassifier {
           weight: f.weight,
           ...describeLearnedFeature(f.feature, enterprise),
         }));
+      if (line) {
+        learnedEvidence.push({
+          kind: 'learned',
+          rule: 'model.product_line',
+          keyword: line.text,
+          matched: line.text,
+          weight: round(line.p),
+        });
+      }
       const reasons = [...(evidence.get(candidate.nodeCode) ?? []), ...learnedEvidence];
       // Every placement says why: a node nothing argued for is not placed.
       if (!reasons.some((e) => e.weight > 0)) continue;
       results.push({
         nodeCode: candidate.nodeCode,
-        score: round(results.length === 0 ? pMember : candidate.p),
-        decision: pMember >= member && substance ? 'confirmed' : 'uncertain',
+        score: round(results.length === 0 ? pMember : Math.max(candidate.p, line?.p ?? 0)),
+        // Exclusions that outweigh the rules' every hit for a node (原药 beside 制剂: a pesticide
+        // maker) leave the model's placement there to review.
+        decision:
+          pMember >= member && substance && rawWeight(evidence.get(candidate.nodeCode) ?? []) >= 0
+            ? 'confirmed'
+            : 'uncertain',
         primary: results.length === 0,
         evidence: reasons,
       });
     }
     return results;
+  }
+
+  /**
+   * The nodes that some product line, read on its own, clearly argues for: the rules and the model
+   * agree on it — the rules' evidence in the line is for the node on balance, the line is on the
+   * chain by the membership threshold and the node holds most of its probability. (The model
+   * alone reads too much into a brand name such as 痛风停锭.) An exclusion elsewhere in the firm's
+   * text still counts against the node (重组蛋白 beside 科研用 is a reagent). Each node keeps its
+   * most confident line.
+   */
+  private arguedByLines(
+    evidence: ReadonlyMap<string, readonly Evidence[]>,
+    lineProbabilities: readonly (readonly number[] | null)[] | null,
+    lineSignals: readonly (readonly RuleSignal[] | undefined)[] | undefined,
+    products: readonly string[],
+    model: LinearClassifier,
+  ): Map<string, { text: string; p: number }> {
+    const argued = new Map<string, { text: string; p: number }>();
+    if (!lineProbabilities || !lineSignals) return argued;
+    const { member } = model.model.thresholds;
+    lineProbabilities.forEach((probabilities, line) => {
+      if (!probabilities) return;
+      const pMember = 1 - (probabilities[model.offIndex] ?? 0);
+      if (pMember < member) return;
+      let best = -1;
+      let bestP = 0;
+      for (const index of this.learnedNodeIndexes) {
+        const p = probabilities[index] ?? 0;
+        if (p > bestP) [best, bestP] = [index, p];
+      }
+      if (best < 0 || bestP / pMember < LINE_SHARE) return;
+      const nodeCode = model.classes[best] ?? '';
+      const forNode = (lineSignals[line] ?? []).filter((signal) => signal.nodeCode === nodeCode);
+      if (rawWeight(forNode) <= 0 || rawWeight(evidence.get(nodeCode) ?? []) <= 0) return;
+      const text = (products[line] ?? '').normalize('NFKC').trim();
+      if ((argued.get(nodeCode)?.p ?? 0) < bestP) argued.set(nodeCode, { text, p: bestP });
+    });
+    return argued;
+  }
+
+  /**
+   * Moves to the front the most downstream node a product line argues for, when it lies at a
+   * later stage than the model's first node but before the chain's last stage (trade and care:
+   * where products reach their users, not a product the firm makes).
+   */
+  private promoteDownstream(
+    ranked: { nodeCode: string; index: number; p: number }[],
+    argued: ReadonlyMap<string, { p: number }>,
+  ): void {
+    const first = ranked[0];
+    if (!first || argued.size === 0) return;
+    let stage = this.stageOf.get(first.nodeCode) ?? 0;
+    let promoted = -1;
+    ranked.forEach((candidate, at) => {
+      const candidateStage = this.stageOf.get(candidate.nodeCode) ?? 0;
+      if (!argued.has(candidate.nodeCode) || candidateStage >= this.lastStage) return;
+      if (candidateStage > stage) [stage, promoted] = [candidateStage, at];
+    });
+    if (promoted > 0) ranked.unshift(...ranked.splice(promoted, 1));
   }
 
   /** Keyword hits, dropping any hit that lies inside a longer hit of another node. */
@@ -374,8 +508,8 @@ function describeLearnedFeature(
   return { rule: source.rule, keyword, matched: keyword };
 }
 
-function rawWeight(items: readonly Evidence[]): number {
-  const byKind = new Map<EvidenceKind, number[]>();
+function rawWeight(items: readonly { kind: string; weight: number }[]): number {
+  const byKind = new Map<string, number[]>();
   for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item.weight]);
   let total = 0;
   for (const weights of byKind.values()) {
