@@ -313,3 +313,11 @@ export async function readDataVersion(
 export async function keepDataVersionInTransaction(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`select set_config('chainlead.data_version', 'off', true)`);
 }
+
+/** Whether the database is a Citus coordinator (the citus extension is installed in it). */
+export async function isDistributed(db: DbOrTx): Promise<boolean> {
+  const result = await db.execute(
+    sql`select exists (select 1 from pg_extension where extname = 'citus') as "distributed"`,
+  );
+  return rowsOf<{ distributed: boolean }>(result)[0]?.distributed === true;
+}

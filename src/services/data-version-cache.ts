@@ -1,6 +1,7 @@
 import {
   ANY_WRITE,
   DATA_VERSION_TABLES,
+  isDistributed,
   readDataVersion,
   type DataVersionTable,
 } from '../db/chain-analysis.repository.ts';
@@ -26,6 +27,23 @@ const READS: Record<string, readonly DataVersionTable[] | typeof ANY_WRITE> = {
   // A session's user: sessions and accounts, which are no analysis input.
   session: ANY_WRITE,
 };
+
+/** Per database: whether its versions see every write (see versionsAreTracked). */
+const tracked = new WeakMap<Db, Promise<boolean>>();
+
+/**
+ * False on Citus: there the registry's writes run on the workers, where neither the counters'
+ * triggers nor the coordinator's WAL see them (docs/scaling.md), so nothing is cached. Asked once
+ * per database.
+ */
+function versionsAreTracked(db: Db): Promise<boolean> {
+  let answer = tracked.get(db);
+  if (!answer) {
+    answer = isDistributed(db).then((distributed) => !distributed);
+    tracked.set(db, answer);
+  }
+  return answer;
+}
 
 /** Per database, one cache per kind of result (analyses, sessions), each with its own bound. */
 const caches = new WeakMap<Db, Map<string, Map<string, Entry>>>();
@@ -59,6 +77,7 @@ export async function cachedPerDataVersion<T>(
     maxEntries = DEFAULT_MAX_ENTRIES,
   }: { kind?: 'analysis' | 'registry' | 'session' | (string & {}); maxEntries?: number } = {},
 ): Promise<T> {
+  if (!(await versionsAreTracked(db))) return compute();
   const cache = cacheFor(db, kind);
   // Read before computing: a write that lands during the computation moves the version past
   // the one stored, so the next caller recomputes rather than trusting a mixed result.
