@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, like, notInArray, sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataVersion } from '../db/chain-analysis.repository.ts';
 import type { Database } from '../db/connection.ts';
@@ -177,4 +178,29 @@ describe(`cached analyses follow their inputs, not other writes (${testDatabaseK
       .where(eq(problem.id, open?.id ?? 0));
     await expectRecomputed();
   });
+
+  it.skipIf(testDatabaseKind() !== 'postgres')(
+    'lets writers of the same table work side by side, and counts each at its commit (server)',
+    async () => {
+      const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+      const [first, second] = await Promise.all([pool.connect(), pool.connect()]);
+      try {
+        const ids = await database.db.select({ id: enterprise.id }).from(enterprise).limit(2);
+        const before = await readDataVersion(database.db, ['enterprise']);
+        await first.query('begin');
+        await first.query('update enterprise set name = name where id = $1', [ids[0]?.id]);
+        // The second writer commits while the first is still open: no wait on a counter.
+        await second.query('begin');
+        await second.query('update enterprise set name = name where id = $1', [ids[1]?.id]);
+        await second.query('commit');
+        const afterSecond = await readDataVersion(database.db, ['enterprise']);
+        expect(afterSecond).not.toBe(before);
+        await first.query('commit');
+        expect(await readDataVersion(database.db, ['enterprise'])).not.toBe(afterSecond);
+      } finally {
+        first.release();
+        second.release();
+      }
+    },
+  );
 });
