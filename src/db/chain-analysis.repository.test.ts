@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { validateChainTemplate } from '../domain/chain-template.ts';
@@ -11,6 +12,7 @@ import {
   listRegionalNodeFigures,
   listRegionalNodeSeries,
   readDataVersion,
+  ANY_WRITE,
 } from './chain-analysis.repository.ts';
 import { findChainByCode, listChainNodes, saveChainTemplate } from './chain.repository.ts';
 import type { Database } from './connection.ts';
@@ -148,12 +150,21 @@ describe(`chain analysis SQL on real rows (${testDatabaseKind()})`, () => {
     expect(leaders[2]?.tags).toContain('chain_master');
   });
 
-  it('knows the years with figures and notices every committed write', async () => {
+  it('knows the years with figures; its data version follows input writes, not others', async () => {
     expect(await listFigureYears(database.db)).toEqual([2024, 2023]);
     const before = await readDataVersion(database.db);
-    // Unchanged without a write; on a shared server other databases' writes move it too.
-    if (testDatabaseKind() === 'pglite') expect(await readDataVersion(database.db)).toBe(before);
+    const wal = await readDataVersion(database.db, ANY_WRITE);
+    expect(await readDataVersion(database.db)).toBe(before);
+    // A setting is no analysis input: the broad version moves, the inputs' version does not.
     await saveSetting(database.db, 'test_write', { at: 1 });
-    expect(await readDataVersion(database.db)).not.toBe(before);
+    expect(await readDataVersion(database.db)).toBe(before);
+    expect(await readDataVersion(database.db, ANY_WRITE)).not.toBe(wal);
+    await database.db.execute(sql`update enterprise set name = name where id = ${ids.deviceA}`);
+    const moved = await readDataVersion(database.db);
+    expect(moved).not.toBe(before);
+    // Only the tables asked about: the yearly figures moved nothing for targets.
+    const targets = await readDataVersion(database.db, ['target']);
+    await database.db.execute(sql`update enterprise_year set year = year where false`);
+    expect(await readDataVersion(database.db, ['target'])).toBe(targets);
   });
 });

@@ -239,11 +239,63 @@ export async function listFigureYears(db: DbOrTx): Promise<number[]> {
 }
 
 /**
- * A fingerprint of the database's state: it changes with every committed write (the WAL insert
- * position moves), so results cached under it are never stale. Read it before the work it keys.
+ * The tables whose writes move the data version (migration 0010_data_version: a trigger on each).
+ * Everything an analysis reads: the template, regions, the registry, its yearly figures and
+ * placements, targets, statistics, and problems (open and overdue per node).
  */
-export async function readDataVersion(db: DbOrTx): Promise<string> {
-  const text = 'select pg_current_wal_lsn()::text as lsn';
+export const DATA_VERSION_TABLES = [
+  'chain',
+  'chain_flow',
+  'chain_node',
+  'classification',
+  'enterprise',
+  'enterprise_year',
+  'problem',
+  'region',
+  'region_stat',
+  'target',
+] as const;
+
+export type DataVersionTable = (typeof DATA_VERSION_TABLES)[number];
+
+/** Every committed write, whatever the table: the broad version, for what reads other tables. */
+export const ANY_WRITE = 'any-write';
+
+const versionQueries = new Map<string, string>();
+
+/** The query text for a set of tables, built once (table names are constants, never input). */
+function versionQuery(tables: readonly DataVersionTable[] | typeof ANY_WRITE): string {
+  const key = tables === ANY_WRITE ? ANY_WRITE : [...tables].sort().join(',');
+  let text = versionQueries.get(key);
+  if (text === undefined) {
+    text =
+      tables === ANY_WRITE
+        ? 'select pg_current_wal_lsn()::text as v'
+        : // The sum of counters that only grow moves with each of them. The table's oid tells a
+          // database rebuilt by a restore from the one before, whose counters may coincide.
+          `select (select coalesce(sum(version), 0) from data_version where table_name in (${[
+            ...tables,
+          ]
+            .sort()
+            .map((t) => `'${t}'`)
+            .join(', ')}))::text || '@' || 'data_version'::regclass::oid::text as v`;
+    versionQueries.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * A fingerprint of what some tables hold: it moves with every committed write to one of them
+ * (a rolled-back one moves nothing), so results computed from those tables and cached under it
+ * are never stale; writes to other tables (sessions, notifications, the audit log) leave it.
+ * `ANY_WRITE`: the WAL position, moved by any committed write (on a server, in any database).
+ * Read it before the work it keys.
+ */
+export async function readDataVersion(
+  db: DbOrTx,
+  tables: readonly DataVersionTable[] | typeof ANY_WRITE = DATA_VERSION_TABLES,
+): Promise<string> {
+  const text = versionQuery(tables);
   // Asked on every cached API request: straight to the driver (PGlite or the pg pool, both
   // answer `query(text)` with rows), which costs half of a query through the builder.
   const client = (db as { $client?: { query?: unknown } }).$client;
@@ -251,5 +303,21 @@ export async function readDataVersion(db: DbOrTx): Promise<string> {
     client && typeof client.query === 'function'
       ? await (client as { query(text: string): Promise<unknown> }).query(text)
       : await db.execute(sql.raw(text));
-  return rowsOf<{ lsn: string }>(result)[0]?.lsn ?? '';
+  return rowsOf<{ v: string }>(result)[0]?.v ?? '';
+}
+
+/**
+ * Writes in this transaction leave the data version where it is: for a restore that copies a
+ * backup's rows, counters included, into a database opened afresh (so no cache can hold a result).
+ */
+export async function keepDataVersionInTransaction(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select set_config('chainlead.data_version', 'off', true)`);
+}
+
+/** Whether the database is a Citus coordinator (the citus extension is installed in it). */
+export async function isDistributed(db: DbOrTx): Promise<boolean> {
+  const result = await db.execute(
+    sql`select exists (select 1 from pg_extension where extname = 'citus') as "distributed"`,
+  );
+  return rowsOf<{ distributed: boolean }>(result)[0]?.distributed === true;
 }

@@ -1,4 +1,10 @@
-import { readDataVersion } from '../db/chain-analysis.repository.ts';
+import {
+  ANY_WRITE,
+  DATA_VERSION_TABLES,
+  isDistributed,
+  readDataVersion,
+  type DataVersionTable,
+} from '../db/chain-analysis.repository.ts';
 import type { Db } from '../db/connection.ts';
 
 /** Results kept per database and kind; the oldest goes first when full. */
@@ -7,6 +13,36 @@ const DEFAULT_MAX_ENTRIES = 64;
 interface Entry {
   version: string;
   value: Promise<unknown>;
+}
+
+/**
+ * What each kind of result reads, so what moves its version. A kind not listed reads anything:
+ * it follows every write.
+ */
+const READS: Record<string, readonly DataVersionTable[] | typeof ANY_WRITE> = {
+  // Analyses (chain analysis, report, attract, road to target, comparison): every input table.
+  analysis: DATA_VERSION_TABLES,
+  // The national benchmark: the template's nodes and the registry's placements and figures.
+  registry: ['chain_node', 'classification', 'enterprise', 'enterprise_year'],
+  // A session's user: sessions and accounts, which are no analysis input.
+  session: ANY_WRITE,
+};
+
+/** Per database: whether its versions see every write (see versionsAreTracked). */
+const tracked = new WeakMap<Db, Promise<boolean>>();
+
+/**
+ * False on Citus: there the registry's writes run on the workers, where neither the counters'
+ * triggers nor the coordinator's WAL see them (docs/scaling.md), so nothing is cached. Asked once
+ * per database.
+ */
+function versionsAreTracked(db: Db): Promise<boolean> {
+  let answer = tracked.get(db);
+  if (!answer) {
+    answer = isDistributed(db).then((distributed) => !distributed);
+    tracked.set(db, answer);
+  }
+  return answer;
 }
 
 /** Per database, one cache per kind of result (analyses, sessions), each with its own bound. */
@@ -27,9 +63,10 @@ function cacheFor(db: Db, kind: string): Map<string, Entry> {
 }
 
 /**
- * Runs `compute` once per data version: a result is reused only while the database has not
- * changed since it was computed (any committed write moves the version), so it is never stale.
- * Concurrent callers with the same key share one computation.
+ * Runs `compute` once per data version: a result is reused only while the tables its kind reads
+ * have not changed since it was computed (a committed write to one of them moves the version; see
+ * READS), so it is never stale, and writes elsewhere (notifications, sessions, the audit log) do
+ * not throw it away. Concurrent callers with the same key share one computation.
  */
 export async function cachedPerDataVersion<T>(
   db: Db,
@@ -38,12 +75,13 @@ export async function cachedPerDataVersion<T>(
   {
     kind = 'analysis',
     maxEntries = DEFAULT_MAX_ENTRIES,
-  }: { kind?: string; maxEntries?: number } = {},
+  }: { kind?: 'analysis' | 'registry' | 'session' | (string & {}); maxEntries?: number } = {},
 ): Promise<T> {
+  if (!(await versionsAreTracked(db))) return compute();
   const cache = cacheFor(db, kind);
   // Read before computing: a write that lands during the computation moves the version past
   // the one stored, so the next caller recomputes rather than trusting a mixed result.
-  const version = await readDataVersion(db);
+  const version = await readDataVersion(db, READS[kind] ?? ANY_WRITE);
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.value as Promise<T>;
   const value = compute();

@@ -73,14 +73,17 @@ export const METHOD: ChainAnalysis['method'] = {
 /**
  * The registry's national figures per node for a year: the location quotients' benchmark. It is
  * the same for every region analysed, and the costliest figure (a pass over the registry), so it
- * is kept per data version: reused until the next write, never stale.
+ * is kept per version of the registry: reused until the next write to the registry's tables
+ * (not to targets or problems), never stale.
  */
 export function nationalBenchmark(
   db: Db,
   input: { nodeIds: readonly number[]; year: number },
 ): Promise<NationalNodeFigures[]> {
   const key = `national:${input.nodeIds.join(',')}:${input.year}`;
-  return cachedPerDataVersion(db, key, () => listNationalNodeFigures(db, input));
+  return cachedPerDataVersion(db, key, () => listNationalNodeFigures(db, input), {
+    kind: 'registry',
+  });
 }
 
 /** Per-node figures of one region with the registry's national benchmark, as analysis nodes. */

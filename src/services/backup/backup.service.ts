@@ -26,6 +26,7 @@ import {
   tablesInInsertOrder,
   type TableFingerprint,
 } from '../../db/backup.repository.ts';
+import { keepDataVersionInTransaction } from '../../db/chain-analysis.repository.ts';
 import { PGlite } from '@electric-sql/pglite';
 import {
   openDatabase,
@@ -380,6 +381,8 @@ async function copyPgliteIntoServer(
     await database.migrate({ upTo: manifest.schema.lastMigrationAt ?? 0 });
     const from = source.db;
     await database.db.transaction(async (tx) => {
+      // The backup's data version counters are copied as they are, not moved by the copy.
+      await keepDataVersionInTransaction(tx);
       const tables = await tablesInInsertOrder(from);
       for (const [index, table] of tables.entries()) {
         progress(`copying ${index + 1}/${tables.length}: ${table.name}`);

@@ -1,0 +1,74 @@
+-- chainlead on Citus: run on the coordinator after the ordinary migrations (docs/scaling.md).
+-- Idempotence is not attempted: run it once, on a freshly migrated database.
+\set ON_ERROR_STOP on
+BEGIN;
+
+-- The data version's triggers would run on the workers' shards, where data_version_pending is not;
+-- on Citus nothing is cached instead (src/services/data-version-cache.ts).
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT c.relname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+           WHERE g.tgname = 'data_version_note'
+  LOOP
+    EXECUTE format('DROP TRIGGER data_version_note ON %I', t);
+  END LOOP;
+END $$;
+
+-- Foreign keys to enterprise(id) go: local tables may not reference a distributed one, and the
+-- distributed ones reference (region_code, id) instead (added below).
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT k.conname, c.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+           WHERE k.contype = 'f' AND k.confrelid = 'enterprise'::regclass
+  LOOP
+    EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', r.relname, r.conname);
+  END LOOP;
+END $$;
+
+-- The USCC stays unique through a lookup table (the unique index would lack region_code).
+CREATE TABLE enterprise_uscc (
+  uscc text PRIMARY KEY,
+  region_code text NOT NULL,
+  enterprise_id bigint NOT NULL
+);
+INSERT INTO enterprise_uscc SELECT uscc, region_code, id FROM enterprise WHERE uscc IS NOT NULL;
+DROP INDEX enterprise_uscc_idx;
+CREATE INDEX enterprise_uscc_idx ON enterprise (uscc);
+
+-- Keys widened with the distribution column.
+ALTER TABLE enterprise DROP CONSTRAINT enterprise_pkey;
+ALTER TABLE enterprise ADD PRIMARY KEY (region_code, id);
+ALTER TABLE enterprise_year DROP CONSTRAINT enterprise_year_enterprise_id_year_pk;
+ALTER TABLE enterprise_year ADD PRIMARY KEY (region_code, enterprise_id, year);
+ALTER TABLE classification DROP CONSTRAINT classification_enterprise_id_node_id_pk;
+ALTER TABLE classification ADD PRIMARY KEY (region_code, enterprise_id, node_id);
+COMMIT;
+
+-- Reference tables: parents first (their own foreign keys point at each other).
+SELECT create_reference_table(t) FROM unnest(ARRAY[
+  'region', 'chain', 'chain_node', 'chain_flow', 'park', 'park_space', 'department',
+  'problem_category', 'calendar_year', 'calendar_day', 'app_setting', 'region_stat', 'target',
+  'enterprise_uscc'
+]) AS t;
+
+-- The registry, co-located by region_code.
+SELECT create_distributed_table('enterprise', 'region_code');
+SELECT create_distributed_table('enterprise_year', 'region_code', colocate_with => 'enterprise');
+SELECT create_distributed_table('classification', 'region_code', colocate_with => 'enterprise');
+ALTER TABLE enterprise_year ADD FOREIGN KEY (region_code, enterprise_id)
+  REFERENCES enterprise (region_code, id) ON DELETE CASCADE;
+ALTER TABLE classification ADD FOREIGN KEY (region_code, enterprise_id)
+  REFERENCES enterprise (region_code, id) ON DELETE CASCADE;
+
+-- Everything else stays on the coordinator, known to Citus so that it joins reference tables.
+SELECT citus_add_local_table_to_metadata(format('%I.%I', n.nspname, c.relname), cascade_via_foreign_keys => true)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'r' AND n.nspname = 'public'
+  AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid);
+
+SELECT logicalrelid::text AS "table",
+       CASE partmethod WHEN 'h' THEN 'distributed' WHEN 'n' THEN
+         CASE WHEN repmodel = 't' THEN 'reference' ELSE 'local' END END AS kind
+FROM pg_dist_partition ORDER BY 2, 1;
