@@ -11,7 +11,7 @@ const SHOTS = '/tmp/chainlead-admin-shots';
 describe.skipIf(!chromiumPath())("the office's administration pages", () => {
   const browser = useBrowserSession();
 
-  it('edits a chain target, creates a park with a unit, retires a unit and finds it in the audit log', async () => {
+  it('edits a chain target, creates a park with a unit, retires a unit, finds it in the audit log, disables a user', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'admin', ADMIN_PASSWORD);
 
@@ -101,5 +101,34 @@ describe.skipIf(!chromiumPath())("the office's administration pages", () => {
     expect(await rows.count()).toBe(Math.min(20, audit.total));
     expect(audit.items.every((e) => e.entityType === 'park_space')).toBe(true);
     await page.screenshot({ path: `${SHOTS}/audit.png`, fullPage: true });
+
+    // Users: disable one from its edit form; it can no longer sign in.
+    const created = await page.evaluate(async () => {
+      const response = await fetch('/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          username: 'e2e-temp-user',
+          password: 'amber-meadow-violin-81',
+          role: 'viewer',
+          oneTime: false,
+        }),
+      });
+      return response.status;
+    });
+    expect(created).toBe(201);
+    await page.goto(`${browser.baseUrl}/admin/users`);
+    await page.locator('[data-testid="user-edit-e2e-temp-user"]').click();
+    await page.locator('[data-testid="user-disabled"]').click();
+    await page.locator('[data-testid="user-save"]').click();
+    const userRow = page
+      .locator('[data-testid="user-table"] tbody tr.ant-table-row')
+      .filter({ hasText: 'e2e-temp-user' });
+    await expect.poll(() => userRow.textContent()).toContain('已停用');
+    const login = await page.request.post(`${browser.baseUrl}/api/auth/login`, {
+      data: { username: 'e2e-temp-user', password: 'amber-meadow-violin-81' },
+      headers: { origin: browser.baseUrl },
+    });
+    expect(login.status()).toBe(401);
   });
 });

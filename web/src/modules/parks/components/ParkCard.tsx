@@ -44,6 +44,8 @@ export function ParkCard({ park }: { park: ParkSummary }) {
       <div style={{ marginTop: 8 }}>
         {park.focusNodeCodes.map((code) => {
           const node = nodeByCode.get(code);
+          // Until the chain has loaded, a code would flash where its name will be.
+          if (!node && nodeByCode.size === 0) return null;
           return (
             <Tag key={code} color="blue">
               {node ? localName(node.name, locale) : code}

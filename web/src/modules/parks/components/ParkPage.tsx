@@ -130,15 +130,17 @@ export function ParkPage() {
           query.reload();
         }}
       />
-      <ParkFormModal
-        open={editingPark}
-        park={park}
-        onClose={() => setEditingPark(false)}
-        onSaved={() => {
-          setEditingPark(false);
-          query.reload();
-        }}
-      />
+      {editingPark && (
+        <ParkFormModal
+          open={editingPark}
+          park={park}
+          onClose={() => setEditingPark(false)}
+          onSaved={() => {
+            setEditingPark(false);
+            query.reload();
+          }}
+        />
+      )}
       <Card title={t('parks.tenantList')}>
         <ParkTenantsTable tenants={park.tenants} />
       </Card>

@@ -49,12 +49,14 @@ export function ParksPage() {
           </Button>
         )}
       </div>
-      <ParkFormModal
-        open={creating}
-        park={null}
-        onClose={() => setCreating(false)}
-        onSaved={(id) => void navigate(`/parks/${id}`)}
-      />
+      {creating && (
+        <ParkFormModal
+          open={creating}
+          park={null}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => void navigate(`/parks/${id}`)}
+        />
+      )}
       <Row gutter={[16, 16]}>
         {items.map((park) => (
           <Col key={park.id} xs={24} lg={12} xxl={12}>
