@@ -150,7 +150,8 @@ export class ChainClassifier {
   /** The nodes an enterprise belongs on (none when it is off the chain), with evidence. */
   classify(enterprise: ClassifiableEnterprise): NodeClassification[] {
     // Two product lines or more are also read one by one (see decideLearned).
-    const lines = (enterprise.products ?? []).filter((p) => p.trim()).length;
+    let lines = 0;
+    for (const product of enterprise.products ?? []) if (product.trim()) lines++;
     const lineSignals = this.learned && lines >= 2 ? [] : undefined;
     const evidence = this.ruleEvidence(enterprise, lineSignals);
     return this.learned
@@ -286,12 +287,11 @@ export class ChainClassifier {
     );
     const products = enterprise.products ?? [];
     // Only a line the rules found something in can argue for a node (see arguedByLines).
-    const readLines = lineSignals && products.map((_, line) => lineSignals[line] !== undefined);
-    const output = model.score(
-      enterprise,
-      ruleFeatures(signals),
-      readLines?.some(Boolean) ? readLines : undefined,
-    );
+    const readLines =
+      lineSignals && lineSignals.length > 0
+        ? products.map((_, line) => lineSignals[line] !== undefined)
+        : undefined;
+    const output = model.score(enterprise, ruleFeatures(signals), readLines);
     const { member, uncertain, secondary } = model.model.thresholds;
     const pMember = 1 - (output.probabilities[model.offIndex] ?? 0);
     if (pMember < uncertain) {
@@ -400,7 +400,10 @@ export class ChainClassifier {
       let bestP = 0;
       for (const index of this.learnedNodeIndexes) {
         const p = probabilities[index] ?? 0;
-        if (p > bestP) [best, bestP] = [index, p];
+        if (p > bestP) {
+          best = index;
+          bestP = p;
+        }
       }
       if (best < 0 || bestP / pMember < LINE_SHARE) return;
       const nodeCode = model.classes[best] ?? '';
@@ -509,13 +512,13 @@ function describeLearnedFeature(
 }
 
 function rawWeight(items: readonly { kind: string; weight: number }[]): number {
-  const byKind = new Map<string, number[]>();
-  for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item.weight]);
   let total = 0;
-  for (const weights of byKind.values()) {
-    weights.forEach((weight, index) => {
-      total += index === 0 ? weight : weight * REPEAT_FACTOR;
-    });
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item) continue;
+    let repeat = false;
+    for (let j = 0; j < i && !repeat; j++) repeat = items[j]?.kind === item.kind;
+    total += repeat ? item.weight * REPEAT_FACTOR : item.weight;
   }
   return total;
 }
