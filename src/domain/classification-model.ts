@@ -247,7 +247,10 @@ export class LinearClassifier {
         seen.add(key, w, 1, logits);
       }
       if (!inLine) return;
-      if (line !== currentLine) [currentLine, lineStart] = [line, lineKeys.length];
+      if (line !== currentLine) {
+        currentLine = line;
+        lineStart = lineKeys.length;
+      }
       for (let i = lineStart; i < lineKeys.length; i++) if (lineKeys[i] === key) return;
       lineOf.push(line);
       lineKeys.push(key);

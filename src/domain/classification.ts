@@ -98,6 +98,8 @@ export class ChainClassifier {
   private readonly learned: LinearClassifier | null;
   /** The model's classes that are nodes of this chain (a template edited after training may differ). */
   private readonly learnedNodeIndexes: number[];
+  /** Positive keywords (normalized) → the nodes they argue for. */
+  private readonly positiveOwners = new Map<string, string[]>();
   /** Each node's stage, numbered upstream first. */
   private readonly stageOf = new Map<string, number>();
   private readonly lastStage: number;
@@ -136,6 +138,10 @@ export class ChainClassifier {
           const rule = `${kind === 'exclusion' ? 'exclusions' : kind === 'name' ? 'names' : kind}.${language}`;
           for (const keyword of keywords[language]) {
             this.automaton.add(normalizeText(keyword), { nodeCode: code, kind, rule });
+            if (kind !== 'exclusion') {
+              const owners = this.positiveOwners.get(normalizeText(keyword)) ?? [];
+              this.positiveOwners.set(normalizeText(keyword), [...owners, code]);
+            }
           }
         }
       }
@@ -150,7 +156,8 @@ export class ChainClassifier {
   /** The nodes an enterprise belongs on (none when it is off the chain), with evidence. */
   classify(enterprise: ClassifiableEnterprise): NodeClassification[] {
     // Two product lines or more are also read one by one (see decideLearned).
-    const lines = (enterprise.products ?? []).filter((p) => p.trim()).length;
+    let lines = 0;
+    for (const product of enterprise.products ?? []) if (product.trim()) lines++;
     const lineSignals = this.learned && lines >= 2 ? [] : undefined;
     const evidence = this.ruleEvidence(enterprise, lineSignals);
     return this.learned
@@ -286,12 +293,11 @@ export class ChainClassifier {
     );
     const products = enterprise.products ?? [];
     // Only a line the rules found something in can argue for a node (see arguedByLines).
-    const readLines = lineSignals && products.map((_, line) => lineSignals[line] !== undefined);
-    const output = model.score(
-      enterprise,
-      ruleFeatures(signals),
-      readLines?.some(Boolean) ? readLines : undefined,
-    );
+    const readLines =
+      lineSignals && lineSignals.length > 0
+        ? products.map((_, line) => lineSignals[line] !== undefined)
+        : undefined;
+    const output = model.score(enterprise, ruleFeatures(signals), readLines);
     const { member, uncertain, secondary } = model.model.thresholds;
     const pMember = 1 - (output.probabilities[model.offIndex] ?? 0);
     if (pMember < uncertain) {
@@ -364,7 +370,7 @@ export class ChainClassifier {
         // Exclusions that outweigh the rules' every hit for a node (原药 beside 制剂: a pesticide
         // maker) leave the model's placement there to review.
         decision:
-          pMember >= member && substance && rawWeight(evidence.get(candidate.nodeCode) ?? []) >= 0
+          pMember >= member && substance && this.standing(candidate.nodeCode, evidence) >= 0
             ? 'confirmed'
             : 'uncertain',
         primary: results.length === 0,
@@ -400,12 +406,15 @@ export class ChainClassifier {
       let bestP = 0;
       for (const index of this.learnedNodeIndexes) {
         const p = probabilities[index] ?? 0;
-        if (p > bestP) [best, bestP] = [index, p];
+        if (p > bestP) {
+          best = index;
+          bestP = p;
+        }
       }
       if (best < 0 || bestP / pMember < LINE_SHARE) return;
       const nodeCode = model.classes[best] ?? '';
       const forNode = (lineSignals[line] ?? []).filter((signal) => signal.nodeCode === nodeCode);
-      if (rawWeight(forNode) <= 0 || rawWeight(evidence.get(nodeCode) ?? []) <= 0) return;
+      if (rawWeight(forNode) <= 0 || this.standing(nodeCode, evidence) <= 0) return;
       const text = (products[line] ?? '').normalize('NFKC').trim();
       if ((argued.get(nodeCode)?.p ?? 0) < bestP) argued.set(nodeCode, { text, p: bestP });
     });
@@ -431,6 +440,20 @@ export class ChainClassifier {
       if (candidateStage > stage) [stage, promoted] = [candidateStage, at];
     });
     if (promoted > 0) ranked.unshift(...ranked.splice(promoted, 1));
+  }
+
+  /**
+   * The rules' weight for a node, leaving out exclusions that name another node's product (中成药
+   * on chemical drugs is TCM's keyword): in a firm that lists both, each is a product line of its
+   * own and does not count against the other. Exclusions that name no node (农药, 科研用) count.
+   */
+  private standing(nodeCode: string, evidence: ReadonlyMap<string, readonly Evidence[]>): number {
+    const items = (evidence.get(nodeCode) ?? []).filter(
+      (e) =>
+        e.kind !== 'exclusion' ||
+        !(this.positiveOwners.get(e.keyword) ?? []).some((owner) => owner !== nodeCode),
+    );
+    return rawWeight(items);
   }
 
   /** Keyword hits, dropping any hit that lies inside a longer hit of another node. */
@@ -509,13 +532,13 @@ function describeLearnedFeature(
 }
 
 function rawWeight(items: readonly { kind: string; weight: number }[]): number {
-  const byKind = new Map<string, number[]>();
-  for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item.weight]);
   let total = 0;
-  for (const weights of byKind.values()) {
-    weights.forEach((weight, index) => {
-      total += index === 0 ? weight : weight * REPEAT_FACTOR;
-    });
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item) continue;
+    let repeat = false;
+    for (let j = 0; j < i && !repeat; j++) repeat = items[j]?.kind === item.kind;
+    total += repeat ? item.weight * REPEAT_FACTOR : item.weight;
   }
   return total;
 }

@@ -48,6 +48,9 @@ describe('the shipped biomedical model on product lines', () => {
     expect(nodesOf(['片剂', '胶囊剂', '注射剂', '原料药'])).toBe('mid.chem* up.api');
     expect(nodesOf(['CRO', 'CDMO'])).toBe('mid.cdmo* up.cro');
     expect(nodesOf(['医药批发', '医药零售'])).toBe('down.distribution* down.retail');
+    // A firm listing TCM and chemical drugs makes both: 中成药 (an exclusion on chemical drugs
+    // because it is TCM's keyword) does not count against the 化学制剂 line.
+    expect(nodesOf(['化学制剂', '中成药', '原料药'])).toMatch(/mid\.chem/);
     // Only the lines that argue for a node add it: one segment's several lines give one node.
     expect(nodesOf(['中成药', '中药饮片'])).toBe('mid.tcm*');
     // Human and veterinary vaccines are two nodes; the vet line does not make a human vaccine.
