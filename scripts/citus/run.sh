@@ -63,7 +63,7 @@ cd "$repo"
 echo "migrating $DATABASE_URL"
 node bin/chainlead.js db migrate
 echo "distributing"
-psql_on "${ports[0]}" -d chainlead -f "$here/distribute.sql"
+PGOPTIONS='-c client_min_messages=warning' psql_on "${ports[0]}" -d chainlead -f "$here/distribute.sql"
 
 if [ "$#" -eq 0 ]; then
   set -- sh -c 'node bin/chainlead.js demo && node bin/chainlead.js report --region 3202 --format md'

@@ -261,28 +261,11 @@ export type DataVersionTable = (typeof DATA_VERSION_TABLES)[number];
 /** Every committed write, whatever the table: the broad version, for what reads other tables. */
 export const ANY_WRITE = 'any-write';
 
-const versionQueries = new Map<string, string>();
-
-/** The query text for a set of tables, built once (table names are constants, never input). */
-function versionQuery(tables: readonly DataVersionTable[] | typeof ANY_WRITE): string {
-  const key = tables === ANY_WRITE ? ANY_WRITE : [...tables].sort().join(',');
-  let text = versionQueries.get(key);
-  if (text === undefined) {
-    text =
-      tables === ANY_WRITE
-        ? 'select pg_current_wal_lsn()::text as v'
-        : // The sum of counters that only grow moves with each of them. The table's oid tells a
-          // database rebuilt by a restore from the one before, whose counters may coincide.
-          `select (select coalesce(sum(version), 0) from data_version where table_name in (${[
-            ...tables,
-          ]
-            .sort()
-            .map((t) => `'${t}'`)
-            .join(', ')}))::text || '@' || 'data_version'::regclass::oid::text as v`;
-    versionQueries.set(key, text);
-  }
-  return text;
-}
+const WAL_POSITION = 'select pg_current_wal_lsn()::text as v';
+// All counters (one row per input table written since migration 0009), summed here: one query
+// text for every set of tables, no list to parse and plan on each request. The table's oid tells
+// a database rebuilt by a restore from the one before, whose counters may coincide.
+const COUNTERS = 'select table_name as n, version::text as v, tableoid::int8::text as o from data_version';
 
 /**
  * A fingerprint of what some tables hold: it moves with every committed write to one of them
@@ -295,7 +278,7 @@ export async function readDataVersion(
   db: DbOrTx,
   tables: readonly DataVersionTable[] | typeof ANY_WRITE = DATA_VERSION_TABLES,
 ): Promise<string> {
-  const text = versionQuery(tables);
+  const text = tables === ANY_WRITE ? WAL_POSITION : COUNTERS;
   // Asked on every cached API request: straight to the driver (PGlite or the pg pool, both
   // answer `query(text)` with rows), which costs half of a query through the builder.
   const client = (db as { $client?: { query?: unknown } }).$client;
@@ -303,7 +286,12 @@ export async function readDataVersion(
     client && typeof client.query === 'function'
       ? await (client as { query(text: string): Promise<unknown> }).query(text)
       : await db.execute(sql.raw(text));
-  return rowsOf<{ v: string }>(result)[0]?.v ?? '';
+  if (tables === ANY_WRITE) return rowsOf<{ v: string }>(result)[0]?.v ?? '';
+  const rows = rowsOf<{ n: string; v: string; o: string }>(result);
+  const wanted = new Set<string>(tables);
+  let sum = 0n;
+  for (const row of rows) if (wanted.has(row.n)) sum += BigInt(row.v);
+  return `${sum}@${rows[0]?.o ?? ''}`;
 }
 
 /**
