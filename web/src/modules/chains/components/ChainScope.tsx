@@ -5,6 +5,8 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { chainPagePath } from '../utils/chainPath.ts';
 import { rememberChain } from '../utils/rememberedChain.ts';
 
@@ -18,7 +20,10 @@ export function ChainScope() {
   useEffect(() => {
     if (loaded) rememberChain(chain);
   }, [chain, loaded]);
-  if (chains.data && !loaded) {
+  if (chains.error) return <ApiErrorAlert error={chains.error} onRetry={chains.reload} />;
+  // The page asks for the chain's figures only once the chain is known to be loaded.
+  if (!chains.data) return <PageSpinner />;
+  if (!loaded) {
     // An Alert, not antd's Result: its illustrations would weigh on every chain page's first load.
     return (
       <Alert
