@@ -11,7 +11,7 @@ import {
   MergeCellsOutlined,
   ProjectOutlined,
   FlagOutlined,
-  BankOutlined,
+  BarsOutlined,
   CalendarOutlined,
   ClusterOutlined,
   TeamOutlined,
@@ -62,7 +62,7 @@ const SECTIONS: Section[] = [
     permission: 'chain:read',
     chain: true,
   },
-  { path: '/overview', label: 'nav.overview', icon: <BankOutlined />, permission: 'leader:read' },
+  { path: '/overview', label: 'nav.overview', icon: <BarsOutlined />, permission: 'leader:read' },
   {
     path: '/chain-map',
     label: 'nav.chainMap',

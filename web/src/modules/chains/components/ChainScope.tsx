@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { chainPagePath } from '../utils/chainPath.ts';
-import { rememberChain } from '../utils/rememberedChain.ts';
+import { rememberChain, rememberedChain } from '../utils/rememberedChain.ts';
 
 /** The frame of the chain pages (`/chains/:chain/…`): a chain that is not loaded is said so. */
 export function ChainScope() {
@@ -20,8 +20,11 @@ export function ChainScope() {
   useEffect(() => {
     if (loaded) rememberChain(chain);
   }, [chain, loaded]);
+  // The server's default chain and the tab's last are loaded: their pages start at once. Any
+  // other waits for the list, so a chain that is not loaded is said so without a 404 behind it.
+  const known = chain === defaultChain || chain === rememberedChain();
+  if (!chains.data && known) return <Outlet />;
   if (chains.error) return <ApiErrorAlert error={chains.error} onRetry={chains.reload} />;
-  // The page asks for the chain's figures only once the chain is known to be loaded.
   if (!chains.data) return <PageSpinner />;
   if (!loaded) {
     // An Alert, not antd's Result: its illustrations would weigh on every chain page's first load.
