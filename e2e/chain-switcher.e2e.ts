@@ -80,6 +80,13 @@ describe.skipIf(!chromiumPath())('the chain switcher and the city overview', () 
     await fresh.goto(`${base}/chain-map`);
     await fresh.waitForURL((url) => url.pathname === '/chains/biomed/map');
 
+    // A chain that is not loaded (a link from before a rename) says so and offers the default.
+    await fresh.goto(`${base}/chains/retired/map`);
+    await fresh.locator('[data-testid="chain-not-loaded"]').waitFor();
+    expect(await fresh.locator('[data-testid="chain-not-loaded"]').textContent()).toContain(
+      '没有已加载的产业链“retired”',
+    );
+
     // The menu follows the chain in view: the cockpit is the sensor chain's.
     await page.locator('.ant-menu').getByText('驾驶舱').click();
     await page.waitForURL((url) => url.pathname === '/chains/sensor');

@@ -13,7 +13,7 @@ import {
   MergeCellsOutlined,
   ProjectOutlined,
   FlagOutlined,
-  BankOutlined,
+  BarsOutlined,
   CalendarOutlined,
   ClusterOutlined,
   TeamOutlined,
@@ -64,7 +64,7 @@ const SECTIONS: Section[] = [
     permission: 'chain:read',
     chain: true,
   },
-  { path: '/overview', label: 'nav.overview', icon: <BankOutlined />, permission: 'leader:read' },
+  { path: '/overview', label: 'nav.overview', icon: <BarsOutlined />, permission: 'leader:read' },
   {
     path: '/chain-map',
     label: 'nav.chainMap',

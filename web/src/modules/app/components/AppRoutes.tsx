@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireSession } from '../../auth/components/RequireSession.tsx';
 import { useSession } from '../../auth/hooks/useSession.ts';
+import { ChainScope } from '../../chains/components/ChainScope.tsx';
+import { ToChainPage } from '../../chains/components/ToChainPage.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 
 // Each page, the login page and the signed-in frame are chunks of their own: the first page
@@ -77,12 +79,6 @@ const ServicePage = lazy(() =>
   import('../../problems/components/ServicePage.tsx').then((m) => ({ default: m.ServicePage })),
 );
 
-const ChainScope = lazy(() =>
-  import('../../chains/components/ChainScope.tsx').then((m) => ({ default: m.ChainScope })),
-);
-const ToChainPage = lazy(() =>
-  import('../../chains/components/ToChainPage.tsx').then((m) => ({ default: m.ToChainPage })),
-);
 const OverviewPage = lazy(() =>
   import('../../overview/components/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
 );

@@ -5,8 +5,10 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { chainPagePath } from '../utils/chainPath.ts';
-import { rememberChain } from '../utils/rememberedChain.ts';
+import { rememberChain, rememberedChain } from '../utils/rememberedChain.ts';
 
 /** The frame of the chain pages (`/chains/:chain/…`): a chain that is not loaded is said so. */
 export function ChainScope() {
@@ -18,7 +20,13 @@ export function ChainScope() {
   useEffect(() => {
     if (loaded) rememberChain(chain);
   }, [chain, loaded]);
-  if (chains.data && !loaded) {
+  // The server's default chain and the tab's last are loaded: their pages start at once. Any
+  // other waits for the list, so a chain that is not loaded is said so without a 404 behind it.
+  const known = chain === defaultChain || chain === rememberedChain();
+  if (!chains.data && known) return <Outlet />;
+  if (chains.error) return <ApiErrorAlert error={chains.error} onRetry={chains.reload} />;
+  if (!chains.data) return <PageSpinner />;
+  if (!loaded) {
     // An Alert, not antd's Result: its illustrations would weigh on every chain page's first load.
     return (
       <Alert

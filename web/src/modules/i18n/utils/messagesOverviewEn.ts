@@ -24,6 +24,5 @@ export const messagesOverviewEn: Record<keyof typeof messagesOverviewZh, string>
   'overview.chainMasters': 'Chain masters',
   'overview.projects': 'Projects in the pipeline',
   'overview.problems': 'Problems (open/overdue)',
-  'overview.open': 'Open the cockpit',
   'overview.empty': 'No chain is loaded yet',
 };

@@ -20,6 +20,5 @@ export const messagesOverviewZh = {
   'overview.chainMasters': '链主企业',
   'overview.projects': '在谈项目',
   'overview.problems': '诉求（在办/逾期）',
-  'overview.open': '打开驾驶舱',
   'overview.empty': '尚未加载产业链',
 } as const;
