@@ -156,13 +156,21 @@ export async function findFuzzyCandidates(
   }));
 }
 
-/** Enterprises by id, in full, for the matcher's chosen candidates. */
+/**
+ * Enterprises by id, in full, for the matcher's chosen candidates. Like the exact matches, they are
+ * locked for the batch's transaction: the batch rewrites a changed record whole from what it read,
+ * so an edit made in between (the web app, another import) waits rather than being overwritten.
+ */
 export async function findEnterprisesByIds(
   db: DbOrTx,
   ids: number[],
 ): Promise<MatchableEnterprise[]> {
   if (ids.length === 0) return [];
-  return db.select(matchable).from(enterprise).where(inArray(enterprise.id, ids));
+  return db
+    .select(matchable)
+    .from(enterprise)
+    .where(inArray(enterprise.id, ids))
+    .for('update', { of: enterprise });
 }
 
 /** One year's figures of an enterprise, or null. */
@@ -336,7 +344,8 @@ export async function stageImportRows(db: DbOrTx, rows: readonly StagedRow[]): P
 export type StagedMatch = MatchableEnterprise & { idx: number };
 
 /**
- * The records holding the USCC of a staged row: one join, whatever the batch's size. The keys go
+ * The records holding the USCC of a staged row: one join, whatever the batch's size, locked for the
+ * batch's transaction (see findEnterprisesByIds). The keys go
  * to the index as one array: the staging table has no statistics, and a join alone may be
  * planned as a scan of the whole registry.
  */
@@ -347,7 +356,8 @@ export async function findStagedUsccMatches(db: DbOrTx): Promise<StagedMatch[]> 
     .innerJoin(sql`import_stage s`, sql`s.uscc = ${enterprise.uscc}`)
     .where(
       sql`${enterprise.uscc} = any(array(select uscc from import_stage where uscc is not null))`,
-    );
+    )
+    .for('update', { of: enterprise });
 }
 
 /**
@@ -359,7 +369,8 @@ export async function findStagedNameMatches(db: DbOrTx): Promise<StagedMatch[]> 
     .select({ idx: sql<number>`s.idx`.mapWith(Number), ...matchable })
     .from(enterprise)
     .innerJoin(sql`import_stage s`, sql`s.name_key = ${enterprise.nameKey}`)
-    .where(sql`${enterprise.nameKey} = any(array(select name_key from import_stage))`);
+    .where(sql`${enterprise.nameKey} = any(array(select name_key from import_stage))`)
+    .for('update', { of: enterprise });
 }
 
 /**
