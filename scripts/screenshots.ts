@@ -87,13 +87,40 @@ try {
   await office.locator('a[href^="/problems/"]').first().click();
   await office.waitForLoadState('networkidle');
   await shoot(office, 'problem');
+  // Knowing the chain and filling it: the registry, the project pipeline, the parks.
+  await page.goto(`${base}/enterprises?sort=latestOutput&order=desc`);
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'registry');
+  await page.goto(`${base}/investment/projects`);
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'pipeline');
+  await page.goto(`${base}/parks`);
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'parks');
   const leader = await signedIn('leader');
+  await leader.goto(`${base}/overview`);
+  await leader.waitForLoadState('networkidle');
+  await shoot(leader, 'overview');
   await leader.goto(`${base}/scorecard?year=2025`);
   await leader.waitForLoadState('networkidle');
   await shoot(leader, 'scorecard');
   await leader.goto(`${base}/leader`);
   await leader.waitForLoadState('networkidle');
   await shoot(leader, 'leader');
+  // The office's own administration: targets by year (the admin user).
+  const adminContext = await browser.newContext({
+    viewport: { width: width ?? 1920, height: height ?? 1080 },
+    locale: 'zh-CN',
+  });
+  const admin = await adminContext.newPage();
+  await admin.goto(`${base}/login`);
+  await admin.locator('#username').fill('admin');
+  await admin.locator('#password').fill('screenshots-admin');
+  await admin.locator('button[type="submit"]').click();
+  await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await admin.goto(`${base}/admin/targets`);
+  await admin.waitForLoadState('networkidle');
+  await shoot(admin, 'admin-targets');
   const firm = await signedIn('firm', { width: 390, height: 844 });
   await firm.waitForLoadState('networkidle');
   await shoot(firm, 'firm-service');
