@@ -1,14 +1,17 @@
 import type { TargetView } from '@shared/api/analysis.ts';
 import { formatYuan } from '@shared/format.ts';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
+import { useChainCode } from '../../chains/hooks/useChainCode.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { RegionCascader } from '../../ui/components/RegionCascader.tsx';
 import { TargetFormModal, type TargetDraft } from './TargetFormModal.tsx';
 
 /** 目标: a chain's and its nodes' output targets by year for a region, by node name; editable. */
@@ -17,15 +20,19 @@ export function AdminTargetsPage() {
   const canWrite = useCan('chain:write');
   const chains = useApiQuery(apiGet('/chains'));
   const [chosenChain, setChosenChain] = useState<string | null>(null);
-  const chainCode = chosenChain ?? chains.data?.items[0]?.code ?? null;
+  // The chain in view (the header's), until another is chosen here.
+  const chainInView = useChainCode();
+  const chainCode = chosenChain ?? chainInView ?? null;
   const chain = useApiQuery(
     chainCode ? apiGet('/chains/{code}', { params: { path: { code: chainCode } } }) : null,
   );
   const all = useApiQuery(
     chainCode ? apiGet('/chains/{code}/targets', { params: { path: { code: chainCode } } }) : null,
   );
+  const homeRegion = useHomeRegion();
   const [chosenRegion, setChosenRegion] = useState<string | null>(null);
-  const region = chosenRegion ?? all.data?.items[0]?.regionCode ?? '';
+  // The office's home region first (the region a target is usually set for), then any other.
+  const region = chosenRegion ?? homeRegion;
   const [draft, setDraft] = useState<TargetDraft | null>(null);
 
   const nodeNames = useMemo(() => {
@@ -74,12 +81,12 @@ export function AdminTargetsPage() {
           }))}
           aria-label={t('admin.targets.chain')}
         />
-        <Input
-          style={{ width: 160 }}
-          addonBefore={t('admin.targets.region')}
+        <RegionCascader
           value={region}
-          onChange={(e) => setChosenRegion(e.target.value.trim())}
-          data-testid="target-region"
+          onChange={(code) => setChosenRegion(code ?? homeRegion)}
+          placeholder={t('admin.targets.region')}
+          allowClear={false}
+          testId="target-region"
         />
       </Space>
       {error && <ApiErrorAlert error={error} onRetry={all.reload} />}

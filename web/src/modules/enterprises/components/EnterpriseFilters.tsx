@@ -6,7 +6,7 @@ import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import type { EnterpriseListState } from '../utils/EnterpriseListState.ts';
 import { tagLabel } from '../utils/tagLabel.ts';
-import { RegionCascader } from './RegionCascader.tsx';
+import { RegionCascader } from '../../ui/components/RegionCascader.tsx';
 
 /** Text search and the filters of the enterprise list: region, node, decision, park, tag. */
 export function EnterpriseFilters({

@@ -6,7 +6,7 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesZh, string> = {
   'nav.admin.audit': 'Audit log',
   'admin.targets.title': 'Chain and node targets',
   'admin.targets.chain': 'Chain',
-  'admin.targets.region': 'Region code',
+  'admin.targets.region': 'Region',
   'admin.targets.node': 'Node',
   'admin.targets.wholeChain': 'Whole chain',
   'admin.targets.year': 'Year',

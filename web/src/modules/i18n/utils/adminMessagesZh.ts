@@ -4,7 +4,7 @@ export const adminMessagesZh = {
   'nav.admin.audit': '审计日志',
   'admin.targets.title': '产业链与环节目标',
   'admin.targets.chain': '产业链',
-  'admin.targets.region': '地区代码',
+  'admin.targets.region': '地区',
   'admin.targets.node': '环节',
   'admin.targets.wholeChain': '整条产业链',
   'admin.targets.year': '年份',

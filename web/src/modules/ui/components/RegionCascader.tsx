@@ -44,9 +44,15 @@ function attach(options: RegionOption[], path: string[], loaded: RegionOption[])
 export function RegionCascader({
   value,
   onChange,
+  placeholder,
+  allowClear = true,
+  testId = 'filter-region',
 }: {
   value: string | undefined;
   onChange: (code: string | undefined) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  testId?: string;
 }) {
   const { t } = useI18n();
   const [options, setOptions] = useState<RegionOption[]>([]);
@@ -90,10 +96,10 @@ export function RegionCascader({
       loadData={loadData}
       value={initialPath}
       changeOnSelect
-      allowClear
-      placeholder={t('enterprises.filter.region')}
+      allowClear={allowClear}
+      placeholder={placeholder ?? t('enterprises.filter.region')}
       onChange={(path) => onChange(path?.at(-1)?.toString())}
-      data-testid="filter-region"
+      data-testid={testId}
     />
   );
 }
