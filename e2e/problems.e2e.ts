@@ -52,7 +52,11 @@ async function act(page: Page, action: string, fill?: () => Promise<void>) {
   await form.waitFor();
   if (fill) await fill();
   await page.locator('[data-testid="action-confirm"]').click();
-  await form.waitFor({ state: 'detached' });
+  // The form closes when the action is taken; if it stays, say what it shows (an error, a field).
+  await form.waitFor({ state: 'detached', timeout: 20_000 }).catch(async (error: unknown) => {
+    const shown = await form.textContent().catch(() => '(form gone)');
+    throw new Error(`The ${action} form stayed open, showing: ${shown}`, { cause: error });
+  });
 }
 
 const stageIs = (page: Page, stage: string) =>
