@@ -31,6 +31,17 @@ const CHAIN_BOUND: readonly Role[] = [
   'park',
 ];
 
+/** The role and what binds it (department, park, enterprise, chains), as create and edit send them. */
+function roleFields(v: FormValues) {
+  return {
+    role: v.role,
+    displayName: v.displayName?.trim() || null,
+    departmentId: v.role === 'department' ? (v.departmentId ?? null) : null,
+    parkId: v.role === 'park' ? (v.parkId ?? null) : null,
+    enterpriseId: v.role === 'firm' ? (v.enterpriseId ?? null) : null,
+    chainCodes: CHAIN_BOUND.includes(v.role) && v.chainCodes?.length ? v.chainCodes : null,
+  };
+}
 /**
  * Creates a user with a role and its scope (department, park, enterprise or chains), or edits one
  * (`user`): role and scope, name, disabled (which ends its sessions), and a new password if given.
@@ -74,12 +85,7 @@ export function UserFormModal({
       const changed = await api.PATCH('/users/{id}', {
         params: { path: { id } },
         body: {
-          role: v.role,
-          displayName: v.displayName?.trim() || null,
-          departmentId: v.role === 'department' ? (v.departmentId ?? null) : null,
-          parkId: v.role === 'park' ? (v.parkId ?? null) : null,
-          enterpriseId: v.role === 'firm' ? (v.enterpriseId ?? null) : null,
-          chainCodes: CHAIN_BOUND.includes(v.role) && v.chainCodes?.length ? v.chainCodes : null,
+          ...roleFields(v),
           disabled: v.disabled ?? false,
         },
       });
@@ -101,12 +107,7 @@ export function UserFormModal({
         body: {
           username: v.username.trim(),
           password: v.password,
-          role: v.role,
-          displayName: v.displayName?.trim() || null,
-          departmentId: v.role === 'department' ? (v.departmentId ?? null) : null,
-          parkId: v.role === 'park' ? (v.parkId ?? null) : null,
-          enterpriseId: v.role === 'firm' ? (v.enterpriseId ?? null) : null,
-          chainCodes: CHAIN_BOUND.includes(v.role) && v.chainCodes?.length ? v.chainCodes : null,
+          ...roleFields(v),
           oneTime: v.oneTime ?? true,
         },
       }),
