@@ -203,7 +203,7 @@ describe('chainlead serve', () => {
       ]);
       stops.push(first.stop);
       const url = await first.ready;
-      expect(first.output()).toMatch(/Loaded the Wuxi biomedical demo/);
+      expect(first.output()).toMatch(/Loaded the Wuxi demo \(marked demo\) on biomed, ic, iot/);
       expect(first.output()).toMatch(/Demo logins: analyst \/ chainlead-analyst/);
       const health = (await (await fetch(`${url}/api/health`)).json()) as { demoLoaded: boolean };
       expect(health.demoLoaded).toBe(true);
