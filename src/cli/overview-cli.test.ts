@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openMigratedDatabase } from '../services/database.service.ts';
-import type { ChainAnalysis } from '../shared/api/analysis.ts';
+import type { ChainAnalysis, TargetView } from '../shared/api/analysis.ts';
 import type { RegionOverview } from '../shared/api/overview.ts';
 import { seedChainFixture } from '../test-support/chain-fixture.ts';
 import { bundledChainCodes } from '../test-support/bundled-chains.ts';
@@ -57,6 +57,33 @@ describe('chainlead overview, as a user runs it', () => {
       expect(table.stdout).toContain(`无锡市（3202）市级总览 · ${codes.length} 条产业链`);
       expect(table.stdout).toContain('biomed 生物医药');
       expect(table.stdout).toContain('sensor 传感器');
+    },
+  );
+
+  it(
+    'takes the chain from --node when --chain is not given, and biomed when neither is',
+    SPAWNING,
+    async () => {
+      const set = await run(
+        [
+          '--db',
+          db,
+          'target',
+          'set',
+          '--region',
+          '3202',
+          '--year',
+          '2026',
+          '--value',
+          '5e9',
+        ].concat(['--node', 'ic.mid.design', '--json']),
+      );
+      expect(set.code, set.stderr).toBe(0);
+      expect(JSON.parse(set.stdout)).toMatchObject({ chainCode: 'ic', nodeCode: 'ic.mid.design' });
+      const list = await run(['--db', db, 'target', 'list', '--region', '3202', '--json']);
+      expect(list.code, list.stderr).toBe(0);
+      const items = (JSON.parse(list.stdout) as { items: TargetView[] }).items;
+      expect(items.every((t) => t.chainCode === 'biomed')).toBe(true);
     },
   );
 
