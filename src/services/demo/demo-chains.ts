@@ -243,7 +243,8 @@ class FirmFactory {
     const tags: string[] = [];
     if (this.random.chance(0.35)) tags.push('high_tech');
     if (this.random.chance(0.12)) tags.push('specialized_new');
-    const output2024 = this.random.logNormal(3e8, 3);
+    // A firm on two chains is a mid-sized specialist: it adds little to the other chain's total.
+    const output2024 = this.random.logNormal(nodes.length > 1 ? 3e7 : 3e8, 3);
     return {
       uscc: this.uscc(regionCode),
       name: this.name(place.text, node.rules),
