@@ -64,8 +64,15 @@ export async function upsertRegionStats(
  */
 export async function insertRegionStatsFromRegistry(
   db: DbOrTx,
-  options: { scheme: string; tradedDivisions: readonly string[]; demoOnly: boolean },
+  options: {
+    scheme: string;
+    tradedDivisions: readonly string[];
+    demoOnly: boolean;
+    /** Only these industry codes (all when omitted). */
+    industryCodes?: readonly string[] | undefined;
+  },
 ): Promise<number> {
+  const codes = options.industryCodes ? [...options.industryCodes] : null;
   const result = await db.execute(sql`
     insert into region_stat as s (region_code, region_name, scheme, industry_code, industry_type,
       year, employment, establishments, output)
@@ -77,6 +84,7 @@ export async function insertRegionStatsFromRegistry(
     join enterprise e on e.id = y.enterprise_id
     join region city on city.code = left(y.region_code, 4)
     where e.industry_code is not null and (${!options.demoOnly} or e.is_demo)
+      and (${codes === null} or e.industry_code = any(${sql.param(codes ?? [])}::text[]))
     group by city.code, city.name, e.industry_code, y.year
     on conflict (region_code, scheme, industry_code, year) do update set
       region_name = excluded.region_name, industry_type = excluded.industry_type,

@@ -2606,3 +2606,17 @@ export const WUXI_ROADS: Readonly<Record<string, readonly string[]>> = {
   // 宜兴市
   '320282': ['氿滨大道', '东虹路', '荆溪北路', '解放东路', '陶都路', '人民南路', '东氿大道'],
 };
+
+/**
+ * The industries the demo statistics cover: those of the biomedical demo and its national pool
+ * (on-chain and look-alike firms). The demo's other chains are Wuxi firms with no national pool;
+ * counted in, they would be all of the country's output in their industries and swamp every
+ * location quotient, so their own classes are left out (a firm of theirs in one of these classes
+ * is counted like any other).
+ */
+export const DEMO_STATS_INDUSTRIES: readonly string[] = [
+  ...new Set([
+    ...Object.values(BIOMED_VOCABULARY).flatMap((v) => v.industryCodes),
+    ...OFF_CHAIN_VOCABULARY.flatMap((v) => v.industryCodes),
+  ]),
+].sort();

@@ -14,6 +14,7 @@ import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
 import { generateDemoDataset, type DemoEnterprise } from './demo-generator.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
 import { loadDemoWork } from './demo-work.ts';
+import { DEMO_STATS_INDUSTRIES } from './demo-vocabulary.ts';
 import { latestOutput, roundTarget, type ExtraChainFirm } from './demo-chains.ts';
 import { planDemoExtraChains, writeDemoExtraChains } from './demo-extra-chains.ts';
 import {
@@ -96,7 +97,6 @@ export async function loadDemo(
         e.years.map((y) => ({ ...y, enterpriseId: ids[index] ?? 0, regionCode: e.regionCode })),
       ),
     );
-    await loadDemoStatistics(tx);
 
     progress('writing targets and demo users');
     // The other chains are generated now: their firms written for a biomed node count toward it.
@@ -152,6 +152,8 @@ export async function loadDemo(
 
     progress('writing the other chains: firms, targets and chain leaders');
     const written = await writeDemoExtraChains(tx, extra);
+    // Derived once every demo firm is written, so that re-deriving changes nothing.
+    await loadDemoStatistics(tx, DEMO_STATS_INDUSTRIES);
 
     const result = {
       enterprises: ids.length + written.enterprises,

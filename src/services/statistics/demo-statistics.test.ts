@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/connection.ts';
+import { enterprise, enterpriseYear } from '../../db/schema.ts';
 import { listRegionStats } from '../../db/region-stat.repository.ts';
 import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import { generateDemoDataset } from '../demo/demo-generator.ts';
@@ -7,6 +9,7 @@ import { loadDemo } from '../demo/demo.service.ts';
 import { chinaDivisionRegions } from '../reference/regions.service.ts';
 import { prepareInstallation } from '../setup.service.ts';
 import { DEMO_STATS_SCHEME, TRADED_DIVISIONS, loadDemoStatistics } from './demo-statistics.ts';
+import { DEMO_STATS_INDUSTRIES } from '../demo/demo-vocabulary.ts';
 import {
   clusterStrengths,
   listLoadedStats,
@@ -32,7 +35,34 @@ describe(`demo statistics derived from the demo registry (${testDatabaseKind()})
       string,
       { employment: number; establishments: number; output: number }
     >();
-    for (const e of dataset.enterprises) {
+    // The generated biomedical demo, and those of the other chains' firms in its industries.
+    const generated = new Set(dataset.enterprises.map((e) => e.name));
+    const others = await database.db
+      .select({
+        name: enterprise.name,
+        regionCode: enterprise.regionCode,
+        industryCode: enterprise.industryCode,
+        year: enterpriseYear.year,
+        employees: enterpriseYear.employees,
+        outputYuan: enterpriseYear.outputYuan,
+      })
+      .from(enterprise)
+      .innerJoin(enterpriseYear, eq(enterpriseYear.enterpriseId, enterprise.id))
+      .where(eq(enterprise.isDemo, true));
+    const firms = [
+      ...dataset.enterprises,
+      ...others
+        .filter((row) => !generated.has(row.name))
+        .filter((row) => DEMO_STATS_INDUSTRIES.includes(row.industryCode ?? ''))
+        .map((row) => ({
+          regionCode: row.regionCode,
+          industryCode: row.industryCode ?? '',
+          years: [
+            { year: row.year, employees: row.employees ?? 0, outputYuan: row.outputYuan ?? 0 },
+          ],
+        })),
+    ];
+    for (const e of firms) {
       for (const y of e.years) {
         const key = `${e.regionCode.slice(0, 4)}/${e.industryCode}/${y.year}`;
         const entry = expected.get(key) ?? { employment: 0, establishments: 0, output: 0 };
@@ -91,7 +121,7 @@ describe(`demo statistics derived from the demo registry (${testDatabaseKind()})
   it('re-deriving changes nothing and is quick', async () => {
     const before = await listRegionStats(database.db, DEMO_STATS_SCHEME, [2024]);
     const started = performance.now();
-    await loadDemoStatistics(database.db);
+    await loadDemoStatistics(database.db, DEMO_STATS_INDUSTRIES);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(await listRegionStats(database.db, DEMO_STATS_SCHEME, [2024])).toEqual(before);
   });

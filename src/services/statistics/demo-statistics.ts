@@ -22,16 +22,21 @@ export const TRADED_DIVISIONS: readonly string[] = [
 ];
 
 /**
- * Derives the demo's regional statistics from the demo registry, so that they agree with it: per
+ * Derives the demo's regional statistics from the demo registry (in `industryCodes` when given), so
+ * that they agree with it: per
  * city × 4-digit industry × year, employees, enterprises (as establishments) and output (revenue
  * where no output is recorded), scheme gbt4754, typed by TRADED_DIVISIONS. One SQL statement;
  * returns the rows written. Demo figures cover the registry's industries only, so the "total"
  * denominator is the registry's total, not a city's whole economy.
  */
-export async function loadDemoStatistics(db: DbOrTx): Promise<number> {
+export async function loadDemoStatistics(
+  db: DbOrTx,
+  industryCodes?: readonly string[],
+): Promise<number> {
   return insertRegionStatsFromRegistry(db, {
     scheme: DEMO_STATS_SCHEME,
     tradedDivisions: TRADED_DIVISIONS,
     demoOnly: true,
+    industryCodes,
   });
 }
