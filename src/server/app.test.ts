@@ -135,7 +135,14 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
       expect.objectContaining({ from: 'biomed.up.api', to: 'biomed.mid.chem' }),
     );
     const list = await client.json<List<{ code: string; nodeCount: number }>>('GET', '/api/chains');
-    expect(list.body.items).toEqual([expect.objectContaining({ code: 'biomed', nodeCount: 22 })]);
+    // Every shipped template is a chain: biomed and the others in templates/.
+    expect(list.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'biomed', nodeCount: 22 }),
+        expect.objectContaining({ code: 'nev', nodeCount: 18 }),
+        expect.objectContaining({ code: 'equipment', nodeCount: 16 }),
+      ]),
+    );
     expect((await client.json<ErrorResponse>('GET', '/api/chains/nope')).body.error.code).toBe(
       'CHAIN_NOT_FOUND',
     );
