@@ -67,6 +67,15 @@ describe.skipIf(!chromiumPath())('an enterprise on two chains in the web app', (
     const sensor = page.locator('[data-testid="classification-sensor.mid.device"]');
     await sensor.waitFor();
     await page.locator('[data-testid="classification-biomed.mid.device"]').waitFor();
+    // Each placement names its chain.
+    await expect
+      .poll(() => sensor.locator('[data-testid="placement-chain"]').textContent())
+      .toBe('传感器');
+    expect(
+      await page
+        .locator('[data-testid="classification-biomed.mid.device"] [data-testid="placement-chain"]')
+        .textContent(),
+    ).toBe('生物医药');
 
     // The biomed chain is in view; moving the sensor placement offers the sensor chain's nodes.
     await sensor.locator('[data-testid="move"]').click();
