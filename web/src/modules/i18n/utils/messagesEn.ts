@@ -466,6 +466,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.space.reserved': '{area} m² reserved',
   'invest.space.none': 'Nothing reserved',
   'invest.space.noMatch': 'No park fits (enter the space need first)',
+  'invest.space.covered': 'The space need is fully reserved',
   'invest.space.focus': 'Focus node of the park',
   'invest.space.kindLine': '{kind}: needs {need} m², {free} m² free',
   'invest.space.free': 'Free',
