@@ -23,6 +23,7 @@ import { registerAttractRoutes } from './routes/attract.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCalendarRoutes } from './routes/calendar.routes.ts';
 import { registerChainRoutes } from './routes/chains.routes.ts';
+import { registerChainTemplateRoutes } from './routes/chain-templates.routes.ts';
 import { registerDocsRoutes } from './routes/docs.routes.ts';
 import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): App {
 
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps, { security, throttle: new LoginThrottle() });
+  registerChainTemplateRoutes(app, deps);
   registerChainRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerRegionRoutes(app, deps);

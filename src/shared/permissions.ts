@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'department:manage',
   'calendar:manage',
   'firm-account:create',
+  // Admins only: chain templates (upload, revision).
+  'template:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -13,13 +13,18 @@ export const THERAPY = 'biomed.mid.device-therapy';
 const IMAGING_WORDS = ['影像', '成像', '超声', '彩超', '内窥镜', 'X射线', 'CT', '磁共振', 'PET'];
 const IMAGING_WORDS_EN = ['imaging', 'ultrasound', 'endoscope', 'CT', 'MRI', 'Doppler', 'X-ray'];
 
+/** templates/biomed.yaml as it is (version 1). */
+export function biomedTemplate(): ChainTemplate {
+  return YAML.parse(readFileSync(BIOMED_TEMPLATE, 'utf8')) as ChainTemplate;
+}
+
 /**
  * biomed.yaml as version 2, with medical equipment split into imaging and diagnosis equipment and
  * therapy and life-support equipment: the keywords divide by subject, the industry codes go to
  * therapy (the default node), targets split 40/60.
  */
 export function splitDeviceTemplate(): ChainTemplate {
-  const doc = YAML.parse(readFileSync(BIOMED_TEMPLATE, 'utf8')) as ChainTemplate;
+  const doc = biomedTemplate();
   const stage = doc.stages.find((s) => s.nodes.some((n) => n.code === SPLIT_NODE));
   const device = stage?.nodes.find((n) => n.code === SPLIT_NODE);
   if (!stage || !device) throw new Error('biomed.yaml has no medical equipment node');

@@ -35,6 +35,7 @@ import type {
   TemplateLoadPlan,
   TemplateProblemItem,
   TemplateReference,
+  TemplateReferenceKind,
 } from '../../shared/api/templates.ts';
 
 /** A validated template file, as chain-templates.service reads it. */
@@ -208,10 +209,31 @@ async function countEach(db: DbOrTx, nodes: ChainNodeRow[]): Promise<Map<number,
   return counts;
 }
 
+const ONE: Record<TemplateReferenceKind, string> = {
+  placement: 'placement',
+  target: 'target',
+  project: 'project',
+  problem: 'problem',
+  shared_problem: 'shared problem',
+  supervision_item: 'supervision item',
+  leader_activity: 'leader activity',
+  park_focus: 'park focus',
+};
+const MANY: Record<TemplateReferenceKind, string> = {
+  placement: 'placements',
+  target: 'targets',
+  project: 'projects',
+  problem: 'problems',
+  shared_problem: 'shared problems',
+  supervision_item: 'supervision items',
+  leader_activity: 'leader activities',
+  park_focus: 'park focuses',
+};
+
 function countText(counts: Record<string, number>): string {
   return Object.entries(counts)
     .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${kind.replace('_', ' ')}${n === 1 ? '' : 's'}`)
+    .map(([kind, n]) => `${n} ${(n === 1 ? ONE : MANY)[kind as TemplateReferenceKind]}`)
     .join(', ');
 }
 
