@@ -394,6 +394,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/chains/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a chain template (YAML or JSON): check it, dry-run it, or load it
+     * @description Validates the file with the messages of `chainlead template check` (400 TEMPLATE_INVALID, details.problems by node and field). With dryRun=true answers what loading would do: nodes added and removed and, for each rename, split, merge or retirement its revision declares, every placement, target, project, problem, supervision item, leader activity and park focus that moves and where, with the problems that would refuse it. Without dryRun loads it in one transaction (audited), or refuses with 400 TEMPLATE_INVALID naming node and field.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description true: say what loading would do, change nothing. */
+          dryRun?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['TemplateUpload'];
+        };
+      };
+      responses: {
+        /** @description The plan (dry run) or what was done */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateLoadPlan'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/chains': {
     parameters: {
       query?: never;
@@ -7718,6 +7792,7 @@ export interface components {
         | 'department:manage'
         | 'calendar:manage'
         | 'firm-account:create'
+        | 'template:manage'
       )[];
     };
     LoginRequest: {
@@ -7734,6 +7809,64 @@ export interface components {
       homeRegion: string;
       /** @description The chain the web app opens on (serve --default-chain or CHAINLEAD_DEFAULT_CHAIN when that chain is loaded, else the first loaded chain by code); null when none is loaded. */
       defaultChain: string | null;
+    };
+    TemplateLoadPlan: {
+      chain: string;
+      file: string;
+      /** @enum {string} */
+      action: 'create' | 'update' | 'unchanged';
+      fromVersion: number | null;
+      toVersion: number;
+      addedNodes: string[];
+      removedNodes: string[];
+      changes: components['schemas']['TemplateChangePlan'][];
+      /** @description Why loading would be refused; empty when it can be applied. */
+      problems: components['schemas']['TemplateProblem'][];
+      applied: boolean;
+    };
+    TemplateChangePlan: {
+      /** @enum {string} */
+      kind: 'rename' | 'split' | 'merge' | 'retire';
+      /** @description The old node code. */
+      node: string;
+      to: string[];
+      counts: {
+        [key: string]: number;
+      };
+      references: components['schemas']['TemplateReference'][];
+    };
+    TemplateReference: {
+      /** @enum {string} */
+      kind:
+        | 'placement'
+        | 'target'
+        | 'project'
+        | 'problem'
+        | 'shared_problem'
+        | 'supervision_item'
+        | 'leader_activity'
+        | 'park_focus';
+      id: number;
+      /** @description What it is, e.g. the enterprise or project name. */
+      label: string;
+      /** @description The node codes it goes to. */
+      to: string[];
+      /** @description How: classifier, default node, shares. */
+      detail: string | null;
+      /** @description It went to a default node and a person should check where it belongs. */
+      needsDecision: boolean;
+    };
+    TemplateProblem: {
+      node: string | null;
+      field: string;
+      message: string;
+    };
+    TemplateUpload: {
+      /**
+       * Format: binary
+       * @description A chain template, YAML or JSON.
+       */
+      file?: Blob;
     };
     ChainSummary: {
       code: string;

@@ -167,6 +167,7 @@ const SECTIONS: Section[] = [
       'user:manage',
       'chain:write',
       'audit:read',
+      'template:manage',
     ],
     children: [
       {
@@ -192,6 +193,12 @@ const SECTIONS: Section[] = [
         label: 'nav.admin.targets',
         icon: <FundOutlined />,
         permission: 'chain:write',
+      },
+      {
+        path: '/admin/templates',
+        label: 'nav.admin.templates',
+        icon: <ApartmentOutlined />,
+        permission: 'template:manage',
       },
       {
         path: '/admin/audit',

@@ -128,6 +128,11 @@ const AdminUsersPage = lazy(() =>
     default: m.AdminUsersPage,
   })),
 );
+const AdminTemplatesPage = lazy(() =>
+  import('../../admin/components/AdminTemplatesPage.tsx').then((m) => ({
+    default: m.AdminTemplatesPage,
+  })),
+);
 const AdminTargetsPage = lazy(() =>
   import('../../admin/components/AdminTargetsPage.tsx').then((m) => ({
     default: m.AdminTargetsPage,
@@ -183,6 +188,7 @@ export function AppRoutes() {
           <Route path="admin/calendar" element={<AdminCalendarPage />} />
           <Route path="admin/users" element={<AdminUsersPage />} />
           <Route path="admin/targets" element={<AdminTargetsPage />} />
+          <Route path="admin/templates" element={<AdminTemplatesPage />} />
           <Route path="admin/audit" element={<AdminAuditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,4 +1,5 @@
 import { adminMessagesEn } from './adminMessagesEn.ts';
+import { templateMessagesEn } from './templateMessagesEn.ts';
 import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import { messagesOverviewEn } from './messagesOverviewEn.ts';
 import type { MessageKey } from './messagesZh.ts';
@@ -507,4 +508,5 @@ export const messagesEn: Record<MessageKey, string> = {
   ...messagesLeaderEn,
   ...messagesOverviewEn,
   ...adminMessagesEn,
+  ...templateMessagesEn,
 };

@@ -1,4 +1,5 @@
 import { adminMessagesZh } from './adminMessagesZh.ts';
+import { templateMessagesZh } from './templateMessagesZh.ts';
 import { problemMessagesZh } from './problemMessagesZh.ts';
 import { messagesLeaderZh } from './messagesLeaderZh.ts';
 import { messagesOverviewZh } from './messagesOverviewZh.ts';
@@ -497,6 +498,7 @@ export const messagesZh = {
   'invest.summary.noTarget': '尚未设定产值目标',
   ...messagesLeaderZh,
   ...adminMessagesZh,
+  ...templateMessagesZh,
 } as const;
 
 /** The key of an interface text. */
