@@ -38,6 +38,7 @@ import { registerProblemReportRoutes } from './routes/problem-reports.routes.ts'
 import { registerProjectRoutes } from './routes/projects.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
+import { registerSettingsRoutes } from './routes/settings.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
 import { registerWebRoutes } from './routes/web.routes.ts';
 
@@ -136,6 +137,7 @@ export function createApp(deps: AppDeps): App {
   registerProblemRoutes(app, deps);
   registerLeadershipRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.

@@ -103,6 +103,11 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
       path: '/api/chains/templates',
       permission: 'template:manage',
     });
+    expect(routes).toContainEqual({
+      method: 'PUT',
+      path: '/api/settings/place',
+      permission: 'settings:manage',
+    });
   });
 
   it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {

@@ -46,6 +46,8 @@ export const PERMISSIONS = [
   'firm-account:create',
   // Admins only: chain templates (upload, revision).
   'template:manage',
+  // Admins only: installation settings (home region, default chain).
+  'settings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -7476,6 +7476,120 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings/place': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stored home region and default chain, and those in force */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlaceSettings'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Store the home region and default chain (a serve flag or env variable still wins) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PutPlaceSettings'];
+        };
+      };
+      responses: {
+        /** @description The settings now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlaceSettings'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -7793,6 +7907,7 @@ export interface components {
         | 'calendar:manage'
         | 'firm-account:create'
         | 'template:manage'
+        | 'settings:manage'
       )[];
     };
     LoginRequest: {
@@ -10160,6 +10275,26 @@ export interface components {
         kind: 'holiday' | 'workday';
         name?: string | null;
       }[];
+    };
+    PlaceSettings: {
+      /** @description The region the chain office works for, e.g. 3202; used when serve has no --home-region and CHAINLEAD_HOME_REGION is unset. null: not stored. */
+      homeRegion: string | null;
+      /** @description The chain the web app opens on; used when serve has no --default-chain and CHAINLEAD_DEFAULT_CHAIN is unset. null: not stored. */
+      defaultChain: string | null;
+      /** @description What the server uses now, and where it comes from. */
+      effective: {
+        homeRegion: string;
+        defaultChain: string | null;
+        /** @enum {string} */
+        homeRegionFrom: 'flag' | 'setting' | 'default';
+        /** @enum {string} */
+        defaultChainFrom: 'flag' | 'setting' | 'default';
+      };
+    };
+    /** @description Omitted: unchanged; null: no longer stored. */
+    PutPlaceSettings: {
+      homeRegion?: string | null;
+      defaultChain?: string | null;
     };
     NotificationList: {
       /** @description Newest first, at most 100. */
