@@ -46,4 +46,20 @@ describe.skipIf(!chromiumPath())('chain template upload (admin)', () => {
     expect(await plan.textContent()).toContain('企业归类');
     expect(await page.locator('[data-testid="template-apply"]').isEnabled()).toBe(true);
   });
+
+  it("shows each chain's leader and office by region, and the settings in force", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${browser.baseUrl}/admin/leaders`);
+    const table = page.locator('[data-testid="leaders-table"]');
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    expect(await table.textContent()).toContain('生物医药');
+    await page.locator('[data-testid="leaders-edit-biomed"]').click();
+    await expect.poll(() => page.locator('[data-testid="leaders-name"]').inputValue()).not.toBe('');
+
+    await page.goto(`${browser.baseUrl}/admin/settings`);
+    await expect
+      .poll(() => page.locator('[data-testid="settings-effective"]').textContent())
+      .toContain('3202');
+  });
 });

@@ -1,5 +1,7 @@
 import {
   AimOutlined,
+  CrownOutlined,
+  SettingOutlined,
   ApartmentOutlined,
   AuditOutlined,
   FundOutlined,
@@ -168,6 +170,7 @@ const SECTIONS: Section[] = [
       'chain:write',
       'audit:read',
       'template:manage',
+      'settings:manage',
     ],
     children: [
       {
@@ -199,6 +202,18 @@ const SECTIONS: Section[] = [
         label: 'nav.admin.templates',
         icon: <ApartmentOutlined />,
         permission: 'template:manage',
+      },
+      {
+        path: '/admin/leaders',
+        label: 'nav.admin.leaders',
+        icon: <CrownOutlined />,
+        permission: 'settings:manage',
+      },
+      {
+        path: '/admin/settings',
+        label: 'nav.admin.settings',
+        icon: <SettingOutlined />,
+        permission: 'settings:manage',
       },
       {
         path: '/admin/audit',
