@@ -40,12 +40,22 @@ export async function listNodeReferences(db: DbOrTx, nodeIds: number[], nodeCode
         .where(inArray(target.nodeId, ids))
         .orderBy(asc(target.year), asc(target.regionCode), asc(target.metric)),
       db
-        .select({ id: project.id, nodeId: project.nodeId, name: project.name })
+        .select({
+          id: project.id,
+          nodeId: project.nodeId,
+          name: project.name,
+          enterpriseId: project.enterpriseId,
+        })
         .from(project)
         .where(inArray(project.nodeId, ids))
         .orderBy(asc(project.id)),
       db
-        .select({ id: problem.id, nodeId: problem.nodeId, title: problem.title })
+        .select({
+          id: problem.id,
+          nodeId: problem.nodeId,
+          title: problem.title,
+          enterpriseId: problem.enterpriseId,
+        })
         .from(problem)
         .where(inArray(problem.nodeId, ids))
         .orderBy(asc(problem.id)),
@@ -191,6 +201,20 @@ export async function moveTarget(
       });
   }
   await db.delete(target).where(eq(target.id, row.id));
+}
+
+/** Points one project or problem at another node. */
+export async function setRecordNode(
+  db: DbOrTx,
+  kind: 'project' | 'problem',
+  id: number,
+  nodeId: number,
+): Promise<void> {
+  if (kind === 'project') {
+    await db.update(project).set({ nodeId }).where(eq(project.id, id));
+  } else {
+    await db.update(problem).set({ nodeId }).where(eq(problem.id, id));
+  }
 }
 
 /** Points projects, problems, shared problems and leader activities of a node at another. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { ChainTemplate } from '../domain/chain-template.ts';
 import type { Database } from '../db/connection.ts';
-import { auditLog, chain, chainNode, classification, target } from '../db/schema.ts';
+import { auditLog, chain, chainNode, classification, problem, target } from '../db/schema.ts';
 import { classifyEnterprises } from '../services/classification/classification.service.ts';
 import { loadDemo } from '../services/demo/demo.service.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
@@ -182,6 +182,27 @@ describe('template revision through the API (demo database)', () => {
     expect((await placementsOn(therapyId)).map((p) => p.enterpriseId).sort()).toEqual(
       toTherapy.sort(),
     );
+    // Problems and projects of a firm on the node follow the firm's new placement.
+    const followers = (change?.references ?? []).filter(
+      (r) => r.kind === 'problem' && r.detail === "follows its enterprise's placement",
+    );
+    expect(followers.length).toBeGreaterThan(0);
+    const codeOf = new Map([
+      [imagingId, IMAGING],
+      [therapyId, THERAPY],
+    ]);
+    const problemRows = await database.db
+      .select({ id: problem.id, nodeId: problem.nodeId })
+      .from(problem)
+      .where(
+        inArray(
+          problem.id,
+          followers.map((r) => r.id),
+        ),
+      );
+    for (const row of problemRows) {
+      expect(codeOf.get(row.nodeId ?? 0)).toBe(followers.find((r) => r.id === row.id)?.to[0]);
+    }
     const targets = await database.db
       .select()
       .from(target)

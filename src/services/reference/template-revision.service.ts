@@ -28,6 +28,7 @@ import {
   movePlacement,
   moveTarget,
   replaceParkFocusCode,
+  setRecordNode,
   type NodeReferences,
 } from '../../db/node-reference.repository.ts';
 import type {
@@ -55,6 +56,8 @@ interface ChangeStep {
   placementTo: Map<number, string>;
   /** Where projects, problems, shared problems and leader activities go. */
   recordsTo: string | null;
+  /** Projects and problems that go elsewhere (a split: their firm's part), by `kind:id`. */
+  recordTo: Map<string, string>;
 }
 
 interface PlannedLoad {
@@ -149,6 +152,7 @@ export async function planTemplateLoad(db: DbOrTx, loaded: TemplateToLoad): Prom
             references: [],
           },
           placementTo: new Map(),
+          recordTo: new Map(),
           recordsTo: change.kind === 'split' ? change.default : (destinationsOf(change)[0] ?? null),
         });
       }
@@ -316,28 +320,38 @@ async function describeStep(
     });
   }
   const needsDecision = split;
+  const placed = new Map(out.filter((r) => r.kind === 'placement').map((r) => [r.id, r] as const));
+  // In a split, a project or problem of a firm on the node follows the firm's new placement.
+  const follow = (
+    kind: 'project' | 'problem',
+    id: number,
+    label: string,
+    enterpriseId: number | null,
+  ) => {
+    const firm = split && enterpriseId !== null ? placed.get(enterpriseId) : undefined;
+    if (firm?.to[0]) {
+      step.recordTo.set(`${kind}:${id}`, firm.to[0]);
+      add({
+        kind,
+        id,
+        label,
+        to: firm.to,
+        detail: `follows its enterprise's placement`,
+        needsDecision: firm.needsDecision,
+      });
+    } else {
+      add({ kind, id, label, to: records, detail: recordDetail, needsDecision });
+    }
+  };
   for (const p of refs.projects.filter((x) => x.nodeId === oldId)) {
-    add({
-      kind: 'project',
-      id: p.id,
-      label: p.name,
-      to: records,
-      detail: recordDetail,
-      needsDecision,
-    });
+    follow('project', p.id, p.name, p.enterpriseId);
   }
-  const problemIds = new Set<number>();
+  const problemTo = new Map<number, string[]>();
   for (const p of refs.problems.filter((x) => x.nodeId === oldId)) {
-    problemIds.add(p.id);
-    add({
-      kind: 'problem',
-      id: p.id,
-      label: p.title,
-      to: records,
-      detail: recordDetail,
-      needsDecision,
-    });
+    follow('problem', p.id, p.title, p.enterpriseId);
+    problemTo.set(p.id, out.at(-1)?.to ?? records);
   }
+  const problemIds = new Set(problemTo.keys());
   const sharedIds = new Set<number>();
   for (const p of refs.sharedProblems.filter((x) => x.nodeId === oldId)) {
     sharedIds.add(p.id);
@@ -357,7 +371,8 @@ async function describeStep(
         : s.sharedProblemId !== null && sharedIds.has(s.sharedProblemId)
           ? `follows shared problem ${s.sharedProblemId}`
           : null;
-    if (via) add({ kind: 'supervision_item', id: s.id, label: s.title, to: records, detail: via });
+    const to = (s.problemId !== null ? problemTo.get(s.problemId) : undefined) ?? records;
+    if (via) add({ kind: 'supervision_item', id: s.id, label: s.title, to, detail: via });
   }
   for (const a of refs.activities.filter((x) => x.nodeId === oldId)) {
     add({
@@ -436,6 +451,15 @@ export async function applyTemplateLoad(
         if (targets.length > 0) {
           const refs = await listNodeReferences(tx, [step.oldId], []);
           for (const row of refs.targets) await moveTarget(tx, row, shares);
+        }
+        for (const [key, code] of step.recordTo) {
+          const [kind, id] = key.split(':');
+          await setRecordNode(
+            tx,
+            kind === 'project' ? 'project' : 'problem',
+            Number(id),
+            idOf(code),
+          );
         }
         if (step.recordsTo) await moveNodeRecords(tx, step.oldId, idOf(step.recordsTo));
         await replaceParkFocusCode(tx, step.oldCode, step.plan.to);
