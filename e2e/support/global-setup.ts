@@ -45,7 +45,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const database: Database = await createTestDatabase();
   await prepareInstallation(database, { adminPassword: ADMIN_PASSWORD, demoOnFirstRun: true });
   const app = createApp({ database, version: 'e2e', webDist: WEB_DIST });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({
+    fetch: app.fetch,
+    // E2E_PORT pins the port (a machine shared by several runs); else any free one.
+    port: Number(process.env.E2E_PORT ?? 0),
+    hostname: '127.0.0.1',
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

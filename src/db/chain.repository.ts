@@ -38,12 +38,14 @@ export async function listChainFlows(db: DbOrTx, chainId: number): Promise<Chain
 
 /**
  * Writes a validated template as a chain: nodes are matched by code so their ids (and everything
- * classified onto them) survive a template update; nodes gone from the template are removed.
+ * classified onto them) survive a template update; nodes gone from the template are removed,
+ * after `beforeRemove` (given the ids of the saved nodes by code) has moved what references them.
  */
 export async function saveChainTemplate(
   db: DbOrTx,
   template: ChainTemplate,
   templateHash: string,
+  options: { beforeRemove?: (idByCode: Map<string, number>) => Promise<void> } = {},
 ): Promise<ChainRow> {
   const values = {
     code: template.code,
@@ -108,6 +110,7 @@ export async function saveChainTemplate(
       });
     }
   }
+  await options.beforeRemove?.(idByCode);
   await db
     .delete(chainNode)
     .where(and(eq(chainNode.chainId, saved.id), notInArray(chainNode.code, [...idByCode.keys()])));
@@ -139,4 +142,17 @@ export async function mapNodeIdsByCode(
     .from(chainNode)
     .where(and(eq(chainNode.chainId, chainId), inArray(chainNode.code, codes)));
   return new Map(rows.map((row) => [row.code, row.id]));
+}
+
+/** Gives a node a new code in place: its id, and everything that references it, stay. */
+export async function renameChainNode(
+  db: DbOrTx,
+  chainId: number,
+  fromCode: string,
+  toCode: string,
+): Promise<void> {
+  await db
+    .update(chainNode)
+    .set({ code: toCode })
+    .where(and(eq(chainNode.chainId, chainId), eq(chainNode.code, fromCode)));
 }

@@ -35,6 +35,28 @@ const prefix = (column: SQL | typeof problem.regionCode, code: string) =>
 const chainCodesCondition = (codes: readonly string[] | null | undefined) =>
   codes == null ? undefined : codes.length === 0 ? sql`false` : inArray(chain.code, [...codes]);
 
+/** Every leadership row of a region (each chain's, and the 总链长 row with chainId null). */
+export async function listLeaderships(db: DbOrTx, regionCode: string): Promise<LeadershipRow[]> {
+  return db
+    .select()
+    .from(chainLeadership)
+    .where(eq(chainLeadership.regionCode, regionCode))
+    .orderBy(asc(chainLeadership.id));
+}
+
+/** Removes a chain's leadership rows in a region; returns how many there were. */
+export async function deleteChainLeadership(
+  db: DbOrTx,
+  chainId: number,
+  regionCode: string,
+): Promise<number> {
+  const rows = await db
+    .delete(chainLeadership)
+    .where(and(eq(chainLeadership.chainId, chainId), eq(chainLeadership.regionCode, regionCode)))
+    .returning({ id: chainLeadership.id });
+  return rows.length;
+}
+
 /** The leadership row of a chain in a region, or the region's 总链长 row when chainId is null. */
 export async function findLeadership(
   db: DbOrTx,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRevisions, templateRevisionSchema } from './template-revision.ts';
 
 /** zh and en text; both are required so every screen and report works in both languages. */
 const bilingualText = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
@@ -60,6 +61,8 @@ export const chainTemplateSchema = z
     industryScheme: z.string().min(1),
     stages: z.array(templateStageSchema).min(1),
     flows: z.array(templateFlowSchema).default([]),
+    /** How the nodes of older versions map onto this one (see docs/templates.md). */
+    revisions: z.array(templateRevisionSchema).optional(),
   })
   .strict();
 export type ChainTemplate = z.infer<typeof chainTemplateSchema>;
@@ -140,5 +143,6 @@ function checkTemplateConsistency(template: ChainTemplate): TemplateProblem[] {
     if (seenFlows.has(key)) problems.push({ node: null, field, message: `duplicate flow ${key}` });
     seenFlows.add(key);
   });
+  problems.push(...checkRevisions(template.revisions ?? [], template.version, segmentCodes));
   return problems;
 }

@@ -23,6 +23,7 @@ import { registerAttractRoutes } from './routes/attract.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerCalendarRoutes } from './routes/calendar.routes.ts';
 import { registerChainRoutes } from './routes/chains.routes.ts';
+import { registerChainTemplateRoutes } from './routes/chain-templates.routes.ts';
 import { registerDocsRoutes } from './routes/docs.routes.ts';
 import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
@@ -37,6 +38,7 @@ import { registerProblemReportRoutes } from './routes/problem-reports.routes.ts'
 import { registerProjectRoutes } from './routes/projects.routes.ts';
 import { registerRegionRoutes } from './routes/regions.routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics.routes.ts';
+import { registerSettingsRoutes } from './routes/settings.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
 import { registerWebRoutes } from './routes/web.routes.ts';
 
@@ -117,6 +119,7 @@ export function createApp(deps: AppDeps): App {
 
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps, { security, throttle: new LoginThrottle() });
+  registerChainTemplateRoutes(app, deps);
   registerChainRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerRegionRoutes(app, deps);
@@ -134,6 +137,7 @@ export function createApp(deps: AppDeps): App {
   registerProblemRoutes(app, deps);
   registerLeadershipRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.

@@ -96,6 +96,53 @@ describe(`the chain leader's work over the API (${testDatabaseKind()})`, () => {
     expect(JSON.stringify(unknown.body)).toContain('boss');
   });
 
+  it("lists every chain's leadership of a region and removes one (office, admin), audited", async () => {
+    const path = '/api/chains/biomed/leadership?region=3205';
+    expect(
+      (
+        await admin.json('PUT', path, {
+          leader: { name: '赵六', title: '副市长' },
+          officeName: '链办',
+        })
+      ).status,
+    ).toBe(200);
+    const listed = await office.json<List<ChainLeadership>>('GET', '/api/leadership?region=3205');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.find((i) => i.chain.code === 'biomed')).toMatchObject({
+      regionCode: '3205',
+      leader: { name: '赵六', title: '副市长' },
+      officeName: '链办',
+    });
+    expect(
+      (await otherChain.json<List<ChainLeadership>>('GET', '/api/leadership?region=3205')).body
+        .items,
+    ).toEqual([]);
+    expect((await office.json('GET', '/api/leadership?region=3205&chain=biomed')).status).toBe(400);
+    expect((await office.json('GET', '/api/leadership?region=99')).status).toBe(404);
+
+    expect((await leader.request('DELETE', path)).status).toBe(403);
+    expect((await investment.request('DELETE', path)).status).toBe(403);
+    expect((await office.request('DELETE', path)).status).toBe(204);
+    const after = await office.json<ChainLeadership>('GET', path);
+    expect(after.body).toMatchObject({ leader: null, officeName: null });
+    // The region's 总链长 of the earlier test (3202) is untouched; removing again changes nothing.
+    expect((await office.request('DELETE', path)).status).toBe(204);
+    const general = await office.json<ChainLeadership>(
+      'GET',
+      '/api/chains/biomed/leadership?region=3202',
+    );
+    expect(general.body.generalLeader).toMatchObject({ name: '李四' });
+    const audit = await admin.json<{ items: { action: string; entityId: string }[] }>(
+      'GET',
+      '/api/audit?entity=chain_leadership',
+    );
+    expect(
+      audit.body.items.filter(
+        (e) => e.action === 'leadership.remove' && e.entityId === 'biomed:3205',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('records a visit with names, nodes and follow-up 督办 items; refuses bad input', async () => {
     const body = {
       chainCode: 'biomed',

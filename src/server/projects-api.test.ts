@@ -364,6 +364,47 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
     expect(a?.reasons.at(-1)?.en).toBe("the project's node is a focus of the park");
   });
 
+  it('answers the matches refetch right after a reservation that covers the need (200, fresh free area)', async () => {
+    // The bug: the project drawer refetched the matches after a successful reservation and got
+    // 400 "The space the project needs is already reserved", still showing the old free area.
+    const p = await newProject({ spaceNeed: [{ kind: 'gmp_plant', areaM2: 2000 }] });
+    const url = `/api/projects/${p.id}/space-matches`;
+    const before = await investor.json<List<SpaceMatch>>('GET', url);
+    const g2 = before.body.items
+      .find((m) => m.parkId === parkA)
+      ?.kinds[0]?.units.find((u) => u.code === 'G2');
+    expect(g2?.freeM2).toBe(3000);
+    const half = await investor.json('POST', `/api/projects/${p.id}/reservations`, {
+      spaceId: g2?.spaceId,
+      areaM2: 1200,
+    });
+    expect(half.status).toBe(201);
+    const partly = await investor.json<List<SpaceMatch>>('GET', url);
+    expect(partly.status).toBe(200);
+    const parkAAfter = partly.body.items.find((m) => m.parkId === parkA);
+    expect(parkAAfter?.kinds[0]).toMatchObject({ kind: 'gmp_plant', neededM2: 800 });
+    expect(parkAAfter?.kinds[0]?.units.find((u) => u.code === 'G2')?.freeM2).toBe(1800);
+    const rest = await investor.json('POST', `/api/projects/${p.id}/reservations`, {
+      spaceId: g2?.spaceId,
+      areaM2: 800,
+    });
+    expect(rest.status).toBe(201);
+    const covered = await investor.json<List<SpaceMatch>>('GET', url);
+    expect(covered.status, JSON.stringify(covered.body)).toBe(200);
+    expect(covered.body).toEqual({ items: [], total: 0 });
+    const none = await newProject({ spaceNeed: [] });
+    const refused = await investor.json<ErrorResponse>(
+      'GET',
+      `/api/projects/${none.id}/space-matches`,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toMatchObject({ field: 'spaceNeed' });
+    for (const r of (await viewer.json<ProjectDetail>('GET', `/api/projects/${p.id}`)).body
+      .reservations) {
+      await investor.json('POST', `/api/projects/${p.id}/reservations/${r.id}/release`);
+    }
+  });
+
   it('reserves space and refuses over-allocation with SPACE_UNAVAILABLE, changing nothing', async () => {
     const p = await newProject();
     const first = await investor.json<List<Reservation>>(

@@ -98,6 +98,16 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
     expect(paths).toContain('POST /api/parks');
     expect(paths).toContain('PATCH /api/parks/999999');
     expect(paths).toContain('POST /api/parks/999999/spaces/1/retire');
+    expect(routes).toContainEqual({
+      method: 'POST',
+      path: '/api/chains/templates',
+      permission: 'template:manage',
+    });
+    expect(routes).toContainEqual({
+      method: 'PUT',
+      path: '/api/settings/place',
+      permission: 'settings:manage',
+    });
   });
 
   it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {

@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   'department:manage',
   'calendar:manage',
   'firm-account:create',
+  // Admins only: chain templates (upload, revision).
+  'template:manage',
+  // Admins only: installation settings (home region, default chain).
+  'settings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -19,9 +19,8 @@ import {
   type UserView,
 } from '../../services/auth/users.service.ts';
 import { changeOwnPassword } from '../../services/auth/user-admin.service.ts';
-import { resolveDefaultChain } from '../../services/chains/chain-query.service.ts';
+import { getPlaceSettings } from '../../services/settings/place-settings.service.ts';
 import type { Db } from '../../db/connection.ts';
-import { WUXI } from '../../services/demo/demo-plan.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
 import { SESSION_COOKIE } from '../session.middleware.ts';
@@ -185,14 +184,16 @@ export function registerAuthRoutes(
     await changeOwnPassword(db, currentUser(c), c.get('sessionToken'), c.req.valid('json'));
     return c.body(null, 204);
   });
-  // Unset, the home region is the demo's: the region a first start shows.
-  const homeRegion = deps.homeRegion ?? WUXI;
+  // A serve flag (or its env variable) wins over the stored setting; with neither, the home
+  // region is the demo's (the region a first start shows) and the chain the first loaded.
+  const flags = { homeRegion: deps.homeRegion, defaultChain: deps.defaultChain };
   app.openapi(getSession, async (c) => {
     const user = c.get('user');
-    const [presented, defaultChain] = await Promise.all([
+    const [presented, place] = await Promise.all([
       user ? presentCurrentUser(db, user) : null,
-      resolveDefaultChain(db, deps.defaultChain),
+      getPlaceSettings(db, flags),
     ]);
+    const { homeRegion, defaultChain } = place.effective;
     return c.json({ user: presented, homeRegion, defaultChain }, 200);
   });
 }

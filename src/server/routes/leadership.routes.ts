@@ -29,6 +29,8 @@ import {
   createLeaderActivity,
   deleteLeaderActivity,
   getChainLeadership,
+  listChainLeaderships,
+  removeChainLeadership,
   getLeaderActivity,
   listLeaderActivities,
   putChainLeadership,
@@ -102,6 +104,32 @@ const putLeadershipRoute = defineRoute({
     ...body(putLeadershipSchema),
   },
   responses: ok(chainLeadershipSchema, 'The leadership'),
+});
+const listLeadershipsRoute = defineRoute({
+  example: { query: { region: '3202' } },
+  ...route(
+    'get',
+    '/api/leadership',
+    'leader:read',
+    "Every chain's leader and office in a region (null where none is set), with its 总链长",
+  ),
+  request: { query: leadershipQuerySchema },
+  responses: ok(listSchema(chainLeadershipSchema), 'One row per loaded chain the user may see'),
+});
+const deleteLeadershipRoute = defineRoute({
+  example: {
+    params: { code: 'biomed' },
+    query: { region: '3201' },
+    note: 'Nanjing has none in the demo: removing it changes nothing.',
+  },
+  ...route(
+    'delete',
+    '/api/chains/{code}/leadership',
+    'leader:write',
+    "Remove a chain's leader and office in a region (office, admin); the 总链长 stays",
+  ),
+  request: { params: chainCodeParamSchema, query: leadershipQuerySchema },
+  responses: { 204: { description: 'Removed (or there was none)' } },
 });
 const listActivitiesRoute = defineRoute({
   ...route('get', '/api/leader/activities', 'leader:read', 'Visits, meetings and decisions'),
@@ -327,6 +355,18 @@ export function registerLeadershipRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       200,
     ),
   );
+  app.openapi(listLeadershipsRoute, async (c) =>
+    c.json(await listChainLeaderships(db, viewerOf(c), c.req.valid('query').region), 200),
+  );
+  app.openapi(deleteLeadershipRoute, async (c) => {
+    await removeChainLeadership(
+      db,
+      viewerOf(c),
+      c.req.valid('param').code,
+      c.req.valid('query').region,
+    );
+    return c.body(null, 204);
+  });
   app.openapi(listActivitiesRoute, async (c) =>
     c.json(await listLeaderActivities(db, viewerOf(c), c.req.valid('query')), 200),
   );

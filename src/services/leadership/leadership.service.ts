@@ -1,8 +1,11 @@
 import { AppError } from '../../domain/app-error.ts';
 import { recordAudit } from '../../db/audit.repository.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
+import { listChains } from '../../db/chain.repository.ts';
+import { isChainInScope } from '../../shared/problem-scope.ts';
 import {
   deleteActivityRow,
+  deleteChainLeadership,
   deleteGeneralLeadership,
   existingEnterpriseIds,
   findLeadership,
@@ -10,6 +13,7 @@ import {
   listActivities,
   listActivityEnterprises,
   listActivityNodes,
+  listLeaderships,
   listSupervision,
   saveLeadership,
   setActivityLinks,
@@ -116,6 +120,62 @@ export async function putChainLeadership(
     });
   });
   return getChainLeadership(db, viewer, chainCode, regionCode);
+}
+
+/**
+ * Every loaded chain the viewer may see, with its chain leader and office in a region (null where
+ * none is set) and the region's 总链长. Throws REGION_NOT_FOUND.
+ */
+export async function listChainLeaderships(
+  db: Db,
+  viewer: LeaderViewer,
+  regionCode: string,
+): Promise<{ items: ChainLeadership[]; total: number }> {
+  await requireRegion(db, regionCode);
+  const [chains, rows] = await Promise.all([listChains(db), listLeaderships(db, regionCode)]);
+  const general = rows.find((r) => r.chainId === null);
+  const items = chains
+    .filter((c) => isChainInScope(viewer.chainCodes, c.code))
+    .map((c) => {
+      const own = rows.find((r) => r.chainId === c.id);
+      return {
+        chain: { code: c.code, name: { zh: c.nameZh, en: c.nameEn } },
+        regionCode,
+        leader: person(own),
+        officeName: own?.officeName ?? null,
+        generalLeader: person(general),
+      };
+    });
+  return { items, total: items.length };
+}
+
+/**
+ * Removes a chain's leader and office in a region (the 总链长 stays); office and admin only,
+ * audited. Removing what is not set changes nothing. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND,
+ * FORBIDDEN.
+ */
+export async function removeChainLeadership(
+  db: Db,
+  viewer: LeaderViewer,
+  chainCode: string,
+  regionCode: string,
+): Promise<void> {
+  if (viewer.role !== 'office' && viewer.role !== 'admin') {
+    throw new AppError('FORBIDDEN', 'Only the chain office or an admin sets the chain leadership.');
+  }
+  const before = await getChainLeadership(db, viewer, chainCode, regionCode);
+  if (before.leader === null && before.officeName === null) return;
+  const context = await loadChainContext(db, chainCode);
+  await db.transaction(async (tx) => {
+    await deleteChainLeadership(tx, context.chain.id, regionCode);
+    await recordAudit(tx, viewer.actor, {
+      action: 'leadership.remove',
+      entityType: 'chain_leadership',
+      entityId: `${chainCode}:${regionCode}`,
+      before,
+      after: null,
+    });
+  });
 }
 
 /** Refuses a visit or meeting dated after today: it has not happened. Throws VALIDATION_FAILED. */

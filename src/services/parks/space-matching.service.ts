@@ -16,8 +16,8 @@ const freeOf = (s: ParkSpaceRow) => Math.max(0, s.areaM2 - s.occupiedM2 - s.rese
 /**
  * The parks that fit a project's space need (by kind, area, available date and the park's focus
  * nodes), best first, with suggested units and reasons. Space it already holds is not needed
- * again. Throws PROJECT_NOT_FOUND (also for a project the reader may not read) or
- * VALIDATION_FAILED (no space need stated).
+ * again; once all of it is reserved, no park is listed. Throws PROJECT_NOT_FOUND (also for a
+ * project the reader may not read) or VALIDATION_FAILED (no space need stated).
  */
 export async function matchSpaceForProject(
   db: Db,
@@ -35,15 +35,16 @@ export async function matchSpaceForProject(
         n.areaM2 - reserved.filter((r) => r.kind === n.kind).reduce((s, r) => s + r.areaM2, 0),
     }))
     .filter((n) => n.areaM2 > 0);
-  if (need.length === 0) {
+  if (spaceNeedOf(view.project.spaceNeed).length === 0) {
     throw new AppError(
       'VALIDATION_FAILED',
-      spaceNeedOf(view.project.spaceNeed).length === 0
-        ? 'The project states no space need; add m² by kind (spaceNeed) first.'
-        : 'The space the project needs is already reserved.',
+      'The project states no space need; add m² by kind (spaceNeed) first.',
       { field: 'spaceNeed' },
     );
   }
+  // A need already covered by reservations is an answer, not an error: the panel refetches the
+  // matches right after the reservation that covered it, and must get an empty list, not a 400.
+  if (need.length === 0) return { items: [], total: 0 };
   const [parks, spaces] = await Promise.all([listParks(db), listParkSpaces(db)]);
   const candidates: MatchPark[] = parks.map(({ park }) => ({
     id: park.id,

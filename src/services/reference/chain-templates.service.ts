@@ -6,8 +6,9 @@ import YAML from 'yaml';
 import { AppError } from '../../domain/app-error.ts';
 import { validateChainTemplate, type ChainTemplate } from '../../domain/chain-template.ts';
 import type { Db } from '../../db/connection.ts';
-import { findChainByCode, saveChainTemplate } from '../../db/chain.repository.ts';
-import { recordAudit, type Actor } from '../../db/audit.repository.ts';
+import type { Actor } from '../../db/audit.repository.ts';
+import type { TemplateLoadPlan } from '../../shared/api/templates.ts';
+import { applyTemplateLoad, planTemplateLoad } from './template-revision.service.ts';
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates', import.meta.url));
 
@@ -31,9 +32,17 @@ export function readChainTemplate(file: string): LoadedTemplate {
       file: shown,
     });
   }
+  return parseChainTemplate(text, shown);
+}
+
+/**
+ * Validates a template's text (YAML, or JSON when the name ends in .json), named `shown` in
+ * messages. Throws TEMPLATE_INVALID naming the file, and each problem's node and field.
+ */
+export function parseChainTemplate(text: string, shown: string): LoadedTemplate {
   let document: unknown;
   try {
-    document = extname(file) === '.json' ? JSON.parse(text) : YAML.parse(text);
+    document = extname(shown).toLowerCase() === '.json' ? JSON.parse(text) : YAML.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError('TEMPLATE_INVALID', `${shown}: not valid YAML/JSON: ${reason}`, {
@@ -64,8 +73,10 @@ export function readChainTemplates(dir: string = DEFAULT_TEMPLATES_DIR): LoadedT
 }
 
 /**
- * Saves templates as chains in one transaction, skipping those whose content is unchanged.
- * Returns the codes of the chains written.
+ * Saves templates as chains in one transaction, skipping those whose content is unchanged; a
+ * template that removes nodes migrates what references them by its declared revision, and is
+ * refused (TEMPLATE_INVALID, naming node and field) when a removed node has no mapping or a
+ * retirement would orphan something. Returns the codes of the chains written.
  */
 export async function saveChainTemplates(
   db: Db,
@@ -74,21 +85,24 @@ export async function saveChainTemplates(
 ): Promise<string[]> {
   const written: string[] = [];
   await db.transaction(async (tx) => {
-    for (const { template, hash, file } of templates) {
-      const existing = await findChainByCode(tx, template.code);
-      if (existing?.templateHash === hash) continue;
-      const saved = await saveChainTemplate(tx, template, hash);
-      await recordAudit(tx, actor, {
-        action: existing ? 'chain.template.update' : 'chain.template.create',
-        entityType: 'chain',
-        entityId: saved.code,
-        before: existing
-          ? { version: existing.templateVersion, hash: existing.templateHash }
-          : null,
-        after: { version: template.version, hash, file },
-      });
-      written.push(template.code);
+    for (const loaded of templates) {
+      const result = await applyTemplateLoad(tx, loaded, actor);
+      if (result.applied) written.push(loaded.template.code);
     }
   });
   return written;
+}
+
+/**
+ * Loads one template file's content: with dryRun, only says what would happen (the plan, with
+ * the problems that would refuse it); else applies it in one transaction. Throws TEMPLATE_INVALID.
+ */
+export async function loadChainTemplate(
+  db: Db,
+  loaded: LoadedTemplate,
+  actor: Actor,
+  options: { dryRun?: boolean } = {},
+): Promise<TemplateLoadPlan> {
+  if (options.dryRun) return (await planTemplateLoad(db, loaded)).plan;
+  return db.transaction((tx) => applyTemplateLoad(tx, loaded, actor));
 }

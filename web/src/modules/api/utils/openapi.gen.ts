@@ -394,6 +394,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/chains/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a chain template (YAML or JSON): check it, dry-run it, or load it
+     * @description Validates the file with the messages of `chainlead template check` (400 TEMPLATE_INVALID, details.problems by node and field). With dryRun=true answers what loading would do: nodes added and removed and, for each rename, split, merge or retirement its revision declares, every placement, target, project, problem, supervision item, leader activity and park focus that moves and where, with the problems that would refuse it. Without dryRun loads it in one transaction (audited), or refuses with 400 TEMPLATE_INVALID naming node and field.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description true: say what loading would do, change nothing. */
+          dryRun?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['TemplateUpload'];
+        };
+      };
+      responses: {
+        /** @description The plan (dry run) or what was done */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemplateLoadPlan'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/chains': {
     parameters: {
       query?: never;
@@ -5988,6 +6062,125 @@ export interface paths {
       };
     };
     post?: never;
+    /** Remove a chain's leader and office in a region (office, admin); the 总链长 stays */
+    delete: {
+      parameters: {
+        query: {
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed (or there was none) */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/leadership': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every chain's leader and office in a region (null where none is set), with its 总链长 */
+    get: {
+      parameters: {
+        query: {
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One row per loaded chain the user may see */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ChainLeadership'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -7406,6 +7599,120 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings/place': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stored home region and default chain, and those in force */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlaceSettings'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Store the home region and default chain (a serve flag or env variable still wins) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PutPlaceSettings'];
+        };
+      };
+      responses: {
+        /** @description The settings now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlaceSettings'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -7722,6 +8029,8 @@ export interface components {
         | 'department:manage'
         | 'calendar:manage'
         | 'firm-account:create'
+        | 'template:manage'
+        | 'settings:manage'
       )[];
     };
     LoginRequest: {
@@ -7738,6 +8047,64 @@ export interface components {
       homeRegion: string;
       /** @description The chain the web app opens on (serve --default-chain or CHAINLEAD_DEFAULT_CHAIN when that chain is loaded, else biomed when it is loaded, else the first loaded chain by code); null when none is loaded. */
       defaultChain: string | null;
+    };
+    TemplateLoadPlan: {
+      chain: string;
+      file: string;
+      /** @enum {string} */
+      action: 'create' | 'update' | 'unchanged';
+      fromVersion: number | null;
+      toVersion: number;
+      addedNodes: string[];
+      removedNodes: string[];
+      changes: components['schemas']['TemplateChangePlan'][];
+      /** @description Why loading would be refused; empty when it can be applied. */
+      problems: components['schemas']['TemplateProblem'][];
+      applied: boolean;
+    };
+    TemplateChangePlan: {
+      /** @enum {string} */
+      kind: 'rename' | 'split' | 'merge' | 'retire';
+      /** @description The old node code. */
+      node: string;
+      to: string[];
+      counts: {
+        [key: string]: number;
+      };
+      references: components['schemas']['TemplateReference'][];
+    };
+    TemplateReference: {
+      /** @enum {string} */
+      kind:
+        | 'placement'
+        | 'target'
+        | 'project'
+        | 'problem'
+        | 'shared_problem'
+        | 'supervision_item'
+        | 'leader_activity'
+        | 'park_focus';
+      id: number;
+      /** @description What it is, e.g. the enterprise or project name. */
+      label: string;
+      /** @description The node codes it goes to. */
+      to: string[];
+      /** @description How: classifier, default node, shares. */
+      detail: string | null;
+      /** @description It went to a default node and a person should check where it belongs. */
+      needsDecision: boolean;
+    };
+    TemplateProblem: {
+      node: string | null;
+      field: string;
+      message: string;
+    };
+    TemplateUpload: {
+      /**
+       * Format: binary
+       * @description A chain template, YAML or JSON.
+       */
+      file?: Blob;
     };
     ChainSummary: {
       code: string;
@@ -10031,6 +10398,26 @@ export interface components {
         kind: 'holiday' | 'workday';
         name?: string | null;
       }[];
+    };
+    PlaceSettings: {
+      /** @description The region the chain office works for, e.g. 3202; used when serve has no --home-region and CHAINLEAD_HOME_REGION is unset. null: not stored. */
+      homeRegion: string | null;
+      /** @description The chain the web app opens on; used when serve has no --default-chain and CHAINLEAD_DEFAULT_CHAIN is unset. null: not stored. */
+      defaultChain: string | null;
+      /** @description What the server uses now, and where it comes from. */
+      effective: {
+        homeRegion: string;
+        defaultChain: string | null;
+        /** @enum {string} */
+        homeRegionFrom: 'flag' | 'setting' | 'default';
+        /** @enum {string} */
+        defaultChainFrom: 'flag' | 'setting' | 'default';
+      };
+    };
+    /** @description Omitted: unchanged; null: no longer stored. */
+    PutPlaceSettings: {
+      homeRegion?: string | null;
+      defaultChain?: string | null;
     };
     NotificationList: {
       /** @description Newest first, at most 100. */

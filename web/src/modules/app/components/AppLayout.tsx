@@ -1,5 +1,7 @@
 import {
   AimOutlined,
+  CrownOutlined,
+  SettingOutlined,
   ApartmentOutlined,
   AuditOutlined,
   FundOutlined,
@@ -167,6 +169,8 @@ const SECTIONS: Section[] = [
       'user:manage',
       'chain:write',
       'audit:read',
+      'template:manage',
+      'settings:manage',
     ],
     children: [
       {
@@ -192,6 +196,24 @@ const SECTIONS: Section[] = [
         label: 'nav.admin.targets',
         icon: <FundOutlined />,
         permission: 'chain:write',
+      },
+      {
+        path: '/admin/templates',
+        label: 'nav.admin.templates',
+        icon: <ApartmentOutlined />,
+        permission: 'template:manage',
+      },
+      {
+        path: '/admin/leaders',
+        label: 'nav.admin.leaders',
+        icon: <CrownOutlined />,
+        permission: 'settings:manage',
+      },
+      {
+        path: '/admin/settings',
+        label: 'nav.admin.settings',
+        icon: <SettingOutlined />,
+        permission: 'settings:manage',
       },
       {
         path: '/admin/audit',

@@ -128,6 +128,21 @@ const AdminUsersPage = lazy(() =>
     default: m.AdminUsersPage,
   })),
 );
+const AdminLeadersPage = lazy(() =>
+  import('../../admin/components/AdminLeadersPage.tsx').then((m) => ({
+    default: m.AdminLeadersPage,
+  })),
+);
+const AdminSettingsPage = lazy(() =>
+  import('../../admin/components/AdminSettingsPage.tsx').then((m) => ({
+    default: m.AdminSettingsPage,
+  })),
+);
+const AdminTemplatesPage = lazy(() =>
+  import('../../admin/components/AdminTemplatesPage.tsx').then((m) => ({
+    default: m.AdminTemplatesPage,
+  })),
+);
 const AdminTargetsPage = lazy(() =>
   import('../../admin/components/AdminTargetsPage.tsx').then((m) => ({
     default: m.AdminTargetsPage,
@@ -183,6 +198,9 @@ export function AppRoutes() {
           <Route path="admin/calendar" element={<AdminCalendarPage />} />
           <Route path="admin/users" element={<AdminUsersPage />} />
           <Route path="admin/targets" element={<AdminTargetsPage />} />
+          <Route path="admin/templates" element={<AdminTemplatesPage />} />
+          <Route path="admin/leaders" element={<AdminLeadersPage />} />
+          <Route path="admin/settings" element={<AdminSettingsPage />} />
           <Route path="admin/audit" element={<AdminAuditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,4 +1,5 @@
 import { adminMessagesEn } from './adminMessagesEn.ts';
+import { templateMessagesEn } from './templateMessagesEn.ts';
 import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import { messagesOverviewEn } from './messagesOverviewEn.ts';
 import type { MessageKey } from './messagesZh.ts';
@@ -466,6 +467,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.space.reserved': '{area} m² reserved',
   'invest.space.none': 'Nothing reserved',
   'invest.space.noMatch': 'No park fits (enter the space need first)',
+  'invest.space.covered': 'The space need is fully reserved',
   'invest.space.focus': 'Focus node of the park',
   'invest.space.kindLine': '{kind}: needs {need} m², {free} m² free',
   'invest.space.free': 'Free',
@@ -506,4 +508,5 @@ export const messagesEn: Record<MessageKey, string> = {
   ...messagesLeaderEn,
   ...messagesOverviewEn,
   ...adminMessagesEn,
+  ...templateMessagesEn,
 };

@@ -1,4 +1,5 @@
 import { adminMessagesZh } from './adminMessagesZh.ts';
+import { templateMessagesZh } from './templateMessagesZh.ts';
 import { problemMessagesZh } from './problemMessagesZh.ts';
 import { messagesLeaderZh } from './messagesLeaderZh.ts';
 import { messagesOverviewZh } from './messagesOverviewZh.ts';
@@ -458,6 +459,7 @@ export const messagesZh = {
   'invest.space.reserved': '已预留 {area} m²',
   'invest.space.none': '暂无预留',
   'invest.space.noMatch': '没有符合条件的园区（请先填写空间需求）',
+  'invest.space.covered': '所需空间已全部预留',
   'invest.space.focus': '园区重点环节',
   'invest.space.kindLine': '{kind}：需 {need} m²，可用 {free} m²',
   'invest.space.free': '可用',
@@ -496,6 +498,7 @@ export const messagesZh = {
   'invest.summary.noTarget': '尚未设定产值目标',
   ...messagesLeaderZh,
   ...adminMessagesZh,
+  ...templateMessagesZh,
 } as const;
 
 /** The key of an interface text. */

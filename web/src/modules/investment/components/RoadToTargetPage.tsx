@@ -13,7 +13,7 @@ import { PipelineSummaryCard } from '../../ui/components/PipelineSummaryCard.tsx
 import { RoadChart } from './RoadChart.tsx';
 import { RoadGapTable } from './RoadGapTable.tsx';
 import { RoadProjectsToggle } from './RoadProjectsToggle.tsx';
-import { StageProbabilitiesCard } from './StageProbabilitiesCard.tsx';
+import { StageProbabilitiesCard } from '../../ui/components/StageProbabilitiesCard.tsx';
 
 /** 目标路径: actual output plus the weighted pipeline against the target, with what-if toggles. */
 export function RoadToTargetPage() {

@@ -33,6 +33,8 @@ export function SpaceMatchPanel({
       : null,
   );
   const live = project.reservations.filter((r) => r.status === 'reserved');
+  const neededM2 = project.spaceNeed.reduce((sum, n) => sum + n.areaM2, 0);
+  const needCovered = neededM2 > 0 && project.reservedM2 >= neededM2;
   const changed = () => {
     matches.reload();
     onChanged();
@@ -87,85 +89,90 @@ export function SpaceMatchPanel({
         )}
       />
       {matches.error && <ApiErrorAlert error={matches.error} onRetry={matches.reload} />}
-      {matching && matches.data?.items.length === 0 && (
-        <Empty description={t('invest.space.noMatch')} />
+      {matching && !matches.error && matches.data?.items.length === 0 && (
+        <Empty
+          description={t(needCovered ? 'invest.space.covered' : 'invest.space.noMatch')}
+          data-testid="space-no-match"
+        />
       )}
-      {matches.data?.items.map((match) => (
-        <Card
-          key={match.parkId}
-          size="small"
-          type="inner"
-          style={{ marginTop: 12 }}
-          data-testid="space-match"
-          data-park-id={match.parkId}
-          title={
-            <Space>
-              {nameIn(match.parkName, match.parkNameEn, locale)}
-              <Tag color={match.coversNeed ? 'green' : 'orange'}>{match.score.toFixed(0)}</Tag>
-              {match.focusNode && <Tag color="blue">{t('invest.space.focus')}</Tag>}
-            </Space>
-          }
-        >
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            {match.reasons.map((r) => localName(r, locale)).join(locale === 'en' ? '; ' : '；')}
-          </Typography.Paragraph>
-          {match.kinds.map((kind) => (
-            <div key={kind.kind} style={{ marginBottom: 8 }}>
-              <Typography.Text data-testid={`match-free-${kind.kind}`}>
-                {t('invest.space.kindLine', {
-                  kind: t(`space.${kind.kind}`),
-                  need: formatNumber(kind.neededM2),
-                  free: formatNumber(kind.freeM2),
-                })}
-              </Typography.Text>
-              <Table<Unit>
-                rowKey="spaceId"
-                size="small"
-                pagination={false}
-                dataSource={kind.units.map((u) => ({ ...u, kind: kind.kind }))}
-                columns={[
-                  { key: 'code', title: t('parks.space.code'), dataIndex: 'code' },
-                  {
-                    key: 'building',
-                    title: t('parks.space.building'),
-                    render: (_, u) => u.building ?? '—',
-                  },
-                  {
-                    key: 'free',
-                    title: t('invest.space.free'),
-                    align: 'right',
-                    render: (_, u) => (
-                      <span data-testid="unit-free">{formatNumber(u.freeM2)} m²</span>
-                    ),
-                  },
-                  {
-                    key: 'from',
-                    title: t('parks.space.availableFrom'),
-                    render: (_, u) => formatDate(u.availableFrom, locale),
-                  },
-                  ...(canReserveIn(match.parkId)
-                    ? [
-                        {
-                          key: 'reserve',
-                          title: '',
-                          render: (_: unknown, u: Unit) => (
-                            <ReserveSpaceControl
-                              projectId={project.id}
-                              place={{ spaceId: u.spaceId }}
-                              suggestedM2={Math.min(u.freeM2, kind.neededM2)}
-                              testIds={{ area: 'reserve-area', button: 'reserve' }}
-                              onReserved={changed}
-                            />
-                          ),
-                        },
-                      ]
-                    : []),
-                ]}
-              />
-            </div>
-          ))}
-        </Card>
-      ))}
+      {/* After a failed refetch the old matches (and their old free areas) are not shown. */}
+      {!matches.error &&
+        matches.data?.items.map((match) => (
+          <Card
+            key={match.parkId}
+            size="small"
+            type="inner"
+            style={{ marginTop: 12 }}
+            data-testid="space-match"
+            data-park-id={match.parkId}
+            title={
+              <Space>
+                {nameIn(match.parkName, match.parkNameEn, locale)}
+                <Tag color={match.coversNeed ? 'green' : 'orange'}>{match.score.toFixed(0)}</Tag>
+                {match.focusNode && <Tag color="blue">{t('invest.space.focus')}</Tag>}
+              </Space>
+            }
+          >
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {match.reasons.map((r) => localName(r, locale)).join(locale === 'en' ? '; ' : '；')}
+            </Typography.Paragraph>
+            {match.kinds.map((kind) => (
+              <div key={kind.kind} style={{ marginBottom: 8 }}>
+                <Typography.Text data-testid={`match-free-${kind.kind}`}>
+                  {t('invest.space.kindLine', {
+                    kind: t(`space.${kind.kind}`),
+                    need: formatNumber(kind.neededM2),
+                    free: formatNumber(kind.freeM2),
+                  })}
+                </Typography.Text>
+                <Table<Unit>
+                  rowKey="spaceId"
+                  size="small"
+                  pagination={false}
+                  dataSource={kind.units.map((u) => ({ ...u, kind: kind.kind }))}
+                  columns={[
+                    { key: 'code', title: t('parks.space.code'), dataIndex: 'code' },
+                    {
+                      key: 'building',
+                      title: t('parks.space.building'),
+                      render: (_, u) => u.building ?? '—',
+                    },
+                    {
+                      key: 'free',
+                      title: t('invest.space.free'),
+                      align: 'right',
+                      render: (_, u) => (
+                        <span data-testid="unit-free">{formatNumber(u.freeM2)} m²</span>
+                      ),
+                    },
+                    {
+                      key: 'from',
+                      title: t('parks.space.availableFrom'),
+                      render: (_, u) => formatDate(u.availableFrom, locale),
+                    },
+                    ...(canReserveIn(match.parkId)
+                      ? [
+                          {
+                            key: 'reserve',
+                            title: '',
+                            render: (_: unknown, u: Unit) => (
+                              <ReserveSpaceControl
+                                projectId={project.id}
+                                place={{ spaceId: u.spaceId }}
+                                suggestedM2={Math.min(u.freeM2, kind.neededM2)}
+                                testIds={{ area: 'reserve-area', button: 'reserve' }}
+                                onReserved={changed}
+                              />
+                            ),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+              </div>
+            ))}
+          </Card>
+        ))}
     </Card>
   );
 }
