@@ -1,3 +1,5 @@
+import type { BoundaryFileProblem, BoundaryProblemReason } from '../shared/boundary-problems.ts';
+
 // District boundaries an office uploads as GeoJSON: checked, matched to region codes, and
 // reduced to what a map draws. Pure: the service reads the file and the regions.
 
@@ -5,16 +7,6 @@
 export const MAX_BOUNDARY_FEATURES = 300;
 /** Positions across all features: enough for county-level detail, small enough for a browser. */
 export const MAX_BOUNDARY_POSITIONS = 400_000;
-
-/** Why a feature was refused. */
-export type BoundaryProblemReason =
-  | 'not-a-feature'
-  | 'geometry-type'
-  | 'coordinates'
-  | 'no-code-or-name'
-  | 'code-outside-region'
-  | 'name-not-found'
-  | 'duplicate';
 
 export interface BoundaryProblem {
   /** The feature's position in `features`, from 0. */
@@ -50,7 +42,7 @@ export interface BoundaryCollection {
 
 export type BoundaryCheck =
   | { ok: true; collection: BoundaryCollection }
-  | { ok: false; message: string; problems: BoundaryProblem[] };
+  | { ok: false; problem: BoundaryFileProblem; message: string; problems: BoundaryProblem[] };
 
 const CODE_KEYS = ['code', 'adcode', 'region_code', 'regionCode', 'CODE', 'ADCODE', '区划代码'];
 const NAME_KEYS = ['name', 'NAME', 'Name', '名称', 'district', 'fullname'];
@@ -123,16 +115,28 @@ export function checkDistrictBoundaries(
   region: { code: string; name: string },
   districts: readonly District[],
 ): BoundaryCheck {
-  const refuse = (message: string): BoundaryCheck => ({ ok: false, message, problems: [] });
+  const refuse = (problem: BoundaryFileProblem, message: string): BoundaryCheck => ({
+    ok: false,
+    problem,
+    message,
+    problems: [],
+  });
   if (!isRecord(document) || document.type !== 'FeatureCollection') {
-    return refuse('The file is not a GeoJSON FeatureCollection ("type": "FeatureCollection").');
+    return refuse(
+      'not-a-collection',
+      'The file is not a GeoJSON FeatureCollection ("type": "FeatureCollection").',
+    );
   }
   const features = document.features;
   if (!Array.isArray(features) || features.length === 0) {
-    return refuse('The FeatureCollection has no features; give one feature per district.');
+    return refuse(
+      'no-features',
+      'The FeatureCollection has no features; give one feature per district.',
+    );
   }
   if (features.length > MAX_BOUNDARY_FEATURES) {
     return refuse(
+      'too-many-features',
       `The file has ${features.length} features; at most ${MAX_BOUNDARY_FEATURES} districts are accepted.`,
     );
   }
@@ -221,6 +225,7 @@ export function checkDistrictBoundaries(
   if (problems.length > 0) {
     return {
       ok: false,
+      problem: 'features-unmatched',
       message: `${problems.length} of ${features.length} features are not districts of ${region.name} (${region.code}): ${problems
         .slice(0, 5)
         .map((p) => p.message)
@@ -230,6 +235,7 @@ export function checkDistrictBoundaries(
   }
   if (positions > MAX_BOUNDARY_POSITIONS) {
     return refuse(
+      'too-many-positions',
       `The boundaries have ${positions} positions; simplify them to at most ${MAX_BOUNDARY_POSITIONS} (e.g. mapshaper -simplify 10%).`,
     );
   }

@@ -39,7 +39,7 @@ function form(content: string, name = 'districts.geojson'): FormData {
 }
 
 type Refusal = ErrorResponse & {
-  error: { details?: { field?: string; features?: BoundaryProblemView[] } };
+  error: { details?: { field?: string; problem?: string; features?: BoundaryProblemView[] } };
 };
 
 describe(`district maps over the API (${testDatabaseKind()})`, () => {
@@ -182,6 +182,7 @@ describe(`district maps over the API (${testDatabaseKind()})`, () => {
     expect(status).toBe(400);
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.message).toMatch(/^6 of 7 features are not districts of 无锡市 \(3202\)/);
+    expect(body.error.details?.problem).toBe('features-unmatched');
     expect(body.error.details?.features?.map((p) => [p.index, p.name, p.reason])).toEqual([
       [1, '吴中区', 'code-outside-region'],
       [2, '玄武区', 'name-not-found'],
@@ -196,23 +197,28 @@ describe(`district maps over the API (${testDatabaseKind()})`, () => {
   });
 
   it('refuses what is not a FeatureCollection, not JSON, or too large', async () => {
-    const cases: [string, RegExp][] = [
-      [JSON.stringify({ type: 'Feature' }), /not a GeoJSON FeatureCollection/],
-      [JSON.stringify(collection([])), /has no features/],
-      ['{"type": "FeatureCollection", ', /is not UTF-8 JSON/],
+    const cases: [string, RegExp, string][] = [
+      [JSON.stringify({ type: 'Feature' }), /not a GeoJSON FeatureCollection/, 'not-a-collection'],
+      [JSON.stringify(collection([])), /has no features/, 'no-features'],
+      ['{"type": "FeatureCollection", ', /is not UTF-8 JSON/, 'not-json'],
     ];
-    for (const [content, message] of cases) {
+    for (const [content, message, problem] of cases) {
       const { status, body } = await admin.json<Refusal>(
         'PUT',
         '/api/regions/3202/boundaries',
         form(content),
       );
-      expect([status, body.error.message]).toEqual([400, expect.stringMatching(message)]);
+      expect([status, body.error.message, body.error.details?.problem]).toEqual([
+        400,
+        expect.stringMatching(message),
+        problem,
+      ]);
     }
     const huge = ' '.repeat(8 * 1024 * 1024 + 128 * 1024);
     const tooLarge = await admin.json<Refusal>('PUT', '/api/regions/3202/boundaries', form(huge));
     expect(tooLarge.status).toBe(400);
     expect(tooLarge.body.error.message).toMatch(/larger than 8 MB; simplify/);
+    expect(tooLarge.body.error.details?.problem).toBe('too-large');
     const county = await admin.json<Refusal>(
       'PUT',
       '/api/regions/320205/boundaries',

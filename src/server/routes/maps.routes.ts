@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { chainCodeParamSchema } from '../../shared/api/chains.ts';
+import { BOUNDARY_FILE_PROBLEMS } from '../../shared/boundary-problems.ts';
 import {
   MAX_BOUNDARY_BYTES,
   boundaryGeoJsonSchema,
@@ -78,8 +79,9 @@ const uploadRoute = defineRoute({
     'chainlead ships no boundary data: Chinese maps need an approved source (审图号), so the ' +
     "office uploads its own. The file must be a FeatureCollection of Polygon or MultiPolygon features, each matched to one of the region's districts by a `code` (or `adcode`) " +
     `property or by its name (锡山 or 锡山区); at most ${MAX_BOUNDARY_BYTES / 1024 / 1024} MB. ` +
-    'Any feature not matched: 400 VALIDATION_FAILED with `details.features` listing index, ' +
-    'name, reason and message of each, and nothing stored. Replaces an earlier upload.',
+    'Refused: 400 VALIDATION_FAILED, nothing stored, `details.problem` saying why (one of ' +
+    `${BOUNDARY_FILE_PROBLEMS.join(', ')}) and, for features not matched, \`details.features\` ` +
+    'listing index, name, reason and message of each. Replaces an earlier upload.',
   request: { params: regionCodeParamSchema, body: multipartBody(boundaryUploadSchema) },
   responses: { 200: { description: 'Stored', content: json(boundarySummarySchema) } },
 });
@@ -147,7 +149,7 @@ export function registerMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     const upload = await readUpload(c, {
       maxBytes: MAX_BOUNDARY_BYTES,
       envelopeBytes: 64 * 1024,
-      details: { field: 'file' },
+      details: { field: 'file', problem: 'too-large' },
       defaultName: 'boundaries.geojson',
       form: boundaryUploadSchema,
       instead: 'simplify the boundaries (e.g. mapshaper -simplify 10%)',

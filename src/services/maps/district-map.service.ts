@@ -45,7 +45,8 @@ function parseGeoJson(bytes: Uint8Array): unknown {
  * Checks an uploaded GeoJSON file as the districts of `regionCode` and stores it in place of any
  * earlier upload, recording it in the audit log. Throws REGION_NOT_FOUND, or VALIDATION_FAILED
  * for a file that is not UTF-8 JSON, not a FeatureCollection of (Multi)Polygons, too large, or
- * with features matching no district (`details.features` lists each: index, name, reason).
+ * with features matching no district (`details.problem` says which, one of
+ * BOUNDARY_FILE_PROBLEMS; `details.features` lists each feature refused: index, name, reason).
  */
 export async function uploadRegionBoundaries(
   db: Db,
@@ -61,13 +62,14 @@ export async function uploadRegionBoundaries(
     throw new AppError(
       'VALIDATION_FAILED',
       `${input.fileName || 'The file'} is not UTF-8 JSON (${error instanceof Error ? error.message : 'unreadable'}); export the boundaries as GeoJSON.`,
-      { field: 'file' },
+      { field: 'file', problem: 'not-json' },
     );
   }
   const checked = checkDistrictBoundaries(document, region, districts);
   if (!checked.ok) {
     throw new AppError('VALIDATION_FAILED', checked.message, {
       field: 'file',
+      problem: checked.problem,
       features: checked.problems,
     });
   }

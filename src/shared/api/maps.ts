@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDARY_PROBLEM_REASONS } from '../boundary-problems.ts';
 import { UPLOAD_FIELD_ORDER, bilingualSchema } from './common.ts';
 
 // District maps: the boundaries an office uploads for its own region (chainlead ships none), and
@@ -8,16 +9,6 @@ const regionCode = z
   .string()
   .regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits')
   .meta({ example: '3202' });
-
-export const BOUNDARY_PROBLEM_REASONS = [
-  'not-a-feature',
-  'geometry-type',
-  'coordinates',
-  'no-code-or-name',
-  'code-outside-region',
-  'name-not-found',
-  'duplicate',
-] as const;
 
 /** The largest boundary file accepted, in bytes. */
 export const MAX_BOUNDARY_BYTES = 8 * 1024 * 1024;
@@ -121,7 +112,8 @@ export const districtFiguresSchema = z
         nameEn: z.string().nullable(),
         districtCode: z.string(),
         point: z
-          .tuple([z.number(), z.number()])
+          .array(z.number())
+          .length(2)
           .nullable()
           .meta({
             description:

@@ -1081,7 +1081,7 @@ export interface paths {
     };
     /**
      * Upload the office's approved district boundaries (GeoJSON) for a region's map
-     * @description chainlead ships no boundary data: Chinese maps need an approved source (审图号), so the office uploads its own. The file must be a FeatureCollection of Polygon or MultiPolygon features, each matched to one of the region's districts by a `code` (or `adcode`) property or by its name (锡山 or 锡山区); at most 8 MB. Any feature not matched: 400 VALIDATION_FAILED with `details.features` listing index, name, reason and message of each, and nothing stored. Replaces an earlier upload.
+     * @description chainlead ships no boundary data: Chinese maps need an approved source (审图号), so the office uploads its own. The file must be a FeatureCollection of Polygon or MultiPolygon features, each matched to one of the region's districts by a `code` (or `adcode`) property or by its name (锡山 or 锡山区); at most 8 MB. Refused: 400 VALIDATION_FAILED, nothing stored, `details.problem` saying why (one of too-large, not-json, not-a-collection, no-features, too-many-features, too-many-positions, features-unmatched) and, for features not matched, `details.features` listing index, name, reason and message of each. Replaces an earlier upload.
      */
     put: {
       parameters: {
@@ -8547,7 +8547,7 @@ export interface components {
         nameEn: string | null;
         districtCode: string;
         /** @description [longitude, latitude]: parks have no coordinates, so this is their district's centroid on the uploaded boundaries; null without boundaries. */
-        point: [number, number] | null;
+        point: number[] | null;
       }[];
       /** @description The uploaded boundaries, or null: show a treemap and a table. */
       boundaries: {
