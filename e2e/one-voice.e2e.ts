@@ -40,6 +40,7 @@ const ALLOWED_EN = new Set(
     'XLSX',
     'JSON',
     'JSONL',
+    'GeoJSON',
     'PDF',
     'HTML',
     'Excel',
@@ -144,6 +145,8 @@ const PAGES = [
   '/investment/candidates',
   '/investment/projects',
   '/investment/road',
+  '/districts',
+  '/admin/maps',
   '/no-such-page',
 ];
 

@@ -3,7 +3,7 @@ import type { Database } from '../db/connection.ts';
 import { park } from '../db/schema.ts';
 import type { ChainAnalysis } from '../shared/api/analysis.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
-import type { BoundaryProblemView, BoundarySummary, DistrictFigures } from '../shared/api/maps.ts';
+import type { BoundaryProblemView, BoundaryStatus, DistrictFigures } from '../shared/api/maps.ts';
 import { signInNewUser, startTestApp } from '../test-support/api-app.ts';
 import type { ApiClient } from '../test-support/api-client.ts';
 import { seedChainFixture } from '../test-support/chain-fixture.ts';
@@ -74,9 +74,11 @@ describe(`district maps over the API (${testDatabaseKind()})`, () => {
     expect(body.parks).toEqual([
       expect.objectContaining({ name: '新吴测试园', districtCode: '320214', point: null }),
     ]);
-    const summary = await viewer.json<ErrorResponse>('GET', '/api/regions/3202/boundaries');
-    expect(summary.status).toBe(404);
-    expect(summary.body.error.message).toMatch(/No district boundaries are uploaded for 无锡市/);
+    const summary = await viewer.json<BoundaryStatus>('GET', '/api/regions/3202/boundaries');
+    expect(summary.body).toEqual({ region: { code: '3202', name: '无锡市' }, upload: null });
+    const geojson = await viewer.json<ErrorResponse>('GET', '/api/regions/3202/boundaries/geojson');
+    expect(geojson.status).toBe(404);
+    expect(geojson.body.error.message).toMatch(/No district boundaries are uploaded for 无锡市/);
   });
 
   it("counts each district's enterprises as the registry and the chain analysis do", async () => {
@@ -114,19 +116,19 @@ describe(`district maps over the API (${testDatabaseKind()})`, () => {
       square({ name: '惠山' }, 120.2, 31.6),
       square({ code: '320214000000' }, 120.4, 31.45),
     ]);
-    const { status, body } = await admin.json<BoundarySummary>(
+    const { status, body } = await admin.json<BoundaryStatus>(
       'PUT',
       '/api/regions/3202/boundaries',
       form(JSON.stringify(file), '无锡区县.geojson'),
     );
     expect(status).toBe(200);
-    expect(body).toMatchObject({ fileName: '无锡区县.geojson', uploadedBy: 'admin' });
-    expect(body.districts).toEqual([
+    expect(body.upload).toMatchObject({ fileName: '无锡区县.geojson', uploadedBy: 'admin' });
+    expect(body.upload?.districts).toEqual([
       { code: '320205', name: '锡山区', sourceName: '锡山区' },
       { code: '320206', name: '惠山区', sourceName: '惠山' },
       { code: '320214', name: '新吴区', sourceName: '320214000000' },
     ]);
-    expect(body.missing.map((d) => d.code)).toContain('320213');
+    expect(body.upload?.missing.map((d) => d.code)).toContain('320213');
     const geojson = await viewer.json<{ features: { properties: { code: string } }[] }>(
       'GET',
       '/api/regions/3202/boundaries/geojson',
@@ -192,8 +194,8 @@ describe(`district maps over the API (${testDatabaseKind()})`, () => {
       [6, '320211', 'coordinates'],
     ]);
     expect(body.error.details?.features?.[3]?.message).toMatch(/already drawn by feature 0/);
-    const still = await viewer.json<BoundarySummary>('GET', '/api/regions/3202/boundaries');
-    expect(still.body.districts).toHaveLength(3);
+    const still = await viewer.json<BoundaryStatus>('GET', '/api/regions/3202/boundaries');
+    expect(still.body.upload?.districts).toHaveLength(3);
   });
 
   it('refuses what is not a FeatureCollection, not JSON, or too large', async () => {

@@ -4,7 +4,7 @@ import { BOUNDARY_FILE_PROBLEMS } from '../../shared/boundary-problems.ts';
 import {
   MAX_BOUNDARY_BYTES,
   boundaryGeoJsonSchema,
-  boundarySummarySchema,
+  boundaryStatusSchema,
   boundaryUploadSchema,
   districtFiguresQuerySchema,
   districtFiguresSchema,
@@ -83,7 +83,7 @@ const uploadRoute = defineRoute({
     `${BOUNDARY_FILE_PROBLEMS.join(', ')}) and, for features not matched, \`details.features\` ` +
     'listing index, name, reason and message of each. Replaces an earlier upload.',
   request: { params: regionCodeParamSchema, body: multipartBody(boundaryUploadSchema) },
-  responses: { 200: { description: 'Stored', content: json(boundarySummarySchema) } },
+  responses: { 200: { description: 'Stored', content: json(boundaryStatusSchema) } },
 });
 
 const summaryRoute = defineRoute({
@@ -95,8 +95,7 @@ const summaryRoute = defineRoute({
   summary: "What is uploaded for a region's districts: file, when, by whom, districts drawn",
   request: { params: regionCodeParamSchema },
   responses: {
-    200: { description: 'The upload', content: json(boundarySummarySchema) },
-    404: { description: 'Nothing uploaded (REGION_NOT_FOUND)' },
+    200: { description: 'The upload, or null', content: json(boundaryStatusSchema) },
   },
 });
 

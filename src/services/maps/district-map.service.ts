@@ -15,7 +15,7 @@ import {
   type BoundaryCollection,
   type Position,
 } from '../../domain/district-boundaries.ts';
-import type { BoundarySummary, DistrictFigures } from '../../shared/api/maps.ts';
+import type { BoundaryStatus, BoundarySummary, DistrictFigures } from '../../shared/api/maps.ts';
 import { loadChainContext, requireRegion, resolveFigureYear } from '../lookup/lookup.service.ts';
 import { regionNameEn } from '../reference/region-names.ts';
 
@@ -52,7 +52,7 @@ export async function uploadRegionBoundaries(
   db: Db,
   actor: Actor,
   input: { regionCode: string; fileName: string; bytes: Uint8Array },
-): Promise<BoundarySummary> {
+): Promise<BoundaryStatus> {
   const region = await requireRegion(db, input.regionCode, { levels: MAPPED_LEVELS });
   const districts = await districtsOf(db, region);
   let document: unknown;
@@ -96,16 +96,25 @@ export async function uploadRegionBoundaries(
   return describeBoundaries(db, region.code);
 }
 
-/** What is uploaded for a region. Throws REGION_NOT_FOUND (also when nothing is uploaded). */
-export async function describeBoundaries(db: Db, regionCode: string): Promise<BoundarySummary> {
+/** What is uploaded for a region, if anything. Throws REGION_NOT_FOUND. */
+export async function describeBoundaries(db: Db, regionCode: string): Promise<BoundaryStatus> {
   const region = await requireRegion(db, regionCode);
   const found = await findRegionBoundary(db, region.code);
-  if (!found) throw noBoundaries(region);
+  const named = { code: region.code, name: region.name };
+  if (!found) return { region: named, upload: null };
   const collection = found.boundary.geojson as BoundaryCollection;
   const drawn = new Set(collection.features.map((f) => f.properties.code));
   const districts = await listRegionChildren(db, region.code);
+  return { region: named, upload: summaryOf(found, collection, districts, drawn) };
+}
+
+function summaryOf(
+  found: NonNullable<Awaited<ReturnType<typeof findRegionBoundary>>>,
+  collection: BoundaryCollection,
+  districts: readonly RegionRow[],
+  drawn: ReadonlySet<string>,
+): BoundarySummary {
   return {
-    region: { code: region.code, name: region.name },
     fileName: found.boundary.fileName,
     bytes: found.boundary.bytes,
     uploadedAt: found.boundary.uploadedAt.toISOString(),

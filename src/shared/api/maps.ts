@@ -40,7 +40,6 @@ export type BoundaryProblemView = z.infer<typeof boundaryProblemSchema>;
 
 export const boundarySummarySchema = z
   .object({
-    region: z.object({ code: z.string(), name: z.string() }),
     fileName: z.string(),
     bytes: z.number().int(),
     uploadedAt: z.string(),
@@ -58,6 +57,16 @@ export const boundarySummarySchema = z
   })
   .meta({ id: 'BoundarySummary' });
 export type BoundarySummary = z.infer<typeof boundarySummarySchema>;
+
+export const boundaryStatusSchema = z
+  .object({
+    region: z.object({ code: z.string(), name: z.string() }),
+    upload: boundarySummarySchema
+      .nullable()
+      .meta({ description: 'What is uploaded; null when nothing is (the map shows a treemap).' }),
+  })
+  .meta({ id: 'BoundaryStatus' });
+export type BoundaryStatus = z.infer<typeof boundaryStatusSchema>;
 
 export const boundaryGeoJsonSchema = z
   .object({

@@ -21,11 +21,21 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, apiGet, asFormData } from '../../api/utils/apiClient.ts';
 import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
-import { DataText } from '../../i18n/components/Phrase.tsx';
+import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useAction } from '../../ui/hooks/useAction.ts';
+
+/** The GeoJSON words of the upload hint: the format's own terms, shown as code. */
+const HINT_TERMS = {
+  collection: 'FeatureCollection',
+  polygon: 'Polygon',
+  multi: 'MultiPolygon',
+  code: 'code',
+  adcode: 'adcode',
+  name: 'name',
+};
 
 interface Refusal {
   problem?: BoundaryFileProblem;
@@ -60,7 +70,7 @@ export function AdminMapsPage() {
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const remove = useAction();
-  const none = summary.error?.code === 'REGION_NOT_FOUND';
+  const uploaded = summary.data?.upload;
 
   const upload = async () => {
     if (!file?.originFileObj) return;
@@ -105,33 +115,35 @@ export function AdminMapsPage() {
         />
       </div>
       <Card title={t('mapAdmin.uploaded')} data-testid="boundary-summary">
-        {none ? (
-          <Typography.Text type="secondary">{t('mapAdmin.none')}</Typography.Text>
-        ) : summary.error ? (
+        {summary.error ? (
           <ApiErrorAlert error={summary.error} onRetry={summary.reload} />
-        ) : summary.data ? (
+        ) : summary.data && !uploaded ? (
+          <Typography.Text type="secondary" data-testid="boundary-none">
+            {t('mapAdmin.none')}
+          </Typography.Text>
+        ) : uploaded ? (
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('mapAdmin.file')}>
-              <DataText>{summary.data.fileName}</DataText>
+              <DataText>{uploaded.fileName}</DataText>
             </Descriptions.Item>
             <Descriptions.Item label={t('mapAdmin.when')}>
-              {formatDateTime(summary.data.uploadedAt, locale)}
+              {formatDateTime(uploaded.uploadedAt, locale)}
             </Descriptions.Item>
             <Descriptions.Item label={t('mapAdmin.by')}>
-              {summary.data.uploadedBy ?? '—'}
+              {uploaded.uploadedBy ?? '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('mapAdmin.drawn')}>
               <span data-testid="boundary-drawn">
-                {summary.data.districts.map((d) => (
+                {uploaded.districts.map((d) => (
                   <Tag key={d.code} color="blue">
                     <DataText>{d.name}</DataText>
                   </Tag>
                 ))}
               </span>
             </Descriptions.Item>
-            {summary.data.missing.length > 0 && (
+            {uploaded.missing.length > 0 && (
               <Descriptions.Item label={t('mapAdmin.missing')}>
-                {summary.data.missing.map((d) => (
+                {uploaded.missing.map((d) => (
                   <Tag key={d.code}>
                     <DataText>{d.name}</DataText>
                   </Tag>
@@ -140,7 +152,7 @@ export function AdminMapsPage() {
             )}
           </Descriptions>
         ) : null}
-        {summary.data && !none && !summary.error && (
+        {uploaded && (
           <Popconfirm
             title={t('mapAdmin.removeConfirm')}
             onConfirm={() =>
@@ -171,7 +183,17 @@ export function AdminMapsPage() {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">{t('mapAdmin.drop')}</p>
-          <p className="ant-upload-hint">{t('mapAdmin.dropHint')}</p>
+          <p className="ant-upload-hint">
+            <Phrase
+              text={t('mapAdmin.dropHint')}
+              slots={Object.fromEntries(
+                Object.entries(HINT_TERMS).map(([slot, term]) => [
+                  slot,
+                  <code key={slot}>{term}</code>,
+                ]),
+              )}
+            />
+          </p>
         </Upload.Dragger>
         <Button
           type="primary"

@@ -1034,13 +1034,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The upload */
+        /** @description The upload, or null */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['BoundarySummary'];
+            'application/json': components['schemas']['BoundaryStatus'];
           };
         };
         /** @description Invalid input */
@@ -1070,13 +1070,6 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Nothing uploaded (REGION_NOT_FOUND) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
       };
     };
     /**
@@ -1105,7 +1098,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['BoundarySummary'];
+            'application/json': components['schemas']['BoundaryStatus'];
           };
         };
         /** @description Invalid input */
@@ -8473,26 +8466,29 @@ export interface components {
         overdue: number;
       };
     };
-    BoundarySummary: {
+    BoundaryStatus: {
       region: {
         code: string;
         name: string;
       };
-      fileName: string;
-      bytes: number;
-      uploadedAt: string;
-      uploadedBy: string | null;
-      districts: {
-        code: string;
-        name: string;
-        /** @description The name or code the feature came with. */
-        sourceName: string;
-      }[];
-      /** @description Districts of the region the file does not draw. */
-      missing: {
-        code: string;
-        name: string;
-      }[];
+      /** @description What is uploaded; null when nothing is (the map shows a treemap). */
+      upload: {
+        fileName: string;
+        bytes: number;
+        uploadedAt: string;
+        uploadedBy: string | null;
+        districts: {
+          code: string;
+          name: string;
+          /** @description The name or code the feature came with. */
+          sourceName: string;
+        }[];
+        /** @description Districts of the region the file does not draw. */
+        missing: {
+          code: string;
+          name: string;
+        }[];
+      } | null;
     };
     /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
     BoundaryUpload: {

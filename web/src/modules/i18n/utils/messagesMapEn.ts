@@ -19,7 +19,7 @@ export const messagesMapEn: Record<keyof typeof messagesMapZh, string> = {
   'map.treemapNote':
     "No district boundaries are uploaded for this region, so a treemap shows the figures. An admin can upload the office's approved boundaries (GeoJSON) under Administration · District boundaries.",
   'map.mapNote':
-    "Boundaries uploaded by the office ({file}, {date}). Parks have no coordinates: each stands at its district's centre.",
+    "Boundaries uploaded by the office ({date}). Parks have no coordinates: each stands at its district's centre.",
   'map.parksNote': 'Parks have no coordinates: they are listed under their district.',
   'map.noDistricts': 'The region has no districts',
   'mapAdmin.title': 'District boundaries',
@@ -28,7 +28,7 @@ export const messagesMapEn: Record<keyof typeof messagesMapZh, string> = {
   'mapAdmin.region': 'Region',
   'mapAdmin.drop': 'Click or drop a GeoJSON file',
   'mapAdmin.dropHint':
-    'A FeatureCollection with one Polygon or MultiPolygon feature per district, each with its region code (code or adcode) or its name (name); at most 8 MB',
+    'A {collection} with one {polygon} or {multi} feature per district, each with its region code ({code} or {adcode}) or its name ({name}); at most 8 MB',
   'mapAdmin.upload': 'Upload',
   'mapAdmin.uploaded': 'Uploaded',
   'mapAdmin.none': 'No boundaries uploaded: the map page shows a treemap and a table.',

@@ -16,7 +16,7 @@ export const messagesMapZh = {
   'map.noOutput': '未报',
   'map.treemapNote':
     '尚未上传本地区的区县边界，故以矩形树图展示。管理员可在“系统管理 · 区县边界”上传本单位经审核的边界数据（GeoJSON）。',
-  'map.mapNote': '边界为本单位上传的数据（{file}，{date}）。园区没有坐标，标在其所在区县的中心点。',
+  'map.mapNote': '边界为本单位上传的数据（{date} 上传）。园区没有坐标，标在其所在区县的中心点。',
   'map.parksNote': '园区没有坐标，列在所在区县。',
   'map.noDistricts': '该地区没有下级区县',
   'mapAdmin.title': '区县边界',
@@ -25,7 +25,7 @@ export const messagesMapZh = {
   'mapAdmin.region': '地区',
   'mapAdmin.drop': '点击或拖入 GeoJSON 文件',
   'mapAdmin.dropHint':
-    'FeatureCollection，每个区县一个 Polygon 或 MultiPolygon 要素，属性含区划代码（code 或 adcode）或区县名称（name）；不超过 8 MB',
+    '{collection}：每个区县一个 {polygon} 或 {multi} 要素，属性含区划代码（{code} 或 {adcode}）或区县名称（{name}）；不超过 8 MB',
   'mapAdmin.upload': '上传',
   'mapAdmin.uploaded': '已上传',
   'mapAdmin.none': '尚未上传边界：地图页以矩形树图和表格展示。',
@@ -40,8 +40,8 @@ export const messagesMapZh = {
   'mapAdmin.feature': '要素序号',
   'mapAdmin.featureName': '名称或代码',
   'mapAdmin.reason': '原因',
-  'mapAdmin.reason.not-a-feature': '不是 GeoJSON 要素（Feature）',
-  'mapAdmin.reason.geometry-type': '几何类型须为 Polygon 或 MultiPolygon',
+  'mapAdmin.reason.not-a-feature': '不是 GeoJSON 要素',
+  'mapAdmin.reason.geometry-type': '几何类型须为面（Polygon 或 MultiPolygon）',
   'mapAdmin.reason.coordinates': '坐标无效：每个环至少 4 个 [经度, 纬度] 点',
   'mapAdmin.reason.no-code-or-name': '没有区划代码也没有名称',
   'mapAdmin.reason.code-outside-region': '区划代码不属于该地区',

@@ -56,6 +56,9 @@ export function DistrictMapChart({
           show: true,
           formatter: (params: { name: string }) => nameOf(params.name),
           color: '#1f1f1f',
+          // Readable on the darkest step as on the lightest.
+          textBorderColor: '#ffffff',
+          textBorderWidth: 2,
         },
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
         emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd666' } },

@@ -8,7 +8,7 @@ import { apiGet } from '../../api/utils/apiClient.ts';
 import { useChainRegion } from '../../chains/hooks/useChainRegion.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { localName, nameIn } from '../../i18n/utils/localName.ts';
+import { localName } from '../../i18n/utils/localName.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { districtColours } from '../utils/districtColours.ts';
@@ -131,10 +131,7 @@ export function DistrictMapPage() {
         >
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             {data.boundaries
-              ? t('map.mapNote', {
-                  file: nameIn(data.region.name, data.region.nameEn, locale),
-                  date: formatDateTime(data.boundaries.uploadedAt, locale),
-                })
+              ? t('map.mapNote', { date: formatDateTime(data.boundaries.uploadedAt, locale) })
               : t('map.treemapNote')}
           </Typography.Paragraph>
           <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>

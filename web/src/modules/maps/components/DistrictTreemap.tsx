@@ -48,6 +48,9 @@ export function DistrictTreemap({
             show: true,
             formatter: (params: { data?: { label?: string } }) => params.data?.label ?? '',
             color: '#1f1f1f',
+            // Readable on the darkest step as on the lightest.
+            textBorderColor: '#ffffff',
+            textBorderWidth: 2,
           },
           data: shown.map((d) => ({
             name: d.code,
