@@ -55,3 +55,8 @@ export async function findRegionsByCodes(
     .where(inArray(region.code, [...codes]))
     .orderBy(asc(region.code));
 }
+
+/** Every region (a few thousand rows: provinces, cities, counties), by code. */
+export async function listAllRegions(db: DbOrTx): Promise<RegionRow[]> {
+  return db.select().from(region).orderBy(asc(region.code));
+}

@@ -949,6 +949,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/regions/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find regions by name, pinyin (wuxi), initials (wx), English name or code prefix */
+    get: {
+      parameters: {
+        query: {
+          /** @description A name (无锡), its pinyin (wuxi) or initials (wx), an English name, or a code prefix (3202). */
+          q: string;
+          /** @description Only regions under this code, e.g. 32 for Jiangsu. */
+          within?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The best matches first, each with its English name and its path */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['RegionMatch'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/regions/{code}/overview': {
     parameters: {
       query?: never;
@@ -8416,6 +8488,17 @@ export interface components {
       level: 'province' | 'city' | 'county' | 'custom';
       parentCode: string | null;
     };
+    RegionMatch: {
+      code: string;
+      name: string;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county' | 'custom';
+      parentCode: string | null;
+      /** @description English: a province's settled name, else Hanyu Pinyin (Xishan District). */
+      nameEn: string;
+      /** @description Names from the province down: ["江苏省", "无锡市", "新吴区"]. */
+      path: string[];
+    };
     RegionOverview: {
       region: {
         code: string;
@@ -9298,6 +9381,11 @@ export interface components {
       name: string;
       regionCode: string;
       regionName: string | null;
+      /** @description The region named from its province down (江苏省 · 无锡市 · 新吴区). */
+      regionPath: {
+        code: string;
+        name: string;
+      }[];
       nodeCode: string;
       nodeName: components['schemas']['Bilingual'];
       /** @description 0 to 100: the sum of the components’ points. */
