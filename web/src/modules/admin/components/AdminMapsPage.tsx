@@ -97,7 +97,13 @@ export function AdminMapsPage() {
       <div className="page-header">
         <div>
           <Typography.Title level={3}>{t('mapAdmin.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('mapAdmin.subtitle')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {/* 审图号, the map-approval number, is the Chinese term in either language. */}
+            <Phrase
+              text={t('mapAdmin.subtitle')}
+              slots={{ approval: <span lang="zh-CN">审图号</span> }}
+            />
+          </Typography.Text>
         </div>
         <Select
           value={region}

@@ -24,7 +24,7 @@ export const messagesMapEn: Record<keyof typeof messagesMapZh, string> = {
   'map.noDistricts': 'The region has no districts',
   'mapAdmin.title': 'District boundaries',
   'mapAdmin.subtitle':
-    "Map boundaries need an approved source (审图号), so chainlead ships none: upload the office's own approved district boundaries (GeoJSON).",
+    "Map boundaries need an approved source ({approval}), so chainlead ships none: upload the office's own approved district boundaries (GeoJSON).",
   'mapAdmin.region': 'Region',
   'mapAdmin.drop': 'Click or drop a GeoJSON file',
   'mapAdmin.dropHint':

@@ -21,7 +21,7 @@ export const messagesMapZh = {
   'map.noDistricts': '该地区没有下级区县',
   'mapAdmin.title': '区县边界',
   'mapAdmin.subtitle':
-    '地图边界须有审图号的合法来源，chainlead 不附带任何边界数据：请上传本单位经审核的区县边界（GeoJSON）。',
+    '地图边界须有{approval}的合法来源，chainlead 不附带任何边界数据：请上传本单位经审核的区县边界（GeoJSON）。',
   'mapAdmin.region': '地区',
   'mapAdmin.drop': '点击或拖入 GeoJSON 文件',
   'mapAdmin.dropHint':
