@@ -8642,6 +8642,8 @@ export interface components {
       regionCode: string;
       regionName: string | null;
       industryCode: string | null;
+      /** @description The GB/T 4754-2017 name of industryCode, when the standard has it. */
+      industryName: string | null;
       foundedOn: string | null;
       tags: string[];
       parkId: number | null;
@@ -8665,6 +8667,8 @@ export interface components {
       regionCode: string;
       regionName: string | null;
       industryCode: string | null;
+      /** @description The GB/T 4754-2017 name of industryCode, when the standard has it. */
+      industryName: string | null;
       foundedOn: string | null;
       tags: string[];
       parkId: number | null;

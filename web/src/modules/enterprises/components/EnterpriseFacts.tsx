@@ -23,7 +23,9 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
         <DataText>{enterprise.regionName ?? enterprise.regionCode}</DataText>
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.industryCode')}>
-        {enterprise.industryCode ?? none}
+        {enterprise.industryCode
+          ? `${enterprise.industryName ?? ''} ${enterprise.industryCode}`.trim()
+          : none}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.foundedOn')}>
         {enterprise.foundedOn ? formatDate(enterprise.foundedOn, locale) : none}

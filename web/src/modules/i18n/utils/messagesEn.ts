@@ -163,7 +163,7 @@ export const messagesEn: Record<MessageKey, string> = {
     'CSV (UTF-8 or GB18030), Excel (.xlsx) or JSON Lines; Chinese column headers are understood',
   'imports.source': 'Source',
   'imports.sourcePlaceholder': 'e.g. market regulator',
-  'imports.region': 'Default region code',
+  'imports.region': 'Default region',
   'imports.regionInvalid': '2 to 6 digits',
   'imports.revenueUnit': 'Money unit',
   'imports.revenueUnitAuto': 'From the header',

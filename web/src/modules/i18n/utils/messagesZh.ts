@@ -159,7 +159,7 @@ export const messagesZh = {
   'imports.dropHint': '支持 CSV（UTF-8 或 GB18030）、Excel（.xlsx）与 JSON Lines；列名可用中文表头',
   'imports.source': '数据来源',
   'imports.sourcePlaceholder': '如：市场监管局',
-  'imports.region': '默认区划代码',
+  'imports.region': '默认地区',
   'imports.regionInvalid': '2 至 6 位数字',
   'imports.revenueUnit': '金额单位',
   'imports.revenueUnitAuto': '按表头识别',

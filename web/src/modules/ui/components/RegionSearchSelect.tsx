@@ -20,8 +20,9 @@ export function RegionSearchSelect({
   style,
   testId = 'region-search',
 }: {
-  value: string | undefined;
-  onChange: (code: string) => void;
+  /** Optional inside a Form.Item, which passes them itself. */
+  value?: string | undefined;
+  onChange?: (code: string) => void;
   within?: string;
   style?: CSSProperties;
   testId?: string;

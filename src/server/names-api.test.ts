@@ -1,16 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
+import { insertEnterprises } from '../db/enterprise.repository.ts';
+import type { EnterpriseSummary } from '../shared/api/enterprises.ts';
 import type { RegionMatch } from '../shared/api/regions.ts';
 import { startTestApp } from '../test-support/api-app.ts';
+import { makeEnterprise } from '../test-support/factories.ts';
 import type { ApiClient } from '../test-support/api-client.ts';
 import { testDatabaseKind } from '../test-support/test-database.ts';
 
-describe(`region search by name and pinyin (${testDatabaseKind()})`, () => {
+describe(`names, not codes: regions by name and pinyin, industries by name (${testDatabaseKind()})`, () => {
   let database: Database;
   let admin: ApiClient;
 
   beforeAll(async () => {
-    ({ database, admin } = await startTestApp());
+    ({ database, admin } = await startTestApp(({ db }) =>
+      insertEnterprises(db, [
+        makeEnterprise({ name: '名称测试生物制药有限公司', industryCode: '2761' }),
+      ]),
+    ));
   });
   afterAll(async () => {
     await database.close();
@@ -55,5 +62,15 @@ describe(`region search by name and pinyin (${testDatabaseKind()})`, () => {
   it('answers nothing for what matches nothing, and 400 for an empty query', async () => {
     expect(await search('q=zzzzqq')).toEqual([]);
     expect((await admin.json('GET', '/api/regions/search?q=')).status).toBe(400);
+  });
+
+  it("names an enterprise's GB/T 4754-2017 industry", async () => {
+    const { body } = await admin.json<{ items: EnterpriseSummary[] }>(
+      'GET',
+      `/api/enterprises?q=${encodeURIComponent('名称测试')}`,
+    );
+    expect(body.items.map((e) => [e.industryCode, e.industryName])).toEqual([
+      ['2761', '生物药品制造'],
+    ]);
   });
 });
