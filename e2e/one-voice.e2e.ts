@@ -211,6 +211,6 @@ describe.skipIf(!chromiumPath())('one voice: each language speaks only itself', 
       expect(await page.locator('[data-testid="import-rows-rejected"]').textContent()).toMatch(/2/);
       await check(page, locale, 'a bad import');
       await page.screenshot({ path: `/tmp/one-voice-import-${locale}.png`, fullPage: true });
-    });
+    }, 180_000); // Seventeen pages and a few forms, on a machine the other tests share.
   }
 });
