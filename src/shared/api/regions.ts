@@ -36,11 +36,9 @@ export const regionSearchQuerySchema = z.object({
 
 export const regionMatchSchema = regionSchema
   .extend({
-    nameEn: z
-      .string()
-      .meta({
-        description: "English: a province's settled name, else Hanyu Pinyin (Xishan District).",
-      }),
+    nameEn: z.string().meta({
+      description: "English: a province's settled name, else Hanyu Pinyin (Xishan District).",
+    }),
     path: z
       .array(z.string())
       .meta({ description: 'Names from the province down: ["江苏省", "无锡市", "新吴区"].' }),
