@@ -44,6 +44,7 @@ const WEB_FEATURES = [
   'imports',
   'investment',
   'leadership',
+  'maps',
   'overview',
   'parks',
   'problems',

@@ -6,6 +6,7 @@ import { signIn, useBrowserSession } from './support/browser-session.ts';
 interface LqItem {
   regionCode: string;
   industryCode: string;
+  industryName: string | null;
   lq: number | null;
 }
 interface ShiftItem {
@@ -59,6 +60,15 @@ describe.skipIf(!chromiumPath())('the analysis pages', () => {
     };
     expect(total.items.length).toBeGreaterThan(20);
     await expectTop(total.items);
+    // Names, not codes: the GB/T 4754-2017 class name leads the cell, its code beside it.
+    const best = sorted(total.items)[0];
+    expect(best?.industryName).toMatch(/制造|研究|批发|零售|服务/);
+    expect(
+      await rows(page, 'lq-table')
+        .locator('[data-testid="lq-industry-code"]')
+        .first()
+        .textContent(),
+    ).toContain(`${best?.industryName} ${best?.industryCode}`);
     expect(await page.locator('.ant-pagination-total-text').first().textContent()).toBe(
       `共 ${total.items.length} 行`,
     );

@@ -45,6 +45,18 @@ describe.skipIf(!chromiumPath())('investment: candidates, the board, park space,
     expect(regions.length).toBeGreaterThan(0);
     for (const region of regions) expect(region.startsWith('3202')).toBe(false);
     expect(await rows.first().textContent()).toContain('血液制品');
+    // Names, not codes: the region filter says 江苏省·无锡市, each candidate's region reads
+    // 省·市·区, and the candidates' home cities are counted by province and city.
+    await expect
+      .poll(() => page.locator('[data-testid="candidate-region"]').textContent())
+      .toContain('江苏省·无锡市');
+    const firstRegion = page.locator('[data-testid="candidate-table"] [data-region]').first();
+    expect(await firstRegion.textContent()).toMatch(/^[^·\d]+省?·[^·\d]+(·[^·\d]+)?$/);
+    const cityCounts = await page
+      .locator('[data-testid="home-cities-table"] tbody tr.ant-table-row td:last-child')
+      .allTextContents();
+    expect(cityCounts.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="home-cities-chart"] canvas').count()).toBe(1);
     await rows.first().locator('.ant-table-row-expand-icon').click();
     expect(await page.locator('[data-testid="candidate-reasons"]').first().textContent()).toContain(
       '环节契合',

@@ -40,6 +40,7 @@ const ALLOWED_EN = new Set(
     'XLSX',
     'JSON',
     'JSONL',
+    'GeoJSON',
     'PDF',
     'HTML',
     'Excel',
@@ -144,6 +145,8 @@ const PAGES = [
   '/investment/candidates',
   '/investment/projects',
   '/investment/road',
+  '/districts',
+  '/admin/maps',
   '/no-such-page',
 ];
 
@@ -208,6 +211,6 @@ describe.skipIf(!chromiumPath())('one voice: each language speaks only itself', 
       expect(await page.locator('[data-testid="import-rows-rejected"]').textContent()).toMatch(/2/);
       await check(page, locale, 'a bad import');
       await page.screenshot({ path: `/tmp/one-voice-import-${locale}.png`, fullPage: true });
-    });
+    }, 180_000); // Seventeen pages and a few forms, on a machine the other tests share.
   }
 });

@@ -20,6 +20,7 @@ import { registerServeCommand } from './commands/serve.command.ts';
 import { registerReportCommand } from './commands/report.command.ts';
 import { registerScorecardCommand } from './commands/scorecard.command.ts';
 import { registerOverviewCommand } from './commands/overview.command.ts';
+import { registerBoundariesCommand } from './commands/boundaries.command.ts';
 import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
   registerProblemCommand(program);
   registerScorecardCommand(program);
   registerOverviewCommand(program);
+  registerBoundariesCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

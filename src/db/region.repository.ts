@@ -1,4 +1,4 @@
-import { asc, count, eq, isNull } from 'drizzle-orm';
+import { asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { region } from './schema.ts';
 
@@ -41,4 +41,22 @@ export async function findRegion(db: DbOrTx, code: string): Promise<RegionRow | 
 /** Every region code loaded. */
 export async function listRegionCodes(db: DbOrTx): Promise<string[]> {
   return (await db.select({ code: region.code }).from(region)).map((row) => row.code);
+}
+
+/** The regions of these codes that exist, by code (codes not found are left out). */
+export async function findRegionsByCodes(
+  db: DbOrTx,
+  codes: readonly string[],
+): Promise<RegionRow[]> {
+  if (codes.length === 0) return [];
+  return db
+    .select()
+    .from(region)
+    .where(inArray(region.code, [...codes]))
+    .orderBy(asc(region.code));
+}
+
+/** Every region (a few thousand rows: provinces, cities, counties), by code. */
+export async function listAllRegions(db: DbOrTx): Promise<RegionRow[]> {
+  return db.select().from(region).orderBy(asc(region.code));
 }

@@ -29,6 +29,7 @@ import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
 import { registerLeadershipRoutes } from './routes/leadership.routes.ts';
+import { registerMapRoutes } from './routes/maps.routes.ts';
 import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps): App {
   registerChainRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerRegionRoutes(app, deps);
+  registerMapRoutes(app, deps);
   registerEnterpriseRoutes(app, deps);
   registerParkRoutes(app, deps);
   registerUserRoutes(app, deps);

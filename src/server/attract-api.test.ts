@@ -67,6 +67,15 @@ describe(`investment attraction on the Wuxi demo (${testDatabaseKind()})`, () =>
     expect(body.items.length).toBe(20);
     for (const c of body.items) {
       expect(c.regionCode.startsWith('3202'), c.name).toBe(false);
+      // Named from the province down (省·市·区; a municipality's city level said once).
+      const codes = c.regionPath.map((step) => step.code);
+      expect(codes[0], c.name).toBe(c.regionCode.slice(0, 2));
+      expect(codes.at(-1), c.name).toBe(c.regionCode);
+      expect(
+        codes.every((code) => c.regionCode.startsWith(code)),
+        c.name,
+      ).toBe(true);
+      expect(c.regionPath.at(-1)?.name).toBe(c.regionName);
       expect(c.nodeCode).toBe(BLOOD);
       expect(c.components.map((x) => x.key)).toEqual([
         'fit',

@@ -279,6 +279,38 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
     expect(backwards.status).toBe(400);
   });
 
+  it('names GB/T 4754 classes and regions a file left unnamed, from the standard and the region table', async () => {
+    const unnamed = [
+      TOY_STATS_HEADER,
+      '3202,,GBT4754,2761,,traded,2021,10,1,,',
+      '3202,,GBT4754,3581,,traded,2021,30,1,,',
+      '3205,,GBT4754,2761,,traded,2021,20,1,,',
+      '3205,苏州（文件里的名字）,GBT4754,3581,,traded,2021,40,1,,',
+    ].join('\n');
+    const upload = await analyst.json<StatsImport>(
+      'POST',
+      '/api/statistics/imports',
+      form('unnamed.csv', unnamed),
+    );
+    expect(upload.status).toBe(200);
+    const { body } = await viewer.json<LqTableView>(
+      'GET',
+      '/api/statistics/lq?scheme=gbt4754&year=2021&region=3202',
+    );
+    expect(body.items.map((r) => [r.regionName, r.industryCode, r.industryName])).toEqual(
+      expect.arrayContaining([
+        ['无锡市', '2761', '生物药品制造'],
+        ['无锡市', '3581', '医疗诊断、监护及治疗设备制造'],
+      ]),
+    );
+    const suzhou = await viewer.json<LqTableView>(
+      'GET',
+      '/api/statistics/lq?scheme=gbt4754&year=2021&region=3205&industry=3581',
+    );
+    // The file's own name wins over the region table's.
+    expect(suzhou.body.items[0]?.regionName).toBe('苏州（文件里的名字）');
+  });
+
   it('documents the routes with their permissions', async () => {
     const document = (await (await app.request('/api/openapi.json')).json()) as {
       paths: Record<string, Record<string, { 'x-permission'?: string }>>;

@@ -26,6 +26,8 @@ const READS: Record<string, readonly DataVersionTable[] | typeof ANY_WRITE> = {
   registry: ['chain_node', 'classification', 'enterprise', 'enterprise_year'],
   // A session's user: sessions and accounts, which are no analysis input.
   session: ANY_WRITE,
+  // The region names and their pinyin, for region search.
+  regions: ['region'],
 };
 
 /** Per database: whether its versions see every write (see versionsAreTracked). */

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'chain:read',
   'chain:write',
   'region:read',
+  /** Upload a region's district boundaries (admins: the office's approved map data). */
+  'region:write',
   'enterprise:read',
   'enterprise:write',
   'park:read',

@@ -1,6 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { listSchema } from '../../shared/api/common.ts';
-import { regionQuerySchema, regionSchema } from '../../shared/api/regions.ts';
+import {
+  regionMatchSchema,
+  regionQuerySchema,
+  regionSchema,
+  regionSearchQuerySchema,
+} from '../../shared/api/regions.ts';
+import { searchRegions } from '../../services/reference/region-search.service.ts';
 import { regionOverviewParamsSchema, regionOverviewSchema } from '../../shared/api/overview.ts';
 import { listRegions } from '../../services/reference/regions.service.ts';
 import { buildRegionOverview } from '../../services/overview/region-overview.service.ts';
@@ -18,6 +24,22 @@ const listRegionsRoute = defineRoute({
     200: {
       description: 'The regions',
       content: { 'application/json': { schema: listSchema(regionSchema) } },
+    },
+  },
+});
+
+const searchRegionsRoute = defineRoute({
+  example: { query: { q: 'wuxi' } },
+  method: 'get',
+  path: '/api/regions/search',
+  permission: 'region:read',
+  tags: ['Regions'],
+  summary: 'Find regions by name, pinyin (wuxi), initials (wx), English name or code prefix',
+  request: { query: regionSearchQuerySchema },
+  responses: {
+    200: {
+      description: 'The best matches first, each with its English name and its path',
+      content: { 'application/json': { schema: listSchema(regionMatchSchema) } },
     },
   },
 });
@@ -43,6 +65,17 @@ export function registerRegionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(listRegionsRoute, async (c) =>
     c.json(await listRegions(deps.database.db, c.req.valid('query').parent ?? null), 200),
   );
+  app.openapi(searchRegionsRoute, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(
+      await searchRegions(deps.database.db, {
+        query: query.q,
+        within: query.within,
+        limit: query.limit,
+      }),
+      200,
+    );
+  });
   app.openapi(regionOverviewRoute, async (c) =>
     c.json(
       await buildRegionOverview(deps.database.db, c.req.valid('param').code, currentUser(c)),

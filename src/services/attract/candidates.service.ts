@@ -1,3 +1,4 @@
+import { regionPaths } from '../reference/region-paths.ts';
 import {
   rankCandidates as rankScored,
   type CandidateFacts,
@@ -123,12 +124,17 @@ export async function rankCandidates(db: Db, options: CandidateOptions): Promise
     nodes.map((n) => n.code),
   );
   const ranked = rankScored(facts, links, options.top);
+  const paths = await regionPaths(
+    db,
+    ranked.map((c) => c.facts.regionCode),
+  );
   const items = ranked.map((c) => ({
     rank: c.rank,
     enterpriseId: c.facts.enterpriseId,
     name: c.facts.name,
     regionCode: c.facts.regionCode,
     regionName: regionNames.get(c.facts.enterpriseId) ?? null,
+    regionPath: paths.get(c.facts.regionCode) ?? [],
     nodeCode: c.node.code,
     nodeName: c.node.name,
     score: c.score,

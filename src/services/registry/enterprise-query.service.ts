@@ -1,3 +1,4 @@
+import { gbt4754Name } from '../../shared/industry/industry-names.ts';
 import { AppError } from '../../domain/app-error.ts';
 import type { Db } from '../../db/connection.ts';
 import {
@@ -43,6 +44,7 @@ function presentSummary(
     regionCode: row.regionCode,
     regionName,
     industryCode: row.industryCode,
+    industryName: row.industryCode ? gbt4754Name(row.industryCode) : null,
     foundedOn: row.foundedOn,
     tags: row.tags,
     parkId: row.parkId,

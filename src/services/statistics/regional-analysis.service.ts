@@ -14,6 +14,8 @@ import {
   type StatMeasure,
 } from '../../domain/regional-statistics.ts';
 import type { DbOrTx } from '../../db/connection.ts';
+import { findRegionsByCodes } from '../../db/region.repository.ts';
+import { gbt4754Name, isGbt4754Scheme } from '../../shared/industry/industry-names.ts';
 import {
   listRegionStats,
   listStatRegions,
@@ -88,16 +90,29 @@ interface Loaded {
 async function loadYear(db: DbOrTx, scheme: string, year: number): Promise<Loaded> {
   const rows = await listRegionStats(db, scheme, [year]);
   if (rows.length === 0) throw await notLoaded(db, scheme, year);
-  return loaded(rows);
+  return loaded(db, scheme, rows);
 }
 
-function loaded(rows: RegionStatRow[]): Loaded {
+/**
+ * The rows with a name for every region and industry code a person reads: the file's own names
+ * first, then the region table's, and for GB/T 4754 schemes the standard's class names.
+ */
+async function loaded(db: DbOrTx, scheme: string, rows: RegionStatRow[]): Promise<Loaded> {
   const regionNames = new Map<string, string | null>();
   const industryNames = new Map<string, string | null>();
   for (const row of rows) {
     if (regionNames.get(row.regionCode) == null) regionNames.set(row.regionCode, row.regionName);
     if (industryNames.get(row.industryCode) == null)
       industryNames.set(row.industryCode, row.industryName);
+  }
+  const unnamedRegions = [...regionNames].filter(([, name]) => name == null).map(([code]) => code);
+  for (const found of await findRegionsByCodes(db, unnamedRegions)) {
+    regionNames.set(found.code, found.name);
+  }
+  if (isGbt4754Scheme(scheme)) {
+    for (const [code, name] of industryNames) {
+      if (name == null) industryNames.set(code, gbt4754Name(code));
+    }
   }
   return { rows, figures: rows, regionNames, industryNames };
 }
@@ -251,7 +266,7 @@ export async function shiftShareAnalysis(
   const end = rows.filter((row) => row.year === query.to);
   if (base.length === 0) throw await notLoaded(db, scheme, query.from);
   if (end.length === 0) throw await notLoaded(db, scheme, query.to);
-  const data = loaded(rows);
+  const data = await loaded(db, scheme, rows);
   if (benchmark !== null) requireRegion(data, benchmark, 'benchmark');
   if (query.region) requireRegion(data, query.region, 'requested');
   const all = shiftShare(base, end, { measure, benchmarkRegion: benchmark });

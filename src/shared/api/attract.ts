@@ -77,6 +77,9 @@ export const candidateSchema = z
     name: z.string(),
     regionCode: z.string(),
     regionName: z.string().nullable(),
+    regionPath: z.array(z.object({ code: z.string(), name: z.string() })).meta({
+      description: 'The region named from its province down (江苏省 · 无锡市 · 新吴区).',
+    }),
     nodeCode: z.string(),
     nodeName: bilingualSchema,
     score: z.number().meta({ description: '0 to 100: the sum of the components’ points.' }),

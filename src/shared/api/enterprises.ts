@@ -73,6 +73,10 @@ export const enterpriseSummarySchema = z
     regionCode: z.string(),
     regionName: z.string().nullable(),
     industryCode: z.string().nullable(),
+    industryName: z
+      .string()
+      .nullable()
+      .meta({ description: 'The GB/T 4754-2017 name of industryCode, when the standard has it.' }),
     foundedOn: z.string().nullable(),
     tags: z.array(z.string()),
     parkId: z.number().int().nullable(),

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
 import { echarts } from '../../charts/utils/echarts.ts';
 import { escapeHtml } from '../../charts/utils/escapeHtml.ts';
+import { shortIndustryName } from '../utils/shortIndustryName.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 // Each chart registers its own series type: a page loads only the ECharts code it draws.
@@ -43,7 +44,8 @@ export function LqChart({ rows, region }: { rows: LqRow[]; region: string | unde
       },
       xAxis: {
         type: 'category',
-        data: shown.map((row) => row.industryCode),
+        // The class name where the standard or the file gives one; the code in the tooltip.
+        data: shown.map((row) => shortIndustryName(row)),
         axisLabel: { rotate: 60, interval: 0 },
       },
       yAxis: { type: 'value', name: 'LQ' },

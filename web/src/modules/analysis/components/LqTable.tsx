@@ -1,7 +1,7 @@
 import { IndustryTypeTag } from './IndustryTypeTag.tsx';
 import { formatNumber, formatRatio, formatShare } from '@shared/format.ts';
 import type { LqTableView } from '@shared/api/statistics.ts';
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 type LqRow = LqTableView['items'][number];
@@ -32,7 +32,7 @@ export function LqTable({ rows, loading }: { rows: LqRow[]; loading: boolean }) 
           key: 'region',
           title: t('analysis.region'),
           sorter: (a, b) => a.regionCode.localeCompare(b.regionCode),
-          render: (_, row) => `${row.regionName ?? ''} ${row.regionCode}`.trim(),
+          render: (_, row) => row.regionName ?? row.regionCode,
         },
         {
           key: 'industry',
@@ -40,7 +40,10 @@ export function LqTable({ rows, loading }: { rows: LqRow[]; loading: boolean }) 
           sorter: (a, b) => a.industryCode.localeCompare(b.industryCode),
           render: (_, row) => (
             <span data-testid="lq-industry-code" data-code={row.industryCode}>
-              {row.industryCode} {row.industryName ?? ''}
+              {row.industryName ?? row.industryCode}{' '}
+              {row.industryName && (
+                <Typography.Text type="secondary">{row.industryCode}</Typography.Text>
+              )}
               {row.industryType && <IndustryTypeTag type={row.industryType} />}
             </span>
           ),

@@ -4,6 +4,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/components/EChart.tsx';
 import { echarts } from '../../charts/utils/echarts.ts';
+import { shortIndustryName } from '../utils/shortIndustryName.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
 // Each chart registers its own series type: a page loads only the ECharts code it draws.
@@ -31,7 +32,8 @@ export function ShiftShareChart({ rows }: { rows: ShiftRow[] }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: {
         type: 'category',
-        data: shown.map((row) => row.industryCode),
+        // The class name where the standard or the file gives one; the code in the tooltip.
+        data: shown.map((row) => shortIndustryName(row)),
         axisLabel: { rotate: 60, interval: 0 },
       },
       yAxis: { type: 'value' },

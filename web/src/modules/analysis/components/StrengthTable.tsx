@@ -35,7 +35,7 @@ export function StrengthTable({
         {
           key: 'region',
           title: t('analysis.region'),
-          render: (_, row) => `${row.regionName ?? ''} ${row.regionCode}`.trim(),
+          render: (_, row) => row.regionName ?? row.regionCode,
         },
         {
           key: 'strength',

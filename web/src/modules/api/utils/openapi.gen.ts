@@ -1023,6 +1023,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/regions/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find regions by name, pinyin (wuxi), initials (wx), English name or code prefix */
+    get: {
+      parameters: {
+        query: {
+          /** @description A name (无锡), its pinyin (wuxi) or initials (wx), an English name, or a code prefix (3202). */
+          q: string;
+          /** @description Only regions under this code, e.g. 32 for Jiangsu. */
+          within?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The best matches first, each with its English name and its path */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['RegionMatch'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/regions/{code}/overview': {
     parameters: {
       query?: never;
@@ -1050,6 +1122,321 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['RegionOverview'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/regions/{code}/boundaries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What is uploaded for a region's districts: file, when, by whom, districts drawn */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The upload, or null */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BoundaryStatus'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Upload the office's approved district boundaries (GeoJSON) for a region's map
+     * @description chainlead ships no boundary data: Chinese maps need an approved source (审图号), so the office uploads its own. The file must be a FeatureCollection of Polygon or MultiPolygon features, each matched to one of the region's districts by a `code` (or `adcode`) property or by its name (锡山 or 锡山区); at most 8 MB. Refused: 400 VALIDATION_FAILED, nothing stored, `details.problem` saying why (one of too-large, not-json, not-a-collection, no-features, too-many-features, too-many-positions, features-unmatched) and, for features not matched, `details.features` listing index, name, reason and message of each. Replaces an earlier upload.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['BoundaryUpload'];
+        };
+      };
+      responses: {
+        /** @description Stored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BoundaryStatus'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a region's boundaries: its map shows a treemap and a table again */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/regions/{code}/boundaries/geojson': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The uploaded boundaries as GeoJSON, each feature named by its district code and name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The FeatureCollection */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BoundaryGeoJson'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nothing uploaded (REGION_NOT_FOUND) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/districts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A chain's enterprises and output per district of a region, with the parks
+     * @description Counted as the chain analysis counts (each confirmed enterprise once, on its primary node), summed per district; parks have no coordinates, so each stands at its district's centroid on the uploaded boundaries (`point`, null without boundaries).
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description The region whose districts are shown (3202: the districts of Wuxi). */
+          region: string;
+          /** @description Year of the output; default the latest year with figures. */
+          year?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Chain code, e.g. biomed. */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The figures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DistrictFigures'];
           };
         };
         /** @description Invalid input */
@@ -8007,6 +8394,7 @@ export interface components {
         | 'chain:read'
         | 'chain:write'
         | 'region:read'
+        | 'region:write'
         | 'enterprise:read'
         | 'enterprise:write'
         | 'park:read'
@@ -8471,6 +8859,17 @@ export interface components {
       level: 'province' | 'city' | 'county' | 'custom';
       parentCode: string | null;
     };
+    RegionMatch: {
+      code: string;
+      name: string;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county' | 'custom';
+      parentCode: string | null;
+      /** @description English: a province's settled name, else Hanyu Pinyin (Xishan District). */
+      nameEn: string;
+      /** @description Names from the province down: ["江苏省", "无锡市", "新吴区"]. */
+      path: string[];
+    };
     RegionOverview: {
       region: {
         code: string;
@@ -8521,6 +8920,91 @@ export interface components {
         overdue: number;
       };
     };
+    BoundaryStatus: {
+      region: {
+        code: string;
+        name: string;
+      };
+      /** @description What is uploaded; null when nothing is (the map shows a treemap). */
+      upload: {
+        fileName: string;
+        bytes: number;
+        uploadedAt: string;
+        uploadedBy: string | null;
+        districts: {
+          code: string;
+          name: string;
+          /** @description The name or code the feature came with. */
+          sourceName: string;
+        }[];
+        /** @description Districts of the region the file does not draw. */
+        missing: {
+          code: string;
+          name: string;
+        }[];
+      } | null;
+    };
+    /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+    BoundaryUpload: {
+      /**
+       * Format: binary
+       * @description GeoJSON (UTF-8): a FeatureCollection with one Polygon or MultiPolygon feature per district, each with a "code" (or "adcode") property or the district's "name". At most 8 MB. Use the office's approved map data (审图号).
+       */
+      file?: Blob;
+    };
+    BoundaryGeoJson: {
+      /** @enum {string} */
+      type: 'FeatureCollection';
+      features: {
+        /** @enum {string} */
+        type: 'Feature';
+        properties: {
+          code: string;
+          name: string;
+          sourceName: string;
+        };
+        geometry: {
+          /** @enum {string} */
+          type: 'Polygon' | 'MultiPolygon';
+          coordinates: unknown[];
+        };
+      }[];
+    };
+    DistrictFigures: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      region: {
+        code: string;
+        name: string;
+        nameEn: string;
+      };
+      year: number;
+      districts: {
+        code: string;
+        name: string;
+        /** @description Transliterated (pinyin) where none is known. */
+        nameEn: string;
+        /** @description Confirmed enterprises counted as the chain analysis counts them. */
+        enterprises: number;
+        outputYuan: number | null;
+        parks: number;
+      }[];
+      parks: {
+        id: number;
+        name: string;
+        nameEn: string | null;
+        districtCode: string;
+        /** @description [longitude, latitude]: parks have no coordinates, so this is their district's centroid on the uploaded boundaries; null without boundaries. */
+        point: number[] | null;
+      }[];
+      /** @description The uploaded boundaries, or null: show a treemap and a table. */
+      boundaries: {
+        uploadedAt: string;
+        districts: number;
+      } | null;
+    };
     EnterpriseSummary: {
       id: number;
       uscc: string | null;
@@ -8529,6 +9013,8 @@ export interface components {
       regionCode: string;
       regionName: string | null;
       industryCode: string | null;
+      /** @description The GB/T 4754-2017 name of industryCode, when the standard has it. */
+      industryName: string | null;
       foundedOn: string | null;
       tags: string[];
       parkId: number | null;
@@ -8552,6 +9038,8 @@ export interface components {
       regionCode: string;
       regionName: string | null;
       industryCode: string | null;
+      /** @description The GB/T 4754-2017 name of industryCode, when the standard has it. */
+      industryName: string | null;
       foundedOn: string | null;
       tags: string[];
       parkId: number | null;
@@ -9268,6 +9756,11 @@ export interface components {
       name: string;
       regionCode: string;
       regionName: string | null;
+      /** @description The region named from its province down (江苏省 · 无锡市 · 新吴区). */
+      regionPath: {
+        code: string;
+        name: string;
+      }[];
       nodeCode: string;
       nodeName: components['schemas']['Bilingual'];
       /** @description 0 to 100: the sum of the components’ points. */

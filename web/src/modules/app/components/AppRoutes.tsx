@@ -48,6 +48,11 @@ const CockpitPage = lazy(() =>
 const ChainMapPage = lazy(() =>
   import('../../chainmap/components/ChainMapPage.tsx').then((m) => ({ default: m.ChainMapPage })),
 );
+const DistrictMapPage = lazy(() =>
+  import('../../maps/components/DistrictMapPage.tsx').then((m) => ({
+    default: m.DistrictMapPage,
+  })),
+);
 const ReportsPage = lazy(() =>
   import('../../reports/components/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
 );
@@ -92,6 +97,7 @@ function Home() {
 /** The chain pages' older flat addresses, taken to the chain in view (see ToChainPage). */
 const FLAT_CHAIN_PAGES = [
   'chain-map',
+  'districts',
   'reports',
   'enterprises',
   'analysis/*',
@@ -148,6 +154,9 @@ const AdminTargetsPage = lazy(() =>
     default: m.AdminTargetsPage,
   })),
 );
+const AdminMapsPage = lazy(() =>
+  import('../../admin/components/AdminMapsPage.tsx').then((m) => ({ default: m.AdminMapsPage })),
+);
 const AdminAuditPage = lazy(() =>
   import('../../admin/components/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
@@ -170,6 +179,7 @@ export function AppRoutes() {
           <Route path="chains/:chain" element={<ChainScope />}>
             <Route index element={<CockpitPage />} />
             <Route path="map" element={<ChainMapPage />} />
+            <Route path="districts" element={<DistrictMapPage />} />
             <Route path="reports" element={<ReportsPage />} />
             <Route path="enterprises" element={<EnterprisesPage />} />
             <Route path="analysis/*" element={<AnalysisPage />} />
@@ -202,6 +212,7 @@ export function AppRoutes() {
           <Route path="admin/leaders" element={<AdminLeadersPage />} />
           <Route path="admin/settings" element={<AdminSettingsPage />} />
           <Route path="admin/audit" element={<AdminAuditPage />} />
+          <Route path="admin/maps" element={<AdminMapsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

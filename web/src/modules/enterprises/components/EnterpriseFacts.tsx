@@ -23,7 +23,15 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
         <DataText>{enterprise.regionName ?? enterprise.regionCode}</DataText>
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.industryCode')}>
-        {enterprise.industryCode ?? none}
+        {enterprise.industryCode ? (
+          <span data-testid="enterprise-industry">
+            {/* The standard's class names are Chinese only: data, in either language. */}
+            {enterprise.industryName && <DataText>{enterprise.industryName} </DataText>}
+            {enterprise.industryCode}
+          </span>
+        ) : (
+          none
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.foundedOn')}>
         {enterprise.foundedOn ? formatDate(enterprise.foundedOn, locale) : none}

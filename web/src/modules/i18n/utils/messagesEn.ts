@@ -2,6 +2,7 @@ import { adminMessagesEn } from './adminMessagesEn.ts';
 import { templateMessagesEn } from './templateMessagesEn.ts';
 import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import { messagesOverviewEn } from './messagesOverviewEn.ts';
+import { messagesMapEn } from './messagesMapEn.ts';
 import type { MessageKey } from './messagesZh.ts';
 import { problemMessagesEn } from './problemMessagesEn.ts';
 
@@ -163,7 +164,7 @@ export const messagesEn: Record<MessageKey, string> = {
     'CSV (UTF-8 or GB18030), Excel (.xlsx) or JSON Lines; Chinese column headers are understood',
   'imports.source': 'Source',
   'imports.sourcePlaceholder': 'e.g. market regulator',
-  'imports.region': 'Default region code',
+  'imports.region': 'Default region',
   'imports.regionInvalid': '2 to 6 digits',
   'imports.revenueUnit': 'Money unit',
   'imports.revenueUnitAuto': 'From the header',
@@ -507,6 +508,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.summary.noTarget': 'No output target set',
   ...messagesLeaderEn,
   ...messagesOverviewEn,
+  ...messagesMapEn,
   ...adminMessagesEn,
   ...templateMessagesEn,
 };

@@ -3,11 +3,13 @@ import { templateMessagesZh } from './templateMessagesZh.ts';
 import { problemMessagesZh } from './problemMessagesZh.ts';
 import { messagesLeaderZh } from './messagesLeaderZh.ts';
 import { messagesOverviewZh } from './messagesOverviewZh.ts';
+import { messagesMapZh } from './messagesMapZh.ts';
 
 /** Every interface text in Chinese (the default); messagesEn.ts has the same keys in English. */
 export const messagesZh = {
   ...problemMessagesZh,
   ...messagesOverviewZh,
+  ...messagesMapZh,
   'app.title': '链长制产业链服务平台',
   'app.shortTitle': 'chainlead 链长制',
   'app.language': '界面语言',
@@ -158,7 +160,7 @@ export const messagesZh = {
   'imports.dropHint': '支持 CSV（UTF-8 或 GB18030）、Excel（.xlsx）与 JSON Lines；列名可用中文表头',
   'imports.source': '数据来源',
   'imports.sourcePlaceholder': '如：市场监管局',
-  'imports.region': '默认区划代码',
+  'imports.region': '默认地区',
   'imports.regionInvalid': '2 至 6 位数字',
   'imports.revenueUnit': '金额单位',
   'imports.revenueUnitAuto': '按表头识别',

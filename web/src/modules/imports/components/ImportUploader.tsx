@@ -7,6 +7,7 @@ import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, asFormData } from '../../api/utils/apiClient.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { RegionSearchSelect } from '../../ui/components/RegionSearchSelect.tsx';
 
 interface UploadForm {
   source?: string;
@@ -65,13 +66,9 @@ export function ImportUploader({ onStarted }: { onStarted: (started: ImportView)
         <Form.Item name="source" label={t('imports.source')} style={{ marginBottom: 0 }}>
           <Input placeholder={t('imports.sourcePlaceholder')} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item
-          name="region"
-          label={t('imports.region')}
-          rules={[{ pattern: /^\d{2,6}$/, message: t('imports.regionInvalid') }]}
-          style={{ marginBottom: 0 }}
-        >
-          <Input placeholder="320214" style={{ width: 120 }} />
+        <Form.Item name="region" label={t('imports.region')} style={{ marginBottom: 0 }}>
+          {/* Chosen by name or pinyin: the form still sends the region's code. */}
+          <RegionSearchSelect testId="import-region" />
         </Form.Item>
         <Form.Item name="revenueUnit" label={t('imports.revenueUnit')} style={{ marginBottom: 0 }}>
           <Select

@@ -1,12 +1,13 @@
 import { formatYuan } from '@shared/format.ts';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Candidate } from '@shared/api/attract.ts';
-import { App, Button, Card, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { RegionSearchSelect } from '../../ui/components/RegionSearchSelect.tsx';
 import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
@@ -15,6 +16,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
 import { CandidateReasons } from './CandidateReasons.tsx';
+import { HomeCitiesCard } from './HomeCitiesCard.tsx';
 import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 
 /** 招商目标: enterprises elsewhere that would fill the region's missing and weak nodes, ranked. */
@@ -81,13 +83,7 @@ export function CandidatesPage() {
             stagesSelectable={false}
             testId="candidate-node"
           />
-          <Input
-            prefix={t('invest.region')}
-            value={region}
-            onChange={(e) => setRegion(e.target.value.trim())}
-            style={{ width: 180 }}
-            data-testid="candidate-region"
-          />
+          <RegionSearchSelect value={region} onChange={setRegion} testId="candidate-region" />
           <InputNumber
             prefix={t('invest.candidates.top')}
             min={1}
@@ -108,6 +104,7 @@ export function CandidatesPage() {
         )}
       </Card>
       {query.error && <ApiErrorAlert error={query.error} onRetry={query.reload} />}
+      {query.data && <HomeCitiesCard candidates={query.data.items} />}
       <Table<Candidate>
         rowKey={(c) => `${c.nodeCode}-${c.enterpriseId}`}
         size="small"
@@ -126,8 +123,13 @@ export function CandidatesPage() {
           {
             key: 'region',
             title: t('invest.region'),
+            // 省·市·区: the district alone does not say where a firm is.
             render: (_, c) => (
-              <span data-region={c.regionCode}>{c.regionName ?? c.regionCode}</span>
+              <span data-region={c.regionCode} data-content="data">
+                {c.regionPath.length > 0
+                  ? c.regionPath.map((step) => step.name).join('·')
+                  : (c.regionName ?? c.regionCode)}
+              </span>
             ),
           },
           { key: 'node', title: t('invest.node'), render: (_, c) => localName(c.nodeName, locale) },
