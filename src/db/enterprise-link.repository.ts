@@ -121,33 +121,42 @@ export async function findMergedInto(
   return new Map(rows.map((r) => [r.dropped, r.kept]));
 }
 
-/** Enterprises with the chain_master tag placed on the chain's nodes in a region (code prefix). */
+/**
+ * Enterprises of a region (code prefix) with the chain_master tag that sit on the chain: placed
+ * on one of its nodes, or not placed on any chain yet (node null), so that a master is never lost
+ * while its classification is pending.
+ */
 export async function listChainMasterRows(
   db: DbOrTx,
   options: { nodeIds: readonly number[]; regionCode: string; enterpriseId?: number },
 ): Promise<
-  { id: number; name: string; nameEn: string | null; regionCode: string; nodeId: number }[]
+  { id: number; name: string; nameEn: string | null; regionCode: string; nodeId: number | null }[]
 > {
-  if (options.nodeIds.length === 0) return [];
-  return db
-    .select({
-      id: enterprise.id,
-      name: enterprise.name,
-      nameEn: enterprise.nameEn,
-      regionCode: enterprise.regionCode,
-      nodeId: chainPlacement.nodeId,
-    })
-    .from(chainPlacement)
-    .innerJoin(enterprise, eq(enterprise.id, chainPlacement.enterpriseId))
-    .where(
-      and(
-        sql`${chainPlacement.nodeId} = any(${sql.param([...options.nodeIds])}::integer[])`,
-        sql`${chainPlacement.regionCode} like ${`${options.regionCode}%`}`,
-        sql`'chain_master' = any(${enterprise.tags})`,
-        options.enterpriseId === undefined ? undefined : eq(enterprise.id, options.enterpriseId),
-      ),
-    )
-    .orderBy(enterprise.name, enterprise.id);
+  const nodes = sql.param([...options.nodeIds]);
+  const one = options.enterpriseId === undefined ? sql`` : sql`and e.id = ${options.enterpriseId}`;
+  const result = await db.execute(sql`
+    select e.id, e.name, e.name_en as "nameEn", e.region_code as "regionCode", p.node_id as "nodeId"
+      from ${enterprise} e
+      left join ${chainPlacement} p on p.enterprise_id = e.id
+                                    and p.node_id = any(${nodes}::integer[])
+     where 'chain_master' = any(e.tags)
+       and e.region_code like ${`${options.regionCode}%`}
+       and (p.node_id is not null
+            or not exists (select 1 from ${chainPlacement} q where q.enterprise_id = e.id))
+       ${one}
+     order by e.name, e.id`);
+  const rows = (
+    result as unknown as {
+      rows: {
+        id: string | number;
+        name: string;
+        nameEn: string | null;
+        regionCode: string;
+        nodeId: number | null;
+      }[];
+    }
+  ).rows;
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
 /** The enterprises of a region placed on one node (their ids). */
@@ -218,7 +227,7 @@ export async function listActiveLinks(
        and (l.valid_from is null or l.valid_from <= ${options.asOf}::date)
        and (l.valid_to is null or l.valid_to >= ${options.asOf}::date)
      order by l.id`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as (Omit<
+  const rows = (result as unknown as { rows: unknown[] }).rows as (Omit<
     ActiveLinkRow,
     'fromId' | 'toId'
   > & { fromId: string | number; toId: string | number })[];

@@ -13,6 +13,7 @@ import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
 import { generateDemoDataset } from './demo-generator.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
+import { loadDemoLinks } from './demo-links.ts';
 import { loadDemoWork } from './demo-work.ts';
 import { DEMO_CHAIN, DEMO_PARKS, DEMO_TARGETS, DEMO_USERS, WUXI } from './demo-plan.ts';
 
@@ -128,6 +129,12 @@ export async function loadDemo(
         enterpriseIds: ids,
       })),
     );
+    progress("writing the chain masters' supply links");
+    await loadDemoLinks(tx, {
+      chainId: chainRow.id,
+      enterprises: dataset.enterprises,
+      enterpriseIds: ids,
+    });
 
     const result = {
       enterprises: ids.length,

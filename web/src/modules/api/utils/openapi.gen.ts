@@ -8342,6 +8342,12 @@ export interface components {
         };
         /** @description The region's share of the registry's chain output. */
         nationalShare: number | null;
+        /** @description Chain masters' average local supporting rate (本地配套率) over their supply links valid today: the mean of each master's rate, by count and by amount (0–1). */
+        chainMasterLocalRate: {
+          masters: number;
+          byCount: number | null;
+          byAmount: number | null;
+        };
       };
       completeness: {
         /** @description Weighted share of nodes present (0–1). */
