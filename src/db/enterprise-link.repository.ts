@@ -146,7 +146,7 @@ export async function listChainMasterRows(
        ${one}
      order by e.name, e.id`);
   const rows = (
-    result as unknown as {
+    result as {
       rows: {
         id: string | number;
         name: string;
@@ -227,7 +227,7 @@ export async function listActiveLinks(
        and (l.valid_from is null or l.valid_from <= ${options.asOf}::date)
        and (l.valid_to is null or l.valid_to >= ${options.asOf}::date)
      order by l.id`);
-  const rows = (result as unknown as { rows: unknown[] }).rows as (Omit<
+  const rows = (result as { rows: unknown[] }).rows as (Omit<
     ActiveLinkRow,
     'fromId' | 'toId'
   > & { fromId: string | number; toId: string | number })[];
