@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import {
   getChainMasterNetwork,
+  getNodeLinks,
   listChainMasters,
 } from '../../services/ecology/chain-masters.service.ts';
 import { importLinks } from '../../services/ecology/link-import.service.ts';
@@ -268,6 +269,47 @@ export function registerLinkCommand(program: Command): void {
                   p.product ?? '',
                   p.amountYuan === null ? '' : formatYuan(p.amountYuan, 'zh'),
                 ]),
+              ),
+          );
+        });
+      },
+    );
+
+  link
+    .command('node <code>')
+    .description("Where a node's firms buy and sell along the chain: supply links by partner node")
+    .option('--chain <code>', 'chain', 'biomed')
+    .requiredOption('--region <code>', 'region code, e.g. 3202')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  $ chainlead link node biomed.mid.chem --region 3202')
+    .action(
+      async (
+        nodeCode: string,
+        options: { chain: string; region: string; json?: boolean },
+        command: Command,
+      ) => {
+        const regionCode = parseRegion(options.region);
+        await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+          const view = await getNodeLinks(database.db, {
+            chainCode: options.chain,
+            nodeCode,
+            regionCode,
+          });
+          print(
+            options.json,
+            view,
+            () =>
+              `${view.node.name.zh} (${view.node.code}): ${view.firms} firms in ${view.regionCode}\n` +
+              renderTable(
+                ['direction', 'partner node', 'links', 'local', 'on the chain flows'],
+                view.flows.map((f) => [
+                  f.direction,
+                  f.node?.code ?? '-',
+                  String(f.links),
+                  String(f.local),
+                  f.onChainFlow ? 'yes' : 'no',
+                ]),
+                ['left', 'left', 'right', 'right', 'left'],
               ),
           );
         });

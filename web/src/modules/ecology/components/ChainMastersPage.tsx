@@ -13,6 +13,7 @@ import { localName } from '../../i18n/utils/localName.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { DefinedTerm } from '../../ui/components/DefinedTerm.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
+import { NodeLinksCard } from './NodeLinksCard.tsx';
 
 /** 链主生态: the chain's chain masters in a region, each with its local supporting rate. */
 export function ChainMastersPage() {
@@ -121,6 +122,7 @@ export function ChainMastersPage() {
           },
         ]}
       />
+      {chainCode && regionCode && <NodeLinksCard chainCode={chainCode} regionCode={regionCode} />}
     </Space>
   );
 }

@@ -48,4 +48,13 @@ export const messagesEcologyEn: Record<keyof typeof messagesEcologyZh, string> =
   'ecology.source.import': 'Imported',
   'ecology.source.firm': 'Declared by the firm',
   'ecology.enterpriseLink': 'Chain master network',
+  'ecology.nodeView': "A node's trade: where its firms buy and whom they sell to",
+  'ecology.direction': 'Direction',
+  'ecology.direction.buys': 'Buys from',
+  'ecology.direction.sells': 'Sells to',
+  'ecology.partnerNode': 'Partner node',
+  'ecology.links': 'Links',
+  'ecology.onFlow': 'Chain flow',
+  'ecology.onFlow.yes': 'On the chain flows',
+  'ecology.onFlow.no': 'Off the chain flows',
 };

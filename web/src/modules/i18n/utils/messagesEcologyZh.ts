@@ -45,4 +45,13 @@ export const messagesEcologyZh = {
   'ecology.source.import': '导入',
   'ecology.source.firm': '企业申报',
   'ecology.enterpriseLink': '链主生态',
+  'ecology.nodeView': '环节上下游：本环节企业从哪里采购、卖给谁',
+  'ecology.direction': '方向',
+  'ecology.direction.buys': '采购自',
+  'ecology.direction.sells': '销售给',
+  'ecology.partnerNode': '对方环节',
+  'ecology.links': '关系数',
+  'ecology.onFlow': '产业链流向',
+  'ecology.onFlow.yes': '在图谱流向上',
+  'ecology.onFlow.no': '不在图谱流向上',
 } as const;
