@@ -139,7 +139,7 @@ export async function listChainMasterRows(
       from ${enterprise} e
       left join ${chainPlacement} p on p.enterprise_id = e.id
                                     and p.node_id = any(${nodes}::integer[])
-     where 'chain_master' = any(e.tags)
+     where e.tags @> array['chain_master']::text[]
        and e.region_code like ${`${options.regionCode}%`}
        and (p.node_id is not null
             or not exists (select 1 from ${chainPlacement} q where q.enterprise_id = e.id))
