@@ -144,6 +144,7 @@ const PAGES = [
   '/investment/candidates',
   '/investment/projects',
   '/investment/road',
+  '/chain-masters',
   '/no-such-page',
 ];
 
