@@ -59,7 +59,10 @@ export function generateDemoLinks(
   const date = () =>
     `${random.int(2018, 2024)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
   for (const { e: master, index: masterIndex } of masters) {
-    const upstream = new Set(flows.filter((f) => f.to === master.nodeCode).map((f) => f.from));
+    const feeding = flows.filter((f) => f.to === master.nodeCode).map((f) => f.from);
+    // A node no flow feeds (equipment, reagents, digital medicine) buys parts and services from
+    // firms of its own node (外协).
+    const upstream = new Set(feeding.length > 0 ? feeding : [master.nodeCode ?? '']);
     const downstream = new Set(flows.filter((f) => f.from === master.nodeCode).map((f) => f.to));
     const total = random.int(8, 14);
     // Within 20–60% after rounding too.
