@@ -227,9 +227,9 @@ export async function listActiveLinks(
        and (l.valid_from is null or l.valid_from <= ${options.asOf}::date)
        and (l.valid_to is null or l.valid_to >= ${options.asOf}::date)
      order by l.id`);
-  const rows = (result as { rows: unknown[] }).rows as (Omit<
-    ActiveLinkRow,
-    'fromId' | 'toId'
-  > & { fromId: string | number; toId: string | number })[];
+  const rows = (result as { rows: unknown[] }).rows as (Omit<ActiveLinkRow, 'fromId' | 'toId'> & {
+    fromId: string | number;
+    toId: string | number;
+  })[];
   return rows.map((r) => ({ ...r, fromId: Number(r.fromId), toId: Number(r.toId) }));
 }
