@@ -43,6 +43,14 @@ describe.skipIf(!chromiumPath())('the chain map', () => {
     expect(await drawer.locator('h5').allTextContents()).toContain(
       `本地已确认企业（${device?.enterprises} 家）`,
     );
+    // The node's chain masters lead to their networks (链主生态).
+    expect(device.chainMasters.length).toBeGreaterThan(0);
+    expect(await drawer.locator('[data-testid="node-chain-master"]').allTextContents()).toEqual(
+      device.chainMasters.map((m) => m.name),
+    );
+    expect(
+      await drawer.locator('[data-testid="node-chain-master"]').first().getAttribute('href'),
+    ).toBe(`/chains/biomed/chain-masters/${device.chainMasters[0]?.id}?region=3202`);
     await drawer.locator('[data-testid="node-enterprises-link"]').click();
     await page.waitForURL(/\/enterprises\?/);
     const url = new URL(page.url());

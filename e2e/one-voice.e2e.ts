@@ -147,6 +147,7 @@ const PAGES = [
   '/investment/road',
   '/districts',
   '/admin/maps',
+  '/chain-masters',
   '/no-such-page',
 ];
 

@@ -97,6 +97,13 @@ try {
   await page.goto(`${base}/parks`);
   await page.waitForLoadState('networkidle');
   await shoot(page, 'parks');
+  // 链主生态: the chain masters' local supporting rates, then the first master's network.
+  await page.goto(`${base}/chain-masters`);
+  await page.waitForLoadState('networkidle');
+  await page.locator('[data-testid="chain-master-link"]').first().click();
+  await page.locator('[data-testid="chain-master-graph"] canvas').waitFor();
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'chain-master');
   const leader = await signedIn('leader');
   await leader.goto(`${base}/overview`);
   await leader.waitForLoadState('networkidle');

@@ -11,6 +11,7 @@ import { registerBackupCommands } from './commands/backup.command.ts';
 import { registerClassifyCommand } from './commands/classify.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerImportCommand } from './commands/import.command.ts';
+import { registerLinkCommand } from './commands/link.command.ts';
 import { registerRegistryCommands } from './commands/registry.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerProblemCommand } from './commands/problem.command.ts';
@@ -71,6 +72,7 @@ export function buildProgram(): Command {
   registerScorecardCommand(program);
   registerOverviewCommand(program);
   registerBoundariesCommand(program);
+  registerLinkCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

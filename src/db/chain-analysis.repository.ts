@@ -249,6 +249,7 @@ export const DATA_VERSION_TABLES = [
   'chain_node',
   'classification',
   'enterprise',
+  'enterprise_link',
   'enterprise_year',
   'problem',
   'region',

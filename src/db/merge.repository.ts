@@ -5,6 +5,7 @@ import {
   classification,
   duplicateCandidate,
   enterprise,
+  enterpriseLink,
   enterpriseMerge,
   enterpriseYear,
   enterpriseYearHistory,
@@ -53,7 +54,7 @@ export async function listClassificationRows(db: DbOrTx, id: number): Promise<Cl
 
 /** What points at an enterprise besides its figures and placements, by id. */
 export async function listEnterpriseLinks(db: DbOrTx, id: number) {
-  const [projects, problems, users, activities, history] = await Promise.all([
+  const [projects, problems, users, activities, history, linksFrom, linksTo] = await Promise.all([
     db.select({ id: project.id }).from(project).where(eq(project.enterpriseId, id)),
     db.select({ id: problem.id }).from(problem).where(eq(problem.enterpriseId, id)),
     db.select({ id: appUser.id }).from(appUser).where(eq(appUser.enterpriseId, id)),
@@ -65,6 +66,8 @@ export async function listEnterpriseLinks(db: DbOrTx, id: number) {
       .select({ id: enterpriseYearHistory.id })
       .from(enterpriseYearHistory)
       .where(eq(enterpriseYearHistory.enterpriseId, id)),
+    db.select({ id: enterpriseLink.id }).from(enterpriseLink).where(eq(enterpriseLink.fromId, id)),
+    db.select({ id: enterpriseLink.id }).from(enterpriseLink).where(eq(enterpriseLink.toId, id)),
   ]);
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
   return {
@@ -73,6 +76,9 @@ export async function listEnterpriseLinks(db: DbOrTx, id: number) {
     users: ids(users),
     activities: ids(activities),
     history: ids(history),
+    /** Links between enterprises (enterprise_link) from and to the record. */
+    linksFrom: ids(linksFrom),
+    linksTo: ids(linksTo),
   };
 }
 export type EnterpriseLinks = Awaited<ReturnType<typeof listEnterpriseLinks>>;
@@ -107,6 +113,25 @@ export async function relinkEnterprise(
         and(
           inArray(enterpriseYearHistory.id, links.history),
           eq(enterpriseYearHistory.enterpriseId, ids.from),
+        ),
+      );
+  }
+  // A link between the two records would join the kept one to itself: it goes with the dropped
+  // record. Snapshots from before links existed have no lists.
+  const stored = links as Partial<EnterpriseLinks>;
+  for (const [column, other, list] of [
+    ['fromId', enterpriseLink.toId, stored.linksFrom ?? []],
+    ['toId', enterpriseLink.fromId, stored.linksTo ?? []],
+  ] as const) {
+    if (list.length === 0) continue;
+    await db
+      .update(enterpriseLink)
+      .set({ [column]: ids.to })
+      .where(
+        and(
+          inArray(enterpriseLink.id, list),
+          eq(enterpriseLink[column], ids.from),
+          ne(other, ids.to),
         ),
       );
   }

@@ -9,3 +9,4 @@ export * from './schema/projects.ts';
 export * from './schema/problems.ts';
 export * from './schema/leadership.ts';
 export * from './schema/maps.ts';
+export * from './schema/links.ts';

@@ -30,6 +30,7 @@ import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
 import { registerLeadershipRoutes } from './routes/leadership.routes.ts';
 import { registerMapRoutes } from './routes/maps.routes.ts';
+import { registerLinkRoutes } from './routes/links.routes.ts';
 import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps): App {
   registerProblemReportRoutes(app, deps);
   registerProblemRoutes(app, deps);
   registerLeadershipRoutes(app, deps);
+  registerLinkRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerNotificationRoutes(app, deps);

@@ -64,6 +64,7 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'SUPERVISION_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
     case 'JOB_NOT_FOUND':
+    case 'LINK_NOT_FOUND':
       return 404;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':

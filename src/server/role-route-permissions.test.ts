@@ -108,6 +108,37 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
       path: '/api/settings/place',
       permission: 'settings:manage',
     });
+    // Links between enterprises and the chain master view (issue 11), each with its permission.
+    const permissionOf = (method: string, path: string) =>
+      routes.find((r) => r.method === method && r.path === path)?.permission;
+    expect({
+      list: permissionOf('GET', '/api/links'),
+      create: permissionOf('POST', '/api/links'),
+      get: permissionOf('GET', '/api/links/999999'),
+      remove: permissionOf('DELETE', '/api/links/999999'),
+      import: permissionOf('POST', '/api/links/import'),
+      masters: permissionOf('GET', '/api/chains/biomed/chain-masters'),
+      master: permissionOf('GET', '/api/chains/biomed/chain-masters/999999'),
+      node: permissionOf('GET', '/api/chains/biomed/nodes/1/links'),
+    }).toEqual({
+      list: 'link:read',
+      create: 'link:write',
+      get: 'link:read',
+      remove: 'link:write',
+      import: 'link:import',
+      masters: 'enterprise:read',
+      master: 'enterprise:read',
+      node: 'enterprise:read',
+    });
+    // Who holds them: every reading role reads links, the office and admin write and import,
+    // a firm reads and declares its own (the service scopes it) but never imports or opens the
+    // chain master view.
+    const holders = (permission: Permission) =>
+      ROLES.filter((role) => roleHasPermission(role, permission));
+    expect(holders('link:write')).toEqual(['admin', 'office', 'firm']);
+    expect(holders('link:import')).toEqual(['admin', 'office']);
+    expect(holders('link:read')).toEqual([...ROLES]);
+    expect(holders('enterprise:read')).not.toContain('firm');
   });
 
   it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {

@@ -50,6 +50,9 @@ export const PERMISSIONS = [
   'template:manage',
   // Admins only: installation settings (home region, default chain).
   'settings:manage',
+  'link:read',
+  'link:write',
+  'link:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +63,7 @@ const READ: Permission[] = [
   'enterprise:read',
   'park:read',
   'stats:read',
+  'link:read',
 ];
 
 /**
@@ -69,7 +73,9 @@ const READ: Permission[] = [
  * enterprise's problems and sees nothing else. Services apply the scopes (`problem-scope`).
  * `investment` manages leads and projects and reserves space for them; `park` manages the space of
  * the one park it is bound to (services refuse other parks) and sees the projects matched to it,
- * but not the whole pipeline.
+ * but not the whole pipeline. Links between enterprises (企业关系): every reading role sees them;
+ * the office records and imports them; a `firm` declares and sees only its own enterprise's, and
+ * never another's share or amount (services apply it).
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
@@ -98,6 +104,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'supervision:progress',
     'department:manage',
     'firm-account:create',
+    'link:write',
+    'link:import',
   ],
   chain_leader: [
     ...READ,
@@ -109,7 +117,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'supervision:progress',
   ],
   department: [...READ, 'problem:read', 'problem:act', 'leader:read', 'supervision:progress'],
-  firm: ['authenticated', 'problem:read', 'problem:raise', 'problem:act'],
+  firm: [
+    'authenticated',
+    'problem:read',
+    'problem:raise',
+    'problem:act',
+    'link:read',
+    'link:write',
+  ],
 };
 
 /** True when `role` carries `permission` (`public` is granted to everyone). */

@@ -89,6 +89,12 @@ export const ROW_REASONS = [
   'TEXT_HAS_NUL',
   'TIME_INVALID',
   'RECEIVED_BEFORE_2000',
+  // Links between enterprises (rows of a link file, and requests)
+  'LINK_SELF',
+  'LINK_MERGED',
+  'LINK_KIND_UNKNOWN',
+  'SHARE_OUT_OF_RANGE',
+  'DATES_REVERSED',
   // Space reservations and edits (details.reason of SPACE_UNAVAILABLE)
   'SPACE_UNIT_TOO_SMALL',
   'SPACE_PARK_TOO_SMALL',

@@ -30,6 +30,7 @@ import type { RegionRow } from '../../db/region.repository.ts';
 import { listTargets } from '../../db/target.repository.ts';
 import type { ChainAnalysis, NodeAnalysis } from '../../shared/api/analysis.ts';
 import { cachedPerDataVersion } from '../data-version-cache.ts';
+import { averageChainMasterRate } from '../ecology/chain-masters.service.ts';
 import {
   loadChainContext,
   requireRegion,
@@ -201,7 +202,7 @@ async function analyzeLookedUp(
   const nodeIds = scope.nodes.map((n) => n.id);
   const chainId = scope.chain.id;
   const regionCode = region.code;
-  const [national, regional, series, leaders, targets, problems] = await Promise.all([
+  const [national, regional, series, leaders, targets, problems, localRate] = await Promise.all([
     nationalBenchmark(db, { nodeIds, year }),
     listRegionalNodeFigures(db, { nodeIds, regionCodes: [regionCode], year }),
     listRegionalNodeSeries(db, { nodeIds, regionCode, toYear: year }),
@@ -214,6 +215,7 @@ async function analyzeLookedUp(
     }),
     listTargets(db, { chainId, regionCode }),
     countOpenProblemsByNode(db, { chainId, regionCode, today: shanghaiDate(new Date()) }),
+    averageChainMasterRate(db, scope, regionCode),
   ]);
   const nodes = buildNodeAnalyses({
     context: scope,
@@ -225,7 +227,7 @@ async function analyzeLookedUp(
     problems,
   });
   const chainSeries = sumSeries(series);
-  const totals = chainTotals(nodes, chainSeries, year);
+  const totals = { ...chainTotals(nodes, chainSeries, year), chainMasterLocalRate: localRate };
   const nodeNames = new Map<string, Bilingual>(nodes.map((n) => [n.code, n.name]));
   const chainName = { zh: scope.chain.nameZh, en: scope.chain.nameEn };
   const seriesOf = (nodeCode: string | null): YearValue[] => {
@@ -296,7 +298,7 @@ function chainTotals(
   nodes: readonly NodeAnalysis[],
   series: NodeAnalysis['series'],
   year: number,
-): ChainAnalysis['totals'] {
+): Omit<ChainAnalysis['totals'], 'chainMasterLocalRate'> {
   const outputYuan = nodes.reduce((sum, n) => sum + (n.outputYuan ?? 0), 0);
   const national = nodes.reduce(
     (sum, n) => ({

@@ -13,6 +13,7 @@ import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
 import { generateDemoDataset, type DemoEnterprise } from './demo-generator.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
+import { loadDemoLinks } from './demo-links.ts';
 import { loadDemoWork } from './demo-work.ts';
 import { DEMO_STATS_INDUSTRIES } from './demo-vocabulary.ts';
 import { latestOutput, roundTarget, type ExtraChainFirm } from './demo-chains.ts';
@@ -149,6 +150,12 @@ export async function loadDemo(
         enterpriseIds: ids,
       })),
     );
+    progress("writing the chain masters' supply links");
+    await loadDemoLinks(tx, {
+      chainId: chainRow.id,
+      enterprises: dataset.enterprises,
+      enterpriseIds: ids,
+    });
 
     progress('writing the other chains: firms, targets and chain leaders');
     const written = await writeDemoExtraChains(tx, extra);

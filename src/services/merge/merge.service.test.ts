@@ -10,6 +10,7 @@ import {
   enterprise,
   enterpriseYear,
   leaderActivity,
+  enterpriseLink,
   leaderActivityEnterprise,
   problem,
 } from '../../db/schema.ts';
@@ -72,6 +73,14 @@ describe(`a merge keeps every link of both records, and its undo gives them back
           asc(leaderActivityEnterprise.activityId),
           asc(leaderActivityEnterprise.enterpriseId),
         ),
+      enterpriseLinks: await db
+        .select({
+          id: enterpriseLink.id,
+          fromId: enterpriseLink.fromId,
+          toId: enterpriseLink.toId,
+        })
+        .from(enterpriseLink)
+        .orderBy(asc(enterpriseLink.id)),
       pairs: await db
         .select()
         .from(duplicateCandidate)
@@ -160,6 +169,11 @@ describe(`a merge keeps every link of both records, and its undo gives them back
       { activityId, enterpriseId: droppedId },
       { activityId, enterpriseId: thirdId },
     ]);
+    const link = { regionCode: '320214', source: 'office', createdBy: 'test' };
+    await db.insert(enterpriseLink).values([
+      { ...link, kind: 'supplies', fromId: droppedId, toId: thirdId },
+      { ...link, kind: 'serves', fromId: thirdId, toId: droppedId },
+    ]);
     for (const [a, b] of [
       [droppedId, keptId],
       [droppedId, thirdId],
@@ -220,6 +234,14 @@ describe(`a merge keeps every link of both records, and its undo gives them back
     expect(linked.map((l) => l.enterpriseId).sort((a, b) => a - b)).toEqual(
       [keptId, thirdId].sort((a, b) => a - b),
     );
+    const links = await db
+      .select({ fromId: enterpriseLink.fromId, toId: enterpriseLink.toId })
+      .from(enterpriseLink)
+      .orderBy(asc(enterpriseLink.id));
+    expect(links).toEqual([
+      { fromId: keptId, toId: thirdId },
+      { fromId: thirdId, toId: keptId },
+    ]);
     const history = await listDuplicates(db, { status: 'merged', page: 1, pageSize: 10 });
     expect(history.items).toEqual([
       expect.objectContaining({

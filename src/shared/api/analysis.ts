@@ -192,6 +192,16 @@ export const chainAnalysisSchema = z
         .number()
         .nullable()
         .meta({ description: "The region's share of the registry's chain output." }),
+      chainMasterLocalRate: z
+        .object({
+          masters: z.number().int(),
+          byCount: z.number().nullable(),
+          byAmount: z.number().nullable(),
+        })
+        .meta({
+          description:
+            "Chain masters' average local supporting rate (本地配套率) over their supply links valid today: the mean of each master's rate, by count and by amount (0–1).",
+        }),
     }),
     completeness: z.object({
       weighted: z.number().meta({ description: 'Weighted share of nodes present (0–1).' }),

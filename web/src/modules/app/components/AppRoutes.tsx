@@ -84,6 +84,17 @@ const ServicePage = lazy(() =>
   import('../../problems/components/ServicePage.tsx').then((m) => ({ default: m.ServicePage })),
 );
 
+const ChainMastersPage = lazy(() =>
+  import('../../ecology/components/ChainMastersPage.tsx').then((m) => ({
+    default: m.ChainMastersPage,
+  })),
+);
+const ChainMasterPage = lazy(() =>
+  import('../../ecology/components/ChainMasterPage.tsx').then((m) => ({
+    default: m.ChainMasterPage,
+  })),
+);
+
 const OverviewPage = lazy(() =>
   import('../../overview/components/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
 );
@@ -105,6 +116,7 @@ const FLAT_CHAIN_PAGES = [
   'problems',
   'leader',
   'scorecard',
+  'chain-masters',
 ];
 const LeaderPage = lazy(() =>
   import('../../leadership/components/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
@@ -189,6 +201,8 @@ export function AppRoutes() {
             <Route path="problems" element={<ProblemsPage />} />
             <Route path="leader" element={<LeaderPage />} />
             <Route path="scorecard" element={<ScorecardPage />} />
+            <Route path="chain-masters" element={<ChainMastersPage />} />
+            <Route path="chain-masters/:id" element={<ChainMasterPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {FLAT_CHAIN_PAGES.map((path) => (

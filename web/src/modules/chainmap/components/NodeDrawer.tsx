@@ -9,6 +9,7 @@ import { useCan } from '../../auth/hooks/useCan.ts';
 import { langOf } from '../../i18n/utils/langOf.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
+import { DataText } from '../../i18n/components/Phrase.tsx';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
 import { NodeProblems } from './NodeProblems.tsx';
 import { useChainPath } from '../../chains/hooks/useChainPath.ts';
@@ -90,7 +91,22 @@ export function NodeDrawer({
               {formatPercent(node.topShare)}
             </Descriptions.Item>
             <Descriptions.Item label={t('chainMap.chainMasters')} span={2}>
-              {node.chainMasters.map((m) => m.name).join('、') || '—'}
+              {node.chainMasters.length === 0
+                ? '—'
+                : node.chainMasters.map((m, index) => (
+                    <span key={m.id}>
+                      {index > 0 && '、'}
+                      {/* A chain master's suppliers and customers: its network (链主生态). */}
+                      <Link
+                        to={chainPath(
+                          `/chain-masters/${m.id}?region=${analysis.region.code.slice(0, 4)}`,
+                        )}
+                        data-testid="node-chain-master"
+                      >
+                        <DataText>{m.name}</DataText>
+                      </Link>
+                    </span>
+                  ))}
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} className="drawer-section">

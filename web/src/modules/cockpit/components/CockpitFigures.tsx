@@ -40,7 +40,10 @@ function Figure({
   );
 }
 
-/** The headline figures: output, the target and the growth it needs, enterprises, masters, completeness. */
+/**
+ * The headline figures: output, the target and the growth it needs, enterprises, masters,
+ * completeness, and the chain masters' average local supporting rate.
+ */
 export function CockpitFigures({
   analysis,
   target,
@@ -110,6 +113,20 @@ export function CockpitFigures({
         label={t('cockpit.completeness')}
         value={formatPercent(completeness.weighted)}
         note={t('cockpit.present', { present: completeness.present, total: completeness.total })}
+      />
+      <Figure
+        testId="figure-local-rate"
+        label={t('cockpit.localRate')}
+        value={formatPercent(totals.chainMasterLocalRate.byCount)}
+        note={
+          <DefinedTerm
+            label={t('cockpit.localRateNote', {
+              count: totals.chainMasterLocalRate.masters,
+              amount: formatPercent(totals.chainMasterLocalRate.byAmount),
+            })}
+            definition={t('ecology.rateDefinition')}
+          />
+        }
       />
     </div>
   );

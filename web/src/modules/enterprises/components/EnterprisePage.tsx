@@ -1,12 +1,13 @@
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { EnterpriseFacts } from './EnterpriseFacts.tsx';
 import { FigureHistoryCard } from './FigureHistoryCard.tsx';
@@ -17,6 +18,7 @@ import { YearlyFiguresChart } from './YearlyFiguresChart.tsx';
 export function EnterprisePage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
+  const chainPath = useChainPath();
   const { id } = useParams();
   const detail = useApiQuery(apiGet('/enterprises/{id}', { params: { path: { id: Number(id) } } }));
   const enterprise = detail.data?.id === Number(id) ? detail.data : undefined;
@@ -48,6 +50,16 @@ export function EnterprisePage() {
           )}
           <div style={{ marginTop: 8 }}>
             <TagList tags={enterprise.tags} />
+            {enterprise.tags.includes('chain_master') && (
+              <Link
+                to={chainPath(
+                  `/chain-masters/${enterprise.id}?region=${enterprise.regionCode.slice(0, 4)}`,
+                )}
+                data-testid="enterprise-chain-master"
+              >
+                {t('ecology.enterpriseLink')}
+              </Link>
+            )}
           </div>
         </div>
       </div>

@@ -57,6 +57,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
   SUPERVISION_NOT_FOUND: { zh: '未找到该督办事项', en: 'No such supervised task' },
   NOTIFICATION_NOT_FOUND: { zh: '未找到该通知', en: 'No such notification' },
   JOB_NOT_FOUND: { zh: '未找到该后台任务', en: 'No such background job' },
+  LINK_NOT_FOUND: { zh: '未找到该企业关系', en: 'No such link between enterprises' },
   USER_EXISTS: { zh: '该用户名已被使用', en: 'That username is taken' },
   PROJECT_EXISTS: { zh: '已有同名项目', en: 'A project of that name exists' },
   STAGE_MOVE_INVALID: {
@@ -278,6 +279,26 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     en: 'not a year from 2000 to 2100',
   },
   VALUE_INVALID: { zh: '数值无效（{message}）', en: '{message}' },
+  LINK_SELF: {
+    zh: '企业关系须连接两家不同的企业（{field} 与另一方相同）',
+    en: 'a link joins two different enterprises ({field} is the other party too)',
+  },
+  LINK_MERGED: {
+    zh: '企业 {enterprise} 已合并入企业 {keptId}，请改用后者',
+    en: 'enterprise {enterprise} was merged into {keptId}; link that one instead',
+  },
+  LINK_KIND_UNKNOWN: {
+    zh: '关系类型应为 供货、服务、控股 或 合作',
+    en: 'the kind must be supplies, serves, owns or cooperates',
+  },
+  SHARE_OUT_OF_RANGE: {
+    zh: '采购占比应在 0 到 100 之间（%）',
+    en: 'the share must be between 0 and 100 (%)',
+  },
+  DATES_REVERSED: {
+    zh: '截止日期早于起始日期',
+    en: 'the end date is before the start date',
+  },
   PROBLEM_COLUMN_MISSING: {
     zh: '缺少“{column}”列',
     en: 'the column {column} is missing',

@@ -1,5 +1,6 @@
 import { adminMessagesEn } from './adminMessagesEn.ts';
 import { templateMessagesEn } from './templateMessagesEn.ts';
+import { messagesEcologyEn } from './messagesEcologyEn.ts';
 import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import { messagesOverviewEn } from './messagesOverviewEn.ts';
 import { messagesMapEn } from './messagesMapEn.ts';
@@ -338,6 +339,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'cockpit.chainMasters': 'Chain masters',
   'cockpit.nationalShare': '{share} of the national pool',
   'cockpit.completeness': 'Chain completeness',
+  'cockpit.localRate': "Chain masters' local supporting rate",
+  'cockpit.localRateNote': '{count} chain masters · by amount {amount}',
   'cockpit.present': '{present} of {total} links present',
   'cockpit.progressTitle': 'Progress to target',
   'cockpit.ofTarget': 'Output / target',
@@ -507,6 +510,7 @@ export const messagesEn: Record<MessageKey, string> = {
     'Target {year}: {target}; gap {gap}; with the pipeline, projected {projected}',
   'invest.summary.noTarget': 'No output target set',
   ...messagesLeaderEn,
+  ...messagesEcologyEn,
   ...messagesOverviewEn,
   ...messagesMapEn,
   ...adminMessagesEn,

@@ -1,6 +1,7 @@
 import { adminMessagesZh } from './adminMessagesZh.ts';
 import { templateMessagesZh } from './templateMessagesZh.ts';
 import { problemMessagesZh } from './problemMessagesZh.ts';
+import { messagesEcologyZh } from './messagesEcologyZh.ts';
 import { messagesLeaderZh } from './messagesLeaderZh.ts';
 import { messagesOverviewZh } from './messagesOverviewZh.ts';
 import { messagesMapZh } from './messagesMapZh.ts';
@@ -332,6 +333,8 @@ export const messagesZh = {
   'cockpit.chainMasters': '链主企业',
   'cockpit.nationalShare': '占全国样本 {share}',
   'cockpit.completeness': '产业链完整度',
+  'cockpit.localRate': '链主平均本地配套率',
+  'cockpit.localRateNote': '{count} 家链主 · 按金额 {amount}',
   'cockpit.present': '{present}/{total} 个环节已覆盖',
   'cockpit.progressTitle': '目标完成度',
   'cockpit.ofTarget': '规模/目标',
@@ -499,6 +502,7 @@ export const messagesZh = {
   'invest.summary.gap': '{year} 年目标 {target}，缺口 {gap}；计入项目预计 {projected}',
   'invest.summary.noTarget': '尚未设定产值目标',
   ...messagesLeaderZh,
+  ...messagesEcologyZh,
   ...adminMessagesZh,
   ...templateMessagesZh,
 } as const;

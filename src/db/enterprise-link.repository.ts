@@ -1,0 +1,235 @@
+import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from './connection.ts';
+import { chainPlacement, enterprise, enterpriseLink, enterpriseMerge } from './schema.ts';
+
+// Links between enterprises: their rows, and the reads of the chain master and node views.
+
+export type LinkRow = typeof enterpriseLink.$inferSelect;
+export type NewLinkRow = typeof enterpriseLink.$inferInsert;
+
+const fromFirm = alias(enterprise, 'from_firm');
+const toFirm = alias(enterprise, 'to_firm');
+
+const LINK_WITH_NAMES = {
+  link: enterpriseLink,
+  fromName: fromFirm.name,
+  fromRegion: fromFirm.regionCode,
+  toName: toFirm.name,
+  toRegion: toFirm.regionCode,
+};
+
+/** A link with the names and regions of both parties. */
+export interface LinkWithNames {
+  link: LinkRow;
+  fromName: string;
+  fromRegion: string;
+  toName: string;
+  toRegion: string;
+}
+
+/** Inserts links; returns their ids in order. */
+export async function insertLinks(db: DbOrTx, rows: readonly NewLinkRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const ids: number[] = [];
+  // Batches keep each statement's parameter count well under PostgreSQL's limit.
+  for (let at = 0; at < rows.length; at += 500) {
+    const inserted = await db
+      .insert(enterpriseLink)
+      .values(rows.slice(at, at + 500))
+      .returning({ id: enterpriseLink.id });
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** One link with both parties' names, or undefined. */
+export async function findLinkById(db: DbOrTx, id: number): Promise<LinkWithNames | undefined> {
+  const [row] = await db
+    .select(LINK_WITH_NAMES)
+    .from(enterpriseLink)
+    .innerJoin(fromFirm, eq(fromFirm.id, enterpriseLink.fromId))
+    .innerJoin(toFirm, eq(toFirm.id, enterpriseLink.toId))
+    .where(eq(enterpriseLink.id, id));
+  return row;
+}
+
+/** Links, newest first, where `enterpriseId` (if given) is a party, of `kind` (if given). */
+export async function listLinkRows(
+  db: DbOrTx,
+  filter: { enterpriseId?: number | undefined; kind?: string | undefined },
+  page: { limit: number; offset: number },
+): Promise<{ rows: LinkWithNames[]; total: number }> {
+  const conditions: SQL[] = [];
+  if (filter.enterpriseId !== undefined) {
+    const party = or(
+      eq(enterpriseLink.fromId, filter.enterpriseId),
+      eq(enterpriseLink.toId, filter.enterpriseId),
+    );
+    if (party) conditions.push(party);
+  }
+  if (filter.kind !== undefined) conditions.push(eq(enterpriseLink.kind, filter.kind));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [rows, totals] = await Promise.all([
+    db
+      .select(LINK_WITH_NAMES)
+      .from(enterpriseLink)
+      .innerJoin(fromFirm, eq(fromFirm.id, enterpriseLink.fromId))
+      .innerJoin(toFirm, eq(toFirm.id, enterpriseLink.toId))
+      .where(where)
+      .orderBy(desc(enterpriseLink.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(enterpriseLink).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}
+
+/** Deletes a link. */
+export async function deleteLinkRow(db: DbOrTx, id: number): Promise<void> {
+  await db.delete(enterpriseLink).where(eq(enterpriseLink.id, id));
+}
+
+/** The enterprises among `ids` that exist, with their names and regions. */
+export async function findLinkParties(
+  db: DbOrTx,
+  ids: readonly number[],
+): Promise<Map<number, { id: number; name: string; regionCode: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: enterprise.id, name: enterprise.name, regionCode: enterprise.regionCode })
+    .from(enterprise)
+    .where(inArray(enterprise.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** For records merged away (deleted by a merge still in force): the record each was merged into. */
+export async function findMergedInto(
+  db: DbOrTx,
+  ids: readonly number[],
+): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ dropped: enterpriseMerge.droppedId, kept: enterpriseMerge.keptId })
+    .from(enterpriseMerge)
+    .where(
+      and(
+        inArray(enterpriseMerge.droppedId, [...new Set(ids)]),
+        eq(enterpriseMerge.status, 'merged'),
+      ),
+    );
+  return new Map(rows.map((r) => [r.dropped, r.kept]));
+}
+
+/**
+ * Enterprises of a region (code prefix) with the chain_master tag that sit on the chain: placed
+ * on one of its nodes, or not placed on any chain yet (node null), so that a master is never lost
+ * while its classification is pending.
+ */
+export async function listChainMasterRows(
+  db: DbOrTx,
+  options: { nodeIds: readonly number[]; regionCode: string; enterpriseId?: number },
+): Promise<
+  { id: number; name: string; nameEn: string | null; regionCode: string; nodeId: number | null }[]
+> {
+  const nodes = sql.param([...options.nodeIds]);
+  const one = options.enterpriseId === undefined ? sql`` : sql`and e.id = ${options.enterpriseId}`;
+  const result = await db.execute(sql`
+    select e.id, e.name, e.name_en as "nameEn", e.region_code as "regionCode", p.node_id as "nodeId"
+      from ${enterprise} e
+      left join ${chainPlacement} p on p.enterprise_id = e.id
+                                    and p.node_id = any(${nodes}::integer[])
+     where e.tags @> array['chain_master']::text[]
+       and e.region_code like ${`${options.regionCode}%`}
+       and (p.node_id is not null
+            or not exists (select 1 from ${chainPlacement} q where q.enterprise_id = e.id))
+       ${one}
+     order by e.name, e.id`);
+  const rows = (
+    result as {
+      rows: {
+        id: string | number;
+        name: string;
+        nameEn: string | null;
+        regionCode: string;
+        nodeId: number | null;
+      }[];
+    }
+  ).rows;
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** The enterprises of a region placed on one node (their ids). */
+export async function listNodeFirmIds(
+  db: DbOrTx,
+  options: { nodeId: number; regionCode: string },
+): Promise<number[]> {
+  const rows = await db
+    .select({ id: chainPlacement.enterpriseId })
+    .from(chainPlacement)
+    .where(
+      and(
+        eq(chainPlacement.nodeId, options.nodeId),
+        sql`${chainPlacement.regionCode} like ${`${options.regionCode}%`}`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** A link valid on a day, with both parties' regions and their placements on one chain. */
+export interface ActiveLinkRow {
+  id: number;
+  kind: string;
+  fromId: number;
+  fromName: string;
+  fromRegion: string;
+  fromNodeId: number | null;
+  toId: number;
+  toName: string;
+  toRegion: string;
+  toNodeId: number | null;
+  product: string | null;
+  sharePercent: number | null;
+  amountYuan: number | null;
+  validFrom: string | null;
+  validTo: string | null;
+  source: string;
+}
+
+/**
+ * The links valid on `asOf` (no dates, or from ≤ asOf ≤ to) where one of `enterpriseIds` is a
+ * party, with each party's placement among `nodeIds` (the chain's nodes; null when unplaced).
+ */
+export async function listActiveLinks(
+  db: DbOrTx,
+  options: { enterpriseIds: readonly number[]; nodeIds: readonly number[]; asOf: string },
+): Promise<ActiveLinkRow[]> {
+  if (options.enterpriseIds.length === 0) return [];
+  const ids = sql.param([...options.enterpriseIds]);
+  const nodes = sql.param([...options.nodeIds]);
+  const result = await db.execute(sql`
+    select l.id, l.kind,
+           l.from_id as "fromId", f.name as "fromName", f.region_code as "fromRegion",
+           pf.node_id as "fromNodeId",
+           l.to_id as "toId", t.name as "toName", t.region_code as "toRegion",
+           pt.node_id as "toNodeId",
+           l.product, l.share_percent::float8 as "sharePercent",
+           l.amount_yuan::float8 as "amountYuan",
+           l.valid_from::text as "validFrom", l.valid_to::text as "validTo", l.source
+      from ${enterpriseLink} l
+      join ${enterprise} f on f.id = l.from_id
+      join ${enterprise} t on t.id = l.to_id
+      left join ${chainPlacement} pf on pf.enterprise_id = l.from_id
+                                     and pf.node_id = any(${nodes}::integer[])
+      left join ${chainPlacement} pt on pt.enterprise_id = l.to_id
+                                     and pt.node_id = any(${nodes}::integer[])
+     where (l.from_id = any(${ids}::bigint[]) or l.to_id = any(${ids}::bigint[]))
+       and (l.valid_from is null or l.valid_from <= ${options.asOf}::date)
+       and (l.valid_to is null or l.valid_to >= ${options.asOf}::date)
+     order by l.id`);
+  const rows = (result as { rows: unknown[] }).rows as (Omit<ActiveLinkRow, 'fromId' | 'toId'> & {
+    fromId: string | number;
+    toId: string | number;
+  })[];
+  return rows.map((r) => ({ ...r, fromId: Number(r.fromId), toId: Number(r.toId) }));
+}

@@ -1,0 +1,289 @@
+import { AppError } from '../../domain/app-error.ts';
+import { normalizeUscc, parseDate, parseMoney } from '../../domain/import-values.ts';
+import { recordAudit } from '../../db/audit.repository.ts';
+import type { Db } from '../../db/connection.ts';
+import { insertLinks, type NewLinkRow } from '../../db/enterprise-link.repository.ts';
+import { findEnterprisesByUsccOrName } from '../../db/problem-import.repository.ts';
+import type { LinkImportResult } from '../../shared/api/links.ts';
+import { LINK_KIND_WORDS, type LinkKind } from '../../shared/link-kinds.ts';
+import type { RowError } from '../tables/error-report.ts';
+import { rowErrorsRefusal } from '../tables/table-common.ts';
+import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
+import { linkProblem, lookUpParties, type LinkProblem } from './link-rules.ts';
+import type { LinkUser } from './links.service.ts';
+
+// Importing links from a spreadsheet (CSV or XLSX): every row checked as a request is, and the
+// file written all at once or not at all.
+
+export const MAX_LINK_IMPORT_ROWS = 20_000;
+
+type Column = 'kind' | 'from' | 'to' | 'product' | 'share' | 'amount' | 'validFrom' | 'validTo';
+
+/** Header spellings (lower-cased, spaces and brackets dropped) per column. */
+const HEADERS: Readonly<Record<Column, readonly string[]>> = {
+  kind: ['kind', 'type', '类型', '关系类型', '关系'],
+  from: ['from', 'supplier', '供方', '供应方', '供货方', '甲方', '发起方'],
+  to: ['to', 'buyer', '需方', '采购方', '客户', '乙方', '对方'],
+  product: ['product', 'products', '产品', '产品或服务', '内容'],
+  share: ['share_percent', 'share', 'share%', '占比', '采购占比', '占比%'],
+  amount: ['amount_wan_yuan', 'amount', '金额', '金额万元', '年采购额万元', '金额(万元)'],
+  validFrom: ['valid_from', 'from_date', '起始日期', '开始日期', '起始'],
+  validTo: ['valid_to', 'to_date', '截止日期', '结束日期', '截止'],
+};
+
+const LABELS: Readonly<Record<Column, string>> = {
+  kind: 'kind',
+  from: 'from',
+  to: 'to',
+  product: 'product',
+  share: 'share_percent',
+  amount: 'amount_wan_yuan',
+  validFrom: 'valid_from',
+  validTo: 'valid_to',
+};
+
+const fold = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s()（）]/g, '');
+
+const USCC_SHAPE = /^[0-9A-Z]{18}$/;
+/** Dates of a contract may lie ahead: only impossible dates are refused. */
+const FAR_FUTURE = new Date('2100-12-31T00:00:00Z');
+
+interface ParsedLink {
+  row: number;
+  values: Omit<NewLinkRow, 'regionCode' | 'source' | 'createdBy'>;
+}
+
+/**
+ * Imports links from a spreadsheet: kind, from, to (enterprise id, USCC or registered name),
+ * product, share_percent, amount_wan_yuan (万元), valid_from, valid_to. All or nothing: any bad
+ * row and nothing is written, the error listing file, row, column and reason of every bad row.
+ * Office and admin only. Throws FORBIDDEN, VALIDATION_FAILED.
+ */
+export async function importLinks(
+  db: Db,
+  user: LinkUser,
+  file: TableSource,
+  options: { dryRun?: boolean } = {},
+): Promise<LinkImportResult> {
+  if (user.role !== 'office' && user.role !== 'admin') {
+    throw new AppError('FORBIDDEN', 'Only the chain office or an admin imports links.');
+  }
+  const fileName = tableSourceName(file);
+  const table = await openTable(file);
+  const index = new Map<Column, number>();
+  table.headers.forEach((header, at) => {
+    const column = (Object.keys(HEADERS) as Column[]).find((c) =>
+      HEADERS[c].map(fold).includes(fold(header)),
+    );
+    if (column && !index.has(column)) index.set(column, at);
+  });
+  const errors: RowError[] = [];
+  const missing = (['kind', 'from', 'to'] as const).filter((c) => !index.has(c));
+  if (missing.length > 0) {
+    table.close();
+    throw rowErrorsRefusal(
+      missing.map((c) => ({
+        row: 1,
+        column: LABELS[c],
+        reason: `the column ${LABELS[c]} is missing`,
+      })),
+      fileName,
+      'so nothing was imported',
+      {
+        file: fileName,
+        errors: missing.map((c) => ({
+          row: 1,
+          column: LABELS[c],
+          value: '',
+          reason: `the column ${LABELS[c]} is missing`,
+          code: 'PROBLEM_COLUMN_MISSING',
+          params: { column: LABELS[c] },
+        })),
+      },
+    );
+  }
+  const raw: { row: number; cell: (c: Column) => string }[] = [];
+  for await (const row of table.rows) {
+    if (raw.length >= MAX_LINK_IMPORT_ROWS) {
+      table.close();
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${fileName} holds more than ${MAX_LINK_IMPORT_ROWS} rows; split it and import each part.`,
+      );
+    }
+    const cells = row.cells;
+    raw.push({
+      row: row.rowNumber,
+      cell: (c) => {
+        const at = index.get(c);
+        return at === undefined ? '' : (cells[at] ?? '').trim();
+      },
+    });
+  }
+
+  // Enterprises named by id, USCC or registered name, looked up once for the whole file.
+  const refs = raw.flatMap((r) => [r.cell('from'), r.cell('to')]).filter(Boolean);
+  const usccs = [...new Set(refs.map(normalizeUscc).filter((t) => USCC_SHAPE.test(t)))];
+  const found = await findEnterprisesByUsccOrName(db, usccs, [...new Set(refs)]);
+  const byKey = new Map<string, number[]>();
+  for (const e of found) {
+    for (const key of [e.uscc ? `uscc:${e.uscc}` : null, `name:${e.name}`]) {
+      if (key) byKey.set(key, [...new Set([...(byKey.get(key) ?? []), e.id])]);
+    }
+  }
+  const header = (c: Column) => {
+    const at = index.get(c);
+    return at === undefined ? LABELS[c] : (table.headers[at] ?? LABELS[c]);
+  };
+  const refuse = (
+    row: number,
+    c: Column,
+    value: string,
+    reason: string,
+    code: RowError['code'],
+    params?: RowError['params'],
+  ) => {
+    errors.push({ row, column: header(c), value, reason, code, ...(params ? { params } : {}) });
+  };
+  const resolve = (row: number, c: 'from' | 'to', text: string): number | null => {
+    if (text === '') {
+      refuse(
+        row,
+        c,
+        text,
+        'an enterprise id, USCC or registered name is required',
+        'ENTERPRISE_REQUIRED',
+      );
+      return null;
+    }
+    if (/^\d{1,10}$/.test(text)) return Number(text);
+    const ids = byKey.get(`uscc:${normalizeUscc(text)}`) ?? byKey.get(`name:${text}`) ?? [];
+    if (ids.length === 1) return ids[0] ?? null;
+    if (ids.length > 1) {
+      refuse(
+        row,
+        c,
+        text,
+        'several enterprises have this name; use the USCC or id',
+        'ENTERPRISE_AMBIGUOUS',
+      );
+    } else {
+      refuse(
+        row,
+        c,
+        text,
+        'no enterprise has this USCC, registered name or id',
+        'ENTERPRISE_UNKNOWN',
+      );
+    }
+    return null;
+  };
+
+  const parsed: ParsedLink[] = [];
+  for (const r of raw) {
+    const before = errors.length;
+    const kindText = r.cell('kind');
+    const kind: LinkKind | undefined = LINK_KIND_WORDS[kindText.toLowerCase()];
+    if (!kind) {
+      refuse(
+        r.row,
+        'kind',
+        kindText,
+        'the kind must be 供货/supplies, 服务/serves, 控股/owns or 合作/cooperates',
+        'LINK_KIND_UNKNOWN',
+      );
+    }
+    const fromId = resolve(r.row, 'from', r.cell('from'));
+    const toId = resolve(r.row, 'to', r.cell('to'));
+    let sharePercent: number | null = null;
+    const shareText = r.cell('share').replace(/[%％]$/, '');
+    if (shareText !== '') {
+      const share = Number(shareText);
+      if (!Number.isFinite(share))
+        refuse(r.row, 'share', r.cell('share'), 'not a number', 'NOT_A_NUMBER');
+      else sharePercent = share;
+    }
+    const money = parseMoney(r.cell('amount'), null, 'wan');
+    if (!money.ok)
+      refuse(r.row, 'amount', r.cell('amount'), money.reason, money.code, money.params);
+    const dates = (['validFrom', 'validTo'] as const).map((c) => {
+      const parsedDate = parseDate(r.cell(c), FAR_FUTURE);
+      if (!parsedDate.ok) {
+        refuse(r.row, c, r.cell(c), parsedDate.reason, parsedDate.code, parsedDate.params);
+        return null;
+      }
+      return parsedDate.date;
+    });
+    if (errors.length > before || !kind || fromId === null || toId === null) continue;
+    parsed.push({
+      row: r.row,
+      values: {
+        kind,
+        fromId,
+        toId,
+        product: r.cell('product') || null,
+        sharePercent,
+        amountYuan: money.ok ? money.yuan : null,
+        validFrom: dates[0] ?? null,
+        validTo: dates[1] ?? null,
+      },
+    });
+  }
+
+  const lookup = await lookUpParties(
+    db,
+    parsed.flatMap((p) => [p.values.fromId, p.values.toId]),
+  );
+  const columnOf: Record<LinkProblem['field'], Column> = {
+    fromId: 'from',
+    toId: 'to',
+    sharePercent: 'share',
+    amountYuan: 'amount',
+    validTo: 'validTo',
+  };
+  for (const p of parsed) {
+    const problem = linkProblem(p.values, lookup);
+    if (!problem) continue;
+    const column = columnOf[problem.field];
+    const raw = p.values[problem.field];
+    refuse(
+      p.row,
+      column,
+      raw === null || raw === undefined ? '' : String(raw),
+      problem.message,
+      problem.reason,
+      problem.params,
+    );
+  }
+  if (errors.length > 0) {
+    errors.sort((a, b) => a.row - b.row);
+    throw rowErrorsRefusal(errors, fileName, 'so nothing was imported', { file: fileName, errors });
+  }
+  const result: LinkImportResult = {
+    dryRun: options.dryRun ?? false,
+    rows: raw.length,
+    imported: parsed.length,
+  };
+  if (options.dryRun) return result;
+  await db.transaction(async (tx) => {
+    await insertLinks(
+      tx,
+      parsed.map((p) => ({
+        ...p.values,
+        regionCode: lookup.parties.get(p.values.toId)?.regionCode ?? '',
+        source: 'import',
+        createdBy: user.actor.name,
+      })),
+    );
+    await recordAudit(tx, user.actor, {
+      action: 'link.import',
+      entityType: 'enterprise_link',
+      after: { file: fileName, rows: result.rows, imported: result.imported },
+    });
+  });
+  return result;
+}
