@@ -250,6 +250,8 @@ export const DATA_VERSION_TABLES = [
   'classification',
   'enterprise',
   'enterprise_year',
+  'need_match',
+  'need_offer',
   'problem',
   'region',
   'region_stat',

@@ -8,3 +8,4 @@ export * from './schema/access.ts';
 export * from './schema/projects.ts';
 export * from './schema/problems.ts';
 export * from './schema/leadership.ts';
+export * from './schema/needs.ts';

@@ -29,6 +29,7 @@ import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerImportRoutes } from './routes/imports.routes.ts';
 import { registerLeadershipRoutes } from './routes/leadership.routes.ts';
 import { registerNotificationRoutes } from './routes/notifications.routes.ts';
+import { registerNeedRoutes } from './routes/needs.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps): App {
   registerLeadershipRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerNeedRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.
   registerWebRoutes(app, deps, plainRoutePermissions);

@@ -64,6 +64,8 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'SUPERVISION_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
     case 'JOB_NOT_FOUND':
+    case 'NEED_NOT_FOUND':
+    case 'OFFER_NOT_FOUND':
       return 404;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':

@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   'department:manage',
   'calendar:manage',
   'firm-account:create',
+  // 供需对接: read needs and offers (firms: the public part of others'), publish them, record outcomes.
+  'need:read',
+  'need:write',
+  'match:record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,9 +80,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'chain:write',
     'park:write',
     'stats:write',
+    'need:read',
   ],
-  viewer: [...READ, 'project:read', 'problem:read', 'leader:read'],
-  investment: [...READ, 'project:read', 'project:write', 'space:reserve'],
+  viewer: [...READ, 'project:read', 'problem:read', 'leader:read', 'need:read'],
+  investment: [...READ, 'project:read', 'project:write', 'space:reserve', 'need:read'],
   park: [...READ, 'space:write', 'space:reserve', 'problem:read'],
   office: [
     ...READ,
@@ -92,6 +97,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'supervision:progress',
     'department:manage',
     'firm-account:create',
+    'need:read',
+    'need:write',
+    'match:record',
   ],
   chain_leader: [
     ...READ,
@@ -101,9 +109,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'leader:read',
     'leader:write',
     'supervision:progress',
+    'need:read',
   ],
   department: [...READ, 'problem:read', 'problem:act', 'leader:read', 'supervision:progress'],
-  firm: ['authenticated', 'problem:read', 'problem:raise', 'problem:act'],
+  firm: [
+    'authenticated',
+    'problem:read',
+    'problem:raise',
+    'problem:act',
+    'need:read',
+    'need:write',
+  ],
 };
 
 /** True when `role` carries `permission` (`public` is granted to everyone). */

@@ -7591,6 +7591,745 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/chains/{code}/needs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain's needs, newest first (quantities, prices and contacts only to the office and the owner) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          status?: 'open' | 'closed';
+          /** @description true: only the signed-in firm's own (or, for others, none). */
+          mine?: 'true' | 'false';
+          node?: string;
+          /** @description Text in the product. */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The needs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Need'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Publish a need (a firm for its own enterprise, the office for any); the node is proposed from the text when left out */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The enterprise; a firm user's own when left out (firms may name no other). */
+            enterpriseId?: number;
+            /**
+             * @description The product or service, as the enterprise says it (培养基, 西林瓶灌装线).
+             * @example 无血清培养基
+             */
+            product: string;
+            /** @description The node that makes it; left out: proposed from the product text by the chain's classifier. */
+            nodeCode?: string | null;
+            quantity?: number | null;
+            /** @example 升 */
+            unit?: string | null;
+            /** @description Unit price or budget, yuan. */
+            priceYuan?: number | null;
+            contact?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            startsOn?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            endsOn?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/needs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One need */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The need */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change or close a need (its firm or the office) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The product or service, as the enterprise says it (培养基, 西林瓶灌装线).
+             * @example 无血清培养基
+             */
+            product?: string;
+            /** @description The node that makes it; left out: proposed from the product text by the chain's classifier. */
+            nodeCode?: string | null;
+            quantity?: number | null;
+            /** @example 升 */
+            unit?: string | null;
+            /** @description Unit price or budget, yuan. */
+            priceYuan?: number | null;
+            contact?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            startsOn?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            endsOn?: string | null;
+            note?: string | null;
+            /** @enum {string} */
+            status?: 'open' | 'closed';
+          };
+        };
+      };
+      responses: {
+        /** @description The need */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/chains/{code}/offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain's offers, newest first (quantities, prices and contacts only to the office and the owner) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          status?: 'open' | 'closed';
+          /** @description true: only the signed-in firm's own (or, for others, none). */
+          mine?: 'true' | 'false';
+          node?: string;
+          /** @description Text in the product. */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The offers */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Need'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Publish a offer (a firm for its own enterprise, the office for any); the node is proposed from the text when left out */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The enterprise; a firm user's own when left out (firms may name no other). */
+            enterpriseId?: number;
+            /**
+             * @description The product or service, as the enterprise says it (培养基, 西林瓶灌装线).
+             * @example 无血清培养基
+             */
+            product: string;
+            /** @description The node that makes it; left out: proposed from the product text by the chain's classifier. */
+            nodeCode?: string | null;
+            quantity?: number | null;
+            /** @example 升 */
+            unit?: string | null;
+            /** @description Unit price or budget, yuan. */
+            priceYuan?: number | null;
+            contact?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            startsOn?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            endsOn?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/offers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One offer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The offer */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change or close a offer (its firm or the office) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The product or service, as the enterprise says it (培养基, 西林瓶灌装线).
+             * @example 无血清培养基
+             */
+            product?: string;
+            /** @description The node that makes it; left out: proposed from the product text by the chain's classifier. */
+            nodeCode?: string | null;
+            quantity?: number | null;
+            /** @example 升 */
+            unit?: string | null;
+            /** @description Unit price or budget, yuan. */
+            priceYuan?: number | null;
+            contact?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            startsOn?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            endsOn?: string | null;
+            note?: string | null;
+            /** @enum {string} */
+            status?: 'open' | 'closed';
+          };
+        };
+      };
+      responses: {
+        /** @description The offer */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/chains/{code}/needs/{id}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Proposed suppliers for a need, local first, with reasons (the office and the need's firm) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The proposed matches */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NeedMatches'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/needs/{id}/matches/{supplierId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record what came of a match: contacted, sampled, contracted or dropped, with a date (office) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+          /** @description Numeric id. */
+          supplierId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'contacted' | 'sampled' | 'contracted' | 'dropped';
+            /** @description A date, YYYY-MM-DD. */
+            outcomeOn: string;
+            offerId?: number | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The recorded outcome */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MatchRecord'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7639,6 +8378,8 @@ export interface components {
           | 'SUPERVISION_NOT_FOUND'
           | 'NOTIFICATION_NOT_FOUND'
           | 'JOB_NOT_FOUND'
+          | 'NEED_NOT_FOUND'
+          | 'OFFER_NOT_FOUND'
           | 'USER_EXISTS'
           | 'PROJECT_EXISTS'
           | 'STAGE_MOVE_INVALID'
@@ -7718,6 +8459,9 @@ export interface components {
         | 'department:manage'
         | 'calendar:manage'
         | 'firm-account:create'
+        | 'need:read'
+        | 'need:write'
+        | 'match:record'
       )[];
     };
     LoginRequest: {
@@ -7825,6 +8569,16 @@ export interface components {
         strong: number;
         weak: number;
         missing: number;
+      };
+      /** @description 供需对接: the region's open needs and offers, and matches made this year. */
+      matchmaking: {
+        openNeeds: number;
+        openOffers: number;
+        /** @description Open needs no local firm serves. */
+        noLocalSupplier: number;
+        /** @description Matches followed up this calendar year (Asia/Shanghai) and not dropped. */
+        matchesThisYear: number;
+        year: number;
       };
       targets: components['schemas']['TargetProgress'][];
       extensionCandidates: components['schemas']['ExtensionCandidate'][];
@@ -10059,6 +10813,93 @@ export interface components {
     };
     NotificationsMarkedRead: {
       marked: number;
+    };
+    Need: {
+      id: number;
+      /** @enum {string} */
+      kind: 'need' | 'offer';
+      chainCode: string;
+      enterprise: {
+        id: number;
+        name: string;
+      };
+      /** @description The enterprise's county-level region. */
+      district: {
+        code: string;
+        name: string;
+      } | null;
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+        proposed: boolean;
+      } | null;
+      product: string;
+      startsOn: string | null;
+      endsOn: string | null;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      demo: boolean;
+      createdAt: string;
+      /** @enum {string} */
+      visibility: 'full' | 'public';
+      quantity: number | null;
+      unit: string | null;
+      priceYuan: number | null;
+      contact: string | null;
+      note: string | null;
+      /** @description The signed-in firm's own need or offer. */
+      own: boolean;
+    };
+    NeedMatches: {
+      need: components['schemas']['Need'];
+      items: components['schemas']['ProposedMatch'][];
+      /** @description No local firm with a confirmed placement on the serving node, and no open local offer of it. */
+      noLocalSupplier: boolean;
+    };
+    ProposedMatch: {
+      rank: number;
+      supplier: {
+        id: number;
+        name: string;
+        regionCode: string;
+        regionName: string | null;
+      };
+      /** @description In the same city as the enterprise with the need. */
+      local: boolean;
+      /** @enum {string} */
+      distance: 'district' | 'city' | 'province' | 'elsewhere';
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      } | null;
+      offer: {
+        id: number;
+        product: string;
+      } | null;
+      score: number;
+      reasons: {
+        zh: string;
+        en: string;
+        code: string;
+      }[];
+      outcome: {
+        /** @enum {string} */
+        outcome: 'contacted' | 'sampled' | 'contracted' | 'dropped';
+        outcomeOn: string;
+        note: string | null;
+        recordedBy: string;
+      } | null;
+    };
+    MatchRecord: {
+      id: number;
+      needId: number;
+      supplierId: number;
+      offerId: number | null;
+      /** @enum {string} */
+      outcome: 'contacted' | 'sampled' | 'contracted' | 'dropped';
+      outcomeOn: string;
+      note: string | null;
+      recordedBy: string;
     };
   };
   responses: never;

@@ -57,6 +57,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
   SUPERVISION_NOT_FOUND: { zh: '未找到该督办事项', en: 'No such supervised task' },
   NOTIFICATION_NOT_FOUND: { zh: '未找到该通知', en: 'No such notification' },
   JOB_NOT_FOUND: { zh: '未找到该后台任务', en: 'No such background job' },
+  NEED_NOT_FOUND: { zh: '未找到该需求', en: 'No such need' },
+  OFFER_NOT_FOUND: { zh: '未找到该供给', en: 'No such offer' },
   USER_EXISTS: { zh: '该用户名已被使用', en: 'That username is taken' },
   PROJECT_EXISTS: { zh: '已有同名项目', en: 'A project of that name exists' },
   STAGE_MOVE_INVALID: {
