@@ -50,6 +50,22 @@ describe(`supply–demand matchmaking on the Wuxi demo (${testDatabaseKind()})`,
     await database.close();
   });
 
+  it('loads 60 demo needs and offers of Wuxi firms, marked demo, with a few outcomes', async () => {
+    const needs = await office.json<NeedList>('GET', '/api/chains/biomed/needs?pageSize=500');
+    const offers = await office.json<NeedList>('GET', '/api/chains/biomed/offers?pageSize=500');
+    expect(needs.body.total + offers.body.total).toBe(60);
+    const all = [...needs.body.items, ...offers.body.items];
+    expect(all.every((n) => n.demo && n.district?.code.startsWith('3202'))).toBe(true);
+    expect(needs.body.items.filter((n) => n.node !== null).length).toBeGreaterThan(30);
+    expect(needs.body.items.some((n) => n.enterprise.id === firmEnterprise)).toBe(true);
+    const analysis = await office.json<ChainAnalysis>(
+      'GET',
+      '/api/chains/biomed/analysis?region=3202',
+    );
+    expect(analysis.body.matchmaking.openNeeds).toBeGreaterThan(20);
+    expect(analysis.body.matchmaking.matchesThisYear).toBeGreaterThan(0);
+  });
+
   it('lets a firm publish a need for its own enterprise, proposing the node from the text', async () => {
     const created = await firm.json<Need>('POST', '/api/chains/biomed/needs', {
       product: '无血清培养基',

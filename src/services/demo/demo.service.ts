@@ -12,6 +12,7 @@ import { chinaDivisionRegions } from '../reference/regions.service.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
 import { generateDemoDataset } from './demo-generator.ts';
+import { loadDemoNeeds } from './demo-needs.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
 import { loadDemoWork } from './demo-work.ts';
 import { DEMO_CHAIN, DEMO_PARKS, DEMO_TARGETS, DEMO_USERS, WUXI } from './demo-plan.ts';
@@ -128,6 +129,12 @@ export async function loadDemo(
         enterpriseIds: ids,
       })),
     );
+    progress('writing the needs and offers of 供需对接');
+    await loadDemoNeeds(tx, {
+      enterprises: dataset.enterprises,
+      enterpriseIds: ids,
+      firmEnterpriseId: (await findUserByUsername(tx, 'firm'))?.enterpriseId ?? null,
+    });
 
     const result = {
       enterprises: ids.length,
