@@ -40,6 +40,7 @@ const WEB_FEATURES = [
   'analysis',
   'chainmap',
   'cockpit',
+  'ecology',
   'enterprises',
   'imports',
   'investment',

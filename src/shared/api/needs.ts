@@ -3,16 +3,18 @@ import { z } from 'zod';
 import { bodyIdSchema, isoDateSchema, paramIdSchema, requiredText, safeText } from './fields.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 
-export const NEED_KINDS = ['need', 'offer'] as const;
-export type NeedKind = (typeof NEED_KINDS)[number];
-export const NEED_STATUSES = ['open', 'closed'] as const;
-export type NeedStatus = (typeof NEED_STATUSES)[number];
-/** What came of a match, in the order it usually goes; `dropped` ends it. */
-export const MATCH_OUTCOMES = ['contacted', 'sampled', 'contracted', 'dropped'] as const;
-export type MatchOutcome = (typeof MATCH_OUTCOMES)[number];
-/** How near a supplier is to the enterprise with the need. */
-export const MATCH_DISTANCES = ['district', 'city', 'province', 'elsewhere'] as const;
-export type MatchDistance = (typeof MATCH_DISTANCES)[number];
+import { MATCH_DISTANCES, MATCH_OUTCOMES, NEED_KINDS, NEED_STATUSES } from '../need-values.ts';
+
+export {
+  MATCH_DISTANCES,
+  MATCH_OUTCOMES,
+  NEED_KINDS,
+  NEED_STATUSES,
+  type MatchDistance,
+  type MatchOutcome,
+  type NeedKind,
+  type NeedStatus,
+} from '../need-values.ts';
 
 const chainCodeSchema = requiredText(64).meta({ example: 'biomed' });
 const nodeCodeSchema = z

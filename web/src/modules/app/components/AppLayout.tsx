@@ -17,6 +17,7 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   TeamOutlined,
+  ShopOutlined,
   TrophyOutlined,
   RiseOutlined,
   ScheduleOutlined,
@@ -125,6 +126,13 @@ const SECTIONS: Section[] = [
     label: 'nav.scorecard',
     icon: <TrophyOutlined />,
     permission: 'leader:read',
+    chain: true,
+  },
+  {
+    path: '/matchmaking',
+    label: 'nav.matchmaking',
+    icon: <ShopOutlined />,
+    permission: 'need:read',
     chain: true,
   },
   {

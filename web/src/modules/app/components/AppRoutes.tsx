@@ -79,6 +79,11 @@ const ServicePage = lazy(() =>
   import('../../problems/components/ServicePage.tsx').then((m) => ({ default: m.ServicePage })),
 );
 
+const MatchmakingPage = lazy(() =>
+  import('../../ecology/components/MatchmakingPage.tsx').then((m) => ({
+    default: m.MatchmakingPage,
+  })),
+);
 const OverviewPage = lazy(() =>
   import('../../overview/components/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
 );
@@ -99,6 +104,7 @@ const FLAT_CHAIN_PAGES = [
   'problems',
   'leader',
   'scorecard',
+  'matchmaking',
 ];
 const LeaderPage = lazy(() =>
   import('../../leadership/components/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
@@ -164,6 +170,7 @@ export function AppRoutes() {
             <Route path="problems" element={<ProblemsPage />} />
             <Route path="leader" element={<LeaderPage />} />
             <Route path="scorecard" element={<ScorecardPage />} />
+            <Route path="matchmaking" element={<MatchmakingPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {FLAT_CHAIN_PAGES.map((path) => (

@@ -1,6 +1,7 @@
 import { adminMessagesEn } from './adminMessagesEn.ts';
 import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import { messagesOverviewEn } from './messagesOverviewEn.ts';
+import { messagesMatchEn } from './messagesMatchEn.ts';
 import type { MessageKey } from './messagesZh.ts';
 import { problemMessagesEn } from './problemMessagesEn.ts';
 
@@ -505,5 +506,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.summary.noTarget': 'No output target set',
   ...messagesLeaderEn,
   ...messagesOverviewEn,
+  ...messagesMatchEn,
   ...adminMessagesEn,
 };
