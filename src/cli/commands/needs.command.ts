@@ -196,9 +196,11 @@ export function registerNeedCommands(program: Command): void {
       });
     });
   registerKind(program, 'offer');
-  program
-    .command('match')
-    .description('What came of matches between needs and suppliers (供需对接)')
+  // `match <left> <right>` (the registry matcher) exists already: `match outcome` is its subcommand.
+  const match =
+    program.commands.find((c) => c.name() === 'match') ??
+    program.command('match').description('What came of matches between needs and suppliers');
+  match
     .command('outcome')
     .description('Record what came of a match: contacted, sampled, contracted or dropped')
     .requiredOption('--need <id>', 'the need id')

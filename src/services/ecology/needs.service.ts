@@ -73,6 +73,9 @@ export function presentNeed(row: NeedOfferRow, context: ChainContext, viewer: Ne
   };
 }
 
+/** The rules classifier of a loaded chain, built once per context (an automaton of its words). */
+const classifiers = new WeakMap<ChainContext, ChainClassifier>();
+
 /**
  * The node a product text belongs on, by the chain's classifier vocabulary (its keyword and
  * product rules), with the keywords it hit; null when no rule fires.
@@ -81,9 +84,13 @@ export function proposeNode(
   context: ChainContext,
   product: string,
 ): { nodeCode: string | null; keywords: { keyword: string; nodeCode: string }[] } {
-  const classifier = new ChainClassifier(
-    context.nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
-  );
+  let classifier = classifiers.get(context);
+  if (!classifier) {
+    classifier = new ChainClassifier(
+      context.nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
+    );
+    classifiers.set(context, classifier);
+  }
   const evidence = classifier.ruleEvidence({ name: '', products: [product] });
   let best: { code: string; weight: number } | null = null;
   const keywords: { keyword: string; nodeCode: string }[] = [];
