@@ -369,7 +369,7 @@ export async function listNoLocalSupplierNeeds(
 ): Promise<{ nodeId: number; needs: number; products: string[] }[]> {
   const result = await db.execute<{ node_id: number; needs: number; products: string[] }>(sql`
     select n.node_id, count(*)::int as needs,
-      (array_agg(n.product order by n.created_at desc, n.id desc))[1:3] as products
+      (array_agg(n.product order by n.created_at desc, n.id desc))[1:10] as products
     from need_offer n join enterprise e on e.id = n.enterprise_id
     where n.chain_id = ${input.chainId} and n.kind = 'need' and n.status = 'open'
       and e.region_code like ${`${input.regionCode}%`} and ${NO_LOCAL_SUPPLIER}

@@ -12,10 +12,11 @@ export function noLocalSupplierReason(
   products: readonly string[],
 ): StatusReason | null {
   if (needs < 1) return null;
-  const named = products.slice(0, 3);
+  // Product names are data, in the enterprises' words (Chinese): the English reason counts them.
+  const named = [...new Set(products)].slice(0, 3);
   return {
     code: 'no_local_supplier',
     zh: `本地企业有 ${needs} 条需求无本地供应商（${named.join('、')}），可据此补链`,
-    en: `${needs} local need${needs === 1 ? '' : 's'} with no local supplier (${named.join(', ')}): fill the link from real demand`,
+    en: `${needs} local need${needs === 1 ? '' : 's'} with no local supplier: fill the link from real demand`,
   };
 }

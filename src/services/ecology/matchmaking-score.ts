@@ -4,7 +4,8 @@ import type { MatchDistance } from '../../shared/api/needs.ts';
 // How a proposed supplier for a need is scored: pure, so each reason can be tested on its own.
 // Points: an open matching offer 30, the serving node 30 (a supplier node of the buyer's node
 // along the chain's flows 15), the product text 20 (a product line; the licence scope 10),
-// distance 20/15/5, size up to 10, qualifications up to 10.
+// distance 20/15/5, size up to 10, qualifications up to 10. The English reasons leave out the
+// enterprises' own words and places (Chinese data); the Chinese ones name them.
 
 export interface Reason {
   code: 'offer' | 'node' | 'flow' | 'product' | 'distance' | 'size' | 'qualification';
@@ -89,7 +90,7 @@ export function scoreSupplier(
     reasons.push({
       code: 'offer',
       zh: `有对应的公开供给：${offer.product}`,
-      en: `Has a matching open offer: ${offer.product}`,
+      en: 'Has a matching open offer',
     });
   }
   const placed = supplier.nodeId === null ? null : nodeName(supplier.nodeId);
@@ -123,7 +124,7 @@ export function scoreSupplier(
     reasons.push({
       code: 'product',
       zh: `产品含「${inProducts.keyword}」（「${inProducts.nodeName.zh}」环节词表）`,
-      en: `Products include "${inProducts.keyword}" (vocabulary of "${inProducts.nodeName.en}")`,
+      en: `Products include a keyword of "${inProducts.nodeName.en}"`,
     });
   } else if (inScope) {
     score += 10;
@@ -131,7 +132,7 @@ export function scoreSupplier(
     reasons.push({
       code: 'product',
       zh: `经营范围含「${inScope.keyword}」（「${inScope.nodeName.zh}」环节词表）`,
-      en: `Business scope includes "${inScope.keyword}" (vocabulary of "${inScope.nodeName.en}")`,
+      en: `Business scope includes a keyword of "${inScope.nodeName.en}"`,
     });
   }
   const distance = distanceOf(need.regionCode, supplier.regionCode);
@@ -139,12 +140,12 @@ export function scoreSupplier(
   const place = supplier.regionName ?? supplier.regionCode;
   reasons.push(
     distance === 'district'
-      ? { code: 'distance', zh: `同区县（${place}）`, en: `Same district (${place})` }
+      ? { code: 'distance', zh: `同区县（${place}）`, en: 'Same district' }
       : distance === 'city'
-        ? { code: 'distance', zh: `同城（${place}）`, en: `Same city (${place})` }
+        ? { code: 'distance', zh: `同城（${place}）`, en: 'Same city' }
         : distance === 'province'
-          ? { code: 'distance', zh: `同省（${place}）`, en: `Same province (${place})` }
-          : { code: 'distance', zh: `外省（${place}）`, en: `Another province (${place})` },
+          ? { code: 'distance', zh: `同省（${place}）`, en: 'Same province' }
+          : { code: 'distance', zh: `外省（${place}）`, en: 'Another province' },
   );
   const size = supplier.revenueYuan ?? supplier.outputYuan;
   if (size !== null && size > 0) {
