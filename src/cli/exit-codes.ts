@@ -45,6 +45,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'NOTIFICATION_NOT_FOUND':
     case 'JOB_NOT_FOUND':
     case 'LINK_NOT_FOUND':
+    case 'NEED_NOT_FOUND':
+    case 'OFFER_NOT_FOUND':
       return EXIT.notFound;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':

@@ -26,6 +26,7 @@ import { registerTargetCommand } from './commands/target.command.ts';
 import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
 import { registerCalendarCommand } from './commands/calendar.command.ts';
+import { registerNeedCommands } from './commands/needs.command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -67,6 +68,7 @@ export function buildProgram(): Command {
   registerTargetCommand(program);
   registerReportCommand(program);
   registerAttractCommand(program);
+  registerNeedCommands(program);
   registerProjectCommand(program);
   registerProblemCommand(program);
   registerScorecardCommand(program);

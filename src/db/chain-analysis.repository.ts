@@ -251,6 +251,8 @@ export const DATA_VERSION_TABLES = [
   'enterprise',
   'enterprise_link',
   'enterprise_year',
+  'need_match',
+  'need_offer',
   'problem',
   'region',
   'region_stat',

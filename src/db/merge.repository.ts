@@ -11,6 +11,8 @@ import {
   enterpriseYearHistory,
   importBatch,
   leaderActivityEnterprise,
+  needMatch,
+  needOffer,
   problem,
   project,
 } from './schema.ts';
@@ -70,6 +72,15 @@ export async function listEnterpriseLinks(db: DbOrTx, id: number) {
     db.select({ id: enterpriseLink.id }).from(enterpriseLink).where(eq(enterpriseLink.toId, id)),
   ]);
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
+  // 供需对接: the enterprise's needs and offers, and the matches it was proposed in.
+  const needOffers = await db
+    .select({ id: needOffer.id })
+    .from(needOffer)
+    .where(eq(needOffer.enterpriseId, id));
+  const needMatches = await db
+    .select({ id: needMatch.id })
+    .from(needMatch)
+    .where(eq(needMatch.supplierId, id));
   return {
     projects: ids(projects),
     problems: ids(problems),
@@ -79,19 +90,41 @@ export async function listEnterpriseLinks(db: DbOrTx, id: number) {
     /** Links between enterprises (enterprise_link) from and to the record. */
     linksFrom: ids(linksFrom),
     linksTo: ids(linksTo),
+    needOffers: ids(needOffers),
+    needMatches: ids(needMatches),
   };
 }
 export type EnterpriseLinks = Awaited<ReturnType<typeof listEnterpriseLinks>>;
 
 /**
  * Points the given links at `to` (from whatever they point at now, if it is `from`). Leadership
- * activities gain the enterprise where they lack it and lose `from`.
+ * activities gain the enterprise where they lack it and lose `from`. A match outcome `to` already
+ * has for the same need stays with `from`. Snapshots older than 供需对接 have no need links.
  */
 export async function relinkEnterprise(
   db: DbOrTx,
-  links: EnterpriseLinks,
+  links: Omit<EnterpriseLinks, 'needOffers' | 'needMatches'> &
+    Partial<Pick<EnterpriseLinks, 'needOffers' | 'needMatches'>>,
   ids: { from: number; to: number },
 ): Promise<void> {
+  if (links.needOffers?.length) {
+    await db
+      .update(needOffer)
+      .set({ enterpriseId: ids.to })
+      .where(and(inArray(needOffer.id, links.needOffers), eq(needOffer.enterpriseId, ids.from)));
+  }
+  if (links.needMatches?.length) {
+    await db
+      .update(needMatch)
+      .set({ supplierId: ids.to })
+      .where(
+        and(
+          inArray(needMatch.id, links.needMatches),
+          eq(needMatch.supplierId, ids.from),
+          sql`not exists (select 1 from need_match m where m.need_id = ${needMatch.needId} and m.supplier_id = ${ids.to})`,
+        ),
+      );
+  }
   const move = async (
     table: typeof project | typeof problem | typeof appUser,
     list: number[],

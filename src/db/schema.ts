@@ -10,3 +10,4 @@ export * from './schema/problems.ts';
 export * from './schema/leadership.ts';
 export * from './schema/maps.ts';
 export * from './schema/links.ts';
+export * from './schema/needs.ts';

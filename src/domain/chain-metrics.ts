@@ -38,7 +38,8 @@ export interface StatusReason extends Bilingual {
     | 'concentrated'
     | 'dominant_enterprise'
     | 'diverse'
-    | 'open_problems_overdue';
+    | 'open_problems_overdue'
+    | 'no_local_supplier';
 }
 
 export interface YearValue {

@@ -88,7 +88,9 @@ describe(`investment attraction on the Wuxi demo (${testDatabaseKind()})`, () =>
         c.components.reduce((s, x) => s + x.points, 0),
         1,
       );
-      expect(c.reasons).toHaveLength(5);
+      // The five components, and the demo's needs for blood products no local firm serves.
+      expect(c.reasons).toHaveLength(6);
+      expect(c.reasons[5]?.zh).toMatch(/无本地供应商/);
       expect(c.reasons[0]?.zh).toMatch(/血液制品/);
     }
     const scores = body.items.map((c) => c.score);

@@ -65,6 +65,8 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'NOTIFICATION_NOT_FOUND':
     case 'JOB_NOT_FOUND':
     case 'LINK_NOT_FOUND':
+    case 'NEED_NOT_FOUND':
+    case 'OFFER_NOT_FOUND':
       return 404;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':

@@ -139,6 +139,27 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
     expect(holders('link:import')).toEqual(['admin', 'office']);
     expect(holders('link:read')).toEqual([...ROLES]);
     expect(holders('enterprise:read')).not.toContain('firm');
+    // 供需对接: who reads, publishes and records outcomes.
+    for (const [method, path, permission] of [
+      ['GET', '/api/chains/biomed/needs', 'need:read'],
+      ['POST', '/api/chains/biomed/needs', 'need:write'],
+      ['GET', '/api/chains/biomed/needs/999999', 'need:read'],
+      ['PATCH', '/api/chains/biomed/needs/999999', 'need:write'],
+      ['GET', '/api/chains/biomed/offers', 'need:read'],
+      ['POST', '/api/chains/biomed/offers', 'need:write'],
+      ['GET', '/api/chains/biomed/offers/999999', 'need:read'],
+      ['PATCH', '/api/chains/biomed/offers/999999', 'need:write'],
+      ['GET', '/api/chains/biomed/needs/999999/matches', 'need:read'],
+      ['PUT', '/api/chains/biomed/needs/999999/matches/1', 'match:record'],
+    ] as const) {
+      expect(routes).toContainEqual({ method, path, permission });
+    }
+    const writers = ROLES.filter((role) => roleHasPermission(role, 'need:write'));
+    expect(writers).toEqual(['admin', 'office', 'firm']);
+    expect(ROLES.filter((role) => roleHasPermission(role, 'match:record'))).toEqual([
+      'admin',
+      'office',
+    ]);
   });
 
   it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {

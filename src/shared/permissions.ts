@@ -53,6 +53,10 @@ export const PERMISSIONS = [
   'link:read',
   'link:write',
   'link:import',
+  // 供需对接: read needs and offers (firms: the public part of others'), publish them, record outcomes.
+  'need:read',
+  'need:write',
+  'match:record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,9 +92,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'chain:write',
     'park:write',
     'stats:write',
+    'need:read',
   ],
-  viewer: [...READ, 'project:read', 'problem:read', 'leader:read'],
-  investment: [...READ, 'project:read', 'project:write', 'space:reserve'],
+  viewer: [...READ, 'project:read', 'problem:read', 'leader:read', 'need:read'],
+  investment: [...READ, 'project:read', 'project:write', 'space:reserve', 'need:read'],
   park: [...READ, 'space:write', 'space:reserve', 'problem:read'],
   office: [
     ...READ,
@@ -106,6 +111,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'firm-account:create',
     'link:write',
     'link:import',
+    'need:read',
+    'need:write',
+    'match:record',
   ],
   chain_leader: [
     ...READ,
@@ -115,6 +123,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'leader:read',
     'leader:write',
     'supervision:progress',
+    'need:read',
   ],
   department: [...READ, 'problem:read', 'problem:act', 'leader:read', 'supervision:progress'],
   firm: [
@@ -124,6 +133,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'problem:act',
     'link:read',
     'link:write',
+    'need:read',
+    'need:write',
   ],
 };
 

@@ -48,7 +48,8 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
       enterprises: 0,
       outputYuan: null,
       status: 'missing',
-      reasons: [{ code: 'no_enterprises' }],
+      // The demo's needs for blood products find no local supplier (补链 from real demand).
+      reasons: [{ code: 'no_enterprises' }, { code: 'no_local_supplier' }],
     });
     for (const code of ['biomed.mid.vaccine', 'biomed.mid.vet']) {
       const n = node(code);

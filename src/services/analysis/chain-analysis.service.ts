@@ -25,6 +25,8 @@ import {
 } from '../../db/chain-analysis.repository.ts';
 import type { Db } from '../../db/connection.ts';
 import { countOpenProblemsByNode } from '../../db/problem-figures.repository.ts';
+import { listNoLocalSupplierNeeds, matchmakingFigures } from '../../db/needs.repository.ts';
+import { noLocalSupplierReason } from '../../domain/need-reasons.ts';
 import { shanghaiDate } from '../../domain/working-calendar.ts';
 import type { RegionRow } from '../../db/region.repository.ts';
 import { listTargets } from '../../db/target.repository.ts';
@@ -97,6 +99,8 @@ export function buildNodeAnalyses(input: {
   leaders?: readonly LeadingEnterprise[];
   /** Open and overdue enterprise problems per node (none when not given). */
   problems?: readonly { nodeId: number; open: number; overdue: number }[];
+  /** Open local needs on each node that no local firm serves (none when not given). */
+  unservedNeeds?: readonly { nodeId: number; needs: number; products: string[] }[];
 }): NodeAnalysis[] {
   const { context, year } = input;
   const regionalByNode = new Map(input.regional.map((r) => [r.nodeId, r]));
@@ -105,6 +109,7 @@ export function buildNodeAnalyses(input: {
   const nationalOutput = input.national.reduce((sum, r) => sum + r.outputYuan, 0);
   const stageCode = new Map(context.stages.map((s) => [s.id, s.code]));
   const problemsByNode = new Map((input.problems ?? []).map((p) => [p.nodeId, p]));
+  const unservedByNode = new Map((input.unservedNeeds ?? []).map((n) => [n.nodeId, n]));
   return context.nodes.map((node): NodeAnalysis => {
     const local = regionalByNode.get(node.id);
     const national = nationalByNode.get(node.id);
@@ -146,6 +151,8 @@ export function buildNodeAnalyses(input: {
     });
     const problems = problemsByNode.get(node.id) ?? { open: 0, overdue: 0 };
     const problemReason = openProblemsReason(problems.open, problems.overdue);
+    const unserved = unservedByNode.get(node.id);
+    const demandReason = unserved ? noLocalSupplierReason(unserved.needs, unserved.products) : null;
     return {
       code: node.code,
       stageCode: stageCode.get(node.parentId ?? -1) ?? '',
@@ -173,7 +180,11 @@ export function buildNodeAnalyses(input: {
       openProblems: problems.open,
       overdueProblems: problems.overdue,
       status: judged.status,
-      reasons: problemReason ? [...judged.reasons, problemReason] : judged.reasons,
+      reasons: [
+        ...judged.reasons,
+        ...(problemReason ? [problemReason] : []),
+        ...(demandReason ? [demandReason] : []),
+      ],
     };
   });
 }
@@ -202,7 +213,18 @@ async function analyzeLookedUp(
   const nodeIds = scope.nodes.map((n) => n.id);
   const chainId = scope.chain.id;
   const regionCode = region.code;
-  const [national, regional, series, leaders, targets, problems, localRate] = await Promise.all([
+  const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
+  const [
+    national,
+    regional,
+    series,
+    leaders,
+    targets,
+    problems,
+    localRate,
+    unservedNeeds,
+    matchmaking,
+  ] = await Promise.all([
     nationalBenchmark(db, { nodeIds, year }),
     listRegionalNodeFigures(db, { nodeIds, regionCodes: [regionCode], year }),
     listRegionalNodeSeries(db, { nodeIds, regionCode, toYear: year }),
@@ -216,6 +238,8 @@ async function analyzeLookedUp(
     listTargets(db, { chainId, regionCode }),
     countOpenProblemsByNode(db, { chainId, regionCode, today: shanghaiDate(new Date()) }),
     averageChainMasterRate(db, scope, regionCode),
+    listNoLocalSupplierNeeds(db, { chainId, regionCode }),
+    matchmakingFigures(db, { chainId, regionCode, year: thisYear }),
   ]);
   const nodes = buildNodeAnalyses({
     context: scope,
@@ -225,6 +249,7 @@ async function analyzeLookedUp(
     series,
     leaders,
     problems,
+    unservedNeeds,
   });
   const chainSeries = sumSeries(series);
   const totals = { ...chainTotals(nodes, chainSeries, year), chainMasterLocalRate: localRate };
@@ -249,6 +274,13 @@ async function analyzeLookedUp(
     totals,
     completeness: completeness(nodes),
     statusCounts: countStatuses(nodes),
+    matchmaking: {
+      openNeeds: matchmaking.openNeeds,
+      openOffers: matchmaking.openOffers,
+      noLocalSupplier: matchmaking.noLocalSupplier,
+      matchesThisYear: matchmaking.matches,
+      year: thisYear,
+    },
     targets: targetProgress(targets, { chainName, nodeNames, seriesOf }),
     extensionCandidates: rankExtensionCandidates(nodes, scope.flowCodes),
     topEnterprises: leaders

@@ -13,6 +13,8 @@ import {
   listCandidateEnterprises,
   listRecentYears,
 } from '../../db/attract.repository.ts';
+import { listNoLocalSupplierNeeds } from '../../db/needs.repository.ts';
+import { noLocalSupplierReason } from '../../domain/need-reasons.ts';
 import type { CandidateList, NodeToFill } from '../../shared/api/attract.ts';
 import {
   loadChainContext,
@@ -89,12 +91,21 @@ export async function rankCandidates(db: Db, options: CandidateOptions): Promise
     return id === undefined ? [] : [id];
   });
   const scope = { chainId: context.chain.id, regionCode: options.regionCode, nodeIds };
-  const [rows, localCounts, inPipeline, lastYear] = await Promise.all([
+  const [rows, localCounts, inPipeline, lastYear, unserved] = await Promise.all([
     listCandidateEnterprises(db, scope),
     countConfirmedByNode(db, context.chain.id, options.regionCode),
     countCandidatesInPipeline(db, scope),
     latestFigureYear(db),
+    listNoLocalSupplierNeeds(db, { chainId: context.chain.id, regionCode: options.regionCode }),
   ]);
+  // 补链 from real demand: local needs no local firm serves argue for each candidate of the node.
+  const demandReasons = new Map(
+    unserved.flatMap((u) => {
+      const code = context.nodeById.get(u.nodeId)?.code;
+      const reason = noLocalSupplierReason(u.needs, u.products);
+      return code && reason ? [[code, { zh: reason.zh, en: reason.en }] as const] : [];
+    }),
+  );
   const years = await listRecentYears(
     db,
     [...new Set(rows.map((r) => r.enterpriseId))],
@@ -139,7 +150,12 @@ export async function rankCandidates(db: Db, options: CandidateOptions): Promise
     nodeName: c.node.name,
     score: c.score,
     components: c.components,
-    reasons: c.components.map((component) => component.reason),
+    reasons: [
+      ...c.components.map((component) => component.reason),
+      ...(demandReasons.has(c.node.code)
+        ? [demandReasons.get(c.node.code) ?? { zh: '', en: '' }]
+        : []),
+    ],
     tags: [...c.facts.tags],
     latestYear: c.latestYear,
     latestOutputYuan: c.latestOutputYuan,

@@ -12,6 +12,7 @@ import { chinaDivisionRegions } from '../reference/regions.service.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
 import { generateDemoDataset, type DemoEnterprise } from './demo-generator.ts';
+import { loadDemoNeeds } from './demo-needs.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
 import { loadDemoLinks } from './demo-links.ts';
 import { loadDemoWork } from './demo-work.ts';
@@ -150,6 +151,13 @@ export async function loadDemo(
         enterpriseIds: ids,
       })),
     );
+    progress('writing the needs and offers of 供需对接');
+    await loadDemoNeeds(tx, {
+      enterprises: dataset.enterprises,
+      enterpriseIds: ids,
+      firmEnterpriseId: (await findUserByUsername(tx, 'firm'))?.enterpriseId ?? null,
+    });
+
     progress("writing the chain masters' supply links");
     await loadDemoLinks(tx, {
       chainId: chainRow.id,

@@ -12,6 +12,8 @@ import {
   leaderActivity,
   enterpriseLink,
   leaderActivityEnterprise,
+  needMatch,
+  needOffer,
   problem,
 } from '../../db/schema.ts';
 import { makeEnterprise } from '../../test-support/factories.ts';
@@ -58,6 +60,14 @@ describe(`a merge keeps every link of both records, and its undo gives them back
         .from(classification)
         .where(inArray(classification.enterpriseId, ids))
         .orderBy(asc(classification.enterpriseId), asc(classification.nodeId)),
+      needs: await db
+        .select({ id: needOffer.id, enterpriseId: needOffer.enterpriseId })
+        .from(needOffer)
+        .orderBy(asc(needOffer.id)),
+      matches: await db
+        .select({ id: needMatch.id, supplierId: needMatch.supplierId })
+        .from(needMatch)
+        .orderBy(asc(needMatch.id)),
       problems: await db
         .select({ id: problem.id, enterpriseId: problem.enterpriseId })
         .from(problem)
@@ -147,6 +157,22 @@ describe(`a merge keeps every link of both records, and its undo gives them back
     ]);
     await seedDepartments(db);
     problemId = await seedProblem(db, { enterpriseId: droppedId, chainId });
+    // 供需对接: an offer of the dropped record, and a need of another it was matched with.
+    const need = { chainId, product: '培养基', createdBy: 'test' };
+    const [, thirdNeed] = await db
+      .insert(needOffer)
+      .values([
+        { ...need, kind: 'offer', enterpriseId: droppedId },
+        { ...need, kind: 'need', enterpriseId: thirdId },
+      ])
+      .returning({ id: needOffer.id });
+    await db.insert(needMatch).values({
+      needId: thirdNeed?.id ?? 0,
+      supplierId: droppedId,
+      outcome: 'contacted',
+      outcomeOn: '2025-06-01',
+      recordedBy: 'test',
+    });
     await addUser(db, actor, {
       username: 'merge-firm',
       password: 'merge-firm-password-1',
@@ -225,6 +251,9 @@ describe(`a merge keeps every link of both records, and its undo gives them back
     const db = database.db;
     const [movedProblem] = await db.select().from(problem).where(eq(problem.id, problemId));
     expect(movedProblem?.enterpriseId).toBe(keptId);
+    const offers = await db.select().from(needOffer).where(eq(needOffer.kind, 'offer'));
+    expect(offers.map((o) => o.enterpriseId)).toEqual([keptId]);
+    expect((await db.select().from(needMatch)).map((m) => m.supplierId)).toEqual([keptId]);
     const [firm] = await db.select().from(appUser).where(eq(appUser.username, 'merge-firm'));
     expect(firm?.enterpriseId).toBe(keptId);
     const linked = await db

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { matchmakingSummarySchema } from './needs.ts';
 import { bilingualSchema } from './common.ts';
 
 // The chain analysis contract: one call carries what a cockpit and a chain map render (nodes
@@ -212,6 +213,9 @@ export const chainAnalysisSchema = z
       strong: z.number().int(),
       weak: z.number().int(),
       missing: z.number().int(),
+    }),
+    matchmaking: matchmakingSummarySchema.meta({
+      description: "供需对接: the region's open needs and offers, and matches made this year.",
     }),
     targets: z.array(targetProgressSchema),
     extensionCandidates: z.array(extensionCandidateSchema),

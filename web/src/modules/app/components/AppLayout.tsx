@@ -22,6 +22,7 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   TeamOutlined,
+  ShopOutlined,
   TrophyOutlined,
   RiseOutlined,
   ScheduleOutlined,
@@ -144,6 +145,13 @@ const SECTIONS: Section[] = [
     label: 'nav.scorecard',
     icon: <TrophyOutlined />,
     permission: 'leader:read',
+    chain: true,
+  },
+  {
+    path: '/matchmaking',
+    label: 'nav.matchmaking',
+    icon: <ShopOutlined />,
+    permission: 'need:read',
     chain: true,
   },
   {

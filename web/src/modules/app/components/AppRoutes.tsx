@@ -95,6 +95,11 @@ const ChainMasterPage = lazy(() =>
   })),
 );
 
+const MatchmakingPage = lazy(() =>
+  import('../../ecology/components/MatchmakingPage.tsx').then((m) => ({
+    default: m.MatchmakingPage,
+  })),
+);
 const OverviewPage = lazy(() =>
   import('../../overview/components/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
 );
@@ -117,6 +122,7 @@ const FLAT_CHAIN_PAGES = [
   'leader',
   'scorecard',
   'chain-masters',
+  'matchmaking',
 ];
 const LeaderPage = lazy(() =>
   import('../../leadership/components/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
@@ -203,6 +209,7 @@ export function AppRoutes() {
             <Route path="scorecard" element={<ScorecardPage />} />
             <Route path="chain-masters" element={<ChainMastersPage />} />
             <Route path="chain-masters/:id" element={<ChainMasterPage />} />
+            <Route path="matchmaking" element={<MatchmakingPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {FLAT_CHAIN_PAGES.map((path) => (

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
+import { useCan } from '../../auth/hooks/useCan.ts';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
@@ -15,7 +16,9 @@ export function ChainScope() {
   const { t } = useI18n();
   const { chain = '' } = useParams();
   const { defaultChain } = useSession();
-  const chains = useApiQuery(apiGet('/chains'));
+  // A firm user reads no chain list; its chain pages (供需对接) take the chain from the address.
+  const readsChains = useCan('chain:read');
+  const chains = useApiQuery(readsChains ? apiGet('/chains') : null);
   const loaded = chains.data?.items.some((c) => c.code === chain);
   useEffect(() => {
     if (loaded) rememberChain(chain);
@@ -23,6 +26,7 @@ export function ChainScope() {
   // The server's default chain and the tab's last are loaded: their pages start at once. Any
   // other waits for the list, so a chain that is not loaded is said so without a 404 behind it.
   const known = chain === defaultChain || chain === rememberedChain();
+  if (!readsChains) return <Outlet />;
   if (!chains.data && known) return <Outlet />;
   if (chains.error) return <ApiErrorAlert error={chains.error} onRetry={chains.reload} />;
   if (!chains.data) return <PageSpinner />;

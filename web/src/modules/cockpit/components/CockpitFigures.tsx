@@ -128,6 +128,19 @@ export function CockpitFigures({
           />
         }
       />
+      {/* 供需对接: open needs, and matches the office followed up this year. */}
+      <Figure
+        testId="figure-open-needs"
+        label={t('cockpit.openNeeds')}
+        value={formatNumber(analysis.matchmaking.openNeeds)}
+        note={t('cockpit.openNeedsNote', { count: analysis.matchmaking.noLocalSupplier })}
+      />
+      <Figure
+        testId="figure-matches"
+        label={t('cockpit.matchesThisYear', { year: analysis.matchmaking.year })}
+        value={formatNumber(analysis.matchmaking.matchesThisYear)}
+        note={t('cockpit.matchesNote', { count: analysis.matchmaking.openOffers })}
+      />
     </div>
   );
 }

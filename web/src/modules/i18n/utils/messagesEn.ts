@@ -4,6 +4,7 @@ import { messagesEcologyEn } from './messagesEcologyEn.ts';
 import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import { messagesOverviewEn } from './messagesOverviewEn.ts';
 import { messagesMapEn } from './messagesMapEn.ts';
+import { messagesMatchEn } from './messagesMatchEn.ts';
 import type { MessageKey } from './messagesZh.ts';
 import { problemMessagesEn } from './problemMessagesEn.ts';
 
@@ -513,6 +514,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...messagesEcologyEn,
   ...messagesOverviewEn,
   ...messagesMapEn,
+  ...messagesMatchEn,
   ...adminMessagesEn,
   ...templateMessagesEn,
 };

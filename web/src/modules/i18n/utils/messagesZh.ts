@@ -5,12 +5,14 @@ import { messagesEcologyZh } from './messagesEcologyZh.ts';
 import { messagesLeaderZh } from './messagesLeaderZh.ts';
 import { messagesOverviewZh } from './messagesOverviewZh.ts';
 import { messagesMapZh } from './messagesMapZh.ts';
+import { messagesMatchZh } from './messagesMatchZh.ts';
 
 /** Every interface text in Chinese (the default); messagesEn.ts has the same keys in English. */
 export const messagesZh = {
   ...problemMessagesZh,
   ...messagesOverviewZh,
   ...messagesMapZh,
+  ...messagesMatchZh,
   'app.title': '链长制产业链服务平台',
   'app.shortTitle': 'chainlead 链长制',
   'app.language': '界面语言',

@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath } from './support/chromium-path.ts';
+import { signIn, useBrowserSession } from './support/browser-session.ts';
+
+/** The number a cockpit figure shows. */
+async function figureValue(page: Page, testId: string): Promise<number> {
+  const text = await page.locator(`[data-testid="${testId}"] .cockpit-figure-amount`).textContent();
+  return Number((text ?? '').replace(/,/g, ''));
+}
+
+describe.skipIf(!chromiumPath())('supply–demand matchmaking (供需对接)', () => {
+  const browser = useBrowserSession();
+  const product = `无血清细胞培养基 E2E-${Date.now() % 100000}`;
+
+  it('as firm: publishes a need and sees local suppliers first, with reasons', async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'firm', 'chainlead-firm');
+    await page.locator('[data-testid="firm-matchmaking"]').click();
+    await page.waitForURL((url) => url.pathname === '/chains/biomed/matchmaking');
+    await page.locator('[data-testid="publish-need"]').click();
+    await page.locator('[data-testid="need-form-product"]').fill(product);
+    await page
+      .locator('input[data-testid="need-form-quantity"], [data-testid="need-form-quantity"] input')
+      .fill('600');
+    await page.locator('[data-testid="need-form-unit"]').fill('升');
+    await page.locator('[data-testid="need-form-contact"]').fill('采购部 王经理');
+    await page.locator('[data-testid="need-form-save"]').click();
+    const row = page.locator('[data-testid="needs-table"] tr', { hasText: product });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('生物试剂与培养基');
+    expect(await row.textContent()).toContain('采购部 王经理');
+    await row.locator('button', { hasText: '推荐匹配' }).click();
+    const drawer = page.locator('[data-testid="matches-drawer"]');
+    const matches = drawer.locator('[data-testid="match-row"]');
+    await matches.first().waitFor();
+    const local = (
+      await Promise.all((await matches.all()).map((m) => m.getAttribute('data-local')))
+    ).map((value) => value === 'true');
+    expect(local[0]).toBe(true);
+    // Local first: no local proposal after one from elsewhere.
+    expect(local.indexOf(false) === -1 || local.lastIndexOf(true) < local.indexOf(false)).toBe(
+      true,
+    );
+    const reasons = await matches
+      .first()
+      .locator('[data-testid="match-reasons"] li')
+      .allTextContents();
+    expect(reasons.some((r) => /同区县|同城/.test(r))).toBe(true);
+    expect(reasons.some((r) => /培养基|环节/.test(r))).toBe(true);
+    // A firm records no outcome.
+    expect(await drawer.locator('[data-testid="outcome-save"]').count()).toBe(0);
+  });
+
+  it('as office: records an outcome and the cockpit figure moves', async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'office', 'chainlead-office');
+    await page.goto(`${browser.baseUrl}/chains/biomed?region=3202`);
+    await page.locator('[data-testid="figure-matches"]').waitFor();
+    const before = await figureValue(page, 'figure-matches');
+
+    await page.goto(`${browser.baseUrl}/chains/biomed/matchmaking`);
+    const row = page.locator('[data-testid="needs-table"] tr', { hasText: product });
+    await row.waitFor();
+    await row.locator('button', { hasText: '推荐匹配' }).click();
+    const first = page.locator('[data-testid="matches-drawer"] [data-testid="match-row"]').first();
+    await first.waitFor();
+    await first.locator('[data-testid="outcome-select"]').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '已送样' })
+      .click();
+    await first.locator('[data-testid="outcome-save"]').click();
+    await first.locator('[data-testid="match-outcome"]').getByText('已送样').waitFor();
+
+    await page.goto(`${browser.baseUrl}/chains/biomed?region=3202`);
+    await page.locator('[data-testid="figure-matches"]').waitFor();
+    await expect.poll(() => figureValue(page, 'figure-matches')).toBe(before + 1);
+  });
+});

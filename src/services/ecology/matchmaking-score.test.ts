@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareProposals,
+  distanceOf,
+  scoreSupplier,
+  type NeedFacts,
+} from './matchmaking-score.ts';
+
+const need: NeedFacts = {
+  regionCode: '320214',
+  nodeId: 7,
+  flowNodeIds: new Set([9]),
+  buyerNodeName: { zh: '生物药', en: 'Biologics' },
+  keywords: [{ keyword: '培养基', nodeName: { zh: '生物试剂与培养基', en: 'Reagents' } }],
+};
+const supplier = {
+  id: 1,
+  regionCode: '320214',
+  regionName: '新吴区',
+  tags: ['high_tech'],
+  products: ['无血清培养基'],
+  businessScope: null,
+  nodeId: 7,
+  revenueYuan: 2e8,
+  outputYuan: null,
+  figureYear: 2025,
+};
+const names = (id: number) =>
+  id === 7 ? { zh: '生物试剂与培养基', en: 'Reagents' } : { zh: '设备', en: 'Equipment' };
+
+describe('scoring a supplier for a need', () => {
+  it('says why for every point: node, product text, distance, size, qualifications', () => {
+    const scored = scoreSupplier(need, supplier, null, names);
+    expect(scored.reasons.map((r) => r.code)).toEqual([
+      'node',
+      'product',
+      'distance',
+      'size',
+      'qualification',
+    ]);
+    expect(scored.score).toBe(30 + 20 + 20 + 7 + 4);
+    expect(scored).toMatchObject({ local: true, relevant: true, distance: 'district' });
+    expect(scored.reasons[1]?.zh).toContain('培养基');
+  });
+
+  it('counts an open offer and a supplier node of the buyer, and nothing for distance alone', () => {
+    const viaFlow = scoreSupplier(
+      need,
+      { ...supplier, nodeId: 9, products: [] },
+      { product: '反应袋' },
+      names,
+    );
+    expect(viaFlow.reasons.map((r) => r.code).slice(0, 2)).toEqual(['offer', 'flow']);
+    const unrelated = scoreSupplier(
+      need,
+      { ...supplier, nodeId: 3, products: ['饮料'] },
+      null,
+      names,
+    );
+    expect(unrelated.relevant).toBe(false);
+  });
+
+  it('ranks by district, city, province, elsewhere and puts local firms before offers', () => {
+    expect(['320214', '320206', '320505', '310115'].map((r) => distanceOf('320214', r))).toEqual([
+      'district',
+      'city',
+      'province',
+      'elsewhere',
+    ]);
+    const local = { local: true, hasOffer: false, score: 10, id: 2 };
+    const offerElsewhere = { local: false, hasOffer: true, score: 90, id: 1 };
+    expect([offerElsewhere, local].sort(compareProposals)).toEqual([local, offerElsewhere]);
+  });
+});

@@ -1,0 +1,188 @@
+import { formatYuan } from '../../shared/format.ts';
+import type { MatchDistance } from '../../shared/api/needs.ts';
+
+// How a proposed supplier for a need is scored: pure, so each reason can be tested on its own.
+// Points: an open matching offer 30, the serving node 30 (a supplier node of the buyer's node
+// along the chain's flows 15), the product text 20 (a product line; the licence scope 10),
+// distance 20/15/5, size up to 10, qualifications up to 10. The English reasons leave out the
+// enterprises' own words and places (Chinese data); the Chinese ones name them.
+
+export interface Reason {
+  code: 'offer' | 'node' | 'flow' | 'product' | 'distance' | 'size' | 'qualification';
+  zh: string;
+  en: string;
+}
+
+export interface SupplierFacts {
+  id: number;
+  regionCode: string;
+  regionName: string | null;
+  tags: readonly string[];
+  products: readonly string[];
+  businessScope: string | null;
+  nodeId: number | null;
+  revenueYuan: number | null;
+  outputYuan: number | null;
+  figureYear: number | null;
+}
+
+export interface NeedFacts {
+  regionCode: string;
+  /** The serving node (what makes the product). */
+  nodeId: number | null;
+  /** Supplier nodes of the buyer's own node, along the chain's flows. */
+  flowNodeIds: ReadonlySet<number>;
+  buyerNodeName: { zh: string; en: string } | null;
+  /** The classifier's keywords the need's text hit, with the node whose rule they come from. */
+  keywords: readonly { keyword: string; nodeName: { zh: string; en: string } }[];
+}
+
+export interface ScoredSupplier {
+  score: number;
+  distance: MatchDistance;
+  local: boolean;
+  relevant: boolean;
+  reasons: Reason[];
+}
+
+const QUALIFICATIONS: Record<string, { zh: string; en: string }> = {
+  chain_master: { zh: '链主企业', en: 'chain master' },
+  listed: { zh: '上市公司', en: 'listed' },
+  high_tech: { zh: '高新技术企业', en: 'high-tech enterprise' },
+  specialized_new: { zh: '专精特新', en: 'specialized and new' },
+};
+
+/** How near `regionCode` is to `home` (county codes: 6 digits, city 4, province 2). */
+export function distanceOf(home: string, regionCode: string): MatchDistance {
+  if (regionCode === home) return 'district';
+  if (regionCode.slice(0, 4) === home.slice(0, 4)) return 'city';
+  if (regionCode.slice(0, 2) === home.slice(0, 2)) return 'province';
+  return 'elsewhere';
+}
+
+const DISTANCE_POINTS: Record<MatchDistance, number> = {
+  district: 20,
+  city: 15,
+  province: 5,
+  elsewhere: 0,
+};
+
+function lower(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * Scores one supplier for a need, each point with its reason. `offer` is the supplier's open
+ * offer that matches the need, if any; `nodeName` names a node id.
+ */
+export function scoreSupplier(
+  need: NeedFacts,
+  supplier: SupplierFacts,
+  offer: { product: string } | null,
+  nodeName: (id: number) => { zh: string; en: string } | null,
+): ScoredSupplier {
+  const reasons: Reason[] = [];
+  let score = 0;
+  let relevant = false;
+  if (offer) {
+    score += 30;
+    relevant = true;
+    reasons.push({
+      code: 'offer',
+      zh: `有对应的公开供给：${offer.product}`,
+      en: 'Has a matching open offer',
+    });
+  }
+  const placed = supplier.nodeId === null ? null : nodeName(supplier.nodeId);
+  if (supplier.nodeId !== null && supplier.nodeId === need.nodeId && placed) {
+    score += 30;
+    relevant = true;
+    reasons.push({
+      code: 'node',
+      zh: `确认在需求所属环节「${placed.zh}」`,
+      en: `Confirmed on the need's node "${placed.en}"`,
+    });
+  } else if (supplier.nodeId !== null && need.flowNodeIds.has(supplier.nodeId) && placed) {
+    score += 15;
+    relevant = true;
+    const buyer = need.buyerNodeName ?? { zh: '需求企业', en: "the buyer's node" };
+    reasons.push({
+      code: 'flow',
+      zh: `「${placed.zh}」沿产业链供货给「${buyer.zh}」`,
+      en: `"${placed.en}" supplies "${buyer.en}" along the chain's flows`,
+    });
+  }
+  const productText = lower(supplier.products.join(' '));
+  const scopeText = lower(supplier.businessScope ?? '');
+  const inProducts = need.keywords.find((k) => productText.includes(lower(k.keyword)));
+  const inScope = inProducts
+    ? undefined
+    : need.keywords.find((k) => scopeText.includes(lower(k.keyword)));
+  if (inProducts) {
+    score += 20;
+    relevant = true;
+    reasons.push({
+      code: 'product',
+      zh: `产品含「${inProducts.keyword}」（「${inProducts.nodeName.zh}」环节词表）`,
+      en: `Products include a keyword of "${inProducts.nodeName.en}"`,
+    });
+  } else if (inScope) {
+    score += 10;
+    relevant = true;
+    reasons.push({
+      code: 'product',
+      zh: `经营范围含「${inScope.keyword}」（「${inScope.nodeName.zh}」环节词表）`,
+      en: `Business scope includes a keyword of "${inScope.nodeName.en}"`,
+    });
+  }
+  const distance = distanceOf(need.regionCode, supplier.regionCode);
+  score += DISTANCE_POINTS[distance];
+  const place = supplier.regionName ?? supplier.regionCode;
+  reasons.push(
+    distance === 'district'
+      ? { code: 'distance', zh: `同区县（${place}）`, en: 'Same district' }
+      : distance === 'city'
+        ? { code: 'distance', zh: `同城（${place}）`, en: 'Same city' }
+        : distance === 'province'
+          ? { code: 'distance', zh: `同省（${place}）`, en: 'Same province' }
+          : { code: 'distance', zh: `外省（${place}）`, en: 'Another province' },
+  );
+  const size = supplier.revenueYuan ?? supplier.outputYuan;
+  if (size !== null && size > 0) {
+    const points = size >= 1e9 ? 10 : size >= 1e8 ? 7 : size >= 1e7 ? 4 : 1;
+    score += points;
+    const what = supplier.revenueYuan !== null ? ['营业收入', 'revenue'] : ['产值', 'output'];
+    reasons.push({
+      code: 'size',
+      zh: `${supplier.figureYear ?? ''} 年${what[0]} ${formatYuan(size, 'zh')}`,
+      en: `${what[1]} ${formatYuan(size, 'en')} in ${supplier.figureYear ?? '—'}`,
+    });
+  }
+  const quals = supplier.tags.flatMap((t) => (QUALIFICATIONS[t] ? [QUALIFICATIONS[t]] : []));
+  if (quals.length > 0) {
+    score += Math.min(10, quals.length * 4);
+    reasons.push({
+      code: 'qualification',
+      zh: `资质：${quals.map((q) => q.zh).join('、')}`,
+      en: `Qualifications: ${quals.map((q) => q.en).join(', ')}`,
+    });
+  }
+  return {
+    score,
+    distance,
+    local: distance === 'district' || distance === 'city',
+    relevant,
+    reasons,
+  };
+}
+
+/** Local suppliers first, then those with an open offer, then by score, then by id. */
+export function compareProposals(
+  a: { local: boolean; hasOffer: boolean; score: number; id: number },
+  b: { local: boolean; hasOffer: boolean; score: number; id: number },
+): number {
+  if (a.local !== b.local) return a.local ? -1 : 1;
+  if (a.hasOffer !== b.hasOffer) return a.hasOffer ? -1 : 1;
+  if (a.score !== b.score) return b.score - a.score;
+  return a.id - b.id;
+}

@@ -1,0 +1,134 @@
+import type { Need } from '@shared/api/needs.ts';
+import { formatDate, formatNumber } from '@shared/format.ts';
+import { Button, Table, Tag, Tooltip, Typography } from 'antd';
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { localName } from '../../i18n/utils/localName.ts';
+
+/**
+ * Needs or offers: the public part for everyone (enterprise, district, node, product, period),
+ * the quantity and contact where the viewer may see them.
+ */
+export function NeedTable({
+  items,
+  loading,
+  onMatches,
+  canFollow,
+  testId,
+}: {
+  items: Need[];
+  loading: boolean;
+  /** Opens a need's proposed matches; none for offers or needs the viewer may not follow. */
+  onMatches?: ((need: Need) => void) | undefined;
+  /** Whether the viewer may open this need's proposals (a firm: its own needs only). */
+  canFollow: (need: Need) => boolean;
+  testId: string;
+}) {
+  const { t, locale } = useI18n();
+  const hidden = (
+    <Tooltip title={t('match.hidden')}>
+      <Typography.Text type="secondary">—</Typography.Text>
+    </Tooltip>
+  );
+  return (
+    <Table<Need>
+      rowKey="id"
+      size="small"
+      loading={loading}
+      dataSource={items}
+      pagination={{ pageSize: 20, showSizeChanger: false }}
+      data-testid={testId}
+      onRow={(n) => ({ 'data-testid': `need-row-${n.id}` }) as React.HTMLAttributes<HTMLElement>}
+      columns={[
+        {
+          title: t('match.col.enterprise'),
+          key: 'enterprise',
+          render: (_, n) => (
+            <>
+              <DataText>{n.enterprise.name}</DataText>
+              {n.own && (
+                <Tag color="blue" style={{ marginLeft: 6 }}>
+                  {t('match.mine')}
+                </Tag>
+              )}
+            </>
+          ),
+        },
+        {
+          title: t('match.col.district'),
+          key: 'district',
+          render: (_, n) => <DataText>{n.district?.name ?? ''}</DataText>,
+        },
+        {
+          title: t('match.col.product'),
+          dataIndex: 'product',
+          render: (_, n) => <DataText>{n.product}</DataText>,
+        },
+        {
+          title: t('match.col.node'),
+          key: 'node',
+          render: (_, n) =>
+            n.node ? (
+              <span title={n.node.proposed ? t('match.nodeProposed') : undefined}>
+                {localName(n.node.name, locale)}
+                {n.node.proposed ? ' *' : ''}
+              </span>
+            ) : (
+              '—'
+            ),
+        },
+        {
+          title: t('match.col.quantity'),
+          key: 'quantity',
+          render: (_, n) =>
+            n.visibility === 'public'
+              ? hidden
+              : n.quantity === null
+                ? '—'
+                : `${formatNumber(n.quantity)} ${n.unit ?? ''}`,
+        },
+        {
+          title: t('match.col.period'),
+          key: 'period',
+          render: (_, n) =>
+            n.startsOn || n.endsOn
+              ? `${formatDate(n.startsOn, locale)} – ${formatDate(n.endsOn, locale)}`
+              : '—',
+        },
+        {
+          title: t('match.col.contact'),
+          key: 'contact',
+          render: (_, n) =>
+            n.visibility === 'public' ? hidden : <DataText>{n.contact ?? '—'}</DataText>,
+        },
+        {
+          title: t('match.col.status'),
+          key: 'status',
+          render: (_, n) => (
+            <Tag color={n.status === 'open' ? 'green' : 'default'}>
+              {t(n.status === 'open' ? 'match.status.open' : 'match.status.closed')}
+            </Tag>
+          ),
+        },
+        ...(onMatches
+          ? [
+              {
+                title: '',
+                key: 'matches',
+                render: (_: unknown, n: Need) =>
+                  n.kind === 'need' && canFollow(n) ? (
+                    <Button
+                      size="small"
+                      onClick={() => onMatches(n)}
+                      data-testid={`need-matches-${n.id}`}
+                    >
+                      {t('match.showMatches')}
+                    </Button>
+                  ) : null,
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
