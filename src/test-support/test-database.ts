@@ -18,6 +18,9 @@ async function migratedPgliteSnapshot(): Promise<Blob> {
   for (const name of readdirSync(MIGRATIONS).sort()) {
     if (name.endsWith('.sql')) hash.update(readFileSync(join(MIGRATIONS, name)));
   }
+  // The journal too: drizzle applies a migration by its timestamp there, so a renumbered or
+  // regenerated migration with the same SQL must not reuse a snapshot taken before it.
+  hash.update(readFileSync(join(MIGRATIONS, 'meta', '_journal.json')));
   const file = join(tmpdir(), `chainlead-test-db-${hash.digest('hex').slice(0, 16)}.tar`);
   if (!existsSync(file)) {
     const database = await openDatabase({ path: 'memory://' });

@@ -7851,6 +7851,530 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Links between enterprises, newest first (a firm: its own enterprise’s) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          /** @description Links where this enterprise is a party. */
+          enterprise?: number;
+          /** @description supplies 供货 (from sells to to) · serves 服务 (from is the CRO/CDMO of to) · owns 控股 · cooperates 合作 */
+          kind?: 'supplies' | 'serves' | 'owns' | 'cooperates';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of links */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['EnterpriseLink'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a link (office, admin) or declare one of the own enterprise (firm) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateLink'];
+        };
+      };
+      responses: {
+        /** @description Recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EnterpriseLink'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/links/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import links from a spreadsheet: all rows or none
+     * @description Columns (docs/ecology.md): kind (供货/服务/控股/合作), from, to (enterprise id, USCC or registered name), product, share_percent, amount_wan_yuan (万元), valid_from, valid_to. Any bad row: 400 VALIDATION_FAILED with `details.errors` listing file, row, column and reason, and nothing written. `dryRun=true` checks only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['LinkImportUpload'];
+        };
+      };
+      responses: {
+        /** @description Imported */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LinkImportResult'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/links/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One link */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The link */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EnterpriseLink'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a link (office, admin; a firm: one it declared) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/chain-masters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chain masters of a region with their local supporting rates (本地配套率) */
+    get: {
+      parameters: {
+        query: {
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+          /** @description Count the links valid on this day (default: today, Asia/Shanghai). */
+          asOf?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Chain masters and the average rate */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChainMasters'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/chain-masters/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain master's suppliers and customers, local or elsewhere, by node */
+    get: {
+      parameters: {
+        query: {
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+          /** @description Count the links valid on this day (default: today, Asia/Shanghai). */
+          asOf?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The network */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChainMasterNetwork'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/nodes/{node}/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where a node's firms buy and sell along the chain */
+    get: {
+      parameters: {
+        query: {
+          /** @description Region code (a prefix: 32, 3202, 320214). */
+          region: string;
+          /** @description Count the links valid on this day (default: today, Asia/Shanghai). */
+          asOf?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+          node: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Supply links by partner node */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NodeLinks'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calendar': {
     parameters: {
       query?: never;
@@ -8289,6 +8813,745 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/chains/{code}/needs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain's needs, newest first (quantities, prices and contacts only to the office and the owner) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          status?: 'open' | 'closed';
+          /** @description true: only the signed-in firm's own (or, for others, none). */
+          mine?: 'true' | 'false';
+          node?: string;
+          /** @description Text in the product. */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The needs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Need'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Publish a need (a firm for its own enterprise, the office for any); the node is proposed from the text when left out */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The enterprise; a firm user's own when left out (firms may name no other). */
+            enterpriseId?: number;
+            /**
+             * @description The product or service, as the enterprise says it (培养基, 西林瓶灌装线).
+             * @example 无血清培养基
+             */
+            product: string;
+            /** @description The node that makes it; left out: proposed from the product text by the chain's classifier. */
+            nodeCode?: string | null;
+            quantity?: number | null;
+            /** @example 升 */
+            unit?: string | null;
+            /** @description Unit price or budget, yuan. */
+            priceYuan?: number | null;
+            contact?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            startsOn?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            endsOn?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/needs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One need */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The need */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change or close a need (its firm or the office) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The product or service, as the enterprise says it (培养基, 西林瓶灌装线).
+             * @example 无血清培养基
+             */
+            product?: string;
+            /** @description The node that makes it; left out: proposed from the product text by the chain's classifier. */
+            nodeCode?: string | null;
+            quantity?: number | null;
+            /** @example 升 */
+            unit?: string | null;
+            /** @description Unit price or budget, yuan. */
+            priceYuan?: number | null;
+            contact?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            startsOn?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            endsOn?: string | null;
+            note?: string | null;
+            /** @enum {string} */
+            status?: 'open' | 'closed';
+          };
+        };
+      };
+      responses: {
+        /** @description The need */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/chains/{code}/offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain's offers, newest first (quantities, prices and contacts only to the office and the owner) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          status?: 'open' | 'closed';
+          /** @description true: only the signed-in firm's own (or, for others, none). */
+          mine?: 'true' | 'false';
+          node?: string;
+          /** @description Text in the product. */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The offers */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Need'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Publish a offer (a firm for its own enterprise, the office for any); the node is proposed from the text when left out */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The enterprise; a firm user's own when left out (firms may name no other). */
+            enterpriseId?: number;
+            /**
+             * @description The product or service, as the enterprise says it (培养基, 西林瓶灌装线).
+             * @example 无血清培养基
+             */
+            product: string;
+            /** @description The node that makes it; left out: proposed from the product text by the chain's classifier. */
+            nodeCode?: string | null;
+            quantity?: number | null;
+            /** @example 升 */
+            unit?: string | null;
+            /** @description Unit price or budget, yuan. */
+            priceYuan?: number | null;
+            contact?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            startsOn?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            endsOn?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/offers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One offer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The offer */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change or close a offer (its firm or the office) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The product or service, as the enterprise says it (培养基, 西林瓶灌装线).
+             * @example 无血清培养基
+             */
+            product?: string;
+            /** @description The node that makes it; left out: proposed from the product text by the chain's classifier. */
+            nodeCode?: string | null;
+            quantity?: number | null;
+            /** @example 升 */
+            unit?: string | null;
+            /** @description Unit price or budget, yuan. */
+            priceYuan?: number | null;
+            contact?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            startsOn?: string | null;
+            /** @description A date, YYYY-MM-DD. */
+            endsOn?: string | null;
+            note?: string | null;
+            /** @enum {string} */
+            status?: 'open' | 'closed';
+          };
+        };
+      };
+      responses: {
+        /** @description The offer */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Need'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/chains/{code}/needs/{id}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Proposed suppliers for a need, local first, with reasons (the office and the need's firm) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The proposed matches */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NeedMatches'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/needs/{id}/matches/{supplierId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record what came of a match: contacted, sampled, contracted or dropped, with a date (office) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+          /** @description Numeric id. */
+          supplierId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'contacted' | 'sampled' | 'contracted' | 'dropped';
+            /** @description A date, YYYY-MM-DD. */
+            outcomeOn: string;
+            offerId?: number | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The recorded outcome */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MatchRecord'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8337,6 +9600,9 @@ export interface components {
           | 'SUPERVISION_NOT_FOUND'
           | 'NOTIFICATION_NOT_FOUND'
           | 'JOB_NOT_FOUND'
+          | 'LINK_NOT_FOUND'
+          | 'NEED_NOT_FOUND'
+          | 'OFFER_NOT_FOUND'
           | 'USER_EXISTS'
           | 'PROJECT_EXISTS'
           | 'STAGE_MOVE_INVALID'
@@ -8419,6 +9685,12 @@ export interface components {
         | 'firm-account:create'
         | 'template:manage'
         | 'settings:manage'
+        | 'link:read'
+        | 'link:write'
+        | 'link:import'
+        | 'need:read'
+        | 'need:write'
+        | 'match:record'
       )[];
     };
     LoginRequest: {
@@ -8573,6 +9845,12 @@ export interface components {
         };
         /** @description The region's share of the registry's chain output. */
         nationalShare: number | null;
+        /** @description Chain masters' average local supporting rate (本地配套率) over their supply links valid today: the mean of each master's rate, by count and by amount (0–1). */
+        chainMasterLocalRate: {
+          masters: number;
+          byCount: number | null;
+          byAmount: number | null;
+        };
       };
       completeness: {
         /** @description Weighted share of nodes present (0–1). */
@@ -8584,6 +9862,16 @@ export interface components {
         strong: number;
         weak: number;
         missing: number;
+      };
+      /** @description 供需对接: the region's open needs and offers, and matches made this year. */
+      matchmaking: {
+        openNeeds: number;
+        openOffers: number;
+        /** @description Open needs no local firm serves. */
+        noLocalSupplier: number;
+        /** @description Matches followed up this calendar year (Asia/Shanghai) and not dropped. */
+        matchesThisYear: number;
+        year: number;
       };
       targets: components['schemas']['TargetProgress'][];
       extensionCandidates: components['schemas']['ExtensionCandidate'][];
@@ -9483,6 +10771,11 @@ export interface components {
         | 'TEXT_HAS_NUL'
         | 'TIME_INVALID'
         | 'RECEIVED_BEFORE_2000'
+        | 'LINK_SELF'
+        | 'LINK_MERGED'
+        | 'LINK_KIND_UNKNOWN'
+        | 'SHARE_OUT_OF_RANGE'
+        | 'DATES_REVERSED'
         | 'SPACE_UNIT_TOO_SMALL'
         | 'SPACE_PARK_TOO_SMALL'
         | 'SPACE_AREA_BELOW_USE'
@@ -9570,6 +10863,11 @@ export interface components {
         | 'TEXT_HAS_NUL'
         | 'TIME_INVALID'
         | 'RECEIVED_BEFORE_2000'
+        | 'LINK_SELF'
+        | 'LINK_MERGED'
+        | 'LINK_KIND_UNKNOWN'
+        | 'SHARE_OUT_OF_RANGE'
+        | 'DATES_REVERSED'
         | 'SPACE_UNIT_TOO_SMALL'
         | 'SPACE_PARK_TOO_SMALL'
         | 'SPACE_AREA_BELOW_USE'
@@ -10851,6 +12149,184 @@ export interface components {
       /** @description The web path or API query listing the records. */
       link: string;
     };
+    EnterpriseLink: {
+      id: number;
+      /**
+       * @description supplies 供货 (from sells to to) · serves 服务 (from is the CRO/CDMO of to) · owns 控股 · cooperates 合作
+       * @enum {string}
+       */
+      kind: 'supplies' | 'serves' | 'owns' | 'cooperates';
+      from: {
+        id: number;
+        name: string;
+        regionCode: string;
+      };
+      to: {
+        id: number;
+        name: string;
+        regionCode: string;
+      };
+      product: string | null;
+      sharePercent: number | null;
+      amountYuan: number | null;
+      /** @description True when share and amount are another firm's and hidden from this user. */
+      figuresHidden: boolean;
+      validFrom: string | null;
+      validTo: string | null;
+      /** @enum {string} */
+      source: 'office' | 'import' | 'firm';
+      createdBy: string;
+      createdAt: string;
+      isDemo: boolean;
+    };
+    CreateLink: {
+      /**
+       * @description supplies 供货 (from sells to to) · serves 服务 (from is the CRO/CDMO of to) · owns 控股 · cooperates 合作
+       * @enum {string}
+       */
+      kind: 'supplies' | 'serves' | 'owns' | 'cooperates';
+      /** @description The supplier, provider, owner or partner. */
+      fromId: number;
+      /** @description The buyer, client, owned firm or partner. */
+      toId: number;
+      product?: string | null;
+      /** @description Share of the buyer's purchases, 0–100 (%). */
+      sharePercent?: number | null;
+      /** @description Yearly amount in yuan. */
+      amountYuan?: number | null;
+      /** @description A date, YYYY-MM-DD. */
+      validFrom?: string | null;
+      /** @description A date, YYYY-MM-DD. */
+      validTo?: string | null;
+    };
+    LinkImportResult: {
+      dryRun: boolean;
+      rows: number;
+      imported: number;
+    };
+    /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
+    LinkImportUpload: {
+      /**
+       * @description "true": check every row and answer, writing nothing.
+       * @enum {string}
+       */
+      dryRun?: 'true' | 'false';
+      /**
+       * Format: binary
+       * @description XLSX or CSV; docs/ecology.md lists the columns.
+       */
+      file?: Blob;
+    };
+    ChainMasters: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      asOf: string;
+      items: components['schemas']['ChainMasterSummary'][];
+      average: components['schemas']['AverageLocalSupportingRate'];
+    };
+    ChainMasterSummary: {
+      id: number;
+      name: string;
+      nameEn: string | null;
+      regionCode: string;
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      } | null;
+      suppliers: number;
+      customers: number;
+      rate: components['schemas']['LocalSupportingRate'];
+    };
+    LocalSupportingRate: {
+      total: number;
+      local: number;
+      byCount: number | null;
+      withAmount: number;
+      amountYuan: number;
+      localAmountYuan: number;
+      byAmount: number | null;
+    };
+    AverageLocalSupportingRate: {
+      /** @description Chain masters with at least one known supply link. */
+      masters: number;
+      byCount: number | null;
+      byAmount: number | null;
+    };
+    ChainMasterNetwork: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      asOf: string;
+      master: components['schemas']['ChainMasterSummary'];
+      partners: components['schemas']['ChainMasterPartner'][];
+      byNode: {
+        node: {
+          code: string;
+          name: components['schemas']['Bilingual'];
+        } | null;
+        suppliersLocal: number;
+        suppliersElsewhere: number;
+        customersLocal: number;
+        customersElsewhere: number;
+      }[];
+    };
+    ChainMasterPartner: {
+      linkId: number;
+      /**
+       * @description supplies 供货 (from sells to to) · serves 服务 (from is the CRO/CDMO of to) · owns 控股 · cooperates 合作
+       * @enum {string}
+       */
+      kind: 'supplies' | 'serves' | 'owns' | 'cooperates';
+      /** @enum {string} */
+      role: 'supplier' | 'customer' | 'provider' | 'client' | 'owner' | 'owned' | 'partner';
+      enterprise: {
+        id: number;
+        name: string;
+        regionCode: string;
+      };
+      local: boolean;
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      } | null;
+      product: string | null;
+      sharePercent: number | null;
+      amountYuan: number | null;
+      validFrom: string | null;
+      validTo: string | null;
+      /** @enum {string} */
+      source: 'office' | 'import' | 'firm';
+    };
+    NodeLinks: {
+      chain: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      };
+      regionCode: string;
+      asOf: string;
+      /** @description Firms of the region placed on the node. */
+      firms: number;
+      flows: {
+        /** @enum {string} */
+        direction: 'buys' | 'sells';
+        node: {
+          code: string;
+          name: components['schemas']['Bilingual'];
+        } | null;
+        links: number;
+        local: number;
+        /** @description The chain template has this flow (supplier node → buyer node). */
+        onChainFlow: boolean;
+      }[];
+    };
     WorkingCalendar: {
       /** @description The years covered, oldest first. */
       years: components['schemas']['CalendarYear'][];
@@ -10943,6 +12419,93 @@ export interface components {
     };
     NotificationsMarkedRead: {
       marked: number;
+    };
+    Need: {
+      id: number;
+      /** @enum {string} */
+      kind: 'need' | 'offer';
+      chainCode: string;
+      enterprise: {
+        id: number;
+        name: string;
+      };
+      /** @description The enterprise's county-level region. */
+      district: {
+        code: string;
+        name: string;
+      } | null;
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+        proposed: boolean;
+      } | null;
+      product: string;
+      startsOn: string | null;
+      endsOn: string | null;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      demo: boolean;
+      createdAt: string;
+      /** @enum {string} */
+      visibility: 'full' | 'public';
+      quantity: number | null;
+      unit: string | null;
+      priceYuan: number | null;
+      contact: string | null;
+      note: string | null;
+      /** @description The signed-in firm's own need or offer. */
+      own: boolean;
+    };
+    NeedMatches: {
+      need: components['schemas']['Need'];
+      items: components['schemas']['ProposedMatch'][];
+      /** @description No local firm with a confirmed placement on the serving node, and no open local offer of it. */
+      noLocalSupplier: boolean;
+    };
+    ProposedMatch: {
+      rank: number;
+      supplier: {
+        id: number;
+        name: string;
+        regionCode: string;
+        regionName: string | null;
+      };
+      /** @description In the same city as the enterprise with the need. */
+      local: boolean;
+      /** @enum {string} */
+      distance: 'district' | 'city' | 'province' | 'elsewhere';
+      node: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      } | null;
+      offer: {
+        id: number;
+        product: string;
+      } | null;
+      score: number;
+      reasons: {
+        zh: string;
+        en: string;
+        code: string;
+      }[];
+      outcome: {
+        /** @enum {string} */
+        outcome: 'contacted' | 'sampled' | 'contracted' | 'dropped';
+        outcomeOn: string;
+        note: string | null;
+        recordedBy: string;
+      } | null;
+    };
+    MatchRecord: {
+      id: number;
+      needId: number;
+      supplierId: number;
+      offerId: number | null;
+      /** @enum {string} */
+      outcome: 'contacted' | 'sampled' | 'contracted' | 'dropped';
+      outcomeOn: string;
+      note: string | null;
+      recordedBy: string;
     };
   };
   responses: never;
