@@ -30,12 +30,16 @@ export const FACTORY_CHAIN_CLASSES: Record<
       '262': '被動電子元件',
       '263': '印刷電路板',
       '284': '照明設備',
-      '285': '家用電器',
     },
   },
   iot: {
     on: { '272': '通訊傳播設備' },
-    lookAlike: { '273': '視聽電子產品', '283': '電線及配線器材', '285': '家用電器' },
+    lookAlike: {
+      '262': '被動電子元件',
+      '273': '視聽電子產品',
+      '274': '資料儲存媒體',
+      '283': '電線及配線器材',
+    },
   },
   nev: {
     on: { '301': '汽車', '302': '車體', '303': '汽車零件' },
@@ -120,7 +124,9 @@ function buildChainSet(chain: string): void {
         labelledFrom: `factories in production registered only for product classes ${classList(entry.codes, spec.lookAlike)}: off the ${chain} chain (look-alike)`,
       });
     } else {
-      throw new Error(`${set}: ${name} has classes ${[...entry.codes].join(', ')} outside the set's rule`);
+      throw new Error(
+        `${set}: ${name} has classes ${[...entry.codes].join(', ')} outside the set's rule`,
+      );
     }
   }
   const file = join(REPO_SETS_DIR, set, 'records.jsonl');
@@ -130,7 +136,9 @@ function buildChainSet(chain: string): void {
     JSON.stringify({ chains: [chain] }, null, 2) + '\n',
   );
   const on = records.filter((r) => r.onChains).length;
-  console.log(`${file}: ${records.length} records (${on} on the chain, ${records.length - on} look-alikes)`);
+  console.log(
+    `${file}: ${records.length} records (${on} on the chain, ${records.length - on} look-alikes)`,
+  );
 }
 
 for (const chain of Object.keys(FACTORY_CHAIN_CLASSES)) buildChainSet(chain);

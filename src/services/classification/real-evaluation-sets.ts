@@ -78,18 +78,13 @@ function setChains(dir: string): string[] {
  * `onChain` when the source puts it on the chain without a node. A record of a single-chain set
  * keeps its `onChain` as written (the biomed sets).
  */
-export function recordForChain(
-  record: RealRecord,
-  chain: string,
-  setChainCount = 1,
-): RealRecord {
+export function recordForChain(record: RealRecord, chain: string, setChainCount = 1): RealRecord {
   const prefix = `${chain}.`;
   const ofChain = (codes: readonly string[] | undefined) =>
     (codes ?? []).filter((code) => code.startsWith(prefix));
   const acceptable = ofChain(record.acceptablePrimary);
   const onChain =
-    record.onChains?.includes(chain) === true ||
-    (setChainCount === 1 && record.onChain === true);
+    record.onChains?.includes(chain) === true || (setChainCount === 1 && record.onChain === true);
   const { onChains: _onChains, onChain: _onChain, acceptablePrimary: _a, ...rest } = record;
   return {
     ...rest,
