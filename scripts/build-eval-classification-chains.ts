@@ -71,10 +71,13 @@ function readTsv(file: string): Record<string, string>[] {
   });
 }
 
-/** A plant or local branch (…股份有限公司新竹廠) is counted with its company. */
+/**
+ * A plant, site or local branch (…股份有限公司新竹廠, …十二廠六期, …Fab8S) is counted with its
+ * company; a foreign firm's Taiwan branch (…台灣分公司) is the registrant itself.
+ */
 function firmOf(name: string): string {
   if (name.endsWith('台灣分公司')) return name;
-  const match = /^(.*?(?:股份有限公司|有限公司))\s*(.+(?:廠|分公司))$/u.exec(name);
+  const match = /^(.*?(?:股份有限公司|有限公司))(.+)$/u.exec(name);
   return match?.[1] ?? name;
 }
 

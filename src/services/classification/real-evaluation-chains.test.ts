@@ -7,7 +7,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateSet, renderMarkdown, type RealRecord } from './real-evaluation.ts';
+import {
+  evaluateSet,
+  renderMarkdown,
+  type RealPrediction,
+  type RealRecord,
+} from './real-evaluation.ts';
 import {
   REPO_SETS_DIR,
   chainClassifierPredict,
@@ -48,6 +53,31 @@ describe('a record labelled for one chain', () => {
   it('of a one-chain set keeps the onChain it was written with', () => {
     expect(recordForChain(record({ onChain: true }), 'nev', 1).onChain).toBe(true);
     expect(recordForChain(record({ onChain: true }), 'nev', 2).onChain).toBeUndefined();
+  });
+});
+
+describe('what is left for review and what the rules saw', () => {
+  it('counts records with no confirmed node but one for review, and any rule evidence', () => {
+    const records = [
+      record({ id: 'a', onChains: ['x'], onChain: true }),
+      record({ id: 'b', onChain: true }),
+      record({ id: 'c' }),
+      record({ id: 'd' }),
+    ];
+    const predictions: Record<string, RealPrediction> = {
+      a: { members: [], primary: null, review: ['x.n1'], ruleEvidence: ['x.n1'] },
+      b: { members: ['x.n1'], primary: 'x.n1', review: [], ruleEvidence: ['x.n1'] },
+      c: { members: [], primary: null, review: ['x.n2'], ruleEvidence: ['x.n2'] },
+      d: { members: [], primary: null },
+    };
+    const report = evaluateSet('toy', records, (r) => predictions[r.id]!);
+    expect(report.onChainForReview).toBeCloseTo(1 / 2);
+    expect(report.offChainForReview).toBeCloseTo(1 / 2);
+    expect(report.onChainWithRuleEvidence).toBe(1);
+    expect(report.offChainWithRuleEvidence).toBeCloseTo(1 / 2);
+    expect(renderMarkdown(report)).toContain(
+      '| any rule evidence (diagnostic), on-chain / off-chain | 1.000 / 0.500 |',
+    );
   });
 });
 

@@ -238,6 +238,9 @@ export function chainClassifierPredict(
       members: confirmed.map((r) => r.nodeCode),
       primary: confirmed.find((r) => r.primary)?.nodeCode ?? null,
       review: results.filter((r) => r.decision === 'uncertain').map((r) => r.nodeCode),
+      ruleEvidence: [...classifier.ruleEvidence(record)]
+        .filter(([, items]) => items.some((e) => e.weight > 0))
+        .map(([code]) => code),
     };
   };
 }

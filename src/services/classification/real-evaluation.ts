@@ -42,6 +42,11 @@ export interface RealPrediction {
   primary: string | null;
   /** Nodes left for review (uncertain), when the classifier says. */
   review?: readonly string[];
+  /**
+   * Nodes the rules found any positive evidence for, decided or not (a name keyword alone is too
+   * weak to place a firm): a diagnostic of the template's vocabulary, not a placement.
+   */
+  ruleEvidence?: readonly string[];
 }
 
 export type Predict = (record: RealRecord) => RealPrediction;
@@ -93,6 +98,10 @@ export interface EvaluationReport {
   onChainForReview: number;
   /** Off-chain records left for review (no node confirmed, one uncertain). */
   offChainForReview: number;
+  /** On-chain records the rules found any positive evidence for (diagnostic, see RealPrediction). */
+  onChainWithRuleEvidence: number;
+  /** Off-chain records the rules found any positive evidence for. */
+  offChainWithRuleEvidence: number;
   /** Micro-averaged node assignments over records labelled to nodes. */
   nodes: Scores;
   perNode: NodeScores[];
@@ -151,6 +160,8 @@ export function evaluateSet(
   let onChainWithoutNode = 0;
   let onChainForReview = 0;
   let offChainForReview = 0;
+  let onChainWithRuleEvidence = 0;
+  let offChainWithRuleEvidence = 0;
 
   for (const record of records) {
     const prediction = predict(record);
@@ -162,13 +173,18 @@ export function evaluateSet(
     else if (predictedOn) membership.fp++;
     else membership.tn++;
     const forReview = !predictedOn && (prediction.review?.length ?? 0) > 0;
+    const withEvidence = (prediction.ruleEvidence?.length ?? 0) > 0;
     if (!truthOn) {
       offChain++;
       if (!predictedOn) offChainKeptOff++;
       if (forReview) offChainForReview++;
-    } else if (!predictedOn) {
-      onChainWithoutNode++;
-      if (forReview) onChainForReview++;
+      if (withEvidence) offChainWithRuleEvidence++;
+    } else {
+      if (withEvidence) onChainWithRuleEvidence++;
+      if (!predictedOn) {
+        onChainWithoutNode++;
+        if (forReview) onChainForReview++;
+      }
     }
 
     if (hasNodeLabels(record)) {
@@ -224,6 +240,8 @@ export function evaluateSet(
     onChainWithoutNode: ratio(onChainWithoutNode, onChain),
     onChainForReview: ratio(onChainForReview, onChain),
     offChainForReview: ratio(offChainForReview, offChain),
+    onChainWithRuleEvidence: ratio(onChainWithRuleEvidence, onChain),
+    offChainWithRuleEvidence: ratio(offChainWithRuleEvidence, offChain),
     nodes: scores(total),
     perNode: perNodeScores,
     confusion: [...confusion.entries()]
@@ -281,6 +299,7 @@ export function renderMarkdown(report: EvaluationReport, options: RenderOptions 
     `| off-chain kept off | ${fixed(report.offChainKeptOff)} (${m.tn} of ${report.offChain}) |`,
     `| on-chain with no node | ${fixed(report.onChainWithoutNode)} |`,
     `| left for review (uncertain), on-chain / off-chain | ${fixed(report.onChainForReview)} / ${fixed(report.offChainForReview)} |`,
+    `| any rule evidence (diagnostic), on-chain / off-chain | ${fixed(report.onChainWithRuleEvidence)} / ${fixed(report.offChainWithRuleEvidence)} |`,
     `| primary node right | ${fixed(report.primaryAccuracy)} (of ${report.primaryScored} scored) |`,
     `| labelled primary among confirmed | ${fixed(report.primaryAmongMembers)} |`,
     `| node assignments (micro) P / R / F1 | ${fixed(report.nodes.precision)} / ${fixed(report.nodes.recall)} / ${fixed(report.nodes.f1)} |`,
