@@ -13,6 +13,7 @@ import { seedChainFixture } from '../src/test-support/chain-fixture.ts';
 import { createTestDatabase } from '../src/test-support/test-database.ts';
 import { signIn, useBrowserSession } from './support/browser-session.ts';
 import { chromiumPath } from './support/chromium-path.ts';
+import { bundledChainCodes } from '../src/test-support/bundled-chains.ts';
 
 const SHOTS = '/tmp/h12-switch-shots';
 const PORT = 7141;
@@ -96,7 +97,8 @@ describe.skipIf(!chromiumPath())('the chain switcher and the city overview', () 
     await page.locator('.ant-menu').getByText('市级总览').click();
     await page.waitForURL((url) => url.pathname === '/overview');
     const rows = page.locator('[data-testid="overview-table"] tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(2);
+    // Every bundled chain and the sensor chain loaded beside them.
+    await expect.poll(() => rows.count()).toBe(bundledChainCodes().length + 1);
     const text = await page.locator('[data-testid="overview-table"]').textContent();
     expect(text).toContain('生物医药');
     expect(text).toContain('传感器');

@@ -87,3 +87,28 @@ export function progressBar(options: GlobalOptions, label: string) {
     },
   });
 }
+
+/** The help text of a command's --chain option. */
+export const CHAIN_OPTION_HELP = 'chain code (default: CHAINLEAD_DEFAULT_CHAIN, else biomed)';
+
+/**
+ * The chain a command works on when --chain is not given: CHAINLEAD_DEFAULT_CHAIN (the chain
+ * `serve` opens on), else biomed. Several chains are loaded by default; this never picks one of
+ * them by order.
+ */
+export function defaultCliChain(): string {
+  return process.env.CHAINLEAD_DEFAULT_CHAIN?.trim() || 'biomed';
+}
+
+/**
+ * The chain of a command that also takes --node: --chain when given, else the chain the node
+ * belongs to (a node code starts with its chain's code: ic.mid.design is on ic), else `chain`.
+ */
+export function chainOfNodeOption(
+  command: Command,
+  options: { chain?: string | undefined; node?: string | undefined },
+): string | undefined {
+  const given = command.getOptionValueSource('chain') === 'cli';
+  if (!given && options.node) return options.node.split('.')[0] || options.chain;
+  return options.chain;
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, session } from '../db/schema.ts';
 import type { Database } from '../db/connection.ts';
 import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
+import { bundledChainCodes } from '../test-support/bundled-chains.ts';
 import { SESSION_TTL_MS } from '../services/auth/users.service.ts';
 import { findChromium } from '../services/report/report-pdf.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
@@ -135,7 +136,11 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
       expect.objectContaining({ from: 'biomed.up.api', to: 'biomed.mid.chem' }),
     );
     const list = await client.json<List<{ code: string; nodeCount: number }>>('GET', '/api/chains');
-    expect(list.body.items).toEqual([expect.objectContaining({ code: 'biomed', nodeCount: 22 })]);
+    // Every bundled template is loaded; biomed is one of them, with its 22 nodes.
+    expect(list.body.items.map((c) => c.code)).toEqual(bundledChainCodes());
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({ code: 'biomed', nodeCount: 22 }),
+    );
     expect((await client.json<ErrorResponse>('GET', '/api/chains/nope')).body.error.code).toBe(
       'CHAIN_NOT_FOUND',
     );
@@ -249,14 +254,17 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     expect(body).toEqual({ user: null, homeRegion: '3205', defaultChain: 'biomed' });
   });
 
-  it('tells the web app its default chain: the configured one when loaded, else the first', async () => {
+  it('tells the web app its default chain: the configured one when loaded, else biomed', async () => {
     const session = async (defaultChain: string) => {
       const configured = createApp({ database, version: 'test', defaultChain });
       const client = new ApiClient(configured);
       return (await client.json<SessionState>('GET', '/api/auth/session')).body.defaultChain;
     };
     expect(await session('biomed')).toBe('biomed');
-    // A chain that is not loaded (a typo, a template not yet loaded) opens the first loaded one.
+    // Another bundled chain, configured, is the one the app opens on.
+    expect(await session('ic')).toBe('ic');
+    // A chain that is not loaded (a typo, a template not yet loaded) opens biomed, not the first
+    // chain by code, however many templates are bundled.
     expect(await session('not-loaded')).toBe('biomed');
   });
 

@@ -130,6 +130,8 @@ describe(`cached analyses follow their inputs, not other writes (${testDatabaseK
           like(classification.regionCode, '3202%'),
           eq(classification.decision, 'confirmed'),
           eq(classification.isPrimary, true),
+          // The cached analysis is biomed's; the demo places firms on the other chains too.
+          like(chainNode.code, 'biomed.%'),
         ),
       )
       .limit(1);

@@ -3,7 +3,7 @@ import { analyzeChain } from '../../services/analysis/chain-analysis.service.ts'
 import { compareRegions } from '../../services/analysis/chain-comparison.service.ts';
 import type { ChainAnalysis, ChainComparison, Lang } from '../../shared/api/analysis.ts';
 import { formatNumber, formatPercent, formatRatio, formatYuan } from '../../shared/format.ts';
-import { printAnswer } from '../cli-context.ts';
+import { printAnswer, CHAIN_OPTION_HELP, defaultCliChain } from '../cli-context.ts';
 import { parseLang, parseRegion, parseYear } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 
@@ -110,7 +110,7 @@ export function formatComparison(c: ChainComparison, lang: Lang): string {
 /** The options every chain analysis takes: --chain, --year, --lang. */
 function chainYearLangOptions(command: Command): Command {
   return command
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--year <year>', 'year of the figures (default: the latest with figures)')
     .option('--lang <lang>', 'zh or en', 'zh');
 }

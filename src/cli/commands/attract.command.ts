@@ -6,7 +6,14 @@ import { roadToTarget } from '../../services/attract/road-to-target.service.ts';
 import { csvDocument } from '../../shared/csv.ts';
 import type { CandidateList, RoadToTarget } from '../../shared/api/attract.ts';
 import { formatNumber, formatPercent, formatYuan } from '../../shared/format.ts';
-import { printAnswer, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  printAnswer,
+  withDatabase,
+  type GlobalOptions,
+  CHAIN_OPTION_HELP,
+  defaultCliChain,
+  chainOfNodeOption,
+} from '../cli-context.ts';
 
 const CANDIDATE_COLUMNS = ['enterprise_id', 'name', 'region_code', 'node_code', 'score', 'reasons'];
 
@@ -104,7 +111,7 @@ export function registerAttractCommand(program: Command): void {
     .command('candidates')
     .description('Rank enterprises elsewhere as candidates for the nodes a region should fill')
     .requiredOption('--region <code>', 'the region, e.g. 3202 (Wuxi)')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--node <code>', 'one node (default: every missing and weak node)')
     .option('--top <n>', 'candidates per node', '50')
     .option('--out <file.csv>', 'write CSV here (default: standard output)')
@@ -136,7 +143,7 @@ export function registerAttractCommand(program: Command): void {
         const top = positiveInt(options.top, '--top');
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const list = await rankCandidates(database.db, {
-            chainCode: options.chain,
+            chainCode: chainOfNodeOption(command, options) ?? options.chain,
             regionCode: options.region,
             nodeCode: options.node,
             top,
@@ -160,7 +167,7 @@ export function registerAttractCommand(program: Command): void {
     .command('road')
     .description('Actual output plus the weighted pipeline against the target, by year and node')
     .requiredOption('--region <code>', 'the region, e.g. 3202 (Wuxi)')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--exclude <ids>', 'what-if: leave these project ids out, e.g. 3,7')
     .option('--include <ids>', 'what-if: count these dropped projects')
     .option('--baseline <trend|flat>', 'future actual output: recent trend or held flat', 'trend')

@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { classifyEnterprises } from '../../services/classification/classification.service.ts';
-import { progressBar, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  progressBar,
+  withDatabase,
+  type GlobalOptions,
+  CHAIN_OPTION_HELP,
+  defaultCliChain,
+} from '../cli-context.ts';
 
 export function registerClassifyCommand(program: Command): void {
   program
@@ -8,7 +14,7 @@ export function registerClassifyCommand(program: Command): void {
     .description(
       'Place every enterprise on the nodes of a chain, with evidence (manual decisions are kept)',
     )
-    .option('--chain <code>', 'chain template code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print the summary as JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead classify --chain biomed')
     .action(async (options: { chain: string; json?: boolean }, command: Command) => {

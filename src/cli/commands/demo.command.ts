@@ -10,9 +10,10 @@ import { cliActor, progressReporter, withDatabase, type GlobalOptions } from '..
 export function printDemoSummary(demo: DemoSummary): string[] {
   const lines = [
     demo.alreadyLoaded
-      ? 'The Wuxi biomedical demo was already loaded; nothing changed.'
-      : `Loaded the Wuxi biomedical demo (marked demo): ${formatNumber(demo.wuxiEnterprises)} Wuxi ` +
-        `enterprises of ${formatNumber(demo.enterprises)}, ${demo.parks} parks with ` +
+      ? 'The Wuxi demo was already loaded; nothing changed.'
+      : `Loaded the Wuxi demo (marked demo) on ${(demo.chains ?? ['biomed']).join(', ')}: ` +
+        `${formatNumber(demo.wuxiEnterprises)} Wuxi enterprises of ` +
+        `${formatNumber(demo.enterprises)}, ${demo.parks} parks with ` +
         `${formatNumber(demo.parkAreaM2)} m².`,
   ];
   if (demo.users.length > 0) {
@@ -26,7 +27,10 @@ export function printDemoSummary(demo: DemoSummary): string[] {
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Load the seeded Wuxi biomedical demo (enterprises, parks, targets, demo users)')
+    .description(
+      'Load the seeded Wuxi demo: biomed in full and the other bundled chains (enterprises, ' +
+        'parks, targets, chain leaders, demo users)',
+    )
     .option('--json', 'print the summary as JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead demo\n  $ chainlead --db /tmp/try demo --json')
     .action(async (options: { json?: boolean }, command: Command) => {

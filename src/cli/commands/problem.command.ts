@@ -13,7 +13,13 @@ import {
 } from '../../shared/api/problem-figures.ts';
 import { formatNumber, formatPercent } from '../../shared/format.ts';
 import type { ScopedUser } from '../../shared/problem-scope.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  cliActor,
+  withDatabase,
+  type GlobalOptions,
+  CHAIN_OPTION_HELP,
+  defaultCliChain,
+} from '../cli-context.ts';
 import { parseLang } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 import { registerProblemFileCommands } from './problem-file.command.ts';
@@ -72,7 +78,7 @@ function parseOptions<S extends z.ZodType>(schema: S, value: Record<string, unkn
 
 function periodOptions(command: Command): Command {
   return command
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .requiredOption('--region <code>', 'region code prefix, e.g. 3202 (Wuxi)')
     .option('--year <year>', 'the calendar year (default: the current year in Asia/Shanghai)')
     .option('--from <date>', 'first day of the period, YYYY-MM-DD (with --to, instead of --year)')

@@ -4,7 +4,13 @@ import { isAppError } from '../../domain/app-error.ts';
 import { exportProjects, importProjects } from '../../services/projects/project-io.service.ts';
 import { parseInput } from '../../services/projects/project.service.ts';
 import { projectQuerySchema } from '../../shared/api/projects.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  cliActor,
+  withDatabase,
+  type GlobalOptions,
+  CHAIN_OPTION_HELP,
+  defaultCliChain,
+} from '../cli-context.ts';
 
 /** `project export` and `project import`: the pipeline as a spreadsheet, and back. */
 export function registerProjectFileCommands(project: Command): void {
@@ -44,7 +50,11 @@ export function registerProjectFileCommands(project: Command): void {
         'one update the project of the same chain, region and name or create one; the whole file ' +
         'is checked before anything is written',
     )
-    .option('--chain <code>', 'chain for rows without one', 'biomed')
+    .option(
+      '--chain <code>',
+      `chain for rows without one (${CHAIN_OPTION_HELP})`,
+      defaultCliChain(),
+    )
     .option('--region <code>', 'region for new rows without one')
     .addHelpText(
       'after',

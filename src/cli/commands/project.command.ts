@@ -17,7 +17,14 @@ import {
   projectQuerySchema,
   type ProjectDetail,
 } from '../../shared/api/projects.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  cliActor,
+  withDatabase,
+  type GlobalOptions,
+  CHAIN_OPTION_HELP,
+  defaultCliChain,
+  chainOfNodeOption,
+} from '../cli-context.ts';
 import { registerProjectFileCommands } from './project-file.command.ts';
 
 /** A flag's value parsed like a spreadsheet cell; a bad value names the flag. */
@@ -74,7 +81,7 @@ export function registerProjectCommand(program: Command): void {
     .command('add')
     .description('Create a project (a lead unless --stage says otherwise)')
     .requiredOption('--region <code>', 'where it is to land, e.g. 3202')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--name <text>', "project name (default: the enterprise's name)")
     .option('--node <code>', 'the node it fills, e.g. biomed.mid.blood')
     .option('--enterprise <id>', 'the enterprise courted (a candidate)')
@@ -107,7 +114,7 @@ export function registerProjectCommand(program: Command): void {
           ownerId = (await requireUser(db, options.owner, 'owner')).id;
         }
         const input = parseInput(createProjectSchema, {
-          chainCode: options.chain,
+          chainCode: chainOfNodeOption(command, options) ?? options.chain,
           regionCode: options.region,
           name: options.name,
           nodeCode: options.node,
@@ -166,7 +173,7 @@ export function registerProjectCommand(program: Command): void {
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const db = database.db;
           const query = parseInput(projectQuerySchema, {
-            chain: options.node && !options.chain ? 'biomed' : options.chain,
+            chain: chainOfNodeOption(command, options),
             region: options.region,
             stage: options.stage === undefined ? undefined : stageOf(options.stage, '--stage'),
             status: options.status,

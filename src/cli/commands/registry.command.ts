@@ -14,7 +14,13 @@ import {
   undoDuplicateMerge,
 } from '../../services/registry/duplicates.service.ts';
 import { matchFiles } from '../../services/registry/match-files.service.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  cliActor,
+  withDatabase,
+  type GlobalOptions,
+  CHAIN_OPTION_HELP,
+  defaultCliChain,
+} from '../cli-context.ts';
 
 function formatOf(value: string | undefined, out: string | undefined): ExportFormat {
   const format = value ?? (out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
@@ -66,7 +72,7 @@ export function registerRegistryCommands(program: Command): void {
   exportCommand
     .command('classifications')
     .description('Export classifications with score, decision and evidence')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--format <format>', 'csv or xlsx (default: from --out, else csv)')
     .option('--out <file>', 'write here (CSV goes to standard output without it)')
     .addHelpText(

@@ -3,7 +3,12 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { renderChainReport } from '../../services/report/report.service.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../shared/api/analysis.ts';
-import { withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  withDatabase,
+  type GlobalOptions,
+  CHAIN_OPTION_HELP,
+  defaultCliChain,
+} from '../cli-context.ts';
 import { parseLang, parseRegion, parseYear } from '../option-parsers.ts';
 
 function formatOf(value: string | undefined, out: string | undefined): ReportFormat {
@@ -31,7 +36,7 @@ export function registerReportCommand(program: Command): void {
         'and weak links, extension candidates, top enterprises, change since last year',
     )
     .requiredOption('--region <code>', 'region code, e.g. 3202')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--year <year>', 'year of the figures (default: the latest with figures)')
     .option(
       '--format <format>',

@@ -4,7 +4,12 @@ import { buildScorecard } from '../../services/leadership/scorecard.service.ts';
 import { csvDocument } from '../../shared/csv.ts';
 import type { Figure, Scorecard } from '../../shared/api/leadership.ts';
 import { formatNumber, formatPercent, formatYuan } from '../../shared/format.ts';
-import { withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  withDatabase,
+  type GlobalOptions,
+  CHAIN_OPTION_HELP,
+  defaultCliChain,
+} from '../cli-context.ts';
 import { parseRegion, parseYear } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 
@@ -84,7 +89,7 @@ export function registerScorecardCommand(program: Command): void {
     )
     .requiredOption('--region <code>', 'region code, e.g. 3202')
     .requiredOption('--year <year>', 'the year, e.g. 2025')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .option('--out <file>', 'also write the scorecard to a file: .csv (figures) or JSON')
     .addHelpText(

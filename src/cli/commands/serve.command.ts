@@ -62,8 +62,8 @@ export function registerServeCommand(program: Command): void {
     )
     .option(
       '--default-chain <code>',
-      'chain code the web app opens on (env CHAINLEAD_DEFAULT_CHAIN; default: the first ' +
-        'loaded chain by code)',
+      'chain code the web app opens on (env CHAINLEAD_DEFAULT_CHAIN; default: biomed when ' +
+        'loaded, else the first loaded chain by code)',
       process.env.CHAINLEAD_DEFAULT_CHAIN,
     )
     .option(

@@ -3,7 +3,14 @@ import { AppError } from '../../domain/app-error.ts';
 import { listTargetViews, setTarget } from '../../services/analysis/targets.service.ts';
 import type { TargetView } from '../../shared/api/analysis.ts';
 import { formatYuan } from '../../shared/format.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  cliActor,
+  withDatabase,
+  type GlobalOptions,
+  CHAIN_OPTION_HELP,
+  defaultCliChain,
+  chainOfNodeOption,
+} from '../cli-context.ts';
 import { renderTable } from '../text-table.ts';
 import { parseRegion, parseYear } from '../option-parsers.ts';
 
@@ -42,8 +49,11 @@ export function registerTargetCommand(program: Command): void {
     .requiredOption('--region <code>', 'region code, e.g. 3202')
     .requiredOption('--year <year>', 'target year, e.g. 2025')
     .requiredOption('--value <yuan>', 'target output in yuan, e.g. 250e9 for 250 billion')
-    .option('--chain <code>', 'chain code', 'biomed')
-    .option('--node <code>', 'a node of the chain, e.g. biomed.mid.device (default: the chain)')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
+    .option(
+      '--node <code>',
+      'a node, e.g. biomed.mid.device; without --chain, its chain (default: the chain itself)',
+    )
     .option('--json', 'print the saved target as JSON')
     .addHelpText(
       'after',
@@ -63,7 +73,7 @@ export function registerTargetCommand(program: Command): void {
         command: Command,
       ) => {
         const input = {
-          chainCode: options.chain,
+          chainCode: chainOfNodeOption(command, options) ?? options.chain,
           regionCode: parseRegion(options.region),
           year: parseYear(options.year) ?? 0,
           valueYuan: parseValue(options.value),
@@ -82,7 +92,7 @@ export function registerTargetCommand(program: Command): void {
     .command('list')
     .description("A chain's targets in a region")
     .requiredOption('--region <code>', 'region code, e.g. 3202')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead target list --chain biomed --region 3202')
     .action(

@@ -31,9 +31,13 @@ export async function listChainSummaries(
   return { items, total: items.length };
 }
 
+/** The founding chain: the one the app opens on when none is configured and it is loaded. */
+export const FOUNDING_CHAIN = 'biomed';
+
 /**
  * The chain the web app opens on: the configured one (serve --default-chain) when it is loaded,
- * else the first loaded chain by code; null when no chain is loaded.
+ * else biomed when it is loaded (the bundled templates load several chains; adding one does not
+ * move the app), else the first loaded chain by code; null when no chain is loaded.
  */
 export async function resolveDefaultChain(
   db: Db,
@@ -41,6 +45,7 @@ export async function resolveDefaultChain(
 ): Promise<string | null> {
   const codes = (await listChains(db)).map((row) => row.code);
   if (configured !== undefined && codes.includes(configured)) return configured;
+  if (codes.includes(FOUNDING_CHAIN)) return FOUNDING_CHAIN;
   return codes[0] ?? null;
 }
 

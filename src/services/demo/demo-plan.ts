@@ -213,14 +213,91 @@ export const DEMO_PARKS: readonly DemoParkPlan[] = [
   },
 ];
 
-/** Targets for 2025: the chain as a whole and the three focus industries, in yuan of output. */
-export const DEMO_TARGETS: readonly { nodeCode: string | null; year: number; valueYuan: number }[] =
-  [
-    { nodeCode: null, year: 2025, valueYuan: 250e9 },
-    { nodeCode: 'biomed.mid.device', year: 2025, valueYuan: 60e9 },
-    { nodeCode: 'biomed.down.precision', year: 2025, valueYuan: 8e9 },
-    { nodeCode: 'biomed.down.digital', year: 2025, valueYuan: 12e9 },
-  ];
+/** The year of every demo target (chain and nodes): the last year of the 14th five-year plan. */
+export const DEMO_TARGET_YEAR = 2025;
+
+/** The biomedical chain's 2025 target, in yuan of output (Wuxi's published 250 billion). */
+export const DEMO_CHAIN_TARGET_YUAN = 250e9;
+
+/**
+ * Node targets for the three focus industries, as the growth a city would ask of each node over
+ * its latest recorded output (2024): the value is that output grown by this much a year to 2025,
+ * rounded to two significant figures. A city sets node targets it can reach with effort, not ones
+ * that need the node to grow thirtyfold.
+ */
+export const DEMO_NODE_TARGET_GROWTH: Readonly<Record<string, number>> = {
+  'biomed.mid.device': 0.22,
+  'biomed.down.precision': 0.3,
+  'biomed.down.digital': 0.28,
+};
+
+/**
+ * The other chains of the Wuxi demo, keyed by chain code: a chain whose template is loaded gains
+ * generated Wuxi firms (from its own template's keywords), a target, node targets on its focus
+ * nodes and a chain leader; a chain whose template is not loaded is skipped. Output figures are
+ * ILLUSTRATIVE: of the order of magnitude Wuxi publishes for each industry, not its statistics.
+ */
+export interface DemoExtraChainPlan {
+  /** Wuxi firms generated for the chain (a few hundred keeps the demo fast). */
+  firms: number;
+  /** Output of the chain's Wuxi demo firms by year, in yuan (illustrative). */
+  outputYuan: Readonly<Record<number, number>>;
+  /** The chain target for DEMO_TARGET_YEAR, in yuan. */
+  targetYuan: number;
+  /** Growth a year asked of each focus node for its node target. */
+  nodeTargetGrowth: number;
+  leader: { name: string; title: string };
+  officeName: string;
+  /**
+   * Firms that also sit on another chain: `firms` of this chain's firms are written with a node of
+   * `chain` as well (its `node` when that node is loaded, else that chain's first focus node).
+   * This chain's node is `from` when loaded, else a node of this chain's own choosing.
+   */
+  sharedWith: readonly { chain: string; firms: number; from?: string; node?: string }[];
+}
+
+export const DEMO_EXTRA_CHAINS: Readonly<Record<string, DemoExtraChainPlan>> = {
+  ic: {
+    firms: 240,
+    outputYuan: { 2019: 125e9, 2020: 142e9, 2021: 188e9, 2022: 212e9, 2023: 221e9, 2024: 240e9 },
+    targetYuan: 300e9,
+    nodeTargetGrowth: 0.25,
+    leader: { name: '集成电路链长（演示）', title: '无锡市副市长' },
+    officeName: '无锡市集成电路产业链链长办公室',
+    sharedWith: [{ chain: 'nev', firms: 6, from: 'ic.mid.discrete', node: 'nev.mid.control' }],
+  },
+  iot: {
+    firms: 260,
+    outputYuan: { 2019: 245e9, 2020: 279e9, 2021: 325e9, 2022: 362e9, 2023: 395e9, 2024: 430e9 },
+    targetYuan: 500e9,
+    nodeTargetGrowth: 0.2,
+    leader: { name: '物联网链长（演示）', title: '无锡市副市长' },
+    officeName: '无锡市物联网产业链链长办公室',
+    // An IoT sensor maker that also designs its sensor chips sits on both chains.
+    sharedWith: [{ chain: 'ic', firms: 12, from: 'iot.up.sensor', node: 'ic.mid.design' }],
+  },
+  nev: {
+    firms: 200,
+    outputYuan: { 2019: 62e9, 2020: 75e9, 2021: 98e9, 2022: 128e9, 2023: 150e9, 2024: 168e9 },
+    targetYuan: 200e9,
+    nodeTargetGrowth: 0.25,
+    leader: { name: '新能源汽车链长（演示）', title: '无锡市副市长' },
+    officeName: '无锡市新能源汽车及零部件产业链链长办公室',
+    sharedWith: [{ chain: 'iot', firms: 6, from: 'nev.mid.smart', node: 'iot.down.vehicle' }],
+  },
+  equipment: {
+    firms: 240,
+    outputYuan: { 2019: 210e9, 2020: 222e9, 2021: 258e9, 2022: 276e9, 2023: 292e9, 2024: 310e9 },
+    targetYuan: 350e9,
+    nodeTargetGrowth: 0.18,
+    leader: { name: '高端装备链长（演示）', title: '无锡市副市长' },
+    officeName: '无锡市高端装备产业链链长办公室',
+    // A medical-equipment maker is on the equipment chain and on biomed's medical equipment.
+    sharedWith: [
+      { chain: 'biomed', firms: 8, from: 'equipment.mid.robot', node: 'biomed.mid.device' },
+    ],
+  },
+};
 
 /** Demo accounts besides the admin; their passwords are printed with the demo. */
 export const DEMO_USERS: readonly {

@@ -11,15 +11,28 @@ import { hashPassword } from '../auth/password.ts';
 import { chinaDivisionRegions } from '../reference/regions.service.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
-import { generateDemoDataset } from './demo-generator.ts';
+import { generateDemoDataset, type DemoEnterprise } from './demo-generator.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
 import { loadDemoWork } from './demo-work.ts';
-import { DEMO_CHAIN, DEMO_PARKS, DEMO_TARGETS, DEMO_USERS, WUXI } from './demo-plan.ts';
+import { latestOutput, roundTarget, type ExtraChainFirm } from './demo-chains.ts';
+import { planDemoExtraChains, writeDemoExtraChains } from './demo-extra-chains.ts';
+import {
+  DEMO_CHAIN,
+  DEMO_CHAIN_TARGET_YUAN,
+  DEMO_NODE_TARGET_GROWTH,
+  DEMO_PARKS,
+  DEMO_TARGET_YEAR,
+  DEMO_USERS,
+  DEMO_YEARS,
+  WUXI,
+} from './demo-plan.ts';
 
 export interface DemoSummary {
   alreadyLoaded: boolean;
   enterprises: number;
   wuxiEnterprises: number;
+  /** The chains the demo wrote firms, targets and a leader for: biomed and the loaded others. */
+  chains: string[];
   parks: number;
   parkAreaM2: number;
   users: { username: string; password: string; role: string }[];
@@ -34,8 +47,10 @@ export async function isDemoLoaded(db: DbOrTx): Promise<boolean> {
 }
 
 /**
- * Loads the seeded Wuxi biomedical demo in one transaction: all of it or nothing. Loading twice
- * changes nothing. Throws CHAIN_NOT_FOUND when the biomedical template has not been loaded.
+ * Loads the seeded Wuxi demo in one transaction: all of it or nothing. The biomedical chain in
+ * full (parks, problems, the chain leader's work), and each other chain of DEMO_EXTRA_CHAINS whose
+ * template is loaded (firms placed on it, targets, a chain leader). Loading twice changes nothing.
+ * Throws CHAIN_NOT_FOUND when the biomedical template has not been loaded.
  */
 export async function loadDemo(
   db: Db,
@@ -84,19 +99,25 @@ export async function loadDemo(
     await loadDemoStatistics(tx);
 
     progress('writing targets and demo users');
+    // The other chains are generated now: their firms written for a biomed node count toward it.
+    const extra = await planDemoExtraChains(tx, {
+      names: new Set(dataset.enterprises.map((e) => e.name)),
+      usccs: new Set(dataset.enterprises.flatMap((e) => (e.uscc ? [e.uscc] : []))),
+    });
+    const targets = biomedTargets(dataset.enterprises, extra.dataset.firms);
     const nodeIds = await mapNodeIdsByCode(
       tx,
       chainRow.id,
-      DEMO_TARGETS.flatMap((t) => (t.nodeCode ? [t.nodeCode] : [])),
+      targets.flatMap((t) => (t.nodeCode ? [t.nodeCode] : [])),
     );
     await insertTargets(
       tx,
-      DEMO_TARGETS.map((t) => ({
+      targets.map((t) => ({
         chainId: chainRow.id,
         nodeId: t.nodeCode ? (nodeIds.get(t.nodeCode) ?? null) : null,
         regionCode: WUXI,
         metric: 'output',
-        year: t.year,
+        year: DEMO_TARGET_YEAR,
         value: t.valueYuan,
         isDemo: true,
       })),
@@ -129,9 +150,15 @@ export async function loadDemo(
       })),
     );
 
+    progress('writing the other chains: firms, targets and chain leaders');
+    const written = await writeDemoExtraChains(tx, extra);
+
     const result = {
-      enterprises: ids.length,
-      wuxiEnterprises: dataset.enterprises.filter((e) => e.regionCode.startsWith(WUXI)).length,
+      enterprises: ids.length + written.enterprises,
+      wuxiEnterprises:
+        dataset.enterprises.filter((e) => e.regionCode.startsWith(WUXI)).length +
+        written.enterprises,
+      chains: [DEMO_CHAIN, ...written.chains],
       parks: parkIds.length,
       parkAreaM2: dataset.spaces.reduce((sum, s) => sum + s.areaM2, 0),
       users,
@@ -147,4 +174,27 @@ export async function loadDemo(
   });
   progress('demo loaded');
   return { ...summary, alreadyLoaded: false };
+}
+
+/**
+ * The biomedical targets: the chain's published 250 billion, and each focus node's latest Wuxi
+ * output grown by DEMO_NODE_TARGET_GROWTH a year to the target year (two significant figures).
+ */
+function biomedTargets(
+  enterprises: readonly DemoEnterprise[],
+  otherChainsFirms: readonly ExtraChainFirm[],
+): { nodeCode: string | null; valueYuan: number }[] {
+  const wuxi = enterprises.filter((e) => e.regionCode.startsWith(WUXI));
+  const onNode = (code: string) => [
+    ...wuxi.filter((e) => e.nodeCode === code),
+    ...otherChainsFirms.filter((f) => f.nodeCodes.includes(code)),
+  ];
+  const years = DEMO_TARGET_YEAR - (DEMO_YEARS[DEMO_YEARS.length - 1] ?? DEMO_TARGET_YEAR);
+  return [
+    { nodeCode: null, valueYuan: DEMO_CHAIN_TARGET_YUAN },
+    ...Object.entries(DEMO_NODE_TARGET_GROWTH).map(([nodeCode, growth]) => ({
+      nodeCode,
+      valueYuan: roundTarget(latestOutput(onNode(nodeCode)) * Math.pow(1 + growth, years)),
+    })),
+  ];
 }

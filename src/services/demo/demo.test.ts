@@ -10,6 +10,8 @@ import { chinaDivisionRegions } from '../reference/regions.service.ts';
 import { prepareInstallation } from '../setup.service.ts';
 import { generateDemoDataset } from './demo-generator.ts';
 import { loadDemo } from './demo.service.ts';
+import { DEMO_EXTRA_CHAINS } from './demo-plan.ts';
+import { bundledChainCodes } from '../../test-support/bundled-chains.ts';
 
 const regions = chinaDivisionRegions();
 const dataset = generateDemoDataset(regions);
@@ -105,15 +107,23 @@ describe('loading the demo', () => {
   it('writes everything once; a second load changes nothing', async () => {
     const first = await loadDemo(database.db, { id: null, name: 'test' });
     expect(first.alreadyLoaded).toBe(false);
-    expect(first.wuxiEnterprises).toBe(wuxi.length);
+    // The biomedical demo and the firms of the other chains whose templates are bundled (all Wuxi).
+    const extraFirms = first.enterprises - dataset.enterprises.length;
+    expect(first.chains).toEqual([
+      'biomed',
+      ...Object.keys(DEMO_EXTRA_CHAINS).filter((c) => bundledChainCodes().includes(c)),
+    ]);
+    expect(extraFirms).toBeGreaterThan(100 * (first.chains.length - 1));
+    expect(first.wuxiEnterprises).toBe(wuxi.length + extraFirms);
     const counts = async () => [
       await database.db.$count(enterprise),
       await database.db.$count(enterpriseYear),
       await database.db.$count(target),
     ];
     const before = await counts();
-    expect(before[0]).toBe(dataset.enterprises.length);
-    expect(before[2]).toBe(4);
+    expect(before[0]).toBe(first.enterprises);
+    // biomed: the chain and three focus nodes; every other chain: the chain and its focus nodes.
+    expect(before[2]).toBeGreaterThanOrEqual(4 + 2 * (first.chains.length - 1));
     const second = await loadDemo(database.db, { id: null, name: 'test' });
     expect(second.alreadyLoaded).toBe(true);
     expect(await counts()).toEqual(before);

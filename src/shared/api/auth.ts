@@ -44,7 +44,8 @@ export const sessionStateSchema = z
       .meta({
         description:
           'The chain the web app opens on (serve --default-chain or CHAINLEAD_DEFAULT_CHAIN when ' +
-          'that chain is loaded, else the first loaded chain by code); null when none is loaded.',
+          'that chain is loaded, else biomed when it is loaded, else the first loaded chain by ' +
+          'code); null when none is loaded.',
       }),
   })
   .meta({ id: 'SessionState' });

@@ -7732,7 +7732,7 @@ export interface components {
       user: components['schemas']['CurrentUser'] & (Record<string, never> | null);
       /** @description The region the chain office works for, e.g. 3202 (serve --home-region or CHAINLEAD_HOME_REGION; the demo region 3202 when neither is set): the region the pipeline, candidates and shift-share pages start from. */
       homeRegion: string;
-      /** @description The chain the web app opens on (serve --default-chain or CHAINLEAD_DEFAULT_CHAIN when that chain is loaded, else the first loaded chain by code); null when none is loaded. */
+      /** @description The chain the web app opens on (serve --default-chain or CHAINLEAD_DEFAULT_CHAIN when that chain is loaded, else biomed when it is loaded, else the first loaded chain by code); null when none is loaded. */
       defaultChain: string | null;
     };
     ChainSummary: {
