@@ -98,6 +98,7 @@ export async function listEnterpriseClassifications(db: DbOrTx, enterpriseId: nu
       nodeCode: chainNode.code,
       nodeNameZh: chainNode.nameZh,
       nodeNameEn: chainNode.nameEn,
+      chainId: chainNode.chainId,
     })
     .from(classification)
     .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))

@@ -21,6 +21,11 @@ export interface EnterpriseFilter {
   text?: string | undefined;
   /** A node code, or a stage code (all nodes beneath it). */
   nodeCode?: string | undefined;
+  /**
+   * A chain code: only enterprises placed on one of its nodes (with `decision`, or confirmed or
+   * uncertain); the primary node listed is then the one on this chain.
+   */
+  chainCode?: string | undefined;
   /** With nodeCode: one decision there (by default confirmed or uncertain); alone: on any node. */
   decision?: string | undefined;
   parkId?: number | undefined;
@@ -42,14 +47,17 @@ export function enterpriseFilterConditions(filter: EnterpriseFilter): SQL | unde
     );
     if (textMatch) conditions.push(textMatch);
   }
-  if (filter.nodeCode) {
+  // A node (or stage) code, a chain code, or both: each is a prefix of the node codes it covers.
+  const scopes = [filter.chainCode, filter.nodeCode].filter((s): s is string => Boolean(s));
+  for (const scope of scopes) {
     const decisions = filter.decision ? [filter.decision] : ['confirmed', 'uncertain'];
     conditions.push(sql`exists (
       select 1 from ${classification} c join ${chainNode} n on n.id = c.node_id
       where c.enterprise_id = ${enterprise.id}
-        and (n.code = ${filter.nodeCode} or n.code like ${`${filter.nodeCode}.%`})
+        and (n.code = ${scope} or n.code like ${`${scope}.%`})
         and c.decision = any(${sql.param(decisions)}::text[]))`);
-  } else if (filter.decision) {
+  }
+  if (scopes.length === 0 && filter.decision) {
     conditions.push(sql`exists (
       select 1 from ${classification} c
       where c.enterprise_id = ${enterprise.id} and c.decision = ${filter.decision})`);
@@ -64,11 +72,18 @@ const latestOutput = sql<string | null>`(
   select ${enterpriseYear.outputYuan} from ${enterpriseYear}
   where ${enterpriseYear.enterpriseId} = ${enterprise.id}
   order by ${enterpriseYear.year} desc limit 1)`;
-const primaryNode = sql<{ code: string; zh: string; en: string } | null>`(
-  select json_build_object('code', n.code, 'zh', n.name_zh, 'en', n.name_en)
-  from ${chainPlacement} c join ${chainNode} n on n.id = c.node_id
-  where c.enterprise_id = ${enterprise.id}
-  order by n.sort_order limit 1)`;
+/**
+ * The node an enterprise counts on: on the chain of `chainCode` when given (an enterprise may sit on
+ * several chains, one primary placement on each), else on the first chain loaded.
+ */
+function primaryNode(chainCode: string | undefined) {
+  const onChain = chainCode ? sql`and n.code like ${`${chainCode}.%`}` : sql``;
+  return sql<{ code: string; zh: string; en: string } | null>`(
+    select json_build_object('code', n.code, 'zh', n.name_zh, 'en', n.name_en)
+    from ${chainPlacement} c join ${chainNode} n on n.id = c.node_id
+    where c.enterprise_id = ${enterprise.id} ${onChain}
+    order by n.chain_id, n.sort_order limit 1)`;
+}
 
 export type EnterpriseSortField = 'name' | 'foundedOn' | 'latestOutput' | 'region';
 
@@ -105,7 +120,8 @@ export async function listEnterprises(
       regionName: region.name,
       latestYear,
       latestOutput,
-      primaryNode,
+      // The chain the list is filtered by: a chain code, or the first segment of a node code.
+      primaryNode: primaryNode(filter.chainCode ?? filter.nodeCode?.split('.')[0]),
     })
     .from(enterprise)
     .leftJoin(region, eq(region.code, enterprise.regionCode))

@@ -62,6 +62,7 @@ export function enterpriseFilterOf(query: EnterpriseFilterQuery): EnterpriseFilt
     tag: query.tag,
     text: query.q,
     nodeCode: query.node,
+    chainCode: query.chain,
     decision: query.decision,
     parkId: query.park,
   };
@@ -111,7 +112,11 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
   ]);
   const row = found.enterprise;
   const latest = years.at(-1);
-  const primary = classifications.find((c) => countsOnChain(c.classification));
+  // One counted placement per chain; the summary names the one on the first chain loaded, as the
+  // list does (`classifications` holds every chain's).
+  const primary = classifications
+    .filter((c) => countsOnChain(c.classification))
+    .sort((a, b) => a.chainId - b.chainId)[0];
   return {
     ...presentSummary(
       row,

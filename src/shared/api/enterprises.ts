@@ -33,13 +33,23 @@ export const enterpriseFilterSchema = z.object({
       description:
         'Only enterprises classified on this node (or under this stage), e.g. biomed.mid.device.',
     }),
+  chain: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'a chain code such as biomed')
+    .optional()
+    .meta({
+      description:
+        'Only enterprises placed on this chain (any of its nodes); each listed primaryNode is ' +
+        'then its node on this chain. An enterprise may sit on several chains.',
+    }),
   decision: z
     .enum(['confirmed', 'uncertain', 'rejected'])
     .optional()
     .meta({
       description:
-        'With node: only this decision there (default: confirmed or uncertain). Without node: ' +
-        'enterprises with a placement of this decision on any node (uncertain: the review queue).',
+        'With node or chain: only this decision there (default: confirmed or uncertain). ' +
+        'Without either: enterprises with a placement of this decision on any node ' +
+        '(uncertain: the review queue).',
     }),
   park: paramIdSchema.optional().meta({ description: 'Only tenants of this park (its id).' }),
 });
@@ -74,7 +84,11 @@ export const enterpriseSummarySchema = z
     primaryNode: z
       .object({ code: z.string(), name: bilingualSchema })
       .nullable()
-      .meta({ description: 'The node the enterprise mainly sits on, if classified.' }),
+      .meta({
+        description:
+          'The node the enterprise counts on, if classified: on the chain filtered by (chain or ' +
+          'node), else on the first chain loaded. Its placements on every chain are in the detail.',
+      }),
   })
   .meta({ id: 'EnterpriseSummary' });
 export type EnterpriseSummary = z.infer<typeof enterpriseSummarySchema>;

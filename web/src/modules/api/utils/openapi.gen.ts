@@ -1038,7 +1038,9 @@ export interface paths {
           q?: string;
           /** @description Only enterprises classified on this node (or under this stage), e.g. biomed.mid.device. */
           node?: string;
-          /** @description With node: only this decision there (default: confirmed or uncertain). Without node: enterprises with a placement of this decision on any node (uncertain: the review queue). */
+          /** @description Only enterprises placed on this chain (any of its nodes); each listed primaryNode is then its node on this chain. An enterprise may sit on several chains. */
+          chain?: string;
+          /** @description With node or chain: only this decision there (default: confirmed or uncertain). Without either: enterprises with a placement of this decision on any node (uncertain: the review queue). */
           decision?: 'confirmed' | 'uncertain' | 'rejected';
           /** @description Only tenants of this park (its id). */
           park?: number;
@@ -1124,7 +1126,9 @@ export interface paths {
           q?: string;
           /** @description Only enterprises classified on this node (or under this stage), e.g. biomed.mid.device. */
           node?: string;
-          /** @description With node: only this decision there (default: confirmed or uncertain). Without node: enterprises with a placement of this decision on any node (uncertain: the review queue). */
+          /** @description Only enterprises placed on this chain (any of its nodes); each listed primaryNode is then its node on this chain. An enterprise may sit on several chains. */
+          chain?: string;
+          /** @description With node or chain: only this decision there (default: confirmed or uncertain). Without either: enterprises with a placement of this decision on any node (uncertain: the review queue). */
           decision?: 'confirmed' | 'uncertain' | 'rejected';
           /** @description Only tenants of this park (its id). */
           park?: number;
@@ -8167,7 +8171,7 @@ export interface components {
       demo: boolean;
       latestYear: number | null;
       latestOutputYuan: number | null;
-      /** @description The node the enterprise mainly sits on, if classified. */
+      /** @description The node the enterprise counts on, if classified: on the chain filtered by (chain or node), else on the first chain loaded. Its placements on every chain are in the detail. */
       primaryNode: {
         code: string;
         name: components['schemas']['Bilingual'];
@@ -8190,7 +8194,7 @@ export interface components {
       demo: boolean;
       latestYear: number | null;
       latestOutputYuan: number | null;
-      /** @description The node the enterprise mainly sits on, if classified. */
+      /** @description The node the enterprise counts on, if classified: on the chain filtered by (chain or node), else on the first chain loaded. Its placements on every chain are in the detail. */
       primaryNode: {
         code: string;
         name: components['schemas']['Bilingual'];

@@ -10,9 +10,13 @@ export interface ChainView {
   nodeByCode: Map<string, { code: string; name: ChainNode['name'] }>;
 }
 
-/** The chain in view (see useChainCode) with its nodes. */
-export function useChain(): ChainView {
-  const code = useChainCode();
+/**
+ * The chain in view (see useChainCode) with its nodes, or the chain `chainCode` names (an
+ * enterprise's placement on another chain than the one in view).
+ */
+export function useChain(chainCode?: string): ChainView {
+  const inView = useChainCode();
+  const code = chainCode ?? inView;
   const detail = useApiQuery(
     code ? apiGet('/chains/{code}', { params: { path: { code } } }) : null,
   );

@@ -2,8 +2,9 @@ import { CheckOutlined, CloseOutlined, SwapOutlined } from '@ant-design/icons';
 import type { EnterpriseClassification, EnterpriseDetail } from '@shared/api/enterprises.ts';
 import { App, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
-import { api } from '../../api/utils/apiClient.ts';
+import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -14,8 +15,9 @@ import { MoveNodeModal } from './MoveNodeModal.tsx';
 const DECISION_COLORS = { confirmed: 'green', uncertain: 'orange', rejected: 'default' } as const;
 
 /**
- * The enterprise's places on the chain with their evidence. An analyst confirms, rejects or
- * moves each one; the server keeps these decisions across re-classification.
+ * The enterprise's places on each chain with their evidence (a firm may sit on several chains;
+ * each placement then names its chain). An analyst confirms, rejects or moves each one; the
+ * server keeps these decisions across re-classification.
  */
 export function ClassificationPanel({
   enterprise,
@@ -29,9 +31,21 @@ export function ClassificationPanel({
   const canDecide = useCan('enterprise:write');
   const [moving, setMoving] = useState<EnterpriseClassification | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const chains = useApiQuery(apiGet('/chains'));
+  // A node code starts with its chain's code: placements are grouped by chain, in load order.
+  const chainOf = (nodeCode: string) => nodeCode.split('.')[0] ?? '';
+  const chainOrder = (chains.data?.items ?? []).map((c) => c.code);
   const placements = [...enterprise.classifications].sort(
-    (a, b) => Number(b.primary) - Number(a.primary) || b.score - a.score,
+    (a, b) =>
+      chainOrder.indexOf(chainOf(a.nodeCode)) - chainOrder.indexOf(chainOf(b.nodeCode)) ||
+      Number(b.primary) - Number(a.primary) ||
+      b.score - a.score,
   );
+  const onSeveralChains = new Set(placements.map((p) => chainOf(p.nodeCode))).size > 1;
+  const chainName = (nodeCode: string) => {
+    const chain = chains.data?.items.find((c) => c.code === chainOf(nodeCode));
+    return chain ? localName(chain.name, locale) : chainOf(nodeCode);
+  };
 
   const decide = async (
     placement: EnterpriseClassification,
@@ -64,6 +78,11 @@ export function ClassificationPanel({
             data-testid={`classification-${placement.nodeCode}`}
             title={
               <Space wrap>
+                {onSeveralChains && (
+                  <Tag color="purple" data-testid="placement-chain">
+                    {chainName(placement.nodeCode)}
+                  </Tag>
+                )}
                 <Typography.Text strong>{localName(placement.nodeName, locale)}</Typography.Text>
                 <Typography.Text type="secondary" code>
                   {placement.nodeCode}

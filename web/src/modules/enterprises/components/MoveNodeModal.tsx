@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
-/** Choose the node an enterprise moves to from `fromName`. */
+/** Choose the node an enterprise moves to from `fromName`, on that node's own chain. */
 export function MoveNodeModal({
   fromName,
   fromCode,
@@ -41,6 +41,8 @@ export function MoveNodeModal({
         placeholder={t('classification.moveTo')}
         stagesSelectable={false}
         testId="move-target"
+        // A firm may sit on several chains: it moves within the chain of this placement.
+        chainCode={fromCode.split('.')[0]}
       />
     </Modal>
   );
