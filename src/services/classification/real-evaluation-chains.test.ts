@@ -111,14 +111,16 @@ describe('the labelled sets of the other chains', () => {
 });
 
 /**
- * Floors just under what the templates measured (see docs/classification.md, "Other chains").
- * Names only: a name never confirms a placement, so recall is 0 on these sets by design.
+ * Floors just under what the templates measured (2026-12-03, templates as merged at 17:50; see
+ * docs/classification.md, "Other chains"): every look-alike kept off (ic 73, iot 57, nev 68,
+ * equipment 200 of each); recall 0 on every set, as the registry gives names only and a name alone
+ * never confirms a placement. Raise the recall floors when a set with product text is added.
  */
 const FLOORS: Record<(typeof CHAINS)[number], { keptOff: number; recall: number }> = {
-  ic: { keptOff: 0.95, recall: 0 },
-  iot: { keptOff: 0.95, recall: 0 },
-  nev: { keptOff: 0.95, recall: 0 },
-  equipment: { keptOff: 0.95, recall: 0 },
+  ic: { keptOff: 0.98, recall: 0 },
+  iot: { keptOff: 0.98, recall: 0 },
+  nev: { keptOff: 0.98, recall: 0 },
+  equipment: { keptOff: 0.99, recall: 0 },
 };
 
 for (const chain of CHAINS) {
@@ -129,7 +131,7 @@ for (const chain of CHAINS) {
     );
   }
   describe.skipIf(!template)(`${chain}: the product's classifier on real firms`, () => {
-    it('keeps look-alikes off the chain and stays above its floors', () => {
+    it('keeps the registry’s look-alikes off the chain and stays above its floors', () => {
       const predict = chainClassifierPredict(chain);
       const codes = chainNodeCodes(chain);
       for (const set of readRepoSets(undefined, chain)) {
