@@ -1,15 +1,24 @@
 /**
- * Prints, as markdown, how the classifier does on every labelled set of real enterprises — the
- * rules alone and the rules with the learned model, side by side — on the sets under
- * eval/classification/ and, when ../shared/data is present, the Tushare set.
+ * Prints, as markdown, how the classifier does on every labelled set of real enterprises, one table
+ * group per chain a set measures (eval/classification/<set>/set.json; biomed when absent):
  *   npm run eval:classification
- * The learned model is measured on each repository set's `test` split only (it trained and tuned
- * on the others); the rules, which never saw these sets, on all of it and on the same split.
+ * biomed: the rules alone and the rules with the learned model side by side, on the sets under
+ * eval/classification/ and, when ../shared/data is present, the Tushare set. The learned model is
+ * measured on each repository set's `test` split only (it trained and tuned on the others); the
+ * rules, which never saw these sets, on all of it and on the same split.
+ * Other chains: the classifier the product builds for the chain (its template's rules, and its
+ * learned model when it ships one) on every record of each set, as none was trained on; a chain
+ * whose template is not in templates/ is named and skipped.
  */
 import { evaluateSet, renderMarkdown } from '../src/services/classification/real-evaluation.ts';
 import {
+  DEFAULT_SET_CHAIN,
   biomedClassifierPredict,
   biomedNodeCodes,
+  chainClassifierPredict,
+  chainNodeCodes,
+  chainTemplatePath,
+  measuredChains,
   readRepoSets,
   readTushareSet,
   splitPart,
@@ -45,5 +54,19 @@ const out = ['## Classification on real enterprises (templates/biomed.yaml)', ''
 for (const { set, variant, predict } of runs) {
   const report = evaluateSet(`${set.name} — ${variant}`, set.records, predict, nodeCodes);
   out.push(renderMarkdown(report, { codePrefix: 'biomed.', sources: set.sources }));
+}
+
+for (const chain of measuredChains().filter((c) => c !== DEFAULT_SET_CHAIN)) {
+  out.push(`## Classification on real enterprises (templates/${chain}.yaml)`, '');
+  if (!chainTemplatePath(chain)) {
+    out.push(`templates/${chain}.yaml is not there: the ${chain} sets are not measured.`, '');
+    continue;
+  }
+  const predict = chainClassifierPredict(chain);
+  const codes = chainNodeCodes(chain);
+  for (const set of readRepoSets(undefined, chain)) {
+    const report = evaluateSet(`${set.name} — ${chain}`, set.records, predict, codes);
+    out.push(renderMarkdown(report, { codePrefix: `${chain}.`, sources: set.sources }));
+  }
 }
 console.log(out.join('\n'));

@@ -25,6 +25,7 @@ const recordSchema = z.object({
   industryCode: z.string().nullish(),
   expected: z.array(z.string()),
   onChain: z.boolean().optional(),
+  onChains: z.array(z.string().min(1)).optional(),
   acceptablePrimary: z.array(z.string()).optional(),
   source: z.string().min(1),
   sourceRef: z.string().optional(),
@@ -36,7 +37,16 @@ export interface LabelledSet {
   records: RealRecord[];
   /** One line per source, for the report. */
   sources: string[];
+  /**
+   * The chains the set measures (its `set.json`; `['biomed']` when it has none). A record is
+   * labelled for each of them: on it by a node code with its prefix or by `onChains`, else a
+   * look-alike kept off it.
+   */
+  chains?: string[];
 }
+
+/** The chain every set without a `set.json` measures. */
+export const DEFAULT_SET_CHAIN = 'biomed';
 
 /** Parses a set's JSONL; a bad line fails with its line number. */
 export function parseRecords(text: string, file: string): RealRecord[] {
@@ -54,19 +64,73 @@ export function parseRecords(text: string, file: string): RealRecord[] {
   return records;
 }
 
-/** Every set under eval/classification/, in name order. */
-export function readRepoSets(dir: string = REPO_SETS_DIR): LabelledSet[] {
+const setFileSchema = z.object({ chains: z.array(z.string().min(1)).min(1) });
+
+/** The chains a set directory measures, from its `set.json` (biomed when absent). */
+function setChains(dir: string): string[] {
+  const file = join(dir, 'set.json');
+  if (!existsSync(file)) return [DEFAULT_SET_CHAIN];
+  return setFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).chains;
+}
+
+/**
+ * One record as labelled for one chain: its node codes of that chain (prefix `<chain>.`), and
+ * `onChain` when the source puts it on the chain without a node. A record of a single-chain set
+ * keeps its `onChain` as written (the biomed sets).
+ */
+export function recordForChain(record: RealRecord, chain: string, setChainCount = 1): RealRecord {
+  const prefix = `${chain}.`;
+  const ofChain = (codes: readonly string[] | undefined) =>
+    (codes ?? []).filter((code) => code.startsWith(prefix));
+  const acceptable = ofChain(record.acceptablePrimary);
+  const onChain =
+    record.onChains?.includes(chain) === true || (setChainCount === 1 && record.onChain === true);
+  const { onChains: _onChains, onChain: _onChain, acceptablePrimary: _a, ...rest } = record;
+  return {
+    ...rest,
+    expected: ofChain(record.expected),
+    ...(acceptable.length > 0 ? { acceptablePrimary: acceptable } : {}),
+    ...(onChain ? { onChain: true } : {}),
+  };
+}
+
+/**
+ * The sets under eval/classification/ that measure `chain` (biomed by default), in name order,
+ * each record labelled for that chain.
+ */
+export function readRepoSets(
+  dir: string = REPO_SETS_DIR,
+  chain: string = DEFAULT_SET_CHAIN,
+): LabelledSet[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
-    .map((name) => {
+    .flatMap((name) => {
+      const chains = setChains(join(dir, name));
+      if (!chains.includes(chain)) return [];
       const file = join(dir, name, 'records.jsonl');
-      const records = parseRecords(readFileSync(file, 'utf8'), file);
+      const records = parseRecords(readFileSync(file, 'utf8'), file).map((record) =>
+        chains.length === 1 && chain === DEFAULT_SET_CHAIN
+          ? record
+          : recordForChain(record, chain, chains.length),
+      );
       const sources = [...new Set(records.map((r) => r.source))];
-      return { name, records, sources };
+      return [{ name, records, sources, chains }];
     });
+}
+
+/** Every chain some set under eval/classification/ measures, biomed first. */
+export function measuredChains(dir: string = REPO_SETS_DIR): string[] {
+  if (!existsSync(dir)) return [];
+  const chains = new Set<string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) for (const c of setChains(join(dir, entry.name))) chains.add(c);
+  }
+  return [...chains].sort((a, b) =>
+    a === DEFAULT_SET_CHAIN ? -1 : b === DEFAULT_SET_CHAIN ? 1 : a.localeCompare(b),
+  );
 }
 
 /** Tushare industries of firms on the biomedical chain, with the nodes each industry allows. */
@@ -133,20 +197,36 @@ export function readTushareSet(dataDir: string = SHARED_DATA_DIR): LabelledSet |
   return { name: 'tushare-listed (../shared, optional)', records, sources: [source] };
 }
 
+/** The bundled template of a chain (templates/<code>.yaml), or null when it is not there. */
+export function chainTemplatePath(chain: string): string | null {
+  const file = join(DEFAULT_TEMPLATES_DIR, `${chain}.yaml`);
+  return existsSync(file) ? file : null;
+}
+
+/** The node codes of a chain's bundled template, in template order. */
+export function chainNodeCodes(chain: string): string[] {
+  const { template } = readChainTemplate(join(DEFAULT_TEMPLATES_DIR, `${chain}.yaml`));
+  return template.stages.flatMap((stage) => stage.nodes.map((node) => node.code));
+}
+
 /** The node codes of the biomedical chain, in template order. */
 export function biomedNodeCodes(): string[] {
-  const { template } = readChainTemplate(join(DEFAULT_TEMPLATES_DIR, 'biomed.yaml'));
-  return template.stages.flatMap((stage) => stage.nodes.map((node) => node.code));
+  return chainNodeCodes('biomed');
 }
 
 export type ClassifierVariant = 'rules' | 'learned';
 
 /**
- * The ChainClassifier on templates/biomed.yaml, the rules alone or with the learned model
- * (templates/models/biomed.json): confirmed nodes and the confirmed primary.
+ * The ChainClassifier on a chain's bundled template, as the product builds it for that chain
+ * (`loadChainClassifier`: the nodes' rules and `learnedModelFor(chain)`), the rules alone or with
+ * the chain's learned model when it ships one (templates/models/<chain>.json; a chain without one
+ * is the rules alone either way): confirmed nodes and the confirmed primary.
  */
-export function biomedClassifierPredict(variant: ClassifierVariant = 'learned'): Predict {
-  const { template } = readChainTemplate(join(DEFAULT_TEMPLATES_DIR, 'biomed.yaml'));
+export function chainClassifierPredict(
+  chain: string,
+  variant: ClassifierVariant = 'learned',
+): Predict {
+  const { template } = readChainTemplate(join(DEFAULT_TEMPLATES_DIR, `${chain}.yaml`));
   const classifier = new ChainClassifier(
     template.stages.flatMap((stage) => stage.nodes),
     variant === 'learned' ? learnedModelFor(template.code) : null,
@@ -157,8 +237,20 @@ export function biomedClassifierPredict(variant: ClassifierVariant = 'learned'):
     return {
       members: confirmed.map((r) => r.nodeCode),
       primary: confirmed.find((r) => r.primary)?.nodeCode ?? null,
+      review: results.filter((r) => r.decision === 'uncertain').map((r) => r.nodeCode),
+      ruleEvidence: [...classifier.ruleEvidence(record)]
+        .filter(([, items]) => items.some((e) => e.weight > 0))
+        .map(([code]) => code),
     };
   };
+}
+
+/**
+ * The ChainClassifier on templates/biomed.yaml, the rules alone or with the learned model
+ * (templates/models/biomed.json): confirmed nodes and the confirmed primary.
+ */
+export function biomedClassifierPredict(variant: ClassifierVariant = 'learned'): Predict {
+  return chainClassifierPredict('biomed', variant);
 }
 
 export type Split = 'train' | 'tune' | 'test';

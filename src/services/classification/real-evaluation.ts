@@ -19,6 +19,12 @@ export interface RealRecord {
    * Tushare industry such as 医疗保健): membership is scored, nodes are not.
    */
   onChain?: boolean;
+  /**
+   * Chains the source puts the firm on without saying on which node (e.g. a factory registered
+   * for 半導體 is on `ic`): membership on each of them is scored, nodes are not. Used by sets that
+   * measure other chains than biomed; `recordForChain` turns it into `onChain` for one chain.
+   */
+  onChains?: string[];
   /** Primary nodes that count as right when the source names a segment, not a node. */
   acceptablePrimary?: string[];
   /** Where the record comes from: data set or document, path, commit or date, licence. */
@@ -34,6 +40,13 @@ export interface RealPrediction {
   /** Confirmed nodes. */
   members: readonly string[];
   primary: string | null;
+  /** Nodes left for review (uncertain), when the classifier says. */
+  review?: readonly string[];
+  /**
+   * Nodes the rules found any positive evidence for, decided or not (a name keyword alone is too
+   * weak to place a firm): a diagnostic of the template's vocabulary, not a placement.
+   */
+  ruleEvidence?: readonly string[];
 }
 
 export type Predict = (record: RealRecord) => RealPrediction;
@@ -81,6 +94,14 @@ export interface EvaluationReport {
   primaryAmongMembers: number;
   /** On-chain records that got no node at all. */
   onChainWithoutNode: number;
+  /** On-chain records with no confirmed node but one left for review (uncertain). */
+  onChainForReview: number;
+  /** Off-chain records left for review (no node confirmed, one uncertain). */
+  offChainForReview: number;
+  /** On-chain records the rules found any positive evidence for (diagnostic, see RealPrediction). */
+  onChainWithRuleEvidence: number;
+  /** Off-chain records the rules found any positive evidence for. */
+  offChainWithRuleEvidence: number;
   /** Micro-averaged node assignments over records labelled to nodes. */
   nodes: Scores;
   perNode: NodeScores[];
@@ -137,6 +158,10 @@ export function evaluateSet(
   let primaryRight = 0;
   let primaryAmongMembers = 0;
   let onChainWithoutNode = 0;
+  let onChainForReview = 0;
+  let offChainForReview = 0;
+  let onChainWithRuleEvidence = 0;
+  let offChainWithRuleEvidence = 0;
 
   for (const record of records) {
     const prediction = predict(record);
@@ -147,11 +172,19 @@ export function evaluateSet(
     else if (truthOn) membership.fn++;
     else if (predictedOn) membership.fp++;
     else membership.tn++;
+    const forReview = !predictedOn && (prediction.review?.length ?? 0) > 0;
+    const withEvidence = (prediction.ruleEvidence?.length ?? 0) > 0;
     if (!truthOn) {
       offChain++;
       if (!predictedOn) offChainKeptOff++;
-    } else if (!predictedOn) {
-      onChainWithoutNode++;
+      if (forReview) offChainForReview++;
+      if (withEvidence) offChainWithRuleEvidence++;
+    } else {
+      if (withEvidence) onChainWithRuleEvidence++;
+      if (!predictedOn) {
+        onChainWithoutNode++;
+        if (forReview) onChainForReview++;
+      }
     }
 
     if (hasNodeLabels(record)) {
@@ -205,6 +238,10 @@ export function evaluateSet(
     primaryAccuracy: ratio(primaryRight, primaryScored),
     primaryAmongMembers: ratio(primaryAmongMembers, primaryScored),
     onChainWithoutNode: ratio(onChainWithoutNode, onChain),
+    onChainForReview: ratio(onChainForReview, onChain),
+    offChainForReview: ratio(offChainForReview, offChain),
+    onChainWithRuleEvidence: ratio(onChainWithRuleEvidence, onChain),
+    offChainWithRuleEvidence: ratio(offChainWithRuleEvidence, offChain),
     nodes: scores(total),
     perNode: perNodeScores,
     confusion: [...confusion.entries()]
@@ -261,6 +298,8 @@ export function renderMarkdown(report: EvaluationReport, options: RenderOptions 
     `| membership F1 | ${fixed(m.f1)} |`,
     `| off-chain kept off | ${fixed(report.offChainKeptOff)} (${m.tn} of ${report.offChain}) |`,
     `| on-chain with no node | ${fixed(report.onChainWithoutNode)} |`,
+    `| left for review (uncertain), on-chain / off-chain | ${fixed(report.onChainForReview)} / ${fixed(report.offChainForReview)} |`,
+    `| any rule evidence (diagnostic), on-chain / off-chain | ${fixed(report.onChainWithRuleEvidence)} / ${fixed(report.offChainWithRuleEvidence)} |`,
     `| primary node right | ${fixed(report.primaryAccuracy)} (of ${report.primaryScored} scored) |`,
     `| labelled primary among confirmed | ${fixed(report.primaryAmongMembers)} |`,
     `| node assignments (micro) P / R / F1 | ${fixed(report.nodes.precision)} / ${fixed(report.nodes.recall)} / ${fixed(report.nodes.f1)} |`,
