@@ -104,6 +104,14 @@ try {
   await page.locator('[data-testid="chain-master-graph"] canvas').waitFor();
   await page.waitForLoadState('networkidle');
   await shoot(page, 'chain-master');
+  // 供需对接: needs, offers and the proposed local suppliers.
+  await page.goto(`${base}/matchmaking`);
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'matchmaking');
+  // The chain by district: a treemap until the office uploads its own approved boundaries.
+  await page.goto(`${base}/districts`);
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'districts');
   const leader = await signedIn('leader');
   await leader.goto(`${base}/overview`);
   await leader.waitForLoadState('networkidle');

@@ -58,7 +58,11 @@ interface AddOptions {
 export function registerLinkCommand(program: Command): void {
   const link = program
     .command('link')
-    .description('Links between enterprises (供货, 服务, 控股, 合作) and chain masters (链主生态)');
+    .description('Links between enterprises (供货, 服务, 控股, 合作) and chain masters (链主生态)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ chainlead link add --kind supplies --from 12 --to 3 --product 培养基\n  $ chainlead link masters --chain biomed --region 3202',
+    );
 
   link
     .command('add')

@@ -94,17 +94,22 @@ export function ChainMasterGraph({ network }: { network: ChainMasterNetwork }) {
           edgeSymbolSize: 7,
           left: 160,
           right: 160,
+          top: 24,
+          bottom: 24,
           data: nodes,
           links,
         },
       ],
     };
   }, [network, t, locale]);
-  return (
-    <EChart
-      option={option}
-      height={Math.max(360, network.partners.length * 14)}
-      testId="chain-master-graph"
-    />
-  );
+  return <EChart option={option} height={graphHeight(network)} testId="chain-master-graph" />;
+}
+
+/** Tall enough that each side's partners stand 36 px apart, so the whole network fits the view. */
+function graphHeight(network: ChainMasterNetwork): number {
+  const suppliers = network.partners.filter(
+    (p) => p.role === 'supplier' || p.role === 'provider',
+  ).length;
+  const others = network.partners.length - suppliers;
+  return Math.max(360, Math.max(suppliers, others) * 36 + 48);
 }

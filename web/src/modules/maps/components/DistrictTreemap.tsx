@@ -47,10 +47,10 @@ export function DistrictTreemap({
           label: {
             show: true,
             formatter: (params: { data?: { label?: string } }) => params.data?.label ?? '',
-            color: '#1f1f1f',
             // Readable on the darkest step as on the lightest.
-            textBorderColor: '#ffffff',
-            textBorderWidth: 2,
+            color: '#ffffff',
+            textShadowColor: 'rgba(0, 0, 0, 0.6)',
+            textShadowBlur: 3,
           },
           data: shown.map((d) => ({
             name: d.code,
