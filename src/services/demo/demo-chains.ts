@@ -11,7 +11,12 @@ import {
   WUXI,
   type DemoExtraChainPlan,
 } from './demo-plan.ts';
-import { LEGAL_FORMS, WUXI_PLACE_WORDS, WUXI_ROADS } from './demo-vocabulary.ts';
+import {
+  DEMO_STATS_INDUSTRIES,
+  LEGAL_FORMS,
+  WUXI_PLACE_WORDS,
+  WUXI_ROADS,
+} from './demo-vocabulary.ts';
 
 // The Wuxi demo's other chains (集成电路, 物联网, 新能源汽车, 高端装备 …): firms generated for any
 // loaded template from that template's own words, so a template added later is picked up by a row
@@ -356,10 +361,19 @@ function firstFocus(chain: DemoChainInput): DemoChainInput['nodes'][number] {
   return node;
 }
 
-/** The node's own trade code: its first plain class, else its first class. */
+/**
+ * The node's own trade code: its first plain class, else its first class — preferring classes the
+ * biomedical demo's regional statistics do not cover (they hold its look-alike industries, such
+ * as general machinery and software), so that the other chains' Wuxi-only firms do not make
+ * those industries look like Wuxi clusters.
+ */
 function industryCodeOf(rules: ClassificationRules): string {
-  const plain = rules.industryCodes.find((c) => !c.requiresText);
-  return (plain ?? rules.industryCodes[0])?.code ?? '';
+  const outsideStats = rules.industryCodes.filter((c) => !DEMO_STATS_INDUSTRIES.includes(c.code));
+  for (const codes of [outsideStats, rules.industryCodes]) {
+    const chosen = codes.find((c) => !c.requiresText) ?? codes[0];
+    if (chosen) return chosen.code;
+  }
+  return '';
 }
 
 /** The chain's mean yearly growth over the plan's years. */
