@@ -126,7 +126,11 @@ describe.skipIf(!chromiumPath())('signing in, the language and what a role sees'
     // the overview's strings add 5 KiB (1,536 KiB, issue 12): the budget is 1,560 KiB, not 1,536.
     // The district map's, boundary upload's and region search's strings and two menu icons add
     // 8 KiB more (1,561 KiB measured on h-map; the pages themselves are chunks of their own).
-    expect(cockpitKib).toBeLessThan(1570);
+    // Links and chain masters, 供需对接, template upload and the settings pages add their strings
+    // and menu entries: 1,585 KiB measured after merging them (issues 11, 12). The budget is
+    // 1,600 KiB; every module's messages still load with the shell, and loading them per module
+    // is the next saving.
+    expect(cockpitKib).toBeLessThan(1600);
     expect(login).toBeGreaterThan(100);
     expect(login).toBeLessThan(1536);
     expect(registryKib).toBeLessThan(1536);
