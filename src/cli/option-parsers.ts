@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AppError } from '../domain/app-error.ts';
 import type { Lang } from '../shared/api/analysis.ts';
 
@@ -30,4 +31,23 @@ export function parseRegion(text: string, flag = '--region'): string {
     );
   }
   return text;
+}
+
+/** Options validated by the API's own schema, with errors naming the flags. */
+export function parseOptions<S extends z.ZodType>(
+  schema: S,
+  value: Record<string, unknown>,
+): z.infer<S> {
+  const defined = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+  const result = schema.safeParse(defined);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({
+    field: issue.path.join('.'),
+    message: issue.message,
+  }));
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `Invalid options: ${details.map((d) => `--${d.field || '?'}: ${d.message}`).join('; ')}.`,
+    details,
+  );
 }

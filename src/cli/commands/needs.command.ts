@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
+import { parseOptions } from '../option-parsers.ts';
 import { proposeMatches, recordMatchOutcome } from '../../services/ecology/matchmaking.service.ts';
 import {
   createNeedOffer,
@@ -27,22 +27,6 @@ import { renderTable } from '../text-table.ts';
 /** The CLI acts as the office: it sees every field and publishes for any enterprise. */
 function cliViewer(): NeedViewer {
   return { actor: cliActor(), role: 'admin', enterpriseId: null };
-}
-
-/** Options validated by the API's own schema, with errors naming the flags. */
-function parseOptions<S extends z.ZodType>(schema: S, value: Record<string, unknown>): z.infer<S> {
-  const defined = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-  const result = schema.safeParse(defined);
-  if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({
-    field: issue.path.join('.'),
-    message: issue.message,
-  }));
-  throw new AppError(
-    'VALIDATION_FAILED',
-    `Invalid options: ${details.map((d) => `--${d.field || '?'}: ${d.message}`).join('; ')}.`,
-    details,
-  );
 }
 
 function parseId(text: string, flag: string): number {

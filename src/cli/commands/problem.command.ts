@@ -1,7 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { z } from 'zod';
-import { AppError } from '../../domain/app-error.ts';
 import { exportProblemList } from '../../services/problems/problem-export.service.ts';
 import { summarizeProblems } from '../../services/problems/problem-figures.service.ts';
 import type { Lang } from '../../shared/api/analysis.ts';
@@ -20,7 +18,7 @@ import {
   CHAIN_OPTION_HELP,
   defaultCliChain,
 } from '../cli-context.ts';
-import { parseLang } from '../option-parsers.ts';
+import { parseLang, parseOptions } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 import { registerProblemFileCommands } from './problem-file.command.ts';
 
@@ -57,22 +55,6 @@ export function problemGroup(program: Command): Command {
         'after',
         '\nExample:\n  $ chainlead problem summary --chain biomed --region 3202 --year 2025',
       )
-  );
-}
-
-/** Options validated by the API's own schema, with errors naming the flags. */
-function parseOptions<S extends z.ZodType>(schema: S, value: Record<string, unknown>): z.infer<S> {
-  const defined = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-  const result = schema.safeParse(defined);
-  if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({
-    field: issue.path.join('.'),
-    message: issue.message,
-  }));
-  throw new AppError(
-    'VALIDATION_FAILED',
-    `Invalid options: ${details.map((d) => `--${d.field || '?'}: ${d.message}`).join('; ')}.`,
-    details,
   );
 }
 
