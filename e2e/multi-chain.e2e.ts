@@ -95,4 +95,21 @@ describe.skipIf(!chromiumPath())('an enterprise on two chains in the web app', (
       )
       .toBe('已确认');
   });
+
+  it("lists each firm's node on the chain in view, and keeps 'this chain only' in the address", async () => {
+    const page = await browser.newPage({ width: 1440, height: 900 });
+    await signIn(page, base, 'admin', PASSWORD);
+    const firmRow = page.locator('.ant-table-row', { hasText: '无锡双链传感医疗有限公司' });
+    await page.goto(`${base}/chains/sensor/enterprises`);
+    // Moved to the module node by the test before; the list shows its node on the sensor chain.
+    await expect.poll(() => firmRow.textContent()).toContain('传感模组');
+    await page.goto(`${base}/chains/biomed/enterprises`);
+    await expect.poll(() => firmRow.textContent()).toContain('医疗设备');
+    expect(await firmRow.textContent()).not.toContain('传感模组');
+    await page.locator('[data-testid="filter-on-chain"]').click();
+    await page.waitForURL((url) => url.searchParams.get('onChain') === '1');
+    await page.reload();
+    await expect.poll(() => firmRow.textContent()).toContain('医疗设备');
+    expect(await page.getByRole('checkbox', { name: '仅本链企业' }).isChecked()).toBe(true);
+  });
 });

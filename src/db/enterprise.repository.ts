@@ -26,6 +26,8 @@ export interface EnterpriseFilter {
    * uncertain); the primary node listed is then the one on this chain.
    */
   chainCode?: string | undefined;
+  /** The chain whose node the list shows, without filtering (chainCode or nodeCode's chain win). */
+  nodeChainCode?: string | undefined;
   /** With nodeCode: one decision there (by default confirmed or uncertain); alone: on any node. */
   decision?: string | undefined;
   parkId?: number | undefined;
@@ -120,8 +122,11 @@ export async function listEnterprises(
       regionName: region.name,
       latestYear,
       latestOutput,
-      // The chain the list is filtered by: a chain code, or the first segment of a node code.
-      primaryNode: primaryNode(filter.chainCode ?? filter.nodeCode?.split('.')[0]),
+      // The chain the list is filtered by (a chain code, or the first segment of a node code),
+      // else the chain the reader asked to see the nodes of.
+      primaryNode: primaryNode(
+        filter.chainCode ?? filter.nodeCode?.split('.')[0] ?? filter.nodeChainCode,
+      ),
     })
     .from(enterprise)
     .leftJoin(region, eq(region.code, enterprise.regionCode))

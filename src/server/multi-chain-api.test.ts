@@ -122,6 +122,17 @@ describe(`an enterprise on several chains, over the API (${testDatabaseKind()})`
     expect(onStage.body.items.map((e) => [e.id, e.primaryNode?.code])).toEqual([
       [ids.both, 'sensor.mid.device'],
     ]);
+    // nodeChain shows each firm's node on that chain without filtering the list by it.
+    const whole = await admin.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?nodeChain=sensor&pageSize=100',
+    );
+    const nodeOf = (id: number) => whole.body.items.find((e) => e.id === id)?.primaryNode?.code;
+    expect(nodeOf(ids.both)).toBe('sensor.mid.device');
+    expect(nodeOf(ids.biomed)).toBeUndefined();
+    expect(whole.body.items.some((e) => e.id === ids.biomed)).toBe(true);
+    expect(whole.body.total).toBeGreaterThan(onSensor.body.total);
+    expect((await admin.request('GET', '/api/enterprises?nodeChain=x%00')).status).toBe(400);
     const bad = await admin.request('GET', '/api/enterprises?chain=Sensor!');
     expect(bad.status).toBe(400);
   });

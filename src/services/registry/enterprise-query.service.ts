@@ -65,6 +65,7 @@ export function enterpriseFilterOf(query: EnterpriseFilterQuery): EnterpriseFilt
     text: query.q,
     nodeCode: query.node,
     chainCode: query.chain,
+    nodeChainCode: query.nodeChain,
     decision: query.decision,
     parkId: query.park,
   };

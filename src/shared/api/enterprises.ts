@@ -42,6 +42,15 @@ export const enterpriseFilterSchema = z.object({
         'Only enterprises placed on this chain (any of its nodes); each listed primaryNode is ' +
         'then its node on this chain. An enterprise may sit on several chains.',
     }),
+  nodeChain: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'a chain code such as biomed')
+    .optional()
+    .meta({
+      description:
+        'The chain whose node each listed primaryNode is, without filtering by it (default: the ' +
+        'chain of chain or node, else the first chain loaded). The web registry sends the chain in view.',
+    }),
   decision: z
     .enum(['confirmed', 'uncertain', 'rejected'])
     .optional()

@@ -1501,6 +1501,8 @@ export interface paths {
           node?: string;
           /** @description Only enterprises placed on this chain (any of its nodes); each listed primaryNode is then its node on this chain. An enterprise may sit on several chains. */
           chain?: string;
+          /** @description The chain whose node each listed primaryNode is, without filtering by it (default: the chain of chain or node, else the first chain loaded). The web registry sends the chain in view. */
+          nodeChain?: string;
           /** @description With node or chain: only this decision there (default: confirmed or uncertain). Without either: enterprises with a placement of this decision on any node (uncertain: the review queue). */
           decision?: 'confirmed' | 'uncertain' | 'rejected';
           /** @description Only tenants of this park (its id). */
@@ -1589,6 +1591,8 @@ export interface paths {
           node?: string;
           /** @description Only enterprises placed on this chain (any of its nodes); each listed primaryNode is then its node on this chain. An enterprise may sit on several chains. */
           chain?: string;
+          /** @description The chain whose node each listed primaryNode is, without filtering by it (default: the chain of chain or node, else the first chain loaded). The web registry sends the chain in view. */
+          nodeChain?: string;
           /** @description With node or chain: only this decision there (default: confirmed or uncertain). Without either: enterprises with a placement of this decision on any node (uncertain: the review queue). */
           decision?: 'confirmed' | 'uncertain' | 'rejected';
           /** @description Only tenants of this park (its id). */

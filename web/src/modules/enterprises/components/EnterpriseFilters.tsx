@@ -1,5 +1,5 @@
 import { DECISIONS, KNOWN_TAGS } from '@shared/enterprise-values.ts';
-import { Button, Input, Select, Space } from 'antd';
+import { Button, Checkbox, Input, Select, Space } from 'antd';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
@@ -19,7 +19,7 @@ export function EnterpriseFilters({
   const { t } = useI18n();
   const parks = useApiQuery(apiGet('/parks'));
   const filtered =
-    state.q ?? state.region ?? state.node ?? state.decision ?? state.park ?? state.tag;
+    state.q ?? state.region ?? state.node ?? state.decision ?? state.park ?? state.tag ?? state.onChain;
 
   return (
     <Space wrap className="filter-bar">
@@ -40,6 +40,13 @@ export function EnterpriseFilters({
         placeholder={t('enterprises.filter.node')}
         testId="filter-node"
       />
+      <Checkbox
+        checked={state.onChain ?? false}
+        onChange={(event) => update({ onChain: event.target.checked || undefined })}
+        data-testid="filter-on-chain"
+      >
+        {t('enterprises.filter.onChain')}
+      </Checkbox>
       <Select
         value={state.decision}
         onChange={(decision) => update({ decision })}
@@ -75,6 +82,7 @@ export function EnterpriseFilters({
               decision: undefined,
               park: undefined,
               tag: undefined,
+              onChain: undefined,
             })
           }
         >

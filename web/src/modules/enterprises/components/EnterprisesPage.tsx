@@ -4,6 +4,7 @@ import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet, apiUrl } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { useChainCode } from '../../chains/hooks/useChainCode.ts';
 import { useEnterpriseListState } from '../hooks/useEnterpriseListState.ts';
 import { enterpriseFilterQuery } from '../utils/enterpriseFilterQuery.ts';
 import { EnterpriseFilters } from './EnterpriseFilters.tsx';
@@ -13,11 +14,12 @@ import { EnterpriseTable } from './EnterpriseTable.tsx';
 export function EnterprisesPage() {
   const { t } = useI18n();
   const [state, update] = useEnterpriseListState();
+  const chainCode = useChainCode();
   const list = useApiQuery(
-    apiGet('/enterprises', { params: { query: enterpriseFilterQuery(state, true) } }),
+    apiGet('/enterprises', { params: { query: enterpriseFilterQuery(state, true, chainCode) } }),
   );
   const exportHref = apiUrl('/enterprises/export.xlsx', {
-    query: enterpriseFilterQuery(state, false),
+    query: enterpriseFilterQuery(state, false, chainCode),
   });
 
   return (

@@ -30,6 +30,7 @@ export function useEnterpriseListState(): [
       decision: oneOf<Decision>(DECISIONS, params.get('decision')),
       park: positive(params.get('park')),
       tag: params.get('tag') ?? undefined,
+      onChain: params.get('onChain') === '1' || undefined,
       page: positive(params.get('page')) ?? 1,
       pageSize: Math.min(positive(params.get('pageSize')) ?? 20, 100),
       sort: oneOf(ENTERPRISE_SORTS, params.get('sort')) ?? 'name',

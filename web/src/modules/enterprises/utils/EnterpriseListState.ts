@@ -8,6 +8,8 @@ export interface EnterpriseListState {
   decision?: Decision | undefined;
   park?: number | undefined;
   tag?: string | undefined;
+  /** Only the enterprises placed on the chain in view (else the whole registry). */
+  onChain?: boolean | undefined;
   page: number;
   pageSize: number;
   sort: EnterpriseSort;

@@ -3,9 +3,20 @@ import type { EnterpriseListState } from './EnterpriseListState.ts';
 
 type ListQuery = ApiQueryOf<'/enterprises'>;
 
-/** The API query of the list's filter alone (for the export) or with page and order. */
-export function enterpriseFilterQuery(state: EnterpriseListState, withPage: boolean): ListQuery {
+/**
+ * The API query of the list's filter alone (for the export) or with page and order. With the chain
+ * in view, each firm's node is its node on that chain, and `onChain` keeps only that chain's firms.
+ */
+export function enterpriseFilterQuery(
+  state: EnterpriseListState,
+  withPage: boolean,
+  chainCode?: string,
+): ListQuery {
   const query: ListQuery = {};
+  if (chainCode) {
+    query.nodeChain = chainCode;
+    if (state.onChain) query.chain = chainCode;
+  }
   // Empty text means no filter: the address and the API leave it out.
   if (state.q) query.q = state.q;
   if (state.region) query.region = state.region;
@@ -25,5 +36,7 @@ export function enterpriseFilterQuery(state: EnterpriseListState, withPage: bool
 /** The same query as URL search parameters, for the page's own address. */
 export function enterpriseFilterSearch(state: EnterpriseListState): URLSearchParams {
   const entries = Object.entries(enterpriseFilterQuery(state, true));
-  return new URLSearchParams(entries.map(([key, value]) => [key, String(value)]));
+  const search = new URLSearchParams(entries.map(([key, value]) => [key, String(value)]));
+  if (state.onChain) search.set('onChain', '1');
+  return search;
 }

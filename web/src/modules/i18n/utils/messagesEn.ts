@@ -57,6 +57,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'enterprises.filter.decision': 'Classification',
   'enterprises.filter.park': 'Park',
   'enterprises.filter.tag': 'Tag',
+  'enterprises.filter.onChain': "This chain's enterprises only",
   'enterprise.name': 'Name',
   'enterprise.region': 'Region',
   'enterprise.primaryNode': 'Main node',

@@ -59,6 +59,7 @@ export const messagesZh = {
   'enterprises.filter.decision': '归类结论',
   'enterprises.filter.park': '所在园区',
   'enterprises.filter.tag': '企业标签',
+  'enterprises.filter.onChain': '仅本链企业',
   'enterprise.name': '企业名称',
   'enterprise.region': '所在地区',
   'enterprise.primaryNode': '主要环节',
