@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium-path.ts';
@@ -241,6 +244,41 @@ describe.skipIf(!chromiumPath())(
       const leader = await hrefs();
       expect(leader.whole).toBeNull();
       expect(await csv(leader.masked)).not.toMatch(/1380510\d{4}/);
+    });
+
+    it('the office imports a 12345 hotline sheet: a bad row is refused with its row and column, a good sheet is recorded', async () => {
+      const page = await browser.newPage(DESK);
+      await signIn(page, base(), 'office', 'chainlead-office');
+      const firms = await page.request.get(`${base()}/api/enterprises?region=3202&pageSize=1`);
+      const firm = ((await firms.json()) as { items: { uscc: string | null }[] }).items[0];
+      expect(firm?.uscc).toBeTruthy();
+      const folder = mkdtempSync(join(tmpdir(), 'chainlead-problem-import-e2e-'));
+      const sheet = (when: string) => {
+        const file = join(folder, `hotline-${when.slice(5, 7)}.csv`);
+        writeFileSync(
+          file,
+          `企业,标题,内容,类别,渠道,受理时间\n${firm?.uscc ?? ''},环评批复进度,企业反映环评批复迟迟未出,审批/准入,12345 热线转办,${when}\n`,
+        );
+        return file;
+      };
+      await page.goto(`${base()}/problems`);
+      const total = async () =>
+        Number((await page.locator('[data-testid="problem-total"]').textContent())?.match(/\d+/)?.[0]);
+      await expect.poll(total).toBeGreaterThan(0);
+      const before = await total();
+      const input = page.locator('input[type="file"]').first();
+      await input.setInputFiles(sheet('2026-13-45 10:30'));
+      browser.allowConsoleError(/status of 400/);
+      const errors = page.locator('[data-testid="import-row-errors"]');
+      await errors.waitFor();
+      // One bad row: its row, its column, nothing else wrong in the file.
+      expect(await errors.locator('.ant-table-row').allTextContents()).toEqual([
+        expect.stringMatching(/^2受理时间/),
+      ]);
+      expect(await total()).toBe(before);
+      await page.keyboard.press('Escape');
+      await input.setInputFiles(sheet('2026-11-20 10:30'));
+      await expect.poll(total).toBe(before + 1);
     });
 
     it('a user given a one-time password chooses their own before any page opens', async () => {

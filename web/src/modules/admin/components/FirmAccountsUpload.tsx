@@ -109,7 +109,7 @@ export function FirmAccountsUpload({ onCreated }: { onCreated: () => void }) {
           dataSource={created ?? []}
           data-testid="firm-accounts-created"
           columns={[
-            { key: 'row', title: t('invest.import.row'), dataIndex: 'row', width: 60 },
+            { key: 'row', title: t('common.import.row'), dataIndex: 'row', width: 60 },
             { key: 'username', title: t('admin.users.username'), dataIndex: 'username' },
             {
               key: 'enterprise',
@@ -139,11 +139,11 @@ export function FirmAccountsUpload({ onCreated }: { onCreated: () => void }) {
           dataSource={refusal?.rows ?? []}
           data-testid="firm-accounts-errors"
           columns={[
-            { key: 'row', title: t('invest.import.row'), dataIndex: 'row', width: 70 },
-            { key: 'column', title: t('invest.import.column'), dataIndex: 'column', width: 120 },
+            { key: 'row', title: t('common.import.row'), dataIndex: 'row', width: 70 },
+            { key: 'column', title: t('common.import.column'), dataIndex: 'column', width: 120 },
             {
               key: 'reason',
-              title: t('invest.import.reason'),
+              title: t('common.import.reason'),
               render: (_, r) => rowReasonText({ ...r, reason: r.reason ?? r.message }, locale),
             },
           ]}

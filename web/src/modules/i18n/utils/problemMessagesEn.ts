@@ -44,6 +44,8 @@ export const problemMessagesEn: Record<keyof typeof problemMessagesZh, string> =
   'problems.exportWithContactsHint':
     'The same list with contact names and phones in full (otherwise masked, e.g. 138****5678); the download is recorded in the audit log',
   'problems.record': 'Record a problem',
+  'problems.import.button': 'Import a sheet of problems',
+  'problems.import.done': 'Imported {imported} problems, skipped {skipped} (ticket number already recorded)',
   'problems.filter.stage': 'Stage',
   'problems.filter.category': 'Category',
   'problems.filter.department': 'Department',

@@ -40,6 +40,8 @@ export const problemMessagesZh = {
   'problems.exportWithContactsHint':
     '同一清单，联系人和电话完整显示（否则脱敏，如 138****5678）；此次导出记入审计日志',
   'problems.record': '登记诉求',
+  'problems.import.button': '导入诉求表',
+  'problems.import.done': '已导入 {imported} 条诉求，跳过 {skipped} 条（外部编号已登记）',
   'problems.filter.stage': '阶段',
   'problems.filter.category': '类别',
   'problems.filter.department': '责任部门',

@@ -13,6 +13,7 @@ import { useProblemLookups } from '../hooks/useProblemLookups.ts';
 import { ProblemBoard } from './ProblemBoard.tsx';
 import { ProblemExportButton } from './ProblemExportButton.tsx';
 import { ProblemFilterBar } from './ProblemFilterBar.tsx';
+import { ProblemImportButton } from './ProblemImportButton.tsx';
 import { ProblemTable } from './ProblemTable.tsx';
 import { RecordProblemModal } from './RecordProblemModal.tsx';
 
@@ -50,6 +51,7 @@ export function ProblemsPage() {
             data-testid="problem-view"
           />
           <ProblemExportButton query={filters.query} />
+          {canRecord && <ProblemImportButton onImported={list.reload} />}
           {canRecord && (
             <Button
               type="primary"
