@@ -129,8 +129,9 @@ const FLOORS: Record<string, { keptOff?: number; recall: number }> = {
 
 /** Floors of the sets measured on their held-out part only (`HELD_OUT_SETS`). */
 const HELD_OUT_FLOORS: Record<string, { chain: string; recall: number; nodePrecision: number }> = {
-  // Held-out (tune + test splits, 133 firms): membership recall 0.639, node precision 1.000.
-  'cn-miit-nev-catalogue': { chain: 'nev', recall: 0.62, nodePrecision: 0.97 },
+  // Held-out (tune + test splits, 133 firms), 2026-12-03: membership recall 0.977 (0.639 before
+  // the catalogue's class names were added to nev.down.vehicle), node precision 1.000.
+  'cn-miit-nev-catalogue': { chain: 'nev', recall: 0.95, nodePrecision: 0.97 },
 };
 
 for (const chain of CHAINS) {
