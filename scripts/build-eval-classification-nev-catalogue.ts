@@ -17,13 +17,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { RealRecord } from '../src/services/classification/real-evaluation.ts';
 import { REPO_SETS_DIR } from '../src/services/classification/real-evaluation-sets.ts';
 
 export const NEV_CATALOGUE_SET = 'cn-miit-nev-catalogue';
 const DIR = join(REPO_SETS_DIR, NEV_CATALOGUE_SET);
-const TSV = join(DIR, 'catalogue.tsv');
+export const NEV_CATALOGUE_TSV = join(DIR, 'catalogue.tsv');
 
 export const NEV_CATALOGUE_SOURCE =
   '工业和信息化部 新能源汽车推广应用推荐车型目录 (2017年第1批–2019年第3批), as parsed into KivenCkl/New_Energy_Vehicles_Info_Crawler data/output/新能源汽车推广应用推荐车型目录.xlsx @43befdea19cb64e983225ae3842effa79eaabb87 (2019-04-18); an official MIIT catalogue (PRC Copyright Law art. 5: not protected)';
@@ -87,11 +88,11 @@ async function extract(xlsx: string): Promise<void> {
       return cells.join('\t');
     })
     .sort((a, b) => a.localeCompare(b, 'zh'));
-  writeFileSync(TSV, [COLUMNS.join('\t'), ...lines].join('\n') + '\n');
-  console.log(`${TSV}: ${lines.length} rows`);
+  writeFileSync(NEV_CATALOGUE_TSV, [COLUMNS.join('\t'), ...lines].join('\n') + '\n');
+  console.log(`${NEV_CATALOGUE_TSV}: ${lines.length} rows`);
 }
 
-function readTsv(file: string): Record<string, string>[] {
+export function readTsv(file: string): Record<string, string>[] {
   const [header, ...rows] = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   const columns = (header ?? '').split('\t');
   return rows.map((row) => {
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
     if (!xlsx) throw new Error('--extract needs the path of 新能源汽车推广应用推荐车型目录.xlsx');
     await extract(xlsx);
   }
-  const records = nevCatalogueRecords(readTsv(TSV));
+  const records = nevCatalogueRecords(readTsv(NEV_CATALOGUE_TSV));
   writeFileSync(
     join(DIR, 'records.jsonl'),
     records.map((r) => JSON.stringify(r)).join('\n') + '\n',
@@ -168,4 +169,4 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

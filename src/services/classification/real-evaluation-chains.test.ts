@@ -4,9 +4,15 @@
  * that chain (the template's rules; its learned model when it ships one). Floors just under the
  * figures in docs/classification.md; a chain whose template is not in templates/ is skipped, saying so.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  NEV_CATALOGUE_SET,
+  NEV_CATALOGUE_TSV,
+  nevCatalogueRecords,
+  readTsv,
+} from '../../../scripts/build-eval-classification-nev-catalogue.ts';
 import {
   evaluateSet,
   renderMarkdown,
@@ -176,5 +182,14 @@ describe('the product-text sets keep their held-out part apart', () => {
       expect(heldOut.length, name).toBeGreaterThanOrEqual(100);
       for (const r of set!.records) expect(r.products.length, r.id).toBeGreaterThan(0);
     }
+  });
+
+  it('holds the records the build script makes from the catalogue extract, and no others', () => {
+    const built = nevCatalogueRecords(readTsv(NEV_CATALOGUE_TSV));
+    const held = readFileSync(join(REPO_SETS_DIR, NEV_CATALOGUE_SET, 'records.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as unknown);
+    expect(held).toEqual(built);
   });
 });
