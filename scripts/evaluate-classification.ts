@@ -20,6 +20,7 @@ import {
   chainTemplatePath,
   measuredChains,
   readRepoSets,
+  reportedPart,
   readTushareSet,
   splitPart,
   type LabelledSet,
@@ -64,7 +65,7 @@ for (const chain of measuredChains().filter((c) => c !== DEFAULT_SET_CHAIN)) {
   }
   const predict = chainClassifierPredict(chain);
   const codes = chainNodeCodes(chain);
-  for (const set of readRepoSets(undefined, chain)) {
+  for (const set of readRepoSets(undefined, chain).map(reportedPart)) {
     const report = evaluateSet(`${set.name} — ${chain}`, set.records, predict, codes);
     out.push(renderMarkdown(report, { codePrefix: `${chain}.`, sources: set.sources }));
   }
