@@ -4,7 +4,24 @@ import { RequireSession } from '../../auth/components/RequireSession.tsx';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { ChainScope } from '../../chains/components/ChainScope.tsx';
 import { ToChainPage } from '../../chains/components/ToChainPage.tsx';
+import { withMessages } from '../../i18n/utils/messageCatalogue.ts';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
+
+// Each page area's texts load with its pages (i18n/utils/messageCatalogue.ts), not with the shell.
+const adminMessages = () => import('../../i18n/areas/admin.ts');
+const analysisMessages = () => import('../../i18n/areas/analysis.ts');
+const chainmapMessages = () => import('../../i18n/areas/chainmap.ts');
+const cockpitMessages = () => import('../../i18n/areas/cockpit.ts');
+const ecologyMessages = () => import('../../i18n/areas/ecology.ts');
+const enterprisesMessages = () => import('../../i18n/areas/enterprises.ts');
+const importsMessages = () => import('../../i18n/areas/imports.ts');
+const investmentMessages = () => import('../../i18n/areas/investment.ts');
+const leadershipMessages = () => import('../../i18n/areas/leadership.ts');
+const mapsMessages = () => import('../../i18n/areas/maps.ts');
+const overviewMessages = () => import('../../i18n/areas/overview.ts');
+const parksMessages = () => import('../../i18n/areas/parks.ts');
+const problemsMessages = () => import('../../i18n/areas/problems.ts');
+const reportsMessages = () => import('../../i18n/areas/reports.ts');
 
 // Each page, the login page and the signed-in frame are chunks of their own: the first page
 // loads only what it shows (the login page needs no menu, the registry no charts).
@@ -16,92 +33,135 @@ const NotFoundPage = lazy(() =>
   import('../../ui/components/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
 const EnterprisesPage = lazy(() =>
-  import('../../enterprises/components/EnterprisesPage.tsx').then((m) => ({
+  withMessages(
+    enterprisesMessages,
+    import('../../enterprises/components/EnterprisesPage.tsx'),
+  ).then((m) => ({
     default: m.EnterprisesPage,
   })),
 );
 const EnterprisePage = lazy(() =>
-  import('../../enterprises/components/EnterprisePage.tsx').then((m) => ({
-    default: m.EnterprisePage,
-  })),
+  withMessages(enterprisesMessages, import('../../enterprises/components/EnterprisePage.tsx')).then(
+    (m) => ({
+      default: m.EnterprisePage,
+    }),
+  ),
 );
 const DuplicatesPage = lazy(() =>
-  import('../../enterprises/components/DuplicatesPage.tsx').then((m) => ({
-    default: m.DuplicatesPage,
-  })),
+  withMessages(enterprisesMessages, import('../../enterprises/components/DuplicatesPage.tsx')).then(
+    (m) => ({
+      default: m.DuplicatesPage,
+    }),
+  ),
 );
 const ImportsPage = lazy(() =>
-  import('../../imports/components/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })),
+  withMessages(importsMessages, import('../../imports/components/ImportsPage.tsx')).then((m) => ({
+    default: m.ImportsPage,
+  })),
 );
 const ParksPage = lazy(() =>
-  import('../../parks/components/ParksPage.tsx').then((m) => ({ default: m.ParksPage })),
+  withMessages(parksMessages, import('../../parks/components/ParksPage.tsx')).then((m) => ({
+    default: m.ParksPage,
+  })),
 );
 const ParkPage = lazy(() =>
-  import('../../parks/components/ParkPage.tsx').then((m) => ({ default: m.ParkPage })),
+  withMessages(parksMessages, import('../../parks/components/ParkPage.tsx')).then((m) => ({
+    default: m.ParkPage,
+  })),
 );
 const AnalysisPage = lazy(() =>
-  import('../../analysis/components/AnalysisPage.tsx').then((m) => ({ default: m.AnalysisPage })),
+  withMessages(analysisMessages, import('../../analysis/components/AnalysisPage.tsx')).then(
+    (m) => ({ default: m.AnalysisPage }),
+  ),
 );
 const CockpitPage = lazy(() =>
-  import('../../cockpit/components/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })),
+  withMessages(cockpitMessages, import('../../cockpit/components/CockpitPage.tsx')).then((m) => ({
+    default: m.CockpitPage,
+  })),
 );
 const ChainMapPage = lazy(() =>
-  import('../../chainmap/components/ChainMapPage.tsx').then((m) => ({ default: m.ChainMapPage })),
+  withMessages(chainmapMessages, import('../../chainmap/components/ChainMapPage.tsx')).then(
+    (m) => ({ default: m.ChainMapPage }),
+  ),
 );
 const DistrictMapPage = lazy(() =>
-  import('../../maps/components/DistrictMapPage.tsx').then((m) => ({
+  withMessages(mapsMessages, import('../../maps/components/DistrictMapPage.tsx')).then((m) => ({
     default: m.DistrictMapPage,
   })),
 );
 const ReportsPage = lazy(() =>
-  import('../../reports/components/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+  withMessages(reportsMessages, import('../../reports/components/ReportsPage.tsx')).then((m) => ({
+    default: m.ReportsPage,
+  })),
 );
 const CandidatesPage = lazy(() =>
-  import('../../investment/components/CandidatesPage.tsx').then((m) => ({
-    default: m.CandidatesPage,
-  })),
+  withMessages(investmentMessages, import('../../investment/components/CandidatesPage.tsx')).then(
+    (m) => ({
+      default: m.CandidatesPage,
+    }),
+  ),
 );
 const KanbanPage = lazy(() =>
-  import('../../investment/components/KanbanPage.tsx').then((m) => ({ default: m.KanbanPage })),
+  withMessages(investmentMessages, import('../../investment/components/KanbanPage.tsx')).then(
+    (m) => ({ default: m.KanbanPage }),
+  ),
 );
 const RoadToTargetPage = lazy(() =>
-  import('../../investment/components/RoadToTargetPage.tsx').then((m) => ({
-    default: m.RoadToTargetPage,
-  })),
+  withMessages(investmentMessages, import('../../investment/components/RoadToTargetPage.tsx')).then(
+    (m) => ({
+      default: m.RoadToTargetPage,
+    }),
+  ),
 );
 const ProblemsPage = lazy(() =>
-  import('../../problems/components/ProblemsPage.tsx').then((m) => ({ default: m.ProblemsPage })),
+  withMessages(problemsMessages, import('../../problems/components/ProblemsPage.tsx')).then(
+    (m) => ({ default: m.ProblemsPage }),
+  ),
 );
 const ProblemPage = lazy(() =>
-  import('../../problems/components/ProblemPage.tsx').then((m) => ({ default: m.ProblemPage })),
-);
-const WorkbenchPage = lazy(() =>
-  import('../../problems/components/WorkbenchPage.tsx').then((m) => ({
-    default: m.WorkbenchPage,
+  withMessages(problemsMessages, import('../../problems/components/ProblemPage.tsx')).then((m) => ({
+    default: m.ProblemPage,
   })),
 );
+const WorkbenchPage = lazy(() =>
+  withMessages(problemsMessages, import('../../problems/components/WorkbenchPage.tsx')).then(
+    (m) => ({
+      default: m.WorkbenchPage,
+    }),
+  ),
+);
 const ServicePage = lazy(() =>
-  import('../../problems/components/ServicePage.tsx').then((m) => ({ default: m.ServicePage })),
+  withMessages(problemsMessages, import('../../problems/components/ServicePage.tsx')).then((m) => ({
+    default: m.ServicePage,
+  })),
 );
 
 const ChainMastersPage = lazy(() =>
-  import('../../ecology/components/ChainMastersPage.tsx').then((m) => ({
-    default: m.ChainMastersPage,
-  })),
+  withMessages(ecologyMessages, import('../../ecology/components/ChainMastersPage.tsx')).then(
+    (m) => ({
+      default: m.ChainMastersPage,
+    }),
+  ),
 );
 const ChainMasterPage = lazy(() =>
-  import('../../ecology/components/ChainMasterPage.tsx').then((m) => ({
-    default: m.ChainMasterPage,
-  })),
+  withMessages(ecologyMessages, import('../../ecology/components/ChainMasterPage.tsx')).then(
+    (m) => ({
+      default: m.ChainMasterPage,
+    }),
+  ),
 );
 
 const MatchmakingPage = lazy(() =>
-  import('../../ecology/components/MatchmakingPage.tsx').then((m) => ({
-    default: m.MatchmakingPage,
-  })),
+  withMessages(ecologyMessages, import('../../ecology/components/MatchmakingPage.tsx')).then(
+    (m) => ({
+      default: m.MatchmakingPage,
+    }),
+  ),
 );
 const OverviewPage = lazy(() =>
-  import('../../overview/components/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
+  withMessages(overviewMessages, import('../../overview/components/OverviewPage.tsx')).then(
+    (m) => ({ default: m.OverviewPage }),
+  ),
 );
 
 /** The landing page: the chain's cockpit, but an enterprise user sees only its service page. */
@@ -125,58 +185,72 @@ const FLAT_CHAIN_PAGES = [
   'matchmaking',
 ];
 const LeaderPage = lazy(() =>
-  import('../../leadership/components/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
+  withMessages(leadershipMessages, import('../../leadership/components/LeaderPage.tsx')).then(
+    (m) => ({ default: m.LeaderPage }),
+  ),
 );
 const SupervisionPage = lazy(() =>
-  import('../../leadership/components/SupervisionPage.tsx').then((m) => ({
-    default: m.SupervisionPage,
-  })),
+  withMessages(leadershipMessages, import('../../leadership/components/SupervisionPage.tsx')).then(
+    (m) => ({
+      default: m.SupervisionPage,
+    }),
+  ),
 );
 const ScorecardPage = lazy(() =>
-  import('../../leadership/components/ScorecardPage.tsx').then((m) => ({
-    default: m.ScorecardPage,
-  })),
+  withMessages(leadershipMessages, import('../../leadership/components/ScorecardPage.tsx')).then(
+    (m) => ({
+      default: m.ScorecardPage,
+    }),
+  ),
 );
 const AdminDepartmentsPage = lazy(() =>
-  import('../../admin/components/AdminDepartmentsPage.tsx').then((m) => ({
-    default: m.AdminDepartmentsPage,
-  })),
+  withMessages(adminMessages, import('../../admin/components/AdminDepartmentsPage.tsx')).then(
+    (m) => ({
+      default: m.AdminDepartmentsPage,
+    }),
+  ),
 );
 const AdminCalendarPage = lazy(() =>
-  import('../../admin/components/AdminCalendarPage.tsx').then((m) => ({
+  withMessages(adminMessages, import('../../admin/components/AdminCalendarPage.tsx')).then((m) => ({
     default: m.AdminCalendarPage,
   })),
 );
 const AdminUsersPage = lazy(() =>
-  import('../../admin/components/AdminUsersPage.tsx').then((m) => ({
+  withMessages(adminMessages, import('../../admin/components/AdminUsersPage.tsx')).then((m) => ({
     default: m.AdminUsersPage,
   })),
 );
 const AdminLeadersPage = lazy(() =>
-  import('../../admin/components/AdminLeadersPage.tsx').then((m) => ({
+  withMessages(adminMessages, import('../../admin/components/AdminLeadersPage.tsx')).then((m) => ({
     default: m.AdminLeadersPage,
   })),
 );
 const AdminSettingsPage = lazy(() =>
-  import('../../admin/components/AdminSettingsPage.tsx').then((m) => ({
+  withMessages(adminMessages, import('../../admin/components/AdminSettingsPage.tsx')).then((m) => ({
     default: m.AdminSettingsPage,
   })),
 );
 const AdminTemplatesPage = lazy(() =>
-  import('../../admin/components/AdminTemplatesPage.tsx').then((m) => ({
-    default: m.AdminTemplatesPage,
-  })),
+  withMessages(adminMessages, import('../../admin/components/AdminTemplatesPage.tsx')).then(
+    (m) => ({
+      default: m.AdminTemplatesPage,
+    }),
+  ),
 );
 const AdminTargetsPage = lazy(() =>
-  import('../../admin/components/AdminTargetsPage.tsx').then((m) => ({
+  withMessages(adminMessages, import('../../admin/components/AdminTargetsPage.tsx')).then((m) => ({
     default: m.AdminTargetsPage,
   })),
 );
 const AdminMapsPage = lazy(() =>
-  import('../../admin/components/AdminMapsPage.tsx').then((m) => ({ default: m.AdminMapsPage })),
+  withMessages(adminMessages, import('../../admin/components/AdminMapsPage.tsx')).then((m) => ({
+    default: m.AdminMapsPage,
+  })),
 );
 const AdminAuditPage = lazy(() =>
-  import('../../admin/components/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
+  withMessages(adminMessages, import('../../admin/components/AdminAuditPage.tsx')).then((m) => ({
+    default: m.AdminAuditPage,
+  })),
 );
 
 /** The app's addresses; everything but /login needs a session. */

@@ -4,8 +4,8 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '../utils/Locale.ts';
 import { LocaleContext, type LocaleContextValue } from '../utils/LocaleContext.ts';
-import { messagesEn } from '../utils/messagesEn.ts';
-import { messagesZh, type MessageKey } from '../utils/messagesZh.ts';
+import { messageText } from '../utils/messageCatalogue.ts';
+import type { MessageKey } from '../utils/messagesZh.ts';
 import { storedLocale } from '../utils/storedLocale.ts';
 
 const THEME = { token: { colorPrimary: '#1668dc', borderRadius: 6 } };
@@ -24,9 +24,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<LocaleContextValue>(() => {
-    const messages = locale === 'en' ? messagesEn : messagesZh;
     const t = (key: MessageKey, values?: Record<string, string | number>) => {
-      const text: string = messages[key];
+      const text = messageText(locale, key);
+      if (text === undefined) {
+        // An area's text asked for outside its pages (or before they loaded): say so loudly (the
+        // browser tests fail on console errors) and show the key rather than nothing.
+        console.error(`No text for "${key}" (${locale}): is its area loaded with this page?`);
+        return key;
+      }
       return values
         ? text.replace(/\{(\w+)\}/g, (all, name: string) => String(values[name] ?? all))
         : text;

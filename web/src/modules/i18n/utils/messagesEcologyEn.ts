@@ -2,7 +2,6 @@ import type { messagesEcologyZh } from './messagesEcologyZh.ts';
 
 /** The chain master pages in English, key for key with messagesEcologyZh.ts. */
 export const messagesEcologyEn: Record<keyof typeof messagesEcologyZh, string> = {
-  'nav.chainMasters': 'Chain masters',
   'ecology.title': 'Chain masters and their suppliers',
   'ecology.subtitle':
     "Chain masters' local suppliers and customers and their local supporting rates (links valid on {date})",
@@ -15,8 +14,6 @@ export const messagesEcologyEn: Record<keyof typeof messagesEcologyZh, string> =
   'ecology.localSuppliers': 'Local suppliers',
   'ecology.rateByCount': 'Local supporting rate (count)',
   'ecology.rateByAmount': 'Local supporting rate (amount)',
-  'ecology.rateDefinition':
-    "Local supporting rate = supply links from suppliers in the chain master's city / all its known supply links; by amount, only links with a known amount count.",
   'ecology.none': 'No chain masters in this region (enterprises tagged chain master on this chain)',
   'ecology.open': 'Open',
   'ecology.back': 'Back to the chain masters',
@@ -47,7 +44,6 @@ export const messagesEcologyEn: Record<keyof typeof messagesEcologyZh, string> =
   'ecology.source.office': 'Chain office',
   'ecology.source.import': 'Imported',
   'ecology.source.firm': 'Declared by the firm',
-  'ecology.enterpriseLink': 'Chain master network',
   'ecology.nodeView': "A node's trade: where its firms buy and whom they sell to",
   'ecology.direction': 'Direction',
   'ecology.direction.buys': 'Buys from',

@@ -1,6 +1,5 @@
 /** The chain master pages (链主生态) and links between enterprises, in Chinese. */
 export const messagesEcologyZh = {
-  'nav.chainMasters': '链主生态',
   'ecology.title': '链主生态',
   'ecology.subtitle': '链主企业的本地供应商与客户、本地配套率（统计截至 {date} 有效的关系）',
   'ecology.average': '链主平均本地配套率',
@@ -12,8 +11,6 @@ export const messagesEcologyZh = {
   'ecology.localSuppliers': '本地供应商',
   'ecology.rateByCount': '本地配套率（按数量）',
   'ecology.rateByAmount': '本地配套率（按金额）',
-  'ecology.rateDefinition':
-    '本地配套率 = 与链主同城的供应商的供货关系数 / 链主全部已知供货关系数；按金额时只计已知金额的关系。',
   'ecology.none': '该地区尚无链主企业（企业标签含“链主”且位于本产业链）',
   'ecology.open': '查看生态',
   'ecology.back': '返回链主列表',
@@ -44,7 +41,6 @@ export const messagesEcologyZh = {
   'ecology.source.office': '链办录入',
   'ecology.source.import': '导入',
   'ecology.source.firm': '企业申报',
-  'ecology.enterpriseLink': '链主生态',
   'ecology.nodeView': '环节上下游：本环节企业从哪里采购、卖给谁',
   'ecology.direction': '方向',
   'ecology.direction.buys': '采购自',

@@ -2,7 +2,6 @@ import type { messagesMatchZh } from './messagesMatchZh.ts';
 
 /** 供需对接 in English, key for key with messagesMatchZh.ts. */
 export const messagesMatchEn: Record<keyof typeof messagesMatchZh, string> = {
-  'nav.matchmaking': 'Supply and demand',
   'match.title': 'Supply and demand matchmaking',
   'match.subtitle':
     'Enterprises publish needs and offers; local suppliers are proposed first, each with its reasons',
@@ -50,8 +49,4 @@ export const messagesMatchEn: Record<keyof typeof messagesMatchZh, string> = {
   'match.outcome.dropped': 'Dropped',
   'match.outcome.on': 'Date',
   'match.outcome.saved': 'Outcome recorded',
-  'cockpit.openNeeds': 'Open needs',
-  'cockpit.openNeedsNote': '{count} with no local supplier',
-  'cockpit.matchesThisYear': 'Matches made in {year}',
-  'cockpit.matchesNote': '{count} open offers',
 };

@@ -1,6 +1,5 @@
 /** 供需对接 (needs, offers, proposed matches, outcomes) and its cockpit figures, in Chinese. */
 export const messagesMatchZh = {
-  'nav.matchmaking': '供需对接',
   'match.title': '供需对接',
   'match.subtitle': '企业发布需求与供给，平台按本地优先推荐配套企业并说明理由',
   'match.tab.needs': '需求',
@@ -46,8 +45,4 @@ export const messagesMatchZh = {
   'match.outcome.dropped': '已放弃',
   'match.outcome.on': '日期',
   'match.outcome.saved': '对接结果已记录',
-  'cockpit.openNeeds': '有效需求',
-  'cockpit.openNeedsNote': '{count} 条无本地供应商',
-  'cockpit.matchesThisYear': '{year} 年对接成果',
-  'cockpit.matchesNote': '有效供给 {count} 条',
 };

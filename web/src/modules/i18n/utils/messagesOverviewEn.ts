@@ -2,12 +2,6 @@ import type { messagesOverviewZh } from './messagesOverviewZh.ts';
 
 /** The chain switcher and the city overview in English, key for key with messagesOverviewZh.ts. */
 export const messagesOverviewEn: Record<keyof typeof messagesOverviewZh, string> = {
-  'chains.switcher': 'Chain',
-  'chains.notLoaded': 'No loaded chain "{code}"',
-  'chains.notLoaded.hint':
-    'The chain in the link is not loaded or was renamed: choose a chain in the header.',
-  'chains.notLoaded.back': 'Back to the default chain',
-  'nav.overview': 'City overview',
   'overview.title': 'City overview',
   'overview.subtitle':
     "Every chain of the city on one page: its leader, output and target, nodes, chain masters, pipeline and enterprises' problems",
@@ -24,5 +18,4 @@ export const messagesOverviewEn: Record<keyof typeof messagesOverviewZh, string>
   'overview.chainMasters': 'Chain masters',
   'overview.projects': 'Projects in the pipeline',
   'overview.problems': 'Problems (open/overdue)',
-  'overview.empty': 'No chain is loaded yet',
 };

@@ -1,12 +1,8 @@
 /** The chain switcher and the city overview (市级总览), in Chinese. */
 export const messagesOverviewZh = {
-  'chains.switcher': '产业链',
-  'chains.notLoaded': '没有已加载的产业链“{code}”',
-  'chains.notLoaded.hint': '链接中的产业链未加载或已改名：请在页头选择一条产业链。',
-  'chains.notLoaded.back': '回到默认产业链',
-  'nav.overview': '市级总览',
   'overview.title': '市级总览',
-  'overview.subtitle': '本市每条产业链一屏看全：链长、产值与目标、环节状态、链主企业、在谈项目和企业诉求',
+  'overview.subtitle':
+    '本市每条产业链一屏看全：链长、产值与目标、环节状态、链主企业、在谈项目和企业诉求',
   'overview.region': '地区',
   'overview.chain': '产业链',
   'overview.leader': '链长',
@@ -20,5 +16,4 @@ export const messagesOverviewZh = {
   'overview.chainMasters': '链主企业',
   'overview.projects': '在谈项目',
   'overview.problems': '诉求（在办/逾期）',
-  'overview.empty': '尚未加载产业链',
 } as const;

@@ -2,7 +2,6 @@ import type { templateMessagesZh } from './templateMessagesZh.ts';
 
 /** Chain template upload and revision (admins), in English, key for key with the Chinese. */
 export const templateMessagesEn: Record<keyof typeof templateMessagesZh, string> = {
-  'nav.admin.templates': 'Chain templates',
   'admin.templates.title': 'Upload a chain template',
   'admin.templates.intro':
     'Upload a YAML or JSON template: it is checked and dry-run first (the placements, targets, projects, problems and more that would move), then loaded when you confirm.',
@@ -37,8 +36,6 @@ export const templateMessagesEn: Record<keyof typeof templateMessagesZh, string>
   'admin.templates.ref.supervision_item': 'supervision item',
   'admin.templates.ref.leader_activity': "chain leader's activity",
   'admin.templates.ref.park_focus': "park's focus node",
-  'nav.admin.leaders': 'Chain leaders',
-  'nav.admin.settings': 'Settings',
   'admin.leaders.title': 'Chain leaders and offices by chain',
   'admin.leaders.chain': 'Chain',
   'admin.leaders.leader': 'Chain leader',

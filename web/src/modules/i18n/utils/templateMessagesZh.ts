@@ -1,6 +1,5 @@
 /** 产业链模板上传与修订（管理员），中文。 */
 export const templateMessagesZh = {
-  'nav.admin.templates': '产业链模板',
   'admin.templates.title': '上传产业链模板',
   'admin.templates.intro':
     '上传 YAML 或 JSON 模板：先校验并预演（列出将迁移的企业归类、目标、项目、诉求等），确认后再载入。',
@@ -35,8 +34,6 @@ export const templateMessagesZh = {
   'admin.templates.ref.supervision_item': '督办事项',
   'admin.templates.ref.leader_activity': '链长活动',
   'admin.templates.ref.park_focus': '园区主导节点',
-  'nav.admin.leaders': '链长与链办',
-  'nav.admin.settings': '设置',
   'admin.leaders.title': '各产业链的链长与链办',
   'admin.leaders.chain': '产业链',
   'admin.leaders.leader': '链长',

@@ -1,0 +1,11 @@
+import type { MessageBundle } from '../utils/messageCatalogue.ts';
+import { messagesEcologyEn } from '../utils/messagesEcologyEn.ts';
+import { messagesEcologyZh } from '../utils/messagesEcologyZh.ts';
+import { messagesMatchEn } from '../utils/messagesMatchEn.ts';
+import { messagesMatchZh } from '../utils/messagesMatchZh.ts';
+
+/** The ecology pages' texts: AppRoutes loads them with each of those pages (withMessages). */
+export const messages: MessageBundle = {
+  zh: { ...messagesEcologyZh, ...messagesMatchZh },
+  en: { ...messagesEcologyEn, ...messagesMatchEn },
+};
