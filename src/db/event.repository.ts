@@ -81,11 +81,13 @@ export async function listEvents(
   page: { limit: number; offset: number },
 ) {
   const where = eventWhere(filter);
+  // The outer row's id is written qualified: drizzle leaves a lone table's columns bare, which
+  // inside the subqueries would name the subquery's own id.
   const rows = await db
     .select({
       event: ecologyEvent,
-      participantCount: sql<number>`(select count(*)::int from ${eventParticipant} where ${eventParticipant.eventId} = ${ecologyEvent.id})`,
-      signedProjects: sql<number>`(select count(*)::int from ${eventOutcome} where ${eventOutcome.eventId} = ${ecologyEvent.id} and ${eventOutcome.kind} = 'signed_project')`,
+      participantCount: sql<number>`(select count(*)::int from ${eventParticipant} where ${eventParticipant.eventId} = "ecology_event"."id")`,
+      signedProjects: sql<number>`(select count(*)::int from ${eventOutcome} where ${eventOutcome.eventId} = "ecology_event"."id" and ${eventOutcome.kind} = 'signed_project')`,
     })
     .from(ecologyEvent)
     .where(where)
@@ -155,4 +157,26 @@ export async function findNeedMatchOfChain(db: DbOrTx, chainId: number, id: numb
     .innerJoin(needOffer, eq(needOffer.id, needMatch.needId))
     .where(and(eq(needMatch.id, id), eq(needOffer.chainId, chainId)));
   return row;
+}
+
+/** A chain's active projects at these stages, with when they last moved (the demo's signings). */
+export async function listProjectsAtStages(db: DbOrTx, chainId: number, stages: string[]) {
+  return db
+    .select({
+      id: project.id,
+      name: project.name,
+      enterpriseId: project.enterpriseId,
+      regionCode: project.regionCode,
+      stage: project.stage,
+      stageChangedAt: project.stageChangedAt,
+    })
+    .from(project)
+    .where(
+      and(
+        eq(project.chainId, chainId),
+        eq(project.status, 'active'),
+        inArray(project.stage, stages),
+      ),
+    )
+    .orderBy(project.id);
 }

@@ -77,7 +77,7 @@ function expertWhere(filter: ExpertFilter): SQL | undefined {
   return and(
     eq(expert.chainId, filter.chainId),
     filter.nodeId
-      ? sql`exists (select 1 from ${expertNode} where ${expertNode.expertId} = ${expert.id} and ${expertNode.nodeId} = ${filter.nodeId})`
+      ? sql`exists (select 1 from ${expertNode} where ${expertNode.expertId} = "expert"."id" and ${expertNode.nodeId} = ${filter.nodeId})`
       : undefined,
     filter.text
       ? sql`(strpos(lower(${expert.name}), lower(${filter.text})) > 0
