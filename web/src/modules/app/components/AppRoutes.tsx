@@ -100,6 +100,12 @@ const MatchmakingPage = lazy(() =>
     default: m.MatchmakingPage,
   })),
 );
+const ExpertsPage = lazy(() =>
+  import('../../ecology/components/ExpertsPage.tsx').then((m) => ({ default: m.ExpertsPage })),
+);
+const EventsPage = lazy(() =>
+  import('../../ecology/components/EventsPage.tsx').then((m) => ({ default: m.EventsPage })),
+);
 const OverviewPage = lazy(() =>
   import('../../overview/components/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
 );
@@ -123,6 +129,8 @@ const FLAT_CHAIN_PAGES = [
   'scorecard',
   'chain-masters',
   'matchmaking',
+  'experts',
+  'events',
 ];
 const LeaderPage = lazy(() =>
   import('../../leadership/components/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
@@ -210,6 +218,8 @@ export function AppRoutes() {
             <Route path="chain-masters" element={<ChainMastersPage />} />
             <Route path="chain-masters/:id" element={<ChainMasterPage />} />
             <Route path="matchmaking" element={<MatchmakingPage />} />
+            <Route path="experts" element={<ExpertsPage />} />
+            <Route path="events" element={<EventsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {FLAT_CHAIN_PAGES.map((path) => (
