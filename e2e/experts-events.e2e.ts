@@ -27,7 +27,7 @@ describe.skipIf(!chromiumPath())('experts (专家库) and events (活动)', () =
       .toContain('浏览器测试专家');
 
     // The chain map's drawer of that node lists the expert.
-    await page.goto(`${browser.baseUrl}/chains/biomed/chain-map?region=3202`);
+    await page.locator('.ant-menu').getByText('产业链图谱').click();
     const map = page.locator('[data-testid="chain-map"] canvas').first();
     await map.waitFor();
     const analysis = (await page.evaluate(async () => {
