@@ -47,6 +47,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'LINK_NOT_FOUND':
     case 'NEED_NOT_FOUND':
     case 'OFFER_NOT_FOUND':
+    case 'EXPERT_NOT_FOUND':
+    case 'EVENT_NOT_FOUND':
       return EXIT.notFound;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':

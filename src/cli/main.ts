@@ -27,6 +27,8 @@ import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
 import { registerCalendarCommand } from './commands/calendar.command.ts';
 import { registerNeedCommands } from './commands/needs.command.ts';
+import { registerExpertCommands } from './commands/expert.command.ts';
+import { registerEventCommands } from './commands/event.command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -69,6 +71,8 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerAttractCommand(program);
   registerNeedCommands(program);
+  registerExpertCommands(program);
+  registerEventCommands(program);
   registerProjectCommand(program);
   registerProblemCommand(program);
   registerScorecardCommand(program);

@@ -9,6 +9,8 @@ import {
   enterpriseMerge,
   enterpriseYear,
   enterpriseYearHistory,
+  eventParticipant,
+  expertAdvice,
   importBatch,
   leaderActivityEnterprise,
   needMatch,
@@ -81,6 +83,15 @@ export async function listEnterpriseLinks(db: DbOrTx, id: number) {
     .select({ id: needMatch.id })
     .from(needMatch)
     .where(eq(needMatch.supplierId, id));
+  // 专家库 and 活动: whom experts advised, and the events the record took part in.
+  const advice = await db
+    .select({ id: expertAdvice.id })
+    .from(expertAdvice)
+    .where(eq(expertAdvice.enterpriseId, id));
+  const participations = await db
+    .select({ id: eventParticipant.id })
+    .from(eventParticipant)
+    .where(eq(eventParticipant.enterpriseId, id));
   return {
     projects: ids(projects),
     problems: ids(problems),
@@ -92,6 +103,8 @@ export async function listEnterpriseLinks(db: DbOrTx, id: number) {
     linksTo: ids(linksTo),
     needOffers: ids(needOffers),
     needMatches: ids(needMatches),
+    expertAdvice: ids(advice),
+    eventParticipants: ids(participations),
   };
 }
 export type EnterpriseLinks = Awaited<ReturnType<typeof listEnterpriseLinks>>;
@@ -99,12 +112,18 @@ export type EnterpriseLinks = Awaited<ReturnType<typeof listEnterpriseLinks>>;
 /**
  * Points the given links at `to` (from whatever they point at now, if it is `from`). Leadership
  * activities gain the enterprise where they lack it and lose `from`. A match outcome `to` already
- * has for the same need stays with `from`. Snapshots older than 供需对接 have no need links.
+ * has for the same need stays with `from`. Snapshots older than 供需对接 have no need links,
+ * older than experts and events no advice or participations.
  */
 export async function relinkEnterprise(
   db: DbOrTx,
-  links: Omit<EnterpriseLinks, 'needOffers' | 'needMatches'> &
-    Partial<Pick<EnterpriseLinks, 'needOffers' | 'needMatches'>>,
+  links: Omit<
+    EnterpriseLinks,
+    'needOffers' | 'needMatches' | 'expertAdvice' | 'eventParticipants'
+  > &
+    Partial<
+      Pick<EnterpriseLinks, 'needOffers' | 'needMatches' | 'expertAdvice' | 'eventParticipants'>
+    >,
   ids: { from: number; to: number },
 ): Promise<void> {
   if (links.needOffers?.length) {
@@ -122,6 +141,27 @@ export async function relinkEnterprise(
           inArray(needMatch.id, links.needMatches),
           eq(needMatch.supplierId, ids.from),
           sql`not exists (select 1 from need_match m where m.need_id = ${needMatch.needId} and m.supplier_id = ${ids.to})`,
+        ),
+      );
+  }
+  if (links.expertAdvice?.length) {
+    await db
+      .update(expertAdvice)
+      .set({ enterpriseId: ids.to })
+      .where(
+        and(inArray(expertAdvice.id, links.expertAdvice), eq(expertAdvice.enterpriseId, ids.from)),
+      );
+  }
+  // A participation of an event `to` already took part in stays with `from`.
+  if (links.eventParticipants?.length) {
+    await db
+      .update(eventParticipant)
+      .set({ enterpriseId: ids.to })
+      .where(
+        and(
+          inArray(eventParticipant.id, links.eventParticipants),
+          eq(eventParticipant.enterpriseId, ids.from),
+          sql`not exists (select 1 from event_participant p where p.event_id = ${eventParticipant.eventId} and p.enterprise_id = ${ids.to})`,
         ),
       );
   }

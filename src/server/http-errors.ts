@@ -67,6 +67,8 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'LINK_NOT_FOUND':
     case 'NEED_NOT_FOUND':
     case 'OFFER_NOT_FOUND':
+    case 'EXPERT_NOT_FOUND':
+    case 'EVENT_NOT_FOUND':
       return 404;
     case 'USER_EXISTS':
     case 'PROJECT_EXISTS':

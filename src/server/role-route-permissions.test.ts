@@ -162,6 +162,31 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
     ]);
   });
 
+  it('declares the experts and events routes with their permissions and holders', () => {
+    for (const [method, path, permission] of [
+      ['GET', '/api/chains/biomed/experts', 'expert:read'],
+      ['POST', '/api/chains/biomed/experts', 'expert:write'],
+      ['GET', '/api/chains/biomed/experts/999999', 'expert:read'],
+      ['PATCH', '/api/chains/biomed/experts/999999', 'expert:write'],
+      ['POST', '/api/chains/biomed/experts/999999/advice', 'expert:write'],
+      ['GET', '/api/chains/biomed/nodes/1/experts', 'expert:read'],
+      ['GET', '/api/chains/biomed/events', 'event:read'],
+      ['POST', '/api/chains/biomed/events', 'event:write'],
+      ['GET', '/api/chains/biomed/events/999999', 'event:read'],
+      ['POST', '/api/chains/biomed/events/999999/participants', 'event:write'],
+      ['POST', '/api/chains/biomed/events/999999/outcomes', 'event:write'],
+    ] as const) {
+      expect(routes).toContainEqual({ method, path, permission });
+    }
+    const holders = (permission: Permission) =>
+      ROLES.filter((role) => roleHasPermission(role, permission));
+    // Every role reads experts (a firm their public part: the service hides contact and advice).
+    expect(holders('expert:read')).toEqual([...ROLES]);
+    expect(holders('event:read')).toEqual(ROLES.filter((role) => role !== 'firm'));
+    expect(holders('expert:write')).toEqual(['admin', 'office']);
+    expect(holders('event:write')).toEqual(['admin', 'office']);
+  });
+
   it.each(ROLES)('answers 403 for role %s exactly where it lacks the permission', async (role) => {
     const client = clients.get(role);
     if (!client) throw new Error(`no client for ${role}`);

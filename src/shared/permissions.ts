@@ -57,6 +57,11 @@ export const PERMISSIONS = [
   'need:read',
   'need:write',
   'match:record',
+  // Experts (专家库) and events (活动): read (firms: experts' public part), record (office).
+  'expert:read',
+  'expert:write',
+  'event:read',
+  'event:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +73,8 @@ const READ: Permission[] = [
   'park:read',
   'stats:read',
   'link:read',
+  'expert:read',
+  'event:read',
 ];
 
 /**
@@ -79,7 +86,9 @@ const READ: Permission[] = [
  * the one park it is bound to (services refuse other parks) and sees the projects matched to it,
  * but not the whole pipeline. Links between enterprises (企业关系): every reading role sees them;
  * the office records and imports them; a `firm` declares and sees only its own enterprise's, and
- * never another's share or amount (services apply it).
+ * never another's share or amount (services apply it). Experts and events: every reading role
+ * reads them, a `firm` only experts' public part (no contact, note or advice) and no events; the
+ * office records them.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
@@ -114,6 +123,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'need:read',
     'need:write',
     'match:record',
+    'expert:write',
+    'event:write',
   ],
   chain_leader: [
     ...READ,
@@ -135,6 +146,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'link:write',
     'need:read',
     'need:write',
+    'expert:read',
   ],
 };
 

@@ -13,6 +13,7 @@ import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import { loadDemoStatistics } from '../statistics/demo-statistics.ts';
 import { generateDemoDataset, type DemoEnterprise } from './demo-generator.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
+import { loadDemoExpertsAndEvents } from './demo-experts-events.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
 import { loadDemoLinks } from './demo-links.ts';
 import { loadDemoWork } from './demo-work.ts';
@@ -157,6 +158,9 @@ export async function loadDemo(
       enterpriseIds: ids,
       firmEnterpriseId: (await findUserByUsername(tx, 'firm'))?.enterpriseId ?? null,
     });
+
+    progress('writing the experts and events');
+    await loadDemoExpertsAndEvents(tx, { enterprises: dataset.enterprises, enterpriseIds: ids });
 
     progress("writing the chain masters' supply links");
     await loadDemoLinks(tx, {

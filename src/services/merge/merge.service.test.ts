@@ -12,6 +12,10 @@ import {
   leaderActivity,
   enterpriseLink,
   leaderActivityEnterprise,
+  ecologyEvent,
+  eventParticipant,
+  expert,
+  expertAdvice,
   needMatch,
   needOffer,
   problem,
@@ -83,6 +87,14 @@ describe(`a merge keeps every link of both records, and its undo gives them back
           asc(leaderActivityEnterprise.activityId),
           asc(leaderActivityEnterprise.enterpriseId),
         ),
+      advice: await db
+        .select({ id: expertAdvice.id, enterpriseId: expertAdvice.enterpriseId })
+        .from(expertAdvice)
+        .orderBy(asc(expertAdvice.id)),
+      participants: await db
+        .select({ id: eventParticipant.id, enterpriseId: eventParticipant.enterpriseId })
+        .from(eventParticipant)
+        .orderBy(asc(eventParticipant.id)),
       enterpriseLinks: await db
         .select({
           id: enterpriseLink.id,
@@ -173,6 +185,30 @@ describe(`a merge keeps every link of both records, and its undo gives them back
       outcomeOn: '2025-06-01',
       recordedBy: 'test',
     });
+    // 专家库 and 活动: an expert advised the dropped record, which took part in an event.
+    const [anExpert] = await db
+      .insert(expert)
+      .values({ chainId, name: '测试专家', createdBy: 'test' })
+      .returning({ id: expert.id });
+    await db.insert(expertAdvice).values({
+      expertId: anExpert?.id ?? 0,
+      enterpriseId: droppedId,
+      advisedOn: '2025-05-01',
+      createdBy: 'test',
+    });
+    const [anEvent] = await db
+      .insert(ecologyEvent)
+      .values({
+        chainId,
+        kind: 'roadshow',
+        title: '测试路演',
+        heldOn: '2025-05-02',
+        createdBy: 'test',
+      })
+      .returning({ id: ecologyEvent.id });
+    await db
+      .insert(eventParticipant)
+      .values({ eventId: anEvent?.id ?? 0, enterpriseId: droppedId });
     await addUser(db, actor, {
       username: 'merge-firm',
       password: 'merge-firm-password-1',
@@ -254,6 +290,8 @@ describe(`a merge keeps every link of both records, and its undo gives them back
     const offers = await db.select().from(needOffer).where(eq(needOffer.kind, 'offer'));
     expect(offers.map((o) => o.enterpriseId)).toEqual([keptId]);
     expect((await db.select().from(needMatch)).map((m) => m.supplierId)).toEqual([keptId]);
+    expect((await db.select().from(expertAdvice)).map((a) => a.enterpriseId)).toEqual([keptId]);
+    expect((await db.select().from(eventParticipant)).map((p) => p.enterpriseId)).toEqual([keptId]);
     const [firm] = await db.select().from(appUser).where(eq(appUser.username, 'merge-firm'));
     expect(firm?.enterpriseId).toBe(keptId);
     const linked = await db

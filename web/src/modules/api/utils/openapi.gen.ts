@@ -9556,6 +9556,841 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/chains/{code}/experts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain's experts by name, by node or text (contacts only to the office) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          /** @description Experts covering this node. */
+          node?: string;
+          /** @description Text in the name, a field or the institution. */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The experts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Expert'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record an expert with the fields and chain nodes they cover (office) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 张明远（演示） */
+            name: string;
+            /**
+             * @description Fields as written (抗体药物, 细胞治疗).
+             * @default []
+             * @example [
+             *       "抗体药物"
+             *     ]
+             */
+            fields?: string[];
+            /**
+             * @description The chain nodes the expert covers.
+             * @default []
+             * @example [
+             *       "biomed.mid.bio"
+             *     ]
+             */
+            nodeCodes?: string[];
+            institution?: string | null;
+            /** @example 研究员 */
+            title?: string | null;
+            /** @description Phone or e-mail; only the office sees it. */
+            contact?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Expert'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/experts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One expert, with whom they advised */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The expert */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Expert'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an expert; nodeCodes replaces the nodes they cover (office) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 张明远（演示） */
+            name?: string;
+            /**
+             * @description Fields as written (抗体药物, 细胞治疗).
+             * @example [
+             *       "抗体药物"
+             *     ]
+             */
+            fields?: string[];
+            /**
+             * @description The chain nodes the expert covers.
+             * @example [
+             *       "biomed.mid.bio"
+             *     ]
+             */
+            nodeCodes?: string[];
+            institution?: string | null;
+            /** @example 研究员 */
+            title?: string | null;
+            /** @description Phone or e-mail; only the office sees it. */
+            contact?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The expert */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Expert'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/chains/{code}/experts/{id}/advice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that the expert advised an enterprise or a project on a date (office) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            enterpriseId?: number;
+            projectId?: number;
+            /** @description A date, YYYY-MM-DD. */
+            advisedOn: string;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The expert */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Expert'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/nodes/{node}/experts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The experts covering a node (the chain map drawer) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+          node: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The experts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Expert'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain's events (对接会, 路演, 签约仪式), newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          kind?: 'matchmaking' | 'roadshow' | 'signing' | 'other';
+          /** @description A date, YYYY-MM-DD. */
+          from?: string;
+          /** @description A date, YYYY-MM-DD. */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The events */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['EventSummary'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record an event with its participants, enterprises and experts (office) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'matchmaking' | 'roadshow' | 'signing' | 'other';
+            /** @example 生物医药产业签约仪式 */
+            title: string;
+            /** @description A date, YYYY-MM-DD. */
+            heldOn: string;
+            place?: string | null;
+            regionCode?: string | null;
+            note?: string | null;
+            /**
+             * @description Participants.
+             * @default []
+             */
+            enterpriseIds?: number[];
+            /**
+             * @description Participants.
+             * @default []
+             */
+            expertIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EventDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One event with its participants and outcomes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The event */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EventDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/events/{id}/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add participants to an event (office) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            enterpriseIds?: number[];
+            /** @default [] */
+            expertIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description The event */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EventDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/events/{id}/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an outcome: a match made, or a signed project (an existing pipeline project moved to 签约, or a new one at 签约) (office) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'match' | 'signed_project';
+            /** @description A match: the recorded need match. */
+            needMatchId?: number;
+            description?: string | null;
+            project?: {
+              /** @description An existing pipeline project: moved to signed (签约) unless it is already past. */
+              projectId?: number;
+              /** @description A new project: its name. */
+              name?: string;
+              /** @description A new project: the investor firm. */
+              enterpriseId?: number;
+              investor?: string | null;
+              /** @description A new project: where it lands; the event's region when left out. */
+              regionCode?: string;
+              nodeCode?: string | null;
+              investmentYuan?: number | null;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The event */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EventDetail'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9607,6 +10442,8 @@ export interface components {
           | 'LINK_NOT_FOUND'
           | 'NEED_NOT_FOUND'
           | 'OFFER_NOT_FOUND'
+          | 'EXPERT_NOT_FOUND'
+          | 'EVENT_NOT_FOUND'
           | 'USER_EXISTS'
           | 'PROJECT_EXISTS'
           | 'STAGE_MOVE_INVALID'
@@ -9695,6 +10532,10 @@ export interface components {
         | 'need:read'
         | 'need:write'
         | 'match:record'
+        | 'expert:read'
+        | 'expert:write'
+        | 'event:read'
+        | 'event:write'
       )[];
     };
     LoginRequest: {
@@ -12510,6 +13351,88 @@ export interface components {
       outcomeOn: string;
       note: string | null;
       recordedBy: string;
+    };
+    Expert: {
+      id: number;
+      chainCode: string;
+      name: string;
+      fields: string[];
+      nodes: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      }[];
+      institution: string | null;
+      title: string | null;
+      demo: boolean;
+      /** @enum {string} */
+      visibility: 'full' | 'public';
+      contact: string | null;
+      note: string | null;
+      advice: components['schemas']['ExpertAdvice'][];
+    };
+    ExpertAdvice: {
+      id: number;
+      enterprise: {
+        id: number;
+        name: string;
+      } | null;
+      project: {
+        id: number;
+        name: string;
+      } | null;
+      advisedOn: string;
+      note: string | null;
+    };
+    EventSummary: {
+      id: number;
+      chainCode: string;
+      /** @enum {string} */
+      kind: 'matchmaking' | 'roadshow' | 'signing' | 'other';
+      title: string;
+      heldOn: string;
+      place: string | null;
+      regionCode: string | null;
+      note: string | null;
+      demo: boolean;
+      participantCount: number;
+      signedProjects: number;
+    };
+    EventDetail: {
+      id: number;
+      chainCode: string;
+      /** @enum {string} */
+      kind: 'matchmaking' | 'roadshow' | 'signing' | 'other';
+      title: string;
+      heldOn: string;
+      place: string | null;
+      regionCode: string | null;
+      note: string | null;
+      demo: boolean;
+      participantCount: number;
+      signedProjects: number;
+      enterprises: {
+        id: number;
+        name: string;
+      }[];
+      experts: {
+        id: number;
+        name: string;
+      }[];
+      outcomes: components['schemas']['EventOutcome'][];
+    };
+    EventOutcome: {
+      id: number;
+      /** @enum {string} */
+      kind: 'match' | 'signed_project';
+      description: string | null;
+      needMatchId: number | null;
+      project: {
+        id: number;
+        name: string;
+        stage: string;
+      } | null;
+      recordedBy: string;
+      createdAt: string;
     };
   };
   responses: never;

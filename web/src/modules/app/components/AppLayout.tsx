@@ -23,6 +23,7 @@ import {
   ClusterOutlined,
   TeamOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TrophyOutlined,
   RiseOutlined,
   ScheduleOutlined,
@@ -152,6 +153,20 @@ const SECTIONS: Section[] = [
     label: 'nav.matchmaking',
     icon: <ShopOutlined />,
     permission: 'need:read',
+    chain: true,
+  },
+  {
+    path: '/experts',
+    label: 'nav.experts',
+    icon: <SolutionOutlined />,
+    permission: 'expert:read',
+    chain: true,
+  },
+  {
+    path: '/events',
+    label: 'nav.events',
+    icon: <CalendarOutlined />,
+    permission: 'event:read',
     chain: true,
   },
   {

@@ -158,6 +158,16 @@ const MatchmakingPage = lazy(() =>
     }),
   ),
 );
+const ExpertsPage = lazy(() =>
+  withMessages(ecologyMessages, import('../../ecology/components/ExpertsPage.tsx')).then((m) => ({
+    default: m.ExpertsPage,
+  })),
+);
+const EventsPage = lazy(() =>
+  withMessages(ecologyMessages, import('../../ecology/components/EventsPage.tsx')).then((m) => ({
+    default: m.EventsPage,
+  })),
+);
 const OverviewPage = lazy(() =>
   withMessages(overviewMessages, import('../../overview/components/OverviewPage.tsx')).then(
     (m) => ({ default: m.OverviewPage }),
@@ -183,6 +193,8 @@ const FLAT_CHAIN_PAGES = [
   'scorecard',
   'chain-masters',
   'matchmaking',
+  'experts',
+  'events',
 ];
 const LeaderPage = lazy(() =>
   withMessages(leadershipMessages, import('../../leadership/components/LeaderPage.tsx')).then(
@@ -284,6 +296,8 @@ export function AppRoutes() {
             <Route path="chain-masters" element={<ChainMastersPage />} />
             <Route path="chain-masters/:id" element={<ChainMasterPage />} />
             <Route path="matchmaking" element={<MatchmakingPage />} />
+            <Route path="experts" element={<ExpertsPage />} />
+            <Route path="events" element={<EventsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {FLAT_CHAIN_PAGES.map((path) => (

@@ -3,9 +3,11 @@ import { messagesEcologyEn } from '../utils/messagesEcologyEn.ts';
 import { messagesEcologyZh } from '../utils/messagesEcologyZh.ts';
 import { messagesMatchEn } from '../utils/messagesMatchEn.ts';
 import { messagesMatchZh } from '../utils/messagesMatchZh.ts';
+import { messagesPeopleEn } from '../utils/messagesPeopleEn.ts';
+import { messagesPeopleZh } from '../utils/messagesPeopleZh.ts';
 
 /** The ecology pages' texts: AppRoutes loads them with each of those pages (withMessages). */
 export const messages: MessageBundle = {
-  zh: { ...messagesEcologyZh, ...messagesMatchZh },
-  en: { ...messagesEcologyEn, ...messagesMatchEn },
+  zh: { ...messagesEcologyZh, ...messagesMatchZh, ...messagesPeopleZh },
+  en: { ...messagesEcologyEn, ...messagesMatchEn, ...messagesPeopleEn },
 };

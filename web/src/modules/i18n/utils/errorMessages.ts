@@ -60,6 +60,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
   LINK_NOT_FOUND: { zh: '未找到该企业关系', en: 'No such link between enterprises' },
   NEED_NOT_FOUND: { zh: '未找到该需求', en: 'No such need' },
   OFFER_NOT_FOUND: { zh: '未找到该供给', en: 'No such offer' },
+  EXPERT_NOT_FOUND: { zh: '未找到该专家', en: 'No such expert' },
+  EVENT_NOT_FOUND: { zh: '未找到该活动', en: 'No such event' },
   USER_EXISTS: { zh: '该用户名已被使用', en: 'That username is taken' },
   PROJECT_EXISTS: { zh: '已有同名项目', en: 'A project of that name exists' },
   STAGE_MOVE_INVALID: {

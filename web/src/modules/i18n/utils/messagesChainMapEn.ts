@@ -26,4 +26,5 @@ export const messagesChainMapEn: Record<keyof typeof messagesChainMapZh, string>
   'nodeDrawer.problems': 'Open enterprise problems',
   'nodeDrawer.problemsNone': 'No open problem on this node',
   'nodeDrawer.problemsAll': 'All {count}',
+  'nodeDrawer.experts': 'Experts',
 };

@@ -24,4 +24,5 @@ export const messagesChainMapZh = {
   'nodeDrawer.problems': '在办企业诉求',
   'nodeDrawer.problemsNone': '该环节暂无在办诉求',
   'nodeDrawer.problemsAll': '全部 {count} 件',
+  'nodeDrawer.experts': '专家',
 } as const;

@@ -141,4 +141,7 @@ export const messagesEn: Record<ShellMessageKey, string> = {
   'nav.districtMap': 'Districts',
   'nav.admin.maps': 'District boundaries',
   'region.search': 'Search regions by name or pinyin',
+  'nav.experts': 'Experts',
+  'nav.events': 'Events',
+  'expert.none': 'No expert covers this node yet',
 };

@@ -9,6 +9,7 @@ import type { messagesInvestmentZh } from './messagesInvestmentZh.ts';
 import type { messagesLeaderZh } from './messagesLeaderZh.ts';
 import type { messagesMapZh } from './messagesMapZh.ts';
 import type { messagesMatchZh } from './messagesMatchZh.ts';
+import type { messagesPeopleZh } from './messagesPeopleZh.ts';
 import type { messagesOverviewZh } from './messagesOverviewZh.ts';
 import type { messagesParksZh } from './messagesParksZh.ts';
 import type { messagesReportsZh } from './messagesReportsZh.ts';
@@ -158,6 +159,9 @@ export const messagesZh = {
   'nav.districtMap': '区县分布',
   'nav.admin.maps': '区县边界',
   'region.search': '输入名称或拼音搜索地区',
+  'nav.experts': '专家库',
+  'nav.events': '活动',
+  'expert.none': '该环节暂无专家',
 } as const;
 
 /** The key of a text the shell carries. */
@@ -177,6 +181,7 @@ export type MessageKey =
   | keyof typeof messagesLeaderZh
   | keyof typeof messagesMapZh
   | keyof typeof messagesMatchZh
+  | keyof typeof messagesPeopleZh
   | keyof typeof messagesOverviewZh
   | keyof typeof messagesParksZh
   | keyof typeof messagesReportsZh
