@@ -11,3 +11,4 @@ export * from './schema/leadership.ts';
 export * from './schema/maps.ts';
 export * from './schema/links.ts';
 export * from './schema/needs.ts';
+export * from './schema/platforms.ts';

@@ -33,6 +33,7 @@ import { registerMapRoutes } from './routes/maps.routes.ts';
 import { registerLinkRoutes } from './routes/links.routes.ts';
 import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerNeedRoutes } from './routes/needs.routes.ts';
+import { registerPlatformRoutes } from './routes/platforms.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps): App {
   registerSettingsRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerNeedRoutes(app, deps);
+  registerPlatformRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.
   registerWebRoutes(app, deps, plainRoutePermissions);

@@ -57,6 +57,10 @@ export const PERMISSIONS = [
   'need:read',
   'need:write',
   'match:record',
+  // 创新平台: every role reads innovation platforms (a firm sees only its own use of them); the
+  // office and admins record them, a park user those of its own park (services apply it).
+  'platform:read',
+  'platform:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +72,7 @@ const READ: Permission[] = [
   'park:read',
   'stats:read',
   'link:read',
+  'platform:read',
 ];
 
 /**
@@ -96,7 +101,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   viewer: [...READ, 'project:read', 'problem:read', 'leader:read', 'need:read'],
   investment: [...READ, 'project:read', 'project:write', 'space:reserve', 'need:read'],
-  park: [...READ, 'space:write', 'space:reserve', 'problem:read'],
+  park: [...READ, 'space:write', 'space:reserve', 'problem:read', 'platform:write'],
   office: [
     ...READ,
     'project:read',
@@ -114,6 +119,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'need:read',
     'need:write',
     'match:record',
+    'platform:write',
   ],
   chain_leader: [
     ...READ,
@@ -135,6 +141,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'link:write',
     'need:read',
     'need:write',
+    'platform:read',
   ],
 };
 
