@@ -27,6 +27,7 @@ import { registerTemplateCommand } from './commands/template.command.ts';
 import { registerUserCommand } from './commands/user.command.ts';
 import { registerCalendarCommand } from './commands/calendar.command.ts';
 import { registerNeedCommands } from './commands/needs.command.ts';
+import { registerPlatformCommand } from './commands/platform.command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerAttractCommand(program);
   registerNeedCommands(program);
+  registerPlatformCommand(program);
   registerProjectCommand(program);
   registerProblemCommand(program);
   registerScorecardCommand(program);
