@@ -155,6 +155,13 @@ const SECTIONS: Section[] = [
     chain: true,
   },
   {
+    path: '/platforms',
+    label: 'nav.platforms',
+    icon: <DeploymentUnitOutlined />,
+    permission: 'platform:read',
+    chain: true,
+  },
+  {
     path: '/investment',
     label: 'invest.nav',
     icon: null,

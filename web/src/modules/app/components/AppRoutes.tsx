@@ -95,6 +95,16 @@ const ChainMasterPage = lazy(() =>
   })),
 );
 
+const PlatformsPage = lazy(() =>
+  import('../../ecology/components/PlatformsPage.tsx').then((m) => ({
+    default: m.PlatformsPage,
+  })),
+);
+const PlatformPage = lazy(() =>
+  import('../../ecology/components/PlatformPage.tsx').then((m) => ({
+    default: m.PlatformPage,
+  })),
+);
 const MatchmakingPage = lazy(() =>
   import('../../ecology/components/MatchmakingPage.tsx').then((m) => ({
     default: m.MatchmakingPage,
@@ -123,6 +133,7 @@ const FLAT_CHAIN_PAGES = [
   'scorecard',
   'chain-masters',
   'matchmaking',
+  'platforms',
 ];
 const LeaderPage = lazy(() =>
   import('../../leadership/components/LeaderPage.tsx').then((m) => ({ default: m.LeaderPage })),
@@ -210,6 +221,8 @@ export function AppRoutes() {
             <Route path="chain-masters" element={<ChainMastersPage />} />
             <Route path="chain-masters/:id" element={<ChainMasterPage />} />
             <Route path="matchmaking" element={<MatchmakingPage />} />
+            <Route path="platforms" element={<PlatformsPage />} />
+            <Route path="platforms/:id" element={<PlatformPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {FLAT_CHAIN_PAGES.map((path) => (

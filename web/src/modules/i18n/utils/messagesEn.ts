@@ -5,6 +5,7 @@ import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import { messagesOverviewEn } from './messagesOverviewEn.ts';
 import { messagesMapEn } from './messagesMapEn.ts';
 import { messagesMatchEn } from './messagesMatchEn.ts';
+import { messagesPlatformEn } from './messagesPlatformEn.ts';
 import type { MessageKey } from './messagesZh.ts';
 import { problemMessagesEn } from './problemMessagesEn.ts';
 
@@ -515,6 +516,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...messagesOverviewEn,
   ...messagesMapEn,
   ...messagesMatchEn,
+  ...messagesPlatformEn,
   ...adminMessagesEn,
   ...templateMessagesEn,
 };

@@ -6,6 +6,7 @@ import { messagesLeaderZh } from './messagesLeaderZh.ts';
 import { messagesOverviewZh } from './messagesOverviewZh.ts';
 import { messagesMapZh } from './messagesMapZh.ts';
 import { messagesMatchZh } from './messagesMatchZh.ts';
+import { messagesPlatformZh } from './messagesPlatformZh.ts';
 
 /** Every interface text in Chinese (the default); messagesEn.ts has the same keys in English. */
 export const messagesZh = {
@@ -13,6 +14,7 @@ export const messagesZh = {
   ...messagesOverviewZh,
   ...messagesMapZh,
   ...messagesMatchZh,
+  ...messagesPlatformZh,
   'app.title': '链长制产业链服务平台',
   'app.shortTitle': 'chainlead 链长制',
   'app.language': '界面语言',
