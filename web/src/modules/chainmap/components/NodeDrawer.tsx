@@ -12,6 +12,7 @@ import { localName } from '../../i18n/utils/localName.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
 import { NodeProblems } from './NodeProblems.tsx';
+import { NodePlatforms } from './NodePlatforms.tsx';
 import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 
 /** One node of the map: its figures, why it has its status, its targets and its enterprises. */
@@ -28,6 +29,7 @@ export function NodeDrawer({
   const chainPath = useChainPath();
   const lang = langOf(locale);
   const seesProblems = useCan('problem:read');
+  const seesPlatforms = useCan('platform:read');
   const node = analysis.nodes.find((n) => n.code === code);
   const filter = node
     ? new URLSearchParams({ node: node.code, region: analysis.region.code, decision: 'confirmed' })
@@ -175,6 +177,7 @@ export function NodeDrawer({
               regionCode={analysis.region.code}
             />
           )}
+          {seesPlatforms && <NodePlatforms chainCode={analysis.chain.code} nodeCode={node.code} />}
         </>
       )}
     </Drawer>
