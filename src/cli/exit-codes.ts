@@ -44,6 +44,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'SUPERVISION_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
     case 'JOB_NOT_FOUND':
+    case 'PLATFORM_NOT_FOUND':
     case 'LINK_NOT_FOUND':
     case 'NEED_NOT_FOUND':
     case 'OFFER_NOT_FOUND':

@@ -29,6 +29,7 @@ import { registerCalendarCommand } from './commands/calendar.command.ts';
 import { registerNeedCommands } from './commands/needs.command.ts';
 import { registerExpertCommands } from './commands/expert.command.ts';
 import { registerEventCommands } from './commands/event.command.ts';
+import { registerPlatformCommand } from './commands/platform.command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -73,6 +74,7 @@ export function buildProgram(): Command {
   registerNeedCommands(program);
   registerExpertCommands(program);
   registerEventCommands(program);
+  registerPlatformCommand(program);
   registerProjectCommand(program);
   registerProblemCommand(program);
   registerScorecardCommand(program);

@@ -12,3 +12,4 @@ export * from './schema/maps.ts';
 export * from './schema/links.ts';
 export * from './schema/needs.ts';
 export * from './schema/ecology-people.ts';
+export * from './schema/platforms.ts';

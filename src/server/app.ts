@@ -35,6 +35,7 @@ import { registerNotificationRoutes } from './routes/notifications.routes.ts';
 import { registerNeedRoutes } from './routes/needs.routes.ts';
 import { registerExpertRoutes } from './routes/experts.routes.ts';
 import { registerEventRoutes } from './routes/events.routes.ts';
+import { registerPlatformRoutes } from './routes/platforms.routes.ts';
 import { registerParkSpaceRoutes } from './routes/park-space.routes.ts';
 import { registerParkRoutes } from './routes/parks.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps): App {
   registerNeedRoutes(app, deps);
   registerExpertRoutes(app, deps);
   registerEventRoutes(app, deps);
+  registerPlatformRoutes(app, deps);
   registerDocsRoutes(app, deps, plainRoutePermissions);
   // Last: every other GET outside /api is the web app.
   registerWebRoutes(app, deps, plainRoutePermissions);

@@ -64,6 +64,7 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'SUPERVISION_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
     case 'JOB_NOT_FOUND':
+    case 'PLATFORM_NOT_FOUND':
     case 'LINK_NOT_FOUND':
     case 'NEED_NOT_FOUND':
     case 'OFFER_NOT_FOUND':

@@ -160,6 +160,20 @@ describe(`every role against every route's permission (${testDatabaseKind()})`, 
       'admin',
       'office',
     ]);
+    // 创新平台: every role reads; the office, admins and park users (their own park) record.
+    for (const [method, path, permission] of [
+      ['GET', '/api/chains/biomed/platforms', 'platform:read'],
+      ['POST', '/api/chains/biomed/platforms', 'platform:write'],
+      ['GET', '/api/chains/biomed/platforms/999999', 'platform:read'],
+      ['PATCH', '/api/chains/biomed/platforms/999999', 'platform:write'],
+      ['PUT', '/api/chains/biomed/platforms/999999/users/1', 'platform:write'],
+      ['DELETE', '/api/chains/biomed/platforms/999999/users/1', 'platform:write'],
+      ['PUT', '/api/chains/biomed/platforms/999999/targets', 'platform:write'],
+    ] as const) {
+      expect(routes).toContainEqual({ method, path, permission });
+    }
+    expect(holders('platform:read')).toEqual([...ROLES]);
+    expect(holders('platform:write')).toEqual(['admin', 'park', 'office']);
   });
 
   it('declares the experts and events routes with their permissions and holders', () => {

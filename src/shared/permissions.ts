@@ -62,6 +62,10 @@ export const PERMISSIONS = [
   'expert:write',
   'event:read',
   'event:write',
+  // 创新平台: every role reads innovation platforms (a firm sees only its own use of them); the
+  // office and admins record them, a park user those of its own park (services apply it).
+  'platform:read',
+  'platform:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +79,7 @@ const READ: Permission[] = [
   'link:read',
   'expert:read',
   'event:read',
+  'platform:read',
 ];
 
 /**
@@ -105,7 +110,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   viewer: [...READ, 'project:read', 'problem:read', 'leader:read', 'need:read'],
   investment: [...READ, 'project:read', 'project:write', 'space:reserve', 'need:read'],
-  park: [...READ, 'space:write', 'space:reserve', 'problem:read'],
+  park: [...READ, 'space:write', 'space:reserve', 'problem:read', 'platform:write'],
   office: [
     ...READ,
     'project:read',
@@ -125,6 +130,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'match:record',
     'expert:write',
     'event:write',
+    'platform:write',
   ],
   chain_leader: [
     ...READ,
@@ -147,6 +153,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'need:read',
     'need:write',
     'expert:read',
+    'platform:read',
   ],
 };
 

@@ -16,6 +16,7 @@ import { loadDemoNeeds } from './demo-needs.ts';
 import { loadDemoExpertsAndEvents } from './demo-experts-events.ts';
 import { loadDemoPipeline } from './demo-pipeline.ts';
 import { loadDemoLinks } from './demo-links.ts';
+import { loadDemoPlatforms } from './demo-platforms.ts';
 import { loadDemoWork } from './demo-work.ts';
 import { DEMO_STATS_INDUSTRIES } from './demo-vocabulary.ts';
 import { latestOutput, roundTarget, type ExtraChainFirm } from './demo-chains.ts';
@@ -167,6 +168,15 @@ export async function loadDemo(
       chainId: chainRow.id,
       enterprises: dataset.enterprises,
       enterpriseIds: ids,
+    });
+
+    progress('writing the innovation platforms (创新平台)');
+    await loadDemoPlatforms(tx, {
+      chainId: chainRow.id,
+      parkIds,
+      enterprises: dataset.enterprises,
+      enterpriseIds: ids,
+      firmEnterpriseId: (await findUserByUsername(tx, 'firm'))?.enterpriseId ?? null,
     });
 
     progress('writing the other chains: firms, targets and chain leaders');

@@ -10391,6 +10391,541 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/chains/{code}/platforms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chain's innovation platforms (创新平台), national first, with the nodes they serve, how many firms use them and their target progress */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1. */
+          page?: number;
+          /** @description Items per page, at most 500. */
+          pageSize?: number;
+          kind?:
+            | 'innovation_centre'
+            | 'public_service'
+            | 'key_lab'
+            | 'engineering_centre'
+            | 'incubator'
+            | 'other';
+          level?: 'national' | 'provincial' | 'municipal' | 'district';
+          /** @description Only the platforms serving this node. */
+          node?: string;
+          /** @description Text in the name or the host. */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The platforms */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PlatformSummary'][];
+              total: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record an innovation platform (the office; a park user in its own park) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 无锡创新药物研发创新中心（示意） */
+            name: string;
+            /** @enum {string} */
+            kind:
+              | 'innovation_centre'
+              | 'public_service'
+              | 'key_lab'
+              | 'engineering_centre'
+              | 'incubator'
+              | 'other';
+            /** @enum {string} */
+            level: 'national' | 'provincial' | 'municipal' | 'district';
+            /** @description The host institution or enterprise as written. */
+            hostName?: string | null;
+            /** @description The host, when it is an enterprise of the registry. */
+            hostEnterpriseId?: number | null;
+            /** @example 320214 */
+            regionCode: string;
+            /** @description The park it sits in. */
+            parkId?: number | null;
+            /**
+             * @description The chain nodes it serves.
+             * @example [
+             *       "biomed.up.cro"
+             *     ]
+             */
+            nodeCodes?: string[];
+            description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Platform'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/platforms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One innovation platform: its nodes, the firms using it (a firm: only its own use), its targets */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The platform */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Platform'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an innovation platform; nodeCodes replaces the nodes it serves */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 无锡创新药物研发创新中心（示意） */
+            name?: string;
+            /** @enum {string} */
+            kind?:
+              | 'innovation_centre'
+              | 'public_service'
+              | 'key_lab'
+              | 'engineering_centre'
+              | 'incubator'
+              | 'other';
+            /** @enum {string} */
+            level?: 'national' | 'provincial' | 'municipal' | 'district';
+            /** @description The host institution or enterprise as written. */
+            hostName?: string | null;
+            /** @description The host, when it is an enterprise of the registry. */
+            hostEnterpriseId?: number | null;
+            /** @example 320214 */
+            regionCode?: string;
+            /** @description The park it sits in. */
+            parkId?: number | null;
+            /**
+             * @description The chain nodes it serves.
+             * @example [
+             *       "biomed.up.cro"
+             *     ]
+             */
+            nodeCodes?: string[];
+            description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The platform */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Platform'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/chains/{code}/platforms/{id}/users/{enterpriseId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record that a firm uses the platform (since when, for what), or change it */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+          /** @description Numeric id. */
+          enterpriseId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A date, YYYY-MM-DD. */
+            since?: string | null;
+            /**
+             * @description What it uses the platform for.
+             * @example 中试放大
+             */
+            service?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The platform */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Platform'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a firm's recorded use of the platform */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+          /** @description Numeric id. */
+          enterpriseId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The platform */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Platform'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chains/{code}/platforms/{id}/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the platform's own target (and what it reached) for a metric in a year */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          /** @description Numeric id. */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            year: number;
+            /** @enum {string} */
+            metric:
+              | 'firms_served'
+              | 'projects_incubated'
+              | 'rd_spend_yuan'
+              | 'patents_filed'
+              | 'services_delivered';
+            target: number;
+            actual?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The platform */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Platform'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role lacks the permission */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10439,6 +10974,7 @@ export interface components {
           | 'SUPERVISION_NOT_FOUND'
           | 'NOTIFICATION_NOT_FOUND'
           | 'JOB_NOT_FOUND'
+          | 'PLATFORM_NOT_FOUND'
           | 'LINK_NOT_FOUND'
           | 'NEED_NOT_FOUND'
           | 'OFFER_NOT_FOUND'
@@ -10536,6 +11072,8 @@ export interface components {
         | 'expert:write'
         | 'event:read'
         | 'event:write'
+        | 'platform:read'
+        | 'platform:write'
       )[];
     };
     LoginRequest: {
@@ -13433,6 +13971,119 @@ export interface components {
       } | null;
       recordedBy: string;
       createdAt: string;
+    };
+    PlatformSummary: {
+      id: number;
+      chainCode: string;
+      name: string;
+      /** @enum {string} */
+      kind:
+        | 'innovation_centre'
+        | 'public_service'
+        | 'key_lab'
+        | 'engineering_centre'
+        | 'incubator'
+        | 'other';
+      /** @enum {string} */
+      level: 'national' | 'provincial' | 'municipal' | 'district';
+      hostName: string | null;
+      hostEnterprise: {
+        id: number;
+        name: string;
+      } | null;
+      region: {
+        code: string;
+        name: string;
+      };
+      park: {
+        id: number;
+        name: string;
+      } | null;
+      nodes: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      }[];
+      /** @description How many firms use it. */
+      firmsUsing: number;
+      /** @description Its latest target year: the mean of actual / target (each capped at 1) over the metrics with an actual. */
+      progress: {
+        year: number;
+        ratio: number;
+      } | null;
+      demo: boolean;
+    };
+    Platform: {
+      id: number;
+      chainCode: string;
+      name: string;
+      /** @enum {string} */
+      kind:
+        | 'innovation_centre'
+        | 'public_service'
+        | 'key_lab'
+        | 'engineering_centre'
+        | 'incubator'
+        | 'other';
+      /** @enum {string} */
+      level: 'national' | 'provincial' | 'municipal' | 'district';
+      hostName: string | null;
+      hostEnterprise: {
+        id: number;
+        name: string;
+      } | null;
+      region: {
+        code: string;
+        name: string;
+      };
+      park: {
+        id: number;
+        name: string;
+      } | null;
+      nodes: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+      }[];
+      /** @description How many firms use it. */
+      firmsUsing: number;
+      /** @description Its latest target year: the mean of actual / target (each capped at 1) over the metrics with an actual. */
+      progress: {
+        year: number;
+        ratio: number;
+      } | null;
+      demo: boolean;
+      description: string | null;
+      /** @description The firms using it, by name (a firm user sees only its own enterprise's use). */
+      users: components['schemas']['PlatformUse'][];
+      /** @description Other firms' use is hidden from this viewer (a firm user). */
+      usersHidden: boolean;
+      /** @description Newest year first. */
+      targets: components['schemas']['PlatformTarget'][];
+    };
+    PlatformUse: {
+      enterprise: {
+        id: number;
+        name: string;
+        regionCode: string;
+        regionName: string | null;
+      };
+      since: string | null;
+      service: string | null;
+      note: string | null;
+      demo: boolean;
+    };
+    PlatformTarget: {
+      year: number;
+      /** @enum {string} */
+      metric:
+        | 'firms_served'
+        | 'projects_incubated'
+        | 'rd_spend_yuan'
+        | 'patents_filed'
+        | 'services_delivered';
+      target: number;
+      actual: number | null;
+      /** @description actual / target (0–1 and above); null without an actual or target. */
+      progress: number | null;
     };
   };
   responses: never;

@@ -170,6 +170,13 @@ const SECTIONS: Section[] = [
     chain: true,
   },
   {
+    path: '/platforms',
+    label: 'nav.platforms',
+    icon: <DeploymentUnitOutlined />,
+    permission: 'platform:read',
+    chain: true,
+  },
+  {
     path: '/investment',
     label: 'invest.nav',
     icon: null,

@@ -151,6 +151,16 @@ const ChainMasterPage = lazy(() =>
   ),
 );
 
+const PlatformsPage = lazy(() =>
+  withMessages(ecologyMessages, import('../../ecology/components/PlatformsPage.tsx')).then((m) => ({
+    default: m.PlatformsPage,
+  })),
+);
+const PlatformPage = lazy(() =>
+  withMessages(ecologyMessages, import('../../ecology/components/PlatformPage.tsx')).then((m) => ({
+    default: m.PlatformPage,
+  })),
+);
 const MatchmakingPage = lazy(() =>
   withMessages(ecologyMessages, import('../../ecology/components/MatchmakingPage.tsx')).then(
     (m) => ({
@@ -195,6 +205,7 @@ const FLAT_CHAIN_PAGES = [
   'matchmaking',
   'experts',
   'events',
+  'platforms',
 ];
 const LeaderPage = lazy(() =>
   withMessages(leadershipMessages, import('../../leadership/components/LeaderPage.tsx')).then(
@@ -298,6 +309,8 @@ export function AppRoutes() {
             <Route path="matchmaking" element={<MatchmakingPage />} />
             <Route path="experts" element={<ExpertsPage />} />
             <Route path="events" element={<EventsPage />} />
+            <Route path="platforms" element={<PlatformsPage />} />
+            <Route path="platforms/:id" element={<PlatformPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {FLAT_CHAIN_PAGES.map((path) => (

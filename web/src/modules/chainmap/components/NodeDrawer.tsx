@@ -13,6 +13,7 @@ import { DataText } from '../../i18n/components/Phrase.tsx';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
 import { NodeProblems } from './NodeProblems.tsx';
 import { NodeExperts } from './NodeExperts.tsx';
+import { NodePlatforms } from './NodePlatforms.tsx';
 import { useChainPath } from '../../chains/hooks/useChainPath.ts';
 
 /** One node of the map: its figures, why it has its status, its targets and its enterprises. */
@@ -30,6 +31,7 @@ export function NodeDrawer({
   const lang = langOf(locale);
   const seesProblems = useCan('problem:read');
   const seesExperts = useCan('expert:read');
+  const seesPlatforms = useCan('platform:read');
   const node = analysis.nodes.find((n) => n.code === code);
   const filter = node
     ? new URLSearchParams({ node: node.code, region: analysis.region.code, decision: 'confirmed' })
@@ -178,6 +180,7 @@ export function NodeDrawer({
               regionCode={analysis.region.code}
             />
           )}
+          {seesPlatforms && <NodePlatforms chainCode={analysis.chain.code} nodeCode={node.code} />}
         </>
       )}
     </Drawer>

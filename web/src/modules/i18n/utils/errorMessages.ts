@@ -57,6 +57,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode | 'NETWORK', Text>> = {
   SUPERVISION_NOT_FOUND: { zh: '未找到该督办事项', en: 'No such supervised task' },
   NOTIFICATION_NOT_FOUND: { zh: '未找到该通知', en: 'No such notification' },
   JOB_NOT_FOUND: { zh: '未找到该后台任务', en: 'No such background job' },
+  PLATFORM_NOT_FOUND: { zh: '未找到该创新平台', en: 'No such innovation platform' },
   LINK_NOT_FOUND: { zh: '未找到该企业关系', en: 'No such link between enterprises' },
   NEED_NOT_FOUND: { zh: '未找到该需求', en: 'No such need' },
   OFFER_NOT_FOUND: { zh: '未找到该供给', en: 'No such offer' },

@@ -27,4 +27,5 @@ export const messagesChainMapEn: Record<keyof typeof messagesChainMapZh, string>
   'nodeDrawer.problemsNone': 'No open problem on this node',
   'nodeDrawer.problemsAll': 'All {count}',
   'nodeDrawer.experts': 'Experts',
+  'plat.drawer': 'Innovation platforms serving this node',
 };

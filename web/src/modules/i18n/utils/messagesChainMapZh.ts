@@ -25,4 +25,5 @@ export const messagesChainMapZh = {
   'nodeDrawer.problemsNone': '该环节暂无在办诉求',
   'nodeDrawer.problemsAll': '全部 {count} 件',
   'nodeDrawer.experts': '专家',
+  'plat.drawer': '服务本环节的创新平台',
 } as const;

@@ -144,4 +144,11 @@ export const messagesEn: Record<ShellMessageKey, string> = {
   'nav.experts': 'Experts',
   'nav.events': 'Events',
   'expert.none': 'No expert covers this node yet',
+  'nav.platforms': 'Innovation platforms',
+  'plat.kind.innovation_centre': 'Innovation centre',
+  'plat.kind.public_service': 'Public service platform',
+  'plat.kind.key_lab': 'Key laboratory',
+  'plat.kind.engineering_centre': 'Engineering/technology centre',
+  'plat.kind.incubator': 'Incubator/accelerator',
+  'plat.kind.other': 'Other',
 };

@@ -10,6 +10,7 @@ import type { messagesLeaderZh } from './messagesLeaderZh.ts';
 import type { messagesMapZh } from './messagesMapZh.ts';
 import type { messagesMatchZh } from './messagesMatchZh.ts';
 import type { messagesPeopleZh } from './messagesPeopleZh.ts';
+import type { messagesPlatformZh } from './messagesPlatformZh.ts';
 import type { messagesOverviewZh } from './messagesOverviewZh.ts';
 import type { messagesParksZh } from './messagesParksZh.ts';
 import type { messagesReportsZh } from './messagesReportsZh.ts';
@@ -162,6 +163,13 @@ export const messagesZh = {
   'nav.experts': '专家库',
   'nav.events': '活动',
   'expert.none': '该环节暂无专家',
+  'nav.platforms': '创新平台',
+  'plat.kind.innovation_centre': '创新中心',
+  'plat.kind.public_service': '公共服务平台',
+  'plat.kind.key_lab': '重点实验室',
+  'plat.kind.engineering_centre': '工程（技术）研究中心',
+  'plat.kind.incubator': '孵化器/加速器',
+  'plat.kind.other': '其他',
 } as const;
 
 /** The key of a text the shell carries. */
@@ -182,6 +190,7 @@ export type MessageKey =
   | keyof typeof messagesMapZh
   | keyof typeof messagesMatchZh
   | keyof typeof messagesPeopleZh
+  | keyof typeof messagesPlatformZh
   | keyof typeof messagesOverviewZh
   | keyof typeof messagesParksZh
   | keyof typeof messagesReportsZh
