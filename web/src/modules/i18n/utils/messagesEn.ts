@@ -1,6 +1,7 @@
 import { adminMessagesEn } from './adminMessagesEn.ts';
 import { templateMessagesEn } from './templateMessagesEn.ts';
 import { messagesEcologyEn } from './messagesEcologyEn.ts';
+import { messagesEcoFormsEn } from './messagesEcoFormsEn.ts';
 import { messagesLeaderEn } from './messagesLeaderEn.ts';
 import { messagesOverviewEn } from './messagesOverviewEn.ts';
 import { messagesMapEn } from './messagesMapEn.ts';
@@ -512,6 +513,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'invest.summary.noTarget': 'No output target set',
   ...messagesLeaderEn,
   ...messagesEcologyEn,
+  ...messagesEcoFormsEn,
   ...messagesOverviewEn,
   ...messagesMapEn,
   ...messagesMatchEn,

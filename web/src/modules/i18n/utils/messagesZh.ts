@@ -2,6 +2,7 @@ import { adminMessagesZh } from './adminMessagesZh.ts';
 import { templateMessagesZh } from './templateMessagesZh.ts';
 import { problemMessagesZh } from './problemMessagesZh.ts';
 import { messagesEcologyZh } from './messagesEcologyZh.ts';
+import { messagesEcoFormsZh } from './messagesEcoFormsZh.ts';
 import { messagesLeaderZh } from './messagesLeaderZh.ts';
 import { messagesOverviewZh } from './messagesOverviewZh.ts';
 import { messagesMapZh } from './messagesMapZh.ts';
@@ -505,6 +506,7 @@ export const messagesZh = {
   'invest.summary.noTarget': '尚未设定产值目标',
   ...messagesLeaderZh,
   ...messagesEcologyZh,
+  ...messagesEcoFormsZh,
   ...adminMessagesZh,
   ...templateMessagesZh,
 } as const;

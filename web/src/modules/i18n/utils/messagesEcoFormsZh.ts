@@ -1,0 +1,27 @@
+/** Link and outcome forms, and a chain master's network on the chain map, in Chinese. */
+export const messagesEcoFormsZh = {
+  'ecoForms.network': '链主网络',
+  'ecoForms.networkPick': '选择链主，在图谱上标出其供应商与客户',
+  'ecoForms.networkSummary':
+    '{master}：{partners} 家关联企业，分布在 {nodes} 个环节（本地 {local} · 外地 {elsewhere}）',
+  'ecoForms.networkNode': '本地 {local} · 外地 {elsewhere}',
+  'ecoForms.networkTip': '链主关联：供应商 本地 {sl} · 外地 {se}；客户 本地 {cl} · 外地 {ce}',
+  'ecoForms.addLink': '登记企业关系',
+  'ecoForms.kind': '关系类型',
+  'ecoForms.kind.supplies': '供货',
+  'ecoForms.kind.serves': '服务（CRO/CDMO）',
+  'ecoForms.kind.owns': '控股',
+  'ecoForms.kind.cooperates': '合作',
+  'ecoForms.from': '供方 / 服务方 / 控股方 / 合作方',
+  'ecoForms.to': '买方 / 客户 / 被控股方 / 合作方',
+  'ecoForms.search': '输入企业名称搜索',
+  'ecoForms.product': '产品或服务',
+  'ecoForms.share': '占买方采购比例（%）',
+  'ecoForms.amount': '年金额（元）',
+  'ecoForms.validFrom': '起始日期',
+  'ecoForms.saved': '已保存',
+  'ecoForms.required': '必填',
+  'ecoForms.close': '关闭需求',
+  'ecoForms.closeConfirm': '关闭后该需求不再接受对接，确定关闭？',
+  'ecoForms.closed': '需求已关闭',
+} as const;
