@@ -26,5 +26,4 @@ export const messagesEcoFormsEn: Record<keyof typeof messagesEcoFormsZh, string>
   'ecoForms.required': 'Required',
   'ecoForms.close': 'Close need',
   'ecoForms.closeConfirm': 'A closed need takes no more matches. Close it?',
-  'ecoForms.closed': 'Need closed',
 };

@@ -23,5 +23,4 @@ export const messagesEcoFormsZh = {
   'ecoForms.required': '必填',
   'ecoForms.close': '关闭需求',
   'ecoForms.closeConfirm': '关闭后该需求不再接受对接，确定关闭？',
-  'ecoForms.closed': '需求已关闭',
 } as const;

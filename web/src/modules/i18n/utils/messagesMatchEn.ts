@@ -24,7 +24,7 @@ export const messagesMatchEn: Record<keyof typeof messagesMatchZh, string> = {
   'match.status.closed': 'Closed',
   'match.mine': 'Yours',
   'match.showMatches': 'Proposed matches',
-  'match.form.enterprise': 'Enterprise id',
+  'match.form.enterprise': 'Enterprise',
   'match.form.product': 'Product or service',
   'match.form.node': 'Node (proposed from the text when left empty)',
   'match.form.quantity': 'Quantity',

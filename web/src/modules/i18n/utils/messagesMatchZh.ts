@@ -21,7 +21,7 @@ export const messagesMatchZh = {
   'match.status.closed': '已关闭',
   'match.mine': '本企业',
   'match.showMatches': '推荐匹配',
-  'match.form.enterprise': '企业 ID',
+  'match.form.enterprise': '企业',
   'match.form.product': '产品或服务',
   'match.form.node': '环节（不填则按文字推荐）',
   'match.form.quantity': '数量',

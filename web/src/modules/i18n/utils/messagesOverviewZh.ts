@@ -6,7 +6,8 @@ export const messagesOverviewZh = {
   'chains.notLoaded.back': '回到默认产业链',
   'nav.overview': '市级总览',
   'overview.title': '市级总览',
-  'overview.subtitle': '本市每条产业链一屏看全：链长、产值与目标、环节状态、链主企业、在谈项目和企业诉求',
+  'overview.subtitle':
+    '本市每条产业链一屏看全：链长、产值与目标、环节状态、链主企业、在谈项目和企业诉求',
   'overview.region': '地区',
   'overview.chain': '产业链',
   'overview.leader': '链长',
