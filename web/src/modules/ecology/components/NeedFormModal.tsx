@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
-import { EnterpriseSearchSelect } from './EnterpriseSearchSelect.tsx';
+import { EnterpriseSearchSelect } from '../../ui/components/EnterpriseSearchSelect.tsx';
 
 interface FormValues {
   enterpriseId?: number;
