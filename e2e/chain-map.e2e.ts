@@ -1,4 +1,5 @@
 import type { ChainAnalysis } from '../src/shared/api/analysis.ts';
+import type { ChainMasterNetwork, ChainMasters } from '../src/shared/api/links.ts';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium-path.ts';
 import { signIn, useBrowserSession } from './support/browser-session.ts';
@@ -56,6 +57,33 @@ describe.skipIf(!chromiumPath())('the chain map', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('node')).toBe('biomed.mid.device');
     expect(url.searchParams.get('decision')).toBe('confirmed');
+  });
+
+  it("marks a chosen chain master's partners on the map's nodes, counted local and elsewhere", async () => {
+    const page = await browser.newPage({ width: 1600, height: 1000 });
+    await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');
+    const master = await page.evaluate(async () => {
+      const list = (await (
+        await fetch('/api/chains/biomed/chain-masters?region=3202')
+      ).json()) as ChainMasters;
+      const first = list.items.find((m) => m.rate.total > 0);
+      if (!first) return null;
+      return (await (
+        await fetch(`/api/chains/biomed/chain-masters/${first.id}?region=3202`)
+      ).json()) as ChainMasterNetwork;
+    });
+    if (!master) throw new Error('the demo has no chain master with links');
+    await page.goto(`${browser.baseUrl}/chains/biomed/map?region=3202`);
+    await page.locator('[data-testid="chain-map"] canvas').first().waitFor();
+    await page.locator('[data-testid="chain-map-master"]').click();
+    await page.locator('.ant-select-dropdown').getByText(master.master.name).click();
+    const summary = page.locator('[data-testid="chain-map-network"]');
+    await summary.waitFor();
+    const nodes = master.byNode.flatMap((row) => (row.node ? [row.node.code] : []));
+    expect((await summary.getAttribute('data-nodes'))?.split(' ').sort()).toEqual(nodes.sort());
+    expect(await summary.textContent()).toContain(
+      `${master.master.name}：${master.partners.length} 家关联企业`,
+    );
   });
 });
 

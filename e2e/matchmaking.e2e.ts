@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { ChainMasterNetwork, ChainMasters } from '../src/shared/api/links.ts';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium-path.ts';
 import { signIn, useBrowserSession } from './support/browser-session.ts';
@@ -76,5 +77,50 @@ describe.skipIf(!chromiumPath())('supply–demand matchmaking (供需对接)', (
     await page.goto(`${browser.baseUrl}/chains/biomed?region=3202`);
     await page.locator('[data-testid="figure-matches"]').waitFor();
     await expect.poll(() => figureValue(page, 'figure-matches')).toBe(before + 1);
+  });
+
+  it('as office: closes the need, and records a supplier of a chain master picked by name', async () => {
+    const page = await browser.newPage({ width: 1600, height: 1000 });
+    await signIn(page, browser.baseUrl, 'office', 'chainlead-office');
+    await page.goto(`${browser.baseUrl}/chains/biomed/matchmaking`);
+    const row = page.locator('[data-testid="needs-table"] tr', { hasText: product });
+    await row.waitFor();
+    await row.locator('button', { hasText: '关闭需求' }).click();
+    await page.locator('[data-testid="need-close-confirm"]').click();
+    await expect.poll(() => row.textContent()).toContain('已关闭');
+
+    const { master, partner } = await page.evaluate(async () => {
+      const list = (await (
+        await fetch('/api/chains/biomed/chain-masters?region=3202')
+      ).json()) as ChainMasters;
+      const first = list.items[0];
+      const network = (await (
+        await fetch(`/api/chains/biomed/chain-masters/${first?.id}?region=3202`)
+      ).json()) as ChainMasterNetwork;
+      const known = new Set([first?.id, ...network.partners.map((p) => p.enterprise.id)]);
+      const firms = (await (await fetch('/api/enterprises?region=3202&pageSize=100')).json()) as {
+        items: { id: number; name: string }[];
+      };
+      return { master: network, partner: firms.items.find((e) => !known.has(e.id)) };
+    });
+    if (!partner) throw new Error('no Wuxi firm outside the chain master network');
+    await page.goto(
+      `${browser.baseUrl}/chains/biomed/chain-masters/${master.master.id}?region=3202`,
+    );
+    const partners = page.locator('[data-testid="master-partners"] tbody tr.ant-table-row');
+    await expect.poll(() => partners.count()).toBe(master.partners.length);
+    await page.locator('[data-testid="record-link"]').click();
+    await page.locator('[data-testid="link-form-partner"] input').fill(partner.name);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: partner.name })
+      .first()
+      .click();
+    await page.locator('[data-testid="link-form-product"]').fill('E2E 供货');
+    await page.locator('[data-testid="link-form-save"]').click();
+    await expect.poll(() => partners.count()).toBe(master.partners.length + 1);
+    expect(
+      await page.locator('[data-testid="master-partners"] tr', { hasText: partner.name }).count(),
+    ).toBeGreaterThan(0);
   });
 });

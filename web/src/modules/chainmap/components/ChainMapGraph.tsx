@@ -10,6 +10,7 @@ import { langOf } from '../../i18n/utils/langOf.ts';
 import { escapeHtml } from '../../charts/utils/escapeHtml.ts';
 import { literalLabel } from '../../charts/utils/literalLabel.ts';
 import { chainMapLayout } from '../utils/chainMapLayout.ts';
+import type { NodeNetworkCounts } from '../utils/masterNetworkByNode.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
 
 // Each chart registers its own series type: a page loads only the ECharts code it draws.
@@ -19,15 +20,23 @@ interface NodeDatum {
   code?: string;
 }
 
-/** The chain as a graph: stages as columns, nodes coloured by status and sized by output. */
+/** The colour of a chosen chain master's partners on the map. */
+const NETWORK_COLOR = '#722ed1';
+
+/**
+ * The chain as a graph: stages as columns, nodes coloured by status and sized by output; with a
+ * chain master's network, the nodes of its partners ringed and labelled with their counts.
+ */
 export function ChainMapGraph({
   analysis,
   height,
   onSelect,
+  network,
 }: {
   analysis: ChainAnalysis;
   height: number;
   onSelect: (code: string) => void;
+  network?: { masterNode: string | null; byNode: Map<string, NodeNetworkCounts> } | null;
 }) {
   const { t, locale } = useI18n();
   const option = useMemo(() => {
@@ -44,10 +53,21 @@ export function ChainMapGraph({
         [t('chainMap.growth'), formatPercent(node.growth, 1, true)],
         [t('chainMap.lq'), formatRatio(node.lq)],
       ];
-      return [
+      const partners = network?.byNode.get(code);
+      const lines = [
         `<b>${escapeHtml(localName(node.name, locale))}</b> · ${escapeHtml(t(`cockpit.status.${node.status}`))}`,
         ...rows.map(([label, value]) => `${escapeHtml(label)}: <b>${escapeHtml(value)}</b>`),
-      ].join('<br/>');
+      ];
+      if (partners) {
+        const counts = {
+          sl: partners.suppliersLocal,
+          se: partners.suppliersElsewhere,
+          cl: partners.customersLocal,
+          ce: partners.customersElsewhere,
+        };
+        lines.push(escapeHtml(t('ecoForms.networkTip', counts)));
+      }
+      return lines.join('<br/>');
     };
     return {
       tooltip: {
@@ -92,23 +112,34 @@ export function ChainMapGraph({
               emphasis: { disabled: true },
               silent: true,
             })),
-            ...nodes.map(({ node, x, y, size }) => ({
-              name: node.code,
-              code: node.code,
-              x,
-              y,
-              symbolSize: size,
-              itemStyle: {
-                color: node.status === 'missing' ? '#fff' : STATUS_COLORS[node.status],
-                borderColor: STATUS_COLORS[node.status],
-                borderWidth: node.status === 'missing' ? 2 : 0,
-                borderType: node.status === 'missing' ? 'dashed' : 'solid',
-              },
-              label: {
-                formatter: literalLabel(localName(node.name, locale) + (node.focus ? ' ★' : '')),
-                fontWeight: node.focus ? 600 : 400,
-              },
-            })),
+            ...nodes.map(({ node, x, y, size }) => {
+              const partners = network?.byNode.get(node.code);
+              const isMaster = network?.masterNode === node.code;
+              const name = localName(node.name, locale) + (node.focus ? ' ★' : '');
+              return {
+                name: node.code,
+                code: node.code,
+                x,
+                y,
+                symbolSize: size,
+                symbol: isMaster ? 'diamond' : 'circle',
+                itemStyle: {
+                  color: node.status === 'missing' ? '#fff' : STATUS_COLORS[node.status],
+                  borderColor: partners || isMaster ? NETWORK_COLOR : STATUS_COLORS[node.status],
+                  borderWidth: partners || isMaster ? 4 : node.status === 'missing' ? 2 : 0,
+                  borderType: node.status === 'missing' ? 'dashed' : 'solid',
+                },
+                label: {
+                  formatter: literalLabel(
+                    partners
+                      ? `${name}（${t('ecoForms.networkNode', { local: partners.local, elsewhere: partners.elsewhere })}）`
+                      : name,
+                  ),
+                  fontWeight: node.focus || partners ? 600 : 400,
+                  color: partners ? NETWORK_COLOR : '#262626',
+                },
+              };
+            }),
           ],
           links: analysis.flows
             .filter((flow) => byCode.has(flow.from) && byCode.has(flow.to))
@@ -116,7 +147,7 @@ export function ChainMapGraph({
         },
       ],
     };
-  }, [analysis, t, locale]);
+  }, [analysis, t, locale, network]);
   return (
     <EChart
       option={option}

@@ -1,12 +1,15 @@
 import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
 import { Alert, Card, Select, Skeleton, Space, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import type { ChainMasterNetwork } from '@shared/api/links.ts';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { STATUS_COLORS } from '../utils/statusColors.ts';
+import { masterNetworkByNode } from '../utils/masterNetworkByNode.ts';
+import { ChainMasterNetworkPicker } from './ChainMasterNetworkPicker.tsx';
 import { NodeDrawer } from './NodeDrawer.tsx';
 
 const ChainMapGraph = lazy(() =>
@@ -18,6 +21,15 @@ export function ChainMapPage() {
   const { t, locale } = useI18n();
   const { cities, setRegion, unresolved, analysis } = useChainAnalysis();
   const [selected, setSelected] = useState<string | null>(null);
+  const [masterId, setMasterId] = useState<number | null>(null);
+  const [network, setNetwork] = useState<ChainMasterNetwork | null>(null);
+  const marked = useMemo(
+    () =>
+      network
+        ? { masterNode: network.master.node?.code ?? null, byNode: masterNetworkByNode(network) }
+        : null,
+    [network],
+  );
   if (unresolved) return <Alert type="info" showIcon message={t('cockpit.noRegion')} />;
   if (analysis.error) return <ApiErrorAlert error={analysis.error} onRetry={analysis.reload} />;
   const data = analysis.data;
@@ -65,14 +77,39 @@ export function ChainMapPage() {
             aria-label={t('cockpit.region')}
             labelRender={(p) => <DataText>{p.label}</DataText>}
           />
+          <ChainMasterNetworkPicker
+            chainCode={data.chain.code}
+            regionCode={data.region.code}
+            masterId={masterId}
+            onMaster={setMasterId}
+            onNetwork={setNetwork}
+          />
         </Space>
       </div>
+      {network && marked && (
+        <Typography.Paragraph
+          type="secondary"
+          data-testid="chain-map-network"
+          data-nodes={[...marked.byNode.keys()].join(' ')}
+        >
+          <Phrase
+            text={t('ecoForms.networkSummary', {
+              partners: network.partners.length,
+              nodes: marked.byNode.size,
+              local: network.partners.filter((p) => p.local).length,
+              elsewhere: network.partners.filter((p) => !p.local).length,
+            })}
+            slots={{ master: <DataText>{network.master.name}</DataText> }}
+          />
+        </Typography.Paragraph>
+      )}
       <Card styles={{ body: { padding: 12 } }}>
         <Suspense fallback={<Skeleton active paragraph={{ rows: 12 }} />}>
           <ChainMapGraph
             analysis={data}
             height={Math.max(480, rows * 60 + 120)}
             onSelect={setSelected}
+            network={marked}
           />
         </Suspense>
       </Card>

@@ -14,6 +14,7 @@ import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { DefinedTerm } from '../../ui/components/DefinedTerm.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { ChainMasterGraph } from './ChainMasterGraph.tsx';
+import { RecordLinkButton } from '../../ui/components/RecordLinkButton.tsx';
 
 /** One chain master's network (链主生态): its rate, a graph, counts by node and every link. */
 export function ChainMasterPage() {
@@ -50,6 +51,7 @@ export function ChainMasterPage() {
             <Link to={`/enterprises/${master.id}`}>{t('ecology.master')}</Link>
           </Typography.Text>
         </div>
+        <RecordLinkButton anchor={master} onSaved={network.reload} />
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>

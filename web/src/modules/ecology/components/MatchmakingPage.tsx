@@ -2,12 +2,13 @@ import type { NeedKind } from '@shared/api/needs.ts';
 import { Alert, Button, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
-import { apiGet } from '../../api/utils/apiClient.ts';
+import { api, apiGet } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { useChainCode } from '../../chains/hooks/useChainCode.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { useAction } from '../../ui/hooks/useAction.ts';
 import { MatchesDrawer } from './MatchesDrawer.tsx';
 import { NeedFormModal } from './NeedFormModal.tsx';
 import { NeedTable } from './NeedTable.tsx';
@@ -23,6 +24,7 @@ export function MatchmakingPage() {
   const [tab, setTab] = useState<NeedKind>('need');
   const [publishing, setPublishing] = useState<NeedKind | null>(null);
   const [matchesOf, setMatchesOf] = useState<number | null>(null);
+  const closeNeed = useAction();
   const query = { pageSize: 500 };
   const needs = useApiQuery(
     chainCode
@@ -73,6 +75,21 @@ export function MatchmakingPage() {
         testId={tab === 'need' ? 'needs-table' : 'offers-table'}
         canFollow={(need) => followable(need.own)}
         onMatches={tab === 'need' ? (need) => setMatchesOf(need.id) : undefined}
+        onCloseNeed={(need) =>
+          canWrite && (need.own || !isFirm)
+            ? () =>
+                void closeNeed.run(async () => {
+                  const params = { params: { path: { code: chainCode, id: need.id } } };
+                  const body = { status: 'closed' as const };
+                  const done =
+                    need.kind === 'need'
+                      ? await api.PATCH('/chains/{code}/needs/{id}', { ...params, body })
+                      : await api.PATCH('/chains/{code}/offers/{id}', { ...params, body });
+                  list.reload();
+                  return done;
+                })
+            : null
+        }
       />
       <NeedFormModal
         open={publishing !== null}

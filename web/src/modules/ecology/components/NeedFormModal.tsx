@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
+import { EnterpriseSearchSelect } from '../../ui/components/EnterpriseSearchSelect.tsx';
 
 interface FormValues {
   enterpriseId?: number;
@@ -79,7 +80,7 @@ export function NeedFormModal({
             label={t('match.form.enterprise')}
             rules={[{ required: true }]}
           >
-            <InputNumber min={1} precision={0} data-testid="need-form-enterprise" />
+            <EnterpriseSearchSelect testId="need-form-enterprise" />
           </Form.Item>
         )}
         <Form.Item

@@ -1,6 +1,6 @@
 import type { Need } from '@shared/api/needs.ts';
 import { formatDate, formatNumber } from '@shared/format.ts';
-import { Button, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
@@ -14,6 +14,7 @@ export function NeedTable({
   loading,
   onMatches,
   canFollow,
+  onCloseNeed,
   testId,
 }: {
   items: Need[];
@@ -22,6 +23,8 @@ export function NeedTable({
   onMatches?: ((need: Need) => void) | undefined;
   /** Whether the viewer may open this need's proposals (a firm: its own needs only). */
   canFollow: (need: Need) => boolean;
+  /** Closes an open need or offer; given when the viewer may close this one. */
+  onCloseNeed?: ((need: Need) => (() => void) | null) | undefined;
   testId: string;
 }) {
   const { t, locale } = useI18n();
@@ -110,24 +113,37 @@ export function NeedTable({
             </Tag>
           ),
         },
-        ...(onMatches
-          ? [
-              {
-                title: '',
-                key: 'matches',
-                render: (_: unknown, n: Need) =>
-                  n.kind === 'need' && canFollow(n) ? (
-                    <Button
-                      size="small"
-                      onClick={() => onMatches(n)}
-                      data-testid={`need-matches-${n.id}`}
-                    >
-                      {t('match.showMatches')}
+        {
+          title: '',
+          key: 'actions',
+          render: (_: unknown, n: Need) => {
+            const close = n.status === 'open' ? (onCloseNeed?.(n) ?? null) : null;
+            return (
+              <Space size="small">
+                {onMatches && n.kind === 'need' && canFollow(n) && (
+                  <Button
+                    size="small"
+                    onClick={() => onMatches(n)}
+                    data-testid={`need-matches-${n.id}`}
+                  >
+                    {t('match.showMatches')}
+                  </Button>
+                )}
+                {close && (
+                  <Popconfirm
+                    title={t('ecoForms.closeConfirm')}
+                    onConfirm={close}
+                    okButtonProps={{ 'data-testid': 'need-close-confirm' }}
+                  >
+                    <Button size="small" danger data-testid={`need-close-${n.id}`}>
+                      {t('ecoForms.close')}
                     </Button>
-                  ) : null,
-              },
-            ]
-          : []),
+                  </Popconfirm>
+                )}
+              </Space>
+            );
+          },
+        },
       ]}
     />
   );

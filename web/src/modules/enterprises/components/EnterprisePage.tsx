@@ -13,6 +13,7 @@ import { EnterpriseFacts } from './EnterpriseFacts.tsx';
 import { FigureHistoryCard } from './FigureHistoryCard.tsx';
 import { TagList } from './TagList.tsx';
 import { YearlyFiguresChart } from './YearlyFiguresChart.tsx';
+import { RecordLinkButton } from '../../ui/components/RecordLinkButton.tsx';
 
 /** One enterprise: its facts, yearly figures, tags and its place on the chain with evidence. */
 export function EnterprisePage() {
@@ -62,6 +63,7 @@ export function EnterprisePage() {
             )}
           </div>
         </div>
+        <RecordLinkButton anchor={enterprise} onSaved={detail.reload} />
       </div>
       {enterprise.figuresIllustrative ? (
         <Alert type="warning" showIcon message={t('enterprise.illustrative')} />

@@ -5,11 +5,13 @@ import { messagesMatchEn } from '../utils/messagesMatchEn.ts';
 import { messagesMatchZh } from '../utils/messagesMatchZh.ts';
 import { messagesPeopleEn } from '../utils/messagesPeopleEn.ts';
 import { messagesPeopleZh } from '../utils/messagesPeopleZh.ts';
+import { messagesEcoFormsEn } from '../utils/messagesEcoFormsEn.ts';
+import { messagesEcoFormsZh } from '../utils/messagesEcoFormsZh.ts';
 import { messagesPlatformEn } from '../utils/messagesPlatformEn.ts';
 import { messagesPlatformZh } from '../utils/messagesPlatformZh.ts';
 
 /** The ecology pages' texts: AppRoutes loads them with each of those pages (withMessages). */
 export const messages: MessageBundle = {
-  zh: { ...messagesEcologyZh, ...messagesMatchZh, ...messagesPeopleZh, ...messagesPlatformZh },
-  en: { ...messagesEcologyEn, ...messagesMatchEn, ...messagesPeopleEn, ...messagesPlatformEn },
+  zh: { ...messagesEcologyZh, ...messagesMatchZh, ...messagesPeopleZh, ...messagesPlatformZh, ...messagesEcoFormsZh },
+  en: { ...messagesEcologyEn, ...messagesMatchEn, ...messagesPeopleEn, ...messagesPlatformEn, ...messagesEcoFormsEn },
 };

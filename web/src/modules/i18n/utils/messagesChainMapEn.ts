@@ -28,4 +28,11 @@ export const messagesChainMapEn: Record<keyof typeof messagesChainMapZh, string>
   'nodeDrawer.problemsAll': 'All {count}',
   'nodeDrawer.experts': 'Experts',
   'plat.drawer': 'Innovation platforms serving this node',
+  'ecoForms.network': 'Chain master network',
+  'ecoForms.networkNode': 'local {local} · elsewhere {elsewhere}',
+  'ecoForms.networkPick': 'Choose a chain master to mark its suppliers and customers on the map',
+  'ecoForms.networkSummary':
+    '{master}: {partners} partners on {nodes} nodes (local {local} · elsewhere {elsewhere})',
+  'ecoForms.networkTip':
+    'Chain master partners: suppliers local {sl} · elsewhere {se}; customers local {cl} · elsewhere {ce}',
 };

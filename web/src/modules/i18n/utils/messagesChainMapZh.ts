@@ -26,4 +26,10 @@ export const messagesChainMapZh = {
   'nodeDrawer.problemsAll': '全部 {count} 件',
   'nodeDrawer.experts': '专家',
   'plat.drawer': '服务本环节的创新平台',
+  'ecoForms.network': '链主网络',
+  'ecoForms.networkNode': '本地 {local} · 外地 {elsewhere}',
+  'ecoForms.networkPick': '选择链主，在图谱上标出其供应商与客户',
+  'ecoForms.networkSummary':
+    '{master}：{partners} 家关联企业，分布在 {nodes} 个环节（本地 {local} · 外地 {elsewhere}）',
+  'ecoForms.networkTip': '链主关联：供应商 本地 {sl} · 外地 {se}；客户 本地 {cl} · 外地 {ce}',
 } as const;

@@ -20,7 +20,6 @@ export const messagesEcologyEn: Record<keyof typeof messagesEcologyZh, string> =
   'ecology.graph': 'Network',
   'ecology.table': 'Links',
   'ecology.byNode': 'By node',
-  'ecology.partner': 'Partner',
   'ecology.role': 'Role',
   'ecology.place': 'Where',
   'ecology.local': 'Local',

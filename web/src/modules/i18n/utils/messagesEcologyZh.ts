@@ -17,7 +17,6 @@ export const messagesEcologyZh = {
   'ecology.graph': '关系网络',
   'ecology.table': '关系明细',
   'ecology.byNode': '按环节',
-  'ecology.partner': '关联企业',
   'ecology.role': '关系',
   'ecology.place': '所在地',
   'ecology.local': '本地',

@@ -11,6 +11,7 @@ import type { messagesMapZh } from './messagesMapZh.ts';
 import type { messagesMatchZh } from './messagesMatchZh.ts';
 import type { messagesPeopleZh } from './messagesPeopleZh.ts';
 import type { messagesPlatformZh } from './messagesPlatformZh.ts';
+import type { messagesEcoFormsZh } from './messagesEcoFormsZh.ts';
 import type { messagesOverviewZh } from './messagesOverviewZh.ts';
 import type { messagesParksZh } from './messagesParksZh.ts';
 import type { messagesReportsZh } from './messagesReportsZh.ts';
@@ -170,6 +171,22 @@ export const messagesZh = {
   'plat.kind.engineering_centre': '工程（技术）研究中心',
   'plat.kind.incubator': '孵化器/加速器',
   'plat.kind.other': '其他',
+  'ecoForms.addLink': '登记企业关系',
+  'ecoForms.amount': '年金额（元）',
+  'ecoForms.from': '供方 / 服务方 / 控股方 / 合作方',
+  'ecoForms.kind': '关系类型',
+  'ecoForms.kind.cooperates': '合作',
+  'ecoForms.kind.owns': '控股',
+  'ecoForms.kind.serves': '服务（CRO/CDMO）',
+  'ecoForms.kind.supplies': '供货',
+  'ecoForms.product': '产品或服务',
+  'ecoForms.required': '必填',
+  'ecoForms.search': '输入企业名称搜索',
+  'ecoForms.share': '占买方采购比例（%）',
+  'ecoForms.to': '买方 / 客户 / 被控股方 / 合作方',
+  'ecoForms.validFrom': '起始日期',
+  'ecology.partner': '关联企业',
+  'match.form.submit': '发布',
 } as const;
 
 /** The key of a text the shell carries. */
@@ -191,6 +208,7 @@ export type MessageKey =
   | keyof typeof messagesMatchZh
   | keyof typeof messagesPeopleZh
   | keyof typeof messagesPlatformZh
+  | keyof typeof messagesEcoFormsZh
   | keyof typeof messagesOverviewZh
   | keyof typeof messagesParksZh
   | keyof typeof messagesReportsZh

@@ -1,0 +1,42 @@
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
+import { DataText } from '../../i18n/components/Phrase.tsx';
+import { useI18n } from '../../i18n/hooks/useI18n.ts';
+
+/** Picks one enterprise of the registry by typing part of its name (a form control). */
+export function EnterpriseSearchSelect({
+  value,
+  onChange,
+  testId,
+}: {
+  value?: number;
+  onChange?: (id: number | undefined) => void;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const q = text.trim();
+  const found = useApiQuery(
+    q.length > 0 ? apiGet('/enterprises', { params: { query: { q, pageSize: 20 } } }) : null,
+  );
+  return (
+    <Select
+      showSearch
+      allowClear
+      value={value}
+      onChange={(id?: number) => onChange?.(id)}
+      filterOption={false}
+      onSearch={setText}
+      loading={found.loading}
+      placeholder={t('ecoForms.search')}
+      notFoundContent={null}
+      data-testid={testId}
+      options={(found.data?.items ?? []).map((e) => ({
+        value: e.id,
+        label: <DataText>{e.name}</DataText>,
+      }))}
+    />
+  );
+}
