@@ -57,8 +57,10 @@ export async function countAnalysisAggregates(
   const result = await db.execute(sql`
     select (select count(*) from analysis_node_region)::int as "nodeRegions",
            (select count(*) from analysis_node_region_year)::int as "nodeRegionYears"`);
-  return rowsOf<{ nodeRegions: number; nodeRegionYears: number }>(result)[0] ?? {
-    nodeRegions: 0,
-    nodeRegionYears: 0,
-  };
+  return (
+    rowsOf<{ nodeRegions: number; nodeRegionYears: number }>(result)[0] ?? {
+      nodeRegions: 0,
+      nodeRegionYears: 0,
+    }
+  );
 }

@@ -295,7 +295,8 @@ const WAL_POSITION = 'select pg_current_wal_lsn()::text as v';
 // All counters (one row per input table written since migration 0009), summed here: one query
 // text for every set of tables, no list to parse and plan on each request. The table's oid tells
 // a database rebuilt by a restore from the one before, whose counters may coincide.
-const COUNTERS = 'select table_name as n, version::text as v, tableoid::int8::text as o from data_version';
+const COUNTERS =
+  'select table_name as n, version::text as v, tableoid::int8::text as o from data_version';
 
 /**
  * A fingerprint of what some tables hold: it moves with every committed write to one of them

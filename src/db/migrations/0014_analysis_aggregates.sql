@@ -1,15 +1,16 @@
 -- The chain analysis's sums, kept incrementally: per node and region code (as placed, usually a
 -- district; a prefix sums a city or province), the counted enterprises (chain_placement), and per
 -- year the counted enterprises with figures that year, those reporting output (or revenue) and
--- their output. The national benchmark (every region) and a region's yearly series read these
+-- their output. The national benchmark (every region) reads these
 -- instead of joining ~600,000 placements with a year of figures after every write.
 --
 -- Maintained by statement-level triggers with transition tables on the two inputs
 -- (classification, enterprise_year), so every writer keeps them — the import's set-based
--- statements, classification decisions, merges, deletes (and their cascades), template revisions —
--- inside its own transaction. Each statement adds its delta (the rows that left the count
--- subtracted, the rows that entered it added) by upsert in key order, then drops rows that reached
--- zero; a statement that changes nothing the sums read (a score, the evidence) adds nothing.
+-- statements, classification decisions, merges, deletes (a firm's delete runs its cascades
+-- itself, see below), template revisions — inside its own transaction. Each statement adds its
+-- delta (the rows that left the count subtracted, the rows that entered it added) by upsert in key
+-- order, then drops rows that reached zero; a statement that changes nothing the sums read (a
+-- score, the evidence) adds nothing. Two writers of the same sums wait for each other's commit.
 -- The views analysis_*_full are the full recompute: analysis_aggregates_rebuild() loads the tables
 -- from them (here, after a TRUNCATE of an input, and for a backfill), and tests compare against
 -- them row by row.
@@ -218,5 +219,22 @@ CREATE TRIGGER analysis_aggregates_delete AFTER DELETE ON "enterprise_year"
 --> statement-breakpoint
 CREATE TRIGGER analysis_aggregates_truncate AFTER TRUNCATE ON "enterprise_year"
   FOR EACH STATEMENT EXECUTE FUNCTION analysis_aggregates_enterprise_year();
+--> statement-breakpoint
+-- Deleting a firm: its figures and placements go by cascades, which run both deletes before
+-- either statement trigger, so each would find the other table already empty of the firm and the
+-- figures of its placements would stay counted. Deleted here first, one after the other: the
+-- figures while the placements still count them, then the placements.
+CREATE FUNCTION analysis_aggregates_enterprise_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF coalesce(current_setting('chainlead.data_version', true), '') <> 'off' THEN
+    DELETE FROM enterprise_year WHERE enterprise_id = OLD.id;
+    DELETE FROM classification WHERE enterprise_id = OLD.id;
+  END IF;
+  RETURN OLD;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER analysis_aggregates_delete BEFORE DELETE ON "enterprise"
+  FOR EACH ROW EXECUTE FUNCTION analysis_aggregates_enterprise_delete();
 --> statement-breakpoint
 SELECT analysis_aggregates_rebuild();
