@@ -15,6 +15,22 @@ BEGIN
   END LOOP;
 END $$;
 
+-- The analysis aggregates' triggers (migration 0014) would run on the shards too: on Citus the
+-- aggregates become views of their full recompute, so the national benchmark sums the shards'
+-- placements at each analysis, as before 0014 (untested on a cluster yet).
+DROP TRIGGER analysis_aggregates_insert ON classification;
+DROP TRIGGER analysis_aggregates_update ON classification;
+DROP TRIGGER analysis_aggregates_delete ON classification;
+DROP TRIGGER analysis_aggregates_truncate ON classification;
+DROP TRIGGER analysis_aggregates_insert ON enterprise_year;
+DROP TRIGGER analysis_aggregates_update ON enterprise_year;
+DROP TRIGGER analysis_aggregates_delete ON enterprise_year;
+DROP TRIGGER analysis_aggregates_truncate ON enterprise_year;
+DROP TRIGGER analysis_aggregates_delete ON enterprise;
+DROP TABLE analysis_node_region, analysis_node_region_year;
+CREATE VIEW analysis_node_region AS SELECT * FROM analysis_node_region_full;
+CREATE VIEW analysis_node_region_year AS SELECT * FROM analysis_node_region_year_full;
+
 -- Foreign keys to enterprise(id) go: local tables may not reference a distributed one, and the
 -- distributed ones reference (region_code, id) instead (added below).
 DO $$

@@ -51,9 +51,36 @@ export interface NationalNodeFigures {
 
 /**
  * The benchmark for location quotients: per node, the enterprises and output of the whole
- * registry (every region, the analysed one included) in `year`.
+ * registry (every region, the analysed one included) in `year`. Read from the aggregates kept by
+ * every write (migration 0014_analysis_aggregates): a few thousand rows, not a pass over the
+ * registry; equal to `listNationalNodeFiguresFromPlacements`.
  */
 export async function listNationalNodeFigures(
+  db: DbOrTx,
+  input: { nodeIds: readonly number[]; year: number },
+): Promise<NationalNodeFigures[]> {
+  const nodes = sql`${sql.param(input.nodeIds)}::int[]`;
+  const result = await db.execute(sql`
+    select p.node_id as "nodeId", p.enterprises::int as "enterprises",
+           coalesce(y.reporting, 0)::int as "reporting",
+           coalesce(y.output, 0)::float8 as "outputYuan"
+    from (
+      select node_id, sum(enterprises) as enterprises from analysis_node_region
+      where node_id = any(${nodes}) group by node_id
+    ) p
+    left join (
+      select node_id, sum(reporting) as reporting, sum(output_yuan) as output
+      from analysis_node_region_year
+      where node_id = any(${nodes}) and year = ${input.year} group by node_id
+    ) y using (node_id)`);
+  return rowsOf<NationalNodeFigures>(result);
+}
+
+/**
+ * The same benchmark computed from the placements and yearly figures themselves: the reference
+ * the aggregates are tested and benchmarked against.
+ */
+export async function listNationalNodeFiguresFromPlacements(
   db: DbOrTx,
   input: { nodeIds: readonly number[]; year: number },
 ): Promise<NationalNodeFigures[]> {
@@ -268,7 +295,8 @@ const WAL_POSITION = 'select pg_current_wal_lsn()::text as v';
 // All counters (one row per input table written since migration 0009), summed here: one query
 // text for every set of tables, no list to parse and plan on each request. The table's oid tells
 // a database rebuilt by a restore from the one before, whose counters may coincide.
-const COUNTERS = 'select table_name as n, version::text as v, tableoid::int8::text as o from data_version';
+const COUNTERS =
+  'select table_name as n, version::text as v, tableoid::int8::text as o from data_version';
 
 /**
  * A fingerprint of what some tables hold: it moves with every committed write to one of them
