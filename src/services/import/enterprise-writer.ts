@@ -24,8 +24,7 @@ import {
   type StagedMatch,
 } from '../../db/import.repository.ts';
 import {
-  classifyBatch,
-  emptyClassifySummary,
+  classifyBatchOnChains,
   type ClassifiableRow,
   type PreparedChainClassifier,
 } from '../classification/classification.service.ts';
@@ -227,9 +226,8 @@ export class RecordWriter {
     this.years.clear();
     const touched = [...this.touched.values()];
     this.touched.clear();
-    for (const prepared of this.chains) {
-      await classifyBatch(this.tx, prepared, touched, emptyClassifySummary(prepared.chain.code));
-    }
+    // Every chain's placements for the batch in one set-based write.
+    await classifyBatchOnChains(this.tx, this.chains, touched, null);
   }
 
   private readonly pendingDuplicates = new Map<EnterpriseRecord, PossibleDuplicate>();
