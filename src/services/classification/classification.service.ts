@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { ClassificationRules } from '../../domain/chain-template.ts';
-import { ChainClassifier, type NodeClassification } from '../../domain/classification.ts';
+import { classifierFromSpec, type ClassifierSpec } from './classifier-spec.ts';
+import type { ChainClassifier, NodeClassification } from '../../domain/classification.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import type { ChainRow } from '../../db/chain.repository.ts';
@@ -42,7 +43,10 @@ export interface PreparedChainClassifier {
   classifier: ChainClassifier;
   nodeIdByCode: Map<string, number>;
   codeByNodeId: Map<number, string>;
+  /** What the classifier was built from, so that a worker thread can build the same one. */
+  spec: ClassifierSpec;
 }
+
 
 /** The enterprise fields classification reads. */
 export type ClassifiableRow = Awaited<ReturnType<typeof listEnterprisesToClassify>>[number];
@@ -54,12 +58,14 @@ export async function loadChainClassifier(
 ): Promise<PreparedChainClassifier> {
   const { chain, nodes } = await loadChainContext(db, chainCode);
   const nodeIdByCode = new Map(nodes.map((n) => [n.code, n.id]));
-  const classifier = new ChainClassifier(
-    nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
-    learnedModelFor(chain.code),
-  );
+  const spec: ClassifierSpec = {
+    chainCode: chain.code,
+    nodes: nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
+    model: learnedModelFor(chain.code),
+  };
+  const classifier = classifierFromSpec(spec);
   const codeByNodeId = new Map([...nodeIdByCode].map(([code, id]) => [id, code]));
-  return { chain, classifier, nodeIdByCode, codeByNodeId };
+  return { chain, classifier, nodeIdByCode, codeByNodeId, spec };
 }
 
 /** An empty tally for a chain. */

@@ -15,7 +15,7 @@ import {
 } from '../registry/duplicates.service.ts';
 import { getEnterprise, searchEnterprises } from '../registry/enterprise-query.service.ts';
 import { prepareInstallation } from '../setup.service.ts';
-import { importEnterprises } from './import-enterprises.service.ts';
+import { importEnterprises as importWith } from './import-enterprises.service.ts';
 import { getImport } from './import-jobs.service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'chainlead-import-'));
@@ -39,7 +39,13 @@ const GOOD = [
   `,无锡锡山康护医疗器械有限公司,320205,43835,200,,一次性使用无菌医疗器械的生产,一次性使用输液器,30,1200,2024,`,
 ];
 
-describe(`importing enterprises (${testDatabaseKind()})`, () => {
+// Every test runs with the rows read in-process and on the worker thread that large files use.
+describe.each([
+  { reading: 'in-process', worker: false },
+  { reading: 'on a worker thread', worker: true },
+])(`importing enterprises (${testDatabaseKind()}), rows read $reading`, ({ worker }) => {
+  const importEnterprises: typeof importWith = (db, who, options) =>
+    importWith(db, who, { ...options, worker });
   let database: Database;
   beforeAll(async () => {
     database = await createTestDatabase();
