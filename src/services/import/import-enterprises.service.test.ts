@@ -275,6 +275,25 @@ describe.each([
     ]);
   });
 
+  it('fails on a broken quote mid-file with the reader\'s reason, file and row, as the import record says', async () => {
+    const file = csv('broken-quote.csv', [
+      ...GOOD.slice(0, 2),
+      // Past the head the reader checks before the import starts.
+      `,无锡长范围科技有限公司,320214,,,,${'医疗器械的研发'.repeat(12_000)},,,,,`,
+      `,"无锡断引号科技有限公司,320214,,,,,,,,,`,
+    ]);
+    let importId = 0;
+    const failure = await importEnterprises(database.db, actor, {
+      file,
+      onStart: (id) => (importId = id),
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(String((failure as Error).message)).toMatch(/broken-quote\.csv/);
+    const record = await getImport(database.db, importId);
+    expect(record).toMatchObject({ status: 'failed' });
+    expect(record.message).toBe((failure as Error).message);
+  });
+
   it('refuses a file without a name column, naming the file and what was found', async () => {
     const file = join(dir, 'no-name.csv');
     writeFileSync(file, 'uscc,address\n91320214MA1IMP01X,somewhere\n');
