@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
+import { copyRows } from './import.repository.ts';
 import { chainNode, classification, enterprise } from './schema.ts';
 
 export type ClassificationRow = typeof classification.$inferSelect;
@@ -30,13 +31,18 @@ export async function listEnterprisesToClassify(
     .limit(options.limit);
 }
 
-/** The manual decisions on a chain for some enterprises: they survive re-classification. */
-export async function listManualDecisions(db: DbOrTx, chainId: number, enterpriseIds: number[]) {
-  if (enterpriseIds.length === 0) return [];
+/** The manual decisions on some chains for some enterprises: they survive re-classification. */
+export async function listManualDecisions(
+  db: DbOrTx,
+  chainIds: readonly number[],
+  enterpriseIds: readonly number[],
+) {
+  if (enterpriseIds.length === 0 || chainIds.length === 0) return [];
   return db
     .select({
       enterpriseId: classification.enterpriseId,
       nodeId: classification.nodeId,
+      chainId: chainNode.chainId,
       decision: classification.decision,
       isPrimary: classification.isPrimary,
     })
@@ -44,9 +50,9 @@ export async function listManualDecisions(db: DbOrTx, chainId: number, enterpris
     .innerJoin(chainNode, eq(chainNode.id, classification.nodeId))
     .where(
       and(
-        eq(chainNode.chainId, chainId),
+        sql`${chainNode.chainId} = any(${sql.param([...chainIds])}::int[])`,
         eq(classification.method, 'manual'),
-        inArray(classification.enterpriseId, enterpriseIds),
+        sql`${classification.enterpriseId} = any(${sql.param([...enterpriseIds])}::bigint[])`,
       ),
     );
 }
@@ -61,33 +67,64 @@ export interface RuleClassificationRow {
   evidence: unknown;
 }
 
+/** The staging table of rule-made placements, in COPY order. */
+const PLACEMENT_STAGE_COLUMNS = [
+  ['enterprise_id', 'bigint'],
+  ['node_id', 'integer'],
+  ['region_code', 'text'],
+  ['score', 'real'],
+  ['decision', 'text'],
+  ['is_primary', 'boolean'],
+  ['evidence', 'jsonb'],
+] as const;
+
 /**
- * Replaces the rule-made classifications of the given enterprises on a chain with `rows`; manual
- * rows are never touched. Rows travel as column arrays through unnest(): one statement per batch.
+ * Replaces the rule-made classifications of the given enterprises on the given chains with
+ * `rows`, then settles their primary placements; manual rows are never touched. Set-based,
+ * whatever the number of chains: the rows go by COPY into a temporary staging table (emptied at
+ * commit), then one delete, one `INSERT … SELECT` and one settling statement.
  */
 export async function replaceRuleClassifications(
   db: DbOrTx,
-  chainId: number,
-  enterpriseIds: number[],
-  rows: RuleClassificationRow[],
+  chainIds: readonly number[],
+  enterpriseIds: readonly number[],
+  rows: readonly RuleClassificationRow[],
 ): Promise<void> {
-  if (enterpriseIds.length === 0) return;
+  if (enterpriseIds.length === 0 || chainIds.length === 0) return;
+  const ids = sql.param([...enterpriseIds]);
   await db.execute(sql`
     delete from classification c using chain_node n
-    where n.id = c.node_id and n.chain_id = ${chainId} and c.method = 'rule'
-      and c.enterprise_id = any(${sql.param(enterpriseIds)}::bigint[])`);
-  if (rows.length === 0) return;
-  const column = <K extends keyof RuleClassificationRow>(key: K) =>
-    sql.param(rows.map((r) => r[key]));
-  await db.execute(sql`
-    insert into classification
-      (enterprise_id, node_id, region_code, score, decision, is_primary, evidence, method)
-    select e, n, r, s, d, p, ev::jsonb, 'rule'
-    from unnest(${column('enterpriseId')}::bigint[], ${column('nodeId')}::integer[],
-      ${column('regionCode')}::text[], ${column('score')}::real[], ${column('decision')}::text[],
-      ${column('isPrimary')}::boolean[],
-      ${sql.param(rows.map((r) => JSON.stringify(r.evidence)))}::text[]) as t(e, n, r, s, d, p, ev)
-    on conflict (enterprise_id, node_id) do nothing`);
+    where n.id = c.node_id and n.chain_id = any(${sql.param([...chainIds])}::int[])
+      and c.method = 'rule' and c.enterprise_id = any(${ids}::bigint[])`);
+  if (rows.length > 0) {
+    await db.execute(
+      sql.raw(
+        `create temp table if not exists placement_stage (${PLACEMENT_STAGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit delete rows`,
+      ),
+    );
+    await db.execute(sql.raw('delete from placement_stage'));
+    await copyRows(
+      db,
+      'placement_stage',
+      PLACEMENT_STAGE_COLUMNS.map(([column]) => column),
+      rows.map((r) => [
+        r.enterpriseId,
+        r.nodeId,
+        r.regionCode,
+        r.score,
+        r.decision,
+        r.isPrimary,
+        JSON.stringify(r.evidence),
+      ]),
+    );
+    await db.execute(sql`
+      insert into classification
+        (enterprise_id, node_id, region_code, score, decision, is_primary, evidence, method)
+      select enterprise_id, node_id, region_code, score, decision, is_primary, evidence, 'rule'
+      from placement_stage
+      on conflict (enterprise_id, node_id) do nothing`);
+  }
+  await settlePrimaryPlacements(db, enterpriseIds, chainIds.length === 1 ? (chainIds[0] ?? null) : null);
 }
 
 /** An enterprise's classifications on every chain, with node codes and names. */

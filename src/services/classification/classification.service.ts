@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { ClassificationRules } from '../../domain/chain-template.ts';
-import { ChainClassifier } from '../../domain/classification.ts';
+import { classifierFromSpec, type ClassifierSpec } from './classifier-spec.ts';
+import type { ChainClassifier, NodeClassification } from '../../domain/classification.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import type { ChainRow } from '../../db/chain.repository.ts';
@@ -42,7 +43,10 @@ export interface PreparedChainClassifier {
   classifier: ChainClassifier;
   nodeIdByCode: Map<string, number>;
   codeByNodeId: Map<number, string>;
+  /** What the classifier was built from, so that a worker thread can build the same one. */
+  spec: ClassifierSpec;
 }
+
 
 /** The enterprise fields classification reads. */
 export type ClassifiableRow = Awaited<ReturnType<typeof listEnterprisesToClassify>>[number];
@@ -54,12 +58,14 @@ export async function loadChainClassifier(
 ): Promise<PreparedChainClassifier> {
   const { chain, nodes } = await loadChainContext(db, chainCode);
   const nodeIdByCode = new Map(nodes.map((n) => [n.code, n.id]));
-  const classifier = new ChainClassifier(
-    nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
-    learnedModelFor(chain.code),
-  );
+  const spec: ClassifierSpec = {
+    chainCode: chain.code,
+    nodes: nodes.map((n) => ({ code: n.code, rules: n.rules as ClassificationRules })),
+    model: learnedModelFor(chain.code),
+  };
+  const classifier = classifierFromSpec(spec);
   const codeByNodeId = new Map([...nodeIdByCode].map(([code, id]) => [id, code]));
-  return { chain, classifier, nodeIdByCode, codeByNodeId };
+  return { chain, classifier, nodeIdByCode, codeByNodeId, spec };
 }
 
 /** An empty tally for a chain. */
@@ -107,37 +113,75 @@ export async function classifyBatch(
   batch: readonly ClassifiableRow[],
   summary: ClassifySummary,
 ): Promise<void> {
-  if (batch.length === 0) return;
-  const { chain, classifier, nodeIdByCode, codeByNodeId } = prepared;
+  await classifyBatchOnChains(tx, [prepared], batch, [summary]);
+}
+
+/**
+ * The classifier's results for some enterprises, worked out beforehand (an import's worker
+ * thread): by enterprise id, one list per chain, in the order of the chains classified.
+ */
+export type PrecomputedResults = ReadonlyMap<number, readonly NodeClassification[][]>;
+
+/**
+ * Classifies one batch of enterprises on several chains at once through `tx`: one read of the
+ * manual decisions, the classifier in Node (or its `precomputed` results), then the placements of
+ * every chain written set-based (see replaceRuleClassifications). Adds each chain's outcome to
+ * its summary in `summaries` (same order as `chains`) when given.
+ */
+export async function classifyBatchOnChains(
+  tx: DbOrTx,
+  chains: readonly PreparedChainClassifier[],
+  batch: readonly ClassifiableRow[],
+  summaries: readonly ClassifySummary[] | null,
+  precomputed?: PrecomputedResults,
+): Promise<void> {
+  if (batch.length === 0 || chains.length === 0) return;
   const ids = batch.map((e) => e.id);
-  const manual = groupManual(await listManualDecisions(tx, chain.id, ids));
+  const manual = groupManual(
+    await listManualDecisions(
+      tx,
+      chains.map((c) => c.chain.id),
+      ids,
+    ),
+  );
   const rows: RuleClassificationRow[] = [];
-  for (const enterpriseRow of batch) {
-    const mine = manual.get(enterpriseRow.id) ?? [];
-    const manualPrimary = mine.some((m) => m.isPrimary);
-    const rejected = new Set(mine.filter((m) => m.decision === 'rejected').map((m) => m.nodeId));
-    const results = classifier.classify(enterpriseRow);
-    let primaryTaken = manualPrimary;
-    for (const result of results) {
-      const nodeId = nodeIdByCode.get(result.nodeCode);
-      if (nodeId === undefined || mine.some((m) => m.nodeId === nodeId)) continue;
-      const isPrimary = !primaryTaken && result.decision !== 'rejected' && !rejected.has(nodeId);
-      if (isPrimary) primaryTaken = true;
-      rows.push({
-        enterpriseId: enterpriseRow.id,
-        nodeId,
-        regionCode: enterpriseRow.regionCode,
-        score: result.score,
-        decision: result.decision,
-        isPrimary,
-        evidence: result.evidence,
-      });
+  for (const [index, { chain, classifier, nodeIdByCode, codeByNodeId }] of chains.entries()) {
+    for (const enterpriseRow of batch) {
+      const mine = (manual.get(enterpriseRow.id) ?? []).filter((m) => m.chainId === chain.id);
+      const manualPrimary = mine.some((m) => m.isPrimary);
+      const rejected = new Set(
+        mine.filter((m) => m.decision === 'rejected').map((m) => m.nodeId),
+      );
+      const results =
+        precomputed?.get(enterpriseRow.id)?.[index] ?? classifier.classify(enterpriseRow);
+      let primaryTaken = manualPrimary;
+      for (const result of results) {
+        const nodeId = nodeIdByCode.get(result.nodeCode);
+        if (nodeId === undefined || mine.some((m) => m.nodeId === nodeId)) continue;
+        const isPrimary = !primaryTaken && result.decision !== 'rejected' && !rejected.has(nodeId);
+        if (isPrimary) primaryTaken = true;
+        rows.push({
+          enterpriseId: enterpriseRow.id,
+          nodeId,
+          regionCode: enterpriseRow.regionCode,
+          score: result.score,
+          decision: result.decision,
+          isPrimary,
+          evidence: result.evidence,
+        });
+      }
+      const summary = summaries?.[index];
+      if (summary) tallyEnterprise(summary, results, mine, codeByNodeId);
     }
-    tallyEnterprise(summary, results, mine, codeByNodeId);
+    const summary = summaries?.[index];
+    if (summary) summary.enterprises += batch.length;
   }
-  await replaceRuleClassifications(tx, chain.id, ids, rows);
-  await settlePrimaryPlacements(tx, ids, chain.id);
-  summary.enterprises += batch.length;
+  await replaceRuleClassifications(
+    tx,
+    chains.map((c) => c.chain.id),
+    ids,
+    rows,
+  );
 }
 
 function groupManual<T extends { enterpriseId: number }>(rows: T[]): Map<number, T[]> {

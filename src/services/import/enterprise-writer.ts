@@ -24,14 +24,16 @@ import {
   type StagedMatch,
 } from '../../db/import.repository.ts';
 import {
-  classifyBatch,
-  emptyClassifySummary,
+  classifyBatchOnChains,
   type ClassifiableRow,
+  type PrecomputedResults,
   type PreparedChainClassifier,
 } from '../classification/classification.service.ts';
 import { figureSourceOf } from '../merge/figure-source.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
+import type { NodeClassification } from '../../domain/classification.ts';
+import type { PreparedRecord } from './record-work.ts';
 
 // The write half of an enterprise import: each batch of validated records is matched against the
 // registry (USCC, then name key, then a fuzzy score) and inserted, updated or merged.
@@ -62,7 +64,7 @@ type Change = Partial<Record<string, unknown>>;
 /** A record of the batch with its place in it (its row in the staging table) and its keys. */
 interface Keyed {
   idx: number;
-  record: EnterpriseRecord;
+  record: PreparedRecord;
   keys: ReturnType<typeof enterpriseKeys>;
 }
 
@@ -86,6 +88,11 @@ export class RecordWriter {
   private tx!: DbOrTx;
   /** What this batch inserted or changed, as it now stands, for classification. */
   private readonly touched = new Map<number, ClassifiableRow>();
+  /**
+   * The classifier's results a worker thread worked out for a touched record, kept while the
+   * record as written reads the same as the row it was worked out from.
+   */
+  private readonly precomputed = new Map<number, NodeClassification[][]>();
 
   constructor(
     private readonly importId: number,
@@ -100,11 +107,15 @@ export class RecordWriter {
   duplicatesOverCap = 0;
 
   /** Writes one batch through `tx` (a transaction of its own, or the dry run's). */
-  async write(tx: DbOrTx, records: EnterpriseRecord[]): Promise<void> {
+  async write(tx: DbOrTx, records: PreparedRecord[]): Promise<void> {
     if (records.length === 0) return;
     this.tx = tx;
     this.at = new Date().toISOString();
-    const keyed = records.map((record, idx) => ({ idx, record, keys: enterpriseKeys(record) }));
+    const keyed = records.map((record, idx) => ({
+      idx,
+      record,
+      keys: record.prepared?.keys ?? enterpriseKeys(record),
+    }));
     // The batch goes to the staging table by COPY; exact matches are two joins against it.
     await stageImportRows(
       this.tx,
@@ -226,10 +237,11 @@ export class RecordWriter {
     this.seenName.clear();
     this.years.clear();
     const touched = [...this.touched.values()];
+    const precomputed: PrecomputedResults = new Map(this.precomputed);
     this.touched.clear();
-    for (const prepared of this.chains) {
-      await classifyBatch(this.tx, prepared, touched, emptyClassifySummary(prepared.chain.code));
-    }
+    this.precomputed.clear();
+    // Every chain's placements for the batch in one set-based write.
+    await classifyBatchOnChains(this.tx, this.chains, touched, null, precomputed);
   }
 
   private readonly pendingDuplicates = new Map<EnterpriseRecord, PossibleDuplicate>();
@@ -281,7 +293,7 @@ export class RecordWriter {
         provenance: [insertProvenance(record, this.source, this.importId, at)],
       };
       this.remember(stored);
-      this.touched.set(id, classifiable(stored));
+      this.touch(stored, record);
       const possible = this.pendingDuplicates.get(record);
       if (possible && this.counts.possibleDuplicates >= this.duplicateCap) {
         this.duplicatesOverCap++;
@@ -307,7 +319,7 @@ export class RecordWriter {
    */
   private async update(
     existing: MatchableEnterprise,
-    record: EnterpriseRecord,
+    record: PreparedRecord,
     how: 'uscc' | 'name' | 'fuzzy',
     fillOnly: boolean,
   ): Promise<void> {
@@ -363,7 +375,7 @@ export class RecordWriter {
       this.changedRecords.set(existing.id, existing);
     }
     if (fieldsChanged || yearChanged) {
-      this.touched.set(existing.id, classifiable(existing));
+      this.touch(existing, record);
       if (how === 'uscc') this.counts.updated++;
       else this.counts.merged++;
     } else {
@@ -431,6 +443,16 @@ export class RecordWriter {
     return true;
   }
 
+  /** Marks a record for classification, with the row's precomputed results if they still apply. */
+  private touch(stored: MatchableEnterprise, record: PreparedRecord): void {
+    const row = classifiable(stored);
+    this.touched.set(stored.id, row);
+    const classified = record.prepared?.classified;
+    if (classified && classified.length === this.chains.length && readsTheSame(row, record))
+      this.precomputed.set(stored.id, classified);
+    else this.precomputed.delete(stored.id);
+  }
+
   private remember(enterpriseRow: MatchableEnterprise): void {
     if (enterpriseRow.uscc) this.seenUscc.set(enterpriseRow.uscc, enterpriseRow);
     if (enterpriseRow.nameKey) {
@@ -450,6 +472,19 @@ function bestFuzzyCandidate(record: EnterpriseRecord, candidates: Iterable<Fuzzy
     if (!best || scored.score > best.score) best = { other, ...scored };
   }
   return best;
+}
+
+/** Whether the classifier reads the same text in a written record as in the row. */
+function readsTheSame(row: ClassifiableRow, record: EnterpriseRecord): boolean {
+  const products = record.products ?? [];
+  return (
+    row.name === record.name &&
+    row.nameEn === record.nameEn &&
+    row.businessScope === record.businessScope &&
+    row.industryCode === record.industryCode &&
+    row.products.length === products.length &&
+    row.products.every((product, index) => product === products[index])
+  );
 }
 
 function classifiable(stored: MatchableEnterprise): ClassifiableRow {

@@ -15,7 +15,7 @@ import {
 } from '../registry/duplicates.service.ts';
 import { getEnterprise, searchEnterprises } from '../registry/enterprise-query.service.ts';
 import { prepareInstallation } from '../setup.service.ts';
-import { importEnterprises } from './import-enterprises.service.ts';
+import { importEnterprises as importWith } from './import-enterprises.service.ts';
 import { getImport } from './import-jobs.service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'chainlead-import-'));
@@ -39,7 +39,13 @@ const GOOD = [
   `,无锡锡山康护医疗器械有限公司,320205,43835,200,,一次性使用无菌医疗器械的生产,一次性使用输液器,30,1200,2024,`,
 ];
 
-describe(`importing enterprises (${testDatabaseKind()})`, () => {
+// Every test runs with the rows read in-process and on the worker thread that large files use.
+describe.each([
+  { reading: 'in-process', worker: false },
+  { reading: 'on a worker thread', worker: true },
+])(`importing enterprises (${testDatabaseKind()}), rows read $reading`, ({ worker }) => {
+  const importEnterprises: typeof importWith = (db, who, options) =>
+    importWith(db, who, { ...options, worker });
   let database: Database;
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -267,6 +273,25 @@ describe(`importing enterprises (${testDatabaseKind()})`, () => {
         params: { unit: '千元' },
       },
     ]);
+  });
+
+  it('fails on a broken quote mid-file with the reader\'s reason, file and row, as the import record says', async () => {
+    const file = csv('broken-quote.csv', [
+      ...GOOD.slice(0, 2),
+      // Past the head the reader checks before the import starts.
+      `,无锡长范围科技有限公司,320214,,,,${'医疗器械的研发'.repeat(12_000)},,,,,`,
+      `,"无锡断引号科技有限公司,320214,,,,,,,,,`,
+    ]);
+    let importId = 0;
+    const failure = await importEnterprises(database.db, actor, {
+      file,
+      onStart: (id) => (importId = id),
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(String((failure as Error).message)).toMatch(/broken-quote\.csv/);
+    const record = await getImport(database.db, importId);
+    expect(record).toMatchObject({ status: 'failed' });
+    expect(record.message).toBe((failure as Error).message);
   });
 
   it('refuses a file without a name column, naming the file and what was found', async () => {

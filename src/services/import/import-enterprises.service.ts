@@ -11,12 +11,10 @@ import {
   loadChainClassifier,
   type PreparedChainClassifier,
 } from '../classification/classification.service.ts';
-import {
-  buildEnterpriseRecord,
-  type EnterpriseRecord,
-  type RowError,
-} from './enterprise-record.ts';
+import type { RowError } from './enterprise-record.ts';
 import { readTableFile, type ReadTableOptions, type Table } from '../tables/table-reader.ts';
+import { inProcessRows, workerRows, type RowSource } from './record-source.ts';
+import type { PreparedRecord } from './record-work.ts';
 import { ROW_REASONS, type ReasonParams } from '../../shared/row-reasons.ts';
 import type { ImportFailure } from '../../shared/api/imports.ts';
 import { RecordWriter, type ImportCounts } from './enterprise-writer.ts';
@@ -40,6 +38,11 @@ export interface ImportOptions {
   duplicateCap?: number;
   /** Called with the import's id as soon as it is recorded (before any row is read). */
   onStart?: (importId: number) => void;
+  /**
+   * Read, validate, key and classify the rows on a worker thread while this one writes: by
+   * default when the file is larger than WORKER_MIN_BYTES.
+   */
+  worker?: boolean;
 }
 
 export interface ImportProgress {
@@ -67,6 +70,15 @@ const BATCH_MIN = 25;
 const BATCH_MS = 150;
 /** Errors kept in the import record for the API; the CSV report from the CLI has them all. */
 const STORED_ERRORS = 5_000;
+
+/**
+ * Files larger than this (about 5,000 rows of a registry CSV) are read on a worker thread, so that
+ * the reading and the writing use both cores; smaller ones are read in-process.
+ */
+export const WORKER_MIN_BYTES = 1_500_000;
+/** Rows per message from the worker thread, and messages it may send ahead of the writing. */
+const WORKER_CHUNK_ROWS = 250;
+const WORKER_CREDITS = 8;
 
 /** Rolls the dry run's transaction back on purpose. */
 class Rollback extends Error {}
@@ -151,18 +163,38 @@ export async function importEnterprises(
   const writer = new RecordWriter(batchRow.id, source, counts, chains, options.duplicateCap);
   let status: ImportResult['status'] = 'done';
   let batchRows = BATCH / 4;
+  const useWorker = options.worker ?? table.progress().totalBytes > WORKER_MIN_BYTES;
+  // The rows of one pass: read here, or on a worker thread (which reopens the file).
+  const openRows = async (opened: Table | null, classify: boolean): Promise<RowSource> => {
+    if (!useWorker)
+      return inProcessRows(
+        opened ?? (await readTableFile(options.file, { ...options.table, name: shown })),
+        context,
+      );
+    opened?.close();
+    return workerRows({
+      file: options.file,
+      table: { ...options.table, name: shown },
+      defaultRegion: context.defaultRegion,
+      defaultMoneyUnit: context.defaultMoneyUnit,
+      regionCodes: [...regionCodes],
+      chains: classify ? chains.map((c) => c.spec) : [],
+      chunkRows: WORKER_CHUNK_ROWS,
+      credits: WORKER_CREDITS,
+    });
+  };
 
   // One pass over the file; `writeBatch` (when given) writes each batch of valid records.
   const runPass = async (
-    source: Table,
-    writeBatch: ((records: EnterpriseRecord[]) => Promise<void>) | null,
+    source: RowSource,
+    writeBatch: ((records: PreparedRecord[]) => Promise<void>) | null,
   ): Promise<void> => {
     rowsRead = 0;
-    let pending: EnterpriseRecord[] = [];
+    let pending: PreparedRecord[] = [];
     // One batch is written while the next is read and validated: on a server the two overlap.
     // Batches still write in file order, one at a time.
     let writing: Promise<void> = Promise.resolve();
-    const write = async (batch: EnterpriseRecord[]): Promise<void> => {
+    const write = async (batch: PreparedRecord[]): Promise<void> => {
       if (!writeBatch) return;
       await writing;
       writing = writeBatch(batch);
@@ -170,24 +202,27 @@ export async function importEnterprises(
       writing.catch(() => undefined);
     };
     try {
-      for await (const row of source.rows) {
-        rowsRead++;
-        const built = buildEnterpriseRecord(row.rowNumber, row.cells, context);
-        if ('errors' in built) {
-          counts.rejected++;
-          errors.push(...built.errors);
-        } else if (writeBatch) {
-          pending.push(built.record);
+      let progress = { bytesRead: 0, totalBytes: table.progress().totalBytes };
+      for await (const chunk of source.chunks) {
+        progress = chunk.progress;
+        for (const built of chunk.rows) {
+          rowsRead++;
+          if ('errors' in built) {
+            counts.rejected++;
+            errors.push(...built.errors);
+          } else if (writeBatch) {
+            pending.push(built.record);
+          }
+          if (pending.length >= batchRows) {
+            await write(pending);
+            pending = [];
+          }
+          if (rowsRead % BATCH === 0) options.progress?.({ rowsRead, ...progress });
         }
-        if (pending.length >= batchRows) {
-          await write(pending);
-          pending = [];
-        }
-        if (rowsRead % BATCH === 0) options.progress?.({ rowsRead, ...source.progress() });
       }
       await write(pending);
       await writing;
-      options.progress?.({ rowsRead, ...source.progress() });
+      options.progress?.({ rowsRead, ...progress });
     } finally {
       source.close();
       // Nothing may still be writing when the import reports how it ended.
@@ -199,7 +234,7 @@ export async function importEnterprises(
   // The progress commits with the batch, so a killed import's record says how far it got.
   // Each batch's size adapts to how long its transaction held the database: on a busy machine
   // batches shrink (down to BATCH_MIN) so that other requests wait for at most about BATCH_MS.
-  const writeInOwnTransaction = async (records: EnterpriseRecord[]) => {
+  const writeInOwnTransaction = async (records: PreparedRecord[]) => {
     const started = performance.now();
     await db.transaction(async (tx) => {
       await writer.write(tx, records);
@@ -221,7 +256,7 @@ export async function importEnterprises(
     if (options.dryRun) {
       await db
         .transaction(async (tx) => {
-          await runPass(table, (records) => writer.write(tx, records));
+          await runPass(await openRows(table, true), (records) => writer.write(tx, records));
           throw new Rollback();
         })
         .catch((error: unknown) => {
@@ -230,15 +265,11 @@ export async function importEnterprises(
       status = 'rolled_back';
     } else if (options.strict) {
       // Validate the whole file first: with any invalid row, nothing is written at all.
-      await runPass(table, null);
+      await runPass(await openRows(table, false), null);
       if (counts.rejected > 0) status = 'rolled_back';
-      else
-        await runPass(
-          await readTableFile(options.file, { ...options.table, name: shown }),
-          writeInOwnTransaction,
-        );
+      else await runPass(await openRows(null, true), writeInOwnTransaction);
     } else {
-      await runPass(table, writeInOwnTransaction);
+      await runPass(await openRows(table, true), writeInOwnTransaction);
     }
   } catch (error) {
     await updateImportBatch(db, batchRow.id, {
