@@ -108,6 +108,26 @@ try {
   await page.goto(`${base}/matchmaking`);
   await page.waitForLoadState('networkidle');
   await shoot(page, 'matchmaking');
+  // A chain master's network drawn on the chain map: its partners' nodes ringed.
+  await page.goto(`${base}/chain-map`);
+  await page.locator('[data-testid="chain-map"] canvas').waitFor();
+  await page.locator('[data-testid="chain-map-master"]').click();
+  await page.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+  await page.locator('[data-testid="chain-map-network"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'chain-map-network');
+  // 专家库, 活动 and 创新平台 (an innovation centre with the firms using it).
+  await page.goto(`${base}/experts`);
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'experts');
+  await page.goto(`${base}/events`);
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'events');
+  await page.goto(`${base}/platforms`);
+  await page.waitForLoadState('networkidle');
+  await page.locator('[data-testid="platform-link"]').first().click();
+  await page.waitForLoadState('networkidle');
+  await shoot(page, 'platform');
   // The chain by district: a treemap until the office uploads its own approved boundaries.
   await page.goto(`${base}/districts`);
   await page.waitForLoadState('networkidle');
