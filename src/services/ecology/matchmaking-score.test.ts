@@ -12,6 +12,7 @@ const need: NeedFacts = {
   flowNodeIds: new Set([9]),
   buyerNodeName: { zh: '生物药', en: 'Biologics' },
   keywords: [{ keyword: '培养基', nodeName: { zh: '生物试剂与培养基', en: 'Reagents' } }],
+  terms: [],
 };
 const supplier = {
   id: 1,

@@ -21,7 +21,7 @@ import type {
   RecordOutcomeRequest,
 } from '../../shared/api/needs.ts';
 import { loadChainContext, type ChainContext } from '../lookup/lookup.service.ts';
-import { compareProposals, scoreSupplier, type NeedFacts } from './matchmaking-score.ts';
+import { compareProposals, needTerms, scoreSupplier, type NeedFacts } from './matchmaking-score.ts';
 import {
   presentNeed,
   proposeNode,
@@ -32,6 +32,12 @@ import {
 
 /** Suppliers read per source (node placements, product text) before ranking. */
 const POOL = 200;
+/**
+ * Suppliers of the province whose product names or scope hold one of the need's words or
+ * character pairs, read before scoring (a bounded strpos scan: PGlite has no pg_trgm, and a
+ * city's firms with products are a few thousand).
+ */
+const TEXT_SCAN = 2000;
 /** Proposed matches returned per need. */
 const TOP = 20;
 
@@ -67,12 +73,13 @@ async function needFacts(
     flowNodeIds,
     buyerNodeName: buyer ? { zh: buyer.nameZh, en: buyer.nameEn } : null,
     keywords,
+    terms: needTerms(need.product),
   };
 }
 
 /**
  * The suppliers proposed for a need, local firms (same city) first, then those with a matching
- * open offer, then by score; each with its reasons (offer, node, flow, product text, distance,
+ * open offer, then by score; each with its reasons (offer, node, flow, product text, the need's own words, distance,
  * size, qualifications) and what came of it. Only the office and the need's own firm may ask.
  * Throws CHAIN_NOT_FOUND, NEED_NOT_FOUND, FORBIDDEN.
  */
@@ -94,7 +101,8 @@ export async function proposeMatches(
   const nodeIds = [
     ...new Set([...(need.nodeId === null ? [] : [need.nodeId]), ...facts.flowNodeIds]),
   ];
-  const [onNodes, byText, offers, records, noLocalSupplier] = await Promise.all([
+  const needWords = [...new Set(facts.terms.flatMap((t) => [t.text, ...t.grams]))];
+  const [onNodes, byText, byNeedWords, offers, records, noLocalSupplier] = await Promise.all([
     listSuppliersOnNodes(db, {
       chainId: context.chain.id,
       nodeIds,
@@ -108,6 +116,13 @@ export async function proposeMatches(
       regionCode: need.regionCode,
       excludeId: need.enterpriseId,
       limit: POOL,
+    }),
+    listSuppliersByText(db, {
+      chainId: context.chain.id,
+      keywords: needWords,
+      regionCode: need.regionCode,
+      excludeId: need.enterpriseId,
+      limit: TEXT_SCAN,
     }),
     listOpenOffers(db, context.chain.id, need.enterpriseId),
     listMatchRecords(db, need.id),
@@ -126,7 +141,7 @@ export async function proposeMatches(
   const offerOf = new Map<number, { id: number; product: string }>();
   for (const o of matchingOffers) if (!offerOf.has(o.enterpriseId)) offerOf.set(o.enterpriseId, o);
   const pool = new Map<number, SupplierRow>();
-  for (const s of [...onNodes, ...byText]) if (!pool.has(s.id)) pool.set(s.id, s);
+  for (const s of [...onNodes, ...byText, ...byNeedWords]) if (!pool.has(s.id)) pool.set(s.id, s);
   // Suppliers with a recorded outcome or a matching offer are always considered.
   const missing = [...new Set([...offerOf.keys(), ...records.map((r) => r.supplierId)])].filter(
     (id) => !pool.has(id),
