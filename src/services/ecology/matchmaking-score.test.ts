@@ -103,6 +103,17 @@ describe('scoring a supplier for a need', () => {
     expect(whole.score).toBe(20 + 20);
     expect(whole.reasons[0]).toMatchObject({ code: 'text' });
     expect(whole.reasons[0]?.zh).toContain('产品名含需求词「胶囊」');
+    const once = scoreSupplier(
+      {
+        ...plain,
+        terms: needTerms('培养基'),
+        keywords: [{ keyword: '培养基', nodeName: { zh: '生物试剂与培养基', en: 'Reagents' } }],
+      },
+      bare,
+      null,
+      names,
+    );
+    expect(once.reasons.map((r) => r.code)).toEqual(['product', 'distance']);
     const near = scoreSupplier(
       { ...plain, terms: needTerms('软式隐形眼镜') },
       { ...bare, products: [], businessScope: '隐形眼镜零售' },

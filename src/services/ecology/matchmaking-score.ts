@@ -128,7 +128,8 @@ const DISTANCE_POINTS: Record<MatchDistance, number> = {
   elsewhere: 0,
 };
 
-function lower(text: string): string {
+/** NFKC and lower case, as every text is compared. */
+export function lower(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
@@ -204,7 +205,11 @@ export function scoreSupplier(
       : textInScope
         ? { ...textInScope, where: 'scope' as const }
         : null;
-  if (text) {
+  // The need's word already counted as the classifier's keyword in the same text: no second time.
+  const counted =
+    text !== null &&
+    ((text.where === 'products' ? inProducts : inScope)?.keyword ?? '').toLowerCase() === text.term;
+  if (text && !counted) {
     const points = (text.whole ? 20 : 10) / (text.where === 'scope' ? 2 : 1);
     score += points;
     relevant = true;

@@ -9,6 +9,7 @@ import {
   listSuppliersByIds,
   listSuppliersByText,
   listSuppliersOnNodes,
+  listSupplierTexts,
   upsertMatchRecord,
   type NeedMatchRow,
   type SupplierRow,
@@ -21,7 +22,15 @@ import type {
   RecordOutcomeRequest,
 } from '../../shared/api/needs.ts';
 import { loadChainContext, type ChainContext } from '../lookup/lookup.service.ts';
-import { compareProposals, needTerms, scoreSupplier, type NeedFacts } from './matchmaking-score.ts';
+import {
+  compareProposals,
+  distanceOf,
+  lower,
+  matchTerms,
+  needTerms,
+  scoreSupplier,
+  type NeedFacts,
+} from './matchmaking-score.ts';
 import {
   presentNeed,
   proposeNode,
@@ -102,7 +111,7 @@ export async function proposeMatches(
     ...new Set([...(need.nodeId === null ? [] : [need.nodeId]), ...facts.flowNodeIds]),
   ];
   const needWords = [...new Set(facts.terms.flatMap((t) => [t.text, ...t.grams]))];
-  const [onNodes, byText, byNeedWords, offers, records, noLocalSupplier] = await Promise.all([
+  const [onNodes, byText, texts, offers, records, noLocalSupplier] = await Promise.all([
     listSuppliersOnNodes(db, {
       chainId: context.chain.id,
       nodeIds,
@@ -117,9 +126,8 @@ export async function proposeMatches(
       excludeId: need.enterpriseId,
       limit: POOL,
     }),
-    listSuppliersByText(db, {
-      chainId: context.chain.id,
-      keywords: needWords,
+    listSupplierTexts(db, {
+      words: needWords,
       regionCode: need.regionCode,
       excludeId: need.enterpriseId,
       limit: TEXT_SCAN,
@@ -141,11 +149,30 @@ export async function proposeMatches(
   const offerOf = new Map<number, { id: number; product: string }>();
   for (const o of matchingOffers) if (!offerOf.has(o.enterpriseId)) offerOf.set(o.enterpriseId, o);
   const pool = new Map<number, SupplierRow>();
-  for (const s of [...onNodes, ...byText, ...byNeedWords]) if (!pool.has(s.id)) pool.set(s.id, s);
-  // Suppliers with a recorded outcome or a matching offer are always considered.
-  const missing = [...new Set([...offerOf.keys(), ...records.map((r) => r.supplierId)])].filter(
-    (id) => !pool.has(id),
-  );
+  for (const s of [...onNodes, ...byText]) if (!pool.has(s.id)) pool.set(s.id, s);
+  // Of the firms whose text holds a word or pair of the need's, the POOL best: nearest, then a
+  // whole word before most of its pairs.
+  const nearness = ['district', 'city', 'province', 'elsewhere'];
+  const byNeedWords = texts
+    .flatMap((t) => {
+      const match = matchTerms(
+        facts.terms,
+        lower(`${t.products.join(' ')} ${t.businessScope ?? ''}`),
+      );
+      if (!match) return [];
+      const near = nearness.indexOf(distanceOf(need.regionCode, t.regionCode));
+      return [{ id: t.id, near, whole: match.whole, share: match.pairs / (match.of || 1) }];
+    })
+    .sort(
+      (a, b) =>
+        a.near - b.near || Number(b.whole) - Number(a.whole) || b.share - a.share || a.id - b.id,
+    )
+    .slice(0, POOL)
+    .map((t) => t.id);
+  // Those, and suppliers with a recorded outcome or a matching offer, are always considered.
+  const missing = [
+    ...new Set([...byNeedWords, ...offerOf.keys(), ...records.map((r) => r.supplierId)]),
+  ].filter((id) => !pool.has(id));
   for (const s of await listSuppliersByIds(db, context.chain.id, missing)) pool.set(s.id, s);
   const recordOf = new Map(records.map((r) => [r.supplierId, r]));
   const nodeName = (id: number) => {
