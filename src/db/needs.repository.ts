@@ -258,6 +258,37 @@ export async function listSuppliersByText(
     .limit(input.limit);
 }
 
+/**
+ * Id, region, products and scope of the active enterprises in `regionCode`'s province whose
+ * product names or scope hold one of `words` (a strpos scan, no index: PGlite has no pg_trgm),
+ * nearest first, at most `limit`; `excludeId` left out. Light rows, so a city's firms stay cheap.
+ */
+export async function listSupplierTexts(
+  db: DbOrTx,
+  input: { words: string[]; regionCode: string; excludeId: number; limit: number },
+): Promise<{ id: number; regionCode: string; products: string[]; businessScope: string | null }[]> {
+  if (input.words.length === 0) return [];
+  const text = sql`lower(array_to_string(${enterprise.products}, ' ') || ' ' || coalesce(${enterprise.businessScope}, ''))`;
+  return db
+    .select({
+      id: enterprise.id,
+      regionCode: enterprise.regionCode,
+      products: enterprise.products,
+      businessScope: enterprise.businessScope,
+    })
+    .from(enterprise)
+    .where(
+      and(
+        sql`${enterprise.regionCode} like ${`${input.regionCode.slice(0, 2)}%`}`,
+        eq(enterprise.status, 'active'),
+        sql`${enterprise.id} <> ${input.excludeId}`,
+        sql`exists (select 1 from unnest(${sql.param(input.words)}::text[]) k where strpos(${text}, lower(k)) > 0)`,
+      ),
+    )
+    .orderBy(nearFirst(input.regionCode), asc(enterprise.id))
+    .limit(input.limit);
+}
+
 /** These enterprises as suppliers (those of open offers not found otherwise). */
 export async function listSuppliersByIds(
   db: DbOrTx,

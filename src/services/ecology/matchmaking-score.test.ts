@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   compareProposals,
   distanceOf,
+  matchTerms,
+  needTerms,
   scoreSupplier,
   type NeedFacts,
 } from './matchmaking-score.ts';
@@ -12,6 +14,7 @@ const need: NeedFacts = {
   flowNodeIds: new Set([9]),
   buyerNodeName: { zh: '生物药', en: 'Biologics' },
   keywords: [{ keyword: '培养基', nodeName: { zh: '生物试剂与培养基', en: 'Reagents' } }],
+  terms: [],
 };
 const supplier = {
   id: 1,
@@ -70,5 +73,61 @@ describe('scoring a supplier for a need', () => {
     const local = { local: true, hasOffer: false, score: 10, id: 2 };
     const offerElsewhere = { local: false, hasOffer: true, score: 90, id: 1 };
     expect([offerElsewhere, local].sort(compareProposals)).toEqual([local, offerElsewhere]);
+  });
+
+  it("splits the need's own words into words and character pairs, with no word list", () => {
+    expect(needTerms('软式隐形眼镜')).toEqual([
+      { text: '软式隐形眼镜', grams: ['软式', '式隐', '隐形', '形眼', '眼镜'] },
+    ]);
+    expect(needTerms('锭')).toEqual([{ text: '锭', grams: [] }]);
+    expect(needTerms('采购 Ｘ光机，1 台').map((t) => t.text)).toEqual(['采购', 'x光机']);
+    const terms = needTerms('软式隐形眼镜');
+    expect(matchTerms(terms, '每日抛弃式隐形眼镜')).toMatchObject({
+      whole: false,
+      pairs: 4,
+      of: 5,
+    });
+    expect(matchTerms(terms, '眼镜框')).toBeNull();
+  });
+
+  it("scores the need's own words in the product names 20, most of their pairs 10, the scope half", () => {
+    const plain = { ...need, nodeId: null, flowNodeIds: new Set<number>(), keywords: [] };
+    const bare = { ...supplier, nodeId: null, tags: [], revenueYuan: null };
+    const whole = scoreSupplier(
+      { ...plain, terms: needTerms('胶囊') },
+      { ...bare, products: ['鱼油软胶囊'] },
+      null,
+      names,
+    );
+    expect(whole.relevant).toBe(true);
+    expect(whole.score).toBe(20 + 20);
+    expect(whole.reasons[0]).toMatchObject({ code: 'text' });
+    expect(whole.reasons[0]?.zh).toContain('产品名含需求词「胶囊」');
+    const once = scoreSupplier(
+      {
+        ...plain,
+        terms: needTerms('培养基'),
+        keywords: [{ keyword: '培养基', nodeName: { zh: '生物试剂与培养基', en: 'Reagents' } }],
+      },
+      bare,
+      null,
+      names,
+    );
+    expect(once.reasons.map((r) => r.code)).toEqual(['product', 'distance']);
+    const near = scoreSupplier(
+      { ...plain, terms: needTerms('软式隐形眼镜') },
+      { ...bare, products: [], businessScope: '隐形眼镜零售' },
+      null,
+      names,
+    );
+    expect(near.score).toBe(5 + 20);
+    expect(near.reasons[0]?.zh).toContain('经营范围与需求词「软式隐形眼镜」相近（3/5');
+    const none = scoreSupplier(
+      { ...plain, terms: needTerms('注射液') },
+      { ...bare, products: ['维生素C锭'] },
+      null,
+      names,
+    );
+    expect(none.relevant).toBe(false);
   });
 });

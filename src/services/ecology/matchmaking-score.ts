@@ -3,12 +3,14 @@ import type { MatchDistance } from '../../shared/api/needs.ts';
 
 // How a proposed supplier for a need is scored: pure, so each reason can be tested on its own.
 // Points: an open matching offer 30, the serving node 30 (a supplier node of the buyer's node
-// along the chain's flows 15), the product text 20 (a product line; the licence scope 10),
+// along the chain's flows 15), the product text 20 (a product line; the licence scope 10), the
+// need's own words in the product names 20 (most of their character pairs 10; in the business
+// scope half of that),
 // distance 20/15/5, size up to 10, qualifications up to 10. The English reasons leave out the
 // enterprises' own words and places (Chinese data); the Chinese ones name them.
 
 export interface Reason {
-  code: 'offer' | 'node' | 'flow' | 'product' | 'distance' | 'size' | 'qualification';
+  code: 'offer' | 'node' | 'flow' | 'product' | 'text' | 'distance' | 'size' | 'qualification';
   zh: string;
   en: string;
 }
@@ -35,6 +37,65 @@ export interface NeedFacts {
   buyerNodeName: { zh: string; en: string } | null;
   /** The classifier's keywords the need's text hit, with the node whose rule they come from. */
   keywords: readonly { keyword: string; nodeName: { zh: string; en: string } }[];
+  /** The need's own words (see needTerms). */
+  terms: readonly NeedTerm[];
+}
+
+/** A word of the need's text and its overlapping character pairs (for words of 3+ characters). */
+export interface NeedTerm {
+  text: string;
+  grams: readonly string[];
+}
+
+/** Share of a word's character pairs a text must hold to count as a near match. */
+export const NEAR_SHARE = 0.6;
+
+/**
+ * The need's own words: its text split at anything that is not a letter or digit (NFKC,
+ * lower-cased), words of one character dropped unless the need is that one character; each word
+ * with its overlapping character pairs, so that 软式隐形眼镜 also finds 隐形眼镜. No word list:
+ * Chinese is not segmented further, the pairs stand in for that.
+ */
+export function needTerms(product: string): NeedTerm[] {
+  const words = [
+    ...new Set(
+      lower(product)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 0),
+    ),
+  ];
+  const kept = words.length === 1 ? words : words.filter((w) => [...w].length >= 2);
+  return kept.map((text) => {
+    const chars = [...text];
+    const grams =
+      chars.length >= 3 ? [...new Set(chars.slice(1).map((c, i) => `${chars[i]}${c}`))] : [];
+    return { text, grams };
+  });
+}
+
+/** The best match of the need's words in a text: a whole word, else most of a word's pairs. */
+export function matchTerms(
+  terms: readonly NeedTerm[],
+  text: string,
+): { term: string; whole: boolean; pairs: number; of: number } | null {
+  let best: { term: string; whole: boolean; pairs: number; of: number } | null = null;
+  for (const t of terms) {
+    if (text.includes(t.text)) {
+      if (!best || !best.whole || t.text.length > best.term.length) {
+        best = { term: t.text, whole: true, pairs: t.grams.length, of: t.grams.length };
+      }
+      continue;
+    }
+    if (best?.whole || t.grams.length < 2) continue;
+    const pairs = t.grams.filter((g) => text.includes(g)).length;
+    if (
+      pairs / t.grams.length >= NEAR_SHARE &&
+      (!best || pairs / t.grams.length > best.pairs / best.of)
+    ) {
+      best = { term: t.text, whole: false, pairs, of: t.grams.length };
+    }
+  }
+  return best;
 }
 
 export interface ScoredSupplier {
@@ -67,7 +128,8 @@ const DISTANCE_POINTS: Record<MatchDistance, number> = {
   elsewhere: 0,
 };
 
-function lower(text: string): string {
+/** NFKC and lower case, as every text is compared. */
+export function lower(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
@@ -134,6 +196,38 @@ export function scoreSupplier(
       zh: `经营范围含「${inScope.keyword}」（「${inScope.nodeName.zh}」环节词表）`,
       en: `Business scope includes a keyword of "${inScope.nodeName.en}"`,
     });
+  }
+  const textInProducts = matchTerms(need.terms, productText);
+  const textInScope = textInProducts?.whole ? null : matchTerms(need.terms, scopeText);
+  const text =
+    textInProducts && (textInProducts.whole || !textInScope?.whole)
+      ? { ...textInProducts, where: 'products' as const }
+      : textInScope
+        ? { ...textInScope, where: 'scope' as const }
+        : null;
+  // The need's word already counted as the classifier's keyword in the same text: no second time.
+  const counted =
+    text !== null &&
+    ((text.where === 'products' ? inProducts : inScope)?.keyword ?? '').toLowerCase() === text.term;
+  if (text && !counted) {
+    const points = (text.whole ? 20 : 10) / (text.where === 'scope' ? 2 : 1);
+    score += points;
+    relevant = true;
+    const [zhWhere, enWhere] =
+      text.where === 'products' ? ['产品名', 'Product names'] : ['经营范围', 'Business scope'];
+    reasons.push(
+      text.whole
+        ? {
+            code: 'text',
+            zh: `${zhWhere}含需求词「${text.term}」`,
+            en: `${enWhere} contain the need's own words`,
+          }
+        : {
+            code: 'text',
+            zh: `${zhWhere}与需求词「${text.term}」相近（${text.pairs}/${text.of} 个二字组相同）`,
+            en: `${enWhere} share ${text.pairs} of ${text.of} character pairs with the need's words`,
+          },
+    );
   }
   const distance = distanceOf(need.regionCode, supplier.regionCode);
   score += DISTANCE_POINTS[distance];

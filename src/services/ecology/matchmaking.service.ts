@@ -9,6 +9,7 @@ import {
   listSuppliersByIds,
   listSuppliersByText,
   listSuppliersOnNodes,
+  listSupplierTexts,
   upsertMatchRecord,
   type NeedMatchRow,
   type SupplierRow,
@@ -21,7 +22,15 @@ import type {
   RecordOutcomeRequest,
 } from '../../shared/api/needs.ts';
 import { loadChainContext, type ChainContext } from '../lookup/lookup.service.ts';
-import { compareProposals, scoreSupplier, type NeedFacts } from './matchmaking-score.ts';
+import {
+  compareProposals,
+  distanceOf,
+  lower,
+  matchTerms,
+  needTerms,
+  scoreSupplier,
+  type NeedFacts,
+} from './matchmaking-score.ts';
 import {
   presentNeed,
   proposeNode,
@@ -32,6 +41,12 @@ import {
 
 /** Suppliers read per source (node placements, product text) before ranking. */
 const POOL = 200;
+/**
+ * Suppliers of the province whose product names or scope hold one of the need's words or
+ * character pairs, read before scoring (a bounded strpos scan: PGlite has no pg_trgm, and a
+ * city's firms with products are a few thousand).
+ */
+const TEXT_SCAN = 2000;
 /** Proposed matches returned per need. */
 const TOP = 20;
 
@@ -67,12 +82,13 @@ async function needFacts(
     flowNodeIds,
     buyerNodeName: buyer ? { zh: buyer.nameZh, en: buyer.nameEn } : null,
     keywords,
+    terms: needTerms(need.product),
   };
 }
 
 /**
  * The suppliers proposed for a need, local firms (same city) first, then those with a matching
- * open offer, then by score; each with its reasons (offer, node, flow, product text, distance,
+ * open offer, then by score; each with its reasons (offer, node, flow, product text, the need's own words, distance,
  * size, qualifications) and what came of it. Only the office and the need's own firm may ask.
  * Throws CHAIN_NOT_FOUND, NEED_NOT_FOUND, FORBIDDEN.
  */
@@ -94,7 +110,8 @@ export async function proposeMatches(
   const nodeIds = [
     ...new Set([...(need.nodeId === null ? [] : [need.nodeId]), ...facts.flowNodeIds]),
   ];
-  const [onNodes, byText, offers, records, noLocalSupplier] = await Promise.all([
+  const needWords = [...new Set(facts.terms.flatMap((t) => [t.text, ...t.grams]))];
+  const [onNodes, byText, texts, offers, records, noLocalSupplier] = await Promise.all([
     listSuppliersOnNodes(db, {
       chainId: context.chain.id,
       nodeIds,
@@ -108,6 +125,12 @@ export async function proposeMatches(
       regionCode: need.regionCode,
       excludeId: need.enterpriseId,
       limit: POOL,
+    }),
+    listSupplierTexts(db, {
+      words: needWords,
+      regionCode: need.regionCode,
+      excludeId: need.enterpriseId,
+      limit: TEXT_SCAN,
     }),
     listOpenOffers(db, context.chain.id, need.enterpriseId),
     listMatchRecords(db, need.id),
@@ -127,10 +150,29 @@ export async function proposeMatches(
   for (const o of matchingOffers) if (!offerOf.has(o.enterpriseId)) offerOf.set(o.enterpriseId, o);
   const pool = new Map<number, SupplierRow>();
   for (const s of [...onNodes, ...byText]) if (!pool.has(s.id)) pool.set(s.id, s);
-  // Suppliers with a recorded outcome or a matching offer are always considered.
-  const missing = [...new Set([...offerOf.keys(), ...records.map((r) => r.supplierId)])].filter(
-    (id) => !pool.has(id),
-  );
+  // Of the firms whose text holds a word or pair of the need's, the POOL best: nearest, then a
+  // whole word before most of its pairs.
+  const nearness = ['district', 'city', 'province', 'elsewhere'];
+  const byNeedWords = texts
+    .flatMap((t) => {
+      const match = matchTerms(
+        facts.terms,
+        lower(`${t.products.join(' ')} ${t.businessScope ?? ''}`),
+      );
+      if (!match) return [];
+      const near = nearness.indexOf(distanceOf(need.regionCode, t.regionCode));
+      return [{ id: t.id, near, whole: match.whole, share: match.pairs / (match.of || 1) }];
+    })
+    .sort(
+      (a, b) =>
+        a.near - b.near || Number(b.whole) - Number(a.whole) || b.share - a.share || a.id - b.id,
+    )
+    .slice(0, POOL)
+    .map((t) => t.id);
+  // Those, and suppliers with a recorded outcome or a matching offer, are always considered.
+  const missing = [
+    ...new Set([...byNeedWords, ...offerOf.keys(), ...records.map((r) => r.supplierId)]),
+  ].filter((id) => !pool.has(id));
   for (const s of await listSuppliersByIds(db, context.chain.id, missing)) pool.set(s.id, s);
   const recordOf = new Map(records.map((r) => [r.supplierId, r]));
   const nodeName = (id: number) => {
