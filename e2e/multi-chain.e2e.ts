@@ -84,7 +84,7 @@ describe.skipIf(!chromiumPath())('an enterprise on two chains in the web app', (
     await expect.poll(() => options.allTextContents()).toContain('传感模组');
     expect(await options.allTextContents()).not.toContain('医疗设备');
     await options.getByText('传感模组', { exact: true }).click();
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
     await page.locator('[data-testid="classification-sensor.mid.module"]').waitFor();
     // The biomed placement is as it was.
     await expect
