@@ -125,7 +125,7 @@ try {
   await shoot(page, 'events');
   await page.goto(`${base}/platforms`);
   await page.waitForLoadState('networkidle');
-  await page.locator('[data-testid="platform-link"]').first().click();
+  await page.locator('[data-testid="platform-link"]', { hasText: '创新药物' }).click();
   await page.waitForLoadState('networkidle');
   await shoot(page, 'platform');
   // The chain by district: a treemap until the office uploads its own approved boundaries.

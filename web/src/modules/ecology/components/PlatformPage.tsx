@@ -116,7 +116,7 @@ export function PlatformPage() {
               ),
             },
             {
-              title: t('plat.region'),
+              title: t('plat.userRegion'),
               key: 'region',
               render: (_, u) => (
                 <DataText>{u.enterprise.regionName ?? u.enterprise.regionCode}</DataText>

@@ -13,6 +13,7 @@ export const messagesPlatformEn: Record<keyof typeof messagesPlatformZh, string>
   'plat.level': 'Level',
   'plat.host': 'Host',
   'plat.region': 'County code',
+  'plat.userRegion': 'County',
   'plat.park': 'Park',
   'plat.nodes': 'Nodes served',
   'plat.firms': 'Firms using it',

@@ -10,6 +10,7 @@ export const messagesPlatformZh = {
   'plat.level': '级别',
   'plat.host': '依托单位',
   'plat.region': '区县代码',
+  'plat.userRegion': '所在区县',
   'plat.park': '园区',
   'plat.nodes': '服务环节',
   'plat.firms': '使用企业',
