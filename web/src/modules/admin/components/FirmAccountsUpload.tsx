@@ -6,28 +6,14 @@ import { ApiError } from '../../api/utils/ApiError.ts';
 import { api, asFormData } from '../../api/utils/apiClient.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { errorText, rowReasonText } from '../../i18n/utils/errorMessages.ts';
-import type { ReasonParams } from '@shared/row-reasons.ts';
+import { errorText } from '../../i18n/utils/errorMessages.ts';
+import {
+  ImportRefusalModal,
+  importRowErrorsOf,
+  type ImportRefusal,
+} from '../../ui/components/ImportRefusalModal.tsx';
 import { accountsCsv } from '../utils/accountsCsv.ts';
 
-interface RowError {
-  row?: number;
-  column?: string;
-  value?: string;
-  reason?: string;
-  message?: string;
-  code?: string;
-  params?: ReasonParams;
-}
-
-function rowErrorsOf(details: unknown): RowError[] {
-  const list = Array.isArray(details)
-    ? details
-    : details && typeof details === 'object' && 'errors' in details
-      ? details.errors
-      : [];
-  return Array.isArray(list) ? (list as RowError[]) : [];
-}
 
 /**
  * 企业账号 in bulk from a CSV/XLSX: all rows or none. A refusal lists each bad row; success shows
@@ -37,7 +23,7 @@ export function FirmAccountsUpload({ onCreated }: { onCreated: () => void }) {
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<FirmAccountsResult['created'] | null>(null);
-  const [refusal, setRefusal] = useState<{ message: string; rows: RowError[] } | null>(null);
+  const [refusal, setRefusal] = useState<ImportRefusal | null>(null);
 
   const upload = async (file: File) => {
     setBusy(true);
@@ -50,7 +36,7 @@ export function FirmAccountsUpload({ onCreated }: { onCreated: () => void }) {
       onCreated();
     } catch (error) {
       if (error instanceof ApiError)
-        setRefusal({ message: errorText(error, locale), rows: rowErrorsOf(error.details) });
+        setRefusal({ message: errorText(error, locale), rows: importRowErrorsOf(error.details) });
       else throw error;
     } finally {
       setBusy(false);
@@ -124,31 +110,12 @@ export function FirmAccountsUpload({ onCreated }: { onCreated: () => void }) {
           ]}
         />
       </Modal>
-      <Modal
-        open={refusal !== null}
+      <ImportRefusalModal
+        refusal={refusal}
         title={t('admin.users.firmRefused')}
-        footer={null}
-        onCancel={() => setRefusal(null)}
-        width={720}
-      >
-        <p>{refusal?.message}</p>
-        <Table<RowError>
-          rowKey={(r, i) => `${r.row ?? ''}-${r.column ?? ''}-${i ?? 0}`}
-          size="small"
-          pagination={false}
-          dataSource={refusal?.rows ?? []}
-          data-testid="firm-accounts-errors"
-          columns={[
-            { key: 'row', title: t('common.import.row'), dataIndex: 'row', width: 70 },
-            { key: 'column', title: t('common.import.column'), dataIndex: 'column', width: 120 },
-            {
-              key: 'reason',
-              title: t('common.import.reason'),
-              render: (_, r) => rowReasonText({ ...r, reason: r.reason ?? r.message }, locale),
-            },
-          ]}
-        />
-      </Modal>
+        testId="firm-accounts-errors"
+        onClose={() => setRefusal(null)}
+      />
     </>
   );
 }

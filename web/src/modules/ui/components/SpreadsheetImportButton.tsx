@@ -1,29 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Modal, Table, Upload } from 'antd';
+import { App, Button, Upload } from 'antd';
 import { useState } from 'react';
-import type { ReasonParams } from '@shared/row-reasons.ts';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-import { errorText, rowReasonText } from '../../i18n/utils/errorMessages.ts';
-
-interface RowError {
-  row?: number;
-  column?: string;
-  reason?: string;
-  message?: string;
-  code?: string;
-  params?: ReasonParams;
-}
-
-/** The row errors a refused import carries in `details` (any shape the server sends). */
-function rowErrorsOf(details: unknown): RowError[] {
-  const list = Array.isArray(details)
-    ? details
-    : details && typeof details === 'object' && 'errors' in details
-      ? details.errors
-      : [];
-  return Array.isArray(list) ? (list as RowError[]) : [];
-}
+import { errorText } from '../../i18n/utils/errorMessages.ts';
+import { ImportRefusalModal, importRowErrorsOf, type ImportRefusal } from './ImportRefusalModal.tsx';
 
 /**
  * Uploads an XLSX/CSV file through `send` (all rows or none): on success shows what `send`
@@ -44,7 +25,7 @@ export function SpreadsheetImportButton({
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<{ message: string; rows: RowError[] } | null>(null);
+  const [refusal, setRefusal] = useState<ImportRefusal | null>(null);
 
   const upload = async (file: File) => {
     setBusy(true);
@@ -53,7 +34,7 @@ export function SpreadsheetImportButton({
       onImported();
     } catch (error) {
       if (error instanceof ApiError)
-        setRefusal({ message: errorText(error, locale), rows: rowErrorsOf(error.details) });
+        setRefusal({ message: errorText(error, locale), rows: importRowErrorsOf(error.details) });
       else throw error;
     } finally {
       setBusy(false);
@@ -74,31 +55,12 @@ export function SpreadsheetImportButton({
           {label}
         </Button>
       </Upload>
-      <Modal
-        open={refusal !== null}
+      <ImportRefusalModal
+        refusal={refusal}
         title={t('common.import.refused')}
-        footer={null}
-        onCancel={() => setRefusal(null)}
-        width={720}
-      >
-        <p>{refusal?.message}</p>
-        <Table<RowError>
-          rowKey={(r, i) => `${r.row ?? ''}-${r.column ?? ''}-${i ?? 0}`}
-          size="small"
-          pagination={false}
-          dataSource={refusal?.rows ?? []}
-          data-testid="import-row-errors"
-          columns={[
-            { key: 'row', title: t('common.import.row'), dataIndex: 'row', width: 70 },
-            { key: 'column', title: t('common.import.column'), dataIndex: 'column', width: 140 },
-            {
-              key: 'reason',
-              title: t('common.import.reason'),
-              render: (_, r) => rowReasonText({ ...r, reason: r.reason ?? r.message }, locale),
-            },
-          ]}
-        />
-      </Modal>
+        testId="import-row-errors"
+        onClose={() => setRefusal(null)}
+      />
     </>
   );
 }
