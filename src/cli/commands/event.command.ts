@@ -13,7 +13,13 @@ import {
   type EventList,
 } from '../../shared/api/events.ts';
 import { parseOptions } from '../option-parsers.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  CHAIN_OPTION_HELP,
+  cliActor,
+  defaultCliChain,
+  withDatabase,
+  type GlobalOptions,
+} from '../cli-context.ts';
 import { renderTable } from '../text-table.ts';
 import { parseCliId, splitList } from './expert.command.ts';
 
@@ -69,7 +75,7 @@ export function registerEventCommands(program: Command): void {
     .option('--region <code>', 'the county-level region code, e.g. 320214')
     .option('--enterprise <ids>', 'participating enterprise ids, comma-separated')
     .option('--expert <ids>', 'participating expert ids, comma-separated')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -98,7 +104,7 @@ export function registerEventCommands(program: Command): void {
   group
     .command('list')
     .description("The chain's events, newest first")
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--kind <kind>', 'only this kind')
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON')
@@ -121,7 +127,7 @@ export function registerEventCommands(program: Command): void {
   group
     .command('show <id>')
     .description('One event with its participants and outcomes')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead event show 4')
     .action(async (id: string, options: { chain: string; json?: boolean }, command: Command) => {
@@ -143,7 +149,7 @@ export function registerEventCommands(program: Command): void {
     .option('--enterprise <id>', 'the new project: its investor enterprise')
     .option('--region <code>', "the new project: where it lands (the event's by default)")
     .option('--node <code>', 'the new project: its node')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText(
       'after',

@@ -16,7 +16,13 @@ import {
 } from '../../shared/api/experts.ts';
 import { paramIdSchema } from '../../shared/api/fields.ts';
 import { parseOptions } from '../option-parsers.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  CHAIN_OPTION_HELP,
+  cliActor,
+  defaultCliChain,
+  withDatabase,
+  type GlobalOptions,
+} from '../cli-context.ts';
 import { renderTable } from '../text-table.ts';
 
 // `chainlead expert add|list|show|advise`: the experts (专家库) of a chain, as the office (the CLI
@@ -87,7 +93,7 @@ export function registerExpertCommands(program: Command): void {
     .command('add')
     .description('Record an expert with the fields and nodes they cover')
     .requiredOption('--name <text>', 'the name')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--field <list>', 'fields, comma-separated (抗体药物,细胞治疗)')
     .option('--node <codes>', 'node codes, comma-separated (biomed.mid.bio)')
     .option('--institution <text>', 'institution')
@@ -120,7 +126,7 @@ export function registerExpertCommands(program: Command): void {
   group
     .command('list')
     .description("The chain's experts by name, by node or text")
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--node <code>', 'only experts covering this node')
     .option('--q <text>', 'text in the name, a field or the institution')
     .option('--limit <n>', 'at most this many', '50')
@@ -145,7 +151,7 @@ export function registerExpertCommands(program: Command): void {
   group
     .command('show <id>')
     .description('One expert, with whom they advised')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead expert show 3 --json')
     .action(async (id: string, options: { chain: string; json?: boolean }, command: Command) => {
@@ -162,7 +168,7 @@ export function registerExpertCommands(program: Command): void {
     .option('--enterprise <id>', 'the enterprise advised')
     .option('--project <id>', 'the project advised')
     .option('--note <text>', 'what about')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText(
       'after',

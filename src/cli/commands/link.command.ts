@@ -10,7 +10,13 @@ import { createLink, listLinks, type LinkUser } from '../../services/ecology/lin
 import { writeErrorReport, type RowError } from '../../services/tables/error-report.ts';
 import { createLinkSchema, linkQuerySchema } from '../../shared/api/links.ts';
 import { formatPercent, formatYuan } from '../../shared/format.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  CHAIN_OPTION_HELP,
+  cliActor,
+  defaultCliChain,
+  withDatabase,
+  type GlobalOptions,
+} from '../cli-context.ts';
 import { parseRegion } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 
@@ -193,7 +199,7 @@ export function registerLinkCommand(program: Command): void {
     .description(
       "A chain's chain masters in a region with their local supporting rates (本地配套率)",
     )
-    .option('--chain <code>', 'chain', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .requiredOption('--region <code>', 'region code, e.g. 3202')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead link masters --chain biomed --region 3202')
@@ -239,7 +245,7 @@ export function registerLinkCommand(program: Command): void {
   link
     .command('master <id>')
     .description("One chain master's suppliers and customers, local or elsewhere, by node")
-    .option('--chain <code>', 'chain', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .requiredOption('--region <code>', 'region code, e.g. 3202')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead link master 3 --region 3202')
@@ -282,7 +288,7 @@ export function registerLinkCommand(program: Command): void {
   link
     .command('node <code>')
     .description("Where a node's firms buy and sell along the chain: supply links by partner node")
-    .option('--chain <code>', 'chain', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .requiredOption('--region <code>', 'region code, e.g. 3202')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead link node biomed.mid.chem --region 3202')

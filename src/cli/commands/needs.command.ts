@@ -18,7 +18,13 @@ import {
 } from '../../shared/api/needs.ts';
 import { paramIdSchema } from '../../shared/api/fields.ts';
 import { formatNumber } from '../../shared/format.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  CHAIN_OPTION_HELP,
+  cliActor,
+  defaultCliChain,
+  withDatabase,
+  type GlobalOptions,
+} from '../cli-context.ts';
 import { renderTable } from '../text-table.ts';
 
 // `chainlead need add|list|matches`, `offer add|list`, `match outcome`: 供需对接 from the command
@@ -94,7 +100,7 @@ function registerKind(program: Command, kind: NeedKind): Command {
     )
     .requiredOption('--enterprise <id>', 'the enterprise id')
     .requiredOption('--product <text>', 'the product or service')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--node <code>', 'the node that makes it, e.g. biomed.up.reagent')
     .option('--quantity <n>', 'quantity')
     .option('--unit <text>', 'unit, e.g. 升')
@@ -132,7 +138,7 @@ function registerKind(program: Command, kind: NeedKind): Command {
   group
     .command('list')
     .description(`The chain's ${kind}s, newest first`)
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--status <status>', 'open or closed')
     .option('--node <code>', 'only this node')
     .option('--limit <n>', 'at most this many', '50')
@@ -169,7 +175,7 @@ export function registerNeedCommands(program: Command): void {
     .command('matches')
     .description('Proposed suppliers for a need, local first, with reasons and outcomes')
     .argument('<id>', 'the need id')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead need matches 7 --json')
     .action(async (id: string, options: { chain: string; json?: boolean }, command: Command) => {
@@ -193,7 +199,7 @@ export function registerNeedCommands(program: Command): void {
     .requiredOption('--on <date>', 'the date, YYYY-MM-DD')
     .option('--offer <id>', "the supplier's offer it came through")
     .option('--note <text>', 'a note')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText(
       'after',

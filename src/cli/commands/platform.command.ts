@@ -20,7 +20,13 @@ import {
 } from '../../shared/api/platforms.ts';
 import { paramIdSchema } from '../../shared/api/fields.ts';
 import { formatNumber } from '../../shared/format.ts';
-import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import {
+  CHAIN_OPTION_HELP,
+  cliActor,
+  defaultCliChain,
+  withDatabase,
+  type GlobalOptions,
+} from '../cli-context.ts';
 import { renderTable } from '../text-table.ts';
 
 // `chainlead platform add|list|show|use|target`: innovation platforms (创新平台) from the command
@@ -111,7 +117,7 @@ export function registerPlatformCommand(program: Command): void {
     .option('--park <id>', 'the park id it sits in')
     .option('--node <codes>', 'the nodes it serves, comma-separated (biomed.up.cro,biomed.mid.bio)')
     .option('--description <text>', 'a description')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -148,7 +154,7 @@ export function registerPlatformCommand(program: Command): void {
   group
     .command('list')
     .description("The chain's innovation platforms, national first")
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--kind <kind>', 'only this kind')
     .option('--level <level>', 'only this level')
     .option('--node <code>', 'only those serving this node')
@@ -183,7 +189,7 @@ export function registerPlatformCommand(program: Command): void {
     .command('show')
     .description('One platform: its nodes, the firms using it, its targets')
     .argument('<id>', 'the platform id')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  $ chainlead platform show 1 --json')
     .action(async (id: string, options: { chain: string; json?: boolean }, command: Command) => {
@@ -202,7 +208,7 @@ export function registerPlatformCommand(program: Command): void {
     .option('--service <text>', 'what it uses it for, e.g. 中试放大')
     .option('--note <text>', 'a note')
     .option('--remove', 'remove the recorded use')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -261,7 +267,7 @@ export function registerPlatformCommand(program: Command): void {
     )
     .requiredOption('--target <n>', 'the target (yuan for rd_spend_yuan)')
     .option('--actual <n>', 'what it reached')
-    .option('--chain <code>', 'chain code', 'biomed')
+    .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
