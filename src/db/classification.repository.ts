@@ -127,6 +127,32 @@ export async function replaceRuleClassifications(
   await settlePrimaryPlacements(db, enterpriseIds, chainIds.length === 1 ? (chainIds[0] ?? null) : null);
 }
 
+/**
+ * Writes the rule-made placements of enterprises that have none yet (inserted in this
+ * transaction) straight into the table by COPY: nothing to delete, no conflict possible, and
+ * their primaries already settled by the caller (settlePrimary in src/domain/primary-placement.ts).
+ */
+export async function insertFreshRuleClassifications(
+  db: DbOrTx,
+  rows: readonly RuleClassificationRow[],
+): Promise<void> {
+  await copyRows(
+    db,
+    'classification',
+    [...PLACEMENT_STAGE_COLUMNS.map(([column]) => column), 'method'],
+    rows.map((r) => [
+      r.enterpriseId,
+      r.nodeId,
+      r.regionCode,
+      r.score,
+      r.decision,
+      r.isPrimary,
+      JSON.stringify(r.evidence),
+      'rule',
+    ]),
+  );
+}
+
 /** An enterprise's classifications on every chain, with node codes and names. */
 export async function listEnterpriseClassifications(db: DbOrTx, enterpriseId: number) {
   return db

@@ -72,6 +72,9 @@ export function registerImportCommand(program: Command): void {
           dryRun: options.dryRun,
           strict: options.strict,
           classify: options.classify,
+          // The command has the embedded database to itself; a server gives requests their own
+          // connections: either way, batches may be large.
+          batching: 'bulk',
           progress: ({ bytesRead, totalBytes, rowsRead }) =>
             bar(Math.min(bytesRead, totalBytes), totalBytes || rowsRead),
         });

@@ -8,6 +8,7 @@ import type { ChainRow } from '../../db/chain.repository.ts';
 import {
   clearPrimaryClassifications,
   findClassification,
+  insertFreshRuleClassifications,
   listEnterprisesToClassify,
   listManualDecisions,
   replaceRuleClassifications,
@@ -18,6 +19,7 @@ import {
 import { countEnterprises, findEnterpriseById } from '../../db/enterprise.repository.ts';
 import { loadChainContext, requireNode } from '../lookup/lookup.service.ts';
 import { learnedModelFor } from './learned-models.ts';
+import { settlePrimary } from '../../domain/primary-placement.ts';
 
 const BATCH = 2_000;
 
@@ -43,10 +45,11 @@ export interface PreparedChainClassifier {
   classifier: ChainClassifier;
   nodeIdByCode: Map<string, number>;
   codeByNodeId: Map<number, string>;
+  /** Each node's place in the template (it breaks ties between primary placements). */
+  sortOrderByNodeId: Map<number, number>;
   /** What the classifier was built from, so that a worker thread can build the same one. */
   spec: ClassifierSpec;
 }
-
 
 /** The enterprise fields classification reads. */
 export type ClassifiableRow = Awaited<ReturnType<typeof listEnterprisesToClassify>>[number];
@@ -65,7 +68,8 @@ export async function loadChainClassifier(
   };
   const classifier = classifierFromSpec(spec);
   const codeByNodeId = new Map([...nodeIdByCode].map(([code, id]) => [id, code]));
-  return { chain, classifier, nodeIdByCode, codeByNodeId, spec };
+  const sortOrderByNodeId = new Map(nodes.map((n) => [n.id, n.sortOrder]));
+  return { chain, classifier, nodeIdByCode, codeByNodeId, sortOrderByNodeId, spec };
 }
 
 /** An empty tally for a chain. */
@@ -126,7 +130,9 @@ export type PrecomputedResults = ReadonlyMap<number, readonly NodeClassification
  * Classifies one batch of enterprises on several chains at once through `tx`: one read of the
  * manual decisions, the classifier in Node (or its `precomputed` results), then the placements of
  * every chain written set-based (see replaceRuleClassifications). Adds each chain's outcome to
- * its summary in `summaries` (same order as `chains`) when given.
+ * its summary in `summaries` (same order as `chains`) when given. Enterprises in `fresh` were
+ * inserted in this transaction and have no placements yet: theirs are settled here and copied
+ * straight into the table.
  */
 export async function classifyBatchOnChains(
   tx: DbOrTx,
@@ -134,9 +140,11 @@ export async function classifyBatchOnChains(
   batch: readonly ClassifiableRow[],
   summaries: readonly ClassifySummary[] | null,
   precomputed?: PrecomputedResults,
+  fresh?: ReadonlySet<number>,
 ): Promise<void> {
   if (batch.length === 0 || chains.length === 0) return;
-  const ids = batch.map((e) => e.id);
+  const isFresh = (id: number) => fresh?.has(id) ?? false;
+  const ids = batch.map((e) => e.id).filter((id) => !isFresh(id));
   const manual = groupManual(
     await listManualDecisions(
       tx,
@@ -145,13 +153,15 @@ export async function classifyBatchOnChains(
     ),
   );
   const rows: RuleClassificationRow[] = [];
-  for (const [index, { chain, classifier, nodeIdByCode, codeByNodeId }] of chains.entries()) {
+  const freshRows: RuleClassificationRow[] = [];
+  for (const [index, chainClassifier] of chains.entries()) {
+    const { chain, classifier, nodeIdByCode, codeByNodeId, sortOrderByNodeId } = chainClassifier;
+    const sortOrderOf = (nodeId: number) => sortOrderByNodeId.get(nodeId) ?? 0;
     for (const enterpriseRow of batch) {
+      const placed: RuleClassificationRow[] = [];
       const mine = (manual.get(enterpriseRow.id) ?? []).filter((m) => m.chainId === chain.id);
       const manualPrimary = mine.some((m) => m.isPrimary);
-      const rejected = new Set(
-        mine.filter((m) => m.decision === 'rejected').map((m) => m.nodeId),
-      );
+      const rejected = new Set(mine.filter((m) => m.decision === 'rejected').map((m) => m.nodeId));
       const results =
         precomputed?.get(enterpriseRow.id)?.[index] ?? classifier.classify(enterpriseRow);
       let primaryTaken = manualPrimary;
@@ -160,7 +170,7 @@ export async function classifyBatchOnChains(
         if (nodeId === undefined || mine.some((m) => m.nodeId === nodeId)) continue;
         const isPrimary = !primaryTaken && result.decision !== 'rejected' && !rejected.has(nodeId);
         if (isPrimary) primaryTaken = true;
-        rows.push({
+        placed.push({
           enterpriseId: enterpriseRow.id,
           nodeId,
           regionCode: enterpriseRow.regionCode,
@@ -170,12 +180,15 @@ export async function classifyBatchOnChains(
           evidence: result.evidence,
         });
       }
+      if (isFresh(enterpriseRow.id)) freshRows.push(...settlePrimary(placed, sortOrderOf));
+      else rows.push(...placed);
       const summary = summaries?.[index];
       if (summary) tallyEnterprise(summary, results, mine, codeByNodeId);
     }
     const summary = summaries?.[index];
     if (summary) summary.enterprises += batch.length;
   }
+  await insertFreshRuleClassifications(tx, freshRows);
   await replaceRuleClassifications(
     tx,
     chains.map((c) => c.chain.id),

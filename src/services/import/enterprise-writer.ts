@@ -93,6 +93,8 @@ export class RecordWriter {
    * record as written reads the same as the row it was worked out from.
    */
   private readonly precomputed = new Map<number, NodeClassification[][]>();
+  /** Records this batch inserted: they have no placements yet. */
+  private readonly inserted = new Set<number>();
 
   constructor(
     private readonly importId: number,
@@ -238,10 +240,12 @@ export class RecordWriter {
     this.years.clear();
     const touched = [...this.touched.values()];
     const precomputed: PrecomputedResults = new Map(this.precomputed);
+    const fresh = new Set(this.inserted);
     this.touched.clear();
     this.precomputed.clear();
-    // Every chain's placements for the batch in one set-based write.
-    await classifyBatchOnChains(this.tx, this.chains, touched, null, precomputed);
+    this.inserted.clear();
+    // Every chain's placements for the batch in one set-based write (new records' by COPY).
+    await classifyBatchOnChains(this.tx, this.chains, touched, null, precomputed, fresh);
   }
 
   private readonly pendingDuplicates = new Map<EnterpriseRecord, PossibleDuplicate>();
@@ -281,6 +285,7 @@ export class RecordWriter {
     for (const [index, { record, keys }] of items.entries()) {
       const id = ids[index] ?? 0;
       this.counts.inserted++;
+      this.inserted.add(id);
       const stored: MatchableEnterprise = {
         id,
         ...recordFields(record),

@@ -6,7 +6,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUscc } from '../../domain/uscc.ts';
 import type { Database } from '../../db/connection.ts';
-import { enterprise, enterpriseYear } from '../../db/schema.ts';
+import { classification, enterprise, enterpriseYear } from '../../db/schema.ts';
+import { settlePrimaryPlacements } from '../../db/classification.repository.ts';
 import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import {
   dismissDuplicate,
@@ -275,7 +276,7 @@ describe.each([
     ]);
   });
 
-  it('fails on a broken quote mid-file with the reader\'s reason, file and row, as the import record says', async () => {
+  it("fails on a broken quote mid-file with the reader's reason, file and row, as the import record says", async () => {
     const file = csv('broken-quote.csv', [
       ...GOOD.slice(0, 2),
       // Past the head the reader checks before the import starts.
@@ -294,6 +295,49 @@ describe.each([
     expect(record.message).toBe((failure as Error).message);
   });
 
+  it("writes new records' placements with the primaries the settling rule gives, in bulk batches too", async () => {
+    // Firms whose text reaches several nodes of a chain: which placement is primary matters.
+    const scopes = [
+      '化学药制剂、体外诊断试剂、医疗器械的研发、生产和销售',
+      '生物制品、疫苗、单克隆抗体的研发；医疗器械租赁',
+      '集成电路设计；半导体分立器件制造；电子元器件销售',
+      '新能源汽车整车制造；动力电池、驱动电机的研发',
+      '物联网技术服务；传感器制造；工业机器人制造',
+    ];
+    const lines = Array.from({ length: 60 }, (_, i) => {
+      const scope = scopes[i % scopes.length] ?? '';
+      return `,无锡多节点测试${i}科技有限公司,320214,,,,${scope},,,,,`;
+    });
+    const batchings = ['interactive', 'bulk'] as const;
+    for (const [round, batching] of batchings.entries()) {
+      const file = csv(
+        `settle-${round}.csv`,
+        lines.map((l) => l.replace('测试', `测试${round}轮`)),
+      );
+      const result = await importEnterprises(database.db, actor, { file, batching });
+      expect(result.counts.inserted).toBe(60);
+    }
+    const placements = async () =>
+      (
+        await database.db
+          .select({
+            enterpriseId: classification.enterpriseId,
+            nodeId: classification.nodeId,
+            isPrimary: classification.isPrimary,
+          })
+          .from(classification)
+          .innerJoin(enterprise, eq(enterprise.id, classification.enterpriseId))
+          .where(like(enterprise.name, '无锡多节点测试%'))
+          .orderBy(classification.enterpriseId, classification.nodeId)
+      ).map((p) => `${p.enterpriseId}:${p.nodeId}:${p.isPrimary}`);
+    const written = await placements();
+    // Several placements per firm, so that choosing the primary was a real choice.
+    expect(written.length).toBeGreaterThan(240);
+    const ids = [...new Set(written.map((p) => Number(p.split(':')[0])))];
+    await settlePrimaryPlacements(database.db, ids, null);
+    expect(await placements()).toEqual(written);
+  });
+
   it('refuses a file without a name column, naming the file and what was found', async () => {
     const file = join(dir, 'no-name.csv');
     writeFileSync(file, 'uscc,address\n91320214MA1IMP01X,somewhere\n');
@@ -306,4 +350,4 @@ describe.each([
 function sqlEq<T>(column: T, value: string) {
   return eq(column as never, value);
 }
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';

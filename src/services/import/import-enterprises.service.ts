@@ -43,6 +43,14 @@ export interface ImportOptions {
    * default when the file is larger than WORKER_MIN_BYTES.
    */
   worker?: boolean;
+  /**
+   * How long one batch's transaction may hold the database. 'interactive' (the default) keeps it
+   * near 150 ms: the embedded database has one connection, and every request waits for the batch
+   * in progress. 'bulk' lets batches grow to 10,000 rows or about 2 s, for an import that has the
+   * database to itself (the command line) or runs on a server, where other requests take their
+   * own connections: fewer, larger batches spend less on each batch's statements.
+   */
+  batching?: 'interactive' | 'bulk';
 }
 
 export interface ImportProgress {
@@ -63,11 +71,18 @@ export interface ImportResult {
   encoding: string;
 }
 
+/** Rows per progress report, and the first batch's size (batches then adapt). */
 const BATCH = 2_000;
 /** The smallest batch an import shrinks to when batches hold the database too long. */
 const BATCH_MIN = 25;
-/** How long one batch's transaction should hold the database (the embedded one has one connection). */
-const BATCH_MS = 150;
+/**
+ * How long one batch's transaction should hold the database, and the largest batch, by the
+ * import's `batching` (see ImportOptions).
+ */
+const BATCHING = {
+  interactive: { ms: 150, maxRows: 2_000 },
+  bulk: { ms: 2_000, maxRows: 10_000 },
+} as const;
 /** Errors kept in the import record for the API; the CSV report from the CLI has them all. */
 const STORED_ERRORS = 5_000;
 
@@ -163,6 +178,7 @@ export async function importEnterprises(
   const writer = new RecordWriter(batchRow.id, source, counts, chains, options.duplicateCap);
   let status: ImportResult['status'] = 'done';
   let batchRows = BATCH / 4;
+  const batching = BATCHING[options.batching ?? 'interactive'];
   const useWorker = options.worker ?? table.progress().totalBytes > WORKER_MIN_BYTES;
   // The rows of one pass: read here, or on a worker thread (which reopens the file).
   const openRows = async (opened: Table | null, classify: boolean): Promise<RowSource> => {
@@ -233,7 +249,8 @@ export async function importEnterprises(
   // connection) away from everyone else; a failure leaves whole batches, and a re-run completes.
   // The progress commits with the batch, so a killed import's record says how far it got.
   // Each batch's size adapts to how long its transaction held the database: on a busy machine
-  // batches shrink (down to BATCH_MIN) so that other requests wait for at most about BATCH_MS.
+  // batches shrink (down to BATCH_MIN) so that other requests wait for at most about the
+  // batching's `ms`.
   const writeInOwnTransaction = async (records: PreparedRecord[]) => {
     const started = performance.now();
     await db.transaction(async (tx) => {
@@ -245,9 +262,10 @@ export async function importEnterprises(
       });
     });
     const ms = performance.now() - started;
-    if (ms > BATCH_MS && batchRows > BATCH_MIN)
-      batchRows = Math.max(BATCH_MIN, Math.floor((batchRows * BATCH_MS) / ms));
-    else if (ms < BATCH_MS / 3 && batchRows < BATCH) batchRows = Math.min(BATCH, batchRows * 2);
+    if (ms > batching.ms && batchRows > BATCH_MIN)
+      batchRows = Math.max(BATCH_MIN, Math.floor((batchRows * batching.ms) / ms));
+    else if (ms < batching.ms / 3 && batchRows < batching.maxRows)
+      batchRows = Math.min(batching.maxRows, batchRows * 2);
     // Let the requests that queued during this batch run before the next one starts.
     await new Promise((resolve) => setImmediate(resolve));
   };

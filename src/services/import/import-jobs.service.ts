@@ -77,6 +77,8 @@ export async function startImport(
     revenueUnit?: MoneyUnit | undefined;
     strict?: boolean | undefined;
     dryRun?: boolean | undefined;
+    /** See ImportOptions.batching: 'bulk' on a server, where requests have their own connections. */
+    batching?: 'interactive' | 'bulk' | undefined;
   },
 ): Promise<{ id: number }> {
   const { file, size, remove } = await spoolToTempFile(upload, 'upload.csv');
@@ -92,6 +94,7 @@ export async function startImport(
     revenueUnit: options.revenueUnit,
     strict: options.strict,
     dryRun: options.dryRun,
+    batching: options.batching,
     onStart: (id) => {
       jobId = id;
       running.set(id, { rowsRead: 0, bytesRead: 0, totalBytes: size });
