@@ -53,13 +53,16 @@ INSERT INTO enterprise_uscc SELECT uscc, region_code, id FROM enterprise WHERE u
 DROP INDEX enterprise_uscc_idx;
 CREATE INDEX enterprise_uscc_idx ON enterprise (uscc);
 
--- Keys widened with the distribution column.
+-- Keys widened with the distribution column, under their old names: the writers' upserts name the
+-- constraint (ON CONFLICT ON CONSTRAINT …), so the same statements run on one server and here.
 ALTER TABLE enterprise DROP CONSTRAINT enterprise_pkey;
-ALTER TABLE enterprise ADD PRIMARY KEY (region_code, id);
+ALTER TABLE enterprise ADD CONSTRAINT enterprise_pkey PRIMARY KEY (region_code, id);
 ALTER TABLE enterprise_year DROP CONSTRAINT enterprise_year_enterprise_id_year_pk;
-ALTER TABLE enterprise_year ADD PRIMARY KEY (region_code, enterprise_id, year);
+ALTER TABLE enterprise_year ADD CONSTRAINT enterprise_year_enterprise_id_year_pk
+  PRIMARY KEY (region_code, enterprise_id, year);
 ALTER TABLE classification DROP CONSTRAINT classification_enterprise_id_node_id_pk;
-ALTER TABLE classification ADD PRIMARY KEY (region_code, enterprise_id, node_id);
+ALTER TABLE classification ADD CONSTRAINT classification_enterprise_id_node_id_pk
+  PRIMARY KEY (region_code, enterprise_id, node_id);
 COMMIT;
 
 -- Reference tables: parents first (their own foreign keys point at each other).
@@ -93,4 +96,4 @@ FROM pg_dist_partition ORDER BY 2, 1;
 
 -- Until every registry join carries region_code on both sides (docs/scaling.md), the joins on
 -- enterprise_id alone are repartitioned between the workers rather than refused.
-ALTER DATABASE chainlead SET citus.enable_repartition_joins = on;
+SELECT format('ALTER DATABASE %I SET citus.enable_repartition_joins = on', current_database()) \gexec

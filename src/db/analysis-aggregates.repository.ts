@@ -1,13 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
+import { rowsOf } from './connection.ts';
 
 // The chain analysis's sums per node, region code and year (migration 0014_analysis_aggregates):
 // kept by triggers on classification and enterprise_year in every writer's transaction; the
 // views analysis_*_full are their full recompute.
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 /** Reloads the aggregates from a full recompute (a backfill, or a repair). */
 export async function rebuildAnalysisAggregates(db: DbOrTx): Promise<void> {

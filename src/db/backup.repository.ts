@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from './connection.ts';
+import { rowsOf } from './connection.ts';
 
 export interface BackupTable {
   /** `schema.table`, as written in the manifest. */
@@ -17,10 +18,6 @@ export interface TableFingerprint {
   rows: number;
   /** md5 over the md5 of each row's text, rows ordered by primary key (hex). */
   checksum: string;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
 
 /** The tables a backup covers, in name order, with their primary keys. */

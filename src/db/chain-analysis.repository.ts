@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
+import { rowsOf } from './connection.ts';
 
 // The chain analysis in SQL: each query is named after what it returns and reads as SQL.
 //
@@ -36,10 +37,6 @@ const within = (codes: readonly string[]) => (column: SQL) =>
     codes.map((code) => sql`${column} like ${`${code}%`}`),
     sql` or `,
   )})`;
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 export interface NationalNodeFigures {
   nodeId: number;
@@ -129,8 +126,9 @@ export async function listRegionalNodeFigures(
              'chain_master' = any(e.tags) as chain_master
       from counted k
       join regions r on k.region_code like r.code || '%'
-      join enterprise e on e.id = k.enterprise_id
-      left join enterprise_year y on y.enterprise_id = k.enterprise_id and y.year = ${input.year}
+      join enterprise e on e.id = k.enterprise_id and e.region_code = k.region_code
+      left join enterprise_year y on y.enterprise_id = k.enterprise_id
+        and y.region_code = k.region_code and y.year = ${input.year}
     ),
     node_totals as (
       select region_code, node_id, count(*)::int as enterprises, count(output)::int as reporting,
@@ -186,7 +184,7 @@ export async function listRegionalNodeSeries(
            count(${OUTPUT})::int as "reporting",
            coalesce(sum(${OUTPUT}), 0)::float8 as "outputYuan"
     from counted k
-    join enterprise_year y on y.enterprise_id = k.enterprise_id
+    join enterprise_year y on y.enterprise_id = k.enterprise_id and y.region_code = k.region_code
     where y.year <= ${input.toYear}
     group by k.node_id, y.year
     order by k.node_id, y.year`);
@@ -228,9 +226,11 @@ export async function listLeadingEnterprises(
              coalesce(cur.output_yuan, cur.revenue_yuan)::float8 as output,
              coalesce(prev.output_yuan, prev.revenue_yuan)::float8 as previous_output
       from counted k
-      join enterprise e on e.id = k.enterprise_id
-      left join enterprise_year cur on cur.enterprise_id = e.id and cur.year = ${input.year}
-      left join enterprise_year prev on prev.enterprise_id = e.id and prev.year = ${input.year - 1}
+      join enterprise e on e.id = k.enterprise_id and e.region_code = k.region_code
+      left join enterprise_year cur on cur.enterprise_id = e.id
+        and cur.region_code = e.region_code and cur.year = ${input.year}
+      left join enterprise_year prev on prev.enterprise_id = e.id
+        and prev.region_code = e.region_code and prev.year = ${input.year - 1}
     ),
     ranked as (
       select *,
@@ -252,6 +252,13 @@ export async function listLeadingEnterprises(
 
 /** The years with yearly figures anywhere in the registry, newest first. */
 export async function listFigureYears(db: DbOrTx): Promise<number[]> {
+  if (await isDistributed(db)) {
+    // Citus plans no recursive CTE over a distributed table; each shard lists its own years.
+    const result = await db.execute(
+      sql`select distinct year::int as "year" from enterprise_year order by 1 desc`,
+    );
+    return rowsOf<{ year: number }>(result).map((row) => row.year);
+  }
   // A loose index scan: one probe of the year index per distinct year, not a pass over the table.
   const result = await db.execute(sql`
     with recursive years as (
@@ -333,10 +340,22 @@ export async function keepDataVersionInTransaction(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`select set_config('chainlead.data_version', 'off', true)`);
 }
 
-/** Whether the database is a Citus coordinator (the citus extension is installed in it). */
-export async function isDistributed(db: DbOrTx): Promise<boolean> {
-  const result = await db.execute(
-    sql`select exists (select 1 from pg_extension where extname = 'citus') as "distributed"`,
-  );
-  return rowsOf<{ distributed: boolean }>(result)[0]?.distributed === true;
+const distributedAnswers = new WeakMap<DbOrTx, Promise<boolean>>();
+
+/**
+ * Whether the database is a Citus coordinator (the citus extension is installed in it). Asked once
+ * per database handle (a transaction's handle asks again).
+ */
+export function isDistributed(db: DbOrTx): Promise<boolean> {
+  let answer = distributedAnswers.get(db);
+  if (!answer) {
+    answer = db
+      .execute(
+        sql`select exists (select 1 from pg_extension where extname = 'citus') as "distributed"`,
+      )
+      .then((result) => rowsOf<{ distributed: boolean }>(result)[0]?.distributed === true);
+    distributedAnswers.set(db, answer);
+    answer.catch(() => distributedAnswers.delete(db));
+  }
+  return answer;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { copyRows } from './import.repository.ts';
-import { chainNode, classification, enterprise } from './schema.ts';
+import { CLASSIFICATION_KEY, chainNode, classification, enterprise } from './schema.ts';
 
 export type ClassificationRow = typeof classification.$inferSelect;
 
@@ -122,9 +122,13 @@ export async function replaceRuleClassifications(
         (enterprise_id, node_id, region_code, score, decision, is_primary, evidence, method)
       select enterprise_id, node_id, region_code, score, decision, is_primary, evidence, 'rule'
       from placement_stage
-      on conflict (enterprise_id, node_id) do nothing`);
+      on conflict on constraint ${sql.raw(CLASSIFICATION_KEY)} do nothing`);
   }
-  await settlePrimaryPlacements(db, enterpriseIds, chainIds.length === 1 ? (chainIds[0] ?? null) : null);
+  await settlePrimaryPlacements(
+    db,
+    enterpriseIds,
+    chainIds.length === 1 ? (chainIds[0] ?? null) : null,
+  );
 }
 
 /**
@@ -191,14 +195,15 @@ export async function upsertManualClassification(
     score: number;
   },
 ): Promise<void> {
-  const values = { ...row, method: 'manual', decidedAt: new Date() };
-  await tx
-    .insert(classification)
-    .values({ ...values, evidence: [] })
-    .onConflictDoUpdate({
-      target: [classification.enterpriseId, classification.nodeId],
-      set: values,
-    });
+  await tx.execute(sql`
+    insert into classification
+      (enterprise_id, node_id, region_code, decision, is_primary, score, method, evidence, decided_at)
+    values (${row.enterpriseId}, ${row.nodeId}, ${row.regionCode}, ${row.decision},
+      ${row.isPrimary}, ${row.score}, 'manual', '[]'::jsonb, now())
+    on conflict on constraint ${sql.raw(CLASSIFICATION_KEY)} do update set
+      region_code = excluded.region_code, decision = excluded.decision,
+      is_primary = excluded.is_primary, score = excluded.score, method = 'manual',
+      decided_at = excluded.decided_at`);
 }
 
 /** Clears an enterprise's primary placement on a chain, except on `exceptNodeId`. */

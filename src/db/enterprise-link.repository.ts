@@ -137,12 +137,13 @@ export async function listChainMasterRows(
   const result = await db.execute(sql`
     select e.id, e.name, e.name_en as "nameEn", e.region_code as "regionCode", p.node_id as "nodeId"
       from ${enterprise} e
-      left join ${chainPlacement} p on p.enterprise_id = e.id
+      left join ${chainPlacement} p on p.enterprise_id = e.id and p.region_code = e.region_code
                                     and p.node_id = any(${nodes}::integer[])
      where e.tags @> array['chain_master']::text[]
        and e.region_code like ${`${options.regionCode}%`}
        and (p.node_id is not null
-            or not exists (select 1 from ${chainPlacement} q where q.enterprise_id = e.id))
+            or not exists (select 1 from ${chainPlacement} q
+                            where q.enterprise_id = e.id and q.region_code = e.region_code))
        ${one}
      order by e.name, e.id`);
   const rows = (
@@ -207,25 +208,34 @@ export async function listActiveLinks(
   if (options.enterpriseIds.length === 0) return [];
   const ids = sql.param([...options.enterpriseIds]);
   const nodes = sql.param([...options.nodeIds]);
+  // The parties are read once as a set (each with its placement) and then joined to the links
+  // twice: a join of the registry with itself on anything but the firm's region (from → to) is
+  // what a distributed registry (Citus) cannot plan.
   const result = await db.execute(sql`
+    with links as materialized (
+      select * from ${enterpriseLink} l
+       where (l.from_id = any(${ids}::bigint[]) or l.to_id = any(${ids}::bigint[]))
+         and (l.valid_from is null or l.valid_from <= ${options.asOf}::date)
+         and (l.valid_to is null or l.valid_to >= ${options.asOf}::date)
+    ),
+    parties as materialized (
+      select e.id, e.name, e.region_code, p.node_id
+        from ${enterprise} e
+        left join ${chainPlacement} p on p.enterprise_id = e.id and p.region_code = e.region_code
+                                      and p.node_id = any(${nodes}::integer[])
+       where e.id in (select from_id from links union select to_id from links)
+    )
     select l.id, l.kind,
            l.from_id as "fromId", f.name as "fromName", f.region_code as "fromRegion",
-           pf.node_id as "fromNodeId",
+           f.node_id as "fromNodeId",
            l.to_id as "toId", t.name as "toName", t.region_code as "toRegion",
-           pt.node_id as "toNodeId",
+           t.node_id as "toNodeId",
            l.product, l.share_percent::float8 as "sharePercent",
            l.amount_yuan::float8 as "amountYuan",
            l.valid_from::text as "validFrom", l.valid_to::text as "validTo", l.source
-      from ${enterpriseLink} l
-      join ${enterprise} f on f.id = l.from_id
-      join ${enterprise} t on t.id = l.to_id
-      left join ${chainPlacement} pf on pf.enterprise_id = l.from_id
-                                     and pf.node_id = any(${nodes}::integer[])
-      left join ${chainPlacement} pt on pt.enterprise_id = l.to_id
-                                     and pt.node_id = any(${nodes}::integer[])
-     where (l.from_id = any(${ids}::bigint[]) or l.to_id = any(${ids}::bigint[]))
-       and (l.valid_from is null or l.valid_from <= ${options.asOf}::date)
-       and (l.valid_to is null or l.valid_to >= ${options.asOf}::date)
+      from links l
+      join parties f on f.id = l.from_id
+      join parties t on t.id = l.to_id
      order by l.id`);
   const rows = (result as { rows: unknown[] }).rows as (Omit<ActiveLinkRow, 'fromId' | 'toId'> & {
     fromId: string | number;

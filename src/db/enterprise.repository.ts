@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { forgetEnterpriseUsccs, noteEnterpriseUsccs } from './uscc-lookup.repository.ts';
 import type { DbOrTx } from './connection.ts';
 import {
   chainNode,
@@ -55,24 +56,27 @@ export function enterpriseFilterConditions(filter: EnterpriseFilter): SQL | unde
     const decisions = filter.decision ? [filter.decision] : ['confirmed', 'uncertain'];
     conditions.push(sql`exists (
       select 1 from ${classification} c join ${chainNode} n on n.id = c.node_id
-      where c.enterprise_id = ${enterprise.id}
+      where c.enterprise_id = ${enterprise.id} and c.region_code = ${enterprise.regionCode}
         and (n.code = ${scope} or n.code like ${`${scope}.%`})
         and c.decision = any(${sql.param(decisions)}::text[]))`);
   }
   if (scopes.length === 0 && filter.decision) {
     conditions.push(sql`exists (
       select 1 from ${classification} c
-      where c.enterprise_id = ${enterprise.id} and c.decision = ${filter.decision})`);
+      where c.enterprise_id = ${enterprise.id} and c.region_code = ${enterprise.regionCode}
+        and c.decision = ${filter.decision})`);
   }
   return and(...conditions);
 }
 
 const latestYear = sql<number | null>`(
   select max(${enterpriseYear.year}) from ${enterpriseYear}
-  where ${enterpriseYear.enterpriseId} = ${enterprise.id})`;
+  where ${enterpriseYear.enterpriseId} = ${enterprise.id}
+    and ${enterpriseYear.regionCode} = ${enterprise.regionCode})`;
 const latestOutput = sql<string | null>`(
   select ${enterpriseYear.outputYuan} from ${enterpriseYear}
   where ${enterpriseYear.enterpriseId} = ${enterprise.id}
+    and ${enterpriseYear.regionCode} = ${enterprise.regionCode}
   order by ${enterpriseYear.year} desc limit 1)`;
 /**
  * The node an enterprise counts on: on the chain of `chainCode` when given (an enterprise may sit on
@@ -83,7 +87,7 @@ function primaryNode(chainCode: string | undefined) {
   return sql<{ code: string; zh: string; en: string } | null>`(
     select json_build_object('code', n.code, 'zh', n.name_zh, 'en', n.name_en)
     from ${chainPlacement} c join ${chainNode} n on n.id = c.node_id
-    where c.enterprise_id = ${enterprise.id} ${onChain}
+    where c.enterprise_id = ${enterprise.id} and c.region_code = ${enterprise.regionCode} ${onChain}
     order by n.chain_id, n.sort_order limit 1)`;
 }
 
@@ -248,6 +252,7 @@ export async function insertEnterprises(db: DbOrTx, rows: NewEnterpriseRow[]): P
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${sql.raw(recordType)})`);
     ids.push(...batchIds);
   }
+  await noteEnterpriseUsccs(db, ids);
   return ids;
 }
 
@@ -284,7 +289,8 @@ export async function listEnterprisesWithLatestYear(
   options: { afterId: number; filter: EnterpriseFilter; limit: number },
 ) {
   const latest = sql`(select row_to_json(y) from ${enterpriseYear} y
-    where y.enterprise_id = ${enterprise.id} order by y.year desc limit 1)`;
+    where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode}
+    order by y.year desc limit 1)`;
   return db
     .select({ e: enterprise, latest: sql<Record<string, unknown> | null>`${latest}` })
     .from(enterprise)
@@ -295,5 +301,6 @@ export async function listEnterprisesWithLatestYear(
 
 /** Deletes an enterprise (its remaining figures and placements go with it). */
 export async function deleteEnterprise(db: DbOrTx, id: number): Promise<void> {
+  await forgetEnterpriseUsccs(db, [id]);
   await db.delete(enterprise).where(eq(enterprise.id, id));
 }

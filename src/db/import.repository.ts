@@ -3,8 +3,11 @@ import { pipeline } from 'node:stream/promises';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import type { DbOrTx } from './connection.ts';
-import { enterprise, enterpriseYear, importBatch } from './schema.ts';
+import { noteEnterpriseUsccs } from './uscc-lookup.repository.ts';
+import { isDistributed } from './chain-analysis.repository.ts';
+import { AppError } from '../domain/app-error.ts';
+import { rowsOf, type DbOrTx } from './connection.ts';
+import { ENTERPRISE_YEAR_KEY, enterprise, enterpriseYear, importBatch } from './schema.ts';
 
 export type ImportBatchRow = typeof importBatch.$inferSelect;
 
@@ -166,11 +169,16 @@ export async function findEnterprisesByIds(
   ids: number[],
 ): Promise<MatchableEnterprise[]> {
   if (ids.length === 0) return [];
-  return db
-    .select(matchable)
-    .from(enterprise)
-    .where(inArray(enterprise.id, ids))
-    .for('update', { of: enterprise });
+  const query = db.select(matchable).from(enterprise).where(inArray(enterprise.id, ids));
+  return (await locksRows(db)) ? query.for('update', { of: enterprise }) : query;
+}
+
+/**
+ * Whether the import locks the records it matched: on one server, yes. Citus locks rows only in
+ * a query on one shard, and matching reads many (docs/scaling.md: a known gap there).
+ */
+async function locksRows(db: DbOrTx): Promise<boolean> {
+  return !(await isDistributed(db));
 }
 
 /** One year's figures of an enterprise, or null. */
@@ -350,14 +358,14 @@ export type StagedMatch = MatchableEnterprise & { idx: number };
  * planned as a scan of the whole registry.
  */
 export async function findStagedUsccMatches(db: DbOrTx): Promise<StagedMatch[]> {
-  return db
+  const query = db
     .select({ idx: sql<number>`s.idx`.mapWith(Number), ...matchable })
     .from(enterprise)
     .innerJoin(sql`import_stage s`, sql`s.uscc = ${enterprise.uscc}`)
     .where(
       sql`${enterprise.uscc} = any(array(select uscc from import_stage where uscc is not null))`,
-    )
-    .for('update', { of: enterprise });
+    );
+  return (await locksRows(db)) ? query.for('update', { of: enterprise }) : query;
 }
 
 /**
@@ -365,12 +373,12 @@ export async function findStagedUsccMatches(db: DbOrTx): Promise<StagedMatch[]> 
  * the row's city, and a name known elsewhere only is no reason to look further (as before).
  */
 export async function findStagedNameMatches(db: DbOrTx): Promise<StagedMatch[]> {
-  return db
+  const query = db
     .select({ idx: sql<number>`s.idx`.mapWith(Number), ...matchable })
     .from(enterprise)
     .innerJoin(sql`import_stage s`, sql`s.name_key = ${enterprise.nameKey}`)
-    .where(sql`${enterprise.nameKey} = any(array(select name_key from import_stage))`)
-    .for('update', { of: enterprise });
+    .where(sql`${enterprise.nameKey} = any(array(select name_key from import_stage))`);
+  return (await locksRows(db)) ? query.for('update', { of: enterprise }) : query;
 }
 
 /**
@@ -403,6 +411,7 @@ export async function insertStagedEnterprises(
     select i.id, s.region_code, s.year, s.revenue_yuan, s.output_yuan, s.employees
     from ${pairs}
     where s.year is not null`);
+  await noteEnterpriseUsccs(db, ids);
   return ids;
 }
 
@@ -471,7 +480,7 @@ export async function upsertEnterpriseYears(
     sql.raw(`
     insert into enterprise_year (${YEAR_COLUMNS.join(', ')})
     select ${YEAR_COLUMNS.join(', ')} from import_year_stage
-    on conflict (enterprise_id, year) do update set
+    on conflict on constraint ${ENTERPRISE_YEAR_KEY} do update set
       ${measures.map((m) => `${m} = excluded.${m}`).join(', ')}`),
   );
 }
@@ -535,11 +544,42 @@ export async function updateEnterprisesInBulk(
       JSON.stringify(r.provenance),
     ]),
   );
+  // Citus refuses to rewrite a row's distribution column, even to the same value: there a
+  // record keeps its county, and a batch that would move one stops with a clear error.
+  const distributed = await isDistributed(db);
+  if (distributed) {
+    const moved = await db.execute(sql`
+      select c.name, e.region_code as "from", c.region_code as "to"
+      from import_changed c join enterprise e on e.id = c.id
+      where e.region_code <> c.region_code limit 1`);
+    const row = rowsOf<{ name: string; from: string; to: string }>(moved)[0];
+    if (row) {
+      throw new AppError(
+        'CONFLICT',
+        `${row.name} would move from region ${row.from} to ${row.to}: on a distributed database a firm's region cannot change by import (docs/scaling.md).`,
+      );
+    }
+  }
   const set = CHANGED_COLUMNS.slice(1)
+    .filter(([column]) => !(distributed && column === 'region_code'))
     .map(([column]) => `${column} = c.${column}`)
     .join(', ');
   await db.execute(sql`
     update enterprise e set ${sql.raw(set)}, updated_at = ${updatedAt.toISOString()}::timestamptz
     from import_changed c
     where e.id = c.id and e.id = any(array(select id from import_changed))`);
+  if (!distributed) {
+    // A firm that moved county takes its yearly figures and placements along: the analyses join
+    // them to the firm on region_code too (the key a distributed registry is sharded on).
+    for (const table of ['enterprise_year', 'classification']) {
+      await db.execute(
+        sql.raw(`update ${table} t set region_code = c.region_code from import_changed c
+          where t.enterprise_id = c.id and t.region_code <> c.region_code`),
+      );
+    }
+  }
+  await noteEnterpriseUsccs(
+    db,
+    rows.map((r) => r.id),
+  );
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { noteEnterpriseUsccs } from './uscc-lookup.repository.ts';
 import type { DbOrTx } from './connection.ts';
 import {
   appUser,
@@ -248,11 +249,13 @@ export async function replaceClassificationRows(
 export async function writeEnterpriseRow(db: DbOrTx, row: FullEnterpriseRow): Promise<void> {
   const { id, ...values } = row;
   await db.update(enterprise).set(values).where(eq(enterprise.id, id));
+  await noteEnterpriseUsccs(db, [id]);
 }
 
 /** Inserts an enterprise row with its own id (an undone merge brings the record back). */
 export async function insertEnterpriseRow(db: DbOrTx, row: FullEnterpriseRow): Promise<void> {
   await db.insert(enterprise).values(row);
+  await noteEnterpriseUsccs(db, [row.id]);
 }
 
 /** The enterprise other than `except` holding `uscc`, if any. */

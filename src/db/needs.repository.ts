@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
+import { rowsOf } from './connection.ts';
 import {
   chainNode,
   chainPlacement,
@@ -159,7 +160,7 @@ export interface SupplierRow {
   figureYear: number | null;
 }
 
-const latestYear = sql`(select y.year from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} order by y.year desc limit 1)`;
+const latestYear = sql`(select y.year from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode} order by y.year desc limit 1)`;
 
 function supplierColumns(chainId: number) {
   return {
@@ -173,17 +174,18 @@ function supplierColumns(chainId: number) {
     nodeId: sql<
       number | null
     >`(select p.node_id from ${chainPlacement} p join ${chainNode} n on n.id = p.node_id
-      where p.enterprise_id = ${enterprise.id} and n.chain_id = ${chainId} limit 1)`,
+      where p.enterprise_id = ${enterprise.id} and p.region_code = ${enterprise.regionCode}
+        and n.chain_id = ${chainId} limit 1)`,
     figureYear: sql<number | null>`${latestYear}`,
     revenueYuan: sql<
       number | null
-    >`(select y.revenue_yuan::float8 from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} order by y.year desc limit 1)`,
+    >`(select y.revenue_yuan::float8 from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode} order by y.year desc limit 1)`,
     outputYuan: sql<
       number | null
-    >`(select y.output_yuan::float8 from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} order by y.year desc limit 1)`,
+    >`(select y.output_yuan::float8 from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode} order by y.year desc limit 1)`,
     employees: sql<
       number | null
-    >`(select y.employees from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} order by y.year desc limit 1)`,
+    >`(select y.employees from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode} order by y.year desc limit 1)`,
   };
 }
 
@@ -371,22 +373,50 @@ export async function upsertMatchRecord(
 }
 
 /**
- * The condition "no local supplier" for the need row `n` joined with its enterprise `e`: no other
- * active firm of its city holds a confirmed placement on the need's node, and none of them has an
- * open offer on that node.
+ * The CTE `unserved`: the needs (rows `n` of need_offer meeting `needs`, a condition on `n` and its
+ * enterprise `e`) that no local supplier serves: no other active firm of the need's city holds a confirmed
+ * placement on the need's node, and none of them has an open offer on that node. Suppliers are
+ * looked for in the cities under `cityPrefix`. Two sets and an anti-join rather than correlated
+ * subqueries, so that a distributed registry (Citus) plans it too: each set is one pass.
  */
-const NO_LOCAL_SUPPLIER = sql`n.node_id is not null
-  and not exists (select 1 from chain_placement p join enterprise s on s.id = p.enterprise_id
-    where p.node_id = n.node_id and s.id <> e.id and s.status = 'active'
-      and s.region_code like left(e.region_code, 4) || '%')
-  and not exists (select 1 from need_offer o join enterprise s on s.id = o.enterprise_id
-    where o.kind = 'offer' and o.status = 'open' and o.node_id = n.node_id and s.id <> e.id
-      and s.region_code like left(e.region_code, 4) || '%')`;
+function unservedNeeds(needs: SQL, cityPrefix: string): SQL {
+  const local = `${cityPrefix}%`;
+  return sql`
+    needs as materialized (
+      select n.id, n.node_id, n.product, n.created_at, e.id as enterprise_id,
+             left(e.region_code, 4) as city
+      from need_offer n join enterprise e on e.id = n.enterprise_id
+      where n.node_id is not null and ${needs}
+    ),
+    suppliers as materialized (
+      select p.node_id, s.id, left(s.region_code, 4) as city
+      from chain_placement p
+      join enterprise s on s.id = p.enterprise_id and s.region_code = p.region_code
+      where p.node_id in (select node_id from needs) and p.region_code like ${local}
+        and s.status = 'active'
+      union
+      select o.node_id, s.id, left(s.region_code, 4)
+      from need_offer o join enterprise s on s.id = o.enterprise_id
+      where o.kind = 'offer' and o.status = 'open' and o.node_id in (select node_id from needs)
+        and s.region_code like ${local}
+    ),
+    unserved as (
+      select n.* from needs n
+      where not exists (select 1 from suppliers x
+        where x.node_id = n.node_id and x.city = n.city and x.id <> n.enterprise_id)
+    )`;
+}
 
-/** Whether a need has no local supplier (see NO_LOCAL_SUPPLIER). */
+/** Whether a need has no local supplier (see unservedNeeds). */
 export async function hasNoLocalSupplier(db: DbOrTx, needId: number): Promise<boolean> {
-  const result = await db.execute<{ x: number }>(sql`select 1 as x from need_offer n
-    join enterprise e on e.id = n.enterprise_id where n.id = ${needId} and ${NO_LOCAL_SUPPLIER}`);
+  const owner = rowsOf<{ region_code: string }>(
+    await db.execute(sql`select e.region_code from need_offer n
+      join enterprise e on e.id = n.enterprise_id where n.id = ${needId}`),
+  )[0];
+  if (!owner) return false;
+  const result = await db.execute(sql`
+    with ${unservedNeeds(sql`n.id = ${needId}`, owner.region_code.slice(0, 4))}
+    select 1 as x from unserved`);
   return rowsOf(result).length > 0;
 }
 
@@ -398,13 +428,15 @@ export async function listNoLocalSupplierNeeds(
   db: DbOrTx,
   input: { chainId: number; regionCode: string },
 ): Promise<{ nodeId: number; needs: number; products: string[] }[]> {
-  const result = await db.execute<{ node_id: number; needs: number; products: string[] }>(sql`
-    select n.node_id, count(*)::int as needs,
-      (array_agg(n.product order by n.created_at desc, n.id desc))[1:10] as products
-    from need_offer n join enterprise e on e.id = n.enterprise_id
-    where n.chain_id = ${input.chainId} and n.kind = 'need' and n.status = 'open'
-      and e.region_code like ${`${input.regionCode}%`} and ${NO_LOCAL_SUPPLIER}
-    group by n.node_id order by n.node_id`);
+  const result = await db.execute(sql`
+    with ${unservedNeeds(
+      sql`n.chain_id = ${input.chainId} and n.kind = 'need' and n.status = 'open'
+        and e.region_code like ${`${input.regionCode}%`}`,
+      input.regionCode.slice(0, 4),
+    )}
+    select node_id, count(*)::int as needs,
+      (array_agg(product order by created_at desc, id desc))[1:10] as products
+    from unserved group by node_id order by node_id`);
   return rowsOf<{ node_id: number; needs: number; products: string[] }>(result).map((r) => ({
     nodeId: Number(r.node_id),
     needs: Number(r.needs),
@@ -430,9 +462,11 @@ export async function matchmakingFigures(
       (select count(*)::int from need_offer n join enterprise e on e.id = n.enterprise_id
         where n.chain_id = ${input.chainId} and n.kind = 'offer' and n.status = 'open'
           and e.region_code like ${`${input.regionCode}%`}) as open_offers,
-      (select count(*)::int from need_offer n join enterprise e on e.id = n.enterprise_id
-        where n.chain_id = ${input.chainId} and n.kind = 'need' and n.status = 'open'
-          and e.region_code like ${`${input.regionCode}%`} and ${NO_LOCAL_SUPPLIER}) as no_local,
+      (with ${unservedNeeds(
+        sql`n.chain_id = ${input.chainId} and n.kind = 'need' and n.status = 'open'
+        and e.region_code like ${`${input.regionCode}%`}`,
+        input.regionCode.slice(0, 4),
+      )} select count(*)::int from unserved) as no_local,
       (select count(*)::int from need_match m join need_offer n on n.id = m.need_id
         join enterprise e on e.id = n.enterprise_id
         where n.chain_id = ${input.chainId} and m.outcome <> 'dropped'
@@ -454,6 +488,3 @@ export async function matchmakingFigures(
 }
 
 /** The rows of a raw query, from PGlite's or node-postgres's answer. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}

@@ -1,14 +1,11 @@
 import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
+import { rowsOf } from './connection.ts';
 import { notification, problem, supervisionItem } from './schema.ts';
 
 // The bell's notifications are derived from what happened (problem events, due dates, 督办 items)
 // by INSERT … SELECT: the unique (user, dedupe key) index makes every derivation idempotent, so a
 // sweep may run again, or twice at once, without doubling anything.
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 /** A notification with what a person reads: the problem's reference/title or the 督办 title. */
 export interface NotificationListRow {

@@ -66,7 +66,13 @@ export async function listParkTenants(db: DbOrTx, parkId: number) {
       nodeNameEn: chainNode.nameEn,
     })
     .from(enterprise)
-    .leftJoin(chainPlacement, eq(chainPlacement.enterpriseId, enterprise.id))
+    .leftJoin(
+      chainPlacement,
+      and(
+        eq(chainPlacement.enterpriseId, enterprise.id),
+        eq(chainPlacement.regionCode, enterprise.regionCode),
+      ),
+    )
     .leftJoin(chainNode, eq(chainNode.id, chainPlacement.nodeId))
     .where(eq(enterprise.parkId, parkId))
     .orderBy(asc(enterprise.name), asc(enterprise.id));

@@ -30,21 +30,13 @@ const READS: Record<string, readonly DataVersionTable[] | typeof ANY_WRITE> = {
   regions: ['region'],
 };
 
-/** Per database: whether its versions see every write (see versionsAreTracked). */
-const tracked = new WeakMap<Db, Promise<boolean>>();
-
 /**
  * False on Citus: there the registry's writes run on the workers, where neither the counters'
  * triggers nor the coordinator's WAL see them (docs/scaling.md), so nothing is cached. Asked once
  * per database.
  */
-function versionsAreTracked(db: Db): Promise<boolean> {
-  let answer = tracked.get(db);
-  if (!answer) {
-    answer = isDistributed(db).then((distributed) => !distributed);
-    tracked.set(db, answer);
-  }
-  return answer;
+async function versionsAreTracked(db: Db): Promise<boolean> {
+  return !(await isDistributed(db));
 }
 
 /** Per database, one cache per kind of result (analyses, sessions), each with its own bound. */

@@ -138,6 +138,14 @@ export const duplicateCandidate = pgTable(
   ],
 );
 
+/**
+ * The registry's keys by name: writers say `on conflict on constraint …`, so that a Citus
+ * deployment, which widens these keys with region_code under the same names
+ * (scripts/citus/distribute.sql), runs the same statements.
+ */
+export const ENTERPRISE_YEAR_KEY = 'enterprise_year_enterprise_id_year_pk';
+export const CLASSIFICATION_KEY = 'classification_enterprise_id_node_id_pk';
+
 export const enterpriseYear = pgTable(
   'enterprise_year',
   {
@@ -154,7 +162,7 @@ export const enterpriseYear = pgTable(
     employees: integer('employees'),
   },
   (t) => [
-    primaryKey({ columns: [t.enterpriseId, t.year] }),
+    primaryKey({ name: ENTERPRISE_YEAR_KEY, columns: [t.enterpriseId, t.year] }),
     index('enterprise_year_region_idx').on(t.regionCode, t.year),
     // A year's figures in enterprise order, read from the index alone: the national benchmark
     // of the chain analysis joins it with the counted placements; the list of years probes it.
@@ -183,7 +191,7 @@ export const classification = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.enterpriseId, t.nodeId] }),
+    primaryKey({ name: CLASSIFICATION_KEY, columns: [t.enterpriseId, t.nodeId] }),
     index('classification_node_idx').on(t.nodeId, t.decision),
     // The chain analysis counts each confirmed enterprise once, on its primary node (else its
     // best confirmed node); these partial indexes hold exactly those rows, in enterprise order.

@@ -357,7 +357,10 @@ export class RecordWriter {
     const tags = [...new Set([...existing.tags, ...(record.tags ?? [])])];
     if (tags.length !== existing.tags.length) change.tags = tags;
     const yearChanged = record.figures
-      ? await this.writeFigures(existing, record, record.figures, !fillOnly)
+      ? await this.writeFigures(existing, record, record.figures, {
+          incomingWins: !fillOnly,
+          movedTo: typeof change.regionCode === 'string' ? change.regionCode : undefined,
+        })
       : false;
     const fieldsChanged = Object.keys(change).length > 0;
     // Figures say where they came from too: the history names the import that wrote a year.
@@ -392,13 +395,14 @@ export class RecordWriter {
   /**
    * Writes a row's figures for its year: the row wins (`incomingWins`) or only fills; whatever
    * does not feed the analysis any more (or never did) is kept in the figure history with its
-   * source. Returns whether the year's figures changed.
+   * source. Returns whether the year's figures changed. A new year's row carries `movedTo`, the
+   * region the row moves the firm to, if any (earlier years follow in updateEnterprisesInBulk).
    */
   private async writeFigures(
     existing: MatchableEnterprise,
     record: EnterpriseRecord,
     figures: NonNullable<EnterpriseRecord['figures']>,
-    incomingWins: boolean,
+    { incomingWins, movedTo }: { incomingWins: boolean; movedTo: string | undefined },
   ): Promise<boolean> {
     const key = `${existing.id}|${figures.year}`;
     const known = this.years.get(key);
@@ -432,7 +436,7 @@ export class RecordWriter {
     const row: EnterpriseYearRow = {
       ...(current ?? {
         enterpriseId: existing.id,
-        regionCode: existing.regionCode,
+        regionCode: movedTo ?? existing.regionCode,
         year: figures.year,
         revenueYuan: null,
         outputYuan: null,

@@ -338,6 +338,34 @@ describe.each([
     expect(await placements()).toEqual(written);
   });
 
+  it('moves a firm to another county with its yearly figures and placements', async () => {
+    const uscc = buildUscc('320214', 'MA1XMW01');
+    const row = (region: string, year: number) =>
+      `${uscc},无锡迁址诊断试剂有限公司,${region},2019/3/5,500,2761,体外诊断试剂的研发、生产和销售,化学发光检测试剂盒,120,8000,${year},`;
+    await importEnterprises(database.db, actor, {
+      file: csv('before-move.csv', [row('320214', 2023)]),
+    });
+    const result = await importEnterprises(database.db, actor, {
+      file: csv('moved.csv', [row('320206', 2024)]),
+    });
+    expect(result.counts).toMatchObject({ updated: 1, inserted: 0 });
+    const [firm] = await database.db.select().from(enterprise).where(sqlEq(enterprise.uscc, uscc));
+    const id = firm?.id ?? 0;
+    expect(firm?.regionCode).toBe('320206');
+    const years = await database.db
+      .select({ year: enterpriseYear.year, region: enterpriseYear.regionCode })
+      .from(enterpriseYear)
+      .where(eq(enterpriseYear.enterpriseId, id));
+    expect(years.map((y) => y.year).sort()).toEqual([2023, 2024]);
+    const placements = await database.db
+      .select({ region: classification.regionCode })
+      .from(classification)
+      .where(eq(classification.enterpriseId, id));
+    expect(placements.length).toBeGreaterThan(0);
+    // The analyses join figures and placements to the firm on region_code as well.
+    expect(new Set([...years, ...placements].map((r) => r.region))).toEqual(new Set(['320206']));
+  });
+
   it('refuses a file without a name column, naming the file and what was found', async () => {
     const file = join(dir, 'no-name.csv');
     writeFileSync(file, 'uscc,address\n91320214MA1IMP01X,somewhere\n');
