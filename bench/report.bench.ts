@@ -9,6 +9,7 @@ import pg from 'pg';
 import { SeededRandom } from '../src/domain/random.ts';
 import { openDatabase, type Database, type Db } from '../src/db/connection.ts';
 import { findSetting, saveSetting } from '../src/db/setting.repository.ts';
+import { rebuildUsccLookup } from '../src/db/uscc-lookup.repository.ts';
 import {
   countAnalysisAggregates,
   diffAnalysisAggregates,
@@ -29,7 +30,7 @@ import type { NodeAnalysis } from '../src/shared/api/analysis.ts';
 import { writeRegistryCsv } from './registry-generator.ts';
 
 // `npm run bench -- report [--rows N] [--region CODE] [--runs N] [--fresh] [--import-rows N]
-// [--skip-import]`: a national registry of N enterprises (default 1,000,000) from the import
+// [--skip-import] [--in-place]`: a national registry of N enterprises (default 1,000,000) from the import
 // benchmark's generator, loaded with COPY and classified by the real classifier in the same pass,
 // on the PostgreSQL server in DATABASE_URL. Then the chain analysis of one city is timed against
 // one hand-written SQL query that computes the same node figures, in the same run, each time
@@ -37,7 +38,8 @@ import { writeRegistryCsv } from './registry-generator.ts';
 // decision), which the aggregates of migration 0014 absorb. The loaded database is kept
 // (chainlead_bench_report_N) so later runs go straight to the timing; --fresh reloads it. Last,
 // what keeping the aggregates costs an import (--import-rows, default 20,000, into a database of
-// its own; --skip-import skips it).
+// its own; --skip-import skips it). --in-place uses the database DATABASE_URL names instead of one of
+// its own (scripts/citus/run.sh: the same benchmark on a Citus cluster).
 
 const YEARS = [2020, 2021, 2022, 2023, 2024] as const;
 const YEAR = 2024;
@@ -190,6 +192,7 @@ async function loadRegistry(database: Database, rows: number): Promise<void> {
       files.classification,
     );
     await db.execute(sql`select setval('enterprise_id_seq', ${id})`);
+    await rebuildUsccLookup(db);
     await saveSetting(db, 'bench_report_rows', rows);
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -463,15 +466,22 @@ export async function benchReport(): Promise<void> {
   const rows = wholeNumberFlag('rows', 1_000_000);
   const runs = wholeNumberFlag('runs', 7);
   const region = flagText('region') ?? '3202';
-  const name = `chainlead_bench_report_${rows}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const exists =
-    (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-  if (exists && process.argv.includes('--fresh'))
-    await admin.query(`drop database ${name} with (force)`);
-  if (!exists || process.argv.includes('--fresh')) await admin.query(`create database ${name}`);
-  await admin.end();
+  // --in-place: the database DATABASE_URL names, as it is (scripts/citus/run.sh has made it a
+  // distributed one); otherwise a database of the benchmark's own on that server.
+  const inPlace = process.argv.includes('--in-place');
+  const name = inPlace
+    ? decodeURIComponent(new URL(serverUrl).pathname.slice(1))
+    : `chainlead_bench_report_${rows}`;
+  if (!inPlace) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    const exists =
+      (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (exists && process.argv.includes('--fresh'))
+      await admin.query(`drop database ${name} with (force)`);
+    if (!exists || process.argv.includes('--fresh')) await admin.query(`create database ${name}`);
+    await admin.end();
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });

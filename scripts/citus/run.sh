@@ -7,9 +7,15 @@
 # Starts a coordinator (port 7131) and two workers (7132, 7133) on 127.0.0.1, as the postgres
 # user, with their data in a temporary folder; creates the database chainlead, migrates it with
 # chainlead's own migrations, distributes it (scripts/citus/distribute.sql), then runs the command
-# with DATABASE_URL set to it (default: load the demo and print
-# the Wuxi report). The cluster is stopped
-# and its folder removed on exit; KEEP=1 leaves it running.
+# with DATABASE_URL set to it (default: load the demo and print the Wuxi report), and
+# CHAINLEAD_TEST_CITUS_WORKERS naming the workers, so that the database tests make each of their
+# databases a distributed one (src/test-support/test-database.ts). The cluster is stopped and its
+# folder removed on exit; KEEP=1 leaves it running.
+#
+#   scripts/citus/run.sh                                   # demo, then the Wuxi report
+#   scripts/citus/run.sh npm run test:db                   # the database tests on the cluster
+#   scripts/citus/run.sh npm run bench -- report --in-place --skip-import
+#                                                          # 1,000,000 firms, the report benchmark
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -59,6 +65,7 @@ for port in "${ports[@]:1}"; do
 done
 
 export DATABASE_URL="postgres://$user@127.0.0.1:${ports[0]}/chainlead"
+export CHAINLEAD_TEST_CITUS_WORKERS="127.0.0.1:${ports[1]},127.0.0.1:${ports[2]}"
 cd "$repo"
 echo "migrating $DATABASE_URL"
 node bin/chainlead.js db migrate

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,8 @@ export async function createTestDatabase(): Promise<Database> {
     await database.migrate();
     return database;
   }
+  const citusWorkers = process.env.CHAINLEAD_TEST_CITUS_WORKERS?.trim();
+  if (citusWorkers) return createCitusTestDatabase(serverUrl, citusWorkers.split(','));
   const server = await createServerDatabase(serverUrl, 'chainlead_test');
   const database = await openDatabase({ url: server.url });
   await database.migrate();
@@ -56,6 +59,73 @@ export async function createTestDatabase(): Promise<Database> {
     async close() {
       await database.close();
       await server.drop();
+    },
+  };
+}
+
+/**
+ * A fresh database on a Citus cluster (scripts/citus/run.sh starts one and sets
+ * CHAINLEAD_TEST_CITUS_WORKERS to its workers' host:port): created on the coordinator named by
+ * `serverUrl` and on each worker with the citus extension, migrated with chainlead's migrations,
+ * then distributed by scripts/citus/distribute.sql (run through psql, as a deployment would).
+ */
+async function createCitusTestDatabase(serverUrl: string, workers: string[]): Promise<Database> {
+  const name = `chainlead_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const coordinator = new URL(serverUrl);
+  const nodes = [
+    coordinator,
+    ...workers.map((hostPort) => {
+      const url = new URL(serverUrl);
+      url.host = hostPort.trim();
+      return url;
+    }),
+  ];
+  const run = async (url: URL, database: string, statements: string[]) => {
+    const target = new URL(url);
+    target.pathname = `/${database}`;
+    const client = new pg.Client({ connectionString: target.toString() });
+    await client.connect();
+    try {
+      for (const statement of statements) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  for (const node of nodes) {
+    await run(node, 'postgres', [`create database ${name}`]);
+    await run(node, name, ['create extension citus']);
+  }
+  await run(coordinator, name, [
+    `select citus_set_coordinator_host('${coordinator.hostname}', ${coordinator.port || 5432})`,
+    ...nodes
+      .slice(1)
+      .map((node) => `select citus_add_node('${node.hostname}', ${node.port || 5432})`),
+  ]);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const migrating = await openDatabase({ url: url.toString() });
+  await migrating.migrate();
+  await migrating.close();
+  const script = fileURLToPath(new URL('../../scripts/citus/distribute.sql', import.meta.url));
+  // Four shards a table, not Citus's 32: a test's tables hold tens of rows, and every shard is
+  // created for every test file's database.
+  const psql = spawnSync(
+    'psql',
+    ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url.toString(), '-f', script],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning -c citus.shard_count=4' },
+    },
+  );
+  if (psql.status !== 0) throw new Error(`distribute.sql failed: ${psql.stderr}`);
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      for (const node of nodes) {
+        await run(node, 'postgres', [`drop database if exists ${name} with (force)`]);
+      }
     },
   };
 }
