@@ -97,3 +97,8 @@ FROM pg_dist_partition ORDER BY 2, 1;
 -- Until every registry join carries region_code on both sides (docs/scaling.md), the joins on
 -- enterprise_id alone are repartitioned between the workers rather than refused.
 SELECT format('ALTER DATABASE %I SET citus.enable_repartition_joins = on', current_database()) \gexec
+-- A transaction that reads the registry across shards in parallel and then writes a coordinator
+-- table tied to it (a user naming a firm, a placement after a template's node) is refused in
+-- Citus's parallel mode; one connection per worker within a transaction keeps them legal.
+SELECT format('ALTER DATABASE %I SET citus.multi_shard_modify_mode = sequential', current_database())
+\gexec

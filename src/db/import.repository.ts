@@ -127,7 +127,15 @@ export async function findFuzzyCandidates(
   perKey: number,
 ): Promise<FuzzyCandidate[]> {
   if (keys.length === 0) return [];
-  const result = await db.execute(sql`
+  // Citus pushes no LIMIT inside a lateral join down to the shards: there every holder of a key
+  // comes back (the keys are scoped to a city) and the cap per key is applied here.
+  const distributed = await isDistributed(db);
+  const result = distributed
+    ? await db.execute(sql`
+    select e.id, e.name, e.name_en, e.address, e.region_code, e.uscc, k.key
+    from enterprise e join unnest(${sql.param(keys)}::text[]) as k(key)
+      on e.match_keys @> array[k.key]`)
+    : await db.execute(sql`
     select c.id, c.name, c.name_en, c.address, c.region_code, c.uscc, k.key
     from unnest(${sql.param(keys)}::text[]) as k(key)
     cross join lateral (
@@ -136,19 +144,21 @@ export async function findFuzzyCandidates(
       where e.match_keys @> array[k.key]
       limit ${perKey}
     ) c`);
-  return (
-    result as {
-      rows: {
-        id: string | number;
-        name: string;
-        name_en: string | null;
-        address: string | null;
-        region_code: string;
-        uscc: string | null;
-        key: string;
-      }[];
-    }
-  ).rows.map((row) => ({
+  const perKeyCount = new Map<string, number>();
+  const rows = rowsOf<{
+    id: string | number;
+    name: string;
+    name_en: string | null;
+    address: string | null;
+    region_code: string;
+    uscc: string | null;
+    key: string;
+  }>(result).filter((row) => {
+    const seen = perKeyCount.get(row.key) ?? 0;
+    perKeyCount.set(row.key, seen + 1);
+    return seen < perKey;
+  });
+  return rows.map((row) => ({
     id: Number(row.id),
     name: row.name,
     nameEn: row.name_en,

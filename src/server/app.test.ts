@@ -43,7 +43,7 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     expect(body).toEqual({
       status: 'ok',
       version: 'test',
-      database: testDatabaseKind(),
+      database: testDatabaseKind() === 'pglite' ? 'pglite' : 'postgres',
       demoLoaded: true,
       pdfReports: findChromium() !== null,
     });

@@ -152,8 +152,9 @@ async function createServerDatabase(
 }
 
 /** Which engine the database tests run on, for test names and skip messages. */
-export function testDatabaseKind(): 'postgres' | 'pglite' {
-  return process.env.DATABASE_URL?.trim() ? 'postgres' : 'pglite';
+export function testDatabaseKind(): 'citus' | 'postgres' | 'pglite' {
+  if (!process.env.DATABASE_URL?.trim()) return 'pglite';
+  return process.env.CHAINLEAD_TEST_CITUS_WORKERS?.trim() ? 'citus' : 'postgres';
 }
 
 /**

@@ -16,7 +16,7 @@ import { prepareInstallation } from '../setup.service.ts';
 const actor = { id: null, name: 'uscc-lookup-test' };
 
 // The lookup table exists only on a distributed database (scripts/citus/distribute.sql creates
-// it); made here by hand on one server, every writer of the registry must keep it equal to the
+// it); made here by hand on one server (if absent), every writer of the registry must keep it equal to the
 // USCCs the enterprises hold.
 describe(`the USCC lookup of a distributed registry follows every writer (${testDatabaseKind()})`, () => {
   let database: Database;
@@ -33,7 +33,7 @@ describe(`the USCC lookup of a distributed registry follows every writer (${test
   beforeAll(async () => {
     database = await createTestDatabase();
     await prepareInstallation(database, { adminPassword: 'test-admin-password' });
-    await database.db.execute(sql`create table enterprise_uscc (
+    await database.db.execute(sql`create table if not exists enterprise_uscc (
       uscc text primary key, region_code text not null, enterprise_id bigint not null)`);
   });
   afterAll(async () => {
