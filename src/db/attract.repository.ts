@@ -63,7 +63,13 @@ export async function listCandidateEnterprises(
       isPrimary: classification.isPrimary,
     })
     .from(classification)
-    .innerJoin(enterprise, eq(enterprise.id, classification.enterpriseId))
+    .innerJoin(
+      enterprise,
+      and(
+        eq(enterprise.id, classification.enterpriseId),
+        eq(enterprise.regionCode, classification.regionCode),
+      ),
+    )
     .leftJoin(region, eq(region.code, enterprise.regionCode))
     .where(
       and(
@@ -71,8 +77,9 @@ export async function listCandidateEnterprises(
         sql`${classification.decision} in ('confirmed', 'uncertain')`,
         sql`${enterprise.regionCode} not like ${`${options.regionCode}%`}`,
         eq(enterprise.status, 'active'),
-        sql`not exists (select 1 from ${project} p
-          where p.enterprise_id = ${enterprise.id} and p.status = 'active'
+        // Not correlated: a distributed registry (Citus) plans the projects' set once.
+        sql`${enterprise.id} not in (select p.enterprise_id from ${project} p
+          where p.enterprise_id is not null and p.status = 'active'
             and p.chain_id = ${options.chainId} and p.region_code like ${`${options.regionCode}%`})`,
       ),
     )
@@ -89,7 +96,13 @@ export async function countCandidatesInPipeline(
     .select({ n: sql<number>`count(distinct ${project.enterpriseId})::int` })
     .from(project)
     .innerJoin(classification, eq(classification.enterpriseId, project.enterpriseId))
-    .innerJoin(enterprise, eq(enterprise.id, project.enterpriseId))
+    .innerJoin(
+      enterprise,
+      and(
+        eq(enterprise.id, classification.enterpriseId),
+        eq(enterprise.regionCode, classification.regionCode),
+      ),
+    )
     .where(
       and(
         sql`${enterprise.regionCode} not like ${`${options.regionCode}%`}`,

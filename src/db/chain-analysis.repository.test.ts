@@ -150,21 +150,25 @@ describe(`chain analysis SQL on real rows (${testDatabaseKind()})`, () => {
     expect(leaders[2]?.tags).toContain('chain_master');
   });
 
-  it('knows the years with figures; its data version follows input writes, not others', async () => {
-    expect(await listFigureYears(database.db)).toEqual([2024, 2023]);
-    const before = await readDataVersion(database.db);
-    const wal = await readDataVersion(database.db, ANY_WRITE);
-    expect(await readDataVersion(database.db)).toBe(before);
-    // A setting is no analysis input: the broad version moves, the inputs' version does not.
-    await saveSetting(database.db, 'test_write', { at: 1 });
-    expect(await readDataVersion(database.db)).toBe(before);
-    expect(await readDataVersion(database.db, ANY_WRITE)).not.toBe(wal);
-    await database.db.execute(sql`update enterprise set name = name where id = ${ids.deviceA}`);
-    const moved = await readDataVersion(database.db);
-    expect(moved).not.toBe(before);
-    // Only the tables asked about: the yearly figures moved nothing for targets.
-    const targets = await readDataVersion(database.db, ['target']);
-    await database.db.execute(sql`update enterprise_year set year = year where false`);
-    expect(await readDataVersion(database.db, ['target'])).toBe(targets);
-  });
+  // On Citus no data version is kept and nothing is cached (docs/scaling.md).
+  it.skipIf(testDatabaseKind() === 'citus')(
+    'knows the years with figures; its data version follows input writes, not others',
+    async () => {
+      expect(await listFigureYears(database.db)).toEqual([2024, 2023]);
+      const before = await readDataVersion(database.db);
+      const wal = await readDataVersion(database.db, ANY_WRITE);
+      expect(await readDataVersion(database.db)).toBe(before);
+      // A setting is no analysis input: the broad version moves, the inputs' version does not.
+      await saveSetting(database.db, 'test_write', { at: 1 });
+      expect(await readDataVersion(database.db)).toBe(before);
+      expect(await readDataVersion(database.db, ANY_WRITE)).not.toBe(wal);
+      await database.db.execute(sql`update enterprise set name = name where id = ${ids.deviceA}`);
+      const moved = await readDataVersion(database.db);
+      expect(moved).not.toBe(before);
+      // Only the tables asked about: the yearly figures moved nothing for targets.
+      const targets = await readDataVersion(database.db, ['target']);
+      await database.db.execute(sql`update enterprise_year set year = year where false`);
+      expect(await readDataVersion(database.db, ['target'])).toBe(targets);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { duplicateCandidate, enterprise } from './schema.ts';
 
@@ -25,25 +25,44 @@ export async function insertDuplicateCandidate(
     .onConflictDoNothing();
 }
 
-/** Duplicate pairs by status, oldest first, with both names. */
+/**
+ * Duplicate pairs by status, oldest first, with both names. The page of pairs is read first and
+ * the two firms' names after, in one lookup by id: a join of the registry with itself on the pair
+ * is what a distributed registry (Citus) cannot plan.
+ */
 export async function listDuplicateCandidates(
   db: DbOrTx,
   status: string,
   page: { offset: number; limit: number },
 ) {
-  const other = sql`coalesce((select name from enterprise o where o.id = ${duplicateCandidate.otherId}), ${duplicateCandidate.otherName}, '')`;
-  const rows = await db
-    .select({
-      duplicate: duplicateCandidate,
-      name: enterprise.name,
-      otherName: sql<string>`${other}`,
-    })
+  const pairs = await db
+    .select()
     .from(duplicateCandidate)
-    .innerJoin(enterprise, eq(enterprise.id, duplicateCandidate.enterpriseId))
     .where(eq(duplicateCandidate.status, status))
     .orderBy(asc(duplicateCandidate.id))
     .offset(page.offset)
     .limit(page.limit);
+  const ids = [
+    ...new Set(
+      pairs.flatMap((p) => (p.otherId === null ? [p.enterpriseId] : [p.enterpriseId, p.otherId])),
+    ),
+  ];
+  const names = new Map(
+    ids.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: enterprise.id, name: enterprise.name })
+            .from(enterprise)
+            .where(inArray(enterprise.id, ids))
+        ).map((row) => [row.id, row.name]),
+  );
+  const rows = pairs.flatMap((duplicate) => {
+    const name = names.get(duplicate.enterpriseId);
+    if (name === undefined) return [];
+    const other = duplicate.otherId === null ? undefined : names.get(duplicate.otherId);
+    return [{ duplicate, name, otherName: other ?? duplicate.otherName ?? '' }];
+  });
   const total = await db.$count(duplicateCandidate, eq(duplicateCandidate.status, status));
   return { rows, total };
 }

@@ -1,5 +1,4 @@
 import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './connection.ts';
 import { chainPlacement, enterprise, enterpriseLink, enterpriseMerge } from './schema.ts';
 
@@ -7,17 +6,6 @@ import { chainPlacement, enterprise, enterpriseLink, enterpriseMerge } from './s
 
 export type LinkRow = typeof enterpriseLink.$inferSelect;
 export type NewLinkRow = typeof enterpriseLink.$inferInsert;
-
-const fromFirm = alias(enterprise, 'from_firm');
-const toFirm = alias(enterprise, 'to_firm');
-
-const LINK_WITH_NAMES = {
-  link: enterpriseLink,
-  fromName: fromFirm.name,
-  fromRegion: fromFirm.regionCode,
-  toName: toFirm.name,
-  toRegion: toFirm.regionCode,
-};
 
 /** A link with the names and regions of both parties. */
 export interface LinkWithNames {
@@ -43,15 +31,36 @@ export async function insertLinks(db: DbOrTx, rows: readonly NewLinkRow[]): Prom
   return ids;
 }
 
+/**
+ * Links with both parties' names and regions; a link whose party is gone is left out. The parties
+ * are looked up by id after the links (findLinkParties): a join of the registry with itself on the
+ * link is what a distributed registry (Citus) cannot plan.
+ */
+async function withNames(db: DbOrTx, links: readonly LinkRow[]): Promise<LinkWithNames[]> {
+  const parties = await findLinkParties(
+    db,
+    links.flatMap((link) => [link.fromId, link.toId]),
+  );
+  return links.flatMap((link) => {
+    const from = parties.get(link.fromId);
+    const to = parties.get(link.toId);
+    if (!from || !to) return [];
+    return [
+      {
+        link,
+        fromName: from.name,
+        fromRegion: from.regionCode,
+        toName: to.name,
+        toRegion: to.regionCode,
+      },
+    ];
+  });
+}
+
 /** One link with both parties' names, or undefined. */
 export async function findLinkById(db: DbOrTx, id: number): Promise<LinkWithNames | undefined> {
-  const [row] = await db
-    .select(LINK_WITH_NAMES)
-    .from(enterpriseLink)
-    .innerJoin(fromFirm, eq(fromFirm.id, enterpriseLink.fromId))
-    .innerJoin(toFirm, eq(toFirm.id, enterpriseLink.toId))
-    .where(eq(enterpriseLink.id, id));
-  return row;
+  const links = await db.select().from(enterpriseLink).where(eq(enterpriseLink.id, id));
+  return (await withNames(db, links))[0];
 }
 
 /** Links, newest first, where `enterpriseId` (if given) is a party, of `kind` (if given). */
@@ -70,19 +79,17 @@ export async function listLinkRows(
   }
   if (filter.kind !== undefined) conditions.push(eq(enterpriseLink.kind, filter.kind));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const [rows, totals] = await Promise.all([
+  const [links, totals] = await Promise.all([
     db
-      .select(LINK_WITH_NAMES)
+      .select()
       .from(enterpriseLink)
-      .innerJoin(fromFirm, eq(fromFirm.id, enterpriseLink.fromId))
-      .innerJoin(toFirm, eq(toFirm.id, enterpriseLink.toId))
       .where(where)
       .orderBy(desc(enterpriseLink.id))
       .limit(page.limit)
       .offset(page.offset),
     db.select({ n: count() }).from(enterpriseLink).where(where),
   ]);
-  return { rows, total: totals[0]?.n ?? 0 };
+  return { rows: await withNames(db, links), total: totals[0]?.n ?? 0 };
 }
 
 /** Deletes a link. */

@@ -229,66 +229,70 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
     expect(latest.year).toBe(2024);
   });
 
-  it('sets targets with an audit entry, and the cached analysis follows every write', async () => {
-    const versionBefore = await readDataVersion(database.db);
-    const first = await analyzeChainCached(database.db, {
-      chainCode: 'biomed',
-      regionCode: '3202',
-    });
-    const second = await analyzeChainCached(database.db, {
-      chainCode: 'biomed',
-      regionCode: '3202',
-    });
-    // Reused while no input was written: the version is this database's own (other databases'
-    // writes on a shared server leave it).
-    expect(await readDataVersion(database.db)).toBe(versionBefore);
-    expect(second).toBe(first);
-    const saved = await setTarget(database.db, actor, {
-      chainCode: 'biomed',
-      regionCode: '3202',
-      year: 2025,
-      valueYuan: 230e9,
-    });
-    expect(saved).toMatchObject({ nodeCode: null, year: 2025, valueYuan: 230e9, demo: false });
-    const again = await setTarget(database.db, actor, {
-      chainCode: 'biomed',
-      regionCode: '3202',
-      year: 2026,
-      valueYuan: 5e9,
-      nodeCode: 'biomed.mid.blood',
-    });
-    expect(again.nodeCode).toBe('biomed.mid.blood');
-    const after = await analyzeChainCached(database.db, {
-      chainCode: 'biomed',
-      regionCode: '3202',
-    });
-    expect(after).not.toBe(first);
-    expect(after.targets.find((t) => t.nodeCode === null)?.valueYuan).toBe(230e9);
-    expect(after.targets.find((t) => t.nodeCode === 'biomed.mid.blood')).toMatchObject({
-      state: 'no_data',
-      year: 2026,
-    });
-    const list = await listTargetViews(database.db, { chainCode: 'biomed', regionCode: '3202' });
-    expect(list.total).toBe(5);
-    const audit = await database.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, 'target.set'));
-    expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({
-      actorName: 'test-analyst',
-      before: expect.objectContaining({ valueYuan: 250e9, demo: true }) as unknown,
-      after: expect.objectContaining({ valueYuan: 230e9, demo: false }) as unknown,
-    });
-    const bad = await setTarget(database.db, actor, {
-      chainCode: 'biomed',
-      regionCode: '3202',
-      year: 2025,
-      valueYuan: 1,
-      nodeCode: 'biomed.mid.nope',
-    }).catch((e: unknown) => e);
-    expect(isAppError(bad, 'VALIDATION_FAILED')).toBe(true);
-  });
+  // On Citus no data version is kept and nothing is cached (docs/scaling.md).
+  it.skipIf(testDatabaseKind() === 'citus')(
+    'sets targets with an audit entry, and the cached analysis follows every write',
+    async () => {
+      const versionBefore = await readDataVersion(database.db);
+      const first = await analyzeChainCached(database.db, {
+        chainCode: 'biomed',
+        regionCode: '3202',
+      });
+      const second = await analyzeChainCached(database.db, {
+        chainCode: 'biomed',
+        regionCode: '3202',
+      });
+      // Reused while no input was written: the version is this database's own (other databases'
+      // writes on a shared server leave it).
+      expect(await readDataVersion(database.db)).toBe(versionBefore);
+      expect(second).toBe(first);
+      const saved = await setTarget(database.db, actor, {
+        chainCode: 'biomed',
+        regionCode: '3202',
+        year: 2025,
+        valueYuan: 230e9,
+      });
+      expect(saved).toMatchObject({ nodeCode: null, year: 2025, valueYuan: 230e9, demo: false });
+      const again = await setTarget(database.db, actor, {
+        chainCode: 'biomed',
+        regionCode: '3202',
+        year: 2026,
+        valueYuan: 5e9,
+        nodeCode: 'biomed.mid.blood',
+      });
+      expect(again.nodeCode).toBe('biomed.mid.blood');
+      const after = await analyzeChainCached(database.db, {
+        chainCode: 'biomed',
+        regionCode: '3202',
+      });
+      expect(after).not.toBe(first);
+      expect(after.targets.find((t) => t.nodeCode === null)?.valueYuan).toBe(230e9);
+      expect(after.targets.find((t) => t.nodeCode === 'biomed.mid.blood')).toMatchObject({
+        state: 'no_data',
+        year: 2026,
+      });
+      const list = await listTargetViews(database.db, { chainCode: 'biomed', regionCode: '3202' });
+      expect(list.total).toBe(5);
+      const audit = await database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'target.set'));
+      expect(audit).toHaveLength(2);
+      expect(audit[0]).toMatchObject({
+        actorName: 'test-analyst',
+        before: expect.objectContaining({ valueYuan: 250e9, demo: true }) as unknown,
+        after: expect.objectContaining({ valueYuan: 230e9, demo: false }) as unknown,
+      });
+      const bad = await setTarget(database.db, actor, {
+        chainCode: 'biomed',
+        regionCode: '3202',
+        year: 2025,
+        valueYuan: 1,
+        nodeCode: 'biomed.mid.nope',
+      }).catch((e: unknown) => e);
+      expect(isAppError(bad, 'VALIDATION_FAILED')).toBe(true);
+    },
+  );
 
   it('counts open and overdue problems per node, with a reason where several are open and one overdue', async () => {
     const db = database.db;

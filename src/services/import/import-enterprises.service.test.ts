@@ -345,6 +345,13 @@ describe.each([
     await importEnterprises(database.db, actor, {
       file: csv('before-move.csv', [row('320214', 2023)]),
     });
+    if (testDatabaseKind() === 'citus') {
+      // A row's distribution value cannot change in place on Citus: the import says so.
+      await expect(
+        importEnterprises(database.db, actor, { file: csv('moved.csv', [row('320206', 2024)]) }),
+      ).rejects.toThrow(/would move from region 320214 to 320206/);
+      return;
+    }
     const result = await importEnterprises(database.db, actor, {
       file: csv('moved.csv', [row('320206', 2024)]),
     });
