@@ -245,9 +245,12 @@ export async function replaceClassificationRows(
   if (rows.length > 0) await db.insert(classification).values(rows);
 }
 
-/** Writes every column of an enterprise row (updatedAt as given, not now). */
+/**
+ * Writes every column of an enterprise row (updatedAt as given, not now) but its region, which a
+ * merge never changes (and a distributed registry cannot change in place: it is the shard key).
+ */
 export async function writeEnterpriseRow(db: DbOrTx, row: FullEnterpriseRow): Promise<void> {
-  const { id, ...values } = row;
+  const { id, regionCode: _region, ...values } = row;
   await db.update(enterprise).set(values).where(eq(enterprise.id, id));
   await noteEnterpriseUsccs(db, [id]);
 }

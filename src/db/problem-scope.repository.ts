@@ -31,10 +31,10 @@ export function problemScopeCondition(scope: ProblemScope): SQL | undefined {
       return scope.parkId === null
         ? NOTHING
         : and(
-            inArray(
-              problem.enterpriseId,
-              sql`(select ${enterprise.id} from ${enterprise} where ${enterprise.parkId} = ${scope.parkId})`,
-            ),
+            // The park's firms as one array, read once (an uncorrelated InitPlan): Citus plans no
+            // IN (subquery) on the registry beside a join with it.
+            sql`${problem.enterpriseId} = any(array(select ${enterprise.id} from ${enterprise}
+              where ${enterprise.parkId} = ${scope.parkId}))`,
             chainCondition(scope.chainCodes),
           );
     case 'none':
