@@ -29,9 +29,25 @@ describe.skipIf(!chromiumPath())('the reports page', () => {
     expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // In English: the briefing's own language, chosen here.
-    await page.locator('[data-testid="report-lang"]').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('English').click();
-    await page.locator('[data-testid="report-generate"]').click();
+    // The option is clicked once the dropdown is open, and the choice is seen taken before the
+    // briefing is asked for (the preview above may have scrolled the controls away).
+    const lang = page.locator('[data-testid="report-lang"]');
+    await lang.scrollIntoViewIfNeeded();
+    await lang.click();
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'English' });
+    await option.waitFor();
+    await option.click();
+    await expect.poll(() => lang.textContent()).toContain('English');
+    const generate = page.locator('[data-testid="report-generate"]');
+    await generate.scrollIntoViewIfNeeded();
+    await expect.poll(() => generate.isVisible()).toBe(true);
+    const english = page.waitForRequest(
+      (r) => r.url().includes('/report?') && r.url().includes('lang=en'),
+    );
+    await generate.click();
+    await english;
     await expect.poll(() => preview.locator('h1').textContent()).toContain('Biomedicine');
   });
 });
