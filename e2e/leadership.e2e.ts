@@ -73,9 +73,25 @@ describe.skipIf(!chromiumPath())("the chain leader's work, 督办 and the scorec
     const title = (await page.locator('[data-testid="problem-title"]').textContent()) ?? '';
     await page.locator('[data-testid="escalate"]').click();
     const form = page.locator('[data-testid="escalate-form"]');
+    await form.waitFor();
+    // The owner defaults to the problem's department; an unassigned problem has none, so choose one.
+    await form.locator('.ant-select').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .first()
+      .click();
     await form.locator('input[type="date"]').fill('2027-01-29');
+    // The item is made (201), then the app opens it: a client-side navigation, with no page load.
+    const escalated = page.waitForResponse((r) =>
+      /^\/api\/problems\/\d+\/escalate$/.test(new URL(r.url()).pathname),
+    );
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.waitForURL((url) => /^\/leader\/supervision\/\d+$/.test(url.pathname));
+    // If the form stays, say what it shows (a field it wants, an error).
+    const response = await escalated.catch(async () => {
+      throw new Error(`the escalation was not sent; the form shows: ${await form.textContent()}`);
+    });
+    expect(response.status()).toBe(201);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/leader\/supervision\/\d+$/);
     await expect.poll(async () => page.textContent('body')).toContain(title.trim());
     await expect.poll(async () => page.textContent('body')).toContain('2027-01-29');
   });
