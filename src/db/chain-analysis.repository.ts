@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { rowsOf } from './connection.ts';
+import { isDistributed } from './distribution.repository.ts';
 
 // The chain analysis in SQL: each query is named after what it returns and reads as SQL.
 //
@@ -338,24 +339,4 @@ export async function readDataVersion(
  */
 export async function keepDataVersionInTransaction(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`select set_config('chainlead.data_version', 'off', true)`);
-}
-
-const distributedAnswers = new WeakMap<DbOrTx, Promise<boolean>>();
-
-/**
- * Whether the database is a Citus coordinator (the citus extension is installed in it). Asked once
- * per database handle (a transaction's handle asks again).
- */
-export function isDistributed(db: DbOrTx): Promise<boolean> {
-  let answer = distributedAnswers.get(db);
-  if (!answer) {
-    answer = db
-      .execute(
-        sql`select exists (select 1 from pg_extension where extname = 'citus') as "distributed"`,
-      )
-      .then((result) => rowsOf<{ distributed: boolean }>(result)[0]?.distributed === true);
-    distributedAnswers.set(db, answer);
-    answer.catch(() => distributedAnswers.delete(db));
-  }
-  return answer;
 }

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
-import { duplicateCandidate, enterprise } from './schema.ts';
+import { findEnterpriseNames } from './enterprise.repository.ts';
+import { duplicateCandidate } from './schema.ts';
 
 export type DuplicateRow = typeof duplicateCandidate.$inferSelect;
 
@@ -42,26 +43,15 @@ export async function listDuplicateCandidates(
     .orderBy(asc(duplicateCandidate.id))
     .offset(page.offset)
     .limit(page.limit);
-  const ids = [
-    ...new Set(
-      pairs.flatMap((p) => (p.otherId === null ? [p.enterpriseId] : [p.enterpriseId, p.otherId])),
-    ),
-  ];
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await db
-            .select({ id: enterprise.id, name: enterprise.name })
-            .from(enterprise)
-            .where(inArray(enterprise.id, ids))
-        ).map((row) => [row.id, row.name]),
+  const names = await findEnterpriseNames(
+    db,
+    pairs.flatMap((p) => (p.otherId === null ? [p.enterpriseId] : [p.enterpriseId, p.otherId])),
   );
   const rows = pairs.flatMap((duplicate) => {
-    const name = names.get(duplicate.enterpriseId);
-    if (name === undefined) return [];
+    const firm = names.get(duplicate.enterpriseId);
+    if (!firm) return [];
     const other = duplicate.otherId === null ? undefined : names.get(duplicate.otherId);
-    return [{ duplicate, name, otherName: other ?? duplicate.otherName ?? '' }];
+    return [{ duplicate, name: firm.name, otherName: other?.name ?? duplicate.otherName ?? '' }];
   });
   const total = await db.$count(duplicateCandidate, eq(duplicateCandidate.status, status));
   return { rows, total };

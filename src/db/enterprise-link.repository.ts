@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
+import { findEnterpriseNames } from './enterprise.repository.ts';
 import { chainPlacement, enterprise, enterpriseLink, enterpriseMerge } from './schema.ts';
 
 // Links between enterprises: their rows, and the reads of the chain master and node views.
@@ -33,11 +34,11 @@ export async function insertLinks(db: DbOrTx, rows: readonly NewLinkRow[]): Prom
 
 /**
  * Links with both parties' names and regions; a link whose party is gone is left out. The parties
- * are looked up by id after the links (findLinkParties): a join of the registry with itself on the
+ * are looked up by id after the links (findEnterpriseNames): a join of the registry with itself on the
  * link is what a distributed registry (Citus) cannot plan.
  */
 async function withNames(db: DbOrTx, links: readonly LinkRow[]): Promise<LinkWithNames[]> {
-  const parties = await findLinkParties(
+  const parties = await findEnterpriseNames(
     db,
     links.flatMap((link) => [link.fromId, link.toId]),
   );
@@ -95,19 +96,6 @@ export async function listLinkRows(
 /** Deletes a link. */
 export async function deleteLinkRow(db: DbOrTx, id: number): Promise<void> {
   await db.delete(enterpriseLink).where(eq(enterpriseLink.id, id));
-}
-
-/** The enterprises among `ids` that exist, with their names and regions. */
-export async function findLinkParties(
-  db: DbOrTx,
-  ids: readonly number[],
-): Promise<Map<number, { id: number; name: string; regionCode: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: enterprise.id, name: enterprise.name, regionCode: enterprise.regionCode })
-    .from(enterprise)
-    .where(inArray(enterprise.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** For records merged away (deleted by a merge still in force): the record each was merged into. */

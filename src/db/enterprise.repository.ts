@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { forgetEnterpriseUsccs, noteEnterpriseUsccs } from './uscc-lookup.repository.ts';
 import type { DbOrTx } from './connection.ts';
 import {
@@ -303,4 +303,17 @@ export async function listEnterprisesWithLatestYear(
 export async function deleteEnterprise(db: DbOrTx, id: number): Promise<void> {
   await forgetEnterpriseUsccs(db, [id]);
   await db.delete(enterprise).where(eq(enterprise.id, id));
+}
+
+/** The enterprises among `ids` that exist, with their names and regions, by id. */
+export async function findEnterpriseNames(
+  db: DbOrTx,
+  ids: readonly number[],
+): Promise<Map<number, { id: number; name: string; regionCode: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: enterprise.id, name: enterprise.name, regionCode: enterprise.regionCode })
+    .from(enterprise)
+    .where(inArray(enterprise.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -4,7 +4,7 @@ import { desc, eq, inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { noteEnterpriseUsccs } from './uscc-lookup.repository.ts';
-import { isDistributed } from './chain-analysis.repository.ts';
+import { isDistributed } from './distribution.repository.ts';
 import { AppError } from '../domain/app-error.ts';
 import { rowsOf, type DbOrTx } from './connection.ts';
 import { ENTERPRISE_YEAR_KEY, enterprise, enterpriseYear, importBatch } from './schema.ts';

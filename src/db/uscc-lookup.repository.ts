@@ -1,19 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type DbOrTx } from './connection.ts';
+import type { DbOrTx } from './connection.ts';
+import { distributionOf } from './distribution.repository.ts';
 
 /**
  * The USCC lookup of a distributed database (docs/scaling.md). On Citus the registry is sharded by
  * region_code and a unique index on the USCC alone is not allowed, so `enterprise_uscc` (a
  * reference table made by scripts/citus/distribute.sql) holds one row per USCC, written in the
  * same transaction as the enterprise: a USCC another enterprise holds stops the transaction, as
- * the unique index does on one server. On one server the table does not exist and these are one
- * catalogue probe each.
+ * the unique index does on one server. On one server the table does not exist and these do
+ * nothing (distributionOf: one catalogue query per database handle).
  */
 async function hasUsccLookup(db: DbOrTx): Promise<boolean> {
-  const result = await db.execute(
-    sql`select to_regclass('enterprise_uscc') is not null as "present"`,
-  );
-  return rowsOf<{ present: boolean }>(result)[0]?.present === true;
+  return (await distributionOf(db)).usccLookup;
 }
 
 /** Brings the lookup in line with the USCCs `ids` now hold (after inserts and updates). */

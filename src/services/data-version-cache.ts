@@ -1,11 +1,11 @@
 import {
   ANY_WRITE,
   DATA_VERSION_TABLES,
-  isDistributed,
   readDataVersion,
   type DataVersionTable,
 } from '../db/chain-analysis.repository.ts';
 import type { Db } from '../db/connection.ts';
+import { isDistributed } from '../db/distribution.repository.ts';
 
 /** Results kept per database and kind; the oldest goes first when full. */
 const DEFAULT_MAX_ENTRIES = 64;

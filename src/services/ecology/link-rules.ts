@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/connection.ts';
-import { findLinkParties, findMergedInto } from '../../db/enterprise-link.repository.ts';
+import { findMergedInto } from '../../db/enterprise-link.repository.ts';
+import { findEnterpriseNames } from '../../db/enterprise.repository.ts';
 import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
 
 // What makes a link acceptable, checked the same way for a request and for each row of a file.
@@ -30,7 +31,7 @@ export interface PartyLookup {
 
 /** Looks up every enterprise the links name, once. */
 export async function lookUpParties(db: DbOrTx, ids: readonly number[]): Promise<PartyLookup> {
-  const parties = await findLinkParties(db, ids);
+  const parties = await findEnterpriseNames(db, ids);
   const missing = ids.filter((id) => !parties.has(id));
   return { parties, mergedInto: await findMergedInto(db, missing) };
 }
