@@ -32,7 +32,22 @@ CREATE VIEW analysis_node_region AS SELECT * FROM analysis_node_region_full;
 CREATE VIEW analysis_node_region_year AS SELECT * FROM analysis_node_region_year_full;
 
 -- Foreign keys to enterprise(id) go: local tables may not reference a distributed one, and the
--- distributed ones reference (region_code, id) instead (added below).
+-- distributed ones reference (region_code, id) instead (added below). What the coordinator
+-- tables' keys did when a firm was deleted (cascade, set null, restrict) is kept in
+-- enterprise_reference, and deleting a firm does it (src/db/enterprise.repository.ts).
+CREATE TABLE enterprise_reference (
+  table_name text NOT NULL,
+  column_name text NOT NULL,
+  on_delete "char" NOT NULL,  -- pg_constraint.confdeltype: c cascade, n set null, r/a refuse
+  PRIMARY KEY (table_name, column_name)
+);
+INSERT INTO enterprise_reference
+SELECT c.relname, a.attname, k.confdeltype
+FROM pg_constraint k
+JOIN pg_class c ON c.oid = k.conrelid
+JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+WHERE k.contype = 'f' AND k.confrelid = 'enterprise'::regclass
+  AND c.relname NOT IN ('enterprise_year', 'classification');
 DO $$
 DECLARE r record;
 BEGIN

@@ -139,7 +139,9 @@ export async function listRegionalNodeFigures(
     ),
     concentration as (
       select l.region_code, l.node_id,
-             sum(power((l.output / t.output)::float8, 2)) * 10000 as hhi
+             -- numeric, whose sums are exact: the same figure whatever order the rows (or a
+             -- distributed database's shards) are added in
+             sum((l.output::numeric / t.output) * (l.output::numeric / t.output)) * 10000 as hhi
       from local l join node_totals t using (region_code, node_id)
       where t.output > 0 and l.output is not null
       group by l.region_code, l.node_id

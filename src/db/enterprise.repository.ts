@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { forgetEnterpriseUsccs, noteEnterpriseUsccs } from './uscc-lookup.repository.ts';
-import type { DbOrTx } from './connection.ts';
+import { rowsOf, type DbOrTx } from './connection.ts';
+import { isDistributed } from './distribution.repository.ts';
 import {
   chainNode,
   chainPlacement,
@@ -302,7 +303,55 @@ export async function listEnterprisesWithLatestYear(
 /** Deletes an enterprise (its remaining figures and placements go with it). */
 export async function deleteEnterprise(db: DbOrTx, id: number): Promise<void> {
   await forgetEnterpriseUsccs(db, [id]);
+  await followEnterpriseReferences(db, id);
   await db.delete(enterprise).where(eq(enterprise.id, id));
+}
+
+/** A rule a coordinator table's foreign key to the registry had (scripts/citus/distribute.sql). */
+interface EnterpriseReference {
+  tableName: string;
+  columnName: string;
+  /** pg_constraint.confdeltype: c cascade, n set null, r or a refuse. */
+  onDelete: string;
+}
+
+/**
+ * What the foreign keys to `enterprise` do on one server when a firm is deleted, done by hand on
+ * Citus, where those keys are gone (a coordinator table may not reference a distributed one) and
+ * `enterprise_reference` keeps their rules: a row that refuses the deletion stops it with the
+ * foreign-key violation PostgreSQL would raise; then rows are deleted or their reference cleared.
+ */
+async function followEnterpriseReferences(db: DbOrTx, id: number): Promise<void> {
+  if (!(await isDistributed(db))) return;
+  const references = rowsOf<EnterpriseReference>(
+    await db.execute(
+      sql`select table_name as "tableName", column_name as "columnName", on_delete::text as "onDelete"
+          from enterprise_reference order by table_name, column_name`,
+    ),
+  );
+  for (const ref of references.filter((r) => r.onDelete === 'r' || r.onDelete === 'a')) {
+    const holding = rowsOf(
+      await db.execute(
+        sql`select 1 from ${sql.identifier(ref.tableName)} where ${sql.identifier(ref.columnName)} = ${id} limit 1`,
+      ),
+    );
+    if (holding.length > 0) {
+      throw Object.assign(
+        new Error(
+          `update or delete on table "enterprise" violates foreign key constraint on table "${ref.tableName}" (${ref.columnName})`,
+        ),
+        { code: '23503' },
+      );
+    }
+  }
+  for (const ref of references) {
+    const table = sql.identifier(ref.tableName);
+    const column = sql.identifier(ref.columnName);
+    if (ref.onDelete === 'c') await db.execute(sql`delete from ${table} where ${column} = ${id}`);
+    if (ref.onDelete === 'n') {
+      await db.execute(sql`update ${table} set ${column} = null where ${column} = ${id}`);
+    }
+  }
 }
 
 /** The enterprises among `ids` that exist, with their names and regions, by id. */

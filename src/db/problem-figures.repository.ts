@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { ProblemScope } from '../shared/problem-scope.ts';
 import type { DbOrTx } from './connection.ts';
-import { problemScopeCondition } from './problem-scope.repository.ts';
+import { problemScopeCondition, type RegistryJoin } from './problem-scope.repository.ts';
 import {
   chainNode,
   department,
@@ -64,13 +64,13 @@ export interface ProblemFigureFilter {
   receivedBefore: Date;
 }
 
-function filterCondition(filter: ProblemFigureFilter): SQL | undefined {
+function filterCondition(filter: ProblemFigureFilter, join: RegistryJoin): SQL | undefined {
   return and(
     eq(problem.chainId, filter.chainId),
     // The region code is digits only (validated), so it carries no LIKE wildcard.
     like(problem.regionCode, `${filter.regionCode}%`),
     lt(problem.receivedAt, filter.receivedBefore),
-    problemScopeCondition(filter.scope),
+    problemScopeCondition(filter.scope, join),
   );
 }
 
@@ -83,7 +83,6 @@ export async function listProblemFigureRows(
   db: DbOrTx,
   filter: ProblemFigureFilter,
 ): Promise<{ rows: ProblemFigureRow[]; events: ProblemFigureEvent[] }> {
-  const condition = filterCondition(filter);
   const rows = await db
     .select({
       id: problem.id,
@@ -122,7 +121,7 @@ export async function listProblemFigureRows(
     .innerJoin(problemCategory, eq(problemCategory.code, problem.categoryCode))
     .leftJoin(chainNode, eq(chainNode.id, problem.nodeId))
     .leftJoin(department, eq(department.id, problem.departmentId))
-    .where(condition)
+    .where(filterCondition(filter, 'registry joined'))
     .orderBy(asc(problem.receivedAt), asc(problem.id));
   const events = await db
     .select({
@@ -133,7 +132,12 @@ export async function listProblemFigureRows(
     })
     .from(problemEvent)
     .innerJoin(problem, eq(problem.id, problemEvent.problemId))
-    .where(and(inArray(problemEvent.action, ['rate', 'reopen']), condition))
+    .where(
+      and(
+        inArray(problemEvent.action, ['rate', 'reopen']),
+        filterCondition(filter, 'problem alone'),
+      ),
+    )
     .orderBy(asc(problemEvent.at), asc(problemEvent.id));
   return {
     rows,

@@ -13,11 +13,17 @@ function chainCondition(chainCodes: readonly string[] | null): SQL | undefined {
   );
 }
 
+/** Whether the query that takes the condition joins the registry (`enterprise`) to `problem`. */
+export type RegistryJoin = 'registry joined' | 'problem alone';
+
 /**
  * The condition on `problem` rows that a scope may see (undefined: every row). Every query that
- * lists, counts or reads problems for a user goes through it.
+ * lists, counts or reads problems for a user goes through it. A park's tenants are read from the
+ * joined registry row when the query joins it, else as one array read once (an uncorrelated
+ * InitPlan): Citus plans neither a subquery on the registry beside a join with it nor a join of
+ * the registry in a locking read.
  */
-export function problemScopeCondition(scope: ProblemScope): SQL | undefined {
+export function problemScopeCondition(scope: ProblemScope, join: RegistryJoin): SQL | undefined {
   switch (scope.kind) {
     case 'chains':
       return chainCondition(scope.chainCodes);
@@ -31,10 +37,10 @@ export function problemScopeCondition(scope: ProblemScope): SQL | undefined {
       return scope.parkId === null
         ? NOTHING
         : and(
-            // The park's firms as one array, read once (an uncorrelated InitPlan): Citus plans no
-            // IN (subquery) on the registry beside a join with it.
-            sql`${problem.enterpriseId} = any(array(select ${enterprise.id} from ${enterprise}
-              where ${enterprise.parkId} = ${scope.parkId}))`,
+            join === 'registry joined'
+              ? eq(enterprise.parkId, scope.parkId)
+              : sql`${problem.enterpriseId} = any(array(select ${enterprise.id} from ${enterprise}
+                  where ${enterprise.parkId} = ${scope.parkId}))`,
             chainCondition(scope.chainCodes),
           );
     case 'none':

@@ -55,8 +55,9 @@ function ratedBetween(from: string | undefined, to: string | undefined): SQL {
     ${from ? sql`and ${day} >= ${from}` : sql``} ${to ? sql`and ${day} <= ${to}` : sql``})`;
 }
 
+// The list and the count join the registry (filterConditions' callers).
 function filterConditions(scope: ProblemScope, filter: ProblemFilter): SQL | undefined {
-  const where: (SQL | undefined)[] = [problemScopeCondition(scope)];
+  const where: (SQL | undefined)[] = [problemScopeCondition(scope, 'registry joined')];
   if (filter.chainCode) {
     where.push(
       inArray(
@@ -163,7 +164,7 @@ export async function countProblems(
 /** One problem as a scope sees it, or null when it does not exist or lies outside the scope. */
 export async function findProblemView(db: DbOrTx, scope: ProblemScope, id: number) {
   const rows = await viewQuery(db)
-    .where(and(eq(problem.id, id), problemScopeCondition(scope)))
+    .where(and(eq(problem.id, id), problemScopeCondition(scope, 'registry joined')))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -177,7 +178,7 @@ export async function isProblemInScope(
   const rows = await db
     .select({ id: problem.id })
     .from(problem)
-    .where(and(eq(problem.id, id), problemScopeCondition(scope)));
+    .where(and(eq(problem.id, id), problemScopeCondition(scope, 'problem alone')));
   return rows.length > 0;
 }
 
@@ -196,7 +197,7 @@ export async function lockProblemInScope(
   const rows = await db
     .select()
     .from(problem)
-    .where(and(eq(problem.id, id), problemScopeCondition(scope)))
+    .where(and(eq(problem.id, id), problemScopeCondition(scope, 'problem alone')))
     .for('update');
   return rows[0] ?? null;
 }
