@@ -80,16 +80,10 @@ async function createCitusTestDatabase(serverUrl: string, workers: string[]): Pr
       return url;
     }),
   ];
-  const run = async (url: URL, database: string, statements: string[]) => {
+  const run = (url: URL, database: string, statements: string[]) => {
     const target = new URL(url);
     target.pathname = `/${database}`;
-    const client = new pg.Client({ connectionString: target.toString() });
-    await client.connect();
-    try {
-      for (const statement of statements) await client.query(statement);
-    } finally {
-      await client.end();
-    }
+    return runStatements(target.toString(), statements);
   };
   for (const node of nodes) {
     await run(node, 'postgres', [`create database ${name}`]);
@@ -136,19 +130,24 @@ async function createServerDatabase(
   prefix: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const run = async (statement: string) => {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    try {
-      await admin.query(statement);
-    } finally {
-      await admin.end();
-    }
-  };
-  await run(`create database ${name}`);
+  await runStatements(serverUrl, [`create database ${name}`]);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+  return {
+    url: url.toString(),
+    drop: () => runStatements(serverUrl, [`drop database if exists ${name} with (force)`]),
+  };
+}
+
+/** Runs statements (or scripts of many) in order on one connection of its own to `url`. */
+async function runStatements(url: string, statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Which engine the database tests run on, for test names and skip messages. */
@@ -179,15 +178,7 @@ export async function createEmptyTestDatabase(): Promise<
   const database = await openDatabase({ url: server.url });
   return {
     ...database,
-    async exec(script) {
-      const client = new pg.Client({ connectionString: server.url });
-      await client.connect();
-      try {
-        await client.query(script);
-      } finally {
-        await client.end();
-      }
-    },
+    exec: (script) => runStatements(server.url, [script]),
     async close() {
       await database.close();
       await server.drop();
