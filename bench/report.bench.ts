@@ -224,44 +224,46 @@ export async function singleQueryNodeFigures(
   const local = `${region}%`;
   // The enterprises without a confirmed primary placement, on their best confirmed node.
   const fallback = (where: SQL) => sql`
-    select distinct on (c.enterprise_id) c.enterprise_id, c.node_id
+    select distinct on (c.enterprise_id) c.enterprise_id, c.region_code, c.node_id
     from classification c
-    left join lateral (
-      select true as found from classification p
-      where p.enterprise_id = c.enterprise_id and p.decision = 'confirmed' and p.is_primary
-        and p.node_id = any(${nodes})
-      limit 1
-    ) p on true
     where c.decision = 'confirmed' and not c.is_primary and c.node_id = any(${nodes})
-      and p.found is null and ${where}
+      and not exists (
+        select 1 from classification p
+        where p.enterprise_id = c.enterprise_id and p.region_code = c.region_code
+          and p.decision = 'confirmed' and p.is_primary and p.node_id = any(${nodes}))
+      and ${where}
     order by c.enterprise_id, c.score desc, c.node_id`;
-  // One statement; each part referenced once, so PostgreSQL may run it in parallel.
+  // One statement; each part referenced once, so PostgreSQL may run it in parallel. Joins of the
+  // registry's tables carry region_code, so that Citus runs them on each shard.
   const result = await db.execute(sql`
     with national as (
       select node_id, sum(output) as output, sum(sum(output)) over () as total from (
         select c.node_id, coalesce(y.output_yuan, y.revenue_yuan)::float8 as output
         from classification c
-        left join enterprise_year y on y.enterprise_id = c.enterprise_id and y.year = ${YEAR}
+        left join enterprise_year y on y.enterprise_id = c.enterprise_id
+          and y.region_code = c.region_code and y.year = ${YEAR}
         where c.decision = 'confirmed' and c.is_primary and c.node_id = any(${nodes})
         union all
         select f.node_id, coalesce(y.output_yuan, y.revenue_yuan)::float8
         from (${fallback(sql`true`)}) f
-        left join enterprise_year y on y.enterprise_id = f.enterprise_id and y.year = ${YEAR}
+        left join enterprise_year y on y.enterprise_id = f.enterprise_id
+          and y.region_code = f.region_code and y.year = ${YEAR}
       ) placements
       group by node_id
     ),
     counted as (
-      select c.enterprise_id, c.node_id
+      select c.enterprise_id, c.region_code, c.node_id
       from classification c
       where c.decision = 'confirmed' and c.is_primary and c.node_id = any(${nodes})
         and c.region_code like ${local}
       union all
-      select enterprise_id, node_id from (${fallback(sql`c.region_code like ${local}`)}) f
+      select enterprise_id, region_code, node_id from (${fallback(sql`c.region_code like ${local}`)}) f
     ),
     figures as (
       select k.node_id, k.enterprise_id, y.year,
              coalesce(y.output_yuan, y.revenue_yuan)::float8 as output
-      from counted k join enterprise_year y on y.enterprise_id = k.enterprise_id
+      from counted k
+      join enterprise_year y on y.enterprise_id = k.enterprise_id and y.region_code = k.region_code
       where y.year <= ${YEAR}
     ),
     node_years as (
