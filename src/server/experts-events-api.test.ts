@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection.ts';
 import { auditLog } from '../db/schema.ts';
 import { prepareInstallation } from '../services/setup.service.ts';
@@ -239,5 +239,41 @@ describe(`experts and events on the Wuxi demo (${testDatabaseKind()})`, () => {
     );
     expect(noRegion.status).toBe(400);
     expect(JSON.stringify(noRegion.body.error.details)).toContain('project.regionCode');
+  });
+
+  it('writes nothing when the outcome cannot be kept: the lead stays where it was', async () => {
+    const lead = await investment.json<ProjectDetail>('POST', '/api/projects', {
+      chainCode: 'biomed',
+      regionCode: '320214',
+      name: '测试未成签约项目',
+    });
+    const event = await office.json<EventDetail>('POST', '/api/chains/biomed/events', {
+      kind: 'signing',
+      title: '测试签约三',
+      heldOn: '2026-07-02',
+    });
+    // The database refuses the outcome row after the project's moves: a failure late in the work.
+    await database.db.execute(sql`create function refuse_outcome() returns trigger
+      language plpgsql as $$ begin raise exception 'outcome refused by the test'; end $$`);
+    await database.db.execute(sql`create trigger refuse_outcome before insert on event_outcome
+      for each row execute function refuse_outcome()`);
+    try {
+      const outcome = await office.json<ErrorResponse>(
+        'POST',
+        `/api/chains/biomed/events/${event.body.id}/outcomes`,
+        { kind: 'signed_project', project: { projectId: lead.body.id } },
+      );
+      expect(outcome.status).toBe(500);
+    } finally {
+      await database.db.execute(sql`drop trigger refuse_outcome on event_outcome`);
+      await database.db.execute(sql`drop function refuse_outcome()`);
+    }
+    const after = await investment.json<ProjectDetail>('GET', `/api/projects/${lead.body.id}`);
+    expect(after.body.stage).toBe(lead.body.stage);
+    const detail = await office.json<EventDetail>(
+      'GET',
+      `/api/chains/biomed/events/${event.body.id}`,
+    );
+    expect(detail.body.outcomes).toEqual([]);
   });
 });

@@ -207,7 +207,7 @@ const SIGNED: ProjectStage = 'signed';
 
 /** Moves a pipeline project forward to 签约, a stage at a time, the event as the reason. */
 async function signExistingProject(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   context: ChainContext,
   projectId: number,
@@ -254,6 +254,22 @@ export async function recordEventOutcome(
 ): Promise<EventDetail> {
   const context = await loadChainContext(db, chainCode);
   const event = await requireEvent(db, context, id);
+  // One transaction: a project signed (or created) and the outcome that names it, or nothing.
+  await db.transaction(async (tx) => {
+    await writeEventOutcome(tx, actor, context, event, input, options);
+  });
+  return presentEvent(db, context, event);
+}
+
+async function writeEventOutcome(
+  db: DbOrTx,
+  actor: Actor,
+  context: ChainContext,
+  event: EventRow,
+  input: RecordEventOutcomeRequest,
+  options: { demo?: boolean },
+): Promise<void> {
+  const id = event.id;
   let projectId: number | null = null;
   if (input.needMatchId !== undefined) {
     if (!(await findNeedMatchOfChain(db, context.chain.id, input.needMatchId))) {
@@ -305,22 +321,19 @@ export async function recordEventOutcome(
       }
     }
   }
-  await db.transaction(async (tx) => {
-    const outcomeId = await insertEventOutcome(tx, {
-      eventId: id,
-      kind: input.kind,
-      needMatchId: input.needMatchId ?? null,
-      projectId,
-      description: input.description ?? null,
-      recordedBy: actor.name,
-      isDemo: options.demo ?? false,
-    });
-    await recordAudit(tx, actor, {
-      action: 'event.outcome',
-      entityType: 'event',
-      entityId: id,
-      after: { ...input, outcomeId, projectId },
-    });
+  const outcomeId = await insertEventOutcome(db, {
+    eventId: id,
+    kind: input.kind,
+    needMatchId: input.needMatchId ?? null,
+    projectId,
+    description: input.description ?? null,
+    recordedBy: actor.name,
+    isDemo: options.demo ?? false,
   });
-  return presentEvent(db, context, event);
+  await recordAudit(db, actor, {
+    action: 'event.outcome',
+    entityType: 'event',
+    entityId: id,
+    after: { ...input, outcomeId, projectId },
+  });
 }

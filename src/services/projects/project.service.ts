@@ -152,7 +152,7 @@ async function refuseSecondCourtship(
  * PROJECT_EXISTS (the enterprise is already courted by an active project).
  */
 export async function createProject(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   input: CreateProjectRequest,
   options: { demo?: boolean } = {},
@@ -270,7 +270,7 @@ export async function updateProject(
  * is kept as an event. Throws PROJECT_NOT_FOUND or STAGE_MOVE_INVALID.
  */
 export async function moveProject(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   id: number,
   move: { to: ProjectStage; reason?: string | undefined },
