@@ -16,6 +16,7 @@ import {
   leaderActivityEnterprise,
   needMatch,
   needOffer,
+  platformUser,
   problem,
   project,
 } from './schema.ts';
@@ -93,6 +94,11 @@ export async function listEnterpriseLinks(db: DbOrTx, id: number) {
     .select({ id: eventParticipant.id })
     .from(eventParticipant)
     .where(eq(eventParticipant.enterpriseId, id));
+  // 平台: the innovation platforms the record uses.
+  const platformUses = await db
+    .select({ id: platformUser.id })
+    .from(platformUser)
+    .where(eq(platformUser.enterpriseId, id));
   return {
     projects: ids(projects),
     problems: ids(problems),
@@ -106,6 +112,7 @@ export async function listEnterpriseLinks(db: DbOrTx, id: number) {
     needMatches: ids(needMatches),
     expertAdvice: ids(advice),
     eventParticipants: ids(participations),
+    platformUsers: ids(platformUses),
   };
 }
 export type EnterpriseLinks = Awaited<ReturnType<typeof listEnterpriseLinks>>;
@@ -113,17 +120,21 @@ export type EnterpriseLinks = Awaited<ReturnType<typeof listEnterpriseLinks>>;
 /**
  * Points the given links at `to` (from whatever they point at now, if it is `from`). Leadership
  * activities gain the enterprise where they lack it and lose `from`. A match outcome `to` already
- * has for the same need stays with `from`. Snapshots older than 供需对接 have no need links,
- * older than experts and events no advice or participations.
+ * has for the same need stays with `from`, and so do a participation in an event and a use of a
+ * platform `to` already has. Snapshots older than 供需对接 have no need links, older than experts
+ * and events no advice or participations, older than platforms no platform uses.
  */
 export async function relinkEnterprise(
   db: DbOrTx,
   links: Omit<
     EnterpriseLinks,
-    'needOffers' | 'needMatches' | 'expertAdvice' | 'eventParticipants'
+    'needOffers' | 'needMatches' | 'expertAdvice' | 'eventParticipants' | 'platformUsers'
   > &
     Partial<
-      Pick<EnterpriseLinks, 'needOffers' | 'needMatches' | 'expertAdvice' | 'eventParticipants'>
+      Pick<
+        EnterpriseLinks,
+        'needOffers' | 'needMatches' | 'expertAdvice' | 'eventParticipants' | 'platformUsers'
+      >
     >,
   ids: { from: number; to: number },
 ): Promise<void> {
@@ -163,6 +174,18 @@ export async function relinkEnterprise(
           inArray(eventParticipant.id, links.eventParticipants),
           eq(eventParticipant.enterpriseId, ids.from),
           sql`not exists (select 1 from event_participant p where p.event_id = ${eventParticipant.eventId} and p.enterprise_id = ${ids.to})`,
+        ),
+      );
+  }
+  if (links.platformUsers?.length) {
+    await db
+      .update(platformUser)
+      .set({ enterpriseId: ids.to })
+      .where(
+        and(
+          inArray(platformUser.id, links.platformUsers),
+          eq(platformUser.enterpriseId, ids.from),
+          sql`not exists (select 1 from platform_user u where u.platform_id = ${platformUser.platformId} and u.enterprise_id = ${ids.to})`,
         ),
       );
   }

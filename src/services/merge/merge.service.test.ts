@@ -16,8 +16,10 @@ import {
   eventParticipant,
   expert,
   expertAdvice,
+  innovationPlatform,
   needMatch,
   needOffer,
+  platformUser,
   problem,
 } from '../../db/schema.ts';
 import { makeEnterprise } from '../../test-support/factories.ts';
@@ -95,6 +97,10 @@ describe(`a merge keeps every link of both records, and its undo gives them back
         .select({ id: eventParticipant.id, enterpriseId: eventParticipant.enterpriseId })
         .from(eventParticipant)
         .orderBy(asc(eventParticipant.id)),
+      platformUses: await db
+        .select({ id: platformUser.id, enterpriseId: platformUser.enterpriseId })
+        .from(platformUser)
+        .orderBy(asc(platformUser.id)),
       enterpriseLinks: await db
         .select({
           id: enterpriseLink.id,
@@ -209,6 +215,24 @@ describe(`a merge keeps every link of both records, and its undo gives them back
     await db
       .insert(eventParticipant)
       .values({ eventId: anEvent?.id ?? 0, enterpriseId: droppedId });
+    // 平台: the dropped record uses an innovation platform.
+    const [aPlatform] = await db
+      .insert(innovationPlatform)
+      .values({
+        chainId,
+        name: '测试公共服务平台',
+        kind: 'public_service',
+        level: 'municipal',
+        regionCode: '320214',
+        createdBy: 'test',
+      })
+      .returning({ id: innovationPlatform.id });
+    await db.insert(platformUser).values({
+      platformId: aPlatform?.id ?? 0,
+      enterpriseId: droppedId,
+      service: '检测认证',
+      recordedBy: 'test',
+    });
     await addUser(db, actor, {
       username: 'merge-firm',
       password: 'merge-firm-password-1',
@@ -292,6 +316,7 @@ describe(`a merge keeps every link of both records, and its undo gives them back
     expect((await db.select().from(needMatch)).map((m) => m.supplierId)).toEqual([keptId]);
     expect((await db.select().from(expertAdvice)).map((a) => a.enterpriseId)).toEqual([keptId]);
     expect((await db.select().from(eventParticipant)).map((p) => p.enterpriseId)).toEqual([keptId]);
+    expect((await db.select().from(platformUser)).map((u) => u.enterpriseId)).toEqual([keptId]);
     const [firm] = await db.select().from(appUser).where(eq(appUser.username, 'merge-firm'));
     expect(firm?.enterpriseId).toBe(keptId);
     const linked = await db
