@@ -20,6 +20,8 @@ interface State<T> {
 export class KeywordAutomaton<T> {
   private readonly states: State<T>[] = [{ next: new Map(), fail: 0, outputs: [] }];
   private built = false;
+  /** The root's transitions by UTF-16 code unit (-1: none), filled when the automaton is built. */
+  private readonly rootNext = new Int32Array(0x10000).fill(-1);
 
   /** Adds a keyword (matched as given; callers normalise case) with a payload. */
   add(keyword: string, payload: T): void {
@@ -49,7 +51,10 @@ export class KeywordAutomaton<T> {
     const queue: number[] = [];
     const root = this.states[0];
     if (!root) return;
-    for (const child of root.next.values()) queue.push(child);
+    for (const [ch, child] of root.next) {
+      this.rootNext[ch] = child;
+      queue.push(child);
+    }
     for (let head = 0; head < queue.length; head++) {
       const index = queue[head] ?? 0;
       const state = this.states[index];
@@ -73,17 +78,24 @@ export class KeywordAutomaton<T> {
     if (!this.built) this.build();
     const hits: KeywordHit<T>[] = [];
     const states = this.states;
+    const rootNext = this.rootNext;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      let current = states[state] as State<T>;
-      let target = current.next.get(ch);
-      while (target === undefined && state !== 0) {
+      // Inside a keyword: follow its transitions, falling back along the fail links.
+      let target = -1;
+      while (state !== 0) {
+        const current = states[state] as State<T>;
+        const next = current.next.get(ch);
+        if (next !== undefined) {
+          target = next;
+          break;
+        }
         state = current.fail;
-        current = states[state] as State<T>;
-        target = current.next.get(ch);
       }
-      state = target ?? 0;
+      // At the root (most characters of a text): one array read instead of a map lookup.
+      state = state === 0 ? Math.max(0, rootNext[ch] ?? -1) : target;
+      if (state === 0) continue;
       const outputs = (states[state] as State<T>).outputs;
       for (let o = 0; o < outputs.length; o++) {
         const output = outputs[o] as State<T>['outputs'][number];
