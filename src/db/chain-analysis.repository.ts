@@ -57,6 +57,9 @@ export async function listNationalNodeFigures(
   db: DbOrTx,
   input: { nodeIds: readonly number[]; year: number },
 ): Promise<NationalNodeFigures[]> {
+  // On Citus the aggregates are views of their full recompute (scripts/citus/distribute.sql):
+  // one co-located pass over the placements on each shard is quicker there.
+  if (await isDistributed(db)) return listNationalNodeFiguresFromPlacements(db, input);
   const nodes = sql`${sql.param(input.nodeIds)}::int[]`;
   const result = await db.execute(sql`
     select p.node_id as "nodeId", p.enterprises::int as "enterprises",
@@ -85,11 +88,16 @@ export async function listNationalNodeFiguresFromPlacements(
   // The placements join the year's figures in one (parallel) pass over a covering partial index
   // (classification_counted_primary_idx matches the view's predicate).
   const nodes = sql`${sql.param(input.nodeIds)}::int[]`;
+  // On Citus the join carries the distribution column, so that each shard joins its own rows
+  // (the registry's writers keep a firm's region equal in its three tables); on one server the
+  // placements join the figures by firm alone, as the aggregates' triggers do.
+  const sameRegion = (await isDistributed(db)) ? sql`and y.region_code = c.region_code` : sql``;
   const result = await db.execute(sql`
     select c.node_id as "nodeId", count(*)::int as "enterprises",
            count(${OUTPUT})::int as "reporting", coalesce(sum(${OUTPUT}), 0)::float8 as "outputYuan"
     from chain_placement c
-    left join enterprise_year y on y.enterprise_id = c.enterprise_id and y.year = ${input.year}
+    left join enterprise_year y on y.enterprise_id = c.enterprise_id ${sameRegion}
+      and y.year = ${input.year}
     where c.node_id = any(${nodes})
     group by c.node_id`);
   return rowsOf<NationalNodeFigures>(result);
