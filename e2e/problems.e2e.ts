@@ -167,7 +167,11 @@ describe.skipIf(!chromiumPath())(
       await firm.locator('[data-testid="action-form"] label', { hasText: '不满意' }).click();
       await firm.locator('[data-testid="action-note"]').fill('批复仍未下达。');
       await firm.locator('[data-testid="action-confirm"]').click();
+      // The rating's dialog closes before the reopen's opens: a click on its fading confirm
+      // button would be lost.
+      await firm.locator('[data-testid="action-form"]').waitFor({ state: 'hidden' });
       await rated.locator('[data-testid="firm-reopen"]').click();
+      await firm.locator('[data-testid="action-form"]').waitFor();
       await firm.locator('[data-testid="action-confirm"]').click();
       await expect.poll(() => rated.getAttribute('data-stage')).toBe('assigned');
       await rated.locator('[data-testid="firm-steps"]').click();
@@ -263,7 +267,9 @@ describe.skipIf(!chromiumPath())(
       };
       await page.goto(`${base()}/problems`);
       const total = async () =>
-        Number((await page.locator('[data-testid="problem-total"]').textContent())?.match(/\d+/)?.[0]);
+        Number(
+          (await page.locator('[data-testid="problem-total"]').textContent())?.match(/\d+/)?.[0],
+        );
       await expect.poll(total).toBeGreaterThan(0);
       const before = await total();
       const input = page.locator('input[type="file"]').first();
