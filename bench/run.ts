@@ -22,7 +22,7 @@ import { readTableFile } from '../src/services/tables/table-reader.ts';
 import { buildEnterpriseRecord } from '../src/services/import/enterprise-record.ts';
 import { enterpriseKeys } from '../src/services/registry/enterprise-keys.ts';
 import { mapHeaders } from '../src/domain/import-values.ts';
-import { ChainClassifier } from '../src/domain/classification.ts';
+import { ChainClassifier, ChainClassifiers } from '../src/domain/classification.ts';
 import { readChainTemplates } from '../src/services/reference/chain-templates.service.ts';
 import { learnedModelFor } from '../src/services/classification/learned-models.ts';
 import { benchApi } from './api.bench.ts';
@@ -300,12 +300,14 @@ async function copyIn(database: Database, table: string, data: Buffer): Promise<
  */
 async function cpuFloor(file: string, limit: number): Promise<void> {
   const regionCodes = new Set(chinaDivisionRegions().map((r) => r.code));
-  const classifiers = readChainTemplates().map(
-    ({ template }) =>
-      new ChainClassifier(
-        template.stages.flatMap((stage) => stage.nodes),
-        learnedModelFor(template.code),
-      ),
+  const classifiers = new ChainClassifiers(
+    readChainTemplates().map(
+      ({ template }) =>
+        new ChainClassifier(
+          template.stages.flatMap((stage) => stage.nodes),
+          learnedModelFor(template.code),
+        ),
+    ),
   );
   const table = await readTableFile(file);
   const context = {
@@ -323,8 +325,7 @@ async function cpuFloor(file: string, limit: number): Promise<void> {
       if (!('errors' in built)) {
         const { record } = built;
         enterpriseKeys(record);
-        for (const classifier of classifiers)
-          classifier.classify({ ...record, products: record.products ?? [] });
+        classifiers.classify({ ...record, products: record.products ?? [] });
       }
       if (++rows >= limit) break;
     }

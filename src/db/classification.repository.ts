@@ -64,7 +64,8 @@ export interface RuleClassificationRow {
   score: number;
   decision: string;
   isPrimary: boolean;
-  evidence: unknown;
+  /** The evidence as the JSON the table stores. */
+  evidenceJson: string;
 }
 
 /** The staging table of rule-made placements, in COPY order. */
@@ -114,7 +115,7 @@ export async function replaceRuleClassifications(
         r.score,
         r.decision,
         r.isPrimary,
-        JSON.stringify(r.evidence),
+        r.evidenceJson,
       ]),
     );
     await db.execute(sql`
@@ -151,7 +152,7 @@ export async function insertFreshRuleClassifications(
       r.score,
       r.decision,
       r.isPrimary,
-      JSON.stringify(r.evidence),
+      r.evidenceJson,
       'rule',
     ]),
   );

@@ -5,7 +5,7 @@ import {
   type LearnedModel,
   type RuleSignal,
 } from './classification-model.ts';
-import { KeywordAutomaton } from './keyword-automaton.ts';
+import { KeywordAutomaton, type KeywordHit } from './keyword-automaton.ts';
 
 /** What the classifier reads of an enterprise. */
 export interface ClassifiableEnterprise {
@@ -38,6 +38,24 @@ export interface NodeClassification {
   decision: Decision;
   primary: boolean;
   evidence: Evidence[];
+}
+
+/**
+ * A result with its evidence already the JSON the table stores: what an import's worker thread
+ * sends, so the main thread neither rebuilds nor re-serialises the evidence objects.
+ */
+export type SerializedClassification = Omit<NodeClassification, 'evidence'> & {
+  evidenceJson: string;
+};
+
+export function serializeClassification(result: NodeClassification): SerializedClassification {
+  return {
+    nodeCode: result.nodeCode,
+    score: result.score,
+    decision: result.decision,
+    primary: result.primary,
+    evidenceJson: JSON.stringify(result.evidence),
+  };
 }
 
 /**
@@ -87,12 +105,103 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[a-z0-9]/.test(ch);
 }
 
+/** One text of an enterprise as the keyword rules read it, normalised once for every chain. */
+export interface ClassifiableText {
+  field: TextField;
+  /** NFKC-folded (what evidence quotes) and lower-cased (what keywords are matched in). */
+  folded: string;
+  normalized: string;
+  /** Where a product name's head ends (before a closing note such as （10ml））. */
+  headEnd: number;
+  /** The product line's index; -1 for the scope and the name. */
+  line: number;
+}
+
+/** A text with the keyword hits found in it. */
+export interface FoundText {
+  text: ClassifiableText;
+  hits: readonly KeywordHit<KeywordRule>[];
+}
+
+/**
+ * The texts the keyword rules read. Each product is read on its own: Chinese product names are
+ * head-final, so a keyword that ends the name (…注射液, …灌装加塞机) says what the product is, while
+ * one inside it (肝素钠 in 依诺肝素钠注射液, 西林瓶 in 西林瓶灌装加塞机) only says what it is made
+ * of or for.
+ */
+function classifiableTexts(enterprise: ClassifiableEnterprise): ClassifiableText[] {
+  const raw: { field: TextField; text: string; line: number }[] = [
+    ...(enterprise.products ?? []).map((text, line) => ({
+      field: 'products' as const,
+      text,
+      line,
+    })),
+    { field: 'scope', text: enterprise.businessScope ?? '', line: -1 },
+    { field: 'name', text: `${enterprise.name} ${enterprise.nameEn ?? ''}`, line: -1 },
+  ];
+  const texts: ClassifiableText[] = [];
+  for (const { field, text, line } of raw) {
+    if (!text.trim()) continue;
+    const folded = text.normalize('NFKC');
+    const normalized = folded.toLowerCase();
+    const headEnd =
+      field === 'products'
+        ? normalized.replace(TRAILING_NOTE, '').trimEnd().length
+        : normalized.length;
+    texts.push({ field, folded, normalized, headEnd, line });
+  }
+  return texts;
+}
+
+/**
+ * Classifies enterprises on several chains at once (an import classifies every row on every
+ * loaded chain): each text is normalised once and searched once, by one automaton holding every
+ * chain's keywords; each chain then weighs its own hits as `ChainClassifier.classify` does.
+ */
+export class ChainClassifiers {
+  private readonly automaton = new KeywordAutomaton<{ chain: number; rule: KeywordRule }>();
+
+  constructor(readonly chains: readonly ChainClassifier[]) {
+    chains.forEach((classifier, chain) => {
+      for (const { keyword, rule } of classifier.keywords)
+        this.automaton.add(keyword, { chain, rule });
+    });
+  }
+
+  /** Each chain's results for the enterprise, in the order of `chains`. */
+  classify(enterprise: ClassifiableEnterprise): NodeClassification[][] {
+    const texts = classifiableTexts(enterprise);
+    const found: FoundText[][] = this.chains.map(() => []);
+    for (const text of texts) {
+      const byChain: KeywordHit<KeywordRule>[][] = this.chains.map(() => []);
+      for (const hit of this.automaton.search(text.normalized)) {
+        // A keyword of several chains is one hit here: each chain gets it with its own rules.
+        let last = -1;
+        for (const { chain, rule } of hit.payloads) {
+          const list = byChain[chain] as KeywordHit<KeywordRule>[];
+          if (chain !== last) {
+            list.push({ start: hit.start, end: hit.end, keyword: hit.keyword, payloads: [rule] });
+            last = chain;
+          } else (list.at(-1)?.payloads as KeywordRule[]).push(rule);
+        }
+      }
+      byChain.forEach((hits, chain) => found[chain]?.push({ text, hits }));
+    }
+    return this.chains.map((classifier, chain) =>
+      classifier.classifyFound(enterprise, found[chain] ?? []),
+    );
+  }
+}
+
 /**
  * Classifies enterprises onto the nodes of one chain. Build it once per chain; `classify` is pure
  * and fast (one automaton pass per text field).
  */
 export class ChainClassifier {
-  private readonly automaton = new KeywordAutomaton<KeywordRule>();
+  /** The chain's keywords (normalised), each with its rule: what an automaton searches for. */
+  readonly keywords: { keyword: string; rule: KeywordRule }[] = [];
+  /** This chain's own automaton, built when the classifier is used alone (see ChainClassifiers). */
+  private ownAutomaton: KeywordAutomaton<KeywordRule> | null = null;
   private readonly codeRules = new Map<string, { nodeCode: string; requiresText: boolean }[]>();
   private readonly nodeCodes: string[];
   private readonly learned: LinearClassifier | null;
@@ -137,7 +246,10 @@ export class ChainClassifier {
         for (const language of ['zh', 'en'] as const) {
           const rule = `${kind === 'exclusion' ? 'exclusions' : kind === 'name' ? 'names' : kind}.${language}`;
           for (const keyword of keywords[language]) {
-            this.automaton.add(normalizeText(keyword), { nodeCode: code, kind, rule });
+            this.keywords.push({
+              keyword: normalizeText(keyword),
+              rule: { nodeCode: code, kind, rule },
+            });
             if (kind !== 'exclusion') {
               const owners = this.positiveOwners.get(normalizeText(keyword)) ?? [];
               this.positiveOwners.set(normalizeText(keyword), [...owners, code]);
@@ -155,11 +267,32 @@ export class ChainClassifier {
 
   /** The nodes an enterprise belongs on (none when it is off the chain), with evidence. */
   classify(enterprise: ClassifiableEnterprise): NodeClassification[] {
+    return this.classifyFound(enterprise, this.findKeywords(enterprise));
+  }
+
+  /** The enterprise's texts, each with this chain's keyword hits in it. */
+  findKeywords(enterprise: ClassifiableEnterprise): FoundText[] {
+    if (!this.ownAutomaton) {
+      this.ownAutomaton = new KeywordAutomaton<KeywordRule>();
+      for (const { keyword, rule } of this.keywords) this.ownAutomaton.add(keyword, rule);
+    }
+    const automaton = this.ownAutomaton;
+    return classifiableTexts(enterprise).map((text) => ({
+      text,
+      hits: automaton.search(text.normalized),
+    }));
+  }
+
+  /** `classify` on texts whose keyword hits were found already (on this chain's keywords only). */
+  classifyFound(
+    enterprise: ClassifiableEnterprise,
+    found: readonly FoundText[],
+  ): NodeClassification[] {
     // Two product lines or more are also read one by one (see decideLearned).
     let lines = 0;
     for (const product of enterprise.products ?? []) if (product.trim()) lines++;
     const lineSignals = this.learned && lines >= 2 ? [] : undefined;
-    const evidence = this.ruleEvidence(enterprise, lineSignals);
+    const evidence = this.ruleEvidence(enterprise, lineSignals, found);
     return this.learned
       ? this.decideLearned(enterprise, evidence, this.learned, lineSignals)
       : this.decideByRules(evidence);
@@ -172,6 +305,7 @@ export class ChainClassifier {
   ruleEvidence(
     enterprise: ClassifiableEnterprise,
     lineSignals?: RuleSignal[][],
+    found: readonly FoundText[] = this.findKeywords(enterprise),
   ): Map<string, Evidence[]> {
     const evidence = new Map<string, Evidence[]>();
     const push = (nodeCode: string, item: Evidence) => {
@@ -181,37 +315,14 @@ export class ChainClassifier {
         list.push(item);
     };
 
-    // Each product is read on its own: Chinese product names are head-final, so a keyword that
-    // ends the name (…注射液, …灌装加塞机) says what the product is, while one inside it
-    // (肝素钠 in 依诺肝素钠注射液, 西林瓶 in 西林瓶灌装加塞机) only says what it is made of or for.
-    const texts: { field: TextField; text: string; headFinal: boolean; line: number }[] = [
-      ...(enterprise.products ?? []).map((text, line) => ({
-        field: 'products' as const,
-        text,
-        headFinal: true,
-        line,
-      })),
-      { field: 'scope', text: enterprise.businessScope ?? '', headFinal: false, line: -1 },
-      {
-        field: 'name',
-        text: `${enterprise.name} ${enterprise.nameEn ?? ''}`,
-        headFinal: false,
-        line: -1,
-      },
-    ];
-    for (const { field, text: rawText, headFinal, line } of texts) {
-      if (!rawText.trim()) continue;
-      const folded = rawText.normalize('NFKC');
-      const normalized = folded.toLowerCase();
-      const headEnd = headFinal
-        ? normalized.replace(TRAILING_NOTE, '').trimEnd().length
-        : normalized.length;
-      for (const hit of this.hitsIn(normalized)) {
+    for (const { text, hits } of found) {
+      const { field, folded, normalized, headEnd, line } = text;
+      for (const hit of this.keptHits(normalized, hits)) {
         for (const payload of hit.payloads) {
           const kind = evidenceKind(payload.kind, field);
           if (kind === null) continue;
           const matched = folded.slice(Math.max(0, hit.start - 6), hit.end + 6);
-          const modifier = headFinal && kind === 'products' && hit.end < headEnd;
+          const modifier = field === 'products' && kind === 'products' && hit.end < headEnd;
           const weight = EVIDENCE_WEIGHTS[kind] * (modifier ? MODIFIER_FACTOR : 1);
           push(payload.nodeCode, {
             kind,
@@ -456,9 +567,12 @@ export class ChainClassifier {
     return rawWeight(items);
   }
 
-  /** Keyword hits, dropping any hit that lies inside a longer hit of another node. */
-  private hitsIn(text: string) {
-    const hits = this.automaton.search(text).filter((hit) => {
+  /**
+   * The hits that count: Latin keywords only as whole words, and no hit that lies inside a longer
+   * hit of another node.
+   */
+  private keptHits(text: string, found: readonly KeywordHit<KeywordRule>[]) {
+    const hits = found.filter((hit) => {
       if (!isLatin(hit.keyword)) return true;
       return !isWordChar(text[hit.start - 1]) && !isWordChar(text[hit.end]);
     });

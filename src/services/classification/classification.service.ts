@@ -1,7 +1,11 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { ClassificationRules } from '../../domain/chain-template.ts';
 import { classifierFromSpec, type ClassifierSpec } from './classifier-spec.ts';
-import type { ChainClassifier, NodeClassification } from '../../domain/classification.ts';
+import type {
+  ChainClassifier,
+  NodeClassification,
+  SerializedClassification,
+} from '../../domain/classification.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import type { ChainRow } from '../../db/chain.repository.ts';
@@ -124,7 +128,10 @@ export async function classifyBatch(
  * The classifier's results for some enterprises, worked out beforehand (an import's worker
  * thread): by enterprise id, one list per chain, in the order of the chains classified.
  */
-export type PrecomputedResults = ReadonlyMap<number, readonly NodeClassification[][]>;
+export type PrecomputedResults = ReadonlyMap<
+  number,
+  readonly (readonly (NodeClassification | SerializedClassification)[])[]
+>;
 
 /**
  * Classifies one batch of enterprises on several chains at once through `tx`: one read of the
@@ -177,7 +184,8 @@ export async function classifyBatchOnChains(
           score: result.score,
           decision: result.decision,
           isPrimary,
-          evidence: result.evidence,
+          evidenceJson:
+            'evidenceJson' in result ? result.evidenceJson : JSON.stringify(result.evidence),
         });
       }
       if (isFresh(enterpriseRow.id)) freshRows.push(...settlePrimary(placed, sortOrderOf));
@@ -209,7 +217,7 @@ function groupManual<T extends { enterpriseId: number }>(rows: T[]): Map<number,
 
 function tallyEnterprise(
   summary: ClassifySummary,
-  results: ReturnType<ChainClassifier['classify']>,
+  results: readonly Pick<NodeClassification, 'nodeCode' | 'decision'>[],
   manual: { nodeId: number; decision: string }[],
   codeByNodeId: Map<number, string>,
 ): void {

@@ -32,7 +32,7 @@ import {
 import { figureSourceOf } from '../merge/figure-source.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
-import type { NodeClassification } from '../../domain/classification.ts';
+import type { SerializedClassification } from '../../domain/classification.ts';
 import type { PreparedRecord } from './record-work.ts';
 
 // The write half of an enterprise import: each batch of validated records is matched against the
@@ -92,7 +92,7 @@ export class RecordWriter {
    * The classifier's results a worker thread worked out for a touched record, kept while the
    * record as written reads the same as the row it was worked out from.
    */
-  private readonly precomputed = new Map<number, NodeClassification[][]>();
+  private readonly precomputed = new Map<number, SerializedClassification[][]>();
   /** Records this batch inserted: they have no placements yet. */
   private readonly inserted = new Set<number>();
 

@@ -1,5 +1,5 @@
 import type { MoneyUnit } from '../../domain/import-values.ts';
-import type { NodeClassification } from '../../domain/classification.ts';
+import type { SerializedClassification } from '../../domain/classification.ts';
 import type { ReadTableOptions } from '../tables/table-reader.ts';
 import type { ClassifierSpec } from '../classification/classifier-spec.ts';
 import type { EnterpriseRecord, RowError } from './enterprise-record.ts';
@@ -10,7 +10,7 @@ import type { EnterpriseRecord, RowError } from './enterprise-record.ts';
 export interface PreparedWork {
   keys: { nameKey: string; matchKeys: string[] };
   /** The classifier's results on each chain of the import, in the order of its chains. */
-  classified: NodeClassification[][];
+  classified: SerializedClassification[][];
 }
 
 /** A validated record, with the work a worker thread did ahead of the write (if any). */
@@ -49,6 +49,4 @@ export interface WorkerErrorData {
 }
 
 export type WorkerMessage =
-  | { type: 'chunk'; chunk: RowChunk }
-  | { type: 'done' }
-  | { type: 'error'; error: WorkerErrorData };
+  { type: 'chunk'; chunk: RowChunk } | { type: 'done' } | { type: 'error'; error: WorkerErrorData };

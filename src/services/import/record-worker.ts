@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../domain/app-error.ts';
+import { ChainClassifiers, serializeClassification } from '../../domain/classification.ts';
 import { mapHeaders } from '../../domain/import-values.ts';
 import { classifierFromSpec } from '../classification/classifier-spec.ts';
 import { enterpriseKeys } from '../registry/enterprise-keys.ts';
@@ -39,7 +40,7 @@ async function run(): Promise<void> {
       defaultMoneyUnit: init.defaultMoneyUnit,
       regionExists: (code: string) => regionCodes.has(code),
     };
-    const classifiers = init.chains.map(classifierFromSpec);
+    const classifiers = new ChainClassifiers(init.chains.map(classifierFromSpec));
     let rows: BuiltRow[] = [];
     const flush = async () => {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -57,7 +58,9 @@ async function run(): Promise<void> {
             ...record,
             prepared: {
               keys: enterpriseKeys(record),
-              classified: classifiers.map((classifier) => classifier.classify(classifiable)),
+              classified: classifiers
+                .classify(classifiable)
+                .map((results) => results.map(serializeClassification)),
             },
           },
         });
