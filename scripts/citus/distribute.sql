@@ -4,7 +4,8 @@
 BEGIN;
 
 -- The data version's triggers would run on the workers' shards, where data_version_pending is not;
--- on Citus nothing is cached instead (src/services/data-version-cache.ts).
+-- on Citus the nodes' snapshots stand for the counters instead (readDataVersion in
+-- src/db/chain-analysis.repository.ts).
 DO $$
 DECLARE t text;
 BEGIN

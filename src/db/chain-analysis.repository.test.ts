@@ -150,7 +150,8 @@ describe(`chain analysis SQL on real rows (${testDatabaseKind()})`, () => {
     expect(leaders[2]?.tags).toContain('chain_master');
   });
 
-  // On Citus no data version is kept and nothing is cached (docs/scaling.md).
+  // On Citus the workers' snapshots version every table written there, whichever was written (a
+  // setting too: docs/scaling.md); the per-table property is tested in data-version-cache.test.ts.
   it.skipIf(testDatabaseKind() === 'citus')(
     'knows the years with figures; its data version follows input writes, not others',
     async () => {

@@ -321,26 +321,56 @@ const COUNTERS =
  * (a rolled-back one moves nothing), so results computed from those tables and cached under it
  * are never stale; writes to other tables (sessions, notifications, the audit log) leave it.
  * `ANY_WRITE`: the WAL position, moved by any committed write (on a server, in any database).
- * Read it before the work it keys.
+ * On a Citus coordinator: the snapshots of every node (see clusterSnapshots). Read it before
+ * the work it keys.
  */
 export async function readDataVersion(
   db: DbOrTx,
   tables: readonly DataVersionTable[] | typeof ANY_WRITE = DATA_VERSION_TABLES,
 ): Promise<string> {
-  const text = tables === ANY_WRITE ? WAL_POSITION : COUNTERS;
-  // Asked on every cached API request: straight to the driver (PGlite or the pg pool, both
-  // answer `query(text)` with rows), which costs half of a query through the builder.
-  const client = (db as { $client?: { query?: unknown } }).$client;
-  const result =
-    client && typeof client.query === 'function'
-      ? await (client as { query(text: string): Promise<unknown> }).query(text)
-      : await db.execute(sql.raw(text));
+  if (await isDistributed(db)) return clusterSnapshots(db);
+  const result = await queryDirect(db, tables === ANY_WRITE ? WAL_POSITION : COUNTERS);
   if (tables === ANY_WRITE) return rowsOf<{ v: string }>(result)[0]?.v ?? '';
   const rows = rowsOf<{ n: string; v: string; o: string }>(result);
   const wanted = new Set<string>(tables);
   let sum = 0n;
   for (const row of rows) if (wanted.has(row.n)) sum += BigInt(row.v);
   return `${sum}@${rows[0]?.o ?? ''}`;
+}
+
+/**
+ * On Citus the registry's writes run on the workers, where neither the counters' triggers
+ * (scripts/citus/distribute.sql drops them) nor the coordinator's WAL see them. The snapshots of
+ * every node stand in: a node's snapshot moves when a transaction that wrote there ends, and a
+ * transaction it shows as finished is visible to every snapshot taken there after it, so a result
+ * computed after reading them is never stale. Any write moves them (a login, the audit log), so on
+ * Citus a result is reused only until the next write of any kind. A node that does not answer
+ * gives a version no other read gives, so nothing is reused.
+ */
+async function clusterSnapshots(db: DbOrTx): Promise<string> {
+  const row = rowsOf<{ v: string | null; failed: boolean }>(
+    await queryDirect(db, CLUSTER_SNAPSHOTS),
+  )[0];
+  if (!row || row.failed) return `unanswered ${Date.now()} ${Math.random()}`;
+  return row.v ?? '';
+}
+
+const CLUSTER_SNAPSHOTS = `
+  select pg_current_snapshot()::text || '|' ||
+         coalesce(string_agg(nodename || ':' || nodeport || '=' || result, ','
+                             order by nodename, nodeport), '') as v,
+         coalesce(bool_or(not success), false) as failed
+  from run_command_on_workers('select pg_current_snapshot()')`;
+
+/**
+ * Asked on every cached API request: straight to the driver (PGlite or the pg pool, both answer
+ * `query(text)` with rows), which costs half of a query through the builder.
+ */
+async function queryDirect(db: DbOrTx, text: string): Promise<unknown> {
+  const client = (db as { $client?: { query?: unknown } }).$client;
+  return client && typeof client.query === 'function'
+    ? await (client as { query(text: string): Promise<unknown> }).query(text)
+    : await db.execute(sql.raw(text));
 }
 
 /**

@@ -31,9 +31,11 @@ const actor = { id: null, name: 'test-version' };
 const input = { chainCode: 'biomed', regionCode: '3202' };
 const dir = mkdtempSync(join(tmpdir(), 'chainlead-version-'));
 
-// On Citus nothing is cached (the registry's writes run on the workers, out of the counters'
-// sight: docs/scaling.md), so there is nothing here to test.
-describe.skipIf(testDatabaseKind() === 'citus')(
+// On Citus the version is the nodes' snapshots (docs/scaling.md): every write in the cluster moves
+// it, so results are recomputed after each input write as here, but also after any other write.
+const onCitus = testDatabaseKind() === 'citus';
+
+describe(
   `cached analyses follow their inputs, not other writes (${testDatabaseKind()})`,
   () => {
     let database: Database;
@@ -57,12 +59,15 @@ describe.skipIf(testDatabaseKind() === 'citus')(
       const next = await analyzeChainCached(database.db, input);
       expect(next).not.toBe(cached);
       expect(next).toEqual(await analyzeChain(database.db, input));
-      expect(await analyzeChainCached(database.db, input)).toBe(next);
+      // Reused at once (on Citus only the figures: any write in the cluster moves the version).
+      const again = await analyzeChainCached(database.db, input);
+      if (onCitus) expect(again).toEqual(next);
+      else expect(again).toBe(next);
       cached = next;
       return next;
     }
 
-    it('is reused after logins, failed logins, notifications, read marks, comments, the audit log and settings', async () => {
+    it.skipIf(onCitus)('is reused after logins, failed logins, notifications, read marks, comments, the audit log and settings', async () => {
       const nodes = (await loadChainContext(database.db, 'biomed')).nodes.map((n) => n.id);
       const benchmark = await nationalBenchmark(database.db, { nodeIds: nodes, year: cached.year });
       const version = await readDataVersion(database.db);
@@ -118,10 +123,11 @@ describe.skipIf(testDatabaseKind() === 'citus')(
       expect(next.targets.find((t) => t.year === 2031)?.valueYuan).toBe(401e9);
       const api = await admin.json<ChainAnalysis>('GET', '/api/chains/biomed/analysis?region=3202');
       expect(api.body.targets.find((t) => t.year === 2031)?.valueYuan).toBe(401e9);
-      // The national benchmark reads only the registry: a target leaves it.
-      expect(await nationalBenchmark(database.db, { nodeIds: nodes, year: cached.year })).toBe(
-        benchmark,
-      );
+      // The national benchmark reads only the registry: a target leaves it (on one server; on
+      // Citus every write moves the version, and it is recomputed, to the same figures).
+      const again = await nationalBenchmark(database.db, { nodeIds: nodes, year: cached.year });
+      if (onCitus) expect(again).toEqual(benchmark);
+      else expect(again).toBe(benchmark);
     });
 
     it('is recomputed, and right, after a classification decision', async () => {

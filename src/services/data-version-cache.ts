@@ -5,7 +5,6 @@ import {
   type DataVersionTable,
 } from '../db/chain-analysis.repository.ts';
 import type { Db } from '../db/connection.ts';
-import { isDistributed } from '../db/distribution.repository.ts';
 
 /** Results kept per database and kind; the oldest goes first when full. */
 const DEFAULT_MAX_ENTRIES = 64;
@@ -29,15 +28,6 @@ const READS: Record<string, readonly DataVersionTable[] | typeof ANY_WRITE> = {
   // The region names and their pinyin, for region search.
   regions: ['region'],
 };
-
-/**
- * False on Citus: there the registry's writes run on the workers, where neither the counters'
- * triggers nor the coordinator's WAL see them (docs/scaling.md), so nothing is cached. Asked once
- * per database.
- */
-async function versionsAreTracked(db: Db): Promise<boolean> {
-  return !(await isDistributed(db));
-}
 
 /** Per database, one cache per kind of result (analyses, sessions), each with its own bound. */
 const caches = new WeakMap<Db, Map<string, Map<string, Entry>>>();
@@ -71,7 +61,6 @@ export async function cachedPerDataVersion<T>(
     maxEntries = DEFAULT_MAX_ENTRIES,
   }: { kind?: 'analysis' | 'registry' | 'session' | (string & {}); maxEntries?: number } = {},
 ): Promise<T> {
-  if (!(await versionsAreTracked(db))) return compute();
   const cache = cacheFor(db, kind);
   // Read before computing: a write that lands during the computation moves the version past
   // the one stored, so the next caller recomputes rather than trusting a mixed result.

@@ -229,8 +229,7 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
     expect(latest.year).toBe(2024);
   });
 
-  // On Citus no data version is kept and nothing is cached (docs/scaling.md).
-  it.skipIf(testDatabaseKind() === 'citus')(
+  it(
     'sets targets with an audit entry, and the cached analysis follows every write',
     async () => {
       const versionBefore = await readDataVersion(database.db);
@@ -243,9 +242,13 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
         regionCode: '3202',
       });
       // Reused while no input was written: the version is this database's own (other databases'
-      // writes on a shared server leave it).
-      expect(await readDataVersion(database.db)).toBe(versionBefore);
-      expect(second).toBe(first);
+      // writes on a shared server leave it). On Citus it is the nodes' snapshots, which any write
+      // in the cluster moves (other test files' databases too): there only the figures must hold.
+      if (testDatabaseKind() === 'citus') expect(second).toEqual(first);
+      else {
+        expect(await readDataVersion(database.db)).toBe(versionBefore);
+        expect(second).toBe(first);
+      }
       const saved = await setTarget(database.db, actor, {
         chainCode: 'biomed',
         regionCode: '3202',
