@@ -51,10 +51,10 @@ const CODE_TAGS = new Set(['c4', 'c3', 'c2']);
  */
 type FeatureSink = (tag: number, a: number, b: number, line: number) => void;
 
-/** Characters that separate words: a pair across them means nothing. */
-const SEPARATORS = new Set(
-  [...' ,，。;；:：、()（）[]【】"\'“”‘’/\\|·.-—_\t\n\r'].map((ch) => ch.charCodeAt(0)),
-);
+/** Characters that separate words (1, by UTF-16 code unit): a pair across them means nothing. */
+const SEPARATORS = new Uint8Array(65_536);
+for (const ch of ' ,，。;；:：、()（）[]【】"\'“”‘’/\\|·.-—_\t\n\r')
+  SEPARATORS[ch.charCodeAt(0)] = 1;
 
 function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
@@ -64,7 +64,7 @@ function visitPairs(sink: FeatureSink, tag: number, text: string, line: number):
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code <= 32 || SEPARATORS.has(code)) {
+    if (code <= 32 || SEPARATORS[code] === 1) {
       previous = -1;
       continue;
     }
@@ -151,44 +151,81 @@ export interface ModelOutput {
 /** Scores an enterprise's features with a learned model. */
 export class LinearClassifier {
   /**
-   * Weights by small-integer key: tag × K² + index(a) × K + index(b), where index numbers the
-   * characters the model knows (1…K−1; 0 for none) and codes are stored as themselves. Keys stay
-   * small integers, which hash fast and allocate nothing; a character the model never saw ends
-   * the lookup at once, since no weight can involve it.
+   * Every feature's weights, flattened: feature f's (class, weight) pairs are at
+   * [weightStart[f], weightStart[f + 1]) of weightClass and weightValue.
    */
-  private readonly textWeights = new Map<number, number[]>();
-  private readonly ruleWeights = new Map<string, number[]>();
+  private readonly weightStart: Int32Array;
+  private readonly weightClass: Int32Array;
+  private readonly weightValue: Float64Array;
+  /** Every feature's readable name (`p:注射`, `r:biomed.mid.chem:products`), by feature index. */
+  private readonly featureNames: string[] = [];
+  /**
+   * Text features by small-integer key, in an open-addressing table (feature index + 1; 0 for an
+   * empty slot): a tag, and index(a) × K + index(b) where index numbers the characters the model
+   * knows (1…K−1; 0 for none), or the code itself for the code tags. Keys are small integers that
+   * hash fast and allocate nothing; a character the model never saw ends the lookup at once, since
+   * no weight can involve it.
+   */
+  private readonly slotTag: Uint8Array;
+  private readonly slotKey: Int32Array;
+  private readonly slotFeature: Int32Array;
+  private readonly slotMask: number;
+  private readonly ruleFeatures = new Map<string, number>();
   /** Character code → its index in the model's alphabet (0: a character the model never saw). */
   private readonly charIndex = new Int32Array(65_536);
-  /** The alphabet backwards: index → character code. */
-  private readonly characters: number[] = [-1];
   private readonly k: number;
+  /** Which features a score has counted: `counted[f] === pass` (no set to allocate per firm). */
+  private readonly counted: Int32Array;
+  private pass = 0;
   readonly classes: readonly string[];
   readonly offIndex: number;
 
   constructor(readonly model: LearnedModel) {
-    const parsed: [{ tag: number; a: number; b: number }, number[]][] = [];
-    for (const [name, weights] of Object.entries(model.weights)) {
-      const feature = parseFeatureName(name);
-      if (feature === null) {
-        this.ruleWeights.set(name, weights);
-        continue;
-      }
-      parsed.push([feature, weights]);
-      if (!CODE_TAGS.has(TAGS[feature.tag - 1] ?? '')) {
-        for (const ch of [feature.a, feature.b]) {
-          if (ch >= 0 && this.charIndex[ch] === 0) {
-            this.charIndex[ch] = this.characters.length;
-            this.characters.push(ch);
-          }
-        }
+    const entries = Object.entries(model.weights);
+    const parsed = entries.map(([name]) => parseFeatureName(name));
+    let alphabet = 1;
+    for (const feature of parsed) {
+      if (feature === null || CODE_TAGS.has(TAGS[feature.tag - 1] ?? '')) continue;
+      for (const ch of [feature.a, feature.b]) {
+        if (ch >= 0 && this.charIndex[ch] === 0) this.charIndex[ch] = alphabet++;
       }
     }
-    this.k = Math.max(this.characters.length, 10_000);
-    for (const [feature, weights] of parsed) {
+    this.k = Math.max(alphabet, 10_000);
+    if (this.k * this.k >= 2 ** 31) {
+      throw new Error(`learned model for ${model.chain} knows too many characters (${alphabet})`);
+    }
+    let size = 16;
+    while (size < entries.length * 2) size *= 2;
+    this.slotTag = new Uint8Array(size);
+    this.slotKey = new Int32Array(size);
+    this.slotFeature = new Int32Array(size);
+    this.slotMask = size - 1;
+    this.weightStart = new Int32Array(entries.length + 1);
+    let pairs = 0;
+    for (const [, weights] of entries) pairs += weights.length / 2;
+    this.weightClass = new Int32Array(pairs);
+    this.weightValue = new Float64Array(pairs);
+    let at = 0;
+    entries.forEach(([name, weights], f) => {
+      this.weightStart[f] = at;
+      for (let i = 0; i < weights.length; i += 2) {
+        this.weightClass[at] = weights[i] as number;
+        this.weightValue[at] = weights[i + 1] as number;
+        at++;
+      }
+      const feature = parsed[f];
+      if (!feature) {
+        this.featureNames.push(name);
+        this.ruleFeatures.set(name, f);
+        return;
+      }
+      this.featureNames.push(nameOf(feature.tag, feature.a, feature.b));
       const key = this.keyOf(feature.tag, feature.a, feature.b);
-      if (key !== null) this.textWeights.set(key, weights);
-    }
+      // Two names for one key (c4:0720, c4:720): the later one counts, as in the stored order.
+      if (key >= 0) this.slotFeature[this.slotOf(feature.tag, key, true)] = f + 1;
+    });
+    this.weightStart[entries.length] = at;
+    this.counted = new Int32Array(entries.length);
     this.classes = model.classes;
     this.offIndex = model.classes.indexOf(OFF_CLASS);
     if (this.offIndex < 0) {
@@ -196,24 +233,62 @@ export class LinearClassifier {
     }
   }
 
-  private keyOf(tag: number, a: number, b: number): number | null {
-    const base = tag * this.k * this.k;
-    if (tag >= 6) return base + a;
+  /** A text feature's key within its tag, or -1 when it involves a character the model never saw. */
+  private keyOf(tag: number, a: number, b: number): number {
+    if (tag >= 6) return a;
     const ia = this.charIndex[a] ?? 0;
-    if (ia === 0) return null;
-    if (b < 0) return base + ia * this.k;
+    if (ia === 0) return -1;
+    if (b < 0) return ia * this.k;
     const ib = this.charIndex[b] ?? 0;
-    return ib === 0 ? null : base + ia * this.k + ib;
+    return ib === 0 ? -1 : ia * this.k + ib;
   }
 
-  nameOfKey(key: number): string {
-    const kk = this.k * this.k;
-    const tag = Math.floor(key / kk);
-    const rest = key % kk;
-    if (tag >= 6) return nameOf(tag, rest, -1);
-    const charOf = (index: number) => this.characters[index] ?? -1;
-    const ib = rest % this.k;
-    return nameOf(tag, charOf(Math.floor(rest / this.k)), ib === 0 ? -1 : charOf(ib));
+  /** The slot of (tag, key): where it is, or (with `claim`) where it goes; -1 when it is absent. */
+  private slotOf(tag: number, key: number, claim = false): number {
+    let slot = (Math.imul(key, 0x9e3779b1) ^ Math.imul(tag, 0x85ebca6b)) & this.slotMask;
+    for (;;) {
+      if (this.slotFeature[slot] === 0) {
+        if (!claim) return -1;
+        this.slotTag[slot] = tag;
+        this.slotKey[slot] = key;
+        return slot;
+      }
+      if (this.slotKey[slot] === key && this.slotTag[slot] === tag) return slot;
+      slot = (slot + 1) & this.slotMask;
+    }
+  }
+
+  /** The index of a text feature the model has weights for, or -1. */
+  private textFeature(tag: number, a: number, b: number): number {
+    const key = this.keyOf(tag, a, b);
+    if (key < 0) return -1;
+    const slot = this.slotOf(tag, key);
+    return slot < 0 ? -1 : (this.slotFeature[slot] as number) - 1;
+  }
+
+  /** Adds feature f's weights, times `value`, to `logits`. */
+  addWeights(logits: number[], f: number, value: number): void {
+    const end = this.weightStart[f + 1] as number;
+    for (let i = this.weightStart[f] as number; i < end; i++) {
+      logits[this.weightClass[i] as number]! += (this.weightValue[i] as number) * value;
+    }
+  }
+
+  /** Feature f's weight for one class (0 when it has none). */
+  weightOf(f: number, classIndex: number): number {
+    const end = this.weightStart[f + 1] as number;
+    for (let i = this.weightStart[f] as number; i < end; i++) {
+      if (this.weightClass[i] === classIndex) return this.weightValue[i] as number;
+    }
+    return 0;
+  }
+
+  nameOf(f: number): string {
+    return this.featureNames[f] ?? '';
+  }
+
+  ruleFeature(name: string): number | undefined {
+    return this.ruleFeatures.get(name);
   }
 
   /**
@@ -227,38 +302,39 @@ export class LinearClassifier {
     readLines?: readonly boolean[],
   ): ModelOutput {
     const logits = this.model.bias.slice();
-    const seen = new SeenFeatures(this, this.model.bias, this.ruleWeights);
-    const counted = new Set<number>();
+    const seen = new SeenFeatures(this, this.model.bias);
+    if (this.pass === 2 ** 31 - 1) {
+      this.counted.fill(0);
+      this.pass = 0;
+    }
+    const pass = ++this.pass;
+    const counted = this.counted;
     const lineCount = readLines ? Math.min(enterprise.products?.length ?? 0, MAX_LINES) : 0;
-    const { lineOf, lineKeys, lineWeights } = seen;
+    const { lineOf, lineFeatures } = seen;
     // A line's features are visited together: a feature is counted once for the enterprise and
     // once in each line it occurs in (a line holds few, so a scan back finds repeats).
     let lineStart = 0;
     let currentLine = -1;
     visitTextFeatures(enterprise, (tag, a, b, line) => {
-      const key = this.keyOf(tag, a, b);
-      if (key === null) return;
+      const f = this.textFeature(tag, a, b);
+      if (f < 0) return;
       const inLine = line >= 0 && line < lineCount && readLines?.[line] === true;
-      if (!inLine && counted.has(key)) return;
-      const w = this.textWeights.get(key);
-      if (!w) return;
-      if (!counted.has(key)) {
-        counted.add(key);
-        seen.add(key, w, 1, logits);
+      if (counted[f] !== pass) {
+        counted[f] = pass;
+        seen.add(f, 1, logits);
       }
       if (!inLine) return;
       if (line !== currentLine) {
         currentLine = line;
-        lineStart = lineKeys.length;
+        lineStart = lineFeatures.length;
       }
-      for (let i = lineStart; i < lineKeys.length; i++) if (lineKeys[i] === key) return;
+      for (let i = lineStart; i < lineFeatures.length; i++) if (lineFeatures[i] === f) return;
       lineOf.push(line);
-      lineKeys.push(key);
-      lineWeights.push(w);
+      lineFeatures.push(f);
     });
-    for (const [feature, value] of valued) {
-      const w = this.ruleWeights.get(feature);
-      if (w) seen.add(feature, w, value, logits);
+    for (const [name, value] of valued) {
+      const f = this.ruleFeatures.get(name);
+      if (f !== undefined) seen.add(f, value, logits);
     }
     seen.probabilities = softmax(logits);
     seen.lineCount = lineCount;
@@ -269,26 +345,19 @@ export class LinearClassifier {
 /** Product lines scored on their own at most (a longer list is read as one enterprise only). */
 const MAX_LINES = 32;
 
-function addWeights(logits: number[], w: readonly number[], value: number): void {
-  for (let i = 0; i < w.length; i += 2) logits[w[i] as number]! += (w[i + 1] as number) * value;
-}
-
-/** The features that fired for one enterprise, with their weights, and the resulting probabilities. */
+/** The features that fired for one enterprise, with their values, and the resulting probabilities. */
 class SeenFeatures implements ModelOutput {
   probabilities: number[] = [];
   /** Text features by product line, in line order (when the score was asked to read lines). */
   readonly lineOf: number[] = [];
-  readonly lineKeys: number[] = [];
-  readonly lineWeights: number[][] = [];
+  readonly lineFeatures: number[] = [];
   lineCount = 0;
-  private readonly features: (number | string)[] = [];
-  private readonly weights: number[][] = [];
+  private readonly features: number[] = [];
   private readonly values: number[] = [];
 
   constructor(
-    private readonly model: { nameOfKey(key: number): string },
+    private readonly model: LinearClassifier,
     private readonly bias: readonly number[],
-    private readonly ruleWeights: ReadonlyMap<string, number[]>,
   ) {}
 
   lineProbabilities(
@@ -302,14 +371,14 @@ class SeenFeatures implements ModelOutput {
       known.push(false);
     }
     this.lineOf.forEach((line, at) => {
-      addWeights(logits[line] as number[], this.lineWeights[at] as number[], 1);
+      this.model.addWeights(logits[line] as number[], this.lineFeatures[at] as number, 1);
       known[line] = true;
     });
     return logits.map((lineLogits, line) => {
-      for (const [feature, value] of lineRules[line] ?? []) {
-        const w = this.ruleWeights.get(feature);
-        if (w) {
-          addWeights(lineLogits, w, value);
+      for (const [name, value] of lineRules[line] ?? []) {
+        const f = this.model.ruleFeature(name);
+        if (f !== undefined) {
+          this.model.addWeights(lineLogits, f, value);
           known[line] = true;
         }
       }
@@ -318,28 +387,22 @@ class SeenFeatures implements ModelOutput {
     });
   }
 
-  add(feature: number | string, w: number[], value: number, logits: number[]): void {
-    this.features.push(feature);
-    this.weights.push(w);
+  add(f: number, value: number, logits: number[]): void {
+    this.features.push(f);
     this.values.push(value);
-    addWeights(logits, w, value);
+    this.model.addWeights(logits, f, value);
   }
 
   topFeatures(classIndex: number, count: number): { feature: string; weight: number }[] {
-    const contributions: { feature: number | string; weight: number }[] = [];
-    for (let f = 0; f < this.weights.length; f++) {
-      const w = this.weights[f] as number[];
-      for (let i = 0; i < w.length; i += 2) {
-        if (w[i] !== classIndex) continue;
-        const weight = (w[i + 1] as number) * (this.values[f] as number);
-        if (weight > 0)
-          contributions.push({ feature: this.features[f] as number | string, weight });
-        break;
-      }
+    const contributions: { feature: number; weight: number }[] = [];
+    for (let at = 0; at < this.features.length; at++) {
+      const f = this.features[at] as number;
+      const weight = this.model.weightOf(f, classIndex) * (this.values[at] as number);
+      if (weight > 0) contributions.push({ feature: f, weight });
     }
     contributions.sort((a, b) => b.weight - a.weight);
     return contributions.slice(0, count).map(({ feature, weight }) => ({
-      feature: typeof feature === 'number' ? this.model.nameOfKey(feature) : feature,
+      feature: this.model.nameOf(feature),
       weight: round(weight),
     }));
   }

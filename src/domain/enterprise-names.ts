@@ -54,6 +54,8 @@ interface PlaceNames {
   /** Names that may open a Chinese enterprise name, with their NBS codes (some names repeat). */
   codes: Map<string, string[]>;
   longest: number;
+  /** By first character: the lengths of the names that start with it, longest first. */
+  lengthsByFirst: Map<string, number[]>;
 }
 
 let placeNames: PlaceNames | undefined;
@@ -84,15 +86,23 @@ function chinesePlaces(): PlaceNames {
   // names too.
   for (const { name, code } of areas) if (name.length > 2 && name !== '市辖区') add(name, code);
   let longest = 0;
-  for (const name of codes.keys()) longest = Math.max(longest, name.length);
-  placeNames = { codes, longest };
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const name of codes.keys()) {
+    longest = Math.max(longest, name.length);
+    const lengths = lengthsByFirst.get(name[0] ?? '') ?? [];
+    if (!lengths.includes(name.length)) lengths.push(name.length);
+    lengthsByFirst.set(name[0] ?? '', lengths);
+  }
+  for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
+  placeNames = { codes, longest, lengthsByFirst };
   return placeNames;
 }
 
 /** The longest place name that `text` starts with, or '' when none. */
 function leadingPlace(text: string): string {
-  const { codes, longest } = chinesePlaces();
-  for (let n = Math.min(longest, text.length - 1); n >= 2; n--) {
+  const { codes, lengthsByFirst } = chinesePlaces();
+  for (const n of lengthsByFirst.get(text[0] ?? '') ?? []) {
+    if (n < 2 || n > text.length - 1) continue;
     const head = text.slice(0, n);
     if (codes.has(head)) return head;
   }
@@ -338,13 +348,11 @@ function dropLatinLegalForms(tokens: string[]): string[] {
 }
 
 /**
- * The words of a name after folding, with brackets, branches and legal forms handled, and the
- * branch part that was cut off ('' for a head office or a firm without branches).
+ * The words of a name once folded (`foldText`), with brackets, branches and legal forms handled,
+ * and the branch part that was cut off ('' for a head office or a firm without branches).
  */
-function nameTokens(name: string): { tokens: string[]; branch: string } {
-  const chinese = splitChineseBranch(
-    dropBracketedPlaces(foldText(name)).replace(/\s+/g, ' ').trim(),
-  );
+function nameTokens(folded: string): { tokens: string[]; branch: string } {
+  const chinese = splitChineseBranch(dropBracketedPlaces(folded).replace(/\s+/g, ' ').trim());
   const raw = chinese.head.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
   const latin = splitLatinBranch(joinSingleLetters(raw));
   const tokens = dropLatinLegalForms(latin.rest);
@@ -390,10 +398,11 @@ export const nameForms = memo((name: string): NameForms => {
   const folded = foldText(name);
   const unit = latinUnit(folded);
   // The site number is compared on its own, so 'Unit10' and '(Unit No. 10)' leave the same name.
-  const nameParts = nameTokens(unit ? folded.replace(LATIN_UNIT, ' ') : name);
+  // Folded once: folding is the costly part (traditional → simplified by dictionary).
+  const nameParts = nameTokens(unit ? foldText(folded.replace(LATIN_UNIT, ' ')) : folded);
   const { tokens } = nameParts;
   const branch = nameParts.branch || (unit ? `#${unit}` : '');
-  const bare = foldText(name).replace(SHORT_NAME_MARKS, '');
+  const bare = folded.replace(SHORT_NAME_MARKS, '');
   const short = /^\p{Script=Han}{2,6}$/u.test(bare) && !NOT_SHORT.test(bare);
   const places = leadingPlaces(tokens.join(''));
   const normalised = places.text + places.rest;
