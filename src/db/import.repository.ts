@@ -210,16 +210,32 @@ export async function findEnterpriseYear(
 /** A value as COPY's text format carries it: arrays as `text[]` literals (JSON goes as text). */
 export type CopyValue = string | number | boolean | null | undefined | readonly string[];
 
-/** One value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+const ARRAY_SPECIAL = /["\\]/;
+
+/** Text in COPY's text format: backslash, tab and line breaks escaped (most text has none). */
+function copyText(text: string): string {
+  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : text;
+}
+
+/** One value in COPY's text format: `\N` for null, arrays as `text[]` literals, text escaped. */
 function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
-  let text: string;
-  if (Array.isArray(value))
-    text = `{${(value as readonly string[]).map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-  else text = String(value);
-  return text.replace(/[\\\t\n\r]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-  );
+  if (typeof value === 'string') return copyText(value);
+  if (!Array.isArray(value)) return String(value);
+  let literal = '{';
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i] as string;
+    if (i > 0) literal += ',';
+    literal += `"${ARRAY_SPECIAL.test(item) ? item.replace(/["\\]/g, '\\$&') : item}"`;
+  }
+  return copyText(`${literal}}`);
 }
 
 /** The driver's client under a Drizzle handle: a pg Pool or client, or PGlite (or its transaction). */
@@ -246,7 +262,12 @@ export async function copyRows(
   rows: readonly (readonly CopyValue[])[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const data = rows.map((row) => row.map(copyField).join('\t')).join('\n') + '\n';
+  let data = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++)
+      data += i > 0 ? `\t${copyField(row[i])}` : copyField(row[i]);
+    data += '\n';
+  }
   const statement = `copy ${table} (${columns.join(', ')}) from`;
   const client = rawClientOf(db);
   if (client instanceof pg.Pool) {

@@ -373,6 +373,22 @@ describe.each([
     expect(new Set([...years, ...placements].map((r) => r.region))).toEqual(new Set(['320206']));
   });
 
+  it('keeps backslashes, tabs, line breaks and quotes in cells as written (COPY text escaping)', async () => {
+    const uscc = buildUscc('320214', 'MA1XEXC1');
+    const scope = 'C:\\data\\new 路径；第一行\n第二行\t制表\r\\N 不是空值';
+    const products = ['含"引号"的试剂盒', '反斜杠\\片'];
+    const file = csv('escapes.csv', [
+      `${uscc},无锡转义测试生物科技有限公司,320214,,,,"${scope}","${products.join('；').replaceAll('"', '""')}",,,,`,
+    ]);
+    const result = await importEnterprises(database.db, actor, { file });
+    expect(result.counts.inserted).toBe(1);
+    const [row] = await database.db
+      .select({ scope: enterprise.businessScope, products: enterprise.products })
+      .from(enterprise)
+      .where(eq(enterprise.uscc, uscc));
+    expect(row).toEqual({ scope, products });
+  });
+
   it('refuses a file without a name column, naming the file and what was found', async () => {
     const file = join(dir, 'no-name.csv');
     writeFileSync(file, 'uscc,address\n91320214MA1IMP01X,somewhere\n');
