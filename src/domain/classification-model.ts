@@ -1,4 +1,5 @@
 import type { ClassifiableEnterprise } from './classification.ts';
+import { IntPairTable } from './int-pair-table.ts';
 
 /**
  * The learned half of classification: a multinomial logistic regression over sparse features of
@@ -160,16 +161,12 @@ export class LinearClassifier {
   /** Every feature's readable name (`p:注射`, `r:biomed.mid.chem:products`), by feature index. */
   private readonly featureNames: string[] = [];
   /**
-   * Text features by small-integer key, in an open-addressing table (feature index + 1; 0 for an
-   * empty slot): a tag, and index(a) × K + index(b) where index numbers the characters the model
-   * knows (1…K−1; 0 for none), or the code itself for the code tags. Keys are small integers that
-   * hash fast and allocate nothing; a character the model never saw ends the lookup at once, since
-   * no weight can involve it.
+   * Text features by (tag, key) → feature index: the key is index(a) × K + index(b), where index
+   * numbers the characters the model knows (1…K−1; 0 for none), or the code itself for the code
+   * tags. Keys are small integers that hash fast and allocate nothing; a character the model never
+   * saw ends the lookup at once, since no weight can involve it.
    */
-  private readonly slotTag: Uint8Array;
-  private readonly slotKey: Int32Array;
-  private readonly slotFeature: Int32Array;
-  private readonly slotMask: number;
+  private readonly textFeatures: IntPairTable;
   private readonly ruleFeatures = new Map<string, number>();
   /** Character code → its index in the model's alphabet (0: a character the model never saw). */
   private readonly charIndex = new Int32Array(65_536);
@@ -194,12 +191,7 @@ export class LinearClassifier {
     if (this.k * this.k >= 2 ** 31) {
       throw new Error(`learned model for ${model.chain} knows too many characters (${alphabet})`);
     }
-    let size = 16;
-    while (size < entries.length * 2) size *= 2;
-    this.slotTag = new Uint8Array(size);
-    this.slotKey = new Int32Array(size);
-    this.slotFeature = new Int32Array(size);
-    this.slotMask = size - 1;
+    this.textFeatures = new IntPairTable(entries.length);
     this.weightStart = new Int32Array(entries.length + 1);
     let pairs = 0;
     for (const [, weights] of entries) pairs += weights.length / 2;
@@ -222,7 +214,7 @@ export class LinearClassifier {
       this.featureNames.push(nameOf(feature.tag, feature.a, feature.b));
       const key = this.keyOf(feature.tag, feature.a, feature.b);
       // Two names for one key (c4:0720, c4:720): the later one counts, as in the stored order.
-      if (key >= 0) this.slotFeature[this.slotOf(feature.tag, key, true)] = f + 1;
+      if (key >= 0) this.textFeatures.set(feature.tag, key, f);
     });
     this.weightStart[entries.length] = at;
     this.counted = new Int32Array(entries.length);
@@ -243,27 +235,10 @@ export class LinearClassifier {
     return ib === 0 ? -1 : ia * this.k + ib;
   }
 
-  /** The slot of (tag, key): where it is, or (with `claim`) where it goes; -1 when it is absent. */
-  private slotOf(tag: number, key: number, claim = false): number {
-    let slot = (Math.imul(key, 0x9e3779b1) ^ Math.imul(tag, 0x85ebca6b)) & this.slotMask;
-    for (;;) {
-      if (this.slotFeature[slot] === 0) {
-        if (!claim) return -1;
-        this.slotTag[slot] = tag;
-        this.slotKey[slot] = key;
-        return slot;
-      }
-      if (this.slotKey[slot] === key && this.slotTag[slot] === tag) return slot;
-      slot = (slot + 1) & this.slotMask;
-    }
-  }
-
   /** The index of a text feature the model has weights for, or -1. */
   private textFeature(tag: number, a: number, b: number): number {
     const key = this.keyOf(tag, a, b);
-    if (key < 0) return -1;
-    const slot = this.slotOf(tag, key);
-    return slot < 0 ? -1 : (this.slotFeature[slot] as number) - 1;
+    return key < 0 ? -1 : this.textFeatures.get(tag, key);
   }
 
   /** Adds feature f's weights, times `value`, to `logits`. */

@@ -89,9 +89,9 @@ function chinesePlaces(): PlaceNames {
   const lengthsByFirst = new Map<string, number[]>();
   for (const name of codes.keys()) {
     longest = Math.max(longest, name.length);
-    const lengths = lengthsByFirst.get(name[0] ?? '') ?? [];
-    if (!lengths.includes(name.length)) lengths.push(name.length);
-    lengthsByFirst.set(name[0] ?? '', lengths);
+    const first = name[0] ?? '';
+    const lengths = lengthsByFirst.get(first) ?? [];
+    if (!lengths.includes(name.length)) lengthsByFirst.set(first, [...lengths, name.length]);
   }
   for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   placeNames = { codes, longest, lengthsByFirst };

@@ -1,3 +1,5 @@
+import { IntPairTable } from './int-pair-table.ts';
+
 /**
  * Aho–Corasick automaton: finds every occurrence of many keywords in one pass over a text, so
  * classifying an enterprise costs the length of its text, not the number of keywords.
@@ -22,16 +24,8 @@ export class KeywordAutomaton<T> {
   private built = false;
   /** The root's transitions by UTF-16 code unit (-1: none), filled when the automaton is built. */
   private readonly rootNext = new Int32Array(0x10000).fill(-1);
-  /**
-   * Every other state's transitions, built once into one open-addressing table keyed by (state,
-   * code unit): a search reads typed arrays, not a map per state.
-   */
-  private slotState = new Int32Array(0);
-  private slotChar = new Int32Array(0);
-  private slotNext = new Int32Array(0);
-  private slotMask = 0;
-  private fail = new Int32Array(0);
-  private outputs: State<T>['outputs'][] = [];
+  /** Every other state's transitions, keyed by (state, code unit), filled when it is built. */
+  private transitions = new IntPairTable(0);
 
   /** Adds a keyword (matched as given; callers normalise case) with a payload. */
   add(keyword: string, payload: T): void {
@@ -80,26 +74,12 @@ export class KeywordAutomaton<T> {
         queue.push(child);
       }
     }
-    let transitions = 0;
-    for (const state of this.states) transitions += state.next.size;
-    let size = 16;
-    while (size < transitions * 2) size *= 2;
-    this.slotState = new Int32Array(size).fill(-1);
-    this.slotChar = new Int32Array(size);
-    this.slotNext = new Int32Array(size);
-    this.slotMask = size - 1;
-    this.fail = new Int32Array(this.states.length);
+    let count = 0;
+    for (const state of this.states) count += state.next.size;
+    this.transitions = new IntPairTable(count);
     this.states.forEach((state, index) => {
-      this.fail[index] = state.fail;
-      this.outputs.push(state.outputs);
       if (index === 0) return;
-      for (const [ch, child] of state.next) {
-        let slot = slotOf(index, ch) & this.slotMask;
-        while (this.slotState[slot] !== -1) slot = (slot + 1) & this.slotMask;
-        this.slotState[slot] = index;
-        this.slotChar[slot] = ch;
-        this.slotNext[slot] = child;
-      }
+      for (const [ch, child] of state.next) this.transitions.set(index, ch, child);
     });
     this.built = true;
   }
@@ -108,31 +88,23 @@ export class KeywordAutomaton<T> {
   search(text: string): KeywordHit<T>[] {
     if (!this.built) this.build();
     const hits: KeywordHit<T>[] = [];
-    const { rootNext, slotState, slotChar, slotNext, slotMask, fail, outputs } = this;
+    const { states, rootNext, transitions } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       // Inside a keyword: follow its transitions, falling back along the fail links.
       let target = -1;
       while (state !== 0) {
-        let slot = slotOf(state, ch) & slotMask;
-        let owner = slotState[slot] as number;
-        while (owner !== -1 && (owner !== state || slotChar[slot] !== ch)) {
-          slot = (slot + 1) & slotMask;
-          owner = slotState[slot] as number;
-        }
-        if (owner !== -1) {
-          target = slotNext[slot] as number;
-          break;
-        }
-        state = fail[state] as number;
+        target = transitions.get(state, ch);
+        if (target !== -1) break;
+        state = (states[state] as State<T>).fail;
       }
       // At the root (most characters of a text): one array read.
       state = state === 0 ? Math.max(0, rootNext[ch] ?? -1) : target;
       if (state === 0) continue;
-      const found = outputs[state] as State<T>['outputs'];
-      for (let o = 0; o < found.length; o++) {
-        const output = found[o] as State<T>['outputs'][number];
+      const outputs = (states[state] as State<T>).outputs;
+      for (let o = 0; o < outputs.length; o++) {
+        const output = outputs[o] as State<T>['outputs'][number];
         hits.push({
           start: i + 1 - output.keyword.length,
           end: i + 1,
@@ -143,9 +115,4 @@ export class KeywordAutomaton<T> {
     }
     return hits;
   }
-}
-
-/** Where the transition (state, code unit) starts looking in the table (before the mask). */
-function slotOf(state: number, ch: number): number {
-  return Math.imul(state, 0x9e3779b1) ^ Math.imul(ch, 0x85ebca6b);
 }
