@@ -8,6 +8,7 @@ export default defineConfig({
     include: [
       'src/**/*.test.ts',
       'bench/**/*.test.ts',
+      'bin/**/*.test.ts',
       'scripts/**/*.test.ts',
       'web/src/**/*.test.ts',
     ],

@@ -1,6 +1,5 @@
-// A worker thread's entry: loads the TypeScript sources through tsx, as bin/chainlead.js does,
-// then runs the import's read half (record-worker.ts).
-import { register } from 'tsx/esm/api';
+// A worker thread's entry: loads the import's read half (record-worker.ts) the way
+// bin/chainlead.js loads the CLI, compiled or through tsx.
+import { importSources } from '../../../bin/compiled-sources.js';
 
-register();
-await import('./record-worker.ts');
+await importSources('record-worker');

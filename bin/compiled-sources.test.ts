@@ -1,0 +1,106 @@
+// bin/compiled-sources.js in a small project of its own: two entries that stand in for the CLI
+// and the import's worker, run in fresh processes as `chainlead` runs them.
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+let root = '';
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+/** Imports an entry in a new process; prints what its `describe()` returns. */
+function run(entry: string, env: Record<string, string> = {}): string {
+  const script =
+    `const { importSources } = await import('./bin/compiled-sources.js');` +
+    `const entry = await importSources(${JSON.stringify(entry)});` +
+    `console.log(entry.describe());`;
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    env: { ...process.env, CHAINLEAD_SOURCES: '', ...env },
+    encoding: 'utf8',
+  }).trim();
+}
+
+const cache = (): string => join(root, 'node_modules', '.cache', 'chainlead');
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'chainlead-compiled-sources-'));
+  mkdirSync(join(root, 'bin'));
+  copyFileSync(join(REPO, 'bin', 'compiled-sources.js'), join(root, 'bin', 'compiled-sources.js'));
+  mkdirSync(join(root, 'node_modules'));
+  for (const name of ['esbuild', 'tsx']) {
+    symlinkSync(join(REPO, 'node_modules', name), join(root, 'node_modules', name), 'dir');
+  }
+  write('package.json', JSON.stringify({ type: 'module' }));
+  write('src/shared/greeting.ts', `export const greeting: string = 'first';\n`);
+  // A source that finds a file next to itself, as the migrations and templates are found.
+  write('src/cli/notes.txt', 'beside main.ts');
+  write(
+    'src/cli/main.ts',
+    `import { readFileSync } from 'node:fs';\n` +
+      `import { greeting } from '../shared/greeting.ts';\n` +
+      `const notes = readFileSync(new URL('./notes.txt', import.meta.url), 'utf8');\n` +
+      `if (readFileSync(import.meta.dirname + '/' + 'notes.txt', 'utf8') !== notes) throw new Error('dirname');\n` +
+      `if (!import.meta.filename.endsWith('main.ts')) throw new Error('filename');\n` +
+      `export const describe = (): string => \`cli \${greeting} \${notes} \${new Error().stack?.includes('cli.mjs') ? 'compiled' : 'source'}\`;\n`,
+  );
+  write(
+    'src/services/import/record-worker.ts',
+    `import { greeting } from '../../shared/greeting.ts';\n` +
+      `export const describe = (): string => \`worker \${greeting}\`;\n`,
+  );
+});
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('compiled sources', () => {
+  it('compiles every entry on first use and reads files next to their sources', () => {
+    expect(run('cli')).toBe('cli first beside main.ts compiled');
+    for (const file of ['cli.mjs', 'cli.mjs.map', 'record-worker.mjs', 'sources.json']) {
+      expect(existsSync(join(cache(), file)), file).toBe(true);
+    }
+    const inputs = (JSON.parse(readFileSync(join(cache(), 'sources.json'), 'utf8')) as {
+      inputs: [string, number, number][];
+    }).inputs.map(([path]) => path);
+    expect(inputs).toEqual(
+      expect.arrayContaining(['src/cli/main.ts', 'src/shared/greeting.ts']),
+    );
+    expect(run('record-worker')).toBe('worker first');
+  });
+
+  it('reuses the compiled file while no source changed', () => {
+    run('cli');
+    // A compiled file changed by hand is used as it is: nothing was compiled again.
+    const compiled = join(cache(), 'cli.mjs');
+    writeFileSync(compiled, readFileSync(compiled, 'utf8').replace(`"first"`, `"kept"`));
+    expect(run('cli')).toBe('cli kept beside main.ts compiled');
+  });
+
+  it('compiles again when any source the entries were built from changed', () => {
+    write('src/shared/greeting.ts', `export const greeting: string = 'second';\n`);
+    expect(run('cli')).toBe('cli second beside main.ts compiled');
+    expect(run('record-worker')).toBe('worker second');
+  });
+
+  it('runs the sources through tsx when asked to', () => {
+    expect(run('cli', { CHAINLEAD_SOURCES: 'tsx' })).toBe('cli second beside main.ts source');
+  });
+});
