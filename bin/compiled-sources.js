@@ -7,12 +7,21 @@
 // it. Nothing to run between a clone and a start: the first command compiles. Where compiling is
 // not possible (a read-only folder) the sources run through tsx as before; CHAINLEAD_SOURCES=tsx
 // forces that.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CACHE = join(ROOT, 'node_modules', '.cache', 'chainlead');
+// A folder per checkout: worktrees that share one node_modules (a symlink) must not run each
+// other's compiled sources.
+const CACHE = join(
+  ROOT,
+  'node_modules',
+  '.cache',
+  'chainlead',
+  createHash('sha256').update(ROOT).digest('hex').slice(0, 16),
+);
 /** The entries compiled together; a process imports one of them. */
 const ENTRIES = {
   cli: 'src/cli/main.ts',

@@ -6,6 +6,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -19,38 +20,40 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 let root = '';
 
-function write(path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
+function write(path: string, text: string, at = root): void {
+  mkdirSync(dirname(join(at, path)), { recursive: true });
+  writeFileSync(join(at, path), text);
 }
 
 /** Imports an entry in a new process; prints what its `describe()` returns. */
-function run(entry: string, env: Record<string, string> = {}): string {
+function run(entry: string, env: Record<string, string> = {}, at = root): string {
   const script =
     `const { importSources } = await import('./bin/compiled-sources.js');` +
     `const entry = await importSources(${JSON.stringify(entry)});` +
     `console.log(entry.describe());`;
   return execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: root,
+    cwd: at,
     env: { ...process.env, CHAINLEAD_SOURCES: '', ...env },
     encoding: 'utf8',
   }).trim();
 }
 
-const cache = (): string => join(root, 'node_modules', '.cache', 'chainlead');
+/** The checkout's folder of compiled files (one per checkout). */
+function cache(): string {
+  const folders = join(root, 'node_modules', '.cache', 'chainlead');
+  const [only, ...more] = readdirSync(folders);
+  expect(more).toEqual([]);
+  return join(folders, only ?? '');
+}
 
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'chainlead-compiled-sources-'));
-  mkdirSync(join(root, 'bin'));
-  copyFileSync(join(REPO, 'bin', 'compiled-sources.js'), join(root, 'bin', 'compiled-sources.js'));
-  mkdirSync(join(root, 'node_modules'));
-  for (const name of ['esbuild', 'tsx']) {
-    symlinkSync(join(REPO, 'node_modules', name), join(root, 'node_modules', name), 'dir');
-  }
-  write('package.json', JSON.stringify({ type: 'module' }));
-  write('src/shared/greeting.ts', `export const greeting: string = 'first';\n`);
+/** A small project: bin/compiled-sources.js, a CLI entry and a worker entry. */
+function makeProject(at: string, greeting: string): void {
+  mkdirSync(join(at, 'bin'), { recursive: true });
+  copyFileSync(join(REPO, 'bin', 'compiled-sources.js'), join(at, 'bin', 'compiled-sources.js'));
+  write('package.json', JSON.stringify({ type: 'module' }), at);
+  write('src/shared/greeting.ts', `export const greeting: string = '${greeting}';\n`, at);
   // A source that finds a file next to itself, as the migrations and templates are found.
-  write('src/cli/notes.txt', 'beside main.ts');
+  write('src/cli/notes.txt', 'beside main.ts', at);
   write(
     'src/cli/main.ts',
     `import { readFileSync } from 'node:fs';\n` +
@@ -59,12 +62,23 @@ beforeAll(() => {
       `if (readFileSync(import.meta.dirname + '/' + 'notes.txt', 'utf8') !== notes) throw new Error('dirname');\n` +
       `if (!import.meta.filename.endsWith('main.ts')) throw new Error('filename');\n` +
       `export const describe = (): string => \`cli \${greeting} \${notes} \${new Error().stack?.includes('cli.mjs') ? 'compiled' : 'source'}\`;\n`,
+    at,
   );
   write(
     'src/services/import/record-worker.ts',
     `import { greeting } from '../../shared/greeting.ts';\n` +
       `export const describe = (): string => \`worker \${greeting}\`;\n`,
+    at,
   );
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'chainlead-compiled-sources-'));
+  mkdirSync(join(root, 'node_modules'));
+  for (const name of ['esbuild', 'tsx']) {
+    symlinkSync(join(REPO, 'node_modules', name), join(root, 'node_modules', name), 'dir');
+  }
+  makeProject(root, 'first');
 });
 
 afterAll(() => {
@@ -98,6 +112,25 @@ describe('compiled sources', () => {
     write('src/shared/greeting.ts', `export const greeting: string = 'second';\n`);
     expect(run('cli')).toBe('cli second beside main.ts compiled');
     expect(run('record-worker')).toBe('worker second');
+  });
+
+  it('keeps apart checkouts that share one node_modules', () => {
+    const other = join(root, 'worktree');
+    makeProject(other, 'other');
+    symlinkSync(join(root, 'node_modules'), join(other, 'node_modules'), 'dir');
+    expect(run('cli', {}, other)).toBe('cli other beside main.ts compiled');
+    expect(run('cli')).toBe('cli second beside main.ts compiled');
+    // Each checkout's compiled file, changed by hand, stays in use: neither compiles over the other.
+    const folders = join(root, 'node_modules', '.cache', 'chainlead');
+    for (const folder of readdirSync(folders)) {
+      const compiled = join(folders, folder, 'cli.mjs');
+      const text = readFileSync(compiled, 'utf8');
+      writeFileSync(compiled, text.replace(/"(other|second)"/, '"$1, kept"'));
+    }
+    for (let round = 0; round < 2; round++) {
+      expect(run('cli', {}, other)).toBe('cli other, kept beside main.ts compiled');
+      expect(run('cli')).toBe('cli second, kept beside main.ts compiled');
+    }
   });
 
   it('runs the sources through tsx when asked to', () => {
