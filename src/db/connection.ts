@@ -6,9 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import type pg from 'pg';
 import { AppError } from '../domain/app-error.ts';
 import * as schema from './schema.ts';
 
@@ -61,9 +59,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string): Promise<Database> {
   const location = redactUrl(url);
+  // The server's driver is loaded only for a server: most commands run on PGlite, and loading it
+  // would cost every one of them ~50 ms.
+  const [{ default: pgDriver }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] =
+    await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+      import('drizzle-orm/node-postgres/migrator'),
+    ]);
   let pool: pg.Pool;
   try {
-    pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    pool = new pgDriver.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   } catch (error) {
     throw new AppError(
       'DB_UNREACHABLE',

@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
-import pg from 'pg';
-import copyStreams from 'pg-copy-streams';
+import type pg from 'pg';
 import { noteEnterpriseUsccs } from './uscc-lookup.repository.ts';
 import { isDistributed } from './distribution.repository.ts';
 import { AppError } from '../domain/app-error.ts';
@@ -239,12 +238,20 @@ function copyField(value: CopyValue): string {
 }
 
 /** The driver's client under a Drizzle handle: a pg Pool or client, or PGlite (or its transaction). */
-type RawClient =
-  | pg.Pool
-  | pg.PoolClient
-  | {
-      query: (sql: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown>;
-    };
+type RawClient = pg.Pool | pg.PoolClient | PgliteClient;
+
+interface PgliteClient {
+  query: (sql: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown>;
+  exec: (sql: string) => Promise<unknown>;
+}
+
+/**
+ * PGlite and its transactions run scripts through `exec`; pg's pool and clients have no such
+ * method. (Asked this way so that the server's driver is loaded only on a server.)
+ */
+function isPglite(client: RawClient): client is PgliteClient {
+  return typeof (client as { exec?: unknown }).exec === 'function';
+}
 
 function rawClientOf(db: DbOrTx): RawClient {
   return (db as unknown as { session: { client: RawClient } }).session.client;
@@ -270,21 +277,25 @@ export async function copyRows(
   }
   const statement = `copy ${table} (${columns.join(', ')}) from`;
   const client = rawClientOf(db);
-  if (client instanceof pg.Pool) {
+  if (isPglite(client)) {
+    await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([data]) });
+    return;
+  }
+  const { default: pgDriver } = await import('pg');
+  if (client instanceof pgDriver.Pool) {
     const connection = await client.connect();
     try {
       await copyToServer(connection, `${statement} stdin`, data);
     } finally {
       connection.release();
     }
-  } else if (client instanceof pg.Client) {
-    await copyToServer(client, `${statement} stdin`, data);
   } else {
-    await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([data]) });
+    await copyToServer(client, `${statement} stdin`, data);
   }
 }
 
 async function copyToServer(client: pg.ClientBase, statement: string, data: string) {
+  const { default: copyStreams } = await import('pg-copy-streams');
   await pipeline(Readable.from([Buffer.from(data)]), client.query(copyStreams.from(statement)));
 }
 
