@@ -14,7 +14,7 @@ type List<T> = { items: T[]; total: number };
 const CSV = [
   '企业名称,行政区划代码,经营范围,主营产品,营业收入（万元）,年份',
   '无锡上传测试生物医药有限公司,320214,体外诊断试剂的研发和生产,化学发光检测试剂盒,3000,2024',
-  '无锡上传测试精密医疗器械有限公司,320206,医用成像设备的研发与生产,彩色多普勒超声诊断仪,5000,2024',
+  '无锡声像精密医疗器械有限公司,320206,医用成像设备的研发与生产,彩色多普勒超声诊断仪,5000,2024',
   '坏行企业有限公司,999999,,,-1,2024',
 ].join('\n');
 
@@ -142,7 +142,7 @@ describe(`registry API: imports, classifications, duplicates (${testDatabaseKind
       'GET',
       '/api/enterprises?node=biomed.mid.device',
     );
-    expect(onNode.body.items.map((e) => e.name)).toEqual(['无锡上传测试精密医疗器械有限公司']);
+    expect(onNode.body.items.map((e) => e.name)).toEqual(['无锡声像精密医疗器械有限公司']);
     const id = onNode.body.items[0]?.id ?? 0;
     const detail = await analyst.json<EnterpriseDetail>('GET', `/api/enterprises/${id}`);
     const primary = detail.body.classifications.find((c) => c.primary);

@@ -163,6 +163,22 @@ export class RecordWriter {
     }
     let inserts: Keyed[] = [];
     const pendingKeys = new Set<string>();
+    // The records this batch inserts, by fuzzy key: a look-alike later in the batch finds them as
+    // it would in the registry had a batch ended between the two rows (batches adapt their size
+    // to time, so where one ends must not change what matches what).
+    const batchCandidates = new Map<string, Keyed[]>();
+    const anyFuzzy = keyed.some(({ record }) => !record.uscc);
+    const candidatesFor = (matchKeys: readonly string[]) =>
+      matchKeys.flatMap((key) => {
+        const fromRegistry = candidatesByKey.get(key) ?? [];
+        const fromBatch = batchCandidates.get(key);
+        if (!fromBatch) return fromRegistry;
+        const room = CANDIDATES_PER_KEY - fromRegistry.length;
+        return [
+          ...fromRegistry,
+          ...fromBatch.slice(0, room).map((other) => batchCandidate(other, key)),
+        ];
+      });
     for (const item of keyed) {
       const { idx, record, keys } = item;
       const city = record.regionCode.slice(0, 4);
@@ -191,13 +207,25 @@ export class RecordWriter {
       let possible: PossibleDuplicate | null = null;
       if (!match && !record.uscc) {
         how = 'fuzzy';
-        const candidates = new Map(
-          keys.matchKeys.flatMap((key) => candidatesByKey.get(key) ?? []).map((c) => [c.id, c]),
-        );
+        const candidates = new Map(candidatesFor(keys.matchKeys).map((c) => [c.id, c]));
         const best = bestFuzzyCandidate(record, candidates.values());
+        // A record of this batch: written first if it is still pending, so that it has an id.
+        let ofBatch: MatchableEnterprise | undefined;
+        if (best && best.score >= MATCH_THRESHOLDS.review && best.other.id < 0) {
+          const batchIdx = -best.other.id - 1;
+          if (!this.insertedByIdx.has(batchIdx)) {
+            await this.insert(inserts);
+            inserts = [];
+            pendingKeys.clear();
+          }
+          ofBatch = this.insertedByIdx.get(batchIdx);
+          if (ofBatch) best.other = { ...best.other, id: ofBatch.id };
+        }
         if (best && decideMatch(best.score) === 'match') {
           match =
-            loaded.get(best.other.id) ?? (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
+            ofBatch ??
+            loaded.get(best.other.id) ??
+            (await findEnterprisesByIds(this.tx, [best.other.id]))[0];
           if (match) loaded.set(match.id, match);
         } else if (best && best.score >= MATCH_THRESHOLDS.review) {
           possible = best;
@@ -230,6 +258,14 @@ export class RecordWriter {
         inserts.push(item);
         if (record.uscc) pendingKeys.add(record.uscc);
         pendingKeys.add(nameKeyInCity);
+        // Only rows without a USCC are matched fuzzily: none in the batch, nothing to keep.
+        if (anyFuzzy) {
+          for (const key of keys.matchKeys) {
+            const list = batchCandidates.get(key);
+            if (list) list.push(item);
+            else batchCandidates.set(key, [item]);
+          }
+        }
         if (possible) this.pendingDuplicates.set(record, possible);
       }
     }
@@ -237,6 +273,7 @@ export class RecordWriter {
     await this.flushChanges();
     this.seenUscc.clear();
     this.seenName.clear();
+    this.insertedByIdx.clear();
     this.years.clear();
     const touched = [...this.touched.values()];
     const precomputed: PrecomputedResults = new Map(this.precomputed);
@@ -249,6 +286,8 @@ export class RecordWriter {
   }
 
   private readonly pendingDuplicates = new Map<EnterpriseRecord, PossibleDuplicate>();
+  /** The records this batch inserted, by their place in the batch. */
+  private readonly insertedByIdx = new Map<number, MatchableEnterprise>();
   /**
    * Yearly figures as this batch sees them, by `id|year` (null: none): read for the matched
    * records at once, and kept current as rows change them, so that a later row of the batch
@@ -282,7 +321,7 @@ export class RecordWriter {
       this.source,
     );
     const at = this.at;
-    for (const [index, { record, keys }] of items.entries()) {
+    for (const [index, { idx, record, keys }] of items.entries()) {
       const id = ids[index] ?? 0;
       this.counts.inserted++;
       this.inserted.add(id);
@@ -298,6 +337,7 @@ export class RecordWriter {
         provenance: [insertProvenance(record, this.source, this.importId, at)],
       };
       this.remember(stored);
+      this.insertedByIdx.set(idx, stored);
       this.touch(stored, record);
       const possible = this.pendingDuplicates.get(record);
       if (possible && this.counts.possibleDuplicates >= this.duplicateCap) {
@@ -471,6 +511,23 @@ export class RecordWriter {
       );
     }
   }
+}
+
+/**
+ * A record of the batch as a fuzzy-match candidate. Its id is a placeholder, -(its place in the
+ * batch + 1), until it is written: registry ids are positive.
+ */
+function batchCandidate({ idx, record }: Keyed, key: string): FuzzyCandidate {
+  const { name, nameEn, address, regionCode, uscc } = record;
+  return {
+    id: -(idx + 1),
+    name,
+    nameEn: nameEn ?? null,
+    address: address ?? null,
+    regionCode,
+    uscc: uscc ?? null,
+    key,
+  };
 }
 
 /** The candidate most likely to be the same enterprise as `record`, with its score. */

@@ -200,6 +200,39 @@ describe.each([
     expect((await listDuplicates(database.db, { page: 1, pageSize: 10 })).total).toBe(0);
   });
 
+  it('matches look-alikes within one batch as it does across imports', async () => {
+    // Rows without USCC: a place variant (a fuzzy match, merged) and a near name (a pair to
+    // review). Batches adapt their size to time, so where one ends must not change the outcome.
+    const rows = (word: string) => [
+      `,无锡${word}生物科技有限公司,320211,,,,生物试剂,,,,,`,
+      `,${word}生物科技(无锡)有限公司,320211,,,,生物试剂,,,,,`,
+      `,无锡${word}生物技术有限公司,320211,,,,生物试剂,,,,,`,
+    ];
+    const open = async () => (await listDuplicates(database.db, { page: 1, pageSize: 1 })).total;
+    const holders = async (word: string) =>
+      (await searchEnterprises(database.db, { q: word, page: 1, pageSize: 10 })).total;
+    const before = await open();
+    const together = await importEnterprises(database.db, actor, {
+      file: csv('one-batch.csv', rows('翠柏')),
+    });
+    const pairsTogether = (await open()) - before;
+    const apart = { inserted: 0, merged: 0, unchanged: 0, possibleDuplicates: 0 };
+    for (const [index, row] of rows('银杏').entries()) {
+      const { counts } = await importEnterprises(database.db, actor, {
+        file: csv(`apart-${index}.csv`, [row]),
+      });
+      for (const key of Object.keys(apart) as (keyof typeof apart)[]) apart[key] += counts[key];
+    }
+    expect(together.counts).toMatchObject({ inserted: 2, rejected: 0, possibleDuplicates: 1 });
+    expect(together.counts.merged + together.counts.unchanged).toBe(1);
+    expect(together.counts).toMatchObject(apart);
+    expect(pairsTogether).toBe(1);
+    expect((await open()) - before).toBe(2);
+    expect(await holders('翠柏')).toBe(await holders('银杏'));
+    const rest = await listDuplicates(database.db, { page: 1, pageSize: 50 });
+    for (const item of rest.items) await dismissDuplicate(database.db, actor, item.id);
+  });
+
   it('bounds the possible-duplicates queue: one pair per new enterprise, and a cap per import', async () => {
     const words = ['青松', '白桦', '红杉', '紫藤', '金桂'];
     await importEnterprises(database.db, actor, {
@@ -304,9 +337,11 @@ describe.each([
       '新能源汽车整车制造；动力电池、驱动电机的研发',
       '物联网技术服务；传感器制造；工业机器人制造',
     ];
+    // Sixty names the matcher does not take for one firm (测试1 and 测试10 it would).
     const lines = Array.from({ length: 60 }, (_, i) => {
       const scope = scopes[i % scopes.length] ?? '';
-      return `,无锡多节点测试${i}科技有限公司,320214,,,,${scope},,,,,`;
+      const trade = `${'甲乙丙丁戊己庚辛壬癸'.charAt(i % 10)}${'子丑寅卯辰巳'.charAt(i / 10)}`;
+      return `,无锡多节点${trade}测试科技有限公司,320214,,,,${scope},,,,,`;
     });
     const batchings = ['interactive', 'bulk'] as const;
     for (const [round, batching] of batchings.entries()) {
@@ -315,7 +350,7 @@ describe.each([
         lines.map((l) => l.replace('测试', `测试${round}轮`)),
       );
       const result = await importEnterprises(database.db, actor, { file, batching });
-      expect(result.counts.inserted).toBe(60);
+      expect(result.counts).toMatchObject({ inserted: 60 });
     }
     const placements = async () =>
       (
@@ -327,7 +362,7 @@ describe.each([
           })
           .from(classification)
           .innerJoin(enterprise, eq(enterprise.id, classification.enterpriseId))
-          .where(like(enterprise.name, '无锡多节点测试%'))
+          .where(like(enterprise.name, '无锡多节点%'))
           .orderBy(classification.enterpriseId, classification.nodeId)
       ).map((p) => `${p.enterpriseId}:${p.nodeId}:${p.isPrimary}`);
     const written = await placements();
