@@ -253,7 +253,9 @@ describe.skipIf(!chromiumPath())(
     it('the office imports a 12345 hotline sheet: a bad row is refused with its row and column, a good sheet is recorded', async () => {
       const page = await browser.newPage(DESK);
       await signIn(page, base(), 'office', 'chainlead-office');
-      const firms = await page.request.get(`${base()}/api/enterprises?region=3202&pageSize=1`);
+      const firms = await page.request.get(
+        `${base()}/api/enterprises?region=3202&chain=biomed&pageSize=1`,
+      );
       const firm = ((await firms.json()) as { items: { uscc: string | null }[] }).items[0];
       expect(firm?.uscc).toBeTruthy();
       const folder = mkdtempSync(join(tmpdir(), 'chainlead-problem-import-e2e-'));
@@ -285,6 +287,18 @@ describe.skipIf(!chromiumPath())(
       await page.keyboard.press('Escape');
       await input.setInputFiles(sheet('2026-11-20 10:30'));
       await expect.poll(total).toBe(before + 1);
+      // Each chain's page lists that chain's problems only.
+      await page.keyboard.press('Escape');
+      const apiTotal = async (chain: string) =>
+        (
+          (await (await page.request.get(`${base()}/api/problems?chain=${chain}`)).json()) as {
+            total: number;
+          }
+        ).total;
+      expect(await apiTotal('biomed')).toBe(before + 1);
+      await page.goto(`${base()}/chains/nev/problems`);
+      await expect.poll(total).toBe(await apiTotal('nev'));
+      expect(await total()).toBeLessThan(before + 1);
     });
 
     it('a user given a one-time password chooses their own before any page opens', async () => {

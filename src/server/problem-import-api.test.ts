@@ -145,8 +145,8 @@ describe(`importing problems over the API (${testDatabaseKind()})`, () => {
     const before = await count();
     const long = 'x'.repeat(201);
     const csv = [
-      '企业,标题,内容,类别,受理时间,责任部门',
-      '无锡测试生物有限公司,好的一行,内容,融资,2025-06-02 09:00,',
+      '企业,标题,内容,类别,受理时间,责任部门,联系电话',
+      '无锡测试生物有限公司,好的一行,内容,融资,2025-06-02 09:00,,0510-85123456转8001',
       '无锡测试生物有限公司,类别不对,内容,没有这个类别,2025-06-02,',
       '不存在的公司,企业不对,内容,融资,2025-06-02,',
       '无锡测试生物有限公司,日期不对,内容,融资,2025-02-30,',
@@ -156,12 +156,13 @@ describe(`importing problems over the API (${testDatabaseKind()})`, () => {
       '无锡测试生物有限公司,NUL,内\u0000容,融资,2025-06-02,',
       '无锡测试生物有限公司,部门不对,内容,融资,2025-06-02,市不存在局',
       '无锡测试生物有限公司,时间不对,内容,融资,2025-06-02 25:10,',
+      '无锡测试生物有限公司,电话不对,内容,融资,2025-06-02,,找张三',
     ].join('\n');
     const response = await post(world.office, upload(csv, 'bad.csv'));
     expect(response.status).toBe(400);
     const error = ((await response.json()) as ErrorResponse).error;
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toMatch(/^9 errors in bad\.csv, so nothing was imported: row 3, 类别/);
+    expect(error.message).toMatch(/^10 errors in bad\.csv, so nothing was imported: row 3, 类别/);
     const details = error.details as RowError[];
     expect(details.map((d) => `${d.row}:${d.column}:${d.code}`)).toEqual([
       '3:类别:PROBLEM_CATEGORY_UNKNOWN',
@@ -173,6 +174,7 @@ describe(`importing problems over the API (${testDatabaseKind()})`, () => {
       '9:内容:TEXT_HAS_NUL',
       '10:责任部门:PROBLEM_DEPARTMENT_UNKNOWN',
       '11:受理时间:TIME_INVALID',
+      '12:联系电话:PHONE_INVALID',
     ]);
     expect(details[0]).toMatchObject({
       value: '没有这个类别',

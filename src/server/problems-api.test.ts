@@ -272,6 +272,16 @@ describe(`the problem loop over the API (${testDatabaseKind()})`, () => {
     });
     expect(action.status).toBe(400);
     expect(JSON.stringify(action.body.error)).toContain('urgent');
+    const phone = await world.office.json<ErrorResponse>('POST', '/api/problems', {
+      title: '标题',
+      description: '描述',
+      categoryCode: 'finance',
+      enterpriseId: world.enterpriseId,
+      contactPhone: 'abc-not-a-phone',
+    });
+    expect(phone.status).toBe(400);
+    expect(JSON.stringify(phone.body.error)).toContain('contactPhone');
+    expect(JSON.stringify(phone.body.error)).toContain('not a phone number');
   });
 
   it('raises for the firm online with its own enterprise and primary node, and refuses office fields', async () => {

@@ -16,6 +16,8 @@ import { listDepartments, listProblemCategories } from '../../db/department.repo
 import { TICKET_PREFIX, findEnterprisesByUsccOrName } from '../../db/problem-import.repository.ts';
 import { listConfirmedPlacements } from '../../db/problem.repository.ts';
 import type { RaiseProblemRequest } from '../../shared/api/problems.ts';
+import { PHONE_TEXT_MESSAGE } from '../../shared/api/fields.ts';
+import { isPhoneText } from '../../shared/phone-text.ts';
 import type { RowReason } from '../../shared/row-reasons.ts';
 import type { RowError } from '../tables/error-report.ts';
 
@@ -194,6 +196,8 @@ export async function parseRow(
   const assignee = text('assignee') ?? null;
   const contactName = text('contact_name');
   const contactPhone = text('contact_phone');
+  if (contactPhone && !isPhoneText(contactPhone))
+    refuse('contact_phone', contactPhone, PHONE_TEXT_MESSAGE, 'PHONE_INVALID');
   const chainCode = row.cell('chain').text.trim() || undefined;
   if (chainCode && !lookups.chains.get(chainCode))
     refuse('chain', chainCode, 'no chain has this code', 'PROBLEM_CHAIN_UNKNOWN');

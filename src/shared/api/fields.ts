@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPhoneText } from '../phone-text.ts';
 
 // The building blocks every request schema is made of, so that each rule about input is written
 // once: ids within the column's range, real calendar dates, text without NUL or lone surrogates
@@ -26,6 +27,13 @@ export const safeText = (max: number) =>
     .trim()
     .max(max)
     .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE);
+
+export const PHONE_TEXT_MESSAGE =
+  'not a phone number: digits, with + - ( ) and an extension (转 8001)';
+
+/** A phone number field: safe text of at most `max` characters that reads as a phone number. */
+export const phoneText = (max: number) =>
+  safeText(max).refine((value) => value === '' || isPhoneText(value), PHONE_TEXT_MESSAGE);
 
 /** Text kept exactly as sent (passwords): at most `max` characters, no NUL or lone surrogates. */
 export const rawText = (max: number) =>

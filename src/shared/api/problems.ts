@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { UPLOAD_FIELD_ORDER, bilingualSchema, pageQuerySchema } from './common.ts';
-import { isRealDate, isoDateSchema, paramIdSchema, requiredText, safeText } from './fields.ts';
+import {
+  isRealDate,
+  isoDateSchema,
+  paramIdSchema,
+  phoneText,
+  requiredText,
+  safeText,
+} from './fields.ts';
 import {
   PROBLEM_ACTIONS,
   PROBLEM_CHANNELS,
@@ -72,7 +79,7 @@ export type UpdateProblemCategoryRequest = z.infer<typeof updateProblemCategoryS
 
 const contactFields = {
   contactName: text(100).nullable().optional(),
-  contactPhone: text(40).nullable().optional(),
+  contactPhone: phoneText(40).nullable().optional(),
 };
 
 export const raiseProblemSchema = z

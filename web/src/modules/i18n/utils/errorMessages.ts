@@ -284,6 +284,10 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     en: 'not a year from 2000 to 2100',
   },
   VALUE_INVALID: { zh: '数值无效（{message}）', en: '{message}' },
+  PHONE_INVALID: {
+    zh: '不是电话号码：应为数字，可含 + - ( ) 与分机号（如 0510-85123456 转 8001）',
+    en: 'not a phone number: digits, with + - ( ) and an extension (e.g. 0510-85123456 ext. 8001)',
+  },
   LINK_SELF: {
     zh: '企业关系须连接两家不同的企业（{field} 与另一方相同）',
     en: 'a link joins two different enterprises ({field} is the other party too)',

@@ -15,7 +15,8 @@ export const problemMessagesEn: Record<keyof typeof problemMessagesZh, string> =
     'The same list with contact names and phones in full (otherwise masked, e.g. 138****5678); the download is recorded in the audit log',
   'problems.record': 'Record a problem',
   'problems.import.button': 'Import a sheet of problems',
-  'problems.import.done': 'Imported {imported} problems, skipped {skipped} (ticket number already recorded)',
+  'problems.import.done':
+    'Imported {imported} problems, skipped {skipped} (ticket number already recorded)',
   'problems.filter.stage': 'Stage',
   'problems.filter.category': 'Category',
   'problems.filter.department': 'Department',
@@ -54,6 +55,8 @@ export const problemMessagesEn: Record<keyof typeof problemMessagesZh, string> =
   'problems.form.node': 'Chain node (optional)',
   'problems.form.contactName': 'Contact',
   'problems.form.contactPhone': 'Phone',
+  'problems.form.phoneInvalid':
+    'Not a phone number: digits, with + - ( ) and an extension (e.g. 0510-85123456 ext. 8001)',
   'problems.form.required': 'Please fill this in',
   'problems.form.save': 'Save',
   'problems.recorded': 'Recorded {reference}',

@@ -50,6 +50,8 @@ export const problemMessagesZh = {
   'problems.form.node': '产业链环节（可选）',
   'problems.form.contactName': '联系人',
   'problems.form.contactPhone': '联系电话',
+  'problems.form.phoneInvalid':
+    '不是电话号码：应为数字，可含 + - ( ) 与分机号（如 0510-85123456 转 8001）',
   'problems.form.required': '请填写此项',
   'problems.form.save': '保存',
   'problems.recorded': '已登记 {reference}',
@@ -66,7 +68,7 @@ export const problemMessagesZh = {
   'problems.detail.sla':
     '时限：{sla} 个工作日（延期 {extension}，挂起 {suspended}），自 {start} 起算',
   'problems.detail.description': '问题描述',
-  'problems.detail.contact': '联系人',
+  'problems.detail.contact': '联系方式',
   'problems.detail.hidden': '（当前角色不可见）',
   'problems.detail.answer': '办理答复',
   'problems.detail.returnReason': '退回原因',

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName, nameIn } from '../../i18n/utils/localName.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
 import { useProblemLookups } from '../hooks/useProblemLookups.ts';
+import { phoneRule } from '../utils/phoneRule.ts';
 
 interface EditForm {
   title: string;
@@ -115,7 +116,11 @@ export function EditProblemModal({
         <Form.Item name="contactName" label={t('problems.form.contactName')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="contactPhone" label={t('problems.form.contactPhone')}>
+        <Form.Item
+          name="contactPhone"
+          label={t('problems.form.contactPhone')}
+          rules={[phoneRule(t)]}
+        >
           <Input maxLength={40} />
         </Form.Item>
       </Form>

@@ -106,7 +106,7 @@ export function ProblemPage() {
                 <DataText>{problem.description}</DataText>
               </Typography.Paragraph>
               <Typography.Text type="secondary">{t('problems.detail.contact')}: </Typography.Text>
-              {problem.contactName === null && problem.contactPhone === null ? (
+              {problem.attachmentsHidden ? (
                 hidden
               ) : (
                 <DataText>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { useCan } from '../../auth/hooks/useCan.ts';
+import { useChainCode } from '../../chains/hooks/useChainCode.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
@@ -19,16 +20,24 @@ import { RecordProblemModal } from './RecordProblemModal.tsx';
 
 const BOARD_SIZE = 500;
 
-/** 诉求受理: every problem the user sees, filtered from the address, as a list or a board. */
+/**
+ * 诉求受理: the problems of the chain in view that the user sees, filtered from the address, as a
+ * list or a board.
+ */
 export function ProblemsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const canRecord = useCan('problem:manage');
+  const chain = useChainCode();
   const filters = useProblemFilters();
   const lookups = useProblemLookups();
   const [recording, setRecording] = useState(false);
   const board = filters.view === 'board';
-  const query = board ? { ...filters.query, page: 1, pageSize: BOARD_SIZE } : filters.query;
+  const query = {
+    ...filters.query,
+    chain,
+    ...(board ? { page: 1, pageSize: BOARD_SIZE } : {}),
+  };
   const list = useApiQuery(apiGet('/problems', { params: { query } }));
 
   return (

@@ -10,6 +10,7 @@ import { useAction } from '../../ui/hooks/useAction.ts';
 import type { ProblemLookups } from '../hooks/useProblemLookups.ts';
 import { channelName } from '../utils/problemNames.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
+import { phoneRule } from '../utils/phoneRule.ts';
 
 interface RecordForm {
   enterpriseId: number;
@@ -131,7 +132,11 @@ export function RecordProblemModal({
         <Form.Item name="contactName" label={t('problems.form.contactName')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="contactPhone" label={t('problems.form.contactPhone')}>
+        <Form.Item
+          name="contactPhone"
+          label={t('problems.form.contactPhone')}
+          rules={[phoneRule(t)]}
+        >
           <Input maxLength={40} />
         </Form.Item>
       </Form>
