@@ -60,6 +60,8 @@ describe.skipIf(!chromiumPath())('the analysis pages', () => {
     };
     expect(total.items.length).toBeGreaterThan(20);
     await expectTop(total.items);
+    // The scheme by its name, not the code the upload gave it.
+    expect(await page.locator('[data-testid="lq-scheme"]').textContent()).toBe('GB/T 4754');
     // Names, not codes: the GB/T 4754-2017 class name leads the cell, its code beside it.
     const best = sorted(total.items)[0];
     expect(best?.industryName).toMatch(/制造|研究|批发|零售|服务/);

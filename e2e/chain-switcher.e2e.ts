@@ -92,6 +92,10 @@ describe.skipIf(!chromiumPath())('the chain switcher and the city overview', () 
     await page.locator('.ant-menu').getByText('驾驶舱').click();
     await page.waitForURL((url) => url.pathname === '/chains/sensor');
     await expect.poll(() => page.locator('h3').first().textContent()).toBe('传感器产业链驾驶舱');
+    // No chain master with known suppliers: said in words, not as "0 chain masters" beside a count.
+    await expect
+      .poll(() => page.locator('[data-testid="figure-local-rate"]').textContent())
+      .toContain('尚无链主登记已知供应商');
     await page.screenshot({ path: `${SHOTS}/sensor-cockpit.png` });
 
     await page.locator('.ant-menu').getByText('市级总览').click();

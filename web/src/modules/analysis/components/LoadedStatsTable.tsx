@@ -3,6 +3,7 @@ import { formatNumber } from '@shared/format.ts';
 import type { LoadedStatsView } from '@shared/api/statistics.ts';
 import { Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { schemeName } from '../utils/schemeName.ts';
 
 type Dataset = LoadedStatsView['datasets'][number];
 
@@ -18,7 +19,12 @@ export function LoadedStatsTable({ datasets, loading }: { datasets: Dataset[]; l
       data-testid="loaded-stats"
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
       columns={[
-        { key: 'scheme', title: t('analysis.scheme'), dataIndex: 'scheme' },
+        {
+          key: 'scheme',
+          title: t('analysis.scheme'),
+          dataIndex: 'scheme',
+          render: (scheme: string) => schemeName(scheme),
+        },
         { key: 'year', title: t('analysis.year'), dataIndex: 'year' },
         { key: 'regions', title: t('analysis.regions'), dataIndex: 'regions', align: 'right' },
         {

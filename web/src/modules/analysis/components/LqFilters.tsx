@@ -3,6 +3,7 @@ import type { LqQuery } from '@shared/api/statistics.ts';
 import { Select, Space } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import type { LoadedStats } from '../hooks/useLoadedStats.ts';
+import { schemeName } from '../utils/schemeName.ts';
 
 // The API's values (types come from the contract; the zod schemas stay out of the bundle).
 const DENOMINATORS: LqQuery['denominator'][] = ['total', 'same-type'];
@@ -36,7 +37,10 @@ export function LqFilters({
         value={choice.scheme}
         style={{ width: 140 }}
         aria-label={t('analysis.scheme')}
-        options={loaded.schemes.map((s) => ({ value: s, label: <DataText>{s}</DataText> }))}
+        options={loaded.schemes.map((s) => ({
+          value: s,
+          label: <DataText>{schemeName(s)}</DataText>,
+        }))}
         onChange={(scheme) => onChange({ scheme, year: undefined, region: undefined })}
         data-testid="lq-scheme"
       />

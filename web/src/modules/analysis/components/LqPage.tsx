@@ -14,6 +14,7 @@ import { LqChart } from './LqChart.tsx';
 import { LqFilters, type LqChoice } from './LqFilters.tsx';
 import { LqTable } from './LqTable.tsx';
 import { StrengthTable } from './StrengthTable.tsx';
+import { schemeName } from '../utils/schemeName.ts';
 
 const CSV_HEADER = [
   'region_code',
@@ -106,7 +107,7 @@ export function LqPage() {
             title={
               <Phrase
                 text={t('analysis.lqTable', { year })}
-                slots={{ scheme: <DataText>{scheme}</DataText> }}
+                slots={{ scheme: <DataText>{schemeName(scheme)}</DataText> }}
               />
             }
             extra={

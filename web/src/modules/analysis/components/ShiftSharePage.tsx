@@ -11,6 +11,7 @@ import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
 import { ShiftShareChart } from './ShiftShareChart.tsx';
 import { ShiftShareTable } from './ShiftShareTable.tsx';
+import { schemeName } from '../utils/schemeName.ts';
 
 /** The region the page opens on: the founding case where it is loaded. */
 
@@ -52,7 +53,10 @@ export function ShiftSharePage() {
         <Select
           value={scheme}
           style={{ width: 140 }}
-          options={loaded.schemes.map((s) => ({ value: s, label: <DataText>{s}</DataText> }))}
+          options={loaded.schemes.map((s) => ({
+            value: s,
+            label: <DataText>{schemeName(s)}</DataText>,
+          }))}
           onChange={(next) =>
             search.set({ scheme: next, from: undefined, to: undefined, region: undefined })
           }

@@ -120,10 +120,14 @@ export function CockpitFigures({
         value={formatPercent(totals.chainMasterLocalRate.byCount)}
         note={
           <DefinedTerm
-            label={t('cockpit.localRateNote', {
-              count: totals.chainMasterLocalRate.masters,
-              amount: formatPercent(totals.chainMasterLocalRate.byAmount),
-            })}
+            label={
+              totals.chainMasterLocalRate.masters === 0
+                ? t('cockpit.localRateNone')
+                : t('cockpit.localRateNote', {
+                    count: totals.chainMasterLocalRate.masters,
+                    amount: formatPercent(totals.chainMasterLocalRate.byAmount),
+                  })
+            }
             definition={t('ecology.rateDefinition')}
           />
         }
