@@ -86,13 +86,14 @@ describe.skipIf(!chromiumPath())("the office's administration pages", () => {
     // The audit log, filtered by entity kind: the retirement with its before.
     await page.goto(`${browser.baseUrl}/admin/audit`);
     await page.locator('[data-testid="audit-entity"]').click();
-    await page.locator('.ant-select-item-option[title="park_space"]').click();
+    // Kinds and actions by name: park_space is 园区空间, space.retire 园区空间 · 停用.
+    await page.locator('.ant-select-item-option[title="园区空间"]').click();
     await page
       .locator('[data-testid="audit-user"] input, input[data-testid="audit-user"]')
       .fill('admin');
     await page.locator('[data-testid="audit-search"]').click();
     const rows = page.locator('[data-testid="audit-table"] tbody tr.ant-table-row');
-    await expect.poll(() => rows.first().textContent()).toContain('space.retire');
+    await expect.poll(() => rows.first().textContent()).toContain('园区空间 · 停用');
     expect(await rows.first().textContent()).toContain('E2E-102');
     const audit = await page.evaluate(async () => {
       const response = await fetch('/api/audit?entity=park_space&user=admin');

@@ -7,6 +7,7 @@ import { apiGet } from '../../api/utils/apiClient.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
+import { auditActionName, auditEntityName } from '../utils/auditNames.ts';
 
 interface Filter {
   user?: string;
@@ -46,7 +47,11 @@ function changedPart(value: unknown, other: unknown): unknown {
 function Snapshot({ value, testId }: { value: unknown; testId: string }) {
   if (value === null || value === undefined) return null;
   return (
-    <pre className="audit-snapshot" data-testid={testId} style={{ margin: 0, maxWidth: 420 }}>
+    <pre
+      className="audit-snapshot"
+      data-testid={testId}
+      style={{ margin: 0, maxWidth: 420, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+    >
       <DataText>{JSON.stringify(value, null, 1)}</DataText>
     </pre>
   );
@@ -89,7 +94,10 @@ export function AdminAuditPage() {
           placeholder={t('admin.audit.entity')}
           value={draft.entity}
           onChange={(entity?: string) => edit({ entity })}
-          options={(query.data?.entityTypes ?? []).map((e) => ({ value: e, label: e }))}
+          options={(query.data?.entityTypes ?? []).map((e) => ({
+            value: e,
+            label: auditEntityName(e, locale),
+          }))}
           style={{ width: 180 }}
           data-testid="audit-entity"
         />
@@ -143,12 +151,18 @@ export function AdminAuditPage() {
             render: (_, e) => formatDateTime(e.at, locale),
           },
           { key: 'user', title: t('admin.audit.user'), dataIndex: 'actorName', width: 120 },
-          { key: 'action', title: t('admin.audit.action'), dataIndex: 'action', width: 140 },
+          {
+            key: 'action',
+            title: t('admin.audit.action'),
+            width: 170,
+            render: (_, e) => <span title={e.action}>{auditActionName(e.action, locale)}</span>,
+          },
           {
             key: 'entity',
             title: t('admin.audit.entity'),
             width: 140,
-            render: (_, e) => `${e.entityType}${e.entityId === null ? '' : ` #${e.entityId}`}`,
+            render: (_, e) =>
+              `${auditEntityName(e.entityType, locale)}${e.entityId === null ? '' : ` #${e.entityId}`}`,
           },
           {
             key: 'before',

@@ -14,7 +14,6 @@ import {
 } from '../../ui/components/ImportRefusalModal.tsx';
 import { accountsCsv } from '../utils/accountsCsv.ts';
 
-
 /**
  * 企业账号 in bulk from a CSV/XLSX: all rows or none. A refusal lists each bad row; success shows
  * the one-time passwords once, with a CSV to download (they are not shown again).
