@@ -9,6 +9,7 @@ import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
+import { holidayName } from '../utils/holidayName.ts';
 import { calendarDaysText } from '../utils/parseCalendarDays.ts';
 import { CalendarYearModal } from './CalendarYearModal.tsx';
 
@@ -123,7 +124,7 @@ export function AdminCalendarPage() {
               {
                 key: 'name',
                 title: t('admin.calendar.name'),
-                render: (_, d) => <DataText>{d.name ?? ''}</DataText>,
+                render: (_, d) => <DataText>{holidayName(d.name ?? '', locale)}</DataText>,
               },
             ]}
           />

@@ -19,7 +19,13 @@ export function EnterpriseFilters({
   const { t } = useI18n();
   const parks = useApiQuery(apiGet('/parks'));
   const filtered =
-    state.q ?? state.region ?? state.node ?? state.decision ?? state.park ?? state.tag ?? state.onChain;
+    state.q ??
+    state.region ??
+    state.node ??
+    state.decision ??
+    state.park ??
+    state.tag ??
+    state.onChain;
 
   return (
     <Space wrap className="filter-bar">
@@ -51,7 +57,13 @@ export function EnterpriseFilters({
         value={state.decision}
         onChange={(decision) => update({ decision })}
         allowClear
-        placeholder={t('enterprises.filter.decision')}
+        placeholder={
+          // On the chain or a node, the list holds confirmed and uncertain placements unless one is
+          // chosen (the cockpit counts the confirmed only): said where the choice is made.
+          state.onChain || state.node
+            ? t('enterprises.filter.decisionDefault')
+            : t('enterprises.filter.decision')
+        }
         options={DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) }))}
         data-testid="filter-decision"
       />

@@ -12,6 +12,18 @@ import { messagesPlatformZh } from '../utils/messagesPlatformZh.ts';
 
 /** The ecology pages' texts: AppRoutes loads them with each of those pages (withMessages). */
 export const messages: MessageBundle = {
-  zh: { ...messagesEcologyZh, ...messagesMatchZh, ...messagesPeopleZh, ...messagesPlatformZh, ...messagesEcoFormsZh },
-  en: { ...messagesEcologyEn, ...messagesMatchEn, ...messagesPeopleEn, ...messagesPlatformEn, ...messagesEcoFormsEn },
+  zh: {
+    ...messagesEcologyZh,
+    ...messagesMatchZh,
+    ...messagesPeopleZh,
+    ...messagesPlatformZh,
+    ...messagesEcoFormsZh,
+  },
+  en: {
+    ...messagesEcologyEn,
+    ...messagesMatchEn,
+    ...messagesPeopleEn,
+    ...messagesPlatformEn,
+    ...messagesEcoFormsEn,
+  },
 };

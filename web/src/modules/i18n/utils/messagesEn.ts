@@ -128,7 +128,7 @@ export const messagesEn: Record<ShellMessageKey, string> = {
   'leader.enterpriseSearch': 'Type part of an enterprise name',
   'leader.supervision.state': 'State',
   'nav.admin': 'Administration',
-  'nav.admin.departments': 'Departments and categories',
+  'nav.admin.departments': 'Departments',
   'nav.admin.calendar': 'Working calendar',
   'nav.admin.users': 'Users',
   'chains.switcher': 'Chain',

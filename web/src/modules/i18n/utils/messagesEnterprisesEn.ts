@@ -10,6 +10,7 @@ export const messagesEnterprisesEn: Record<keyof typeof messagesEnterprisesZh, s
   'enterprises.filter.search': 'Name or unified social credit code',
   'enterprises.filter.node': 'Chain node',
   'enterprises.filter.decision': 'Classification',
+  'enterprises.filter.decisionDefault': 'Confirmed or uncertain',
   'enterprises.filter.park': 'Park',
   'enterprises.filter.tag': 'Tag',
   'enterprises.filter.onChain': "This chain's enterprises only",

@@ -8,6 +8,7 @@ export const messagesEnterprisesZh = {
   'enterprises.filter.search': '企业名称或统一社会信用代码',
   'enterprises.filter.node': '产业链环节',
   'enterprises.filter.decision': '归类结论',
+  'enterprises.filter.decisionDefault': '已确认或待确认',
   'enterprises.filter.park': '所在园区',
   'enterprises.filter.tag': '企业标签',
   'enterprises.filter.onChain': '仅本链企业',

@@ -46,6 +46,7 @@ export function OverviewPage() {
         <Typography.Link
           onClick={() => open(item.chain.code)}
           data-testid={`overview-open-${item.chain.code}`}
+          style={{ whiteSpace: 'nowrap' }}
         >
           {localName(item.chain.name, locale)}
         </Typography.Link>

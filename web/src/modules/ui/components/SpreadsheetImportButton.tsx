@@ -4,7 +4,11 @@ import { useState } from 'react';
 import { ApiError } from '../../api/utils/ApiError.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
-import { ImportRefusalModal, importRowErrorsOf, type ImportRefusal } from './ImportRefusalModal.tsx';
+import {
+  ImportRefusalModal,
+  importRowErrorsOf,
+  type ImportRefusal,
+} from './ImportRefusalModal.tsx';
 
 /**
  * Uploads an XLSX/CSV file through `send` (all rows or none): on success shows what `send`
