@@ -199,6 +199,12 @@ describe.skipIf(!chromiumPath())('the analysis pages', () => {
     await signIn(page, browser.baseUrl, 'viewer', 'chainlead-viewer');
     await page.goto(`${browser.baseUrl}/analysis/lq`);
     await rows(page, 'lq-table').first().waitFor();
+    // With no region asked for, the home region (Wuxi, 3202) is shown; 'all' asks for every one.
+    const region = page.locator('[data-testid="lq-region"]');
+    await expect.poll(() => region.textContent()).toContain('3202');
+    await page.goto(`${browser.baseUrl}/analysis/lq?region=all`);
+    await rows(page, 'lq-table').first().waitFor();
+    expect(await region.textContent()).not.toContain('3202');
     expect(await page.locator('.ant-tabs-tab').allTextContents()).toEqual([
       '区位熵',
       '偏离-份额',

@@ -9,6 +9,9 @@ import { schemeName } from '../utils/schemeName.ts';
 const DENOMINATORS: LqQuery['denominator'][] = ['total', 'same-type'];
 const MEASURES: LqQuery['measure'][] = ['employment', 'output'];
 
+/** The region choice that asks for every region (the page otherwise opens on the home region). */
+export const ALL_REGIONS = 'all';
+
 export interface LqChoice {
   scheme: string | undefined;
   year: number | undefined;
@@ -80,7 +83,9 @@ export function LqFilters({
           value: r.regionCode,
           label: r.regionName ? `${r.regionName} ${r.regionCode}` : r.regionCode,
         }))}
-        onChange={(region?: string) => onChange({ region, industry: undefined })}
+        onChange={(region?: string) =>
+          onChange({ region: region ?? ALL_REGIONS, industry: undefined })
+        }
         labelRender={(p) => <DataText>{p.label}</DataText>}
         data-testid="lq-region"
       />

@@ -7,11 +7,12 @@ import { apiGet } from '../../api/utils/apiClient.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { useHomeRegion } from '../../auth/hooks/useHomeRegion.ts';
 import { useLoadedStats } from '../hooks/useLoadedStats.ts';
 import { useSearchState } from '../hooks/useSearchState.ts';
 import { downloadCsv } from '../utils/downloadCsv.ts';
 import { LqChart } from './LqChart.tsx';
-import { LqFilters, type LqChoice } from './LqFilters.tsx';
+import { ALL_REGIONS, LqFilters, type LqChoice } from './LqFilters.tsx';
 import { LqTable } from './LqTable.tsx';
 import { StrengthTable } from './StrengthTable.tsx';
 import { schemeName } from '../utils/schemeName.ts';
@@ -30,9 +31,24 @@ const CSV_HEADER = [
   'strong10',
 ];
 
+/**
+ * The region the page shows: the address's; with none, the home region when the statistics hold
+ * it (an office looks at its own city first); every region when asked for (ALL_REGIONS).
+ */
+function lqRegion(
+  asked: string | undefined,
+  regions: readonly { regionCode: string }[],
+  home: string,
+): string | undefined {
+  if (asked === ALL_REGIONS) return undefined;
+  if (asked) return asked;
+  return regions.some((r) => r.regionCode === home) ? home : undefined;
+}
+
 /** 区位熵: location quotients of the loaded statistics, a region's chart, cluster strength. */
 export function LqPage() {
   const { t } = useI18n();
+  const home = useHomeRegion();
   const loaded = useLoadedStats();
   const search = useSearchState();
   const scheme = search.get('scheme') ?? loaded.schemes[0];
@@ -43,7 +59,7 @@ export function LqPage() {
     year,
     denominator: search.get('denominator') === 'same-type' ? 'same-type' : 'total',
     measure: search.get('measure') === 'output' ? 'output' : 'employment',
-    region: search.get('region'),
+    region: lqRegion(search.get('region'), loaded.regionsOf(scheme), home),
     industry: search.get('industry'),
   };
   const industry = choice.industry;
