@@ -96,6 +96,10 @@ describe.skipIf(!chromiumPath())(
         .fill('三月提交的电力增容申请至今没有答复，新生产线无法按期投产。');
       await firm.locator('[data-testid="raise-category"] label', { hasText: '用地/厂房' }).click();
       await firm.locator('[data-testid="raise-contact-name"]').fill('王经理');
+      // A phone that is none is caught at the field, in the user's language, before sending.
+      await firm.locator('[data-testid="raise-contact-phone"]').fill('找王经理');
+      await firm.locator('[data-testid="raise-submit"]').click();
+      await firm.getByText('不是电话号码').first().waitFor();
       await firm.locator('[data-testid="raise-contact-phone"]').fill('13800000001');
       await firm.locator('[data-testid="raise-submit"]').click();
       const card = firm.locator('[data-testid="firm-problem"]', { hasText: title });

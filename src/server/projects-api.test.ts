@@ -439,7 +439,10 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
         areaM2: 900,
       },
     );
-    expect(overKind.body.error.code).toBe('SPACE_UNAVAILABLE');
+    expect(overKind.body.error).toMatchObject({
+      code: 'SPACE_UNAVAILABLE',
+      details: { reason: 'SPACE_PARK_TOO_SMALL' },
+    });
     expect(await reservedOf(unitA1)).toBe(3000);
     expect(await count(spaceReservation)).toBe(reservations);
     expect(await count(auditLog)).toBe(audits);
@@ -460,6 +463,20 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
   });
 
   it('spreads a reservation by kind over units free by the needed date', async () => {
+    // Needed before G2 is available: only G1's 4,000 m² count, and the refusal names the date.
+    const early = await newProject({ spaceNeededFrom: '2025-06-01' });
+    const refused = await investor.json<ErrorResponse>(
+      'POST',
+      `/api/projects/${early.id}/reservations`,
+      { parkId: parkA, kind: 'gmp_plant', areaM2: 6000 },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toMatchObject({
+      reason: 'SPACE_PARK_TOO_SMALL_BY_DATE',
+      neededFrom: '2025-06-01',
+      freeM2: 4000,
+    });
+    expect(refused.body.error.message).toContain('by 2025-06-01');
     const p = await newProject({ spaceNeededFrom: '2026-03-01' });
     const made = await investor.json<List<Reservation>>(
       'POST',

@@ -99,6 +99,7 @@ export const ROW_REASONS = [
   // Space reservations and edits (details.reason of SPACE_UNAVAILABLE)
   'SPACE_UNIT_TOO_SMALL',
   'SPACE_PARK_TOO_SMALL',
+  'SPACE_PARK_TOO_SMALL_BY_DATE',
   'SPACE_AREA_BELOW_USE',
   'SPACE_KIND_RESERVED',
   'SPACE_RETIRE_RESERVED',

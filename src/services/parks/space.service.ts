@@ -240,7 +240,7 @@ function allocate(
         (neededFrom ? ` by ${neededFrom}` : '') +
         `; ${round(request.areaM2)} m² cannot be reserved. Try another park or a smaller area.`,
       {
-        reason: 'SPACE_PARK_TOO_SMALL',
+        reason: neededFrom ? 'SPACE_PARK_TOO_SMALL_BY_DATE' : 'SPACE_PARK_TOO_SMALL',
         parkId: request.parkId,
         kind: request.kind,
         neededFrom: neededFrom ?? '',

@@ -355,6 +355,10 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     zh: '该园区此类空间只有 {freeM2} m² 空闲，无法预留 {requestedM2} m²；请换一个园区或减小面积',
     en: 'the park has {freeM2} m² of this kind free; {requestedM2} m² cannot be reserved; try another park or a smaller area',
   },
+  SPACE_PARK_TOO_SMALL_BY_DATE: {
+    zh: '该园区此类空间在 {neededFrom} 前可用的只有 {freeM2} m²，无法预留 {requestedM2} m²；请换一个园区、减小面积或推后用地时间',
+    en: 'the park has {freeM2} m² of this kind free by {neededFrom}; {requestedM2} m² cannot be reserved; try another park, a smaller area or a later date',
+  },
   SPACE_AREA_BELOW_USE: {
     zh: '单元 {code} 已占用 {occupiedM2} m²、预留 {reservedM2} m²，面积不能改为 {areaM2} m²',
     en: 'unit {code} has {occupiedM2} m² occupied and {reservedM2} m² reserved; its area cannot be {areaM2} m²',

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
 import { useProblemLookups } from '../hooks/useProblemLookups.ts';
+import { phoneRule } from '../utils/phoneRule.ts';
 
 interface RaiseForm {
   title: string;
@@ -79,7 +80,7 @@ export function RaiseProblemForm({ onRaised }: { onRaised: (problem: ProblemDeta
       <Form.Item name="contactName" label={t('service.form.contactName')}>
         <Input maxLength={100} autoComplete="name" data-testid="raise-contact-name" />
       </Form.Item>
-      <Form.Item name="contactPhone" label={t('service.form.contactPhone')}>
+      <Form.Item name="contactPhone" label={t('service.form.contactPhone')} rules={[phoneRule(t)]}>
         <Input maxLength={40} type="tel" autoComplete="tel" data-testid="raise-contact-phone" />
       </Form.Item>
       <Button
