@@ -17,6 +17,11 @@ describe.skipIf(!chromiumPath())('supply–demand matchmaking (供需对接)', (
   it('as firm: publishes a need and sees local suppliers first, with reasons', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'firm', 'chainlead-firm');
+    // The office's pages are not an enterprise's: their addresses lead back to its service page.
+    for (const path of ['/chains/biomed', '/admin/users', '/enterprises']) {
+      await page.goto(`${browser.baseUrl}${path}`);
+      await page.waitForURL((url) => url.pathname === '/service');
+    }
     await page.locator('[data-testid="firm-matchmaking"]').click();
     await page.waitForURL((url) => url.pathname === '/chains/biomed/matchmaking');
     await page.locator('[data-testid="publish-need"]').click();
