@@ -58,8 +58,20 @@ describe.skipIf(!chromiumPath())('chain template upload (admin)', () => {
     await expect.poll(() => page.locator('[data-testid="leaders-name"]').inputValue()).not.toBe('');
 
     await page.goto(`${browser.baseUrl}/admin/settings`);
+    // What is in use, by name: the region and the chain, not their codes alone.
     await expect
       .poll(() => page.locator('[data-testid="settings-effective"]').textContent())
-      .toContain('3202');
+      .toContain('江苏省·无锡市（3202）');
+    expect(await page.locator('[data-testid="settings-effective"]').textContent()).toContain(
+      '生物医药',
+    );
+    // Stage probabilities must not fall from one stage to the next: said before saving.
+    const negotiating = page.locator(
+      'input[data-testid="probability-negotiating"], [data-testid="probability-negotiating"] input',
+    );
+    await negotiating.fill('1');
+    await page.locator('[data-testid="probabilities-order"]').waitFor();
+    await negotiating.fill('30');
+    await expect.poll(() => page.locator('[data-testid="probabilities-order"]').count()).toBe(0);
   });
 });

@@ -23,6 +23,24 @@ export function AdminSettingsPage() {
   const shownRegion = region === undefined ? place.data?.homeRegion : region;
   const shownChain = chain === undefined ? place.data?.defaultChain : chain;
   const effective = place.data?.effective;
+  // Names, not codes, in the sentence that says what is in use.
+  const effectiveRegion = useApiQuery(
+    effective
+      ? apiGet('/regions/search', { params: { query: { q: effective.homeRegion, limit: 1 } } })
+      : null,
+  );
+  const regionMatch = effectiveRegion.data?.items.find((r) => r.code === effective?.homeRegion);
+  const regionLabel = !effective
+    ? ''
+    : !regionMatch
+      ? effective.homeRegion
+      : locale === 'en'
+        ? `${regionMatch.nameEn} (${regionMatch.code})`
+        : `${regionMatch.path.join('·')}（${regionMatch.code}）`;
+  const chainMatch = chains.data?.items.find((c) => c.code === effective?.defaultChain);
+  const chainLabel = chainMatch
+    ? localName(chainMatch.name, locale)
+    : (effective?.defaultChain ?? '—');
 
   const save = async () => {
     const saved = await action.run(() =>
@@ -85,9 +103,9 @@ export function AdminSettingsPage() {
               }
               data-testid="settings-effective"
               message={t('admin.settings.effective', {
-                region: effective.homeRegion,
+                region: regionLabel,
                 regionFrom: t(`admin.settings.from.${effective.homeRegionFrom}`),
-                chain: effective.defaultChain ?? '—',
+                chain: chainLabel,
                 chainFrom: t(`admin.settings.from.${effective.defaultChainFrom}`),
               })}
             />

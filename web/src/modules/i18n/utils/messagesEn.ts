@@ -84,6 +84,8 @@ export const messagesEn: Record<ShellMessageKey, string> = {
   'gap.definition':
     'Gap = {year} target − {actualYear} actual output (the latest actual); positive: output still to add. Every page and the briefing use this definition.',
   'invest.road.probabilities': 'Stage probabilities',
+  'invest.road.probabilitiesOrder':
+    'A later stage cannot be less likely than an earlier one (lead ≤ negotiating ≤ signed ≤ started ≤ producing)',
   'invest.summary.title': 'Investment pipeline',
   'invest.summary.open': 'Project board',
   'invest.summary.stalled': '{count} stalled',

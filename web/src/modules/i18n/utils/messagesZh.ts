@@ -106,6 +106,8 @@ export const messagesZh = {
   'gap.definition':
     '缺口 = {year} 年目标 − {actualYear} 年实际产值（最近一年的实际值）；为正表示仍需增加的产值。各页面与简报同此定义。',
   'invest.road.probabilities': '阶段概率',
+  'invest.road.probabilitiesOrder':
+    '后一阶段的概率不能低于前一阶段（线索 ≤ 在谈 ≤ 签约 ≤ 开工 ≤ 投产）',
   'invest.summary.title': '招商项目概况',
   'invest.summary.open': '项目看板',
   'invest.summary.stalled': '{count} 停滞',

@@ -15,6 +15,12 @@ export function StageProbabilitiesCard({ onSaved }: { onSaved: () => void }) {
   const settings = useApiQuery(apiGet('/settings/pipeline'));
   const [edited, setDraft] = useState<Record<ProjectStage, number> | null>(null);
   const draft = edited ?? settings.data?.stageProbabilities ?? null;
+  // A later stage is never less likely than an earlier one (the server holds the same rule).
+  const ordered =
+    !draft ||
+    PROJECT_STAGES.every(
+      (stage, i) => i === 0 || draft[PROJECT_STAGES[i - 1] ?? stage] <= draft[stage],
+    );
 
   const save = async () => {
     if (!draft) return;
@@ -54,9 +60,20 @@ export function StageProbabilitiesCard({ onSaved }: { onSaved: () => void }) {
           </Space>
         ))}
         {canWrite && (
-          <Button type="primary" size="small" loading={action.busy} onClick={() => void save()}>
+          <Button
+            type="primary"
+            size="small"
+            loading={action.busy}
+            disabled={!ordered}
+            onClick={() => void save()}
+          >
             {t('invest.form.save')}
           </Button>
+        )}
+        {!ordered && (
+          <Typography.Text type="danger" data-testid="probabilities-order">
+            {t('invest.road.probabilitiesOrder')}
+          </Typography.Text>
         )}
       </Space>
     </Card>
