@@ -114,6 +114,12 @@ describe.skipIf(!chromiumPath())(
       const pageWidth = Number(await firm.evaluate('document.documentElement.scrollWidth'));
       expect(pageWidth).toBeLessThanOrEqual(PHONE.width);
       await firm.screenshot({ path: `${SHOTS}/firm-service-390.png`, fullPage: true });
+      // The card opens the whole problem, where the enterprise adds its papers.
+      await card.locator('[data-testid="firm-open"]').click();
+      await firm.waitForURL((url) => url.pathname === `/problems/${id}`);
+      await firm.locator('[data-testid="problem-attachments"]').waitFor();
+      await firm.goBack();
+      await card.waitFor();
 
       // The office finds it among the new problems, accepts it and assigns it to 工信局.
       office = await as('office', '/chains/biomed', DESK);

@@ -151,6 +151,7 @@ export const problemMessagesEn: Record<keyof typeof problemMessagesZh, string> =
   'service.stage.returned': 'Not accepted',
   'service.due': 'Expected by {date}',
   'service.showSteps': 'Show the steps',
+  'service.openProblem': 'Open it (attachments)',
   'service.rate': 'Rate the outcome',
   'service.rateAgain': 'Rate again',
   'service.reopen': 'Not satisfied: handle it again',

@@ -143,6 +143,7 @@ export const problemMessagesZh = {
   'service.stage.returned': '未受理',
   'service.due': '预计 {date} 前办结',
   'service.showSteps': '查看办理过程',
+  'service.openProblem': '查看详情与附件',
   'service.rate': '评价办理结果',
   'service.rateAgain': '再次评价',
   'service.reopen': '不满意，要求重新办理',

@@ -3,6 +3,7 @@ import type { ProblemDetail, ProblemSummary } from '@shared/api/problems.ts';
 import type { ProblemAction } from '@shared/problem-stages.ts';
 import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
@@ -88,6 +89,10 @@ export function FirmProblemCard({
         <Button type="link" onClick={() => setOpen(!open)} data-testid="firm-steps">
           {t('service.showSteps')}
         </Button>
+        {/* The whole problem, its papers (attachments) included: upload and download there. */}
+        <Link to={`/problems/${problem.id}`} data-testid="firm-open">
+          {t('service.openProblem')}
+        </Link>
       </Space>
       {open && (full ? <ProblemTimeline events={full.timeline} /> : <PageSpinner />)}
       {full && (
