@@ -120,7 +120,7 @@ export async function updateSpace(
       throw new AppError(
         'SPACE_UNAVAILABLE',
         `Unit ${before.code} would hold ${occupiedM2} m² occupied and ${before.reservedM2} m² ` +
-          `reserved in ${areaM2} m²; release reservations or keep the area.`,
+          `reserved in ${areaM2} m²; lower the occupied area, release reservations or enlarge the unit.`,
         {
           reason: 'SPACE_AREA_BELOW_USE',
           code: before.code,

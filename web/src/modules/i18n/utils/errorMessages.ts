@@ -360,8 +360,8 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     en: 'the park has {freeM2} m² of this kind free by {neededFrom}; {requestedM2} m² cannot be reserved; try another park, a smaller area or a later date',
   },
   SPACE_AREA_BELOW_USE: {
-    zh: '单元 {code} 已占用 {occupiedM2} m²、预留 {reservedM2} m²，面积不能改为 {areaM2} m²',
-    en: 'unit {code} has {occupiedM2} m² occupied and {reservedM2} m² reserved; its area cannot be {areaM2} m²',
+    zh: '单元 {code} 的面积 {areaM2} m² 容不下已占用 {occupiedM2} m² 与预留 {reservedM2} m²：请减少占用、释放预留或加大面积',
+    en: 'unit {code}: {areaM2} m² cannot hold {occupiedM2} m² occupied and {reservedM2} m² reserved; lower the occupied area, release reservations or enlarge the unit',
   },
   SPACE_KIND_RESERVED: {
     zh: '单元 {code} 有预留，请先释放再更改类型',
