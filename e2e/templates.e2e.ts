@@ -30,7 +30,7 @@ describe.skipIf(!chromiumPath())('chain template upload (admin)', () => {
     });
     const problems = page.locator('[data-testid="template-refusal"]');
     await expect.poll(() => problems.textContent()).toContain('broken.yaml');
-    expect(await problems.textContent()).toContain('node biomed.mid.chem, field name:');
+    expect(await problems.textContent()).toContain('环节 biomed.mid.chem，字段 name：必填（对象）');
 
     await input.setInputFiles({
       name: 'biomed-v2.yaml',

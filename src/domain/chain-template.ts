@@ -25,9 +25,9 @@ const nodeCode = z
 export const classificationRulesSchema = z
   .object({
     industryCodes: z.array(industryCodeRule).default([]),
-    scope: bilingualKeywords,
-    products: bilingualKeywords,
-    names: bilingualKeywords,
+    scope: bilingualKeywords.default({ zh: [], en: [] }),
+    products: bilingualKeywords.default({ zh: [], en: [] }),
+    names: bilingualKeywords.default({ zh: [], en: [] }),
     exclusions: bilingualKeywords.default({ zh: [], en: [] }),
   })
   .strict();
@@ -83,12 +83,22 @@ export function validateChainTemplate(
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) =>
-        locateIssue(document, issue.path, issue.message),
+        locateIssue(document, issue.path, readableMessage(issue.message)),
       ),
     };
   }
   const problems = checkTemplateConsistency(parsed.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, template: parsed.data };
+}
+
+/** The validator's wording where a person would say it otherwise: a missing field is required. */
+function readableMessage(message: string): string {
+  const missing = /expected (\w+), received undefined$/.exec(message);
+  if (!missing) return message;
+  const what = { string: 'a text', array: 'a list', object: 'an object', number: 'a number' }[
+    missing[1] ?? ''
+  ];
+  return `required (${what ?? 'a value'})`;
 }
 
 function locateIssue(document: unknown, path: PropertyKey[], message: string): TemplateProblem {
