@@ -75,6 +75,13 @@ describe.skipIf(!chromiumPath())('district maps from the office’s own boundari
     expect(await xinwuRow.locator('[data-testid="district-enterprises"]').textContent()).toBe(
       String(xinwu?.enterprises),
     );
+    // The legend says what each colour means: five steps of the largest district's figure.
+    const largest = Math.max(...figures.districts.map((d) => d.enterprises));
+    const steps = page.locator('[data-testid="district-legend-step"]');
+    expect(await steps.count()).toBe(5);
+    expect(await steps.first().textContent()).toBe(
+      `≤ ${Math.round(largest / 5).toLocaleString('en')}`,
+    );
 
     // The admin page refuses a file with a feature outside Wuxi, naming it, and stores nothing.
     await page.goto(`${browser.baseUrl}/admin/maps`);

@@ -14,6 +14,7 @@ export const messagesMapEn: Record<keyof typeof messagesMapZh, string> = {
   'map.output': 'Output',
   'map.parks': 'Parks',
   'map.noOutput': 'not reported',
+  'map.legendNone': 'none',
   'map.treemapNote':
     "No district boundaries are uploaded for this region, so a treemap shows the figures. An admin can upload the office's approved boundaries (GeoJSON) under Administration · District boundaries.",
   'map.mapNote':

@@ -12,6 +12,7 @@ export const messagesMapZh = {
   'map.output': '产值',
   'map.parks': '园区',
   'map.noOutput': '未报',
+  'map.legendNone': '无',
   'map.treemapNote':
     '尚未上传本地区的区县边界，故以矩形树图展示。管理员可在“系统管理 · 区县边界”上传本单位经审核的边界数据（GeoJSON）。',
   'map.mapNote': '边界为本单位上传的数据（{date} 上传）。园区没有坐标，标在其所在区县的中心点。',

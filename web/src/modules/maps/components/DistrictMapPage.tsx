@@ -1,4 +1,4 @@
-import { formatDateTime, formatYuan } from '@shared/format.ts';
+import { formatDateTime, formatNumber, formatYuan } from '@shared/format.ts';
 import type { DistrictFigures } from '@shared/api/maps.ts';
 import { Alert, Card, Segmented, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
@@ -12,6 +12,7 @@ import { localName } from '../../i18n/utils/localName.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { districtColours } from '../utils/districtColours.ts';
+import { DistrictLegend } from './DistrictLegend.tsx';
 import { DistrictTable } from './DistrictTable.tsx';
 
 const DistrictMapChart = lazy(() =>
@@ -157,6 +158,17 @@ export function DistrictMapPage() {
               />
             )}
           </Suspense>
+          <DistrictLegend
+            max={Math.max(
+              0,
+              ...data.districts.map(
+                (d) => (metric === 'output' ? d.outputYuan : d.enterprises) ?? 0,
+              ),
+            )}
+            format={(v) =>
+              metric === 'output' ? formatYuan(v, locale) : formatNumber(Math.round(v))
+            }
+          />
         </Card>
         <Card>
           <DistrictTable figures={data} colours={colours} valueText={text} />
