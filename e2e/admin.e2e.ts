@@ -20,8 +20,11 @@ describe.skipIf(!chromiumPath())("the office's administration pages", () => {
     const table = page.locator('[data-testid="target-table"]');
     const chainRow = table.locator('tbody tr.ant-table-row').filter({ hasText: '整条产业链' });
     await expect.poll(() => chainRow.count()).toBeGreaterThan(0);
-    // Nodes show by name, not code.
+    // Nodes show by name, not code; the region as 省·市, as everywhere else.
     expect(await table.textContent()).not.toMatch(/biomed\./);
+    await expect
+      .poll(() => page.locator('[data-testid="target-region"]').textContent())
+      .toBe('江苏省·无锡市');
     const year = Number(await chainRow.first().locator('td').nth(1).textContent());
     await chainRow.first().getByRole('button').click();
     const valueInput = page.locator(

@@ -180,6 +180,8 @@ describe.skipIf(!chromiumPath())(
       // The rating's dialog closes before the reopen's opens: a click on its fading confirm
       // button would be lost.
       await firm.locator('[data-testid="action-form"]').waitFor({ state: 'hidden' });
+      // The enterprise is told its rating was taken.
+      await firm.locator('.ant-message').getByText('已评价').waitFor();
       await rated.locator('[data-testid="firm-reopen"]').click();
       await firm.locator('[data-testid="action-form"]').waitFor();
       await firm.locator('[data-testid="action-confirm"]').click();

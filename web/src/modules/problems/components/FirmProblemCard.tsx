@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime } from '@shared/format.ts';
 import type { ProblemDetail, ProblemSummary } from '@shared/api/problems.ts';
 import type { ProblemAction } from '@shared/problem-stages.ts';
-import { Button, Card, Space, Typography } from 'antd';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
@@ -9,7 +9,7 @@ import { apiGet } from '../../api/utils/apiClient.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
-import { satisfactionName, STAGE_COLORS } from '../utils/problemNames.ts';
+import { actionName, satisfactionName, STAGE_COLORS } from '../utils/problemNames.ts';
 import { ActionModal } from './ActionModal.tsx';
 import { ProblemTimeline } from './ProblemTimeline.tsx';
 
@@ -22,6 +22,7 @@ export function FirmProblemCard({
   onChanged: () => void;
 }) {
   const { t, locale } = useI18n();
+  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [acting, setActing] = useState<ProblemAction | null>(null);
   // A closed problem may wait for a rating: read what may be done with it at once.
@@ -101,9 +102,12 @@ export function FirmProblemCard({
           action={acting}
           onClose={() => setActing(null)}
           onDone={(next: ProblemDetail) => {
+            const done = acting;
             setActing(null);
             detail.setData(next);
             onChanged();
+            if (done)
+              void message.success(t('problems.action.done', { action: actionName(done, locale) }));
           }}
         />
       )}

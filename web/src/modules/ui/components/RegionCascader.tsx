@@ -99,6 +99,8 @@ export function RegionCascader({
       allowClear={allowClear}
       placeholder={placeholder ?? t('enterprises.filter.region')}
       onChange={(path) => onChange(path?.at(-1)?.toString())}
+      // 省·市·区, as a region is written everywhere else in the app.
+      displayRender={(labels: string[]) => labels.join('·')}
       data-testid={testId}
     />
   );
