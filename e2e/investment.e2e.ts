@@ -183,6 +183,21 @@ describe.skipIf(!chromiumPath())('investment: candidates, the board, park space,
     await page.locator('[data-testid="park-pipeline"]').waitFor();
     await page.locator('[data-testid="park-projects"] tbody tr.ant-table-row').first().waitFor();
     expect(await page.locator('[data-testid="park-reserve"]').count()).toBeGreaterThan(0);
+    // Each project reserves the kind it needs, its area suggested, unless the header says otherwise.
+    const projects = (await (
+      await page.request.get(`${browser.baseUrl}/api/parks/${own}/projects`)
+    ).json()) as { items: { name: string; spaceNeed: { kind: string; areaM2: number }[] }[] };
+    const needing = projects.items.find((p) => p.spaceNeed.length > 0);
+    expect(needing).toBeDefined();
+    if (needing) {
+      const row = page
+        .locator('[data-testid="park-projects"] tbody tr.ant-table-row')
+        .filter({ hasText: needing.name });
+      const area = row.locator(
+        'input[data-testid="park-reserve-area"], [data-testid="park-reserve-area"] input',
+      );
+      await expect.poll(() => area.inputValue()).toBe(String(needing.spaceNeed[0]?.areaM2));
+    }
 
     browser.allowConsoleError(/status of 403/);
     await page.goto(`${browser.baseUrl}/parks/${other?.id}`);

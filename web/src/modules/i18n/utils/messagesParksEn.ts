@@ -22,6 +22,7 @@ export const messagesParksEn: Record<keyof typeof messagesParksZh, string> = {
   'parks.space.rent': 'Rent (yuan/m²/month)',
   'invest.park.title': 'Projects matched to this park',
   'invest.park.reserved': 'Reserved',
+  'invest.park.kindAsNeeded': 'Kind each project needs',
   'invest.park.project': 'Project',
   'invest.park.by': 'Reserved by',
   'parks.admin.new': 'New park',

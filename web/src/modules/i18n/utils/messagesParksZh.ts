@@ -20,6 +20,7 @@ export const messagesParksZh = {
   'parks.space.rent': '租金（元/m²·月）',
   'invest.park.title': '匹配本园区的项目',
   'invest.park.reserved': '已预留',
+  'invest.park.kindAsNeeded': '按项目所需类型',
   'invest.park.project': '项目',
   'invest.park.by': '预留人',
   'parks.admin.new': '新建园区',

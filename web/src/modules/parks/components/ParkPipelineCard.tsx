@@ -25,7 +25,10 @@ export function ParkPipelineCard({ parkId, onChanged }: { parkId: number; onChan
 function ParkPipeline({ parkId, onChanged }: { parkId: number; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const canReserveIn = useCanReserveIn();
-  const [kind, setKind] = useState<SpaceKind>('office');
+  // The kind to reserve: chosen in the column's header for every row, else each project's own
+  // first need (a wet-lab project reserves wet lab unless told otherwise).
+  const [kind, setKind] = useState<SpaceKind | null>(null);
+  const kindFor = (p: ProjectSummary): SpaceKind => kind ?? p.spaceNeed[0]?.kind ?? 'office';
   const byPark = { params: { path: { id: parkId } } };
   const projects = useApiQuery(apiGet('/parks/{id}/projects', byPark));
   const reservations = useApiQuery(apiGet('/parks/{id}/reservations', byPark));
@@ -84,18 +87,22 @@ function ParkPipeline({ parkId, onChanged }: { parkId: number; onChanged: () => 
                   title: (
                     <Select<SpaceKind>
                       size="small"
-                      value={kind}
-                      onChange={setKind}
-                      style={{ width: 130 }}
+                      value={kind ?? undefined}
+                      onChange={(next?: SpaceKind) => setKind(next ?? null)}
+                      allowClear
+                      placeholder={t('invest.park.kindAsNeeded')}
+                      style={{ width: 150 }}
                       options={SPACE_KINDS.map((k) => ({ value: k, label: t(`space.${k}`) }))}
+                      data-testid="park-reserve-kind"
                     />
                   ),
                   render: (_: unknown, p: ProjectSummary) => (
                     <ReserveSpaceControl
+                      key={kindFor(p)}
                       projectId={p.id}
-                      place={{ parkId, kind }}
-                      suggestedM2={100}
-                      testIds={{ button: 'park-reserve' }}
+                      place={{ parkId, kind: kindFor(p) }}
+                      suggestedM2={p.spaceNeed.find((n) => n.kind === kindFor(p))?.areaM2 ?? 100}
+                      testIds={{ button: 'park-reserve', area: 'park-reserve-area' }}
                       onReserved={changed}
                     />
                   ),
