@@ -50,10 +50,14 @@ describe('scoring a supplier for a need', () => {
     const viaFlow = scoreSupplier(
       need,
       { ...supplier, nodeId: 9, products: [] },
-      { product: '反应袋' },
+      { product: '反应袋', by: 'text' },
       names,
     );
     expect(viaFlow.reasons.map((r) => r.code).slice(0, 2)).toEqual(['offer', 'flow']);
+    expect(viaFlow.reasons[0]?.zh).toBe('有对应的公开供给：反应袋');
+    // An offer found only by its node says so: it is on the need's link, not the product asked.
+    const sameNode = scoreSupplier(need, supplier, { product: '乳糖一水合物', by: 'node' }, names);
+    expect(sameNode.reasons[0]?.zh).toBe('在需求所属环节有公开供给：乳糖一水合物');
     const unrelated = scoreSupplier(
       need,
       { ...supplier, nodeId: 3, products: ['饮料'] },

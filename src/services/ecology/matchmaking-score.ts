@@ -140,7 +140,7 @@ export function lower(text: string): string {
 export function scoreSupplier(
   need: NeedFacts,
   supplier: SupplierFacts,
-  offer: { product: string } | null,
+  offer: { product: string; by: 'text' | 'node' } | null,
   nodeName: (id: number) => { zh: string; en: string } | null,
 ): ScoredSupplier {
   const reasons: Reason[] = [];
@@ -149,11 +149,19 @@ export function scoreSupplier(
   if (offer) {
     score += 30;
     relevant = true;
-    reasons.push({
-      code: 'offer',
-      zh: `有对应的公开供给：${offer.product}`,
-      en: 'Has a matching open offer',
-    });
+    reasons.push(
+      offer.by === 'text'
+        ? {
+            code: 'offer',
+            zh: `有对应的公开供给：${offer.product}`,
+            en: `Has a matching open offer: ${offer.product}`,
+          }
+        : {
+            code: 'offer',
+            zh: `在需求所属环节有公开供给：${offer.product}`,
+            en: `Has an open offer on the need's node: ${offer.product}`,
+          },
+    );
   }
   const placed = supplier.nodeId === null ? null : nodeName(supplier.nodeId);
   if (supplier.nodeId !== null && supplier.nodeId === need.nodeId && placed) {

@@ -139,15 +139,23 @@ export async function proposeMatches(
   const lowerNeed = need.product.toLowerCase();
   const keywordHit = (text: string) =>
     facts.keywords.some((k) => text.toLowerCase().includes(k.keyword.toLowerCase()));
-  const matchingOffers = offers.filter(
-    (o) =>
-      (need.nodeId !== null && o.nodeId === need.nodeId) ||
-      keywordHit(o.product) ||
-      o.product.toLowerCase().includes(lowerNeed) ||
-      lowerNeed.includes(o.product.toLowerCase()),
-  );
-  const offerOf = new Map<number, { id: number; product: string }>();
-  for (const o of matchingOffers) if (!offerOf.has(o.enterpriseId)) offerOf.set(o.enterpriseId, o);
+  // An offer answers the need by its product's text, or only by sitting on the need's node: the
+  // reason says which (a vial need is not answered by a lactose offer of the same node).
+  const answeredBy = (o: (typeof offers)[number]): 'text' | 'node' | null =>
+    keywordHit(o.product) ||
+    o.product.toLowerCase().includes(lowerNeed) ||
+    lowerNeed.includes(o.product.toLowerCase())
+      ? 'text'
+      : need.nodeId !== null && o.nodeId === need.nodeId
+        ? 'node'
+        : null;
+  const offerOf = new Map<number, { id: number; product: string; by: 'text' | 'node' }>();
+  for (const o of offers) {
+    const by = answeredBy(o);
+    const held = offerOf.get(o.enterpriseId);
+    if (by && (!held || (held.by === 'node' && by === 'text')))
+      offerOf.set(o.enterpriseId, { ...o, by });
+  }
   const pool = new Map<number, SupplierRow>();
   for (const s of [...onNodes, ...byText]) if (!pool.has(s.id)) pool.set(s.id, s);
   // Of the firms whose text holds a word or pair of the need's, the POOL best: nearest, then a
