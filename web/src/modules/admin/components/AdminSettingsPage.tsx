@@ -8,6 +8,7 @@ import { StageProbabilitiesCard } from '../../ui/components/StageProbabilitiesCa
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { RegionCascader } from '../../ui/components/RegionCascader.tsx';
 import { useAction } from '../../ui/hooks/useAction.ts';
+import { regionMatchLabel, useRegionMatch } from '../../ui/hooks/useRegionMatch.ts';
 
 /**
  * 设置 for admins: the home region and default chain the app opens on (stored; a serve flag or
@@ -24,19 +25,14 @@ export function AdminSettingsPage() {
   const shownChain = chain === undefined ? place.data?.defaultChain : chain;
   const effective = place.data?.effective;
   // Names, not codes, in the sentence that says what is in use.
-  const effectiveRegion = useApiQuery(
-    effective
-      ? apiGet('/regions/search', { params: { query: { q: effective.homeRegion, limit: 1 } } })
-      : null,
-  );
-  const regionMatch = effectiveRegion.data?.items.find((r) => r.code === effective?.homeRegion);
+  const regionMatch = useRegionMatch(effective?.homeRegion);
   const regionLabel = !effective
     ? ''
     : !regionMatch
       ? effective.homeRegion
       : locale === 'en'
-        ? `${regionMatch.nameEn} (${regionMatch.code})`
-        : `${regionMatch.path.join('·')}（${regionMatch.code}）`;
+        ? `${regionMatchLabel(regionMatch, locale)} (${regionMatch.code})`
+        : `${regionMatchLabel(regionMatch, locale)}（${regionMatch.code}）`;
   const chainMatch = chains.data?.items.find((c) => c.code === effective?.defaultChain);
   const chainLabel = chainMatch
     ? localName(chainMatch.name, locale)

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
-import { districtColours } from '../utils/districtColours.ts';
+import { districtColours, largestDistrictValue } from '../utils/districtColours.ts';
 import { DistrictLegend } from './DistrictLegend.tsx';
 import { DistrictTable } from './DistrictTable.tsx';
 
@@ -64,16 +64,15 @@ export function DistrictMapPage() {
         : `${d.enterprises} ${t('map.enterprises')}`,
     [metric, t, locale],
   );
-  const colours = useMemo(
+  const values = useMemo(
     () =>
-      districtColours(
-        (data?.districts ?? []).map((d) => ({
-          code: d.code,
-          value: metric === 'output' ? d.outputYuan : d.enterprises,
-        })),
-      ),
+      (data?.districts ?? []).map((d) => ({
+        code: d.code,
+        value: metric === 'output' ? d.outputYuan : d.enterprises,
+      })),
     [data, metric],
   );
+  const colours = useMemo(() => districtColours(values), [values]);
   const setMetric = (next: Metric) =>
     setParams(
       (current) => {
@@ -159,12 +158,7 @@ export function DistrictMapPage() {
             )}
           </Suspense>
           <DistrictLegend
-            max={Math.max(
-              0,
-              ...data.districts.map(
-                (d) => (metric === 'output' ? d.outputYuan : d.enterprises) ?? 0,
-              ),
-            )}
+            max={largestDistrictValue(values)}
             format={(v) =>
               metric === 'output' ? formatYuan(v, locale) : formatNumber(Math.round(v))
             }

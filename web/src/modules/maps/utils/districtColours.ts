@@ -10,7 +10,7 @@ export const DISTRICT_EMPTY = '#f0f0f0';
 export function districtColours(
   values: readonly { code: string; value: number | null }[],
 ): Map<string, string> {
-  const max = Math.max(0, ...values.map((v) => v.value ?? 0));
+  const max = largestDistrictValue(values);
   return new Map(
     values.map(({ code, value }) => {
       if (value === null || value <= 0 || max <= 0) return [code, DISTRICT_EMPTY];
@@ -21,4 +21,9 @@ export function districtColours(
       return [code, DISTRICT_STEPS[step] ?? DISTRICT_EMPTY];
     }),
   );
+}
+
+/** The largest district's figure (0 when none has any): the top of the colour steps. */
+export function largestDistrictValue(values: readonly { value: number | null }[]): number {
+  return Math.max(0, ...values.map((v) => v.value ?? 0));
 }

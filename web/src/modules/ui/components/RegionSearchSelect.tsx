@@ -1,13 +1,10 @@
 import type { RegionMatch } from '@shared/api/regions.ts';
 import { Select } from 'antd';
 import { useEffect, useState, type CSSProperties } from 'react';
-import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
-import { api, apiGet } from '../../api/utils/apiClient.ts';
+import { api } from '../../api/utils/apiClient.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
-
-/** 江苏省·无锡市·新吴区; in English, the region's own English name after the Chinese path. */
-const labelOf = (match: RegionMatch) => match.path.join('·');
+import { regionMatchLabel, useRegionMatch } from '../hooks/useRegionMatch.ts';
 
 /**
  * A region chosen by name: type 无锡, wuxi, wx or 3202 and pick from the matches, each shown as
@@ -31,9 +28,7 @@ export function RegionSearchSelect({
   const [text, setText] = useState('');
   const [matches, setMatches] = useState<RegionMatch[]>([]);
   // The chosen region's own name, found by its code.
-  const current = useApiQuery(
-    value ? apiGet('/regions/search', { params: { query: { q: value, limit: 1 } } }) : null,
-  );
+  const chosen = useRegionMatch(value);
   useEffect(() => {
     const q = text.trim();
     if (q === '') return undefined;
@@ -52,13 +47,12 @@ export function RegionSearchSelect({
     };
   }, [text, within]);
 
-  const chosen = current.data?.items.find((r) => r.code === value);
   const options = [
     ...(chosen && !matches.some((m) => m.code === chosen.code) ? [chosen] : []),
     ...matches,
   ].map((m) => ({
     value: m.code,
-    label: locale === 'en' ? `${labelOf(m)} (${m.nameEn})` : labelOf(m),
+    label: regionMatchLabel(m, locale),
   }));
   return (
     <Select
