@@ -1,4 +1,4 @@
-import { wholeNumberFlag } from './bench-args.ts';
+import { flagText, wholeNumberFlag } from './bench-args.ts';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import copyStreams from 'pg-copy-streams';
 import { sql } from 'drizzle-orm';
 import { REGISTRY_HEADER, writeRegistryCsv } from './registry-generator.ts';
 import { openDatabase, type Database } from '../src/db/connection.ts';
-import { createTestDatabase } from '../src/test-support/test-database.ts';
+import { createServerDatabase, createTestDatabase } from '../src/test-support/test-database.ts';
 import { generateDemoDataset } from '../src/services/demo/demo-generator.ts';
 import { prepareInstallation } from '../src/services/setup.service.ts';
 import { chinaDivisionRegions } from '../src/services/reference/regions.service.ts';
@@ -41,7 +41,8 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   import: {
     about:
       'Generate a national registry CSV (--rows N, default 100000), then time a bare COPY of it ' +
-      'against chainlead import + classify into a fresh database (DATABASE_URL, else PGlite)',
+      'against chainlead import + classify into a fresh database (DATABASE_URL, else PGlite); ' +
+      '--peer "COMMAND" also times COMMAND FILE URL (a peer script) on a fresh server database',
     run: benchImport,
   },
   demo: {
@@ -172,9 +173,41 @@ async function benchImport(): Promise<void> {
       `  ratios: import / database floor ${(importMs / floorMs).toFixed(1)}×, ` +
         `database floor / bare COPY ${(floorMs / copyMs).toFixed(1)}×`,
     );
+    const peer = flagText('peer');
+    if (peer) await timePeer(peer, file, importMs);
   } finally {
     await database.close();
     rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A peer script (`--peer "COMMAND"`, e.g. a pandas pipeline kept outside the project) run as
+ * `COMMAND FILE URL` on a fresh, empty database of the server in DATABASE_URL, timed beside
+ * chainlead's import of the same file. What it prints is shown as it is.
+ */
+async function timePeer(command: string, file: string, importMs: number): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL?.trim();
+  if (!serverUrl) {
+    console.log('peer script: not run (it needs a PostgreSQL server: set DATABASE_URL)');
+    return;
+  }
+  const server = await createServerDatabase(serverUrl, 'chainlead_peer');
+  try {
+    const started = performance.now();
+    const child = spawn('sh', ['-c', `${command} "$@"`, 'peer', file, server.url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const peerMs = performance.now() - started;
+    if (code !== 0) throw new Error(`the peer script exited with ${code}`);
+    console.log(`${'peer script (--peer)'.padEnd(44)} ${peerMs.toFixed(0).padStart(7)} ms`);
+    for (const line of stdout.trim().split('\n')) if (line) console.log(`  ${line}`);
+    console.log(`  ratio: chainlead import / peer script ${(importMs / peerMs).toFixed(2)}×`);
+  } finally {
+    await server.drop();
   }
 }
 

@@ -125,7 +125,7 @@ async function createCitusTestDatabase(serverUrl: string, workers: string[]): Pr
 }
 
 /** A new, empty database on the server of `serverUrl`, its URL, and how to drop it again. */
-async function createServerDatabase(
+export async function createServerDatabase(
   serverUrl: string,
   prefix: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
