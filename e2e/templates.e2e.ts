@@ -32,6 +32,20 @@ describe.skipIf(!chromiumPath())('chain template upload (admin)', () => {
     await expect.poll(() => problems.textContent()).toContain('broken.yaml');
     expect(await problems.textContent()).toContain('环节 biomed.mid.chem，字段 name：必填（对象）');
 
+    // A well-formed template whose codes disagree is refused in the reader's language too.
+    const misplaced = splitDeviceTemplate() as unknown as { stages: { nodes: { code: string }[] }[] };
+    const chem = misplaced.stages[1]?.nodes[0] as { code: string };
+    chem.code = 'biomed.up.chem-moved';
+    await input.setInputFiles({
+      name: 'misplaced.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(YAML.stringify(misplaced)),
+    });
+    await expect.poll(() => problems.textContent()).toContain('misplaced.yaml');
+    expect(await problems.textContent()).toContain(
+      '环节 biomed.up.chem-moved，字段 code：应以“biomed.mid.”开头',
+    );
+
     await input.setInputFiles({
       name: 'biomed-v2.yaml',
       mimeType: 'application/yaml',

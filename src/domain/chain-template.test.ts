@@ -32,7 +32,57 @@ describe('validateChainTemplate', () => {
     const checked = validateChainTemplate(template({}, { name: undefined }));
     expect(checked).toEqual({
       ok: false,
-      problems: [{ node: 'demo.up.parts', field: 'name', message: 'required (an object)' }],
+      problems: [
+        {
+          node: 'demo.up.parts',
+          field: 'name',
+          code: 'REQUIRED',
+          params: { what: 'object' },
+          message: 'required (an object)',
+        },
+      ],
     });
+  });
+
+  it('gives every problem a code and parameters beside the English, for the web to word', () => {
+    const shape = validateChainTemplate({
+      ...template({ industryCodes: ['12'], scope: { zh: 'not a list' } }, { weight: -1 }),
+      extra: true,
+    });
+    expect(shape.ok).toBe(false);
+    const codes = shape.ok ? [] : shape.problems.map((p) => [p.field, p.code, p.params, p.message]);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['(root)', 'UNKNOWN_FIELDS', { keys: 'extra' }, 'unknown field(s): extra'],
+        ['weight', 'NUMBER_ABOVE', { minimum: 0 }, 'must be above 0'],
+        [
+          'rules.industryCodes.0.code',
+          'CLASS_CODE_FORMAT',
+          {},
+          'must be a 4-digit GB/T 4754 class code',
+        ],
+        ['rules.scope.zh', 'WRONG_TYPE', { what: 'list' }, 'must be a list'],
+      ]),
+    );
+    const consistency = validateChainTemplate({
+      ...template({}, { code: 'demo.mid.parts' }),
+      flows: [{ from: 'demo.mid.parts', to: 'demo.up.none' }],
+    });
+    expect(consistency.ok ? [] : consistency.problems).toEqual([
+      {
+        node: 'demo.mid.parts',
+        field: 'code',
+        code: 'CODE_PREFIX',
+        params: { prefix: 'demo.up.' },
+        message: 'must start with "demo.up."',
+      },
+      {
+        node: null,
+        field: 'flows.0',
+        code: 'FLOW_UNKNOWN_NODE',
+        params: { node: 'demo.up.none' },
+        message: 'unknown node "demo.up.none"',
+      },
+    ]);
   });
 });

@@ -129,7 +129,9 @@ describe('scoreMatch', () => {
   it('sends a short name that abbreviates a registered name to review, never merges it', () => {
     const full = { name: '上海浦东发展银行股份有限公司' };
     expect(decide({ name: '浦发银行' }, full)).toBe('possible');
-    expect(scoreMatch({ name: '浦发银行' }, full).reasons).toContain('one name abbreviates the other');
+    expect(scoreMatch({ name: '浦发银行' }, full).reasons).toContain(
+      'one name abbreviates the other',
+    );
     expect(decide({ name: '菜百股份' }, { name: '北京菜市口百货股份有限公司' })).toBe('possible');
     // The characters must stand in order in the trade name.
     expect(decide({ name: '发浦银行' }, full)).toBe('distinct');

@@ -1,39 +1,49 @@
 import { z } from 'zod';
+import type { TemplateProblem } from '../shared/template-problems.ts';
 
 // A template revision says how the nodes of an older version map onto this one, so that loading
 // it migrates what references them (placements, targets, projects, problems, leadership records,
 // park focus) instead of deleting it with the node.
 
-const nodeCode = z
+export const NODE_CODE_MESSAGE = 'must be dotted lower-case, e.g. biomed.up.api';
+
+/** A node's code: dotted lower-case, its chain's and stage's codes first (biomed.up.api). */
+export const nodeCodeSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/, 'must be dotted lower-case, e.g. biomed.up.api');
+  .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/, NODE_CODE_MESSAGE);
 
 /** How a split node's targets are divided: all to one new node, or by shares that sum to 1. */
 const splitTargetsSchema = z.union([
-  z.object({ to: nodeCode }).strict(),
+  z.object({ to: nodeCodeSchema }).strict(),
   z.object({ shares: z.record(z.string(), z.number().positive().max(1)) }).strict(),
 ]);
 
 export const revisionChangeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rename'), node: nodeCode, to: nodeCode }).strict(),
+  z.object({ kind: z.literal('rename'), node: nodeCodeSchema, to: nodeCodeSchema }).strict(),
   z
     .object({
       kind: z.literal('split'),
-      node: nodeCode,
+      node: nodeCodeSchema,
       /** The new nodes; the classifier re-runs on them for the node's firms. */
-      into: z.array(nodeCode).min(2),
+      into: z.array(nodeCodeSchema).min(2),
       /** Where firms the classifier cannot place go, and the node's projects and problems. */
-      default: nodeCode,
+      default: nodeCodeSchema,
       targets: splitTargetsSchema,
     })
     .strict(),
-  z.object({ kind: z.literal('merge'), nodes: z.array(nodeCode).min(1), into: nodeCode }).strict(),
+  z
+    .object({
+      kind: z.literal('merge'),
+      nodes: z.array(nodeCodeSchema).min(1),
+      into: nodeCodeSchema,
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('retire'),
-      node: nodeCode,
+      node: nodeCodeSchema,
       /** Where what references the node goes; without it, nothing may reference the node. */
-      moveTo: nodeCode.optional(),
+      moveTo: nodeCodeSchema.optional(),
     })
     .strict(),
 ]);
@@ -82,11 +92,7 @@ const DESTINATION_FIELD: Record<RevisionChange['kind'], string> = {
 };
 
 /** A problem found in a revision, located like a template problem (node, field path). */
-export interface RevisionProblem {
-  node: string | null;
-  field: string;
-  message: string;
-}
+export type RevisionProblem = TemplateProblem;
 
 /**
  * Checks a template's revisions against the template itself (no database): each change names
@@ -106,11 +112,19 @@ export function checkRevisions(
       problems.push({
         node: null,
         field: `${at}.from`,
+        code: 'REVISION_FROM_NOT_BELOW',
+        params: { version },
         message: `must be below the template's version ${version}`,
       });
     }
     if (seenFrom.has(revision.from)) {
-      problems.push({ node: null, field: `${at}.from`, message: 'duplicate revision' });
+      problems.push({
+        node: null,
+        field: `${at}.from`,
+        code: 'REVISION_DUPLICATE',
+        params: {},
+        message: 'duplicate revision',
+      });
     }
     seenFrom.add(revision.from);
     const changed = new Set<string>();
@@ -118,13 +132,21 @@ export function checkRevisions(
       const field = `${at}.changes.${c}`;
       for (const old of removedCodesOf(change)) {
         if (changed.has(old)) {
-          problems.push({ node: old, field, message: 'changed twice in one revision' });
+          problems.push({
+            node: old,
+            field,
+            code: 'CHANGED_TWICE',
+            params: {},
+            message: 'changed twice in one revision',
+          });
         }
         changed.add(old);
         if (templateCodes.has(old)) {
           problems.push({
             node: old,
             field: `${field}.${change.kind === 'merge' ? 'nodes' : 'node'}`,
+            code: 'CHANGED_NODE_STILL_PRESENT',
+            params: {},
             message:
               'is still in the template; a changed node must leave it (give its parts new codes)',
           });
@@ -136,6 +158,8 @@ export function checkRevisions(
           problems.push({
             node: removedCodesOf(change)[0] ?? null,
             field: `${field}.${destinationField}`,
+            code: 'REVISION_UNKNOWN_NODE',
+            params: { node: to },
             message: `unknown node "${to}" (not in this template)`,
           });
         }
@@ -145,6 +169,8 @@ export function checkRevisions(
           problems.push({
             node: change.node,
             field: `${field}.default`,
+            code: 'SPLIT_DEFAULT_NOT_PART',
+            params: { nodes: change.into.join(', ') },
             message: `must be one of the split's nodes (${change.into.join(', ')})`,
           });
         }
@@ -154,6 +180,8 @@ export function checkRevisions(
             problems.push({
               node: change.node,
               field: `${field}.targets`,
+              code: 'SPLIT_TARGET_NOT_PART',
+              params: { node },
               message: `"${node}" is not one of the split's nodes`,
             });
           }
@@ -163,6 +191,8 @@ export function checkRevisions(
           problems.push({
             node: change.node,
             field: `${field}.targets.shares`,
+            code: 'SPLIT_SHARES_SUM',
+            params: { sum: Number(sum.toFixed(6)) },
             message: `shares sum to ${Number(sum.toFixed(6))}; they must sum to 1`,
           });
         }

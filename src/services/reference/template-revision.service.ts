@@ -129,6 +129,8 @@ export async function planTemplateLoad(db: DbOrTx, loaded: TemplateToLoad): Prom
           problems.push({
             node: oldCode,
             field: `${field}.${change.kind === 'merge' ? 'nodes' : 'node'}`,
+            code: 'NOT_IN_STORED_CHAIN',
+            params: { chain: template.code, version: existing.templateVersion },
             message: `is not a node of the stored chain "${template.code}" (version ${existing.templateVersion})`,
           });
           continue;
@@ -137,6 +139,8 @@ export async function planTemplateLoad(db: DbOrTx, loaded: TemplateToLoad): Prom
           problems.push({
             node: oldCode,
             field: `${field}.to`,
+            code: 'RENAME_TARGET_EXISTS',
+            params: { node: change.to },
             message: `"${change.to}" already exists in the stored chain; use a merge`,
           });
         }
@@ -167,6 +171,8 @@ export async function planTemplateLoad(db: DbOrTx, loaded: TemplateToLoad): Prom
     problems.push({
       node: node.code,
       field: revision ? `revisions.${revisionIndex}.changes` : 'revisions',
+      code: revision ? 'REMOVED_NOT_MAPPED' : 'REMOVED_NO_REVISION',
+      params: { version: existing.templateVersion },
       message: revision
         ? `is removed from the template but no change of the revision from version ${existing.templateVersion} maps it; add a rename, split, merge or retire`
         : `is removed from the template; declare a revision from version ${existing.templateVersion} that renames, splits, merges or retires it`,
@@ -176,6 +182,8 @@ export async function planTemplateLoad(db: DbOrTx, loaded: TemplateToLoad): Prom
     problems.push({
       node: null,
       field: 'version',
+      code: 'VERSION_NOT_ABOVE_STORED',
+      params: { version: existing.templateVersion },
       message: `must be above the stored version ${existing.templateVersion} when nodes are removed`,
     });
   }
@@ -193,6 +201,8 @@ export async function planTemplateLoad(db: DbOrTx, loaded: TemplateToLoad): Prom
       problems.push({
         node: step.oldCode,
         field: `revisions.${revisionIndex}.changes.${index}.moveTo`,
+        code: 'RETIRE_ORPHANS',
+        params: { count: orphaned.length },
         message: `retiring it would orphan ${countText(step.plan.counts)}; say where they go (moveTo)`,
       });
     }

@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import { TEMPLATE_PROBLEM_CODES } from '../template-problems.ts';
 
 /** A problem in a template or its revision, located by file, node and field (as the CLI says). */
 export const templateProblemSchema = z
   .object({
     node: z.string().nullable(),
     field: z.string(),
-    message: z.string(),
+    code: z.enum(TEMPLATE_PROBLEM_CODES).meta({
+      description: "Why, as a code; the web app words it in the reader's language.",
+    }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .meta({ description: 'What the sentence names (a node, a version, values).' }),
+    message: z.string().meta({ description: 'The problem in English, as the CLI prints it.' }),
   })
   .meta({ id: 'TemplateProblem' });
 export type TemplateProblemItem = z.infer<typeof templateProblemSchema>;

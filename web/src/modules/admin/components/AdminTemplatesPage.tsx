@@ -7,23 +7,7 @@ import { api, asFormData } from '../../api/utils/apiClient.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
-import type { Locale } from '../../i18n/utils/Locale.ts';
-
-/** What the validator says of a missing field, in the reader's language ('required (a text)'). */
-const REQUIRED_ZH: Readonly<Record<string, string>> = {
-  'required (a text)': '必填（文本）',
-  'required (a list)': '必填（列表）',
-  'required (an object)': '必填（对象）',
-  'required (a number)': '必填（数字）',
-  'required (a value)': '必填',
-};
-
-/** A problem as `chainlead template check` prints it: node, field, message; in the UI's language. */
-function problemLine(p: TemplateProblemItem, locale: Locale): string {
-  if (locale === 'en') return `${p.node ? `node ${p.node}, ` : ''}field ${p.field}: ${p.message}`;
-  const message = REQUIRED_ZH[p.message] ?? p.message;
-  return `${p.node ? `环节 ${p.node}，` : ''}字段 ${p.field}：${message}`;
-}
+import { templateProblemLine } from '../../i18n/utils/templateProblems.ts';
 
 function problemsOf(details: unknown): TemplateProblemItem[] {
   const list =
@@ -68,7 +52,10 @@ export function AdminTemplatesPage() {
         title: errorText(error, locale),
         file: chosen.name,
         // The server's message is the CLI's: the file, then one line per problem.
-        lines: problems.length > 0 ? problems.map((p) => problemLine(p, locale)) : [error.message],
+        lines:
+          problems.length > 0
+            ? problems.map((p) => templateProblemLine(p, locale))
+            : [error.message],
       });
       setPlan(null);
     } finally {
@@ -171,7 +158,7 @@ function TemplatePlan({
           message={t('admin.templates.refused')}
           description={
             <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="template-problems">
-              {plan.problems.map((p) => problemLine(p, locale)).join('\n')}
+              {plan.problems.map((p) => templateProblemLine(p, locale)).join('\n')}
             </pre>
           }
         />

@@ -11140,6 +11140,49 @@ export interface components {
     TemplateProblem: {
       node: string | null;
       field: string;
+      /**
+       * @description Why, as a code; the web app words it in the reader's language.
+       * @enum {string}
+       */
+      code:
+        | 'REQUIRED'
+        | 'WRONG_TYPE'
+        | 'UNKNOWN_FIELDS'
+        | 'TEXT_EMPTY'
+        | 'TOO_FEW_ITEMS'
+        | 'NUMBER_ABOVE'
+        | 'NUMBER_AT_LEAST'
+        | 'NUMBER_AT_MOST'
+        | 'NUMBER_BELOW'
+        | 'NOT_ONE_OF'
+        | 'CHAIN_CODE_FORMAT'
+        | 'NODE_CODE_FORMAT'
+        | 'CLASS_CODE_FORMAT'
+        | 'INVALID'
+        | 'DUPLICATE_CODE'
+        | 'CODE_PREFIX'
+        | 'FLOW_UNKNOWN_NODE'
+        | 'FLOW_LOOP'
+        | 'FLOW_DUPLICATE'
+        | 'REVISION_FROM_NOT_BELOW'
+        | 'REVISION_DUPLICATE'
+        | 'CHANGED_TWICE'
+        | 'CHANGED_NODE_STILL_PRESENT'
+        | 'REVISION_UNKNOWN_NODE'
+        | 'SPLIT_DEFAULT_NOT_PART'
+        | 'SPLIT_TARGET_NOT_PART'
+        | 'SPLIT_SHARES_SUM'
+        | 'NOT_IN_STORED_CHAIN'
+        | 'RENAME_TARGET_EXISTS'
+        | 'REMOVED_NOT_MAPPED'
+        | 'REMOVED_NO_REVISION'
+        | 'VERSION_NOT_ABOVE_STORED'
+        | 'RETIRE_ORPHANS';
+      /** @description What the sentence names (a node, a version, values). */
+      params: {
+        [key: string]: string | number;
+      };
+      /** @description The problem in English, as the CLI prints it. */
       message: string;
     };
     TemplateUpload: {
