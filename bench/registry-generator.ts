@@ -9,9 +9,16 @@ import {
 } from '../src/services/demo/demo-vocabulary.ts';
 import type { RegionRow } from '../src/db/region.repository.ts';
 import { EXPORT_ENTERPRISE_COLUMNS } from '../src/services/export/export.service.ts';
+import { ENTERPRISE_COLUMNS, type CanonicalColumn } from '../src/domain/import-values.ts';
 
-/** The import's own columns: the generated file is what `export enterprises` would write. */
-export const REGISTRY_HEADER = EXPORT_ENTERPRISE_COLUMNS;
+/**
+ * The import's own columns, in an export's order, without the names an export writes beside the
+ * codes for people: the file a registry office would hand over (and the same file as before those
+ * names were exported, so figures stay comparable).
+ */
+export const REGISTRY_HEADER = EXPORT_ENTERPRISE_COLUMNS.filter(
+  (column): column is CanonicalColumn => column in ENTERPRISE_COLUMNS,
+);
 
 const SERIAL = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 

@@ -33,7 +33,9 @@ describe.skipIf(!chromiumPath())('chain template upload (admin)', () => {
     expect(await problems.textContent()).toContain('环节 biomed.mid.chem，字段 name：必填（对象）');
 
     // A well-formed template whose codes disagree is refused in the reader's language too.
-    const misplaced = splitDeviceTemplate() as unknown as { stages: { nodes: { code: string }[] }[] };
+    const misplaced = splitDeviceTemplate() as unknown as {
+      stages: { nodes: { code: string }[] }[];
+    };
     const chem = misplaced.stages[1]?.nodes[0] as { code: string };
     chem.code = 'biomed.up.chem-moved';
     await input.setInputFiles({

@@ -61,8 +61,10 @@ describe('registry commands as a user runs them', () => {
       expect(exported.code).toBe(0);
       const text = readFileSync(out, 'utf8');
       expect(text.split('\n')[0]).toBe(
-        '\uFEFFuscc,name,name_en,region_code,address,founded_on,registered_capital,industry_code,business_scope,products,employees,revenue,output,year,tags',
+        '\uFEFFuscc,name,name_en,region_code,region_name,address,founded_on,registered_capital,industry_code,industry_name,business_scope,products,employees,revenue,output,year,tags',
       );
+      // Names beside the codes for the reader; the import reads the codes and passes them by.
+      expect(text).toMatch(/,320214,江苏省·无锡市·新吴区,/);
       expect(text).toMatch(/,"'=HYPERLINK\(""http:\/\/x""\)",/);
       const reimport = await run(['--db', db, 'import', 'enterprises', out]);
       expect(reimport.stdout).toMatch(/0 inserted, 0 updated, 0 merged, 3 unchanged, 0 rejected/);

@@ -69,6 +69,13 @@ describe('mapHeaders', () => {
     expect(mapping.missingRequired).toEqual([]);
   });
 
+  it('reads past the names an export writes beside codes, and still reports other headers', () => {
+    const mapping = mapHeaders(['name', 'region_code', 'region_name', '行业名称', '地区', '备注']);
+    expect(mapping.columns).toEqual(['name', 'region_code', null, null, null, null]);
+    expect(mapping.unknown).toEqual(['备注']);
+    expect(mapping.duplicates).toEqual([]);
+  });
+
   it('reads English headers and their units', () => {
     const mapping = mapHeaders(['name', 'Revenue (10k yuan)', 'output [100m yuan]', 'Name_EN']);
     expect(mapping.columns).toEqual(['name', 'revenue', 'output', 'name_en']);

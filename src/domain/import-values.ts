@@ -80,6 +80,19 @@ export const ENTERPRISE_COLUMNS = {
 
 export type CanonicalColumn = keyof typeof ENTERPRISE_COLUMNS;
 
+/**
+ * Columns an export writes beside a code so a person can read it (the region's and the industry
+ * class's names). The code is what counts: an import reads past these headers without a word.
+ */
+export const REFERENCE_COLUMNS = {
+  region_name: { label: '地区', aliases: ['地区名称'], beside: 'region_code' },
+  industry_name: { label: '行业名称', aliases: [], beside: 'industry_code' },
+} as const satisfies Record<
+  string,
+  { label: string; aliases: readonly string[]; beside: CanonicalColumn }
+>;
+export type ReferenceColumn = keyof typeof REFERENCE_COLUMNS;
+
 const CANONICAL_COLUMNS = Object.keys(ENTERPRISE_COLUMNS) as CanonicalColumn[];
 
 /** Money units a cell or header may state; everything is stored in 元. */
@@ -143,6 +156,12 @@ const HEADER_INDEX: ReadonlyMap<string, CanonicalColumn> = (() => {
   return index;
 })();
 
+const REFERENCE_HEADERS: ReadonlySet<string> = new Set(
+  Object.entries(REFERENCE_COLUMNS).flatMap(([column, spec]) =>
+    [column, spec.label, ...spec.aliases].map((header) => headerKey(fold(header))),
+  ),
+);
+
 /** Splits '营业收入（万元）' into its name and the bracketed suffix ('万元'), if any. */
 function splitHeader(header: string): { name: string; suffix: string | null } {
   // Templates mark required headers with asterisks (*企业名称); they are not part of the name.
@@ -171,6 +190,8 @@ export function mapHeaders(headers: string[]): HeaderMapping {
     let unit: MoneyUnit | null = null;
     if (name === '') {
       // Blank headers are the padding Excel leaves after the last column; nothing to report.
+    } else if (matched === null && REFERENCE_HEADERS.has(headerKey(name))) {
+      // A name an export wrote beside its code, for people: the code is read instead.
     } else if (matched === null) {
       unknown.push(header);
     } else if (taken.has(matched)) {

@@ -350,11 +350,16 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0];
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(['uscc', 'name', 'name_en', 'region_code']);
+    expect(header.slice(0, 5)).toEqual(['uscc', 'name', 'name_en', 'region_code', 'region_name']);
+    expect(header[9]).toBe('industry_name');
     const names: unknown[] = [];
+    const regionNames = new Set<unknown>();
     sheet?.eachRow((row, number) => {
       if (number > 1) names.push(row.getCell(2).value);
+      if (number > 1) regionNames.add(row.getCell(5).value);
     });
+    // Names beside the codes, for the reader: every row's region by its path.
+    for (const name of regionNames) expect(String(name)).toMatch(/^江苏省·无锡市·/);
     expect(names.sort()).toEqual(list.body.items.map((e) => e.name).sort());
     expect(list.body.total).toBeGreaterThan(5);
 

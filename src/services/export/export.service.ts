@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import type { CanonicalColumn } from '../../domain/import-values.ts';
+import type { CanonicalColumn, ReferenceColumn } from '../../domain/import-values.ts';
 import type { Db } from '../../db/connection.ts';
 import { requireChain } from '../lookup/lookup.service.ts';
 import {
@@ -15,19 +15,26 @@ import { AppError } from '../../domain/app-error.ts';
 import { CSV_BOM, csvLine } from '../../shared/csv.ts';
 import type { Evidence } from '../../domain/classification.ts';
 import { countsOnChain } from '../../domain/placement.ts';
+import { gbt4754Name } from '../../shared/industry/industry-names.ts';
+import { regionPaths } from '../reference/region-paths.ts';
 
 const PAGE = 5_000;
 
-/** The import's own columns, so an exported file imports back unchanged. */
-export const EXPORT_ENTERPRISE_COLUMNS: CanonicalColumn[] = [
+/**
+ * The import's own columns, so an exported file imports back unchanged, with the region's and the
+ * industry class's names beside their codes for the reader (an import reads past them).
+ */
+export const EXPORT_ENTERPRISE_COLUMNS: (CanonicalColumn | ReferenceColumn)[] = [
   'uscc',
   'name',
   'name_en',
   'region_code',
+  'region_name',
   'address',
   'founded_on',
   'registered_capital',
   'industry_code',
+  'industry_name',
   'business_scope',
   'products',
   'employees',
@@ -111,16 +118,23 @@ export async function exportEnterprises(
   for (;;) {
     const rows = await listEnterprisesWithLatestYear(db, { afterId, filter, limit: PAGE });
     if (rows.length === 0) break;
+    const paths = await regionPaths(
+      db,
+      rows.flatMap(({ e }) => (e.regionCode ? [e.regionCode] : [])),
+    );
     for (const { e, latest: year } of rows) {
-      const values: Record<CanonicalColumn, Cell> = {
+      const path = e.regionCode ? paths.get(e.regionCode) : undefined;
+      const values: Record<CanonicalColumn | ReferenceColumn, Cell> = {
         uscc: e.uscc,
         name: e.name,
         name_en: e.nameEn,
         region_code: e.regionCode,
+        region_name: path && path.length > 0 ? path.map((step) => step.name).join('·') : null,
         address: e.address,
         founded_on: e.foundedOn,
         registered_capital: e.registeredCapitalYuan,
         industry_code: e.industryCode,
+        industry_name: e.industryCode ? gbt4754Name(e.industryCode) : null,
         business_scope: e.businessScope,
         products: e.products.join('；'),
         employees: (year?.employees as number | null | undefined) ?? null,
