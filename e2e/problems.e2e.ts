@@ -256,6 +256,21 @@ describe.skipIf(!chromiumPath())(
       expect(await csv(office.masked)).toMatch(/138\*{4}\d{4}/);
       expect(await csv(office.masked)).not.toMatch(/1380510\d{4}/);
       expect(await csv(office.whole)).toMatch(/1380510\d{4}/);
+      // The whole row fits a 1366-px screen; the receipt-date filter says what it filters on.
+      const table = page.locator('[data-testid="problem-table"] .ant-table-content');
+      const fits = await table.evaluate((element) => {
+        const box = element as unknown as { scrollWidth: number; clientWidth: number };
+        return box.scrollWidth <= box.clientWidth;
+      });
+      expect(fits).toBe(true);
+      expect(await page.locator('[data-testid="filter-received"]').textContent()).toContain(
+        '受理日期',
+      );
+      await page.locator('[data-testid="filter-received-from"]').fill('2099-01-01');
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get('receivedFrom'))
+        .toBe('2099-01-01');
+      await expect.poll(() => page.locator('[data-problem-id]').count()).toBe(0);
       await signIn(page, base(), 'leader', 'chainlead-leader');
       const leader = await hrefs();
       expect(leader.whole).toBeNull();

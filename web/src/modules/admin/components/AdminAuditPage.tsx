@@ -8,6 +8,7 @@ import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { auditActionName, auditEntityName } from '../utils/auditNames.ts';
+import { DateRangeFilter } from '../../ui/components/DateRangeFilter.tsx';
 
 interface Filter {
   user?: string;
@@ -108,21 +109,12 @@ export function AdminAuditPage() {
           onPressEnter={search}
           style={{ width: 120 }}
         />
-        <Input
-          type="date"
-          aria-label={`${t('admin.audit.dates')} from`}
-          value={draft.from ?? ''}
-          onChange={(e) => edit({ from: e.target.value })}
-          style={{ width: 160 }}
-          data-testid="audit-from"
-        />
-        <Input
-          type="date"
-          aria-label={`${t('admin.audit.dates')} to`}
-          value={draft.to ?? ''}
-          onChange={(e) => edit({ to: e.target.value })}
-          style={{ width: 160 }}
-          data-testid="audit-to"
+        <DateRangeFilter
+          label={t('admin.audit.dates')}
+          from={draft.from}
+          to={draft.to}
+          onChange={(range) => edit(range)}
+          testId="audit"
         />
         <Button type="primary" onClick={search} data-testid="audit-search">
           {t('admin.audit.search')}

@@ -19,7 +19,7 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesZh, string> = {
   'admin.audit.user': 'User',
   'admin.audit.entity': 'Entity',
   'admin.audit.entityId': 'Entity id',
-  'admin.audit.dates': 'Days',
+  'admin.audit.dates': 'Dates',
   'admin.audit.at': 'When',
   'admin.audit.action': 'Action',
   'admin.audit.before': 'Before',

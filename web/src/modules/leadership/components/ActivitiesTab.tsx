@@ -1,7 +1,7 @@
 import { ACTIVITY_KIND_NAMES, ACTIVITY_KINDS, type ActivityKind } from '@shared/activity-kinds.ts';
 import { formatDate } from '@shared/format.ts';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
@@ -13,6 +13,7 @@ import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useUrlFilters } from '../hooks/useUrlFilters.ts';
 import { ActivityFormModal } from './ActivityFormModal.tsx';
 import { SupervisionList } from './SupervisionList.tsx';
+import { DateRangeFilter } from '../../ui/components/DateRangeFilter.tsx';
 
 const MEETINGS = 'chain_meeting,coordination_meeting';
 const isKind = (value: string): value is ActivityKind =>
@@ -71,20 +72,12 @@ export function ActivitiesTab({
               { value: 'decision', label: kindName('decision') },
             ]}
           />
-          <Input
-            type="date"
-            value={from ?? ''}
-            onChange={(e) => filters.set({ from: e.target.value })}
-            aria-label={t('leader.from')}
-            style={{ width: 160 }}
-          />
-          <Typography.Text type="secondary">–</Typography.Text>
-          <Input
-            type="date"
-            value={to ?? ''}
-            onChange={(e) => filters.set({ to: e.target.value })}
-            aria-label={t('leader.to')}
-            style={{ width: 160 }}
+          <DateRangeFilter
+            label={t('leader.dates')}
+            from={from}
+            to={to}
+            onChange={(range) => filters.set(range)}
+            testId="activities-dates"
           />
           {(kinds.length > 0 || from || to) && (
             <Button

@@ -1,6 +1,6 @@
 import { SUPERVISION_FILTER_STATES } from '@shared/activity-kinds.ts';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Segmented, Select, Space, Typography } from 'antd';
+import { Button, Segmented, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
@@ -12,6 +12,7 @@ import { useDepartments } from '../hooks/useDepartments.ts';
 import { useUrlFilters } from '../hooks/useUrlFilters.ts';
 import { SupervisionFormModal } from './SupervisionFormModal.tsx';
 import { SupervisionList } from './SupervisionList.tsx';
+import { DateRangeFilter } from '../../ui/components/DateRangeFilter.tsx';
 
 type FilterState = (typeof SUPERVISION_FILTER_STATES)[number];
 const isState = (value: string | undefined): value is FilterState =>
@@ -77,20 +78,14 @@ export function SupervisionTab({
               label: nameIn(d.name, d.nameEn, locale),
             }))}
           />
-          <Input
-            type="date"
-            value={dueFrom ?? ''}
-            onChange={(e) => filters.set({ dueFrom: e.target.value })}
-            aria-label={t('leader.dueFrom')}
-            style={{ width: 160 }}
-          />
-          <Typography.Text type="secondary">–</Typography.Text>
-          <Input
-            type="date"
-            value={dueTo ?? ''}
-            onChange={(e) => filters.set({ dueTo: e.target.value })}
-            aria-label={t('leader.dueTo')}
-            style={{ width: 160 }}
+          <DateRangeFilter
+            label={t('leader.dueDates')}
+            from={dueFrom}
+            to={dueTo}
+            onChange={(range) =>
+              filters.set('from' in range ? { dueFrom: range.from } : { dueTo: range.to })
+            }
+            testId="supervision-due"
           />
         </Space>
         {canAssign && (

@@ -7,6 +7,7 @@ import { localName, nameIn } from '../../i18n/utils/localName.ts';
 import type { ProblemFilters } from '../hooks/useProblemFilters.ts';
 import type { ProblemLookups } from '../hooks/useProblemLookups.ts';
 import { stageName } from '../utils/problemNames.ts';
+import { DateRangeFilter } from '../../ui/components/DateRangeFilter.tsx';
 
 /** The list's filters: stage, category, department, node, overdue, text and the receipt dates. */
 export function ProblemFilterBar({
@@ -73,21 +74,14 @@ export function ProblemFilterBar({
         placeholder={t('problems.filter.node')}
         testId="filter-node"
       />
-      <Input
-        type="date"
-        aria-label={t('problems.filter.receivedFrom')}
-        title={t('problems.filter.receivedFrom')}
-        value={get('receivedFrom') ?? ''}
-        onChange={(e) => set({ receivedFrom: e.target.value || undefined })}
-        style={{ width: 150 }}
-      />
-      <Input
-        type="date"
-        aria-label={t('problems.filter.receivedTo')}
-        title={t('problems.filter.receivedTo')}
-        value={get('receivedTo') ?? ''}
-        onChange={(e) => set({ receivedTo: e.target.value || undefined })}
-        style={{ width: 150 }}
+      <DateRangeFilter
+        label={t('problems.filter.received')}
+        from={get('receivedFrom')}
+        to={get('receivedTo')}
+        onChange={(range) =>
+          set('from' in range ? { receivedFrom: range.from } : { receivedTo: range.to })
+        }
+        testId="filter-received"
       />
       <Space size={4}>
         <Switch

@@ -32,7 +32,8 @@ export function ProblemTable({
       loading={loading}
       dataSource={list.items}
       locale={{ emptyText: t('problems.none') }}
-      scroll={{ x: 1290 }}
+      // The columns' widths add up to 1,100 px: the whole row fits a 1366-px screen beside the menu.
+      scroll={{ x: 1100 }}
       onRow={(problem) => ({ 'data-problem-id': problem.id }) as object}
       pagination={{
         current: page,
@@ -56,7 +57,7 @@ export function ProblemTable({
         {
           key: 'title',
           title: t('problems.col.title'),
-          width: 230,
+          width: 180,
           fixed: 'left',
           ellipsis: true,
           render: (_, p) => <Link to={`/problems/${p.id}`}>{p.title}</Link>,
@@ -70,20 +71,20 @@ export function ProblemTable({
         {
           key: 'due',
           title: t('problems.col.due'),
-          width: 170,
+          width: 120,
           render: (_, p) => <DueDate problem={p} />,
         },
         {
           key: 'enterprise',
           title: t('problems.col.enterprise'),
-          width: 190,
+          width: 170,
           ellipsis: true,
           render: (_, p) => <DataText>{p.enterprise.name}</DataText>,
         },
         {
           key: 'department',
           title: t('problems.col.department'),
-          width: 160,
+          width: 140,
           ellipsis: true,
           render: (_, p) => <DepartmentName department={p.department} />,
         },
@@ -96,7 +97,7 @@ export function ProblemTable({
         {
           key: 'node',
           title: t('problems.col.node'),
-          width: 120,
+          width: 100,
           ellipsis: true,
           render: (_, p) => (
             <span data-content="ui">{p.node ? localName(p.node.name, locale) : '—'}</span>
