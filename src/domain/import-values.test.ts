@@ -248,6 +248,16 @@ describe('parseDate', () => {
 });
 
 describe('parseCount and parseYear', () => {
+  it("refuses amounts and counts past what the database's columns hold", () => {
+    const tooLarge = { ok: false, reason: 'too large', code: 'TOO_LARGE' };
+    expect(parseCount('2,147,483,647')).toEqual({ ok: true, count: 2_147_483_647 });
+    expect(parseCount('2147483648')).toEqual(tooLarge);
+    expect(parseMoney('1e20', null, 'yuan')).toEqual(tooLarge);
+    expect(parseMoney('99999999999999999999', null, 'yuan')).toEqual(tooLarge);
+    expect(parseMoney('100000000000', 'yi', 'yuan')).toEqual(tooLarge);
+    expect(parseMoney('9000000000', 'yi', 'yuan')).toEqual({ ok: true, yuan: 9e17 });
+  });
+
   it('reads whole, non-negative counts', () => {
     expect(parseCount('1,200')).toEqual({ ok: true, count: 1200 });
     expect(parseCount('１２０')).toEqual({ ok: true, count: 120 });

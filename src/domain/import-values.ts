@@ -95,6 +95,11 @@ export type ReferenceColumn = keyof typeof REFERENCE_COLUMNS;
 
 const CANONICAL_COLUMNS = Object.keys(ENTERPRISE_COLUMNS) as CanonicalColumn[];
 
+/** The largest count an integer column holds. */
+const MAX_STORED_COUNT = 2_147_483_647;
+/** Money columns are numeric(20, 2): an amount must stay below 10^18 元. */
+const MAX_STORED_YUAN = 1e18;
+
 /** Money units a cell or header may state; everything is stored in 元. */
 export type MoneyUnit = 'yuan' | 'wan' | 'yi';
 
@@ -357,7 +362,10 @@ export function parseMoney(
   const amount = Number(digits.replace(/,/g, '')) * 10 ** Number(exponent ?? 0);
   if (!Number.isFinite(amount)) return refuse('NOT_A_NUMBER', 'not a number');
   if (sign === '-' && amount !== 0) return refuse('NOT_NEGATIVE', 'must not be negative');
-  return { ok: true, yuan: clean(amount * MONEY_UNIT_YUAN[unit]) };
+  const yuan = clean(amount * MONEY_UNIT_YUAN[unit]);
+  // Money is stored as numeric(20, 2): below 10^18 元 (a billion times the largest firm's revenue).
+  if (yuan >= MAX_STORED_YUAN) return refuse('TOO_LARGE', 'too large');
+  return { ok: true, yuan };
 }
 
 function classifyAsCurrencyError(symbol: string): ParseFailure {
@@ -451,7 +459,8 @@ function parseWholeNumber(text: string, suffix: RegExp): CountParse {
   if (sign === '-' && number !== 0) return refuse('NOT_NEGATIVE', 'must not be negative');
   // Excel numbers arrive as '120.0'; a real fraction is a mistake.
   if (!Number.isInteger(number)) return refuse('NOT_WHOLE_NUMBER', 'not a whole number');
-  if (!Number.isSafeInteger(number)) return refuse('TOO_LARGE', 'too large');
+  // Counts are stored in PostgreSQL integer columns (2,147,483,647 at most).
+  if (number > MAX_STORED_COUNT) return refuse('TOO_LARGE', 'too large');
   return { ok: true, count: number };
 }
 

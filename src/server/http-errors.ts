@@ -1,25 +1,47 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/app-error.ts';
+import { sqlStateOf } from '../domain/sql-state.ts';
 import type { ErrorCode } from '../shared/error-codes.ts';
 
+export { sqlStateOf };
+
+interface SchemaIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  keys?: readonly string[];
+  /** invalid_union: each alternative's own issues. */
+  errors?: readonly (readonly SchemaIssue[])[];
+}
+
+/**
+ * A request that fits none of a union's shapes (a unit, or an area in a park) is told what is
+ * wrong with the shape it came closest to — the fewest problems — field by field, rather than
+ * "Invalid input" for the whole body.
+ */
+function closestAlternative(issue: SchemaIssue): readonly SchemaIssue[] | null {
+  if (issue.code !== 'invalid_union' || !issue.errors || issue.errors.length === 0) return null;
+  const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+  if (closest.length === 0) return null;
+  return closest.flatMap((inner) => {
+    const located = { ...inner, path: [...issue.path, ...inner.path] };
+    return closestAlternative(located) ?? [located];
+  });
+}
+
 /** What a failed schema check of a request part says: each field with its problem. */
-export function invalidRequest(
-  issues: readonly {
-    path: readonly PropertyKey[];
-    message: string;
-    code?: string;
-    keys?: readonly string[];
-  }[],
-): AppError {
-  const details = issues.flatMap((issue) =>
-    // An unknown field is named itself, not the object that holds it.
-    issue.code === 'unrecognized_keys' && issue.keys
-      ? issue.keys.map((key) => ({
-          field: [...issue.path.map(String), key].join('.'),
-          message: 'is not a field of this request',
-        }))
-      : [{ field: issue.path.map(String).join('.'), message: issue.message }],
-  );
+export function invalidRequest(issues: readonly SchemaIssue[]): AppError {
+  const details = issues
+    .flatMap((issue) => closestAlternative(issue) ?? [issue])
+    .flatMap((issue) =>
+      // An unknown field is named itself, not the object that holds it.
+      issue.code === 'unrecognized_keys' && issue.keys
+        ? issue.keys.map((key) => ({
+            field: [...issue.path.map(String), key].join('.'),
+            message: 'is not a field of this request',
+          }))
+        : [{ field: issue.path.map(String).join('.'), message: issue.message }],
+    );
   const summary = details.map((d) => `${d.field || '(body)'}: ${d.message}`).join('; ');
   return new AppError('VALIDATION_FAILED', `Invalid request: ${summary}`, details);
 }
@@ -88,16 +110,6 @@ export function httpStatusFor(code: ErrorCode): ContentfulStatusCode {
     case 'INTERNAL':
       return 500;
   }
-}
-
-/** The SQLSTATE of a database error, looking through the query builder's wrapper; else null. */
-export function sqlStateOf(error: unknown): string | null {
-  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
 }
 
 /**

@@ -41,6 +41,27 @@ describe(`the guards every API request passes (${testDatabaseKind()})`, () => {
     expect(((await response.json()) as ErrorResponse).error.code).toBe('REQUEST_TOO_LARGE');
   });
 
+  it('refuses a body nested thousands of levels deep with a 400, not a crash', async () => {
+    const deep = `{"username":${'['.repeat(8000)}${']'.repeat(8000)},"password":"x"}`;
+    const response = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: deep,
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as ErrorResponse;
+    expect(fieldDetails(body)).toEqual([
+      { field: '(body)', message: 'nests more than 64 levels deep' },
+    ]);
+    // A NUL deep inside an ordinary body is still found and named.
+    const nul = await admin.request('POST', '/api/problems', {
+      title: 'x',
+      extra: [{ a: [{ b: 'bad\u0000text' }] }],
+    });
+    expect(nul.status).toBe(400);
+    expect(fieldDetails((await nul.json()) as ErrorResponse)[0]?.field).toBe('extra.0.a.0.b');
+  });
+
   it('counts the bytes of a chunked body that declares no length', async () => {
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
     let sent = 0;
@@ -97,6 +118,45 @@ describe(`the guards every API request passes (${testDatabaseKind()})`, () => {
     const { status, body } = await admin.json<ErrorResponse>('GET', '/api/enterprises/2147483648');
     expect(status).toBe(400);
     expect(JSON.stringify(body.error.details)).toMatch(/id/);
+  });
+
+  it('takes ids and numbers in paths and queries as plain digits only', async () => {
+    for (const id of ['1e0', '0x1', '01', '%201', '1.0']) {
+      const { status, body } = await admin.json<ErrorResponse>('GET', `/api/enterprises/${id}`);
+      expect(status, id).toBe(400);
+      expect(fieldDetails(body)[0]?.field, id).toBe('id');
+    }
+    // Plain digits pass the check (no such enterprise here: 404, not 400).
+    expect((await admin.request('GET', '/api/enterprises/1')).status).toBe(404);
+    const page = await admin.json<ErrorResponse>('GET', '/api/enterprises?page=2e0');
+    expect(page.status).toBe(400);
+    expect(fieldDetails(page.body)[0]?.field).toBe('page');
+  });
+
+  it('takes ids in a JSON body as numbers only, and refuses the year 0', async () => {
+    for (const departmentId of ['2', true, [2]]) {
+      const { status, body } = await admin.json<ErrorResponse>('PATCH', '/api/problems/1', {
+        departmentId,
+      });
+      expect(status, JSON.stringify(departmentId)).toBe(400);
+      expect(fieldDetails(body)[0]?.field).toBe('departmentId');
+    }
+    const { status, body } = await admin.json<ErrorResponse>(
+      'GET',
+      '/api/problems?receivedFrom=0000-01-01',
+    );
+    expect(status).toBe(400);
+    expect(fieldDetails(body)[0]?.field).toBe('receivedFrom');
+  });
+
+  it('names the field of the shape a request came closest to, where a body may take two shapes', async () => {
+    const { status, body } = await admin.json<ErrorResponse>(
+      'POST',
+      '/api/projects/1/reservations',
+      { spaceId: '29', areaM2: 500 },
+    );
+    expect(status).toBe(400);
+    expect(fieldDetails(body).map((d) => d.field)).toEqual(['spaceId']);
   });
 });
 

@@ -51,23 +51,52 @@ export function bodySizeGuard(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** The first string in a parsed JSON value (keys included) that holds an unsafe character. */
-function findUnsafeText(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return hasUnsafeCharacters(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findUnsafeText(item, path ? `${path}.${index}` : String(index));
-      if (found !== null) return found;
+/** Levels of arrays and objects a JSON body may nest: forms and records need a handful. */
+export const JSON_BODY_MAX_DEPTH = 64;
+
+const tooDeep = () =>
+  new AppError(
+    'VALIDATION_FAILED',
+    `Invalid request: the body nests arrays and objects more than ${JSON_BODY_MAX_DEPTH} levels deep.`,
+    [{ field: '(body)', message: `nests more than ${JSON_BODY_MAX_DEPTH} levels deep` }],
+  );
+
+/**
+ * The first string in a parsed JSON value (keys included) that holds an unsafe character, walked
+ * without recursion (a body of thousands of nested arrays must not exhaust the stack); throws a
+ * 400 for a body nested past JSON_BODY_MAX_DEPTH.
+ */
+function findUnsafeText(root: unknown): string | null {
+  const pending: { value: unknown; path: string; depth: number }[] = [
+    { value: root, path: '', depth: 0 },
+  ];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path, depth } = next;
+    if (typeof value === 'string') {
+      if (hasUnsafeCharacters(value)) return path;
+      continue;
     }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const field = path ? `${path}.${key}` : key;
-      if (hasUnsafeCharacters(key)) return field;
-      const found = findUnsafeText(item, field);
-      if (found !== null) return found;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= JSON_BODY_MAX_DEPTH) throw tooDeep();
+    // Pushed in reverse, so the first offending field in document order is found first.
+    const children: { value: unknown; path: string; depth: number }[] = [];
+    if (Array.isArray(value)) {
+      value.forEach((item, index) =>
+        children.push({
+          value: item,
+          path: path ? `${path}.${index}` : String(index),
+          depth: depth + 1,
+        }),
+      );
+    } else {
+      for (const [key, item] of Object.entries(value)) {
+        const field = path ? `${path}.${key}` : key;
+        if (hasUnsafeCharacters(key)) return field;
+        children.push({ value: item, path: field, depth: depth + 1 });
+      }
     }
+    for (let i = children.length - 1; i >= 0; i--)
+      pending.push(children[i] as (typeof children)[number]);
   }
   return null;
 }
@@ -103,7 +132,7 @@ export function unsafeTextGuard(): MiddlewareHandler<AppEnv> {
             { field: '(body)', message: 'is not valid JSON' },
           ]);
         }
-        const field = findUnsafeText(parsed, '');
+        const field = findUnsafeText(parsed);
         if (field !== null) throw unsafe(field || '(body)', 'body');
       }
     }

@@ -100,6 +100,18 @@ export function buildEnterpriseRecord(
       ...(params ? { params } : {}),
     });
   };
+  // No column can store a NUL character: name the cell rather than fail the batch's write.
+  context.mapping.columns.forEach((column, index) => {
+    const value = cells[index] ?? '';
+    if (column !== null && value.includes('\u0000')) {
+      fail(
+        column,
+        value.replaceAll('\u0000', '␀'),
+        'contains the NUL character; remove it',
+        'TEXT_HAS_NUL',
+      );
+    }
+  });
   const text = (column: CanonicalColumn): string | null => cell(column)?.text || null;
   const money = (column: CanonicalColumn): number | null => {
     const found = cell(column);

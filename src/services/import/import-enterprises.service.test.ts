@@ -65,9 +65,12 @@ describe.each([
       `,,320214,,,,,,,,,`,
       `,日期错误企业,320214,2020-02-30,-5,27,,,abc,,2024,`,
       `,无区划企业,999999,,,,,,,,,`,
+      // Cells no column can hold: a NUL character, a count past an integer column, 10^20 元.
+      `,坏字符\u0000企业,320214,,,,,,,,,`,
+      `,超大企业,320214,,,,,,2147483648,99999999999999999999,2024,`,
     ]);
     const result = await importEnterprises(database.db, actor, { file });
-    expect(result.counts).toMatchObject({ inserted: 3, rejected: 4, updated: 0, merged: 0 });
+    expect(result.counts).toMatchObject({ inserted: 3, rejected: 6, updated: 0, merged: 0 });
     const reasons = result.errors.map((e) => `${e.row}:${e.column}:${e.reason}`);
     expect(reasons).toEqual(
       expect.arrayContaining([
@@ -77,6 +80,9 @@ describe.each([
         expect.stringMatching(/^7:注册资本（万元）:must not be negative/),
         expect.stringMatching(/^7:从业人数:not a number/),
         expect.stringMatching(/^8:行政区划代码:no region has code 999999/),
+        expect.stringMatching(/^9:企业名称:contains the NUL character/),
+        expect.stringMatching(/^10:从业人数:too large/),
+        expect.stringMatching(/^10:营业收入（万元）:too large/),
       ]),
     );
     expect(await count()).toBe(3);

@@ -18,6 +18,7 @@ import type { PreparedRecord } from './record-work.ts';
 import { ROW_REASONS, type ReasonParams } from '../../shared/row-reasons.ts';
 import type { ImportFailure } from '../../shared/api/imports.ts';
 import { RecordWriter, type ImportCounts } from './enterprise-writer.ts';
+import { safeErrorMessage } from '../../domain/sql-state.ts';
 
 export type { ImportCounts };
 
@@ -294,7 +295,7 @@ export async function importEnterprises(
       status: 'failed',
       rowsRead,
       counts,
-      message: error instanceof Error ? error.message : String(error),
+      message: safeErrorMessage(error),
       // The failure's code and values, so the web app says it in the reader's language.
       options: { ...batchOptions, failure: failureOf(error) },
       finishedAt: new Date(),

@@ -14,6 +14,7 @@ import type { RowError } from './enterprise-record.ts';
 import { spoolToTempFile } from '../tables/spool.ts';
 import type { TableInput } from '../tables/table-reader.ts';
 import type { ImportFailure } from '../../shared/api/imports.ts';
+import { safeErrorMessage } from '../../domain/sql-state.ts';
 
 /** Live progress of imports running in this process, by import id. */
 const running = new Map<number, ImportProgress>();
@@ -108,7 +109,8 @@ export async function startImport(
     throw error;
   });
   void job
-    .catch((error: unknown) => console.error(`import ${id} failed:`, error))
+    // The batch records the failure; the log says which import, without the database's text.
+    .catch((error: unknown) => console.error(`import ${id} failed: ${safeErrorMessage(error)}`))
     .finally(() => {
       running.delete(id);
       void remover();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberParam } from './fields.ts';
 import { matchmakingSummarySchema } from './needs.ts';
 import { bilingualSchema } from './common.ts';
 
@@ -9,7 +10,7 @@ const regionCode = z
   .string()
   .regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits')
   .meta({ example: '3202' });
-const year = z.coerce.number().int().min(1949).max(2100);
+const year = wholeNumberParam(z.number().int().min(1949).max(2100));
 
 export const NODE_STATUSES = ['strong', 'weak', 'missing'] as const;
 export const TARGET_STATES = ['achieved', 'missed', 'on_track', 'off_track', 'no_data'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberParam } from './fields.ts';
 import { bilingualSchema } from './common.ts';
 import { PROJECT_STAGES, PROJECT_STATUSES, type ProjectStage } from './projects.ts';
 
@@ -32,11 +33,7 @@ const idList = z
 export const candidateQuerySchema = z.object({
   region: regionQuery,
   node: z.string().optional().meta({ description: 'One node code; default: every node to fill.' }),
-  top: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
+  top: wholeNumberParam(z.number().int().min(1).max(500))
     .default(50)
     .meta({ description: 'Candidates per node, at most 500.' }),
 });

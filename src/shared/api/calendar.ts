@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rawText } from './fields.ts';
+import { rawText, wholeNumberParam } from './fields.ts';
 
 export const calendarDayKinds = ['holiday', 'workday'] as const;
 
@@ -19,11 +19,7 @@ export const calendarYearSchema = z
   .meta({ id: 'CalendarYear' });
 
 export const calendarQuerySchema = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(1900)
-    .max(2200)
+  year: wholeNumberParam(z.number().int().min(1900).max(2200))
     .optional()
     .meta({ description: 'The year whose moved days to list, e.g. 2026.' }),
 });
@@ -38,7 +34,7 @@ export const calendarSchema = z
 export type CalendarAnswer = z.infer<typeof calendarSchema>;
 
 export const calendarYearParamsSchema = z.object({
-  year: z.coerce.number().int().min(1900).max(2200),
+  year: wholeNumberParam(z.number().int().min(1900).max(2200)),
 });
 
 export const setCalendarYearRequestSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../error-codes.ts';
-import { MAX_INT32, paramIdSchema } from './fields.ts';
+import { MAX_INT32, paramIdSchema, wholeNumberParam } from './fields.ts';
 
 /**
  * What every upload body says about the order of its parts: the server reads the form as it
@@ -31,18 +31,10 @@ export const bilingualSchema = z
   .meta({ id: 'Bilingual' });
 
 export const pageQuerySchema = z.object({
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_INT32)
+  page: wholeNumberParam(z.number().int().min(1).max(MAX_INT32))
     .default(1)
     .meta({ description: 'Page number, from 1.' }),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
+  pageSize: wholeNumberParam(z.number().int().min(1).max(500))
     .default(20)
     .meta({ description: 'Items per page, at most 500.' }),
 });

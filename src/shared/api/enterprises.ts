@@ -27,6 +27,7 @@ export const enterpriseFilterSchema = z.object({
     .meta({ description: 'Text: part of the Chinese or English name, or a whole USCC.' }),
   node: z
     .string()
+    .max(100)
     .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/)
     .optional()
     .meta({
@@ -35,6 +36,7 @@ export const enterpriseFilterSchema = z.object({
     }),
   chain: z
     .string()
+    .max(64)
     .regex(/^[a-z][a-z0-9-]*$/, 'a chain code such as biomed')
     .optional()
     .meta({
@@ -44,6 +46,7 @@ export const enterpriseFilterSchema = z.object({
     }),
   nodeChain: z
     .string()
+    .max(64)
     .regex(/^[a-z][a-z0-9-]*$/, 'a chain code such as biomed')
     .optional()
     .meta({
@@ -147,7 +150,7 @@ export type EnterpriseClassification = z.infer<typeof enterpriseClassificationSc
 export const classificationDecisionSchema = z
   .strictObject({
     decision: z.enum(['confirmed', 'rejected']),
-    moveTo: z.string().optional().meta({
+    moveTo: z.string().min(1).max(100).optional().meta({
       description: 'Move the enterprise from this node to another node (its new primary).',
     }),
   })

@@ -54,13 +54,23 @@ export const requiredText = (max: number) =>
 /** A record id in a JSON body: a whole number from 1 to 2^31−1 (the column's range). */
 export const bodyIdSchema = z.number().int().min(1).max(MAX_INT32);
 
+/**
+ * A whole number written in a path or query string: plain digits only (12; not 1e1, 0x0c, 012,
+ * ' 12' or 12.0, which a coercion would take), then checked by `schema` (its range). Anything
+ * else reaches `schema` as it is and is refused there, naming the parameter.
+ */
+export function wholeNumberParam<T extends z.ZodNumber>(schema: T) {
+  return z.preprocess(
+    (value) =>
+      typeof value === 'string' && /^(0|[1-9]\d{0,15})$/.test(value) ? Number(value) : value,
+    schema,
+  );
+}
+
 /** A record id in a path or query string (text turned into a number), 1 to 2^31−1. */
-export const paramIdSchema = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_INT32)
-  .meta({ description: 'Numeric id.', example: 1 });
+export const paramIdSchema = wholeNumberParam(
+  z.number().int().min(1).max(MAX_INT32).meta({ description: 'Numeric id.', example: 1 }),
+);
 
 /** A whole number within a PostgreSQL `integer` column's range, or a tighter one. */
 export const int32Schema = (min = -MAX_INT32 - 1, max = MAX_INT32) =>
@@ -70,6 +80,8 @@ export const int32Schema = (min = -MAX_INT32 - 1, max = MAX_INT32) =>
 export function isRealDate(value: string): boolean {
   // Date rolls 2025-02-30 over to March, so compare the round trip.
   const day = value.slice(0, 10);
+  // Year 0 has no place in PostgreSQL's calendar (1 BC comes before AD 1).
+  if (day.startsWith('0000')) return false;
   const parsed = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
 }

@@ -1,7 +1,13 @@
 // The chain leader's work (链长履职): leadership, activities, supervised tasks (督办), shared
 // problems (共性问题) and the yearly scorecard (考核看板).
 import { z } from 'zod';
-import { isoDateSchema, paramIdSchema, requiredText } from './fields.ts';
+import {
+  bodyIdSchema,
+  isoDateSchema,
+  paramIdSchema,
+  requiredText,
+  wholeNumberParam,
+} from './fields.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 import { ACTIVITY_KINDS, SUPERVISION_FILTER_STATES } from '../activity-kinds.ts';
 
@@ -17,7 +23,8 @@ export const textField = requiredText;
 
 export const calendarDateSchema = isoDateSchema;
 
-const idSchema = paramIdSchema;
+/** Ids in JSON bodies are numbers; ids in a query string are digits (paramIdSchema). */
+const idSchema = bodyIdSchema;
 const regionCodeSchema = z
   .string()
   .regex(/^\d{2}(\d{2}){0,2}$/, 'use an administrative code such as 3202 or 320214')
@@ -101,7 +108,7 @@ export const activityQuerySchema = pageQuerySchema.extend({
   kind: z.enum(ACTIVITY_KINDS).optional(),
   from: calendarDateSchema.optional(),
   to: calendarDateSchema.optional(),
-  enterpriseId: idSchema.optional(),
+  enterpriseId: paramIdSchema.optional(),
   node: chainCodeSchema.optional(),
 });
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
@@ -182,8 +189,8 @@ export const supervisionQuerySchema = pageQuerySchema.extend({
   chain: chainCodeSchema.optional(),
   region: regionCodeSchema.optional(),
   state: z.enum(SUPERVISION_FILTER_STATES).optional(),
-  departmentId: idSchema.optional(),
-  activityId: idSchema.optional(),
+  departmentId: paramIdSchema.optional(),
+  activityId: paramIdSchema.optional(),
   dueFrom: calendarDateSchema.optional(),
   dueTo: calendarDateSchema.optional(),
 });
@@ -252,7 +259,7 @@ export type SharedProblem = z.infer<typeof sharedProblemSchema>;
 export const scorecardQuerySchema = z.object({
   chain: chainCodeSchema.default('biomed'),
   region: regionCodeSchema,
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: wholeNumberParam(z.number().int().min(2000).max(2100)),
 });
 export type ScorecardQuery = z.infer<typeof scorecardQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberParam } from './fields.ts';
 import { BOUNDARY_PROBLEM_REASONS } from '../boundary-problems.ts';
 import { UPLOAD_FIELD_ORDER, bilingualSchema } from './common.ts';
 
@@ -88,11 +89,7 @@ export const districtFiguresQuerySchema = z.object({
   region: regionCode.meta({
     description: 'The region whose districts are shown (3202: the districts of Wuxi).',
   }),
-  year: z.coerce
-    .number()
-    .int()
-    .min(1949)
-    .max(2100)
+  year: wholeNumberParam(z.number().int().min(1949).max(2100))
     .optional()
     .meta({ description: 'Year of the output; default the latest year with figures.' }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberParam } from './fields.ts';
 
 export const notificationKinds = [
   'assigned',
@@ -40,7 +41,7 @@ export const notificationListSchema = z
 export type NotificationList = z.infer<typeof notificationListSchema>;
 
 export const notificationIdParamsSchema = z.object({
-  id: z.coerce.number().int().positive().max(2147483647),
+  id: wholeNumberParam(z.number().int().positive().max(2147483647)),
 });
 
 export const readAllResponseSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, rawText } from './fields.ts';
+import { isoDateSchema, rawText, wholeNumberParam } from './fields.ts';
 import { bilingualSchema } from './common.ts';
 
 // The figures of the enterprise-problem loop (docs/problems.md, "Figures") and the 问题清单
@@ -16,11 +16,7 @@ const figuresQueryFields = {
       description: 'Region code (a prefix: 3202 is Wuxi and its districts).',
       example: '3202',
     }),
-  year: z.coerce
-    .number()
-    .int()
-    .min(2000)
-    .max(2100)
+  year: wholeNumberParam(z.number().int().min(2000).max(2100))
     .optional()
     .meta({ description: '1 Jan–31 Dec of this year; default the current year (Asia/Shanghai).' }),
   from: calendarDate.optional().meta({ description: 'First day of the period (with `to`).' }),

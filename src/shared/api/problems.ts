@@ -3,6 +3,7 @@ import { UPLOAD_FIELD_ORDER, bilingualSchema, pageQuerySchema } from './common.t
 import {
   isRealDate,
   isoDateSchema,
+  bodyIdSchema,
   paramIdSchema,
   phoneText,
   requiredText,
@@ -20,7 +21,8 @@ import {
 // 400 naming it), answers list their fields.
 
 const text = safeText;
-const id = paramIdSchema;
+/** Ids in JSON bodies are numbers; ids in a query string are digits (paramIdSchema). */
+const id = bodyIdSchema;
 
 export { isoDateSchema };
 
@@ -217,9 +219,9 @@ export const problemListQuerySchema = pageQuerySchema
       .meta({ description: 'Region code prefix, e.g. 3202.' }),
     stage: z.enum(PROBLEM_STAGES).optional(),
     category: z.string().max(50).optional().meta({ description: 'Category code.' }),
-    department: id.optional().meta({ description: 'Department id.' }),
+    department: paramIdSchema.optional().meta({ description: 'Department id.' }),
     node: z.string().max(100).optional().meta({ description: 'Node code.' }),
-    enterprise: id.optional().meta({ description: 'Enterprise id.' }),
+    enterprise: paramIdSchema.optional().meta({ description: 'Enterprise id.' }),
     overdue: booleanFlag.optional().meta({ description: 'Only overdue (true) or not (false).' }),
     q: text(200).optional().meta({ description: 'Text in the title, reference or enterprise.' }),
     receivedFrom: isoDateSchema.optional(),

@@ -36,6 +36,7 @@ export const spaceNeedSchema = z
     kind: z.enum(SPACE_KINDS),
     areaM2: z.number().positive().max(10_000_000),
   })
+  .strict()
   .meta({ id: 'SpaceNeed' });
 export type SpaceNeed = z.infer<typeof spaceNeedSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberParam } from './fields.ts';
 
 export const REGION_LEVELS = ['province', 'city', 'county', 'custom'] as const;
 
@@ -31,7 +32,7 @@ export const regionSearchQuerySchema = z.object({
     .regex(/^\d{2,6}$/)
     .optional()
     .meta({ description: 'Only regions under this code, e.g. 32 for Jiangsu.' }),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: wholeNumberParam(z.number().int().min(1).max(100)).default(20),
 });
 
 export const regionMatchSchema = regionSchema

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberParam } from './fields.ts';
 import { UPLOAD_FIELD_ORDER } from './common.ts';
 import { STAT_COLUMNS } from '../stat-columns.ts';
 
@@ -10,7 +11,7 @@ const scheme = z
   .min(1)
   .max(40)
   .meta({ description: 'Industry scheme of the loaded statistics, e.g. gbt4754 or us-cmp.' });
-const year = z.coerce.number().int().min(1900).max(2200);
+const year = wholeNumberParam(z.number().int().min(1900).max(2200));
 const code = z.string().min(1).max(40);
 const benchmark = code
   .optional()

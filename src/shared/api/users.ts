@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paramIdSchema, rawText } from './fields.ts';
+import { bodyIdSchema, paramIdSchema, rawText } from './fields.ts';
 import { ROLES } from '../permissions.ts';
 
 /** Who a user is, as every answer naming a user (the user list, the current user) gives it. */
@@ -36,7 +36,7 @@ export const userIdentityFields = {
   }),
 };
 
-const id = paramIdSchema;
+const id = bodyIdSchema;
 const chainCodesField = z
   .array(rawText(64).min(1))
   .max(100)
@@ -119,7 +119,7 @@ export const resetPasswordRequestSchema = z
   .meta({ id: 'ResetPasswordRequest' });
 export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
 
-export const userIdParamsSchema = z.object({ id });
+export const userIdParamsSchema = z.object({ id: paramIdSchema });
 
 export const firmAccountsUploadSchema = z
   .strictObject({

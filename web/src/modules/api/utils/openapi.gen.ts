@@ -6687,10 +6687,6 @@ export interface paths {
             followUps?: {
               title: string;
               detail?: string | null;
-              /**
-               * @description Numeric id.
-               * @example 1
-               */
               ownerDepartmentId: number;
               /** @description A date, YYYY-MM-DD. */
               deadline: string;
@@ -7010,10 +7006,6 @@ export interface paths {
           'application/json': {
             title: string;
             detail?: string | null;
-            /**
-             * @description Numeric id.
-             * @example 1
-             */
             ownerDepartmentId: number;
             /** @description A date, YYYY-MM-DD. */
             deadline: string;
@@ -7024,10 +7016,6 @@ export interface paths {
              * @example 3202
              */
             regionCode: string;
-            /**
-             * @description Numeric id.
-             * @example 1
-             */
             activityId?: number | null;
           };
         };
@@ -7506,10 +7494,6 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /**
-             * @description Numeric id.
-             * @example 1
-             */
             problemId: number;
           };
         };
@@ -7650,10 +7634,6 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /**
-             * @description Numeric id.
-             * @example 1
-             */
             ownerDepartmentId: number;
             /** @description A date, YYYY-MM-DD. */
             deadline: string;
@@ -7730,10 +7710,6 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /**
-             * @description Numeric id.
-             * @example 1
-             */
             ownerDepartmentId: number;
             /** @description A date, YYYY-MM-DD. */
             deadline: string;
@@ -11996,20 +11972,11 @@ export interface components {
         | 'department'
         | 'firm';
       displayName?: string | null;
-      /**
-       * @description Required for role park: the one park it manages.
-       * @example 1
-       */
+      /** @description Required for role park: the one park it manages. */
       parkId?: number | null;
-      /**
-       * @description Required for role department: the department it works for.
-       * @example 1
-       */
+      /** @description Required for role department: the department it works for. */
       departmentId?: number | null;
-      /**
-       * @description Required for role firm: the enterprise it speaks for.
-       * @example 1
-       */
+      /** @description Required for role firm: the enterprise it speaks for. */
       enterpriseId?: number | null;
       /** @description The chains (codes) the user may see; null or absent for every chain. For office, chain_leader, analyst, viewer, department and park users. */
       chainCodes?: string[] | null;
@@ -12030,20 +11997,11 @@ export interface components {
         | 'department'
         | 'firm';
       displayName?: string | null;
-      /**
-       * @description Required for role park: the one park it manages.
-       * @example 1
-       */
+      /** @description Required for role park: the one park it manages. */
       parkId?: number | null;
-      /**
-       * @description Required for role department: the department it works for.
-       * @example 1
-       */
+      /** @description Required for role department: the department it works for. */
       departmentId?: number | null;
-      /**
-       * @description Required for role firm: the enterprise it speaks for.
-       * @example 1
-       */
+      /** @description Required for role firm: the enterprise it speaks for. */
       enterpriseId?: number | null;
       /** @description The chains (codes) the user may see; null or absent for every chain. For office, chain_leader, analyst, viewer, department and park users. */
       chainCodes?: string[] | null;
@@ -13267,10 +13225,7 @@ export interface components {
       categoryCode: string;
       contactName?: string | null;
       contactPhone?: string | null;
-      /**
-       * @description The enterprise (office and admin only, and required for them).
-       * @example 1
-       */
+      /** @description The enterprise (office and admin only, and required for them). */
       enterpriseId?: number;
       /** @description Defaults to the chain the enterprise's primary placement is on. */
       chainCode?: string;
@@ -13285,10 +13240,6 @@ export interface components {
        */
       receivedAt?: string;
       nodeCode?: string;
-      /**
-       * @description Numeric id.
-       * @example 1
-       */
       departmentId?: number;
     };
     UpdateProblemRequest: {
@@ -13296,10 +13247,6 @@ export interface components {
       description?: string;
       categoryCode?: string;
       nodeCode?: string | null;
-      /**
-       * @description Numeric id.
-       * @example 1
-       */
       departmentId?: number | null;
       assigneeName?: string | null;
       contactName?: string | null;
@@ -13324,10 +13271,7 @@ export interface components {
         | 'reopen';
       /** @description The reason (return, decline, suspend, reject_extension, request_extension), the answer (answer), or the rating comment (rate). */
       note?: string;
-      /**
-       * @description assign: the department.
-       * @example 1
-       */
+      /** @description assign: the department. */
       departmentId?: number;
       /** @description assign: the responsible person. */
       assigneeName?: string;
