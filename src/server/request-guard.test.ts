@@ -157,6 +157,21 @@ describe(`the guards every API request passes (${testDatabaseKind()})`, () => {
     );
     expect(status).toBe(400);
     expect(fieldDetails(body).map((d) => d.field)).toEqual(['spaceId']);
+    const huge = await admin.json<ErrorResponse>('POST', '/api/projects/1/reservations', {
+      spaceId: 29,
+      areaM2: 1e12,
+    });
+    expect(fieldDetails(huge.body).map((d) => d.field)).toEqual(['areaM2']);
+  });
+
+  it('refuses a target past what its column holds, naming it', async () => {
+    const { status, body } = await admin.json<ErrorResponse>('PUT', '/api/chains/biomed/targets', {
+      region: '3202',
+      year: 2025,
+      valueYuan: 1e300,
+    });
+    expect(status).toBe(400);
+    expect(fieldDetails(body).map((d) => d.field)).toEqual(['valueYuan']);
   });
 });
 

@@ -84,7 +84,7 @@ export const createSpaceSchema = z
     kind: z.enum(SPACE_KINDS),
     floor: z.number().int().min(-5).max(200).nullable().optional(),
     areaM2: z.number().positive().max(10_000_000),
-    occupiedM2: z.number().min(0).default(0),
+    occupiedM2: z.number().min(0).max(10_000_000).default(0),
     availableFrom: isoDateSchema.nullable().optional(),
     rentYuanPerM2Month: z.number().min(0).max(100_000).nullable().optional(),
   })
@@ -97,7 +97,7 @@ export const updateSpaceSchema = z
     kind: z.enum(SPACE_KINDS),
     floor: z.number().int().min(-5).max(200).nullable(),
     areaM2: z.number().positive().max(10_000_000),
-    occupiedM2: z.number().min(0),
+    occupiedM2: z.number().min(0).max(10_000_000),
     availableFrom: isoDateSchema.nullable(),
     rentYuanPerM2Month: z.number().min(0).max(100_000).nullable(),
   })
@@ -180,6 +180,7 @@ export const reserveSpaceSchema = z
       areaM2: z
         .number()
         .positive()
+        .max(10_000_000)
         .optional()
         .meta({ description: "Default: the unit's whole free area." }),
       note: z.string().max(500).optional(),
@@ -187,7 +188,7 @@ export const reserveSpaceSchema = z
     z.strictObject({
       parkId: z.number().int().positive().max(MAX_INT32),
       kind: z.enum(SPACE_KINDS),
-      areaM2: z.number().positive(),
+      areaM2: z.number().positive().max(10_000_000),
       note: z.string().max(500).optional(),
     }),
   ])

@@ -11532,7 +11532,7 @@ export interface components {
       /** @example 3202 */
       region: string;
       year: number;
-      /** @description Target output in yuan, e.g. 250e9. */
+      /** @description Target output in yuan, e.g. 250e9 (below 10^18, the column’s range). */
       valueYuan: number;
       /** @description Node code; omit or null for the whole chain. */
       node?: string | null;
