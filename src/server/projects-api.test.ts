@@ -753,6 +753,7 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
         '项目名称,落地区域,环节,阶段,投资额（亿元）,空间需求,园区',
         '新建抗体项目,3202,biomed.mid.bio,在谈,3,湿实验室 1000,park-a',
         '坏项目,3202,biomed.mid.nope,谈判中,x,车间 5,no-park',
+        '坏字符\u0000项目,3202,biomed.mid.bio,在谈,3,,',
       ].join('\n'),
     );
     const badForm = new FormData();
@@ -768,6 +769,7 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
       '3:投资额（亿元）',
       '3:空间需求',
       '3:园区',
+      '4:项目名称',
     ]);
     expect(await count(project)).toBe(before);
 

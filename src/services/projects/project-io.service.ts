@@ -142,6 +142,19 @@ async function parseRow(
   userByName: (name: string) => ReturnType<typeof findUserByUsername>,
 ): Promise<ParsedRow | null> {
   const before = errors.length;
+  // No column can store a NUL character: name the cell (the database would refuse the row).
+  for (const column of Object.keys(PROJECT_COLUMNS) as ProjectColumn[]) {
+    const { text: value, header: shown } = cell(column);
+    if (value.includes('\u0000')) {
+      errors.push({
+        row: rowNumber,
+        column: shown || column,
+        value: value.replaceAll('\u0000', '␀'),
+        reason: 'contains the NUL character; remove it',
+        code: 'TEXT_HAS_NUL',
+      });
+    }
+  }
   const take = <T>(column: ProjectColumn, parse: (text: string) => CellParse<T>): T | undefined => {
     const { text, header: shown } = cell(column);
     const parsed = parse(text);
