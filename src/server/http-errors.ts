@@ -3,8 +3,6 @@ import { AppError } from '../domain/app-error.ts';
 import { sqlStateOf } from '../domain/sql-state.ts';
 import type { ErrorCode } from '../shared/error-codes.ts';
 
-export { sqlStateOf };
-
 interface SchemaIssue {
   path: readonly PropertyKey[];
   message: string;

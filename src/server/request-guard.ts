@@ -78,25 +78,22 @@ function findUnsafeText(root: unknown): string | null {
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= JSON_BODY_MAX_DEPTH) throw tooDeep();
-    // Pushed in reverse, so the first offending field in document order is found first.
-    const children: { value: unknown; path: string; depth: number }[] = [];
+    // Pushed last to first, so the first offending field in document order is found first.
     if (Array.isArray(value)) {
-      value.forEach((item, index) =>
-        children.push({
-          value: item,
-          path: path ? `${path}.${index}` : String(index),
-          depth: depth + 1,
-        }),
-      );
-    } else {
-      for (const [key, item] of Object.entries(value)) {
-        const field = path ? `${path}.${key}` : key;
-        if (hasUnsafeCharacters(key)) return field;
-        children.push({ value: item, path: field, depth: depth + 1 });
+      for (let index = value.length - 1; index >= 0; index--) {
+        const field = path ? `${path}.${index}` : String(index);
+        pending.push({ value: value[index] as unknown, path: field, depth: depth + 1 });
       }
+      continue;
     }
-    for (let i = children.length - 1; i >= 0; i--)
-      pending.push(children[i] as (typeof children)[number]);
+    const entries = Object.entries(value);
+    for (const [key] of entries) {
+      if (hasUnsafeCharacters(key)) return path ? `${path}.${key}` : key;
+    }
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, item] = entries[index] as [string, unknown];
+      pending.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+    }
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@shared/error-codes.ts';
 import { ROW_REASONS, type ReasonParams, type RowReason } from '@shared/row-reasons.ts';
 import type { Locale } from './Locale.ts';
+import { localName } from './localName.ts';
 
 type Text = { zh: string; en: string };
 
@@ -373,7 +374,7 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
   },
 };
 
-const pick = (text: Text, locale: Locale) => (locale === 'en' ? text.en : text.zh);
+const pick = localName;
 
 /** `{name}` placeholders filled from `params`; a missing one stays as written. */
 export function interpolate(text: string, params: unknown): string {

@@ -2,6 +2,7 @@ import type { TemplateProblemItem } from '@shared/api/templates.ts';
 import type { TemplateProblemCode } from '@shared/template-problems.ts';
 import { interpolate } from './errorMessages.ts';
 import type { Locale } from './Locale.ts';
+import { localName } from './localName.ts';
 
 type Text = { zh: string; en: string };
 
@@ -107,8 +108,8 @@ export function templateProblemText(p: TemplateProblemItem, locale: Locale): str
   if (!isCode(p.code)) return p.message;
   const text = TEMPLATE_PROBLEM_MESSAGES[p.code];
   const kind = KIND_WORDS[String(p.params.what ?? '')];
-  const params = kind ? { ...p.params, what: locale === 'en' ? kind.en : kind.zh } : p.params;
-  return interpolate(locale === 'en' ? text.en : text.zh, params);
+  const params = kind ? { ...p.params, what: localName(kind, locale) } : p.params;
+  return interpolate(localName(text, locale), params);
 }
 
 /** A problem as `chainlead template check` prints it (node, field, sentence), in the UI's language. */
