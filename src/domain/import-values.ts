@@ -85,12 +85,9 @@ export type CanonicalColumn = keyof typeof ENTERPRISE_COLUMNS;
  * class's names). The code is what counts: an import reads past these headers without a word.
  */
 export const REFERENCE_COLUMNS = {
-  region_name: { label: '地区', aliases: ['地区名称'], beside: 'region_code' },
-  industry_name: { label: '行业名称', aliases: [], beside: 'industry_code' },
-} as const satisfies Record<
-  string,
-  { label: string; aliases: readonly string[]; beside: CanonicalColumn }
->;
+  region_name: { label: '地区', aliases: ['地区名称'] },
+  industry_name: { label: '行业名称', aliases: [] },
+} as const satisfies Record<string, { label: string; aliases: readonly string[] }>;
 export type ReferenceColumn = keyof typeof REFERENCE_COLUMNS;
 
 const CANONICAL_COLUMNS = Object.keys(ENTERPRISE_COLUMNS) as CanonicalColumn[];
