@@ -42,6 +42,9 @@ describe.skipIf(!chromiumPath())('the duplicates queue', () => {
     const row = page.locator('tbody tr.ant-table-row', { hasText: NEAR });
     await row.waitFor();
     expect(await row.textContent()).toContain(FIRST);
+    // Why the pair was queued, in the page's language (stored as English phrases).
+    expect(await row.textContent()).toMatch(/名称相似度 0\.\d\d/);
+    expect(await row.textContent()).not.toContain('similarity');
 
     await row.getByRole('button', { name: /^合\s*并$/ }).click();
     await page

@@ -379,6 +379,8 @@ function latinUnit(folded: string): string {
   return m ? (m[1] ?? m[2] ?? '') : '';
 }
 
+const DIGIT_RUNS = /\d+/g;
+
 interface NameForms {
   tokens: string[];
   /** The branch a name is for, with its place: '上海分公司'; '' for the firm itself. */
@@ -391,6 +393,8 @@ interface NameForms {
   places: LeadingPlaces;
   /** The trade name, without places and industry words: '药明康德'. */
   core: string;
+  /** The numbers in the name, in order ('测试10' → '10'; '' for none): a different number is another firm. */
+  numbers: string;
 }
 
 /** The derived forms of a name, computed once per distinct name. */
@@ -410,7 +414,8 @@ export const nameForms = memo((name: string): NameForms => {
   const latin = tokens.filter((t) => !HAN.test(t) && !LATIN_GENERIC.has(t) && !LATIN_PLACES.has(t));
   const han = stripChineseGeneric(stripLeadingPlaces(tokens.filter((t) => HAN.test(t)).join('')));
   const core = han + latin.join('') || normalised;
-  return { tokens, branch, short, normalised, places, core };
+  const numbers = (normalised.match(DIGIT_RUNS) ?? []).join(',');
+  return { tokens, branch, short, normalised, places, core, numbers };
 });
 
 /**

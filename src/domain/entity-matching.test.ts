@@ -1,3 +1,4 @@
+import { MATCH_REASON_CODES, parseMatchReason } from '../shared/match-reasons.ts';
 import { describe, expect, it } from 'vitest';
 import {
   MATCH_THRESHOLDS,
@@ -126,6 +127,24 @@ describe('scoreMatch', () => {
     expect(decide({ name: 'Diamant SRL' }, { name: 'Diamant SRL #2' })).toBe('possible');
   });
 
+  it('keeps names alike but for their numbers apart (测试1 / 测试10), not one with a number and one without', () => {
+    const wuxi = { regionCode: '320214' };
+    const one = { ...wuxi, name: '测试1有限公司' };
+    expect(decide(one, { ...wuxi, name: '测试10有限公司' })).toBe('distinct');
+    expect(scoreMatch(one, { ...wuxi, name: '测试10有限公司' }).reasons).toContain(
+      'different numbers in the names',
+    );
+    expect(decide({ name: 'ABC 1 Ltd' }, { name: 'ABC 10 Ltd' })).toBe('distinct');
+    expect(decide({ name: '苏州3D打印科技有限公司' }, { name: '苏州4D打印科技有限公司' })).toBe(
+      'distinct',
+    );
+    // The same numbers, however written (full-width digits), still match.
+    expect(decide(one, { ...wuxi, name: '测试１有限公司' })).toBe('match');
+    expect(
+      decide({ ...wuxi, name: '无锡3M医疗器械有限公司' }, { ...wuxi, name: '无锡3M医疗器械公司' }),
+    ).toBe('match');
+  });
+
   it('sends a short name that abbreviates a registered name to review, never merges it', () => {
     const full = { name: '上海浦东发展银行股份有限公司' };
     expect(decide({ name: '浦发银行' }, full)).toBe('possible');
@@ -236,6 +255,47 @@ describe('scoreMatch', () => {
     expect(oneAddress).toBe(bare);
     expect(near).toBeGreaterThan(bare);
     expect(far).toBeLessThan(bare);
+  });
+
+  it('gives only reasons the web app can say in either language', () => {
+    const records = [
+      {
+        name: '无锡药明康德新药开发股份有限公司',
+        regionCode: '320214',
+        address: '无锡市新吴区马山五号桥',
+      },
+      { name: '無錫藥明康德新藥開發股份有限公司', regionCode: '320214' },
+      { name: '药明康德新药开发股份有限公司', regionCode: '320214', address: '无锡市滨湖区' },
+      { name: '苏州药明康德新药开发有限公司', regionCode: '320505' },
+      { name: '药明康德', nameEn: 'WuXi AppTec' },
+      { name: '无锡药明康德新药开发股份有限公司上海分公司' },
+      { name: '无锡药明康德新药开发股份有限公司北京分公司' },
+      { name: '测试1有限公司', uscc: buildUscc('320214', '12345678') },
+      { name: '测试10有限公司', uscc: buildUscc('320214', '87654321') },
+      { name: '测试1', uscc: buildUscc('320214', '12345678') },
+      { name: 'X', nameEn: 'WuXi AppTec Co., Ltd.' },
+      { name: '无锡药明康德新药开发股份有限公司', regionCode: '310115' },
+      {
+        name: '无锡药明生物技术股份有限公司',
+        regionCode: '320214',
+        address: '无锡市新吴区马山五号桥',
+      },
+      { name: '药明生物技术有限公司', regionCode: '310115' },
+      { name: '上海浦东发展银行股份有限公司' },
+      { name: '浦发银行' },
+    ];
+    const seen = new Set<string>();
+    for (const a of records) {
+      for (const b of records) {
+        for (const reason of scoreMatch(a, b).reasons) {
+          expect(parseMatchReason(reason), reason).not.toBeNull();
+          seen.add(parseMatchReason(reason)?.code ?? '');
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(
+      [...MATCH_REASON_CODES].filter((c) => c !== 'ROW_WITHOUT_USCC').sort(),
+    );
   });
 
   it('scores a pair the same in either order', () => {

@@ -13,6 +13,8 @@ import {
   normalizeAddress,
 } from './enterprise-names.ts';
 
+import { matchReasonText as reason } from '../shared/match-reasons.ts';
+
 export { normalizeAddress, normalizeEnterpriseName } from './enterprise-names.ts';
 
 export interface MatchRecord {
@@ -52,6 +54,10 @@ const OTHER_CITY_FACTOR = 0.55;
 // records: a branch and its head office go to review at most, two branches stay apart.
 const BRANCH_OF_PARENT = 0.6;
 const OTHER_BRANCH = 0.3;
+// Names alike but for their numbers ('测试1' / '测试10', 'Pharma 3' / 'Pharma 4') are numbered
+// firms or sites of one owner: like two branches, two records (only when both names have numbers:
+// '第一' / '第1' is left to the similarity).
+const DIFFERENT_NUMBERS = 0.3;
 // A short name that abbreviates a registered name ('浦发银行' / '上海浦东发展银行股份有限公司'),
 // or a registered name that keeps another's trade name and drops words ('宝安集团' / '宝安企业集团'):
 // worth a person's look, never a merge, as many firms abbreviate alike.
@@ -173,6 +179,8 @@ interface NameEvidence {
   places: string;
   /** The names open with places that cannot both hold, such as 无锡 and 苏州. */
   conflict: boolean;
+  /** Both names carry numbers, and not the same ones. */
+  numbersDiffer: boolean;
   english: boolean;
 }
 
@@ -232,7 +240,8 @@ function compareNames(x: string, y: string, english: boolean): NameEvidence {
   const fy = nameForms(y);
   const conflict = placesConflict(fx.places, fy.places);
   const branch = fx.branch === fy.branch ? 'same' : fx.branch && fy.branch ? 'other' : 'parent';
-  const base = { similarity: 1, places: '', conflict, english, branch } as const;
+  const numbersDiffer = fx.numbers !== '' && fy.numbers !== '' && fx.numbers !== fy.numbers;
+  const base = { similarity: 1, places: '', conflict, numbersDiffer, english, branch } as const;
   if (fx.normalised && fx.normalised === fy.normalised) return { ...base, kind: 'same' };
   if (fx.normalised && fy.normalised && fx.places.rest === fy.places.rest) {
     const shown = [fx.places.text, fy.places.text].filter((t) => t.length > 0).join('/');
@@ -265,6 +274,7 @@ function nameEvidence(a: MatchRecord, b: MatchRecord): NameEvidence {
       similarity: 0,
       places: '',
       conflict: false,
+      numbersDiffer: false,
       english: false,
     }
   );
@@ -285,7 +295,8 @@ export function scoreMatch(
 ): MatchScore {
   const usccA = cleanUscc(a.uscc);
   const usccB = cleanUscc(b.uscc);
-  if (usccA && usccA === usccB && isValidUscc(usccA)) return { score: 1, reasons: ['same USCC'] };
+  if (usccA && usccA === usccB && isValidUscc(usccA))
+    return { score: 1, reasons: [reason('SAME_USCC')] };
   const differentUscc = isValidUscc(usccA) && isValidUscc(usccB) && usccA !== usccB;
 
   const reasons: string[] = [];
@@ -295,7 +306,7 @@ export function scoreMatch(
   const address = hasAddresses ? addressSimilarity(a.address ?? '', b.address ?? '') : null;
   const addressShift = address === null ? 0 : weights.address * (address - 0.5);
   const regionLabel = (region === 'same-city' ? (a.regionCode ?? '') : '').trim();
-  const of = names.english ? ' (English)' : '';
+  const english = names.english ? '1' : undefined;
 
   // A name opening with another city is as telling as another region code.
   const apart = region === 'other-city' || names.conflict;
@@ -303,54 +314,58 @@ export function scoreMatch(
   if (names.kind === 'same') {
     if (region === 'same-city') {
       // Names are registered uniquely within a registration area: the address adds nothing.
-      reasons.push(`same normalised name${of} in region ${regionLabel}`);
+      reasons.push(reason('SAME_NAME_IN_REGION', { english, region: regionLabel }));
       score = SAME_NAME_SAME_CITY;
     } else if (region === 'other-city') {
-      reasons.push(`same normalised name${of} in different cities`);
+      reasons.push(reason('SAME_NAME_OTHER_CITIES', { english }));
       score = SAME_NAME_OTHER_CITY;
     } else {
-      reasons.push(`same normalised name${of}`);
+      reasons.push(reason('SAME_NAME', { english }));
       score = Math.min(SAME_NAME, SAME_NAME + addressShift);
     }
   } else if (names.kind === 'place-variant') {
-    const what = `same name apart from leading place ${names.places}`;
+    const places = names.places;
     if (apart) {
-      reasons.push(`${what}, different cities`);
+      reasons.push(reason('PLACE_VARIANT_OTHER_CITIES', { places }));
       score = PLACE_VARIANT_OTHER_CITY;
     } else if (region === 'same-city') {
-      reasons.push(`${what} in region ${regionLabel}`);
+      reasons.push(reason('PLACE_VARIANT_IN_REGION', { places, region: regionLabel }));
       score = PLACE_VARIANT_SAME_CITY;
     } else {
-      reasons.push(what);
+      reasons.push(reason('PLACE_VARIANT', { places }));
       score = PLACE_VARIANT + addressShift;
     }
   } else if (names.kind === 'abbreviation') {
-    reasons.push(`one name abbreviates the other${of}`);
+    reasons.push(reason('ABBREVIATION', { english }));
     score = names.similarity;
     if (apart) {
-      reasons.push('different cities');
+      reasons.push(reason('DIFFERENT_CITIES'));
       score *= OTHER_CITY_FACTOR;
     }
   } else {
-    reasons.push(`name similarity${of} ${round2(names.similarity)}`);
+    reasons.push(reason('NAME_SIMILARITY', { english, value: round2(names.similarity) }));
     score = names.similarity + addressShift;
     if (apart) {
-      reasons.push('different cities');
+      reasons.push(reason('DIFFERENT_CITIES'));
       score *= OTHER_CITY_FACTOR;
     }
   }
   if (address !== null && !(names.kind !== 'fuzzy' && region === 'same-city')) {
-    reasons.push(`address similarity ${round2(address)}`);
+    reasons.push(reason('ADDRESS_SIMILARITY', { value: round2(address) }));
   }
   if (names.branch === 'parent' && score > BRANCH_OF_PARENT) {
-    reasons.push('a branch and its head office');
+    reasons.push(reason('BRANCH_OF_HEAD_OFFICE'));
     score = BRANCH_OF_PARENT;
   } else if (names.branch === 'other' && score > OTHER_BRANCH) {
-    reasons.push('two different branches');
+    reasons.push(reason('TWO_BRANCHES'));
     score = OTHER_BRANCH;
   }
+  if (names.numbersDiffer && score > DIFFERENT_NUMBERS) {
+    reasons.push(reason('DIFFERENT_NUMBERS'));
+    score = DIFFERENT_NUMBERS;
+  }
   if (differentUscc) {
-    reasons.unshift('different USCC');
+    reasons.unshift(reason('DIFFERENT_USCC'));
     score *= DIFFERENT_USCC_CAP;
   }
   return { score: Math.round(clamp01(score) * 1000) / 1000, reasons };

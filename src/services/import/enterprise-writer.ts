@@ -34,6 +34,7 @@ import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
 import type { SerializedClassification } from '../../domain/classification.ts';
 import type { PreparedRecord } from './record-work.ts';
+import { matchReasonText } from '../../shared/match-reasons.ts';
 
 // The write half of an enterprise import: each batch of validated records is matched against the
 // registry (USCC, then name key, then a fuzzy score) and inserted, updated or merged.
@@ -246,8 +247,10 @@ export class RecordWriter {
           other: { ...match, key: keys.nameKey },
           score: how === 'name' ? 1 : scoreMatch(record, match).score,
           reasons: [
-            ...(how === 'name' ? ['same normalised name'] : scoreMatch(record, match).reasons),
-            'a row without USCC matches a registered enterprise: review before merging',
+            ...(how === 'name'
+              ? [matchReasonText('SAME_NAME')]
+              : scoreMatch(record, match).reasons),
+            matchReasonText('ROW_WITHOUT_USCC'),
           ],
         };
         match = undefined;

@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { matchReasonText } from '../../i18n/utils/matchReasons.ts';
 
 type Status = 'open' | 'merged' | 'dismissed';
 
@@ -103,7 +104,8 @@ export function DuplicatesPage() {
             {
               key: 'reasons',
               title: t('duplicates.reasons'),
-              render: (_, pair) => pair.reasons.map((r) => <Tag key={r}>{r}</Tag>),
+              render: (_, pair) =>
+                pair.reasons.map((r) => <Tag key={r}>{matchReasonText(r, locale)}</Tag>),
             },
             {
               key: 'actions',
