@@ -43,6 +43,28 @@ export const PROJECT_COLUMNS = {
 } as const;
 
 export type ProjectColumn = keyof typeof PROJECT_COLUMNS;
+
+/**
+ * Columns an export writes beside a code so a person can read it (the chain's, region's, node's,
+ * enterprise's and park's names). The code is what counts: an import reads past these headers.
+ */
+export const PROJECT_REFERENCE_COLUMNS = {
+  chain_name: { label: '产业链名称', after: 'chain' },
+  region_name: { label: '地区', after: 'region_code' },
+  node_name: { label: '环节名称', after: 'node_code' },
+  enterprise_name: { label: '企业名称', after: 'enterprise_id' },
+  park_name: { label: '园区名称', after: 'park' },
+} as const satisfies Record<string, { label: string; after: ProjectColumn }>;
+export type ProjectReferenceColumn = keyof typeof PROJECT_REFERENCE_COLUMNS;
+
+/** An export's columns: the import's own, each code followed by its name. */
+export const PROJECT_EXPORT_COLUMNS: readonly (ProjectColumn | ProjectReferenceColumn)[] =
+  Object.keys(PROJECT_COLUMNS).flatMap((key) => [
+    key as ProjectColumn,
+    ...(Object.keys(PROJECT_REFERENCE_COLUMNS) as ProjectReferenceColumn[]).filter(
+      (name) => PROJECT_REFERENCE_COLUMNS[name].after === key,
+    ),
+  ]);
 export const PROJECT_COLUMN_KEYS = Object.keys(PROJECT_COLUMNS) as ProjectColumn[];
 export const MONEY_PROJECT_COLUMNS: readonly ProjectColumn[] = [
   'investment',
@@ -64,6 +86,12 @@ export function mapProjectHeaders(headers: readonly string[]): {
     const spec = PROJECT_COLUMNS[key];
     for (const name of [key, spec.label, ...spec.aliases]) byName.set(fold(name), key);
   }
+  const reference = new Set(
+    (Object.keys(PROJECT_REFERENCE_COLUMNS) as ProjectReferenceColumn[]).flatMap((name) => [
+      fold(name),
+      fold(PROJECT_REFERENCE_COLUMNS[name].label),
+    ]),
+  );
   const seen = new Set<ProjectColumn>();
   const unknown: string[] = [];
   const units: (MoneyUnit | null)[] = [];
@@ -72,7 +100,7 @@ export function mapProjectHeaders(headers: readonly string[]): {
     const column = byName.get(fold(header.replace(BRACKETED, ''))) ?? null;
     units.push(unitText ? parseMoneyUnit(unitText) : null);
     if (column === null || seen.has(column)) {
-      if (header.trim()) unknown.push(header);
+      if (header.trim() && !reference.has(fold(header))) unknown.push(header);
       return null;
     }
     seen.add(column);

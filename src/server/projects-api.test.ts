@@ -744,6 +744,28 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
       updated: 0,
       unchanged: total,
     });
+    // A CSV export names the chain, region, node, enterprise and park beside their codes, and
+    // imports back unchanged too (an import reads past the names).
+    const csvExport = await (
+      await investor.request('GET', '/api/projects/export?format=csv')
+    ).text();
+    const [headerLine = '', ...lines] = csvExport.replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(headerLine.split(',').slice(0, 8)).toEqual([
+      '编号',
+      '项目名称',
+      '产业链',
+      '产业链名称',
+      '落地区域',
+      '地区',
+      '环节',
+      '环节名称',
+    ]);
+    expect(headerLine).toMatch(/企业编号,企业名称,.*,园区,园区名称,/);
+    expect(lines.some((line) => /,biomed,生物医药,3202,江苏省·无锡市,/.test(line))).toBe(true);
+    const csvForm = new FormData();
+    csvForm.set('file', new File([csvExport], 'projects.csv'));
+    const csvBack = await investor.request('POST', '/api/projects/import', csvForm);
+    expect((await csvBack.json()) as ImportProjectsResult).toMatchObject({ unchanged: total });
 
     const dir = mkdtempSync(join(tmpdir(), 'chainlead-projects-test-'));
     const csv = join(dir, 'new.csv');

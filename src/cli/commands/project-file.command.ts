@@ -17,7 +17,7 @@ export function registerProjectFileCommands(project: Command): void {
   project
     .command('export')
     .description(
-      'Export projects as XLSX or CSV (Chinese headers, money in 万元); imports back unchanged',
+      'Export projects as XLSX or CSV (Chinese headers, money in 万元, names beside codes); imports back unchanged',
     )
     .requiredOption('--out <file>', 'FILE.xlsx or FILE.csv')
     .option('--chain <code>', 'chain code')

@@ -17,6 +17,7 @@ import type { Evidence } from '../../domain/classification.ts';
 import { countsOnChain } from '../../domain/placement.ts';
 import { gbt4754Name } from '../../shared/industry/industry-names.ts';
 import { regionPaths } from '../reference/region-paths.ts';
+import { regionPathText } from '../../shared/region-path.ts';
 
 const PAGE = 5_000;
 
@@ -129,7 +130,7 @@ export async function exportEnterprises(
         name: e.name,
         name_en: e.nameEn,
         region_code: e.regionCode,
-        region_name: path && path.length > 0 ? path.map((step) => step.name).join('·') : null,
+        region_name: path && path.length > 0 ? regionPathText(path.map((step) => step.name)) : null,
         address: e.address,
         founded_on: e.foundedOn,
         registered_capital: e.registeredCapitalYuan,

@@ -6,6 +6,8 @@ import {
   MONEY_PROJECT_COLUMNS,
   PROJECT_COLUMNS,
   PROJECT_COLUMN_KEYS,
+  PROJECT_EXPORT_COLUMNS,
+  PROJECT_REFERENCE_COLUMNS,
   formatSpaceNeed,
   mapProjectHeaders,
   parseProjectDate,
@@ -15,7 +17,11 @@ import {
   parseStage,
   type CellParse,
   type ProjectColumn,
+  type ProjectReferenceColumn,
 } from '../../domain/project-columns.ts';
+import { listChains } from '../../db/chain.repository.ts';
+import { regionPaths } from '../reference/region-paths.ts';
+import { regionPathText } from '../../shared/region-path.ts';
 import type { Db } from '../../db/connection.ts';
 import { listParks } from '../../db/park.repository.ts';
 import { insertImportBatch, updateImportBatch } from '../../db/import.repository.ts';
@@ -51,45 +57,62 @@ import { listProjectBoard, listProjectSummaries } from './project-query.service.
 export type ProjectFileFormat = 'xlsx' | 'csv';
 
 const MONEY_HEADER_UNIT = '（万元）';
-const header = (key: ProjectColumn) =>
-  PROJECT_COLUMNS[key].label +
-  (MONEY_PROJECT_COLUMNS.includes(key) ? MONEY_HEADER_UNIT : key === 'space_need' ? '（m²）' : '');
+function header(key: ProjectColumn | ProjectReferenceColumn): string {
+  if (key in PROJECT_REFERENCE_COLUMNS) {
+    return PROJECT_REFERENCE_COLUMNS[key as ProjectReferenceColumn].label;
+  }
+  const column = key as ProjectColumn;
+  const unit = MONEY_PROJECT_COLUMNS.includes(column)
+    ? MONEY_HEADER_UNIT
+    : column === 'space_need'
+      ? '（m²）'
+      : '';
+  return PROJECT_COLUMNS[column].label + unit;
+}
 const wan = (yuan: number | null) => (yuan === null ? null : yuan / 1e4);
 
-function exportRow(
-  p: ProjectSummary,
-  notes: Map<number, string | null>,
-  parkCodes: Map<number, string>,
-) {
-  const values: Record<ProjectColumn, string | number | null> = {
+/** What an export names beside the codes: chains by code, region paths by code, parks' codes. */
+interface ExportNames {
+  chains: Map<string, string>;
+  regions: Map<string, string>;
+  parkCodes: Map<number, string>;
+}
+
+function exportRow(p: ProjectSummary, notes: Map<number, string | null>, names: ExportNames) {
+  const values: Record<ProjectColumn | ProjectReferenceColumn, string | number | null> = {
     id: p.id,
     name: p.name,
     chain: p.chainCode,
+    chain_name: names.chains.get(p.chainCode) ?? null,
     region_code: p.regionCode,
+    region_name: names.regions.get(p.regionCode) ?? null,
     node_code: p.node?.code ?? null,
+    node_name: p.node?.name.zh ?? null,
     stage: PROJECT_STAGE_NAMES[p.stage].zh,
     status: p.status === 'active' ? '推进中' : '已放弃',
     investor: p.investor,
     enterprise_id: p.enterprise?.id ?? null,
+    enterprise_name: p.enterprise?.name ?? null,
     investment: wan(p.investmentYuan),
     capital_in_place: wan(p.capitalInPlaceYuan),
     expected_output: wan(p.expectedOutputYuan),
     output_start_year: p.outputStartYear,
     space_need: formatSpaceNeed(p.spaceNeed),
     space_needed_from: p.spaceNeededFrom,
-    park: p.park ? (parkCodes.get(p.park.id) ?? null) : null,
+    park: p.park ? (names.parkCodes.get(p.park.id) ?? null) : null,
+    park_name: p.park?.name ?? null,
     owner: p.owner?.username ?? null,
     next_action: p.nextAction,
     next_action_on: p.nextActionOn,
     notes: notes.get(p.id) ?? null,
     updated_at: p.updatedAt.slice(0, 10),
   };
-  return PROJECT_COLUMN_KEYS.map((key) => values[key]);
+  return PROJECT_EXPORT_COLUMNS.map((key) => values[key]);
 }
 
 /**
  * Writes the projects matching a query as a spreadsheet people read (Chinese headers, money in
- * 万元) that imports back unchanged. Returns the bytes and the row count.
+ * 万元, names beside codes) that imports back unchanged. Returns the bytes and the row count.
  */
 export async function exportProjects(
   db: Db,
@@ -98,11 +121,21 @@ export async function exportProjects(
 ): Promise<{ bytes: Uint8Array; count: number }> {
   const board = await listProjectBoard(db, { status: 'all', ...query });
   const parks = await listParks(db);
-  const parkCodes = new Map(parks.map(({ park }) => [park.id, park.code]));
+  const paths = await regionPaths(
+    db,
+    board.items.map((p) => p.regionCode),
+  );
+  const names: ExportNames = {
+    chains: new Map((await listChains(db)).map((c) => [c.code, c.nameZh])),
+    regions: new Map(
+      [...paths].map(([code, path]) => [code, regionPathText(path.map((step) => step.name))]),
+    ),
+    parkCodes: new Map(parks.map(({ park }) => [park.id, park.code])),
+  };
   const views = await listProjectViews(db, { ids: board.items.map((p) => p.id) });
   const notes = new Map(views.map((v) => [v.project.id, v.project.notes]));
-  const rows = board.items.map((p) => exportRow(p, notes, parkCodes));
-  const headers = PROJECT_COLUMN_KEYS.map(header);
+  const rows = board.items.map((p) => exportRow(p, notes, names));
+  const headers = PROJECT_EXPORT_COLUMNS.map(header);
   if (format === 'csv') {
     const text = csvDocument(headers, rows);
     return { bytes: new TextEncoder().encode(text), count: rows.length };

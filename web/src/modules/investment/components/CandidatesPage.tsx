@@ -18,6 +18,7 @@ import { useAction } from '../../ui/hooks/useAction.ts';
 import { CandidateReasons } from './CandidateReasons.tsx';
 import { HomeCitiesCard } from './HomeCitiesCard.tsx';
 import { useChainPath } from '../../chains/hooks/useChainPath.ts';
+import { regionPathText } from '@shared/region-path.ts';
 
 /** 招商目标: enterprises elsewhere that would fill the region's missing and weak nodes, ranked. */
 export function CandidatesPage() {
@@ -127,7 +128,7 @@ export function CandidatesPage() {
             render: (_, c) => (
               <span data-region={c.regionCode} data-content="data">
                 {c.regionPath.length > 0
-                  ? c.regionPath.map((step) => step.name).join('·')
+                  ? regionPathText(c.regionPath.map((step) => step.name))
                   : (c.regionName ?? c.regionCode)}
               </span>
             ),

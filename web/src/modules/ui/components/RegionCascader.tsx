@@ -3,6 +3,7 @@ import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { regionPathText } from '@shared/region-path.ts';
 
 interface RegionOption {
   value: string;
@@ -100,7 +101,7 @@ export function RegionCascader({
       placeholder={placeholder ?? t('enterprises.filter.region')}
       onChange={(path) => onChange(path?.at(-1)?.toString())}
       // 省·市·区, as a region is written everywhere else in the app.
-      displayRender={(labels: string[]) => labels.join('·')}
+      displayRender={(labels: string[]) => regionPathText(labels)}
       data-testid={testId}
     />
   );
