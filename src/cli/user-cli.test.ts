@@ -94,5 +94,34 @@ describe('user commands for the new roles', () => {
       '2027-01-01 holiday',
       '2027-01-09 workday',
     ]);
+
+    // A file with headers only would clear the year: refused, and the year keeps its days.
+    const empty = join(work, 'empty.csv');
+    writeFileSync(empty, 'day,kind,name\n');
+    const refused = await run(['--db', db, 'calendar', 'set', '--year', '2027', '--file', empty]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/has no days: .*Nothing was changed/);
+    // Chinese headers, kinds and dates as people write them.
+    const chinese = join(work, 'days-zh.csv');
+    writeFileSync(
+      chinese,
+      '日期,类型,名称\n2027/1/1,放假,元旦\n2027年2月10日,放假,春节\n2027-01-09,上班,\n',
+    );
+    const setZh = await run(['--db', db, 'calendar', 'set', '--year', '2027', '--file', chinese]);
+    expect([setZh.code, setZh.stderr]).toEqual([0, '']);
+    expect(setZh.stdout).toMatch(/Set 2027: 3 moved day\(s\)/);
+    const badDate = join(work, 'days-bad.csv');
+    writeFileSync(badDate, '日期,类型\n2027/2/30,放假\n');
+    const refusedDate = await run([
+      '--db',
+      db,
+      'calendar',
+      'set',
+      '--year',
+      '2027',
+      '--file',
+      badDate,
+    ]);
+    expect(refusedDate.stderr).toMatch(/row 2: "2027\/2\/30" is not a date/);
   });
 });

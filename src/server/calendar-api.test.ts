@@ -153,7 +153,10 @@ describe(`the working-day calendar's admin API (${testDatabaseKind()})`, () => {
   it('lets any signed-in user read and only calendar managers write', async () => {
     const viewer = await signInNewUser(app, admin, 'cal-viewer', 'viewer');
     expect((await viewer.request('GET', '/api/calendar')).status).toBe(200);
-    const refused = await viewer.request('PUT', '/api/calendar/2027', { source: 's', days: [] });
+    const refused = await viewer.request('PUT', '/api/calendar/2027', {
+      source: 's',
+      days: [{ day: '2027-01-01', kind: 'holiday' }],
+    });
     expect(refused.status).toBe(403);
   });
 });

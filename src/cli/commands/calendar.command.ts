@@ -4,37 +4,76 @@ import { getCalendar, setCalendarYear } from '../../services/problems/calendar-a
 import { openTable } from '../../services/tables/table-reader.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
 import { parseYear } from '../option-parsers.ts';
+import { parseProjectDate } from '../../domain/project-columns.ts';
 
-/** Reads a days file (columns day, kind, name) for `calendar set`. */
+/** The headers a days file may use, in English or Chinese. */
+const DAY_HEADERS = {
+  day: ['day', '日期'],
+  kind: ['kind', '类型', '安排'],
+  name: ['name', '名称', '节日'],
+} as const;
+
+/** The kinds of day, in English or Chinese. */
+const DAY_KINDS: Readonly<Record<string, 'holiday' | 'workday'>> = {
+  holiday: 'holiday',
+  放假: 'holiday',
+  休: 'holiday',
+  休息: 'holiday',
+  workday: 'workday',
+  上班: 'workday',
+  班: 'workday',
+  调休上班: 'workday',
+};
+
+/**
+ * Reads a days file (columns day/日期, kind/类型, name/名称) for `calendar set`. A file without
+ * days is refused: it would clear the year's official holidays.
+ */
 async function readDays(
   file: string,
 ): Promise<{ day: string; kind: 'holiday' | 'workday'; name: string | null }[]> {
   const table = await openTable(file);
   const headers = table.headers.map((header) => header.trim().toLowerCase());
-  const at = (name: string) => headers.indexOf(name);
+  const at = (column: keyof typeof DAY_HEADERS) =>
+    headers.findIndex((header) => (DAY_HEADERS[column] as readonly string[]).includes(header));
   if (at('day') < 0 || at('kind') < 0) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `${file} needs the columns day, kind and (optional) name.`,
-      {
-        field: 'file',
-      },
+      `${file} needs the columns day (日期), kind (类型) and, optionally, name (名称); ` +
+        `its headers are: ${table.headers.join(', ')}.`,
+      { field: 'file' },
     );
   }
   const days: { day: string; kind: 'holiday' | 'workday'; name: string | null }[] = [];
   for await (const { rowNumber, cells } of table.rows) {
-    const day = (cells[at('day')] ?? '').trim();
-    const kind = (cells[at('kind')] ?? '').trim();
-    if (!day && !kind) continue;
-    if (kind !== 'holiday' && kind !== 'workday') {
+    const dayText = (cells[at('day')] ?? '').trim();
+    const kindText = (cells[at('kind')] ?? '').trim();
+    if (!dayText && !kindText) continue;
+    const kind = DAY_KINDS[kindText.toLowerCase()];
+    if (!kind) {
       throw new AppError(
         'VALIDATION_FAILED',
-        `${file} row ${rowNumber}: kind is holiday or workday, not "${kind}".`,
+        `${file} row ${rowNumber}: kind is holiday (放假) or workday (上班), not "${kindText}".`,
         { field: 'kind', row: rowNumber },
       );
     }
+    const day = parseProjectDate(dayText);
+    if (!day.ok || day.value === null) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${file} row ${rowNumber}: "${dayText}" is not a date; use YYYY-MM-DD.`,
+        { field: 'day', row: rowNumber },
+      );
+    }
     const name = at('name') < 0 ? '' : (cells[at('name')] ?? '').trim();
-    days.push({ day, kind, name: name || null });
+    days.push({ day: day.value, kind, name: name || null });
+  }
+  if (days.length === 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${file} has no days: setting a year from it would clear its official holidays. Nothing was changed.`,
+      { field: 'file' },
+    );
   }
   return days;
 }
@@ -69,7 +108,10 @@ export function registerCalendarCommand(program: Command): void {
     .command('set')
     .description("Replace a year's moved days from a file, then recount open problems' due dates")
     .requiredOption('--year <year>', 'the year the file sets')
-    .requiredOption('--file <path>', 'CSV/XLSX with columns day, kind (holiday|workday), name')
+    .requiredOption(
+      '--file <path>',
+      'CSV/XLSX with columns day (日期), kind (类型: holiday/放假 or workday/上班), name (名称)',
+    )
     .option(
       '--source <text>',
       'where the days come from',

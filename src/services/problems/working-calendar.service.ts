@@ -8,9 +8,12 @@ import {
 } from '../../db/calendar.repository.ts';
 import { buildWorkingCalendar, type WorkingCalendar } from '../../domain/working-calendar.ts';
 
-/** Where the seeded calendar comes from, named on every year it seeds. */
+/**
+ * Where the seeded calendar comes from, named on every year it seeds (the office reads it in the
+ * calendar's 依据 column): the State Council General Office's notices, through the npm package.
+ */
 export const OFFICIAL_CALENDAR_SOURCE =
-  'chinese-days 1.5.7 (npm, MIT; from the State Council General Office holiday notices)';
+  '国务院办公厅放假通知（npm 包 chinese-days 1.5.7，MIT 许可）';
 
 interface ChineseDaysData {
   holidays: Record<string, string>;

@@ -52,6 +52,7 @@ export const setCalendarYearRequestSchema = z
           })
           .strict(),
       )
+      .min(1, 'needs at least one day: a year without moved days would clear its official holidays')
       .max(366),
   })
   .strict()
