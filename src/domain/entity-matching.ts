@@ -371,6 +371,15 @@ export function scoreMatch(
   return { score: Math.round(clamp01(score) * 1000) / 1000, reasons };
 }
 
+/**
+ * Whether two names are for the same branch, or both for the firm itself. Names that share a
+ * normalised name (branch markers removed) but not their branch are two records: a branch and its
+ * head office, or two branches ('…滨湖分公司' / '…新吴分公司').
+ */
+export function sameBranch(a: string, b: string): boolean {
+  return nameForms(a).branch === nameForms(b).branch;
+}
+
 /** Turns a score into a decision with MATCH_THRESHOLDS: merge, send to review, or keep apart. */
 export function decideMatch(score: number): MatchDecision {
   if (score >= MATCH_THRESHOLDS.merge) return 'match';

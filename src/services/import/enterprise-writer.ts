@@ -3,7 +3,12 @@ import {
   importYearFigures,
   mergedAliases,
 } from '../../domain/enterprise-merge.ts';
-import { decideMatch, scoreMatch, MATCH_THRESHOLDS } from '../../domain/entity-matching.ts';
+import {
+  decideMatch,
+  sameBranch,
+  scoreMatch,
+  MATCH_THRESHOLDS,
+} from '../../domain/entity-matching.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { insertDuplicateCandidate } from '../../db/duplicate.repository.ts';
 import { insertYearHistory } from '../../db/merge.repository.ts';
@@ -146,7 +151,15 @@ export class RecordWriter {
       return map;
     };
     const byUscc = byIdx(await findStagedUsccMatches(this.tx));
+    // A name key leaves branch markers out: a branch and its head office (or two branches) share
+    // one, but are two records, left to the fuzzy score (which queues or keeps them apart).
     const byName = byIdx(await findStagedNameMatches(this.tx));
+    for (const [idx, found] of byName) {
+      const name = records[idx]?.name ?? '';
+      const kept = found.filter((e) => sameBranch(e.name, name));
+      if (kept.length > 0) byName.set(idx, kept);
+      else byName.delete(idx);
+    }
     // The figures the matched records hold for the batch's years, in one query.
     const years = [...new Set(records.flatMap((r) => (r.figures ? [r.figures.year] : [])))];
     for (const id of loaded.keys()) for (const year of years) this.years.set(`${id}|${year}`, null);
@@ -199,8 +212,9 @@ export class RecordWriter {
         // The same name first, then a record as unregistered as the row, then any other.
         const sameKey =
           byName.get(idx)?.filter((e) => sameCity(e) && (!e.uscc || !record.uscc)) ?? [];
+        const seen = this.seenName.get(nameKeyInCity);
         match =
-          this.seenName.get(nameKeyInCity) ??
+          (seen && sameBranch(seen.name, record.name) ? seen : undefined) ??
           sameKey.find((e) => e.name === record.name) ??
           sameKey.find((e) => !e.uscc) ??
           sameKey[0];

@@ -239,6 +239,29 @@ describe.each([
     for (const item of rest.items) await dismissDuplicate(database.db, actor, item.id);
   });
 
+  it('keeps branches of one firm, and names alike but for a number, as records of their own', async () => {
+    const file = csv('branches.csv', [
+      `,无锡康泰医疗器械有限公司滨湖分公司,320211,,,,医疗器械销售,,,,,`,
+      `,无锡康泰医疗器械有限公司新吴分公司,320214,,,,医疗器械销售,,,,,`,
+      `,测试康泰医疗有限公司1,320214,,,,医疗器械销售,,,,,`,
+      `,测试康泰医疗有限公司10,320214,,,,医疗器械销售,,,,,`,
+    ]);
+    const first = await importEnterprises(database.db, actor, { file });
+    expect(first.counts).toMatchObject({ inserted: 4, merged: 0, updated: 0 });
+    const found = await searchEnterprises(database.db, { q: '康泰医疗', page: 1, pageSize: 10 });
+    expect(found.items.map((e) => `${e.name} ${e.regionCode}`).sort()).toEqual([
+      '无锡康泰医疗器械有限公司新吴分公司 320214',
+      '无锡康泰医疗器械有限公司滨湖分公司 320211',
+      '测试康泰医疗有限公司1 320214',
+      '测试康泰医疗有限公司10 320214',
+    ]);
+    // Each row finds its own record again: nothing flips from one branch to the other.
+    const again = await importEnterprises(database.db, actor, { file });
+    expect(again.counts).toMatchObject({ inserted: 0, merged: 0, updated: 0, unchanged: 4 });
+    const rest = await listDuplicates(database.db, { page: 1, pageSize: 50 });
+    for (const item of rest.items) await dismissDuplicate(database.db, actor, item.id);
+  });
+
   it('bounds the possible-duplicates queue: one pair per new enterprise, and a cap per import', async () => {
     const words = ['青松', '白桦', '红杉', '紫藤', '金桂'];
     await importEnterprises(database.db, actor, {
