@@ -179,6 +179,9 @@ describe(`the chain leader's work over the API (${testDatabaseKind()})`, () => {
       (await office.json<ErrorResponse>('POST', '/api/leader/activities', { ...body, ...change }))
         .body.error.code;
     expect(await bad({ heldOn: '2099-01-01' })).toBe('VALIDATION_FAILED');
+    expect(
+      await bad({ followUps: [{ title: '补', ownerDepartmentId: depA, deadline: '2025-03-09' }] }),
+    ).toBe('VALIDATION_FAILED');
     expect(await bad({ heldOn: '2025-02-30' })).toBe('VALIDATION_FAILED');
     expect(await bad({ enterpriseIds: [999999] })).toBe('ENTERPRISE_NOT_FOUND');
     expect(await bad({ nodeCodes: ['ic.design'] })).toBe('VALIDATION_FAILED');
@@ -228,17 +231,41 @@ describe(`the chain leader's work over the API (${testDatabaseKind()})`, () => {
   });
 
   it('keeps each department to its own 督办 items; progress and completion', async () => {
-    const make = (ownerDepartmentId: number, deadline: string) =>
-      leader.json<SupervisionDetail>('POST', '/api/supervision', {
+    // A past meeting's decision may carry a deadline already past; a new item may not.
+    const meeting = await office.json<Activity>('POST', '/api/leader/activities', {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      kind: 'chain_meeting',
+      heldOn: '2020-01-10',
+      title: '2020 年链长会议',
+      people: ['张三 副市长'],
+      enterpriseIds: [],
+      nodeCodes: [],
+      followUps: [],
+    });
+    const make = (ownerDepartmentId: number, deadline: string, activityId?: number) =>
+      leader.json<SupervisionDetail & ErrorResponse>('POST', '/api/supervision', {
         chainCode: 'biomed',
         regionCode: '3202',
         title: `督办 ${ownerDepartmentId} ${deadline}`,
         ownerDepartmentId,
         deadline,
+        ...(activityId ? { activityId } : {}),
       });
     const mine = (await make(depA, '2099-12-31')).body;
-    const theirs = (await make(depB, '2020-01-31')).body;
+    const theirs = (await make(depB, '2020-01-31', meeting.body.id)).body;
     expect(theirs).toMatchObject({ state: 'open', overdue: true, onTime: null });
+    const past = await make(depB, '2020-01-31');
+    expect(past.status).toBe(400);
+    expect(past.body.error.details).toMatchObject({
+      field: 'deadline',
+      reason: 'DEADLINE_BEFORE_SET',
+      date: '2020-01-31',
+    });
+    expect((await make(depB, '2020-01-09', meeting.body.id)).body.error.details).toMatchObject({
+      reason: 'DEADLINE_BEFORE_SET',
+      from: '2020-01-10',
+    });
     expect((await make(999999, '2099-12-31')).body).toMatchObject({
       error: { code: 'DEPARTMENT_NOT_FOUND' },
     });

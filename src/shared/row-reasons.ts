@@ -96,6 +96,8 @@ export const ROW_REASONS = [
   'LINK_KIND_UNKNOWN',
   'SHARE_OUT_OF_RANGE',
   'DATES_REVERSED',
+  // 督办 items (details.reason of VALIDATION_FAILED)
+  'DEADLINE_BEFORE_SET',
   // Space reservations and edits (details.reason of SPACE_UNAVAILABLE)
   'SPACE_UNIT_TOO_SMALL',
   'SPACE_PARK_TOO_SMALL',

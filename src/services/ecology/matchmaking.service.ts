@@ -250,6 +250,8 @@ export async function recordMatchOutcome(
   if (input.outcomeOn > shanghaiDate(new Date())) {
     throw new AppError('VALIDATION_FAILED', `outcomeOn: ${input.outcomeOn} is in the future.`, {
       field: 'outcomeOn',
+      reason: 'DATE_IN_FUTURE',
+      date: input.outcomeOn,
     });
   }
   const [supplier] = await listSuppliersByIds(db, context.chain.id, [supplierId]);

@@ -39,6 +39,7 @@ import {
 } from '../lookup/lookup.service.ts';
 import {
   addSupervisionItem,
+  requireDeadlineFrom,
   presentSupervision,
   requireChainInScope,
   todayInShanghai,
@@ -184,7 +185,7 @@ function checkHeldOn(kind: ActivityKind, heldOn: string): void {
     throw new AppError(
       'VALIDATION_FAILED',
       `A ${kind.replace('_', ' ')} cannot be dated in the future (${heldOn}); record it once held.`,
-      { field: 'heldOn', heldOn },
+      { field: 'heldOn', heldOn, reason: 'DATE_IN_FUTURE', date: heldOn },
     );
   }
 }
@@ -349,7 +350,8 @@ export async function createLeaderActivity(
       entityId: row.id,
       after: { ...snapshot(row), ...links },
     });
-    for (const followUp of input.followUps) {
+    for (const [index, followUp] of input.followUps.entries()) {
+      requireDeadlineFrom(followUp.deadline, input.heldOn, `followUps.${index}.deadline`);
       await addSupervisionItem(tx, viewer.actor, {
         ...followUp,
         chainId: context.chain.id,

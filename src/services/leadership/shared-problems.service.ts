@@ -22,6 +22,7 @@ import { isChainInScope } from '../../shared/problem-scope.ts';
 import { loadChainContext } from '../lookup/lookup.service.ts';
 import {
   addSupervisionItem,
+  requireDeadlineFrom,
   getSupervisionItem,
   presentSupervision,
   requireChainInScope,
@@ -272,6 +273,7 @@ export async function escalateSharedProblem(
       entityId: id,
       after: { escalatedAt, ownerDepartmentId: input.ownerDepartmentId, deadline: input.deadline },
     });
+    requireDeadlineFrom(input.deadline, todayInShanghai(), 'deadline');
     await addSupervisionItem(tx, viewer.actor, {
       title: input.title ?? `共性问题：${shared.title}`,
       detail: input.detail ?? shared.summary,
@@ -300,6 +302,7 @@ export async function escalateProblem(
   if (!p)
     throw new AppError('PROBLEM_NOT_FOUND', `No problem has id ${problemId}.`, { id: problemId });
   requireChainInScope(viewer, p.chainCode);
+  requireDeadlineFrom(input.deadline, todayInShanghai(), 'deadline');
   const item = await db.transaction(async (tx) => {
     const row = await addSupervisionItem(tx, viewer.actor, {
       title: input.title ?? `${p.reference} ${p.title}`,

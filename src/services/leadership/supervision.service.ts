@@ -37,6 +37,19 @@ export interface LeaderViewer {
 /** Today in Asia/Shanghai: the day overdue and on-time are judged by. */
 export const todayInShanghai = (): string => shanghaiDate(new Date());
 
+/**
+ * Refuses a deadline before the day the item is set: today for a new item, the day a visit or
+ * meeting was held for the items it decided. Throws VALIDATION_FAILED naming `field`.
+ */
+export function requireDeadlineFrom(deadline: string, from: string, field: string): void {
+  if (deadline >= from) return;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `${field}: the deadline ${deadline} is before ${from}, the day the item is set.`,
+    { field, reason: 'DEADLINE_BEFORE_SET', date: deadline, from },
+  );
+}
+
 /** Refuses a chain outside the viewer's chains. Throws FORBIDDEN. */
 export function requireChainInScope(viewer: LeaderViewer, chainCode: string): void {
   if (!isChainInScope(viewer.chainCodes, chainCode)) {
@@ -221,6 +234,9 @@ export async function createSupervisionItem(
           { field: 'activityId', id: input.activityId },
         );
       }
+      requireDeadlineFrom(input.deadline, found.rows[0]?.activity.heldOn ?? '', 'deadline');
+    } else {
+      requireDeadlineFrom(input.deadline, todayInShanghai(), 'deadline');
     }
     return addSupervisionItem(tx, viewer.actor, {
       ...input,

@@ -31,8 +31,8 @@ const EARLIEST_RECEIPT = Date.parse('2000-01-01T00:00:00+08:00');
 /** Clocks of the office and the server differ a little; a receipt this far ahead is still now. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', message, { field });
+function invalid(field: string, message: string, more: Record<string, string> = {}): AppError {
+  return new AppError('VALIDATION_FAILED', message, { field, ...more });
 }
 
 /** An active category. Throws CATEGORY_NOT_FOUND. */
@@ -118,7 +118,10 @@ async function resolveIntake(tx: Tx, user: ProblemUser, input: RaiseProblemReque
     : (placements.find((p) => p.chainId === context.chain.id && p.isPrimary)?.nodeId ?? null);
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw invalid('receivedAt', 'The problem cannot be received in the future.');
+    throw invalid('receivedAt', 'The problem cannot be received in the future.', {
+      reason: 'DATE_IN_FUTURE',
+      date: shanghaiDate(receivedAt),
+    });
   }
   if (receivedAt.getTime() < EARLIEST_RECEIPT) {
     throw invalid('receivedAt', 'A receipt before 2000 is surely a typing error.');

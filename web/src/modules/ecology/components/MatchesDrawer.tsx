@@ -1,6 +1,7 @@
 import type { ProposedMatch } from '@shared/api/needs.ts';
 import { MATCH_OUTCOMES, type MatchOutcome } from '@shared/need-values.ts';
 import { formatDate } from '@shared/format.ts';
+import { shanghaiToday } from '@shared/shanghai-day.ts';
 import { Alert, Button, Drawer, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
@@ -12,11 +13,6 @@ import { localName } from '../../i18n/utils/localName.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useAction } from '../../ui/hooks/useAction.ts';
-
-/** Today in Asia/Shanghai, YYYY-MM-DD (outcomes are dated there). */
-function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The office records what came of one proposed match: an outcome and its date. */
 function OutcomeControl({

@@ -42,6 +42,22 @@ describe('error messages', () => {
       '单元 A-101 只有 1000 m² 空闲，无法预留 1500 m²；请换一个单元或减小面积',
     );
     expect(errorText(refusal, 'en')).toMatch(/^unit A-101 has 1000 m² free; 1500 m²/);
+    // A form's date the server refuses says which date and why.
+    const past = {
+      code: 'VALIDATION_FAILED' as const,
+      details: {
+        field: 'deadline',
+        reason: 'DEADLINE_BEFORE_SET',
+        date: '2020-01-31',
+        from: '2026-12-06',
+      },
+    };
+    expect(errorText(past, 'zh-CN')).toBe('办结期限 2020-01-31 早于交办日 2026-12-06');
+    const future = {
+      code: 'VALIDATION_FAILED' as const,
+      details: { field: 'receivedAt', reason: 'DATE_IN_FUTURE', date: '2030-01-01' },
+    };
+    expect(errorText(future, 'zh-CN')).toBe('2030-01-01 是未来的日期');
     // A reason the table does not know falls back to the code's sentence.
     expect(errorText({ code: 'SPACE_UNAVAILABLE', details: { reason: 'NEW' } }, 'en')).toBe(
       ERROR_MESSAGES.SPACE_UNAVAILABLE.en,

@@ -305,6 +305,10 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     zh: '采购占比应在 0 到 100 之间（%）',
     en: 'the share must be between 0 and 100 (%)',
   },
+  DEADLINE_BEFORE_SET: {
+    zh: '办结期限 {date} 早于交办日 {from}',
+    en: 'the deadline {date} is before {from}, the day the item is set',
+  },
   DATES_REVERSED: {
     zh: '截止日期早于起始日期',
     en: 'the end date is before the start date',

@@ -9,6 +9,7 @@ import { useAction } from '../../ui/hooks/useAction.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
 import { NodesSelect } from './NodesSelect.tsx';
 import { SupervisionFields } from './SupervisionFields.tsx';
+import { shanghaiToday } from '@shared/shanghai-day.ts';
 
 interface FormValues {
   kind: ActivityKind;
@@ -37,6 +38,10 @@ export function ActivityFormModal({
 }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<FormValues>();
+  // A decision's deadlines start from the day the visit or meeting was held.
+  const heldOn = Form.useWatch('heldOn', form);
+  // A visit or meeting is recorded once held; a decision may take effect on a later day.
+  const kind = Form.useWatch('kind', form);
   const action = useAction();
   useEffect(() => {
     if (open) form.resetFields();
@@ -98,7 +103,11 @@ export function ActivityFormModal({
             />
           </Form.Item>
           <Form.Item name="heldOn" label={t('leader.activity.heldOn')} rules={[{ required: true }]}>
-            <Input type="date" data-testid="activity-held-on" />
+            <Input
+              type="date"
+              max={kind === 'decision' ? undefined : shanghaiToday()}
+              data-testid="activity-held-on"
+            />
           </Form.Item>
         </div>
         <Form.Item
@@ -134,7 +143,11 @@ export function ActivityFormModal({
                     </Button>
                   }
                 >
-                  <SupervisionFields prefix={[field.name]} testPrefix="follow-up" />
+                  <SupervisionFields
+                    prefix={[field.name]}
+                    testPrefix="follow-up"
+                    earliestDeadline={heldOn || undefined}
+                  />
                 </Card>
               ))}
               <Button onClick={() => add()} data-testid="follow-up-add">

@@ -6,6 +6,7 @@ import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
 import { SupervisionFields } from './SupervisionFields.tsx';
+import { shanghaiToday } from '@shared/shanghai-day.ts';
 
 /** Escalates a shared problem to the chain leader: a 督办 item with an owner and a deadline. */
 export function EscalateModal({
@@ -56,7 +57,11 @@ export function EscalateModal({
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <SupervisionFields titleRequired={false} testPrefix="escalate" />
+        <SupervisionFields
+          titleRequired={false}
+          testPrefix="escalate"
+          earliestDeadline={shanghaiToday()}
+        />
       </Form>
     </Modal>
   );

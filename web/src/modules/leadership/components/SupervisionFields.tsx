@@ -7,10 +7,13 @@ export function SupervisionFields({
   prefix = [],
   titleRequired = true,
   testPrefix = 'supervision',
+  earliestDeadline,
 }: {
   prefix?: (string | number)[];
   titleRequired?: boolean;
   testPrefix?: string;
+  /** The first day the date picker offers (YYYY-MM-DD): the day the item is set. */
+  earliestDeadline?: string;
 }) {
   const { t } = useI18n();
   const name = (field: string): (string | number)[] => [...prefix, field];
@@ -36,7 +39,7 @@ export function SupervisionFields({
           label={t('leader.supervision.deadline')}
           rules={[{ required: true }]}
         >
-          <Input type="date" data-testid={`${testPrefix}-deadline`} />
+          <Input type="date" min={earliestDeadline} data-testid={`${testPrefix}-deadline`} />
         </Form.Item>
       </div>
       <Form.Item name={name('detail')} label={t('leader.supervision.detail')}>

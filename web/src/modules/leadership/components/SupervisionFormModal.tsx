@@ -5,6 +5,7 @@ import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
 import { SupervisionFields } from './SupervisionFields.tsx';
+import { shanghaiToday } from '@shared/shanghai-day.ts';
 
 /** Assigns a 督办 item on its own (not from a visit or meeting). */
 export function SupervisionFormModal({
@@ -54,7 +55,7 @@ export function SupervisionFormModal({
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <SupervisionFields />
+        <SupervisionFields earliestDeadline={shanghaiToday()} />
       </Form>
     </Modal>
   );
