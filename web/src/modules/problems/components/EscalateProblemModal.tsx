@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { nameIn } from '../../i18n/utils/localName.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
 import { useProblemLookups } from '../hooks/useProblemLookups.ts';
+import { shanghaiToday } from '@shared/shanghai-day.ts';
 
 interface EscalateForm {
   ownerDepartmentId: number;
@@ -77,7 +78,7 @@ export function EscalateProblemModal({
           />
         </Form.Item>
         <Form.Item name="deadline" label={t('problems.escalate.deadline')} rules={required}>
-          <Input type="date" />
+          <Input type="date" min={shanghaiToday()} />
         </Form.Item>
       </Form>
     </Modal>

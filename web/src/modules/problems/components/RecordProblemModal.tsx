@@ -11,6 +11,7 @@ import type { ProblemLookups } from '../hooks/useProblemLookups.ts';
 import { channelName } from '../utils/problemNames.ts';
 import { EnterprisePicker } from './EnterprisePicker.tsx';
 import { phoneRule } from '../utils/phoneRule.ts';
+import { shanghaiToday } from '@shared/shanghai-day.ts';
 
 interface RecordForm {
   enterpriseId: number;
@@ -109,7 +110,7 @@ export function RecordProblemModal({
           />
         </Form.Item>
         <Form.Item name="receivedAt" label={t('problems.form.receivedAt')}>
-          <Input type="datetime-local" />
+          <Input type="datetime-local" max={`${shanghaiToday()}T23:59`} />
         </Form.Item>
         <Form.Item name="title" label={t('problems.form.title')} rules={required}>
           <Input maxLength={200} data-testid="record-title" />
