@@ -157,6 +157,16 @@ describe.skipIf(!chromiumPath())('investment: candidates, the board, park space,
     await expect
       .poll(async () => Number(await gap.getAttribute('data-shortfall')))
       .toBeCloseTo(gapWith, 0);
+    // The gap table never shows a negative shortfall (a node past its target reads 已超出), and
+    // each money column keeps one unit.
+    const gapTable = (await page.locator('[data-testid="road-gap-table"]').textContent()) ?? '';
+    expect(gapTable).not.toMatch(/-\d/);
+    const weighted = await page
+      .locator('[data-testid="road-projects"] tbody td:last-child')
+      .allTextContents();
+    expect(
+      new Set(weighted.map((cell) => cell.replace(/[\d.,\s-]/g, '')).filter(Boolean)).size,
+    ).toBeLessThanOrEqual(1);
     await page.screenshot({ path: '/tmp/web2c-road.png', fullPage: true });
   });
 

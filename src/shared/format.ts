@@ -62,6 +62,20 @@ export function moneyAxisUnit(
   return { divisor: unit.divisor, label: unit.label };
 }
 
+/**
+ * Money for a table column: one unit for all its cells (the axis rule of moneyAxisUnit), so rows
+ * compare at a glance ("7.2 亿元" beside "3,000.0 万元" read as the same size).
+ */
+export function moneyColumnFormat(
+  values: readonly (number | null | undefined)[],
+  lang: Lang,
+  digits = 1,
+): (value: number | null | undefined) => string {
+  const unit = moneyAxisUnit(values, lang);
+  return (value) =>
+    missing(value) ? DASH : `${formatNumber(value / unit.divisor, digits)} ${unit.label}`;
+}
+
 /** A share or rate as a percentage: 0.2011 → "20.1%"; `signed` writes "+" before gains. */
 export function formatPercent(
   value: number | null | undefined,

@@ -8,6 +8,7 @@ import {
   formatShare,
   formatYuan,
   moneyAxisUnit,
+  moneyColumnFormat,
 } from '@shared/format.ts';
 import { describe, expect, it } from 'vitest';
 
@@ -48,6 +49,15 @@ describe('moneyAxisUnit', () => {
     expect(moneyAxisUnit([5e9, 2e8], 'zh-CN')).toEqual({ divisor: 1e8, label: '亿元' });
     expect(moneyAxisUnit([5e9, 3e6], 'en')).toEqual({ divisor: 1e6, label: 'm yuan' });
     expect(moneyAxisUnit([], 'en')).toEqual({ divisor: 1e6, label: 'm yuan' });
+  });
+});
+
+describe('moneyColumnFormat', () => {
+  it('writes every cell of a column in one unit', () => {
+    const column = moneyColumnFormat([7.2e8, 3e7, null], 'zh-CN');
+    expect([column(7.2e8), column(3e7), column(null)]).toEqual(['7.2 亿元', '0.3 亿元', '—']);
+    const small = moneyColumnFormat([7.2e8, 3e6], 'zh-CN');
+    expect([small(7.2e8), small(3e6)]).toEqual(['72,000.0 万元', '300.0 万元']);
   });
 });
 

@@ -84,6 +84,7 @@ export const messagesInvestmentEn: Record<keyof typeof messagesInvestmentZh, str
   'invest.road.target': 'Target',
   'invest.road.targetIn': 'Target {year}',
   'invest.road.gap': 'Gap',
+  'invest.road.over': 'over by {value}',
   'invest.road.shortfall': 'Short after the pipeline',
   'shortfall.definition':
     'Short after the pipeline = {year} target − projected output (trend baseline + weighted output of counted projects); positive: the projects are not enough.',

@@ -82,6 +82,7 @@ export const messagesInvestmentZh = {
   'invest.road.target': '目标',
   'invest.road.targetIn': '{year} 年目标',
   'invest.road.gap': '缺口',
+  'invest.road.over': '已超出 {value}',
   'invest.road.shortfall': '计入项目后仍差',
   'shortfall.definition':
     '计入项目后仍差 = {year} 年目标 − 预计产值（趋势基线 + 计入项目的加权产出）；为正表示项目还不够。',

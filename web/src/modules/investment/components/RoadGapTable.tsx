@@ -1,4 +1,4 @@
-import { formatYuan } from '@shared/format.ts';
+import { moneyColumnFormat } from '@shared/format.ts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
 import { Table, Tag } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -9,6 +9,13 @@ type RoadNode = RoadToTarget['nodes'][number];
 /** The gap left to fill at the target year, node by node, largest first. */
 export function RoadGapTable({ nodes }: { nodes: RoadNode[] }) {
   const { t, locale } = useI18n();
+  const money = (pick: (n: RoadNode) => number | null) =>
+    moneyColumnFormat(nodes.map(pick), locale);
+  const actual = money((n) => n.actualYuan);
+  const pipeline = money((n) => n.pipelineYuan);
+  const projected = money((n) => n.projectedYuan);
+  const target = money((n) => n.targetYuan);
+  const shortfall = money((n) => (n.shortfallYuan === null ? null : Math.abs(n.shortfallYuan)));
   const sorted = [...nodes].sort(
     (a, b) => (b.shortfallYuan ?? -Infinity) - (a.shortfallYuan ?? -Infinity),
   );
@@ -34,25 +41,25 @@ export function RoadGapTable({ nodes }: { nodes: RoadNode[] }) {
           key: 'actual',
           title: t('invest.road.actual'),
           align: 'right',
-          render: (_, n) => formatYuan(n.actualYuan, locale),
+          render: (_, n) => actual(n.actualYuan),
         },
         {
           key: 'pipeline',
           title: t('invest.road.pipeline'),
           align: 'right',
-          render: (_, n) => formatYuan(n.pipelineYuan, locale),
+          render: (_, n) => pipeline(n.pipelineYuan),
         },
         {
           key: 'projected',
           title: t('invest.road.projected'),
           align: 'right',
-          render: (_, n) => formatYuan(n.projectedYuan, locale),
+          render: (_, n) => projected(n.projectedYuan),
         },
         {
           key: 'target',
           title: t('invest.road.target'),
           align: 'right',
-          render: (_, n) => formatYuan(n.targetYuan, locale),
+          render: (_, n) => target(n.targetYuan),
         },
         {
           key: 'shortfall',
@@ -63,7 +70,9 @@ export function RoadGapTable({ nodes }: { nodes: RoadNode[] }) {
               '—'
             ) : (
               <span style={{ color: n.shortfallYuan > 0 ? '#cf1322' : '#389e0d' }}>
-                {formatYuan(n.shortfallYuan, locale)}
+                {n.shortfallYuan > 0
+                  ? shortfall(n.shortfallYuan)
+                  : t('invest.road.over', { value: shortfall(-n.shortfallYuan) })}
               </span>
             ),
         },

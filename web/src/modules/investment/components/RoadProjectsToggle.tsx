@@ -1,4 +1,4 @@
-import { formatYuan } from '@shared/format.ts';
+import { moneyColumnFormat } from '@shared/format.ts';
 import type { RoadToTarget } from '@shared/api/attract.ts';
 import { Switch, Table } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -16,6 +16,10 @@ export function RoadProjectsToggle({
   onToggle: (id: number, counted: boolean) => void;
 }) {
   const { t, locale } = useI18n();
+  const weighted = moneyColumnFormat(
+    projects.map((p) => p.weightedOutputYuan),
+    locale,
+  );
   return (
     <Table<RoadProject>
       rowKey="id"
@@ -48,7 +52,7 @@ export function RoadProjectsToggle({
           key: 'weighted',
           title: t('invest.weightedOutput'),
           align: 'right',
-          render: (_, p) => formatYuan(p.weightedOutputYuan, locale),
+          render: (_, p) => weighted(p.weightedOutputYuan),
         },
       ]}
     />
