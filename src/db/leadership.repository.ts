@@ -3,6 +3,7 @@ import type { ProblemFigureRecord } from '../domain/problem-figures.ts';
 import type { Satisfaction } from '../shared/problem-stages.ts';
 import type { DbOrTx } from './connection.ts';
 import {
+  appUser,
   chain,
   chainLeadership,
   chainNode,
@@ -327,8 +328,13 @@ function supervisionConditions(f: SupervisionFilter): SQL | undefined {
   );
 }
 
+/** The name a user goes by now (display name) for a stored username; the stored text otherwise. */
+const nameNow = (stored: typeof supervisionItem.assignedBy | typeof supervisionNote.authorName) =>
+  sql<string>`coalesce((select ${appUser.displayName} from ${appUser} where ${appUser.username} = ${stored}), ${stored})`;
+
 const supervisionColumns = {
   item: supervisionItem,
+  assignedByName: nameNow(supervisionItem.assignedBy),
   chainCode: chain.code,
   chainNameZh: chain.nameZh,
   chainNameEn: chain.nameEn,
@@ -337,6 +343,8 @@ const supervisionColumns = {
 };
 export type SupervisionListRow = {
   item: SupervisionRow;
+  /** Who assigned it, by the name they go by now. */
+  assignedByName: string;
   chainCode: string;
   chainNameZh: string;
   chainNameEn: string;
@@ -377,9 +385,16 @@ export async function insertSupervisionNote(
   await db.insert(supervisionNote).values(values);
 }
 
+/** An item's progress notes, oldest first; `authorName` is the name the author goes by now. */
 export async function listSupervisionNotes(db: DbOrTx, itemId: number) {
   return db
-    .select()
+    .select({
+      id: supervisionNote.id,
+      itemId: supervisionNote.itemId,
+      note: supervisionNote.note,
+      at: supervisionNote.at,
+      authorName: nameNow(supervisionNote.authorName),
+    })
     .from(supervisionNote)
     .where(eq(supervisionNote.itemId, itemId))
     .orderBy(asc(supervisionNote.at), asc(supervisionNote.id));

@@ -3,6 +3,7 @@ import type { ProblemScope } from '../shared/problem-scope.ts';
 import type { DbOrTx } from './connection.ts';
 import { problemScopeCondition } from './problem-scope.repository.ts';
 import {
+  appUser,
   chain,
   chainNode,
   classification,
@@ -238,11 +239,15 @@ export async function insertProblemEvent(db: DbOrTx, values: NewProblemEventRow)
   await db.insert(problemEvent).values(values);
 }
 
-/** A problem's events, oldest first, with the department each names. */
+/**
+ * A problem's events, oldest first, with the department each names and the name its actor goes
+ * by now (the user's display name; the name stored with the event when the user has none or is gone).
+ */
 export async function listProblemEvents(db: DbOrTx, problemId: number) {
   return db
     .select({
       event: problemEvent,
+      actorDisplayName: sql<string>`coalesce(${appUser.displayName}, ${problemEvent.actorName})`,
       department: {
         id: eventDepartment.id,
         name: eventDepartment.name,
@@ -251,6 +256,7 @@ export async function listProblemEvents(db: DbOrTx, problemId: number) {
     })
     .from(problemEvent)
     .leftJoin(eventDepartment, eq(eventDepartment.id, problemEvent.departmentId))
+    .leftJoin(appUser, eq(appUser.id, problemEvent.actorId))
     .where(eq(problemEvent.problemId, problemId))
     .orderBy(asc(problemEvent.at), asc(problemEvent.id));
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.ts';
-import { auditLog, problem, problemEvent, supervisionNote } from '../db/schema.ts';
+import { appUser, auditLog, problem, problemEvent, supervisionNote } from '../db/schema.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type {
   Activity,
@@ -253,6 +253,15 @@ describe(`the chain leader's work over the API (${testDatabaseKind()})`, () => {
         ...(activityId ? { activityId } : {}),
       });
     const mine = (await make(depA, '2099-12-31')).body;
+    // Who assigned it reads by the name they go by (display name), the login kept behind it.
+    expect(mine.assignedBy).toBe('leader1');
+    await database.db
+      .update(appUser)
+      .set({ displayName: '李链长' })
+      .where(eq(appUser.username, 'leader1'));
+    expect(
+      (await leader.json<SupervisionDetail>('GET', `/api/supervision/${mine.id}`)).body.assignedBy,
+    ).toBe('李链长');
     const theirs = (await make(depB, '2020-01-31', meeting.body.id)).body;
     expect(theirs).toMatchObject({ state: 'open', overdue: true, onTime: null });
     const past = await make(depB, '2020-01-31');

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { appUser } from '../db/schema.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../shared/api/common.ts';
 import type { ProblemDetail } from '../shared/api/problems.ts';
@@ -176,7 +178,19 @@ describe(`the problem loop over the API (${testDatabaseKind()})`, () => {
       action: 'comment',
       note: '请加快办理',
       actorRole: 'chain_leader',
+      actorName: 'leader1',
     });
+    // The history names people as they go by (display name), not by their login.
+    await world.database.db
+      .update(appUser)
+      .set({ displayName: '李链长' })
+      .where(eq(appUser.username, 'leader1'));
+    const named = await world.office.json<ProblemDetail>('GET', `/api/problems/${problem.id}`);
+    expect(named.body.timeline.at(-1)?.actorName).toBe('李链长');
+    await world.database.db
+      .update(appUser)
+      .set({ displayName: null })
+      .where(eq(appUser.username, 'leader1'));
   });
 
   it('allows one extension request at a time and a reopen only after a dissatisfied rating', async () => {

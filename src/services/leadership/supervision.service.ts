@@ -85,7 +85,7 @@ export function presentSupervision(row: SupervisionListRow, today: string): Supe
     activityId: item.activityId,
     sharedProblemId: item.sharedProblemId,
     problemId: item.problemId,
-    assignedBy: item.assignedBy,
+    assignedBy: row.assignedByName,
     createdAt: item.createdAt.toISOString(),
   };
 }

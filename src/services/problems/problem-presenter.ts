@@ -99,6 +99,8 @@ export function presentProblemSummary(
 /** One step of a problem's timeline. */
 export function presentProblemEvent(row: {
   event: ProblemEventRow;
+  /** The name the actor goes by now (display name), if known. */
+  actorDisplayName?: string | null;
   department: { id: number; name: string; nameEn: string | null } | null;
 }): ProblemEvent {
   const e = row.event;
@@ -111,7 +113,7 @@ export function presentProblemEvent(row: {
     workingDays: e.workingDays,
     department: row.department,
     dueOn: e.dueOn,
-    actorName: e.actorName,
+    actorName: row.actorDisplayName ?? e.actorName,
     actorRole: e.actorRole,
     at: e.at.toISOString(),
   };
