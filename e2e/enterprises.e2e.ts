@@ -77,6 +77,9 @@ describe.skipIf(!chromiumPath())('the enterprise registry in the browser', () =>
       .first();
     const testId = await placement.getAttribute('data-testid');
     expect(testId).toMatch(/^classification-biomed\./);
+    // Names, not codes: the placement's node by name (its code only as a tooltip), the source in words.
+    expect(await placement.locator('.ant-card-head').textContent()).not.toMatch(/biomed\./);
+    expect(await page.locator('.ant-descriptions').first().textContent()).toContain('演示数据');
     await placement.locator('[data-testid="confirm"]').click();
     await page.getByText('已保存，重新归类时保留此判定').waitFor();
 

@@ -83,9 +83,8 @@ export function ClassificationPanel({
                     {chainName(placement.nodeCode)}
                   </Tag>
                 )}
-                <Typography.Text strong>{localName(placement.nodeName, locale)}</Typography.Text>
-                <Typography.Text type="secondary" code>
-                  {placement.nodeCode}
+                <Typography.Text strong title={placement.nodeCode}>
+                  {localName(placement.nodeName, locale)}
                 </Typography.Text>
                 {placement.primary && <Tag color="blue">{t('classification.primary')}</Tag>}
                 <Tag color={DECISION_COLORS[placement.decision]} data-testid="decision">

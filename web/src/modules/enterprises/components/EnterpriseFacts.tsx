@@ -49,7 +49,11 @@ export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseDetail }
         )}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.source')}>
-        <DataText>{enterprise.source}</DataText>
+        {enterprise.source === 'demo' ? (
+          t('enterprise.source.demo')
+        ) : (
+          <DataText>{enterprise.source}</DataText>
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.status')}>
         {enterprise.status === 'active' ? (

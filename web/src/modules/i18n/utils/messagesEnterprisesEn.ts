@@ -23,6 +23,7 @@ export const messagesEnterprisesEn: Record<keyof typeof messagesEnterprisesZh, s
   'enterprise.registeredCapital': 'Registered capital',
   'enterprise.park': 'Park',
   'enterprise.source': 'Source',
+  'enterprise.source.demo': 'Demo data (generated, not a real firm)',
   'enterprise.status': 'Status',
   'enterprise.address': 'Address',
   'enterprise.products': 'Main products',

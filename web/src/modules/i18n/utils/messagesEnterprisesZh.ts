@@ -21,6 +21,7 @@ export const messagesEnterprisesZh = {
   'enterprise.registeredCapital': '注册资本',
   'enterprise.park': '所在园区',
   'enterprise.source': '数据来源',
+  'enterprise.source.demo': '演示数据（生成，非真实企业）',
   'enterprise.status': '经营状态',
   'enterprise.address': '地址',
   'enterprise.products': '主营产品',
