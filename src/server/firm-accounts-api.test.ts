@@ -125,6 +125,18 @@ describe(`firm accounts in bulk (${testDatabaseKind()})`, () => {
       csvForm('name\nx\n'),
     );
     expect([noColumn.status, noColumn.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    // The web says it from the details: the file and what its first row holds.
+    expect(noColumn.body.error.details).toMatchObject({
+      reason: 'COLUMNS_MISSING',
+      file: expect.any(String) as string,
+      headers: 'name',
+    });
+    const headersOnly = await office.json<ErrorResponse>(
+      'POST',
+      '/api/users/firm-accounts',
+      csvForm('enterprise,username\n'),
+    );
+    expect(headersOnly.body.error.details).toMatchObject({ reason: 'FILE_NO_ROWS' });
     const viewer = await signInNewUser(app, admin, 'viewer1', 'viewer');
     expect(
       (await viewer.request('POST', '/api/users/firm-accounts', csvForm('enterprise\n1\n'))).status,

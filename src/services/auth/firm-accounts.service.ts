@@ -42,7 +42,7 @@ interface ParsedRow {
   displayName: string;
 }
 
-function columnIndexes(headers: readonly string[]): Record<Column, number> {
+function columnIndexes(headers: readonly string[], file: string): Record<Column, number> {
   const normalized = headers.map((header) => header.trim().toLowerCase());
   const indexOf = (column: Column) =>
     normalized.findIndex((header) => (COLUMNS[column] as readonly string[]).includes(header));
@@ -55,7 +55,14 @@ function columnIndexes(headers: readonly string[]): Record<Column, number> {
     throw new AppError(
       'VALIDATION_FAILED',
       'The file has no enterprise column: give the columns enterprise (USCC, registered name or id), username (optional) and displayName (optional).',
-      { field: 'file', reason: 'COLUMNS_MISSING', params: { columns: 'enterprise' } },
+      {
+        field: 'file',
+        reason: 'COLUMNS_MISSING',
+        // Said by the web app: the file, and what its first row holds.
+        file,
+        columns: 'enterprise',
+        headers: headers.join(', ') || '—',
+      },
     );
   }
   return indexes;
@@ -105,7 +112,7 @@ function rowError(
 
 async function readRows(file: TableSource): Promise<ParsedRow[]> {
   const table = await openTable(file);
-  const at = columnIndexes(table.headers);
+  const at = columnIndexes(table.headers, tableSourceName(file));
   const cell = (cells: readonly string[], index: number) =>
     index < 0 ? '' : (cells[index] ?? '').trim();
   const rows: ParsedRow[] = [];
@@ -199,7 +206,8 @@ export async function createFirmAccounts(
   if (rows.length === 0) {
     throw new AppError('VALIDATION_FAILED', `${tableSourceName(file)} lists no accounts.`, {
       field: 'file',
-      reason: 'FILE_EMPTY',
+      reason: 'FILE_NO_ROWS',
+      file: tableSourceName(file),
     });
   }
   if (errors.length > 0) {

@@ -118,6 +118,10 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     zh: '文件 {file} 是空的：第一行应为列标题',
     en: 'the file {file} is empty; the first row must hold the column headers',
   },
+  FILE_NO_ROWS: {
+    zh: '文件 {file} 只有列标题，没有数据行',
+    en: 'the file {file} has column headers but no rows',
+  },
   FILE_OLD_EXCEL: {
     zh: '{file} 是旧版 Excel 文件（.xls）或加密的工作簿：请另存为 .xlsx（不设密码）或“CSV UTF-8”',
     en: '{file} is an old Excel file (.xls) or a password-protected workbook; save it as .xlsx (without a password) or "CSV UTF-8"',
