@@ -84,8 +84,8 @@ describe(`registry API: imports, classifications, duplicates (${testDatabaseKind
     expect(failed.status).toBe('failed');
     expect(failed.message).toMatch(/broken\.csv/);
     expect(failed.failure).toMatchObject({
-      code: 'FILE_UNREADABLE',
-      params: { file: 'broken.csv' },
+      code: 'ROW_QUOTE_NOT_CLOSED',
+      params: { file: 'broken.csv', row: 3002 },
     });
   });
 

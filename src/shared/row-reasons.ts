@@ -13,6 +13,12 @@ export const FILE_REASONS = [
   'FILE_IS_ZIP',
   'FILE_UTF16',
   'COLUMNS_MISSING',
+  // A row the reader cannot take ({row}): later rows are not read
+  'ROW_QUOTE_NOT_CLOSED',
+  'ROW_QUOTE_NOT_DOUBLED',
+  'ROW_VALUE_WITHOUT_HEADER',
+  'ROW_FORMULA_NO_RESULT',
+  'ROW_UNREADABLE',
 ] as const;
 
 /** Why a whole file was refused; the web says it with the file's name (`{file}`). */

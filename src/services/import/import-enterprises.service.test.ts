@@ -355,6 +355,11 @@ describe.each([
     const record = await getImport(database.db, importId);
     expect(record).toMatchObject({ status: 'failed' });
     expect(record.message).toBe((failure as Error).message);
+    // The web says it from the code: which row, and what is wrong with it.
+    expect(record.failure).toMatchObject({
+      code: 'ROW_QUOTE_NOT_CLOSED',
+      params: { file: 'broken-quote.csv', row: 5 },
+    });
   });
 
   it("writes new records' placements with the primaries the settling rule gives, in bulk batches too", async () => {

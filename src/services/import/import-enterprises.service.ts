@@ -290,7 +290,8 @@ export async function importEnterprises(
     } else {
       await runPass(await openRows(table, true), writeInOwnTransaction);
     }
-  } catch (error) {
+  } catch (caught) {
+    const error = withRowsWritten(caught, counts);
     await updateImportBatch(db, batchRow.id, {
       status: 'failed',
       rowsRead,
@@ -341,6 +342,22 @@ export async function importEnterprises(
     unknownColumns: mapping.unknown,
     encoding: table.encoding,
   };
+}
+
+/**
+ * A failure after some batches were committed says so: each batch is its own transaction, so the
+ * rows before the failure stay written, and importing the fixed file again matches them.
+ */
+function withRowsWritten(error: unknown, counts: ImportCounts): unknown {
+  const written = counts.inserted + counts.updated + counts.merged;
+  if (written === 0 || !(error instanceof AppError)) return error;
+  const details = error.details && typeof error.details === 'object' ? error.details : {};
+  return new AppError(
+    error.code,
+    `${error.message} ${written.toLocaleString('en')} rows before it were written (each batch is ` +
+      'committed on its own); fix the file and import it again: rows already written are matched, not duplicated.',
+    { ...details, written },
+  );
 }
 
 /** A failed import's reason as a code with its values (FILE_UNREADABLE when it names none). */

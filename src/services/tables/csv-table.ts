@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream';
 import { CsvError, parse, type Options as CsvOptions } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { AppError } from '../../domain/app-error.ts';
+import type { FileReason } from '../../shared/row-reasons.ts';
 import {
   MAX_RECORD_CHARS,
   fail,
@@ -94,15 +95,24 @@ export async function openCsv(
   });
 }
 
-const CSV_ERRORS: Readonly<Partial<Record<string, string>>> = {
-  CSV_QUOTE_NOT_CLOSED: 'unterminated quote: a cell opens with " and never closes',
-  CSV_MAX_RECORD_SIZE:
+const CSV_ERRORS: Readonly<Partial<Record<string, [string, FileReason]>>> = {
+  CSV_QUOTE_NOT_CLOSED: [
+    'unterminated quote: a cell opens with " and never closes',
+    'ROW_QUOTE_NOT_CLOSED',
+  ],
+  CSV_MAX_RECORD_SIZE: [
     'a record runs on for megabytes; a cell probably opens with " and never closes',
-  CSV_INVALID_CLOSING_QUOTE: 'a " inside a quoted cell must be doubled ("")',
+    'ROW_QUOTE_NOT_CLOSED',
+  ],
+  CSV_INVALID_CLOSING_QUOTE: [
+    'a " inside a quoted cell must be doubled ("")',
+    'ROW_QUOTE_NOT_DOUBLED',
+  ],
 };
 
 function csvFailure(error: CsvError, shown: string, nextLine: number): AppError {
   // The failing record has not reached on_record; its raw text still starts with skipped blank lines.
   const raw = typeof error.raw === 'string' ? error.raw : '';
-  return fail(shown, CSV_ERRORS[error.code] ?? error.message, nextLine + leadingLineBreaks(raw));
+  const [message, reason] = CSV_ERRORS[error.code] ?? [error.message, 'ROW_UNREADABLE'];
+  return fail(shown, message, nextLine + leadingLineBreaks(raw), reason);
 }

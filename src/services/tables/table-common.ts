@@ -67,10 +67,18 @@ export function fail(
   shown: string,
   message: string,
   row?: number,
-  reason: FileReason = 'FILE_UNREADABLE',
+  reason: FileReason = row === undefined ? 'FILE_UNREADABLE' : 'ROW_UNREADABLE',
+  params: Readonly<Record<string, string | number>> = {},
 ): AppError {
   const where = row === undefined ? shown : `${shown} row ${row}`;
-  return new AppError('VALIDATION_FAILED', `${where}: ${message}`, { file: shown, row, reason });
+  // `why` is the English reason, for a row the web app has no sentence of its own for.
+  return new AppError('VALIDATION_FAILED', `${where}: ${message}`, {
+    file: shown,
+    row,
+    reason,
+    ...(row === undefined ? {} : { why: message }),
+    ...params,
+  });
 }
 
 export const FILE_ERRORS: Readonly<Record<string, string>> = {
@@ -372,6 +380,8 @@ export function align(row: TableRow, width: number, shown: string): string[] {
         shown,
         `column ${column + 1} (${columnLetters(column + 1)}) has a value ("${preview}") but no header; add a header or remove the value`,
         row.rowNumber,
+        'ROW_VALUE_WITHOUT_HEADER',
+        { column: `${column + 1} (${columnLetters(column + 1)})`, value: preview },
       );
     }
   }

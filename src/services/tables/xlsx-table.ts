@@ -150,6 +150,8 @@ function xlsxCellText(
         shown,
         `cell ${cell.address} is a formula with no saved result; open the file in Excel or WPS and save it again`,
         row,
+        'ROW_FORMULA_NO_RESULT',
+        { cell: cell.address },
       );
     // The streaming reader turns an error result (#DIV/0!, #N/A…) into NaN, losing which error.
     if (typeof result === 'number' && Number.isNaN(result)) return '#ERROR!';

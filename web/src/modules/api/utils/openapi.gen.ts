@@ -12176,7 +12176,12 @@ export interface components {
         | 'FILE_NOT_XLSX'
         | 'FILE_IS_ZIP'
         | 'FILE_UTF16'
-        | 'COLUMNS_MISSING';
+        | 'COLUMNS_MISSING'
+        | 'ROW_QUOTE_NOT_CLOSED'
+        | 'ROW_QUOTE_NOT_DOUBLED'
+        | 'ROW_VALUE_WITHOUT_HEADER'
+        | 'ROW_FORMULA_NO_RESULT'
+        | 'ROW_UNREADABLE';
       /** @description The values the reason names (row, expected character, unit…). */
       params?: {
         [key: string]: string | number;
@@ -12272,7 +12277,12 @@ export interface components {
         | 'FILE_NOT_XLSX'
         | 'FILE_IS_ZIP'
         | 'FILE_UTF16'
-        | 'COLUMNS_MISSING';
+        | 'COLUMNS_MISSING'
+        | 'ROW_QUOTE_NOT_CLOSED'
+        | 'ROW_QUOTE_NOT_DOUBLED'
+        | 'ROW_VALUE_WITHOUT_HEADER'
+        | 'ROW_FORMULA_NO_RESULT'
+        | 'ROW_UNREADABLE';
       params: {
         [key: string]: string | number;
       };

@@ -146,6 +146,26 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     zh: '{file} 没有“企业名称”列：第一行应为列标题，现为 {headers}',
     en: '{file} has no column for the enterprise name (name); the first row holds {headers}',
   },
+  ROW_QUOTE_NOT_CLOSED: {
+    zh: '{file} 第 {row} 行：单元格以英文双引号 " 开头却没有闭合；请补上引号或去掉它',
+    en: '{file} row {row}: a cell opens with " and never closes; close the quote or remove it',
+  },
+  ROW_QUOTE_NOT_DOUBLED: {
+    zh: '{file} 第 {row} 行：带引号的单元格中的 " 应写成 ""',
+    en: '{file} row {row}: a " inside a quoted cell must be doubled ("")',
+  },
+  ROW_VALUE_WITHOUT_HEADER: {
+    zh: '{file} 第 {row} 行：第 {column} 列有值（“{value}”）却没有列标题；请补上标题或删除该值',
+    en: '{file} row {row}: column {column} has a value ("{value}") but no header; add a header or remove the value',
+  },
+  ROW_FORMULA_NO_RESULT: {
+    zh: '{file} 第 {row} 行：单元格 {cell} 是没有保存结果的公式；请用 Excel 或 WPS 打开并保存后重新上传',
+    en: '{file} row {row}: cell {cell} is a formula with no saved result; open the file in Excel or WPS, save it and upload it again',
+  },
+  ROW_UNREADABLE: {
+    zh: '{file} 第 {row} 行无法读取（{why}）',
+    en: '{file} row {row} cannot be read: {why}',
+  },
   NOT_A_NUMBER: { zh: '不是数字', en: 'not a number' },
   NOT_NEGATIVE: { zh: '不能为负数', en: 'must not be negative' },
   NOT_WHOLE_NUMBER: { zh: '不是整数', en: 'not a whole number' },

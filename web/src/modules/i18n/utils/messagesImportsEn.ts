@@ -35,6 +35,8 @@ export const messagesImportsEn: Record<keyof typeof messagesImportsZh, string> =
   'imports.outcome.dryRun': 'Dry run: nothing was written',
   'imports.outcome.strict': 'Strict mode: {rows} rows are invalid, nothing was written',
   'imports.outcome.failed': 'The import failed',
+  'imports.outcome.partlyWritten':
+    'The {rows} rows before it were written (each batch is committed on its own); fix the file and import it again: rows already written are matched, not duplicated.',
   'imports.errorReport': 'Download the error report',
   'imports.actor': 'By',
   'imports.startedAt': 'Started',

@@ -31,6 +31,8 @@ export const messagesImportsZh = {
   'imports.outcome.dryRun': '仅校验：未写入任何数据',
   'imports.outcome.strict': '严格模式：{rows} 行有误，未写入任何数据',
   'imports.outcome.failed': '导入失败',
+  'imports.outcome.partlyWritten':
+    '此前的 {rows} 行已写入（每批单独提交）；修正文件后重新导入同一文件即可，已写入的行会被识别，不会重复。',
   'imports.errorReport': '下载错误报告',
   'imports.actor': '操作人',
   'imports.startedAt': '开始时间',

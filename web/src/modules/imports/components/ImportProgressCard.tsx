@@ -31,9 +31,15 @@ function outcomeText(view: ImportView, t: LocaleContextValue['t'], locale: Local
     // names the row and what broke); every other case is said from the code.
     const general = !view.failure || view.failure.code === 'FILE_UNREADABLE';
     if (locale === 'en' && general && view.message) return failed + view.message;
-    if (view.failure) return failed + rowReasonText(view.failure, locale);
+    // Batches before the failure were committed: say how many rows stand, and that a re-run is safe.
+    const written =
+      (view.counts.inserted ?? 0) + (view.counts.updated ?? 0) + (view.counts.merged ?? 0);
+    const partly = written > 0 ? ` ${t('imports.outcome.partlyWritten', { rows: written })}` : '';
+    if (view.failure) return failed + rowReasonText(view.failure, locale) + partly;
     return (
-      failed + rowReasonText({ code: 'FILE_UNREADABLE', params: { file: view.fileName } }, locale)
+      failed +
+      rowReasonText({ code: 'FILE_UNREADABLE', params: { file: view.fileName } }, locale) +
+      partly
     );
   }
   return locale === 'en' ? (view.message ?? '') : '';
