@@ -354,7 +354,7 @@ function withRowsWritten(error: unknown, counts: ImportCounts): unknown {
   const details = error.details && typeof error.details === 'object' ? error.details : {};
   return new AppError(
     error.code,
-    `${error.message} ${written.toLocaleString('en')} rows before it were written (each batch is ` +
+    `${error.message.replace(/\.?$/, '.')} ${written.toLocaleString('en')} rows before it were written (each batch is ` +
       'committed on its own); fix the file and import it again: rows already written are matched, not duplicated.',
     { ...details, written },
   );
