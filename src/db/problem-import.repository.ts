@@ -1,6 +1,7 @@
 import { and, inArray, like, or } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { enterprise, problem } from './schema.ts';
+import { nameKeys } from '../domain/entity-matching.ts';
 
 // What an import of problems looks up in bulk: the enterprises a file names and the 12345 tickets
 // already imported for them.
@@ -17,6 +18,8 @@ export async function findEnterprisesByUsccOrName(
   const conditions = [
     usccs.length > 0 ? inArray(enterprise.uscc, [...usccs]) : undefined,
     names.length > 0 ? inArray(enterprise.name, [...names]) : undefined,
+    // Names written otherwise (（无锡） for (无锡)): recordsNamed picks among these.
+    names.length > 0 ? inArray(enterprise.nameKey, nameKeys(names)) : undefined,
   ].filter((c) => c !== undefined);
   if (conditions.length === 0) return [];
   return db

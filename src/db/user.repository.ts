@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { appUser, chain, department, enterprise, session } from './schema.ts';
+import { nameKeys } from '../domain/entity-matching.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
 
@@ -205,6 +206,8 @@ export async function findAccountEnterprises(
     refs.ids.length > 0 ? inArray(enterprise.id, [...refs.ids]) : undefined,
     refs.usccs.length > 0 ? inArray(enterprise.uscc, [...refs.usccs]) : undefined,
     refs.names.length > 0 ? inArray(enterprise.name, [...refs.names]) : undefined,
+    // Names written otherwise (（无锡） for (无锡)): recordsNamed picks among these.
+    refs.names.length > 0 ? inArray(enterprise.nameKey, nameKeys(refs.names)) : undefined,
   ].filter((condition) => condition !== undefined);
   if (conditions.length === 0) return [];
   return db

@@ -7,6 +7,7 @@ import {
   decideMatch,
   nameSimilarity,
   normalizeEnterpriseName,
+  recordsNamed,
   scoreMatch,
   type MatchRecord,
 } from './entity-matching.ts';
@@ -387,5 +388,30 @@ describe('blockingKeys', () => {
     expect(
       shareKey({ name: '江苏恒瑞医药股份有限公司' }, { name: '无锡药明康德新药开发股份有限公司' }),
     ).toBe(false);
+  });
+});
+
+describe('recordsNamed', () => {
+  const registry = [
+    { id: 1, name: '第一测试药业(无锡)有限公司' },
+    { id: 2, name: '无锡康泰医疗器械有限公司滨湖分公司' },
+    { id: 3, name: '无锡康泰医疗器械有限公司新吴分公司' },
+    { id: 4, name: '无锡同名科技有限公司' },
+    { id: 5, name: '无锡同名科技股份有限公司' },
+  ];
+  const ids = (written: string) => recordsNamed(written, registry).map((r) => r.id);
+
+  it('finds a name written with other brackets, spaces or characters', () => {
+    expect(ids('第一测试药业(无锡)有限公司')).toEqual([1]);
+    expect(ids('第一测试药业（无锡）有限公司')).toEqual([1]);
+    expect(ids('第一测试药业 (无锡) 有限公司')).toEqual([1]);
+  });
+
+  it('keeps branches apart and reports a name two records share', () => {
+    expect(ids('无锡康泰医疗器械有限公司滨湖分公司')).toEqual([2]);
+    expect(ids('无锡康泰医疗器械有限公司')).toEqual([]);
+    expect(ids('无锡同名科技有限公司')).toEqual([4]);
+    expect(ids('无锡同名科技（有限公司）')).toEqual([4, 5]);
+    expect(ids('无锡别的科技有限公司')).toEqual([]);
   });
 });

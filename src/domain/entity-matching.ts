@@ -380,6 +380,32 @@ export function sameBranch(a: string, b: string): boolean {
   return nameForms(a).branch === nameForms(b).branch;
 }
 
+/** The distinct normalised names (the registry's name keys) of names as written. */
+export function nameKeys(names: readonly string[]): string[] {
+  return [
+    ...new Set(names.map((name) => nameForms(name).normalised).filter((key) => key.length > 0)),
+  ];
+}
+
+/**
+ * The records a name, as people write it, refers to: those registered under exactly that name;
+ * else those with the same normalised name (full-width or half-width brackets, spaces, traditional
+ * characters, the legal form's spelling) for the same branch. Several records mean the name is
+ * ambiguous and the caller asks for the USCC.
+ */
+export function recordsNamed<T extends { name: string }>(
+  written: string,
+  records: readonly T[],
+): T[] {
+  const exact = records.filter((record) => record.name === written);
+  if (exact.length > 0) return exact;
+  const key = nameForms(written).normalised;
+  if (!key) return [];
+  return records.filter(
+    (record) => nameForms(record.name).normalised === key && sameBranch(record.name, written),
+  );
+}
+
 /** Turns a score into a decision with MATCH_THRESHOLDS: merge, send to review, or keep apart. */
 export function decideMatch(score: number): MatchDecision {
   if (score >= MATCH_THRESHOLDS.merge) return 'match';

@@ -200,7 +200,8 @@ describe(`importing problems over the API (${testDatabaseKind()})`, () => {
   it('reads a GB18030 CSV with Chinese headers and refuses a department user', async () => {
     const csv = [
       '企业名称,诉求标题,诉求内容,诉求类别,来电时间,工单编号',
-      '无锡测试生物有限公司,环评咨询,想了解环评流程,其他,2025/6/3 10:15,GD2025-0100',
+      // The registered name written with a space and a full-width legal form: the same firm.
+      '无锡测试生物 有限公司,环评咨询,想了解环评流程,其他,2025/6/3 10:15,GD2025-0100',
     ].join('\r\n');
     const bytes = new Uint8Array(iconv.encode(csv, 'gb18030'));
     const response = await post(world.office, upload(bytes, '12345导出.csv'));

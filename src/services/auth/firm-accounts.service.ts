@@ -15,6 +15,7 @@ import type { RowError } from '../tables/error-report.ts';
 import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import { checkUsername } from './users.service.ts';
+import { recordsNamed } from '../../domain/entity-matching.ts';
 
 /** One firm account opened, with its one-time password (shown only in this answer). */
 export interface FirmAccount {
@@ -68,7 +69,7 @@ function columnIndexes(headers: readonly string[], file: string): Record<Column,
   return indexes;
 }
 
-/** Finds each row's enterprise: an id, an 18-character USCC, or an exact registered name. */
+/** Finds each row's enterprise: an id, an 18-character USCC, or its registered name (recordsNamed). */
 function resolveEnterprise(
   ref: string,
   found: readonly AccountEnterprise[],
@@ -79,7 +80,7 @@ function resolveEnterprise(
   }
   const byUscc = found.find((entry) => entry.uscc === ref.toUpperCase());
   if (byUscc) return byUscc;
-  const byName = found.filter((entry) => entry.name === ref);
+  const byName = recordsNamed(ref, found);
   if (byName.length > 1) return { code: 'ENTERPRISE_AMBIGUOUS', params: { count: byName.length } };
   return byName[0] ?? { code: 'ENTERPRISE_UNKNOWN' };
 }

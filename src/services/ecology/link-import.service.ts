@@ -11,6 +11,7 @@ import { rowErrorsRefusal } from '../tables/table-common.ts';
 import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
 import { linkProblem, lookUpParties, type LinkProblem } from './link-rules.ts';
 import type { LinkUser } from './links.service.ts';
+import { recordsNamed } from '../../domain/entity-matching.ts';
 
 // Importing links from a spreadsheet (CSV or XLSX): every row checked as a request is, and the
 // file written all at once or not at all.
@@ -131,9 +132,11 @@ export async function importLinks(
   const found = await findEnterprisesByUsccOrName(db, usccs, [...new Set(refs)]);
   const byKey = new Map<string, number[]>();
   for (const e of found) {
-    for (const key of [e.uscc ? `uscc:${e.uscc}` : null, `name:${e.name}`]) {
-      if (key) byKey.set(key, [...new Set([...(byKey.get(key) ?? []), e.id])]);
-    }
+    if (e.uscc)
+      byKey.set(`uscc:${e.uscc}`, [...new Set([...(byKey.get(`uscc:${e.uscc}`) ?? []), e.id])]);
+  }
+  for (const text of new Set(refs)) {
+    byKey.set(`name:${text}`, [...new Set(recordsNamed(text, found).map((e) => e.id))]);
   }
   const header = (c: Column) => {
     const at = index.get(c);

@@ -20,6 +20,7 @@ import { PHONE_TEXT_MESSAGE } from '../../shared/api/fields.ts';
 import { isPhoneText } from '../../shared/phone-text.ts';
 import type { RowReason } from '../../shared/row-reasons.ts';
 import type { RowError } from '../tables/error-report.ts';
+import { recordsNamed } from '../../domain/entity-matching.ts';
 
 // The rows of a problem import read and checked against what they name, before anything is
 // written (problem-import.service.ts writes them).
@@ -59,9 +60,17 @@ export async function lookUp(db: Db, rows: RawRow[]): Promise<Lookups> {
   const found = await findEnterprisesByUsccOrName(db, usccs, [...new Set(texts)]);
   const enterprises = new Map<string, { id: number }[]>();
   for (const e of found) {
-    const add = (k: string) => enterprises.set(k, [...(enterprises.get(k) ?? []), { id: e.id }]);
-    if (e.uscc) add(`uscc:${e.uscc}`);
-    add(`name:${e.name}`);
+    if (e.uscc)
+      enterprises.set(`uscc:${e.uscc}`, [
+        ...(enterprises.get(`uscc:${e.uscc}`) ?? []),
+        { id: e.id },
+      ]);
+  }
+  for (const text of new Set(texts)) {
+    enterprises.set(
+      `name:${text}`,
+      recordsNamed(text, found).map((e) => ({ id: e.id })),
+    );
   }
   const categories = new Map<string, string>();
   const active = (await listProblemCategories(db)).filter((c) => c.active);
