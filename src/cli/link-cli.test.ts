@@ -113,7 +113,12 @@ describe('chainlead link, as a user runs it on the demo', () => {
       writeFileSync(file, ['kind,from,to,share_percent', `供货,${b?.id},${a?.id},10`].join('\n'));
       const imported = await link('import', file, '--json');
       expect(imported.code, imported.stderr).toBe(0);
-      expect(JSON.parse(imported.stdout)).toEqual({ dryRun: false, rows: 1, imported: 1 });
+      expect(JSON.parse(imported.stdout)).toEqual({
+        dryRun: false,
+        rows: 1,
+        imported: 1,
+        unchanged: 0,
+      });
       const after = JSON.parse(
         (await link('list', '--enterprise', `${a?.id}`, '--json')).stdout,
       ) as {

@@ -32,6 +32,48 @@ export async function insertLinks(db: DbOrTx, rows: readonly NewLinkRow[]): Prom
   return ids;
 }
 
+/** What a link says, as one comparable text (kind, parties, product, share, amount, dates). */
+export function linkFingerprint(link: {
+  kind: string;
+  fromId: number;
+  toId: number;
+  product?: string | null;
+  sharePercent?: number | null;
+  amountYuan?: number | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+}): string {
+  return JSON.stringify([
+    link.kind,
+    link.fromId,
+    link.toId,
+    link.product ?? null,
+    link.sharePercent ?? null,
+    link.amountYuan ?? null,
+    link.validFrom ?? null,
+    link.validTo ?? null,
+  ]);
+}
+
+/** The fingerprints of the links already stored between any of the `fromIds` and `toIds`. */
+export async function storedLinkFingerprints(
+  db: DbOrTx,
+  fromIds: readonly number[],
+  toIds: readonly number[],
+): Promise<Set<string>> {
+  if (fromIds.length === 0 || toIds.length === 0) return new Set();
+  const rows = await db
+    .select()
+    .from(enterpriseLink)
+    .where(
+      and(
+        inArray(enterpriseLink.fromId, [...new Set(fromIds)]),
+        inArray(enterpriseLink.toId, [...new Set(toIds)]),
+      ),
+    );
+  return new Set(rows.map(linkFingerprint));
+}
+
 /**
  * Links with both parties' names and regions; a link whose party is gone is left out. The parties
  * are looked up by id after the links (findEnterpriseNames): a join of the registry with itself on the

@@ -291,7 +291,7 @@ describe(`links between enterprises and chain masters on the demo (${testDatabas
       csvForm(good),
     );
     expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ dryRun: false, rows: 2, imported: 2 });
+    expect(imported.body).toEqual({ dryRun: false, rows: 2, imported: 2, unchanged: 0 });
     const rows = await database.db
       .select()
       .from(enterpriseLink)
@@ -301,5 +301,14 @@ describe(`links between enterprises and chain masters on the demo (${testDatabas
       ['supplies', 1_200_000],
       ['serves', null],
     ]);
+    // The same file again adds nothing: each row says what a stored link says.
+    const again = await office.json<LinkImportResult>('POST', '/api/links/import', csvForm(good));
+    expect(again.body).toEqual({ dryRun: false, rows: 2, imported: 0, unchanged: 2 });
+    expect(
+      await database.db.$count(
+        enterpriseLink,
+        and(eq(enterpriseLink.toId, a?.id ?? 0), eq(enterpriseLink.source, 'import')),
+      ),
+    ).toBe(2);
   });
 });

@@ -174,7 +174,7 @@ export function registerLinkCommand(program: Command): void {
               options.json,
               result,
               () =>
-                `${result.rows} rows read: ${result.imported} links ${result.dryRun ? 'would be ' : ''}imported.`,
+                `${result.rows} rows read: ${result.imported} links ${result.dryRun ? 'would be ' : ''}imported, ${result.unchanged} already recorded.`,
             );
           } catch (error) {
             const details = isAppError(error, 'VALIDATION_FAILED')

@@ -2,7 +2,12 @@ import { AppError } from '../../domain/app-error.ts';
 import { normalizeUscc, parseDate, parseMoney } from '../../domain/import-values.ts';
 import { recordAudit } from '../../db/audit.repository.ts';
 import type { Db } from '../../db/connection.ts';
-import { insertLinks, type NewLinkRow } from '../../db/enterprise-link.repository.ts';
+import {
+  insertLinks,
+  linkFingerprint,
+  storedLinkFingerprints,
+  type NewLinkRow,
+} from '../../db/enterprise-link.repository.ts';
 import { findEnterprisesByUsccOrName } from '../../db/problem-import.repository.ts';
 import type { LinkImportResult } from '../../shared/api/links.ts';
 import { LINK_KIND_WORDS, type LinkKind } from '../../shared/link-kinds.ts';
@@ -266,16 +271,30 @@ export async function importLinks(
     errors.sort((a, b) => a.row - b.row);
     throw rowErrorsRefusal(errors, fileName, 'so nothing was imported', { file: fileName, errors });
   }
+  // A link already stored (or repeated in the file) as the row says it is left as it is: importing
+  // the same file again changes nothing.
+  const seen = await storedLinkFingerprints(
+    db,
+    parsed.map((p) => p.values.fromId),
+    parsed.map((p) => p.values.toId),
+  );
+  const fresh = parsed.filter((p) => {
+    const fingerprint = linkFingerprint(p.values);
+    if (seen.has(fingerprint)) return false;
+    seen.add(fingerprint);
+    return true;
+  });
   const result: LinkImportResult = {
     dryRun: options.dryRun ?? false,
     rows: raw.length,
-    imported: parsed.length,
+    imported: fresh.length,
+    unchanged: parsed.length - fresh.length,
   };
   if (options.dryRun) return result;
   await db.transaction(async (tx) => {
     await insertLinks(
       tx,
-      parsed.map((p) => ({
+      fresh.map((p) => ({
         ...p.values,
         regionCode: lookup.parties.get(p.values.toId)?.regionCode ?? '',
         source: 'import',
@@ -285,7 +304,12 @@ export async function importLinks(
     await recordAudit(tx, user.actor, {
       action: 'link.import',
       entityType: 'enterprise_link',
-      after: { file: fileName, rows: result.rows, imported: result.imported },
+      after: {
+        file: fileName,
+        rows: result.rows,
+        imported: result.imported,
+        unchanged: result.unchanged,
+      },
     });
   });
   return result;

@@ -96,6 +96,10 @@ export const linkImportResultSchema = z
     dryRun: z.boolean(),
     rows: z.number().int(),
     imported: z.number().int(),
+    unchanged: z.number().int().meta({
+      description:
+        'Rows that say what a stored link (or an earlier row) says already: not added again.',
+    }),
   })
   .meta({ id: 'LinkImportResult' });
 export type LinkImportResult = z.infer<typeof linkImportResultSchema>;

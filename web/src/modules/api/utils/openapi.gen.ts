@@ -13591,6 +13591,8 @@ export interface components {
       dryRun: boolean;
       rows: number;
       imported: number;
+      /** @description Rows that say what a stored link (or an earlier row) says already: not added again. */
+      unchanged: number;
     };
     /** @description Read as it streams in: send every other field before the part "file" (FormData: append the file last). A field after the file is refused with 400 VALIDATION_FAILED naming it. */
     LinkImportUpload: {
