@@ -58,3 +58,28 @@ export async function listImportedTickets(
   }
   return tickets;
 }
+
+/**
+ * The problems already recorded for the enterprises, as `enterpriseId|title|receivedAt (ISO)`: a
+ * row without a ticket number that matches one was imported before.
+ */
+export async function listRecordedProblemKeys(
+  db: DbOrTx,
+  enterpriseIds: readonly number[],
+): Promise<Set<string>> {
+  if (enterpriseIds.length === 0) return new Set();
+  const rows = await db
+    .select({
+      enterpriseId: problem.enterpriseId,
+      title: problem.title,
+      receivedAt: problem.receivedAt,
+    })
+    .from(problem)
+    .where(inArray(problem.enterpriseId, [...enterpriseIds]));
+  return new Set(rows.map((r) => problemKey(r.enterpriseId, r.title, r.receivedAt.toISOString())));
+}
+
+/** One problem's identity for a re-import: the enterprise, the title, the moment of receipt. */
+export function problemKey(enterpriseId: number, title: string, receivedAt: string): string {
+  return `${enterpriseId}|${title}|${receivedAt}`;
+}

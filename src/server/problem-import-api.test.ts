@@ -197,6 +197,24 @@ describe(`importing problems over the API (${testDatabaseKind()})`, () => {
     ]);
   });
 
+  it('skips a row without a ticket number when the same problem is recorded already', async () => {
+    const csv = [
+      '企业名称,诉求标题,诉求内容,诉求类别,受理时间',
+      '无锡测试生物有限公司,水电增容,申请增加用电容量,其他,2025-07-01 09:00',
+      '无锡测试生物有限公司,水电增容,同一天又来电,其他,2025-07-02 09:00',
+    ].join('\n');
+    const first = (await (
+      await post(world.office, upload(csv, '无编号.csv'))
+    ).json()) as ProblemImportResult;
+    expect(first).toMatchObject({ imported: 2, skipped: 0 });
+    const before = await count();
+    const again = (await (
+      await post(world.office, upload(csv, '无编号.csv'))
+    ).json()) as ProblemImportResult;
+    expect(again).toMatchObject({ imported: 0, skipped: 2 });
+    expect(await count()).toBe(before);
+  });
+
   it('reads a GB18030 CSV with Chinese headers and refuses a department user', async () => {
     const csv = [
       '企业名称,诉求标题,诉求内容,诉求类别,来电时间,工单编号',

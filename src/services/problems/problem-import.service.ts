@@ -7,7 +7,11 @@ import {
 } from '../../domain/problem-columns.ts';
 import { recordAudit } from '../../db/audit.repository.ts';
 import type { Db } from '../../db/connection.ts';
-import { listImportedTickets } from '../../db/problem-import.repository.ts';
+import {
+  listImportedTickets,
+  listRecordedProblemKeys,
+  problemKey,
+} from '../../db/problem-import.repository.ts';
 import { updateProblemRow } from '../../db/problem.repository.ts';
 import type { ProblemImportResult } from '../../shared/api/problem-import.ts';
 import { ROW_REASONS, type RowReason } from '../../shared/row-reasons.ts';
@@ -58,8 +62,9 @@ function serviceRowError(row: ParsedRow, error: AppError): RowError {
  * Imports problems from a spreadsheet (XLSX or CSV; docs/problems.md lists the columns), each
  * recorded as the office records one (at 已受理, or 已交办 with a department), its receipt from
  * the file. All or nothing: any bad row and nothing is written, and the error lists every bad
- * row. A row whose 12345 ticket number the enterprise already has is skipped, so a re-run
- * imports nothing twice. `dryRun` checks and counts without writing. Throws FORBIDDEN (not the
+ * row. A row whose 12345 ticket number the enterprise already has is skipped, and so is a row
+ * without one whose enterprise, title and receipt match a recorded problem, so a re-run imports
+ * nothing twice. `dryRun` checks and counts without writing. Throws FORBIDDEN (not the
  * office) and VALIDATION_FAILED (an unreadable file; bad rows, listed in `details`).
  */
 export async function importProblems(
@@ -106,9 +111,17 @@ export async function importProblems(
   }
   if (errors.length > 0) throw rowsRefused(file, errors, table.headers);
 
-  const known = await listImportedTickets(db, [...new Set(parsed.map((r) => r.enterpriseId))]);
+  const enterpriseIds = [...new Set(parsed.map((r) => r.enterpriseId))];
+  const known = await listImportedTickets(db, enterpriseIds);
+  // Without a ticket number, the same enterprise, title and moment of receipt is the same problem.
+  const recorded = await listRecordedProblemKeys(db, enterpriseIds);
   const fresh = parsed.filter((row) => {
-    if (row.ticket === null) return true;
+    if (row.ticket === null) {
+      const key = problemKey(row.enterpriseId, row.input.title, row.input.receivedAt ?? '');
+      if (recorded.has(key)) return false;
+      recorded.add(key);
+      return true;
+    }
     const tickets = known.get(row.enterpriseId) ?? new Set<string>();
     known.set(row.enterpriseId, tickets);
     if (tickets.has(row.ticket)) return false;
