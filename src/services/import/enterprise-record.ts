@@ -166,7 +166,8 @@ export function buildEnterpriseRecord(
   }
 
   // Statistical codes come as 12 digits (320214000000); a region is at most the county's six.
-  const regionText = text('region_code')?.replace(/\s/g, '') ?? null;
+  // Full-width digits (３２０２１４) as Chinese input methods type them read as digits.
+  const regionText = text('region_code')?.normalize('NFKC').replace(/\s/g, '') ?? null;
   let regionCode: string | null = context.defaultRegion;
   if (regionText && !/^\d{2}(?:\d{2}){0,2}(?:\d{3}){0,2}$/.test(regionText)) {
     fail(

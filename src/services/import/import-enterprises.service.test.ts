@@ -141,7 +141,8 @@ describe.each([
     const file = csv(
       'gbk.csv',
       [
-        `,无锡锡山康护医疗器械有限责任公司,320205,,,,一次性使用无菌医疗器械的生产,一次性使用注射器,,,,`,
+        // The region code typed in full-width digits, as Chinese input methods give them.
+        `,无锡锡山康护医疗器械有限责任公司,３２０２０５,,,,一次性使用无菌医疗器械的生产,一次性使用注射器,,,,`,
       ],
       'gb18030',
     );
