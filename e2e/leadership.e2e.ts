@@ -63,6 +63,11 @@ describe.skipIf(!chromiumPath())("the chain leader's work, 督办 and the scorec
     expect(await page.locator('[data-testid="leadership-banner"]').textContent()).toContain(
       '链长（演示）',
     );
+    // An admin page typed in by a role that may not open it: one notice, not half a form.
+    await page.goto(`${browser.baseUrl}/admin/settings`);
+    await page.locator('[data-testid="page-forbidden"]').waitFor();
+    expect(await page.getByText('当前角色无权进行此操作').count()).toBe(1);
+    expect(await page.locator('form').count()).toBe(0);
   });
 
   it('as leader: an overdue problem escalated from its page becomes a 督办 item', async () => {

@@ -30,7 +30,7 @@ import {
 } from '@ant-design/icons';
 import type { Permission, Role } from '@shared/permissions.ts';
 import { Layout, Menu, Typography } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { ChainSwitcher } from '../../chains/components/ChainSwitcher.tsx';
@@ -41,6 +41,11 @@ import type { MessageKey } from '../../i18n/utils/messagesZh.ts';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { FirmLayout } from './FirmLayout.tsx';
 import { HeaderTools } from './HeaderTools.tsx';
+
+// The notice's illustration is heavy: loaded only when a page is refused.
+const ForbiddenPage = lazy(() =>
+  import('../../ui/components/ForbiddenPage.tsx').then((m) => ({ default: m.ForbiddenPage })),
+);
 
 interface Section {
   path: string;
@@ -293,6 +298,21 @@ function visibleSections(role: Role): Section[] {
     .filter((section) => !section.children || section.children.length > 0);
 }
 
+/**
+ * Whether the role may not open the menu page at `pathname` (an address typed or bookmarked): the
+ * page is then replaced by one notice instead of half a page of failed requests.
+ */
+function menuPageDenied(role: Role, pathname: string): boolean {
+  const all = SECTIONS.flatMap((section) => [section, ...(section.children ?? [])]);
+  const page = all.find((section) => !section.chain && section.path === pathname);
+  if (!page) return false;
+  const visible = visibleSections(role).flatMap((section) => [
+    section,
+    ...(section.children ?? []),
+  ]);
+  return !visible.some((section) => section.path === page.path);
+}
+
 /** The frame of every signed-in page: side menu, language switch, the user and sign-out. */
 export function AppLayout() {
   const { t } = useI18n();
@@ -358,7 +378,7 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content className="app-content">
           <Suspense fallback={<PageSpinner />}>
-            <Outlet />
+            {user && menuPageDenied(user.role, location.pathname) ? <ForbiddenPage /> : <Outlet />}
           </Suspense>
         </Layout.Content>
       </Layout>

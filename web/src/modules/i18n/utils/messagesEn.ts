@@ -31,6 +31,7 @@ export const messagesEn: Record<ShellMessageKey, string> = {
   'common.retry': 'Retry',
   'error.failed': 'That did not work',
   'error.forbidden': 'Your role may not do this',
+  'error.forbiddenPage': 'This page needs another role; ask an administrator if you need it.',
   'error.notFound': 'Not found',
   'error.unreachable': 'The server cannot be reached; try again shortly',
   'notFound.title': 'No such page',

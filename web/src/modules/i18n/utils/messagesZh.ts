@@ -53,6 +53,7 @@ export const messagesZh = {
   'common.retry': '重试',
   'error.failed': '操作未成功',
   'error.forbidden': '当前角色无权进行此操作',
+  'error.forbiddenPage': '此页面需要其他角色的权限；如需使用，请联系管理员。',
   'error.notFound': '未找到',
   'error.unreachable': '无法连接服务器，请稍后重试',
   'notFound.title': '页面不存在',
