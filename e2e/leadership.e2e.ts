@@ -68,6 +68,11 @@ describe.skipIf(!chromiumPath())("the chain leader's work, 督办 and the scorec
     await page.locator('[data-testid="page-forbidden"]').waitFor();
     expect(await page.getByText('当前角色无权进行此操作').count()).toBe(1);
     expect(await page.locator('form').count()).toBe(0);
+    // The imports page, open to readers, says why it offers no upload.
+    await page.goto(`${browser.baseUrl}/imports`);
+    expect(await page.locator('[data-testid="imports-read-only"]').textContent()).toContain(
+      '分析员',
+    );
   });
 
   it('as leader: an overdue problem escalated from its page becomes a 督办 item', async () => {

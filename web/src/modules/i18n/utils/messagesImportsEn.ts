@@ -3,6 +3,8 @@ import type { messagesImportsZh } from './messagesImportsZh.ts';
 /** The imports area's interface texts in English, key for key with messagesImportsZh.ts. */
 export const messagesImportsEn: Record<keyof typeof messagesImportsZh, string> = {
   'imports.title': 'Imports',
+  'imports.readOnly':
+    'Your role may read the imports; uploading a registry needs an analyst or an admin.',
   'imports.subtitle':
     'Upload a CSV or Excel list of enterprises; every row is checked before it is written',
   'imports.upload': 'Upload a file',

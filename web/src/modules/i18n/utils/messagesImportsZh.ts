@@ -1,6 +1,7 @@
 /** The imports area's interface texts in Chinese (they load with its pages). */
 export const messagesImportsZh = {
   'imports.title': '数据导入',
+  'imports.readOnly': '你的角色可以查看导入记录；上传企业名录需要分析员或管理员权限。',
   'imports.subtitle': '上传 CSV 或 Excel 企业名录，逐行校验后写入企业库',
   'imports.upload': '上传文件',
   'imports.drop': '点击或拖入文件',

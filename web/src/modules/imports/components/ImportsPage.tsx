@@ -1,4 +1,4 @@
-import { Card, Space, Typography } from 'antd';
+import { Alert, Card, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
@@ -26,6 +26,14 @@ export function ImportsPage() {
           <Typography.Text type="secondary">{t('imports.subtitle')}</Typography.Text>
         </div>
       </div>
+      {!canImport && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('imports.readOnly')}
+          data-testid="imports-read-only"
+        />
+      )}
       {canImport && (
         <Card title={t('imports.upload')}>
           <ImportUploader
