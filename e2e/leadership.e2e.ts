@@ -109,6 +109,9 @@ describe.skipIf(!chromiumPath())("the chain leader's work, 督办 and the scorec
   it('as office a visit with a 督办 item; as dept progress and completion; as admin the calendar', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'office', 'chainlead-office');
+    // The users page, for the office, says what it is for (opening firm accounts).
+    await page.goto(`${browser.baseUrl}/admin/users`);
+    expect(await page.locator('[data-testid="users-firm-only"]').textContent()).toContain('企业');
     await page.goto(`${browser.baseUrl}/leader`);
     await page.locator('[data-testid="activity-new"]').click();
     const title = `走访测试企业 ${Date.now()}`;

@@ -55,6 +55,11 @@ export function AdminUsersPage() {
           )}
         </Space>
       </div>
+      {!canManage && canFirm && (
+        <Typography.Paragraph type="secondary" data-testid="users-firm-only">
+          {t('admin.users.firmOnly')}
+        </Typography.Paragraph>
+      )}
       {users.error && <ApiErrorAlert error={users.error} onRetry={users.reload} />}
       {canManage && (
         <Table<User>

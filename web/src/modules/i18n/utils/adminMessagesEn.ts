@@ -61,6 +61,8 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesZh, string> = {
   'admin.departments.new': 'Add a department',
   'admin.departments.page': 'Departments and categories',
   'admin.departments.title': 'Departments',
+  'admin.users.firmOnly':
+    'The chain office opens firm accounts here: upload a list of enterprises (USCC, registered name or id; optional username and name); every row is checked, then a sheet of one-time passwords is made, to be changed at first sign-in. Other users are kept by an administrator.',
   'admin.users.title': 'Users',
   'admin.users.new': 'Add a user',
   'admin.users.username': 'Username',

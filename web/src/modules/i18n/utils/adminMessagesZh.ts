@@ -58,6 +58,8 @@ export const adminMessagesZh = {
   'admin.departments.new': '新增部门',
   'admin.departments.page': '部门与类别',
   'admin.departments.title': '责任部门',
+  'admin.users.firmOnly':
+    '链办在此为企业批量开通账号：上传企业名单（统一社会信用代码、注册名称或编号，可选登录名与姓名），系统逐行校验后生成一次性初始密码表，企业首次登录须修改密码。其他用户由管理员维护。',
   'admin.users.title': '用户',
   'admin.users.new': '新增用户',
   'admin.users.username': '用户名',
