@@ -146,8 +146,10 @@ describe.skipIf(!chromiumPath())('the analysis pages', () => {
     }>(page, '/api/chains/biomed/comparison?regions=3202,3206');
     expect(await rows(page, 'comparison-table').count()).toBe(answer.nodes.length);
     const header = await page.locator('[data-testid="comparison-table"] thead').textContent();
-    expect(header).toContain('无锡市 3202');
-    expect(header).toContain('南通市 3206');
+    // Regions read by their names, not their codes.
+    expect(header).toContain('无锡市');
+    expect(header).toContain('南通市');
+    expect(header).not.toContain('3202');
     expect(await page.locator('[data-testid="comparison-node"]').allTextContents()).toEqual(
       answer.nodes.map((node) => node.name.zh),
     );
@@ -201,10 +203,11 @@ describe.skipIf(!chromiumPath())('the analysis pages', () => {
     await rows(page, 'lq-table').first().waitFor();
     // With no region asked for, the home region (Wuxi, 3202) is shown; 'all' asks for every one.
     const region = page.locator('[data-testid="lq-region"]');
-    await expect.poll(() => region.textContent()).toContain('3202');
+    await expect.poll(() => region.textContent()).toContain('无锡市');
+    expect(await region.textContent()).not.toContain('3202');
     await page.goto(`${browser.baseUrl}/analysis/lq?region=all`);
     await rows(page, 'lq-table').first().waitFor();
-    expect(await region.textContent()).not.toContain('3202');
+    expect(await region.textContent()).not.toContain('无锡市');
     expect(await page.locator('.ant-tabs-tab').allTextContents()).toEqual([
       '区位熵',
       '偏离-份额',

@@ -190,8 +190,8 @@ export function assembleReport(
       ? `${a.region.name}${a.chain.name.zh}产业链运行简报`
       : `${a.chain.name.en} chain briefing: ${a.region.name}`,
     subtitle: zh
-      ? `${a.year} 年数据 · 地区代码 ${a.region.code} · 生成于 ${today}`
-      : `Figures for ${a.year} · region ${a.region.code} · generated ${today}`,
+      ? `${a.year} 年数据 · ${a.region.name} · 生成于 ${today}`
+      : `Figures for ${a.year} · ${a.region.name} · generated ${today}`,
     generatedOn: today,
     labels,
     headline,

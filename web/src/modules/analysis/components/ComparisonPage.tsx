@@ -90,9 +90,7 @@ export function ComparisonPage() {
               <Col key={region.code} xs={24} md={12} xl={8}>
                 <Card
                   size="small"
-                  title={
-                    <DataText>{`${region.name} ${region.code} · ${comparison.data?.year ?? ''}`}</DataText>
-                  }
+                  title={<DataText>{`${region.name} · ${comparison.data?.year ?? ''}`}</DataText>}
                   data-testid="comparison-region"
                 >
                   <Space size="large" wrap>

@@ -50,7 +50,7 @@ export function ComparisonTable({
     },
     ...comparison.regions.map((region) => ({
       key: region.code,
-      title: <DataText>{`${region.name} ${region.code}`}</DataText>,
+      title: <DataText>{region.name}</DataText>,
       children: [
         {
           key: `${region.code}-enterprises`,

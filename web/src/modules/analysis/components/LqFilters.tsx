@@ -86,7 +86,13 @@ export function LqFilters({
         onChange={(region?: string) =>
           onChange({ region: region ?? ALL_REGIONS, industry: undefined })
         }
-        labelRender={(p) => <DataText>{p.label}</DataText>}
+        // The list shows codes to search by; the chosen region reads by its name.
+        labelRender={(p) => (
+          <DataText>
+            {loaded.regionsOf(choice.scheme).find((r) => r.regionCode === p.value)?.regionName ??
+              p.label}
+          </DataText>
+        )}
         data-testid="lq-region"
       />
       <Select
