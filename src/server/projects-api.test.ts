@@ -806,7 +806,8 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
     expect(tooLarge.status).toBe(400);
     expect(((await tooLarge.json()) as ErrorResponse).error).toMatchObject({
       message: expect.stringMatching(/^The upload is larger than 20 MB/) as string,
-      details: { field: 'file' },
+      // The web app says it from the reason, with the limit.
+      details: { field: 'file', reason: 'FILE_TOO_LARGE', maxMb: 20 },
     });
     expect(await count(project)).toBe(before);
 

@@ -70,11 +70,15 @@ const noFile = (): AppError =>
  */
 export async function readUpload(c: Context<AppEnv>, limits: UploadLimits): Promise<Upload> {
   const cap = limits.maxBytes + (limits.envelopeBytes ?? 0);
+  const maxMb = limits.maxBytes / 1024 / 1024;
+  // The web app says it from the reason, with the limit.
+  const details =
+    limits.details && typeof limits.details === 'object' ? (limits.details as object) : {};
   const tooLarge = (): AppError =>
     new AppError(
       'VALIDATION_FAILED',
-      `The upload is larger than ${limits.maxBytes / 1024 / 1024} MB${limits.instead ? `; ${limits.instead}` : ''}.`,
-      limits.details,
+      `The upload is larger than ${maxMb} MB${limits.instead ? `; ${limits.instead}` : ''}.`,
+      { ...details, reason: 'FILE_TOO_LARGE', maxMb },
     );
   if (Number(c.req.header('content-length') ?? 0) > cap) throw tooLarge();
   const body = c.req.raw.body;
