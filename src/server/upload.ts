@@ -73,7 +73,7 @@ export async function readUpload(c: Context<AppEnv>, limits: UploadLimits): Prom
   const maxMb = limits.maxBytes / 1024 / 1024;
   // The web app says it from the reason, with the limit.
   const details =
-    limits.details && typeof limits.details === 'object' ? (limits.details as object) : {};
+    limits.details && typeof limits.details === 'object' ? (limits.details) : {};
   const tooLarge = (): AppError =>
     new AppError(
       'VALIDATION_FAILED',
