@@ -14,7 +14,13 @@ import {
   type TableInput,
   type TableSource,
 } from '../tables/table-reader.ts';
-import { STAT_COLUMNS, buildStatRecord, mapStatHeaders, type StatRecord } from './stat-record.ts';
+import {
+  STAT_COLUMNS,
+  buildStatRecord,
+  mapStatHeaders,
+  statColumnLabel,
+  type StatRecord,
+} from './stat-record.ts';
 
 export interface ImportStatsOptions {
   /** A path, or an upload's bytes with its name. */
@@ -71,7 +77,18 @@ export async function importStats(
       'VALIDATION_FAILED',
       `${shown}: ${problems.join('; ')}. Headers found: ${table.headers.join(', ') || '(none)'}. ` +
         `Expected: ${STAT_COLUMNS.join(',')}.`,
-      { file: shown, missing: mapping.missing, duplicates: mapping.duplicates },
+      {
+        file: shown,
+        missing: mapping.missing,
+        duplicates: mapping.duplicates,
+        // Said by the web app: what is missing or repeated, and what the first row holds.
+        reason: mapping.missing.length > 0 ? 'STATS_COLUMNS_MISSING' : 'STATS_COLUMNS_REPEATED',
+        columns:
+          mapping.missing.length > 0
+            ? mapping.missing.map(statColumnLabel).join('、')
+            : mapping.duplicates.join('、'),
+        headers: table.headers.join(', ') || '—',
+      },
     );
   }
 

@@ -28,6 +28,12 @@ const ALIASES: Readonly<Record<StatColumn, readonly string[]>> = {
   output: ['产值', '总产值', '工业总产值', '营业收入'],
 };
 
+/** A column as a person looks for it: its usual Chinese header and the canonical name. */
+export function statColumnLabel(column: StatColumn): string {
+  const chinese = ALIASES[column][0];
+  return chinese ? `${chinese}（${column}）` : column;
+}
+
 function headerKey(text: string): string {
   return text
     .normalize('NFKC')

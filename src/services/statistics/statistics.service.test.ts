@@ -147,6 +147,13 @@ describe(`regional statistics: import and analysis (${testDatabaseKind()})`, () 
     expect((error as AppError).message).toMatch(
       /nokey\.csv: no column for region_code, scheme, industry_code, year\. Headers found: region, industry, employment/,
     );
+    // The web app says it from the reason, naming the columns as people write them.
+    expect((error as AppError).details).toMatchObject({
+      reason: 'STATS_COLUMNS_MISSING',
+      columns:
+        '地区代码（region_code）、分类标准（scheme）、行业代码（industry_code）、年份（year）',
+      headers: 'region, industry, employment',
+    });
   });
 
   it('reads GB18030 CSV with Chinese headers and XLSX', async () => {

@@ -126,6 +126,14 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     zh: '文件超过上传上限 {maxMb} MB：请拆分后分别上传，或用命令行导入',
     en: 'the file is larger than the upload limit of {maxMb} MB; split it, or import it with the CLI',
   },
+  STATS_COLUMNS_MISSING: {
+    zh: '{file} 缺少列：{columns}；第一行现为 {headers}',
+    en: '{file} lacks the column(s) {columns}; its first row holds {headers}',
+  },
+  STATS_COLUMNS_REPEATED: {
+    zh: '{file} 有重复的列：{columns}；每列只能出现一次',
+    en: '{file} repeats the column(s) {columns}; give each column once',
+  },
   FILE_OLD_EXCEL: {
     zh: '{file} 是旧版 Excel 文件（.xls）或加密的工作簿：请另存为 .xlsx（不设密码）或“CSV UTF-8”',
     en: '{file} is an old Excel file (.xls) or a password-protected workbook; save it as .xlsx (without a password) or "CSV UTF-8"',
