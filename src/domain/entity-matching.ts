@@ -13,7 +13,7 @@ import {
   normalizeAddress,
 } from './enterprise-names.ts';
 
-import { matchReasonText as reason } from '../shared/match-reasons.ts';
+import { matchReasonPhrase as reason } from '../shared/match-reasons.ts';
 
 export { normalizeAddress, normalizeEnterpriseName } from './enterprise-names.ts';
 

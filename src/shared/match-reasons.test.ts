@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MATCH_REASON_CODES, matchReasonText, parseMatchReason } from './match-reasons.ts';
+import { MATCH_REASON_CODES, matchReasonPhrase, parseMatchReason } from './match-reasons.ts';
 
 describe('match reasons', () => {
   const params = { english: '1', region: '320214', places: '无锡/苏州', value: '0.92' };
 
   it.each(MATCH_REASON_CODES)('%s reads back as itself, with its parameters', (code) => {
-    const text = matchReasonText(code, params);
+    const text = matchReasonPhrase(code, params);
     const parsed = parseMatchReason(text);
     expect(parsed?.code).toBe(code);
     for (const [name, value] of Object.entries(parsed?.params ?? {})) {

@@ -1,7 +1,7 @@
 /**
  * Why two records may be one enterprise: the matcher's reasons. They are stored and printed as short
  * English phrases (the duplicate queue's `reasons`, the CLI, the API). Every phrase is written by
- * `matchReasonText` and read back by `parseMatchReason` into its code and parameters, so the web app
+ * `matchReasonPhrase` and read back by `parseMatchReason` into its code and parameters, so the web app
  * can say it in the reader's language, also for pairs queued before a phrase was added.
  */
 export const MATCH_REASON_CODES = [
@@ -61,7 +61,7 @@ const PHRASES: Readonly<Record<MatchReasonCode, string>> = {
 };
 
 /** The English phrase of a reason (what is stored). */
-export function matchReasonText(code: MatchReasonCode, params: MatchReasonParams = {}): string {
+export function matchReasonPhrase(code: MatchReasonCode, params: MatchReasonParams = {}): string {
   return PHRASES[code].replace(/\{(\w+)\}/g, (_, name: string) =>
     name === 'of'
       ? params.english

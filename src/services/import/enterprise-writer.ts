@@ -39,7 +39,7 @@ import { enterpriseKeys } from '../registry/enterprise-keys.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
 import type { SerializedClassification } from '../../domain/classification.ts';
 import type { PreparedRecord } from './record-work.ts';
-import { matchReasonText } from '../../shared/match-reasons.ts';
+import { matchReasonPhrase } from '../../shared/match-reasons.ts';
 
 // The write half of an enterprise import: each batch of validated records is matched against the
 // registry (USCC, then name key, then a fuzzy score) and inserted, updated or merged.
@@ -262,9 +262,9 @@ export class RecordWriter {
           score: how === 'name' ? 1 : scoreMatch(record, match).score,
           reasons: [
             ...(how === 'name'
-              ? [matchReasonText('SAME_NAME')]
+              ? [matchReasonPhrase('SAME_NAME')]
               : scoreMatch(record, match).reasons),
-            matchReasonText('ROW_WITHOUT_USCC'),
+            matchReasonPhrase('ROW_WITHOUT_USCC'),
           ],
         };
         match = undefined;

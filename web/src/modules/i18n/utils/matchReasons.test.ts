@@ -1,4 +1,4 @@
-import { MATCH_REASON_CODES, matchReasonText as storedPhrase } from '@shared/match-reasons.ts';
+import { MATCH_REASON_CODES, matchReasonPhrase as storedPhrase } from '@shared/match-reasons.ts';
 import { describe, expect, it } from 'vitest';
 import { MATCH_REASON_MESSAGES, matchReasonText } from './matchReasons.ts';
 
