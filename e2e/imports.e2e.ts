@@ -35,13 +35,15 @@ describe.skipIf(!chromiumPath())('importing a file in the browser', () => {
     expect(await errors.textContent()).toContain('999999');
     expect(await errors.locator('tbody tr.ant-table-row').first().textContent()).toMatch(/^3/);
     const report = page.locator('[data-testid="import-errors-csv"]');
-    expect(await report.getAttribute('href')).toMatch(/^\/api\/imports\/\d+\/errors\.csv$/);
+    expect(await report.getAttribute('href')).toMatch(/^\/api\/imports\/\d+\/errors\.csv\?lang=zh$/);
 
-    // The error report downloads as CSV with the bad row.
+    // The error report downloads as CSV with the bad row, in the reader's language.
     const [download] = await Promise.all([page.waitForEvent('download'), report.click()]);
     const path = await download.path();
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(path, 'utf8')).toMatch(/企业名录\.csv,3,行政区划代码,999999/);
+    expect(readFileSync(path, 'utf8')).toMatch(
+      /^\uFEFF文件,行,列,值,原因\n企业名录\.csv,3,行政区划代码,999999,没有代码为 999999 的地区/,
+    );
 
     // The history lists it; the new enterprise is in the registry.
     expect(

@@ -64,12 +64,22 @@ describe(`registry API: imports, classifications, duplicates (${testDatabaseKind
       '4:行政区划代码',
       '4:营业收入（万元）',
     ]);
-    const report = await analyst.request('GET', `/api/imports/${started.id}/errors.csv`);
-    expect(report.headers.get('content-type')).toMatch(/text\/csv/);
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await report.arrayBuffer());
-    expect(text).toMatch(
-      /^\uFEFFfile,row,column,value,reason\n企业名录\.csv,4,行政区划代码,999999,no region has code 999999/,
+    const reportText = async (query: string) => {
+      const report = await analyst.request('GET', `/api/imports/${started.id}/errors.csv${query}`);
+      expect(report.status).toBe(200);
+      expect(report.headers.get('content-type')).toMatch(/text\/csv/);
+      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await report.arrayBuffer());
+    };
+    // The office's language by default, the reader's when the web app asks for English.
+    expect(await reportText('')).toMatch(
+      /^\uFEFF文件,行,列,值,原因\n企业名录\.csv,4,行政区划代码,999999,没有代码为 999999 的地区\n/,
     );
+    expect(await reportText('?lang=en')).toMatch(
+      /^\uFEFFfile,row,column,value,reason\n企业名录\.csv,4,行政区划代码,999999,no region has code 999999\n/,
+    );
+    const refused = await analyst.request('GET', `/api/imports/${started.id}/errors.csv?lang=fr`);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toMatch(/lang/);
     const list = await analyst.json<List<ImportView>>('GET', '/api/imports');
     expect(list.body.items[0]?.id).toBe(started.id);
   });

@@ -1,7 +1,12 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../domain/app-error.ts';
 import { idParamSchema, listSchema, pageQuerySchema } from '../../shared/api/common.ts';
-import { duplicateSchema, importSchema, importUploadSchema } from '../../shared/api/imports.ts';
+import {
+  duplicateSchema,
+  importErrorsQuerySchema,
+  importSchema,
+  importUploadSchema,
+} from '../../shared/api/imports.ts';
 import { errorReportCsv } from '../../services/tables/error-report.ts';
 import {
   getImport,
@@ -71,7 +76,9 @@ const importErrorsRoute = defineRoute({
   permission: 'enterprise:read',
   tags: ['Imports'],
   summary: "An import's error report: file,row,column,value,reason",
-  request: { params: idParamSchema },
+  description:
+    'Headers and reasons in Chinese (文件,行,列,值,原因) unless `lang=en`; the rows as the import recorded them (its first 200 errors).',
+  request: { params: idParamSchema, query: importErrorsQuerySchema },
   responses: {
     200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
   },
@@ -137,7 +144,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   );
   app.openapi(importErrorsRoute, async (c) => {
     const { fileName, errors } = await getImportErrors(db, c.req.valid('param').id);
-    const body = errorReportCsv(fileName, errors);
+    const body = errorReportCsv(fileName, errors, c.req.valid('query').lang);
     return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="import-${c.req.valid('param').id}-errors.csv"`,

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { csvDocument } from '../../shared/csv.ts';
+import { rowReasonIn } from '../../shared/row-reason-messages.ts';
 import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
 
 /**
@@ -15,11 +16,29 @@ export interface RowError {
   params?: ReasonParams;
 }
 
-/** An import's error report as CSV text (UTF-8 with BOM, so Excel shows the Chinese right). */
-export function errorReportCsv(file: string, errors: readonly RowError[]): string {
+const REPORT_HEADERS = {
+  zh: ['文件', '行', '列', '值', '原因'],
+  en: ['file', 'row', 'column', 'value', 'reason'],
+} as const;
+
+/**
+ * An import's error report as CSV text (UTF-8 with BOM, so Excel shows the Chinese right), its
+ * headers and reasons in `language` (the CLI's English by default).
+ */
+export function errorReportCsv(
+  file: string,
+  errors: readonly RowError[],
+  language: 'zh' | 'en' = 'en',
+): string {
   return csvDocument(
-    ['file', 'row', 'column', 'value', 'reason'],
-    errors.map((error) => [file, error.row, error.column, error.value, error.reason]),
+    [...REPORT_HEADERS[language]],
+    errors.map((error) => [
+      file,
+      error.row,
+      error.column,
+      error.value,
+      rowReasonIn(error, language),
+    ]),
   );
 }
 

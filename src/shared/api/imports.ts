@@ -22,6 +22,13 @@ export const rowErrorSchema = z
   .meta({ id: 'RowError' });
 export type RowErrorView = z.infer<typeof rowErrorSchema>;
 
+export const importErrorsQuerySchema = z.object({
+  lang: z
+    .enum(['zh', 'en'])
+    .default('zh')
+    .meta({ description: 'Language of the headers and reasons: zh (default) or en.' }),
+});
+
 export const importFailureSchema = z
   .object({
     code: z.enum(ROW_REASONS),

@@ -2694,10 +2694,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An import's error report: file,row,column,value,reason */
+    /**
+     * An import's error report: file,row,column,value,reason
+     * @description Headers and reasons in Chinese (文件,行,列,值,原因) unless `lang=en`; the rows as the import recorded them (its first 200 errors).
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Language of the headers and reasons: zh (default) or en. */
+          lang?: 'zh' | 'en';
+        };
         header?: never;
         path: {
           /** @description Numeric id. */

@@ -1,13 +1,8 @@
 import { ERROR_CODES } from '@shared/error-codes.ts';
 import { ROW_REASONS } from '@shared/row-reasons.ts';
 import { describe, expect, it } from 'vitest';
-import {
-  ERROR_MESSAGES,
-  ROW_REASON_MESSAGES,
-  errorText,
-  interpolate,
-  rowReasonText,
-} from './errorMessages.ts';
+import { ROW_REASON_MESSAGES, interpolate } from '@shared/row-reason-messages.ts';
+import { ERROR_MESSAGES, errorText, rowReasonText } from './errorMessages.ts';
 
 const CJK = /[\u3400-\u9fff]/;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

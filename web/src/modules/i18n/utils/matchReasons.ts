@@ -1,5 +1,5 @@
 import { parseMatchReason, type MatchReasonCode } from '@shared/match-reasons.ts';
-import { interpolate } from './errorMessages.ts';
+import { interpolate } from '@shared/row-reason-messages.ts';
 import type { Locale } from './Locale.ts';
 import { localName } from './localName.ts';
 

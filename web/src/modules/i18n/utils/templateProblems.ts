@@ -1,6 +1,6 @@
 import type { TemplateProblemItem } from '@shared/api/templates.ts';
 import type { TemplateProblemCode } from '@shared/template-problems.ts';
-import { interpolate } from './errorMessages.ts';
+import { interpolate } from '@shared/row-reason-messages.ts';
 import type { Locale } from './Locale.ts';
 import { localName } from './localName.ts';
 

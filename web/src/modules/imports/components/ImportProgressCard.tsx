@@ -76,7 +76,10 @@ export function ImportProgressCard({ id, onSettled }: { id: number; onSettled: (
         current.errorCount > 0 && (
           <Button
             icon={<DownloadOutlined />}
-            href={apiUrl('/imports/{id}/errors.csv', { path: { id: current.id } })}
+            href={apiUrl('/imports/{id}/errors.csv', {
+              path: { id: current.id },
+              query: { lang: locale === 'en' ? 'en' : 'zh' },
+            })}
             data-testid="import-errors-csv"
           >
             {t('imports.errorReport')}
