@@ -767,6 +767,48 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
     const csvBack = await investor.request('POST', '/api/projects/import', csvForm);
     expect((await csvBack.json()) as ImportProjectsResult).toMatchObject({ unchanged: total });
 
+    // Status and capital in place change on the project, where each change is recorded: a file
+    // that edits them (or gives a new project capital) is refused, naming the cells.
+    const headers = headerLine.split(',');
+    const statusAt = headers.indexOf('状态');
+    const capitalAt = headers.indexOf('到资（万元）');
+    const edited = lines.find(
+      (line) => line.split(',').length === headers.length && line.split(',')[statusAt] === '推进中',
+    );
+    expect(edited, 'an active project exported as one plain line').toBeDefined();
+    const cells = (edited ?? '').split(',');
+    cells[statusAt] = '已放弃';
+    cells[capitalAt] = '999';
+    const fresh = headers.map((h) =>
+      h === '项目名称'
+        ? '带到资的新项目'
+        : h === '落地区域'
+          ? '3202'
+          : h === '到资（万元）'
+            ? '5'
+            : '',
+    );
+    const readOnlyForm = new FormData();
+    readOnlyForm.set(
+      'file',
+      new File([[headerLine, cells.join(','), fresh.join(',')].join('\n')], 'edited.csv'),
+    );
+    const readOnly = await investor.request('POST', '/api/projects/import', readOnlyForm);
+    expect(readOnly.status).toBe(400);
+    const readOnlyDetails = ((await readOnly.json()) as ErrorResponse).error.details as {
+      row: number;
+      column: string;
+      code: string;
+      params?: Record<string, string>;
+    }[];
+    expect(readOnlyDetails.map((d) => `${d.row}:${d.column}:${d.code}`)).toEqual([
+      '2:状态:PROJECT_STATUS_READ_ONLY',
+      '2:到资（万元）:PROJECT_CAPITAL_READ_ONLY',
+      '3:到资（万元）:PROJECT_CAPITAL_READ_ONLY',
+    ]);
+    expect(readOnlyDetails[0]?.params).toEqual({ current: '推进中' });
+    expect(readOnlyDetails[2]?.params).toEqual({ current: '0' });
+
     const dir = mkdtempSync(join(tmpdir(), 'chainlead-projects-test-'));
     const csv = join(dir, 'new.csv');
     writeFileSync(

@@ -209,6 +209,14 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     zh: '阶段与项目当前阶段不同；请用“推进/退回”变更阶段，以便留下记录',
     en: "the stage differs from the project's; move the project so the change is recorded",
   },
+  PROJECT_STATUS_READ_ONLY: {
+    zh: '状态与项目当前状态（{current}）不同；请在项目页面放弃或恢复项目，以便留下记录',
+    en: "the status differs from the project's ({current}); drop or reopen the project on its page so the change is recorded",
+  },
+  PROJECT_CAPITAL_READ_ONLY: {
+    zh: '到资与项目已登记的到资（{current} 万元）不同；请在项目页面逐笔登记到资',
+    en: "capital in place differs from the project's recorded {current} (10,000 yuan); record each arrival on the project's page",
+  },
   STAGE_UNKNOWN: { zh: '不是项目阶段', en: 'not a stage' },
   SPACE_NEED_FORMAT: {
     zh: '“{part}”不是“空间类型 面积”，请写成如：湿实验室 2000；办公 500',

@@ -158,6 +158,22 @@ interface ParsedRow {
   rowNumber: number;
   id: number | null;
   create: CreateProjectRequest;
+  /**
+   * What the row says of the columns a file may not change (status and capital in place are
+   * changed on the project, where each change is recorded): null where the cell is empty.
+   */
+  readOnly: { status: string | null; capitalInPlaceYuan: number | null };
+}
+
+const STATUS_TEXT = { active: '推进中', dropped: '已放弃' } as const;
+
+/** A status cell as stored ('active' for 推进中), or the text as written when it is neither. */
+function statusOf(text: string): string {
+  const folded = text.trim().toLowerCase();
+  for (const [status, name] of Object.entries(STATUS_TEXT)) {
+    if (folded === status || folded === name) return status;
+  }
+  return text.trim();
 }
 
 /** One row's cells by column, parsed; errors name the row, the header as written and why. */
@@ -289,7 +305,52 @@ async function parseRow(
     nextActionOn: take('next_action_on', parseProjectDate) ?? null,
     notes: text('notes'),
   };
-  return errors.length === before ? { rowNumber, id: id ?? null, create } : null;
+  const statusText = text('status');
+  const readOnly = {
+    status: statusText === null ? null : statusOf(statusText),
+    capitalInPlaceYuan: money('capital_in_place') ?? null,
+  };
+  return errors.length === before ? { rowNumber, id: id ?? null, create, readOnly } : null;
+}
+
+/**
+ * The row's refusals for read-only columns that differ from the project (a new project starts
+ * active with nothing in place): an edit there would otherwise be dropped without a word.
+ */
+function readOnlyErrors(
+  row: ParsedRow,
+  current: { status: string; capitalInPlaceYuan: number },
+  cell: (column: ProjectColumn) => string,
+): ProjectRowError[] {
+  const errors: ProjectRowError[] = [];
+  const { status, capitalInPlaceYuan } = row.readOnly;
+  if (status !== null && status !== current.status) {
+    const shown = STATUS_TEXT[current.status as keyof typeof STATUS_TEXT] ?? current.status;
+    errors.push({
+      row: row.rowNumber,
+      column: cell('status'),
+      value: status in STATUS_TEXT ? STATUS_TEXT[status as keyof typeof STATUS_TEXT] : status,
+      reason: `the status differs from the project's (${shown}); drop or reopen the project on its page so the change is recorded`,
+      code: 'PROJECT_STATUS_READ_ONLY',
+      params: { current: shown },
+    });
+  }
+  // Exported in 万元 and read back: equal to the yuan.
+  if (
+    capitalInPlaceYuan !== null &&
+    Math.abs(capitalInPlaceYuan - current.capitalInPlaceYuan) >= 0.5
+  ) {
+    const wanText = String(current.capitalInPlaceYuan / 1e4);
+    errors.push({
+      row: row.rowNumber,
+      column: cell('capital_in_place'),
+      value: String(capitalInPlaceYuan / 1e4),
+      reason: `capital in place differs from the project's recorded ${wanText} (10,000 yuan); record each arrival on the project's page`,
+      code: 'PROJECT_CAPITAL_READ_ONLY',
+      params: { current: wanText },
+    });
+  }
+  return errors;
 }
 
 const COLUMN_OF_FIELD: Record<keyof UpdateProjectRequest, ProjectColumn> = {
@@ -320,7 +381,8 @@ async function changesFor(
   if (!current) return null;
   if (options.present.has('stage') && current.stage !== row.stage) return 'stage';
   const existing = await findProjectById(db, id);
-  // Read-only columns (status, capital in place, updated) are exported for people, never read.
+  // Read-only columns (status, capital in place, updated) are never written: a row whose status
+  // or capital differs was refused by the check (readOnlyErrors).
   const changes: UpdateProjectRequest = {};
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const fields: [keyof UpdateProjectRequest, unknown, unknown][] = [
@@ -393,6 +455,7 @@ async function planRows(
   rows: ParsedRow[],
   errors: ProjectRowError[],
   present: ReadonlySet<ProjectColumn>,
+  headerOf: (column: ProjectColumn) => string,
 ): Promise<PlannedRow[]> {
   const chainContext = memo((code: string) => loadChainContext(db, code));
   const region = memo((code: string) => requireRegion(db, code));
@@ -491,6 +554,16 @@ async function planRows(
         currentEnterprise = current.enterprise?.id ?? null;
       } else {
         await region(create.regionCode);
+      }
+      const current = row.id === null ? undefined : existing.get(row.id);
+      const readOnly = readOnlyErrors(
+        row,
+        current ?? { status: 'active', capitalInPlaceYuan: 0 },
+        headerOf,
+      );
+      if (readOnly.length > 0) {
+        errors.push(...readOnly);
+        continue;
       }
       const context = await chainContext(chainCode);
       row.chainId = context.chain.id;
@@ -642,7 +715,9 @@ export async function importProjects(
       );
       if (parsed) rows.push(parsed);
     }
-    const planned = await planRows(db, rows, errors, present);
+    const headerOf = (column: ProjectColumn) =>
+      table.headers[mapping.columns.indexOf(column)] ?? PROJECT_COLUMNS[column].label;
+    const planned = await planRows(db, rows, errors, present, headerOf);
     if (errors.length > 0) throw refusal(errors, table.headers, shown, null);
 
     const size = options.batchRows ?? IMPORT_BATCH_ROWS;
