@@ -143,6 +143,28 @@ export async function listStatRegions(db: DbOrTx, scheme?: string) {
     .orderBy(asc(regionStat.scheme), asc(regionStat.regionCode));
 }
 
+/**
+ * Gives rows of these schemes without an industry type the one the industry's other rows agree on
+ * (a file without the type column states no type: it keeps the stored one).
+ */
+export async function inheritIndustryTypes(db: DbOrTx, schemes: readonly string[]): Promise<void> {
+  if (schemes.length === 0) return;
+  await db.execute(sql`
+    update region_stat r set industry_type = known.industry_type
+    from (
+      select scheme, industry_code, min(industry_type) as industry_type
+      from region_stat
+      where scheme in (${sql.join(
+        schemes.map((s) => sql`${s}`),
+        sql`, `,
+      )}) and industry_type is not null
+      group by scheme, industry_code
+      having count(distinct industry_type) = 1
+    ) known
+    where r.scheme = known.scheme and r.industry_code = known.industry_code
+      and r.industry_type is null`);
+}
+
 /** Industries of these schemes whose stored rows disagree on the industry type. */
 export async function findIndustryTypeConflicts(db: DbOrTx, schemes: readonly string[]) {
   if (schemes.length === 0) return [];

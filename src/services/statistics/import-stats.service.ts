@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/connection.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import {
   findIndustryTypeConflicts,
+  inheritIndustryTypes,
   upsertRegionStats,
   type RegionStatRow,
 } from '../../db/region-stat.repository.ts';
@@ -165,6 +166,10 @@ export async function importStats(
       options.progress?.({ rowsRead, ...table.progress() });
       if (errors.length > 0) throw new Rejected();
       await flush(tx);
+      // A file without the type column says nothing of types: its rows keep the stored one.
+      if (!mapping.columns.includes('industry_type')) {
+        await inheritIndustryTypes(tx, [...contents.keys()]);
+      }
       // Other years or regions already stored may give an industry another type.
       for (const conflict of await findIndustryTypeConflicts(tx, [...contents.keys()])) {
         const first = types.get(`${conflict.scheme}\u0000${conflict.industryCode}`);

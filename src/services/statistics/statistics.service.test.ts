@@ -140,6 +140,34 @@ describe(`regional statistics: import and analysis (${testDatabaseKind()})`, () 
     expect(await listRegionStats(database.db, 'toy', [2024])).toEqual([]);
   });
 
+  it('keeps the stored industry types when a file has no type column', async () => {
+    const typed = file('typed.csv', `${HEADER}\nA,Alpha,keep,x,Gadgets,traded,2020,8,2,,\n`);
+    expect((await importStats(database.db, actor, { file: typed })).status).toBe('done');
+    // A later year from a bureau that prints no type: neither a conflict nor a type lost.
+    const header = HEADER.replace(',industry_type', '');
+    const untyped = (name: string, rows: string[]) => file(name, [header, ...rows].join('\n'));
+    const later = untyped('notype.csv', [
+      'A,Alpha,keep,x,Gadgets,2023,15,2,,',
+      'A,Alpha,keep,w,New,2023,3,1,,',
+    ]);
+    const result = await importStats(database.db, actor, { file: later });
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('done');
+    const stored = await listRegionStats(database.db, 'keep', [2020, 2023]);
+    expect(stored.map((r) => [r.industryCode, r.year, r.industryType])).toEqual([
+      ['w', 2023, null],
+      ['x', 2020, 'traded'],
+      ['x', 2023, 'traded'],
+    ]);
+    // The stored year again without types: its type stays.
+    const again = untyped('notype-2020.csv', ['A,Alpha,keep,x,Gadgets,2020,9,2,,']);
+    expect((await importStats(database.db, actor, { file: again })).status).toBe('done');
+    expect((await listRegionStats(database.db, 'keep', [2020]))[0]).toMatchObject({
+      employment: 9,
+      industryType: 'traded',
+    });
+  });
+
   it('refuses a file without the key columns, naming them', async () => {
     const path = file('nokey.csv', 'region,industry,employment\nA,x,1\n');
     const error = await importStats(database.db, actor, { file: path }).catch((e: unknown) => e);
