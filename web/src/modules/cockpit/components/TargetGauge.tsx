@@ -27,8 +27,13 @@ export function TargetGauge({
           type: 'gauge',
           min: 0,
           max: 100,
-          radius: '92%',
-          center: ['50%', '58%'],
+          // The scale's labels outside the arc and every 25%: inside, the 0 and 100 labels ran
+          // into the figure when the card is narrow.
+          startAngle: 205,
+          endAngle: -25,
+          splitNumber: 4,
+          radius: '80%',
+          center: ['50%', '60%'],
           progress: { show: true, width: 16, itemStyle: { color: '#1668dc' } },
           axisLine: {
             lineStyle: {
@@ -37,14 +42,18 @@ export function TargetGauge({
             },
           },
           axisTick: { show: false },
-          splitLine: { length: 8, lineStyle: { width: 2, color: dark ? '#5b6b82' : '#bfc8d6' } },
-          axisLabel: { distance: 22, color: dark ? '#9fb3cc' : '#8c8c8c', fontSize: 11 },
+          splitLine: {
+            length: 8,
+            distance: 4,
+            lineStyle: { width: 2, color: dark ? '#5b6b82' : '#bfc8d6' },
+          },
+          axisLabel: { distance: -36, color: dark ? '#9fb3cc' : '#8c8c8c', fontSize: 11 },
           pointer: { width: 5, itemStyle: { color: dark ? '#69b1ff' : '#1668dc' } },
           anchor: { show: true, size: 12, itemStyle: { color: dark ? '#69b1ff' : '#1668dc' } },
-          title: { offsetCenter: [0, '72%'], color: dark ? '#9fb3cc' : '#595959', fontSize: 13 },
+          title: { offsetCenter: [0, '62%'], color: dark ? '#9fb3cc' : '#595959', fontSize: 13 },
           detail: {
             valueAnimation: true,
-            offsetCenter: [0, '40%'],
+            offsetCenter: [0, '32%'],
             formatter: progress === null ? '—' : '{value}%',
             color: text,
             fontSize: 26,
