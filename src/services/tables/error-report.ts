@@ -23,7 +23,8 @@ const REPORT_HEADERS = {
 
 /**
  * An import's error report as CSV text (UTF-8 with BOM, so Excel shows the Chinese right), its
- * headers and reasons in `language` (the CLI's English by default).
+ * headers and reasons in `language` (the CLI's English by default). In English a row's reason is
+ * the sentence the CLI printed for it, which names the field; in Chinese it is the code's text.
  */
 export function errorReportCsv(
   file: string,
@@ -37,7 +38,7 @@ export function errorReportCsv(
       error.row,
       error.column,
       error.value,
-      rowReasonIn(error, language),
+      language === 'en' && error.reason ? error.reason : rowReasonIn(error, language),
     ]),
   );
 }
