@@ -15,6 +15,8 @@ import {
 
 import { matchReasonPhrase as reason } from '../shared/match-reasons.ts';
 
+type NameForms = ReturnType<typeof nameForms>;
+
 export { normalizeAddress, normalizeEnterpriseName } from './enterprise-names.ts';
 
 export interface MatchRecord {
@@ -130,8 +132,11 @@ function textSimilarity(a: string, b: string): number {
  * names, so shared industry words ('Garment', '医药') alone do not make two firms alike.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const fa = nameForms(a);
-  const fb = nameForms(b);
+  return formsSimilarity(nameForms(a), nameForms(b));
+}
+
+/** nameSimilarity on names whose forms are at hand. */
+function formsSimilarity(fa: NameForms, fb: NameForms): number {
   if (fa.normalised === fb.normalised) return fa.normalised ? 1 : 0;
   const full = textSimilarity(fa.normalised, fb.normalised);
   return 0.5 * full + 0.5 * textSimilarity(fa.core, fb.core);
@@ -202,7 +207,7 @@ const GROUP_WORDS = /(股份|集团|控股)$/;
  * stand in order in the other's trade name, opening near its start ('首创环保' in '首创生态环保集团'),
  * or a registered name that keeps the other's first two characters and drops words from it.
  */
-function abbreviation(fx: ReturnType<typeof nameForms>, fy: ReturnType<typeof nameForms>): number {
+function abbreviation(fx: NameForms, fy: NameForms): number {
   const [s, l] = fx.places.rest.length <= fy.places.rest.length ? [fx, fy] : [fy, fx];
   const long = l.places.rest;
   if (!HAN.test(long)) return 0;
@@ -247,7 +252,7 @@ function compareNames(x: string, y: string, english: boolean): NameEvidence {
     const shown = [fx.places.text, fy.places.text].filter((t) => t.length > 0).join('/');
     return { ...base, kind: 'place-variant', places: shown };
   }
-  const similarity = nameSimilarity(x, y);
+  const similarity = formsSimilarity(fx, fy);
   const abbreviated = similarity < ABBREVIATION ? abbreviation(fx, fy) : 0;
   return abbreviated > similarity
     ? { ...base, kind: 'abbreviation', similarity: abbreviated }
@@ -287,19 +292,46 @@ export interface MatchWeights {
 }
 export const MATCH_WEIGHTS: MatchWeights = { address: ADDRESS_WEIGHT };
 
-/** Scores how likely two records are the same enterprise. */
+/** Scores how likely two records are the same enterprise, saying why. */
 export function scoreMatch(
   a: MatchRecord,
   b: MatchRecord,
   weights: MatchWeights = MATCH_WEIGHTS,
 ): MatchScore {
+  const reasons: string[] = [];
+  return { score: scorePair(a, b, weights, reasons), reasons };
+}
+
+/**
+ * scoreMatch's score alone, without building its reasons: for ranking many candidates, the
+ * reasons then asked of the best one only.
+ */
+export function matchScore(
+  a: MatchRecord,
+  b: MatchRecord,
+  weights: MatchWeights = MATCH_WEIGHTS,
+): number {
+  return scorePair(a, b, weights, null);
+}
+
+/** The score of a pair; its reasons go into `reasons` unless it is null. */
+function scorePair(
+  a: MatchRecord,
+  b: MatchRecord,
+  weights: MatchWeights,
+  reasons: string[] | null,
+): number {
+  const say = (...args: Parameters<typeof reason>) => {
+    if (reasons) reasons.push(reason(...args));
+  };
   const usccA = cleanUscc(a.uscc);
   const usccB = cleanUscc(b.uscc);
-  if (usccA && usccA === usccB && isValidUscc(usccA))
-    return { score: 1, reasons: [reason('SAME_USCC')] };
+  if (usccA && usccA === usccB && isValidUscc(usccA)) {
+    say('SAME_USCC');
+    return 1;
+  }
   const differentUscc = isValidUscc(usccA) && isValidUscc(usccB) && usccA !== usccB;
 
-  const reasons: string[] = [];
   const region = regionRelation(a.regionCode, b.regionCode);
   const names = nameEvidence(a, b);
   const hasAddresses = !!a.address?.trim() && !!b.address?.trim();
@@ -314,61 +346,61 @@ export function scoreMatch(
   if (names.kind === 'same') {
     if (region === 'same-city') {
       // Names are registered uniquely within a registration area: the address adds nothing.
-      reasons.push(reason('SAME_NAME_IN_REGION', { english, region: regionLabel }));
+      say('SAME_NAME_IN_REGION', { english, region: regionLabel });
       score = SAME_NAME_SAME_CITY;
     } else if (region === 'other-city') {
-      reasons.push(reason('SAME_NAME_OTHER_CITIES', { english }));
+      say('SAME_NAME_OTHER_CITIES', { english });
       score = SAME_NAME_OTHER_CITY;
     } else {
-      reasons.push(reason('SAME_NAME', { english }));
+      say('SAME_NAME', { english });
       score = Math.min(SAME_NAME, SAME_NAME + addressShift);
     }
   } else if (names.kind === 'place-variant') {
     const places = names.places;
     if (apart) {
-      reasons.push(reason('PLACE_VARIANT_OTHER_CITIES', { places }));
+      say('PLACE_VARIANT_OTHER_CITIES', { places });
       score = PLACE_VARIANT_OTHER_CITY;
     } else if (region === 'same-city') {
-      reasons.push(reason('PLACE_VARIANT_IN_REGION', { places, region: regionLabel }));
+      say('PLACE_VARIANT_IN_REGION', { places, region: regionLabel });
       score = PLACE_VARIANT_SAME_CITY;
     } else {
-      reasons.push(reason('PLACE_VARIANT', { places }));
+      say('PLACE_VARIANT', { places });
       score = PLACE_VARIANT + addressShift;
     }
   } else if (names.kind === 'abbreviation') {
-    reasons.push(reason('ABBREVIATION', { english }));
+    say('ABBREVIATION', { english });
     score = names.similarity;
     if (apart) {
-      reasons.push(reason('DIFFERENT_CITIES'));
+      say('DIFFERENT_CITIES');
       score *= OTHER_CITY_FACTOR;
     }
   } else {
-    reasons.push(reason('NAME_SIMILARITY', { english, value: round2(names.similarity) }));
+    if (reasons) say('NAME_SIMILARITY', { english, value: round2(names.similarity) });
     score = names.similarity + addressShift;
     if (apart) {
-      reasons.push(reason('DIFFERENT_CITIES'));
+      say('DIFFERENT_CITIES');
       score *= OTHER_CITY_FACTOR;
     }
   }
-  if (address !== null && !(names.kind !== 'fuzzy' && region === 'same-city')) {
-    reasons.push(reason('ADDRESS_SIMILARITY', { value: round2(address) }));
+  if (reasons && address !== null && !(names.kind !== 'fuzzy' && region === 'same-city')) {
+    say('ADDRESS_SIMILARITY', { value: round2(address) });
   }
   if (names.branch === 'parent' && score > BRANCH_OF_PARENT) {
-    reasons.push(reason('BRANCH_OF_HEAD_OFFICE'));
+    say('BRANCH_OF_HEAD_OFFICE');
     score = BRANCH_OF_PARENT;
   } else if (names.branch === 'other' && score > OTHER_BRANCH) {
-    reasons.push(reason('TWO_BRANCHES'));
+    say('TWO_BRANCHES');
     score = OTHER_BRANCH;
   }
   if (names.numbersDiffer && score > DIFFERENT_NUMBERS) {
-    reasons.push(reason('DIFFERENT_NUMBERS'));
+    say('DIFFERENT_NUMBERS');
     score = DIFFERENT_NUMBERS;
   }
   if (differentUscc) {
-    reasons.unshift(reason('DIFFERENT_USCC'));
+    reasons?.unshift(reason('DIFFERENT_USCC'));
     score *= DIFFERENT_USCC_CAP;
   }
-  return { score: Math.round(clamp01(score) * 1000) / 1000, reasons };
+  return Math.round(clamp01(score) * 1000) / 1000;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
 } from '../../domain/enterprise-merge.ts';
 import {
   decideMatch,
+  matchScore,
   sameBranch,
   scoreMatch,
   MATCH_THRESHOLDS,
@@ -547,14 +548,21 @@ function batchCandidate({ idx, record }: Keyed, key: string): FuzzyCandidate {
   };
 }
 
-/** The candidate most likely to be the same enterprise as `record`, with its score. */
+/**
+ * The candidate most likely to be the same enterprise as `record`, with its score and reasons
+ * (worked out for that one only: a row may have hundreds of candidates).
+ */
 function bestFuzzyCandidate(record: EnterpriseRecord, candidates: Iterable<FuzzyCandidate>) {
-  let best: { other: FuzzyCandidate; score: number; reasons: string[] } | null = null;
+  let best: FuzzyCandidate | null = null;
+  let bestScore = -1;
   for (const other of candidates) {
-    const scored = scoreMatch(record, other);
-    if (!best || scored.score > best.score) best = { other, ...scored };
+    const score = matchScore(record, other);
+    if (score > bestScore) {
+      best = other;
+      bestScore = score;
+    }
   }
-  return best;
+  return best ? { other: best, ...scoreMatch(record, best) } : null;
 }
 
 /** Whether the classifier reads the same text in a written record as in the row. */

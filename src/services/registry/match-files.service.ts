@@ -3,7 +3,7 @@ import { AppError } from '../../domain/app-error.ts';
 import {
   blockingKeys,
   decideMatch,
-  scoreMatch,
+  matchScore,
   type MatchDecision,
   type MatchRecord,
 } from '../../domain/entity-matching.ts';
@@ -75,7 +75,7 @@ export async function matchFiles(
   for (const record of left) {
     const candidates = new Set(blockingKeys(record).flatMap((key) => byKey.get(key) ?? []));
     for (const other of candidates) {
-      const { score } = scoreMatch(record, other);
+      const score = matchScore(record, other);
       const decision = decideMatch(score);
       if (options.all || decision !== 'distinct') {
         pairs.push({ leftId: record.id, rightId: other.id, score, decision });
