@@ -29,6 +29,19 @@ export async function listUsers(db: DbOrTx): Promise<UserRow[]> {
   return db.select().from(appUser).orderBy(asc(appUser.username));
 }
 
+/**
+ * The enabled administrators other than `exceptId`, locked for the caller's transaction: two
+ * administrators demoting each other at once cannot both see the other as still there.
+ */
+export async function lockOtherEnabledAdmins(db: DbOrTx, exceptId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(and(eq(appUser.role, 'admin'), eq(appUser.disabled, false), ne(appUser.id, exceptId)))
+    .for('update');
+  return rows.map((row) => row.id);
+}
+
 /** Inserts a user and returns it. */
 export async function insertUser(
   db: DbOrTx,

@@ -155,6 +155,39 @@ describe(`the office's own administration over HTTP (${testDatabaseKind()})`, ()
     expect(audit.body.items.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('refuses to demote or disable the only enabled administrator (409), and allows it while another is left', async () => {
+    const users = await admin.json<{ items: User[] }>('GET', '/api/users');
+    const self = users.body.items.find((u) => u.username === 'admin');
+    expect(self?.role).toBe('admin');
+    const id = self?.id ?? 0;
+    for (const change of [{ role: 'viewer' }, { disabled: true }]) {
+      const refused = await admin.json<ErrorResponse>('PATCH', `/api/users/${id}`, change);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({
+        code: 'CONFLICT',
+        details: { reason: 'LAST_ADMIN', field: Object.keys(change)[0], username: 'admin' },
+      });
+      expect(refused.body.error.message).toContain('only enabled administrator');
+    }
+    expect((await admin.json<User>('GET', `/api/users/${id}`)).body).toMatchObject({
+      role: 'admin',
+      disabled: false,
+    });
+    const second = await admin.json<User>('POST', '/api/users', {
+      username: 'admin-test-second-admin',
+      password: 'granite-willow-copper-52',
+      role: 'admin',
+    });
+    expect(second.status).toBe(201);
+    const demoted = await admin.json<User>('PATCH', `/api/users/${second.body.id}`, {
+      role: 'viewer',
+    });
+    expect(demoted.status).toBe(200);
+    expect(demoted.body.role).toBe('viewer');
+    // Still able to manage users: the request after the refusals and the change.
+    expect((await admin.json('GET', '/api/users')).status).toBe(200);
+  });
+
   it('creates and edits a park (admin, analyst), refusing unknown fields, regions and nodes', async () => {
     const body = {
       code: 'admin-test-park',

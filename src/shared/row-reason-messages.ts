@@ -318,6 +318,10 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
     zh: '单元 {code} 有项目预留，请先释放预留再停用',
     en: 'unit {code} holds space reserved for projects; release it before retiring the unit',
   },
+  LAST_ADMIN: {
+    zh: '{username} 是唯一启用的管理员：请先将另一用户设为管理员，再更改其角色或停用',
+    en: '{username} is the only enabled administrator; make another user an administrator before changing its role or disabling it',
+  },
 };
 
 /** `{name}` placeholders filled from `params`; a missing one stays as written. */

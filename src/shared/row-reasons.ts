@@ -117,6 +117,8 @@ export const ROW_REASONS = [
   'SPACE_AREA_BELOW_USE',
   'SPACE_KIND_RESERVED',
   'SPACE_RETIRE_RESERVED',
+  // User accounts (details.reason of CONFLICT)
+  'LAST_ADMIN',
   // Whole files refused before any row is read (details.reason of VALIDATION_FAILED)
   ...FILE_REASONS,
 ] as const;

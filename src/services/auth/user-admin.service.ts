@@ -5,6 +5,7 @@ import {
   deleteOtherUserSessions,
   deleteUserSessions,
   findUserById,
+  lockOtherEnabledAdmins,
   updateUser,
   updateUserPassword,
 } from '../../db/user.repository.ts';
@@ -28,7 +29,8 @@ export interface UserChanges {
  * Changes a user's role, bindings, name or state; the bindings are checked against the role after
  * the change (a role change drops bindings the new role does not carry unless they are restated).
  * Disabling a user ends their sessions. Throws USER_NOT_FOUND, VALIDATION_FAILED (naming the
- * field), PARK_NOT_FOUND, DEPARTMENT_NOT_FOUND, ENTERPRISE_NOT_FOUND or CHAIN_NOT_FOUND.
+ * field), PARK_NOT_FOUND, DEPARTMENT_NOT_FOUND, ENTERPRISE_NOT_FOUND or CHAIN_NOT_FOUND; CONFLICT
+ * (reason LAST_ADMIN) when the change would leave no enabled administrator to manage users.
  */
 export async function updateUserAccount(
   db: Db,
@@ -40,6 +42,20 @@ export async function updateUserAccount(
     const before = toUserView(await requireUser(tx, id));
     const role = changes.role === undefined ? before.role : checkRole(changes.role);
     const roleChanged = role !== before.role;
+    const stopsBeingAdmin =
+      before.role === 'admin' &&
+      !before.disabled &&
+      (role !== 'admin' || changes.disabled === true);
+    if (stopsBeingAdmin && (await lockOtherEnabledAdmins(tx, id)).length === 0) {
+      const field = role !== 'admin' ? 'role' : 'disabled';
+      throw new AppError(
+        'CONFLICT',
+        `${before.username} is the only enabled administrator: ` +
+          `${field === 'role' ? 'changing its role' : 'disabling it'} would leave nobody to manage users. ` +
+          'Make another user an administrator first.',
+        { reason: 'LAST_ADMIN', field, username: before.username },
+      );
+    }
     // A binding not restated is kept while the role stays, and dropped when the role changes.
     const keep = <T>(value: T | undefined, old: T | null): T | null | undefined =>
       value !== undefined ? value : roleChanged ? undefined : old;

@@ -297,13 +297,9 @@ export const setTargetRequestSchema = z
   .strictObject({
     region: regionCode,
     year: z.number().int().min(1949).max(2100),
-    valueYuan: z
-      .number()
-      .positive()
-      .lt(1e18)
-      .meta({
-        description: 'Target output in yuan, e.g. 250e9 (below 10^18, the column’s range).',
-      }),
+    valueYuan: z.number().positive().lt(1e18).meta({
+      description: 'Target output in yuan, e.g. 250e9 (below 10^18, the column’s range).',
+    }),
     node: z
       .string()
       .min(3)
