@@ -219,6 +219,13 @@ describe(`the office's own administration over HTTP (${testDatabaseKind()})`, ()
     const wrong = await admin.json<ErrorResponse>('PATCH', `/api/parks/${id}`, { adress: 'x' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toContain('adress');
+    // A name of zero-width spaces or direction marks only would list as a blank.
+    for (const name of ['\u200b\u200b', '\u202e\u2066', ' \ufeff ']) {
+      const invisible = await admin.json<ErrorResponse>('PATCH', `/api/parks/${id}`, { name });
+      expect(invisible.status, JSON.stringify(name)).toBe(400);
+      expect(invisible.body.error.message).toContain('name');
+      expect(invisible.body.error.message).toContain('invisible');
+    }
     expect((await admin.json('PATCH', '/api/parks/999999', { address: 'x' })).status).toBe(404);
     const audit = await admin.json<AuditPage>('GET', `/api/audit?entity=park&entityId=${id}`);
     expect(audit.body.items.map((e) => e.action)).toEqual(['park.update', 'park.create']);

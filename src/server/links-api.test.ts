@@ -280,6 +280,29 @@ describe(`links between enterprises and chain masters on the demo (${testDatabas
     const unchanged = await database.db.select({ n: count() }).from(enterpriseLink);
     expect(unchanged[0]?.n).toBe(before[0]?.n);
 
+    // A misspelt column would lose its values without a word, and a product longer than a
+    // request may send would be stored whole: both refused, naming the cell.
+    const misspelt = await office.json<ErrorResponse>(
+      'POST',
+      '/api/links/import',
+      csvForm(['kind,from,to,prodcut', `供货,${b?.id},${a?.id},培养基`].join('\n')),
+    );
+    expect(misspelt.status).toBe(400);
+    expect((misspelt.body.error.details as Details).errors).toMatchObject([
+      { row: 1, column: 'prodcut', code: 'UNKNOWN_COLUMN' },
+    ]);
+    const overlong = await office.json<ErrorResponse>(
+      'POST',
+      '/api/links/import',
+      csvForm(['kind,from,to,product', `供货,${b?.id},${a?.id},${'药'.repeat(201)}`].join('\n')),
+    );
+    expect(overlong.status).toBe(400);
+    expect((overlong.body.error.details as Details).errors).toMatchObject([
+      { row: 2, column: 'product', code: 'TEXT_TOO_LONG', params: { max: 200 } },
+    ]);
+    const still = await database.db.select({ n: count() }).from(enterpriseLink);
+    expect(still[0]?.n).toBe(before[0]?.n);
+
     const good = [
       '类型,供方,需方,产品,占比,金额（万元）',
       `供货,${b?.id},${a?.id},培养基,10,120`,

@@ -818,6 +818,9 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
         '新建抗体项目,3202,biomed.mid.bio,在谈,3,湿实验室 1000,park-a',
         '坏项目,3202,biomed.mid.nope,谈判中,x,车间 5,no-park',
         '坏字符\u0000项目,3202,biomed.mid.bio,在谈,3,,',
+        // Longer than a request may send, and a name of invisible characters only.
+        `${'长'.repeat(201)},3202,biomed.mid.bio,在谈,3,,`,
+        '\u200b\u200b,3202,biomed.mid.bio,在谈,3,,',
       ].join('\n'),
     );
     const badForm = new FormData();
@@ -834,6 +837,12 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
       '3:空间需求',
       '3:园区',
       '4:项目名称',
+      '5:项目名称',
+      '6:项目名称',
+    ]);
+    expect(details.slice(-2).map((d) => (d as { code?: string }).code)).toEqual([
+      'TEXT_TOO_LONG',
+      'TEXT_INVISIBLE',
     ]);
     expect(await count(project)).toBe(before);
 

@@ -64,7 +64,9 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
   });
 
   it('refuses a file with an invalid row with 400 and the row errors, writing nothing', async () => {
-    const bad = `${STATS}\nC,Gamma,toy,x,,traded,2020,lots,1,,\nC,Gamma,toy,y,,traded,,5,1,,\n`;
+    const bad =
+      `${STATS}\nC,Gamma,toy,x,,traded,2020,lots,1,,\nC,Gamma,toy,y,,traded,,5,1,,\n` +
+      `C,${'名'.repeat(201)},toy,z,,traded,2020,99999999999999999999,1,,\n`;
     const { status, body } = await analyst.json<Failure>(
       'POST',
       '/api/statistics/imports',
@@ -72,7 +74,7 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
     );
     expect(status).toBe(400);
     expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(body.error.message).toMatch(/^bad\.csv: 2 invalid rows, so nothing was imported/);
+    expect(body.error.message).toMatch(/^bad\.csv: 3 invalid rows, so nothing was imported/);
     expect(body.error.details?.errors).toEqual([
       {
         row: 10,
@@ -87,6 +89,22 @@ describe(`statistics API (${testDatabaseKind()})`, () => {
         value: '',
         reason: 'the year is required',
         code: 'VALUE_REQUIRED',
+      },
+      // A headcount past any region's, and a region name that is a paragraph.
+      {
+        row: 12,
+        column: 'employment',
+        value: '99999999999999999999',
+        reason: 'too large',
+        code: 'TOO_LARGE',
+      },
+      {
+        row: 12,
+        column: 'region_name',
+        value: `${'名'.repeat(50)}…`,
+        reason: 'longer than 200 characters',
+        code: 'TEXT_TOO_LONG',
+        params: { max: 200 },
       },
     ]);
     const loaded = await viewer.json<LoadedStatsView>('GET', '/api/statistics');

@@ -286,6 +286,10 @@ export const ROW_REASON_MESSAGES: Readonly<Record<RowReason, Text>> = {
   },
   TEXT_TOO_LONG: { zh: '超过 {max} 个字符', en: 'longer than {max} characters' },
   TEXT_HAS_NUL: { zh: '含有 NUL 字符，请删除', en: 'contains the NUL character; remove it' },
+  TEXT_INVISIBLE: {
+    zh: '只有空格或不可见字符（零宽字符、方向标记），请填写可读的文字',
+    en: 'only spaces or invisible characters (zero-width, direction marks); write readable text',
+  },
   TIME_INVALID: {
     zh: '“{value}”中的时间不存在，请写成 HH:MM',
     en: 'no such time of day in "{value}"; use HH:MM',

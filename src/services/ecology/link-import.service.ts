@@ -9,7 +9,7 @@ import {
   type NewLinkRow,
 } from '../../db/enterprise-link.repository.ts';
 import { findEnterprisesByUsccOrName } from '../../db/problem-import.repository.ts';
-import type { LinkImportResult } from '../../shared/api/links.ts';
+import { LINK_PRODUCT_MAX, type LinkImportResult } from '../../shared/api/links.ts';
 import { LINK_KIND_WORDS, type LinkKind } from '../../shared/link-kinds.ts';
 import type { RowError } from '../tables/error-report.ts';
 import { rowErrorsRefusal } from '../tables/table-common.ts';
@@ -89,27 +89,36 @@ export async function importLinks(
   });
   const errors: RowError[] = [];
   const missing = (['kind', 'from', 'to'] as const).filter((c) => !index.has(c));
-  if (missing.length > 0) {
+  // A column the import does not know would be dropped without a word (a misspelt 产品 column
+  // loses every product): refused, naming the columns it takes. Blank headers are left alone.
+  const known = new Set(Object.values(HEADERS).flatMap((spellings) => spellings.map(fold)));
+  const unknown = table.headers.filter((h) => h.trim() !== '' && !known.has(fold(h)));
+  const columnList = Object.values(LABELS).join(', ');
+  const headerErrors: RowError[] = [
+    ...missing.map((c) => ({
+      row: 1,
+      column: LABELS[c],
+      value: '',
+      reason: `the column ${LABELS[c]} is missing`,
+      code: 'PROBLEM_COLUMN_MISSING' as const,
+      params: { column: LABELS[c] },
+    })),
+    ...unknown.map((h) => ({
+      row: 1,
+      column: h,
+      value: h,
+      reason: `unknown column; use ${columnList}`,
+      code: 'UNKNOWN_COLUMN' as const,
+      params: { columns: Object.values(LABELS).join('、') },
+    })),
+  ];
+  if (headerErrors.length > 0) {
     table.close();
     throw rowErrorsRefusal(
-      missing.map((c) => ({
-        row: 1,
-        column: LABELS[c],
-        reason: `the column ${LABELS[c]} is missing`,
-      })),
+      headerErrors.map(({ row, column, reason }) => ({ row, column, reason })),
       fileName,
       'so nothing was imported',
-      {
-        file: fileName,
-        errors: missing.map((c) => ({
-          row: 1,
-          column: LABELS[c],
-          value: '',
-          reason: `the column ${LABELS[c]} is missing`,
-          code: 'PROBLEM_COLUMN_MISSING',
-          params: { column: LABELS[c] },
-        })),
-      },
+      { file: fileName, errors: headerErrors },
     );
   }
   const raw: { row: number; cell: (c: Column) => string }[] = [];
@@ -226,6 +235,24 @@ export async function importLinks(
       }
       return parsedDate.date;
     });
+    const product = r.cell('product');
+    if (product.includes('\u0000'))
+      refuse(
+        r.row,
+        'product',
+        product.replaceAll('\u0000', '␀'),
+        'contains the NUL character; remove it',
+        'TEXT_HAS_NUL',
+      );
+    else if (product.length > LINK_PRODUCT_MAX)
+      refuse(
+        r.row,
+        'product',
+        `${product.slice(0, 50)}…`,
+        `longer than ${LINK_PRODUCT_MAX} characters`,
+        'TEXT_TOO_LONG',
+        { max: LINK_PRODUCT_MAX },
+      );
     if (errors.length > before || !kind || fromId === null || toId === null) continue;
     parsed.push({
       row: r.row,
@@ -233,7 +260,7 @@ export async function importLinks(
         kind,
         fromId,
         toId,
-        product: r.cell('product') || null,
+        product: product || null,
         sharePercent,
         amountYuan: money.ok ? money.yuan : null,
         validFrom: dates[0] ?? null,

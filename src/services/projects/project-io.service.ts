@@ -35,6 +35,7 @@ import {
 import { findUserByUsername } from '../../db/user.repository.ts';
 import {
   PROJECT_STAGE_NAMES,
+  PROJECT_TEXT_MAX,
   type CreateProjectRequest,
   type ImportProjectsResult,
   type ProjectQuery,
@@ -42,6 +43,7 @@ import {
   type UpdateProjectRequest,
 } from '../../shared/api/projects.ts';
 import { ROW_REASONS, type ReasonParams, type RowReason } from '../../shared/row-reasons.ts';
+import { hasVisibleText } from '../../shared/api/fields.ts';
 import { csvDocument } from '../../shared/csv.ts';
 import type { RowError } from '../tables/error-report.ts';
 import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
@@ -176,6 +178,14 @@ function statusOf(text: string): string {
   return text.trim();
 }
 
+/** The free-text columns of a project list, with the longest text each holds. */
+const TEXT_COLUMNS_MAX: readonly (readonly [ProjectColumn, number])[] = [
+  ['name', PROJECT_TEXT_MAX.name],
+  ['investor', PROJECT_TEXT_MAX.investor],
+  ['next_action', PROJECT_TEXT_MAX.nextAction],
+  ['notes', PROJECT_TEXT_MAX.notes],
+];
+
 /** One row's cells by column, parsed; errors name the row, the header as written and why. */
 async function parseRow(
   db: Db,
@@ -201,6 +211,29 @@ async function parseRow(
         value: value.replaceAll('\u0000', '␀'),
         reason: 'contains the NUL character; remove it',
         code: 'TEXT_HAS_NUL',
+      });
+    }
+  }
+  // The limits the API holds a project's text to (a longer cell was stored whole before).
+  for (const [column, max] of TEXT_COLUMNS_MAX) {
+    const { text: raw, header: shown } = cell(column);
+    const value = raw.trim();
+    if (value.length > max) {
+      errors.push({
+        row: rowNumber,
+        column: shown || column,
+        value: `${value.slice(0, 50)}…`,
+        reason: `longer than ${max} characters`,
+        code: 'TEXT_TOO_LONG',
+        params: { max },
+      });
+    } else if (value && !hasVisibleText(value)) {
+      errors.push({
+        row: rowNumber,
+        column: shown || column,
+        value,
+        reason: 'only spaces or invisible characters (zero-width, direction marks)',
+        code: 'TEXT_INVISIBLE',
       });
     }
   }

@@ -12,6 +12,19 @@ import type { RowError } from '../tables/error-report.ts';
 
 export { STAT_COLUMNS, type StatColumn };
 const NUMBER_COLUMNS = ['employment', 'establishments', 'payroll', 'output'] as const;
+/**
+ * The largest figure each column takes: headcounts and establishments as an integer column holds
+ * (beyond any region's), money below 10^18 as the registry's money columns. A figure past them is a
+ * typing slip (an extra row of digits) that would top every location quotient.
+ */
+const FIGURE_MAX: Readonly<Record<(typeof NUMBER_COLUMNS)[number], number>> = {
+  employment: 2_147_483_647,
+  establishments: 2_147_483_647,
+  payroll: 1e18,
+  output: 1e18,
+};
+/** The longest region or industry name kept (a name, not a paragraph). */
+const MAX_NAME = 200;
 
 /** Chinese headers statistics bureaus use, accepted beside the canonical names. */
 const ALIASES: Readonly<Record<StatColumn, readonly string[]>> = {
@@ -107,7 +120,10 @@ const CODE = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
 const MAX_CODE = 40;
 
 /** Reads a non-negative figure such as '1,234', '1234.5' or '１２３'; a dash or NA is empty. */
-export function parseFigure(text: string): { ok: true; value: number | null } | ParseFailure {
+export function parseFigure(
+  text: string,
+  max = Number.MAX_VALUE,
+): { ok: true; value: number | null } | ParseFailure {
   const value = text.normalize('NFKC').trim();
   if (EMPTY_MARKS.has(value.toLowerCase())) return { ok: true, value: null };
   if (/^-\s*[\d.]/.test(value) && Number(value.replace(/,/g, '')) !== 0)
@@ -119,7 +135,7 @@ export function parseFigure(text: string): { ok: true; value: number | null } | 
       'not a number (write digits such as 1234.5; leave it empty if unknown)',
     );
   const number = Number(plain.replace(/,/g, ''));
-  if (!Number.isFinite(number)) return refuse('TOO_LARGE', 'too large');
+  if (!Number.isFinite(number) || number >= max) return refuse('TOO_LARGE', 'too large');
   return { ok: true, value: number };
 }
 
@@ -202,12 +218,20 @@ export function buildStatRecord(
   const figures = {} as Record<(typeof NUMBER_COLUMNS)[number], number | null>;
   for (const column of NUMBER_COLUMNS) {
     const { text } = cell(column);
-    const parsed = parseFigure(text);
+    const parsed = parseFigure(text, FIGURE_MAX[column]);
     if (parsed.ok) figures[column] = parsed.value;
     else {
       fail(column, text, parsed.reason, parsed.code, parsed.params);
       figures[column] = null;
     }
+  }
+
+  for (const column of ['region_name', 'industry_name'] as const) {
+    const { text } = cell(column);
+    if (text.length > MAX_NAME)
+      fail(column, `${text.slice(0, 50)}…`, `longer than ${MAX_NAME} characters`, 'TEXT_TOO_LONG', {
+        max: MAX_NAME,
+      });
   }
 
   if (errors.length > 0 || year === null) return { errors };

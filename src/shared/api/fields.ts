@@ -42,6 +42,18 @@ export const rawText = (max: number) =>
     .max(max)
     .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE);
 
+/**
+ * Whether text shows anything: a character other than white space and invisible formatting
+ * (zero-width spaces and joiners, the byte-order mark, direction marks and overrides), which
+ * `trim` keeps. A name of only those would be stored, listed and picked from as a blank.
+ */
+export function hasVisibleText(value: string): boolean {
+  return /[^\s\p{Cf}\p{Z}]/u.test(value);
+}
+
+const VISIBLE_TEXT_MESSAGE =
+  'must show something: only spaces or invisible characters (zero-width, direction marks) were sent';
+
 /** Text that must say something: trimmed, 1 to `max` characters, no NUL or lone surrogates. */
 export const requiredText = (max: number) =>
   z
@@ -49,7 +61,8 @@ export const requiredText = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE);
+    .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE)
+    .refine(hasVisibleText, VISIBLE_TEXT_MESSAGE);
 
 /** A record id in a JSON body: a whole number from 1 to 2^31−1 (the column's range). */
 export const bodyIdSchema = z.number().int().min(1).max(MAX_INT32);

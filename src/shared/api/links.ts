@@ -15,12 +15,15 @@ export const linkKindSchema = z.enum(LINK_KINDS).meta({
     'supplies 供货 (from sells to to) · serves 服务 (from is the CRO/CDMO of to) · owns 控股 · cooperates 合作',
 });
 
+/** The longest product or service a link names, by request or in an imported file. */
+export const LINK_PRODUCT_MAX = 200;
+
 export const createLinkSchema = z
   .strictObject({
     kind: linkKindSchema,
     fromId: bodyIdSchema.meta({ description: 'The supplier, provider, owner or partner.' }),
     toId: bodyIdSchema.meta({ description: 'The buyer, client, owned firm or partner.' }),
-    product: safeText(200).nullable().optional(),
+    product: safeText(LINK_PRODUCT_MAX).nullable().optional(),
     sharePercent: z
       .number()
       .min(0)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_INT32, isoDateSchema, paramIdSchema } from './fields.ts';
+import { MAX_INT32, isoDateSchema, paramIdSchema, requiredText } from './fields.ts';
 import { UPLOAD_FIELD_ORDER, bilingualSchema } from './common.ts';
 import { PROJECT_STAGES, type ProjectStage } from '../project-stages.ts';
 import { SPACE_KINDS } from '../space-kinds.ts';
@@ -42,13 +42,21 @@ export type SpaceNeed = z.infer<typeof spaceNeedSchema>;
 
 const yuanField = (description: string) => z.number().min(0).max(1e15).meta({ description });
 
+/** The longest text a project's fields hold, here and in an imported project list. */
+export const PROJECT_TEXT_MAX = {
+  name: 200,
+  investor: 200,
+  nextAction: 500,
+  notes: 10_000,
+} as const;
+
 /** The fields a person edits; every one optional on update, name and place required on create. */
 const editableFields = {
-  name: z.string().trim().min(1).max(200),
+  name: requiredText(PROJECT_TEXT_MAX.name),
   investor: z
     .string()
     .trim()
-    .max(200)
+    .max(PROJECT_TEXT_MAX.investor)
     .nullable()
     .meta({ description: 'The investor as written, when not an enterprise of the registry.' }),
   enterpriseId: z
@@ -66,9 +74,9 @@ const editableFields = {
   spaceNeededFrom: isoDateSchema.nullable(),
   parkId: z.number().int().positive().max(MAX_INT32).nullable(),
   ownerId: z.number().int().positive().max(MAX_INT32).nullable(),
-  nextAction: z.string().max(500).nullable(),
+  nextAction: z.string().max(PROJECT_TEXT_MAX.nextAction).nullable(),
   nextActionOn: isoDateSchema.nullable(),
-  notes: z.string().max(10_000).nullable(),
+  notes: z.string().max(PROJECT_TEXT_MAX.notes).nullable(),
 };
 
 export const createProjectSchema = z
