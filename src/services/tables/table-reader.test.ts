@@ -94,6 +94,36 @@ describe('readTable: CSV', () => {
     expect(rows[1]?.cells[1]).toBe('𠮷野家（北京）餐饮有限公司');
   });
 
+  it('refuses UTF-8 with a damaged byte instead of reading it as GB18030, naming the line', async () => {
+    const damaged = Buffer.concat([
+      Buffer.from(`${HEADER}\n${ROW_A}\n91320214MA1XYW12XX,无锡药用`),
+      Buffer.from([0xff]),
+      Buffer.from('辅料有限公司,100,2019-07-01\n'),
+    ]);
+    expect(await failure(fixture('damaged.csv', damaged))).toMatch(
+      /damaged\.csv row 3: is UTF-8 text with damaged characters/,
+    );
+    // GBK text of many different characters still reads as GB18030: it forms valid UTF-8
+    // sequences only by chance, far fewer than the bytes where it breaks UTF-8.
+    const names = [
+      '无锡药明康德新药开发股份有限公司',
+      '阿斯利康（无锡）贸易有限公司',
+      '江苏恒瑞医药股份有限公司',
+      '华润双鹤药业股份有限公司',
+      '苏州信达生物制药有限公司',
+      '上海联影医疗科技股份有限公司',
+      '深圳迈瑞生物医疗电子股份有限公司',
+      '北京同仁堂健康药业股份有限公司',
+    ];
+    const gbk = iconv.encode(
+      `企业名称,经营范围\r\n${names.map((n) => `${n},药品研发、生产、销售；医疗器械经营`).join('\r\n')}\r\n`,
+      'gbk',
+    );
+    const { table, rows } = await readAll(fixture('gbk-names.csv', gbk));
+    expect(table.encoding).toBe('gb18030');
+    expect(rows.map((row) => row.cells[0])).toEqual(names);
+  });
+
   it('keeps UTF-8 when a character straddles the 64 KB sniffing boundary', async () => {
     // 65,535 bytes of ASCII put the three bytes of 药 across the boundary at 65,536.
     const filler = 'x'.repeat(65_535 - 'name\n'.length);

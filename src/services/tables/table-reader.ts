@@ -8,6 +8,7 @@ import { openJsonLines } from './jsonl-table.ts';
 import { openXlsx } from './xlsx-table.ts';
 import {
   HEAD_BYTES,
+  countByte,
   UTF8_BOM,
   fail,
   fileError,
@@ -170,9 +171,60 @@ function detectEncoding(bytes: Buffer, complete: boolean, shown: string): TableE
       'FILE_UTF16',
     );
   // A character cut in two at the 64 KB boundary is not evidence against UTF-8.
-  if (isUtf8(complete ? bytes : bytes.subarray(0, wholeCharacters(bytes)))) return 'utf8';
+  const head = complete ? bytes : bytes.subarray(0, wholeCharacters(bytes));
+  if (isUtf8(head)) return 'utf8';
+  // UTF-8 Chinese with a damaged byte or two is not GBK: read as GB18030 every character would
+  // turn into another one, and the rows would be stored garbled. GBK text breaks UTF-8 at
+  // nearly every character and forms a valid UTF-8 sequence only by chance.
+  const { valid, invalid, firstInvalid } = utf8Sequences(head);
+  if (valid >= 2 && valid >= 2 * invalid)
+    throw fail(
+      shown,
+      'is UTF-8 text with damaged characters (bytes that are not UTF-8); save it again as "CSV UTF-8" from the original',
+      1 + countByte(head.subarray(0, firstInvalid), 0x0a),
+    );
   // Chinese Excel saves "CSV (逗号分隔)" in the ANSI code page, GBK, which GB18030 contains.
   return 'gb18030';
+}
+
+/**
+ * How much of `bytes` reads as UTF-8: the multi-byte characters that are well formed, the bytes
+ * where a character is not, and where the first of those is.
+ */
+function utf8Sequences(bytes: Uint8Array): {
+  valid: number;
+  invalid: number;
+  firstInvalid: number;
+} {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  for (let at = 0; at < bytes.length;) {
+    const lead = bytes[at] ?? 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
+    let ok = length > 0 && at + length <= bytes.length;
+    for (let next = 1; ok && next < length; next++) ok = ((bytes[at + next] ?? 0) & 0xc0) === 0x80;
+    if (ok && length > 1 && isUtf8(bytes.subarray(at, at + length))) {
+      valid++;
+      at += length;
+    } else if (ok && length === 1) {
+      at++;
+    } else {
+      invalid++;
+      if (firstInvalid < 0) firstInvalid = at;
+      at++;
+    }
+  }
+  return { valid, invalid, firstInvalid };
 }
 
 /** Where a table comes from: a file on disk (a path) or a stream of bytes with its name. */
