@@ -44,6 +44,22 @@ describe('validateChainTemplate', () => {
     });
   });
 
+  it('refuses what the database could not store, so a dry run says what the load would', () => {
+    const checked = validateChainTemplate({
+      ...template(
+        { products: { zh: ['注射\u0000液'] } },
+        { name: { zh: '零\ud800件', en: 'Parts' } },
+      ),
+      version: 2_147_483_648,
+    });
+    expect(checked.ok ? [] : checked.problems.map((p) => [p.node, p.field, p.code])).toEqual([
+      [null, 'version', 'NUMBER_AT_MOST'],
+      ['demo.up.parts', 'name.zh', 'INVALID'],
+      ['demo.up.parts', 'rules.products.zh.0', 'INVALID'],
+    ]);
+    expect(checked.ok ? '' : checked.problems[1]?.message).toMatch(/must not contain NUL/);
+  });
+
   it('gives every problem a code and parameters beside the English, for the web to word', () => {
     const shape = validateChainTemplate({
       ...template({ industryCodes: ['12'], scope: { zh: 'not a list' } }, { weight: -1 }),

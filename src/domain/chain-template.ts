@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_INT32, hasUnsafeCharacters } from '../shared/api/fields.ts';
 import type { TemplateProblem, TemplateProblemParams } from '../shared/template-problems.ts';
 import {
   checkRevisions,
@@ -9,12 +10,19 @@ import {
 
 export type { TemplateProblem } from '../shared/template-problems.ts';
 
+/**
+ * Text of a template: what PostgreSQL can store (no NUL, no half of a surrogate pair), checked
+ * here so that a dry run refuses what the load would, naming the field.
+ */
+const text = () => z.string().refine((value) => !hasUnsafeCharacters(value), UNSAFE_TEXT_MESSAGE);
+const UNSAFE_TEXT_MESSAGE = 'must not contain NUL characters or broken Unicode (lone surrogates)';
+
 /** zh and en text; both are required so every screen and report works in both languages. */
-const bilingualText = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+const bilingualText = z.object({ zh: text().min(1), en: text().min(1) }).strict();
 const bilingualKeywords = z
   .object({
-    zh: z.array(z.string().min(1)).default([]),
-    en: z.array(z.string().min(1)).default([]),
+    zh: z.array(text().min(1)).default([]),
+    en: z.array(text().min(1)).default([]),
   })
   .strict();
 
@@ -62,10 +70,11 @@ export const templateFlowSchema = z
 export const chainTemplateSchema = z
   .object({
     code: z.string().regex(/^[a-z][a-z0-9-]*$/, CHAIN_CODE_MESSAGE),
-    version: z.number().int().positive(),
+    // Stored as an integer column.
+    version: z.number().int().positive().max(MAX_INT32),
     name: bilingualText,
     description: bilingualText.optional(),
-    industryScheme: z.string().min(1),
+    industryScheme: text().min(1),
     stages: z.array(templateStageSchema).min(1),
     flows: z.array(templateFlowSchema).default([]),
     /** How the nodes of older versions map onto this one (see docs/templates.md). */

@@ -203,6 +203,12 @@ describe(`district maps over the API (${testDatabaseKind()})`, () => {
       [JSON.stringify({ type: 'Feature' }), /not a GeoJSON FeatureCollection/, 'not-a-collection'],
       [JSON.stringify(collection([])), /has no features/, 'no-features'],
       ['{"type": "FeatureCollection", ', /is not UTF-8 JSON/, 'not-json'],
+      // Valid JSON whose text PostgreSQL cannot store: refused naming the property, not by SQLSTATE.
+      [
+        JSON.stringify(collection([square({ code: '320205', name: '锡山\u0000区' }, 120, 31)])),
+        /the property "name" holds a NUL character/,
+        'not-json',
+      ],
     ];
     for (const [content, message, problem] of cases) {
       const { status, body } = await admin.json<Refusal>(

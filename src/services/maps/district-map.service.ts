@@ -16,6 +16,7 @@ import {
   type Position,
 } from '../../domain/district-boundaries.ts';
 import type { BoundaryStatus, BoundarySummary, DistrictFigures } from '../../shared/api/maps.ts';
+import { hasUnsafeCharacters } from '../../shared/api/fields.ts';
 import { loadChainContext, requireRegion, resolveFigureYear } from '../lookup/lookup.service.ts';
 import { regionNameEn } from '../reference/region-names.ts';
 
@@ -35,10 +36,20 @@ async function districtsOf(db: DbOrTx, region: RegionRow): Promise<RegionRow[]> 
   return districts;
 }
 
+/**
+ * The file as JSON. Text the database cannot store (a NUL character, half of a surrogate pair,
+ * both writable as JSON escapes) is refused here, naming the property, rather than by PostgreSQL.
+ */
 function parseGeoJson(bytes: Uint8Array): unknown {
   let text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return JSON.parse(text);
+  return JSON.parse(text, (key, value: unknown) => {
+    if ((typeof value === 'string' && hasUnsafeCharacters(value)) || hasUnsafeCharacters(key))
+      throw new Error(
+        `the property "${key.replaceAll('\u0000', '\\u0000')}" holds a NUL character or broken Unicode (a lone surrogate)`,
+      );
+    return value;
+  });
 }
 
 /**
