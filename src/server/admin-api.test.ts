@@ -188,6 +188,25 @@ describe(`the office's own administration over HTTP (${testDatabaseKind()})`, ()
     expect((await admin.json('GET', '/api/users')).status).toBe(200);
   });
 
+  it('refuses a date range that ends before it starts, a region that is no code and a padded number, naming the parameter', async () => {
+    const park = (await admin.json<{ items: ParkSummary[] }>('GET', '/api/parks')).body.items[0];
+    for (const [path, field] of [
+      ['/api/audit?from=2026-12-01&to=2025-01-01', 'to'],
+      ['/api/problems?receivedFrom=2026-12-01&receivedTo=2025-01-01', 'receivedTo'],
+      ['/api/problems?closedFrom=2026-12-01&closedTo=2025-01-01', 'closedTo'],
+      ['/api/leader/activities?from=2026-12-01&to=2025-01-01', 'to'],
+      ['/api/chains/biomed/events?from=2026-12-01&to=2025-01-01', 'to'],
+      ['/api/projects?region=abc', 'region'],
+      [`/api/parks/${park?.id ?? 1}/supply-demand?years=%201`, 'years'],
+      [`/api/parks/${park?.id ?? 1}/supply-demand?from=+2026`, 'from'],
+    ] as const) {
+      const refused = await admin.json<ErrorResponse>('GET', path);
+      expect(refused.status, path).toBe(400);
+      expect(refused.body.error.message, path).toContain(field);
+    }
+    expect((await admin.json('GET', '/api/audit?from=2025-01-01&to=2025-01-01')).status).toBe(200);
+  });
+
   it('creates and edits a park (admin, analyst), refusing unknown fields, regions and nodes', async () => {
     const body = {
       code: 'admin-test-park',

@@ -1,5 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { paramIdSchema } from '../../shared/api/fields.ts';
+import { paramIdSchema, wholeNumberParam } from '../../shared/api/fields.ts';
 import { idParamSchema, listSchema } from '../../shared/api/common.ts';
 import {
   createSpaceSchema,
@@ -110,8 +110,8 @@ const supplyDemandRoute = defineRoute({
   request: {
     params: idParamSchema,
     query: z.object({
-      from: z.coerce.number().int().min(2000).max(2100).optional(),
-      years: z.coerce.number().int().min(1).max(10).default(4),
+      from: wholeNumberParam(z.number().int().min(2000).max(2100)).optional(),
+      years: wholeNumberParam(z.number().int().min(1).max(10)).default(4),
     }),
   },
   responses: { 200: { description: 'Supply and demand', content: json(supplyDemandSchema) } },

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { wholeNumberParam } from './fields.ts';
+import { wholeNumberParam, regionCodeParam } from './fields.ts';
 import { matchmakingSummarySchema } from './needs.ts';
 import { bilingualSchema } from './common.ts';
 
 // The chain analysis contract: one call carries what a cockpit and a chain map render (nodes
 // with stage, names, figures, status and reasons; chain totals; targets; completeness).
 
-const regionCode = z
-  .string()
-  .regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits')
-  .meta({ example: '3202' });
+const regionCode = regionCodeParam.meta({ example: '3202' });
 const year = wholeNumberParam(z.number().int().min(1949).max(2100));
 
 export const NODE_STATUSES = ['strong', 'weak', 'missing'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from './fields.ts';
+import { datesInOrder, isoDateSchema } from './fields.ts';
 import { pageQuerySchema } from './common.ts';
 
 export const auditEntrySchema = z
@@ -17,29 +17,31 @@ export const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditQuerySchema = pageQuerySchema.extend({
-  user: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .optional()
-    .meta({ description: 'Who acted: a username (or a system actor such as cli), exactly.' }),
-  entity: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .optional()
-    .meta({ description: 'The kind of entity, e.g. chain_target, park, park_space, app_user.' }),
-  entityId: z.string().trim().min(1).max(64).optional(),
-  from: isoDateSchema
-    .optional()
-    .meta({ description: 'First day included, YYYY-MM-DD (Asia/Shanghai).' }),
-  to: isoDateSchema
-    .optional()
-    .meta({ description: 'Last day included, YYYY-MM-DD (Asia/Shanghai).' }),
-});
+export const auditQuerySchema = pageQuerySchema
+  .extend({
+    user: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .meta({ description: 'Who acted: a username (or a system actor such as cli), exactly.' }),
+    entity: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .meta({ description: 'The kind of entity, e.g. chain_target, park, park_space, app_user.' }),
+    entityId: z.string().trim().min(1).max(64).optional(),
+    from: isoDateSchema
+      .optional()
+      .meta({ description: 'First day included, YYYY-MM-DD (Asia/Shanghai).' }),
+    to: isoDateSchema
+      .optional()
+      .meta({ description: 'Last day included, YYYY-MM-DD (Asia/Shanghai).' }),
+  })
+  .superRefine(datesInOrder(['from', 'to']));
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const auditPageSchema = z

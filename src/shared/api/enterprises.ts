@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paramIdSchema } from './fields.ts';
+import { paramIdSchema, regionCodeParam } from './fields.ts';
 import { DECISIONS, ENTERPRISE_SORTS } from '../enterprise-values.ts';
 import { FIGURE_HISTORY_REASONS, FIGURE_MEASURES } from '../figure-history.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
@@ -13,9 +13,7 @@ export {
 
 /** What selects enterprises, for a page of the list and for an export alike. */
 export const enterpriseFilterSchema = z.object({
-  region: z
-    .string()
-    .regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits')
+  region: regionCodeParam
     .optional()
     .meta({ description: 'Region code; a province or city code includes everything inside it.' }),
   tag: z.string().min(1).optional().meta({ description: 'Only enterprises carrying this tag.' }),

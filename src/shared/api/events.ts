@@ -1,7 +1,14 @@
 // Events (活动): matchmaking meetings, roadshows, signing ceremonies; their participants and outcomes.
 import { z } from 'zod';
 import { EVENT_KINDS, EVENT_OUTCOME_KINDS } from '../event-kinds.ts';
-import { bodyIdSchema, isoDateSchema, paramIdSchema, requiredText, safeText } from './fields.ts';
+import {
+  bodyIdSchema,
+  datesInOrder,
+  isoDateSchema,
+  paramIdSchema,
+  requiredText,
+  safeText,
+} from './fields.ts';
 import { pageQuerySchema } from './common.ts';
 import { nodeCodeSchema } from './experts.ts';
 
@@ -38,11 +45,13 @@ export const addParticipantsSchema = z.strictObject({
 });
 export type AddParticipantsRequest = z.infer<typeof addParticipantsSchema>;
 
-export const eventQuerySchema = pageQuerySchema.extend({
-  kind: z.enum(EVENT_KINDS).optional(),
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-});
+export const eventQuerySchema = pageQuerySchema
+  .extend({
+    kind: z.enum(EVENT_KINDS).optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+  })
+  .superRefine(datesInOrder(['from', 'to']));
 export type EventQuery = z.infer<typeof eventQuerySchema>;
 
 /** A signed project: an existing pipeline project (moved to signed), or a new one at signed. */

@@ -64,6 +64,24 @@ export const requiredText = (max: number) =>
     .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE)
     .refine(hasVisibleText, VISIBLE_TEXT_MESSAGE);
 
+/** A region code or a prefix of one in a query (32, 3202, 320214): a province or city includes its parts. */
+export const regionCodeParam = z.string().regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits');
+
+/**
+ * A query's date ranges in order: for each [from, to] pair given, a `to` before its `from` is a
+ * 400 naming it (an empty page would say nothing about why).
+ */
+export function datesInOrder(...pairs: readonly (readonly [from: string, to: string])[]) {
+  return (query: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx): void => {
+    for (const [from, to] of pairs) {
+      const start = query[from];
+      const end = query[to];
+      if (typeof start === 'string' && typeof end === 'string' && end < start)
+        ctx.addIssue({ code: 'custom', path: [to], message: `${to} is before ${from}` });
+    }
+  };
+}
+
 /** A record id in a JSON body: a whole number from 1 to 2^31−1 (the column's range). */
 export const bodyIdSchema = z.number().int().min(1).max(MAX_INT32);
 

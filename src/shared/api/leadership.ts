@@ -2,6 +2,7 @@
 // problems (共性问题) and the yearly scorecard (考核看板).
 import { z } from 'zod';
 import {
+  datesInOrder,
   bodyIdSchema,
   isoDateSchema,
   paramIdSchema,
@@ -102,15 +103,17 @@ export const updateActivitySchema = z
   .strict();
 export type UpdateActivityRequest = z.infer<typeof updateActivitySchema>;
 
-export const activityQuerySchema = pageQuerySchema.extend({
-  chain: chainCodeSchema.optional(),
-  region: regionCodeSchema.optional(),
-  kind: z.enum(ACTIVITY_KINDS).optional(),
-  from: calendarDateSchema.optional(),
-  to: calendarDateSchema.optional(),
-  enterpriseId: paramIdSchema.optional(),
-  node: chainCodeSchema.optional(),
-});
+export const activityQuerySchema = pageQuerySchema
+  .extend({
+    chain: chainCodeSchema.optional(),
+    region: regionCodeSchema.optional(),
+    kind: z.enum(ACTIVITY_KINDS).optional(),
+    from: calendarDateSchema.optional(),
+    to: calendarDateSchema.optional(),
+    enterpriseId: paramIdSchema.optional(),
+    node: chainCodeSchema.optional(),
+  })
+  .superRefine(datesInOrder(['from', 'to']));
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 
 const chainRefSchema = z.object({ code: z.string(), name: bilingualSchema });

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { wholeNumberParam } from './fields.ts';
+import { wholeNumberParam, regionCodeParam } from './fields.ts';
 import { BOUNDARY_PROBLEM_REASONS } from '../boundary-problems.ts';
 import { UPLOAD_FIELD_ORDER, bilingualSchema } from './common.ts';
 
 // District maps: the boundaries an office uploads for its own region (chainlead ships none), and
 // a chain's figures per district that the map (or, without boundaries, a treemap) colours.
 
-const regionCode = z
-  .string()
-  .regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits')
-  .meta({ example: '3202' });
+const regionCode = regionCodeParam.meta({ example: '3202' });
 
 /** The largest boundary file accepted, in bytes. */
 export const MAX_BOUNDARY_BYTES = 8 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, rawText, wholeNumberParam } from './fields.ts';
+import { isoDateSchema, rawText, wholeNumberParam, regionCodeParam } from './fields.ts';
 import { bilingualSchema } from './common.ts';
 
 // The figures of the enterprise-problem loop (docs/problems.md, "Figures") and the 问题清单
@@ -9,13 +9,10 @@ const calendarDate = isoDateSchema.meta({ description: 'A date, YYYY-MM-DD (Asia
 
 const figuresQueryFields = {
   chain: rawText(64).default('biomed').meta({ description: 'Chain code; default biomed.' }),
-  region: z
-    .string()
-    .regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits')
-    .meta({
-      description: 'Region code (a prefix: 3202 is Wuxi and its districts).',
-      example: '3202',
-    }),
+  region: regionCodeParam.meta({
+    description: 'Region code (a prefix: 3202 is Wuxi and its districts).',
+    example: '3202',
+  }),
   year: wholeNumberParam(z.number().int().min(2000).max(2100))
     .optional()
     .meta({ description: '1 Jan–31 Dec of this year; default the current year (Asia/Shanghai).' }),

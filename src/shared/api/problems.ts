@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UPLOAD_FIELD_ORDER, bilingualSchema, pageQuerySchema } from './common.ts';
 import {
+  datesInOrder,
   isRealDate,
   isoDateSchema,
   bodyIdSchema,
@@ -234,7 +235,14 @@ export const problemListQuerySchema = pageQuerySchema
       .optional()
       .meta({ description: 'Only returned problems (true) or none of them (false).' }),
   })
-  .strict();
+  .strict()
+  .superRefine(
+    datesInOrder(
+      ['receivedFrom', 'receivedTo'],
+      ['closedFrom', 'closedTo'],
+      ['ratedFrom', 'ratedTo'],
+    ),
+  );
 export type ProblemListQuery = z.infer<typeof problemListQuerySchema>;
 
 const departmentRef = z

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { MAX_INT32, isoDateSchema, paramIdSchema, requiredText } from './fields.ts';
+import {
+  MAX_INT32,
+  isoDateSchema,
+  paramIdSchema,
+  requiredText,
+  regionCodeParam,
+} from './fields.ts';
 import { UPLOAD_FIELD_ORDER, bilingualSchema } from './common.ts';
 import { PROJECT_STAGES, type ProjectStage } from '../project-stages.ts';
 import { SPACE_KINDS } from '../space-kinds.ts';
@@ -139,7 +145,7 @@ export const capitalSchema = z
 
 export const projectQuerySchema = z.object({
   chain: z.string().optional().meta({ description: 'Chain code.' }),
-  region: z.string().optional().meta({ description: 'Region code prefix, e.g. 3202.' }),
+  region: regionCodeParam.optional().meta({ description: 'Region code prefix, e.g. 3202.' }),
   stage: z.enum(PROJECT_STAGES).optional(),
   status: z.enum([...PROJECT_STATUSES, 'all']).default('active'),
   node: z.string().optional().meta({ description: 'Node code.' }),
