@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { auditLog } from './schema.ts';
+import { redactSecrets } from '../domain/secret-redaction.ts';
 
 /** Who did something: a signed-in user, or a named system actor such as `cli` or `demo`. */
 export interface Actor {
@@ -24,8 +25,9 @@ export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): 
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId == null ? null : String(entry.entityId),
-    before: entry.before ?? null,
-    after: entry.after ?? null,
+    // Never a credential, whatever a caller passes (see redactSecrets).
+    before: entry.before == null ? null : redactSecrets(entry.before),
+    after: entry.after == null ? null : redactSecrets(entry.after),
   });
 }
 

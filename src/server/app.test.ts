@@ -10,6 +10,7 @@ import type { SessionState } from '../shared/api/auth.ts';
 import type { ChainDetail } from '../shared/api/chains.ts';
 import type { EnterpriseDetail, EnterpriseSummary } from '../shared/api/enterprises.ts';
 import type { ErrorResponse } from '../shared/api/common.ts';
+import type { AuditPage } from '../shared/api/audit.ts';
 import type { ParkDetail, ParkSummary } from '../shared/api/parks.ts';
 import type { Region } from '../shared/api/regions.ts';
 import { ApiClient } from '../test-support/api-client.ts';
@@ -452,7 +453,25 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     );
     expect(entry).toMatchObject({ actorName: 'admin' });
     expect(entry?.after).not.toHaveProperty('passwordHash');
-    expect(rows.some((r) => r.action === 'demo.load')).toBe(true);
+    const demo = rows.find((r) => r.action === 'demo.load');
+    // The demo's users are listed by name and role; their passwords are never in the log.
+    expect((demo?.after as { users?: unknown[] }).users).toContainEqual({
+      username: 'office',
+      role: 'office',
+    });
+    expect(JSON.stringify(rows.map((r) => [r.before, r.after]))).not.toMatch(/chainlead-office/);
+    // An entry of an older version that held them shows them redacted in the log's pages.
+    await database.db.insert(auditLog).values({
+      actorName: 'admin',
+      action: 'demo.load',
+      entityType: 'dataset',
+      entityId: 'demo-old',
+      after: { users: [{ username: 'office', password: 'chainlead-office', role: 'office' }] },
+    });
+    const page = await admin.json<AuditPage>('GET', '/api/audit?entity=dataset&entityId=demo-old');
+    expect(page.body.items[0]?.after).toEqual({
+      users: [{ username: 'office', password: '[redacted]', role: 'office' }],
+    });
     expect(rows.some((r) => r.action === 'session.login')).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { redactSecrets } from '../../domain/secret-redaction.ts';
 import { listAuditEntityTypes, listAuditEntries } from '../../db/audit.repository.ts';
 import type { AuditPage, AuditQuery } from '../../shared/api/audit.ts';
 
@@ -37,8 +38,9 @@ export async function searchAuditLog(db: Db, query: AuditQuery): Promise<AuditPa
       action: row.action,
       entityType: row.entityType,
       entityId: row.entityId,
-      before: row.before ?? null,
-      after: row.after ?? null,
+      // Entries written before credentials were redacted on the way in are redacted on the way out.
+      before: row.before == null ? null : redactSecrets(row.before),
+      after: row.after == null ? null : redactSecrets(row.after),
     })),
     total,
     entityTypes: await listAuditEntityTypes(db),

@@ -199,7 +199,8 @@ export async function loadDemo(
       action: 'demo.load',
       entityType: 'dataset',
       entityId: 'demo',
-      after: result,
+      // Who can sign in, not with what: the passwords are printed once, never kept in the log.
+      after: { ...result, users: result.users.map(({ username, role }) => ({ username, role })) },
     });
     return result;
   });
