@@ -13,6 +13,20 @@ import {
 
 // Needs and offers (供需对接) and the outcomes of their matches. All SQL of matchmaking lives here.
 
+/** Today in Asia/Shanghai, as the database reckons it. */
+const TODAY_TEXT = `(now() at time zone 'Asia/Shanghai')::date`;
+const SHANGHAI_TODAY = sql.raw(TODAY_TEXT);
+
+/**
+ * Whether the need or offer under `alias` is live: open, and its period (if it has an end) not
+ * over. Only live ones count, match and serve; an open one past its end shows as expired.
+ */
+function live(alias: string): SQL {
+  return sql.raw(
+    `(${alias}.status = 'open' and (${alias}.ends_on is null or ${alias}.ends_on >= ${TODAY_TEXT}))`,
+  );
+}
+
 export type NeedOfferInsert = typeof needOffer.$inferInsert;
 export type NeedMatchRow = typeof needMatch.$inferSelect;
 
@@ -102,7 +116,13 @@ function needWhere(filter: NeedOfferFilter): SQL | undefined {
   return and(
     eq(needOffer.chainId, filter.chainId),
     filter.kind ? eq(needOffer.kind, filter.kind) : undefined,
-    filter.status ? eq(needOffer.status, filter.status) : undefined,
+    filter.status === 'open'
+      ? sql`${needOffer.status} = 'open' and (${needOffer.endsOn} is null or ${needOffer.endsOn} >= ${SHANGHAI_TODAY})`
+      : filter.status === 'expired'
+        ? sql`${needOffer.status} = 'open' and ${needOffer.endsOn} < ${SHANGHAI_TODAY}`
+        : filter.status
+          ? eq(needOffer.status, filter.status)
+          : undefined,
     filter.enterpriseId ? eq(needOffer.enterpriseId, filter.enterpriseId) : undefined,
     filter.nodeId ? eq(needOffer.nodeId, filter.nodeId) : undefined,
     filter.text ? sql`strpos(lower(${needOffer.product}), lower(${filter.text})) > 0` : undefined,
@@ -324,6 +344,7 @@ export async function listOpenOffers(
         eq(needOffer.chainId, chainId),
         eq(needOffer.kind, 'offer'),
         eq(needOffer.status, 'open'),
+        sql`(${needOffer.endsOn} is null or ${needOffer.endsOn} >= ${SHANGHAI_TODAY})`,
         sql`${needOffer.enterpriseId} <> ${excludeEnterpriseId}`,
       ),
     )
@@ -397,7 +418,7 @@ function unservedNeeds(needs: SQL, cityPrefix: string): SQL {
       union
       select o.node_id, s.id, left(s.region_code, 4)
       from need_offer o join enterprise s on s.id = o.enterprise_id
-      where o.kind = 'offer' and o.status = 'open' and o.node_id in (select node_id from needs)
+      where o.kind = 'offer' and ${live('o')} and o.node_id in (select node_id from needs)
         and s.region_code like ${local}
     ),
     unserved as (
@@ -430,7 +451,7 @@ export async function listNoLocalSupplierNeeds(
 ): Promise<{ nodeId: number; needs: number; products: string[] }[]> {
   const result = await db.execute(sql`
     with ${unservedNeeds(
-      sql`n.chain_id = ${input.chainId} and n.kind = 'need' and n.status = 'open'
+      sql`n.chain_id = ${input.chainId} and n.kind = 'need' and ${live('n')}
         and e.region_code like ${`${input.regionCode}%`}`,
       input.regionCode.slice(0, 4),
     )}
@@ -457,13 +478,13 @@ export async function matchmakingFigures(
   }>(sql`
     select
       (select count(*)::int from need_offer n join enterprise e on e.id = n.enterprise_id
-        where n.chain_id = ${input.chainId} and n.kind = 'need' and n.status = 'open'
+        where n.chain_id = ${input.chainId} and n.kind = 'need' and ${live('n')}
           and e.region_code like ${`${input.regionCode}%`}) as open_needs,
       (select count(*)::int from need_offer n join enterprise e on e.id = n.enterprise_id
-        where n.chain_id = ${input.chainId} and n.kind = 'offer' and n.status = 'open'
+        where n.chain_id = ${input.chainId} and n.kind = 'offer' and ${live('n')}
           and e.region_code like ${`${input.regionCode}%`}) as open_offers,
       (with ${unservedNeeds(
-        sql`n.chain_id = ${input.chainId} and n.kind = 'need' and n.status = 'open'
+        sql`n.chain_id = ${input.chainId} and n.kind = 'need' and ${live('n')}
         and e.region_code like ${`${input.regionCode}%`}`,
         input.regionCode.slice(0, 4),
       )} select count(*)::int from unserved) as no_local,

@@ -86,6 +86,42 @@ describe(`supply–demand matchmaking on the Wuxi demo (${testDatabaseKind()})`,
     expect(audit.map((a) => a.action)).toContain('need.create');
   });
 
+  it('shows a need whose period is over as expired, and counts and matches only the open ones', async () => {
+    const ended = await firm.json<Need>('POST', '/api/chains/biomed/needs', {
+      product: '一次性生物反应袋',
+      startsOn: '2024-01-01',
+      endsOn: '2024-06-30',
+    });
+    expect(ended.status).toBe(201);
+    expect(ended.body.status).toBe('expired');
+    const list = (status: string) =>
+      office.json<NeedList>('GET', `/api/chains/biomed/needs?pageSize=500&status=${status}`);
+    const [open, expired, closed, all] = await Promise.all([
+      list('open'),
+      list('expired'),
+      list('closed'),
+      office.json<NeedList>('GET', '/api/chains/biomed/needs?pageSize=500'),
+    ]);
+    expect(expired.body.items.map((n) => n.id)).toContain(ended.body.id);
+    expect(expired.body.items.every((n) => n.status === 'expired')).toBe(true);
+    expect(open.body.items.every((n) => n.status === 'open')).toBe(true);
+    expect(open.body.items.map((n) => n.id)).not.toContain(ended.body.id);
+    expect(open.body.total + expired.body.total + closed.body.total).toBe(all.body.total);
+    const analysis = await office.json<ChainAnalysis>(
+      'GET',
+      '/api/chains/biomed/analysis?region=3202',
+    );
+    const openInWuxi = open.body.items.filter((n) => n.district?.code.startsWith('3202'));
+    expect(analysis.body.matchmaking.openNeeds).toBe(openInWuxi.length);
+    // The status a person sets stays open or closed: expired is worked out, not written.
+    const refused = await office.json<ErrorResponse>(
+      'PATCH',
+      `/api/chains/biomed/needs/${ended.body.id}`,
+      { status: 'expired' },
+    );
+    expect(refused.status).toBe(400);
+  });
+
   it("never shows another firm's quantity, price or contact", async () => {
     const mine = await firm.json<Need>('POST', '/api/chains/biomed/offers', {
       product: '药用中硼硅玻璃管',

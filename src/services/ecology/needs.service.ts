@@ -20,6 +20,7 @@ import type {
   UpdateNeedRequest,
 } from '../../shared/api/needs.ts';
 import type { Role } from '../../shared/permissions.ts';
+import { shanghaiToday } from '../../shared/shanghai-day.ts';
 import { loadChainContext, requireNode, type ChainContext } from '../lookup/lookup.service.ts';
 
 // Needs (需求) and offers (供给): published by a firm for its own enterprise or by the office for
@@ -60,7 +61,12 @@ export function presentNeed(row: NeedOfferRow, context: ChainContext, viewer: Ne
     product: row.product,
     startsOn: row.startsOn,
     endsOn: row.endsOn,
-    status: row.status === 'closed' ? 'closed' : 'open',
+    status:
+      row.status === 'closed'
+        ? 'closed'
+        : row.endsOn !== null && row.endsOn < shanghaiToday()
+          ? 'expired'
+          : 'open',
     demo: row.isDemo,
     createdAt: row.createdAt.toISOString(),
     visibility: full ? 'full' : 'public',

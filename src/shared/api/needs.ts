@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { bodyIdSchema, isoDateSchema, paramIdSchema, requiredText, safeText } from './fields.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 
-import { MATCH_DISTANCES, MATCH_OUTCOMES, NEED_KINDS, NEED_STATUSES } from '../need-values.ts';
+import {
+  MATCH_DISTANCES,
+  MATCH_OUTCOMES,
+  NEED_KINDS,
+  NEED_STANDINGS,
+  NEED_STATUSES,
+} from '../need-values.ts';
 
 export {
   MATCH_DISTANCES,
@@ -84,7 +90,9 @@ export const updateNeedSchema = z
 export type UpdateNeedRequest = z.infer<typeof updateNeedSchema>;
 
 export const needQuerySchema = pageQuerySchema.extend({
-  status: z.enum(NEED_STATUSES).optional(),
+  status: z.enum(NEED_STANDINGS).optional().meta({
+    description: 'open: open and its period not over; expired: open, its period over; closed.',
+  }),
   mine: z
     .enum(['true', 'false'])
     .optional()
@@ -107,7 +115,9 @@ export const needSchema = z
     product: z.string(),
     startsOn: z.string().nullable(),
     endsOn: z.string().nullable(),
-    status: z.enum(NEED_STATUSES),
+    status: z.enum(NEED_STANDINGS).meta({
+      description: 'expired: open, but its period ended before today (Asia/Shanghai).',
+    }),
     demo: z.boolean(),
     createdAt: z.string(),
     /** `full` for the office and the owner; `public` hides the private fields (null). */

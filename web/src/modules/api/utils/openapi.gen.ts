@@ -8814,7 +8814,8 @@ export interface paths {
           page?: number;
           /** @description Items per page, at most 500. */
           pageSize?: number;
-          status?: 'open' | 'closed';
+          /** @description open: open and its period not over; expired: open, its period over; closed. */
+          status?: 'open' | 'expired' | 'closed';
           /** @description true: only the signed-in firm's own (or, for others, none). */
           mine?: 'true' | 'false';
           node?: string;
@@ -9110,7 +9111,8 @@ export interface paths {
           page?: number;
           /** @description Items per page, at most 500. */
           pageSize?: number;
-          status?: 'open' | 'closed';
+          /** @description open: open and its period not over; expired: open, its period over; closed. */
+          status?: 'open' | 'expired' | 'closed';
           /** @description true: only the signed-in firm's own (or, for others, none). */
           mine?: 'true' | 'false';
           node?: string;
@@ -13852,8 +13854,11 @@ export interface components {
       product: string;
       startsOn: string | null;
       endsOn: string | null;
-      /** @enum {string} */
-      status: 'open' | 'closed';
+      /**
+       * @description expired: open, but its period ended before today (Asia/Shanghai).
+       * @enum {string}
+       */
+      status: 'open' | 'expired' | 'closed';
       demo: boolean;
       createdAt: string;
       /** @enum {string} */

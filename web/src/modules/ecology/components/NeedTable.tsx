@@ -5,6 +5,13 @@ import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 
+/** An open need is green, one whose period is over orange, a closed one grey. */
+const STATUS_COLORS: Readonly<Record<Need['status'], string>> = {
+  open: 'green',
+  expired: 'orange',
+  closed: 'default',
+};
+
 /**
  * Needs or offers: the public part for everyone (enterprise, district, node, product, period),
  * the quantity and contact where the viewer may see them.
@@ -108,16 +115,14 @@ export function NeedTable({
           title: t('match.col.status'),
           key: 'status',
           render: (_, n) => (
-            <Tag color={n.status === 'open' ? 'green' : 'default'}>
-              {t(n.status === 'open' ? 'match.status.open' : 'match.status.closed')}
-            </Tag>
+            <Tag color={STATUS_COLORS[n.status]}>{t(`match.status.${n.status}`)}</Tag>
           ),
         },
         {
           title: '',
           key: 'actions',
           render: (_: unknown, n: Need) => {
-            const close = n.status === 'open' ? (onCloseNeed?.(n) ?? null) : null;
+            const close = n.status !== 'closed' ? (onCloseNeed?.(n) ?? null) : null;
             return (
               <Space size="small">
                 {onMatches && n.kind === 'need' && canFollow(n) && (

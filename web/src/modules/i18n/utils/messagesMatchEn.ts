@@ -20,6 +20,7 @@ export const messagesMatchEn: Record<keyof typeof messagesMatchZh, string> = {
   'match.nodeProposed': 'proposed from the text',
   'match.hidden': 'Only the office and the enterprise see this',
   'match.status.open': 'Open',
+  'match.status.expired': 'Expired',
   'match.status.closed': 'Closed',
   'match.mine': 'Yours',
   'match.showMatches': 'Proposed matches',

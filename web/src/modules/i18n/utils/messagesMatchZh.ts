@@ -17,6 +17,7 @@ export const messagesMatchZh = {
   'match.nodeProposed': '按产品文字推荐',
   'match.hidden': '仅链办与本企业可见',
   'match.status.open': '有效',
+  'match.status.expired': '已过期',
   'match.status.closed': '已关闭',
   'match.mine': '本企业',
   'match.showMatches': '推荐匹配',
