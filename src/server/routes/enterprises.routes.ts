@@ -17,6 +17,7 @@ import {
 } from '../../services/registry/enterprise-query.service.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { currentUser, defineRoute, json } from '../route-registry.ts';
+import { shanghaiToday } from '../../shared/shanghai-day.ts';
 
 const listEnterprisesRoute = defineRoute({
   method: 'get',
@@ -102,7 +103,7 @@ export function registerEnterpriseRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       console.error(error);
       stream.destroy(error instanceof Error ? error : new Error(String(error)));
     });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = shanghaiToday();
     return c.body(Readable.toWeb(stream) as ReadableStream, 200, {
       'content-type': XLSX_TYPE,
       'content-disposition': `attachment; filename="enterprises-${stamp}.xlsx"`,

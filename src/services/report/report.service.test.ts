@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../db/connection.ts';
 import { shanghaiDate } from '../../domain/working-calendar.ts';
 import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
@@ -77,6 +77,19 @@ describe(`the chain-leader briefing on the Wuxi demo (${testDatabaseKind()})`, (
     }
     expect(html.zh).toContain('全链产值与目标');
     expect(html.en).toContain('Chain output and target');
+  });
+
+  it("dates the briefing by the office's day (Asia/Shanghai), not UTC's", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // 20:00 UTC on 6 December is 04:00 on 7 December in Wuxi.
+    vi.setSystemTime(new Date('2026-12-06T20:00:00Z'));
+    try {
+      const { today: _today, ...rest } = input;
+      const report = await renderChainReport(database.db, { ...rest, format: 'json', lang: 'zh' });
+      expect((JSON.parse(report.body) as ChainReport).generatedOn).toBe('2026-12-07');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is self-contained: no script, stylesheet, font, image or link to fetch', () => {

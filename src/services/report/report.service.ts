@@ -11,6 +11,7 @@ import {
 import { renderReportHtml } from './report-html.ts';
 import { renderReportMarkdown } from './report-markdown.ts';
 import { printPdf } from './report-pdf.ts';
+import { shanghaiToday } from '../../shared/shanghai-day.ts';
 
 export interface RenderedReport<F extends ReportFormat = ReportFormat> {
   contentType: string;
@@ -74,7 +75,8 @@ async function renderFormat(
     problems?: ReportProblemsData | undefined;
   },
 ): Promise<RenderedReport> {
-  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  // The office's day (Asia/Shanghai), as every other page and export dates it; not UTC's.
+  const today = input.today ?? shanghaiToday();
   const problems = input.problems ? describeReportProblems(input.problems, input.lang) : null;
   const report = assembleReport(analysis, input.lang, today, problems);
   const base = `${analysis.chain.code}-${analysis.region.code}-${analysis.year}-${input.lang}`;
