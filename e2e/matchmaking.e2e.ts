@@ -26,9 +26,21 @@ describe.skipIf(!chromiumPath())('supply–demand matchmaking (供需对接)', (
     await page.waitForURL((url) => url.pathname === '/chains/biomed/matchmaking');
     await page.locator('[data-testid="publish-need"]').click();
     await page.locator('[data-testid="need-form-product"]').fill(product);
-    await page
-      .locator('input[data-testid="need-form-quantity"], [data-testid="need-form-quantity"] input')
-      .fill('600');
+    const quantity = page.locator(
+      'input[data-testid="need-form-quantity"], [data-testid="need-form-quantity"] input',
+    );
+    // A negative quantity and a period that ends before it starts are said at their fields,
+    // not clamped or left to a toast.
+    await quantity.fill('-5');
+    await page.locator('[data-testid="need-form-starts"]').fill('2026-12-01');
+    await page.locator('[data-testid="need-form-ends"]').fill('2026-11-01');
+    await page.locator('[data-testid="need-form-save"]').click();
+    await page.getByText('数量不能为负数').waitFor();
+    await page.getByText('截止日期不能早于开始日期').waitFor();
+    // Left open-ended: a need with no end stays open whenever the test runs.
+    await page.locator('[data-testid="need-form-starts"]').fill('');
+    await page.locator('[data-testid="need-form-ends"]').fill('');
+    await quantity.fill('600');
     await page.locator('[data-testid="need-form-unit"]').fill('升');
     await page.locator('[data-testid="need-form-contact"]').fill('采购部 王经理');
     await page.locator('[data-testid="need-form-save"]').click();

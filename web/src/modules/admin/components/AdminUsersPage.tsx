@@ -93,11 +93,15 @@ export function AdminUsersPage() {
             },
             {
               key: 'state',
-              title: t('leader.supervision.state'),
+              title: t('admin.users.state'),
               width: 130,
               render: (_, u) => (
                 <Space size={4}>
-                  {u.disabled && <Tag>{t('admin.users.disabled')}</Tag>}
+                  {u.disabled ? (
+                    <Tag>{t('admin.users.disabled')}</Tag>
+                  ) : (
+                    <Tag color="green">{t('admin.users.active')}</Tag>
+                  )}
                   {u.mustChangePassword && <Tag color="orange">{t('admin.users.oneTimeTag')}</Tag>}
                 </Space>
               ),

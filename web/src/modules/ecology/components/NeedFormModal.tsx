@@ -91,8 +91,13 @@ export function NeedFormModal({
           <Input data-testid="need-form-product" />
         </Form.Item>
         <div className="match-form-row">
-          <Form.Item name="quantity" label={t('match.form.quantity')}>
-            <InputNumber min={0} data-testid="need-form-quantity" />
+          {/* Refused with a reason, not clamped to 0 behind the user's back. */}
+          <Form.Item
+            name="quantity"
+            label={t('match.form.quantity')}
+            rules={[{ type: 'number', min: 0, message: t('match.form.quantityNegative') }]}
+          >
+            <InputNumber data-testid="need-form-quantity" />
           </Form.Item>
           <Form.Item name="unit" label={t('match.form.unit')} rules={[{ max: 20 }]}>
             <Input data-testid="need-form-unit" style={{ width: 100 }} />
@@ -102,7 +107,21 @@ export function NeedFormModal({
           <Form.Item name="startsOn" label={t('match.form.startsOn')}>
             <Input type="date" data-testid="need-form-starts" />
           </Form.Item>
-          <Form.Item name="endsOn" label={t('match.form.endsOn')}>
+          <Form.Item
+            name="endsOn"
+            label={t('match.form.endsOn')}
+            dependencies={['startsOn']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, value: string | undefined) => {
+                  const startsOn = getFieldValue('startsOn') as string | undefined;
+                  return value && startsOn && value < startsOn
+                    ? Promise.reject(new Error(t('match.form.endsBeforeStarts')))
+                    : Promise.resolve();
+                },
+              }),
+            ]}
+          >
             <Input type="date" data-testid="need-form-ends" />
           </Form.Item>
         </div>

@@ -79,6 +79,8 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesZh, string> = {
   'admin.users.allChains': 'all',
   'admin.users.scope': 'Scope',
   'admin.users.disabled': 'disabled',
+  'admin.users.active': 'active',
+  'admin.users.state': 'State',
   'admin.users.firmUpload': 'Open enterprise accounts in bulk',
   'admin.users.firmCreated': '{count} enterprise accounts opened',
   'admin.users.firmCsv': 'Download accounts and passwords (CSV)',

@@ -76,6 +76,8 @@ export const adminMessagesZh = {
   'admin.users.allChains': '全部',
   'admin.users.scope': '范围',
   'admin.users.disabled': '已停用',
+  'admin.users.active': '正常',
+  'admin.users.state': '状态',
   'admin.users.firmUpload': '批量开通企业账号',
   'admin.users.firmCreated': '已开通 {count} 个企业账号',
   'admin.users.firmCsv': '下载账号与密码（CSV）',

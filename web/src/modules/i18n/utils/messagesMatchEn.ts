@@ -32,6 +32,8 @@ export const messagesMatchEn: Record<keyof typeof messagesMatchZh, string> = {
   'match.form.contact': 'Contact',
   'match.form.startsOn': 'From',
   'match.form.endsOn': 'Until',
+  'match.form.endsBeforeStarts': 'The end date cannot be before the start date',
+  'match.form.quantityNegative': 'The quantity cannot be negative',
   'match.published': 'Published',
   'match.matches.title': 'Proposed matches for "{product}"',
   'match.matches.none': 'No matching enterprise yet',

@@ -29,6 +29,8 @@ export const messagesMatchZh = {
   'match.form.contact': '联系方式',
   'match.form.startsOn': '开始日期',
   'match.form.endsOn': '截止日期',
+  'match.form.endsBeforeStarts': '截止日期不能早于开始日期',
+  'match.form.quantityNegative': '数量不能为负数',
   'match.published': '已发布',
   'match.matches.title': '“{product}”的推荐匹配',
   'match.matches.none': '暂无匹配企业',
