@@ -122,6 +122,12 @@ describe.skipIf(!chromiumPath())(
         const pageWidth = Number(await firm.evaluate('document.documentElement.scrollWidth'));
         expect(pageWidth).toBeLessThanOrEqual(PHONE.width);
         await firm.screenshot({ path: `${SHOTS}/firm-service-390.png`, fullPage: true });
+        // The bell's panel opens within the phone's width (it once hung off the left edge).
+        await firm.locator('[data-testid="notification-bell"]').click();
+        const panel = await firm.locator('[data-testid="notification-panel"]').boundingBox();
+        expect(panel?.x).toBeGreaterThanOrEqual(0);
+        expect((panel?.x ?? 0) + (panel?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+        await firm.keyboard.press('Escape');
         // The card opens the whole problem, where the enterprise adds its papers.
         await card.locator('[data-testid="firm-open"]').click();
         await firm.waitForURL((url) => url.pathname === `/problems/${id}`);

@@ -1,7 +1,7 @@
 import { BACKGROUND_REQUEST_HEADER } from '@shared/background-request.ts';
 import { formatDateTime } from '@shared/format.ts';
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Typography } from 'antd';
+import { Badge, Button, Dropdown, Grid, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
@@ -16,6 +16,9 @@ export function NotificationBell() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  // On a phone the bell sits mid-header: a panel hung from its right edge ran off the screen's
+  // left, title and all; centred under it, it fits.
+  const wide = Grid.useBreakpoint().sm ?? true;
   // A timed poll, not the user's doing: the header keeps it from holding the session open.
   const list = useApiQuery(
     apiGet('/notifications', { headers: { [BACKGROUND_REQUEST_HEADER]: '1' } }),
@@ -85,7 +88,7 @@ export function NotificationBell() {
       open={open}
       onOpenChange={setOpen}
       trigger={['click']}
-      placement="bottomRight"
+      placement={wide ? 'bottomRight' : 'bottom'}
       popupRender={() => panel}
     >
       <Button

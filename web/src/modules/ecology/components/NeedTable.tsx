@@ -1,9 +1,12 @@
 import type { Need } from '@shared/api/needs.ts';
 import { formatDate, formatNumber } from '@shared/format.ts';
-import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography, type Breakpoint } from 'antd';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
+
+/** Columns a phone leaves out (the district, node, quantity and contact show from tablets up). */
+const PHONE_HIDDEN: Breakpoint[] = ['md'];
 
 /** An open need is green, one whose period is over orange, a closed one grey. */
 const STATUS_COLORS: Readonly<Record<Need['status'], string>> = {
@@ -47,6 +50,9 @@ export function NeedTable({
       loading={loading}
       dataSource={items}
       pagination={{ pageSize: 20, showSizeChanger: false }}
+      // On a phone the table keeps its columns' widths and scrolls sideways, rather than
+      // squeezing names to a character a line.
+      scroll={{ x: 'max-content' }}
       data-testid={testId}
       onRow={(n) => ({ 'data-testid': `need-row-${n.id}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
@@ -67,6 +73,7 @@ export function NeedTable({
         {
           title: t('match.col.district'),
           key: 'district',
+          responsive: PHONE_HIDDEN,
           render: (_, n) => <DataText>{n.district?.name ?? ''}</DataText>,
         },
         {
@@ -77,6 +84,7 @@ export function NeedTable({
         {
           title: t('match.col.node'),
           key: 'node',
+          responsive: PHONE_HIDDEN,
           render: (_, n) =>
             n.node ? (
               <span title={n.node.proposed ? t('match.nodeProposed') : undefined}>
@@ -90,6 +98,7 @@ export function NeedTable({
         {
           title: t('match.col.quantity'),
           key: 'quantity',
+          responsive: PHONE_HIDDEN,
           render: (_, n) =>
             n.visibility === 'public'
               ? hidden
@@ -108,6 +117,7 @@ export function NeedTable({
         {
           title: t('match.col.contact'),
           key: 'contact',
+          responsive: PHONE_HIDDEN,
           render: (_, n) =>
             n.visibility === 'public' ? hidden : <DataText>{n.contact ?? '—'}</DataText>,
         },
