@@ -10,6 +10,23 @@ describe('audit names', () => {
     expect(auditEntityName('user', 'en')).toBe('User');
   });
 
+  it('names every action the server writes to the log', () => {
+    // The services' sources, read as text (Vite's glob): each `action: 'x.y'`, or either side of
+    // a ternary there, is a code the log holds.
+    const sources = import.meta.glob<string>(
+      ['../../../../../src/services/**/*.ts', '!**/*.test.ts'],
+      { query: '?raw', import: 'default', eager: true },
+    );
+    const codes = new Set<string>();
+    for (const text of Object.values(sources))
+      for (const [, expression] of text.matchAll(/\baction:\s*([^\n]*)/g))
+        for (const [, code] of (expression ?? '').matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g))
+          if (code) codes.add(code);
+    expect(codes.size).toBeGreaterThan(50);
+    const unnamed = [...codes].filter((code) => auditActionName(code, 'zh-CN') === code);
+    expect(unnamed).toEqual([]);
+  });
+
   it('shows a code it does not know as it is', () => {
     expect(auditActionName('rocket.launch', 'en')).toBe('rocket.launch');
     expect(auditActionName('problem.teleport', 'en')).toBe('problem.teleport');
