@@ -60,7 +60,9 @@ export function CockpitFigures({
         testId="figure-output"
         label={t('cockpit.output', { year: analysis.year })}
         value={formatYuan(totals.outputYuan, lang)}
-        note={t('cockpit.growth', { growth: formatPercent(totals.growth, 1, true) })}
+        // The region's share of the chain's output in the registry belongs with its output (it
+        // stood under the chain masters, where 占全国样本 100% read as if about them).
+        note={`${t('cockpit.growth', { growth: formatPercent(totals.growth, 1, true) })} · ${t('cockpit.nationalShare', { share: formatPercent(totals.nationalShare) })}`}
       />
       <Figure
         testId="figure-target"
@@ -106,7 +108,6 @@ export function CockpitFigures({
         testId="figure-masters"
         label={t('cockpit.chainMasters')}
         value={formatNumber(totals.chainMasters)}
-        note={t('cockpit.nationalShare', { share: formatPercent(totals.nationalShare) })}
       />
       <Figure
         testId="figure-completeness"

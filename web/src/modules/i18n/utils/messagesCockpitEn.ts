@@ -17,7 +17,7 @@ export const messagesCockpitEn: Record<keyof typeof messagesCockpitZh, string> =
   'cockpit.enterprises': 'Enterprises on the chain',
   'cockpit.reporting': '{count} reporting output',
   'cockpit.chainMasters': 'Chain masters',
-  'cockpit.nationalShare': '{share} of the national pool',
+  'cockpit.nationalShare': "{share} of the national pool's output",
   'cockpit.completeness': 'Chain completeness',
   'cockpit.localRate': "Chain masters' local supporting rate",
   'cockpit.localRateNote': '{count} chain masters with known suppliers · by amount {amount}',

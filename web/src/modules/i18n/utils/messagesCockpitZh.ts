@@ -15,7 +15,7 @@ export const messagesCockpitZh = {
   'cockpit.enterprises': '链上企业',
   'cockpit.reporting': '{count} 家报送产值',
   'cockpit.chainMasters': '链主企业',
-  'cockpit.nationalShare': '占全国样本 {share}',
+  'cockpit.nationalShare': '占全国样本产值 {share}',
   'cockpit.completeness': '产业链完整度',
   'cockpit.localRate': '链主平均本地配套率',
   'cockpit.localRateNote': '{count} 家链主有已知供应商 · 按金额 {amount}',
