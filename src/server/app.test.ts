@@ -159,7 +159,16 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     for (const item of body.items) {
       expect(item.regionCode.startsWith('3202')).toBe(true);
       expect(item.demo).toBe(true);
+      // Named from the city down: a district's name alone is ambiguous across cities.
+      expect(item.place).toBe(`无锡市·${item.regionName}`);
     }
+    // A municipality has no city step of its own: its district is named under it.
+    const shanghai = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?region=31&pageSize=5',
+    );
+    expect(shanghai.body.items.length).toBeGreaterThan(0);
+    for (const item of shanghai.body.items) expect(item.place).toBe(`上海市·${item.regionName}`);
     const page2 = await client.json<List<EnterpriseSummary>>(
       'GET',
       '/api/enterprises?region=3202&pageSize=50&page=2',

@@ -1,4 +1,6 @@
 import { gbt4754Name } from '../../shared/industry/industry-names.ts';
+import { regionPathText } from '../../shared/region-path.ts';
+import { regionPaths, type RegionStep } from '../reference/region-paths.ts';
 import { AppError } from '../../domain/app-error.ts';
 import type { Db } from '../../db/connection.ts';
 import {
@@ -30,9 +32,20 @@ function asDecision(value: string): EnterpriseClassification['decision'] {
     : 'uncertain';
 }
 
+/** A region from its city down (无锡市·新吴区), from its path; null when the path is unknown. */
+function placeOf(path: readonly RegionStep[] | undefined): string | null {
+  if (!path || path.length === 0) return null;
+  // A municipality's districts have no city step (上海市 is both): there the province names it.
+  const hasCity = path.some((step) => step.code.length === 4);
+  return regionPathText(
+    path.filter((step) => !hasCity || step.code.length > 2).map((step) => step.name),
+  );
+}
+
 function presentSummary(
   row: EnterpriseRow,
   regionName: string | null,
+  place: string | null,
   latest: { year: number | null; output: number | null },
   primaryNode: EnterpriseSummary['primaryNode'],
 ): EnterpriseSummary {
@@ -43,6 +56,7 @@ function presentSummary(
     nameEn: row.nameEn,
     regionCode: row.regionCode,
     regionName,
+    place,
     industryCode: row.industryCode,
     industryName: row.industryCode ? gbt4754Name(row.industryCode) : null,
     foundedOn: row.foundedOn,
@@ -86,11 +100,16 @@ export async function searchEnterprises(
     ),
     countEnterprises(db, filter),
   ]);
+  const paths = await regionPaths(
+    db,
+    rows.map((row) => row.enterprise.regionCode),
+  );
   return {
     items: rows.map((row) =>
       presentSummary(
         row.enterprise,
         row.regionName,
+        placeOf(paths.get(row.enterprise.regionCode)),
         {
           year: row.latestYear === null ? null : Number(row.latestYear),
           output: row.latestOutput,
@@ -115,6 +134,7 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
   ]);
   const row = found.enterprise;
   const latest = years.at(-1);
+  const paths = await regionPaths(db, [row.regionCode]);
   // One counted placement per chain; the summary names the one on the first chain loaded, as the
   // list does (`classifications` holds every chain's).
   const primary = classifications
@@ -124,6 +144,7 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
     ...presentSummary(
       row,
       found.regionName,
+      placeOf(paths.get(row.regionCode)),
       { year: latest?.year ?? null, output: latest?.outputYuan ?? null },
       primary
         ? { code: primary.nodeCode, name: { zh: primary.nodeNameZh, en: primary.nodeNameEn } }

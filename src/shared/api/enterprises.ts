@@ -82,6 +82,10 @@ export const enterpriseSummarySchema = z
     nameEn: z.string().nullable(),
     regionCode: z.string(),
     regionName: z.string().nullable(),
+    place: z.string().nullable().meta({
+      description:
+        'The region from its city down, as a person reads it: 无锡市·新吴区, 上海市·金山区 (a district name alone is ambiguous).',
+    }),
     industryCode: z.string().nullable(),
     industryName: z
       .string()

@@ -11710,6 +11710,8 @@ export interface components {
       nameEn: string | null;
       regionCode: string;
       regionName: string | null;
+      /** @description The region from its city down, as a person reads it: 无锡市·新吴区, 上海市·金山区 (a district name alone is ambiguous). */
+      place: string | null;
       industryCode: string | null;
       /** @description The GB/T 4754-2017 name of industryCode, when the standard has it. */
       industryName: string | null;
@@ -11735,6 +11737,8 @@ export interface components {
       nameEn: string | null;
       regionCode: string;
       regionName: string | null;
+      /** @description The region from its city down, as a person reads it: 无锡市·新吴区, 上海市·金山区 (a district name alone is ambiguous). */
+      place: string | null;
       industryCode: string | null;
       /** @description The GB/T 4754-2017 name of industryCode, when the standard has it. */
       industryName: string | null;

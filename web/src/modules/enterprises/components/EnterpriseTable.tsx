@@ -51,7 +51,7 @@ export function EnterpriseTable({
       sorter: true,
       sortOrder: sortOrder('region'),
       width: 130,
-      render: (_, e) => e.regionName ?? e.regionCode,
+      render: (_, e) => e.place ?? e.regionName ?? e.regionCode,
     },
     {
       key: 'node',
