@@ -15,7 +15,8 @@ const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 /**
  * True when a spreadsheet would run `text` as a formula: it starts with = + - @, a tab or a
  * carriage return (OWASP CSV injection). Plain numbers such as -5 or +1.5 are data, not formulas.
- * The one rule for every export: the server's CSV and XLSX, the CLI and the web app's downloads.
+ * The one rule for every CSV: the server's, the CLI's and the web app's downloads (an XLSX
+ * text cell is never run as a formula, so XLSX exports keep text as written).
  */
 export function isFormulaText(text: string): boolean {
   return /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text);

@@ -46,7 +46,7 @@ const exportRoute = defineRoute({
     'One row per problem received in the period or still open at its start. Contacts are ' +
     'masked (张** / 138****5678) unless includePersonalData=true, which only roles that see ' +
     'contacts whole may ask for and which the audit log records; roles that see no contacts get ' +
-    'no contact columns. Text cells are formula-neutralised.',
+    'no contact columns. CSV text a spreadsheet would run as a formula gets a leading apostrophe; XLSX text is in text cells.',
   request: { query: problemExportQuerySchema },
   responses: {
     200: {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import type { ProblemFigureRow } from '../../db/problem-figures.repository.ts';
 import { shanghaiDate } from '../../domain/working-calendar.ts';
 import type { ProblemExportQuery } from '../../shared/api/problem-figures.ts';
-import { csvDocument, neutralizeCsvFormula, type CsvCell } from '../../shared/csv.ts';
+import { csvDocument, type CsvCell } from '../../shared/csv.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import {
   maskPersonalData,
@@ -133,8 +133,8 @@ function fileNameOf(set: ProblemSet, format: string): string {
 }
 
 /**
- * The 问题清单 of a chain × region × period in the user's scope as XLSX or CSV; text
- * formula-neutralised. Contacts are masked by default, left out for roles that see none, and whole
+ * The 问题清单 of a chain × region × period in the user's scope as XLSX or CSV; CSV text
+ * formula-neutralised, XLSX text in text cells. Contacts are masked by default, left out for roles that see none, and whole
  * only when `includePersonalData` asks for them and the role sees them whole; such an export is
  * recorded in the audit log (who, which list, when). Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND,
  * FORBIDDEN (outside the scope, or personal data asked for by a role that may not see it).
@@ -174,12 +174,9 @@ export async function exportProblemList(
       },
     });
   }
-  const rows = inPeriod.map((row) =>
-    columns.map((c) => {
-      const value = c.value(row, set, rowLang);
-      return typeof value === 'string' ? neutralizeCsvFormula(value) : value;
-    }),
-  );
+  // Formula-safe where it matters: the CSV writer prefixes text a spreadsheet would run; an
+  // XLSX text cell is never run, so its text stays as written (as the projects' export does).
+  const rows = inPeriod.map((row) => columns.map((c) => c.value(row, set, rowLang)));
   const headers: string[][] =
     query.lang === undefined
       ? [columns.map((c) => c.zh), columns.map((c) => c.en)]

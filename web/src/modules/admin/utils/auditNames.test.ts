@@ -20,7 +20,7 @@ describe('audit names', () => {
     const codes = new Set<string>();
     for (const text of Object.values(sources))
       for (const [, expression] of text.matchAll(/\baction:\s*([^\n]*)/g))
-        for (const [, code] of (expression ?? '').matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g))
+        for (const [, code] of (expression ?? '').matchAll(/'([a-z_]+(?:\.[a-z_-]+)+)'/g))
           if (code) codes.add(code);
     expect(codes.size).toBeGreaterThan(50);
     const unnamed = [...codes].filter((code) => auditActionName(code, 'zh-CN') === code);

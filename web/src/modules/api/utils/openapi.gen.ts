@@ -5269,7 +5269,7 @@ export interface paths {
     };
     /**
      * 问题清单: the problems of a chain × region × period as XLSX or CSV
-     * @description One row per problem received in the period or still open at its start. Contacts are masked (张** / 138****5678) unless includePersonalData=true, which only roles that see contacts whole may ask for and which the audit log records; roles that see no contacts get no contact columns. Text cells are formula-neutralised.
+     * @description One row per problem received in the period or still open at its start. Contacts are masked (张** / 138****5678) unless includePersonalData=true, which only roles that see contacts whole may ask for and which the audit log records; roles that see no contacts get no contact columns. CSV text a spreadsheet would run as a formula gets a leading apostrophe; XLSX text is in text cells.
      */
     get: {
       parameters: {
