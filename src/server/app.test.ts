@@ -360,8 +360,17 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0];
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 5)).toEqual(['uscc', 'name', 'name_en', 'region_code', 'region_name']);
-    expect(header[9]).toBe('industry_name');
+    // A workbook is for people: names, and money with its unit (the import reads them back).
+    expect(header.slice(0, 5)).toEqual([
+      '统一社会信用代码',
+      '企业名称',
+      '英文名称',
+      '行政区划代码',
+      '地区',
+    ]);
+    expect(header[7]).toBe('注册资本（元）');
+    expect(header[9]).toBe('行业名称');
+    expect(header.slice(13, 15)).toEqual(['营业收入（元）', '工业总产值（元）']);
     const names: unknown[] = [];
     const regionNames = new Set<unknown>();
     sheet?.eachRow((row, number) => {

@@ -1,6 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import type { CanonicalColumn, ReferenceColumn } from '../../domain/import-values.ts';
+import {
+  ENTERPRISE_COLUMNS,
+  REFERENCE_COLUMNS,
+  type CanonicalColumn,
+  type ReferenceColumn,
+} from '../../domain/import-values.ts';
 import type { Db } from '../../db/connection.ts';
 import { requireChain } from '../lookup/lookup.service.ts';
 import {
@@ -23,7 +28,8 @@ const PAGE = 5_000;
 
 /**
  * The import's own columns, so an exported file imports back unchanged, with the region's and the
- * industry class's names beside their codes for the reader (an import reads past them).
+ * industry class's names beside their codes for the reader (an import reads past them). Headed
+ * by code in CSV and by name in XLSX (see enterpriseExportHeader).
  */
 export const EXPORT_ENTERPRISE_COLUMNS: (CanonicalColumn | ReferenceColumn)[] = [
   'uscc',
@@ -46,6 +52,20 @@ export const EXPORT_ENTERPRISE_COLUMNS: (CanonicalColumn | ReferenceColumn)[] = 
 ];
 
 type Cell = string | number | null;
+
+/**
+ * A column's header: a spreadsheet (for a person) gets the Chinese name, money with its unit
+ * (营业收入（元）), which the import reads as it reads the code; CSV (for scripts) the code.
+ */
+export function enterpriseExportHeader(
+  column: CanonicalColumn | ReferenceColumn,
+  format: ExportFormat,
+): string {
+  if (format === 'csv') return column;
+  if (column in REFERENCE_COLUMNS) return REFERENCE_COLUMNS[column as ReferenceColumn].label;
+  const spec = ENTERPRISE_COLUMNS[column as CanonicalColumn];
+  return spec.kind === 'money' ? `${spec.label}（元）` : spec.label;
+}
 
 /** A sink for rows: CSV (UTF-8 with BOM, formula-safe) or XLSX (streamed). */
 interface RowSink {
@@ -113,7 +133,7 @@ export async function exportEnterprises(
     options.format === 'xlsx' && target !== null ? await xlsxSink(target, '企业') : csvSink(target);
   const filter: EnterpriseFilter = { ...options.filter };
   if (options.regionCode) filter.regionCode = options.regionCode;
-  sink.row(EXPORT_ENTERPRISE_COLUMNS);
+  sink.row(EXPORT_ENTERPRISE_COLUMNS.map((c) => enterpriseExportHeader(c, options.format)));
   let afterId = 0;
   let count = 0;
   for (;;) {
