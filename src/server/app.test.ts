@@ -501,6 +501,20 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorResponse).error.code).toBe('VALIDATION_FAILED');
+    // JSON sent as text: the answer names the header and what to send instead.
+    const asText = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"username":"admin","password":"x"}',
+    });
+    expect(asText.status).toBe(400);
+    expect(((await asText.json()) as ErrorResponse).error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(
+        /^Content-Type text\/plain is not taken here: send JSON as application\/json/,
+      ) as string,
+      details: { field: 'content-type' },
+    });
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

@@ -76,6 +76,18 @@ function respondWithError(error: unknown, c: Context<AppEnv>) {
     }
     return c.json(errorBody(known.code, known.message, known.details), httpStatusFor(known.code));
   }
+  if (error instanceof HTTPException && error.status === 415) {
+    // The body's Content-Type is not one the route takes: say which the API takes, and where.
+    return c.json(
+      errorBody(
+        'VALIDATION_FAILED',
+        `Content-Type ${c.req.header('content-type') ?? '(none)'} is not taken here: send JSON as ` +
+          'application/json, a file as multipart/form-data (each route says which in /api/openapi.json).',
+        { field: 'content-type' },
+      ),
+      400,
+    );
+  }
   if (error instanceof HTTPException && error.status < 500) {
     // Hono raises these for malformed requests, e.g. a body that is not JSON.
     return c.json(errorBody('VALIDATION_FAILED', error.message || 'Malformed request.'), 400);
