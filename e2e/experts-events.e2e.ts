@@ -61,7 +61,24 @@ describe.skipIf(!chromiumPath())('experts (专家库) and events (活动)', () =
     await expect
       .poll(() => page.locator('[data-testid="event-outcomes"]').textContent())
       .toContain('浏览器测试监护仪项目');
-    await page.locator('[data-testid="event-project-link"]').click();
+    // A project already in the pipeline is picked by its name, not typed in by id.
+    const pipeline = (await (
+      await page.request.get(`${browser.baseUrl}/api/projects?chain=biomed&stage=negotiating`)
+    ).json()) as { items: { id: number; name: string }[] };
+    const existing = pipeline.items[0];
+    expect(existing).toBeDefined();
+    const picker = page.locator('[data-testid="outcome-project-id"]');
+    await picker.click();
+    await picker.locator('input').fill(existing?.name.slice(0, 4) ?? '');
+    await page
+      .locator('.ant-select-item-option', { hasText: existing?.name ?? '' })
+      .first()
+      .click();
+    await page.locator('[data-testid="outcome-save"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="event-outcomes"]').textContent())
+      .toContain(existing?.name ?? '');
+    await page.locator('[data-testid="event-project-link"]').first().click();
     await expect
       .poll(() => page.locator('[data-testid="column-signed"]').textContent())
       .toContain('浏览器测试监护仪项目');

@@ -1,3 +1,4 @@
+import { ProjectSearchSelect } from '../../ui/components/ProjectSearchSelect.tsx';
 import type { EventOutcomeKind } from '@shared/event-kinds.ts';
 import { formatDate } from '@shared/format.ts';
 import {
@@ -168,7 +169,7 @@ export function EventDrawer({
                       <Input data-testid="outcome-project-name" />
                     </Form.Item>
                     <Form.Item name="projectId" label={t('event.projectId')}>
-                      <InputNumber min={1} precision={0} data-testid="outcome-project-id" />
+                      <ProjectSearchSelect chainCode={chainCode} testId="outcome-project-id" />
                     </Form.Item>
                     <Form.Item label={t('event.projectNode')}>
                       <NodeTreeSelect

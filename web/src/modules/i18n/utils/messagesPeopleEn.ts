@@ -45,7 +45,7 @@ export const messagesPeopleEn: Record<keyof typeof messagesPeopleZh, string> = {
   'event.recordSigned': 'Record signed project',
   'event.recordMatch': 'Record match',
   'event.projectName': 'New project name',
-  'event.projectId': 'or an existing project id',
+  'event.projectId': 'or pick an existing project',
   'event.projectNode': 'Node',
   'event.investment': 'Investment (yuan)',
   'event.description': 'Description',

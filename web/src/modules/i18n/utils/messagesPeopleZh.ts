@@ -41,7 +41,7 @@ export const messagesPeopleZh = {
   'event.recordSigned': '登记签约项目',
   'event.recordMatch': '登记对接成果',
   'event.projectName': '新项目名称',
-  'event.projectId': '或已有项目 ID',
+  'event.projectId': '或选择已有项目',
   'event.projectNode': '所属环节',
   'event.investment': '投资额（元）',
   'event.description': '说明',
