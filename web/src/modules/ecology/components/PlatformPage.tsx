@@ -74,7 +74,8 @@ export function PlatformPage() {
               <DataText>{p.hostName ?? '—'}</DataText>
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('plat.park')}>
+          {/* In a park, the park; else the district it lies in, under that name. */}
+          <Descriptions.Item label={t(p.park ? 'plat.park' : 'plat.district')}>
             {p.park ? (
               <Link to={`/parks/${p.park.id}`}>
                 <DataText>{p.park.name}</DataText>

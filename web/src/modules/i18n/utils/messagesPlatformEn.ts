@@ -15,6 +15,7 @@ export const messagesPlatformEn: Record<keyof typeof messagesPlatformZh, string>
   'plat.region': 'County code',
   'plat.userRegion': 'County',
   'plat.park': 'Park',
+  'plat.district': 'District',
   'plat.nodes': 'Nodes served',
   'plat.firms': 'Firms using it',
   'plat.progress': 'Target progress',

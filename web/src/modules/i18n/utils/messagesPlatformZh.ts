@@ -12,6 +12,7 @@ export const messagesPlatformZh = {
   'plat.region': '区县代码',
   'plat.userRegion': '所在区县',
   'plat.park': '园区',
+  'plat.district': '所在区县',
   'plat.nodes': '服务环节',
   'plat.firms': '使用企业',
   'plat.progress': '目标完成',

@@ -83,7 +83,8 @@ export function ProblemFilterBar({
         }
         testId="filter-received"
       />
-      <Space size={4}>
+      {/* A label: clicking the words toggles the switch too. */}
+      <label className="filter-switch">
         <Switch
           size="small"
           checked={get('overdue') === 'true'}
@@ -91,7 +92,7 @@ export function ProblemFilterBar({
           data-testid="filter-overdue"
         />
         <Typography.Text>{t('problems.filter.overdue')}</Typography.Text>
-      </Space>
+      </label>
       <Button onClick={filters.reset}>{t('common.reset')}</Button>
     </Space>
   );
