@@ -25,6 +25,9 @@ const DEPARTMENT_USER = sql`u.role = 'department' and not u.disabled`;
 /** Office users whose chain list (null = every chain) covers the chain `c`. */
 const OFFICE_USER_OF_CHAIN = sql`(u.role = 'office' and not u.disabled
   and (u.chain_codes is null or c.code = any(u.chain_codes)))`;
+/** Chain leaders whose chain list (null = every chain) covers the chain `c`. */
+const LEADER_USER_OF_CHAIN = sql`(u.role = 'chain_leader' and not u.disabled
+  and (u.chain_codes is null or c.code = any(u.chain_codes)))`;
 const OPEN_RUNNING = sql`p.stage not in ('closed', 'returned', 'suspended')`;
 
 async function insertReturningIds(db: DbOrTx, select: SQL): Promise<number[]> {
@@ -125,8 +128,9 @@ export async function insertSupervisionAssignedNotifications(db: DbOrTx): Promis
 }
 
 /**
- * Notifies the owner department's users and the chain's office users of each open 督办 item past
- * its deadline, once per item and `today`.
+ * Notifies the owner department's users, the chain's office users and its chain leaders (a 督办
+ * item is what the leader decided) of each open 督办 item past its deadline, once per item and
+ * `today`.
  */
 export async function insertSupervisionOverdueNotifications(
   db: DbOrTx,
@@ -139,7 +143,7 @@ export async function insertSupervisionOverdueNotifications(
         from supervision_item s
         join chain c on c.id = s.chain_id
         join app_user u on (${DEPARTMENT_USER} and u.department_id = s.owner_department_id)
-          or ${OFFICE_USER_OF_CHAIN}
+          or ${OFFICE_USER_OF_CHAIN} or ${LEADER_USER_OF_CHAIN}
         where s.state = 'open' and s.deadline < ${today}::date`,
   );
 }

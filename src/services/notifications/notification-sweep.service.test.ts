@@ -57,6 +57,8 @@ describe(`notification sweep and the bell (${testDatabaseKind()})`, () => {
       ['dept-b', 'department', { departmentId: ids.deptB }],
       ['office-all', 'office', {}],
       ['office-ic', 'office', { chainCodes: ['biomed'] }],
+      ['leader-biomed', 'chain_leader', { chainCodes: ['biomed'] }],
+      ['leader-ic', 'chain_leader', { chainCodes: ['ic'] }],
       ['viewer1', 'viewer', {}],
     ];
     for (const [username, role, bindings] of users) {
@@ -194,6 +196,9 @@ describe(`notification sweep and the bell (${testDatabaseKind()})`, () => {
     ].sort();
     expect(await kindsOf('office-all')).toEqual(office);
     expect(await kindsOf('office-ic')).toEqual(office);
+    // The chain leader hears of the 督办 items of its chain past their deadline, not of each problem.
+    expect(await kindsOf('leader-biomed')).toEqual([`supervision_overdue:s${p('item')}`]);
+    expect(await kindsOf('leader-ic')).toEqual([]);
     expect(await kindsOf('viewer1')).toEqual([]);
 
     const again = await sweepNotifications(database.db, NOW, { webhookUrl: '' });
@@ -205,8 +210,8 @@ describe(`notification sweep and the bell (${testDatabaseKind()})`, () => {
       .where(eq(appUser.id, ids['dept-b'] ?? 0));
     expect((await sweepNotifications(database.db, new Date('2026-06-11T02:00:00Z'))).created).toBe(
       // The next day: due-soon and overdue again for dept A's two users, and those plus the
-      // overdue 督办 for the two office users.
-      2 * 2 + 2 * 3,
+      // overdue 督办 for the two office users, and the 督办 for biomed's chain leader.
+      2 * 2 + 2 * 3 + 1,
     );
   });
 
