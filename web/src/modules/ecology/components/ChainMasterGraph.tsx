@@ -44,7 +44,13 @@ export function ChainMasterGraph({ network }: { network: ChainMasterNetwork }) {
         y: 300,
         symbolSize: 46,
         itemStyle: { color: COLORS.master },
-        label: { show: true, formatter: literalLabel(network.master.name), fontWeight: 'bold' },
+        // Below its node: on it, the name was lost in the node's colour.
+        label: {
+          show: true,
+          position: 'bottom',
+          formatter: literalLabel(network.master.name),
+          fontWeight: 'bold',
+        },
         tip: escapeHtml(network.master.name),
       },
       ...placed.map(({ p, x, y }) => ({
@@ -92,8 +98,9 @@ export function ChainMasterGraph({ network }: { network: ChainMasterNetwork }) {
           roam: true,
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 7,
-          left: 160,
-          right: 160,
+          // Room for the longest name on each side (it was cut at the chart's edge).
+          left: labelRoom(left),
+          right: labelRoom(right),
           top: 24,
           bottom: 24,
           data: nodes,
@@ -103,6 +110,12 @@ export function ChainMasterGraph({ network }: { network: ChainMasterNetwork }) {
     };
   }, [network, t, locale]);
   return <EChart option={option} height={graphHeight(network)} testId="chain-master-graph" />;
+}
+
+/** Pixels a side's names need beside their nodes: ~13 px a character at the labels' size. */
+function labelRoom(side: readonly { enterprise: { name: string } }[]): number {
+  const longest = Math.max(0, ...side.map((p) => p.enterprise.name.length));
+  return Math.min(360, Math.max(160, longest * 13 + 28));
 }
 
 /** Tall enough that each side's partners stand 36 px apart, so the whole network fits the view. */
