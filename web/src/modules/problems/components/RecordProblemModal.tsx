@@ -9,7 +9,7 @@ import { localName, nameIn } from '../../i18n/utils/localName.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
 import type { ProblemLookups } from '../hooks/useProblemLookups.ts';
 import { channelName } from '../utils/problemNames.ts';
-import { EnterprisePicker } from './EnterprisePicker.tsx';
+import { EnterpriseSearchSelect } from '../../ui/components/EnterpriseSearchSelect.tsx';
 import { phoneRule } from '../utils/phoneRule.ts';
 import { shanghaiToday } from '@shared/shanghai-day.ts';
 
@@ -90,7 +90,10 @@ export function RecordProblemModal({
         data-testid="record-form"
       >
         <Form.Item name="enterpriseId" label={t('problems.form.enterprise')} rules={required}>
-          <EnterprisePicker />
+          <EnterpriseSearchSelect
+            placeholder={t('problems.form.enterpriseSearch')}
+            testId="enterprise-picker"
+          />
         </Form.Item>
         <Form.Item name="channel" label={t('problems.form.channel')} rules={required}>
           <Select

@@ -1,42 +1,27 @@
-import { Select } from 'antd';
-import { useState } from 'react';
-import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
-import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import { SearchSelect } from './SearchSelect.tsx';
 
-/** Picks one enterprise of the registry by typing part of its name (a form control). */
+/** Picks one enterprise of the registry by typing part of its name or its USCC (a form control). */
 export function EnterpriseSearchSelect({
   value,
   onChange,
+  placeholder,
   testId,
 }: {
   value?: number;
   onChange?: (id: number | undefined) => void;
+  placeholder?: string;
   testId: string;
 }) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
-  const q = text.trim();
-  const found = useApiQuery(
-    q.length > 0 ? apiGet('/enterprises', { params: { query: { q, pageSize: 20 } } }) : null,
-  );
   return (
-    <Select
-      showSearch
-      allowClear
+    <SearchSelect
       value={value}
-      onChange={(id?: number) => onChange?.(id)}
-      filterOption={false}
-      onSearch={setText}
-      loading={found.loading}
-      placeholder={t('ecoForms.search')}
-      notFoundContent={null}
-      data-testid={testId}
-      options={(found.data?.items ?? []).map((e) => ({
-        value: e.id,
-        label: <DataText>{e.name}</DataText>,
-      }))}
+      onChange={onChange}
+      search={(q) => apiGet('/enterprises', { params: { query: { q, pageSize: 20 } } })}
+      placeholder={placeholder ?? t('ecoForms.search')}
+      testId={testId}
     />
   );
 }
