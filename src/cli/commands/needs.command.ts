@@ -139,7 +139,7 @@ function registerKind(program: Command, kind: NeedKind): Command {
     .command('list')
     .description(`The chain's ${kind}s, newest first`)
     .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
-    .option('--status <status>', 'open or closed')
+    .option('--status <status>', 'open, expired (open, its period over) or closed')
     .option('--node <code>', 'only this node')
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON')
