@@ -421,6 +421,9 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
       '320282',
     ]);
     expect(wuxi.body.items.find((r) => r.code === '320214')?.name).toBe('新吴区');
+    // English names beside the Chinese, for the interface in English.
+    expect(wuxi.body.items.find((r) => r.code === '320214')?.nameEn).toBe('Xinwu District');
+    expect(provinces.body.items.find((r) => r.code === '32')?.nameEn).toBe('Jiangsu');
     const unknown = await client.json<ErrorResponse>('GET', '/api/regions?parent=9999');
     expect(unknown.body.error.code).toBe('REGION_NOT_FOUND');
   });

@@ -7,7 +7,6 @@ import { regionNameEn } from './region-names.ts';
 
 interface Indexed {
   region: Region;
-  nameEn: string;
   /** Whole pinyin without tones or spaces: wuxishi. */
   spelled: string;
   /** Initials: wxs. */
@@ -35,10 +34,10 @@ function regionIndex(db: Db): Promise<Map<string, Indexed>> {
               region: {
                 code: row.code,
                 name: row.name,
+                nameEn: regionNameEn(row),
                 level: levelOf(row.level),
                 parentCode: row.parentCode,
               },
-              nameEn: regionNameEn(row),
               spelled: syllables.join('').toLowerCase(),
               initials: syllables
                 .map((s) => s.charAt(0))
@@ -65,7 +64,7 @@ function matchRank(entry: Indexed, query: string): number | null {
   if (latin === '') return null;
   if (entry.spelled.startsWith(latin) || entry.initials.startsWith(latin)) return 1;
   if (
-    entry.nameEn
+    entry.region.nameEn
       .toLowerCase()
       .replace(/[\s'·-]/g, '')
       .startsWith(latin)
@@ -110,7 +109,6 @@ export async function searchRegions(
   };
   const items = found.slice(0, input.limit).map(({ entry }) => ({
     ...entry.region,
-    nameEn: entry.nameEn,
     path: pathOf(entry.region),
   }));
   return { items, total: found.length };

@@ -8,6 +8,7 @@ import {
 } from '../../db/region.repository.ts';
 import { REGION_LEVELS, type Region } from '../../shared/api/regions.ts';
 import { requireRegion } from '../lookup/lookup.service.ts';
+import { regionNameEn } from './region-names.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -65,6 +66,7 @@ export async function listRegions(
   const items = rows.map((row) => ({
     code: row.code,
     name: row.name,
+    nameEn: regionNameEn(row),
     level: (REGION_LEVELS as readonly string[]).includes(row.level)
       ? (row.level as Region['level'])
       : 'custom',

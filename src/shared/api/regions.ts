@@ -7,6 +7,9 @@ export const regionSchema = z
   .object({
     code: z.string(),
     name: z.string(),
+    nameEn: z.string().meta({
+      description: "English: a province's settled name, else Hanyu Pinyin (Xishan District).",
+    }),
     level: z.enum(REGION_LEVELS),
     parentCode: z.string().nullable(),
   })
@@ -37,9 +40,6 @@ export const regionSearchQuerySchema = z.object({
 
 export const regionMatchSchema = regionSchema
   .extend({
-    nameEn: z.string().meta({
-      description: "English: a province's settled name, else Hanyu Pinyin (Xishan District).",
-    }),
     path: z
       .array(z.string())
       .meta({ description: 'Names from the province down: ["江苏省", "无锡市", "新吴区"].' }),

@@ -26,6 +26,7 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { errorText } from '../../i18n/utils/errorMessages.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { useAction } from '../../ui/hooks/useAction.ts';
+import { regionSelectOptions } from '../../chains/utils/regionOptions.ts';
 
 /** The GeoJSON words of the upload hint: the format's own terms, shown as code. */
 const HINT_TERMS = {
@@ -111,7 +112,7 @@ export function AdminMapsPage() {
             setChosen(code);
             setFailure(null);
           }}
-          options={(cities.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))}
+          options={regionSelectOptions(cities.data?.items ?? [], undefined, locale)}
           style={{ minWidth: 160 }}
           showSearch
           optionFilterProp="label"

@@ -11553,6 +11553,8 @@ export interface components {
     Region: {
       code: string;
       name: string;
+      /** @description English: a province's settled name, else Hanyu Pinyin (Xishan District). */
+      nameEn: string;
       /** @enum {string} */
       level: 'province' | 'city' | 'county' | 'custom';
       parentCode: string | null;
@@ -11560,11 +11562,11 @@ export interface components {
     RegionMatch: {
       code: string;
       name: string;
+      /** @description English: a province's settled name, else Hanyu Pinyin (Xishan District). */
+      nameEn: string;
       /** @enum {string} */
       level: 'province' | 'city' | 'county' | 'custom';
       parentCode: string | null;
-      /** @description English: a province's settled name, else Hanyu Pinyin (Xishan District). */
-      nameEn: string;
       /** @description Names from the province down: ["江苏省", "无锡市", "新吴区"]. */
       path: string[];
     };

@@ -11,6 +11,7 @@ import { STATUS_COLORS } from '../utils/statusColors.ts';
 import { masterNetworkByNode } from '../utils/masterNetworkByNode.ts';
 import { ChainMasterNetworkPicker } from './ChainMasterNetworkPicker.tsx';
 import { NodeDrawer } from './NodeDrawer.tsx';
+import { regionSelectOptions } from '../../chains/utils/regionOptions.ts';
 
 const ChainMapGraph = lazy(() =>
   import('./ChainMapGraph.tsx').then((m) => ({ default: m.ChainMapGraph })),
@@ -37,9 +38,6 @@ export function ChainMapPage() {
   const rows = Math.max(
     ...data.stages.map((s) => data.nodes.filter((n) => n.stageCode === s.code).length),
   );
-  const regionOptions = cities.some((c) => c.code === data.region.code)
-    ? cities
-    : [{ code: data.region.code, name: data.region.name }, ...cities];
 
   return (
     <>
@@ -70,7 +68,7 @@ export function ChainMapPage() {
           <Select
             value={data.region.code}
             onChange={setRegion}
-            options={regionOptions.map((c) => ({ value: c.code, label: c.name }))}
+            options={regionSelectOptions(cities, data.region, locale)}
             style={{ minWidth: 140 }}
             showSearch
             optionFilterProp="label"

@@ -15,6 +15,7 @@ import { chainTarget } from '../utils/chainTarget.ts';
 import { CockpitFigures } from './CockpitFigures.tsx';
 import { ProblemsCard } from './ProblemsCard.tsx';
 import { WeakLinksPanel } from './WeakLinksPanel.tsx';
+import { regionSelectOptions } from '../../chains/utils/regionOptions.ts';
 
 // The charts (and ECharts with them) are a chunk of their own: the figures show first.
 const TargetGauge = lazy(() =>
@@ -59,9 +60,6 @@ export function CockpitPage() {
   const dark = fullscreen.active;
   const chartHeight = dark ? '100%' : 320;
   const chartFallback = <Skeleton active paragraph={{ rows: 6 }} />;
-  const regionOptions = cities.some((c) => c.code === data.region.code)
-    ? cities
-    : [{ code: data.region.code, name: data.region.name }, ...cities];
 
   return (
     <div className={dark ? 'cockpit cockpit-large' : 'cockpit'} data-testid="cockpit">
@@ -81,7 +79,7 @@ export function CockpitPage() {
           <Select
             value={data.region.code}
             onChange={setRegion}
-            options={regionOptions.map((c) => ({ value: c.code, label: c.name }))}
+            options={regionSelectOptions(cities, data.region, locale)}
             style={{ minWidth: 140 }}
             showSearch
             optionFilterProp="label"

@@ -14,6 +14,7 @@ import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { DefinedTerm } from '../../ui/components/DefinedTerm.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { NodeLinksCard } from './NodeLinksCard.tsx';
+import { regionSelectOptions } from '../../chains/utils/regionOptions.ts';
 
 /** 链主生态: the chain's chain masters in a region, each with its local supporting rate. */
 export function ChainMastersPage() {
@@ -31,9 +32,6 @@ export function ChainMastersPage() {
   if (masters.error) return <ApiErrorAlert error={masters.error} onRetry={masters.reload} />;
   const data = masters.data;
   if (!data) return <PageSpinner />;
-  const regionOptions = cities.some((c) => c.code === regionCode)
-    ? cities
-    : [{ code: regionCode ?? '', name: regionCode ?? '' }, ...cities];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="chain-masters">
@@ -48,7 +46,11 @@ export function ChainMastersPage() {
         <Select
           value={regionCode}
           onChange={setRegion}
-          options={regionOptions.map((c) => ({ value: c.code, label: c.name }))}
+          options={regionSelectOptions(
+            cities,
+            regionCode ? { code: regionCode, name: regionCode } : undefined,
+            locale,
+          )}
           style={{ minWidth: 140 }}
           labelRender={(p) => <DataText>{p.label}</DataText>}
           data-testid="chain-masters-region"

@@ -14,6 +14,7 @@ import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { districtColours, largestDistrictValue } from '../utils/districtColours.ts';
 import { DistrictLegend } from './DistrictLegend.tsx';
 import { DistrictTable } from './DistrictTable.tsx';
+import { regionSelectOptions } from '../../chains/utils/regionOptions.ts';
 
 const DistrictMapChart = lazy(() =>
   import('./DistrictMapChart.tsx').then((m) => ({ default: m.DistrictMapChart })),
@@ -86,9 +87,6 @@ export function DistrictMapPage() {
   if (unresolved) return <Alert type="info" showIcon message={t('cockpit.noRegion')} />;
   if (figures.error) return <ApiErrorAlert error={figures.error} onRetry={figures.reload} />;
   if (!data) return <PageSpinner />;
-  const regionOptions = cities.some((c) => c.code === data.region.code)
-    ? cities
-    : [{ code: data.region.code, name: data.region.name }, ...cities];
 
   return (
     <>
@@ -113,7 +111,7 @@ export function DistrictMapPage() {
           <Select
             value={data.region.code}
             onChange={setRegion}
-            options={regionOptions.map((c) => ({ value: c.code, label: c.name }))}
+            options={regionSelectOptions(cities, data.region, locale)}
             style={{ minWidth: 140 }}
             showSearch
             optionFilterProp="label"

@@ -13,6 +13,7 @@ import { langOf } from '../../i18n/utils/langOf.ts';
 import { localName } from '../../i18n/utils/localName.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
+import { regionSelectOptions } from '../../chains/utils/regionOptions.ts';
 
 /** Nulls sort last whichever way the column is sorted (antd flips the comparison). */
 const byNumber =
@@ -134,7 +135,6 @@ export function OverviewPage() {
     },
   ];
 
-  const regionOptions = cities.data?.items ?? [];
   return (
     <>
       <div className="page-header">
@@ -146,7 +146,7 @@ export function OverviewPage() {
           <Select
             value={region}
             onChange={(code: string) => setParams({ region: code }, { replace: true })}
-            options={regionOptions.map((c) => ({ value: c.code, label: c.name }))}
+            options={regionSelectOptions(cities.data?.items ?? [], undefined, locale)}
             style={{ minWidth: 140 }}
             showSearch
             optionFilterProp="label"

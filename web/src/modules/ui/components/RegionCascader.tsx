@@ -3,6 +3,8 @@ import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/utils/apiClient.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
+import type { Locale } from '../../i18n/utils/Locale.ts';
+import { nameIn } from '../../i18n/utils/localName.ts';
 import { regionPathText } from '@shared/region-path.ts';
 
 interface RegionOption {
@@ -12,9 +14,9 @@ interface RegionOption {
   children?: RegionOption[];
 }
 
-const toOption = (region: Region): RegionOption => ({
+const toOption = (region: Region, locale: Locale): RegionOption => ({
   value: region.code,
-  label: region.name,
+  label: nameIn(region.name, region.nameEn, locale),
   isLeaf: region.level === 'county' || region.level === 'custom',
 });
 
@@ -26,10 +28,10 @@ function pathOf(code: string | undefined): string[] {
   );
 }
 
-async function children(parent: string | null): Promise<RegionOption[]> {
+async function children(parent: string | null, locale: Locale): Promise<RegionOption[]> {
   const query = parent ? { parent } : {};
   const list = await api.GET('/regions', { params: { query } });
-  return list.items.map(toOption);
+  return list.items.map((region) => toOption(region, locale));
 }
 
 function attach(options: RegionOption[], path: string[], loaded: RegionOption[]): RegionOption[] {
@@ -55,7 +57,7 @@ export function RegionCascader({
   allowClear?: boolean;
   testId?: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [options, setOptions] = useState<RegionOption[]>([]);
   const initialPath = pathOf(value);
   const [firstPath] = useState(initialPath);
@@ -64,23 +66,23 @@ export function RegionCascader({
     let cancelled = false;
     // The provinces, and the levels down to a region already chosen (so its names show).
     void (async () => {
-      let tree = await children(null);
+      let tree = await children(null, locale);
       for (let depth = 1; depth < firstPath.length; depth++) {
         const parents = firstPath.slice(0, depth);
         const parent = parents.at(-1) ?? null;
-        tree = attach(tree, parents, await children(parent));
+        tree = attach(tree, parents, await children(parent, locale));
       }
       if (!cancelled) setOptions(tree);
     })().catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [firstPath]);
+  }, [firstPath, locale]);
 
   const loadData = (selected: RegionOption[]) => {
     const target = selected.at(-1);
     if (!target || target.children) return;
-    void children(target.value).then((loaded) =>
+    void children(target.value, locale).then((loaded) =>
       setOptions((current) =>
         attach(
           current,
