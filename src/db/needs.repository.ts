@@ -15,16 +15,20 @@ import {
 
 /** Today in Asia/Shanghai, as the database reckons it. */
 const TODAY_TEXT = `(now() at time zone 'Asia/Shanghai')::date`;
-const SHANGHAI_TODAY = sql.raw(TODAY_TEXT);
 
 /**
- * Whether the need or offer under `alias` is live: open, and its period (if it has an end) not
- * over. Only live ones count, match and serve; an open one past its end shows as expired.
+ * Whether the need or offer under `alias` (need_offer where the table is not aliased) is live:
+ * open, and its period (if it has an end) not over. Only live ones count, match and serve.
  */
 function live(alias: string): SQL {
   return sql.raw(
     `(${alias}.status = 'open' and (${alias}.ends_on is null or ${alias}.ends_on >= ${TODAY_TEXT}))`,
   );
+}
+
+/** Whether the need or offer under `alias` is expired: open, its period over (see live). */
+function expired(alias: string): SQL {
+  return sql.raw(`(${alias}.status = 'open' and ${alias}.ends_on < ${TODAY_TEXT})`);
 }
 
 export type NeedOfferInsert = typeof needOffer.$inferInsert;
@@ -117,9 +121,9 @@ function needWhere(filter: NeedOfferFilter): SQL | undefined {
     eq(needOffer.chainId, filter.chainId),
     filter.kind ? eq(needOffer.kind, filter.kind) : undefined,
     filter.status === 'open'
-      ? sql`${needOffer.status} = 'open' and (${needOffer.endsOn} is null or ${needOffer.endsOn} >= ${SHANGHAI_TODAY})`
+      ? live('need_offer')
       : filter.status === 'expired'
-        ? sql`${needOffer.status} = 'open' and ${needOffer.endsOn} < ${SHANGHAI_TODAY}`
+        ? expired('need_offer')
         : filter.status
           ? eq(needOffer.status, filter.status)
           : undefined,
@@ -343,8 +347,7 @@ export async function listOpenOffers(
       and(
         eq(needOffer.chainId, chainId),
         eq(needOffer.kind, 'offer'),
-        eq(needOffer.status, 'open'),
-        sql`(${needOffer.endsOn} is null or ${needOffer.endsOn} >= ${SHANGHAI_TODAY})`,
+        live('need_offer'),
         sql`${needOffer.enterpriseId} <> ${excludeEnterpriseId}`,
       ),
     )
