@@ -17,7 +17,7 @@ const file = (name: string, text: string) => {
 
 const REGISTRY = [
   '统一社会信用代码,企业名称,行政区划代码,经营范围,主营产品,营业收入（万元）,年份,标签',
-  '91320214MA1XYW12XU,无锡脚本生物科技有限公司,320214,体外诊断试剂的研发、生产,化学发光检测试剂盒,2000,2024,高新技术企业',
+  '91320214MA1XYW12XU,无锡脚本生物科技有限公司,320214,体外诊断试剂的研发、生产,质谱检测试剂（维生素、激素）；生化、免疫分析仪,2000,2024,高新技术企业',
   ',无锡命令行医疗器械有限公司,320206,医用成像设备的生产,彩色多普勒超声诊断仪；监护仪,3500,2024,',
   ',"=HYPERLINK(""http://x"")",320206,,,,,',
   '91320214MA1XYW12X5,坏校验位有限公司,320214,,,,,',
@@ -66,6 +66,8 @@ describe('registry commands as a user runs them', () => {
       // Names beside the codes for the reader; the import reads the codes and passes them by.
       expect(text).toMatch(/,320214,江苏省·无锡市·新吴区,/);
       expect(text).toMatch(/,"'=HYPERLINK\(""http:\/\/x""\)",/);
+      // 、 inside brackets and inside an item separated by ； is part of the product.
+      expect(text).toMatch(/,质谱检测试剂（维生素、激素）；生化、免疫分析仪,/);
       const reimport = await run(['--db', db, 'import', 'enterprises', out]);
       expect(reimport.stdout).toMatch(/0 inserted, 0 updated, 0 merged, 3 unchanged, 0 rejected/);
 

@@ -12,6 +12,7 @@ import {
   parseMoney,
   parseMoneyUnit,
   parseYear,
+  joinList,
   splitProducts,
   splitTags,
   type CanonicalColumn,
@@ -303,10 +304,35 @@ describe('parseCount and parseYear', () => {
 });
 
 describe('splitProducts and splitTags', () => {
-  it('splits on Chinese and ASCII separators and newlines, dropping blanks and repeats', () => {
-    expect(
-      splitProducts('锂电池；电解液;隔膜、正极材料,负极材料，铜箔\n铝箔\r\n锂电池；；'),
-    ).toEqual(['锂电池', '电解液', '隔膜', '正极材料', '负极材料', '铜箔', '铝箔']);
+  it('splits on Chinese and ASCII separators and line breaks, dropping blanks and repeats', () => {
+    expect(splitProducts('锂电池、电解液,隔膜，正极材料、锂电池、、')).toEqual([
+      '锂电池',
+      '电解液',
+      '隔膜',
+      '正极材料',
+    ]);
+    expect(splitProducts('锂电池；电解液;隔膜\n铝箔\r\n锂电池；；')).toEqual([
+      '锂电池',
+      '电解液',
+      '隔膜',
+      '铝箔',
+    ]);
+  });
+
+  it('separates items at ； when a cell has it, keeping 、 and commas inside an item', () => {
+    expect(splitProducts('维生素、激素检测试剂；血液透析器，透析管路；注射剂')).toEqual([
+      '维生素、激素检测试剂',
+      '血液透析器，透析管路',
+      '注射剂',
+    ]);
+  });
+
+  it('never splits inside brackets, unless a bracket never closes', () => {
+    expect(splitProducts('质谱检测（维生素、激素）、试剂盒[PCR,qPCR]')).toEqual([
+      '质谱检测（维生素、激素）',
+      '试剂盒[PCR,qPCR]',
+    ]);
+    expect(splitProducts('抗体（单抗、双抗')).toEqual(['抗体（单抗', '双抗']);
   });
 
   it('drops the numbers of numbered lists but keeps numbers inside names', () => {
@@ -319,12 +345,26 @@ describe('splitProducts and splitTags', () => {
   });
 
   it('treats case and width variants of one tag as the same tag', () => {
-    expect(splitTags(' 专精特新 | 高新技术企业，AI、ai ，ＡＩ')).toEqual([
+    expect(splitTags(' 专精特新 | 高新技术企业｜AI | ai ｜ＡＩ')).toEqual([
       '专精特新',
       '高新技术企业',
       'AI',
     ]);
     expect(splitTags('')).toEqual([]);
+  });
+
+  it('joins a list into a cell that splits back into the same list', () => {
+    const lists = [
+      ['注射剂', '口服液'],
+      ['维生素、激素检测试剂'],
+      ['质谱检测（维生素、激素）', '试剂盒'],
+      ['血液透析器，透析管路', '1.5T磁共振'],
+      ['单抗'],
+      [],
+    ];
+    for (const list of lists) expect(splitProducts(joinList(list))).toEqual(list);
+    expect(joinList(['维生素、激素检测试剂'])).toBe('维生素、激素检测试剂；');
+    expect(joinList(['注射剂', '口服液'])).toBe('注射剂；口服液');
   });
 });
 

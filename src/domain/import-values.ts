@@ -478,15 +478,44 @@ export function parseYear(text: string, today: Date = new Date()): YearParse {
 }
 
 // Numbered lists ("1、锂电池；2、电解液", "（1）…", "①…") are common in 主营产品; the numbers are not items.
-const ENUMERATOR = /(^|[;,、\n\r|])\s*(?:\d{1,2}[、.．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*/g;
-const LIST_SEPARATOR = /[;,、\n\r|]+/;
+const ENUMERATOR = /(^|[;；,，、\n\r|｜])\s*(?:\d{1,2}[、.．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*/g;
+// As Chinese punctuation ranks them: ；(and a line break, a bar) separates items, 、 and commas
+// separate words, which may be inside an item ("维生素、激素检测；试剂"). Items keep their own
+// characters: an export must re-import unchanged.
+const ITEM_SEPARATORS = new Set([';', '；', '\n', '\r', '|', '｜']);
+const WORD_SEPARATORS = new Set([...ITEM_SEPARATORS, '、', ',', '，']);
+const OPENING_BRACKETS = '（([【［〔｛{';
+const CLOSING_BRACKETS = '）)]】］〕｝}';
+
+/**
+ * Cuts `text` at the separators that stand outside brackets ("质谱检测（维生素、激素）" is one
+ * item); when a bracket never closes, at every separator, as if there were no brackets.
+ */
+function cutOutsideBrackets(text: string, separators: ReadonlySet<string>): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const ch = text[at] ?? '';
+    if (OPENING_BRACKETS.includes(ch)) depth++;
+    else if (CLOSING_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.has(ch)) {
+      parts.push(text.slice(start, at));
+      start = at + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  if (depth > 0) return text.split(new RegExp(`[${[...separators].join('')}]`));
+  return parts;
+}
 
 function splitList(text: string): string[] {
-  // Fold only the separators (full-width ；，｜), never the items: an export must re-import unchanged.
-  const separated = text.replace(/[；，｜]/g, (ch) => fold(ch));
+  const separated = text.replace(ENUMERATOR, '$1');
+  const byItem = cutOutsideBrackets(separated, ITEM_SEPARATORS);
+  const parts = byItem.length > 1 ? byItem : cutOutsideBrackets(separated, WORD_SEPARATORS);
   const items: string[] = [];
   const seen = new Set<string>();
-  for (const part of separated.replace(ENUMERATOR, '$1').split(LIST_SEPARATOR)) {
+  for (const part of parts) {
     const item = part.trim();
     const key = fold(item).toLowerCase();
     if (item === '' || seen.has(key)) continue;
@@ -496,14 +525,27 @@ function splitList(text: string): string[] {
   return items;
 }
 
-/** Splits a 主营产品 cell on ；;、,，| and newlines into trimmed, distinct products. */
+/**
+ * Splits a 主营产品 cell into trimmed, distinct products: on ；; | and line breaks when the cell
+ * has them, else also on 、 and commas; never inside brackets.
+ */
 export function splitProducts(text: string): string[] {
   return splitList(text);
 }
 
-/** Splits a 标签 cell on ；;、,，| and newlines into trimmed, distinct tags. */
+/** Splits a 标签 cell into trimmed, distinct tags, as splitProducts splits products. */
 export function splitTags(text: string): string[] {
   return splitList(text);
+}
+
+/**
+ * Writes products or tags into one cell that splitProducts/splitTags read back as the same list:
+ * joined with ；, and a lone item that holds 、 or a comma ends with ； so that it stays whole.
+ */
+export function joinList(items: readonly string[]): string {
+  const joined = items.join('；');
+  const [only] = items;
+  return items.length === 1 && only !== undefined && splitList(only).length > 1 ? `${joined}；` : joined;
 }
 
 /** A USCC as registries print it made comparable: half-width, upper-case, no spaces or dashes. */

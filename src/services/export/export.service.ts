@@ -20,6 +20,7 @@ import { AppError } from '../../domain/app-error.ts';
 import { CSV_BOM, csvLine } from '../../shared/csv.ts';
 import type { Evidence } from '../../domain/classification.ts';
 import { countsOnChain } from '../../domain/placement.ts';
+import { joinList } from '../../domain/import-values.ts';
 import { gbt4754Name } from '../../shared/industry/industry-names.ts';
 import { regionPaths } from '../reference/region-paths.ts';
 import { regionPathText } from '../../shared/region-path.ts';
@@ -157,12 +158,12 @@ export async function exportEnterprises(
         industry_code: e.industryCode,
         industry_name: e.industryCode ? gbt4754Name(e.industryCode) : null,
         business_scope: e.businessScope,
-        products: e.products.join('；'),
+        products: joinList(e.products),
         employees: (year?.employees as number | null | undefined) ?? null,
         revenue: numberOrNull(year?.revenue_yuan),
         output: numberOrNull(year?.output_yuan),
         year: (year?.year as number | undefined) ?? null,
-        tags: e.tags.join('；'),
+        tags: joinList(e.tags),
       };
       sink.row(EXPORT_ENTERPRISE_COLUMNS.map((column) => values[column]));
       count++;

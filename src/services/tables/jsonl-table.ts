@@ -1,5 +1,8 @@
-import { pipeline } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { pipeline, type Readable } from 'node:stream';
 import { AppError } from '../../domain/app-error.ts';
+import { joinList } from '../../domain/import-values.ts';
+import { spoolToTempFile } from './spool.ts';
 import {
   MAX_RECORD_CHARS,
   fail,
@@ -11,38 +14,67 @@ import {
   type TableRow,
 } from './table-common.ts';
 
+/**
+ * A JSON Lines file need not write every key on every line (serialisers leave out empty fields),
+ * so its header is every key any line has, in the order they first appear. That takes reading the
+ * file twice: once for the keys, once for the rows. A stream (an upload) is spooled to a temporary
+ * file first; memory holds one line at a time either way.
+ */
 export async function openJsonLines(
   bytes: TableBytes,
   shown: string,
   encoding: TableEncoding,
+  path: string | undefined,
 ): Promise<Table> {
-  const text = decodingStream(encoding, 'text', shown);
-  pipeline(bytes.stream, text, () => {
-    // Errors reach the consumer through the text iterator.
-  });
-  const close = (): void => bytes.close();
-  const objects = jsonObjects(text, shown);
-  let first: { lineNumber: number; object: Record<string, unknown> } | undefined;
+  let spool: Awaited<ReturnType<typeof spoolToTempFile>> | undefined;
+  let file: string;
+  let size: number;
   try {
-    const next = await objects.next();
-    if (!next.done) first = next.value;
+    if (path === undefined) {
+      spool = await spoolToTempFile({ bytes: bytes.stream, name: shown }, 'upload.jsonl');
+      file = spool.file;
+      size = spool.size;
+    } else {
+      bytes.close();
+      file = path;
+      size = bytes.totalBytes;
+    }
   } catch (error) {
-    close();
+    bytes.close();
     throw error instanceof AppError ? error : fileError(error, shown);
   }
-  if (first === undefined) {
-    close();
+  const removeSpool = (): void => {
+    const spooled = spool;
+    spool = undefined;
+    if (spooled) void spooled.remove();
+  };
+
+  let headers: string[];
+  try {
+    headers = await keysOf(file, shown, encoding);
+  } catch (error) {
+    removeSpool();
+    throw error instanceof AppError ? error : fileError(error, shown);
+  }
+  if (headers.length === 0) {
+    removeSpool();
     throw fail(shown, 'holds no JSON objects; write one object per line');
   }
-  const headers = Object.keys(first.object);
-  const known = new Set(headers);
-  const pending = first;
+
+  const stream = createReadStream(file);
+  let bytesRead = 0;
+  stream.on('data', (chunk) => {
+    bytesRead += chunk.length;
+  });
+  const close = (): void => {
+    stream.destroy();
+    removeSpool();
+  };
 
   async function* rows(): AsyncGenerator<TableRow> {
     try {
-      yield jsonRow(pending.object, pending.lineNumber, headers, known, shown);
-      for await (const { lineNumber, object } of { [Symbol.asyncIterator]: () => objects })
-        yield jsonRow(object, lineNumber, headers, known, shown);
+      for await (const { lineNumber, object } of jsonObjects(decoded(stream, encoding, shown), shown))
+        yield jsonRow(object, lineNumber, headers, shown);
     } catch (error) {
       throw error instanceof AppError ? error : fileError(error, shown);
     } finally {
@@ -56,9 +88,30 @@ export async function openJsonLines(
     sheet: null,
     headers,
     rows: rows(),
-    progress: () => ({ bytesRead: bytes.bytesRead(), totalBytes: bytes.totalBytes }),
+    progress: () => ({ bytesRead, totalBytes: size }),
     close,
   };
+}
+
+/** Every key of every line's object, in the order they first appear. */
+async function keysOf(file: string, shown: string, encoding: TableEncoding): Promise<string[]> {
+  const keys = new Set<string>();
+  const stream = createReadStream(file);
+  try {
+    for await (const { object } of jsonObjects(decoded(stream, encoding, shown), shown))
+      for (const key in object) keys.add(key);
+  } finally {
+    stream.destroy();
+  }
+  return [...keys];
+}
+
+function decoded(stream: Readable, encoding: TableEncoding, shown: string): AsyncIterable<string> {
+  const text = decodingStream(encoding, 'text', shown);
+  pipeline(stream, text, () => {
+    // Errors reach the consumer through the text iterator.
+  });
+  return text;
 }
 
 async function* jsonObjects(
@@ -113,21 +166,18 @@ function jsonRow(
   object: Record<string, unknown>,
   rowNumber: number,
   headers: readonly string[],
-  known: ReadonlySet<string>,
   shown: string,
 ): TableRow {
-  const cells = headers.map((key) => jsonCell(object[key], key, rowNumber, shown));
-  const unknownKeys = Object.keys(object).filter((key) => !known.has(key));
-  return unknownKeys.length > 0 ? { rowNumber, cells, unknownKeys } : { rowNumber, cells };
+  return { rowNumber, cells: headers.map((key) => jsonCell(object[key], key, rowNumber, shown)) };
 }
 
 function jsonCell(value: unknown, key: string, row: number, shown: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  // A list of products or tags; joined with the separator splitProducts and splitTags split on.
+  // A list of products or tags, written as a cell that splitProducts and splitTags read back.
   if (Array.isArray(value) && value.every((item) => ['string', 'number'].includes(typeof item)))
-    return value.map(String).join('；');
+    return joinList(value.map(String));
   throw fail(
     shown,
     `"${key}" holds ${Array.isArray(value) ? 'a nested list' : 'an object'}; expected text, a number or a list of them`,

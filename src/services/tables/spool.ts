@@ -9,7 +9,8 @@ import type { TableInput } from './table-common.ts';
  * Streams a table's bytes into a file of its own in a temporary folder, for the two readers
  * that cannot work from one pass over a stream: an enterprise import runs in the background
  * after the request has returned, and in strict mode it reads the file twice (check every row,
- * then write); an XLSX workbook is a zip that exceljs may have to read again (xlsx-table.ts). `size` is what was written (an upload's own size is unknown until its end), for
+ * then write); an XLSX workbook is a zip that exceljs may have to read again (xlsx-table.ts); a
+ * JSON Lines file is read once for its keys, then for its rows (jsonl-table.ts). `size` is what was written (an upload's own size is unknown until its end), for
  * progress; `remove` deletes the folder when the job is done.
  */
 export async function spoolToTempFile(

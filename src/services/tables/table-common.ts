@@ -26,8 +26,6 @@ export interface TableRow {
   rowNumber: number;
   /** One string per header; '' where the row has no value. */
   cells: string[];
-  /** JSON Lines only: keys the first line did not have, which this row's cells therefore omit. */
-  unknownKeys?: string[];
 }
 
 export interface Table {

@@ -352,7 +352,7 @@ describe('readTable: XLSX', () => {
 });
 
 describe('readTable: JSON Lines', () => {
-  it('takes the headers from the first object and reports keys it did not have', async () => {
+  it('takes as headers every key any line has, in the order they first appear', async () => {
     const lines = [
       '{"企业名称":"甲公司","注册资本":200,"主营产品":["原料药","制剂"]}',
       '',
@@ -361,11 +361,11 @@ describe('readTable: JSON Lines', () => {
     ];
     const { table, rows } = await readAll(fixture('companies.jsonl', `${lines.join('\n')}\n`));
     expect(table.format).toBe('jsonl');
-    expect(table.headers).toEqual(['企业名称', '注册资本', '主营产品']);
+    expect(table.headers).toEqual(['企业名称', '注册资本', '主营产品', '法定代表人', '高新']);
     expect(rows).toEqual([
-      { rowNumber: 1, cells: ['甲公司', '200', '原料药；制剂'] },
-      { rowNumber: 3, cells: ['乙公司', '', ''], unknownKeys: ['法定代表人'] },
-      { rowNumber: 4, cells: ['丙公司', '12.5', '导管'], unknownKeys: ['高新'] },
+      { rowNumber: 1, cells: ['甲公司', '200', '原料药；制剂', '', ''] },
+      { rowNumber: 3, cells: ['乙公司', '', '', '张三', ''] },
+      { rowNumber: 4, cells: ['丙公司', '12.5', '导管', '', 'true'] },
     ]);
   });
 
@@ -443,9 +443,13 @@ describe('readTable: a stream of bytes', () => {
     expect(sheet.headers).toEqual(['企业名称', '成立日期']);
     expect((await rowsOf(sheet)).map((r) => r.cells[0])).toEqual(['甲公司']);
 
-    const lines = Buffer.from('{"企业名称":"甲公司"}\n{"企业名称":"乙公司"}\n');
+    const lines = Buffer.from('{"企业名称":"甲公司"}\n{"企业名称":"乙公司","成立日期":"2020-01-02"}\n');
     const jsonl = await readTable({ bytes: chunked(lines, 5), name: 'upload.jsonl' });
-    expect((await rowsOf(jsonl)).map((r) => r.cells[0])).toEqual(['甲公司', '乙公司']);
+    expect(jsonl.headers).toEqual(['企业名称', '成立日期']);
+    expect((await rowsOf(jsonl)).map((r) => r.cells)).toEqual([
+      ['甲公司', ''],
+      ['乙公司', '2020-01-02'],
+    ]);
 
     await expect(readTable({ bytes: chunked(xlsx, 1000), name: 'upload.csv' })).rejects.toThrow(
       /upload\.csv: is a zip archive/,
