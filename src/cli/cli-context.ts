@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import type { Database, Db } from '../db/connection.ts';
+import {
+  newEmbeddedFolder,
+  resolveDatabaseOptions,
+  type Database,
+  type Db,
+} from '../db/connection.ts';
 import type { Actor } from '../services/auth/users.service.ts';
 import { openMigratedDatabase } from '../services/database.service.ts';
 import { formatNumber } from '../shared/format.ts';
@@ -18,13 +23,22 @@ export function progressReporter(options: GlobalOptions): (message: string) => v
 
 /**
  * Opens the database named by --db / CHAINLEAD_DB / DATABASE_URL, migrated (the one place the CLI
- * migrates), runs `work`, always closes.
+ * migrates), runs `work`, always closes. A command that does not set a database up (`creates`)
+ * says on stderr when it made a new, empty one: a mistyped --db is then seen, not just an empty
+ * answer.
  */
 export async function withDatabase<T>(
   options: GlobalOptions,
   work: (database: Database) => Promise<T>,
+  { creates = false }: { creates?: boolean } = {},
 ): Promise<T> {
+  const made = creates ? null : newEmbeddedFolder(resolveDatabaseOptions(options));
   const database = await openMigratedDatabase(options);
+  if (made !== null && !options.quiet)
+    process.stderr.write(
+      `Note: there was no database at ${made}; a new, empty one was made there ` +
+        '(`chainlead init` sets it up; check --db or CHAINLEAD_DB if you meant another).\n',
+    );
   try {
     return await work(database);
   } finally {

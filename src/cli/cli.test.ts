@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -174,6 +174,40 @@ describe('chainlead commands on an embedded database', () => {
     expect(result.stderr).not.toMatch(/secret/);
     expect(Date.now() - started).toBeLessThan(15_000);
   });
+});
+
+describe('chainlead --db', () => {
+  it(
+    'refuses a path that cannot hold a database in words, and says when it made a new one',
+    SPAWNING,
+    async () => {
+      const aFile = join(work, 'not-a-folder.txt');
+      writeFileSync(aFile, 'notes');
+      const asFile = await run(['--db', aFile, 'problem', 'list']);
+      expect(asFile.code).toBe(3);
+      expect(asFile.stderr).toMatch(/not-a-folder\.txt: it is a file, not a database folder/);
+      const under = await run(['--db', join(aFile, 'db'), 'problem', 'list']);
+      expect(under.code).toBe(3);
+      expect(under.stderr).toMatch(/a part of the path is a file, not a folder/);
+      const other = join(work, 'photos');
+      mkdirSync(other);
+      writeFileSync(join(other, 'a.jpg'), '');
+      const busy = await run(['--db', other, 'problem', 'list']);
+      expect(busy.code).toBe(3);
+      expect(busy.stderr).toMatch(/holds other files, not a chainlead database/);
+      for (const result of [asFile, under, busy])
+        expect(result.stderr).not.toMatch(/\n\s+at |object Object/);
+
+      const typo = join(work, 'typo-db');
+      const fresh = await run(['--db', typo, 'problem', 'list']);
+      expect(fresh.code).toBe(0);
+      expect(fresh.stderr).toContain(
+        `Note: there was no database at ${typo}; a new, empty one was made`,
+      );
+      const again = await run(['--db', typo, 'problem', 'list']);
+      expect(again.stderr).toBe('');
+    },
+  );
 });
 
 describe('chainlead serve', () => {

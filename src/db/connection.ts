@@ -1,4 +1,14 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +56,18 @@ export function resolveDatabaseOptions(flags: { db?: string | undefined }): Data
   const url = process.env.DATABASE_URL?.trim();
   if (url) return { url };
   return { path: flags.db ?? process.env.CHAINLEAD_DB ?? DEFAULT_DB_PATH };
+}
+
+/**
+ * The embedded database's folder when opening it would make a new, empty database (it does not
+ * exist yet); null for a server, memory, or a folder that exists.
+ */
+export function newEmbeddedFolder(options: DatabaseOptions): string | null {
+  if (options.url) return null;
+  const path = options.path ?? DEFAULT_DB_PATH;
+  if (path === 'memory://' || path === ':memory:') return null;
+  const dataDir = resolve(path);
+  return existsSync(dataDir) ? null : dataDir;
 }
 
 /**
@@ -120,10 +142,10 @@ async function openPostgres(url: string): Promise<Database> {
 async function openPglite(path: string, loadDataDir?: Blob): Promise<Database> {
   const inMemory = path === 'memory://' || path === ':memory:';
   const dataDir = inMemory ? undefined : resolve(path);
+  if (dataDir) checkDataFolder(dataDir);
   const releaseLock = dataDir ? lockDataFolder(dataDir) : () => undefined;
   let client: PGlite;
   try {
-    if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
     client = new PGlite(dataDir, loadDataDir ? { loadDataDir } : {});
     await client.waitReady;
   } catch (error) {
@@ -204,10 +226,14 @@ async function runMigration(run: () => Promise<void>): Promise<void> {
  */
 function lockDataFolder(dataDir: string): () => void {
   const lockPath = `${dataDir}.lock`;
-  mkdirSync(dirname(lockPath), { recursive: true });
   try {
     writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw cannotOpen(
+        dataDir,
+        `its lock file ${lockPath} cannot be written (${pathReason(error)})`,
+      );
     const holder = Number(readFileSync(lockPath, 'utf8').trim());
     if (holder !== process.pid && isProcessAlive(holder)) {
       throw new AppError(
@@ -220,6 +246,72 @@ function lockDataFolder(dataDir: string): () => void {
     writeFileSync(lockPath, String(process.pid));
   }
   return () => rmSync(lockPath, { force: true });
+}
+
+/**
+ * Checks the place an embedded database's folder is named before PGlite opens it, so that a
+ * mistyped --db is refused in words rather than by a stack trace: an existing folder must be a
+ * chainlead database or empty, and a new one must be creatable (its parents are made).
+ */
+function checkDataFolder(dataDir: string): void {
+  let stats: ReturnType<typeof statSync> | undefined;
+  try {
+    stats = statSync(dataDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw cannotOpen(dataDir, pathReason(error));
+  }
+  if (stats && !stats.isDirectory())
+    throw cannotOpen(
+      dataDir,
+      'it is a file, not a database folder; name a folder (a new one is created)',
+    );
+  if (stats) {
+    const entries = readdirSync(dataDir);
+    if (entries.length > 0 && !entries.includes('PG_VERSION'))
+      throw cannotOpen(
+        dataDir,
+        'the folder holds other files, not a chainlead database; name a new or empty folder',
+      );
+    return;
+  }
+  try {
+    mkdirSync(dirname(dataDir), { recursive: true });
+  } catch (error) {
+    throw cannotOpen(dataDir, pathReason(error));
+  }
+}
+
+function cannotOpen(dataDir: string, reason: string): AppError {
+  return new AppError(
+    'DB_UNREACHABLE',
+    `Cannot open the embedded database at ${dataDir}: ${reason}`,
+    {
+      location: dataDir,
+    },
+  );
+}
+
+/** Why a path cannot be used, in words: the file system's codes are not for people. */
+function pathReason(error: unknown): string {
+  const { code, path } = error as NodeJS.ErrnoException;
+  const where = path ? ` (${path})` : '';
+  switch (code) {
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `a part of the path is a file, not a folder${where}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `no permission to write there${where}`;
+    case 'EROFS':
+      return `the file system there is read-only${where}`;
+    case 'ENOENT':
+      return `that place does not exist or cannot hold files${where}`;
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return messageOf(error);
+  }
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -245,6 +337,17 @@ function redactUrl(url: string): string {
 function messageOf(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return messageOf(error.errors[0]);
   if (error instanceof Error) return error.message || error.name;
+  // PGlite's file system throws plain objects such as { errno: 54 }.
+  if (typeof error === 'object' && error !== null) {
+    const { message, code, errno } = error as {
+      message?: unknown;
+      code?: unknown;
+      errno?: unknown;
+    };
+    if (typeof message === 'string' && message !== '') return message;
+    const said = [code, errno].filter((part) => part !== undefined).join(' ');
+    return said === '' ? 'the embedded database could not start' : `file system error ${said}`;
+  }
   return String(error);
 }
 

@@ -17,6 +17,7 @@ export function registerDbCommand(program: Command): void {
       const { kind, location } = await withDatabase(
         command.optsWithGlobals<GlobalOptions>(),
         (database) => Promise.resolve(database),
+        { creates: true },
       );
       console.log(`Migrations applied (${kind}: ${location}).`);
     });

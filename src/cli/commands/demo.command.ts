@@ -36,19 +36,23 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const progress = progressReporter(globals);
-      await withDatabase(globals, async (database) => {
-        await prepareInstallation(database, {
-          adminPassword: process.env.CHAINLEAD_ADMIN_PASSWORD,
-          progress,
-        });
-        const summary = await loadDemo(database.db, cliActor(), progress);
-        if (!summary.alreadyLoaded) {
-          progress('classifying the demo enterprises');
-          await classifyEnterprises(database.db, { chainCode: DEMO_CHAIN });
-        }
-        console.log(
-          options.json ? JSON.stringify(summary, null, 2) : printDemoSummary(summary).join('\n'),
-        );
-      });
+      await withDatabase(
+        globals,
+        async (database) => {
+          await prepareInstallation(database, {
+            adminPassword: process.env.CHAINLEAD_ADMIN_PASSWORD,
+            progress,
+          });
+          const summary = await loadDemo(database.db, cliActor(), progress);
+          if (!summary.alreadyLoaded) {
+            progress('classifying the demo enterprises');
+            await classifyEnterprises(database.db, { chainCode: DEMO_CHAIN });
+          }
+          console.log(
+            options.json ? JSON.stringify(summary, null, 2) : printDemoSummary(summary).join('\n'),
+          );
+        },
+        { creates: true },
+      );
     });
 }

@@ -13,24 +13,28 @@ export function registerInitCommand(program: Command): void {
     )
     .action(async (options: { templates?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      await withDatabase(globals, async (database) => {
-        const result = await prepareInstallation(database, {
-          templatesDir: options.templates,
-          adminPassword: process.env.CHAINLEAD_ADMIN_PASSWORD,
-          progress: progressReporter(globals),
-        });
-        const lines = [`Database ready (${database.kind}: ${database.location}).`];
-        if (result.chainsWritten.length > 0) {
-          lines.push(`Chains written from templates: ${result.chainsWritten.join(', ')}`);
-        }
-        if (result.generatedAdminPassword) {
-          lines.push(
-            `Created the user "admin" with password: ${result.generatedAdminPassword} (shown only now)`,
-          );
-        } else if (result.adminCreated) {
-          lines.push('Created the user "admin" with the password in CHAINLEAD_ADMIN_PASSWORD.');
-        }
-        console.log(lines.join('\n'));
-      });
+      await withDatabase(
+        globals,
+        async (database) => {
+          const result = await prepareInstallation(database, {
+            templatesDir: options.templates,
+            adminPassword: process.env.CHAINLEAD_ADMIN_PASSWORD,
+            progress: progressReporter(globals),
+          });
+          const lines = [`Database ready (${database.kind}: ${database.location}).`];
+          if (result.chainsWritten.length > 0) {
+            lines.push(`Chains written from templates: ${result.chainsWritten.join(', ')}`);
+          }
+          if (result.generatedAdminPassword) {
+            lines.push(
+              `Created the user "admin" with password: ${result.generatedAdminPassword} (shown only now)`,
+            );
+          } else if (result.adminCreated) {
+            lines.push('Created the user "admin" with the password in CHAINLEAD_ADMIN_PASSWORD.');
+          }
+          console.log(lines.join('\n'));
+        },
+        { creates: true },
+      );
     });
 }
