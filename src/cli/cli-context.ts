@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import {
-  newEmbeddedFolder,
-  resolveDatabaseOptions,
-  type Database,
-  type Db,
-} from '../db/connection.ts';
+import type { Database, Db } from '../db/connection.ts';
 import type { Actor } from '../services/auth/users.service.ts';
-import { openMigratedDatabase } from '../services/database.service.ts';
+import { databaseToMake, openMigratedDatabase } from '../services/database.service.ts';
 import { formatNumber } from '../shared/format.ts';
 import { userInfo } from 'node:os';
 
@@ -32,7 +27,7 @@ export async function withDatabase<T>(
   work: (database: Database) => Promise<T>,
   { creates = false }: { creates?: boolean } = {},
 ): Promise<T> {
-  const made = creates ? null : newEmbeddedFolder(resolveDatabaseOptions(options));
+  const made = creates ? null : databaseToMake(options);
   const database = await openMigratedDatabase(options);
   if (made !== null && !options.quiet)
     process.stderr.write(

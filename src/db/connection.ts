@@ -296,7 +296,7 @@ function cannotOpen(dataDir: string, reason: string): AppError {
 function pathReason(error: unknown): string {
   const { code, path } = error as NodeJS.ErrnoException;
   const where = path ? ` (${path})` : '';
-  switch (code) {
+  switch (code ?? '') {
     case 'ENOTDIR':
     case 'EEXIST':
       return `a part of the path is a file, not a folder${where}`;
@@ -345,7 +345,9 @@ function messageOf(error: unknown): string {
       errno?: unknown;
     };
     if (typeof message === 'string' && message !== '') return message;
-    const said = [code, errno].filter((part) => part !== undefined).join(' ');
+    const said = [code, errno]
+      .filter((part) => typeof part === 'string' || typeof part === 'number')
+      .join(' ');
     return said === '' ? 'the embedded database could not start' : `file system error ${said}`;
   }
   return String(error);

@@ -1,4 +1,17 @@
-import { openDatabase, resolveDatabaseOptions, type Database } from '../db/connection.ts';
+import {
+  newEmbeddedFolder,
+  openDatabase,
+  resolveDatabaseOptions,
+  type Database,
+} from '../db/connection.ts';
+
+/**
+ * The embedded database folder that opening the database named by these flags would make (it
+ * does not exist yet), or null (a server, memory, or a folder that exists).
+ */
+export function databaseToMake(flags: { db?: string | undefined }): string | null {
+  return newEmbeddedFolder(resolveDatabaseOptions(flags));
+}
 
 /**
  * Opens the database named by --db, CHAINLEAD_DB or DATABASE_URL and brings its schema up to
