@@ -37,6 +37,28 @@ describe('registry commands as a user runs them', () => {
     const strict = await run(['--db', db, 'import', 'enterprises', csv, '--strict']);
     expect(strict.code).toBe(2);
     expect(strict.stdout).toMatch(/--strict: 1 invalid rows, so nothing was imported/);
+    // A dry run of --strict says what the strict run would do: refuse, not what a plain run writes.
+    const rehearsal = await run([
+      '--db',
+      db,
+      'import',
+      'enterprises',
+      csv,
+      '--strict',
+      '--dry-run',
+    ]);
+    expect(rehearsal.code).toBe(2);
+    expect(rehearsal.stdout).toMatch(
+      /\(nothing written\): 0 inserted, 0 updated, 0 merged, 0 unchanged, 1 rejected/,
+    );
+    expect(rehearsal.stdout).toMatch(
+      /--strict: 1 invalid rows, so a real run would import nothing/,
+    );
+    const plain = await run(['--db', db, 'import', 'enterprises', csv, '--dry-run']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(
+      /\(nothing written\): 3 inserted, 0 updated, 0 merged, 0 unchanged, 1 rejected/,
+    );
 
     const result = await run(['--db', db, 'import', 'enterprises', csv, '--errors', errors]);
     expect(result.code).toBe(0);

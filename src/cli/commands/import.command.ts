@@ -83,10 +83,9 @@ export function registerImportCommand(program: Command): void {
         if (options.json) {
           console.log(JSON.stringify({ ...result, errors: result.errors.slice(0, 100) }, null, 2));
         } else {
-          console.log(summaryLines(result, options.errors).join('\n'));
+          console.log(summaryLines(result, options.strict, options.errors).join('\n'));
         }
-        if (options.strict && result.status === 'rolled_back' && !options.dryRun)
-          process.exitCode = 2;
+        if (options.strict && result.counts.rejected > 0) process.exitCode = 2;
       });
     });
   registerImportStatsCommand(importCommand);
@@ -166,6 +165,7 @@ function errorLines(
 
 function summaryLines(
   result: Awaited<ReturnType<typeof importEnterprises>>,
+  strict: boolean | undefined,
   errorsFile?: string,
 ): string[] {
   const c = result.counts;
@@ -174,9 +174,12 @@ function summaryLines(
     `${result.file}: ${result.rowsRead} rows read (${result.encoding})${verb}: ${c.inserted} inserted, ${c.updated} updated, ` +
       `${c.merged} merged, ${c.unchanged} unchanged, ${c.rejected} rejected; ${c.possibleDuplicates} possible duplicates to review.`,
   ];
-  if (result.status === 'rolled_back' && !result.dryRun) {
-    lines.push(`--strict: ${c.rejected} invalid rows, so nothing was imported.`);
-  }
+  if (strict && c.rejected > 0)
+    lines.push(
+      result.dryRun
+        ? `--strict: ${c.rejected} invalid rows, so a real run would import nothing.`
+        : `--strict: ${c.rejected} invalid rows, so nothing was imported.`,
+    );
   if (result.unknownColumns.length > 0)
     lines.push(`Ignored columns: ${result.unknownColumns.join(', ')}`);
   for (const error of result.errors.slice(0, 10)) {

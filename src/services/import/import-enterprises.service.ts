@@ -273,14 +273,21 @@ export async function importEnterprises(
 
   try {
     if (options.dryRun) {
-      await db
-        .transaction(async (tx) => {
-          await runPass(await openRows(table, true), (records) => writer.write(tx, records));
-          throw new Rollback();
-        })
-        .catch((error: unknown) => {
-          if (!(error instanceof Rollback)) throw error;
-        });
+      // With --strict, as the real run would: any invalid row refuses the file before a write.
+      let opened: Table | null = table;
+      if (options.strict) {
+        await runPass(await openRows(table, false), null);
+        opened = null;
+      }
+      if (counts.rejected === 0 || !options.strict)
+        await db
+          .transaction(async (tx) => {
+            await runPass(await openRows(opened, true), (records) => writer.write(tx, records));
+            throw new Rollback();
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof Rollback)) throw error;
+          });
       status = 'rolled_back';
     } else if (options.strict) {
       // Validate the whole file first: with any invalid row, nothing is written at all.
@@ -314,7 +321,9 @@ export async function importEnterprises(
     message:
       status === 'rolled_back'
         ? options.dryRun
-          ? 'dry run: nothing was written'
+          ? options.strict && counts.rejected > 0
+            ? `dry run with --strict: ${counts.rejected} invalid rows, so a real run would write nothing`
+            : 'dry run: nothing was written'
           : `--strict: ${counts.rejected} invalid rows, nothing was written`
         : writer.duplicatesOverCap > 0
           ? `the possible-duplicates cap was reached: ${counts.possibleDuplicates.toLocaleString('en')} ` +
