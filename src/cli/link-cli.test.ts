@@ -97,14 +97,29 @@ describe('chainlead link, as a user runs it on the demo', () => {
           `供货,${b?.id},${a?.id},10`,
           `供货,${a?.id},${a?.id},`,
           `卖,${b?.id},${a?.id},`,
+          // Everything wrong with a row, in one run: an unknown kind and a share past 100.
+          `买卖,${b?.id},${a?.id},150`,
         ].join('\n'),
       );
       const errors = join(work, 'errors.csv');
-      const refused = await link('import', file, '--errors', errors);
-      expect(refused.code).not.toBe(0);
+      const refused = await link('import', file, '--errors', errors, '--json');
+      expect(refused.code).toBe(2);
       const report = readFileSync(errors, 'utf8');
-      expect(report).toContain('links.csv,3,to');
+      expect(report).toContain(`links.csv,3,to,${a?.id},a link joins two different enterprises`);
       expect(report).toContain('links.csv,4,kind');
+      expect(report).toContain('links.csv,5,kind');
+      expect(report).toContain(
+        "links.csv,5,share_percent,150,\"150 is outside 0–100 (a share of the buyer's purchases",
+      );
+      // Said in the file's words, not the API's.
+      expect(report).not.toMatch(/toId|sharePercent|\/api\//);
+      // --json: the refused rows on stdout for a script, each once; a one-line summary on stderr.
+      const printed = JSON.parse(refused.stdout) as { file: string; errors: { row: number }[] };
+      expect(printed.errors.map((e) => e.row)).toEqual([3, 4, 5, 5]);
+      expect(refused.stderr).toMatch(
+        /4 errors in links\.csv, so nothing was imported \(listed above and in /,
+      );
+      expect(refused.stderr.match(/row 3/g)).toBeNull();
       const before = JSON.parse(
         (await link('list', '--enterprise', `${a?.id}`, '--json')).stdout,
       ) as {

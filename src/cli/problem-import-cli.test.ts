@@ -74,7 +74,7 @@ describe('problem import and list, as a user runs them', () => {
     'imports all rows or none, prints bad rows as a table, and skips known tickets',
     SPAWNING,
     async () => {
-      const bad = await run(['--db', db, 'problem', 'import', '--file', BAD]);
+      const bad = await run(['--db', db, 'problem', 'import', BAD]);
       expect(bad.code).toBe(2);
       expect(bad.stdout).toMatch(/row\s+column\s+value\s+reason/);
       expect(bad.stdout).toMatch(
@@ -84,15 +84,16 @@ describe('problem import and list, as a user runs them', () => {
       expect(bad.stderr).toMatch(/2 errors in bad\.csv, so nothing was imported/);
       expect(await problemCount()).toBe(0);
 
-      const dry = await run(['--db', db, 'problem', 'import', '--file', GOOD, '--dry-run']);
+      const dry = await run(['--db', db, 'problem', 'import', GOOD, '--dry-run']);
       expect(dry.code, dry.stderr).toBe(0);
       expect(dry.stdout).toContain('2 rows read: 2 would be imported, 0 skipped');
       expect(await problemCount()).toBe(0);
 
-      const done = await run(['--db', db, 'problem', 'import', '--file', GOOD]);
+      const done = await run(['--db', db, 'problem', 'import', GOOD]);
       expect(done.code, done.stderr).toBe(0);
       expect(done.stdout).toContain('2 rows read: 2 imported, 0 skipped');
 
+      // --file, as the command once took the file, still works.
       const again = await run(['--db', db, 'problem', 'import', '--file', GOOD, '--json']);
       expect(again.code, again.stderr).toBe(0);
       expect(JSON.parse(again.stdout) as ProblemImportResult).toMatchObject({
@@ -149,7 +150,7 @@ describe('problem import and list, as a user runs them', () => {
     );
     const importHelp = await run(['problem', 'import', '--help']);
     expect(importHelp.stdout).toContain(
-      '$ chainlead problem import --file 12345-2025-06.xlsx --dry-run',
+      '$ chainlead problem import 12345-2025-06.xlsx --dry-run',
     );
   });
 });

@@ -46,7 +46,11 @@ describe('project import as a user runs it', () => {
     ]);
     const refused = await run(['--db', db, 'project', 'import', bad]);
     expect(refused.code).toBe(2);
-    expect(refused.stdout).toMatch(/row 3, 编号: /);
+    // Each refused row once: in the table on stdout, not again in the error on stderr.
+    expect(refused.stdout).toMatch(/row\s+column\s+value\s+reason/);
+    expect(refused.stdout).toMatch(/\n\s*3\s+编号\s+987654\s+/);
+    expect(refused.stderr).toMatch(/1 error in bad\.csv, so nothing was imported \(listed above\)/);
+    expect(refused.stderr).not.toContain('987654');
     const after = await run(['--db', db, 'project', 'import', good]);
     expect(after.stdout).toMatch(/0 created, 0 updated, 3 unchanged/);
   });

@@ -274,7 +274,9 @@ describe(`links between enterprises and chain masters on the demo (${testDatabas
     expect(errors.map((e) => [e.row, e.column])).toEqual([
       [3, 'kind'],
       [4, 'to'],
+      // Everything wrong with a row at once: the unknown firm and the share past 100.
       [5, 'from'],
+      [5, 'share_percent'],
       [6, 'valid_to'],
     ]);
     const unchanged = await database.db.select({ n: count() }).from(enterpriseLink);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppError, isAppError } from '../../domain/app-error.ts';
+import { AppError } from '../../domain/app-error.ts';
 import {
   getChainMasterNetwork,
   getNodeLinks,
@@ -7,7 +7,6 @@ import {
 } from '../../services/ecology/chain-masters.service.ts';
 import { importLinks } from '../../services/ecology/link-import.service.ts';
 import { createLink, listLinks, type LinkUser } from '../../services/ecology/links.service.ts';
-import { writeErrorReport, type RowError } from '../../services/tables/error-report.ts';
 import { createLinkSchema, linkQuerySchema } from '../../shared/api/links.ts';
 import { formatPercent, formatYuan } from '../../shared/format.ts';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../cli-context.ts';
 import { parseRegion } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
+import { reportRefusedRows } from '../refused-rows.ts';
 
 // `chainlead link`: links between enterprises (企业关系) and the chain master view (链主生态).
 
@@ -177,18 +177,7 @@ export function registerLinkCommand(program: Command): void {
                 `${result.rows} rows read: ${result.imported} links ${result.dryRun ? 'would be ' : ''}imported, ${result.unchanged} already recorded.`,
             );
           } catch (error) {
-            const details = isAppError(error, 'VALIDATION_FAILED')
-              ? (error.details as { file?: string; errors?: RowError[] } | null)
-              : null;
-            if (details?.errors) {
-              if (options.errors) {
-                await writeErrorReport(options.errors, details.file ?? file, details.errors);
-              }
-              for (const e of details.errors) {
-                console.error(`${details.file ?? file}: row ${e.row}, ${e.column}: ${e.reason}`);
-              }
-            }
-            throw error;
+            await reportRefusedRows(error, file, options);
           }
         });
       },

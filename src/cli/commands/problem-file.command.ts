@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
-import { AppError, isAppError } from '../../domain/app-error.ts';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../domain/app-error.ts';
 import type { Db } from '../../db/connection.ts';
 import { listCategories, listDepartments } from '../../services/problems/departments.service.ts';
 import type { ProblemUser } from '../../services/problems/problem-access.ts';
@@ -15,6 +15,7 @@ import { csvDocument } from '../../shared/csv.ts';
 import { PROBLEM_STAGES, PROBLEM_STAGE_NAMES } from '../../shared/problem-stages.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
 import { renderTable } from '../text-table.ts';
+import { reportRefusedRows } from '../refused-rows.ts';
 
 /** The CLI runs on the server with its database: the office's powers over every chain. */
 function operator(): ProblemUser {
@@ -107,27 +108,40 @@ interface ListOptions {
 /** `problem list` and `problem import`, in the group `problem summary|export` made. */
 export function registerProblemFileCommands(problem: Command): void {
   problem
-    .command('import')
+    .command('import [file]')
     .description(
       'Import problems from XLSX or CSV (e.g. a 12345 hotline export): all rows or none; ' +
         'rows whose 12345 ticket number the enterprise already has are skipped',
     )
-    .requiredOption('--file <file>', 'FILE.xlsx or FILE.csv (UTF-8, UTF-8 with BOM or GB18030)')
+    // The file is an argument, as for every other import; --file, as it once was, still works.
+    .addOption(new Option('--file <file>').hideHelp())
     .option('--dry-run', 'check every row and count, writing nothing')
     .option('--json', 'print the result (or the bad rows) as JSON')
+    .option('--errors <file>', 'write the refused rows as CSV (file, row, column, value, reason)')
     .addHelpText(
       'after',
       '\nColumns (Chinese or English headers): 企业 (USCC or registered name), 标题, 内容, 类别, ' +
         '受理时间; optional 渠道 (default 12345 热线转办), 责任部门, 责任人, 联系人, 联系电话, ' +
         '产业链, 外部编号 (the 12345 ticket number). See docs/problems.md.\n' +
-        '\nExamples:\n  $ chainlead problem import --file 12345-2025-06.xlsx --dry-run\n' +
-        '  $ chainlead problem import --file 12345-2025-06.csv --json',
+        '\nfile: FILE.xlsx or FILE.csv (UTF-8, UTF-8 with BOM or GB18030).\n' +
+        '\nExamples:\n  $ chainlead problem import 12345-2025-06.xlsx --dry-run\n' +
+        '  $ chainlead problem import 12345-2025-06.csv --json --errors bad-rows.csv',
     )
     .action(
-      async (options: { file: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+      async (
+        argument: string | undefined,
+        options: { file?: string; dryRun?: boolean; json?: boolean; errors?: string },
+        command: Command,
+      ) => {
+        const file = argument ?? options.file;
+        if (file === undefined)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            'Name the file to import, e.g. chainlead problem import 12345-2025-06.xlsx',
+          );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           try {
-            const result = await importProblems(database.db, operator(), options.file, {
+            const result = await importProblems(database.db, operator(), file, {
               dryRun: options.dryRun ?? false,
             });
             if (options.json) return void console.log(JSON.stringify(result, null, 2));
@@ -137,29 +151,7 @@ export function registerProblemFileCommands(problem: Command): void {
                 (result.dryRun ? ' Dry run: nothing was written.' : ''),
             );
           } catch (error) {
-            if (isAppError(error, 'VALIDATION_FAILED') && Array.isArray(error.details)) {
-              const errors = error.details as {
-                row: number;
-                column: string;
-                value: string;
-                reason: string;
-              }[];
-              console.log(
-                options.json
-                  ? JSON.stringify({ errors }, null, 2)
-                  : renderTable(
-                      ['row', 'column', 'value', 'reason'],
-                      errors.map((e) => [
-                        String(e.row),
-                        e.column || '-',
-                        e.value.length > 40 ? `${e.value.slice(0, 39)}…` : e.value,
-                        e.reason,
-                      ]),
-                      ['right'],
-                    ),
-              );
-            }
-            throw error;
+            await reportRefusedRows(error, file, options);
           }
         });
       },

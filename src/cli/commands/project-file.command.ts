@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isAppError } from '../../domain/app-error.ts';
 import { exportProjects, importProjects } from '../../services/projects/project-io.service.ts';
 import { parseInput } from '../../services/projects/project.service.ts';
 import { projectQuerySchema } from '../../shared/api/projects.ts';
@@ -11,6 +10,7 @@ import {
   CHAIN_OPTION_HELP,
   defaultCliChain,
 } from '../cli-context.ts';
+import { reportRefusedRows } from '../refused-rows.ts';
 
 /** `project export` and `project import`: the pipeline as a spreadsheet, and back. */
 export function registerProjectFileCommands(project: Command): void {
@@ -56,6 +56,8 @@ export function registerProjectFileCommands(project: Command): void {
       defaultCliChain(),
     )
     .option('--region <code>', 'region for new rows without one')
+    .option('--json', 'print the result (or the bad rows) as JSON')
+    .option('--errors <file>', 'write the refused rows as CSV (file, row, column, value, reason)')
     .addHelpText(
       'after',
       '\nRows are written in batches of up to 200, each committed on its own; an import stopped ' +
@@ -63,25 +65,28 @@ export function registerProjectFileCommands(project: Command): void {
         'it (rows already written are matched, not duplicated).\n\nExample:\n  $ chainlead project ' +
         'import projects.xlsx --region 3202',
     )
-    .action(async (file: string, options: { chain: string; region?: string }, command: Command) => {
-      await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        try {
-          const result = await importProjects(database.db, cliActor(), file, {
-            chainCode: options.chain,
-            regionCode: options.region,
-          });
-          console.log(
-            `${result.rowsRead} rows read: ${result.created} created, ${result.updated} updated, ` +
-              `${result.unchanged} unchanged.`,
-          );
-        } catch (error) {
-          if (isAppError(error, 'VALIDATION_FAILED') && Array.isArray(error.details)) {
-            for (const e of error.details as { row: number; column: string; reason: string }[]) {
-              console.log(`row ${e.row}, ${e.column || '-'}: ${e.reason}`);
-            }
+    .action(
+      async (
+        file: string,
+        options: { chain: string; region?: string; json?: boolean; errors?: string },
+        command: Command,
+      ) => {
+        await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
+          try {
+            const result = await importProjects(database.db, cliActor(), file, {
+              chainCode: options.chain,
+              regionCode: options.region,
+            });
+            console.log(
+              options.json
+                ? JSON.stringify(result, null, 2)
+                : `${result.rowsRead} rows read: ${result.created} created, ${result.updated} updated, ` +
+                    `${result.unchanged} unchanged.`,
+            );
+          } catch (error) {
+            await reportRefusedRows(error, file, options);
           }
-          throw error;
-        }
-      });
-    });
+        });
+      },
+    );
 }

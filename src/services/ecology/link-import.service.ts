@@ -14,7 +14,7 @@ import { LINK_KIND_WORDS, type LinkKind } from '../../shared/link-kinds.ts';
 import type { RowError } from '../tables/error-report.ts';
 import { rowErrorsRefusal } from '../tables/table-common.ts';
 import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
-import { linkProblem, lookUpParties, type LinkProblem } from './link-rules.ts';
+import { linkProblems, lookUpParties, type LinkProblem } from './link-rules.ts';
 import type { LinkUser } from './links.service.ts';
 import { recordsNamed } from '../../domain/entity-matching.ts';
 
@@ -200,9 +200,9 @@ export async function importLinks(
     return null;
   };
 
-  const parsed: ParsedLink[] = [];
-  for (const r of raw) {
-    const before = errors.length;
+  // Every row is checked whole: what the cells say, then what the link would be, so that one run
+  // lists everything wrong with the file.
+  const read = raw.map((r) => {
     const kindText = r.cell('kind');
     const kind: LinkKind | undefined = LINK_KIND_WORDS[kindText.toLowerCase()];
     if (!kind) {
@@ -253,11 +253,11 @@ export async function importLinks(
         'TEXT_TOO_LONG',
         { max: LINK_PRODUCT_MAX },
       );
-    if (errors.length > before || !kind || fromId === null || toId === null) continue;
-    parsed.push({
+    return {
       row: r.row,
-      values: {
-        kind,
+      cell: r.cell,
+      kind,
+      facts: {
         fromId,
         toId,
         product: product || null,
@@ -266,12 +266,12 @@ export async function importLinks(
         validFrom: dates[0] ?? null,
         validTo: dates[1] ?? null,
       },
-    });
-  }
+    };
+  });
 
   const lookup = await lookUpParties(
     db,
-    parsed.flatMap((p) => [p.values.fromId, p.values.toId]),
+    read.flatMap((r) => [r.facts.fromId, r.facts.toId]).filter((id) => id !== null),
   );
   const columnOf: Record<LinkProblem['field'], Column> = {
     fromId: 'from',
@@ -280,19 +280,18 @@ export async function importLinks(
     amountYuan: 'amount',
     validTo: 'validTo',
   };
-  for (const p of parsed) {
-    const problem = linkProblem(p.values, lookup);
-    if (!problem) continue;
-    const column = columnOf[problem.field];
-    const raw = p.values[problem.field];
-    refuse(
-      p.row,
-      column,
-      raw === null || raw === undefined ? '' : String(raw),
-      problem.message,
-      problem.reason,
-      problem.params,
-    );
+  const rowsWithErrors = new Set(errors.map((e) => e.row));
+  const parsed: ParsedLink[] = [];
+  for (const r of read) {
+    const problems = linkProblems(r.facts, lookup);
+    for (const problem of problems) {
+      const column = columnOf[problem.field];
+      refuse(r.row, column, r.cell(column), problem.why, problem.reason, problem.params);
+    }
+    const { fromId, toId } = r.facts;
+    if (problems.length > 0 || rowsWithErrors.has(r.row)) continue;
+    if (!r.kind || fromId === null || toId === null) continue;
+    parsed.push({ row: r.row, values: { ...r.facts, kind: r.kind, fromId, toId } });
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.row - b.row);

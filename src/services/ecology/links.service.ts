@@ -11,7 +11,7 @@ import {
 import type { CreateLinkRequest, EnterpriseLinkView, LinkQuery } from '../../shared/api/links.ts';
 import type { LinkKind, LinkSource } from '../../shared/link-kinds.ts';
 import type { Role } from '../../shared/permissions.ts';
-import { linkProblem, lookUpParties } from './link-rules.ts';
+import { linkProblems, lookUpParties } from './link-rules.ts';
 
 /** Who acts on links: office and admin record any; a `firm` user only its own enterprise's. */
 export interface LinkUser {
@@ -82,7 +82,7 @@ export async function createLink(
       { field: 'fromId', enterprise: own },
     );
   }
-  const problem = linkProblem(input, await lookUpParties(db, [input.fromId, input.toId]));
+  const [problem] = linkProblems(input, await lookUpParties(db, [input.fromId, input.toId]));
   if (problem) {
     throw new AppError('VALIDATION_FAILED', problem.message, {
       field: problem.field,

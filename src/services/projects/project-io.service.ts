@@ -507,7 +507,7 @@ async function planRows(
     errors.push({
       row: row.rowNumber,
       column: columnOf(error.details),
-      value: '',
+      value: valueOf(error.details, row),
       reason: error.message,
       ...reasonOf(error, id),
     });
@@ -848,6 +848,23 @@ function reasonOf(error: AppError, id: number | null): { code: RowReason; params
     return { code: 'PROJECT_ID_UNKNOWN', params: { id: id ?? '' } };
   if (error.code === 'STAGE_MOVE_INVALID') return { code: 'PROJECT_STAGE_CHANGED' };
   return { code: 'VALUE_INVALID', params: { message: error.message } };
+}
+
+/** The row's value of the field an error names, as the file would show it; '' when none. */
+function valueOf(details: unknown, row: ParsedRow): string {
+  const field = (details as { field?: unknown } | null)?.field;
+  const values: Record<string, unknown> = {
+    id: row.id,
+    enterpriseId: row.create.enterpriseId,
+    nodeCode: row.create.nodeCode,
+    parkId: row.create.parkId,
+    ownerId: row.create.ownerId,
+    name: row.create.name,
+    region: row.create.regionCode,
+    stage: row.create.stage,
+  };
+  const value = typeof field === 'string' ? values[field] : undefined;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 function columnOf(details: unknown): string {
