@@ -143,14 +143,19 @@ describe('problem import and list, as a user runs them', () => {
     const unknown = await run([...args, '--department', '市不存在局']);
     expect(unknown.code).toBe(4);
     expect(unknown.stderr).toMatch(/No department has id or name "市不存在局"/);
+    // A chain or region that does not exist is refused like a department, not an empty list.
+    const noChain = await run(['--db', db, 'problem', 'list', '--chain', 'nosuch']);
+    expect(noChain.code).toBe(4);
+    expect(noChain.stderr).toMatch(/No chain has code "nosuch"/);
+    const noRegion = await run(['--db', db, 'problem', 'list', '--region', '9999']);
+    expect(noRegion.code).toBe(4);
+    expect(noRegion.stderr).toMatch(/No region has code 9999/);
 
     const help = await run(['problem', 'list', '--help']);
     expect(help.stdout).toContain(
       '$ chainlead problem list --chain biomed --region 3202 --stage in_progress',
     );
     const importHelp = await run(['problem', 'import', '--help']);
-    expect(importHelp.stdout).toContain(
-      '$ chainlead problem import 12345-2025-06.xlsx --dry-run',
-    );
+    expect(importHelp.stdout).toContain('$ chainlead problem import 12345-2025-06.xlsx --dry-run');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,21 @@ describe('registry commands as a user runs them', () => {
       expect(text).toMatch(/,质谱检测试剂（维生素、激素）；生化、免疫分析仪,/);
       const reimport = await run(['--db', db, 'import', 'enterprises', out]);
       expect(reimport.stdout).toMatch(/0 inserted, 0 updated, 0 merged, 3 unchanged, 0 rejected/);
+
+      const nowhere = join(work, 'nowhere.csv');
+      const noRegion = await run([
+        '--db',
+        db,
+        'export',
+        'enterprises',
+        '--region',
+        '9999',
+        '--out',
+        nowhere,
+      ]);
+      expect(noRegion.code).toBe(4);
+      expect(noRegion.stderr).toMatch(/No region has code 9999/);
+      expect(existsSync(nowhere)).toBe(false);
 
       const xlsx = join(work, 'export.xlsx');
       expect((await run(['--db', db, 'export', 'enterprises', '--out', xlsx])).code).toBe(0);

@@ -174,7 +174,7 @@ export function registerProblemFileCommands(problem: Command): void {
     .addHelpText(
       'after',
       '\nExamples:\n  $ chainlead problem list --chain biomed --region 3202 --stage in_progress\n' +
-        '  $ chainlead problem list --region 3202 --overdue --department 市发改委\n' +
+        '  $ chainlead problem list --region 3202 --overdue --department 无锡市商务局\n' +
         '  $ chainlead problem list --chain biomed --category land --json\n' +
         '  $ chainlead problem list --region 3202 --out 问题.csv',
     )

@@ -7,7 +7,7 @@ import {
   type ReferenceColumn,
 } from '../../domain/import-values.ts';
 import type { Db } from '../../db/connection.ts';
-import { requireChain } from '../lookup/lookup.service.ts';
+import { requireChain, requireRegion } from '../lookup/lookup.service.ts';
 import {
   listEnterprisesWithLatestYear,
   type EnterpriseFilter,
@@ -130,6 +130,8 @@ export async function exportEnterprises(
   if (options.format === 'xlsx' && target === null) {
     throw new AppError('VALIDATION_FAILED', 'XLSX goes to a file: give --out FILE.xlsx.');
   }
+  // A region that does not exist is a mistake, not an empty registry.
+  if (options.regionCode) await requireRegion(db, options.regionCode);
   const sink =
     options.format === 'xlsx' && target !== null ? await xlsxSink(target, '企业') : csvSink(target);
   const filter: EnterpriseFilter = { ...options.filter };

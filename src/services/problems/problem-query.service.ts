@@ -26,6 +26,7 @@ import {
   presentProblemSummary,
 } from './problem-presenter.ts';
 import { loadWorkingCalendar } from './working-calendar.service.ts';
+import { requireChain, requireRegion } from '../lookup/lookup.service.ts';
 
 function refuseNoScope(scope: ProblemScope): void {
   if (scope.kind === 'none') {
@@ -47,6 +48,9 @@ export async function listProblems(
 ): Promise<ProblemList> {
   const scope = scopeOf(user);
   refuseNoScope(scope);
+  // A chain or region that does not exist is a mistake, not an empty list.
+  if (query.chain !== undefined) await requireChain(db, query.chain);
+  if (query.region !== undefined) await requireRegion(db, query.region);
   const filter = {
     chainCode: query.chain,
     regionPrefix: query.region,
