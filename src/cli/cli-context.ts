@@ -98,7 +98,7 @@ export function progressBar(options: GlobalOptions, label: string) {
 }
 
 /** The help text of a command's --chain option. */
-export const CHAIN_OPTION_HELP = 'chain code (default: CHAINLEAD_DEFAULT_CHAIN, else biomed)';
+export const CHAIN_OPTION_HELP = 'chain code (CHAINLEAD_DEFAULT_CHAIN sets the default)';
 
 /**
  * The chain a command works on when --chain is not given: CHAINLEAD_DEFAULT_CHAIN (the chain

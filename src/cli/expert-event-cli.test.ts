@@ -145,7 +145,7 @@ describe('expert and event commands, as a user runs them', () => {
         '2026-02-30',
       ]);
       expect(badDate.code).not.toBe(0);
-      expect(badDate.stderr).toContain('heldOn');
+      expect(badDate.stderr).toContain('--on: is not a real calendar date');
       const badNode = await run([
         'expert',
         'add',

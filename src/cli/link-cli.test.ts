@@ -58,7 +58,15 @@ describe('chainlead link, as a user runs it on the demo', () => {
       '150',
     );
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toContain('sharePercent');
+    expect(bad.stderr).toContain('--share must be at most 100');
+    // Options are checked by the API's schema, and refused naming the option typed, in words.
+    const tooMany = await link('list', '--limit', '5000');
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain('--limit must be at most 500 (given "5000")');
+    const badKind = await link('add', '--kind', 'sells', '--from', `${b?.id}`, '--to', `${a?.id}`);
+    expect(badKind.stderr).toContain(
+      '--kind must be one of supplies, serves, owns, cooperates (given "sells")',
+    );
     const self = await link('add', '--kind', 'supplies', '--from', `${a?.id}`, '--to', `${a?.id}`);
     expect(self.code).not.toBe(0);
     expect(self.stderr).toContain('toId');
@@ -109,7 +117,7 @@ describe('chainlead link, as a user runs it on the demo', () => {
       expect(report).toContain('links.csv,4,kind');
       expect(report).toContain('links.csv,5,kind');
       expect(report).toContain(
-        "links.csv,5,share_percent,150,\"150 is outside 0–100 (a share of the buyer's purchases",
+        'links.csv,5,share_percent,150,"150 is outside 0–100 (a share of the buyer\'s purchases',
       );
       // Said in the file's words, not the API's.
       expect(report).not.toMatch(/toId|sharePercent|\/api\//);

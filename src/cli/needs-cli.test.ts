@@ -119,7 +119,7 @@ describe('need, offer and match commands, as a user runs them', () => {
       ]);
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toContain('--outcome');
-      expect(bad.stderr).toContain('--outcomeOn');
+      expect(bad.stderr).toContain('--on: is not a real calendar date');
     },
     SPAWNING,
   );

@@ -33,21 +33,72 @@ export function parseRegion(text: string, flag = '--region'): string {
   return text;
 }
 
-/** Options validated by the API's own schema, with errors naming the flags. */
+/**
+ * Options validated by the API's own schema, with errors naming the flags a person typed
+ * (`flags` maps a schema field, or a nested field's path, to its option where they differ, e.g.
+ * pageSize → --limit; else the field in kebab case) and saying what is wanted, in words rather than the validator's.
+ */
 export function parseOptions<S extends z.ZodType>(
   schema: S,
   value: Record<string, unknown>,
+  flags: Readonly<Record<string, string>> = {},
 ): z.infer<S> {
   const defined = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
   const result = schema.safeParse(defined);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({
-    field: issue.path.join('.'),
-    message: issue.message,
-  }));
+  const details = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    const top = String(issue.path[0] ?? '');
+    const flag = flags[field] ?? flags[top] ?? (top === '' ? 'options' : `--${kebab(top)}`);
+    const given = defined[top];
+    const shown =
+      typeof given === 'string' || typeof given === 'number' ? ` (given "${given}")` : '';
+    // A schema's own message (a refinement, a pattern's explanation) says it best.
+    const own = !/^(Too big|Too small|Invalid|Unrecognized)/.test(issue.message);
+    const said = own ? `${flag}: ${issue.message}` : `${flag} ${wanted(issue)}`;
+    return { field, flag, message: `${said}${shown}` };
+  });
   throw new AppError(
     'VALIDATION_FAILED',
-    `Invalid options: ${details.map((d) => `--${d.field || '?'}: ${d.message}`).join('; ')}.`,
-    details,
+    `${details.map((d) => d.message).join('; ')}.`,
+    details.map(({ field, message }) => ({ field, message })),
   );
+}
+
+function kebab(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** What an option must be, said from a validator's issue. */
+function wanted(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${String(issue.maximum)} characters`
+        : `must be at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? Number(issue.minimum) <= 1
+          ? 'must not be empty'
+          : `must be at least ${String(issue.minimum)} characters`
+        : `must be at least ${String(issue.minimum)}`;
+    case 'invalid_type':
+      return issue.expected === 'number' || issue.expected === 'int'
+        ? 'must be a number'
+        : `must be ${issue.expected === 'string' ? 'text' : issue.expected}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'regex'
+        ? 'is not in the expected form'
+        : `must be a valid ${issue.format}`;
+    case 'unrecognized_keys':
+      return `does not take ${issue.keys.join(', ')}`;
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'invalid_union':
+    case 'not_multiple_of':
+      return issue.message.replace(/^Invalid input: /, '');
+  }
 }

@@ -86,15 +86,24 @@ export function registerEventCommands(program: Command): void {
         options: Record<string, string | boolean | undefined> & { chain: string; json?: boolean },
         command: Command,
       ) => {
-        const input = parseOptions(createEventSchema, {
-          kind: options.kind,
-          title: options.title,
-          heldOn: options.on,
-          place: options.place,
-          regionCode: options.region,
-          enterpriseIds: ids(options.enterprise as string | undefined, 'enterpriseIds'),
-          expertIds: ids(options.expert as string | undefined, 'expertIds'),
-        });
+        const input = parseOptions(
+          createEventSchema,
+          {
+            kind: options.kind,
+            title: options.title,
+            heldOn: options.on,
+            place: options.place,
+            regionCode: options.region,
+            enterpriseIds: ids(options.enterprise as string | undefined, 'enterpriseIds'),
+            expertIds: ids(options.expert as string | undefined, 'expertIds'),
+          },
+          {
+            heldOn: '--on',
+            regionCode: '--region',
+            enterpriseIds: '--enterprise',
+            expertIds: '--expert',
+          },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const event = await createEvent(database.db, cliActor(), options.chain, input);
           console.log(options.json ? JSON.stringify(event, null, 2) : renderEvent(event));
@@ -114,10 +123,14 @@ export function registerEventCommands(program: Command): void {
         options: { chain: string; kind?: string; limit: string; json?: boolean },
         command: Command,
       ) => {
-        const query = parseOptions(eventQuerySchema, {
-          kind: options.kind,
-          pageSize: options.limit,
-        });
+        const query = parseOptions(
+          eventQuerySchema,
+          {
+            kind: options.kind,
+            pageSize: options.limit,
+          },
+          { pageSize: '--limit' },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const list = await listEventsFor(database.db, options.chain, query);
           console.log(options.json ? JSON.stringify(list, null, 2) : renderList(list));
@@ -166,22 +179,34 @@ export function registerEventCommands(program: Command): void {
           options.signedProject !== undefined || options.signedProjectName !== undefined;
         const optionalId = (flag: string, value: unknown) =>
           value === undefined ? undefined : parseCliId(value as string, flag);
-        const input = parseOptions(recordEventOutcomeSchema, {
-          kind: signed ? 'signed_project' : 'match',
-          needMatchId: optionalId('--match-id', options.matchId),
-          description: options.description,
-          project: signed
-            ? Object.fromEntries(
-                Object.entries({
-                  projectId: optionalId('--signed-project', options.signedProject),
-                  name: options.signedProjectName,
-                  enterpriseId: optionalId('--enterprise', options.enterprise),
-                  regionCode: options.region,
-                  nodeCode: options.node,
-                }).filter(([, v]) => v !== undefined),
-              )
-            : undefined,
-        });
+        const input = parseOptions(
+          recordEventOutcomeSchema,
+          {
+            kind: signed ? 'signed_project' : 'match',
+            needMatchId: optionalId('--match-id', options.matchId),
+            description: options.description,
+            project: signed
+              ? Object.fromEntries(
+                  Object.entries({
+                    projectId: optionalId('--signed-project', options.signedProject),
+                    name: options.signedProjectName,
+                    enterpriseId: optionalId('--enterprise', options.enterprise),
+                    regionCode: options.region,
+                    nodeCode: options.node,
+                  }).filter(([, v]) => v !== undefined),
+                )
+              : undefined,
+          },
+          {
+            needMatchId: '--match-id',
+            'project.projectId': '--signed-project',
+            'project.name': '--signed-project-name',
+            'project.enterpriseId': '--enterprise',
+            'project.regionCode': '--region',
+            'project.nodeCode': '--node',
+            project: '--signed-project',
+          },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const event = await recordEventOutcome(
             database.db,

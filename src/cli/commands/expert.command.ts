@@ -109,14 +109,18 @@ export function registerExpertCommands(program: Command): void {
         options: Record<string, string | boolean | undefined> & { chain: string; json?: boolean },
         command: Command,
       ) => {
-        const input = parseOptions(createExpertSchema, {
-          name: options.name,
-          fields: splitList(options.field as string | undefined),
-          nodeCodes: splitList(options.node as string | undefined),
-          institution: options.institution,
-          title: options.title,
-          contact: options.contact,
-        });
+        const input = parseOptions(
+          createExpertSchema,
+          {
+            name: options.name,
+            fields: splitList(options.field as string | undefined),
+            nodeCodes: splitList(options.node as string | undefined),
+            institution: options.institution,
+            title: options.title,
+            contact: options.contact,
+          },
+          { fields: '--field', nodeCodes: '--node' },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const expert = await createExpert(database.db, cliViewer(), options.chain, input);
           console.log(options.json ? JSON.stringify(expert, null, 2) : renderExpert(expert));
@@ -137,11 +141,15 @@ export function registerExpertCommands(program: Command): void {
         options: { chain: string; node?: string; q?: string; limit: string; json?: boolean },
         command: Command,
       ) => {
-        const query = parseOptions(expertQuerySchema, {
-          node: options.node,
-          q: options.q,
-          pageSize: options.limit,
-        });
+        const query = parseOptions(
+          expertQuerySchema,
+          {
+            node: options.node,
+            q: options.q,
+            pageSize: options.limit,
+          },
+          { pageSize: '--limit' },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const list = await listExpertsFor(database.db, cliViewer(), options.chain, query);
           console.log(options.json ? JSON.stringify(list, null, 2) : renderList(list));
@@ -181,18 +189,22 @@ export function registerExpertCommands(program: Command): void {
         command: Command,
       ) => {
         const expertId = parseCliId(id, 'id');
-        const input = parseOptions(adviseSchema, {
-          enterpriseId:
-            options.enterprise === undefined
-              ? undefined
-              : parseCliId(options.enterprise as string, '--enterprise'),
-          projectId:
-            options.project === undefined
-              ? undefined
-              : parseCliId(options.project as string, '--project'),
-          advisedOn: options.on,
-          note: options.note,
-        });
+        const input = parseOptions(
+          adviseSchema,
+          {
+            enterpriseId:
+              options.enterprise === undefined
+                ? undefined
+                : parseCliId(options.enterprise as string, '--enterprise'),
+            projectId:
+              options.project === undefined
+                ? undefined
+                : parseCliId(options.project as string, '--project'),
+            advisedOn: options.on,
+            note: options.note,
+          },
+          { enterpriseId: '--enterprise', projectId: '--project', advisedOn: '--on' },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const expert = await adviseExpert(
             database.db,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { AppError } from '../../domain/app-error.ts';
 import {
   getChainMasterNetwork,
   getNodeLinks,
@@ -16,7 +15,7 @@ import {
   withDatabase,
   type GlobalOptions,
 } from '../cli-context.ts';
-import { parseRegion } from '../option-parsers.ts';
+import { parseOptions, parseRegion } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 import { reportRefusedRows } from '../refused-rows.ts';
 
@@ -25,24 +24,6 @@ import { reportRefusedRows } from '../refused-rows.ts';
 /** The CLI runs as the operator of the installation: it records any link, as an admin does. */
 function operator(): LinkUser {
   return { actor: cliActor(), role: 'admin', enterpriseId: null };
-}
-
-/** Checks options against the API's schema, so the CLI refuses what the API refuses. */
-function parseWith<T>(
-  schema: {
-    safeParse(
-      v: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  value: unknown,
-): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const [issue] = parsed.error.issues;
-  const field = issue?.path.map(String).join('.') ?? '';
-  throw new AppError('VALIDATION_FAILED', `--${field}: ${issue?.message ?? 'invalid'}`, { field });
 }
 
 const toNumber = (text: string | undefined) => (text === undefined ? undefined : Number(text));
@@ -88,16 +69,25 @@ export function registerLinkCommand(program: Command): void {
     )
     .action(async (options: AddOptions, command: Command) => {
       const amount = toNumber(options.amountWan);
-      const input = parseWith(createLinkSchema, {
-        kind: options.kind,
-        fromId: toNumber(options.from),
-        toId: toNumber(options.to),
-        product: options.product,
-        sharePercent: toNumber(options.share),
-        amountYuan: amount === undefined ? undefined : amount * 10_000,
-        validFrom: options.validFrom,
-        validTo: options.validTo,
-      });
+      const input = parseOptions(
+        createLinkSchema,
+        {
+          kind: options.kind,
+          fromId: toNumber(options.from),
+          toId: toNumber(options.to),
+          product: options.product,
+          sharePercent: toNumber(options.share),
+          amountYuan: amount === undefined ? undefined : amount * 10_000,
+          validFrom: options.validFrom,
+          validTo: options.validTo,
+        },
+        {
+          fromId: '--from',
+          toId: '--to',
+          sharePercent: '--share',
+          amountYuan: '--amount-wan',
+        },
+      );
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
         const created = await createLink(database.db, operator(), input);
         print(
@@ -121,11 +111,11 @@ export function registerLinkCommand(program: Command): void {
         options: { enterprise?: string; kind?: string; limit: string; json?: boolean },
         command: Command,
       ) => {
-        const query = parseWith(linkQuerySchema, {
-          enterprise: options.enterprise,
-          kind: options.kind,
-          pageSize: options.limit,
-        });
+        const query = parseOptions(
+          linkQuerySchema,
+          { enterprise: options.enterprise, kind: options.kind, pageSize: options.limit },
+          { pageSize: '--limit' },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const page = await listLinks(database.db, operator(), query);
           print(

@@ -118,17 +118,27 @@ function registerKind(program: Command, kind: NeedKind): Command {
         options: Record<string, string | boolean | undefined> & { chain: string; json?: boolean },
         command: Command,
       ) => {
-        const input = parseOptions(createNeedSchema, {
-          enterpriseId: num(options.enterprise as string),
-          product: options.product,
-          nodeCode: options.node,
-          quantity: num(options.quantity as string | undefined),
-          unit: options.unit,
-          priceYuan: num(options.price as string | undefined),
-          contact: options.contact,
-          startsOn: options.from,
-          endsOn: options.to,
-        });
+        const input = parseOptions(
+          createNeedSchema,
+          {
+            enterpriseId: num(options.enterprise as string),
+            product: options.product,
+            nodeCode: options.node,
+            quantity: num(options.quantity as string | undefined),
+            unit: options.unit,
+            priceYuan: num(options.price as string | undefined),
+            contact: options.contact,
+            startsOn: options.from,
+            endsOn: options.to,
+          },
+          {
+            enterpriseId: '--enterprise',
+            nodeCode: '--node',
+            priceYuan: '--price',
+            startsOn: '--from',
+            endsOn: '--to',
+          },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const need = await createNeedOffer(database.db, cliViewer(), options.chain, kind, input);
           console.log(options.json ? JSON.stringify(need, null, 2) : renderNeed(need));
@@ -149,11 +159,15 @@ function registerKind(program: Command, kind: NeedKind): Command {
         options: { chain: string; status?: string; node?: string; limit: string; json?: boolean },
         command: Command,
       ) => {
-        const query = parseOptions(needQuerySchema, {
-          status: options.status,
-          node: options.node,
-          pageSize: options.limit,
-        });
+        const query = parseOptions(
+          needQuerySchema,
+          {
+            status: options.status,
+            node: options.node,
+            pageSize: options.limit,
+          },
+          { pageSize: '--limit' },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const list = await listNeedOffersFor(
             database.db,
@@ -219,12 +233,16 @@ export function registerNeedCommands(program: Command): void {
         },
         command: Command,
       ) => {
-        const input = parseOptions(recordOutcomeSchema, {
-          outcome: options.outcome,
-          outcomeOn: options.on,
-          offerId: num(options.offer),
-          note: options.note,
-        });
+        const input = parseOptions(
+          recordOutcomeSchema,
+          {
+            outcome: options.outcome,
+            outcomeOn: options.on,
+            offerId: num(options.offer),
+            note: options.note,
+          },
+          { outcomeOn: '--on', offerId: '--offer' },
+        );
         const needId = parseId(options.need, '--need');
         const supplierId = parseId(options.supplier, '--supplier');
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {

@@ -124,23 +124,33 @@ export function registerPlatformCommand(program: Command): void {
       '\nExample:\n  $ chainlead platform add --name 生物医药中试平台 --kind engineering_centre --level municipal --region 320214 --node biomed.mid.cdmo',
     )
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
-      const input = parseOptions(createPlatformSchema, {
-        name: options.name,
-        kind: options.kind,
-        level: options.level,
-        regionCode: options.region,
-        hostName: options.host,
-        hostEnterpriseId: num(options.hostEnterprise as string | undefined),
-        parkId: num(options.park as string | undefined),
-        nodeCodes:
-          typeof options.node === 'string'
-            ? options.node
-                .split(',')
-                .map((c) => c.trim())
-                .filter(Boolean)
-            : undefined,
-        description: options.description,
-      });
+      const input = parseOptions(
+        createPlatformSchema,
+        {
+          name: options.name,
+          kind: options.kind,
+          level: options.level,
+          regionCode: options.region,
+          hostName: options.host,
+          hostEnterpriseId: num(options.hostEnterprise as string | undefined),
+          parkId: num(options.park as string | undefined),
+          nodeCodes:
+            typeof options.node === 'string'
+              ? options.node
+                  .split(',')
+                  .map((c) => c.trim())
+                  .filter(Boolean)
+              : undefined,
+          description: options.description,
+        },
+        {
+          regionCode: '--region',
+          hostName: '--host',
+          hostEnterpriseId: '--host-enterprise',
+          parkId: '--park',
+          nodeCodes: '--node',
+        },
+      );
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
         const platform = await createPlatform(
           database.db,
@@ -173,12 +183,16 @@ export function registerPlatformCommand(program: Command): void {
         },
         command: Command,
       ) => {
-        const query = parseOptions(platformQuerySchema, {
-          kind: options.kind,
-          level: options.level,
-          node: options.node,
-          pageSize: options.limit,
-        });
+        const query = parseOptions(
+          platformQuerySchema,
+          {
+            kind: options.kind,
+            level: options.level,
+            node: options.node,
+            pageSize: options.limit,
+          },
+          { pageSize: '--limit' },
+        );
         await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
           const list = await listPlatformsFor(database.db, cliViewer(), options.chain, query);
           print(list, options.json, renderList(list));

@@ -3,13 +3,7 @@ import type { Command } from 'commander';
 import { exportProjects, importProjects } from '../../services/projects/project-io.service.ts';
 import { parseInput } from '../../services/projects/project.service.ts';
 import { projectQuerySchema } from '../../shared/api/projects.ts';
-import {
-  cliActor,
-  withDatabase,
-  type GlobalOptions,
-  CHAIN_OPTION_HELP,
-  defaultCliChain,
-} from '../cli-context.ts';
+import { cliActor, withDatabase, type GlobalOptions, defaultCliChain } from '../cli-context.ts';
 import { reportRefusedRows } from '../refused-rows.ts';
 
 /** `project export` and `project import`: the pipeline as a spreadsheet, and back. */
@@ -52,7 +46,7 @@ export function registerProjectFileCommands(project: Command): void {
     )
     .option(
       '--chain <code>',
-      `chain for rows without one (${CHAIN_OPTION_HELP})`,
+      'chain for rows without one (CHAINLEAD_DEFAULT_CHAIN sets the default)',
       defaultCliChain(),
     )
     .option('--region <code>', 'region for new rows without one')
