@@ -35,6 +35,8 @@ describe('statistics commands as a user runs them', () => {
         /bad\.csv: 10 rows read \(utf8\): 2 invalid, so nothing was imported\./,
       );
       expect(result.stdout).toMatch(/row 10, employment: must not be negative \("-3"\)/);
+      // Nothing was imported, so no scheme is described as if it had been.
+      expect(result.stdout).not.toMatch(/regions, \d+ industries/);
       expect(readFileSync(errors, 'utf8')).toBe(
         '\uFEFFfile,row,column,value,reason\n' +
           'bad.csv,10,employment,-3,must not be negative\n' +

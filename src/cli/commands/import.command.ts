@@ -129,7 +129,8 @@ function registerImportStatsCommand(importCommand: Command): void {
               result.status === 'done'
                 ? `${result.file}: ${result.rowsRead} rows read (${result.encoding}): ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged.`
                 : `${result.file}: ${result.rowsRead} rows read (${result.encoding}): ${c.rejected} invalid, so nothing was imported.`,
-              ...result.schemes.map(
+              // What the file holds is said only once it is in the database.
+              ...(result.status === 'done' ? result.schemes : []).map(
                 (s) =>
                   `  ${s.scheme} ${s.years.join(', ')}: ${s.regions} regions, ${s.industries} industries`,
               ),
