@@ -111,7 +111,7 @@ describe('user commands for the new roles', () => {
     expect([setZh.code, setZh.stderr]).toEqual([0, '']);
     expect(setZh.stdout).toMatch(/Set 2027: 3 moved day\(s\)/);
     const badDate = join(work, 'days-bad.csv');
-    writeFileSync(badDate, '日期,类型\n2027/2/30,放假\n');
+    writeFileSync(badDate, '日期,类型\n2027/2/30,放假\n2027-10-01,休假\n');
     const refusedDate = await run([
       '--db',
       db,
@@ -122,6 +122,10 @@ describe('user commands for the new roles', () => {
       '--file',
       badDate,
     ]);
-    expect(refusedDate.stderr).toMatch(/row 2: "2027\/2\/30" is not a date/);
+    // Every bad row at once, each said once: the table on stdout, the count on stderr.
+    expect(refusedDate.code).toBe(2);
+    expect(refusedDate.stdout).toMatch(/2\s+日期\s+2027\/2\/30\s+not a date; use YYYY-MM-DD/);
+    expect(refusedDate.stdout).toMatch(/3\s+类型\s+休假\s+the kind is holiday \(放假\) or workday/);
+    expect(refusedDate.stderr).toMatch(/2 errors in days-bad\.csv, so nothing was imported/);
   });
 });

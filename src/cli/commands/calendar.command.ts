@@ -5,6 +5,10 @@ import { openTable } from '../../services/tables/table-reader.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
 import { parseYear } from '../option-parsers.ts';
 import { parseProjectDate } from '../../domain/project-columns.ts';
+import type { RowError } from '../../services/tables/error-report.ts';
+import { rowErrorsRefusal } from '../../services/tables/table-common.ts';
+import { reportRefusedRows } from '../refused-rows.ts';
+import { basename } from 'node:path';
 
 /** The headers a days file may use, in English or Chinese. */
 const DAY_HEADERS = {
@@ -45,29 +49,37 @@ async function readDays(
     );
   }
   const days: { day: string; kind: 'holiday' | 'workday'; name: string | null }[] = [];
+  // Every bad row is said in one run, not the first one only.
+  const errors: RowError[] = [];
   for await (const { rowNumber, cells } of table.rows) {
     const dayText = (cells[at('day')] ?? '').trim();
     const kindText = (cells[at('kind')] ?? '').trim();
     if (!dayText && !kindText) continue;
     const kind = DAY_KINDS[kindText.toLowerCase()];
-    if (!kind) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `${file} row ${rowNumber}: kind is holiday (放假) or workday (上班), not "${kindText}".`,
-        { field: 'kind', row: rowNumber },
-      );
-    }
+    if (!kind)
+      errors.push({
+        row: rowNumber,
+        column: table.headers[at('kind')] ?? 'kind',
+        value: kindText,
+        reason: 'the kind is holiday (放假) or workday (上班)',
+        code: 'VALUE_INVALID',
+      });
     const day = parseProjectDate(dayText);
-    if (!day.ok || day.value === null) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `${file} row ${rowNumber}: "${dayText}" is not a date; use YYYY-MM-DD.`,
-        { field: 'day', row: rowNumber },
-      );
+    if (!day.ok || day.value === null)
+      errors.push({
+        row: rowNumber,
+        column: table.headers[at('day')] ?? 'day',
+        value: dayText,
+        reason: 'not a date; use YYYY-MM-DD',
+        code: 'NOT_A_DATE',
+      });
+    else if (kind) {
+      const name = at('name') < 0 ? '' : (cells[at('name')] ?? '').trim();
+      days.push({ day: day.value, kind, name: name || null });
     }
-    const name = at('name') < 0 ? '' : (cells[at('name')] ?? '').trim();
-    days.push({ day: day.value, kind, name: name || null });
   }
+  if (errors.length > 0)
+    throw rowErrorsRefusal(errors, basename(file), 'so nothing was changed', errors);
   if (days.length === 0) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -123,7 +135,9 @@ export function registerCalendarCommand(program: Command): void {
     )
     .action(async (options: { year: string; file: string; source: string }, command: Command) => {
       const year = parseYear(options.year) ?? 0;
-      const days = await readDays(options.file);
+      const days = await readDays(options.file).catch((error: unknown) =>
+        reportRefusedRows(error, options.file, {}),
+      );
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
         const result = await setCalendarYear(database.db, cliActor(), year, {
           source: options.source,
