@@ -1,4 +1,5 @@
 // Helpers every cell parser shares: full-width folding, empty marks, and refusals with a code.
+import { hasVisibleText } from '../shared/api/fields.ts';
 import { isFormulaText, neutralizeCsvFormula } from '../shared/csv.ts';
 import type { ReasonParams, RowReason } from '../shared/row-reasons.ts';
 
@@ -40,4 +41,47 @@ export function isSpreadsheetError(text: string): boolean {
   return /^#(?:N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)$/i.test(
     text.trim(),
   );
+}
+
+/** Why a text cell cannot be stored as it is, with what a report shows of it. */
+export interface TextCellProblem {
+  /** The cell as an error report shows it: NUL made visible, a long text cut to 50 characters. */
+  value: string;
+  reason: string;
+  code: RowReason;
+  params?: ReasonParams;
+}
+
+/**
+ * What is wrong with a text cell of a column that holds at most `max` characters (the limit the
+ * API holds the same field to): a NUL character (no column can store one), too many characters,
+ * or — where a name is wanted (`visible`) — nothing but spaces and invisible characters. Null
+ * when it is fine. The one check every file import makes of its text cells.
+ */
+export function textCellProblem(
+  text: string,
+  max: number,
+  options: { visible?: boolean } = {},
+): TextCellProblem | null {
+  if (text.includes('\u0000'))
+    return {
+      value: text.replaceAll('\u0000', '␀').slice(0, 50),
+      reason: 'contains the NUL character; remove it',
+      code: 'TEXT_HAS_NUL',
+    };
+  const value = text.trim();
+  if (value.length > max)
+    return {
+      value: `${value.slice(0, 50)}…`,
+      reason: `longer than ${max} characters`,
+      code: 'TEXT_TOO_LONG',
+      params: { max },
+    };
+  if (options.visible && value !== '' && !hasVisibleText(value))
+    return {
+      value,
+      reason: 'only spaces or invisible characters (zero-width, direction marks)',
+      code: 'TEXT_INVISIBLE',
+    };
+  return null;
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/app-error.ts';
+import { textCellProblem } from '../../domain/cell-text.ts';
 import { normalizeUscc, parseDate, parseMoney } from '../../domain/import-values.ts';
 import { recordAudit } from '../../db/audit.repository.ts';
 import type { Db } from '../../db/connection.ts';
@@ -236,22 +237,15 @@ export async function importLinks(
       return parsedDate.date;
     });
     const product = r.cell('product');
-    if (product.includes('\u0000'))
+    const productProblem = textCellProblem(product, LINK_PRODUCT_MAX);
+    if (productProblem)
       refuse(
         r.row,
         'product',
-        product.replaceAll('\u0000', '␀'),
-        'contains the NUL character; remove it',
-        'TEXT_HAS_NUL',
-      );
-    else if (product.length > LINK_PRODUCT_MAX)
-      refuse(
-        r.row,
-        'product',
-        `${product.slice(0, 50)}…`,
-        `longer than ${LINK_PRODUCT_MAX} characters`,
-        'TEXT_TOO_LONG',
-        { max: LINK_PRODUCT_MAX },
+        productProblem.value,
+        productProblem.reason,
+        productProblem.code,
+        productProblem.params,
       );
     return {
       row: r.row,

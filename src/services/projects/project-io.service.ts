@@ -1,7 +1,7 @@
 import { rowErrorsRefusal } from '../tables/table-common.ts';
 import { performance } from 'node:perf_hooks';
 import { AppError, isAppError } from '../../domain/app-error.ts';
-import { refuse } from '../../domain/cell-text.ts';
+import { refuse, textCellProblem } from '../../domain/cell-text.ts';
 import {
   MONEY_PROJECT_COLUMNS,
   PROJECT_COLUMNS,
@@ -43,7 +43,6 @@ import {
   type UpdateProjectRequest,
 } from '../../shared/api/projects.ts';
 import { ROW_REASONS, type ReasonParams, type RowReason } from '../../shared/row-reasons.ts';
-import { hasVisibleText } from '../../shared/api/fields.ts';
 import { csvDocument } from '../../shared/csv.ts';
 import type { RowError } from '../tables/error-report.ts';
 import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
@@ -201,41 +200,16 @@ async function parseRow(
   userByName: (name: string) => ReturnType<typeof findUserByUsername>,
 ): Promise<ParsedRow | null> {
   const before = errors.length;
-  // No column can store a NUL character: name the cell (the database would refuse the row).
+  // No column can store a NUL character, and text columns hold the limits the API holds a
+  // project's text to (a longer cell was stored whole before): name the cell.
+  const textMax = new Map(TEXT_COLUMNS_MAX);
   for (const column of Object.keys(PROJECT_COLUMNS) as ProjectColumn[]) {
     const { text: value, header: shown } = cell(column);
-    if (value.includes('\u0000')) {
-      errors.push({
-        row: rowNumber,
-        column: shown || column,
-        value: value.replaceAll('\u0000', '␀'),
-        reason: 'contains the NUL character; remove it',
-        code: 'TEXT_HAS_NUL',
-      });
-    }
-  }
-  // The limits the API holds a project's text to (a longer cell was stored whole before).
-  for (const [column, max] of TEXT_COLUMNS_MAX) {
-    const { text: raw, header: shown } = cell(column);
-    const value = raw.trim();
-    if (value.length > max) {
-      errors.push({
-        row: rowNumber,
-        column: shown || column,
-        value: `${value.slice(0, 50)}…`,
-        reason: `longer than ${max} characters`,
-        code: 'TEXT_TOO_LONG',
-        params: { max },
-      });
-    } else if (value && !hasVisibleText(value)) {
-      errors.push({
-        row: rowNumber,
-        column: shown || column,
-        value,
-        reason: 'only spaces or invisible characters (zero-width, direction marks)',
-        code: 'TEXT_INVISIBLE',
-      });
-    }
+    const max = textMax.get(column);
+    const problem = textCellProblem(value, max ?? Number.MAX_SAFE_INTEGER, {
+      visible: max !== undefined,
+    });
+    if (problem) errors.push({ row: rowNumber, column: shown || column, ...problem });
   }
   const take = <T>(column: ProjectColumn, parse: (text: string) => CellParse<T>): T | undefined => {
     const { text, header: shown } = cell(column);

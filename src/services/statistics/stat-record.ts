@@ -1,4 +1,4 @@
-import { refuse } from '../../domain/cell-text.ts';
+import { refuse, textCellProblem } from '../../domain/cell-text.ts';
 import { parseYear, type ParseFailure } from '../../domain/import-values.ts';
 import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
 import { REQUIRED_STAT_COLUMNS, STAT_COLUMNS, type StatColumn } from '../../shared/stat-columns.ts';
@@ -227,11 +227,8 @@ export function buildStatRecord(
   }
 
   for (const column of ['region_name', 'industry_name'] as const) {
-    const { text } = cell(column);
-    if (text.length > MAX_NAME)
-      fail(column, `${text.slice(0, 50)}…`, `longer than ${MAX_NAME} characters`, 'TEXT_TOO_LONG', {
-        max: MAX_NAME,
-      });
+    const problem = textCellProblem(cell(column).text, MAX_NAME);
+    if (problem) fail(column, problem.value, problem.reason, problem.code, problem.params);
   }
 
   if (errors.length > 0 || year === null) return { errors };
