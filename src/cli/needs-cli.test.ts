@@ -74,6 +74,9 @@ describe('need, offer and match commands, as a user runs them', () => {
       expect(offers.total).toBe(1);
       const needs = await run(['need', 'list', '--db', db]);
       expect(needs.stdout).toContain('监护仪整机');
+      // A person reads the node's name, not its code.
+      expect(needs.stdout).toMatch(/医疗设备\s+监护仪整机/);
+      expect(needs.stdout).not.toContain('biomed.mid.device');
 
       const matched = await run(['need', 'matches', String(need.id), '--db', db, '--json']);
       expect(matched.code, matched.stderr).toBe(0);

@@ -92,6 +92,9 @@ describe('platform commands, as a user runs them', () => {
       expect(list.items.map((p) => [p.name, p.firmsUsing, p.progress?.ratio])).toEqual([
         ['器械检测公共服务平台', 1, 0.75],
       ]);
+      const table = await run(['platform', 'list', '--db', db, '--node', 'biomed.mid.ivd']);
+      expect(table.stdout).toMatch(/器械检测公共服务平台\s+public service\s+\w+\s+\S*体外诊断/);
+      expect(table.stdout).not.toContain('biomed.');
       const shown = await run(['platform', 'show', id, '--db', db]);
       expect(shown.code, shown.stderr).toBe(0);
       expect(shown.stdout).toContain('电磁兼容测试');

@@ -74,7 +74,7 @@ function renderList(list: ExpertList): string {
     String(e.id),
     e.name,
     e.fields.join('、'),
-    e.nodes.map((n) => n.code).join(' '),
+    e.nodes.map((n) => n.name.zh).join('、'),
     e.institution ?? '',
     e.title ?? '',
   ]);

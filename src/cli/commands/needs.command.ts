@@ -52,7 +52,7 @@ function renderList(list: NeedList): string {
     String(n.id),
     n.enterprise.name,
     n.district?.name ?? '',
-    n.node?.code ?? '—',
+    n.node?.name.zh ?? '—',
     n.product,
     n.quantity === null ? '' : `${formatNumber(n.quantity)} ${n.unit ?? ''}`.trim(),
     n.status,
@@ -62,7 +62,7 @@ function renderList(list: NeedList): string {
 
 function renderNeed(need: Need): string {
   const node = need.node
-    ? `${need.node.code}${need.node.proposed ? ' (proposed from the text)' : ''}`
+    ? `${need.node.name.zh} (${need.node.code})${need.node.proposed ? ', proposed from the text' : ''}`
     : '—';
   return `${need.kind} ${need.id}: ${need.enterprise.name} · ${need.product} · node ${node}`;
 }

@@ -54,9 +54,9 @@ function renderList(list: PlatformList): string {
   const rows = list.items.map((p) => [
     String(p.id),
     p.name,
-    p.kind,
+    p.kind.replaceAll('_', ' '),
     p.level,
-    p.nodes.map((n) => n.code).join(', '),
+    p.nodes.map((n) => n.name.zh).join('、'),
     String(p.firmsUsing),
     p.progress ? `${percent(p.progress.ratio)} (${p.progress.year})` : '—',
   ]);
