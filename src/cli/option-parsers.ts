@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { extname } from 'node:path';
 import { AppError } from '../domain/app-error.ts';
 import type { Lang } from '../shared/api/analysis.ts';
 
@@ -20,6 +21,28 @@ export function parseLang(text: string): Lang {
     throw new AppError('VALIDATION_FAILED', `--lang must be zh or en, not "${text}".`);
   }
   return text;
+}
+
+/**
+ * The format a file's extension names (`x.xlsx` → xlsx), among those the command writes; any
+ * other extension is refused naming the option, so that a .xlsx never holds CSV text. Throws
+ * VALIDATION_FAILED.
+ */
+export function formatOfFile<F extends string>(
+  file: string,
+  formats: readonly F[],
+  flag = '--out',
+): F {
+  const extension = extname(file).slice(1).toLowerCase();
+  const format = formats.find((f) => f === extension);
+  if (format === undefined)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${flag} ${file}: this command writes ${formats.map((f) => `.${f}`).join(' or ')} files; ` +
+        'name the file with one of those extensions.',
+      { field: flag.replace(/^--/, '') },
+    );
+  return format;
 }
 
 /** A region code of 2 to 6 digits. Throws VALIDATION_FAILED. */

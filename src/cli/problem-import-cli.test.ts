@@ -140,6 +140,11 @@ describe('problem import and list, as a user runs them', () => {
     expect(csv).toContain('编号,企业,环节,类别,责任部门,阶段,办理期限,逾期');
     expect(csv).toContain('用地/厂房,—,已受理,2025-03-24,逾期');
 
+    // The list is CSV: a file named .xlsx would hold CSV text Excel refuses to open.
+    const asXlsx = await run([...args, '--out', join(work, '问题.xlsx')]);
+    expect(asXlsx.code).toBe(2);
+    expect(asXlsx.stderr).toMatch(/--out .*问题\.xlsx: this command writes \.csv files/);
+
     const unknown = await run([...args, '--department', '市不存在局']);
     expect(unknown.code).toBe(4);
     expect(unknown.stderr).toMatch(/No department has id or name "市不存在局"/);

@@ -79,6 +79,10 @@ describe('chainlead scorecard, as a user runs it', () => {
         [0, 0],
       ]);
       expect(readFileSync(out, 'utf8')).toContain('走访 visits,2,2,/leader?chain=biomed');
+      // A workbook's name for a file of JSON is refused, not written.
+      const asXlsx = await scorecard('--year', '2025', '--out', join(work, 'card.xlsx'));
+      expect(asXlsx.code).toBe(2);
+      expect(asXlsx.stderr).toMatch(/card\.xlsx: this command writes \.csv or \.json files/);
     },
   );
 

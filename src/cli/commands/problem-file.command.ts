@@ -14,6 +14,7 @@ import {
 import { csvDocument } from '../../shared/csv.ts';
 import { PROBLEM_STAGES, PROBLEM_STAGE_NAMES } from '../../shared/problem-stages.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
+import { formatOfFile } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 import { reportRefusedRows } from '../refused-rows.ts';
 
@@ -209,6 +210,7 @@ export function registerProblemFileCommands(problem: Command): void {
           if (found.items.length === 0 || items.length >= found.total) break;
         }
         if (options.out) {
+          formatOfFile(options.out, ['csv'] as const);
           writeFileSync(options.out, csvDocument(LIST_HEADERS, items.map(listRow)));
           console.error(`Wrote ${items.length} problems to ${options.out}.`);
         }

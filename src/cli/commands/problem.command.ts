@@ -18,7 +18,7 @@ import {
   CHAIN_OPTION_HELP,
   defaultCliChain,
 } from '../cli-context.ts';
-import { parseLang, parseOptions } from '../option-parsers.ts';
+import { formatOfFile, parseLang, parseOptions } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 import { registerProblemFileCommands } from './problem-file.command.ts';
 
@@ -216,7 +216,7 @@ export function registerProblemCommand(program: Command): void {
         from: options.from,
         to: options.to,
         lang: options.lang === undefined ? undefined : parseLang(options.lang),
-        format: options.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx',
+        format: formatOfFile(options.out, ['xlsx', 'csv'] as const),
         includePersonalData: options.includePersonalData ? 'true' : undefined,
       });
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {

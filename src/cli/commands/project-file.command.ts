@@ -4,6 +4,7 @@ import { exportProjects, importProjects } from '../../services/projects/project-
 import { parseInput } from '../../services/projects/project.service.ts';
 import { projectQuerySchema } from '../../shared/api/projects.ts';
 import { cliActor, withDatabase, type GlobalOptions, defaultCliChain } from '../cli-context.ts';
+import { formatOfFile } from '../option-parsers.ts';
 import { reportRefusedRows } from '../refused-rows.ts';
 
 /** `project export` and `project import`: the pipeline as a spreadsheet, and back. */
@@ -23,7 +24,7 @@ export function registerProjectFileCommands(project: Command): void {
         options: { out: string; chain?: string; region?: string; status: string },
         command: Command,
       ) => {
-        const format = options.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+        const format = formatOfFile(options.out, ['xlsx', 'csv'] as const);
         const query = parseInput(projectQuerySchema, {
           chain: options.chain,
           region: options.region,

@@ -21,13 +21,17 @@ import {
   CHAIN_OPTION_HELP,
   defaultCliChain,
 } from '../cli-context.ts';
+import { formatOfFile } from '../option-parsers.ts';
 
+/** csv or xlsx: --format, else --out's extension, else CSV (to standard output); the two agree. */
 function formatOf(value: string | undefined, out: string | undefined): ExportFormat {
-  const format = value ?? (out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
-  if (format !== 'csv' && format !== 'xlsx') {
-    throw new AppError('VALIDATION_FAILED', `--format must be csv or xlsx, not "${format}".`);
+  if (value !== undefined && value !== 'csv' && value !== 'xlsx') {
+    throw new AppError('VALIDATION_FAILED', `--format must be csv or xlsx, not "${value}".`);
   }
-  return format;
+  const named = out === undefined ? undefined : formatOfFile(out, ['csv', 'xlsx'] as const);
+  if (value !== undefined && named !== undefined && value !== named)
+    throw new AppError('VALIDATION_FAILED', `--format ${value} does not match --out ${out}.`);
+  return value ?? named ?? 'csv';
 }
 
 function parseId(text: string): number {

@@ -10,7 +10,7 @@ import {
   CHAIN_OPTION_HELP,
   defaultCliChain,
 } from '../cli-context.ts';
-import { parseRegion, parseYear } from '../option-parsers.ts';
+import { formatOfFile, parseRegion, parseYear } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 
 type Shown = 'count' | 'percent' | 'yuan';
@@ -91,7 +91,7 @@ export function registerScorecardCommand(program: Command): void {
     .requiredOption('--year <year>', 'the year, e.g. 2025')
     .option('--chain <code>', CHAIN_OPTION_HELP, defaultCliChain())
     .option('--json', 'print JSON')
-    .option('--out <file>', 'also write the scorecard to a file: .csv (figures) or JSON')
+    .option('--out <file>', 'also write the scorecard to a file: .csv (figures) or .json')
     .addHelpText(
       'after',
       '\nExample:\n  $ chainlead scorecard --chain biomed --region 3202 --year 2025\n' +
@@ -102,6 +102,7 @@ export function registerScorecardCommand(program: Command): void {
         options: { region: string; year: string; chain: string; json?: boolean; out?: string },
         command: Command,
       ) => {
+        const outFormat = options.out ? formatOfFile(options.out, ['csv', 'json'] as const) : null;
         const query = {
           chain: options.chain,
           region: parseRegion(options.region),
@@ -112,7 +113,7 @@ export function registerScorecardCommand(program: Command): void {
           if (options.out) {
             writeFileSync(
               options.out,
-              options.out.endsWith('.csv') ? toCsv(card) : `${JSON.stringify(card, null, 2)}\n`,
+              outFormat === 'csv' ? toCsv(card) : `${JSON.stringify(card, null, 2)}\n`,
             );
           }
           console.log(options.json ? JSON.stringify(card, null, 2) : render(card));
