@@ -200,7 +200,7 @@ describe('investment commands as a user runs them', () => {
     writeFileSync(bad, '项目名称,落地区域,阶段\n好项目,3202,线索\n坏项目,3202,谈判中\n');
     const refused = await run(['--db', db, 'project', 'import', bad]);
     expect(refused.code).toBe(2);
-    expect(refused.stdout).toMatch(/row 3, 阶段: not a stage/);
+    expect(refused.stdout).toMatch(/\n\s*3\s+阶段\s+谈判中\s+not a stage/);
     expect(refused.stderr).toMatch(/nothing was imported/);
     const list = JSON.parse(
       (await run(['--db', db, 'project', 'list', '--json'])).stdout,

@@ -67,7 +67,7 @@ describe('statistics commands as a user runs them', () => {
       });
       const list = await cli('stats list --scheme toy');
       expect(list.stdout).toMatch(
-        /^SCHEME\s+YEAR\s+REGIONS\s+INDUSTRIES\s+ROWS\s+INDUSTRY TYPES\ntoy\s+2020\s+2\s+2\s+4\s+traded\ntoy\s+2022/,
+        /^SCHEME\s+YEAR\s+REGIONS\s+INDUSTRIES\s+ROWS\s+INDUSTRY TYPES\n[-\s]+\ntoy\s+2020\s+2\s+2\s+4\s+traded\ntoy\s+2022/,
       );
       expect(list.stdout).toMatch(/\nA\s+Alpha\s+2020 2022\s+2\n/);
       const json = JSON.parse((await cli('stats list --json')).stdout) as {

@@ -82,7 +82,7 @@ export function roadTable(road: RoadToTarget): string {
     lines.push('', `Nodes to fill or with targets (by ${road.targetYear ?? 'the last year'}):`);
     for (const n of gaps) {
       lines.push(
-        `  ${n.code.padEnd(26)} ${n.status.padEnd(8)} actual ${formatYuan(n.actualYuan, 'zh')}, ` +
+        `  ${n.name.zh} (${n.code}): ${n.status}, actual ${formatYuan(n.actualYuan, 'zh')}, ` +
           `pipeline ${formatYuan(n.pipelineYuan, 'zh')}` +
           (n.targetYuan === null
             ? ''

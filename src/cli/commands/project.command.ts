@@ -191,7 +191,7 @@ export function registerProjectCommand(program: Command): void {
             );
             for (const p of column.items) {
               lines.push(
-                `  #${String(p.id).padEnd(4)} ${p.name}  [${p.node?.code ?? '-'}]  ${p.owner?.username ?? '-'}` +
+                `  #${String(p.id).padEnd(4)} ${p.name}  [${p.node?.name.zh ?? '-'}]  ${p.owner?.username ?? '-'}` +
                   `  ${p.daysSinceChange}d${p.stalled ? '  STALLED' : ''}${p.status === 'dropped' ? '  DROPPED' : ''}`,
               );
             }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Db } from '../../db/connection.ts';
+import { renderTable, type Align } from '../text-table.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { csvDocument } from '../../shared/csv.ts';
 import { withDatabase, type GlobalOptions } from '../cli-context.ts';
@@ -35,19 +36,13 @@ export function fixed(value: number | null, digits: number): string {
   return value === null ? '–' : value.toFixed(digits);
 }
 
-/** A plain text table: columns padded to their widest cell, numbers right-aligned. */
+/** A plain text table: columns padded to their widest cell (Chinese counted wide), numbers right-aligned. */
 export function printTable(headers: string[], rows: Cell[][]): void {
   const text = rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
-  const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
-  const numeric = headers.map((_, i) =>
-    rows.every((r) => typeof r[i] !== 'string' || /^[-\d.,%–]+$/.test(r[i])),
+  const align = headers.map((_, i): Align =>
+    rows.every((r) => typeof r[i] !== 'string' || /^[-\d.,%–]+$/.test(r[i])) ? 'right' : 'left',
   );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  console.log([line(headers), ...text.map(line)].join('\n'));
+  console.log(renderTable(headers, text, align));
 }
 
 /** Writes CSV (UTF-8 with BOM so spreadsheets show Chinese names) and says so on stderr. */
