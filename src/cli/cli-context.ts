@@ -70,13 +70,15 @@ export function cliActor(): Actor {
 
 /**
  * A one-line progress bar with rate and time left on a terminal (stderr); silent with --quiet or
- * when stderr is not a terminal, so scripts see only results.
+ * when stderr is not a terminal, so scripts see only results. A bar over a file's bytes
+ * (`bytes`) says megabytes and the rows read so far, not byte counts.
  */
-export function progressBar(options: GlobalOptions, label: string) {
+export function progressBar(options: GlobalOptions, label: string, { bytes = false } = {}) {
   const enabled = !options.quiet && process.stderr.isTTY;
   const started = Date.now();
   let last = 0;
-  const update = (done: number, total: number): void => {
+  const megabytes = (n: number) => formatNumber(n / 1e6, 1);
+  const update = (done: number, total: number, rows?: number): void => {
     if (!enabled) return;
     const now = Date.now();
     if (now - last < 200 && done < total) return;
@@ -85,10 +87,13 @@ export function progressBar(options: GlobalOptions, label: string) {
     const rate = done / seconds;
     const left = rate > 0 && total > done ? Math.round((total - done) / rate) : 0;
     const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-    process.stderr.write(
-      `\r${label}: ${formatNumber(done)}/${formatNumber(total)} (${percent}%), ` +
-        `${formatNumber(rate)}/s, ${left}s left   `,
-    );
+    const progress = bytes
+      ? `${megabytes(done)} of ${megabytes(total)} MB (${percent}%)` +
+        (rows === undefined
+          ? ''
+          : `, ${formatNumber(rows)} rows, ${formatNumber(rows / seconds)} rows/s`)
+      : `${formatNumber(done)}/${formatNumber(total)} (${percent}%), ${formatNumber(rate)}/s`;
+    process.stderr.write(`\r${label}: ${progress}, ${left}s left   `);
   };
   return Object.assign(update, {
     finish: () => {

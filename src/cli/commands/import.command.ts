@@ -63,7 +63,7 @@ export function registerImportCommand(program: Command): void {
         );
       }
       await withDatabase(globals, async (database) => {
-        const bar = progressBar(globals, 'importing');
+        const bar = progressBar(globals, 'importing', { bytes: true });
         const result = await importEnterprises(database.db, cliActor(), {
           file,
           source: options.source,
@@ -76,7 +76,7 @@ export function registerImportCommand(program: Command): void {
           // connections: either way, batches may be large.
           batching: 'bulk',
           progress: ({ bytesRead, totalBytes, rowsRead }) =>
-            bar(Math.min(bytesRead, totalBytes), totalBytes || rowsRead),
+            bar(Math.min(bytesRead, totalBytes), totalBytes || rowsRead, rowsRead),
         });
         bar.finish();
         if (options.errors) await writeErrorReport(options.errors, result.file, result.errors);
@@ -111,11 +111,11 @@ function registerImportStatsCommand(importCommand: Command): void {
       async (file: string, options: { errors?: string; json?: boolean }, command: Command) => {
         const globals = command.optsWithGlobals<GlobalOptions>();
         await withDatabase(globals, async (database) => {
-          const bar = progressBar(globals, 'importing statistics');
+          const bar = progressBar(globals, 'importing statistics', { bytes: true });
           const result = await importStats(database.db, cliActor(), {
             file,
             progress: ({ bytesRead, totalBytes, rowsRead }) =>
-              bar(Math.min(bytesRead, totalBytes), totalBytes || rowsRead),
+              bar(Math.min(bytesRead, totalBytes), totalBytes || rowsRead, rowsRead),
           });
           bar.finish();
           if (options.errors) await writeErrorReport(options.errors, result.file, result.errors);
