@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { isoDateSchema, rawText, wholeNumberParam, regionCodeParam } from './fields.ts';
+import {
+  datesInOrder,
+  isoDateSchema,
+  rawText,
+  wholeNumberParam,
+  regionCodeParam,
+} from './fields.ts';
 import { bilingualSchema } from './common.ts';
 
 // The figures of the enterprise-problem loop (docs/problems.md, "Figures") and the 问题清单
@@ -38,10 +44,10 @@ function checkPeriod(query: PeriodFields, ctx: z.RefinementCtx): void {
       message: 'from and to go together',
     });
   }
-  if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from' });
-  }
+  toAfterFrom(query, ctx);
 }
+
+const toAfterFrom = datesInOrder(['from', 'to']);
 
 export const problemFiguresQuerySchema = z
   .object(figuresQueryFields)
