@@ -7,7 +7,7 @@ import { apiGet } from '../../api/utils/apiClient.ts';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
-import { auditActionName, auditEntityName } from '../utils/auditNames.ts';
+import { auditActionName, auditEntityLabel, auditEntityName } from '../utils/auditNames.ts';
 import { DateRangeFilter } from '../../ui/components/DateRangeFilter.tsx';
 
 interface Filter {
@@ -153,8 +153,20 @@ export function AdminAuditPage() {
             key: 'entity',
             title: t('admin.audit.entity'),
             width: 140,
-            render: (_, e) =>
-              `${auditEntityName(e.entityType, locale)}${e.entityId === null ? '' : ` #${e.entityId}`}`,
+            render: (_, e) => {
+              const label = auditEntityLabel(e, locale);
+              return (
+                <span data-testid="audit-entity-cell">
+                  {auditEntityName(e.entityType, locale)}
+                  {e.entityId === null ? '' : ` #${e.entityId}`}
+                  {label === null ? null : (
+                    <div style={{ color: 'rgba(0,0,0,0.65)' }}>
+                      <DataText>{label}</DataText>
+                    </div>
+                  )}
+                </span>
+              );
+            },
           },
           {
             key: 'before',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditActionName, auditEntityName } from './auditNames.ts';
+import { auditActionName, auditEntityLabel, auditEntityName } from './auditNames.ts';
 
 describe('audit names', () => {
   it('names actions by their entity and what was done, in both languages', () => {
@@ -31,5 +31,20 @@ describe('audit names', () => {
     expect(auditActionName('rocket.launch', 'en')).toBe('rocket.launch');
     expect(auditActionName('problem.teleport', 'en')).toBe('problem.teleport');
     expect(auditEntityName('rocket', 'zh-CN')).toBe('rocket');
+  });
+
+  it("names the entity as its entry's snapshot called it", () => {
+    expect(auditEntityLabel({ after: { username: 'wang.fang', role: 'park' } }, 'zh-CN')).toBe(
+      'wang.fang',
+    );
+    // A deletion has only its before; a name beats a username, a title a code.
+    expect(
+      auditEntityLabel({ before: { code: 'E2E-102', name: '一号厂房' }, after: null }, 'en'),
+    ).toBe('一号厂房');
+    expect(auditEntityLabel({ after: { name: { zh: '生物医药', en: 'Biomedicine' } } }, 'en')).toBe(
+      'Biomedicine',
+    );
+    expect(auditEntityLabel({ after: { stage: 'closed' } }, 'zh-CN')).toBeNull();
+    expect(auditEntityLabel({ after: ['x'] }, 'zh-CN')).toBeNull();
   });
 });

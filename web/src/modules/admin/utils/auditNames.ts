@@ -125,3 +125,34 @@ export function auditActionName(action: string, locale: Locale): string {
   if (!entity || !verb) return action;
   return `${localName(entity, locale)} · ${localName(verb, locale)}`;
 }
+
+/** The fields of an entry's snapshot that name its entity, most telling first. */
+const LABEL_KEYS = ['name', 'title', 'displayName', 'username', 'product', 'code'] as const;
+
+/**
+ * What the entity was called when the entry was written, from the entry's own after (else
+ * before) snapshot: its name, title or username ('无锡某某生物', 'wang.fang'); a bilingual name in
+ * the reader's language; null when the snapshot names nothing. Read from the entry, so a deleted
+ * or renamed entity is still shown as it was.
+ */
+export function auditEntityLabel(
+  entry: { before?: unknown; after?: unknown },
+  locale: Locale,
+): string | null {
+  for (const snapshot of [entry.after, entry.before]) {
+    if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) continue;
+    const fields = snapshot as Record<string, unknown>;
+    for (const key of LABEL_KEYS) {
+      const value = fields[key];
+      if (typeof value === 'string' && value.trim() !== '') return value;
+      if (
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as Name).zh === 'string' &&
+        typeof (value as Name).en === 'string'
+      )
+        return localName(value as Name, locale);
+    }
+  }
+  return null;
+}
