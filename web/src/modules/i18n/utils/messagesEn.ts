@@ -93,6 +93,7 @@ export const messagesEn: Record<ShellMessageKey, string> = {
   'invest.summary.title': 'Investment pipeline',
   'invest.summary.open': 'Project board',
   'invest.summary.stalled': '{count} stalled',
+  'invest.summary.noProjects': 'no projects yet',
   'invest.summary.weighted': 'Weighted expected output',
   'invest.summary.gap':
     'Target {year}: {target}; gap {gap}; with the pipeline, projected {projected}',

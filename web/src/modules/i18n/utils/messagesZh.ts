@@ -115,6 +115,7 @@ export const messagesZh = {
   'invest.summary.title': '招商项目概况',
   'invest.summary.open': '项目看板',
   'invest.summary.stalled': '{count} 停滞',
+  'invest.summary.noProjects': '暂无项目',
   'invest.summary.weighted': '加权预期产值',
   'invest.summary.gap': '{year} 年目标 {target}，缺口 {gap}；计入项目预计 {projected}',
   'invest.summary.noTarget': '尚未设定产值目标',

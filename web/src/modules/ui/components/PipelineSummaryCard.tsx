@@ -62,7 +62,12 @@ export function PipelineSummaryCard({ regionCode }: { regionCode?: string }) {
           <Col xs={12} md={4}>
             <Statistic
               title={t('invest.summary.weighted')}
-              value={formatYuan(weighted ?? 0, locale)}
+              // With no project there is no expected output to weigh, rather than 0 元 of it.
+              value={
+                board.data.total === 0
+                  ? t('invest.summary.noProjects')
+                  : formatYuan(weighted ?? 0, locale)
+              }
               valueStyle={{ fontSize: 20 }}
             />
           </Col>
