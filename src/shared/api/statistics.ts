@@ -5,6 +5,7 @@ import { STAT_COLUMNS } from '../stat-columns.ts';
 
 export const LQ_DENOMINATORS = ['total', 'same-type'] as const;
 export const STAT_MEASURES = ['employment', 'output'] as const;
+export type StatMeasure = (typeof STAT_MEASURES)[number];
 
 const scheme = z
   .string()

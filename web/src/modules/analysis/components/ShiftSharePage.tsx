@@ -129,7 +129,12 @@ export function ShiftSharePage() {
         <ShiftShareChart rows={result.data?.items ?? []} />
       </Card>
       <Card title={t('analysis.shiftShareTable')}>
-        <ShiftShareTable rows={result.data?.items ?? []} total={total} loading={result.loading} />
+        <ShiftShareTable
+          rows={result.data?.items ?? []}
+          total={total}
+          loading={result.loading}
+          measure={measure}
+        />
       </Card>
     </>
   );

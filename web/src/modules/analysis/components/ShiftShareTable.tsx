@@ -1,5 +1,5 @@
 import { formatNumber } from '@shared/format.ts';
-import type { ShiftShareTableView } from '@shared/api/statistics.ts';
+import type { ShiftShareTableView, StatMeasure } from '@shared/api/statistics.ts';
 import { Table, Typography } from 'antd';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 
@@ -19,12 +19,16 @@ export function ShiftShareTable({
   rows,
   total,
   loading,
+  measure,
 }: {
   rows: ShiftRow[];
   total: ShiftTotal | undefined;
   loading: boolean;
+  measure: StatMeasure;
 }) {
   const { t } = useI18n();
+  // Employment is counted in jobs; output is in whatever unit the statistics were imported in.
+  const unit = measure === 'employment' ? t('analysis.unit.jobs') : '';
   return (
     <Table<ShiftRow>
       rowKey="industryCode"
@@ -43,21 +47,21 @@ export function ShiftShareTable({
         },
         {
           key: 'base',
-          title: t('analysis.base'),
+          title: `${t('analysis.base')}${unit}`,
           align: 'right',
           sorter: (a, b) => a.base - b.base,
           render: (_, row) => formatNumber(row.base),
         },
         {
           key: 'end',
-          title: t('analysis.end'),
+          title: `${t('analysis.end')}${unit}`,
           align: 'right',
           sorter: (a, b) => a.end - b.end,
           render: (_, row) => formatNumber(row.end),
         },
         ...PARTS.map((part) => ({
           key: part,
-          title: t(`analysis.part.${part}`),
+          title: `${t(`analysis.part.${part}`)}${unit}`,
           align: 'right' as const,
           defaultSortOrder: part === 'change' ? ('descend' as const) : undefined,
           sorter: (a: ShiftRow, b: ShiftRow) => a[part] - b[part],

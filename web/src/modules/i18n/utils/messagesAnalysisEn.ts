@@ -51,6 +51,7 @@ export const messagesAnalysisEn: Record<keyof typeof messagesAnalysisZh, string>
     "Each industry's three parts sum exactly to its change; the total row sums all industries.",
   'analysis.shiftShareChart': "Each industry's change in parts (the 25 largest changes)",
   'analysis.shiftShareTable': 'Shift-share by industry',
+  'analysis.unit.jobs': ' (jobs)',
   'analysis.base': 'Base',
   'analysis.end': 'End',
   'analysis.total': 'Total',

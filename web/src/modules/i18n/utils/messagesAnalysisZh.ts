@@ -47,6 +47,7 @@ export const messagesAnalysisZh = {
   'analysis.identityNote': '每个行业的三部分之和恰好等于其变化量；表中合计行为全部行业之和。',
   'analysis.shiftShareChart': '各行业变化的分解（变化最大的 25 个行业）',
   'analysis.shiftShareTable': '各行业偏离-份额分解',
+  'analysis.unit.jobs': '（人）',
   'analysis.base': '基期',
   'analysis.end': '末期',
   'analysis.total': '合计',
