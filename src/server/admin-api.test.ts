@@ -130,6 +130,14 @@ describe(`the office's own administration over HTTP (${testDatabaseKind()})`, ()
     });
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.error.message).toContain('roles');
+    // A display name of zero-width or direction characters would be listed as a blank.
+    const invisible = await admin.json<ErrorResponse>('PATCH', `/api/users/${id}`, {
+      displayName: '\u200b\u200e ',
+    });
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.error.message).toContain('displayName');
+    const named = await admin.json<User>('PATCH', `/api/users/${id}`, { displayName: '王芳' });
+    expect(named.body.displayName).toBe('王芳');
 
     const reset = await admin.request('POST', `/api/users/${id}/password`, {
       password: 'cobalt-harbour-lantern-27',

@@ -64,6 +64,13 @@ export const requiredText = (max: number) =>
     .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE)
     .refine(hasVisibleText, VISIBLE_TEXT_MESSAGE);
 
+/**
+ * Text a person is shown by, optional (a display name): empty clears it; anything else must
+ * show something, or it would be listed and picked from as a blank.
+ */
+export const displayText = (max: number) =>
+  rawText(max).refine((value) => value === '' || hasVisibleText(value), VISIBLE_TEXT_MESSAGE);
+
 /** A region code or a prefix of one in a query (32, 3202, 320214): a province or city includes its parts. */
 export const regionCodeParam = z.string().regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits');
 

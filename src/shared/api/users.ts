@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyIdSchema, paramIdSchema, rawText } from './fields.ts';
+import { bodyIdSchema, displayText, paramIdSchema, rawText } from './fields.ts';
 import { ROLES } from '../permissions.ts';
 
 /** Who a user is, as every answer naming a user (the user list, the current user) gives it. */
@@ -80,7 +80,7 @@ export const createUserRequestSchema = z
     // Length and strength are the password policy's (PASSWORD_TOO_WEAK), a setting.
     password: rawText(256).min(1),
     role: z.enum(ROLES),
-    displayName: rawText(64).nullable().optional(),
+    displayName: displayText(64).nullable().optional(),
     ...bindingFields,
     oneTime: z
       .boolean()
@@ -94,7 +94,7 @@ export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 export const updateUserRequestSchema = z
   .object({
     role: z.enum(ROLES).optional(),
-    displayName: rawText(64).nullable().optional(),
+    displayName: displayText(64).nullable().optional(),
     ...bindingFields,
     disabled: z.boolean().optional(),
   })
