@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { AppError } from '../../domain/app-error.ts';
 import { joinList } from '../../domain/import-values.ts';
 import { spoolToTempFile } from './spool.ts';
@@ -61,19 +61,23 @@ export async function openJsonLines(
     throw fail(shown, 'holds no JSON objects; write one object per line');
   }
 
-  const stream = createReadStream(file);
+  // The file is opened for its rows when they are first asked for: a stream opened now would
+  // start flowing before anyone reads it.
+  let stream: Readable | undefined;
   let bytesRead = 0;
-  stream.on('data', (chunk) => {
-    bytesRead += chunk.length;
-  });
   const close = (): void => {
-    stream.destroy();
+    stream?.destroy();
     removeSpool();
   };
 
   async function* rows(): AsyncGenerator<TableRow> {
     try {
-      for await (const { lineNumber, object } of jsonObjects(decoded(stream, encoding, shown), shown))
+      stream = createReadStream(file);
+      const counted = (bytes: number) => {
+        bytesRead += bytes;
+      };
+      const text = decoded(stream, encoding, shown, counted);
+      for await (const { lineNumber, object } of jsonObjects(text, shown))
         yield jsonRow(object, lineNumber, headers, shown);
     } catch (error) {
       throw error instanceof AppError ? error : fileError(error, shown);
@@ -106,9 +110,20 @@ async function keysOf(file: string, shown: string, encoding: TableEncoding): Pro
   return [...keys];
 }
 
-function decoded(stream: Readable, encoding: TableEncoding, shown: string): AsyncIterable<string> {
+function decoded(
+  stream: Readable,
+  encoding: TableEncoding,
+  shown: string,
+  counted: (bytes: number) => void = () => undefined,
+): AsyncIterable<string> {
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      counted(chunk.length);
+      done(null, chunk);
+    },
+  });
   const text = decodingStream(encoding, 'text', shown);
-  pipeline(stream, text, () => {
+  pipeline(stream, counter, text, () => {
     // Errors reach the consumer through the text iterator.
   });
   return text;
