@@ -344,6 +344,19 @@ describe('splitProducts and splitTags', () => {
     ]);
   });
 
+  it('splits tags at every separator: a tag never holds 、', () => {
+    expect(splitTags('高新技术企业、专精特新；瞪羚企业')).toEqual([
+      '高新技术企业',
+      '专精特新',
+      '瞪羚企业',
+    ]);
+    expect(splitTags(' 专精特新 | 高新技术企业，AI、ai ，ＡＩ')).toEqual([
+      '专精特新',
+      '高新技术企业',
+      'AI',
+    ]);
+  });
+
   it('treats case and width variants of one tag as the same tag', () => {
     expect(splitTags(' 专精特新 | 高新技术企业｜AI | ai ｜ＡＩ')).toEqual([
       '专精特新',

@@ -478,7 +478,8 @@ export function parseYear(text: string, today: Date = new Date()): YearParse {
 }
 
 // Numbered lists ("1、锂电池；2、电解液", "（1）…", "①…") are common in 主营产品; the numbers are not items.
-const ENUMERATOR = /(^|[;；,，、\n\r|｜])\s*(?:\d{1,2}[、.．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*/g;
+const ENUMERATOR =
+  /(^|[;；,，、\n\r|｜])\s*(?:\d{1,2}[、.．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*/g;
 // As Chinese punctuation ranks them: ；(and a line break, a bar) separates items, 、 and commas
 // separate words, which may be inside an item ("维生素、激素检测；试剂"). Items keep their own
 // characters: an export must re-import unchanged.
@@ -509,9 +510,9 @@ function cutOutsideBrackets(text: string, separators: ReadonlySet<string>): stri
   return parts;
 }
 
-function splitList(text: string): string[] {
+function splitList(text: string, itemsFirst: boolean): string[] {
   const separated = text.replace(ENUMERATOR, '$1');
-  const byItem = cutOutsideBrackets(separated, ITEM_SEPARATORS);
+  const byItem = itemsFirst ? cutOutsideBrackets(separated, ITEM_SEPARATORS) : [];
   const parts = byItem.length > 1 ? byItem : cutOutsideBrackets(separated, WORD_SEPARATORS);
   const items: string[] = [];
   const seen = new Set<string>();
@@ -530,12 +531,16 @@ function splitList(text: string): string[] {
  * has them, else also on 、 and commas; never inside brackets.
  */
 export function splitProducts(text: string): string[] {
-  return splitList(text);
+  return splitList(text, true);
 }
 
-/** Splits a 标签 cell into trimmed, distinct tags, as splitProducts splits products. */
+/**
+ * Splits a 标签 cell into trimmed, distinct tags at every separator (；; | 、 commas, line
+ * breaks) outside brackets: a tag is a short label, never a phrase with 、 in it
+ * ("高新技术企业、专精特新；瞪羚企业" is three tags).
+ */
 export function splitTags(text: string): string[] {
-  return splitList(text);
+  return splitList(text, false);
 }
 
 /**
@@ -545,7 +550,9 @@ export function splitTags(text: string): string[] {
 export function joinList(items: readonly string[]): string {
   const joined = items.join('；');
   const [only] = items;
-  return items.length === 1 && only !== undefined && splitList(only).length > 1 ? `${joined}；` : joined;
+  return items.length === 1 && only !== undefined && splitList(only, true).length > 1
+    ? `${joined}；`
+    : joined;
 }
 
 /** A USCC as registries print it made comparable: half-width, upper-case, no spaces or dashes. */
