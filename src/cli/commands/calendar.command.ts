@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/app-error.ts';
 import { getCalendar, setCalendarYear } from '../../services/problems/calendar-admin.service.ts';
-import { openTable } from '../../services/tables/table-reader.ts';
+import { openTable, type Table } from '../../services/tables/table-reader.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
 import { parseYear } from '../option-parsers.ts';
 import { parseProjectDate } from '../../domain/project-columns.ts';
@@ -37,6 +37,17 @@ async function readDays(
   file: string,
 ): Promise<{ day: string; kind: 'holiday' | 'workday'; name: string | null }[]> {
   const table = await openTable(file);
+  try {
+    return await daysOf(table, file);
+  } finally {
+    table.close();
+  }
+}
+
+async function daysOf(
+  table: Table,
+  file: string,
+): Promise<{ day: string; kind: 'holiday' | 'workday'; name: string | null }[]> {
   const headers = table.headers.map((header) => header.trim().toLowerCase());
   const at = (column: keyof typeof DAY_HEADERS) =>
     headers.findIndex((header) => (DAY_HEADERS[column] as readonly string[]).includes(header));

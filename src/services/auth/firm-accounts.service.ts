@@ -12,7 +12,12 @@ import {
 import { csvDocument } from '../../shared/csv.ts';
 import type { ReasonParams, RowReason } from '../../shared/row-reasons.ts';
 import type { RowError } from '../tables/error-report.ts';
-import { openTable, tableSourceName, type TableSource } from '../tables/table-reader.ts';
+import {
+  openTable,
+  tableSourceName,
+  type Table,
+  type TableSource,
+} from '../tables/table-reader.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import { checkUsername } from './users.service.ts';
 import { recordsNamed } from '../../domain/entity-matching.ts';
@@ -113,6 +118,16 @@ function rowError(
 
 async function readRows(file: TableSource): Promise<ParsedRow[]> {
   const table = await openTable(file);
+  try {
+    return await rowsOf(table, file);
+  } finally {
+    // A refused header or too many rows stop reading early: the file (or an upload's spooled
+    // copy) is released either way.
+    table.close();
+  }
+}
+
+async function rowsOf(table: Table, file: TableSource): Promise<ParsedRow[]> {
   const at = columnIndexes(table.headers, tableSourceName(file));
   const cell = (cells: readonly string[], index: number) =>
     index < 0 ? '' : (cells[index] ?? '').trim();

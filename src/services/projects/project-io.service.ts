@@ -677,6 +677,9 @@ export async function importProjects(
     source: shown,
     options: jobOptions,
     actorName: actor.name,
+  }).catch((error: unknown) => {
+    table.close();
+    throw error;
   });
   const result: ImportProjectsResult = { rowsRead: 0, created: 0, updated: 0, unchanged: 0 };
   const counts = (rowsWritten: number) => ({

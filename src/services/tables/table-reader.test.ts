@@ -1,4 +1,11 @@
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { once } from 'node:events';
@@ -452,6 +459,21 @@ describe('readTable: a stream of bytes', () => {
       ['甲公司', ''],
       ['乙公司', '2020-01-02'],
     ]);
+
+    // An upload read twice is spooled to a temporary folder; closing the table removes it, read or not.
+    const spools = mkdtempSync(join(tmpdir(), 'chainlead-spool-test-'));
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = spools;
+    try {
+      const unread = await readTable({ bytes: chunked(lines, 5), name: 'upload.jsonl' });
+      expect(readdirSync(spools)).toHaveLength(1);
+      unread.close();
+      await expect.poll(() => readdirSync(spools)).toEqual([]);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+      rmSync(spools, { recursive: true, force: true });
+    }
 
     await expect(readTable({ bytes: chunked(xlsx, 1000), name: 'upload.csv' })).rejects.toThrow(
       /upload\.csv: is a zip archive/,
