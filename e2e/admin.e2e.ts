@@ -99,9 +99,9 @@ describe.skipIf(!chromiumPath())("the office's administration pages", () => {
     await expect.poll(() => rows.first().textContent()).toContain('园区空间 · 停用');
     expect(await rows.first().textContent()).toContain('E2E-102');
     // The entity is named as well as numbered: the unit's code under 园区空间 #id.
-    expect(
-      await rows.first().locator('[data-testid="audit-entity-cell"]').textContent(),
-    ).toMatch(/^园区空间 #\d+E2E-102$/);
+    expect(await rows.first().locator('[data-testid="audit-entity-cell"]').textContent()).toMatch(
+      /^园区空间 #\d+E2E-102$/,
+    );
     const audit = await page.evaluate(async () => {
       const response = await fetch('/api/audit?entity=park_space&user=admin');
       return (await response.json()) as AuditPage;

@@ -96,9 +96,9 @@ describe.skipIf(!chromiumPath())('the analysis pages', () => {
     );
     await rows(page, 'shift-share-table').first().waitFor();
     // Employment (the default measure) is counted in jobs, and the headers say so.
-    expect(
-      await page.locator('[data-testid="shift-share-table"] thead').textContent(),
-    ).toMatch(/基期（人）.*末期（人）/);
+    expect(await page.locator('[data-testid="shift-share-table"] thead').textContent()).toMatch(
+      /基期（人）.*末期（人）/,
+    );
     const answer = await api<{ items: ShiftItem[]; totals: ShiftItem[] }>(
       page,
       '/api/statistics/shift-share?scheme=gbt4754&from=2019&to=2024&region=3202',

@@ -26,7 +26,9 @@ function operator(): LinkUser {
   return { actor: cliActor(), role: 'admin', enterpriseId: null };
 }
 
-const toNumber = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+/** A number option as a number; text that is no number is passed on as typed, for the refusal to quote. */
+const toNumber = (text: string | undefined) =>
+  text === undefined || text.trim() === '' || !Number.isFinite(Number(text)) ? text : Number(text);
 const print = (json: boolean | undefined, value: unknown, text: () => string) =>
   console.log(json ? JSON.stringify(value, null, 2) : text());
 
@@ -77,7 +79,7 @@ export function registerLinkCommand(program: Command): void {
           toId: toNumber(options.to),
           product: options.product,
           sharePercent: toNumber(options.share),
-          amountYuan: amount === undefined ? undefined : amount * 10_000,
+          amountYuan: typeof amount === 'number' ? amount * 10_000 : amount,
           validFrom: options.validFrom,
           validTo: options.validTo,
         },

@@ -14,7 +14,7 @@ import {
 import { csvDocument } from '../../shared/csv.ts';
 import { PROBLEM_STAGES, PROBLEM_STAGE_NAMES } from '../../shared/problem-stages.ts';
 import { cliActor, withDatabase, type GlobalOptions } from '../cli-context.ts';
-import { formatOfFile } from '../option-parsers.ts';
+import { formatOfFile, parseOptions } from '../option-parsers.ts';
 import { renderTable } from '../text-table.ts';
 import { reportRefusedRows } from '../refused-rows.ts';
 
@@ -180,20 +180,18 @@ export function registerProblemFileCommands(problem: Command): void {
         '  $ chainlead problem list --region 3202 --out 问题.csv',
     )
     .action(async (options: ListOptions, command: Command) => {
+      const parsed = parseOptions(problemListQuerySchema, {
+        chain: options.chain,
+        region: options.region,
+        overdue: options.overdue ? 'true' : undefined,
+        pageSize: 500,
+      });
+      // The list is CSV: a file named .xlsx would hold text Excel refuses to open.
+      if (options.out) formatOfFile(options.out, ['csv'] as const);
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
         const db = database.db;
-        const parsed = problemListQuerySchema.safeParse({
-          chain: options.chain,
-          region: options.region,
-          overdue: options.overdue ? 'true' : undefined,
-          pageSize: 500,
-        });
-        if (!parsed.success) {
-          const issues = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`);
-          throw new AppError('VALIDATION_FAILED', `Invalid options: ${issues.join('; ')}.`);
-        }
         const query: ProblemListQuery = {
-          ...parsed.data,
+          ...parsed,
           stage: options.stage === undefined ? undefined : stageOf(options.stage),
           category:
             options.category === undefined ? undefined : await categoryOf(db, options.category),
@@ -210,7 +208,6 @@ export function registerProblemFileCommands(problem: Command): void {
           if (found.items.length === 0 || items.length >= found.total) break;
         }
         if (options.out) {
-          formatOfFile(options.out, ['csv'] as const);
           writeFileSync(options.out, csvDocument(LIST_HEADERS, items.map(listRow)));
           console.error(`Wrote ${items.length} problems to ${options.out}.`);
         }

@@ -76,7 +76,8 @@ export function linkProblems(link: LinkFacts, lookup: PartyLookup): LinkProblem[
           ),
     );
   }
-  if (link.fromId !== null && link.fromId === link.toId)
+  // Both ends the same: said only of enterprises that exist (an unknown id is said above).
+  if (link.fromId !== null && link.fromId === link.toId && problems.length === 0)
     problems.push(
       problem(
         'toId',

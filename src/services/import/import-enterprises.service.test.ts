@@ -323,7 +323,12 @@ describe.each([
     const file = join(dir, 'later-keys.jsonl');
     const lines = [
       { name: '无锡首行精简医药有限公司', region_code: '320211' },
-      { name: '无锡次行完整医药有限公司', region_code: '320211', founded_on: '2016-03-04', products: ['注射剂', '口服液'] },
+      {
+        name: '无锡次行完整医药有限公司',
+        region_code: '320211',
+        founded_on: '2016-03-04',
+        products: ['注射剂', '口服液'],
+      },
       { name: '无锡三行日期医药有限公司', region_code: '320211', founded_on: '2016-02-30' },
     ];
     writeFileSync(file, lines.map((line) => JSON.stringify(line)).join('\n'));
@@ -332,7 +337,11 @@ describe.each([
     expect(result.errors).toEqual([
       expect.objectContaining({ row: 3, column: 'founded_on', value: '2016-02-30' }),
     ]);
-    const hit = await searchEnterprises(database.db, { q: '无锡次行完整医药', page: 1, pageSize: 1 });
+    const hit = await searchEnterprises(database.db, {
+      q: '无锡次行完整医药',
+      page: 1,
+      pageSize: 1,
+    });
     const detail = await getEnterprise(database.db, hit.items[0]?.id ?? 0);
     expect(detail.foundedOn).toBe('2016-03-04');
     expect(detail.products).toEqual(['注射剂', '口服液']);

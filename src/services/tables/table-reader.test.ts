@@ -450,7 +450,9 @@ describe('readTable: a stream of bytes', () => {
     expect(sheet.headers).toEqual(['企业名称', '成立日期']);
     expect((await rowsOf(sheet)).map((r) => r.cells[0])).toEqual(['甲公司']);
 
-    const lines = Buffer.from('{"企业名称":"甲公司"}\n{"企业名称":"乙公司","成立日期":"2020-01-02"}\n');
+    const lines = Buffer.from(
+      '{"企业名称":"甲公司"}\n{"企业名称":"乙公司","成立日期":"2020-01-02"}\n',
+    );
     const jsonl = await readTable({ bytes: chunked(lines, 5), name: 'upload.jsonl' });
     expect(jsonl.headers).toEqual(['企业名称', '成立日期']);
     // An import looks things up in the database before it reads the rows: none may be lost meanwhile.
