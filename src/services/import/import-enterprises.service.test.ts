@@ -345,6 +345,25 @@ describe.each([
     const detail = await getEnterprise(database.db, hit.items[0]?.id ?? 0);
     expect(detail.foundedOn).toBe('2016-03-04');
     expect(detail.products).toEqual(['注射剂', '口服液']);
+    // A worker thread and --strict's second pass reread the file with the keys the first read found.
+    const strict = await importEnterprises(database.db, actor, {
+      file,
+      strict: true,
+      worker: true,
+    });
+    expect(strict.status).toBe('rolled_back');
+    expect(strict.errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'founded_on', value: '2016-02-30' }),
+    ]);
+    writeFileSync(
+      file,
+      lines
+        .slice(0, 2)
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    const again = await importEnterprises(database.db, actor, { file, strict: true, worker: true });
+    expect(again.counts).toMatchObject({ rejected: 0, unchanged: 2 });
   });
 
   it('ignores a money column in a unit it cannot convert, naming the column and the unit', async () => {

@@ -185,13 +185,18 @@ export async function importEnterprises(
   const openRows = async (opened: Table | null, classify: boolean): Promise<RowSource> => {
     if (!useWorker)
       return inProcessRows(
-        opened ?? (await readTableFile(options.file, { ...options.table, name: shown })),
+        opened ??
+          (await readTableFile(options.file, {
+            ...options.table,
+            name: shown,
+            headers: table.headers,
+          })),
         context,
       );
     opened?.close();
     return workerRows({
       file: options.file,
-      table: { ...options.table, name: shown },
+      table: { ...options.table, name: shown, headers: table.headers },
       defaultRegion: context.defaultRegion,
       defaultMoneyUnit: context.defaultMoneyUnit,
       regionCodes: [...regionCodes],

@@ -25,6 +25,7 @@ export async function openJsonLines(
   shown: string,
   encoding: TableEncoding,
   path: string | undefined,
+  knownHeaders?: readonly string[],
 ): Promise<Table> {
   let spool: Awaited<ReturnType<typeof spoolToTempFile>> | undefined;
   let file: string;
@@ -51,7 +52,7 @@ export async function openJsonLines(
 
   let headers: string[];
   try {
-    headers = await keysOf(file, shown, encoding);
+    headers = knownHeaders ? [...knownHeaders] : await keysOf(file, shown, encoding);
   } catch (error) {
     removeSpool();
     throw error instanceof AppError ? error : fileError(error, shown);

@@ -19,6 +19,11 @@ export interface ReadTableOptions {
   sheet?: string;
   /** How messages name the file (an upload's own name) instead of its path on disk. */
   name?: string;
+  /**
+   * JSON Lines only: the headers an earlier read of the same file found, so that reading it again
+   * (a second pass, a worker thread) skips the pass over every line for its keys.
+   */
+  headers?: readonly string[];
 }
 
 export interface TableRow {

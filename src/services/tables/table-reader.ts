@@ -76,7 +76,7 @@ export async function readTable(input: TableInput, options: ReadTableOptions = {
       }
       return format === 'csv'
         ? openCsv(bytes, shown, encoding, head)
-        : openJsonLines(bytes, shown, encoding, input.path);
+        : openJsonLines(bytes, shown, encoding, input.path, options.headers);
     }
     case 'xlsx':
       return openXlsx(bytes, shown, options.sheet, input.path);
