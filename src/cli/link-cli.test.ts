@@ -69,7 +69,7 @@ describe('chainlead link, as a user runs it on the demo', () => {
     );
     const self = await link('add', '--kind', 'supplies', '--from', `${a?.id}`, '--to', `${a?.id}`);
     expect(self.code).not.toBe(0);
-    expect(self.stderr).toContain('toId');
+    expect(self.stderr).toContain('--to: a link joins two different enterprises');
     const added = await link(
       'add',
       '--kind',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AppError, isAppError } from '../../domain/app-error.ts';
 import {
   getChainMasterNetwork,
   getNodeLinks,
@@ -71,6 +72,13 @@ export function registerLinkCommand(program: Command): void {
     )
     .action(async (options: AddOptions, command: Command) => {
       const amount = toNumber(options.amountWan);
+      const flags = {
+        fromId: '--from',
+        toId: '--to',
+        sharePercent: '--share',
+        amountYuan: '--amount-wan',
+        validTo: '--valid-to',
+      };
       const input = parseOptions(
         createLinkSchema,
         {
@@ -83,15 +91,19 @@ export function registerLinkCommand(program: Command): void {
           validFrom: options.validFrom,
           validTo: options.validTo,
         },
-        {
-          fromId: '--from',
-          toId: '--to',
-          sharePercent: '--share',
-          amountYuan: '--amount-wan',
-        },
+        flags,
       );
       await withDatabase(command.optsWithGlobals<GlobalOptions>(), async (database) => {
-        const created = await createLink(database.db, operator(), input);
+        const created = await createLink(database.db, operator(), input).catch((error: unknown) => {
+          // The service names the API's fields (toId); a person typed --to.
+          const details = isAppError(error, 'VALIDATION_FAILED')
+            ? (error.details as { field?: string; why?: string } | null)
+            : null;
+          const flag = details?.field ? flags[details.field as keyof typeof flags] : undefined;
+          if (flag && details?.why)
+            throw new AppError('VALIDATION_FAILED', `${flag}: ${details.why}.`, details);
+          throw error;
+        });
         print(
           options.json,
           created,

@@ -87,6 +87,8 @@ export async function createLink(
     throw new AppError('VALIDATION_FAILED', problem.message, {
       field: problem.field,
       reason: problem.reason,
+      // The sentence without the field, for a client that names the field its own way (the CLI's flags).
+      why: problem.why,
       ...problem.params,
     });
   }
