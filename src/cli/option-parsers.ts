@@ -113,7 +113,7 @@ function wanted(issue: z.core.$ZodIssue): string {
       return `must be one of ${issue.values.map(String).join(', ')}`;
     case 'invalid_format':
       return issue.format === 'regex'
-        ? 'is not in the expected form'
+        ? patternWanted((issue as { pattern?: string }).pattern)
         : `must be a valid ${issue.format}`;
     case 'unrecognized_keys':
       return `does not take ${issue.keys.join(', ')}`;
@@ -124,4 +124,16 @@ function wanted(issue: z.core.$ZodIssue): string {
     case 'not_multiple_of':
       return issue.message.replace(/^Invalid input: /, '');
   }
+}
+
+/** What a pattern asks for, for the patterns options use; else a general word. */
+function patternWanted(pattern: string | undefined): string {
+  const text = pattern ?? '';
+  const digits = /^\/?\^\\d\{(\d+)(?:,(\d+))?\}\$\/?$/.exec(text);
+  if (digits) {
+    const [, least, most] = digits;
+    return most === undefined ? `must be ${least} digits` : `must be ${least} to ${most} digits`;
+  }
+  if (text.includes(String.raw`\d{4}-\d{2}-\d{2}`)) return 'must be a date such as 2025-01-31';
+  return 'is not in the expected form';
 }
