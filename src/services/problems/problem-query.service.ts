@@ -48,9 +48,12 @@ export async function listProblems(
 ): Promise<ProblemList> {
   const scope = scopeOf(user);
   refuseNoScope(scope);
-  // A chain or region that does not exist is a mistake, not an empty list.
-  if (query.chain !== undefined) await requireChain(db, query.chain);
-  if (query.region !== undefined) await requireRegion(db, query.region);
+  // A chain or region that does not exist is a mistake, not an empty list (looked up beside
+  // the page's own queries: a refusal wins over their answer).
+  const filtersExist = Promise.all([
+    query.chain === undefined ? null : requireChain(db, query.chain),
+    query.region === undefined ? null : requireRegion(db, query.region),
+  ]);
   const filter = {
     chainCode: query.chain,
     regionPrefix: query.region,
@@ -70,7 +73,8 @@ export async function listProblems(
     ratedTo: query.ratedTo,
     returned: query.returned,
   };
-  const [rows, total, calendar] = await Promise.all([
+  const [, rows, total, calendar] = await Promise.all([
+    filtersExist,
     listProblemViews(db, scope, filter, {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
