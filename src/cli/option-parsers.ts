@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { extname } from 'node:path';
 import { AppError } from '../domain/app-error.ts';
 import type { Lang } from '../shared/api/analysis.ts';
+import { issueWording } from '../shared/api/issue-wording.ts';
 
 // Option values checked once, with errors that name the flag and show a good value.
 
@@ -77,8 +78,8 @@ export function parseOptions<S extends z.ZodType>(
     const shown =
       typeof given === 'string' || typeof given === 'number' ? ` (given "${given}")` : '';
     // A schema's own message (a refinement, a pattern's explanation) says it best.
-    const own = !/^(Too big|Too small|Invalid|Unrecognized)/.test(issue.message);
-    const said = own ? `${flag}: ${issue.message}` : `${flag} ${wanted(issue)}`;
+    const wording = issueWording(issue, 'option');
+    const said = wording === issue.message ? `${flag}: ${wording}` : `${flag} ${wording}`;
     return { field, flag, message: `${said}${shown}` };
   });
   throw new AppError(
@@ -90,50 +91,4 @@ export function parseOptions<S extends z.ZodType>(
 
 function kebab(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-}
-
-/** What an option must be, said from a validator's issue. */
-function wanted(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'too_big':
-      return issue.origin === 'string'
-        ? `must be at most ${String(issue.maximum)} characters`
-        : `must be at most ${String(issue.maximum)}`;
-    case 'too_small':
-      return issue.origin === 'string'
-        ? Number(issue.minimum) <= 1
-          ? 'must not be empty'
-          : `must be at least ${String(issue.minimum)} characters`
-        : `must be at least ${String(issue.minimum)}`;
-    case 'invalid_type':
-      return issue.expected === 'number' || issue.expected === 'int'
-        ? 'must be a number'
-        : `must be ${issue.expected === 'string' ? 'text' : issue.expected}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map(String).join(', ')}`;
-    case 'invalid_format':
-      return issue.format === 'regex'
-        ? patternWanted((issue as { pattern?: string }).pattern)
-        : `must be a valid ${issue.format}`;
-    case 'unrecognized_keys':
-      return `does not take ${issue.keys.join(', ')}`;
-    case 'custom':
-    case 'invalid_element':
-    case 'invalid_key':
-    case 'invalid_union':
-    case 'not_multiple_of':
-      return issue.message.replace(/^Invalid input: /, '');
-  }
-}
-
-/** What a pattern asks for, for the patterns options use; else a general word. */
-function patternWanted(pattern: string | undefined): string {
-  const text = pattern ?? '';
-  const digits = /^\/?\^\\d\{(\d+)(?:,(\d+))?\}\$\/?$/.exec(text);
-  if (digits) {
-    const [, least, most] = digits;
-    return most === undefined ? `must be ${least} digits` : `must be ${least} to ${most} digits`;
-  }
-  if (text.includes(String.raw`\d{4}-\d{2}-\d{2}`)) return 'must be a date such as 2025-01-31';
-  return 'is not in the expected form';
 }

@@ -53,6 +53,19 @@ export interface TextCellProblem {
 }
 
 /**
+ * A cell holding the NUL character, which no column can store (whatever the cell is parsed as
+ * next: a number, a code, a name to look up); null for any other.
+ */
+export function nulCellProblem(text: string): TextCellProblem | null {
+  if (!text.includes('\u0000')) return null;
+  return {
+    value: text.replaceAll('\u0000', '␀').slice(0, 50),
+    reason: 'contains the NUL character; remove it',
+    code: 'TEXT_HAS_NUL',
+  };
+}
+
+/**
  * What is wrong with a text cell of a column that holds at most `max` characters (the limit the
  * API holds the same field to): a NUL character (no column can store one), too many characters,
  * or — where a name is wanted (`visible`) — nothing but spaces and invisible characters. Null
@@ -63,12 +76,8 @@ export function textCellProblem(
   max: number,
   options: { visible?: boolean } = {},
 ): TextCellProblem | null {
-  if (text.includes('\u0000'))
-    return {
-      value: text.replaceAll('\u0000', '␀').slice(0, 50),
-      reason: 'contains the NUL character; remove it',
-      code: 'TEXT_HAS_NUL',
-    };
+  const nul = nulCellProblem(text);
+  if (nul) return nul;
   const value = text.trim();
   if (value.length > max)
     return {

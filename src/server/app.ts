@@ -10,6 +10,7 @@ import {
   invalidRequest,
   serverErrorLogLine,
 } from './http-errors.ts';
+import type { IssueSource } from '../shared/api/issue-wording.ts';
 import { bodySizeGuard, requestIdMiddleware, unsafeTextGuard } from './request-guard.ts';
 import { releaseUpload } from './upload.ts';
 import type { PlainRoutePermissions } from './route-registry.ts';
@@ -71,6 +72,9 @@ function respondWithError(error: unknown, c: Context<AppEnv>) {
   if (known) {
     const retryAfter = (known.details as { retryAfterSeconds?: unknown } | undefined)
       ?.retryAfterSeconds;
+    // The body was not read to its end: a client keeping the connection would send its next
+    // request into the rest of it.
+    if (known.code === 'REQUEST_TOO_LARGE') c.header('Connection', 'close');
     if (known.code === 'RATE_LIMITED' && typeof retryAfter === 'number') {
       c.header('Retry-After', String(retryAfter));
     }
@@ -107,12 +111,17 @@ function respondWithError(error: unknown, c: Context<AppEnv>) {
   );
 }
 
+/** The request part a route's schema checked, as the error wording knows it. */
+function sourceOf(target: string): IssueSource {
+  return target === 'query' || target === 'param' || target === 'json' ? target : 'form';
+}
+
 /** Builds the HTTP app (no listening): the API, its OpenAPI document, docs page and web app. */
 export function createApp(deps: AppDeps): App {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return undefined;
-      const error = invalidRequest(result.error.issues);
+      const error = invalidRequest(result.error.issues, sourceOf(result.target));
       return c.json(errorBody(error.code, error.message, error.details), 400);
     },
   });

@@ -2,15 +2,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/app-error.ts';
 import { sqlStateOf } from '../domain/sql-state.ts';
 import type { ErrorCode } from '../shared/error-codes.ts';
+import type { z } from 'zod';
+import { issueWording, type IssueSource } from '../shared/api/issue-wording.ts';
 
-interface SchemaIssue {
-  path: readonly PropertyKey[];
-  message: string;
-  code?: string;
-  keys?: readonly string[];
-  /** invalid_union: each alternative's own issues. */
-  errors?: readonly (readonly SchemaIssue[])[];
-}
+type SchemaIssue = z.core.$ZodIssue;
 
 /**
  * A request that fits none of a union's shapes (a unit, or an area in a park) is told what is
@@ -18,27 +13,30 @@ interface SchemaIssue {
  * "Invalid input" for the whole body.
  */
 function closestAlternative(issue: SchemaIssue): readonly SchemaIssue[] | null {
-  if (issue.code !== 'invalid_union' || !issue.errors || issue.errors.length === 0) return null;
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return null;
   const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
   if (closest.length === 0) return null;
   return closest.flatMap((inner) => {
-    const located = { ...inner, path: [...issue.path, ...inner.path] };
+    const located = { ...inner, path: [...issue.path, ...inner.path] } as SchemaIssue;
     return closestAlternative(located) ?? [located];
   });
 }
 
-/** What a failed schema check of a request part says: each field with its problem. */
-export function invalidRequest(issues: readonly SchemaIssue[]): AppError {
+/**
+ * What a failed schema check of a request part says: each field with its problem, in words
+ * (`issueWording`). `source` is the part checked (a repeated query parameter is a list).
+ */
+export function invalidRequest(issues: readonly SchemaIssue[], source?: IssueSource): AppError {
   const details = issues
     .flatMap((issue) => closestAlternative(issue) ?? [issue])
     .flatMap((issue) =>
       // An unknown field is named itself, not the object that holds it.
-      issue.code === 'unrecognized_keys' && issue.keys
+      issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => ({
             field: [...issue.path.map(String), key].join('.'),
             message: 'is not a field of this request',
           }))
-        : [{ field: issue.path.map(String).join('.'), message: issue.message }],
+        : [{ field: issue.path.map(String).join('.'), message: issueWording(issue, source) }],
     );
   const summary = details.map((d) => `${d.field || '(body)'}: ${d.message}`).join('; ');
   return new AppError('VALIDATION_FAILED', `Invalid request: ${summary}`, details);

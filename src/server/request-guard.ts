@@ -105,6 +105,29 @@ const unsafe = (field: string, where: string) =>
     [{ field, message: 'must not contain NUL characters or broken Unicode (lone surrogates)' }],
   );
 
+const notUtf8 = (why: string) =>
+  new AppError('VALIDATION_FAILED', `Invalid request: (body): ${why}.`, [
+    { field: '(body)', message: why },
+  ]);
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A JSON body's text. JSON is UTF-8 (RFC 8259): a body declared in another charset, or bytes that
+ * are not UTF-8 (Latin-1 é, a GBK file), are refused rather than stored with U+FFFD in their place.
+ */
+function utf8Body(contentType: string, bytes: ArrayBuffer): string {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/.exec(contentType)?.[1];
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw notUtf8(`is declared as ${charset}; send JSON as UTF-8`);
+  }
+  try {
+    return fatalUtf8.decode(bytes);
+  } catch {
+    throw notUtf8('is not valid UTF-8 text; send JSON as UTF-8');
+  }
+}
+
 /**
  * Refuses, for every API route at once, text no column can store: NUL characters and lone
  * surrogates in the path, a query parameter or anywhere in a JSON body (400 naming where), and a
@@ -119,7 +142,7 @@ export function unsafeTextGuard(): MiddlewareHandler<AppEnv> {
     }
     const contentType = (c.req.header('content-type') ?? '').toLowerCase();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /\bjson\b/.test(contentType)) {
-      const text = await c.req.text();
+      const text = utf8Body(contentType, await c.req.arrayBuffer());
       if (text.trim() !== '') {
         let parsed: unknown;
         try {

@@ -155,6 +155,26 @@ export interface RouteExample {
 }
 
 /**
+ * Refuses a body sent to a route that takes none (400), rather than ignoring what it asked for:
+ * `{"ids": [1]}` sent to "mark all read" must not mark everything read. No body, an empty one or
+ * `{}` pass.
+ */
+const refuseBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    const contentType = (c.req.header('content-type') ?? '').toLowerCase();
+    const sent = contentType.startsWith('multipart/') ? 'a form' : (await c.req.text()).trim();
+    if (sent !== '' && sent !== '{}') {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Invalid request: (body): this request takes no body; send none.',
+        [{ field: '(body)', message: 'this request takes no body; send none' }],
+      );
+    }
+  }
+  await next();
+};
+
+/**
  * Declares an API route with the one permission it needs. The permission guards the route, shows
  * in the OpenAPI document as `x-permission`, and is what the route-coverage test checks.
  */
@@ -172,7 +192,9 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
     'x-permission': permission,
     ...(example ? { 'x-example': example } : {}),
     security: permission === 'public' ? [] : [{ cookieAuth: [] }],
-    middleware: [requirePermission(permission)] as const,
+    middleware: (declared.request?.body === undefined
+      ? [requirePermission(permission), refuseBody]
+      : [requirePermission(permission)]) as [MiddlewareHandler<AppEnv>],
     responses: { ...commonErrors, ...route.responses },
   });
 }

@@ -7,6 +7,7 @@ import { AppError } from '../domain/app-error.ts';
 import type { TableInput } from '../services/tables/table-reader.ts';
 import type { AppEnv } from './app-env.ts';
 import { invalidRequest } from './http-errors.ts';
+import { hasUnsafeCharacters } from '../shared/api/fields.ts';
 
 /** The file of a multipart upload, its other form fields, and ways to read the file. */
 export interface Upload extends TableInput {
@@ -72,8 +73,7 @@ export async function readUpload(c: Context<AppEnv>, limits: UploadLimits): Prom
   const cap = limits.maxBytes + (limits.envelopeBytes ?? 0);
   const maxMb = limits.maxBytes / 1024 / 1024;
   // The web app says it from the reason, with the limit.
-  const details =
-    limits.details && typeof limits.details === 'object' ? (limits.details) : {};
+  const details = limits.details && typeof limits.details === 'object' ? limits.details : {};
   const tooLarge = (): AppError =>
     new AppError(
       'VALIDATION_FAILED',
@@ -157,6 +157,14 @@ export async function readUpload(c: Context<AppEnv>, limits: UploadLimits): Prom
             { field: name },
           ),
         );
+      } else if (hasUnsafeCharacters(name) || hasUnsafeCharacters(value)) {
+        fail(
+          new AppError(
+            'VALIDATION_FAILED',
+            `Invalid request: ${name}: must not contain NUL characters or broken Unicode (lone surrogates).`,
+            [{ field: name, message: 'must not contain NUL characters or broken Unicode' }],
+          ),
+        );
       } else fields[name] = value;
     });
     parser.on('fieldsLimit', () => fail(new AppError('VALIDATION_FAILED', 'Too many fields.')));
@@ -183,7 +191,7 @@ export async function readUpload(c: Context<AppEnv>, limits: UploadLimits): Prom
       const checked = limits.form?.safeParse({ ...fields, file: info.filename });
       if (checked && !checked.success) {
         stream.resume();
-        fail(invalidRequest(checked.error.issues));
+        fail(invalidRequest(checked.error.issues, 'form'));
         return;
       }
       const file = new PassThrough();

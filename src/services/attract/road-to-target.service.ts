@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/app-error.ts';
 import { computeRoad, type Baseline } from '../../domain/road-to-target.ts';
 import type { Db } from '../../db/connection.ts';
 import { listOutputTargets, sumOutputByYearAndNode } from '../../db/attract.repository.ts';
@@ -16,6 +17,29 @@ export interface RoadOptions {
   /** What-if: dropped project ids counted at the stage they reached. */
   include?: readonly number[] | undefined;
   baseline?: Baseline | undefined;
+}
+
+/**
+ * Refuses a what-if id that is not a project of the chain in the region: it would change nothing,
+ * and the answer would not say so.
+ */
+function refuseUnknownProjects(
+  known: ReadonlySet<number>,
+  lists: Readonly<Record<'exclude' | 'include', readonly number[]>>,
+  regionCode: string,
+): void {
+  const details = (['exclude', 'include'] as const).flatMap((field) => {
+    const unknown = lists[field].filter((id) => !known.has(id));
+    return unknown.length === 0
+      ? []
+      : [{ field, message: `no project ${unknown.join(', ')} of this chain in ${regionCode}` }];
+  });
+  if (details.length === 0) return;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}.`,
+    details,
+  );
 }
 
 /**
@@ -44,6 +68,11 @@ export async function roadToTarget(db: Db, options: RoadOptions): Promise<RoadTo
   }
   const exclude = [...(options.exclude ?? [])];
   const include = [...(options.include ?? [])];
+  refuseUnknownProjects(
+    new Set(views.map(({ project }) => project.id)),
+    { exclude, include },
+    options.regionCode,
+  );
   const baseline = options.baseline ?? 'trend';
   const road = computeRoad({
     actual,

@@ -21,6 +21,7 @@ import {
 import { generatePassword, hashPassword } from './password.ts';
 import { checkUsername } from './users.service.ts';
 import { recordsNamed } from '../../domain/entity-matching.ts';
+import { nulCellProblem } from '../../domain/cell-text.ts';
 
 /** One firm account opened, with its one-time password (shown only in this answer). */
 export interface FirmAccount {
@@ -38,6 +39,7 @@ const COLUMNS = {
   displayName: ['displayname', 'display_name', 'name', '显示名称', '姓名'],
 } as const;
 type Column = keyof typeof COLUMNS;
+const ACCOUNT_COLUMNS = Object.keys(COLUMNS) as Column[];
 const MAX_DISPLAY_NAME = 64;
 const MAX_ROWS = 2_000;
 
@@ -163,14 +165,22 @@ export async function createFirmAccounts(
   actor: Actor,
   file: TableSource,
 ): Promise<FirmAccount[]> {
-  const rows = await readRows(file);
+  const errors: RowError[] = [];
+  // A cell with a NUL is refused before anything looks it up (no column can hold one).
+  const rows = (await readRows(file)).filter((row) => {
+    const problems = ACCOUNT_COLUMNS.flatMap((column) => {
+      const problem = nulCellProblem(row[column]);
+      return problem ? [{ row: row.row, column, ...problem }] : [];
+    });
+    errors.push(...problems);
+    return problems.length === 0;
+  });
   const refs = rows.map((row) => row.enterprise).filter(Boolean);
   const found = await findAccountEnterprises(db, {
     ids: refs.filter((ref) => /^\d{1,15}$/.test(ref)).map(Number),
     usccs: refs.map((ref) => ref.toUpperCase()).filter((ref) => isValidUscc(ref)),
     names: refs,
   });
-  const errors: RowError[] = [];
   const planned: Omit<FirmAccount, 'password'>[] = [];
   const firstRowOf = new Map<string, number>();
   for (const row of rows) {
@@ -219,7 +229,7 @@ export async function createFirmAccounts(
       errors.push(rowError(account.row, 'username', account.username, 'USERNAME_TAKEN'));
     }
   }
-  if (rows.length === 0) {
+  if (rows.length === 0 && errors.length === 0) {
     throw new AppError('VALIDATION_FAILED', `${tableSourceName(file)} lists no accounts.`, {
       field: 'file',
       reason: 'FILE_NO_ROWS',

@@ -33,18 +33,18 @@ export interface ChainContext {
   nodeById: Map<number, ChainNodeRow>;
 }
 
-function chainNotFound(code: string): AppError {
+function chainNotFound(code: string, field?: string): AppError {
   return new AppError(
     'CHAIN_NOT_FOUND',
     `No chain has code "${code}"; GET /api/chains lists the chains loaded, "chainlead template load FILE" adds one.`,
-    { chain: code },
+    field === undefined ? { chain: code } : { chain: code, field },
   );
 }
 
-/** The chain with this code. Throws CHAIN_NOT_FOUND. */
-export async function requireChain(db: DbOrTx, code: string): Promise<ChainRow> {
+/** The chain with this code. Throws CHAIN_NOT_FOUND (naming `field`, the request's). */
+export async function requireChain(db: DbOrTx, code: string, field?: string): Promise<ChainRow> {
   const chain = await findChainByCode(db, code);
-  if (!chain) throw chainNotFound(code);
+  if (!chain) throw chainNotFound(code, field);
   return chain;
 }
 
@@ -96,14 +96,14 @@ export function requireNode(
 export async function requireRegion(
   db: DbOrTx,
   code: string,
-  options: { levels?: readonly string[] } = {},
+  options: { levels?: readonly string[]; field?: string } = {},
 ): Promise<RegionRow> {
   const row = await findRegion(db, code);
   if (!row) {
     throw new AppError(
       'REGION_NOT_FOUND',
       `No region has code ${code}; use an administrative code such as 3202 (Wuxi) or 320214.`,
-      { region: code },
+      options.field === undefined ? { region: code } : { region: code, field: options.field },
     );
   }
   if (options.levels && !options.levels.includes(row.level)) {

@@ -27,6 +27,7 @@ import {
 } from './problem-presenter.ts';
 import { loadWorkingCalendar } from './working-calendar.service.ts';
 import { requireChain, requireRegion } from '../lookup/lookup.service.ts';
+import { findProblemCategory } from '../../db/department.repository.ts';
 
 function refuseNoScope(scope: ProblemScope): void {
   if (scope.kind === 'none') {
@@ -34,6 +35,16 @@ function refuseNoScope(scope: ProblemScope): void {
       permission: 'problem:read',
     });
   }
+}
+
+/** A category to filter by, retired ones included (their problems stay). Throws CATEGORY_NOT_FOUND. */
+async function requireKnownCategory(db: DbOrTx, code: string): Promise<void> {
+  if (await findProblemCategory(db, code)) return;
+  throw new AppError(
+    'CATEGORY_NOT_FOUND',
+    `No problem category has code "${code}"; GET /api/problem-categories lists them.`,
+    { field: 'category', code },
+  );
 }
 
 /**
@@ -53,6 +64,7 @@ export async function listProblems(
   const filtersExist = Promise.all([
     query.chain === undefined ? null : requireChain(db, query.chain),
     query.region === undefined ? null : requireRegion(db, query.region),
+    query.category === undefined ? null : requireKnownCategory(db, query.category),
   ]);
   const filter = {
     chainCode: query.chain,

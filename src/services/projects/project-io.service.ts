@@ -1,7 +1,7 @@
 import { rowErrorsRefusal } from '../tables/table-common.ts';
 import { performance } from 'node:perf_hooks';
 import { AppError, isAppError } from '../../domain/app-error.ts';
-import { refuse, textCellProblem } from '../../domain/cell-text.ts';
+import { nulCellProblem, refuse, textCellProblem } from '../../domain/cell-text.ts';
 import {
   MONEY_PROJECT_COLUMNS,
   PROJECT_COLUMNS,
@@ -50,6 +50,7 @@ import {
   loadChainContext,
   requireNode,
   requirePark,
+  requireChain,
   requireRegion,
 } from '../lookup/lookup.service.ts';
 import { createProject, requireOwner, updateProject } from './project.service.ts';
@@ -206,9 +207,9 @@ async function parseRow(
   for (const column of Object.keys(PROJECT_COLUMNS) as ProjectColumn[]) {
     const { text: value, header: shown } = cell(column);
     const max = textMax.get(column);
-    const problem = textCellProblem(value, max ?? Number.MAX_SAFE_INTEGER, {
-      visible: max !== undefined,
-    });
+    // A text column is held to its length and to showing something; every column to no NUL.
+    const problem =
+      max === undefined ? nulCellProblem(value) : textCellProblem(value, max, { visible: true });
     if (problem) errors.push({ row: rowNumber, column: shown || column, ...problem });
   }
   const take = <T>(column: ProjectColumn, parse: (text: string) => CellParse<T>): T | undefined => {
@@ -668,6 +669,11 @@ export async function importProjects(
   defaults: { chainCode: string; regionCode?: string | undefined },
   options: { batchRows?: number } = {},
 ): Promise<ImportProjectsResult> {
+  // The defaults are the request's, not a row's: an unknown one is said once, naming its field.
+  await requireChain(db, defaults.chainCode, 'chain');
+  if (defaults.regionCode !== undefined) {
+    await requireRegion(db, defaults.regionCode, { field: 'region' });
+  }
   const table = await openTable(file);
   const shown = tableSourceName(file);
   const jobOptions = { chain: defaults.chainCode, region: defaults.regionCode ?? null };

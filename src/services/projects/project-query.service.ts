@@ -15,7 +15,7 @@ import {
 } from '../../db/project.repository.ts';
 import { listReservations } from '../../db/space.repository.ts';
 import { listChainNodes } from '../../db/chain.repository.ts';
-import { requireChain, requireUser } from '../lookup/lookup.service.ts';
+import { requireChain, requirePark, requireUser } from '../lookup/lookup.service.ts';
 import {
   PROJECT_EVENT_KINDS,
   PROJECT_STAGE_NAMES,
@@ -171,6 +171,7 @@ export async function listParkProjects(
   parkId: number,
 ): Promise<{ items: ProjectSummary[]; total: number }> {
   assertParkInScope(scope, parkId);
+  await requirePark(db, parkId);
   const items = await listProjectSummaries(db, { matchedToParkId: parkId, status: 'active' });
   return { items, total: items.length };
 }

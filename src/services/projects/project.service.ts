@@ -351,7 +351,7 @@ export async function recordCapital(
   db: Db,
   actor: Actor,
   id: number,
-  arrival: { amountYuan: number; note?: string | undefined },
+  arrival: { amountYuan: number; note?: string | null | undefined },
 ): Promise<ProjectDetail> {
   await db.transaction(async (tx) => {
     const before = await lockOrThrow(tx, id);

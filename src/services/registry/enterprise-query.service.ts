@@ -2,6 +2,7 @@ import { gbt4754Name } from '../../shared/industry/industry-names.ts';
 import { regionPathText } from '../../shared/region-path.ts';
 import { regionPaths, type RegionStep } from '../reference/region-paths.ts';
 import { AppError } from '../../domain/app-error.ts';
+import { requireChain } from '../lookup/lookup.service.ts';
 import type { Db } from '../../db/connection.ts';
 import {
   countEnterprises,
@@ -91,7 +92,15 @@ export async function searchEnterprises(
   query: Omit<EnterpriseQuery, 'sort' | 'order'> & Partial<Pick<EnterpriseQuery, 'sort' | 'order'>>,
 ): Promise<{ items: EnterpriseSummary[]; total: number }> {
   const filter = enterpriseFilterOf(query);
-  const [rows, total] = await Promise.all([
+  // A chain that does not exist is a mistake, not an empty page (or, for nodeChain, a default).
+  const chainsExist = Promise.all(
+    (['chain', 'nodeChain'] as const).map((field) => {
+      const code = query[field];
+      return code === undefined ? Promise.resolve(null) : requireChain(db, code, field);
+    }),
+  );
+  const [, rows, total] = await Promise.all([
+    chainsExist,
     listEnterprises(
       db,
       filter,

@@ -7,6 +7,7 @@ import {
   MAX_RECORD_CHARS,
   fail,
   fileError,
+  refuseUnsafeHeaders,
   decodingStream,
   type Table,
   type TableBytes,
@@ -60,6 +61,12 @@ export async function openJsonLines(
   if (headers.length === 0) {
     removeSpool();
     throw fail(shown, 'holds no JSON objects; write one object per line');
+  }
+  try {
+    refuseUnsafeHeaders(headers, shown, 1);
+  } catch (error) {
+    removeSpool();
+    throw error;
   }
 
   // The file is opened for its rows when they are first asked for: a stream opened now would

@@ -3,6 +3,7 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import { AppError } from '../../domain/app-error.ts';
 import type { FileReason } from '../../shared/row-reasons.ts';
+import { hasUnsafeCharacters } from '../../shared/api/fields.ts';
 
 // What every table format shares: row and table types, errors naming the file, checked UTF-8
 // decoding, and aligning rows with their header.
@@ -343,6 +344,12 @@ export async function tableFromRecords(
   // Excel pads rows with empty columns after the last real one; they are not headers.
   while (headers.length > 0 && (headers[headers.length - 1] ?? '').trim() === '') headers.pop();
   const width = headers.length;
+  try {
+    refuseUnsafeHeaders(headers, shown, header.rowNumber);
+  } catch (error) {
+    shape.close();
+    throw error;
+  }
 
   async function* rows(): AsyncGenerator<TableRow> {
     try {
@@ -366,6 +373,24 @@ export async function tableFromRecords(
     progress: shape.progress,
     close: shape.close,
   };
+}
+
+/**
+ * Refuses a header no column can be named by: a NUL or broken Unicode in it would otherwise make
+ * a known column unknown (`年份\0` is not 年份) and every row wrong for a reason it does not have.
+ */
+export function refuseUnsafeHeaders(headers: readonly string[], shown: string, row: number): void {
+  headers.forEach((header, index) => {
+    if (!hasUnsafeCharacters(header)) return;
+    const column = `${index + 1} (${columnLetters(index + 1)})`;
+    throw fail(
+      shown,
+      `the header of column ${column} holds a NUL character or broken Unicode; retype the header`,
+      row,
+      'ROW_UNREADABLE',
+      { column },
+    );
+  });
 }
 
 export function isBlank(cells: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wholeNumberParam, regionCodeParam } from './fields.ts';
+import { wholeNumberParam, regionCodeParam, yuanSchema } from './fields.ts';
 import { matchmakingSummarySchema } from './needs.ts';
 import { bilingualSchema } from './common.ts';
 
@@ -293,9 +293,9 @@ export type TargetView = z.infer<typeof targetSchema>;
 export const setTargetRequestSchema = z
   .strictObject({
     region: regionCode,
-    year: z.number().int().min(1949).max(2100),
-    valueYuan: z.number().positive().lt(1e18).meta({
-      description: 'Target output in yuan, e.g. 250e9 (below 10^18, the column’s range).',
+    year: z.number().int().min(2000).max(2100),
+    valueYuan: yuanSchema.positive().meta({
+      description: 'Target output in yuan, e.g. 250e9 (at most 10^15, kept to the fen).',
     }),
     node: z
       .string()

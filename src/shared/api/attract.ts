@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wholeNumberParam } from './fields.ts';
+import { bodyIdSchema, wholeNumberParam } from './fields.ts';
 import { bilingualSchema } from './common.ts';
 import { PROJECT_STAGES, PROJECT_STATUSES, type ProjectStage } from './projects.ts';
 
@@ -26,8 +26,9 @@ const regionQuery = z
 /** `1,2,3` in a query string as a list of ids. */
 const idList = z
   .string()
-  .regex(/^\d+(,\d+)*$/, 'use ids separated by commas, e.g. 1,2')
-  .transform((text) => text.split(',').map(Number))
+  .regex(/^[1-9]\d{0,9}(,[1-9]\d{0,9})*$/, 'use project ids separated by commas, e.g. 1,2')
+  .transform((text) => [...new Set(text.split(',').map(Number))])
+  .pipe(z.array(bodyIdSchema).max(500))
   .optional();
 
 export const candidateQuerySchema = z.object({
@@ -102,15 +103,29 @@ export const candidateListSchema = z
   .meta({ id: 'CandidateList' });
 export type CandidateList = z.infer<typeof candidateListSchema>;
 
-export const roadQuerySchema = z.object({
-  region: regionQuery,
-  exclude: idList.meta({ description: 'What-if: project ids left out, e.g. 3,7.' }),
-  include: idList.meta({ description: 'What-if: dropped project ids counted at their stage.' }),
-  baseline: z
-    .enum(['trend', 'flat'])
-    .default('trend')
-    .meta({ description: 'Future actual output: recent trend (default) or held at the latest.' }),
-});
+export const roadQuerySchema = z
+  .object({
+    region: regionQuery,
+    exclude: idList.meta({ description: 'What-if: project ids left out, e.g. 3,7.' }),
+    include: idList.meta({ description: 'What-if: dropped project ids counted at their stage.' }),
+    baseline: z
+      .enum(['trend', 'flat'])
+      .default('trend')
+      .meta({ description: 'Future actual output: recent trend (default) or held at the latest.' }),
+  })
+  .superRefine((query, ctx) => {
+    // Runs even when a list failed its own check (then it is not a list yet).
+    const { include, exclude } = query as { include?: unknown; exclude?: unknown };
+    if (!Array.isArray(include) || !Array.isArray(exclude)) return;
+    const both = include.filter((id) => exclude.includes(id));
+    if (both.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['include'],
+        message: `project ${both.join(', ')} is both left out (exclude) and counted (include); name it once`,
+      });
+    }
+  });
 export type RoadQuery = z.infer<typeof roadQuerySchema>;
 
 export const roadYearSchema = z

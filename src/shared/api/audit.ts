@@ -32,7 +32,10 @@ export const auditQuerySchema = pageQuerySchema
       .min(1)
       .max(64)
       .optional()
-      .meta({ description: 'The kind of entity, e.g. chain_target, park, park_space, app_user.' }),
+      .meta({
+        description:
+          'The kind of entity, e.g. target, park, park_space, user (the answer lists the kinds there are).',
+      }),
     entityId: z.string().trim().min(1).max(64).optional(),
     from: isoDateSchema
       .optional()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paramIdSchema, regionCodeParam } from './fields.ts';
+import { nodeCodeSchema, paramIdSchema, regionCodeParam } from './fields.ts';
 import { DECISIONS, ENTERPRISE_SORTS } from '../enterprise-values.ts';
 import { FIGURE_HISTORY_REASONS, FIGURE_MEASURES } from '../figure-history.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
@@ -23,15 +23,10 @@ export const enterpriseFilterSchema = z.object({
     .max(100)
     .optional()
     .meta({ description: 'Text: part of the Chinese or English name, or a whole USCC.' }),
-  node: z
-    .string()
-    .max(100)
-    .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/)
-    .optional()
-    .meta({
-      description:
-        'Only enterprises classified on this node (or under this stage), e.g. biomed.mid.device.',
-    }),
+  node: nodeCodeSchema.optional().meta({
+    description:
+      'Only enterprises classified on this node (or under this stage), e.g. biomed.mid.device.',
+  }),
   chain: z
     .string()
     .max(64)

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { EVENT_KINDS, EVENT_OUTCOME_KINDS } from '../event-kinds.ts';
 import {
   bodyIdSchema,
+  chainCodeSchema,
   datesInOrder,
   isoDateSchema,
   paramIdSchema,
   requiredText,
   safeText,
+  yuanSchema,
 } from './fields.ts';
 import { pageQuerySchema } from './common.ts';
 import { nodeCodeSchema } from './experts.ts';
@@ -19,7 +21,6 @@ export {
   type EventOutcomeKind,
 } from '../event-kinds.ts';
 
-const chainCodeSchema = requiredText(64).meta({ example: 'biomed' });
 const regionCodeSchema = z
   .string()
   .regex(/^\d{6}$/, 'use a 6-digit administrative code such as 320214');
@@ -70,7 +71,7 @@ const signedProjectSchema = z
       .optional()
       .meta({ description: "A new project: where it lands; the event's region when left out." }),
     nodeCode: nodeCodeSchema.nullable().optional(),
-    investmentYuan: z.number().min(0).max(1e14).nullable().optional(),
+    investmentYuan: yuanSchema.min(0).nullable().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.projectId === undefined && value.name === undefined && !value.enterpriseId) {

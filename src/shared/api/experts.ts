@@ -1,9 +1,15 @@
 // Experts (专家库): by field and chain node, with the enterprises and projects they advised.
 import { z } from 'zod';
-import { bodyIdSchema, isoDateSchema, paramIdSchema, requiredText, safeText } from './fields.ts';
+import {
+  bodyIdSchema,
+  chainCodeSchema,
+  isoDateSchema,
+  paramIdSchema,
+  requiredText,
+  safeText,
+} from './fields.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 
-const chainCodeSchema = requiredText(64).meta({ example: 'biomed' });
 export const nodeCodeSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/, 'use a node code such as biomed.up.reagent')

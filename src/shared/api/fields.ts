@@ -28,6 +28,13 @@ export const safeText = (max: number) =>
     .max(max)
     .refine((value) => !hasUnsafeCharacters(value), SAFE_TEXT_MESSAGE);
 
+/**
+ * Optional text: trimmed, at most `max` characters, no NUL; blank (spaces only) is null, i.e. no
+ * value, never an empty or all-space string stored and shown as if it said something.
+ */
+export const optionalText = (max: number) =>
+  safeText(max).transform((value): string | null => (value === '' ? null : value));
+
 export const PHONE_TEXT_MESSAGE =
   'not a phone number: digits, with + - ( ) and an extension (转 8001)';
 
@@ -70,6 +77,20 @@ export const requiredText = (max: number) =>
  */
 export const displayText = (max: number) =>
   rawText(max).refine((value) => value === '' || hasVisibleText(value), VISIBLE_TEXT_MESSAGE);
+
+/** A chain's code in a request (biomed, ic): what chain templates allow, at most 64 characters. */
+export const chainCodeSchema = z
+  .string()
+  .max(64)
+  .regex(/^[a-z][a-z0-9-]*$/, 'must be a chain code such as biomed')
+  .meta({ example: 'biomed' });
+
+/** A chain node's code in a request (biomed.mid.device; a stage such as biomed.mid, too). */
+export const nodeCodeSchema = z
+  .string()
+  .max(100)
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'must be a node code such as biomed.mid.device')
+  .meta({ example: 'biomed.mid.device' });
 
 /** A region code or a prefix of one in a query (32, 3202, 320214): a province or city includes its parts. */
 export const regionCodeParam = z.string().regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits');
@@ -124,16 +145,51 @@ export function isRealDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
 }
 
-/** A real calendar date, YYYY-MM-DD (2025-02-30 and 9999-99-99 are refused). */
+/**
+ * The days a date in a request may name: nothing the chain office records or plans happened
+ * before 1900 or falls after 2100, so 0001-01-01 or 9999-12-31 is a typing error (or a stand-in
+ * for "none", which is null), not a date to store and show.
+ */
+export const PLAUSIBLE_DATES = { from: '1900-01-01', to: '2100-12-31' } as const;
+
+/** Whether a real date (or the date part of a timestamp) lies within PLAUSIBLE_DATES. */
+export function isPlausibleDate(value: string): boolean {
+  const day = value.slice(0, 10);
+  return day >= PLAUSIBLE_DATES.from && day <= PLAUSIBLE_DATES.to;
+}
+
+const PLAUSIBLE_DATE_MESSAGE = `must lie between ${PLAUSIBLE_DATES.from} and ${PLAUSIBLE_DATES.to}`;
+
+/** A real calendar date, YYYY-MM-DD, from 1900 to 2100 (2025-02-30 and 9999-12-31 are refused). */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
   .refine(isRealDate, 'is not a real calendar date')
-  .meta({ description: 'A date, YYYY-MM-DD.' });
+  .refine(isPlausibleDate, PLAUSIBLE_DATE_MESSAGE)
+  .meta({ description: 'A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31.' });
 
-/** A moment with its offset (ISO 8601, e.g. 2026-03-01T09:30:00+08:00) on a real day. */
+/** A moment with its offset (ISO 8601, e.g. 2026-03-01T09:30:00+08:00) on a real day, 1900–2100. */
 export const isoDateTimeSchema = z
   .string()
   .datetime({ offset: true })
   .refine(isRealDate, 'is not a real calendar date')
-  .meta({ description: 'A date and time with its offset, ISO 8601.' });
+  .refine(isPlausibleDate, PLAUSIBLE_DATE_MESSAGE)
+  .meta({ description: 'A date and time with its offset, ISO 8601, from 1900 to 2100.' });
+
+/** The largest sum of money a request may carry, in yuan (a thousand trillion). */
+export const MAX_YUAN = 1e15;
+
+/** Whether a number has at most two decimal places: sums in yuan are kept to the fen (0.01). */
+export function isWholeFen(value: number): boolean {
+  const fen = value * 100;
+  return Math.abs(fen - Math.round(fen)) <= 1e-9 * Math.max(1, Math.abs(fen));
+}
+
+/**
+ * A sum of money in yuan: at most MAX_YUAN and two decimal places (0.001 would be stored as 0).
+ * Callers add their lower bound (`.min(0)` or `.positive()`).
+ */
+export const yuanSchema = z
+  .number()
+  .max(MAX_YUAN)
+  .refine(isWholeFen, 'has more than two decimal places: yuan are kept to the fen (0.01)');

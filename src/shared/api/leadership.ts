@@ -2,8 +2,10 @@
 // problems (共性问题) and the yearly scorecard (考核看板).
 import { z } from 'zod';
 import {
-  datesInOrder,
   bodyIdSchema,
+  chainCodeSchema,
+  nodeCodeSchema,
+  datesInOrder,
   isoDateSchema,
   paramIdSchema,
   requiredText,
@@ -30,7 +32,6 @@ const regionCodeSchema = z
   .string()
   .regex(/^\d{2}(\d{2}){0,2}$/, 'use an administrative code such as 3202 or 320214')
   .meta({ description: 'Region code (a prefix: 32, 3202, 320214).', example: '3202' });
-const chainCodeSchema = requiredText(64).meta({ example: 'biomed' });
 
 const personSchema = z.object({ name: z.string(), title: z.string().nullable() });
 
@@ -84,7 +85,7 @@ export const createActivitySchema = z
     people: z.array(textField(100)).max(100).default([]),
     summary: textField(8000).nullable().optional(),
     enterpriseIds: z.array(idSchema).max(200).default([]),
-    nodeCodes: z.array(chainCodeSchema).max(100).default([]),
+    nodeCodes: z.array(nodeCodeSchema).max(100).default([]),
     followUps: z.array(followUpSchema).max(50).default([]),
   })
   .strict();
@@ -98,7 +99,7 @@ export const updateActivitySchema = z
     people: z.array(textField(100)).max(100).optional(),
     summary: textField(8000).nullable().optional(),
     enterpriseIds: z.array(idSchema).max(200).optional(),
-    nodeCodes: z.array(chainCodeSchema).max(100).optional(),
+    nodeCodes: z.array(nodeCodeSchema).max(100).optional(),
   })
   .strict();
 export type UpdateActivityRequest = z.infer<typeof updateActivitySchema>;
@@ -111,7 +112,7 @@ export const activityQuerySchema = pageQuerySchema
     from: calendarDateSchema.optional(),
     to: calendarDateSchema.optional(),
     enterpriseId: paramIdSchema.optional(),
-    node: chainCodeSchema.optional(),
+    node: nodeCodeSchema.optional(),
   })
   .superRefine(datesInOrder(['from', 'to']));
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
@@ -188,15 +189,17 @@ export const createSupervisionSchema = followUpSchema
   .strict();
 export type CreateSupervisionRequest = z.infer<typeof createSupervisionSchema>;
 
-export const supervisionQuerySchema = pageQuerySchema.extend({
-  chain: chainCodeSchema.optional(),
-  region: regionCodeSchema.optional(),
-  state: z.enum(SUPERVISION_FILTER_STATES).optional(),
-  departmentId: paramIdSchema.optional(),
-  activityId: paramIdSchema.optional(),
-  dueFrom: calendarDateSchema.optional(),
-  dueTo: calendarDateSchema.optional(),
-});
+export const supervisionQuerySchema = pageQuerySchema
+  .extend({
+    chain: chainCodeSchema.optional(),
+    region: regionCodeSchema.optional(),
+    state: z.enum(SUPERVISION_FILTER_STATES).optional(),
+    departmentId: paramIdSchema.optional(),
+    activityId: paramIdSchema.optional(),
+    dueFrom: calendarDateSchema.optional(),
+    dueTo: calendarDateSchema.optional(),
+  })
+  .superRefine(datesInOrder(['dueFrom', 'dueTo']));
 export type SupervisionQuery = z.infer<typeof supervisionQuerySchema>;
 
 export const supervisionNoteSchema = z.object({ note: textField(4000) }).strict();

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { LINK_KINDS, LINK_SOURCES } from '../link-kinds.ts';
 import { UPLOAD_FIELD_ORDER, bilingualSchema, pageQuerySchema } from './common.ts';
-import { bodyIdSchema, isoDateSchema, paramIdSchema, requiredText, safeText } from './fields.ts';
+import {
+  bodyIdSchema,
+  isoDateSchema,
+  paramIdSchema,
+  requiredText,
+  safeText,
+  yuanSchema,
+} from './fields.ts';
 
 // Links between enterprises (企业关系) and the chain master view (链主生态): the contract.
 
@@ -31,10 +38,8 @@ export const createLinkSchema = z
       .nullable()
       .optional()
       .meta({ description: "Share of the buyer's purchases, 0–100 (%)." }),
-    amountYuan: z
-      .number()
+    amountYuan: yuanSchema
       .min(0)
-      .max(1e15)
       .nullable()
       .optional()
       .meta({ description: 'Yearly amount in yuan.' }),

@@ -1,6 +1,14 @@
 // Supply–demand matchmaking (供需对接): needs and offers, proposed matches and their outcomes.
 import { z } from 'zod';
-import { bodyIdSchema, isoDateSchema, paramIdSchema, requiredText, safeText } from './fields.ts';
+import {
+  bodyIdSchema,
+  chainCodeSchema,
+  isoDateSchema,
+  paramIdSchema,
+  requiredText,
+  safeText,
+  yuanSchema,
+} from './fields.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 
 import {
@@ -22,14 +30,13 @@ export {
   type NeedStatus,
 } from '../need-values.ts';
 
-const chainCodeSchema = requiredText(64).meta({ example: 'biomed' });
 const nodeCodeSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/, 'use a node code such as biomed.up.reagent')
   .max(100);
 /** Quantities up to a trillion units; a need for nothing or less is no need. */
 const quantitySchema = z.number().positive().max(1e12);
-const priceSchema = z.number().min(0).max(1e14);
+const priceSchema = yuanSchema.min(0);
 
 export const needChainParamSchema = z.object({ code: chainCodeSchema });
 export const needIdParamSchema = z.object({ code: chainCodeSchema, id: paramIdSchema });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_INT32, isoDateSchema, requiredText, safeText } from './fields.ts';
+import { MAX_INT32, isoDateSchema, optionalText, requiredText, safeText } from './fields.ts';
 import { bilingualSchema } from './common.ts';
 
 import { SPACE_KINDS } from '../space-kinds.ts';
@@ -80,7 +80,7 @@ export type ParkDetail = z.infer<typeof parkDetailSchema>;
 export const createSpaceSchema = z
   .strictObject({
     code: z.string().trim().min(1).max(40),
-    building: z.string().max(100).nullable().optional(),
+    building: optionalText(100).nullable().optional(),
     kind: z.enum(SPACE_KINDS),
     floor: z.number().int().min(-5).max(200).nullable().optional(),
     areaM2: z.number().positive().max(10_000_000),
@@ -93,7 +93,7 @@ export type CreateSpaceRequest = z.infer<typeof createSpaceSchema>;
 
 export const updateSpaceSchema = z
   .strictObject({
-    building: z.string().max(100).nullable(),
+    building: optionalText(100).nullable(),
     kind: z.enum(SPACE_KINDS),
     floor: z.number().int().min(-5).max(200).nullable(),
     areaM2: z.number().positive().max(10_000_000),
@@ -109,7 +109,7 @@ const parkFields = {
   name: requiredText(100).meta({
     description: "The park's Chinese name, e.g. 无锡惠山生命科技产业园.",
   }),
-  nameEn: safeText(200).nullable().optional(),
+  nameEn: optionalText(200).nullable().optional(),
   region: z
     .string()
     .regex(/^\d{6}$/, 'use a six-digit county-level region code, e.g. 320206')

@@ -1,6 +1,14 @@
 // Innovation platforms (创新平台): the nodes they serve, the firms using them, their own targets.
 import { z } from 'zod';
-import { bodyIdSchema, isoDateSchema, paramIdSchema, requiredText, safeText } from './fields.ts';
+import {
+  bodyIdSchema,
+  chainCodeSchema,
+  isoDateSchema,
+  isWholeFen,
+  paramIdSchema,
+  requiredText,
+  safeText,
+} from './fields.ts';
 import { bilingualSchema, pageQuerySchema } from './common.ts';
 import { PLATFORM_KINDS, PLATFORM_LEVELS, PLATFORM_METRICS } from '../platform-values.ts';
 
@@ -13,7 +21,6 @@ export {
   type PlatformMetric,
 } from '../platform-values.ts';
 
-const chainCodeSchema = requiredText(64).meta({ example: 'biomed' });
 const nodeCodeSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/, 'use a node code such as biomed.up.cro')
@@ -86,12 +93,32 @@ export const platformUseSchema = z.strictObject({
 });
 export type PlatformUseRequest = z.infer<typeof platformUseSchema>;
 
-export const platformTargetRequestSchema = z.strictObject({
-  year: yearSchema,
-  metric: z.enum(PLATFORM_METRICS),
-  target: amountSchema,
-  actual: amountSchema.nullable().optional(),
-});
+export const platformTargetRequestSchema = z
+  .strictObject({
+    year: yearSchema,
+    metric: z.enum(PLATFORM_METRICS),
+    target: amountSchema,
+    actual: amountSchema.nullable().optional(),
+  })
+  .superRefine((request, ctx) => {
+    // Firms, projects, patents and services are counted in whole numbers; R&D spend in yuan.
+    // Runs even when a field failed its own check: only a known metric says what it counts.
+    if (!(PLATFORM_METRICS as readonly unknown[]).includes(request.metric)) return;
+    const money = request.metric === 'rd_spend_yuan';
+    for (const field of ['target', 'actual'] as const) {
+      const value = request[field];
+      if (typeof value !== 'number') continue;
+      if (money ? !isWholeFen(value) : !Number.isInteger(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: money
+            ? 'has more than two decimal places: yuan are kept to the fen (0.01)'
+            : `must be a whole number: ${request.metric} is a count`,
+        });
+      }
+    }
+  });
 export type PlatformTargetRequest = z.infer<typeof platformTargetRequestSchema>;
 
 const nodeRefSchema = z.object({ code: z.string(), name: bilingualSchema });

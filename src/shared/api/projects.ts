@@ -5,6 +5,9 @@ import {
   paramIdSchema,
   requiredText,
   regionCodeParam,
+  yuanSchema,
+  chainCodeSchema,
+  optionalText,
 } from './fields.ts';
 import { UPLOAD_FIELD_ORDER, bilingualSchema } from './common.ts';
 import { PROJECT_STAGES, type ProjectStage } from '../project-stages.ts';
@@ -46,7 +49,7 @@ export const spaceNeedSchema = z
   .meta({ id: 'SpaceNeed' });
 export type SpaceNeed = z.infer<typeof spaceNeedSchema>;
 
-const yuanField = (description: string) => z.number().min(0).max(1e15).meta({ description });
+const yuanField = (description: string) => yuanSchema.min(0).meta({ description });
 
 /** The longest text a project's fields hold, here and in an imported project list. */
 export const PROJECT_TEXT_MAX = {
@@ -87,8 +90,11 @@ const editableFields = {
 
 export const createProjectSchema = z
   .strictObject({
-    chainCode: z.string().min(1).meta({ description: 'Chain code, e.g. biomed.' }),
-    regionCode: z.string().min(2).meta({ description: 'Region it is to land in, e.g. 3202.' }),
+    chainCode: chainCodeSchema.meta({ description: 'Chain code, e.g. biomed.' }),
+    regionCode: z
+      .string()
+      .regex(/^\d{2,12}$/)
+      .meta({ description: 'Region it is to land in, e.g. 3202.' }),
     ...editableFields,
     name: editableFields.name.optional().meta({
       description: "Defaults to the candidate enterprise's name when enterpriseId is given.",
@@ -138,13 +144,13 @@ export const reasonSchema = z
 
 export const capitalSchema = z
   .strictObject({
-    amountYuan: z.number().positive().max(1e15).meta({ description: 'Capital that arrived.' }),
-    note: z.string().max(1000).optional(),
+    amountYuan: yuanSchema.positive().meta({ description: 'Capital that arrived.' }),
+    note: optionalText(1000).optional(),
   })
   .meta({ id: 'CapitalArrivalRequest' });
 
 export const projectQuerySchema = z.object({
-  chain: z.string().optional().meta({ description: 'Chain code.' }),
+  chain: chainCodeSchema.optional().meta({ description: 'Chain code.' }),
   region: regionCodeParam.optional().meta({ description: 'Region code prefix, e.g. 3202.' }),
   stage: z.enum(PROJECT_STAGES).optional(),
   status: z.enum([...PROJECT_STATUSES, 'all']).default('active'),
@@ -337,7 +343,9 @@ export const projectImportUploadSchema = z
     file: z
       .any()
       .meta({ type: 'string', format: 'binary', description: 'XLSX, CSV or JSON Lines.' }),
-    chain: z.string().optional().meta({ description: 'Chain code for rows without one (biomed).' }),
+    chain: chainCodeSchema
+      .optional()
+      .meta({ description: 'Chain code for rows without one (biomed).' }),
     region: z
       .string()
       .regex(/^\d{2,12}$/)

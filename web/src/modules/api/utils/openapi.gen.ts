@@ -2440,7 +2440,7 @@ export interface paths {
           pageSize?: number;
           /** @description Who acted: a username (or a system actor such as cli), exactly. */
           user?: string;
-          /** @description The kind of entity, e.g. chain_target, park, park_space, app_user. */
+          /** @description The kind of entity, e.g. target, park, park_space, user (the answer lists the kinds there are). */
           entity?: string;
           entityId?: string;
           /** @description First day included, YYYY-MM-DD (Asia/Shanghai). */
@@ -5382,17 +5382,17 @@ export interface paths {
           overdue?: 'true' | 'false';
           /** @description Text in the title, reference or enterprise. */
           q?: string;
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           receivedFrom?: string;
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           receivedTo?: string;
           /** @description First closed on or after (办结). */
           closedFrom?: string;
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           closedTo?: string;
           /** @description Rated on or after. */
           ratedFrom?: string;
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           ratedTo?: string;
           /** @description Only returned problems (true) or none of them (false). */
           returned?: 'true' | 'false';
@@ -6603,9 +6603,9 @@ export interface paths {
           /** @description Region code (a prefix: 32, 3202, 320214). */
           region?: string;
           kind?: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           from?: string;
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           to?: string;
           /** @description Numeric id. */
           enterpriseId?: number;
@@ -6679,7 +6679,7 @@ export interface paths {
             regionCode: string;
             /** @enum {string} */
             kind: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             heldOn: string;
             title: string;
             /** @default [] */
@@ -6694,7 +6694,7 @@ export interface paths {
               title: string;
               detail?: string | null;
               ownerDepartmentId: number;
-              /** @description A date, YYYY-MM-DD. */
+              /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
               deadline: string;
             }[];
           };
@@ -6872,7 +6872,7 @@ export interface paths {
           'application/json': {
             /** @enum {string} */
             kind?: 'visit' | 'chain_meeting' | 'coordination_meeting' | 'decision';
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             heldOn?: string;
             title?: string;
             people?: string[];
@@ -6946,9 +6946,9 @@ export interface paths {
           departmentId?: number;
           /** @description Numeric id. */
           activityId?: number;
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           dueFrom?: string;
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           dueTo?: string;
         };
         header?: never;
@@ -7013,7 +7013,7 @@ export interface paths {
             title: string;
             detail?: string | null;
             ownerDepartmentId: number;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             deadline: string;
             /** @example biomed */
             chainCode: string;
@@ -7641,7 +7641,7 @@ export interface paths {
         content: {
           'application/json': {
             ownerDepartmentId: number;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             deadline: string;
             title?: string;
             detail?: string | null;
@@ -7717,7 +7717,7 @@ export interface paths {
         content: {
           'application/json': {
             ownerDepartmentId: number;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             deadline: string;
             title?: string;
             detail?: string | null;
@@ -8900,9 +8900,9 @@ export interface paths {
             /** @description Unit price or budget, yuan. */
             priceYuan?: number | null;
             contact?: string | null;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             startsOn?: string | null;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             endsOn?: string | null;
             note?: string | null;
           };
@@ -9045,9 +9045,9 @@ export interface paths {
             /** @description Unit price or budget, yuan. */
             priceYuan?: number | null;
             contact?: string | null;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             startsOn?: string | null;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             endsOn?: string | null;
             note?: string | null;
             /** @enum {string} */
@@ -9197,9 +9197,9 @@ export interface paths {
             /** @description Unit price or budget, yuan. */
             priceYuan?: number | null;
             contact?: string | null;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             startsOn?: string | null;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             endsOn?: string | null;
             note?: string | null;
           };
@@ -9342,9 +9342,9 @@ export interface paths {
             /** @description Unit price or budget, yuan. */
             priceYuan?: number | null;
             contact?: string | null;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             startsOn?: string | null;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             endsOn?: string | null;
             note?: string | null;
             /** @enum {string} */
@@ -9487,7 +9487,7 @@ export interface paths {
           'application/json': {
             /** @enum {string} */
             outcome: 'contacted' | 'sampled' | 'contracted' | 'dropped';
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             outcomeOn: string;
             offerId?: number | null;
             note?: string | null;
@@ -9866,7 +9866,7 @@ export interface paths {
           'application/json': {
             enterpriseId?: number;
             projectId?: number;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             advisedOn: string;
             note?: string | null;
           };
@@ -10007,9 +10007,9 @@ export interface paths {
           /** @description Items per page, at most 500. */
           pageSize?: number;
           kind?: 'matchmaking' | 'roadshow' | 'signing' | 'other';
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           from?: string;
-          /** @description A date, YYYY-MM-DD. */
+          /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
           to?: string;
         };
         header?: never;
@@ -10079,7 +10079,7 @@ export interface paths {
             kind: 'matchmaking' | 'roadshow' | 'signing' | 'other';
             /** @example 生物医药产业签约仪式 */
             title: string;
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             heldOn: string;
             place?: string | null;
             regionCode?: string | null;
@@ -10718,7 +10718,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description A date, YYYY-MM-DD. */
+            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
             since?: string | null;
             /**
              * @description What it uses the platform for.
@@ -11540,7 +11540,7 @@ export interface components {
       /** @example 3202 */
       region: string;
       year: number;
-      /** @description Target output in yuan, e.g. 250e9 (below 10^18, the column’s range). */
+      /** @description Target output in yuan, e.g. 250e9 (at most 10^15, kept to the fen). */
       valueYuan: number;
       /** @description Node code; omit or null for the whole chain. */
       node?: string | null;
@@ -12622,7 +12622,10 @@ export interface components {
        * @description XLSX, CSV or JSON Lines.
        */
       file?: Blob;
-      /** @description Chain code for rows without one (biomed). */
+      /**
+       * @description Chain code for rows without one (biomed).
+       * @example biomed
+       */
       chain?: string;
       /** @description Region for new rows without one. */
       region?: string;
@@ -12804,7 +12807,10 @@ export interface components {
       releasedAt: string | null;
     };
     CreateProjectRequest: {
-      /** @description Chain code, e.g. biomed. */
+      /**
+       * @description Chain code, e.g. biomed.
+       * @example biomed
+       */
       chainCode: string;
       /** @description Region it is to land in, e.g. 3202. */
       regionCode: string;
@@ -12822,12 +12828,12 @@ export interface components {
       expectedOutputYuan?: number | null;
       outputStartYear?: number | null;
       spaceNeed?: components['schemas']['SpaceNeed'][];
-      /** @description A date, YYYY-MM-DD. */
+      /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
       spaceNeededFrom?: string | null;
       parkId?: number | null;
       ownerId?: number | null;
       nextAction?: string | null;
-      /** @description A date, YYYY-MM-DD. */
+      /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
       nextActionOn?: string | null;
       notes?: string | null;
       /**
@@ -12850,12 +12856,12 @@ export interface components {
       expectedOutputYuan?: number | null;
       outputStartYear?: number | null;
       spaceNeed?: components['schemas']['SpaceNeed'][];
-      /** @description A date, YYYY-MM-DD. */
+      /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
       spaceNeededFrom?: string | null;
       parkId?: number | null;
       ownerId?: number | null;
       nextAction?: string | null;
-      /** @description A date, YYYY-MM-DD. */
+      /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
       nextActionOn?: string | null;
       notes?: string | null;
     };
@@ -12937,7 +12943,7 @@ export interface components {
       areaM2: number;
       /** @default 0 */
       occupiedM2?: number;
-      /** @description A date, YYYY-MM-DD. */
+      /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
       availableFrom?: string | null;
       rentYuanPerM2Month?: number | null;
     };
@@ -12948,7 +12954,7 @@ export interface components {
       floor?: number | null;
       areaM2?: number;
       occupiedM2?: number;
-      /** @description A date, YYYY-MM-DD. */
+      /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
       availableFrom?: string | null;
       rentYuanPerM2Month?: number | null;
     };
@@ -13610,9 +13616,9 @@ export interface components {
       sharePercent?: number | null;
       /** @description Yearly amount in yuan. */
       amountYuan?: number | null;
-      /** @description A date, YYYY-MM-DD. */
+      /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
       validFrom?: string | null;
-      /** @description A date, YYYY-MM-DD. */
+      /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31. */
       validTo?: string | null;
     };
     LinkImportResult: {
