@@ -116,7 +116,7 @@ export function renderReportHtml(report: ReportData, charts: ReportCharts): stri
   const nodeRows = report.nodes
     .map(
       (n) =>
-        `<tr><td class="nowrap">${e(n.stage)}</td><td>${e(n.name)}<br><small>${e(n.code)}</small></td>` +
+        `<tr><td class="nowrap">${e(n.stage)}</td><td>${e(n.name)}</td>` +
         `<td class="num">${e(n.enterprises)}</td><td class="num">${e(n.output)}</td><td class="num">${e(n.share)}</td>` +
         `<td class="num">${e(n.growth)}</td><td class="num">${e(n.lq)}</td><td class="num">${e(n.hhi)}</td>` +
         `<td><span class="status ${n.status}">${e(n.statusLabel)}</span></td><td>${e(n.reasons)}</td></tr>`,
@@ -130,8 +130,9 @@ export function renderReportHtml(report: ReportData, charts: ReportCharts): stri
     )
     .join('\n');
   const colon = report.lang === 'zh' ? '：' : ': ';
-  const gap = (g: { name: string; code: string; reasons: string }) =>
-    `<strong>${e(g.name)}</strong> (${e(g.code)})${colon}${e(g.reasons)}`;
+  // The chain leader reads names; node codes stay in the JSON form of the report.
+  const gap = (g: { name: string; reasons: string }) =>
+    `<strong>${e(g.name)}</strong>${colon}${e(g.reasons)}`;
   return `<!doctype html>
 <html lang="${report.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -173,7 +174,7 @@ ${list(report.missing.map(gap), l.none)}
 ${list(report.weak.map(gap), l.none)}
 <h3>${e(l.extension)}</h3>
 ${list(
-  report.extension.map((x) => `<strong>${e(x.name)}</strong> (${e(x.code)})${colon}${e(x.reason)}`),
+  report.extension.map((x) => `<strong>${e(x.name)}</strong>${colon}${e(x.reason)}`),
   l.none,
 )}
 </section>

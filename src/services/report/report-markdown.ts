@@ -18,8 +18,8 @@ function bullets(items: string[], empty: string): string {
 export function renderReportMarkdown(report: ReportData): string {
   const l = report.labels;
   const c = l.columns;
-  const gap = (g: { name: string; code: string; reasons: string }) =>
-    `**${g.name}** (\`${g.code}\`): ${g.reasons}`;
+  // The chain leader reads names; node codes stay in the JSON form of the report.
+  const gap = (g: { name: string; reasons: string }) => `**${g.name}**: ${g.reasons}`;
   return [
     `# ${report.title}`,
     '',
@@ -53,7 +53,7 @@ export function renderReportMarkdown(report: ReportData): string {
       ],
       report.nodes.map((n) => [
         n.stage,
-        `${n.name} (\`${n.code}\`)`,
+        n.name,
         n.enterprises,
         n.output,
         n.share,
@@ -79,7 +79,7 @@ export function renderReportMarkdown(report: ReportData): string {
     `### ${l.extension}`,
     '',
     bullets(
-      report.extension.map((x) => `**${x.name}** (\`${x.code}\`): ${x.reason}`),
+      report.extension.map((x) => `**${x.name}**: ${x.reason}`),
       l.none,
     ),
     '',

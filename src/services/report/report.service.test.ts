@@ -106,7 +106,8 @@ describe(`the chain-leader briefing on the Wuxi demo (${testDatabaseKind()})`, (
     const page = html.zh ?? '';
     expect(page).toContain(formatYuan(analysis.totals.outputYuan, 'zh'));
     for (const node of analysis.nodes) {
-      const row = page.split('<tr>').find((r) => r.includes(`<small>${node.code}</small>`)) ?? '';
+      const row =
+        page.split('<tr>').find((r) => r.includes(`<td>${escapeHtml(node.name.zh)}</td>`)) ?? '';
       expect(row, node.code).toContain(`>${formatYuan(node.outputYuan, 'zh')}<`);
       expect(row, node.code).toContain(`>${formatRatio(node.lq)}<`);
       expect(row, node.code).toContain(`class="status ${node.status}"`);
@@ -114,9 +115,9 @@ describe(`the chain-leader briefing on the Wuxi demo (${testDatabaseKind()})`, (
     }
     const target = analysis.targets.find((t) => t.nodeCode === null);
     expect(page).toContain(escapeHtml(target?.summary.zh ?? '—'));
-    expect(page).toMatch(
-      /<strong>血液制品<\/strong> \(biomed\.mid\.blood\)：本地没有确认在该环节的企业/,
-    );
+    expect(page).toMatch(/<strong>血液制品<\/strong>：本地没有确认在该环节的企业/);
+    // The chain leader reads node names; codes are for the JSON form.
+    expect(page).not.toMatch(/biomed\.(up|mid|down)\./);
 
     const json = JSON.parse(
       (await renderChainReport(database.db, { ...input, format: 'json', lang: 'en' })).body,
@@ -134,9 +135,10 @@ describe(`the chain-leader briefing on the Wuxi demo (${testDatabaseKind()})`, (
     const md = await renderChainReport(database.db, { ...input, format: 'md', lang: 'en' });
     expect(md.contentType).toBe('text/markdown; charset=utf-8');
     expect(md.body).toMatch(/^# Biomedicine chain briefing: 无锡市\n/);
-    const rows = md.body.split('\n').filter((line) => line.includes('(`biomed.'));
+    expect(md.body).not.toMatch(/biomed\.(up|mid|down)\./);
+    const rows = md.body.split('\n');
     for (const node of analysis.nodes) {
-      const row = rows.find((r) => r.includes(`(\`${node.code}\`) |`)) ?? '';
+      const row = rows.find((r) => r.includes(`| ${node.name.en} |`)) ?? '';
       expect(row, node.code).toContain(`| ${formatYuan(node.outputYuan, 'en')} |`);
       expect(row, node.code).toContain(`| ${formatRatio(node.lq)} |`);
     }
