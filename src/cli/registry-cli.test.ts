@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // Each test runs the real command several times; on a loaded two-core machine a run takes seconds.
 const SPAWNING = { timeout: 240_000 };
 import { run } from '../test-support/cli-runner.ts';
+import { readTableFile } from '../services/tables/table-reader.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'chainlead-registry-cli-'));
 const db = join(work, 'db');
@@ -110,6 +111,13 @@ describe('registry commands as a user runs them', () => {
 
       const xlsx = join(work, 'export.xlsx');
       expect((await run(['--db', db, 'export', 'enterprises', '--out', xlsx])).code).toBe(0);
+      // A spreadsheet is for people: tags by name, read back as the same tags.
+      const sheet = await readTableFile(xlsx);
+      const tagsAt = sheet.headers.indexOf('标签');
+      const tagCells: string[] = [];
+      for await (const row of sheet.rows) tagCells.push(row.cells[tagsAt] ?? '');
+      expect(tagCells).toContain('高新技术企业');
+      expect(tagCells.join()).not.toMatch(/high_tech/);
       const fromXlsx = await run(['--db', db, 'import', 'enterprises', xlsx]);
       expect(fromXlsx.stdout).toMatch(/0 inserted, 0 updated, 0 merged, 3 unchanged, 0 rejected/);
     },

@@ -28,6 +28,8 @@ const RULES: readonly TagRule[] = [
   },
   { code: 'listed', matches: /^(A股|港股|美股)?上市(公司|企业)?$|^listed$/i, plain: /./ },
   { code: 'chain_master', matches: /^链主(企业)?$|^chain[-_ ]?master$/i, plain: /./ },
+  // The demo's mark, as the web app and a spreadsheet export name it.
+  { code: 'illustrative', matches: /^数据示意$|^illustrative$/i, plain: /./ },
   {
     code: 'foreign_invested',
     matches: /^外(商投资|资)(企业)?$|^foreign[-_ ]?invested$/i,

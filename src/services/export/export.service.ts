@@ -24,6 +24,7 @@ import { joinList } from '../../domain/import-values.ts';
 import { gbt4754Name } from '../../shared/industry/industry-names.ts';
 import { regionPaths } from '../reference/region-paths.ts';
 import { regionPathText } from '../../shared/region-path.ts';
+import { tagNameZh } from '../../shared/enterprise-values.ts';
 
 const PAGE = 5_000;
 
@@ -165,7 +166,8 @@ export async function exportEnterprises(
         revenue: numberOrNull(year?.revenue_yuan),
         output: numberOrNull(year?.output_yuan),
         year: (year?.year as number | undefined) ?? null,
-        tags: joinList(e.tags),
+        // A spreadsheet is for people: tags by name (an import reads them back as tags).
+        tags: joinList(options.format === 'xlsx' ? e.tags.map(tagNameZh) : e.tags),
       };
       sink.row(EXPORT_ENTERPRISE_COLUMNS.map((column) => values[column]));
       count++;

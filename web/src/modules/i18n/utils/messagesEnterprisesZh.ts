@@ -1,3 +1,5 @@
+import { KNOWN_TAG_NAMES_ZH } from '@shared/enterprise-values.ts';
+
 /** The enterprises area's interface texts in Chinese (they load with its pages). */
 export const messagesEnterprisesZh = {
   'common.back': '返回',
@@ -12,6 +14,9 @@ export const messagesEnterprisesZh = {
   'enterprises.filter.park': '所在园区',
   'enterprises.filter.tag': '企业标签',
   'enterprises.filter.onChain': '仅本链企业',
+  'enterprise.otherChain': '非本链',
+  'enterprise.otherChainOn': '非本链 · {chains}',
+  'enterprise.chainSeparator': '、',
   'enterprise.region': '所在地区',
   'enterprise.tags': '标签',
   'enterprise.foundedOn': '成立日期',
@@ -53,12 +58,12 @@ export const messagesEnterprisesZh = {
   'figureHistory.reason.import_override': '被之后的导入替换',
   'figureHistory.reason.import_unregistered': '无信用代码的行，未采用',
   'chart.people': '人',
-  'tag.chain_master': '链主企业',
-  'tag.listed': '上市企业',
-  'tag.high_tech': '高新技术企业',
-  'tag.specialized_new': '专精特新',
-  'tag.foreign_invested': '外资企业',
-  'tag.illustrative': '数据示意',
+  'tag.chain_master': KNOWN_TAG_NAMES_ZH.chain_master,
+  'tag.listed': KNOWN_TAG_NAMES_ZH.listed,
+  'tag.high_tech': KNOWN_TAG_NAMES_ZH.high_tech,
+  'tag.specialized_new': KNOWN_TAG_NAMES_ZH.specialized_new,
+  'tag.foreign_invested': KNOWN_TAG_NAMES_ZH.foreign_invested,
+  'tag.illustrative': KNOWN_TAG_NAMES_ZH.illustrative,
   'decision.confirmed': '已确认',
   'decision.uncertain': '待审核',
   'decision.rejected': '已否定',
