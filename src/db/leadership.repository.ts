@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { ProblemFigureRecord } from '../domain/problem-figures.ts';
 import type { Satisfaction } from '../shared/problem-stages.ts';
 import type { DbOrTx } from './connection.ts';
+import { nameNowOf } from './user.repository.ts';
 import {
-  appUser,
   chain,
   chainLeadership,
   chainNode,
@@ -328,13 +328,9 @@ function supervisionConditions(f: SupervisionFilter): SQL | undefined {
   );
 }
 
-/** The name a user goes by now (display name) for a stored username; the stored text otherwise. */
-const nameNow = (stored: typeof supervisionItem.assignedBy | typeof supervisionNote.authorName) =>
-  sql<string>`coalesce((select ${appUser.displayName} from ${appUser} where ${appUser.username} = ${stored}), ${stored})`;
-
 const supervisionColumns = {
   item: supervisionItem,
-  assignedByName: nameNow(supervisionItem.assignedBy),
+  assignedByName: nameNowOf(supervisionItem.assignedBy),
   chainCode: chain.code,
   chainNameZh: chain.nameZh,
   chainNameEn: chain.nameEn,
@@ -393,7 +389,7 @@ export async function listSupervisionNotes(db: DbOrTx, itemId: number) {
       itemId: supervisionNote.itemId,
       note: supervisionNote.note,
       at: supervisionNote.at,
-      authorName: nameNow(supervisionNote.authorName),
+      authorName: nameNowOf(supervisionNote.authorName),
     })
     .from(supervisionNote)
     .where(eq(supervisionNote.itemId, itemId))

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { nameNowOf } from './user.repository.ts';
 import type { DbOrTx } from './connection.ts';
 import {
   appUser,
@@ -141,7 +142,10 @@ export async function insertProjectEvent(
 /** A project's events, oldest first. */
 export async function listProjectEvents(db: DbOrTx, projectId: number) {
   return db
-    .select()
+    .select({
+      ...getTableColumns(projectStageEvent),
+      actorName: nameNowOf(projectStageEvent.actorName),
+    })
     .from(projectStageEvent)
     .where(eq(projectStageEvent.projectId, projectId))
     .orderBy(asc(projectStageEvent.at), asc(projectStageEvent.id));

@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { park, parkSpace, project, spaceReservation } from './schema.ts';
+import { nameNowOf } from './user.repository.ts';
 
 export type NewParkSpaceRow = typeof parkSpace.$inferInsert;
 export type ReservationRow = typeof spaceReservation.$inferSelect;
@@ -89,7 +90,12 @@ export async function listReservations(
 ) {
   return db
     .select({
-      reservation: spaceReservation,
+      reservation: {
+        ...getTableColumns(spaceReservation),
+        reservedBy: nameNowOf(spaceReservation.reservedBy),
+        // Null while the space is held.
+        releasedBy: sql<string | null>`${nameNowOf(spaceReservation.releasedBy)}`,
+      },
       projectName: project.name,
       parkName: park.name,
       parkNameEn: park.nameEn,

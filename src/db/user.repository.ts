@@ -1,9 +1,17 @@
-import { and, asc, eq, inArray, lt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { appUser, chain, department, enterprise, session } from './schema.ts';
 import { nameKeys } from '../domain/entity-matching.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
+
+/**
+ * The name a user goes by now (their display name) for a username stored when they acted; the
+ * stored text itself for a system actor (cli, import) or a user since removed.
+ */
+export function nameNowOf(stored: AnyColumn): SQL<string> {
+  return sql<string>`coalesce((select ${appUser.displayName} from ${appUser} where ${appUser.username} = ${stored}), ${stored})`;
+}
 
 /** A user with the names of what it is bound to, for presenting. */
 export interface UserWithNames {

@@ -154,6 +154,14 @@ describe(`projects, space and the park role over the API (${testDatabaseKind()})
       allowedMoves: ['negotiating'],
     });
     expect(created.events).toMatchObject([{ kind: 'create', toStage: 'lead', actorName: 'inv' }]);
+    // The history names who acted by the name they go by now, as problems and 督办 do.
+    await database.db
+      .update(appUser)
+      .set({ displayName: '招商小王' })
+      .where(eq(appUser.username, 'inv'));
+    const named = await investor.json<ProjectDetail>('GET', `/api/projects/${created.id}`);
+    expect(named.body.events[0]?.actorName).toBe('招商小王');
+    await database.db.update(appUser).set({ displayName: null }).where(eq(appUser.username, 'inv'));
     const twice = await investor.json<ErrorResponse>('POST', '/api/projects', {
       chainCode: 'biomed',
       regionCode: '320214',
