@@ -65,6 +65,23 @@ describe.skipIf(!chromiumPath())('the enterprise registry in the browser', () =>
       .toContain('医疗设备');
   });
 
+  it('says a firm on another chain is not on this one, and names that chain', async () => {
+    const page = await browser.newPage({ width: 1440, height: 900 });
+    await signIn(page, browser.baseUrl, 'office', 'chainlead-office');
+    /** The node column of the one firm a search for `name` lists on the biomed registry. */
+    const nodeOf = async (name: string) => {
+      await page.goto(`${browser.baseUrl}/chains/biomed/enterprises?q=${encodeURIComponent(name)}`);
+      const row = page.locator(ROWS, { hasText: name });
+      return row.locator('[data-testid="other-chain"]');
+    };
+    // Confirmed on a node of the equipment chain: off biomed, not off every chain.
+    const laser = await nodeOf('丁蜀德航激光装备');
+    await expect.poll(() => laser.textContent()).toBe('非本链 · 高端装备');
+    // An elderly-care firm sits on no chain at all: only it is 未归入产业链.
+    const care = await nodeOf('丁蜀元和养老服务');
+    await expect.poll(() => care.textContent()).toBe('未归入产业链');
+  });
+
   it('confirms a classification to review, and the decision is still there after a reload', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'analyst', 'chainlead-analyst');

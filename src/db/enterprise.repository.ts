@@ -92,6 +92,12 @@ function primaryNode(chainCode: string | undefined) {
     order by n.chain_id, n.sort_order limit 1)`;
 }
 
+/** The codes of the chains an enterprise counts on (a primary placement on each), in code order. */
+const chainsCountedOn = sql<string[]>`(
+  select coalesce(json_agg(distinct split_part(n.code, '.', 1) order by split_part(n.code, '.', 1)), '[]'::json)
+  from ${chainPlacement} c join ${chainNode} n on n.id = c.node_id
+  where c.enterprise_id = ${enterprise.id} and c.region_code = ${enterprise.regionCode})`;
+
 export type EnterpriseSortField = 'name' | 'foundedOn' | 'latestOutput' | 'region';
 
 function orderBy(field: EnterpriseSortField, direction: 'asc' | 'desc'): SQL[] {
@@ -132,6 +138,7 @@ export async function listEnterprises(
       primaryNode: primaryNode(
         filter.chainCode ?? filter.nodeCode?.split('.')[0] ?? filter.nodeChainCode,
       ),
+      chains: chainsCountedOn,
     })
     .from(enterprise)
     .leftJoin(region, eq(region.code, enterprise.regionCode))

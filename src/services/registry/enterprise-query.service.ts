@@ -49,6 +49,7 @@ function presentSummary(
   place: string | null,
   latest: { year: number | null; output: number | null },
   primaryNode: EnterpriseSummary['primaryNode'],
+  chains: readonly string[],
 ): EnterpriseSummary {
   return {
     id: row.id,
@@ -69,6 +70,7 @@ function presentSummary(
     latestYear: latest.year,
     latestOutputYuan: latest.output,
     primaryNode,
+    chains: [...chains],
   };
 }
 
@@ -126,6 +128,7 @@ export async function searchEnterprises(
         row.primaryNode
           ? { code: row.primaryNode.code, name: { zh: row.primaryNode.zh, en: row.primaryNode.en } }
           : null,
+        row.chains,
       ),
     ),
     total,
@@ -158,6 +161,13 @@ export async function getEnterprise(db: Db, id: number): Promise<EnterpriseDetai
       primary
         ? { code: primary.nodeCode, name: { zh: primary.nodeNameZh, en: primary.nodeNameEn } }
         : null,
+      [
+        ...new Set(
+          classifications
+            .filter((c) => countsOnChain(c.classification))
+            .map((c) => c.nodeCode.split('.')[0] ?? ''),
+        ),
+      ].sort(),
     ),
     aliases: row.aliases,
     address: row.address,

@@ -102,6 +102,11 @@ export const enterpriseSummarySchema = z
           'The node the enterprise counts on, if classified: on the chain filtered by (chain or ' +
           'node), else on the first chain loaded. Its placements on every chain are in the detail.',
       }),
+    chains: z.array(z.string()).meta({
+      description:
+        'The codes of the chains it counts on (a primary placement on each), e.g. ["biomed", "equipment"]: ' +
+        'a firm with no node on the chain in view may sit on another.',
+    }),
   })
   .meta({ id: 'EnterpriseSummary' });
 export type EnterpriseSummary = z.infer<typeof enterpriseSummarySchema>;

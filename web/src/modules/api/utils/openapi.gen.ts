@@ -11731,6 +11731,8 @@ export interface components {
         code: string;
         name: components['schemas']['Bilingual'];
       } | null;
+      /** @description The codes of the chains it counts on (a primary placement on each), e.g. ["biomed", "equipment"]: a firm with no node on the chain in view may sit on another. */
+      chains: string[];
     };
     EnterpriseDetail: {
       id: number;
@@ -11758,6 +11760,8 @@ export interface components {
         code: string;
         name: components['schemas']['Bilingual'];
       } | null;
+      /** @description The codes of the chains it counts on (a primary placement on each), e.g. ["biomed", "equipment"]: a firm with no node on the chain in view may sit on another. */
+      chains: string[];
       aliases: string[];
       address: string | null;
       registeredCapitalYuan: number | null;

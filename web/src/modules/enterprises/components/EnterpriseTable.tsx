@@ -7,6 +7,8 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
+import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
+import { apiGet } from '../../api/utils/apiClient.ts';
 import type { EnterpriseListState } from '../utils/EnterpriseListState.ts';
 import { TagList } from './TagList.tsx';
 
@@ -32,6 +34,12 @@ export function EnterpriseTable({
   update: (change: Partial<EnterpriseListState>) => void;
 }) {
   const { t, locale } = useI18n();
+  // A firm without a node on the chain in view may sit on another: named from the chain list.
+  const chains = useApiQuery(apiGet('/chains'));
+  const chainName = (code: string) => {
+    const chain = chains.data?.items.find((c) => c.code === code);
+    return chain ? localName(chain.name, locale) : code;
+  };
   const sortOrder = (key: EnterpriseSort) =>
     state.sort === key ? (state.order === 'asc' ? 'ascend' : 'descend') : null;
 
@@ -57,12 +65,20 @@ export function EnterpriseTable({
       key: 'node',
       title: t('enterprise.primaryNode'),
       width: 190,
-      render: (_, e) =>
-        e.primaryNode ? (
-          localName(e.primaryNode.name, locale)
-        ) : (
-          <Typography.Text type="secondary">{t('enterprise.offChain')}</Typography.Text>
-        ),
+      render: (_, e) => {
+        if (e.primaryNode) return localName(e.primaryNode.name, locale);
+        const text =
+          e.chains.length === 0
+            ? t('enterprise.offChain')
+            : t('enterprise.otherChainOn', {
+                chains: e.chains.map(chainName).join(t('enterprise.chainSeparator')),
+              });
+        return (
+          <Typography.Text type="secondary" data-testid="other-chain">
+            {text}
+          </Typography.Text>
+        );
+      },
     },
     {
       key: 'tags',
