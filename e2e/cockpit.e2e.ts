@@ -43,6 +43,15 @@ describe.skipIf(!chromiumPath())('the cockpit', () => {
     await page.locator('.cockpit-large').waitFor();
     await page.locator('[data-testid="cockpit-fullscreen"]').click();
     await expect.poll(() => page.locator('.cockpit-large').count()).toBe(0);
+
+    // A city is found by its pinyin name as well as by 苏州 or 3205.
+    await page.locator('[data-testid="cockpit-region"]').click();
+    await page.keyboard.type('suzhou');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('3205');
+    // The chain's other pages stay on 苏州.
+    const mapLink = page.locator('.ant-menu a[href*="/map"]').first();
+    await expect.poll(() => mapLink.getAttribute('href')).toMatch(/\/map\?region=3205$/);
   });
 
   it('reads in English after the switch', async () => {

@@ -115,7 +115,7 @@ export function AdminMapsPage() {
           options={regionSelectOptions(cities.data?.items ?? [], undefined, locale)}
           style={{ minWidth: 160 }}
           showSearch
-          optionFilterProp="label"
+          optionFilterProp="search"
           aria-label={t('mapAdmin.region')}
           labelRender={(p) => <DataText>{p.label}</DataText>}
           data-testid="boundary-region"

@@ -321,14 +321,20 @@ export function AppLayout() {
   const chainPath = useChainPath();
   if (user?.role === 'firm') return <FirmLayout />;
   const sections = user === null ? [] : visibleSections(user.role);
-  const linkOf = (section: Section) => (section.chain ? chainPath(section.path) : section.path);
+  const pathOf = (section: Section) => (section.chain ? chainPath(section.path) : section.path);
+  // A chain's pages stay on the region in view (苏州 chosen on the cockpit stays 苏州 on the map).
+  const region = new URLSearchParams(location.search).get('region');
+  const linkOf = (section: Section) =>
+    section.chain && region
+      ? `${pathOf(section)}?region=${encodeURIComponent(region)}`
+      : pathOf(section);
   // The cockpit is the chain's own address: every other section matches its address and below.
   const selected = sections
     .flatMap((s) => [s, ...(s.children ?? [])])
     .filter((s) =>
       s.path === '/'
-        ? location.pathname === linkOf(s)
-        : `${location.pathname}/`.startsWith(`${linkOf(s)}/`),
+        ? location.pathname === pathOf(s)
+        : `${location.pathname}/`.startsWith(`${pathOf(s)}/`),
     )
     .pop()?.path;
 

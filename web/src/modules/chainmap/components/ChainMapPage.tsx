@@ -71,7 +71,7 @@ export function ChainMapPage() {
             options={regionSelectOptions(cities, data.region, locale)}
             style={{ minWidth: 140 }}
             showSearch
-            optionFilterProp="label"
+            optionFilterProp="search"
             aria-label={t('cockpit.region')}
             labelRender={(p) => <DataText>{p.label}</DataText>}
           />

@@ -10,8 +10,13 @@ export function regionSelectOptions(
   cities: readonly Region[],
   current: { code: string; name: string } | undefined,
   locale: Locale,
-): { value: string; label: string }[] {
+): { value: string; label: string; search: string }[] {
   const list: { code: string; name: string; nameEn?: string }[] =
     current && !cities.some((c) => c.code === current.code) ? [current, ...cities] : [...cities];
-  return list.map((c) => ({ value: c.code, label: nameIn(c.name, c.nameEn, locale) }));
+  return list.map((c) => ({
+    value: c.code,
+    label: nameIn(c.name, c.nameEn, locale),
+    // What typing finds it by (optionFilterProp="search"): 无锡, wuxi (its pinyin name) or 3202.
+    search: `${c.name} ${c.nameEn ?? ''} ${c.code}`,
+  }));
 }

@@ -82,7 +82,7 @@ export function CockpitPage() {
             options={regionSelectOptions(cities, data.region, locale)}
             style={{ minWidth: 140 }}
             showSearch
-            optionFilterProp="label"
+            optionFilterProp="search"
             aria-label={t('cockpit.region')}
             labelRender={(p) => <DataText>{p.label}</DataText>}
             data-testid="cockpit-region"

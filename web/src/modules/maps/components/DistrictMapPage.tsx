@@ -114,7 +114,7 @@ export function DistrictMapPage() {
             options={regionSelectOptions(cities, data.region, locale)}
             style={{ minWidth: 140 }}
             showSearch
-            optionFilterProp="label"
+            optionFilterProp="search"
             aria-label={t('map.region')}
             labelRender={(p) => <DataText>{p.label}</DataText>}
           />

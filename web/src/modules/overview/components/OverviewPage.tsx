@@ -149,7 +149,7 @@ export function OverviewPage() {
             options={regionSelectOptions(cities.data?.items ?? [], undefined, locale)}
             style={{ minWidth: 140 }}
             showSearch
-            optionFilterProp="label"
+            optionFilterProp="search"
             aria-label={t('overview.region')}
             labelRender={(p) => <DataText>{p.label ?? region}</DataText>}
             data-testid="overview-region"
