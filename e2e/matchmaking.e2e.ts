@@ -97,12 +97,32 @@ describe.skipIf(!chromiumPath())('supply–demand matchmaking (供需对接)', (
   });
 
   it('as office: closes the need, and records a supplier of a chain master picked by name', async () => {
-    const page = await browser.newPage({ width: 1600, height: 1000 });
+    const page = await browser.newPage({ width: 1440, height: 900 });
     await signIn(page, browser.baseUrl, 'office', 'chainlead-office');
     await page.goto(`${browser.baseUrl}/chains/biomed/matchmaking`);
     const row = page.locator('[data-testid="needs-table"] tr', { hasText: product });
     await row.waitFor();
-    await row.locator('button', { hasText: '关闭需求' }).click();
+    // The actions column is named and stays whole on a laptop's screen: the table scrolls
+    // sideways under it rather than cutting its buttons off at the right edge.
+    const close = row.locator('button', { hasText: '关闭需求' });
+    const header = page.locator('[data-testid="needs-table"] thead th', { hasText: '操作' });
+    for (const width of [1440, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await header.first().waitFor();
+      // Bring the row into view by scrolling the page only: the table stays scrolled to its left.
+      // (The e2e TypeScript has no DOM types: the script travels as text.)
+      const rowTop = (await close.boundingBox())?.y ?? 0;
+      await page.evaluate(`window.scrollBy(0, ${Math.round(rowTop - 450)})`);
+      for (const target of [header.first(), close]) {
+        const box = await target.boundingBox();
+        expect(box, `${width} px`).not.toBeNull();
+        expect(box?.x ?? -1, `${width} px`).toBeGreaterThanOrEqual(0);
+        expect((box?.x ?? 0) + (box?.width ?? 0), `${width} px`).toBeLessThanOrEqual(width);
+      }
+      // Nothing lies over the button: a click would reach it (checked, not made).
+      await close.click({ trial: true });
+    }
+    await close.click();
     await page.locator('[data-testid="need-close-confirm"]').click();
     await expect.poll(() => row.textContent()).toContain('已关闭');
 

@@ -51,7 +51,7 @@ export function NeedTable({
       dataSource={items}
       pagination={{ pageSize: 20, showSizeChanger: false }}
       // On a phone the table keeps its columns' widths and scrolls sideways, rather than
-      // squeezing names to a character a line.
+      // squeezing names to a character a line; the actions column stays fixed at the right.
       scroll={{ x: 'max-content' }}
       data-testid={testId}
       onRow={(n) => ({ 'data-testid': `need-row-${n.id}` }) as React.HTMLAttributes<HTMLElement>}
@@ -129,8 +129,10 @@ export function NeedTable({
           ),
         },
         {
-          title: '',
+          title: t('match.col.actions'),
           key: 'actions',
+          // Kept in view at the right edge while the other columns scroll sideways.
+          fixed: 'right',
           render: (_: unknown, n: Need) => {
             const close = n.status !== 'closed' ? (onCloseNeed?.(n) ?? null) : null;
             return (

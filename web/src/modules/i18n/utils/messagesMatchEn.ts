@@ -16,6 +16,7 @@ export const messagesMatchEn: Record<keyof typeof messagesMatchZh, string> = {
   'match.col.quantity': 'Quantity',
   'match.col.period': 'Period',
   'match.col.status': 'Status',
+  'match.col.actions': 'Actions',
   'match.col.contact': 'Contact',
   'match.nodeProposed': 'proposed from the text',
   'match.hidden': 'Only the office and the enterprise see this',

@@ -13,6 +13,7 @@ export const messagesMatchZh = {
   'match.col.quantity': '数量',
   'match.col.period': '期限',
   'match.col.status': '状态',
+  'match.col.actions': '操作',
   'match.col.contact': '联系方式',
   'match.nodeProposed': '按产品文字推荐',
   'match.hidden': '仅链办与本企业可见',
