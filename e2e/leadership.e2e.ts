@@ -154,9 +154,36 @@ describe.skipIf(!chromiumPath())("the chain leader's work, 督办 and the scorec
     await page
       .locator('[data-testid="supervision-notes"]', { hasText: '已与自然资源部门会商地块' })
       .waitFor();
+    // The item names the visit it follows up, and links to the activities of that day.
+    const source = page.locator('[data-testid="supervision-activity"]');
+    await expect.poll(() => source.textContent()).toContain(title);
+    const sourceHref = new URL((await source.getAttribute('href')) ?? '', browser.baseUrl);
+    expect(sourceHref.pathname).toBe('/chains/biomed/leader');
+    expect(sourceHref.searchParams.get('tab')).toBe('activities');
+    expect(sourceHref.searchParams.get('from')).toBe(shanghaiDay(-1));
+
+    // Completing asks first: cancelled, the item stays open.
+    const modal = page.locator('[data-testid="supervision-complete-modal"]');
     await page.locator('[data-testid="supervision-complete"]').click();
+    await modal.waitFor();
+    await page.locator('[data-testid="supervision-complete-cancel"]').click();
+    await modal.waitFor({ state: 'hidden' });
+    expect(await page.locator('[data-testid="supervision-state"]').textContent()).toBe('办理中');
+    // Confirmed with a note of the result, which is sent and joins the progress notes.
+    await page.locator('[data-testid="supervision-complete"]').click();
+    await page
+      .locator('textarea[data-testid="supervision-complete-note"]')
+      .fill('用地已落实，企业已开工。');
+    const completed = page.waitForRequest((r) =>
+      /^\/api\/supervision\/\d+\/complete$/.test(new URL(r.url()).pathname),
+    );
+    await page.locator('[data-testid="supervision-complete-confirm"]').click();
+    expect((await completed).postDataJSON()).toEqual({ note: '用地已落实，企业已开工。' });
     await page.locator('[data-testid="supervision-state"]', { hasText: '按期办结' }).waitFor();
     expect(await page.locator('[data-testid="supervision-complete"]').count()).toBe(0);
+    await page
+      .locator('[data-testid="supervision-notes"]', { hasText: '用地已落实，企业已开工。' })
+      .waitFor();
     await page.screenshot({ path: `${SHOTS}/supervision-item-1366.png`, fullPage: true });
 
     await signIn(page, browser.baseUrl, 'admin', ADMIN_PASSWORD);

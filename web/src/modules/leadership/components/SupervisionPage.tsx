@@ -11,10 +11,15 @@ import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName, nameIn } from '../../i18n/utils/localName.ts';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
+import { chainPagePath } from '../../chains/utils/chainPath.ts';
 import { useAction } from '../../ui/hooks/useAction.ts';
+import { CompleteSupervisionModal } from './CompleteSupervisionModal.tsx';
 import { SupervisionStateTag } from './SupervisionStateTag.tsx';
 
-/** One 督办 item: what, who, by when; its progress notes; add a note and complete it. */
+/**
+ * One 督办 item: what, who, by when, and the activity it came from; its progress notes; add a note,
+ * and complete it once asked (with an optional note of the result).
+ */
 export function SupervisionPage() {
   const { t, locale } = useI18n();
   const id = Number(useParams().id);
@@ -25,8 +30,19 @@ export function SupervisionPage() {
       ? apiGet('/supervision/{id}', { params: { path: { id } } })
       : null,
   );
+  const activityId = item.data?.activityId ?? null;
+  // The visit, meeting or decision the item follows up, to name it (the app has no page per
+  // activity: the link opens the activities of its day).
+  const activity = useApiQuery(
+    activityId !== null
+      ? apiGet('/leader/activities/{id}', { params: { path: { id: activityId } } })
+      : null,
+  );
   const action = useAction();
   const [note, setNote] = useState('');
+  const [completing, setCompleting] = useState(false);
+  // A new key each time the question opens: its note starts again from the draft.
+  const [completeKey, setCompleteKey] = useState(0);
 
   if (item.error) return <ApiErrorAlert error={item.error} onRetry={item.reload} />;
   if (!item.data) return <PageSpinner />;
@@ -45,18 +61,29 @@ export function SupervisionPage() {
       setNote('');
     }
   };
-  const complete = async () => {
+  const complete = async (result: string | null) => {
     const saved = await action.run(() =>
       api.POST('/supervision/{id}/complete', {
         params: { path: { id } },
-        body: { note: note.trim() || null },
+        body: { note: result },
       }),
     );
     if (saved) {
       item.setData(saved);
       setNote('');
+      setCompleting(false);
     }
   };
+  const source = activity.data;
+  const activitiesPath = (day?: string) =>
+    chainPagePath(
+      data.chain.code,
+      `/leader?${new URLSearchParams({
+        tab: 'activities',
+        region: data.regionCode,
+        ...(day ? { from: day, to: day } : {}),
+      }).toString()}`,
+    );
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -96,6 +123,21 @@ export function SupervisionPage() {
           {data.completedAt && (
             <Descriptions.Item label={t('leader.supervision.completedAt')}>
               {formatDateTime(data.completedAt, locale)}
+            </Descriptions.Item>
+          )}
+          {data.activityId !== null && (
+            <Descriptions.Item label={t('leader.supervision.activity')}>
+              <Link to={activitiesPath(source?.heldOn)} data-testid="supervision-activity">
+                {source ? (
+                  <>
+                    {formatDate(source.heldOn, locale)}
+                    {' · '}
+                    <DataText>{source.title}</DataText>
+                  </>
+                ) : (
+                  t('leader.supervision.openActivity')
+                )}
+              </Link>
             </Descriptions.Item>
           )}
           {data.problemId !== null && (
@@ -158,8 +200,11 @@ export function SupervisionPage() {
               </Button>
               <Button
                 type="primary"
-                onClick={() => void complete()}
-                loading={action.busy}
+                onClick={() => {
+                  setCompleteKey((key) => key + 1);
+                  setCompleting(true);
+                }}
+                disabled={action.busy}
                 data-testid="supervision-complete"
               >
                 {t('leader.supervision.complete')}
@@ -168,6 +213,15 @@ export function SupervisionPage() {
           </Space>
         )}
       </Card>
+      <CompleteSupervisionModal
+        key={completeKey}
+        open={completing && open}
+        title={data.title}
+        draft={note}
+        busy={action.busy}
+        onComplete={(result) => void complete(result)}
+        onCancel={() => setCompleting(false)}
+      />
     </Space>
   );
 }
