@@ -99,8 +99,15 @@ describe.skipIf(!chromiumPath())('investment: candidates, the board, park space,
     const history = drawer.locator('[data-testid="stage-history"]');
     expect(await history.locator('[data-testid="stage-event"]').count()).toBe(7);
     expect(await history.textContent()).toContain('投资方要求重新谈判条款');
-    expect(await history.textContent()).toContain('investment · ');
+    // Who acted, by the name they go by (the demo's investment user), not their login.
+    expect(await history.textContent()).toContain('招商专员（演示） · ');
     await page.locator('[data-testid="project-edit"]').click();
+    // A negative output or an impossible year is refused with a word, not quietly changed.
+    await field(page, 'form-output').fill('-500');
+    await field(page, 'form-year').fill('1990');
+    await page.locator('[data-testid="form-save"]:visible').click();
+    await page.getByText('不能为负数').waitFor();
+    await page.getByText('填 2000 至 2100 之间的年份').waitFor();
     await field(page, 'form-output').fill('50000');
     await field(page, 'form-year').fill('2025');
     await page.locator('[data-testid="form-space-add"]:visible').click();

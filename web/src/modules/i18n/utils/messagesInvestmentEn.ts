@@ -55,6 +55,8 @@ export const messagesInvestmentEn: Record<keyof typeof messagesInvestmentZh, str
   'invest.form.investmentWan': 'Investment (10k yuan)',
   'invest.form.outputWan': 'Expected yearly output (10k yuan)',
   'invest.form.outputStartYear': 'Output from year',
+  'invest.form.notNegative': 'Must not be negative',
+  'invest.form.yearRange': 'A year from 2000 to 2100',
   'invest.form.addSpace': 'Add a space need',
   'invest.form.remove': 'Remove',
   'invest.form.spaceFrom': 'Needed from',

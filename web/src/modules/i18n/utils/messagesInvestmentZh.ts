@@ -53,6 +53,8 @@ export const messagesInvestmentZh = {
   'invest.form.investmentWan': '投资额（万元）',
   'invest.form.outputWan': '预期年产值（万元）',
   'invest.form.outputStartYear': '产值起始年',
+  'invest.form.notNegative': '不能为负数',
+  'invest.form.yearRange': '填 2000 至 2100 之间的年份',
   'invest.form.addSpace': '添加空间需求',
   'invest.form.remove': '移除',
   'invest.form.spaceFrom': '需用日期',

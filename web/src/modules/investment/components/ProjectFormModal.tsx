@@ -119,14 +119,29 @@ export function ProjectFormModal({
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="investmentWan" label={t('invest.form.investmentWan')}>
-            <InputNumber min={0} style={{ width: 180 }} />
+          {/* Out-of-range numbers are refused with a message, not silently clamped on blur. */}
+          <Form.Item
+            name="investmentWan"
+            label={t('invest.form.investmentWan')}
+            rules={[{ type: 'number', min: 0, message: t('invest.form.notNegative') }]}
+          >
+            <InputNumber style={{ width: 180 }} />
           </Form.Item>
-          <Form.Item name="expectedOutputWan" label={t('invest.form.outputWan')}>
-            <InputNumber min={0} style={{ width: 180 }} data-testid="form-output" />
+          <Form.Item
+            name="expectedOutputWan"
+            label={t('invest.form.outputWan')}
+            rules={[{ type: 'number', min: 0, message: t('invest.form.notNegative') }]}
+          >
+            <InputNumber style={{ width: 180 }} data-testid="form-output" />
           </Form.Item>
-          <Form.Item name="outputStartYear" label={t('invest.form.outputStartYear')}>
-            <InputNumber min={2000} max={2100} style={{ width: 140 }} data-testid="form-year" />
+          <Form.Item
+            name="outputStartYear"
+            label={t('invest.form.outputStartYear')}
+            rules={[
+              { type: 'integer', min: 2000, max: 2100, message: t('invest.form.yearRange') },
+            ]}
+          >
+            <InputNumber style={{ width: 140 }} data-testid="form-year" />
           </Form.Item>
         </Space>
         <Form.List name="spaceNeed">
