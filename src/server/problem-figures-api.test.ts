@@ -196,7 +196,7 @@ describe('problem figures and the 问题清单 over the API', () => {
     const [zh, en, ...data] = rows;
     expect(zh?.slice(0, 3)).toEqual(['编号', '企业', '链条环节']);
     expect(zh).toContain('联系电话');
-    expect(zh).toContain('超出日历');
+    expect(zh).toContain('应办结日期待节假日安排确认');
     expect(en?.slice(0, 3)).toEqual(['Reference', 'Enterprise', 'Chain node']);
     // Received in 2025, or received before and still open at its start (P01); not P13 (closed
     // in 2024), P10 (2026) or P11 (Suzhou). The returned P08 is listed with its stage.

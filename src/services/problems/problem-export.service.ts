@@ -93,8 +93,8 @@ const COLUMNS: readonly Column[] = [
   { zh: '受理时间', en: 'Received', value: (r, _s, l) => formatDateTime(r.receivedAt, l) },
   { zh: '应办结日期', en: 'Due on', value: (r) => r.dueOn },
   {
-    zh: '超出日历',
-    en: 'Beyond calendar',
+    zh: '应办结日期待节假日安排确认',
+    en: 'Due date awaits the holiday calendar',
     // Said only where it matters: a due date counted by the weekday rule may still move.
     value: (r, _s, l) => (r.dueBeyondCalendar ? yesNo(true, l) : null),
   },
