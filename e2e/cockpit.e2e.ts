@@ -26,6 +26,8 @@ describe.skipIf(!chromiumPath())('the cockpit', () => {
     console.log(`Cockpit figures visible ${elapsed} ms after navigation`);
     expect(elapsed).toBeLessThan(2000);
 
+    // The tab names the page as well as the product.
+    await expect.poll(() => page.title()).toMatch(/^\S+ · chainlead 链长制$/);
     expect(await page.locator('[data-testid="figure-target"]').textContent()).toContain(
       formatYuan(250e9, 'zh'),
     );

@@ -30,7 +30,7 @@ import {
 } from '@ant-design/icons';
 import type { Permission, Role } from '@shared/permissions.ts';
 import { Layout, Menu, Typography } from 'antd';
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../../auth/hooks/useSession.ts';
 import { ChainSwitcher } from '../../chains/components/ChainSwitcher.tsx';
@@ -319,8 +319,7 @@ export function AppLayout() {
   const { user } = useSession();
   const location = useLocation();
   const chainPath = useChainPath();
-  if (user?.role === 'firm') return <FirmLayout />;
-  const sections = user === null ? [] : visibleSections(user.role);
+  const sections = user === null || user.role === 'firm' ? [] : visibleSections(user.role);
   const pathOf = (section: Section) => (section.chain ? chainPath(section.path) : section.path);
   // A chain's pages stay on the region in view (苏州 chosen on the cockpit stays 苏州 on the map).
   const region = new URLSearchParams(location.search).get('region');
@@ -337,6 +336,15 @@ export function AppLayout() {
         : `${location.pathname}/`.startsWith(`${pathOf(s)}/`),
     )
     .pop()?.path;
+  // The browser tab and history name the page, not only the product.
+  const pageLabel = sections
+    .flatMap((s) => [s, ...(s.children ?? [])])
+    .find((s) => s.path === selected)?.label;
+  const pageTitle = pageLabel ? `${t(pageLabel)} · ${t('app.shortTitle')}` : t('app.title');
+  useEffect(() => {
+    document.title = pageTitle;
+  }, [pageTitle]);
+  if (user?.role === 'firm') return <FirmLayout />;
 
   return (
     <Layout className="app-layout">
