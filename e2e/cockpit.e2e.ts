@@ -49,7 +49,10 @@ describe.skipIf(!chromiumPath())('the cockpit', () => {
     // A city is found by its pinyin name as well as by 苏州 or 3205.
     await page.locator('[data-testid="cockpit-region"]').click();
     await page.keyboard.type('suzhou');
-    await page.keyboard.press('Enter');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    // The list narrows to 苏州市 alone (无锡市 and the rest are filtered out), then it is picked.
+    await expect.poll(() => options.allTextContents()).toEqual(['苏州市']);
+    await options.first().click();
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('3205');
     // The chain's other pages stay on 苏州.
     const mapLink = page.locator('.ant-menu a[href*="/map"]').first();
