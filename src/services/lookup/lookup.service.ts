@@ -10,6 +10,7 @@ import {
 } from '../../db/chain.repository.ts';
 import type { DbOrTx } from '../../db/connection.ts';
 import { findParkByCode, findParkById, type ParkRow } from '../../db/park.repository.ts';
+import { findProblemCategory, type ProblemCategoryRow } from '../../db/department.repository.ts';
 import { findRegion, type RegionRow } from '../../db/region.repository.ts';
 import { findUserById, findUserByUsername, type UserRow } from '../../db/user.repository.ts';
 
@@ -198,4 +199,25 @@ export async function requireUser(
     );
   }
   return found;
+}
+
+/**
+ * An active category (a retired one too with `includeRetired`: a filter still finds the problems
+ * filed under it). Throws CATEGORY_NOT_FOUND naming `field`.
+ */
+export async function requireCategory(
+  tx: DbOrTx,
+  code: string,
+  options: { includeRetired?: boolean; field?: string } = {},
+): Promise<ProblemCategoryRow> {
+  const category = await findProblemCategory(tx, code);
+  if (!category || (!category.active && !options.includeRetired)) {
+    const which = options.includeRetired ? 'No' : 'No active';
+    throw new AppError(
+      'CATEGORY_NOT_FOUND',
+      `${which} problem category has code "${code}"; GET /api/problem-categories lists them.`,
+      { field: options.field ?? 'categoryCode', code },
+    );
+  }
+  return category;
 }

@@ -3,12 +3,8 @@ import { clockStartDay, shanghaiDate } from '../../domain/working-calendar.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { recordAudit } from '../../db/audit.repository.ts';
 import { findEnterpriseById } from '../../db/enterprise.repository.ts';
-import {
-  findDepartment,
-  findProblemCategory,
-  type DepartmentRow,
-  type ProblemCategoryRow,
-} from '../../db/department.repository.ts';
+import { findDepartment, type DepartmentRow } from '../../db/department.repository.ts';
+import { requireCategory } from '../lookup/lookup.service.ts';
 import {
   insertProblem,
   insertProblemEvent,
@@ -33,19 +29,6 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 function invalid(field: string, message: string, more: Record<string, string> = {}): AppError {
   return new AppError('VALIDATION_FAILED', message, { field, ...more });
-}
-
-/** An active category. Throws CATEGORY_NOT_FOUND. */
-export async function requireCategory(tx: Tx | Db, code: string): Promise<ProblemCategoryRow> {
-  const category = await findProblemCategory(tx, code);
-  if (!category || !category.active) {
-    throw new AppError(
-      'CATEGORY_NOT_FOUND',
-      `No active problem category has code "${code}"; GET /api/problem-categories lists them.`,
-      { field: 'categoryCode', code },
-    );
-  }
-  return category;
 }
 
 /** An active department. Throws DEPARTMENT_NOT_FOUND. */

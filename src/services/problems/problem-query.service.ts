@@ -26,8 +26,7 @@ import {
   presentProblemSummary,
 } from './problem-presenter.ts';
 import { loadWorkingCalendar } from './working-calendar.service.ts';
-import { requireChain, requireRegion } from '../lookup/lookup.service.ts';
-import { findProblemCategory } from '../../db/department.repository.ts';
+import { requireCategory, requireChain, requireRegion } from '../lookup/lookup.service.ts';
 
 function refuseNoScope(scope: ProblemScope): void {
   if (scope.kind === 'none') {
@@ -35,16 +34,6 @@ function refuseNoScope(scope: ProblemScope): void {
       permission: 'problem:read',
     });
   }
-}
-
-/** A category to filter by, retired ones included (their problems stay). Throws CATEGORY_NOT_FOUND. */
-async function requireKnownCategory(db: DbOrTx, code: string): Promise<void> {
-  if (await findProblemCategory(db, code)) return;
-  throw new AppError(
-    'CATEGORY_NOT_FOUND',
-    `No problem category has code "${code}"; GET /api/problem-categories lists them.`,
-    { field: 'category', code },
-  );
 }
 
 /**
@@ -64,7 +53,9 @@ export async function listProblems(
   const filtersExist = Promise.all([
     query.chain === undefined ? null : requireChain(db, query.chain),
     query.region === undefined ? null : requireRegion(db, query.region),
-    query.category === undefined ? null : requireKnownCategory(db, query.category),
+    query.category === undefined
+      ? null
+      : requireCategory(db, query.category, { includeRetired: true, field: 'category' }),
   ]);
   const filter = {
     chainCode: query.chain,

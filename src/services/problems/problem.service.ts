@@ -25,7 +25,8 @@ import { transitionOf, type ProblemStage } from '../../shared/problem-stages.ts'
 import { checkAction, isRedacted, scopeOf, type ProblemUser } from './problem-access.ts';
 import { dueDateOf } from '../../domain/problem-clock.ts';
 import { dueColumns, latestReopenOf } from './problem-clock.ts';
-import { requireCategory, requireDepartment } from './problem-intake.service.ts';
+import { requireDepartment } from './problem-intake.service.ts';
+import { requireCategory } from '../lookup/lookup.service.ts';
 import { getProblem, refuseInvisible } from './problem-query.service.ts';
 import { asProblemStage } from './problem-presenter.ts';
 import { loadWorkingCalendar } from './working-calendar.service.ts';
