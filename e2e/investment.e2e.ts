@@ -78,16 +78,27 @@ describe.skipIf(!chromiumPath())('investment: candidates, the board, park space,
     await card.waitFor();
     expect(await card.textContent()).toContain(name ?? '');
     await expect.poll(() => stageOf(page, id)).toBe('lead');
-    for (const stage of STAGES) {
-      await card.locator(`[data-testid="move-${stage}"]`).click();
+    // Each move is the server's answer, then the board's: a refused or lost move says so here.
+    const moveAccepted = async (click: () => Promise<void>, stage: string) => {
+      const answer = page.waitForResponse(
+        (response) =>
+          response.request().method() === 'POST' &&
+          new URL(response.url()).pathname === `/api/projects/${id}/move`,
+      );
+      await click();
+      expect((await answer).status(), `the move to ${stage}`).toBe(200);
       await expect.poll(() => stageOf(page, id)).toBe(stage);
+    };
+    for (const stage of STAGES) {
+      await moveAccepted(() => card.locator(`[data-testid="move-${stage}"]`).click(), stage);
       if (stage === 'signed') {
         await card.locator('[data-testid="move-back-negotiating"]').click();
         await page.locator('[data-testid="move-reason"]').fill('投资方要求重新谈判条款');
-        await page.locator('[data-testid="move-confirm"]').click();
-        await expect.poll(() => stageOf(page, id)).toBe('negotiating');
-        await card.locator('[data-testid="move-signed"]').click();
-        await expect.poll(() => stageOf(page, id)).toBe('signed');
+        const confirm = page.locator('[data-testid="move-confirm"]');
+        await expect.poll(() => confirm.isEnabled()).toBe(true);
+        await moveAccepted(() => confirm.click(), 'negotiating');
+        await page.locator('[data-testid="move-reason"]').waitFor({ state: 'detached' });
+        await moveAccepted(() => card.locator('[data-testid="move-signed"]').click(), 'signed');
       }
     }
     expect(await card.locator('[data-testid^="move-"]').count()).toBeGreaterThan(0);
