@@ -35,6 +35,7 @@ export interface StatusReason extends Bilingual {
     | 'low_lq'
     | 'lq_at_least_one'
     | 'lq_unknown'
+    | 'lq_no_benchmark'
     | 'concentrated'
     | 'dominant_enterprise'
     | 'diverse'
@@ -214,6 +215,11 @@ export interface NodeStatusInput {
   /** Local output of the node in the year (null when none of them reports it). */
   outputYuan: number | null;
   lq: number | null;
+  /**
+   * True when the national pool holds no chain output outside this region: a location quotient
+   * would compare the region with itself, so there is none (and the reason says so).
+   */
+  benchmarkIsLocalOnly?: boolean;
   hhi: number | null;
   topShare: number | null;
 }
@@ -268,7 +274,13 @@ export function nodeStatus(input: NodeStatusInput): {
   const weak: StatusReason[] = [];
   const strong: StatusReason[] = [];
   const lq = input.lq;
-  if (lq === null) {
+  if (input.benchmarkIsLocalOnly) {
+    strong.push({
+      code: 'lq_no_benchmark',
+      zh: '全国样本只有本地区的本链产值，区位熵无从比较',
+      en: "Location quotient not computed: the national pool holds this chain's output of this region only",
+    });
+  } else if (lq === null) {
     strong.push({
       code: 'lq_unknown',
       zh: '区位熵无法计算（全国样本无该环节产值）',

@@ -161,6 +161,28 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
     ).toBeCloseTo(0.201, 2);
   });
 
+  it('gives no national share and no location quotient where the pool is this region alone', async () => {
+    // The demo's other chains have Wuxi firms only: the "national pool" is Wuxi itself.
+    const ic = await analyzeChain(database.db, { chainCode: 'ic', regionCode: '3202', year: 2024 });
+    expect(ic.totals.outputYuan).toBeGreaterThan(0);
+    expect(ic.totals.national.outputYuan).toBeCloseTo(ic.totals.outputYuan, 2);
+    expect(ic.totals.nationalShare).toBeNull();
+    const reporting = ic.nodes.filter((n) => n.outputYuan !== null && n.outputYuan > 0);
+    expect(reporting.length).toBeGreaterThan(0);
+    for (const n of ic.nodes) expect(n.lq, n.code).toBeNull();
+    // A strong node says why it has no LQ (a weak one gives only what makes it weak).
+    for (const n of reporting) {
+      const codes = n.reasons.map((r) => r.code);
+      expect(codes, n.code).not.toContain('lq_at_least_one');
+      expect(codes, n.code).not.toContain('low_lq');
+      if (n.status === 'strong') expect(codes, n.code).toContain('lq_no_benchmark');
+    }
+    expect(reporting.some((n) => n.status === 'strong')).toBe(true);
+    // Biomed's pool holds other regions: its share is a real fraction.
+    expect(wuxi.totals.nationalShare).toBeGreaterThan(0);
+    expect(wuxi.totals.nationalShare).toBeLessThan(1);
+  });
+
   it('compares regions with the same figures the single-region analysis gives', async () => {
     const comparison = await compareRegions(database.db, {
       chainCode: 'biomed',
@@ -229,73 +251,70 @@ describe(`chain analysis of the Wuxi demo (${testDatabaseKind()})`, () => {
     expect(latest.year).toBe(2024);
   });
 
-  it(
-    'sets targets with an audit entry, and the cached analysis follows every write',
-    async () => {
-      const versionBefore = await readDataVersion(database.db);
-      const first = await analyzeChainCached(database.db, {
-        chainCode: 'biomed',
-        regionCode: '3202',
-      });
-      const second = await analyzeChainCached(database.db, {
-        chainCode: 'biomed',
-        regionCode: '3202',
-      });
-      // Reused while no input was written: the version is this database's own (other databases'
-      // writes on a shared server leave it). On Citus it is the nodes' snapshots, which any write
-      // in the cluster moves (other test files' databases too): there only the figures must hold.
-      if (testDatabaseKind() === 'citus') expect(second).toEqual(first);
-      else {
-        expect(await readDataVersion(database.db)).toBe(versionBefore);
-        expect(second).toBe(first);
-      }
-      const saved = await setTarget(database.db, actor, {
-        chainCode: 'biomed',
-        regionCode: '3202',
-        year: 2025,
-        valueYuan: 230e9,
-      });
-      expect(saved).toMatchObject({ nodeCode: null, year: 2025, valueYuan: 230e9, demo: false });
-      const again = await setTarget(database.db, actor, {
-        chainCode: 'biomed',
-        regionCode: '3202',
-        year: 2026,
-        valueYuan: 5e9,
-        nodeCode: 'biomed.mid.blood',
-      });
-      expect(again.nodeCode).toBe('biomed.mid.blood');
-      const after = await analyzeChainCached(database.db, {
-        chainCode: 'biomed',
-        regionCode: '3202',
-      });
-      expect(after).not.toBe(first);
-      expect(after.targets.find((t) => t.nodeCode === null)?.valueYuan).toBe(230e9);
-      expect(after.targets.find((t) => t.nodeCode === 'biomed.mid.blood')).toMatchObject({
-        state: 'no_data',
-        year: 2026,
-      });
-      const list = await listTargetViews(database.db, { chainCode: 'biomed', regionCode: '3202' });
-      expect(list.total).toBe(5);
-      const audit = await database.db
-        .select()
-        .from(auditLog)
-        .where(eq(auditLog.action, 'target.set'));
-      expect(audit).toHaveLength(2);
-      expect(audit[0]).toMatchObject({
-        actorName: 'test-analyst',
-        before: expect.objectContaining({ valueYuan: 250e9, demo: true }) as unknown,
-        after: expect.objectContaining({ valueYuan: 230e9, demo: false }) as unknown,
-      });
-      const bad = await setTarget(database.db, actor, {
-        chainCode: 'biomed',
-        regionCode: '3202',
-        year: 2025,
-        valueYuan: 1,
-        nodeCode: 'biomed.mid.nope',
-      }).catch((e: unknown) => e);
-      expect(isAppError(bad, 'VALIDATION_FAILED')).toBe(true);
-    },
-  );
+  it('sets targets with an audit entry, and the cached analysis follows every write', async () => {
+    const versionBefore = await readDataVersion(database.db);
+    const first = await analyzeChainCached(database.db, {
+      chainCode: 'biomed',
+      regionCode: '3202',
+    });
+    const second = await analyzeChainCached(database.db, {
+      chainCode: 'biomed',
+      regionCode: '3202',
+    });
+    // Reused while no input was written: the version is this database's own (other databases'
+    // writes on a shared server leave it). On Citus it is the nodes' snapshots, which any write
+    // in the cluster moves (other test files' databases too): there only the figures must hold.
+    if (testDatabaseKind() === 'citus') expect(second).toEqual(first);
+    else {
+      expect(await readDataVersion(database.db)).toBe(versionBefore);
+      expect(second).toBe(first);
+    }
+    const saved = await setTarget(database.db, actor, {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      year: 2025,
+      valueYuan: 230e9,
+    });
+    expect(saved).toMatchObject({ nodeCode: null, year: 2025, valueYuan: 230e9, demo: false });
+    const again = await setTarget(database.db, actor, {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      year: 2026,
+      valueYuan: 5e9,
+      nodeCode: 'biomed.mid.blood',
+    });
+    expect(again.nodeCode).toBe('biomed.mid.blood');
+    const after = await analyzeChainCached(database.db, {
+      chainCode: 'biomed',
+      regionCode: '3202',
+    });
+    expect(after).not.toBe(first);
+    expect(after.targets.find((t) => t.nodeCode === null)?.valueYuan).toBe(230e9);
+    expect(after.targets.find((t) => t.nodeCode === 'biomed.mid.blood')).toMatchObject({
+      state: 'no_data',
+      year: 2026,
+    });
+    const list = await listTargetViews(database.db, { chainCode: 'biomed', regionCode: '3202' });
+    expect(list.total).toBe(5);
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'target.set'));
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({
+      actorName: 'test-analyst',
+      before: expect.objectContaining({ valueYuan: 250e9, demo: true }) as unknown,
+      after: expect.objectContaining({ valueYuan: 230e9, demo: false }) as unknown,
+    });
+    const bad = await setTarget(database.db, actor, {
+      chainCode: 'biomed',
+      regionCode: '3202',
+      year: 2025,
+      valueYuan: 1,
+      nodeCode: 'biomed.mid.nope',
+    }).catch((e: unknown) => e);
+    expect(isAppError(bad, 'VALIDATION_FAILED')).toBe(true);
+  });
 
   it('counts open and overdue problems per node, with a reason where several are open and one overdue', async () => {
     const db = database.db;

@@ -107,6 +107,8 @@ export function buildNodeAnalyses(input: {
   const nationalByNode = new Map(input.national.map((r) => [r.nodeId, r]));
   const chainOutput = input.regional.reduce((sum, r) => sum + r.outputYuan, 0);
   const nationalOutput = input.national.reduce((sum, r) => sum + r.outputYuan, 0);
+  // The pool is every region, this one included: with no output elsewhere it is this region alone.
+  const benchmarkIsLocalOnly = !(nationalOutput > chainOutput);
   const stageCode = new Map(context.stages.map((s) => [s.id, s.code]));
   const problemsByNode = new Map((input.problems ?? []).map((p) => [p.nodeId, p]));
   const unservedByNode = new Map((input.unservedNeeds ?? []).map((n) => [n.nodeId, n]));
@@ -128,9 +130,11 @@ export function buildNodeAnalyses(input: {
       outputYuan && outputYuan > 0 && local?.topOutputYuan != null
         ? local.topOutputYuan / outputYuan
         : null;
-    // A missing node's LQ is 0; a present node without reported output has none.
-    const lq =
-      outputYuan === null
+    // A missing node's LQ is 0; a present node without reported output has none, nor has any
+    // node when the pool is this region alone.
+    const lq = benchmarkIsLocalOnly
+      ? null
+      : outputYuan === null
         ? enterprises === 0 && chainOutput > 0
           ? 0
           : null
@@ -146,6 +150,7 @@ export function buildNodeAnalyses(input: {
       alsoOnNode: local?.alsoOnNode ?? 0,
       outputYuan,
       lq,
+      benchmarkIsLocalOnly,
       hhi,
       topShare,
     });
@@ -353,7 +358,8 @@ function chainTotals(
     series,
     chainMasters: new Set(nodes.flatMap((n) => n.chainMasters.map((m) => m.id))).size,
     national,
-    nationalShare: national.outputYuan > 0 ? outputYuan / national.outputYuan : null,
+    // Null when the pool holds no output outside the region (a share of 100 % of itself).
+    nationalShare: national.outputYuan > outputYuan ? outputYuan / national.outputYuan : null,
   };
 }
 

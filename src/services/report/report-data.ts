@@ -180,7 +180,14 @@ export function assembleReport(
     {
       label: zh ? '占全国样本' : 'Share of the national pool',
       value: formatPercent(t.nationalShare),
-      note: zh ? '登记库全部地区的本链产值' : "of the registry's chain output, all regions",
+      note:
+        t.nationalShare === null
+          ? zh
+            ? '登记库只有本地区的本链产值，无从比较'
+            : "the registry holds this region's chain output only: nothing to compare with"
+          : zh
+            ? '登记库全部地区的本链产值'
+            : "of the registry's chain output, all regions",
     },
   );
   const gapRow = (n: NodeAnalysis) => ({ name: n.name[lang], code: n.code, reasons: reasonsOf(n) });

@@ -62,7 +62,13 @@ export function CockpitFigures({
         value={formatYuan(totals.outputYuan, lang)}
         // The region's share of the chain's output in the registry belongs with its output (it
         // stood under the chain masters, where 占全国样本 100% read as if about them).
-        note={`${t('cockpit.growth', { growth: formatPercent(totals.growth, 1, true) })} · ${t('cockpit.nationalShare', { share: formatPercent(totals.nationalShare) })}`}
+        // With no output elsewhere in the registry there is no share to give (not 100 %).
+        note={[
+          t('cockpit.growth', { growth: formatPercent(totals.growth, 1, true) }),
+          ...(totals.nationalShare === null
+            ? []
+            : [t('cockpit.nationalShare', { share: formatPercent(totals.nationalShare) })]),
+        ].join(' · ')}
       />
       <Figure
         testId="figure-target"
