@@ -31,6 +31,18 @@ export interface ProjectFilter {
   ids?: number[] | undefined;
   /** Only projects matched to this park: aimed at it or holding space in it. */
   matchedToParkId?: number | undefined;
+  /** Only projects whose first arrival at `stage` (Asia/Shanghai day) falls from `from` to `to`. */
+  reached?: { stage: string; from?: string | undefined; to?: string | undefined } | undefined;
+}
+
+/**
+ * The Asia/Shanghai day a project first arrived at a stage (created in it or moved to it), null
+ * if it never did: the day the scorecard dates projects signed and started by.
+ */
+function firstArrivalDay(stage: string): SQL<string | null> {
+  return sql<string | null>`(select to_char(min(e.at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
+    from ${projectStageEvent} e where e.project_id = ${project.id}
+      and e.kind in ('create', 'stage') and e.to_stage = ${stage})`;
 }
 
 function conditions(filter: ProjectFilter): SQL | undefined {
@@ -52,6 +64,12 @@ function conditions(filter: ProjectFilter): SQL | undefined {
         ilike(project.notes, pattern),
       ),
     );
+  }
+  if (filter.reached) {
+    const day = firstArrivalDay(filter.reached.stage);
+    where.push(sql`${day} is not null`);
+    if (filter.reached.from) where.push(sql`${day} >= ${filter.reached.from}`);
+    if (filter.reached.to) where.push(sql`${day} <= ${filter.reached.to}`);
   }
   if (filter.matchedToParkId !== undefined) {
     where.push(

@@ -54,6 +54,18 @@ async function filterOf(db: Db, query: Partial<ProjectQuery>): Promise<ProjectFi
     parkId: query.park,
     text: query.q,
   };
+  if (query.reached) {
+    if (query.reachedFrom && query.reachedTo && query.reachedTo < query.reachedFrom) {
+      throw new AppError('VALIDATION_FAILED', 'reachedTo is before reachedFrom.', {
+        field: 'reachedTo',
+      });
+    }
+    filter.reached = { stage: query.reached, from: query.reachedFrom, to: query.reachedTo };
+  } else if (query.reachedFrom || query.reachedTo) {
+    throw new AppError('VALIDATION_FAILED', 'reachedFrom and reachedTo need reached (a stage).', {
+      field: query.reachedFrom ? 'reachedFrom' : 'reachedTo',
+    });
+  }
   if (query.chain) {
     const chain = await requireChain(db, query.chain);
     filter.chainId = chain.id;

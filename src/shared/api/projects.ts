@@ -163,6 +163,12 @@ export const projectQuerySchema = z.object({
     .optional()
     .meta({ description: 'Only stalled (true) or only moving (false) projects.' }),
   q: z.string().optional().meta({ description: 'Text in the name, investor or notes.' }),
+  reached: z.enum(PROJECT_STAGES).optional().meta({
+    description:
+      'Only projects that first reached this stage (whatever their stage now) from reachedFrom to reachedTo, both included, in Asia/Shanghai days: the scorecard counts projects signed and started so.',
+  }),
+  reachedFrom: isoDateSchema.optional().meta({ description: 'With reached: first day.' }),
+  reachedTo: isoDateSchema.optional().meta({ description: 'With reached: last day.' }),
 });
 export type ProjectQuery = z.infer<typeof projectQuerySchema>;
 
