@@ -71,7 +71,8 @@ function render(card: Scorecard): string {
     ),
     ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
-  return `${head}\n${target}\n\n${figures}\n\n${quarters}`;
+  const notes = [target, card.weakLinksFilled.note ?? ''].filter((line) => line !== '');
+  return `${head}\n${notes.join('\n')}\n\n${figures}\n\n${quarters}`;
 }
 
 function toCsv(card: Scorecard): string {

@@ -12,6 +12,7 @@ import {
 } from '../../db/schema.ts';
 import type { ChainAnalysis } from '../../shared/api/analysis.ts';
 import type { Scorecard } from '../../shared/api/leadership.ts';
+import { projectQuerySchema } from '../../shared/api/projects.ts';
 import { seedChainFixture } from '../../test-support/chain-fixture.ts';
 import { makeEnterprise } from '../../test-support/factories.ts';
 import {
@@ -23,6 +24,8 @@ import {
 import { createTestDatabase, testDatabaseKind } from '../../test-support/test-database.ts';
 import { analyzeChain } from '../analysis/chain-analysis.service.ts';
 import { setTarget } from '../analysis/targets.service.ts';
+import { listProjectBoard } from '../projects/project-query.service.ts';
+import { loadReportProblems } from '../report/report-problems.ts';
 import { prepareInstallation } from '../setup.service.ts';
 import { buildScorecard } from './scorecard.service.ts';
 
@@ -91,6 +94,10 @@ const ITEMS = [
   { deadline: '2024-09-30', completedAt: null },
   { deadline: '2025-03-31', completedAt: '2024-12-01T08:00:00Z' },
   { deadline: '2099-03-31', completedAt: null },
+  // Due in 2024 but done early, in 2023: 2024's, as its deadline says.
+  { deadline: '2024-01-31', completedAt: '2023-12-20T08:00:00Z' },
+  // Due in 2023 and still open: overdue, but 2023's, not 2024's.
+  { deadline: '2023-12-31', completedAt: null },
 ] as const;
 
 /** Projects: region and their stage arrivals. */
@@ -252,7 +259,11 @@ describe(`the scorecard recomputed from its rows (${testDatabaseKind()})`, () =>
       requiredGrowth: target?.requiredGrowth,
       note: null,
     });
-    expect(card.output.outputYuan.link).toBe('/analysis?chain=biomed&region=3202&year=2024');
+    // The chain map of the year lists the nodes by status: what these figures count.
+    expect(card.output.outputYuan.link).toBe('/chain-map?chain=biomed&region=3202&year=2024');
+    expect(card.completeness.link).toBe(card.output.outputYuan.link);
+    expect(card.weakLinksFilled.link).toBe(card.output.outputYuan.link);
+    expect(card.weakLinksFilled.note).toBeNull();
     expect(card.completeness.value).toBe(current.completeness.weighted);
     const rank = { missing: 0, weak: 1, strong: 2 };
     const filled = current.nodes.filter((n) => {
@@ -341,7 +352,7 @@ describe(`the scorecard recomputed from its rows (${testDatabaseKind()})`, () =>
       );
     }
     // The hand count, so a wrong filter on both sides cannot agree by accident.
-    expect([card.visits.value, card.meetings.value, card.supervisionDue.value]).toEqual([2, 2, 3]);
+    expect([card.visits.value, card.meetings.value, card.supervisionDue.value]).toEqual([2, 2, 4]);
     expect([
       card.problemsReceived.value,
       card.problemsClosed.value,
@@ -365,6 +376,50 @@ describe(`the scorecard recomputed from its rows (${testDatabaseKind()})`, () =>
     expect(next.completeness.value).toBe(card.completeness.value);
     expect(next.output.note).toContain(`${YEAR + 1} yet; ${YEAR} is shown`);
     expect(card.output.dataYear).toBe(YEAR);
+    // Links filled in 2024 are 2024's: the 2025 card does not credit them to 2025.
+    expect(card.weakLinksFilled.value).toBe(1);
+    expect(next.weakLinksFilled).toMatchObject({ value: null, records: 0, nodes: [] });
+    expect(next.weakLinksFilled.note).toContain(`no figures for ${YEAR + 1} yet`);
+    expect(next.completeness.link).toBe(`/chain-map?chain=biomed&region=3202&year=${YEAR}`);
+  });
+
+  it('counts 督办 items as the briefing does, on the same rows and day', async () => {
+    const now = new Date('2024-11-15T12:00:00+08:00');
+    const [scored, briefed] = await Promise.all([
+      buildScorecard(database.db, null, { chain: 'biomed', region: '3202', year: YEAR }, now),
+      loadReportProblems(database.db, { chainCode: 'biomed', regionCode: '3202', now }),
+    ]);
+    expect(briefed.year).toBe(YEAR);
+    const s = briefed.supervision;
+    expect([
+      scored.supervisionDue.value,
+      scored.supervisionClosedOnTime.value,
+      scored.supervisionClosedOnTime.records,
+      scored.supervisionOverdue.value,
+    ]).toEqual([s.due, s.doneOnTime, s.done, s.overdue]);
+    // By hand: due in 2024 are 03-31 (on time), 06-30 (late), 09-30 (open, overdue on 11-15) and
+    // 01-31 (done early, in 2023); the open 2023 item is past its deadline but not 2024's.
+    expect([s.due, s.doneOnTime, s.done, s.overdue]).toEqual([4, 2, 3, 1]);
+    expect([s.openNow, s.pastDeadlineNow]).toEqual([3, 2]);
+    expect(scored.quarters.reduce((sum, q) => sum + q.supervisionDone, 0)).toBe(
+      s.completedInPeriod,
+    );
+  });
+
+  it('links projects signed and started to a board of exactly the projects counted', async () => {
+    for (const figure of [card.projectsSigned, card.projectsStarted]) {
+      const [path, search] = figure.link.split('?');
+      expect(path).toBe('/projects');
+      const query = projectQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)));
+      const board = await listProjectBoard(database.db, query);
+      expect(board.total).toBe(figure.records);
+      expect(board.total).toBe(figure.value);
+    }
+    // The project signed in 2024 has moved on to started: the board still finds it as signed.
+    const signed = card.projectsSigned.link.split('?')[1];
+    const query = projectQuerySchema.parse(Object.fromEntries(new URLSearchParams(signed)));
+    const board = await listProjectBoard(database.db, query);
+    expect(board.items.map((p) => p.stage)).toEqual(['started']);
   });
 
   it('says why output is missing for a year without figures', async () => {

@@ -1,12 +1,12 @@
 import { AppError } from '../../domain/app-error.ts';
 import { computeProblemFigures, type FigurePeriod } from '../../domain/problem-figures.ts';
+import { computeSupervisionFigures } from '../../domain/supervision-figures.ts';
 import { shanghaiDate } from '../../domain/working-calendar.ts';
 import type { Db } from '../../db/connection.ts';
 import {
   listActivities,
   listProblemFigureRecords,
   listProjectStageArrivals,
-  listSupervision,
 } from '../../db/leadership.repository.ts';
 import type { ChainAnalysis } from '../../shared/api/analysis.ts';
 import type { Figure, Scorecard, ScorecardQuery } from '../../shared/api/leadership.ts';
@@ -14,9 +14,8 @@ import { analyzeChain } from '../analysis/chain-analysis.service.ts';
 import { loadChainContext, requireRegion } from '../lookup/lookup.service.ts';
 import { loadWorkingCalendar } from '../problems/working-calendar.service.ts';
 import {
-  presentSupervision,
+  loadSupervisionRecords,
   requireChainInScope,
-  todayInShanghai,
   type LeaderViewer,
 } from './supervision.service.ts';
 
@@ -58,12 +57,14 @@ const countBy = (days: readonly string[], q: number) =>
  * The chain leader's yearly scorecard (考核看板) for a chain in a region: output against target,
  * completeness, weak links filled, projects, problems, visits, meetings and 督办 items, each with
  * its record count and the link that lists the records, and a quarterly breakdown of the dated
- * counts. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND, FORBIDDEN (a chain outside the user's).
+ * counts, as of `now`. Throws CHAIN_NOT_FOUND, REGION_NOT_FOUND, FORBIDDEN (a chain outside the
+ * user's).
  */
 export async function buildScorecard(
   db: Db,
   viewer: LeaderViewer | null,
   query: ScorecardQuery,
+  now: Date = new Date(),
 ): Promise<Scorecard> {
   const { chain: chainCode, region: regionCode, year } = query;
   const context = await loadChainContext(db, chainCode);
@@ -71,7 +72,7 @@ export async function buildScorecard(
   const region = await requireRegion(db, regionCode);
   const chainId = context.chain.id;
   const period: FigurePeriod = { from: `${year}-01-01`, to: `${year}-12-31` };
-  const today = todayInShanghai();
+  const today = shanghaiDate(now);
   const where = `chain=${chainCode}&region=${regionCode}`;
   const range = `from=${period.from}&to=${period.to}`;
 
@@ -83,28 +84,36 @@ export async function buildScorecard(
     analysis = await analysisOrNull(db, { chainCode, regionCode, year: year - back });
     if (analysis) dataYear = year - back;
   }
-  const [previous, problemRecords, calendar, activities, items, arrivals] = await Promise.all([
-    analysis ? analysisOrNull(db, { chainCode, regionCode, year: dataYear - 1 }) : null,
-    listProblemFigureRecords(db, { chainId, regionCode }),
-    loadWorkingCalendar(db),
-    listActivities(db, { chainId, regionCode, kinds: ['visit', ...MEETING_KINDS], ...period }),
-    listSupervision(db, { chainId, regionCode }),
-    listProjectStageArrivals(db, {
-      chainId,
-      regionCode,
-      stages: ['signed', 'started'],
-      ...period,
-    }),
-  ]);
+  // Links filled are the year's own: only the year's analysis against the year before's counts,
+  // never an earlier pair standing in for a year whose figures are not in.
+  const [previous, problemRecords, calendar, activities, itemRecords, arrivals] = await Promise.all(
+    [
+      analysis && dataYear === year
+        ? analysisOrNull(db, { chainCode, regionCode, year: year - 1 })
+        : null,
+      listProblemFigureRecords(db, { chainId, regionCode }),
+      loadWorkingCalendar(db),
+      listActivities(db, { chainId, regionCode, kinds: ['visit', ...MEETING_KINDS], ...period }),
+      loadSupervisionRecords(db, { chainId, regionCode }),
+      listProjectStageArrivals(db, {
+        chainId,
+        regionCode,
+        stages: ['signed', 'started'],
+        ...period,
+      }),
+    ],
+  );
 
   // Output is yearly data: the analysis of the scorecard's year against the chain's target.
   const chainTargets = (analysis?.targets ?? [])
     .filter((t) => t.nodeCode === null)
     .sort((a, b) => a.year - b.year);
   const target = chainTargets.find((t) => t.year >= year) ?? chainTargets.at(-1) ?? null;
-  const analysisLink = `/analysis?${where}&year=${dataYear}`;
+  // The chain map of that year lists the nodes with their status, strong, weak or missing: what
+  // completeness weighs, what a filled link moved between, and each node's output.
+  const mapLink = analysis ? `/chain-map?${where}&year=${dataYear}` : `/chain-map?${where}`;
 
-  const weakLinks = (analysis?.nodes ?? []).flatMap((node) => {
+  const weakLinks = (previous ? (analysis?.nodes ?? []) : []).flatMap((node) => {
     const before = previous?.nodes.find((n) => n.code === node.code);
     if (!before || STATUS_RANK[before.status] >= STATUS_RANK[node.status]) return [];
     return [{ code: node.code, name: node.name, from: before.status, to: node.status }];
@@ -121,12 +130,10 @@ export async function buildScorecard(
   const meetingDays = activities.rows
     .filter((r) => r.activity.kind !== 'visit')
     .map((r) => r.activity.heldOn);
-  const presented = items.rows.map((r) => presentSupervision(r, today));
-  const due = presented.filter((i) => i.deadline >= period.from && i.deadline <= period.to);
-  const doneDays = presented
-    .filter((i) => i.completedAt !== null)
-    .map((i) => shanghaiDate(new Date(i.completedAt as string)))
-    .filter((d) => d >= period.from && d <= period.to);
+  const supervisionFigures = computeSupervisionFigures(itemRecords, period, today);
+  const supervisionQuarters = quarterPeriods(year).map((p) =>
+    computeSupervisionFigures(itemRecords, p, today),
+  );
   const signedDays = arrivals.filter((a) => a.stage === 'signed').map((a) => a.day);
   const startedDays = arrivals.filter((a) => a.stage === 'started').map((a) => a.day);
 
@@ -146,7 +153,7 @@ export async function buildScorecard(
       outputYuan: figure(
         analysis ? analysis.totals.outputYuan : null,
         analysis?.totals.reporting ?? 0,
-        analysisLink,
+        mapLink,
       ),
       targetYuan: target?.valueYuan ?? null,
       targetYear: target?.year ?? null,
@@ -165,21 +172,27 @@ export async function buildScorecard(
     completeness: figure(
       analysis?.completeness.weighted ?? null,
       analysis?.completeness.present ?? 0,
-      analysisLink,
+      mapLink,
     ),
     weakLinksFilled: {
-      ...figure(analysis && previous ? weakLinks.length : null, weakLinks.length, analysisLink),
+      ...figure(previous ? weakLinks.length : null, weakLinks.length, mapLink),
       nodes: weakLinks,
+      note:
+        analysis === null || dataYear !== year
+          ? `The registry holds no figures for ${year} yet: the links filled in ${year} are not known.`
+          : previous === null
+            ? `The registry holds no figures for ${year - 1} to compare ${year} with.`
+            : null,
     },
     projectsSigned: figure(
       signedDays.length,
       signedDays.length,
-      `/projects?${where}&stage=signed&${range}`,
+      `/projects?${where}&status=all&reached=signed&reachedFrom=${period.from}&reachedTo=${period.to}`,
     ),
     projectsStarted: figure(
       startedDays.length,
       startedDays.length,
-      `/projects?${where}&stage=started&${range}`,
+      `/projects?${where}&status=all&reached=started&reachedFrom=${period.from}&reachedTo=${period.to}`,
     ),
     problemsReceived: figure(
       figures.received,
@@ -207,15 +220,15 @@ export async function buildScorecard(
       meetingDays.length,
       `/leader?${where}&kind=${MEETING_KINDS.join(',')}&${range}`,
     ),
-    supervisionDue: figure(due.length, due.length, supervision),
+    supervisionDue: figure(supervisionFigures.due, supervisionFigures.due, supervision),
     supervisionClosedOnTime: figure(
-      due.filter((i) => i.onTime === true).length,
-      due.filter((i) => i.state === 'done').length,
+      supervisionFigures.doneOnTime,
+      supervisionFigures.done,
       `${supervision}&state=done`,
     ),
     supervisionOverdue: figure(
-      due.filter((i) => i.overdue).length,
-      due.filter((i) => i.overdue).length,
+      supervisionFigures.overdue,
+      supervisionFigures.overdue,
       `${supervision}&state=overdue`,
     ),
     quarters: [1, 2, 3, 4].map((q) => ({
@@ -224,7 +237,7 @@ export async function buildScorecard(
       problemsClosed: quarterFigures[q - 1]?.closed ?? 0,
       visits: countBy(visitDays, q),
       meetings: countBy(meetingDays, q),
-      supervisionDone: countBy(doneDays, q),
+      supervisionDone: supervisionQuarters[q - 1]?.completedInPeriod ?? 0,
       projectsSigned: countBy(signedDays, q),
     })),
   };

@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/app-error.ts';
+import type { SupervisionRecord } from '../../domain/supervision-figures.ts';
 import { shanghaiDate } from '../../domain/working-calendar.ts';
 import { recordAudit, type Actor } from '../../db/audit.repository.ts';
 import type { Db, DbOrTx } from '../../db/connection.ts';
@@ -141,6 +142,22 @@ export async function addSupervisionItem(
     after: snapshot(row),
   });
   return row;
+}
+
+/**
+ * The 督办 items of a chain in a region as the figures read them: the one reading that the
+ * scorecard and the briefing share, each then counting with computeSupervisionFigures.
+ */
+export async function loadSupervisionRecords(
+  db: DbOrTx,
+  input: { chainId: number; regionCode: string },
+): Promise<SupervisionRecord[]> {
+  const { rows } = await listSupervision(db, input);
+  return rows.map(({ item }) => ({
+    deadline: item.deadline,
+    done: item.state === 'done',
+    completedOn: item.state === 'done' && item.completedAt ? shanghaiDate(item.completedAt) : null,
+  }));
 }
 
 /** 督办 items the viewer may see, filtered and paged. Throws CHAIN_NOT_FOUND. */

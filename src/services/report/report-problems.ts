@@ -1,14 +1,20 @@
 import type { Db } from '../../db/connection.ts';
+import {
+  computeSupervisionFigures,
+  type SupervisionFigures,
+} from '../../domain/supervision-figures.ts';
 import { shanghaiDate } from '../../domain/working-calendar.ts';
 import type { Lang, ReportProblems } from '../../shared/api/analysis.ts';
 import type { ProblemFiguresView } from '../../shared/api/problem-figures.ts';
 import { formatNumber, formatPercent } from '../../shared/format.ts';
-import { listSupervisionItems } from '../leadership/supervision.service.ts';
+import { loadSupervisionRecords } from '../leadership/supervision.service.ts';
+import { loadChainContext } from '../lookup/lookup.service.ts';
 import { summarizeProblems } from '../problems/problem-figures.service.ts';
 
 // The briefing's section on enterprise problems (企业诉求) and 督办 items: the figures of the
 // problem loop for the briefing date's year (docs/problems.md, "Figures"), the nodes with the
-// most open problems, and the 督办 items open, overdue and done on time (docs/leadership.md).
+// most open problems, and the 督办 items: open now, and those due in the year, overdue and done on
+// time, counted as the scorecard counts them (computeSupervisionFigures, docs/leadership.md).
 
 /** The section's numbers before they are written in a language. */
 export interface ReportProblemsData {
@@ -17,7 +23,8 @@ export interface ReportProblemsData {
   overall: ProblemFiguresView;
   /** The nodes with open problems, most first, at most five. */
   nodes: { name: { zh: string; en: string } | null; figures: ProblemFiguresView }[];
-  supervision: { open: number; overdue: number; doneInYear: number; doneOnTime: number };
+  /** The year's 督办 figures as of `asOf`, the very ones the scorecard of the year shows. */
+  supervision: SupervisionFigures;
 }
 
 const TOP_NODES = 5;
@@ -40,23 +47,16 @@ export async function loadReportProblems(
 ): Promise<ReportProblemsData> {
   const asOf = shanghaiDate(input.now);
   const year = Number(asOf.slice(0, 4));
-  const [summary, items] = await Promise.all([
+  const { chain } = await loadChainContext(db, input.chainCode);
+  const [summary, records] = await Promise.all([
     summarizeProblems(
       db,
       WHOLE_SCOPE,
       { chain: input.chainCode, region: input.regionCode, year },
       input.now,
     ),
-    listSupervisionItems(
-      db,
-      { actor: { id: null, name: 'report' }, ...WHOLE_SCOPE },
-      { chain: input.chainCode, region: input.regionCode, page: 1, pageSize: 1_000_000 },
-    ),
+    loadSupervisionRecords(db, { chainId: chain.id, regionCode: input.regionCode }),
   ]);
-  const open = items.items.filter((i) => i.state === 'open');
-  const doneInYear = items.items.filter(
-    (i) => i.completedAt !== null && shanghaiDate(new Date(i.completedAt)).startsWith(`${year}-`),
-  );
   return {
     year,
     asOf,
@@ -69,13 +69,12 @@ export async function loadReportProblems(
       )
       .slice(0, TOP_NODES)
       .map((n) => ({ name: n.node?.name ?? null, figures: n.figures })),
-    supervision: {
-      open: open.length,
-      // Overdue as of the briefing's date, which need not be the server's today.
-      overdue: open.filter((i) => i.deadline < asOf).length,
-      doneInYear: doneInYear.length,
-      doneOnTime: doneInYear.filter((i) => i.onTime === true).length,
-    },
+    // As of the briefing's date, which need not be the server's today.
+    supervision: computeSupervisionFigures(
+      records,
+      { from: `${year}-01-01`, to: `${year}-12-31` },
+      asOf,
+    ),
   };
 }
 
@@ -130,20 +129,31 @@ export function describeReportProblems(data: ReportProblemsData, lang: Lang): Re
     supervision: [
       {
         label: zh ? '在办督办事项' : 'Supervised tasks open',
-        value: n(s.open),
-        note: zh ? `截至 ${data.asOf}` : `as of ${data.asOf}`,
+        value: n(s.openNow),
+        note: zh
+          ? `截至 ${data.asOf}；其中已过办结期限 ${n(s.pastDeadlineNow)}（含往年到期）`
+          : `as of ${data.asOf}; ${n(s.pastDeadlineNow)} past the deadline (earlier years' included)`,
       },
       {
-        label: zh ? '逾期督办事项' : 'Supervised tasks overdue',
+        label: zh ? `${data.year} 年到期督办` : `Supervised tasks due ${data.year}`,
+        value: n(s.due),
+        note: zh
+          ? `办结期限在 ${data.year} 年；已办结 ${n(s.done)}`
+          : `deadline in ${data.year}; ${n(s.done)} done`,
+      },
+      {
+        label: zh ? `${data.year} 年逾期督办` : `Supervised tasks overdue ${data.year}`,
         value: n(s.overdue),
-        note: zh ? '在办且已过办结期限' : 'open and past the deadline',
+        note: zh
+          ? `${data.year} 年到期、截至 ${data.asOf} 仍在办且已过期限`
+          : `due in ${data.year}, open and past the deadline on ${data.asOf}`,
       },
       {
         label: zh ? `${data.year} 年按期办结督办` : `Supervised tasks done on time ${data.year}`,
         value: n(s.doneOnTime),
         note: zh
-          ? `办结 ${n(s.doneInYear)}，按期率 ${formatPercent(s.doneInYear ? s.doneOnTime / s.doneInYear : null)}`
-          : `of ${n(s.doneInYear)} done; ${formatPercent(s.doneInYear ? s.doneOnTime / s.doneInYear : null)} on time`,
+          ? `${data.year} 年到期 ${n(s.due)} 项中，在期限内办结`
+          : `of ${n(s.due)} due in ${data.year}, done by the deadline`,
       },
     ],
   };

@@ -301,7 +301,7 @@ export const scorecardSchema = z
       targetYear: z.number().int().nullable(),
       dataYear: z.number().int().nullable().meta({
         description:
-          "The year whose registry figures give output, completeness and weak links: the scorecard's year, or the latest of the two before it while that year's figures are not in.",
+          "The year whose registry figures give output and completeness: the scorecard's year, or the latest of the two before it while that year's figures are not in (weak links filled are then unknown, never another year's).",
       }),
       progress: z.number().nullable(),
       gapYuan: z.number().nullable().meta({ description: 'Target − the latest actual output.' }),
@@ -313,6 +313,10 @@ export const scorecardSchema = z
       nodes: z.array(
         z.object({ code: z.string(), name: bilingualSchema, from: z.string(), to: z.string() }),
       ),
+      note: z.string().nullable().meta({
+        description:
+          "Why the value is null: the year's registry figures, or the year before's, are not in. Links filled are only ever the scorecard year's own.",
+      }),
     }),
     projectsSigned: figureSchema,
     projectsStarted: figureSchema,

@@ -3563,6 +3563,12 @@ export interface paths {
           stalled?: 'true' | 'false';
           /** @description Text in the name, investor or notes. */
           q?: string;
+          /** @description Only projects that first reached this stage (whatever their stage now) from reachedFrom to reachedTo, both included, in Asia/Shanghai days: the scorecard counts projects signed and started so. */
+          reached?: 'lead' | 'negotiating' | 'signed' | 'started' | 'producing';
+          /** @description With reached: first day. */
+          reachedFrom?: string;
+          /** @description With reached: last day. */
+          reachedTo?: string;
           format?: 'xlsx' | 'csv';
         };
         header?: never;
@@ -3715,6 +3721,12 @@ export interface paths {
           stalled?: 'true' | 'false';
           /** @description Text in the name, investor or notes. */
           q?: string;
+          /** @description Only projects that first reached this stage (whatever their stage now) from reachedFrom to reachedTo, both included, in Asia/Shanghai days: the scorecard counts projects signed and started so. */
+          reached?: 'lead' | 'negotiating' | 'signed' | 'started' | 'producing';
+          /** @description With reached: first day. */
+          reachedFrom?: string;
+          /** @description With reached: last day. */
+          reachedTo?: string;
         };
         header?: never;
         path?: never;
@@ -11897,10 +11909,10 @@ export interface components {
       tenants: {
         id: number;
         name: string;
-        /** @description Its primary chain node, if any. */
-        nodeCode: string | null;
+        /** @description The node it counts on (its primary placement) on each chain it is on, in code order; empty when on none. */
+        nodeCodes: string[];
       }[];
-      /** @description Tenants per primary node, most first; null: not on the chain. */
+      /** @description Tenants per node they count on, most first (a tenant on two chains counts under each); null: on no chain. */
       tenantsByNode: {
         nodeCode: string | null;
         nodeName: components['schemas']['Bilingual'] & (Record<string, never> | null);
@@ -13527,7 +13539,7 @@ export interface components {
         outputYuan: components['schemas']['ScorecardFigure'];
         targetYuan: number | null;
         targetYear: number | null;
-        /** @description The year whose registry figures give output, completeness and weak links: the scorecard's year, or the latest of the two before it while that year's figures are not in. */
+        /** @description The year whose registry figures give output and completeness: the scorecard's year, or the latest of the two before it while that year's figures are not in (weak links filled are then unknown, never another year's). */
         dataYear: number | null;
         progress: number | null;
         /** @description Target − the latest actual output. */
@@ -13547,6 +13559,8 @@ export interface components {
           from: string;
           to: string;
         }[];
+        /** @description Why the value is null: the year's registry figures, or the year before's, are not in. Links filled are only ever the scorecard year's own. */
+        note: string | null;
       };
       projectsSigned: components['schemas']['ScorecardFigure'];
       projectsStarted: components['schemas']['ScorecardFigure'];
