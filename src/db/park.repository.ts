@@ -55,25 +55,23 @@ export async function countTenantsByPark(db: DbOrTx): Promise<Map<number, number
   return new Map(rows.map((row) => [row.parkId ?? 0, row.n]));
 }
 
-/** A park's tenants by name, each with its primary chain node (null when unclassified). */
+/**
+ * A park's tenants by name, each once, with the node it counts on on each chain it is on (its
+ * primary placement per chain, in code order; none when unclassified).
+ */
 export async function listParkTenants(db: DbOrTx, parkId: number) {
   return db
     .select({
       id: enterprise.id,
       name: enterprise.name,
-      nodeCode: chainNode.code,
-      nodeNameZh: chainNode.nameZh,
-      nodeNameEn: chainNode.nameEn,
+      // Qualified by hand: a query without joins renders ${enterprise.id} as a bare "id", which
+      // inside the subquery would be chain_node's.
+      nodes: sql<{ code: string; nameZh: string; nameEn: string }[]>`(
+        select coalesce(json_agg(json_build_object('code', n.code, 'nameZh', n.name_zh, 'nameEn', n.name_en) order by n.code), '[]'::json)
+        from ${chainPlacement} c join ${chainNode} n on n.id = c.node_id
+        where c.enterprise_id = ${enterprise}.id and c.region_code = ${enterprise}.region_code)`,
     })
     .from(enterprise)
-    .leftJoin(
-      chainPlacement,
-      and(
-        eq(chainPlacement.enterpriseId, enterprise.id),
-        eq(chainPlacement.regionCode, enterprise.regionCode),
-      ),
-    )
-    .leftJoin(chainNode, eq(chainNode.id, chainPlacement.nodeId))
     .where(eq(enterprise.parkId, parkId))
     .orderBy(asc(enterprise.name), asc(enterprise.id));
 }

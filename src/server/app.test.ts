@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { auditLog, session } from '../db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { auditLog, enterprise, session } from '../db/schema.ts';
 import type { Database } from '../db/connection.ts';
 import { createTestDatabase, testDatabaseKind } from '../test-support/test-database.ts';
 import { bundledChainCodes } from '../test-support/bundled-chains.ts';
@@ -398,12 +399,51 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
       const counts = body.tenantsByNode.filter((n) => n.nodeCode !== null).map((n) => n.count);
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
       for (const entry of body.tenantsByNode) {
-        expect(body.tenants.filter((t) => t.nodeCode === entry.nodeCode)).toHaveLength(entry.count);
+        const on = body.tenants.filter((t) =>
+          entry.nodeCode === null ? t.nodeCodes.length === 0 : t.nodeCodes.includes(entry.nodeCode),
+        );
+        expect(on).toHaveLength(entry.count);
       }
     }
     const withTenants = parks.body.items.find((p) => p.tenantCount > 0);
     const { body } = await client.json<ParkDetail>('GET', `/api/parks/${withTenants?.id}`);
     expect(body.tenantsByNode[0]?.nodeName?.zh).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('lists a tenant on two chains once, with its node on each, and counts it once', async () => {
+    const client = await signedIn('viewer', 'chainlead-viewer');
+    const shared = await client.json<List<EnterpriseSummary>>(
+      'GET',
+      '/api/enterprises?chain=equipment&pageSize=500',
+    );
+    const firm = shared.body.items.find((e) => e.chains.length === 2);
+    expect(firm?.chains).toEqual(['biomed', 'equipment']);
+    const parks = await client.json<List<ParkSummary>>('GET', '/api/parks');
+    const target = parks.body.items[0];
+    if (!firm || !target) throw new Error('the demo has a shared firm and a park');
+    // Fixture: the firm moves into the park (the registry import's park column does the same).
+    await database.db
+      .update(enterprise)
+      .set({ parkId: target.id })
+      .where(eq(enterprise.id, firm.id));
+    try {
+      const { body } = await client.json<ParkDetail>('GET', `/api/parks/${target.id}`);
+      const rows = body.tenants.filter((t) => t.id === firm.id);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.nodeCodes.map((code) => code.split('.')[0])).toEqual(['biomed', 'equipment']);
+      expect(body.tenantCount).toBe(target.tenantCount + 1);
+      expect(body.tenants).toHaveLength(body.tenantCount);
+      const after = await client.json<List<ParkSummary>>('GET', '/api/parks');
+      expect(after.body.items.find((p) => p.id === target.id)?.tenantCount).toBe(body.tenantCount);
+      for (const code of rows[0]?.nodeCodes ?? []) {
+        const entry = body.tenantsByNode.find((n) => n.nodeCode === code);
+        expect(entry?.count, code).toBe(
+          body.tenants.filter((t) => t.nodeCodes.includes(code)).length,
+        );
+      }
+    } finally {
+      await database.db.update(enterprise).set({ parkId: null }).where(eq(enterprise.id, firm.id));
+    }
   });
 
   it('lists provinces, and the districts of Wuxi', async () => {

@@ -103,22 +103,22 @@ export async function listParkSummaries(
   return { items, total: items.length };
 }
 
-/** Tenants counted per primary node, most first, the unclassified last. */
+/**
+ * Tenants counted per node they count on, most first, the unclassified last: a tenant on two
+ * chains counts under its node on each.
+ */
 function countByNode(
-  tenants: { nodeCode: string | null; nodeNameZh: string | null; nodeNameEn: string | null }[],
+  tenants: { nodes: { code: string; nameZh: string; nameEn: string }[] }[],
 ): ParkDetail['tenantsByNode'] {
   const byNode = new Map<string | null, ParkDetail['tenantsByNode'][number]>();
-  for (const tenant of tenants) {
-    const entry = byNode.get(tenant.nodeCode) ?? {
-      nodeCode: tenant.nodeCode,
-      nodeName:
-        tenant.nodeCode === null
-          ? null
-          : { zh: tenant.nodeNameZh ?? tenant.nodeCode, en: tenant.nodeNameEn ?? tenant.nodeCode },
-      count: 0,
-    };
+  const count = (code: string | null, name: ParkDetail['tenantsByNode'][number]['nodeName']) => {
+    const entry = byNode.get(code) ?? { nodeCode: code, nodeName: name, count: 0 };
     entry.count++;
-    byNode.set(tenant.nodeCode, entry);
+    byNode.set(code, entry);
+  };
+  for (const tenant of tenants) {
+    if (tenant.nodes.length === 0) count(null, null);
+    for (const node of tenant.nodes) count(node.code, { zh: node.nameZh, en: node.nameEn });
   }
   return [...byNode.values()].sort(
     (a, b) =>
@@ -143,7 +143,11 @@ export async function getPark(
   return {
     ...presentPark(found.park, found.regionName, spaces, tenants.length),
     spaces: spaces.map(presentSpace),
-    tenants: tenants.map((t) => ({ id: t.id, name: t.name, nodeCode: t.nodeCode })),
+    tenants: tenants.map((t) => ({
+      id: t.id,
+      name: t.name,
+      nodeCodes: t.nodes.map((n) => n.code),
+    })),
     tenantsByNode: countByNode(tenants),
   };
 }

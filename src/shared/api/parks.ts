@@ -61,7 +61,10 @@ export const parkDetailSchema = parkSummarySchema
       z.object({
         id: z.number().int(),
         name: z.string(),
-        nodeCode: z.string().nullable().meta({ description: 'Its primary chain node, if any.' }),
+        nodeCodes: z.array(z.string()).meta({
+          description:
+            'The node it counts on (its primary placement) on each chain it is on, in code order; empty when on none.',
+        }),
       }),
     ),
     tenantsByNode: z
@@ -72,7 +75,10 @@ export const parkDetailSchema = parkSummarySchema
           count: z.number().int(),
         }),
       )
-      .meta({ description: 'Tenants per primary node, most first; null: not on the chain.' }),
+      .meta({
+        description:
+          'Tenants per node they count on, most first (a tenant on two chains counts under each); null: on no chain.',
+      }),
   })
   .meta({ id: 'ParkDetail' });
 export type ParkDetail = z.infer<typeof parkDetailSchema>;

@@ -5,10 +5,9 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
+import { useOtherChainsText } from '../../chains/hooks/useOtherChainsText.ts';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
 import { localName } from '../../i18n/utils/localName.ts';
-import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
-import { apiGet } from '../../api/utils/apiClient.ts';
 import type { EnterpriseListState } from '../utils/EnterpriseListState.ts';
 import { TagList } from './TagList.tsx';
 
@@ -34,12 +33,8 @@ export function EnterpriseTable({
   update: (change: Partial<EnterpriseListState>) => void;
 }) {
   const { t, locale } = useI18n();
-  // A firm without a node on the chain in view may sit on another: named from the chain list.
-  const chains = useApiQuery(apiGet('/chains'));
-  const chainName = (code: string) => {
-    const chain = chains.data?.items.find((c) => c.code === code);
-    return chain ? localName(chain.name, locale) : code;
-  };
+  // A firm without a node on the chain in view may sit on another.
+  const otherChainsText = useOtherChainsText();
   const sortOrder = (key: EnterpriseSort) =>
     state.sort === key ? (state.order === 'asc' ? 'ascend' : 'descend') : null;
 
@@ -67,15 +62,9 @@ export function EnterpriseTable({
       width: 190,
       render: (_, e) => {
         if (e.primaryNode) return localName(e.primaryNode.name, locale);
-        const text =
-          e.chains.length === 0
-            ? t('enterprise.offChain')
-            : t('enterprise.otherChainOn', {
-                chains: e.chains.map(chainName).join(t('enterprise.chainSeparator')),
-              });
         return (
           <Typography.Text type="secondary" data-testid="other-chain">
-            {text}
+            {otherChainsText(e.chains)}
           </Typography.Text>
         );
       },
