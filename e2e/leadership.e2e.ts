@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../src/shared/format.ts';
 import { ADMIN_PASSWORD } from './support/global-setup.ts';
 import { chromiumPath } from './support/chromium-path.ts';
 import { signIn, useBrowserSession } from './support/browser-session.ts';
 
 const SHOTS = '/tmp/w2-shots';
+const HELPER_SHOTS = '/tmp/scorecard-helper';
 
 /** A day in Asia/Shanghai, `offset` days from today, as YYYY-MM-DD. */
 function shanghaiDay(offset: number): string {
@@ -73,6 +75,84 @@ describe.skipIf(!chromiumPath())("the chain leader's work, 督办 and the scorec
     expect(await page.locator('[data-testid="imports-read-only"]').textContent()).toContain(
       '分析员',
     );
+  });
+
+  it("as leader: a year without registry figures credits no other year's filled links; the chain figures open the map of their year, projects the board of those projects", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, 'leader', 'chainlead-leader');
+    const year = Number(shanghaiDay(0).slice(0, 4));
+    // The registry's figures arrive months after the year: this year's card shows an earlier one.
+    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/scorecard');
+    await page.goto(`${browser.baseUrl}/scorecard?year=${year}`);
+    const card = (await (await answer).json()) as {
+      output: { dataYear: number | null };
+      weakLinksFilled: { value: number | null };
+      projectsSigned: { records: number };
+    };
+    const weak = page.locator('[data-testid="figure-weakLinksFilled"]');
+    await weak.waitFor();
+    expect(card.output.dataYear).not.toBe(year);
+    expect(card.weakLinksFilled.value).toBeNull();
+    expect(await weak.locator('.scorecard-value').textContent()).toBe('—');
+    expect(await weak.locator('[data-testid="weak-links-note"]').textContent()).toBe(
+      `${year} 年数据尚未入库，本年补链环节暂不可知（不以往年代替）`,
+    );
+    await page.screenshot({ path: `${HELPER_SHOTS}/scorecard-${year}.png`, fullPage: true });
+
+    // Weak links open the chain map of the year the figures are from, saying which year.
+    await weak.click();
+    await page.waitForURL((url) => url.pathname === '/chains/biomed/map');
+    expect(new URL(page.url()).searchParams.get('year')).toBe(String(card.output.dataYear));
+    expect(await page.locator('[data-testid="chain-map-year"]').textContent()).toContain(
+      `显示 ${card.output.dataYear} 年的环节状态`,
+    );
+    await expect
+      .poll(() => page.textContent('.page-header'))
+      .toContain(`${card.output.dataYear} 年`);
+    await page.screenshot({ path: `${HELPER_SHOTS}/chain-map-year.png`, fullPage: true });
+    await page.locator('[data-testid="chain-map-latest"]').click();
+    await page.locator('[data-testid="chain-map-year"]').waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('year')).toBeNull();
+
+    // Projects signed open the board of exactly the projects that reached 签约 in the year.
+    await page.goto(`${browser.baseUrl}/scorecard?year=${year}`);
+    const signed = page.locator('[data-testid="figure-projectsSigned"]');
+    await signed.waitFor();
+    await signed.click();
+    await page.waitForURL((url) => url.pathname === '/chains/biomed/investment/projects');
+    const filter = page.locator('[data-testid="kanban-reached-filter"]');
+    await expect
+      .poll(() => filter.textContent())
+      .toContain(`首次进入「签约」阶段的项目，含已放弃的，共 ${card.projectsSigned.records} 个`);
+    expect(await filter.textContent()).toContain(`${year}-01-01 至 ${year}-12-31`);
+    expect(await page.locator('[data-testid="kanban"] [data-testid="project-card"]').count()).toBe(
+      card.projectsSigned.records,
+    );
+    await page.screenshot({ path: `${HELPER_SHOTS}/kanban-reached.png`, fullPage: true });
+    await page.locator('[data-testid="kanban-reached-clear"]').click();
+    await filter.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('reached')).toBeNull();
+
+    // Problems closed open the list of the scorecard's region and close dates, both shown.
+    const lastYear = year - 1;
+    const closedAnswer = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/scorecard',
+    );
+    await page.goto(`${browser.baseUrl}/scorecard?year=${lastYear}`);
+    const closed = ((await (await closedAnswer).json()) as { problemsClosed: { records: number } })
+      .problemsClosed.records;
+    await page.locator('[data-testid="figure-problemsClosed"]').click();
+    await page.waitForURL((url) => url.pathname === '/chains/biomed/problems');
+    expect(await page.locator('[data-testid="filter-linked-region"]').textContent()).toBe(
+      '地区 3202',
+    );
+    expect(await page.locator('[data-testid="filter-linked-closed"]').textContent()).toBe(
+      `办结日期 ${lastYear}-01-01 – ${lastYear}-12-31`,
+    );
+    await expect
+      .poll(() => page.locator('[data-testid="problem-total"]').textContent())
+      .toContain(formatNumber(closed));
+    await page.screenshot({ path: `${HELPER_SHOTS}/problems-closed.png`, fullPage: true });
   });
 
   it('as leader: an overdue problem escalated from its page becomes a 督办 item', async () => {

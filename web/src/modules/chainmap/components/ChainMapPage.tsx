@@ -1,7 +1,8 @@
 import { DataText, Phrase } from '../../i18n/components/Phrase.tsx';
-import { Alert, Card, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Select, Skeleton, Space, Typography } from 'antd';
 import type { ChainMasterNetwork } from '@shared/api/links.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../ui/components/ApiErrorAlert.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useChainAnalysis } from '../../chains/hooks/useChainAnalysis.ts';
@@ -17,10 +18,24 @@ const ChainMapGraph = lazy(() =>
   import('./ChainMapGraph.tsx').then((m) => ({ default: m.ChainMapGraph })),
 );
 
-/** 产业链图谱: the chain's stages and nodes with their status, and a drawer for each node. */
+/**
+ * 产业链图谱: the chain's stages and nodes with their status, and a drawer for each node; of the
+ * latest year with figures, or of `?year=` (the scorecard's links), said above the map.
+ */
 export function ChainMapPage() {
   const { t, locale } = useI18n();
-  const { cities, setRegion, unresolved, analysis } = useChainAnalysis();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || undefined;
+  const { cities, setRegion, unresolved, analysis } = useChainAnalysis(year);
+  const latest = () =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('year');
+        return next;
+      },
+      { replace: true },
+    );
   const [selected, setSelected] = useState<string | null>(null);
   const [masterId, setMasterId] = useState<number | null>(null);
   const [network, setNetwork] = useState<ChainMasterNetwork | null>(null);
@@ -32,7 +47,28 @@ export function ChainMapPage() {
     [network],
   );
   if (unresolved) return <Alert type="info" showIcon message={t('cockpit.noRegion')} />;
-  if (analysis.error) return <ApiErrorAlert error={analysis.error} onRetry={analysis.reload} />;
+  const yearNote = year !== undefined && (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="chain-map-year"
+      message={t('chainMap.yearShown', { year })}
+      action={
+        <Button size="small" onClick={latest} data-testid="chain-map-latest">
+          {t('chainMap.latestYear')}
+        </Button>
+      }
+      style={{ marginBottom: 12 }}
+    />
+  );
+  if (analysis.error) {
+    return (
+      <>
+        {yearNote}
+        <ApiErrorAlert error={analysis.error} onRetry={analysis.reload} />
+      </>
+    );
+  }
   const data = analysis.data;
   if (!data) return <PageSpinner />;
   const rows = Math.max(
@@ -84,6 +120,7 @@ export function ChainMapPage() {
           />
         </Space>
       </div>
+      {yearNote}
       {network && marked && (
         <Typography.Paragraph
           type="secondary"

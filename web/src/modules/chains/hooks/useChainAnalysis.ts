@@ -3,8 +3,11 @@ import { useApiQuery, type ApiQuery } from '../../api/hooks/useApiQuery.ts';
 import { apiGet } from '../../api/utils/apiClient.ts';
 import { useChainRegion, type ChainRegion } from './useChainRegion.ts';
 
-/** The chosen chain and region (see useChainRegion) with the region's chain analysis. */
-export function useChainAnalysis(): ChainRegion & {
+/**
+ * The chosen chain and region (see useChainRegion) with the region's chain analysis: of `year`
+ * when given, else of the latest year with figures.
+ */
+export function useChainAnalysis(year?: number): ChainRegion & {
   analysis: ApiQuery<ChainAnalysis>;
 } {
   const chainRegion = useChainRegion();
@@ -12,7 +15,10 @@ export function useChainAnalysis(): ChainRegion & {
   const analysis = useApiQuery(
     chainCode && regionCode
       ? apiGet('/chains/{code}/analysis', {
-          params: { path: { code: chainCode }, query: { region: regionCode } },
+          params: {
+            path: { code: chainCode },
+            query: { region: regionCode, ...(year === undefined ? {} : { year }) },
+          },
         })
       : null,
   );

@@ -35,4 +35,6 @@ export const messagesChainMapEn: Record<keyof typeof messagesChainMapZh, string>
     '{master}: {partners} partners on {nodes} nodes (local {local} · elsewhere {elsewhere})',
   'ecoForms.networkTip':
     'Chain master partners: suppliers local {sl} · elsewhere {se}; customers local {cl} · elsewhere {ce}',
+  'chainMap.yearShown': 'Node status in {year} (the year in the address)',
+  'chainMap.latestYear': 'Show the latest year',
 };

@@ -32,4 +32,6 @@ export const messagesChainMapZh = {
   'ecoForms.networkSummary':
     '{master}：{partners} 家关联企业，分布在 {nodes} 个环节（本地 {local} · 外地 {elsewhere}）',
   'ecoForms.networkTip': '链主关联：供应商 本地 {sl} · 外地 {se}；客户 本地 {cl} · 外地 {ce}',
+  'chainMap.yearShown': '显示 {year} 年的环节状态（按地址中的年份）',
+  'chainMap.latestYear': '看最新年份',
 } as const;

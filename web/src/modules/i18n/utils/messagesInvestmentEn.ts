@@ -39,6 +39,8 @@ export const messagesInvestmentEn: Record<keyof typeof messagesInvestmentZh, str
   'invest.candidates.inPipeline': 'In the pipeline',
   'invest.kanban.title': 'Project board',
   'invest.kanban.summary': '{count} active projects; stalled after {days} days without change',
+  'invest.kanban.reached':
+    'Filtered: projects that first reached “{stage}” from {from} to {to}, dropped ones included: {count}',
   'invest.kanban.weighted': 'Weighted {value} · {probability}%',
   'invest.kanban.export': 'Export Excel',
   'invest.kanban.new': 'New project',

@@ -37,6 +37,8 @@ export const messagesInvestmentZh = {
   'invest.candidates.inPipeline': '已在项目库',
   'invest.kanban.title': '项目看板',
   'invest.kanban.summary': '{count} 个在推项目；{days} 天无进展记为停滞',
+  'invest.kanban.reached':
+    '筛选：{from} 至 {to} 首次进入「{stage}」阶段的项目，含已放弃的，共 {count} 个',
   'invest.kanban.weighted': '加权产值 {value} · 概率 {probability}%',
   'invest.kanban.export': '导出 Excel',
   'invest.kanban.new': '新建项目',

@@ -81,6 +81,10 @@ export const messagesLeaderEn: Record<keyof typeof messagesLeaderZh, string> = {
     'Target {target} ({year}) · progress {progress} · gap {gap} · growth needed {growth} a year',
   'scorecard.completeness': 'Chain completeness',
   'scorecard.weakLinksFilled': 'Weak links filled',
+  'scorecard.weakLinksNotYet':
+    '{year} figures not in yet: links filled that year are not known (no other year stands in)',
+  'scorecard.weakLinksNoPrevious': 'No {previous} figures to compare with: links filled unknown',
+  'scorecard.figureOf': '{dataYear} figures',
   'scorecard.projectsSigned': 'Projects signed',
   'scorecard.projectsStarted': 'Projects started',
   'scorecard.problemsReceived': 'Problems received',

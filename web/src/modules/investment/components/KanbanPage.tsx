@@ -1,6 +1,7 @@
-import { formatYuan } from '@shared/format.ts';
+import { formatDate, formatYuan } from '@shared/format.ts';
+import { PROJECT_STAGES, type ProjectStage } from '@shared/project-stages.ts';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks/useApiQuery.ts';
@@ -16,7 +17,14 @@ import { ProjectDrawer } from './ProjectDrawer.tsx';
 import { ProjectFormModal } from './ProjectFormModal.tsx';
 import { ProjectImportButton } from './ProjectImportButton.tsx';
 
-/** 项目看板: the pipeline by stage, 线索 → 投产, with moves, a project drawer, import and export. */
+const isStage = (value: string | null): value is ProjectStage =>
+  (PROJECT_STAGES as readonly string[]).includes(value ?? '');
+
+/**
+ * 项目看板: the pipeline by stage, 线索 → 投产, with moves, a project drawer, import and export.
+ * `?region=` and `?reached=<stage>&reachedFrom&reachedTo` (the scorecard's links: projects that
+ * first reached a stage in a period, dropped ones too) narrow it, shown with a way to clear them.
+ */
 export function KanbanPage() {
   const { t, locale } = useI18n();
   const { chain } = useChain();
@@ -25,10 +33,39 @@ export function KanbanPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const openId = Number(searchParams.get('open')) || null;
-  const filter = chain ? { chain: chain.code, region: homeRegion } : null;
+  const region = searchParams.get('region') ?? homeRegion;
+  const reachedParam = searchParams.get('reached');
+  const reached = isStage(reachedParam)
+    ? {
+        reached: reachedParam,
+        reachedFrom: searchParams.get('reachedFrom') ?? undefined,
+        reachedTo: searchParams.get('reachedTo') ?? undefined,
+      }
+    : null;
+  const filter = chain
+    ? {
+        chain: chain.code,
+        region,
+        ...(reached ? { ...reached, status: 'all' as const } : {}),
+      }
+    : null;
   const board = useApiQuery(filter ? apiGet('/projects', { params: { query: filter } }) : null);
-  const open = (id: number | null) =>
-    setSearchParams(id === null ? {} : { open: String(id) }, { replace: true });
+  // Opening a project keeps the filters in the address; clearing drops the scorecard's.
+  const setParams = (changes: Record<string, string | null>) =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value === null) next.delete(name);
+          else next.set(name, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const open = (id: number | null) => setParams({ open: id === null ? null : String(id) });
+  const clearReached = () =>
+    setParams({ reached: null, reachedFrom: null, reachedTo: null, status: null });
 
   if (board.error) return <ApiErrorAlert error={board.error} onRetry={board.reload} />;
   if (!board.data || !chain) return <PageSpinner />;
@@ -38,12 +75,14 @@ export function KanbanPage() {
       <div className="page-header">
         <div>
           <Typography.Title level={3}>{t('invest.kanban.title')}</Typography.Title>
-          <Typography.Text type="secondary">
-            {t('invest.kanban.summary', {
-              count: board.data.total,
-              days: board.data.stalledDays,
-            })}
-          </Typography.Text>
+          {!reached && (
+            <Typography.Text type="secondary">
+              {t('invest.kanban.summary', {
+                count: board.data.total,
+                days: board.data.stalledDays,
+              })}
+            </Typography.Text>
+          )}
         </div>
         <Space wrap>
           <Button
@@ -66,6 +105,24 @@ export function KanbanPage() {
           )}
         </Space>
       </div>
+      {reached && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="kanban-reached-filter"
+          message={t('invest.kanban.reached', {
+            stage: t(`invest.stage.${reached.reached}`),
+            from: reached.reachedFrom ? formatDate(reached.reachedFrom, locale) : '…',
+            to: reached.reachedTo ? formatDate(reached.reachedTo, locale) : '…',
+            count: board.data.total,
+          })}
+          action={
+            <Button size="small" onClick={clearReached} data-testid="kanban-reached-clear">
+              {t('common.reset')}
+            </Button>
+          }
+        />
+      )}
       <div className="invest-board" data-testid="kanban">
         {board.data.columns.map((column) => (
           <div key={column.stage} className="invest-column" data-testid={`column-${column.stage}`}>

@@ -61,6 +61,7 @@ export function ScorecardPage() {
   const s = card.data;
   const count = (n: number | null) => formatNumber(n);
   const rate = (n: number | null) => formatPercent(n);
+  const dataYear = s.output.dataYear;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="scorecard">
@@ -74,7 +75,11 @@ export function ScorecardPage() {
             label={t('scorecard.completeness')}
             value={rate(s.completeness.value)}
             figure={s.completeness}
-          />
+          >
+            {dataYear !== null && dataYear !== s.year && (
+              <div className="scorecard-note">{t('scorecard.figureOf', { dataYear })}</div>
+            )}
+          </FigureCard>
           <FigureCard
             name="weakLinksFilled"
             label={t('scorecard.weakLinksFilled')}
@@ -84,6 +89,13 @@ export function ScorecardPage() {
             {s.weakLinksFilled.nodes.length > 0 && (
               <div className="scorecard-note">
                 {s.weakLinksFilled.nodes.map((n) => localName(n.name, locale)).join('、')}
+              </div>
+            )}
+            {s.weakLinksFilled.value === null && (
+              <div className="scorecard-note" data-testid="weak-links-note">
+                {dataYear === s.year
+                  ? t('scorecard.weakLinksNoPrevious', { previous: s.year - 1 })
+                  : t('scorecard.weakLinksNotYet', { year: s.year })}
               </div>
             )}
           </FigureCard>

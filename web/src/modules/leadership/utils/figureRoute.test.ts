@@ -15,8 +15,8 @@ describe('figureRoute', () => {
     expect(figureRoute('/problems?chain=biomed&receivedFrom=2025-01-01')).toBe(
       '/problems?chain=biomed&receivedFrom=2025-01-01',
     );
-    expect(figureRoute('/analysis?chain=biomed&year=2025')).toBe(
-      '/analysis?chain=biomed&year=2025',
+    expect(figureRoute('/chain-map?chain=biomed&region=3202&year=2025')).toBe(
+      '/chain-map?chain=biomed&region=3202&year=2025',
     );
   });
 });

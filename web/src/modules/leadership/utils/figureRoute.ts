@@ -1,7 +1,7 @@
 /**
  * The web page listing a scorecard figure's records, from the `link` the API gives it: the API
  * names /projects and /supervision, which the web app shows at /investment/projects and in the
- * 督办 tab of /leader; every other link is already a web route.
+ * 督办 tab of /leader; every other link (/problems, /chain-map) is already a web route.
  */
 export function figureRoute(link: string): string {
   const [path = '', query = ''] = link.split('?', 2);

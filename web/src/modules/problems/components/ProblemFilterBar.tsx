@@ -1,5 +1,6 @@
 import { PROBLEM_STAGES } from '@shared/problem-stages.ts';
-import { Button, Input, Select, Space, Switch, Typography } from 'antd';
+import { formatDate } from '@shared/format.ts';
+import { Button, Input, Select, Space, Switch, Tag, Typography } from 'antd';
 import { NodeTreeSelect } from '../../chains/components/NodeTreeSelect.tsx';
 import { DataText } from '../../i18n/components/Phrase.tsx';
 import { useI18n } from '../../i18n/hooks/useI18n.ts';
@@ -9,7 +10,11 @@ import type { ProblemLookups } from '../hooks/useProblemLookups.ts';
 import { stageName } from '../utils/problemNames.ts';
 import { DateRangeFilter } from '../../ui/components/DateRangeFilter.tsx';
 
-/** The list's filters: stage, category, department, node, overdue, text and the receipt dates. */
+/**
+ * The list's filters: stage, category, department, node, overdue, text and the receipt dates; and
+ * those only a link sets (the scorecard's: region, close and rating dates, returned left out),
+ * each shown as a tag that removes it.
+ */
 export function ProblemFilterBar({
   filters,
   lookups,
@@ -94,6 +99,61 @@ export function ProblemFilterBar({
         <Typography.Text>{t('problems.filter.overdue')}</Typography.Text>
       </label>
       <Button onClick={filters.reset}>{t('common.reset')}</Button>
+      <LinkedFilterTags filters={filters} />
+    </Space>
+  );
+}
+
+/** The filters a link set that have no control of their own, each closable. */
+function LinkedFilterTags({ filters }: { filters: ProblemFilters }) {
+  const { t, locale } = useI18n();
+  const { get, set } = filters;
+  const range = (from: string | undefined, to: string | undefined) =>
+    `${from ? formatDate(from, locale) : '…'} – ${to ? formatDate(to, locale) : '…'}`;
+  const tags: { key: string; text: string; clear: Parameters<typeof set>[0] }[] = [];
+  const region = get('region');
+  if (region) {
+    tags.push({
+      key: 'region',
+      text: t('problems.filter.region', { region }),
+      clear: { region: undefined },
+    });
+  }
+  for (const [name, label] of [
+    ['closed', t('problems.filter.closed')],
+    ['rated', t('problems.filter.rated')],
+  ] as const) {
+    const from = get(`${name}From`);
+    const to = get(`${name}To`);
+    if (from || to) {
+      tags.push({
+        key: name,
+        text: `${label} ${range(from, to)}`,
+        clear: { [`${name}From`]: undefined, [`${name}To`]: undefined },
+      });
+    }
+  }
+  if (get('returned') === 'false') {
+    tags.push({
+      key: 'returned',
+      text: t('problems.filter.notReturned'),
+      clear: { returned: undefined },
+    });
+  }
+  if (tags.length === 0) return null;
+  return (
+    <Space size={4} wrap data-testid="filter-linked">
+      {tags.map((tag) => (
+        <Tag
+          key={tag.key}
+          closable
+          color="blue"
+          onClose={() => set(tag.clear)}
+          data-testid={`filter-linked-${tag.key}`}
+        >
+          {tag.text}
+        </Tag>
+      ))}
     </Space>
   );
 }

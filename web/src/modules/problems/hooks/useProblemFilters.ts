@@ -19,7 +19,8 @@ export type ProblemFilterName =
   | 'closedTo'
   | 'ratedFrom'
   | 'ratedTo'
-  | 'returned';
+  | 'returned'
+  | 'region';
 
 export interface ProblemFilters {
   /** The filters as the list's query (page included), read from the address. */
@@ -55,7 +56,9 @@ export function useProblemFilters(pageSize = 20): ProblemFilters {
       return isDate(value) ? value : undefined;
     };
     const returned = params.get('returned');
+    const region = params.get('region');
     return {
+      region: region && /^\d{2,12}$/.test(region) ? region : undefined,
       stage: isStage(stage) ? stage : undefined,
       category: params.get('category') ?? undefined,
       department: Number.isInteger(department) && department > 0 ? department : undefined,
