@@ -289,4 +289,65 @@ describe(`supply–demand matchmaking on the Wuxi demo (${testDatabaseKind()})`,
     const reagent = analysis.body.nodes.find((n) => n.code === 'biomed.up.reagent');
     expect(reagent?.reasons.some((r) => r.code === 'no_local_supplier')).toBe(false);
   });
+
+  it('ranks vial makers above firms with an open offer for something else on the node, and a vial offer first', async () => {
+    // The case a user found: for 西林瓶, firms with an open offer for 乳糖一水合物 or 中硼硅玻璃安瓿
+    // on the same node came first and the firms whose products are vials 5th and 6th.
+    const need = await firm.json<Need>('POST', '/api/chains/biomed/needs', { product: '西林瓶' });
+    expect(need.body.node?.code).toBe('biomed.up.excipient');
+    const matchesOf = async () =>
+      (await office.json<NeedMatches>('GET', `/api/chains/biomed/needs/${need.body.id}/matches`))
+        .body.items;
+    const before = await matchesOf();
+    const ranks = (items: typeof before, pick: (m: (typeof before)[number]) => boolean) =>
+      items.filter((m) => m.local && pick(m)).map((m) => m.rank);
+    const makesVials = (m: (typeof before)[number]) =>
+      m.offer === null && m.reasons.some((r) => r.zh.startsWith('产品含「西林瓶」'));
+    const otherOffer = (m: (typeof before)[number]) =>
+      m.offer !== null && !m.offer.product.includes('西林瓶');
+    const makers = ranks(before, makesVials);
+    const offerers = ranks(before, otherOffer);
+    expect(makers.length).toBeGreaterThan(1);
+    expect(offerers.length).toBeGreaterThan(0);
+    expect(Math.max(...makers)).toBeLessThan(Math.min(...offerers));
+    // A same-node offer still counts, and says it is on the node, not for the product asked.
+    const nodeOffer = before.find(otherOffer);
+    expect(nodeOffer?.reasons[0]?.zh).toBe(
+      `在需求所属环节有公开供给：${nodeOffer?.offer?.product ?? ''}`,
+    );
+
+    // The last of the vial makers publishes an offer of vials: it now comes first. An offer of a
+    // vial-filling machine (西林瓶 inside a longer name) by a firm placed on the node lifts no one.
+    const last = before.find((m) => m.rank === Math.max(...makers));
+    const placedOnly = before.find(
+      (m) => m.local && m.offer === null && m.reasons.every((r) => r.code !== 'product'),
+    );
+    const offers = await Promise.all([
+      office.json<Need>('POST', '/api/chains/biomed/offers', {
+        enterpriseId: last?.supplier.id,
+        product: '中硼硅玻璃管制西林瓶',
+      }),
+      office.json<Need>('POST', '/api/chains/biomed/offers', {
+        enterpriseId: placedOnly?.supplier.id,
+        product: '西林瓶灌装加塞机',
+        nodeCode: 'biomed.up.excipient',
+      }),
+    ]);
+    expect(offers.map((o) => o.status)).toEqual([201, 201]);
+    const after = await matchesOf();
+    expect(after[0]).toMatchObject({
+      supplier: { id: last?.supplier.id },
+      offer: { id: offers[0].body.id, product: '中硼硅玻璃管制西林瓶' },
+    });
+    expect(after[0]?.reasons[0]?.zh).toBe('有对应的公开供给：中硼硅玻璃管制西林瓶');
+    const filler = after.find((m) => m.supplier.id === placedOnly?.supplier.id);
+    expect(filler?.reasons[0]?.zh).toBe('在需求所属环节有公开供给：西林瓶灌装加塞机');
+    expect(filler?.rank).toBeGreaterThan(Math.max(...ranks(after, makesVials)));
+    for (const o of offers) {
+      const closed = await office.request('PATCH', `/api/chains/biomed/offers/${o.body.id}`, {
+        status: 'closed',
+      });
+      expect(closed.status).toBe(200);
+    }
+  });
 });

@@ -2,11 +2,11 @@ import { formatYuan } from '../../shared/format.ts';
 import type { MatchDistance } from '../../shared/api/needs.ts';
 
 // How a proposed supplier for a need is scored: pure, so each reason can be tested on its own.
-// Points: an open matching offer 30, the serving node 30 (a supplier node of the buyer's node
-// along the chain's flows 15), the product text 20 (a product line; the licence scope 10), the
-// need's own words in the product names 20 (most of their character pairs 10; in the business
-// scope half of that),
-// distance 20/15/5, size up to 10, qualifications up to 10. The English reasons leave out the
+// Points: an open offer for the product asked 30 (an open offer merely on the need's node 10),
+// the serving node 30 (a supplier node of the buyer's node along the chain's flows 15), the
+// product text 20 (a product line; the licence scope 10), the need's own words in the product
+// names 20 (most of their character pairs 10; in the business scope half of that), distance
+// 20/15/5, size up to 10, qualifications up to 10. The English reasons leave out the
 // enterprises' own words and places (Chinese data); the Chinese ones name them.
 
 export interface Reason {
@@ -29,6 +29,8 @@ export interface SupplierFacts {
 }
 
 export interface NeedFacts {
+  /** The need's product or service, as the buyer wrote it. */
+  product: string;
   regionCode: string;
   /** The serving node (what makes the product). */
   nodeId: number | null;
@@ -98,11 +100,71 @@ export function matchTerms(
   return best;
 }
 
+/**
+ * How an open offer answers a need: `text` when it is for the product asked (its text names a
+ * keyword the need's text hit or one of the need's own words, see namesLike; or the need's text
+ * holds the offer's product), `node` when it only sits on the need's node (a vial need is not
+ * answered by a lactose offer of the same node, nor by a vial-filling machine), else null.
+ */
+export function offerAnswers(
+  need: NeedFacts,
+  offer: { product: string; nodeId: number | null },
+): 'text' | 'node' | null {
+  const needText = lower(need.product);
+  const text = lower(offer.product).trim();
+  const words = [...need.keywords.map((k) => lower(k.keyword)), ...need.terms.map((t) => t.text)];
+  if (
+    words.some((w) => namesLike(w, needText, text) === 'names') ||
+    ([...text].length >= 2 && needText.includes(text))
+  ) {
+    return 'text';
+  }
+  return need.nodeId !== null && offer.nodeId === need.nodeId ? 'node' : null;
+}
+
+/**
+ * How closely a supplier fits the product asked, which ranks before the score among firms
+ * equally near: `offer` an open offer for it, `product` its product names name it (a keyword the
+ * need's text hit, or the need's own word whole), `none` only its node, flow, scope or most of a
+ * word's pairs.
+ */
+export type ProductFit = 'offer' | 'product' | 'none';
+
+/**
+ * Whether `word` ends a name in `text`: at its end or before anything that is not a letter (a
+ * number, a space, a bracket). Chinese names are head-final, so there it says what the thing is
+ * (西林瓶 in 中硼硅玻璃管制西林瓶 10ml), inside a longer name only what it is made of or for (西林瓶 in
+ * 西林瓶灌装加塞机), as the classifier reads product names.
+ */
+export function endsAName(word: string, text: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const next = text.slice(at + word.length).match(/^./su)?.[0];
+    if (next === undefined || !/\p{L}/u.test(next)) return true;
+  }
+  return false;
+}
+
+/**
+ * How a supplier's text holds a word of the need: `names` when it uses the word as the need does
+ * (when the need ends with it, a name in the text ends with it too: 西林瓶 for a 西林瓶 need; when
+ * the need uses it inside a longer name, holding it is enough: 冷链 for 医用冷链物流配送),
+ * `mentions` when it holds the word only inside a longer name, else null. Texts lower-cased.
+ */
+export function namesLike(
+  word: string,
+  needText: string,
+  text: string,
+): 'names' | 'mentions' | null {
+  if (!text.includes(word)) return null;
+  return !endsAName(word, needText) || endsAName(word, text) ? 'names' : 'mentions';
+}
+
 export interface ScoredSupplier {
   score: number;
   distance: MatchDistance;
   local: boolean;
   relevant: boolean;
+  fit: ProductFit;
   reasons: Reason[];
 }
 
@@ -147,7 +209,9 @@ export function scoreSupplier(
   let score = 0;
   let relevant = false;
   if (offer) {
-    score += 30;
+    // An offer on the node for another product says the firm sells on this link, not that it
+    // sells what is asked: a few points, no precedence.
+    score += offer.by === 'text' ? 30 : 10;
     relevant = true;
     reasons.push(
       offer.by === 'text'
@@ -182,20 +246,35 @@ export function scoreSupplier(
       en: `"${placed.en}" supplies "${buyer.en}" along the chain's flows`,
     });
   }
+  const needText = lower(need.product);
   const productText = lower(supplier.products.join(' '));
   const scopeText = lower(supplier.businessScope ?? '');
-  const inProducts = need.keywords.find((k) => productText.includes(lower(k.keyword)));
+  // The product line that holds a word, quoted when it only mentions it inside a longer name.
+  const lineWith = (word: string) => supplier.products.find((p) => lower(p).includes(word)) ?? '';
+  const keywordHits = need.keywords.flatMap((k) => {
+    const how = namesLike(lower(k.keyword), needText, productText);
+    return how ? [{ ...k, how }] : [];
+  });
+  const inProducts = keywordHits.find((k) => k.how === 'names') ?? keywordHits[0];
   const inScope = inProducts
     ? undefined
     : need.keywords.find((k) => scopeText.includes(lower(k.keyword)));
   if (inProducts) {
     score += 20;
     relevant = true;
-    reasons.push({
-      code: 'product',
-      zh: `产品含「${inProducts.keyword}」（「${inProducts.nodeName.zh}」环节词表）`,
-      en: `Products include a keyword of "${inProducts.nodeName.en}"`,
-    });
+    reasons.push(
+      inProducts.how === 'names'
+        ? {
+            code: 'product',
+            zh: `产品含「${inProducts.keyword}」（「${inProducts.nodeName.zh}」环节词表）`,
+            en: `Products include a keyword of "${inProducts.nodeName.en}"`,
+          }
+        : {
+            code: 'product',
+            zh: `产品名中提到「${inProducts.keyword}」（${lineWith(lower(inProducts.keyword))}；「${inProducts.nodeName.zh}」环节词表）`,
+            en: `A product's longer name mentions a keyword of "${inProducts.nodeName.en}"`,
+          },
+    );
   } else if (inScope) {
     score += 10;
     relevant = true;
@@ -217,6 +296,8 @@ export function scoreSupplier(
   const counted =
     text !== null &&
     ((text.where === 'products' ? inProducts : inScope)?.keyword ?? '').toLowerCase() === text.term;
+  const textHow =
+    text?.where === 'products' && text.whole ? namesLike(text.term, needText, productText) : null;
   if (text && !counted) {
     const points = (text.whole ? 20 : 10) / (text.where === 'scope' ? 2 : 1);
     score += points;
@@ -224,17 +305,23 @@ export function scoreSupplier(
     const [zhWhere, enWhere] =
       text.where === 'products' ? ['产品名', 'Product names'] : ['经营范围', 'Business scope'];
     reasons.push(
-      text.whole
+      textHow === 'mentions'
         ? {
             code: 'text',
-            zh: `${zhWhere}含需求词「${text.term}」`,
-            en: `${enWhere} contain the need's own words`,
+            zh: `产品名中提到需求词「${text.term}」（${lineWith(text.term)}）`,
+            en: `A product's longer name mentions the need's own words`,
           }
-        : {
-            code: 'text',
-            zh: `${zhWhere}与需求词「${text.term}」相近（${text.pairs}/${text.of} 个二字组相同）`,
-            en: `${enWhere} share ${text.pairs} of ${text.of} character pairs with the need's words`,
-          },
+        : text.whole
+          ? {
+              code: 'text',
+              zh: `${zhWhere}含需求词「${text.term}」`,
+              en: `${enWhere} contain the need's own words`,
+            }
+          : {
+              code: 'text',
+              zh: `${zhWhere}与需求词「${text.term}」相近（${text.pairs}/${text.of} 个二字组相同）`,
+              en: `${enWhere} share ${text.pairs} of ${text.of} character pairs with the need's words`,
+            },
     );
   }
   const distance = distanceOf(need.regionCode, supplier.regionCode);
@@ -269,22 +356,29 @@ export function scoreSupplier(
       en: `Qualifications: ${quals.map((q) => q.en).join(', ')}`,
     });
   }
+  const namesIt = inProducts?.how === 'names' || textHow === 'names';
   return {
     score,
     distance,
     local: distance === 'district' || distance === 'city',
     relevant,
+    fit: offer?.by === 'text' ? 'offer' : namesIt ? 'product' : 'none',
     reasons,
   };
 }
 
-/** Local suppliers first, then those with an open offer, then by score, then by id. */
+const FIT_RANK: Record<ProductFit, number> = { offer: 0, product: 1, none: 2 };
+
+/**
+ * Local suppliers (same city) first; then those with an open offer for the product asked, then
+ * those whose product names name it, then the rest; then by score, then by id.
+ */
 export function compareProposals(
-  a: { local: boolean; hasOffer: boolean; score: number; id: number },
-  b: { local: boolean; hasOffer: boolean; score: number; id: number },
+  a: { local: boolean; fit: ProductFit; score: number; id: number },
+  b: { local: boolean; fit: ProductFit; score: number; id: number },
 ): number {
   if (a.local !== b.local) return a.local ? -1 : 1;
-  if (a.hasOffer !== b.hasOffer) return a.hasOffer ? -1 : 1;
+  if (a.fit !== b.fit) return FIT_RANK[a.fit] - FIT_RANK[b.fit];
   if (a.score !== b.score) return b.score - a.score;
   return a.id - b.id;
 }

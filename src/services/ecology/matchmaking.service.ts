@@ -28,6 +28,7 @@ import {
   lower,
   matchTerms,
   needTerms,
+  offerAnswers,
   scoreSupplier,
   type NeedFacts,
 } from './matchmaking-score.ts';
@@ -77,6 +78,7 @@ async function needFacts(
     return node ? [{ keyword: k.keyword, nodeName: { zh: node.nameZh, en: node.nameEn } }] : [];
   });
   return {
+    product: need.product,
     regionCode: need.regionCode,
     nodeId: need.nodeId,
     flowNodeIds,
@@ -87,9 +89,10 @@ async function needFacts(
 }
 
 /**
- * The suppliers proposed for a need, local firms (same city) first, then those with a matching
- * open offer, then by score; each with its reasons (offer, node, flow, product text, the need's own words, distance,
- * size, qualifications) and what came of it. Only the office and the need's own firm may ask.
+ * The suppliers proposed for a need, local firms (same city) first, then those with an open
+ * offer for the product asked, then those whose product names name it, then by score; each with
+ * its reasons (offer, node, flow, product text, the need's own words, distance, size,
+ * qualifications) and what came of it. Only the office and the need's own firm may ask.
  * Throws CHAIN_NOT_FOUND, NEED_NOT_FOUND, FORBIDDEN.
  */
 export async function proposeMatches(
@@ -136,22 +139,9 @@ export async function proposeMatches(
     listMatchRecords(db, need.id),
     hasNoLocalSupplier(db, need.id),
   ]);
-  const lowerNeed = need.product.toLowerCase();
-  const keywordHit = (text: string) =>
-    facts.keywords.some((k) => text.toLowerCase().includes(k.keyword.toLowerCase()));
-  // An offer answers the need by its product's text, or only by sitting on the need's node: the
-  // reason says which (a vial need is not answered by a lactose offer of the same node).
-  const answeredBy = (o: (typeof offers)[number]): 'text' | 'node' | null =>
-    keywordHit(o.product) ||
-    o.product.toLowerCase().includes(lowerNeed) ||
-    lowerNeed.includes(o.product.toLowerCase())
-      ? 'text'
-      : need.nodeId !== null && o.nodeId === need.nodeId
-        ? 'node'
-        : null;
   const offerOf = new Map<number, { id: number; product: string; by: 'text' | 'node' }>();
   for (const o of offers) {
-    const by = answeredBy(o);
+    const by = offerAnswers(facts, o);
     const held = offerOf.get(o.enterpriseId);
     if (by && (!held || (held.by === 'node' && by === 'text')))
       offerOf.set(o.enterpriseId, { ...o, by });
@@ -191,12 +181,12 @@ export async function proposeMatches(
     const offer = offerOf.get(supplier.id) ?? null;
     const result = scoreSupplier(facts, supplier, offer, nodeName);
     if (!result.relevant && !recordOf.has(supplier.id)) return [];
-    return [{ supplier, offer, result, hasOffer: offer !== null }];
+    return [{ supplier, offer, result }];
   });
   scored.sort((a, b) =>
     compareProposals(
-      { local: a.result.local, hasOffer: a.hasOffer, score: a.result.score, id: a.supplier.id },
-      { local: b.result.local, hasOffer: b.hasOffer, score: b.result.score, id: b.supplier.id },
+      { local: a.result.local, fit: a.result.fit, score: a.result.score, id: a.supplier.id },
+      { local: b.result.local, fit: b.result.fit, score: b.result.score, id: b.supplier.id },
     ),
   );
   const items: ProposedMatch[] = scored.slice(0, TOP).map((s, index) => {
