@@ -49,6 +49,8 @@ export const messagesEn: Record<ShellMessageKey, string> = {
   'enterprise.name': 'Name',
   'enterprise.primaryNode': 'Main node',
   'enterprise.offChain': 'Not on the chain',
+  'enterprise.otherChainOn': 'Not on this chain · {chains}',
+  'enterprise.chainSeparator': ', ',
   'parks.space.code': 'Code',
   'parks.space.building': 'Building',
   'parks.space.availableFrom': 'Available from',

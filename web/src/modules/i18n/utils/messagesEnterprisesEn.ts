@@ -14,8 +14,6 @@ export const messagesEnterprisesEn: Record<keyof typeof messagesEnterprisesZh, s
   'enterprises.filter.park': 'Park',
   'enterprises.filter.tag': 'Tag',
   'enterprises.filter.onChain': "This chain's enterprises only",
-  'enterprise.otherChainOn': 'Not on this chain · {chains}',
-  'enterprise.chainSeparator': ', ',
   'enterprise.region': 'Region',
   'enterprise.tags': 'Tags',
   'enterprise.foundedOn': 'Founded',

@@ -14,8 +14,6 @@ export const messagesEnterprisesZh = {
   'enterprises.filter.park': '所在园区',
   'enterprises.filter.tag': '企业标签',
   'enterprises.filter.onChain': '仅本链企业',
-  'enterprise.otherChainOn': '非本链 · {chains}',
-  'enterprise.chainSeparator': '、',
   'enterprise.region': '所在地区',
   'enterprise.tags': '标签',
   'enterprise.foundedOn': '成立日期',

@@ -71,6 +71,8 @@ export const messagesZh = {
   'enterprise.name': '企业名称',
   'enterprise.primaryNode': '主要环节',
   'enterprise.offChain': '未归入产业链',
+  'enterprise.otherChainOn': '非本链 · {chains}',
+  'enterprise.chainSeparator': '、',
   'parks.space.code': '编号',
   'parks.space.building': '楼栋',
   'parks.space.availableFrom': '可用日期',
