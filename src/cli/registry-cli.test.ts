@@ -84,7 +84,7 @@ describe('registry commands as a user runs them', () => {
       expect(exported.code).toBe(0);
       const text = readFileSync(out, 'utf8');
       expect(text.split('\n')[0]).toBe(
-        '\uFEFFuscc,name,name_en,region_code,region_name,address,founded_on,registered_capital,industry_code,industry_name,business_scope,products,employees,revenue,output,year,tags',
+        '\uFEFFuscc,name,name_en,region_code,region_name,address,founded_on,registered_capital,industry_code,industry_name,business_scope,products,employees,revenue,output,year,tags,chain_nodes',
       );
       // Names beside the codes for the reader; the import reads the codes and passes them by.
       expect(text).toMatch(/,320214,江苏省·无锡市·新吴区,/);

@@ -1,7 +1,14 @@
 import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from './connection.ts';
 import { copyRows } from './import.repository.ts';
-import { CLASSIFICATION_KEY, chainNode, classification, enterprise } from './schema.ts';
+import {
+  CLASSIFICATION_KEY,
+  chain,
+  chainNode,
+  chainPlacement,
+  classification,
+  enterprise,
+} from './schema.ts';
 
 export type ClassificationRow = typeof classification.$inferSelect;
 
@@ -242,6 +249,33 @@ export async function listClassifiedEnterpriseIds(
     .orderBy(asc(classification.enterpriseId))
     .limit(options.limit);
   return rows.map((row) => row.id);
+}
+
+/**
+ * The node each of `ids` counts on (its primary placement) on each chain it is on, with the
+ * chain's and the node's names, by enterprise and chain code.
+ */
+export async function listPlacementNamesOfEnterprises(db: DbOrTx, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      enterpriseId: chainPlacement.enterpriseId,
+      chainNameZh: chain.nameZh,
+      nodeCode: chainNode.code,
+      nodeNameZh: chainNode.nameZh,
+    })
+    .from(chainPlacement)
+    .innerJoin(
+      enterprise,
+      and(
+        eq(enterprise.id, chainPlacement.enterpriseId),
+        eq(enterprise.regionCode, chainPlacement.regionCode),
+      ),
+    )
+    .innerJoin(chainNode, eq(chainNode.id, chainPlacement.nodeId))
+    .innerJoin(chain, eq(chain.id, chainNode.chainId))
+    .where(inArray(chainPlacement.enterpriseId, [...ids]))
+    .orderBy(asc(chainPlacement.enterpriseId), asc(chain.code));
 }
 
 /**

@@ -87,6 +87,7 @@ export type CanonicalColumn = keyof typeof ENTERPRISE_COLUMNS;
 export const REFERENCE_COLUMNS = {
   region_name: { label: '地区', aliases: ['地区名称'] },
   industry_name: { label: '行业名称', aliases: [] },
+  chain_nodes: { label: '产业链环节', aliases: ['所属环节'] },
 } as const satisfies Record<string, { label: string; aliases: readonly string[] }>;
 export type ReferenceColumn = keyof typeof REFERENCE_COLUMNS;
 

@@ -372,12 +372,33 @@ describe(`the HTTP API on the demo (${testDatabaseKind()})`, () => {
     expect(header[7]).toBe('注册资本（元）');
     expect(header[9]).toBe('行业名称');
     expect(header.slice(13, 15)).toEqual(['营业收入（元）', '工业总产值（元）']);
+    expect(header.at(-1)).toBe('产业链环节');
     const names: unknown[] = [];
     const regionNames = new Set<unknown>();
+    const nodeCells: string[] = [];
     sheet?.eachRow((row, number) => {
       if (number > 1) names.push(row.getCell(2).value);
       if (number > 1) regionNames.add(row.getCell(5).value);
+      if (number > 1) nodeCells.push(row.getCell(header.length).text);
     });
+    // The node each firm counts on, by chain and node name: the list's, for every chain master.
+    const chains = await client.json<List<{ code: string; name: { zh: string } }>>(
+      'GET',
+      '/api/chains',
+    );
+    const chainName = (code: string) =>
+      chains.body.items.find((c) => c.code === code.split('.')[0])?.name.zh;
+    const nodeTexts = list.body.items.flatMap((e) =>
+      e.primaryNode ? [`${chainName(e.primaryNode.code)}·${e.primaryNode.name.zh}`] : [],
+    );
+    expect(nodeTexts.length).toBeGreaterThan(0);
+    for (const text of nodeTexts) {
+      expect(
+        nodeCells.some((cell) => cell.includes(text)),
+        text,
+      ).toBe(true);
+    }
+    for (const cell of nodeCells) expect(cell).not.toMatch(/biomed\./);
     // Names beside the codes, for the reader: every row's region by its path.
     for (const name of regionNames) expect(String(name)).toMatch(/^江苏省·无锡市·/);
     expect(names.sort()).toEqual(list.body.items.map((e) => e.name).sort());

@@ -15,6 +15,7 @@ import {
 import {
   listClassificationsOfEnterprises,
   listClassifiedEnterpriseIds,
+  listPlacementNamesOfEnterprises,
 } from '../../db/classification.repository.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { CSV_BOM, csvLine } from '../../shared/csv.ts';
@@ -30,7 +31,8 @@ const PAGE = 5_000;
 
 /**
  * The import's own columns, so an exported file imports back unchanged, with the region's and the
- * industry class's names beside their codes for the reader (an import reads past them). Headed
+ * industry class's names beside their codes and the node each firm counts on per chain, for the
+ * reader (an import reads past them: placements come from classification, not from a file). Headed
  * by code in CSV and by name in XLSX (see enterpriseExportHeader).
  */
 export const EXPORT_ENTERPRISE_COLUMNS: (CanonicalColumn | ReferenceColumn)[] = [
@@ -51,6 +53,7 @@ export const EXPORT_ENTERPRISE_COLUMNS: (CanonicalColumn | ReferenceColumn)[] = 
   'output',
   'year',
   'tags',
+  'chain_nodes',
 ];
 
 type Cell = string | number | null;
@@ -143,10 +146,22 @@ export async function exportEnterprises(
   for (;;) {
     const rows = await listEnterprisesWithLatestYear(db, { afterId, filter, limit: PAGE });
     if (rows.length === 0) break;
-    const paths = await regionPaths(
-      db,
-      rows.flatMap(({ e }) => (e.regionCode ? [e.regionCode] : [])),
-    );
+    const [paths, placements] = await Promise.all([
+      regionPaths(
+        db,
+        rows.flatMap(({ e }) => (e.regionCode ? [e.regionCode] : [])),
+      ),
+      listPlacementNamesOfEnterprises(
+        db,
+        rows.map(({ e }) => e.id),
+      ),
+    ]);
+    // The node each counts on per chain: codes for scripts, 生物医药·医疗器械 for people.
+    const nodesOf = new Map<number, string[]>();
+    for (const p of placements) {
+      const text = options.format === 'xlsx' ? `${p.chainNameZh}·${p.nodeNameZh}` : p.nodeCode;
+      nodesOf.set(p.enterpriseId, [...(nodesOf.get(p.enterpriseId) ?? []), text]);
+    }
     for (const { e, latest: year } of rows) {
       const path = e.regionCode ? paths.get(e.regionCode) : undefined;
       const values: Record<CanonicalColumn | ReferenceColumn, Cell> = {
@@ -168,6 +183,7 @@ export async function exportEnterprises(
         year: (year?.year as number | undefined) ?? null,
         // A spreadsheet is for people: tags by name (an import reads them back as tags).
         tags: joinList(options.format === 'xlsx' ? e.tags.map(tagNameZh) : e.tags),
+        chain_nodes: joinList(nodesOf.get(e.id) ?? []) || null,
       };
       sink.row(EXPORT_ENTERPRISE_COLUMNS.map((column) => values[column]));
       count++;
