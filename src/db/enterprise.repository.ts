@@ -70,14 +70,19 @@ export function enterpriseFilterConditions(filter: EnterpriseFilter): SQL | unde
   return and(...conditions);
 }
 
+// The subqueries below name the outer enterprise by hand (${enterprise}.id, not ${enterprise.id}):
+// in the select list of a query without joins drizzle renders ${enterprise.id} as a bare "id",
+// which inside a subquery is the inner table's column when it has one (chain_node's here) and
+// "region_code" is enterprise_year's own, so the match would silently go wrong. listEnterprises
+// joins region today, which keeps the columns qualified; these must not depend on that.
 const latestYear = sql<number | null>`(
   select max(${enterpriseYear.year}) from ${enterpriseYear}
-  where ${enterpriseYear.enterpriseId} = ${enterprise.id}
-    and ${enterpriseYear.regionCode} = ${enterprise.regionCode})`;
+  where ${enterpriseYear.enterpriseId} = ${enterprise}.id
+    and ${enterpriseYear.regionCode} = ${enterprise}.region_code)`;
 const latestOutput = sql<string | null>`(
   select ${enterpriseYear.outputYuan} from ${enterpriseYear}
-  where ${enterpriseYear.enterpriseId} = ${enterprise.id}
-    and ${enterpriseYear.regionCode} = ${enterprise.regionCode}
+  where ${enterpriseYear.enterpriseId} = ${enterprise}.id
+    and ${enterpriseYear.regionCode} = ${enterprise}.region_code
   order by ${enterpriseYear.year} desc limit 1)`;
 /**
  * The node an enterprise counts on: on the chain of `chainCode` when given (an enterprise may sit on
@@ -88,7 +93,7 @@ function primaryNode(chainCode: string | undefined) {
   return sql<{ code: string; zh: string; en: string } | null>`(
     select json_build_object('code', n.code, 'zh', n.name_zh, 'en', n.name_en)
     from ${chainPlacement} c join ${chainNode} n on n.id = c.node_id
-    where c.enterprise_id = ${enterprise.id} and c.region_code = ${enterprise.regionCode} ${onChain}
+    where c.enterprise_id = ${enterprise}.id and c.region_code = ${enterprise}.region_code ${onChain}
     order by n.chain_id, n.sort_order limit 1)`;
 }
 
@@ -96,7 +101,7 @@ function primaryNode(chainCode: string | undefined) {
 const chainsCountedOn = sql<string[]>`(
   select coalesce(json_agg(distinct split_part(n.code, '.', 1) order by split_part(n.code, '.', 1)), '[]'::json)
   from ${chainPlacement} c join ${chainNode} n on n.id = c.node_id
-  where c.enterprise_id = ${enterprise.id} and c.region_code = ${enterprise.regionCode})`;
+  where c.enterprise_id = ${enterprise}.id and c.region_code = ${enterprise}.region_code)`;
 
 export type EnterpriseSortField = 'name' | 'foundedOn' | 'latestOutput' | 'region';
 
@@ -296,8 +301,9 @@ export async function listEnterprisesWithLatestYear(
   db: DbOrTx,
   options: { afterId: number; filter: EnterpriseFilter; limit: number },
 ) {
+  // The outer enterprise named by hand, as in latestYear above: this query has no joins.
   const latest = sql`(select row_to_json(y) from ${enterpriseYear} y
-    where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode}
+    where y.enterprise_id = ${enterprise}.id and y.region_code = ${enterprise}.region_code
     order by y.year desc limit 1)`;
   return db
     .select({ e: enterprise, latest: sql<Record<string, unknown> | null>`${latest}` })

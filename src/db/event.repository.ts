@@ -81,13 +81,13 @@ export async function listEvents(
   page: { limit: number; offset: number },
 ) {
   const where = eventWhere(filter);
-  // The outer row's id is written qualified: drizzle leaves a lone table's columns bare, which
-  // inside the subqueries would name the subquery's own id.
+  // The outer row's id is qualified by hand (${ecologyEvent}.id): drizzle leaves a lone table's
+  // columns bare, which inside the subqueries would name the subquery's own id.
   const rows = await db
     .select({
       event: ecologyEvent,
-      participantCount: sql<number>`(select count(*)::int from ${eventParticipant} where ${eventParticipant.eventId} = "ecology_event"."id")`,
-      signedProjects: sql<number>`(select count(*)::int from ${eventOutcome} where ${eventOutcome.eventId} = "ecology_event"."id" and ${eventOutcome.kind} = 'signed_project')`,
+      participantCount: sql<number>`(select count(*)::int from ${eventParticipant} where ${eventParticipant.eventId} = ${ecologyEvent}.id)`,
+      signedProjects: sql<number>`(select count(*)::int from ${eventOutcome} where ${eventOutcome.eventId} = ${ecologyEvent}.id and ${eventOutcome.kind} = 'signed_project')`,
     })
     .from(ecologyEvent)
     .where(where)

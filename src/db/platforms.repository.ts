@@ -37,7 +37,9 @@ function platformSelect(db: DbOrTx) {
       parkName: park.name,
       description: innovationPlatform.description,
       isDemo: innovationPlatform.isDemo,
-      firmsUsing: sql<number>`(select count(*)::int from ${platformUser} u where u.platform_id = ${innovationPlatform.id})`,
+      // The outer platform named by hand (${innovationPlatform}.id): were the joins dropped, drizzle
+      // would render ${innovationPlatform.id} as a bare "id", which the subquery takes for its own.
+      firmsUsing: sql<number>`(select count(*)::int from ${platformUser} u where u.platform_id = ${innovationPlatform}.id)`,
     })
     .from(innovationPlatform)
     .leftJoin(host, eq(host.id, innovationPlatform.hostEnterpriseId))

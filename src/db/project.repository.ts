@@ -40,8 +40,10 @@ export interface ProjectFilter {
  * if it never did: the day the scorecard dates projects signed and started by.
  */
 function firstArrivalDay(stage: string): SQL<string | null> {
+  // The outer project named by hand (${project}.id): in the select list of a query without joins
+  // drizzle renders ${project.id} as a bare "id", which the subquery would take for the event's.
   return sql<string | null>`(select to_char(min(e.at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
-    from ${projectStageEvent} e where e.project_id = ${project.id}
+    from ${projectStageEvent} e where e.project_id = ${project}.id
       and e.kind in ('create', 'stage') and e.to_stage = ${stage})`;
 }
 
@@ -83,8 +85,9 @@ function conditions(filter: ProjectFilter): SQL | undefined {
   return and(...where);
 }
 
+// The outer project named by hand, as in firstArrivalDay: safe whether or not the query joins.
 const reservedM2 = sql<number>`coalesce((select sum(r.area_m2) from ${spaceReservation} r
-  where r.project_id = ${project.id} and r.status = 'reserved'), 0)::float8`;
+  where r.project_id = ${project}.id and r.status = 'reserved'), 0)::float8`;
 
 /** Projects with what a list shows of their chain, node, enterprise, park and owner. */
 export async function listProjectViews(db: DbOrTx, filter: ProjectFilter) {

@@ -10,7 +10,10 @@ export type UserRow = typeof appUser.$inferSelect;
  * stored text itself for a system actor (cli, import) or a user since removed.
  */
 export function nameNowOf(stored: AnyColumn): SQL<string> {
-  return sql<string>`coalesce((select ${appUser.displayName} from ${appUser} where ${appUser.username} = ${stored}), ${stored})`;
+  // Qualified by hand: a select without joins renders ${stored} as a bare column name, which the
+  // subquery would take for app_user's own should app_user ever have a column of that name.
+  const outer = sql`${stored.table}.${sql.identifier(stored.name)}`;
+  return sql<string>`coalesce((select u.display_name from ${appUser} u where u.username = ${outer}), ${outer})`;
 }
 
 /** A user with the names of what it is bound to, for presenting. */
