@@ -20,3 +20,18 @@ export class AppError extends Error {
 export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
   return error instanceof AppError && (code === undefined || error.code === code);
 }
+
+/** One refused field of a request, with its problem in words. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The one shape of a refused request (400): VALIDATION_FAILED whose message names each field and
+ * its problem, and whose details list them. `(body)` names the body as a whole.
+ */
+export function invalidFields(problems: readonly FieldProblem[]): AppError {
+  const summary = problems.map((p) => `${p.field || '(body)'}: ${p.message}`).join('; ');
+  return new AppError('VALIDATION_FAILED', `Invalid request: ${summary}`, [...problems]);
+}

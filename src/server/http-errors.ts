@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../domain/app-error.ts';
+import { AppError, invalidFields } from '../domain/app-error.ts';
 import { sqlStateOf } from '../domain/sql-state.ts';
 import type { ErrorCode } from '../shared/error-codes.ts';
 import type { z } from 'zod';
@@ -38,8 +38,7 @@ export function invalidRequest(issues: readonly SchemaIssue[], source?: IssueSou
           }))
         : [{ field: issue.path.map(String).join('.'), message: issueWording(issue, source) }],
     );
-  const summary = details.map((d) => `${d.field || '(body)'}: ${d.message}`).join('; ');
-  return new AppError('VALIDATION_FAILED', `Invalid request: ${summary}`, details);
+  return invalidFields(details);
 }
 
 /** The HTTP status for each error code; the switch is exhaustive so a new code must be mapped. */

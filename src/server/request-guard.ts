@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../domain/app-error.ts';
+import { AppError, invalidFields } from '../domain/app-error.ts';
 import { hasUnsafeCharacters } from '../shared/api/fields.ts';
 import type { AppEnv } from './app-env.ts';
 
@@ -99,16 +99,14 @@ function findUnsafeText(root: unknown): string | null {
 }
 
 const unsafe = (field: string, where: string) =>
-  new AppError(
-    'VALIDATION_FAILED',
-    `Invalid request: ${field}: the ${where} must not contain NUL characters or broken Unicode (lone surrogates).`,
-    [{ field, message: 'must not contain NUL characters or broken Unicode (lone surrogates)' }],
-  );
-
-const notUtf8 = (why: string) =>
-  new AppError('VALIDATION_FAILED', `Invalid request: (body): ${why}.`, [
-    { field: '(body)', message: why },
+  invalidFields([
+    {
+      field,
+      message: `the ${where} must not contain NUL characters or broken Unicode (lone surrogates)`,
+    },
   ]);
+
+const notUtf8 = (why: string) => invalidFields([{ field: '(body)', message: why }]);
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 

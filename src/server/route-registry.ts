@@ -6,7 +6,7 @@ import {
 } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Context, Handler, MiddlewareHandler } from 'hono';
-import { AppError } from '../domain/app-error.ts';
+import { AppError, invalidFields } from '../domain/app-error.ts';
 import { roleHasPermission, type Permission } from '../shared/permissions.ts';
 import { UPLOAD_FIELD_ORDER, errorResponseSchema } from '../shared/api/common.ts';
 import type { AppEnv } from './app-env.ts';
@@ -164,11 +164,7 @@ const refuseBody: MiddlewareHandler<AppEnv> = async (c, next) => {
     const contentType = (c.req.header('content-type') ?? '').toLowerCase();
     const sent = contentType.startsWith('multipart/') ? 'a form' : (await c.req.text()).trim();
     if (sent !== '' && sent !== '{}') {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'Invalid request: (body): this request takes no body; send none.',
-        [{ field: '(body)', message: 'this request takes no body; send none' }],
-      );
+      throw invalidFields([{ field: '(body)', message: 'this request takes no body; send none' }]);
     }
   }
   await next();
@@ -192,9 +188,11 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
     'x-permission': permission,
     ...(example ? { 'x-example': example } : {}),
     security: permission === 'public' ? [] : [{ cookieAuth: [] }],
-    middleware: (declared.request?.body === undefined
-      ? [requirePermission(permission), refuseBody]
-      : [requirePermission(permission)]) as [MiddlewareHandler<AppEnv>],
+    // A route without a body also refuses one (refuseBody).
+    middleware: [
+      requirePermission(permission),
+      ...(declared.request?.body === undefined ? [refuseBody] : []),
+    ] satisfies MiddlewareHandler<AppEnv>[],
     responses: { ...commonErrors, ...route.responses },
   });
 }

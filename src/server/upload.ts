@@ -3,7 +3,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { AppError } from '../domain/app-error.ts';
+import { AppError, invalidFields } from '../domain/app-error.ts';
 import type { TableInput } from '../services/tables/table-reader.ts';
 import type { AppEnv } from './app-env.ts';
 import { invalidRequest } from './http-errors.ts';
@@ -159,11 +159,12 @@ export async function readUpload(c: Context<AppEnv>, limits: UploadLimits): Prom
         );
       } else if (hasUnsafeCharacters(name) || hasUnsafeCharacters(value)) {
         fail(
-          new AppError(
-            'VALIDATION_FAILED',
-            `Invalid request: ${name}: must not contain NUL characters or broken Unicode (lone surrogates).`,
-            [{ field: name, message: 'must not contain NUL characters or broken Unicode' }],
-          ),
+          invalidFields([
+            {
+              field: name,
+              message: 'must not contain NUL characters or broken Unicode (lone surrogates)',
+            },
+          ]),
         );
       } else fields[name] = value;
     });

@@ -1,4 +1,4 @@
-import { AppError } from '../../domain/app-error.ts';
+import { invalidFields } from '../../domain/app-error.ts';
 import { computeRoad, type Baseline } from '../../domain/road-to-target.ts';
 import type { Db } from '../../db/connection.ts';
 import { listOutputTargets, sumOutputByYearAndNode } from '../../db/attract.repository.ts';
@@ -34,12 +34,7 @@ function refuseUnknownProjects(
       ? []
       : [{ field, message: `no project ${unknown.join(', ')} of this chain in ${regionCode}` }];
   });
-  if (details.length === 0) return;
-  throw new AppError(
-    'VALIDATION_FAILED',
-    `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}.`,
-    details,
-  );
+  if (details.length > 0) throw invalidFields(details);
 }
 
 /**
