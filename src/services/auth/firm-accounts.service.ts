@@ -167,14 +167,15 @@ export async function createFirmAccounts(
 ): Promise<FirmAccount[]> {
   const errors: RowError[] = [];
   // A cell with a NUL is refused before anything looks it up (no column can hold one).
-  const rows = (await readRows(file)).filter((row) => {
+  const rows: ParsedRow[] = [];
+  for (const row of await readRows(file)) {
     const problems = ACCOUNT_COLUMNS.flatMap((column) => {
       const problem = nulCellProblem(row[column]);
       return problem ? [{ row: row.row, column, ...problem }] : [];
     });
-    errors.push(...problems);
-    return problems.length === 0;
-  });
+    if (problems.length > 0) errors.push(...problems);
+    else rows.push(row);
+  }
   const refs = rows.map((row) => row.enterprise).filter(Boolean);
   const found = await findAccountEnterprises(db, {
     ids: refs.filter((ref) => /^\d{1,15}$/.test(ref)).map(Number),
