@@ -184,8 +184,10 @@ export interface SupplierRow {
   figureYear: number | null;
 }
 
-const latestYear = sql`(select y.year from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode} order by y.year desc limit 1)`;
+const latestYear = sql`(select y.year from ${enterpriseYear} y where y.enterprise_id = ${enterprise}.id and y.region_code = ${enterprise}.region_code order by y.year desc limit 1)`;
 
+// Outer columns qualified by hand (${enterprise}.id): drizzle leaves them bare in a single-table
+// select list, where inside a subquery they would name the inner table's columns.
 function supplierColumns(chainId: number) {
   return {
     id: enterprise.id,
@@ -198,18 +200,18 @@ function supplierColumns(chainId: number) {
     nodeId: sql<
       number | null
     >`(select p.node_id from ${chainPlacement} p join ${chainNode} n on n.id = p.node_id
-      where p.enterprise_id = ${enterprise.id} and p.region_code = ${enterprise.regionCode}
+      where p.enterprise_id = ${enterprise}.id and p.region_code = ${enterprise}.region_code
         and n.chain_id = ${chainId} limit 1)`,
     figureYear: sql<number | null>`${latestYear}`,
     revenueYuan: sql<
       number | null
-    >`(select y.revenue_yuan::float8 from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode} order by y.year desc limit 1)`,
+    >`(select y.revenue_yuan::float8 from ${enterpriseYear} y where y.enterprise_id = ${enterprise}.id and y.region_code = ${enterprise}.region_code order by y.year desc limit 1)`,
     outputYuan: sql<
       number | null
-    >`(select y.output_yuan::float8 from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode} order by y.year desc limit 1)`,
+    >`(select y.output_yuan::float8 from ${enterpriseYear} y where y.enterprise_id = ${enterprise}.id and y.region_code = ${enterprise}.region_code order by y.year desc limit 1)`,
     employees: sql<
       number | null
-    >`(select y.employees from ${enterpriseYear} y where y.enterprise_id = ${enterprise.id} and y.region_code = ${enterprise.regionCode} order by y.year desc limit 1)`,
+    >`(select y.employees from ${enterpriseYear} y where y.enterprise_id = ${enterprise}.id and y.region_code = ${enterprise}.region_code order by y.year desc limit 1)`,
   };
 }
 
