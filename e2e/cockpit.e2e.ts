@@ -74,4 +74,22 @@ describe.skipIf(!chromiumPath())('the cockpit', () => {
     );
     await page.locator('[data-testid="language-switch"]').getByText('中文').click();
   });
+
+  it("fits a chain leader's phone: two figures a row, the header's controls in view", async () => {
+    const page = await browser.newPage({ width: 390, height: 844 });
+    await signIn(page, browser.baseUrl, 'leader', 'chainlead-leader');
+    await page.locator('[data-testid="figure-target"]').waitFor();
+    // Nothing wider than the screen, two figures a row, every header control inside the screen.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBe(390);
+    const boxes = await Promise.all(
+      [0, 1, 2].map((i) => page.locator('.cockpit-figure').nth(i).boundingBox()),
+    );
+    expect(boxes[1]?.y).toBe(boxes[0]?.y);
+    expect(boxes[2]?.y).toBeGreaterThan((boxes[0]?.y ?? 0) + (boxes[0]?.height ?? 0) - 1);
+    for (const testId of ['chain-switcher', 'language-switch', 'user-menu']) {
+      const box = await page.locator(`[data-testid="${testId}"]`).boundingBox();
+      expect(box, testId).not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0), testId).toBeLessThanOrEqual(390);
+    }
+  });
 });

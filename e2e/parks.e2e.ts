@@ -51,5 +51,16 @@ describe.skipIf(!chromiumPath())('the parks pages', () => {
       );
     }
     expect(detail.tenants.length).toBe(first.tenantCount);
+
+    // With another chain in view, a tenant on biomed is not called unclassified: it names biomed.
+    await page.goto(`${browser.baseUrl}/chains/ic`);
+    await page.locator('[data-testid="figure-target"]').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="chain-switcher"]').textContent())
+      .toContain('集成电路');
+    await page.goto(`${browser.baseUrl}/parks/${first.id}`);
+    await expect
+      .poll(() => tenantsCard.locator('[data-testid="other-chain"]').first().textContent())
+      .toBe('非本链 · 生物医药');
   });
 });

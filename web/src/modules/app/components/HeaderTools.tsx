@@ -43,11 +43,19 @@ export function HeaderTools({ compact = false }: { compact?: boolean }) {
             ],
           }}
         >
-          <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-            <DataText>{user?.displayName ?? user?.username}</DataText>
-            {user && (
-              <Typography.Text type="secondary"> · {t(`role.${user.role}`)}</Typography.Text>
-            )}
+          <Button
+            type="text"
+            icon={<UserOutlined />}
+            aria-label={user?.displayName ?? user?.username}
+            data-testid="user-menu"
+          >
+            {/* On a narrow screen the icon stands alone (app.css): the name would push the rest off. */}
+            <span className="header-user-name">
+              <DataText>{user?.displayName ?? user?.username}</DataText>
+              {user && (
+                <Typography.Text type="secondary"> · {t(`role.${user.role}`)}</Typography.Text>
+              )}
+            </span>
           </Button>
         </Dropdown>
       )}

@@ -21,7 +21,7 @@ export function ChainSwitcher() {
       value={code}
       aria-label={t('chains.switcher')}
       title={t('chains.switcher')}
-      style={{ minWidth: 160 }}
+      className="chain-switcher"
       popupMatchSelectWidth={false}
       options={items.map((chain) => ({ value: chain.code, label: localName(chain.name, locale) }))}
       onChange={(next: string) =>
