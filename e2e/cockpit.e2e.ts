@@ -91,5 +91,21 @@ describe.skipIf(!chromiumPath())('the cockpit', () => {
       expect(box, testId).not.toBeNull();
       expect((box?.x ?? 0) + (box?.width ?? 0), testId).toBeLessThanOrEqual(390);
     }
+
+    // The leader's other pages, and the office's lists, stay as wide as the phone: filters wrap,
+    // wide tables scroll within themselves.
+    const pages = [
+      ['leader', '/chains/biomed/scorecard', '/chains/biomed/leader', '/chains/biomed/problems'],
+      ['office', '/chains/biomed/enterprises', '/chains/biomed/platforms', '/parks'],
+    ] as const;
+    for (const [role, ...paths] of pages) {
+      if (role === 'office') await signIn(page, browser.baseUrl, 'office', 'chainlead-office');
+      for (const path of paths) {
+        await page.goto(`${browser.baseUrl}${path}`);
+        await page.locator('.app-content h3').first().waitFor();
+        await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth'), path).toBe(390);
+      }
+    }
   });
 });

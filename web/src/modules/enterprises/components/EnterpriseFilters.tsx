@@ -36,7 +36,8 @@ export function EnterpriseFilters({
         allowClear
         enterButton
         onSearch={(q) => update({ q: q.trim() || undefined })}
-        style={{ width: 300 }}
+        // On a phone it leaves room for the menu and the page's margins.
+        style={{ width: 'min(300px, calc(100vw - 110px))' }}
         data-testid="filter-search"
       />
       <RegionCascader value={state.region} onChange={(region) => update({ region })} />

@@ -23,8 +23,11 @@ export function DateRangeFilter({
 }) {
   const { t } = useI18n();
   return (
-    <Space size={4} data-testid={testId}>
-      <Typography.Text type="secondary">{label}</Typography.Text>
+    // Wraps on a narrow screen (a phone) rather than pushing the page wider than it.
+    <Space size={4} wrap data-testid={testId}>
+      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+        {label}
+      </Typography.Text>
       <Input
         type="date"
         aria-label={t('common.dateRange.from', { what: label })}
