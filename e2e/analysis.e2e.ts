@@ -42,7 +42,11 @@ describe.skipIf(!chromiumPath())('the analysis pages', () => {
   it('shows Wuxi location quotients that match the API, its chart and cluster strength', async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, 'viewer', 'chainlead-viewer');
-    await page.goto(`${browser.baseUrl}/analysis/lq?scheme=gbt4754&year=2024&region=3202`);
+    // A link to the analysis (no tab) opens the first tab with the link's query kept.
+    await page.goto(`${browser.baseUrl}/analysis?scheme=gbt4754&year=2024&region=3202`);
+    await page.waitForURL(
+      (url) => url.pathname.endsWith('/analysis/lq') && url.searchParams.get('year') === '2024',
+    );
     await rows(page, 'lq-table').first().waitFor();
     const base = '/api/statistics/lq?scheme=gbt4754&year=2024&measure=employment&region=3202';
     const total = await api<{ items: LqItem[] }>(page, `${base}&denominator=total`);

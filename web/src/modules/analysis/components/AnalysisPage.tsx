@@ -1,6 +1,6 @@
 import { Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { NotFoundPage } from '../../ui/components/NotFoundPage.tsx';
 import { PageSpinner } from '../../ui/components/PageSpinner.tsx';
 import { useCan } from '../../auth/hooks/useCan.ts';
@@ -36,6 +36,7 @@ export function AnalysisPage() {
   const tabs = TABS.filter((tab) => tab.key !== 'upload' || canUpload);
   // The tab is what follows …/analysis/ in the address (the route's splat).
   const active = useParams()['*']?.split('/')[0] || 'lq';
+  const { search } = useLocation();
 
   return (
     <>
@@ -53,7 +54,8 @@ export function AnalysisPage() {
       />
       <Suspense fallback={<PageSpinner />}>
         <Routes>
-          <Route index element={<Navigate to="lq" replace />} />
+          {/* The default tab keeps the address's query (a link's region and year). */}
+          <Route index element={<Navigate to={{ pathname: 'lq', search }} replace />} />
           <Route path="lq" element={<LqPage />} />
           <Route path="shift-share" element={<ShiftSharePage />} />
           <Route path="compare" element={<ComparisonPage />} />
